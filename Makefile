@@ -1,0 +1,153 @@
+# minhbach: one entry point.  GNU make, no configure.
+#   make            build generator/minhbach
+#   make site       install missing packages, build, render content/ into site/
+#   make test       unit suites (check), Mustache spec, golden sites
+#   make asan       the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      benchmark (BENCH_PAGES=10000, median of BENCH_RUNS=5)
+#   make fuzz       run the fuzz harnesses for FUZZ_TIME seconds each (clang)
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = libcmark-gfm libgit2 yaml-0.1 libutf8proc
+WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
+	   -Wpedantic -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	   -Wwrite-strings -Wformat=2 -Wvla -Wimplicit-fallthrough \
+	   -Wno-unused-parameter
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator \
+	     -DMINHBACH_VERSION='"$(VERSION)"'
+
+SRCS  := $(sort $(wildcard generator/*.c))
+LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
+TSRCS := $(sort $(wildcard tests/unit/check_*.c))
+SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
+
+# Variants: build/release (generator/minhbach) and build/asan.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	     -fno-sanitize-recover=undefined
+
+.PHONY: all site deps test-deps test unit golden asan valgrind bench fuzz \
+	lint format install uninstall clean bless
+.DELETE_ON_ERROR:
+
+all: generator/minhbach
+
+deps:
+	@sh generator/deps.sh build
+
+test-deps:
+	@sh generator/deps.sh test
+
+define variant
+$(1)_OBJS := $$(patsubst generator/%.c,build/$(1)/%.o,$$(LIB_SRCS))
+$(1)_TOBJS := $$(patsubst tests/unit/%.c,build/$(1)/tests/%.o,$$(TSRCS))
+
+build/$(1)/%.o: generator/%.c $$(wildcard generator/*.h) | build/$(1)/tests
+	$$(CC) $$(ALL_CFLAGS) $(2) -c -o $$@ $$<
+
+build/$(1)/tests/%.o: tests/unit/%.c $$(wildcard generator/*.h tests/unit/*.h) build/$(1)/suites.inc | build/$(1)/tests
+	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -Ibuild/$(1) -c -o $$@ $$<
+
+build/$(1)/tests/main.o: tests/unit/main.c build/$(1)/suites.inc | build/$(1)/tests
+	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -Ibuild/$(1) -c -o $$@ $$<
+
+build/$(1)/suites.inc: $$(TSRCS) Makefile | build/$(1)/tests
+	@rm -f $$@.tmp
+	@for s in $$(SUITES); do echo "SUITE($$$$s)" >> $$@.tmp; done
+	@touch $$@.tmp && mv $$@.tmp $$@
+
+build/$(1)/libminhbach.a: $$($(1)_OBJS)
+	rm -f $$@ && ar rcs $$@ $$^
+
+build/$(1)/minhbach: build/$(1)/main.o build/$(1)/libminhbach.a
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
+
+build/$(1)/unit_tests: build/$(1)/tests/main.o $$($(1)_TOBJS) build/$(1)/libminhbach.a
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS) $$(CHECK_LIBS)
+
+build/$(1)/tests:
+	mkdir -p $$@
+endef
+
+$(eval $(call variant,release,))
+$(eval $(call variant,asan,$(ASAN_FLAGS)))
+
+generator/minhbach: build/release/minhbach
+	cp $< $@
+
+site: deps
+	@$(MAKE) --no-print-directory generator/minhbach
+	./generator/minhbach build --source . --out site
+	@echo "site/ is ready: open site/index.html or serve the folder"
+
+# The suites find the Mustache spec in ../shared/mustache-spec unless
+# MUSTACHE_SPEC_DIR says otherwise.
+test: test-deps
+	@$(MAKE) --no-print-directory generator/minhbach build/release/unit_tests
+	MINHBACH=$(CURDIR)/generator/minhbach ./build/release/unit_tests
+	MINHBACH=$(CURDIR)/generator/minhbach sh tests/golden.sh
+
+asan: test-deps
+	@$(MAKE) --no-print-directory build/asan/minhbach build/asan/unit_tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	MINHBACH=$(CURDIR)/build/asan/minhbach ./build/asan/unit_tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	MINHBACH=$(CURDIR)/build/asan/minhbach sh tests/golden.sh
+
+valgrind: test-deps
+	@$(MAKE) --no-print-directory generator/minhbach build/release/unit_tests
+	CK_FORK=no MINHBACH=$(CURDIR)/generator/minhbach valgrind --error-exitcode=1 \
+	    --leak-check=full -q ./build/release/unit_tests
+
+bless: generator/minhbach
+	MINHBACH=$(CURDIR)/generator/minhbach BLESS=1 sh tests/golden.sh
+
+BENCH_PAGES ?= 10000
+BENCH_RUNS  ?= 5
+bench: deps
+	@$(MAKE) --no-print-directory generator/minhbach build/release/benchgen
+	BENCH_PAGES=$(BENCH_PAGES) BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh
+
+build/release/benchgen: tests/bench/benchgen.c | build/release/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+build/release/cmarkbench: tests/bench/cmarkbench.c | build/release/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+bench: build/release/cmarkbench
+
+FUZZ_TIME ?= 60
+FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+fuzz: deps
+	@mkdir -p build/fuzz
+	@for f in $(FUZZERS); do \
+	  clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Igenerator \
+	    -DMINHBACH_VERSION='"fuzz"' -o build/fuzz/$$f tests/fuzz/$$f.c $(LIB_SRCS) $(PKG_LIBS) || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$f; \
+	  ./build/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 build/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
+	done
+
+lint:
+	cppcheck --std=c11 --enable=warning,performance,portability --error-exitcode=1 \
+	    --inline-suppr -q generator
+	clang-tidy $(SRCS) -- $(WARN) $(PKG_CFLAGS) -Igenerator -DMINHBACH_VERSION='"lint"'
+
+format:
+	clang-format -i generator/*.c generator/*.h tests/unit/*.c
+
+install: generator/minhbach
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 generator/minhbach $(DESTDIR)$(PREFIX)/bin/minhbach
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/minhbach
+
+clean:
+	rm -rf build generator/minhbach

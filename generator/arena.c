@@ -1,0 +1,226 @@
+/*
+ * Memory: the per-build bump allocator and the process-wide x*alloc
+ * helpers.  Blocks are chained; a request larger than a block gets a
+ * block of its own.  Everything goes at arena_free().
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+#define BLOCK_SIZE (256 * 1024)
+#define ALIGN _Alignof(max_align_t)
+
+struct block {
+	struct block *next;
+	size_t size, used;
+	max_align_t data[];
+};
+
+struct arena {
+	struct block *head;
+	size_t total;
+};
+
+_Noreturn void
+xoom(void)
+{
+	static const char msg[] = "minhbach: out of memory\n";
+
+	fwrite(msg, 1, sizeof msg - 1, stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		xoom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		xoom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		xoom();
+	return q;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t sz)
+{
+	if (sz != 0 && n > SIZE_MAX / sz)
+		xoom();
+	return xrealloc(p, n * sz);
+}
+
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+static struct block *
+block_new(size_t size)
+{
+	struct block *b;
+
+	if (size > SIZE_MAX - sizeof *b)
+		xoom();
+	b = xmalloc(sizeof *b + size);
+	b->next = NULL;
+	b->size = size;
+	b->used = 0;
+	return b;
+}
+
+struct arena *
+arena_new(void)
+{
+	struct arena *a = xcalloc(1, sizeof *a);
+
+	a->head = block_new(BLOCK_SIZE);
+	return a;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct block *b, *next;
+
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void
+arena_reset(struct arena *a)
+{
+	struct block *b, *next, *last = NULL;
+
+	/* Keep the oldest block (the first one made), free the rest. */
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		if (next == NULL)
+			last = b;
+		else
+			free(b);
+	}
+	a->head = last;
+	if (last != NULL)
+		last->used = 0;
+	a->total = 0;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct block *b = a->head;
+	size_t need;
+	void *p;
+
+	if (n > SIZE_MAX - ALIGN)
+		xoom();
+	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	if (b == NULL || b->size - b->used < need) {
+		if (need > BLOCK_SIZE / 4) {
+			/* A big request: its own block, behind the head. */
+			struct block *big = block_new(need);
+
+			if (b == NULL) {
+				a->head = big;
+			} else {
+				big->next = b->next;
+				b->next = big;
+			}
+			big->used = need;
+			a->total += need;
+			return big->data;
+		}
+		b = block_new(BLOCK_SIZE);
+		b->next = a->head;
+		a->head = b;
+	}
+	p = (char *)b->data + b->used;
+	b->used += need;
+	a->total += need;
+	return p;
+}
+
+void *
+arena_calloc(struct arena *a, size_t n, size_t sz)
+{
+	void *p;
+
+	if (sz != 0 && n > SIZE_MAX / sz)
+		xoom();
+	p = arena_alloc(a, n * sz);
+	memset(p, 0, n * sz);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	if (n)
+		memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		xoom();
+	p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+size_t
+arena_used(const struct arena *a)
+{
+	return a->total;
+}

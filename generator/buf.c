@@ -1,0 +1,237 @@
+/*
+ * Growable byte strings and the escapers every output format needs:
+ * HTML/XML, URL paths, JSON strings and CSV fields.  Input bytes are
+ * assumed to be valid UTF-8 (the loader has checked them).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+
+void
+buf_grow(struct buf *b, size_t n)
+{
+	size_t want;
+
+	if (n > SIZE_MAX - b->len - 1)
+		xoom();
+	want = b->len + n + 1;
+	if (want <= b->cap)
+		return;
+	if (b->cap < 64)
+		b->cap = 64;
+	while (b->cap < want) {
+		if (b->cap > SIZE_MAX / 2)
+			xoom();
+		b->cap *= 2;
+	}
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	buf_grow(b, n);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_grow(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_vaddf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		xoom();
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_addf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_add_html(struct buf *b, const char *s, size_t n)
+{
+	size_t i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		buf_add(b, s + start, i - start);
+		buf_adds(b, rep);
+		start = i + 1;
+	}
+	buf_add(b, s + start, n - start);
+}
+
+static int
+unreserved(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+	    c == '~' || c == '/';
+}
+
+void
+buf_add_urlpath(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (unreserved(c)) {
+			buf_addc(b, (char)c);
+		} else {
+			buf_addc(b, '%');
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		}
+	}
+}
+
+void
+buf_add_json(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '"': buf_add(b, "\\\"", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '<':
+			/* Keeps "</script>" inert if JSON is ever inlined. */
+			buf_add(b, "\\u003c", 6);
+			break;
+		default:
+			if (c < 0x20) {
+				buf_add(b, "\\u00", 4);
+				buf_addc(b, hex[c >> 4]);
+				buf_addc(b, hex[c & 15]);
+			} else {
+				buf_addc(b, (char)c);
+			}
+		}
+	}
+	buf_addc(b, '"');
+}
+
+void
+buf_add_csv(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+	int quote = 0;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '"' || s[i] == ',' || s[i] == '\n' ||
+		    s[i] == '\r' || s[i] == ';')
+			quote = 1;
+	/*
+	 * A field starting with = + - @ would be a formula in spreadsheet
+	 * software; a leading apostrophe keeps it text (OWASP advice).
+	 * Negative numbers stay numbers: only non-numeric text is guarded.
+	 */
+	if (n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '@' ||
+	    (s[0] == '-' && (n == 1 || s[1] < '0' || s[1] > '9')))) {
+		buf_addc(b, '"');
+		buf_addc(b, '\'');
+		quote = 2;
+	} else if (quote) {
+		buf_addc(b, '"');
+	}
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_addc(b, '"');
+		buf_addc(b, s[i]);
+	}
+	if (quote)
+		buf_addc(b, '"');
+}
+
+void
+buf_truncate(struct buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->data[len] = '\0';
+	}
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+const char *
+buf_cstr(const struct buf *b)
+{
+	return b->len ? b->data : "";
+}
+
+char *
+buf_keep(struct buf *b, struct arena *a)
+{
+	char *p = arena_strndup(a, buf_cstr(b), b->len);
+
+	buf_reset(b);
+	return p;
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

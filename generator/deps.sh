@@ -1,0 +1,28 @@
+#!/bin/sh
+# Installs what minhbach needs from Debian's packages, or says exactly
+# what to install.  "build": the generator's libraries; "test": also
+# check (unit tests).  Run by `make site` and `make test`.
+set -eu
+what=${1:-build}
+pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev"
+[ "$what" = test ] && pkgs="$pkgs check"
+
+missing=
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ]; then
+	echo "minhbach: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >&2
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >&2
+else
+	echo "minhbach: missing packages; run as root:" >&2
+	echo "  apt-get install -y$missing" >&2
+	exit 1
+fi

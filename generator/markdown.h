@@ -1,0 +1,36 @@
+/*
+ * The Markdown stage: cmark-gfm with the GFM extensions (table,
+ * strikethrough, autolink, tasklist, tagfilter; footnotes), always in
+ * safe mode: raw HTML is dropped and javascript:/vbscript:/file:/data:
+ * (but images) links are emptied.  Headings get ids for deep links and
+ * a table of contents is returned for templates.
+ */
+#ifndef MINHBACH_MARKDOWN_H
+#define MINHBACH_MARKDOWN_H
+
+#include <stddef.h>
+
+#include "diag.h"
+
+struct arena;
+struct value;
+
+struct markdown_result {
+	const char *html;	/* arena; "" for an empty body */
+	size_t len;
+	/* List of maps {level: int, id: str, text: str}, h2..h6 in order. */
+	struct value *toc;
+	const char *first_para;	/* plain text of the first paragraph */
+};
+
+/* Registers the extensions; call once before any thread renders. */
+void markdown_init(void);
+/*
+ * Renders src[0..n) (valid UTF-8) into *out, allocated in a.  Safe to
+ * call from several threads with different arenas.  Returns 0; -1 only
+ * if cmark fails (recorded at body).
+ */
+int markdown_render(struct arena *a, struct diags *d, struct pos body,
+    const char *src, size_t n, struct markdown_result *out);
+
+#endif

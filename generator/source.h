@@ -1,0 +1,54 @@
+/*
+ * The source stage: lists files and reads their bytes, from the work
+ * tree or from the tree of a git commit (--ref), behind one interface.
+ * Paths are relative to the source root, '/'-separated, never absolute,
+ * never with "." or ".." components.  Nothing outside the root is read:
+ * a symlink that leads out of the root is refused with a warning.
+ */
+#ifndef MINHBACH_SOURCE_H
+#define MINHBACH_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct buf;
+struct diags;
+struct source;
+
+#define SOURCE_MAX_FILE (8u * 1024 * 1024)	/* bigger files are refused */
+
+/* Opens the directory root as a source.  -1 after a diagnostic. */
+int source_open_dir(struct arena *a, struct diags *d, const char *root,
+    struct source **out);
+/*
+ * Opens the tree of commit-ish ref in the repository that contains root
+ * (root itself must be the work tree's top or a folder in it; paths are
+ * relative to root).  -1 after a diagnostic (not a repository, unknown
+ * ref).
+ */
+int source_open_git(struct arena *a, struct diags *d, const char *root,
+    const char *ref, struct source **out);
+void source_close(struct source *s);
+
+/*
+ * Lists the regular files below dir ("content", "themes/default") in
+ * byte order of their paths; *paths is an arena array of arena strings.
+ * A missing dir gives 0 files.  Hidden files and folders (name starting
+ * with '.') are skipped.  Returns -1 after a diagnostic on I/O errors.
+ */
+int source_list(struct source *s, const char *dir, const char ***paths,
+    size_t *n);
+/* True if path names a regular file in the source. */
+bool source_exists(struct source *s, const char *path);
+/*
+ * Appends the bytes of path to out (which is reset first).  Files over
+ * SOURCE_MAX_FILE are refused.  Returns -1 after a diagnostic at path.
+ */
+int source_read(struct source *s, const char *path, struct buf *out);
+/* For --ref builds: the full commit id (40 hex) and its commit time
+ * (seconds since the epoch); NULL and 0 for a work-tree source. */
+const char *source_commit(const struct source *s);
+long long source_commit_time(const struct source *s);
+
+#endif

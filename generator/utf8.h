@@ -1,0 +1,55 @@
+/*
+ * Text helpers for content bytes: UTF-8 validation with a position,
+ * code-point columns, ASCII classes (never <ctype.h> on content bytes),
+ * Vietnamese-aware slugs (utf8proc) and the edit distance behind
+ * "did you mean" hints.
+ */
+#ifndef MINHBACH_UTF8_H
+#define MINHBACH_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+static inline bool ascii_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline bool ascii_isalpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static inline bool ascii_isalnum(int c)
+{
+	return ascii_isalpha(c) || ascii_isdigit(c);
+}
+static inline bool ascii_isspace(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+static inline int ascii_tolower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/*
+ * Returns true when s[0..n) is valid UTF-8 with no NUL byte.  Otherwise
+ * returns false and sets *line and *col (1-based, columns in code
+ * points) to the first offending byte, and *why to a short reason.
+ */
+bool utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
+    const char **why);
+/* Returns the number of code points in s[0..n) (valid UTF-8 assumed). */
+size_t utf8_count(const char *s, size_t n);
+/*
+ * Returns the slug of s[0..n): NFKD-decomposed, marks dropped, đ/Đ → d,
+ * lower-case ASCII letters and digits, every other run → one '-', no
+ * leading or trailing '-'.  "Hội nghị Cán bộ" → "hoi-nghi-can-bo".  NFC
+ * and NFD input give the same slug.  May return "" (arena memory).
+ */
+char *utf8_slugify(struct arena *a, const char *s, size_t n);
+/* Returns true if s is a non-empty slug: [a-z0-9] runs joined by '-'. */
+bool utf8_is_slug(const char *s);
+/* Returns the Levenshtein distance of two short strings (bytes). */
+size_t utf8_distance(const char *a, const char *b);
+
+#endif

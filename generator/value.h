@@ -1,0 +1,117 @@
+/*
+ * The value tree: what YAML documents, front matter and the site model
+ * are made of.  Every node remembers where it came from (path:line:col)
+ * so that validation can point at it.  Nodes live in an arena and are
+ * never freed one by one.  Scalars keep the text they were written as:
+ * money must be shown exactly as the file holds it.
+ */
+#ifndef MINHBACH_VALUE_H
+#define MINHBACH_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+struct arena;
+struct buf;
+
+enum value_type {
+	VALUE_NULL,
+	VALUE_BOOL,
+	VALUE_INT,
+	VALUE_NUM,	/* decimal; text keeps the digits as written */
+	VALUE_STR,
+	VALUE_LIST,
+	VALUE_MAP,
+};
+
+struct value_pair;
+
+struct value {
+	enum value_type type;
+	struct pos pos;
+	const char *text;	/* STR: the string; INT/NUM/BOOL/NULL: source text */
+	size_t len;		/* bytes of text */
+	union {
+		bool b;		/* BOOL */
+		int64_t i;	/* INT */
+		double d;	/* NUM */
+	} u;
+	size_t n, cap;		/* LIST: items; MAP: pairs */
+	struct value **items;	/* LIST */
+	struct value_pair *pairs;	/* MAP, in document order */
+};
+
+struct value_pair {
+	const char *key;	/* NUL-terminated */
+	size_t keylen;
+	struct pos keypos;
+	struct value *val;
+};
+
+/* Constructors: every result lives in a; strings are copied. */
+struct value *value_new(struct arena *a, enum value_type t, struct pos p);
+struct value *value_null(struct arena *a);
+struct value *value_bool(struct arena *a, bool b);
+struct value *value_int(struct arena *a, int64_t i);
+struct value *value_str(struct arena *a, const char *s, size_t n);
+struct value *value_strz(struct arena *a, const char *s);
+/* Borrows s (which must outlive the tree): no copy. */
+struct value *value_str_borrow(struct arena *a, const char *s, size_t n);
+struct value *value_list(struct arena *a);
+struct value *value_map(struct arena *a);
+
+/* Appends v to list l (growing in the arena). */
+void value_list_push(struct arena *a, struct value *l, struct value *v);
+/*
+ * Sets key in map m to v, replacing an existing value of that key;
+ * key is copied.  Order of first insertion is kept.
+ */
+void value_map_set(struct arena *a, struct value *m, const char *key,
+    struct value *v);
+/* Appends without looking for an existing key (loader use; key borrowed). */
+void value_map_append(struct arena *a, struct value *m, const char *key,
+    size_t keylen, struct pos keypos, struct value *v);
+
+/* Returns the value of key in m, or NULL when m is not a map or lacks it. */
+struct value *value_map_get(const struct value *m, const char *key);
+struct value *value_map_getn(const struct value *m, const char *key,
+    size_t n);
+/* Follows a dotted path ("decision.number"); NULL when any step fails. */
+struct value *value_path(const struct value *m, const char *dotted);
+/* Returns the string of key when it is a scalar, else NULL. */
+const char *value_map_str(const struct value *m, const char *key);
+
+/* Truthiness as Mustache sees it: false, null, "" and [] are false. */
+bool value_truthy(const struct value *v);
+bool value_is_scalar(const struct value *v);
+/*
+ * Appends the scalar's text as templates show it: strings as they are,
+ * integers in decimal, decimals in their shortest form ("1.21").
+ * Lists and maps append nothing.
+ */
+void value_scalar_text(const struct value *v, struct buf *out);
+const char *value_type_name(enum value_type t);
+
+/*
+ * Parses src[0..n) as one YAML document named path into *out (NULL for
+ * an empty document); first_line is the line of path on which src
+ * starts (1 for a whole file, later for front matter).  Positions are
+ * 1-based with columns in code points.  Refuses, with located errors:
+ * duplicate keys, non-string keys, nesting deeper than 64, alias
+ * expansion beyond VALUE_MAX_NODES nodes (billion laughs), more than one
+ * document, tags other than the core schema's.  Plain scalars are typed
+ * by the YAML 1.2 core schema (null, true/false, integers, decimals);
+ * quoted scalars are strings.  Returns -1 after recording errors.
+ */
+#define VALUE_MAX_DEPTH 64
+#define VALUE_MAX_NODES 1000000
+int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out);
+
+/* Appends v as JSON (maps keep their order); pretty with indent > 0. */
+void value_to_json(const struct value *v, struct buf *out, int indent);
+
+#endif
