@@ -25,12 +25,21 @@ CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator \
 	     -DMINHBACH_VERSION='"$(VERSION)"'
 
+# B: the build folder.  While a module is being written, MODULES="arena
+# buf ..." and UNIT="mustache ..." narrow the build to those files.
+B ?= build
 SRCS  := $(sort $(wildcard generator/*.c))
 LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
 TSRCS := $(sort $(wildcard tests/unit/check_*.c))
+ifneq ($(MODULES),)
+LIB_SRCS := $(foreach m,$(MODULES),generator/$(m).c)
+endif
+ifneq ($(UNIT),)
+TSRCS := $(foreach m,$(UNIT),tests/unit/check_$(m).c)
+endif
 SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
 
-# Variants: build/release (generator/minhbach) and build/asan.
+# Variants: $(B)/release (generator/minhbach) and $(B)/asan.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
@@ -47,40 +56,40 @@ test-deps:
 	@sh generator/deps.sh test
 
 define variant
-$(1)_OBJS := $$(patsubst generator/%.c,build/$(1)/%.o,$$(LIB_SRCS))
-$(1)_TOBJS := $$(patsubst tests/unit/%.c,build/$(1)/tests/%.o,$$(TSRCS))
+$(1)_OBJS := $$(patsubst generator/%.c,$(B)/$(1)/%.o,$$(LIB_SRCS))
+$(1)_TOBJS := $$(patsubst tests/unit/%.c,$(B)/$(1)/tests/%.o,$$(TSRCS))
 
-build/$(1)/%.o: generator/%.c $$(wildcard generator/*.h) | build/$(1)/tests
+$(B)/$(1)/%.o: generator/%.c $$(wildcard generator/*.h) | $(B)/$(1)/tests
 	$$(CC) $$(ALL_CFLAGS) $(2) -c -o $$@ $$<
 
-build/$(1)/tests/%.o: tests/unit/%.c $$(wildcard generator/*.h tests/unit/*.h) build/$(1)/suites.inc | build/$(1)/tests
-	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -Ibuild/$(1) -c -o $$@ $$<
+$(B)/$(1)/tests/%.o: tests/unit/%.c $$(wildcard generator/*.h tests/unit/*.h) $(B)/$(1)/suites.inc | $(B)/$(1)/tests
+	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -I$(B)/$(1) -c -o $$@ $$<
 
-build/$(1)/tests/main.o: tests/unit/main.c build/$(1)/suites.inc | build/$(1)/tests
-	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -Ibuild/$(1) -c -o $$@ $$<
+$(B)/$(1)/tests/main.o: tests/unit/main.c $(B)/$(1)/suites.inc | $(B)/$(1)/tests
+	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -I$(B)/$(1) -c -o $$@ $$<
 
-build/$(1)/suites.inc: $$(TSRCS) Makefile | build/$(1)/tests
+$(B)/$(1)/suites.inc: $$(TSRCS) Makefile | $(B)/$(1)/tests
 	@rm -f $$@.tmp
 	@for s in $$(SUITES); do echo "SUITE($$$$s)" >> $$@.tmp; done
 	@touch $$@.tmp && mv $$@.tmp $$@
 
-build/$(1)/libminhbach.a: $$($(1)_OBJS)
+$(B)/$(1)/libminhbach.a: $$($(1)_OBJS)
 	rm -f $$@ && ar rcs $$@ $$^
 
-build/$(1)/minhbach: build/$(1)/main.o build/$(1)/libminhbach.a
+$(B)/$(1)/minhbach: $(B)/$(1)/main.o $(B)/$(1)/libminhbach.a
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS)
 
-build/$(1)/unit_tests: build/$(1)/tests/main.o $$($(1)_TOBJS) build/$(1)/libminhbach.a
+$(B)/$(1)/unit_tests: $(B)/$(1)/tests/main.o $$($(1)_TOBJS) $(B)/$(1)/libminhbach.a
 	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS) $$(CHECK_LIBS)
 
-build/$(1)/tests:
+$(B)/$(1)/tests:
 	mkdir -p $$@
 endef
 
 $(eval $(call variant,release,))
 $(eval $(call variant,asan,$(ASAN_FLAGS)))
 
-generator/minhbach: build/release/minhbach
+generator/minhbach: $(B)/release/minhbach
 	cp $< $@
 
 site: deps
@@ -91,21 +100,21 @@ site: deps
 # The suites find the Mustache spec in ../shared/mustache-spec unless
 # MUSTACHE_SPEC_DIR says otherwise.
 test: test-deps
-	@$(MAKE) --no-print-directory generator/minhbach build/release/unit_tests
-	MINHBACH=$(CURDIR)/generator/minhbach ./build/release/unit_tests
+	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests
+	MINHBACH=$(CURDIR)/generator/minhbach ./$(B)/release/unit_tests
 	MINHBACH=$(CURDIR)/generator/minhbach sh tests/golden.sh
 
 asan: test-deps
-	@$(MAKE) --no-print-directory build/asan/minhbach build/asan/unit_tests
+	@$(MAKE) --no-print-directory $(B)/asan/minhbach $(B)/asan/unit_tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	MINHBACH=$(CURDIR)/build/asan/minhbach ./build/asan/unit_tests
+	MINHBACH=$(CURDIR)/$(B)/asan/minhbach ./$(B)/asan/unit_tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	MINHBACH=$(CURDIR)/build/asan/minhbach sh tests/golden.sh
+	MINHBACH=$(CURDIR)/$(B)/asan/minhbach sh tests/golden.sh
 
 valgrind: test-deps
-	@$(MAKE) --no-print-directory generator/minhbach build/release/unit_tests
+	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests
 	CK_FORK=no MINHBACH=$(CURDIR)/generator/minhbach valgrind --error-exitcode=1 \
-	    --leak-check=full -q ./build/release/unit_tests
+	    --leak-check=full -q ./$(B)/release/unit_tests
 
 bless: generator/minhbach
 	MINHBACH=$(CURDIR)/generator/minhbach BLESS=1 sh tests/golden.sh
@@ -113,25 +122,25 @@ bless: generator/minhbach
 BENCH_PAGES ?= 10000
 BENCH_RUNS  ?= 5
 bench: deps
-	@$(MAKE) --no-print-directory generator/minhbach build/release/benchgen
+	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/benchgen
 	BENCH_PAGES=$(BENCH_PAGES) BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh
 
-build/release/benchgen: tests/bench/benchgen.c | build/release/tests
+$(B)/release/benchgen: tests/bench/benchgen.c | $(B)/release/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
-build/release/cmarkbench: tests/bench/cmarkbench.c | build/release/tests
+$(B)/release/cmarkbench: tests/bench/cmarkbench.c | $(B)/release/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
-bench: build/release/cmarkbench
+bench: $(B)/release/cmarkbench
 
 FUZZ_TIME ?= 60
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz: deps
-	@mkdir -p build/fuzz
+	@mkdir -p $(B)/fuzz
 	@for f in $(FUZZERS); do \
 	  clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Igenerator \
-	    -DMINHBACH_VERSION='"fuzz"' -o build/fuzz/$$f tests/fuzz/$$f.c $(LIB_SRCS) $(PKG_LIBS) || exit 1; \
-	  mkdir -p build/fuzz/corpus-$$f; \
-	  ./build/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 build/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
+	    -DMINHBACH_VERSION='"fuzz"' -o $(B)/fuzz/$$f tests/fuzz/$$f.c $(LIB_SRCS) $(PKG_LIBS) || exit 1; \
+	  mkdir -p $(B)/fuzz/corpus-$$f; \
+	  ./$(B)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 $(B)/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
 	done
 
 lint:
@@ -150,4 +159,4 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/minhbach
 
 clean:
-	rm -rf build generator/minhbach
+	rm -rf $(B) generator/minhbach
