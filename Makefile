@@ -73,7 +73,19 @@ $(B)/$(1)/suites.inc: $$(TSRCS) Makefile | $(B)/$(1)/tests
 	@for s in $$(SUITES); do echo "SUITE($$$$s)" >> $$@.tmp; done
 	@touch $$@.tmp && mv $$@.tmp $$@
 
-$(B)/$(1)/libminhbach.a: $$($(1)_OBJS)
+# The schemas are data (generator/schemas.yaml) compiled into the binary.
+$(B)/$(1)/schemas_data.c: generator/schemas.yaml | $(B)/$(1)/tests
+	{ echo '#include <stddef.h>'; \
+	  echo 'extern const char schemas_yaml[]; extern const size_t schemas_yaml_len;'; \
+	  echo 'const char schemas_yaml[] = {'; \
+	  od -An -v -tx1 $$< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0x00};'; \
+	  echo 'const size_t schemas_yaml_len = sizeof schemas_yaml - 1;'; } > $$@
+
+$(B)/$(1)/schemas_data.o: $(B)/$(1)/schemas_data.c
+	$$(CC) $$(ALL_CFLAGS) $(2) -c -o $$@ $$<
+
+$(B)/$(1)/libminhbach.a: $$($(1)_OBJS) $(B)/$(1)/schemas_data.o
 	rm -f $$@ && ar rcs $$@ $$^
 
 $(B)/$(1)/minhbach: $(B)/$(1)/main.o $(B)/$(1)/libminhbach.a
@@ -122,15 +134,18 @@ bless: generator/minhbach
 BENCH_PAGES ?= 10000
 BENCH_RUNS  ?= 5
 bench: deps
-	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/benchgen
-	BENCH_PAGES=$(BENCH_PAGES) BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh
+	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/benchgen \
+	    $(B)/release/cmarkbench $(B)/release/measure
+	B=$(B) BENCH_PAGES=$(BENCH_PAGES) BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh
 
 $(B)/release/benchgen: tests/bench/benchgen.c | $(B)/release/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
 
 $(B)/release/cmarkbench: tests/bench/cmarkbench.c | $(B)/release/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
-bench: $(B)/release/cmarkbench
+
+$(B)/release/measure: tests/bench/measure.c | $(B)/release/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $<
 
 FUZZ_TIME ?= 60
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))

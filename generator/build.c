@@ -1,0 +1,235 @@
+/*
+ * One build: the stages in order.  source → load → validate → model →
+ * render → write, each appending to the one diagnostics list; nothing is
+ * written unless every earlier stage was clean, and the new site
+ * replaces the old one only when it is complete.  Chooses nothing about
+ * exit codes beyond returning them to main().
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "build.h"
+#include "diag.h"
+#include "fmt.h"
+#include "markdown.h"
+#include "outdir.h"
+#include "render.h"
+#include "schema.h"
+#include "site.h"
+#include "source.h"
+#include "theme.h"
+#include "utf8.h"
+#include "value.h"
+
+/*
+ * The one mutable global: a signal handler can reach nothing else.  Set
+ * on SIGINT/SIGTERM/SIGHUP; render workers stop and the build is
+ * abandoned, leaving the published site as it was.
+ */
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void
+catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+struct refs_ctx {
+	struct site *site;
+};
+
+static bool
+ref_exists(void *ctx, const char *kind, const char *key)
+{
+	struct refs_ctx *r = ctx;
+
+	return site_find(r->site, kind, key) != NULL;
+}
+
+/* The validate stage: every item against its kind's schema. */
+static void
+validate(struct site *s, struct arena *a, struct diags *d)
+{
+	struct schemas *sc = schema_builtin(a, d);
+	struct refs_ctx rc = {s};
+	struct schema_refs refs = {ref_exists, &rc};
+	size_t i, j;
+
+	for (i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+
+		if (!schema_has_kind(sc, co->kind)) {
+			struct value *k = value_map_get(co->conf, "kind");
+			size_t nk, m;
+			const char *const *names = schema_kinds(sc, &nk);
+			struct buf b = {0};
+
+			for (m = 0; m < nk; m++)
+				buf_addf(&b, "%s%s", m ? ", " : "", names[m]);
+			diag_error(d, k->pos, "unknown kind '%s' (known: %s)",
+			    co->kind, buf_cstr(&b));
+			buf_release(&b);
+			co->n = 0;	/* nothing to check or build */
+			continue;
+		}
+		for (j = 0; j < co->n; j++)
+			schema_check(sc, co->kind, co->items[j]->data, &refs,
+			    d);
+	}
+}
+
+/* YYYY-MM-DD in Asia/Ho_Chi_Minh (UTC+7, no summer time) of t. */
+static const char *
+day_of(struct arena *a, long long t)
+{
+	char iso[11];
+
+	fmt_iso_from_days((long)((t + 7 * 3600) / 86400), iso);
+	return arena_strdup(a, iso);
+}
+
+static const char *
+build_date(struct arena *a, struct source *src, struct diags *d)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+
+	if (e != NULL && *e) {
+		char *end;
+		long long t = strtoll(e, &end, 10);
+
+		if (*end == '\0' && t >= 0)
+			return day_of(a, t);
+		diag_error(d, (struct pos){NULL, 0, 0}, "SOURCE_DATE_EPOCH "
+		    "must be seconds since 1970-01-01, not '%s'", e);
+	}
+	if (source_commit(src) != NULL)
+		return day_of(a, source_commit_time(src));
+	return day_of(a, (long long)time(NULL));
+}
+
+static const char *
+theme_name(const struct site *s)
+{
+	const char *t = value_map_str(s->conf, "theme");
+
+	return t != NULL ? t : "default";
+}
+
+int
+build_run(const struct options *o)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct source *src = NULL;
+	struct site *s = NULL;
+	struct theme *th = NULL;
+	struct outdir od = {NULL, NULL, -1};
+	struct timespec t0, t1;
+	int status = 1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	catch_signals();
+	if ((o->ref ? source_open_git(a, d, o->source, o->ref, &src) :
+	    source_open_dir(a, d, o->source, &src)) == -1) {
+		status = 2;
+		goto out;
+	}
+	/* load */
+	s = content_load(a, d, src);
+	if (s == NULL)
+		goto out;
+	s->commit = source_commit(src);
+	s->build_date = build_date(a, src, d);
+	/* validate */
+	validate(s, a, d);
+	/* model (the theme is loaded here: templates are part of it) */
+	{
+		const char *tn = theme_name(s);
+
+		if (!utf8_is_slug(tn)) {
+			diag_error(d, value_map_get(s->conf, "theme")->pos,
+			    "theme '%s' must be a folder name under themes/",
+			    tn);
+			goto out;
+		}
+		th = theme_load(a, d, src, tn);
+	}
+	if (th == NULL)
+		goto out;
+	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
+		goto out;
+	feeds_make(s);
+	if (site_check_outputs(s) == -1 || diags_errors(d))
+		goto out;
+	if (o->cmd == BUILD_CHECK) {
+		status = 0;
+		goto out;
+	}
+	/* render and write, into a fresh folder; then the swap */
+	if (outdir_begin(d, o->source, o->out, &od) == -1) {
+		status = 2;
+		goto out;
+	}
+	if (render_site(s, th, src, od.tmpfd, o->jobs, &interrupted) == -1 ||
+	    diags_errors(d)) {
+		outdir_abort(&od);
+		if (interrupted)
+			diag_error(d, (struct pos){NULL, 0, 0}, "interrupted; "
+			    "the previous site was left as it was");
+		goto out;
+	}
+	if (outdir_commit(d, &od) == -1) {
+		outdir_abort(&od);
+		goto out;
+	}
+	status = 0;
+out:
+	diags_print(d, stderr);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (!o->quiet) {
+		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+
+		if (status == 0 && o->cmd == BUILD_BUILD)
+			fprintf(stderr, "minhbach: wrote %zu pages and %zu "
+			    "files to %s in %.0f ms%s\n", s->npages,
+			    s->ncopies, o->out, ms, s->commit ?
+			    " (from a commit)" : "");
+		else if (status == 0)
+			fprintf(stderr, "minhbach: no errors in %zu pages "
+			    "(%zu warnings)\n", s->npages, diags_warnings(d));
+		else
+			fprintf(stderr, "minhbach: %zu error%s, %zu "
+			    "warning%s%s\n", diags_errors(d),
+			    diags_errors(d) == 1 ? "" : "s",
+			    diags_warnings(d),
+			    diags_warnings(d) == 1 ? "" : "s",
+			    o->cmd == BUILD_BUILD ? "; nothing was written" :
+			    "");
+	}
+	free(od.out);
+	free(od.tmp);
+	if (src != NULL)
+		source_close(src);
+	arena_free(a);
+	return status;
+}

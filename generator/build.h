@@ -1,0 +1,27 @@
+/*
+ * One run of `minhbach build` or `minhbach check`: the pipeline's
+ * stages in order, source → load → validate → model → render → write,
+ * with one arena and one diagnostics list, and the output swap.
+ */
+#ifndef MINHBACH_BUILD_H
+#define MINHBACH_BUILD_H
+
+#include <stdbool.h>
+
+enum build_cmd { BUILD_BUILD, BUILD_CHECK };
+
+struct options {
+	enum build_cmd cmd;
+	const char *source;	/* folder holding content/ and themes/ */
+	const char *out;	/* output folder (build only) */
+	const char *ref;	/* git commit-ish, or NULL for the work tree */
+	const char *base_url;	/* overrides site.yaml's base_url */
+	int jobs;		/* worker threads; 0 = one per core */
+	bool quiet;		/* no summary line */
+};
+
+/* Runs the command; returns the exit status: 0 done, 1 content or
+ * template errors, 2 unsafe request or unusable source. */
+int build_run(const struct options *o);
+
+#endif

@@ -1,0 +1,408 @@
+/*
+ * The load stage: content/site.yaml and every file of every collection
+ * it declares, read through the source interface, checked for UTF-8,
+ * split into front matter and body, parsed into value trees.  In: a
+ * source.  Out: a struct site whose collections hold raw items.  Every
+ * file is read once; a broken file is reported and skipped, so one run
+ * reports every problem.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "frontmatter.h"
+#include "site.h"
+#include "source.h"
+#include "utf8.h"
+#include "value.h"
+
+#define SITE_YAML "content/site.yaml"
+
+/* Reads path and checks its text; -1 after a located diagnostic. */
+static int
+read_text(struct site *s, struct source *src, const char *path,
+    struct buf *b)
+{
+	unsigned line, col;
+	const char *why;
+
+	if (source_read(src, path, b) == -1)
+		return -1;
+	if (!utf8_validate(buf_cstr(b), b->len, &line, &col, &why)) {
+		struct pos p = {path, line, col};
+
+		return diag_error(s->diags, p, "%s (save the file as UTF-8)",
+		    why);
+	}
+	return 0;
+}
+
+static bool
+lang_code_ok(const char *c)
+{
+	size_t i, n = strlen(c);
+
+	if (n < 2 || n > 8)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!(c[i] >= 'a' && c[i] <= 'z') &&
+		    !(i >= 2 && (c[i] == '-' || ascii_isalnum(c[i]))))
+			return false;
+	return true;
+}
+
+static void
+load_languages(struct site *s)
+{
+	struct value *l = value_map_get(s->conf, "languages");
+	size_t i;
+
+	if (l == NULL) {
+		s->langs[s->nlangs++] = "vi";
+		return;
+	}
+	if (l->type != VALUE_LIST || l->n == 0) {
+		diag_error(s->diags, l->pos, "'languages' must be a list of "
+		    "language codes, the main one first, e.g. [vi, en]");
+		s->langs[s->nlangs++] = "vi";
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		struct value *c = l->items[i];
+		size_t j;
+
+		if (c->type != VALUE_STR || !lang_code_ok(c->text)) {
+			diag_error(s->diags, c->pos, "'%s' is not a language "
+			    "code such as vi or en", c->text ? c->text : "");
+			continue;
+		}
+		for (j = 0; j < s->nlangs; j++)
+			if (strcmp(s->langs[j], c->text) == 0)
+				break;
+		if (j < s->nlangs) {
+			diag_error(s->diags, c->pos, "language '%s' is listed "
+			    "twice", c->text);
+			continue;
+		}
+		if (s->nlangs == SITE_MAX_LANGS) {
+			diag_error(s->diags, c->pos, "at most %d languages",
+			    SITE_MAX_LANGS);
+			break;
+		}
+		s->langs[s->nlangs++] = c->text;
+	}
+	if (s->nlangs == 0)
+		s->langs[s->nlangs++] = "vi";
+}
+
+/* Finds the collection whose folder is name, or NULL. */
+static struct collection *
+coll_named(struct site *s, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncolls; i++)
+		if (strlen(s->colls[i].name) == n &&
+		    memcmp(s->colls[i].name, name, n) == 0)
+			return &s->colls[i];
+	return NULL;
+}
+
+static void
+load_collections(struct site *s)
+{
+	struct value *c = value_map_get(s->conf, "collections");
+	size_t i;
+
+	if (c == NULL || c->type != VALUE_MAP) {
+		diag_error(s->diags, c ? c->pos : (struct pos){SITE_YAML, 1, 1},
+		    "site.yaml needs 'collections': a map from a folder of "
+		    "content/ to its kind, title and permalink");
+		return;
+	}
+	s->colls = arena_calloc(s->arena, c->n, sizeof *s->colls);
+	for (i = 0; i < c->n; i++) {
+		struct value_pair *p = &c->pairs[i];
+		struct collection *co;
+		const char *kind;
+
+		if (!utf8_is_slug(p->key)) {
+			diag_error(s->diags, p->keypos, "collection folder "
+			    "'%s' must be lower-case letters, digits and '-'",
+			    p->key);
+			continue;
+		}
+		if (strcmp(p->key, "files") == 0) {
+			diag_error(s->diags, p->keypos, "'files' is reserved "
+			    "for attachments and cannot be a collection");
+			continue;
+		}
+		if (p->val->type != VALUE_MAP) {
+			diag_error(s->diags, p->val->pos, "collection '%s' "
+			    "must be a map with at least 'kind'", p->key);
+			continue;
+		}
+		kind = value_map_str(p->val, "kind");
+		if (kind == NULL) {
+			diag_error(s->diags, p->val->pos, "collection '%s' "
+			    "has no 'kind' (page, news, budget, inspection, "
+			    "call, zone or document)", p->key);
+			continue;
+		}
+		co = &s->colls[s->ncolls++];
+		co->name = p->key;
+		co->kind = kind;
+		co->conf = p->val;
+	}
+}
+
+/*
+ * Splits a file name below a collection into base name and language:
+ * "2020/hoi-nghi.en.md" → base "2020/hoi-nghi", lang "en".  Returns
+ * false when the extension is not one of ours.
+ */
+static bool
+split_name(struct site *s, const char *rel, const char **base,
+    int *lang, bool *md)
+{
+	size_t n = strlen(rel), e;
+	const char *dot;
+	size_t i;
+
+	if (n > 3 && strcmp(rel + n - 3, ".md") == 0) {
+		e = n - 3;
+		*md = true;
+	} else if (n > 5 && strcmp(rel + n - 5, ".yaml") == 0) {
+		e = n - 5;
+		*md = false;
+	} else if (n > 4 && strcmp(rel + n - 4, ".yml") == 0) {
+		e = n - 4;
+		*md = false;
+	} else {
+		return false;
+	}
+	*lang = 0;
+	dot = NULL;
+	for (i = e; i > 0; i--) {
+		if (rel[i - 1] == '/')
+			break;
+		if (rel[i - 1] == '.') {
+			dot = rel + i - 1;
+			break;
+		}
+	}
+	if (dot != NULL) {
+		size_t ln = (size_t)(rel + e - dot - 1);
+
+		for (i = 1; i < s->nlangs; i++)
+			if (strlen(s->langs[i]) == ln &&
+			    memcmp(s->langs[i], dot + 1, ln) == 0) {
+				*lang = (int)i;
+				e = (size_t)(dot - rel);
+				break;
+			}
+	}
+	*base = arena_strndup(s->arena, rel, e);
+	return true;
+}
+
+static void
+push_item(struct site *s, struct collection *co, struct item *it)
+{
+	if (co->n == co->cap) {
+		size_t cap = co->cap ? co->cap * 2 : 16;
+		struct item **v = arena_alloc(s->arena, cap * sizeof *v);
+
+		if (co->n)
+			memcpy(v, co->items, co->n * sizeof *v);
+		co->items = v;
+		co->cap = cap;
+	}
+	co->items[co->n++] = it;
+}
+
+static void
+load_item(struct site *s, struct source *src, struct collection *co,
+    const char *path, const char *base, int lang, bool md)
+{
+	struct buf b = {0};
+	struct item *it;
+	struct frontmatter fm;
+	struct value *v = NULL;
+	char *text;
+	size_t len;
+
+	if (read_text(s, src, path, &b) == -1)
+		goto out;
+	len = b.len;
+	text = buf_keep(&b, s->arena);
+	it = arena_calloc(s->arena, 1, sizeof *it);
+	it->path = path;
+	it->coll = co;
+	it->base = base;
+	it->lang_index = lang;
+	it->lang = s->langs[lang];
+	it->markdown = md;
+	it->body = "";
+	if (md) {
+		if (frontmatter_split(s->diags, path, text, len, &fm) == -1)
+			goto out;
+		if (fm.present && value_parse_yaml(s->arena, s->diags, path,
+		    fm.yaml, fm.yaml_len, fm.yaml_line, &v) == -1)
+			goto out;
+		it->body = fm.body;
+		it->body_len = fm.body_len;
+		it->body_pos.path = path;
+		it->body_pos.line = fm.body_line;
+		it->body_pos.col = 1;
+	} else if (value_parse_yaml(s->arena, s->diags, path, text, len, 1,
+	    &v) == -1) {
+		goto out;
+	}
+	if (v == NULL) {
+		struct pos p = {path, 1, 1};
+
+		diag_error(s->diags, p, md ? "the file has no front matter: "
+		    "start it with a line '---', the fields, and '---'" :
+		    "the file is empty");
+		goto out;
+	}
+	if (v->type != VALUE_MAP) {
+		diag_error(s->diags, v->pos, "the %s must be a map of fields "
+		    "(name: value), not a %s", md ? "front matter" : "file",
+		    value_type_name(v->type));
+		goto out;
+	}
+	it->data = v;
+	if (!md) {
+		/* A data file may carry its body as Markdown text. */
+		struct value *body = value_map_get(v, "body");
+
+		if (body != NULL && body->type == VALUE_STR) {
+			it->body = body->text;
+			it->body_len = body->len;
+			it->body_pos = body->pos;
+		}
+	}
+	{
+		struct value *d = value_map_get(v, "draft");
+
+		it->draft = d != NULL && d->type == VALUE_BOOL && d->u.b;
+	}
+	push_item(s, co, it);
+out:
+	buf_release(&b);
+}
+
+static void
+load_folder(struct site *s, struct source *src, struct collection *co)
+{
+	const char *dir = arena_printf(s->arena, "content/%s", co->name);
+	const char **paths;
+	size_t n, i, pre = strlen(dir) + 1;
+
+	if (source_list(src, dir, &paths, &n) == -1)
+		return;
+	if (n == 0) {
+		struct pos p = co->conf->pos;
+
+		diag_warning(s->diags, p, "collection '%s' has no files "
+		    "(folder %s/ is empty or missing)", co->name, dir);
+	}
+	for (i = 0; i < n; i++) {
+		const char *base;
+		int lang;
+		bool md;
+
+		if (!split_name(s, paths[i] + pre, &base, &lang, &md)) {
+			diag_warning(s->diags, pos_file(paths[i]), "file "
+			    "ignored: records are .md or .yaml files; put "
+			    "attachments in content/files/");
+			continue;
+		}
+		load_item(s, src, co, paths[i], base, lang, md);
+	}
+}
+
+/* Files in content/ that belong to no collection are worth a word. */
+static void
+check_strays(struct site *s, struct source *src)
+{
+	const char **paths;
+	size_t n, i;
+
+	if (source_list(src, "content", &paths, &n) == -1)
+		return;
+	for (i = 0; i < n; i++) {
+		const char *rel = paths[i] + strlen("content/");
+		const char *slash = strchr(rel, '/');
+
+		if (slash == NULL) {
+			if (strcmp(rel, "site.yaml") != 0 &&
+			    strcmp(rel, "README.md") != 0)
+				diag_warning(s->diags, pos_file(paths[i]),
+				    "file ignored: only site.yaml and "
+				    "README.md belong directly in content/");
+			continue;
+		}
+		if ((size_t)(slash - rel) == 5 && memcmp(rel, "files", 5) == 0) {
+			site_add_copy(s, paths[i], rel);
+			continue;
+		}
+		if (coll_named(s, rel, (size_t)(slash - rel)) == NULL) {
+			/* One warning per folder: at its first file. */
+			if (i > 0) {
+				const char *prev = paths[i - 1] +
+				    strlen("content/");
+				size_t k = (size_t)(slash - rel) + 1;
+
+				if (strncmp(prev, rel, k) == 0)
+					continue;
+			}
+			diag_warning(s->diags, pos_file(paths[i]),
+			    "folder content/%.*s/ is not a collection in "
+			    "site.yaml; its files are ignored",
+			    (int)(slash - rel), rel);
+		}
+	}
+}
+
+struct site *
+content_load(struct arena *a, struct diags *d, struct source *src)
+{
+	struct site *s = arena_calloc(a, 1, sizeof *s);
+	struct buf b = {0};
+	struct value *conf = NULL;
+	size_t i;
+
+	s->arena = a;
+	s->diags = d;
+	if (!source_exists(src, SITE_YAML)) {
+		diag_error(d, pos_file(SITE_YAML), "missing: every site needs "
+		    "content/site.yaml (see content/README.md)");
+		goto fail;
+	}
+	if (read_text(s, src, SITE_YAML, &b) == -1 ||
+	    value_parse_yaml(a, d, SITE_YAML, buf_cstr(&b), b.len, 1,
+	    &conf) == -1)
+		goto fail;
+	if (conf == NULL || conf->type != VALUE_MAP) {
+		struct pos p = {SITE_YAML, 1, 1};
+
+		diag_error(d, conf ? conf->pos : p, "site.yaml must be a map "
+		    "of settings (title, base_url, languages, collections)");
+		goto fail;
+	}
+	buf_release(&b);
+	s->conf = conf;
+	load_languages(s);
+	load_collections(s);
+	for (i = 0; i < s->ncolls; i++)
+		load_folder(s, src, &s->colls[i]);
+	check_strays(s, src);
+	return s;
+fail:
+	buf_release(&b);
+	return NULL;
+}

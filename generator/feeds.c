@@ -1,0 +1,239 @@
+/*
+ * The machine-readable outputs, made from the finished model: an Atom
+ * feed per dated collection and language, sitemap.xml, robots.txt and a
+ * JSON file per list (every record of the list with its fields), so
+ * readers can follow and reuse what the portal publishes.  Each is a
+ * page whose bytes are ready; nothing here depends on the build's time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "site.h"
+#include "value.h"
+
+static void
+data_page(struct site *s, const char *out, const char *origin,
+    struct buf *b)
+{
+	struct page *p = site_add_page(s, out, origin);
+
+	p->len = b->len;
+	p->data = buf_keep(b, s->arena);
+}
+
+static const char *
+absurl(struct site *s, const char *url)
+{
+	return arena_printf(s->arena, "%s%s", s->base_url,
+	    url + strlen(s->root));
+}
+
+static void
+xml_text(struct buf *b, const char *s)
+{
+	buf_add_xml(b, s, strlen(s));
+}
+
+static void
+atom(struct site *s, struct collection *co, int lang)
+{
+	struct buf b = {0};
+	const char *title, *site_title, *self, *updated = NULL;
+	struct value *t;
+	size_t i, n = 0;
+
+	t = value_map_get(s->globals[lang], "site");
+	site_title = value_map_str(t, "title");
+	t = value_map_get(value_map_get(t, "collections"), co->name);
+	title = value_map_str(t, "title");
+	self = absurl(s, arena_printf(s->arena, "%satom.xml",
+	    co->list_url[lang]));
+	for (i = 0; i < co->n; i++) {
+		struct item *it = co->items[i];
+
+		if (it->lang_index == lang && it->url && !it->draft &&
+		    it->date && (updated == NULL ||
+		    strcmp(it->date, updated) > 0))
+			updated = it->date;
+	}
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+	xml_text(&b, s->langs[lang]);
+	buf_adds(&b, "\">\n  <title>");
+	xml_text(&b, title ? title : co->name);
+	if (site_title) {
+		buf_adds(&b, " — ");
+		xml_text(&b, site_title);
+	}
+	buf_adds(&b, "</title>\n  <id>");
+	xml_text(&b, self);
+	buf_adds(&b, "</id>\n  <link rel=\"self\" href=\"");
+	xml_text(&b, self);
+	buf_adds(&b, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" "
+	    "href=\"");
+	xml_text(&b, absurl(s, co->list_url[lang]));
+	buf_addf(&b, "\"/>\n  <updated>%sT00:00:00+07:00</updated>\n",
+	    updated ? updated : "1970-01-01");
+	buf_adds(&b, "  <generator>minhbach</generator>\n");
+	for (i = 0; i < co->n && n < 50; i++) {
+		struct item *it = co->items[i];
+		const char *u, *sum;
+
+		if (it->lang_index != lang || it->url == NULL || it->draft ||
+		    it->date == NULL)
+			continue;
+		n++;
+		u = absurl(s, it->url);
+		buf_adds(&b, "  <entry>\n    <title>");
+		xml_text(&b, value_map_str(it->frame, "title") ?
+		    value_map_str(it->frame, "title") : it->slug);
+		buf_adds(&b, "</title>\n    <id>");
+		xml_text(&b, u);
+		buf_adds(&b, "</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"");
+		xml_text(&b, u);
+		buf_addf(&b, "\"/>\n    <published>%sT00:00:00+07:00"
+		    "</published>\n    <updated>%sT00:00:00+07:00</updated>\n",
+		    it->date, it->date);
+		if (site_title) {
+			buf_adds(&b, "    <author><name>");
+			xml_text(&b, site_title);
+			buf_adds(&b, "</name></author>\n");
+		}
+		sum = value_map_str(it->frame, "summary");
+		if (sum != NULL) {
+			buf_adds(&b, "    <summary>");
+			xml_text(&b, sum);
+			buf_adds(&b, "</summary>\n");
+		}
+		buf_adds(&b, "  </entry>\n");
+	}
+	buf_adds(&b, "</feed>\n");
+	data_page(s, arena_printf(s->arena, "%satom.xml",
+	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
+	    "content/%s", co->name), &b);
+	buf_release(&b);
+}
+
+/* Writes the scalar and list fields of a record for the JSON list. */
+static void
+json_list(struct site *s, struct collection *co, int lang)
+{
+	struct buf b = {0};
+	size_t i, n = 0;
+
+	buf_adds(&b, "{\n  \"collection\": ");
+	buf_add_json(&b, co->name, strlen(co->name));
+	buf_adds(&b, ",\n  \"kind\": ");
+	buf_add_json(&b, co->kind, strlen(co->kind));
+	buf_adds(&b, ",\n  \"lang\": ");
+	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
+	buf_adds(&b, ",\n  \"items\": [");
+	for (i = 0; i < co->n; i++) {
+		struct item *it = co->items[i];
+		struct value *rec;
+		size_t k;
+
+		if (it->lang_index != lang || it->url == NULL || it->draft)
+			continue;
+		/* The record as the editors wrote it, plus where it lives. */
+		rec = value_map(s->arena);
+		value_map_set(s->arena, rec, "url",
+		    value_strz(s->arena, it->url));
+		if (it->date)
+			value_map_set(s->arena, rec, "date_iso",
+			    value_strz(s->arena, it->date));
+		for (k = 0; k < it->data->n; k++)
+			if (strcmp(it->data->pairs[k].key, "body") != 0 &&
+			    strcmp(it->data->pairs[k].key, "draft") != 0)
+				value_map_set(s->arena, rec,
+				    it->data->pairs[k].key,
+				    it->data->pairs[k].val);
+		buf_adds(&b, n++ ? ",\n    " : "\n    ");
+		value_to_json(rec, &b, 0);
+	}
+	buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
+	data_page(s, arena_printf(s->arena, "%sindex.json",
+	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
+	    "content/%s", co->name), &b);
+	buf_release(&b);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+sitemap(struct site *s)
+{
+	struct buf b = {0};
+	const char **urls;
+	size_t i, n = 0;
+
+	urls = arena_alloc(s->arena, (s->npages ? s->npages : 1) *
+	    sizeof *urls);
+	for (i = 0; i < s->npages; i++) {
+		const char *o = s->pages[i].out;
+		size_t len = strlen(o);
+
+		if (s->pages[i].data != NULL || len < 10 ||
+		    strcmp(o + len - 10, "index.html") != 0)
+			continue;
+		urls[n++] = s->pages[i].item ?
+		    arena_printf(s->arena, "%s\t%s", o,
+		    s->pages[i].item->date ? s->pages[i].item->date : "") :
+		    arena_printf(s->arena, "%s\t", o);
+	}
+	qsort(urls, n, sizeof *urls, cmp_str);
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	for (i = 0; i < n; i++) {
+		const char *tab = strchr(urls[i], '\t');
+
+		buf_adds(&b, "  <url><loc>");
+		buf_add_xml(&b, s->base_url, strlen(s->base_url));
+		/* "x/index.html" is published as "x/". */
+		buf_add_xml(&b, urls[i], (size_t)(tab - urls[i]) - 10);
+		buf_adds(&b, "</loc>");
+		if (tab[1])
+			buf_addf(&b, "<lastmod>%s</lastmod>", tab + 1);
+		buf_adds(&b, "</url>\n");
+	}
+	buf_adds(&b, "</urlset>\n");
+	data_page(s, "sitemap.xml", "content/site.yaml", &b);
+	buf_addf(&b, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n",
+	    s->base_url);
+	data_page(s, "robots.txt", "content/site.yaml", &b);
+	buf_release(&b);
+}
+
+void
+feeds_make(struct site *s)
+{
+	size_t i;
+	int lang;
+
+	for (i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+
+		if (!co->list)
+			continue;
+		for (lang = 0; lang < (int)s->nlangs; lang++) {
+			size_t k;
+			bool any = false;
+
+			for (k = 0; k < co->n && !any; k++)
+				any = co->items[k]->lang_index == lang;
+			if (!any && lang > 0)
+				continue;
+			if (co->dated)
+				atom(s, co, lang);
+			json_list(s, co, lang);
+		}
+	}
+	sitemap(s);
+}

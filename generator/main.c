@@ -1,0 +1,168 @@
+/*
+ * minhbach's entry point: argv → struct options → one command.  The
+ * only place that chooses the exit status: 0 done, 1 content or
+ * template errors, 2 wrong usage or an unsafe request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+#include "tryrender.h"
+
+static const char usage[] =
+"usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
+"                      [--jobs N] [--quiet]\n"
+"       minhbach check [--source DIR] [--ref GITREF]\n"
+"       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
+"       minhbach --help | --version\n";
+
+static const char help[] =
+"minhbach turns a portal's content (YAML and Markdown in content/) and its\n"
+"theme (Mustache templates in themes/) into a static website.\n"
+"\n"
+"Commands:\n"
+"  build    check everything, then write the site into --out (default: site).\n"
+"           The site is built in a new folder beside --out and swapped in\n"
+"           only when complete; a failed build leaves the old site as it was.\n"
+"  check    check everything and write nothing.\n"
+"  render   render one Mustache template against one YAML file and print it\n"
+"           (for theme authors; follows the Mustache spec to the letter).\n"
+"\n"
+"Options:\n"
+"  --source DIR     folder holding content/ and themes/ (default: .)\n"
+"  --out DIR        output folder (default: site); never the source folder,\n"
+"                   '/', or a non-empty folder that minhbach did not make\n"
+"  --ref GITREF     read content and theme from this commit or tag of the\n"
+"                   git repository instead of the work tree\n"
+"  --base-url URL   the address the site is published at (default: site.yaml's\n"
+"                   base_url)\n"
+"  --jobs N         worker threads (default: one per core)\n"
+"  --quiet          no summary line\n"
+"  --template FILE, --data FILE, --partials DIR   for render (partials are\n"
+"                   DIR/NAME.mustache; default: the template's folder)\n"
+"\n"
+"Every problem is printed as path:line:col: error: message (or warning:),\n"
+"all of them, sorted.  SOURCE_DATE_EPOCH, if set, is the build date.\n"
+"\n"
+"Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
+"unsafe request.\n";
+
+/* Matches "--name value" or "--name=value"; advances *i past it. */
+static int
+opt_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, n) != 0)
+		return 0;
+	if (a[n] == '=') {
+		*out = a + n + 1;
+		return 1;
+	}
+	if (a[n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "minhbach: %s needs a value\n%s", name, usage);
+		exit(2);
+	}
+	*out = argv[++*i];
+	return 1;
+}
+
+static int
+cmd_render(int argc, char **argv)
+{
+	const char *tmpl = NULL, *data = NULL, *partials = NULL;
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (opt_value(argc, argv, &i, "--template", &tmpl) ||
+		    opt_value(argc, argv, &i, "--data", &data) ||
+		    opt_value(argc, argv, &i, "--partials", &partials))
+			continue;
+		fprintf(stderr, "minhbach render: unknown option '%s'\n%s",
+		    argv[i], usage);
+		return 2;
+	}
+	if (tmpl == NULL || data == NULL) {
+		fprintf(stderr, "minhbach render: --template and --data are "
+		    "required\n%s", usage);
+		return 2;
+	}
+	return tryrender_run(tmpl, data, partials);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = {BUILD_BUILD, ".", "site", NULL, NULL, 0, false};
+	const char *jobs = NULL;
+	int i;
+
+	if (argc < 2) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		fputs(usage, stdout);
+		fputs("\n", stdout);
+		fputs(help, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("minhbach " MINHBACH_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "render") == 0)
+		return cmd_render(argc, argv);
+	if (strcmp(argv[1], "build") == 0) {
+		o.cmd = BUILD_BUILD;
+	} else if (strcmp(argv[1], "check") == 0) {
+		o.cmd = BUILD_CHECK;
+	} else {
+		fprintf(stderr, "minhbach: unknown command '%s'\n%s", argv[1],
+		    usage);
+		return 2;
+	}
+	for (i = 2; i < argc; i++) {
+		if (opt_value(argc, argv, &i, "--source", &o.source) ||
+		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
+		    opt_value(argc, argv, &i, "--base-url", &o.base_url) ||
+		    opt_value(argc, argv, &i, "--jobs", &jobs))
+			continue;
+		if (o.cmd == BUILD_BUILD &&
+		    opt_value(argc, argv, &i, "--out", &o.out))
+			continue;
+		if (strcmp(argv[i], "--quiet") == 0 ||
+		    strcmp(argv[i], "-q") == 0) {
+			o.quiet = true;
+			continue;
+		}
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		fprintf(stderr, "minhbach %s: unknown option '%s'\n%s",
+		    argv[1], argv[i], usage);
+		return 2;
+	}
+	if (jobs != NULL) {
+		char *end;
+		long n = strtol(jobs, &end, 10);
+
+		if (*end != '\0' || n < 1 || n > 64) {
+			fprintf(stderr, "minhbach: --jobs takes a number from "
+			    "1 to 64\n");
+			return 2;
+		}
+		o.jobs = (int)n;
+	}
+	if (*o.source == '\0' || *o.out == '\0') {
+		fprintf(stderr, "minhbach: empty --source or --out\n");
+		return 2;
+	}
+	return build_run(&o);
+}

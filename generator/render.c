@@ -1,0 +1,183 @@
+/*
+ * Render and write.  In: the finished, read-only model.  Out: files
+ * below the temporary output folder.  Workers take pages by an atomic
+ * counter; each has its own arena (reset after every page) and output
+ * buffer, so the hot path allocates almost nothing.  A page's Markdown
+ * is rendered here, by the worker that writes the page, and put in a
+ * small frame of its own on top of the item's: the shared model is
+ * never written to.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "markdown.h"
+#include "mustache.h"
+#include "render.h"
+#include "site.h"
+#include "source.h"
+#include "theme.h"
+#include "value.h"
+
+#define MAX_JOBS 8
+
+struct pool {
+	struct site *site;
+	const struct theme *theme;
+	int dirfd;
+	atomic_size_t next;
+	atomic_int failed;
+	volatile sig_atomic_t *stop;
+};
+
+/* The menu of the page's language with the entry it belongs to marked. */
+static struct value *
+menu_for(struct arena *a, const struct value *globals, const char *url)
+{
+	const struct value *menu = value_path(globals, "site.menu");
+	const char *home = value_path(globals, "site.url")->text;
+	struct value *l;
+	size_t i, best = (size_t)-1, bestlen = 0;
+
+	if (menu == NULL || menu->n == 0 || url == NULL)
+		return NULL;
+	/* The longest entry that is a prefix of the page's URL wins. */
+	for (i = 0; i < menu->n; i++) {
+		const char *u = value_map_str(menu->items[i], "url");
+		size_t n = u ? strlen(u) : 0;
+
+		if (u == NULL || strncmp(url, u, n) != 0 || n <= bestlen)
+			continue;
+		if (strcmp(u, home) == 0 && strcmp(url, home) != 0)
+			continue;
+		best = i;
+		bestlen = n;
+	}
+	l = value_list(a);
+	for (i = 0; i < menu->n; i++) {
+		struct value *e = value_map(a);
+
+		value_map_set(a, e, "title", value_map_get(menu->items[i],
+		    "title"));
+		value_map_set(a, e, "url", value_map_get(menu->items[i],
+		    "url"));
+		value_map_set(a, e, "current", value_bool(a, i == best));
+		value_list_push(a, l, e);
+	}
+	return l;
+}
+
+static int
+render_page(struct pool *pl, struct page *p, struct arena *a,
+    struct buf *out)
+{
+	struct site *s = pl->site;
+	const struct value *frames[5];
+	struct value *over = value_map(a), *menu;
+	size_t n = p->nframes;
+
+	if (p->data != NULL)
+		return fsutil_write(s->diags, pl->dirfd, p->out, p->data,
+		    p->len);
+	memcpy(frames, p->frames, n * sizeof *frames);
+	if (p->item != NULL && p->item->body_len > 0) {
+		struct markdown_result md;
+
+		if (markdown_render(a, s->diags, p->item->body_pos,
+		    p->item->body, p->item->body_len, &md) == -1)
+			return -1;
+		value_map_set(a, over, "content", value_str_borrow(a, md.html,
+		    md.len));
+		if (md.toc != NULL && md.toc->n > 1) {
+			value_map_set(a, over, "toc", md.toc);
+			value_map_set(a, over, "has_toc", value_bool(a, true));
+		}
+	}
+	menu = menu_for(a, p->frames[0],
+	    value_map_str(p->frames[n - 1], "url"));
+	if (menu != NULL)
+		value_map_set(a, over, "menu", menu);
+	frames[n++] = over;
+	buf_reset(out);
+	if (mustache_render(p->tmpl, &pl->theme->loader, MUSTACHE_STRICT,
+	    frames, n, out, s->diags) == -1)
+		return -1;
+	return fsutil_write(s->diags, pl->dirfd, p->out, buf_cstr(out),
+	    out->len);
+}
+
+static void *
+worker(void *arg)
+{
+	struct pool *pl = arg;
+	struct arena *a = arena_new();
+	struct buf out = {0};
+	size_t i;
+
+	while (!*pl->stop && (i = atomic_fetch_add(&pl->next, 1)) <
+	    pl->site->npages) {
+		if (render_page(pl, &pl->site->pages[i], a, &out) == -1)
+			atomic_store(&pl->failed, 1);
+		arena_reset(a);
+	}
+	buf_release(&out);
+	arena_free(a);
+	return NULL;
+}
+
+static int
+copy_files(struct site *s, struct source *src, int dirfd,
+    volatile sig_atomic_t *stop)
+{
+	struct buf b = {0};
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < s->ncopies && !*stop; i++) {
+		if (source_read(src, s->copies[i].from, &b) == -1 ||
+		    fsutil_write(s->diags, dirfd, s->copies[i].to,
+		    buf_cstr(&b), b.len) == -1)
+			rc = -1;
+	}
+	buf_release(&b);
+	return rc;
+}
+
+int
+render_site(struct site *s, const struct theme *th, struct source *src,
+    int dirfd, int jobs, volatile sig_atomic_t *stop)
+{
+	struct pool pl;
+	pthread_t tid[MAX_JOBS];
+	int i, started = 0;
+
+	if (jobs <= 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = n > 0 ? (int)n : 1;
+	}
+	if (jobs > MAX_JOBS)
+		jobs = MAX_JOBS;
+	pl.site = s;
+	pl.theme = th;
+	pl.dirfd = dirfd;
+	atomic_init(&pl.next, 0);
+	atomic_init(&pl.failed, 0);
+	pl.stop = stop;
+	markdown_init();
+	/* This thread works too: jobs - 1 helpers. */
+	for (i = 1; i < jobs; i++)
+		if (pthread_create(&tid[started], NULL, worker, &pl) == 0)
+			started++;
+	worker(&pl);
+	for (i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	if (copy_files(s, src, dirfd, stop) == -1)
+		atomic_store(&pl.failed, 1);
+	return atomic_load(&pl.failed) || *stop ? -1 : 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * The validate stage's generic half: one schema per content kind, read
+ * from generator/schemas.yaml (compiled into the binary as data), and a
+ * checker that walks an item's value tree against it.  Errors and
+ * warnings are recorded at the offending node.  Domain checks that need
+ * arithmetic or several records (budget sums...) live in their own
+ * modules, not here.
+ */
+#ifndef MINHBACH_SCHEMA_H
+#define MINHBACH_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+struct diags;
+struct value;
+struct schemas;
+
+/* The embedded generator/schemas.yaml (made by the Makefile). */
+extern const char schemas_yaml[];
+extern const size_t schemas_yaml_len;
+
+/*
+ * Resolves references: exists() returns true when collection `kind`'s
+ * record `key` exists (key: the record's slug or file base name).
+ */
+struct schema_refs {
+	bool (*exists)(void *ctx, const char *kind, const char *key);
+	void *ctx;
+};
+
+/*
+ * Parses a schema document (name is used in diagnostics).  Returns NULL
+ * after recording errors: a broken schema is a bug in minhbach.
+ */
+struct schemas *schema_load(struct arena *a, struct diags *d,
+    const char *name, const char *src, size_t n);
+/* Returns the schemas compiled into the binary; aborts if they are broken. */
+struct schemas *schema_builtin(struct arena *a, struct diags *d);
+bool schema_has_kind(const struct schemas *s, const char *kind);
+/* Returns the kinds' names in the document's order (arena array). */
+const char *const *schema_kinds(const struct schemas *s, size_t *n);
+
+/*
+ * Checks map v (an item's front matter or data file; at its pos) against
+ * kind's schema: required fields, types, enums, formats, nested maps and
+ * lists, references (when refs is not NULL).  Unknown keys are warnings
+ * with a "did you mean" hint.  Returns 0, or -1 when an error was
+ * recorded.  Read-only on v; thread-compatible.
+ */
+int schema_check(const struct schemas *s, const char *kind,
+    const struct value *v, const struct schema_refs *refs,
+    struct diags *d);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * The site model: what the load stage read (collections of items with
+ * their front matter and bodies) and what the model stage derives from
+ * it (slugs, dates, URLs, translations, list pages, the page list that
+ * the render stage writes).  Everything lives in the build arena and is
+ * read-only once the model is complete, so render workers share it.
+ */
+#ifndef MINHBACH_SITE_H
+#define MINHBACH_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct arena;
+struct diags;
+struct source;
+struct value;
+struct theme;
+struct mustache;
+
+#define SITE_MAX_LANGS 8
+
+struct item {
+	const char *path;	/* source path, e.g. content/news/x.md */
+	struct collection *coll;
+	const char *base;	/* file name without language and extension */
+	const char *lang;	/* language of this file */
+	int lang_index;
+	struct value *data;	/* front matter or data file (a map) */
+	const char *body;	/* Markdown body (arena), "" for none */
+	size_t body_len;
+	struct pos body_pos;	/* where the body starts */
+	bool markdown;		/* .md (true) or .yaml (false) */
+	bool draft;
+	/* model */
+	const char *slug;
+	const char *date;	/* "YYYY-MM-DD" or NULL */
+	const char *url;	/* site-relative, with the base path: /tin-tuc/x/ */
+	const char *out;	/* output file: tin-tuc/x/index.html */
+	struct value *frame;	/* the template context of this item */
+	struct item *tr[SITE_MAX_LANGS];	/* the same item per language */
+};
+
+struct collection {
+	const char *name;	/* folder under content/ */
+	const char *kind;	/* page, news, budget, ... */
+	struct value *conf;	/* its entry in site.yaml */
+	const char *permalink;	/* pattern, e.g. /tin-tuc/:slug/ */
+	const char *list_url[SITE_MAX_LANGS];	/* its list page per language */
+	bool dated;		/* items carry dates: sorted newest first, feed */
+	bool list;		/* has list pages */
+	struct item **items;	/* all languages, sorted */
+	size_t n, cap;
+};
+
+/* One output file made by rendering a template against frames. */
+struct page {
+	const char *out;	/* relative output path */
+	const char *origin;	/* source path that asked for it (diagnostics) */
+	const struct mustache *tmpl;
+	const struct value *frames[4];
+	size_t nframes;
+	struct item *item;	/* for item pages: Markdown is rendered late */
+	const char *data;	/* or: bytes made by the model (feeds, JSON) */
+	size_t len;
+};
+
+/* A file copied as it is (theme static files, content/files). */
+struct copy {
+	const char *from;	/* source path */
+	const char *to;		/* output path */
+};
+
+struct site {
+	struct arena *arena;
+	struct diags *diags;
+	struct value *conf;	/* content/site.yaml */
+	const char *base_url;	/* https://host/path/ (ends with '/') */
+	const char *root;	/* base path: "/" or "/path/" */
+	const char *langs[SITE_MAX_LANGS];
+	size_t nlangs;
+	const char *build_date;	/* YYYY-MM-DD */
+	const char *commit;	/* --ref builds: commit id, else NULL */
+	struct collection *colls;
+	size_t ncolls;
+	struct copy *copies;
+	size_t ncopies, capcopies;
+	struct page *pages;
+	size_t npages, cappages;
+	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
+};
+
+/* content.c — the load stage. */
+/*
+ * Reads content/site.yaml and every item of every declared collection
+ * from src into a new site (arena a).  Problems are recorded in d; the
+ * site is returned even then, so that every file is checked in one
+ * run.  Returns NULL only when site.yaml itself is unusable.
+ */
+struct site *content_load(struct arena *a, struct diags *d,
+    struct source *src);
+
+/* site.c — the model stage. */
+/*
+ * Derives slugs, dates, URLs, translations, sort orders and the list of
+ * pages and copies, checking that no two outputs share a path.  Returns
+ * 0, or -1 after recording errors.
+ */
+int site_model(struct site *s, const struct theme *th, struct source *src,
+    const char *base_url);
+/*
+ * Checks that no two pages or copies write one output path and that
+ * every path stays inside the output folder.  -1 after errors naming
+ * both sources.
+ */
+int site_check_outputs(struct site *s);
+
+/* feeds.c — feeds, sitemap, robots.txt and JSON lists as data pages. */
+void feeds_make(struct site *s);
+/* The item of collection kind `kind` whose base name or slug is key. */
+struct item *site_find(const struct site *s, const char *kind,
+    const char *key);
+/* Adds a page / a copy to the site's lists (model stage only). */
+struct page *site_add_page(struct site *s, const char *out,
+    const char *origin);
+void site_add_copy(struct site *s, const char *from, const char *to);
+
+#endif

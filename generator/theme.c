@@ -1,0 +1,126 @@
+/*
+ * The theme part of the load stage: templates in, compiled templates
+ * out.  Every template is compiled exactly once per build, whether a
+ * page uses it or not, so that a broken partial is reported even when
+ * no page reaches it today.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "source.h"
+#include "theme.h"
+#include "value.h"
+
+static int
+cmp_tmpl(const void *a, const void *b)
+{
+	const struct theme_tmpl *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+static const struct mustache *
+find(void *ctx, const char *name, size_t n)
+{
+	const struct theme *th = ctx;
+	size_t lo = 0, hi = th->ntmpls;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *m = th->tmpls[mid].name;
+		int c = strncmp(m, name, n);
+
+		if (c == 0 && m[n] != '\0')
+			c = 1;
+		if (c == 0)
+			return th->tmpls[mid].t;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct mustache *
+theme_find(const struct theme *th, const char *name)
+{
+	return find((void *)th, name, strlen(name));
+}
+
+struct theme *
+theme_load(struct arena *a, struct diags *d, struct source *src,
+    const char *name)
+{
+	struct theme *th = arena_calloc(a, 1, sizeof *th);
+	struct buf b = {0};
+	const char **paths, *tdir, *sdir;
+	size_t n, i, k = 0, pre;
+
+	th->dir = arena_printf(a, "themes/%s", name);
+	tdir = arena_printf(a, "%s/templates", th->dir);
+	if (source_list(src, tdir, &paths, &n) == -1)
+		return NULL;
+	if (n == 0) {
+		diag_error(d, pos_file(arena_strdup(a, "content/site.yaml")),
+		    "theme '%s' has no templates (looked in %s/)", name,
+		    tdir);
+		return NULL;
+	}
+	th->tmpls = arena_calloc(a, n, sizeof *th->tmpls);
+	pre = strlen(tdir) + 1;
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(paths[i]);
+		static const char ext[] = ".mustache";
+		struct mustache *t;
+
+		if (len < pre + sizeof ext ||
+		    strcmp(paths[i] + len - (sizeof ext - 1), ext) != 0)
+			continue;
+		if (source_read(src, paths[i], &b) == -1)
+			continue;
+		t = mustache_compile(a, d, paths[i], buf_cstr(&b), b.len);
+		if (t == NULL)
+			continue;
+		th->tmpls[k].name = arena_strndup(a, paths[i] + pre,
+		    len - pre - (sizeof ext - 1));
+		th->tmpls[k].t = t;
+		k++;
+	}
+	buf_release(&b);
+	th->ntmpls = k;
+	qsort(th->tmpls, k, sizeof *th->tmpls, cmp_tmpl);
+	th->loader.find = find;
+	th->loader.ctx = th;
+
+	sdir = arena_printf(a, "%s/static", th->dir);
+	if (source_list(src, sdir, &th->statics, &th->nstatics) == -1)
+		return NULL;
+	return th;
+}
+
+struct value *
+theme_strings(struct arena *a, struct diags *d, struct source *src,
+    const struct theme *th, const char *lang)
+{
+	const char *path = arena_printf(a, "%s/i18n/%s.yaml", th->dir, lang);
+	struct buf b = {0};
+	struct value *v = NULL;
+
+	if (!source_exists(src, path)) {
+		diag_warning(d, pos_file(arena_strdup(a, "content/site.yaml")),
+		    "the theme has no UI strings for language '%s' (%s)",
+		    lang, path);
+	} else if (source_read(src, path, &b) == 0 &&
+	    value_parse_yaml(a, d, path, buf_cstr(&b), b.len, 1, &v) == 0 &&
+	    v != NULL && v->type != VALUE_MAP) {
+		diag_error(d, v->pos, "UI strings must be a map of names to "
+		    "texts");
+		v = NULL;
+	}
+	buf_release(&b);
+	return v != NULL && v->type == VALUE_MAP ? v : value_map(a);
+}

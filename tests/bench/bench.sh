@@ -1,0 +1,50 @@
+#!/bin/sh
+# make bench: generates a site of BENCH_PAGES Markdown pages (3-6 KB of
+# Vietnamese text each, several collections), builds it BENCH_RUNS times
+# and prints the median wall time, pages per second and peak memory; runs
+# the reference (cmark-gfm alone, single-threaded, same bodies, also
+# writing its output) the same way and prints the ratio.  Works in a
+# tmpfs folder when /dev/shm exists, as the figures in the README do.
+set -eu
+top=$(cd "$(dirname "$0")/../.." && pwd)
+B=${B:-$top/build}
+N=${BENCH_PAGES:-10000}
+RUNS=${BENCH_RUNS:-5}
+base=/dev/shm
+[ -d "$base" ] && [ -w "$base" ] || base=${TMPDIR:-/tmp}
+work=$(mktemp -d "$base/minhbach-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+"$B/release/benchgen" "$work/src" "$N" >/dev/null
+cp -R "$top/themes" "$work/src/themes"
+pages=$(find "$work/src/content" -name '*.md' | wc -l)
+kb=$(du -sk "$work/src/content" | cut -f1)
+echo "bench: $pages Markdown files, $kb KB of content, $RUNS runs each, in $base"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+run() {	# label, command...: prints the median seconds and the max RSS
+	label=$1; shift
+	: > "$work/times"
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		rm -rf "$work/out" "$work/cmark-out"; mkdir -p "$work/cmark-out"
+		"$B/release/measure" "$@" 2>"$work/err" >>"$work/times" || {
+			echo "bench: $label failed:"; cat "$work/err"; exit 1; }
+		i=$((i + 1))
+	done
+	t=$(cut -d' ' -f1 "$work/times" | median)
+	rss=$(cut -d' ' -f2 "$work/times" | sort -n | tail -1)
+	echo "$t $rss"
+}
+
+set -- $(run minhbach "$top/generator/minhbach" build --quiet --source "$work/src" --out "$work/out")
+mt=$1; mrss=$2
+set -- $(run cmark "$B/release/cmarkbench" "$work/src" "$work/cmark-out")
+ct=$1; crss=$2
+npages=$(find "$work/src/content" -name '*.md' | wc -l)
+awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" 'BEGIN {
+	printf "minhbach build:          %.3f s median, %d pages/s, peak memory %.1f MB\n", mt, n / mt, mrss / 1024
+	printf "cmark-gfm alone (1 core): %.3f s median, %d pages/s, peak memory %.1f MB\n", ct, n / ct, crss / 1024
+	printf "ratio minhbach / cmark-gfm: %.2f\n", mt / ct
+}'
