@@ -435,6 +435,13 @@ static void
 crumb_here(struct site *s, struct value *l, const char *title)
 {
 	struct value *m = value_map(s->arena);
+	size_t i;
+
+	/* Say "not current" outright, or {{#current}} would look further
+	 * down the context stack. */
+	for (i = 0; i < l->n; i++)
+		value_map_set(s->arena, l->items[i], "current",
+		    value_bool(s->arena, false));
 
 	value_map_set(s->arena, m, "title", vstr(s, title ? title : ""));
 	value_map_set(s->arena, m, "current", value_bool(s->arena, true));
@@ -469,6 +476,15 @@ excerpt(struct site *s, const char *md, size_t n)
 			    md[i + 1] == '\r'))
 				break;
 			c = ' ';
+		}
+		/* Footnote marks, images and inline HTML say nothing here. */
+		if ((c == '[' && i + 1 < n && md[i + 1] == '^') ||
+		    (c == '!' && i + 1 < n && md[i + 1] == '[') || c == '<') {
+			char end = c == '<' ? '>' : c == '!' ? ')' : ']';
+
+			while (i < n && md[i] != end && md[i] != '\n')
+				i++;
+			continue;
 		}
 		if (c == '*' || c == '_' || c == '[' || c == '`' || c == '\r')
 			continue;
@@ -950,6 +966,17 @@ cmp_out(const void *pa, const void *pb)
 	return c ? c : strcmp(a[1], b[1]);
 }
 
+/* "a/b/index.html" is published as "a/b/". */
+static const char *
+published(struct arena *a, const char *out)
+{
+	size_t n = strlen(out);
+
+	if (n >= 10 && strcmp(out + n - 10, "index.html") == 0)
+		return arena_strndup(a, out, n - 10);
+	return out;
+}
+
 int
 site_check_outputs(struct site *s)
 {
@@ -972,7 +999,7 @@ site_check_outputs(struct site *s)
 		diag_error(s->diags, (struct pos){v[2 * i + 1], 1, 1},
 		    "writes the same page '%s%s' as %s; give one of them "
 		    "another file name or 'slug'", s->root,
-		    v[2 * i], v[2 * i - 1]);
+		    published(s->arena, v[2 * i]), v[2 * i - 1]);
 		rc = -1;
 	}
 	for (i = 0; i < k; i++) {

@@ -2,7 +2,10 @@
 # End-to-end tests: builds every fixture site under tests/golden/<case>/
 # with the real binary ($MINHBACH) and compares what it did with what the
 # case expects:
-#   content/ [themes/]   the source (themes/ defaults to the project's)
+#   content/ [themes/]   the source; themes/ defaults to tests/golden/_theme
+#                        (a small fixed theme), or the project's themes/
+#                        when the case holds a file project-theme
+#   project-content      (a file) build the project's own content/ instead
 #   expect/              the output tree, byte for byte (optional)
 #   stderr               the diagnostics, exactly (default: none)
 #   exit                 the exit status (default 0)
@@ -20,15 +23,21 @@ failed=
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-for dir in "$top"/tests/golden/*/; do
+for dir in "$top"/tests/golden/[!_]*/; do
 	case=$(basename "$dir")
 	t="$work/$case"
 	mkdir -p "$t/src"
-	cp -R "$dir/content" "$t/src/content"
+	if [ -f "$dir/project-content" ]; then
+		cp -R "$top/content" "$t/src/content"
+	else
+		cp -R "$dir/content" "$t/src/content"
+	fi
 	if [ -d "$dir/themes" ]; then
 		cp -R "$dir/themes" "$t/src/themes"
-	else
+	elif [ -f "$dir/project-theme" ]; then
 		cp -R "$top/themes" "$t/src/themes"
+	else
+		cp -R "$top/tests/golden/_theme" "$t/src/themes"
 	fi
 	if [ -d "$dir/previous" ]; then
 		cp -R "$dir/previous" "$t/out"
