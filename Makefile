@@ -112,16 +112,22 @@ site: deps
 # The suites find the Mustache spec in ../shared/mustache-spec unless
 # MUSTACHE_SPEC_DIR says otherwise.
 test: test-deps
-	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests
+	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests \
+	    $(B)/release/benchgen
 	MINHBACH=$(CURDIR)/generator/minhbach ./$(B)/release/unit_tests
 	MINHBACH=$(CURDIR)/generator/minhbach sh tests/golden.sh
+	MINHBACH=$(CURDIR)/generator/minhbach BENCHGEN=$(CURDIR)/$(B)/release/benchgen \
+	    sh tests/e2e.sh
 
 asan: test-deps
-	@$(MAKE) --no-print-directory $(B)/asan/minhbach $(B)/asan/unit_tests
+	@$(MAKE) --no-print-directory $(B)/asan/minhbach $(B)/asan/unit_tests \
+	    $(B)/release/benchgen
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	MINHBACH=$(CURDIR)/$(B)/asan/minhbach ./$(B)/asan/unit_tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	MINHBACH=$(CURDIR)/$(B)/asan/minhbach sh tests/golden.sh
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	MINHBACH=$(CURDIR)/$(B)/asan/minhbach BENCHGEN=$(CURDIR)/$(B)/release/benchgen sh tests/e2e.sh
 
 valgrind: test-deps
 	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests
