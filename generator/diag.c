@@ -38,6 +38,9 @@ diags_new(struct arena *a)
 	return d;
 }
 
+static void add(struct diags *, enum diag_level, struct pos, const char *,
+    va_list) __attribute__((format(printf, 4, 0)));
+
 static void
 add(struct diags *d, enum diag_level level, struct pos p, const char *fmt,
     va_list ap)

@@ -4,6 +4,8 @@
  * Paths are relative to the source root, '/'-separated, never absolute,
  * never with "." or ".." components.  Nothing outside the root is read:
  * a symlink that leads out of the root is refused with a warning.
+ * Not thread-safe: a source is used by one thread at a time (the load
+ * stage, then the copies after the render workers have finished).
  */
 #ifndef MINHBACH_SOURCE_H
 #define MINHBACH_SOURCE_H

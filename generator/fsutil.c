@@ -1,0 +1,269 @@
+/*
+ * File-system helpers for the write stage and the output folder's life.
+ * In: a directory fd and a relative '/'-separated path.  Out: folders and
+ * files created below that fd, one component at a time with O_NOFOLLOW,
+ * so that no symlink planted in the output can redirect a write.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "fsutil.h"
+
+#ifndef NAME_MAX
+#define NAME_MAX 255
+#endif
+
+#define DIR_FLAGS (O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+
+bool
+fsutil_safe_relpath(const char *rel)
+{
+	const char *p, *end;
+	size_t n;
+
+	if (rel == NULL || *rel == '\0' || *rel == '/')
+		return false;
+	for (p = rel;; p = end + 1) {
+		end = strchr(p, '/');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (n == 0 || n > NAME_MAX)
+			return false;	/* "a//b", "a/", over-long name */
+		if ((n == 1 && p[0] == '.') ||
+		    (n == 2 && p[0] == '.' && p[1] == '.'))
+			return false;
+		if (end == NULL)
+			return true;
+	}
+}
+
+/*
+ * Walks the first ncomp components of rel below dirfd, creating each
+ * missing folder, and returns an fd of the last one (or a dup of dirfd
+ * when ncomp is 0).  -1 with errno set; ELOOP or ENOTDIR when a
+ * component is a symlink or a file.
+ */
+static int
+open_dirs(int dirfd, const char *rel, size_t ncomp)
+{
+	char name[NAME_MAX + 1];
+	const char *p = rel, *end;
+	int fd, next, saved;
+	size_t n, i;
+
+	if ((fd = fcntl(dirfd, F_DUPFD_CLOEXEC, 0)) == -1)
+		return -1;
+	for (i = 0; i < ncomp; i++, p = end + 1) {
+		end = strchr(p, '/');
+		n = end ? (size_t)(end - p) : strlen(p);
+		memcpy(name, p, n);	/* n <= NAME_MAX: rel is safe */
+		name[n] = '\0';
+		/* Another thread may make the same folder first: EEXIST. */
+		if (mkdirat(fd, name, 0755) == -1 && errno != EEXIST)
+			goto fail;
+		if ((next = openat(fd, name, DIR_FLAGS)) == -1)
+			goto fail;
+		close(fd);
+		fd = next;
+		if (end == NULL)
+			break;
+	}
+	return fd;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+static size_t
+count_parts(const char *rel)
+{
+	size_t n = 1;
+
+	for (; *rel != '\0'; rel++)
+		if (*rel == '/')
+			n++;
+	return n;
+}
+
+int
+fsutil_mkdirs(int dirfd, const char *rel)
+{
+	int fd;
+
+	if (!fsutil_safe_relpath(rel)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((fd = open_dirs(dirfd, rel, count_parts(rel))) == -1)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+/* Writes all of data to fd, retrying short writes and EINTR. */
+static int
+write_all(int fd, const char *data, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, data, n);
+		if (w == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
+    size_t n)
+{
+	struct pos nopos = {NULL, 0, 0};
+	const char *base;
+	int pfd = -1, fd = -1, rc = -1;
+
+	if (!fsutil_safe_relpath(rel))
+		return diag_error(d, nopos, "unsafe output path '%s' refused",
+		    rel ? rel : "(null)");
+	base = strrchr(rel, '/');
+	base = base ? base + 1 : rel;
+	if ((pfd = open_dirs(dirfd, rel, count_parts(rel) - 1)) == -1) {
+		diag_error(d, nopos, "cannot write '%s': %s", rel,
+		    strerror(errno));
+		goto out;
+	}
+	/*
+	 * The temporary output folder starts empty, so O_EXCL is both the
+	 * guard against a planted link and the detector of two pages that
+	 * claim the same URL.
+	 */
+	fd = openat(pfd, base, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0644);
+	if (fd == -1) {
+		if (errno == EEXIST)
+			diag_error(d, nopos, "cannot write '%s': already "
+			    "written by another page", rel);
+		else
+			diag_error(d, nopos, "cannot write '%s': %s", rel,
+			    strerror(errno));
+		goto out;
+	}
+	if (write_all(fd, data, n) == -1 || close(fd) == -1) {
+		diag_error(d, nopos, "cannot write '%s': %s", rel,
+		    strerror(errno));
+		fd = -1;
+		unlinkat(pfd, base, 0);	/* no half-written page */
+		goto out;
+	}
+	fd = -1;
+	rc = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	if (pfd != -1)
+		close(pfd);
+	return rc;
+}
+
+/* Frees the n names of v. */
+static void
+free_names(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
+/*
+ * Reads the names in the open folder fd (taking fd) into a malloc array:
+ * removing entries while readdir() walks them is unspecified by POSIX.
+ */
+static int
+read_names(int fd, char ***out, size_t *nout)
+{
+	DIR *dir;
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	int saved;
+
+	if ((dir = fdopendir(fd)) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	for (;;) {
+		errno = 0;
+		if ((e = readdir(dir)) == NULL)
+			break;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[n++] = xstrdup(e->d_name);
+	}
+	saved = errno;
+	closedir(dir);
+	if (saved != 0) {
+		free_names(v, n);
+		errno = saved;
+		return -1;
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+int
+fsutil_rmtree(int dirfd, const char *name)
+{
+	struct stat st;
+	char **names = NULL;
+	size_t n = 0, i;
+	int fd, dfd, err = 0;
+
+	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1)
+		return -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlinkat(dirfd, name, 0);	/* links too */
+	if ((fd = openat(dirfd, name, DIR_FLAGS)) == -1)
+		return -1;
+	/* read_names() consumes its fd with the DIR stream: give it a dup. */
+	if ((dfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) == -1 ||
+	    read_names(dfd, &names, &n) == -1) {
+		err = errno;
+		close(fd);
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (fsutil_rmtree(fd, names[i]) == -1 && err == 0)
+			err = errno;
+	close(fd);
+	if (err == 0 && unlinkat(dirfd, name, AT_REMOVEDIR) == -1)
+		err = errno;
+out:
+	free_names(names, n);
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	return 0;
+}

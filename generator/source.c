@@ -1,0 +1,766 @@
+/*
+ * The source stage: one interface, two back ends.  In: a source root (a
+ * folder, or a folder in a git work tree plus a revision).  Out: sorted
+ * lists of relative paths and the bytes of files, never from outside the
+ * root: a work-tree symlink is followed only when its target stays
+ * inside; a git symlink or submodule is never followed.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "source.h"
+
+#define MAX_DEPTH 64	/* folders deeper than this are not listed */
+
+enum backend { BACKEND_DIR, BACKEND_GIT };
+
+/*
+ * One open source.  The git handles live as long as the source because
+ * every list and read goes back to the same tree; source_close() frees
+ * them.  libgit2 objects are not shared between threads: the load stage,
+ * the only caller of source_list() and source_read(), is single-threaded.
+ */
+struct source {
+	struct arena *a;
+	struct diags *d;
+	enum backend kind;
+	const char *root;	/* real path of the root (arena) */
+	/* Git back end only; owned here, freed by source_close(). */
+	git_repository *repo;
+	git_tree *tree;		/* the tree at the root folder */
+	const char *commit;	/* 40 hex digits (arena) */
+	long long time;
+};
+
+/* Paths collected by a walk; malloc-backed until copied to the arena. */
+struct list {
+	char **v;
+	size_t n, cap;
+};
+
+/* A work-tree walk: the folders on the current path, to catch loops. */
+struct walk {
+	struct source *s;
+	struct list *l;
+	dev_t dev[MAX_DEPTH + 1];
+	ino_t ino[MAX_DEPTH + 1];
+	size_t depth;
+	int rc;
+};
+
+static const struct pos nopos = {NULL, 0, 0};
+
+static const char *
+gitmsg(void)
+{
+	const git_error *e = git_error_last();
+
+	return e != NULL && e->message != NULL ? e->message : "unknown error";
+}
+
+static void
+list_add(struct list *l, const char *path)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = xstrdup(path);
+}
+
+static int
+cmp_path(const void *pa, const void *pb)
+{
+	const char *const *a = pa, *const *b = pb;
+
+	return strcmp(*a, *b);	/* strcmp compares as unsigned char */
+}
+
+/* Sorts l into an arena array for the caller and frees l. */
+static void
+list_finish(struct source *s, struct list *l, const char ***paths,
+    size_t *n)
+{
+	const char **v;
+	size_t i;
+
+	if (l->n > 0)
+		qsort(l->v, l->n, sizeof *l->v, cmp_path);
+	v = arena_calloc(s->a, l->n ? l->n : 1, sizeof *v);
+	for (i = 0; i < l->n; i++) {
+		v[i] = arena_strdup(s->a, l->v[i]);
+		free(l->v[i]);
+	}
+	free(l->v);
+	*paths = v;
+	*n = l->n;
+}
+
+/* True if the real path p is base or lies below it. */
+static bool
+is_below(const char *base, const char *p)
+{
+	size_t n = strlen(base);
+
+	if (n == 1 && base[0] == '/')
+		return p[0] == '/';
+	return strncmp(p, base, n) == 0 && (p[n] == '\0' || p[n] == '/');
+}
+
+/*
+ * Resolves rel below the root, following links, and returns the real
+ * path (malloc) if it stays inside the root.  NULL with errno set when
+ * it does not exist, or EXDEV when it leads outside.
+ */
+static char *
+resolve(const struct source *s, const char *rel)
+{
+	struct buf full = {0};
+	char *rp;
+
+	buf_adds(&full, s->root);
+	if (rel[0] != '\0') {
+		buf_addc(&full, '/');
+		buf_adds(&full, rel);
+	}
+	/*
+	 * realpath() resolves every link on the way, so one prefix test
+	 * covers links in the middle of the path as well as the last one.
+	 * A link swapped between this check and the open() is the editor's
+	 * own doing: the source is theirs, the output is what we guard.
+	 */
+	rp = realpath(buf_cstr(&full), NULL);
+	buf_release(&full);
+	if (rp != NULL && !is_below(s->root, rp)) {
+		free(rp);
+		errno = EXDEV;
+		return NULL;
+	}
+	return rp;
+}
+
+int
+source_open_dir(struct arena *a, struct diags *d, const char *root,
+    struct source **out)
+{
+	struct source *s;
+	struct stat st;
+	char *rp;
+
+	*out = NULL;
+	if ((rp = realpath(root, NULL)) == NULL)
+		return diag_error(d, nopos, "cannot open source folder '%s': "
+		    "%s", root, strerror(errno));
+	if (stat(rp, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		free(rp);
+		return diag_error(d, nopos, "source '%s' is not a folder",
+		    root);
+	}
+	s = arena_calloc(a, 1, sizeof *s);
+	s->a = a;
+	s->d = d;
+	s->kind = BACKEND_DIR;
+	s->root = arena_strdup(a, rp);
+	free(rp);
+	*out = s;
+	return 0;
+}
+
+int
+source_open_git(struct arena *a, struct diags *d, const char *root,
+    const char *ref, struct source **out)
+{
+	git_repository *repo = NULL;
+	git_object *obj = NULL;
+	git_object *cobj = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *entry = NULL;
+	git_tree *sub = NULL;
+	char *rootreal = NULL, *workreal = NULL;
+	char hex[GIT_OID_HEXSZ + 1];
+	const char *workdir, *prefix = "";
+	struct source *s;
+	int rc = -1, err;
+
+	*out = NULL;
+	if (ref == NULL)
+		ref = "HEAD";
+	/* Reference-counted: source_close() or the failure below undoes it. */
+	git_libgit2_init();
+	if ((rootreal = realpath(root, NULL)) == NULL) {
+		diag_error(d, nopos, "cannot open source folder '%s': %s",
+		    root, strerror(errno));
+		goto out;
+	}
+	/* Searches upwards like git itself, so root may be a subfolder. */
+	if (git_repository_open_ext(&repo, rootreal, 0, NULL) != 0) {
+		diag_error(d, nopos, "'%s' is not a git repository (or in "
+		    "one): %s", root, gitmsg());
+		goto out;
+	}
+	/* --source sub/folder: the paths are relative to that folder. */
+	if ((workdir = git_repository_workdir(repo)) != NULL) {
+		if ((workreal = realpath(workdir, NULL)) == NULL) {
+			diag_error(d, nopos, "cannot open work tree '%s': %s",
+			    workdir, strerror(errno));
+			goto out;
+		}
+		if (!is_below(workreal, rootreal)) {
+			diag_error(d, nopos, "'%s' is not inside the work "
+			    "tree of its repository", root);
+			goto out;
+		}
+		prefix = rootreal + strlen(workreal);
+		while (*prefix == '/')
+			prefix++;
+	}
+	if (git_revparse_single(&obj, repo, ref) != 0) {
+		diag_error(d, nopos, "unknown revision '%s': %s", ref,
+		    gitmsg());
+		goto out;
+	}
+	/* A tag (annotated or not) or a branch name peels to its commit. */
+	if (git_object_peel(&cobj, obj, GIT_OBJECT_COMMIT) != 0) {
+		diag_error(d, nopos, "revision '%s' is not a commit: %s", ref,
+		    gitmsg());
+		goto out;
+	}
+	if (git_commit_tree(&tree, (git_commit *)cobj) != 0) {
+		diag_error(d, nopos, "cannot read the tree of '%s': %s", ref,
+		    gitmsg());
+		goto out;
+	}
+	if (*prefix == '\0') {
+		sub = tree;
+		tree = NULL;
+	} else if ((err = git_tree_entry_bypath(&entry, tree, prefix)) != 0 ||
+	    git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
+		diag_error(d, nopos, "folder '%s' is not in revision '%s'%s%s",
+		    prefix, ref, err != 0 && err != GIT_ENOTFOUND ? ": " : "",
+		    err != 0 && err != GIT_ENOTFOUND ? gitmsg() : "");
+		goto out;
+	} else if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry)) !=
+	    0) {
+		diag_error(d, nopos, "cannot read folder '%s' in '%s': %s",
+		    prefix, ref, gitmsg());
+		goto out;
+	}
+
+	s = arena_calloc(a, 1, sizeof *s);
+	s->a = a;
+	s->d = d;
+	s->kind = BACKEND_GIT;
+	s->root = arena_strdup(a, rootreal);
+	git_oid_tostr(hex, sizeof hex, git_object_id(cobj));
+	s->commit = arena_strdup(a, hex);
+	s->time = (long long)git_commit_time((git_commit *)cobj);
+	s->repo = repo;
+	s->tree = sub;
+	repo = NULL;	/* now owned by s */
+	sub = NULL;
+	*out = s;
+	rc = 0;
+out:
+	git_tree_free(sub);
+	git_tree_entry_free(entry);
+	git_tree_free(tree);
+	git_object_free(cobj);
+	git_object_free(obj);
+	git_repository_free(repo);
+	free(workreal);
+	free(rootreal);
+	if (rc == -1)
+		git_libgit2_shutdown();
+	return rc;
+}
+
+void
+source_close(struct source *s)
+{
+	if (s == NULL || s->kind != BACKEND_GIT)
+		return;
+	git_tree_free(s->tree);
+	git_repository_free(s->repo);
+	s->tree = NULL;
+	s->repo = NULL;
+	git_libgit2_shutdown();
+}
+
+const char *
+source_commit(const struct source *s)
+{
+	return s->kind == BACKEND_GIT ? s->commit : NULL;
+}
+
+long long
+source_commit_time(const struct source *s)
+{
+	return s->kind == BACKEND_GIT ? s->time : 0;
+}
+
+/* --- the work tree ------------------------------------------------ */
+
+static void walk_dir(struct walk *w, int fd, struct buf *path);
+
+/* A symlink at path: followed only to a file or folder inside the root. */
+static void
+walk_link(struct walk *w, struct buf *path)
+{
+	struct stat st;
+	char *rp;
+	int fd;
+
+	if ((rp = resolve(w->s, buf_cstr(path))) == NULL) {
+		if (errno == EXDEV)
+			diag_warning(w->s->d, pos_file(buf_cstr(path)),
+			    "symbolic link leads outside the source; ignored");
+		else
+			diag_warning(w->s->d, pos_file(buf_cstr(path)),
+			    "broken symbolic link (%s); ignored",
+			    strerror(errno));
+		return;
+	}
+	if (stat(rp, &st) == -1) {
+		w->rc = diag_error(w->s->d, pos_file(buf_cstr(path)),
+		    "cannot read: %s", strerror(errno));
+	} else if (S_ISREG(st.st_mode)) {
+		list_add(w->l, buf_cstr(path));
+	} else if (S_ISDIR(st.st_mode)) {
+		fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd == -1) {
+			w->rc = diag_error(w->s->d, pos_file(buf_cstr(path)),
+			    "cannot open folder: %s", strerror(errno));
+		} else {
+			walk_dir(w, fd, path);
+		}
+	}
+	free(rp);
+}
+
+/*
+ * Lists the folder open at fd (taken) whose relative path is in path;
+ * path is restored before returning.
+ */
+static void
+walk_dir(struct walk *w, int fd, struct buf *path)
+{
+	struct source *s = w->s;
+	struct dirent *e;
+	struct stat st;
+	size_t i, len = path->len;
+	DIR *dir;
+	int cfd;
+
+	if (fstat(fd, &st) == -1) {
+		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+		    "cannot read folder: %s", strerror(errno));
+		close(fd);
+		return;
+	}
+	/*
+	 * Only links can bring a walk back to a folder it is inside; the
+	 * stack of (device, inode) pairs on the current path catches that
+	 * before we recurse, and the depth limit bounds the rest.
+	 */
+	for (i = 0; i < w->depth; i++) {
+		if (w->dev[i] == st.st_dev && w->ino[i] == st.st_ino) {
+			diag_warning(s->d, pos_file(buf_cstr(path)),
+			    "symbolic link loop; ignored");
+			close(fd);
+			return;
+		}
+	}
+	if (w->depth > MAX_DEPTH) {
+		diag_warning(s->d, pos_file(buf_cstr(path)), "folders nested "
+		    "more than %d deep; ignored", MAX_DEPTH);
+		close(fd);
+		return;
+	}
+	if ((dir = fdopendir(fd)) == NULL) {
+		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+		    "cannot read folder: %s", strerror(errno));
+		close(fd);
+		return;
+	}
+	w->dev[w->depth] = st.st_dev;
+	w->ino[w->depth] = st.st_ino;
+	w->depth++;
+	for (;;) {
+		errno = 0;
+		if ((e = readdir(dir)) == NULL) {
+			if (errno != 0)
+				w->rc = diag_error(s->d,
+				    pos_file(len ? buf_cstr(path) : "."),
+				    "cannot read folder: %s", strerror(errno));
+			break;
+		}
+		if (e->d_name[0] == '.')
+			continue;	/* hidden, and "." and ".." */
+		buf_truncate(path, len);
+		if (len > 0)
+			buf_addc(path, '/');
+		buf_adds(path, e->d_name);
+		/* Never follow here: a link goes through walk_link()'s rule. */
+		if (fstatat(dirfd(dir), e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == -1) {
+			w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+			    "cannot read: %s", strerror(errno));
+		} else if (S_ISREG(st.st_mode)) {
+			list_add(w->l, buf_cstr(path));
+		} else if (S_ISDIR(st.st_mode)) {
+			cfd = openat(dirfd(dir), e->d_name, O_RDONLY |
+			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+			if (cfd == -1)
+				w->rc = diag_error(s->d,
+				    pos_file(buf_cstr(path)),
+				    "cannot open folder: %s", strerror(errno));
+			else
+				walk_dir(w, cfd, path);
+		} else if (S_ISLNK(st.st_mode)) {
+			walk_link(w, path);
+		}
+		/* Sockets, FIFOs and devices are not content. */
+	}
+	buf_truncate(path, len);
+	w->depth--;
+	closedir(dir);
+}
+
+static int
+list_dir(struct source *s, const char *dir, struct list *l)
+{
+	struct buf path = {0};
+	struct walk *w;
+	struct stat st;
+	char *rp;
+	int fd, rc;
+
+	if ((rp = resolve(s, dir)) == NULL) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;	/* a missing folder has no files */
+		if (errno == EXDEV)
+			return diag_warning(s->d, pos_file(dir), "symbolic "
+			    "link leads outside the source; ignored");
+		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		    "cannot open folder: %s", strerror(errno));
+	}
+	fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	free(rp);
+	if (fd == -1) {
+		if (errno == ENOTDIR)
+			return 0;
+		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		    "cannot open folder: %s", strerror(errno));
+	}
+	w = xcalloc(1, sizeof *w);
+	w->s = s;
+	w->l = l;
+	/* The root is an ancestor of every folder: a link to it loops. */
+	if (dir[0] != '\0' && stat(s->root, &st) == 0) {
+		w->dev[0] = st.st_dev;
+		w->ino[0] = st.st_ino;
+		w->depth = 1;
+	}
+	buf_adds(&path, dir);
+	walk_dir(w, fd, &path);
+	rc = w->rc;
+	free(w);
+	buf_release(&path);
+	return rc;
+}
+
+static int
+read_dir_file(struct source *s, const char *path, struct buf *out)
+{
+	struct stat st;
+	ssize_t r;
+	char *rp;
+	int fd, rc = -1;
+
+	if ((rp = resolve(s, path)) == NULL) {
+		if (errno == EXDEV)
+			return diag_error(s->d, pos_file(path), "symbolic link "
+			    "leads outside the source; refused");
+		return diag_error(s->d, pos_file(path), "cannot open: %s",
+		    strerror(errno));
+	}
+	/* O_NONBLOCK: a FIFO must not hang the build before fstat. */
+	fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	free(rp);
+	if (fd == -1)
+		return diag_error(s->d, pos_file(path), "cannot open: %s",
+		    strerror(errno));
+	if (fstat(fd, &st) == -1) {
+		diag_error(s->d, pos_file(path), "cannot read: %s",
+		    strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(s->d, pos_file(path), "not a regular file");
+		goto out;
+	}
+	/* Refuse before reading: a huge file must not cost memory. */
+	if (st.st_size > (off_t)SOURCE_MAX_FILE)
+		goto toobig;
+	buf_grow(out, (size_t)st.st_size);
+	for (;;) {
+		/* The file may grow while we read: stop one byte past. */
+		buf_grow(out, 4096);
+		r = read(fd, out->data + out->len, out->cap - out->len - 1);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			diag_error(s->d, pos_file(path), "cannot read: %s",
+			    strerror(errno));
+			goto out;
+		}
+		if (r == 0)
+			break;
+		out->len += (size_t)r;
+		out->data[out->len] = '\0';
+		if (out->len > SOURCE_MAX_FILE)
+			goto toobig;
+	}
+	rc = 0;
+	goto out;
+toobig:
+	buf_reset(out);
+	diag_error(s->d, pos_file(path), "file is larger than 8 MiB");
+out:
+	close(fd);
+	return rc;
+}
+
+/* --- a git commit ------------------------------------------------- */
+
+/* Lists the blobs of t, whose path is in path (restored on return). */
+static int
+walk_tree(struct source *s, struct list *l, const git_tree *t,
+    struct buf *path, unsigned depth)
+{
+	const git_tree_entry *e;
+	git_tree *sub;
+	size_t i, n = git_tree_entrycount(t), len = path->len;
+	const char *name;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		e = git_tree_entry_byindex(t, i);
+		name = git_tree_entry_name(e);
+		if (name[0] == '.')
+			continue;
+		buf_truncate(path, len);
+		if (len > 0)
+			buf_addc(path, '/');
+		buf_adds(path, name);
+		switch (git_tree_entry_filemode(e)) {
+		case GIT_FILEMODE_BLOB:
+		case GIT_FILEMODE_BLOB_EXECUTABLE:
+			list_add(l, buf_cstr(path));
+			break;
+		case GIT_FILEMODE_LINK:
+			/* Its target is only text: resolving it inside the
+			 * tree is not worth a second rule set. */
+			diag_warning(s->d, pos_file(buf_cstr(path)),
+			    "symbolic link in revision; ignored");
+			break;
+		case GIT_FILEMODE_TREE:
+			if (depth >= MAX_DEPTH) {
+				diag_warning(s->d, pos_file(buf_cstr(path)),
+				    "folders nested more than %d deep; "
+				    "ignored", MAX_DEPTH);
+				break;
+			}
+			if (git_tree_lookup(&sub, s->repo,
+			    git_tree_entry_id(e)) != 0) {
+				rc = diag_error(s->d, pos_file(buf_cstr(path)),
+				    "cannot read folder: %s", gitmsg());
+				break;
+			}
+			if (walk_tree(s, l, sub, path, depth + 1) == -1)
+				rc = -1;
+			git_tree_free(sub);
+			break;
+		default:
+			break;	/* submodules (commit entries) are skipped */
+		}
+	}
+	buf_truncate(path, len);
+	return rc;
+}
+
+static int
+list_git(struct source *s, const char *dir, struct list *l)
+{
+	git_tree_entry *entry = NULL;
+	git_tree *t = NULL;
+	struct buf path = {0};
+	int rc = -1, err;
+
+	if (dir[0] == '\0') {
+		err = git_tree_dup(&t, s->tree);
+	} else if ((err = git_tree_entry_bypath(&entry, s->tree, dir)) == 0) {
+		if (git_tree_entry_filemode(entry) != GIT_FILEMODE_TREE) {
+			rc = 0;		/* a file or link: no files below */
+			goto out;
+		}
+		err = git_tree_lookup(&t, s->repo, git_tree_entry_id(entry));
+	}
+	if (err == GIT_ENOTFOUND) {
+		rc = 0;
+		goto out;
+	}
+	if (err != 0) {
+		diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		    "cannot read folder: %s", gitmsg());
+		goto out;
+	}
+	buf_adds(&path, dir);
+	rc = walk_tree(s, l, t, &path, 0);
+out:
+	buf_release(&path);
+	git_tree_free(t);
+	git_tree_entry_free(entry);
+	return rc;
+}
+
+/*
+ * Reads the blob at path.  Called from the single-threaded load stage
+ * only: the repository's object cache is not to be shared unguarded.
+ */
+static int
+read_git_file(struct source *s, const char *path, struct buf *out)
+{
+	git_tree_entry *entry = NULL;
+	git_blob *blob = NULL;
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size;
+	int rc = -1, err;
+
+	if ((err = git_tree_entry_bypath(&entry, s->tree, path)) != 0) {
+		if (err == GIT_ENOTFOUND)
+			diag_error(s->d, pos_file(path), "cannot open: not in "
+			    "revision %.12s", s->commit);
+		else
+			diag_error(s->d, pos_file(path), "cannot open: %s",
+			    gitmsg());
+		goto out;
+	}
+	switch (git_tree_entry_filemode(entry)) {
+	case GIT_FILEMODE_BLOB:
+	case GIT_FILEMODE_BLOB_EXECUTABLE:
+		break;
+	case GIT_FILEMODE_LINK:
+		diag_error(s->d, pos_file(path), "symbolic link in revision; "
+		    "refused");
+		goto out;
+	default:
+		diag_error(s->d, pos_file(path), "not a regular file");
+		goto out;
+	}
+	/*
+	 * The header alone gives the size: a huge blob is refused before
+	 * it is inflated into memory.
+	 */
+	if (git_repository_odb(&odb, s->repo) != 0 ||
+	    git_odb_read_header(&size, &type, odb,
+	    git_tree_entry_id(entry)) != 0) {
+		diag_error(s->d, pos_file(path), "cannot read: %s", gitmsg());
+		goto out;
+	}
+	if (size > SOURCE_MAX_FILE) {
+		diag_error(s->d, pos_file(path), "file is larger than 8 MiB");
+		goto out;
+	}
+	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)) != 0) {
+		diag_error(s->d, pos_file(path), "cannot read: %s", gitmsg());
+		goto out;
+	}
+	size = (size_t)git_blob_rawsize(blob);
+	if (size > SOURCE_MAX_FILE) {	/* cannot differ; cheap to be sure */
+		diag_error(s->d, pos_file(path), "file is larger than 8 MiB");
+		goto out;
+	}
+	buf_add(out, git_blob_rawcontent(blob), size);
+	rc = 0;
+out:
+	git_blob_free(blob);
+	git_odb_free(odb);
+	git_tree_entry_free(entry);
+	return rc;
+}
+
+/* --- the interface ------------------------------------------------ */
+
+int
+source_list(struct source *s, const char *dir, const char ***paths,
+    size_t *n)
+{
+	struct list l = {0};
+	int rc;
+
+	if (dir == NULL)
+		dir = "";
+	if (dir[0] != '\0' && !fsutil_safe_relpath(dir)) {
+		*paths = NULL;
+		*n = 0;
+		return diag_error(s->d, nopos, "unsafe source path '%s' "
+		    "refused", dir);
+	}
+	if (s->kind == BACKEND_GIT)
+		rc = list_git(s, dir, &l);
+	else
+		rc = list_dir(s, dir, &l);
+	list_finish(s, &l, paths, n);
+	return rc;
+}
+
+bool
+source_exists(struct source *s, const char *path)
+{
+	git_tree_entry *entry = NULL;
+	struct stat st;
+	char *rp;
+	bool ok;
+
+	if (!fsutil_safe_relpath(path))
+		return false;
+	if (s->kind == BACKEND_GIT) {
+		if (git_tree_entry_bypath(&entry, s->tree, path) != 0)
+			return false;
+		ok = git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB ||
+		    git_tree_entry_filemode(entry) ==
+		    GIT_FILEMODE_BLOB_EXECUTABLE;
+		git_tree_entry_free(entry);
+		return ok;
+	}
+	if ((rp = resolve(s, path)) == NULL)
+		return false;
+	ok = stat(rp, &st) == 0 && S_ISREG(st.st_mode);
+	free(rp);
+	return ok;
+}
+
+int
+source_read(struct source *s, const char *path, struct buf *out)
+{
+	buf_reset(out);
+	if (!fsutil_safe_relpath(path))
+		return diag_error(s->d, nopos, "unsafe source path '%s' "
+		    "refused", path ? path : "(null)");
+	if (s->kind == BACKEND_GIT)
+		return read_git_file(s, path, out);
+	return read_dir_file(s, path, out);
+}
