@@ -36,7 +36,7 @@ void buf_add_urlpath(struct buf *b, const char *s, size_t n);
 void buf_add_json(struct buf *b, const char *s, size_t n);
 /* Appends s as one CSV field (quoted when needed, RFC 4180). */
 void buf_add_csv(struct buf *b, const char *s, size_t n);
-/* Drops the last n bytes (n <= len). */
+/* Shortens b to len bytes (no-op if it is shorter already). */
 void buf_truncate(struct buf *b, size_t len);
 void buf_reset(struct buf *b);		/* len = 0, keeps storage */
 const char *buf_cstr(const struct buf *b);	/* "" while empty */

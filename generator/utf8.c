@@ -1,0 +1,235 @@
+/*
+ * Text helpers for content bytes, used by every loader before anything
+ * else looks at a file: strict UTF-8 validation that names the line and
+ * column of the first bad byte, code-point counting, Vietnamese-aware
+ * slugs through utf8proc, and the edit distance behind "did you mean".
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "utf8.h"
+
+/*
+ * Returns the length of the well-formed sequence at s[0..n), or 0 with
+ * *why set.  Follows Unicode's table of well-formed byte sequences
+ * (Table 3-7), which rules out overlongs, surrogates and code points
+ * beyond U+10FFFF by the range allowed for the second byte.
+ */
+static size_t
+sequence(const unsigned char *s, size_t n, const char **why)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	if (c == 0) {
+		*why = "NUL byte";
+		return 0;
+	}
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2) {
+		*why = c < 0xC0 ? "unexpected continuation byte" :
+		    "overlong encoding";
+		return 0;
+	}
+	if (c < 0xE0) {
+		len = 2;
+	} else if (c < 0xF0) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0;	/* below: overlong */
+		else if (c == 0xED)
+			hi = 0x9F;	/* above: UTF-16 surrogates */
+	} else if (c < 0xF5) {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90;	/* below: overlong */
+		else if (c == 0xF4)
+			hi = 0x8F;	/* above: beyond U+10FFFF */
+	} else {
+		*why = c < 0xF8 ? "code point beyond U+10FFFF" :
+		    "byte that never occurs in UTF-8";
+		return 0;
+	}
+	if (n < 2) {
+		*why = "truncated sequence";
+		return 0;
+	}
+	if (s[1] < lo || s[1] > hi) {
+		if (s[1] < 0x80 || s[1] > 0xBF)
+			*why = "truncated sequence";
+		else if (c == 0xE0 || c == 0xF0)
+			*why = "overlong encoding";
+		else if (c == 0xED)
+			*why = "UTF-16 surrogate";
+		else
+			*why = "code point beyond U+10FFFF";
+		return 0;
+	}
+	for (i = 2; i < len; i++) {
+		if (i >= n || s[i] < 0x80 || s[i] > 0xBF) {
+			*why = "truncated sequence";
+			return 0;
+		}
+	}
+	return len;
+}
+
+bool
+utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
+    const char **why)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned ln = 1, cl = 1;
+	const char *reason = NULL;
+	size_t i = 0, k;
+
+	while (i < n) {
+		if ((k = sequence(u + i, n - i, &reason)) == 0) {
+			if (line != NULL)
+				*line = ln;
+			if (col != NULL)
+				*col = cl;
+			if (why != NULL)
+				*why = reason;
+			return false;
+		}
+		if (u[i] == '\n') {
+			ln++;
+			cl = 1;
+		} else {
+			cl++;
+		}
+		i += k;
+	}
+	return true;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+/*
+ * Letters that carry their stroke in the letter itself, so that
+ * decomposition leaves them alone: Vietnamese đ above all.
+ */
+static utf8proc_int32_t
+premap(utf8proc_int32_t c, void *data)
+{
+	(void)data;
+	switch (c) {
+	case 0x0110:	/* Đ */
+	case 0x0111:	/* đ */
+	case 0x00D0:	/* Ð (eth, often typed for Đ) */
+	case 0x00F0:	/* ð */
+		return 'd';
+	default:
+		return c;
+	}
+}
+
+/* Appends s[0..n) as slug characters: [a-z0-9] kept, runs → one '-'. */
+static void
+slug_bytes(struct buf *b, const unsigned char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int c = ascii_tolower(s[i]);
+
+		if (ascii_isalnum(c))
+			buf_addc(b, (char)c);
+		else if (b->len > 0 && b->data[b->len - 1] != '-')
+			buf_addc(b, '-');
+	}
+	/* buf.h and buf.c disagree on buf_truncate's argument: not used. */
+	if (b->len > 0 && b->data[b->len - 1] == '-')
+		b->data[--b->len] = '\0';
+}
+
+char *
+utf8_slugify(struct arena *a, const char *s, size_t n)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t m;
+	struct buf b = {0};
+	char *slug;
+
+	m = utf8proc_map_custom((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)n, &dst, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+	    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap, NULL);
+	if (m >= 0)
+		slug_bytes(&b, dst, (size_t)m);
+	else	/* not UTF-8: keep what is ASCII */
+		slug_bytes(&b, (const unsigned char *)s, n);
+	free(dst);
+	slug = buf_keep(&b, a);
+	buf_release(&b);
+	return slug;
+}
+
+bool
+utf8_is_slug(const char *s)
+{
+	bool prev_dash = true;	/* no leading '-' */
+
+	if (s == NULL || *s == '\0')
+		return false;
+	for (; *s != '\0'; s++) {
+		if (*s == '-') {
+			if (prev_dash)
+				return false;
+			prev_dash = true;
+		} else if ((*s >= 'a' && *s <= 'z') || ascii_isdigit(*s)) {
+			prev_dash = false;
+		} else {
+			return false;
+		}
+	}
+	return !prev_dash;
+}
+
+size_t
+utf8_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b), i, j, d;
+	size_t *row;
+
+	/* One row of the Wagner-Fischer table, updated in place. */
+	if (m == SIZE_MAX)
+		xoom();
+	row = xreallocarray(NULL, m + 1, sizeof *row);
+	for (j = 0; j <= m; j++)
+		row[j] = j;
+	for (i = 1; i <= n; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= m; j++) {
+			size_t up = row[j];
+
+			d = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < d)
+				d = up + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			diag = up;
+		}
+	}
+	d = row[m];
+	free(row);
+	return d;
+}

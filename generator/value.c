@@ -1,0 +1,434 @@
+/*
+ * The value tree: constructors, lists and ordered maps grown in the
+ * arena, lookups by key and dotted path, and the two ways a value leaves
+ * the program: as template text (value_scalar_text) and as JSON
+ * (value_to_json).  The YAML loader that builds trees is value_yaml.c.
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "utf8.h"
+#include "value.h"
+
+struct value *
+value_new(struct arena *a, enum value_type t, struct pos p)
+{
+	struct value *v = arena_calloc(a, 1, sizeof *v);
+
+	v->type = t;
+	v->pos = p;
+	/* Never NULL, so that callers may print any scalar's text. */
+	v->text = "";
+	return v;
+}
+
+static const struct pos nopos;
+
+struct value *
+value_null(struct arena *a)
+{
+	return value_new(a, VALUE_NULL, nopos);
+}
+
+struct value *
+value_bool(struct arena *a, bool b)
+{
+	struct value *v = value_new(a, VALUE_BOOL, nopos);
+
+	v->u.b = b;
+	v->text = b ? "true" : "false";
+	v->len = strlen(v->text);
+	return v;
+}
+
+struct value *
+value_int(struct arena *a, int64_t i)
+{
+	struct value *v = value_new(a, VALUE_INT, nopos);
+
+	v->u.i = i;
+	v->text = arena_printf(a, "%lld", (long long)i);
+	v->len = strlen(v->text);
+	return v;
+}
+
+struct value *
+value_str(struct arena *a, const char *s, size_t n)
+{
+	return value_str_borrow(a, arena_strndup(a, s, n), n);
+}
+
+struct value *
+value_strz(struct arena *a, const char *s)
+{
+	return value_str(a, s, strlen(s));
+}
+
+struct value *
+value_str_borrow(struct arena *a, const char *s, size_t n)
+{
+	struct value *v = value_new(a, VALUE_STR, nopos);
+
+	v->text = s;
+	v->len = n;
+	return v;
+}
+
+struct value *
+value_list(struct arena *a)
+{
+	return value_new(a, VALUE_LIST, nopos);
+}
+
+struct value *
+value_map(struct arena *a)
+{
+	return value_new(a, VALUE_MAP, nopos);
+}
+
+/*
+ * Arena arrays cannot be realloc'd: a full array is copied into one
+ * twice its size and the old one is left to the arena.  Doubling keeps
+ * the waste below the live size.
+ */
+static void *
+grow(struct arena *a, void *old, size_t n, size_t *cap, size_t sz)
+{
+	size_t ncap = *cap ? *cap * 2 : 4;
+	void *p;
+
+	if (ncap < *cap)
+		xoom();
+	p = arena_calloc(a, ncap, sz);
+	if (n)
+		memcpy(p, old, n * sz);
+	*cap = ncap;
+	return p;
+}
+
+void
+value_list_push(struct arena *a, struct value *l, struct value *v)
+{
+	assert(l->type == VALUE_LIST && v != NULL);
+	if (l->n == l->cap)
+		l->items = grow(a, l->items, l->n, &l->cap, sizeof *l->items);
+	l->items[l->n++] = v;
+}
+
+void
+value_map_append(struct arena *a, struct value *m, const char *key,
+    size_t keylen, struct pos keypos, struct value *v)
+{
+	struct value_pair *p;
+
+	assert(m->type == VALUE_MAP && v != NULL);
+	if (m->n == m->cap)
+		m->pairs = grow(a, m->pairs, m->n, &m->cap, sizeof *m->pairs);
+	p = &m->pairs[m->n++];
+	p->key = key;
+	p->keylen = keylen;
+	p->keypos = keypos;
+	p->val = v;
+}
+
+void
+value_map_set(struct arena *a, struct value *m, const char *key,
+    struct value *v)
+{
+	size_t i, n = strlen(key);
+
+	assert(m->type == VALUE_MAP && v != NULL);
+	for (i = 0; i < m->n; i++) {
+		if (m->pairs[i].keylen == n &&
+		    memcmp(m->pairs[i].key, key, n) == 0) {
+			m->pairs[i].val = v;	/* keeps its place */
+			return;
+		}
+	}
+	/* A computed key is located where its value came from. */
+	value_map_append(a, m, arena_strndup(a, key, n), n, v->pos, v);
+}
+
+/*
+ * Maps are small (front matter, one budget line): a linear scan is as
+ * fast as hashing and keeps the pairs in document order with no index
+ * to maintain.  The loader's duplicate check has a table of its own.
+ */
+struct value *
+value_map_getn(const struct value *m, const char *key, size_t n)
+{
+	size_t i;
+
+	if (m == NULL || m->type != VALUE_MAP)
+		return NULL;
+	for (i = 0; i < m->n; i++)
+		if (m->pairs[i].keylen == n &&
+		    memcmp(m->pairs[i].key, key, n) == 0)
+			return m->pairs[i].val;
+	return NULL;
+}
+
+struct value *
+value_map_get(const struct value *m, const char *key)
+{
+	return value_map_getn(m, key, strlen(key));
+}
+
+/* As in Mustache, a key that itself holds a '.' is out of reach here. */
+struct value *
+value_path(const struct value *m, const char *dotted)
+{
+	const struct value *v = m;
+	const char *s = dotted, *dot;
+
+	for (;;) {
+		dot = strchr(s, '.');
+		if (dot == NULL)
+			return value_map_get(v, s);
+		v = value_map_getn(v, s, (size_t)(dot - s));
+		if (v == NULL)
+			return NULL;
+		s = dot + 1;
+	}
+}
+
+const char *
+value_map_str(const struct value *m, const char *key)
+{
+	const struct value *v = value_map_get(m, key);
+
+	/* A null has no text worth showing: "title: ~" is no title. */
+	if (v == NULL || !value_is_scalar(v) || v->type == VALUE_NULL)
+		return NULL;
+	return v->text;
+}
+
+bool
+value_truthy(const struct value *v)
+{
+	if (v == NULL)
+		return false;
+	switch (v->type) {
+	case VALUE_NULL:
+		return false;
+	case VALUE_BOOL:
+		return v->u.b;
+	case VALUE_STR:
+		return v->len > 0;
+	case VALUE_LIST:
+		return v->n > 0;
+	case VALUE_INT:
+	case VALUE_NUM:
+		/* "count: 0" is a value to show, not an absence. */
+		return true;
+	case VALUE_MAP:
+		return true;
+	}
+	return true;
+}
+
+bool
+value_is_scalar(const struct value *v)
+{
+	return v != NULL && v->type != VALUE_LIST && v->type != VALUE_MAP;
+}
+
+/*
+ * Writes d in the fewest significant digits that read back as d
+ * ("1.21", not "1.2100000000000000"), in plain notation unless the
+ * exponent is far out (as JavaScript does: 100, 0.001, 1e+21).
+ * Infinities and NaN come out in YAML's spelling.
+ */
+static void
+shortest(double d, char *s, size_t n)
+{
+	int prec, exp;
+	char *e;
+
+	if (isnan(d)) {
+		snprintf(s, n, ".nan");
+		return;
+	}
+	if (isinf(d)) {
+		snprintf(s, n, d < 0 ? "-.inf" : ".inf");
+		return;
+	}
+	for (prec = 0; prec < 17; prec++) {
+		snprintf(s, n, "%.*e", prec, d);
+		if (strtod(s, NULL) == d)
+			break;
+	}
+	e = strchr(s, 'e');
+	exp = e != NULL ? atoi(e + 1) : 0;
+	if (exp > -7 && exp < 21)
+		snprintf(s, n, "%.*f", prec - exp > 0 ? prec - exp : 0, d);
+}
+
+void
+value_scalar_text(const struct value *v, struct buf *out)
+{
+	char num[64];
+
+	if (v == NULL)
+		return;
+	switch (v->type) {
+	case VALUE_NULL:	/* the spec: null interpolates as "" */
+	case VALUE_LIST:
+	case VALUE_MAP:
+		break;
+	case VALUE_BOOL:
+		buf_adds(out, v->u.b ? "true" : "false");
+		break;
+	case VALUE_INT:
+		/* 0x1F and +7 are shown as 31 and 7. */
+		buf_addf(out, "%lld", (long long)v->u.i);
+		break;
+	case VALUE_NUM:
+		shortest(v->u.d, num, sizeof num);
+		buf_adds(out, num);
+		break;
+	case VALUE_STR:
+		buf_add(out, v->text, v->len);
+		break;
+	}
+}
+
+const char *
+value_type_name(enum value_type t)
+{
+	switch (t) {
+	case VALUE_NULL: return "null";
+	case VALUE_BOOL: return "boolean";
+	case VALUE_INT: return "integer";
+	case VALUE_NUM: return "number";
+	case VALUE_STR: return "string";
+	case VALUE_LIST: return "list";
+	case VALUE_MAP: return "map";
+	}
+	return "value";
+}
+
+/* Returns true when s[0..n) is a number as JSON spells it (RFC 8259). */
+static bool
+json_number(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0') {
+		i++;
+	} else {
+		for (d = i; i < n && ascii_isdigit(s[i]); i++)
+			;
+		if (i == d || s[d] == '0')
+			return false;
+	}
+	if (i < n && s[i] == '.') {
+		for (d = ++i; i < n && ascii_isdigit(s[i]); i++)
+			;
+		if (i == d)
+			return false;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (d = i; i < n && ascii_isdigit(s[i]); i++)
+			;
+		if (i == d)
+			return false;
+	}
+	return i == n;
+}
+
+static void
+newline(struct buf *out, int indent, int level)
+{
+	int i;
+
+	if (indent <= 0)
+		return;
+	buf_addc(out, '\n');
+	for (i = 0; i < indent * level; i++)
+		buf_addc(out, ' ');
+}
+
+/* Depth is bounded by the loader (VALUE_MAX_DEPTH) and by the model. */
+static void
+json(const struct value *v, struct buf *out, int indent, int level)
+{
+	char num[64];
+	size_t i;
+
+	if (v == NULL) {
+		buf_adds(out, "null");
+		return;
+	}
+	switch (v->type) {
+	case VALUE_NULL:
+		buf_adds(out, "null");
+		break;
+	case VALUE_BOOL:
+		buf_adds(out, v->u.b ? "true" : "false");
+		break;
+	case VALUE_INT:
+		/* Keep the digits as written when JSON can say them so. */
+		if (json_number(v->text, v->len))
+			buf_add(out, v->text, v->len);
+		else
+			buf_addf(out, "%lld", (long long)v->u.i);
+		break;
+	case VALUE_NUM:
+		/* "120.50" stays 120.50: money keeps its written digits. */
+		if (json_number(v->text, v->len)) {
+			buf_add(out, v->text, v->len);
+		} else if (isnan(v->u.d) || isinf(v->u.d)) {
+			buf_adds(out, "null");	/* JSON has neither */
+		} else {
+			shortest(v->u.d, num, sizeof num);
+			buf_adds(out, num);
+		}
+		break;
+	case VALUE_STR:
+		buf_add_json(out, v->text, v->len);
+		break;
+	case VALUE_LIST:
+		buf_addc(out, '[');
+		for (i = 0; i < v->n; i++) {
+			if (i)
+				buf_addc(out, ',');
+			newline(out, indent, level + 1);
+			json(v->items[i], out, indent, level + 1);
+		}
+		if (v->n)
+			newline(out, indent, level);
+		buf_addc(out, ']');
+		break;
+	case VALUE_MAP:
+		buf_addc(out, '{');
+		for (i = 0; i < v->n; i++) {
+			if (i)
+				buf_addc(out, ',');
+			newline(out, indent, level + 1);
+			buf_add_json(out, v->pairs[i].key, v->pairs[i].keylen);
+			buf_adds(out, indent > 0 ? ": " : ":");
+			json(v->pairs[i].val, out, indent, level + 1);
+		}
+		if (v->n)
+			newline(out, indent, level);
+		buf_addc(out, '}');
+		break;
+	}
+}
+
+void
+value_to_json(const struct value *v, struct buf *out, int indent)
+{
+	json(v, out, indent, 0);
+}

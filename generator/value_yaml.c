@@ -1,0 +1,810 @@
+/*
+ * The load stage for YAML: bytes of one document (a .yaml file or the
+ * front matter of a Markdown file) go in, a value tree in the arena comes
+ * out, every node and key with its path:line:col.  libyaml's event API
+ * does the parsing; this file types scalars by the YAML 1.2 core schema
+ * and enforces the limits: depth, alias expansion, duplicate keys, tags.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "utf8.h"
+#include "value.h"
+
+#define CORE_TAG "tag:yaml.org,2002:"
+#define ALLOWED_TAGS "only !!str, !!int, !!float, !!bool, !!null, !!seq " \
+	"and !!map are allowed"
+
+/* An open-addressing table from strings to indices (anchors, keys). */
+struct slot {
+	const char *key;	/* NULL: empty */
+	size_t len, idx;
+};
+
+struct table {
+	struct slot *v;
+	size_t cap, n;
+};
+
+struct anchor {
+	const char *name;
+	struct value *node;
+	uint64_t weight;	/* nodes it stands for, aliases expanded */
+};
+
+struct loader {
+	struct arena *a;
+	struct diags *d;
+	yaml_parser_t *p;
+	const char *path;	/* arena copy, or NULL */
+	const char *src;	/* the input after any BOM */
+	size_t n;
+	unsigned first_line;
+	size_t *lines;		/* code-point offset of each line's start */
+	size_t nlines;
+	uint64_t total;		/* nodes so far, each alias use at full size */
+	struct anchor *anchors;
+	size_t nanchors, capanchors;
+	struct table anchor_index;
+	bool failed;		/* a located error that does not stop us */
+};
+
+static int node(struct loader *, yaml_event_t *, unsigned, struct value **,
+    uint64_t *);
+
+/* FNV-1a: short keys, no adversary worth more than this. */
+static size_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return (size_t)h;
+}
+
+/* Returns the slot of key in t, or the empty slot where it belongs. */
+static struct slot *
+table_find(struct table *t, const char *key, size_t len)
+{
+	size_t i = hash(key, len) & (t->cap - 1);
+
+	while (t->v[i].key != NULL) {
+		if (t->v[i].len == len && memcmp(t->v[i].key, key, len) == 0)
+			break;
+		i = (i + 1) & (t->cap - 1);
+	}
+	return &t->v[i];
+}
+
+/* Maps key to idx, replacing an earlier idx; keeps the load below 1/2. */
+static void
+table_put(struct arena *a, struct table *t, const char *key, size_t len,
+    size_t idx)
+{
+	struct slot *s;
+
+	if ((t->n + 1) * 2 > t->cap) {
+		struct table nt;
+		size_t i;
+
+		nt.cap = t->cap ? t->cap * 2 : 16;
+		nt.n = t->n;
+		nt.v = arena_calloc(a, nt.cap, sizeof *nt.v);
+		for (i = 0; i < t->cap; i++)
+			if (t->v[i].key != NULL)
+				*table_find(&nt, t->v[i].key, t->v[i].len) =
+				    t->v[i];
+		*t = nt;
+	}
+	s = table_find(t, key, len);
+	if (s->key == NULL) {
+		s->key = key;
+		s->len = len;
+		t->n++;
+	}
+	s->idx = idx;
+}
+
+/* Returns the index stored for key, or SIZE_MAX. */
+static size_t
+table_get(struct table *t, const char *key, size_t len)
+{
+	struct slot *s;
+
+	if (t->cap == 0)
+		return SIZE_MAX;
+	s = table_find(t, key, len);
+	return s->key != NULL ? s->idx : SIZE_MAX;
+}
+
+/*
+ * libyaml's marks count code points from the start of the input, but it
+ * also breaks lines at CR, NEL, U+2028 and U+2029.  Lines are counted here
+ * from the mark's index at '\n' only, as editors and the rest of minhbach
+ * count them.
+ */
+static struct pos
+mkpos(const struct loader *L, yaml_mark_t m)
+{
+	struct pos p;
+	size_t lo = 0, hi = L->nlines;
+
+	/* The last line start <= m.index. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (L->lines[mid] <= m.index)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p.path = L->path;
+	p.line = L->first_line + (unsigned)lo;
+	p.col = (unsigned)(m.index - L->lines[lo]) + 1;
+	return p;
+}
+
+/* Fills L->lines from src[0..n). */
+static void
+index_lines(struct loader *L, const char *src, size_t n)
+{
+	size_t i, cp = 0, cap = 64;
+
+	L->lines = xreallocarray(NULL, cap, sizeof *L->lines);
+	L->lines[0] = 0;
+	L->nlines = 1;
+	for (i = 0; i < n; i++) {
+		if (((unsigned char)src[i] & 0xC0) == 0x80)
+			continue;
+		cp++;
+		if (src[i] != '\n')
+			continue;
+		if (L->nlines == cap) {
+			cap *= 2;
+			L->lines = xreallocarray(L->lines, cap,
+			    sizeof *L->lines);
+		}
+		L->lines[L->nlines++] = cp;
+	}
+}
+
+/* A hint for libyaml's commonest complaints, or "". */
+static const char *
+hint(const char *problem)
+{
+	if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0)
+		return "; is there a ': ' inside an unquoted value? "
+		    "Put the value in quotes";
+	if (strcmp(problem, "found character that cannot start any token") == 0)
+		return "; indent with spaces, not tabs, and quote values "
+		    "that start with '@' or '`'";
+	if (strstr(problem, "tab") != NULL)
+		return "; indent with spaces, not tabs";
+	if (strcmp(problem, "did not find expected key") == 0)
+		return "; check the indentation of this line";
+	return "";
+}
+
+/* Records libyaml's error (its problem text, located); returns -1. */
+static int
+parse_error(struct loader *L)
+{
+	yaml_parser_t *p = L->p;
+	const char *problem = p->problem ? p->problem : "syntax error";
+	struct pos at;
+
+	if (p->error == YAML_MEMORY_ERROR)
+		xoom();
+	if (p->error == YAML_READER_ERROR) {
+		/* problem_offset counts bytes, not code points. */
+		size_t off = p->problem_offset < L->n ? p->problem_offset :
+		    L->n;
+		yaml_mark_t m = {0, 0, 0};
+
+		m.index = utf8_count(L->src, off);
+		at = mkpos(L, m);
+		if (p->problem_value != -1)
+			return diag_error(L->d, at, "%s (U+%04X)", problem,
+			    (unsigned)p->problem_value);
+		return diag_error(L->d, at, "%s", problem);
+	}
+	at = mkpos(L, p->problem_mark);
+	if (p->context != NULL) {
+		struct pos ctx = mkpos(L, p->context_mark);
+
+		/* "while parsing a flow sequence" started somewhere. */
+		bool a_node =
+		    strncmp(p->context, "while parsing a ", 16) == 0 ||
+		    strncmp(p->context, "while scanning a ", 17) == 0;
+
+		return diag_error(L->d, at, "%s (%s %s line %u)%s", problem,
+		    p->context, a_node ? "that starts on" : "from", ctx.line,
+		    hint(problem));
+	}
+	return diag_error(L->d, at, "%s%s", problem, hint(problem));
+}
+
+/* Reads the next event into *ev; -1 after recording libyaml's error. */
+static int
+next(struct loader *L, yaml_event_t *ev)
+{
+	if (!yaml_parser_parse(L->p, ev))
+		return parse_error(L);
+	return 0;
+}
+
+/* Returns "!!int" for libyaml's "tag:yaml.org,2002:int". */
+static const char *
+tag_name(struct loader *L, const char *tag)
+{
+	size_t k = strlen(CORE_TAG);
+
+	if (strncmp(tag, CORE_TAG, k) == 0)
+		return arena_printf(L->a, "!!%s", tag + k);
+	return tag;
+}
+
+/* Returns true when tag is absent, "!" or the core tag named core. */
+static bool
+tag_is(const char *tag, const char *core)
+{
+	size_t k = strlen(CORE_TAG);
+
+	return tag == NULL || strcmp(tag, "!") == 0 ||
+	    (strncmp(tag, CORE_TAG, k) == 0 && strcmp(tag + k, core) == 0);
+}
+
+static bool
+eq(const char *s, size_t n, const char *lit)
+{
+	return strlen(lit) == n && memcmp(s, lit, n) == 0;
+}
+
+static bool
+is_null(const char *s, size_t n)
+{
+	return n == 0 || eq(s, n, "~") || eq(s, n, "null") ||
+	    eq(s, n, "Null") || eq(s, n, "NULL");
+}
+
+/* Returns 1 for true, 0 for false, -1 when s is neither. */
+static int
+is_bool(const char *s, size_t n)
+{
+	if (eq(s, n, "true") || eq(s, n, "True") || eq(s, n, "TRUE"))
+		return 1;
+	if (eq(s, n, "false") || eq(s, n, "False") || eq(s, n, "FALSE"))
+		return 0;
+	return -1;
+}
+
+static int
+digit(char c, unsigned base)
+{
+	int v;
+
+	if (c >= '0' && c <= '9')
+		v = c - '0';
+	else if (c >= 'a' && c <= 'f')
+		v = c - 'a' + 10;
+	else if (c >= 'A' && c <= 'F')
+		v = c - 'A' + 10;
+	else
+		return -1;
+	return (unsigned)v < base ? v : -1;
+}
+
+/*
+ * Core schema integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+.
+ * Returns 1 with *out set, 0 when s is no integer, -1 on overflow.
+ */
+static int
+parse_int(const char *s, size_t n, int64_t *out)
+{
+	unsigned base = 10;
+	bool neg = false;
+	uint64_t v = 0, limit;
+	size_t i = 0;
+	int dg;
+
+	if (n > 2 && s[0] == '0' && (s[1] == 'o' || s[1] == 'x')) {
+		base = s[1] == 'o' ? 8 : 16;
+		i = 2;
+	} else if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	if (i == n)
+		return 0;
+	for (size_t j = i; j < n; j++)
+		if (digit(s[j], base) < 0)
+			return 0;
+	limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; i < n; i++) {
+		dg = digit(s[i], base);
+		if (v > (limit - (uint64_t)dg) / base)
+			return -1;
+		v = v * base + (uint64_t)dg;
+	}
+	if (neg)
+		*out = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
+	else
+		*out = (int64_t)v;
+	return 1;
+}
+
+/*
+ * Core schema floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+ * and the spellings of infinity and NaN.  "1.060.000.000" is none of
+ * these: Vietnamese thousands stay strings.
+ */
+static bool
+parse_float(const char *s, size_t n, double *out)
+{
+	size_t i = 0, d, digits = 0;
+	const char *t = s;
+
+	if (n > 0 && (s[0] == '-' || s[0] == '+'))
+		i = 1;
+	t = s + i;
+	if (eq(t, n - i, ".inf") || eq(t, n - i, ".Inf") ||
+	    eq(t, n - i, ".INF")) {
+		*out = s[0] == '-' ? -INFINITY : INFINITY;
+		return true;
+	}
+	if (eq(s, n, ".nan") || eq(s, n, ".NaN") || eq(s, n, ".NAN")) {
+		*out = NAN;
+		return true;
+	}
+	for (d = i; i < n && ascii_isdigit(s[i]); i++)
+		;
+	digits = i - d;
+	if (i < n && s[i] == '.') {
+		for (d = ++i; i < n && ascii_isdigit(s[i]); i++)
+			;
+		digits += i - d;
+	}
+	if (digits == 0)
+		return false;
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (d = i; i < n && ascii_isdigit(s[i]); i++)
+			;
+		if (i == d)
+			return false;
+	}
+	if (i != n)
+		return false;
+	/* s is NUL-terminated arena text; no locale sets LC_NUMERIC. */
+	*out = strtod(s, NULL);
+	return true;
+}
+
+/* Records an error after which loading goes on (to find the others). */
+static void soft(struct loader *, struct pos, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+soft(struct loader *L, struct pos at, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	diag_error(L->d, at, "%s", buf_cstr(&b));
+	buf_release(&b);
+	L->failed = true;
+}
+
+/*
+ * Types the scalar of ev: untagged plain scalars by the core schema,
+ * quoted and block scalars as strings, tagged ones as their tag says.
+ */
+static void
+scalar(struct loader *L, yaml_event_t *ev, struct value **out)
+{
+	const char *tag = (const char *)ev->data.scalar.tag;
+	size_t n = ev->data.scalar.length;
+	char *s = arena_strndup(L->a, (const char *)ev->data.scalar.value, n);
+	struct pos at = mkpos(L, ev->start_mark);
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	struct value *v = value_new(L->a, VALUE_STR, at);
+	int b, r = 0;
+
+	v->text = s;
+	v->len = n;
+	*out = v;
+	if (tag != NULL && strcmp(tag, "!") == 0)
+		return;		/* "! 12": explicitly a string */
+	if (memchr(s, '\0', n) != NULL) {
+		/* "\0" in double quotes: C strings downstream would stop. */
+		soft(L, at, "a string may not contain a NUL character ('\\0')");
+		return;
+	}
+	if (tag == NULL && !plain)
+		return;		/* quoted and block scalars are strings */
+	if (tag != NULL && tag_is(tag, "str"))
+		return;
+	if ((tag == NULL || tag_is(tag, "null")) && is_null(s, n)) {
+		v->type = VALUE_NULL;
+		return;
+	}
+	if ((tag == NULL || tag_is(tag, "bool")) && (b = is_bool(s, n)) >= 0) {
+		v->type = VALUE_BOOL;
+		v->u.b = b == 1;
+		return;
+	}
+	if ((tag == NULL || tag_is(tag, "int") || tag_is(tag, "float")) &&
+	    (r = parse_int(s, n, &v->u.i)) == 1) {
+		v->type = VALUE_INT;
+		if (tag != NULL && tag_is(tag, "float")) {
+			v->type = VALUE_NUM;
+			v->u.d = (double)v->u.i;
+		}
+		return;
+	}
+	if (r == -1 && (tag == NULL || tag_is(tag, "int"))) {
+		soft(L, at, "integer %s is out of range (-2^63 to 2^63-1); "
+		    "put it in quotes to keep it as text", s);
+		return;
+	}
+	if ((tag == NULL || tag_is(tag, "float")) &&
+	    parse_float(s, n, &v->u.d)) {
+		v->type = VALUE_NUM;
+		return;
+	}
+	if (tag == NULL)
+		return;		/* any other plain scalar is a string */
+	if (tag_is(tag, "null") || tag_is(tag, "bool") ||
+	    tag_is(tag, "int") || tag_is(tag, "float"))
+		soft(L, at, "'%s' is not a valid %s", s, tag_name(L, tag));
+	else
+		soft(L, at, "unknown tag '%s' (%s)", tag_name(L, tag),
+		    ALLOWED_TAGS);
+}
+
+/* Remembers a finished node under its anchor (later ones win). */
+static void
+anchor(struct loader *L, const yaml_char_t *name, struct value *v,
+    uint64_t weight)
+{
+	struct anchor *an;
+
+	if (name == NULL)
+		return;
+	if (L->nanchors == L->capanchors) {
+		struct anchor *old = L->anchors;
+
+		/* The old array stays behind in the arena. */
+		L->capanchors = L->capanchors ? L->capanchors * 2 : 8;
+		L->anchors = arena_calloc(L->a, L->capanchors, sizeof *an);
+		if (L->nanchors)
+			memcpy(L->anchors, old, L->nanchors * sizeof *an);
+	}
+	an = &L->anchors[L->nanchors];
+	an->name = arena_strdup(L->a, (const char *)name);
+	an->node = v;
+	an->weight = weight;
+	table_put(L->a, &L->anchor_index, an->name, strlen(an->name),
+	    L->nanchors);
+	L->nanchors++;
+}
+
+static int
+alias(struct loader *L, yaml_event_t *ev, struct value **out,
+    uint64_t *weight)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct pos at = mkpos(L, ev->start_mark);
+	size_t i = table_get(&L->anchor_index, name, strlen(name));
+
+	if (i == SIZE_MAX) {
+		/* Also an alias inside its own anchor: a cycle. */
+		return diag_error(L->d, at, "alias '*%s' refers to no "
+		    "finished anchor '&%s' before it", name, name);
+	}
+	L->total += L->anchors[i].weight;
+	if (L->total > VALUE_MAX_NODES)
+		return diag_error(L->d, at, "alias '*%s' expands the "
+		    "document beyond %d values; aliases nested this way "
+		    "are refused", name, VALUE_MAX_NODES);
+	*out = L->anchors[i].node;
+	*weight = L->anchors[i].weight;
+	return 0;
+}
+
+static int
+sequence(struct loader *L, yaml_event_t *start, unsigned depth,
+    struct value **out, uint64_t *weight)
+{
+	struct value *l = value_new(L->a, VALUE_LIST,
+	    mkpos(L, start->start_mark));
+	struct value *item;
+	yaml_event_t ev;
+	uint64_t w = 1, iw;
+	int rc;
+
+	for (;;) {
+		if (next(L, &ev) == -1)
+			return -1;
+		if (ev.type == YAML_SEQUENCE_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		rc = node(L, &ev, depth, &item, &iw);
+		yaml_event_delete(&ev);
+		if (rc == -1)
+			return -1;
+		value_list_push(L->a, l, item);
+		w += iw;
+	}
+	anchor(L, start->data.sequence_start.anchor, l, w);
+	*out = l;
+	*weight = w;
+	return 0;
+}
+
+/* Returns true for the merge key "<<" (plain, untagged). */
+static bool
+is_merge(const yaml_event_t *ev)
+{
+	return ev->type == YAML_SCALAR_EVENT && ev->data.scalar.tag == NULL &&
+	    ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    eq((const char *)ev->data.scalar.value, ev->data.scalar.length,
+	    "<<");
+}
+
+/*
+ * Small maps are searched in order; from SMALL_MAP keys on, a table
+ * keeps duplicate detection linear for maps of many thousand keys.
+ */
+#define SMALL_MAP 8
+
+static size_t
+find_key(const struct value *m, struct table *keys, const char *k,
+    size_t n)
+{
+	size_t i;
+
+	if (m->n > SMALL_MAP)
+		return table_get(keys, k, n);
+	for (i = 0; i < m->n; i++)
+		if (m->pairs[i].keylen == n &&
+		    memcmp(m->pairs[i].key, k, n) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+static void
+add_key(struct loader *L, struct value *m, struct table *keys)
+{
+	size_t i;
+
+	if (m->n < SMALL_MAP + 1)
+		return;
+	for (i = m->n == SMALL_MAP + 1 ? 0 : m->n - 1; i < m->n; i++)
+		table_put(L->a, keys, m->pairs[i].key, m->pairs[i].keylen, i);
+}
+
+/*
+ * Keys must be non-null scalars and unique.  Merge keys ("<<", YAML 1.1)
+ * are refused: they are not part of YAML 1.2 and hide where a value
+ * comes from.  Such errors are recorded and loading goes on, so that one
+ * run reports every duplicate of a file.
+ */
+static int
+mapping(struct loader *L, yaml_event_t *start, unsigned depth,
+    struct value **out, uint64_t *weight)
+{
+	struct value *m = value_new(L->a, VALUE_MAP,
+	    mkpos(L, start->start_mark));
+	struct value *key, *val;
+	struct table keys = {0};
+	yaml_event_t ev;
+	struct pos kp;
+	uint64_t w = 1, kw, vw;
+	bool merge;
+	size_t first;
+	int rc;
+
+	for (;;) {
+		if (next(L, &ev) == -1)
+			return -1;
+		if (ev.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		kp = mkpos(L, ev.start_mark);
+		merge = is_merge(&ev);
+		rc = node(L, &ev, depth, &key, &kw);
+		yaml_event_delete(&ev);
+		if (rc == -1 || next(L, &ev) == -1)
+			return -1;
+		rc = node(L, &ev, depth, &val, &vw);
+		yaml_event_delete(&ev);
+		if (rc == -1)
+			return -1;
+		w += kw + vw;
+		if (merge) {
+			soft(L, kp, "merge keys ('<<') are not supported; "
+			    "write the keys out");
+		} else if (!value_is_scalar(key)) {
+			soft(L, kp, "a key must be a single value, not a %s",
+			    value_type_name(key->type));
+		} else if (key->type == VALUE_NULL) {
+			soft(L, kp, "empty key; write a name before the ':'");
+		} else if ((first = find_key(m, &keys, key->text,
+		    key->len)) != SIZE_MAX) {
+			soft(L, kp, "duplicate key '%s' (first at line %u)",
+			    key->text, m->pairs[first].keypos.line);
+		} else {
+			value_map_append(L->a, m, key->text, key->len, kp,
+			    val);
+			add_key(L, m, &keys);
+		}
+	}
+	anchor(L, start->data.mapping_start.anchor, m, w);
+	*out = m;
+	*weight = w;
+	return 0;
+}
+
+/* Checks a collection's tag: none, "!" or the core tag core. */
+static void
+collection_tag(struct loader *L, const yaml_char_t *tag, const char *core,
+    struct pos at)
+{
+	const char *t = (const char *)tag;
+
+	if (tag_is(t, core))
+		return;
+	if (tag_is(t, "seq") || tag_is(t, "map"))
+		soft(L, at, "tag '%s' on a %s", tag_name(L, t),
+		    strcmp(core, "seq") == 0 ? "list" : "map");
+	else
+		soft(L, at, "unknown tag '%s' (%s)", tag_name(L, t),
+		    ALLOWED_TAGS);
+}
+
+/*
+ * Loads the node that ev starts, inside depth collections, into *out;
+ * *weight is its size with aliases expanded.  Returns -1 after a
+ * located error that stops loading (libyaml's, depth, size).
+ */
+static int
+node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
+    uint64_t *weight)
+{
+	struct pos at = mkpos(L, ev->start_mark);
+
+	if (ev->type == YAML_ALIAS_EVENT)
+		return alias(L, ev, out, weight);
+	if (++L->total > VALUE_MAX_NODES)
+		return diag_error(L->d, at, "more than %d values in one "
+		    "document", VALUE_MAX_NODES);
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		scalar(L, ev, out);
+		*weight = 1;
+		anchor(L, ev->data.scalar.anchor, *out, 1);
+		return 0;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (depth + 1 > VALUE_MAX_DEPTH)
+			return diag_error(L->d, at, "nesting deeper than %d "
+			    "levels", VALUE_MAX_DEPTH);
+		if (ev->type == YAML_SEQUENCE_START_EVENT) {
+			collection_tag(L, ev->data.sequence_start.tag, "seq",
+			    at);
+			return sequence(L, ev, depth + 1, out, weight);
+		}
+		collection_tag(L, ev->data.mapping_start.tag, "map", at);
+		return mapping(L, ev, depth + 1, out, weight);
+	default:
+		/* libyaml only starts nodes with the events above. */
+		return diag_error(L->d, at, "unexpected YAML event");
+	}
+}
+
+/* Reads the one document of the stream; *out stays NULL when empty. */
+static int
+document(struct loader *L, struct value **out)
+{
+	yaml_event_t ev;
+	uint64_t w;
+	int rc;
+
+	if (next(L, &ev) == -1)
+		return -1;
+	yaml_event_delete(&ev);		/* STREAM-START */
+	if (next(L, &ev) == -1)
+		return -1;
+	if (ev.type == YAML_STREAM_END_EVENT) {
+		yaml_event_delete(&ev);
+		return 0;		/* nothing but comments */
+	}
+	yaml_event_delete(&ev);		/* DOCUMENT-START */
+	if (next(L, &ev) == -1)
+		return -1;
+	rc = node(L, &ev, 0, out, &w);
+	yaml_event_delete(&ev);
+	if (rc == -1 || next(L, &ev) == -1)
+		return -1;
+	yaml_event_delete(&ev);		/* DOCUMENT-END */
+	if (next(L, &ev) == -1)
+		return -1;
+	if (ev.type != YAML_STREAM_END_EVENT) {
+		rc = diag_error(L->d, mkpos(L, ev.start_mark), "a second YAML "
+		    "document starts here; a file holds one document");
+		yaml_event_delete(&ev);
+		return rc;
+	}
+	yaml_event_delete(&ev);
+	/* "" and "---" alone are empty documents; "~" is a null. */
+	if (*out != NULL && (*out)->type == VALUE_NULL && (*out)->len == 0)
+		*out = NULL;
+	return 0;
+}
+
+int
+value_parse_yaml(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out)
+{
+	struct loader L = {0};
+	yaml_parser_t p;
+	const char *why = NULL;
+	unsigned line = 0, col = 0;
+	int rc = -1;
+
+	*out = NULL;
+	L.a = a;
+	L.d = d;
+	L.path = path != NULL ? arena_strdup(a, path) : NULL;
+	L.first_line = first_line > 0 ? first_line : 1;
+	/* libyaml skips a BOM too, but marks must not count it. */
+	if (n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
+		src += 3;
+		n -= 3;
+	}
+	L.src = src;
+	L.n = n;
+	if (!utf8_validate(src, n, &line, &col, &why)) {
+		struct pos at = {L.path, L.first_line + line - 1, col};
+
+		if (strcmp(why, "NUL byte") == 0)
+			return diag_error(d, at, "NUL byte in a text file "
+			    "(is it a binary file?)");
+		return diag_error(d, at, "invalid UTF-8 (%s); save the file "
+		    "as UTF-8", why);
+	}
+	if (!yaml_parser_initialize(&p))
+		xoom();			/* fails only on allocation */
+	L.p = &p;
+	yaml_parser_set_input_string(&p, (const unsigned char *)src, n);
+	index_lines(&L, src, n);
+	if (document(&L, out) == -1 || L.failed) {
+		*out = NULL;
+		goto out;
+	}
+	rc = 0;
+out:
+	yaml_parser_delete(&p);
+	free(L.lines);
+	return rc;
+}

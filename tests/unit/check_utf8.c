@@ -1,0 +1,207 @@
+/*
+ * Unit tests for utf8.c: validation (every class of ill-formed sequence,
+ * with the line and code-point column of the first bad byte), counting,
+ * Vietnamese slugs from NFC and NFD input, slug checks and the edit
+ * distance behind "did you mean".
+ */
+#include <check.h>
+#include <string.h>
+
+#include "arena.h"
+#include "utf8.h"
+
+Suite *utf8_suite(void);
+
+/* Asserts that s[0..n) is invalid at line:col for reason why. */
+static void
+invalid(const char *s, size_t n, unsigned line, unsigned col,
+    const char *why)
+{
+	unsigned l = 0, c = 0;
+	const char *w = NULL;
+
+	ck_assert_msg(!utf8_validate(s, n, &l, &c, &w), "accepted");
+	ck_assert_uint_eq(l, line);
+	ck_assert_uint_eq(c, col);
+	ck_assert_str_eq(w, why);
+}
+
+#define INVALID(lit, line, col, why) \
+	invalid(lit, sizeof lit - 1, line, col, why)
+
+START_TEST(test_utf8_validate_good)
+{
+	static const char *const good[] = {
+		"", "ascii", "Hội nghị Cán bộ", "Đà Lạt\nBảo Lộc\r\n",
+		"\xC2\x80", "\xDF\xBF", "\xE0\xA0\x80", "\xEF\xBF\xBF",
+		"\xED\x9F\xBF", "\xEE\x80\x80", "\xF0\x90\x80\x80",
+		"\xF4\x8F\xBF\xBF", "😀 emoji", "\xEF\xBB\xBFx",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(utf8_validate(good[i], strlen(good[i]), NULL,
+		    NULL, NULL), "rejected #%zu", i);
+}
+END_TEST
+
+START_TEST(test_utf8_validate_bad)
+{
+	INVALID("\x80", 1, 1, "unexpected continuation byte");
+	INVALID("ab\xBF", 1, 3, "unexpected continuation byte");
+	INVALID("\xC0\xAF", 1, 1, "overlong encoding");
+	INVALID("\xC1\xBF", 1, 1, "overlong encoding");
+	INVALID("\xE0\x80\xAF", 1, 1, "overlong encoding");
+	INVALID("\xE0\x9F\xBF", 1, 1, "overlong encoding");
+	INVALID("\xF0\x80\x80\xAF", 1, 1, "overlong encoding");
+	INVALID("\xF0\x8F\xBF\xBF", 1, 1, "overlong encoding");
+	INVALID("\xED\xA0\x80", 1, 1, "UTF-16 surrogate");
+	INVALID("\xED\xBF\xBF", 1, 1, "UTF-16 surrogate");
+	INVALID("\xF4\x90\x80\x80", 1, 1, "code point beyond U+10FFFF");
+	INVALID("\xF5\x80\x80\x80", 1, 1, "code point beyond U+10FFFF");
+	INVALID("\xF8\x88\x80\x80\x80", 1, 1,
+	    "byte that never occurs in UTF-8");
+	INVALID("\xFF", 1, 1, "byte that never occurs in UTF-8");
+	INVALID("x\xE1\xBA", 1, 2, "truncated sequence");
+	INVALID("x\xE1", 1, 2, "truncated sequence");
+	INVALID("\xE1\x41\x80", 1, 1, "truncated sequence");
+	INVALID("\xF0\x90\x80", 1, 1, "truncated sequence");
+	INVALID("\xF0\x90\x80z", 1, 1, "truncated sequence");
+	INVALID("a\0b", 1, 2, "NUL byte");
+	/* Columns count code points: "đà" is 2 columns, 4 bytes. */
+	INVALID("dòng 1\nđà\xFF", 2, 3, "byte that never occurs in UTF-8");
+	INVALID("a\r\nb\r\n\xC3", 3, 1, "truncated sequence");
+}
+END_TEST
+
+START_TEST(test_utf8_count)
+{
+	ck_assert_uint_eq(utf8_count("", 0), 0);
+	ck_assert_uint_eq(utf8_count("abc", 3), 3);
+	ck_assert_uint_eq(utf8_count("Đà Lạt", strlen("Đà Lạt")), 6);
+	/* NFD: "à" is a + U+0300, two code points. */
+	ck_assert_uint_eq(utf8_count("a\xCC\x80", 3), 2);
+	ck_assert_uint_eq(utf8_count("😀", 4), 1);
+}
+END_TEST
+
+START_TEST(test_utf8_slugify_vietnamese)
+{
+	static const char *const cases[][2] = {
+		{"Hội nghị Cán bộ", "hoi-nghi-can-bo"},
+		{"Đà Lạt", "da-lat"},
+		{"KCN Lộc Sơn (Bảo Lộc)", "kcn-loc-son-bao-loc"},
+		{"Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng",
+		    "ban-quan-ly-cac-khu-cong-nghiep-tinh-lam-dong"},
+		{"Quyết định số 12/QĐ-BQL", "quyet-dinh-so-12-qd-bql"},
+		{"ĐỨC TRỌNG", "duc-trong"},
+		{"Ðà (eth)", "da-eth"},
+		{"Phú Hội, Đức Trọng", "phu-hoi-duc-trong"},
+		{"Dự toán năm 2024", "du-toan-nam-2024"},
+	};
+	struct arena *a = arena_new();
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_str_eq(utf8_slugify(a, cases[i][0],
+		    strlen(cases[i][0])), cases[i][1]);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_utf8_slugify_nfd)
+{
+	/* "Hội nghị Đà Lạt" decomposed: o + U+031B + U+0323, etc. */
+	static const char nfd[] = "Ho\xCC\x9B\xCC\xA3i nghi\xCC\xA3 "
+	    "\xC4\x90" "a\xCC\x80 La\xCC\xA3t";
+	struct arena *a = arena_new();
+
+	ck_assert_str_eq(utf8_slugify(a, nfd, strlen(nfd)),
+	    "hoi-nghi-da-lat");
+	ck_assert_str_eq(utf8_slugify(a, "Hội nghị Đà Lạt",
+	    strlen("Hội nghị Đà Lạt")), "hoi-nghi-da-lat");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_utf8_slugify_punctuation)
+{
+	static const char *const cases[][2] = {
+		{"../../etc", "etc"},
+		{"  --Hello, World!--  ", "hello-world"},
+		{"a__b..c", "a-b-c"},
+		{"", ""},
+		{"!!!", ""},
+		{"— “” …", ""},
+		{"ＫＣＮ ①", "kcn-1"},
+		{"ﬁle", "file"},
+		{"tab\tand\nnewline", "tab-and-newline"},
+		{"already-a-slug", "already-a-slug"},
+	};
+	struct arena *a = arena_new();
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_str_eq(utf8_slugify(a, cases[i][0],
+		    strlen(cases[i][0])), cases[i][1]);
+	/* Not UTF-8: the ASCII survives, the rest separates. */
+	ck_assert_str_eq(utf8_slugify(a, "ab\xFF" "cd", 5), "ab-cd");
+	/* Only n bytes are read. */
+	ck_assert_str_eq(utf8_slugify(a, "Lạt Đà", 5), "lat");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_utf8_is_slug)
+{
+	ck_assert(utf8_is_slug("hoi-nghi-can-bo"));
+	ck_assert(utf8_is_slug("2024"));
+	ck_assert(utf8_is_slug("a"));
+	ck_assert(!utf8_is_slug(""));
+	ck_assert(!utf8_is_slug(NULL));
+	ck_assert(!utf8_is_slug("-a"));
+	ck_assert(!utf8_is_slug("a-"));
+	ck_assert(!utf8_is_slug("a--b"));
+	ck_assert(!utf8_is_slug("A"));
+	ck_assert(!utf8_is_slug("a_b"));
+	ck_assert(!utf8_is_slug("a/b"));
+	ck_assert(!utf8_is_slug(".."));
+	ck_assert(!utf8_is_slug("đà"));
+}
+END_TEST
+
+START_TEST(test_utf8_distance)
+{
+	ck_assert_uint_eq(utf8_distance("title", "title"), 0);
+	ck_assert_uint_eq(utf8_distance("tittle", "title"), 1);
+	ck_assert_uint_eq(utf8_distance("titel", "title"), 2);
+	ck_assert_uint_eq(utf8_distance("kitten", "sitting"), 3);
+	ck_assert_uint_eq(utf8_distance("", "abc"), 3);
+	ck_assert_uint_eq(utf8_distance("abc", ""), 3);
+	ck_assert_uint_eq(utf8_distance("", ""), 0);
+	ck_assert_uint_eq(utf8_distance("date", "data"), 1);
+}
+END_TEST
+
+Suite *
+utf8_suite(void)
+{
+	Suite *s = suite_create("utf8");
+	TCase *tc;
+
+	tc = tcase_create("validate");
+	tcase_add_test(tc, test_utf8_validate_good);
+	tcase_add_test(tc, test_utf8_validate_bad);
+	tcase_add_test(tc, test_utf8_count);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("slug");
+	tcase_add_test(tc, test_utf8_slugify_vietnamese);
+	tcase_add_test(tc, test_utf8_slugify_nfd);
+	tcase_add_test(tc, test_utf8_slugify_punctuation);
+	tcase_add_test(tc, test_utf8_is_slug);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("distance");
+	tcase_add_test(tc, test_utf8_distance);
+	suite_add_tcase(s, tc);
+	return s;
+}

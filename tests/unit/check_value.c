@@ -1,0 +1,290 @@
+/*
+ * Unit tests for value.c: constructors, lists and ordered maps, lookups
+ * by key and dotted path, truthiness, the text templates show for each
+ * scalar (shortest decimals) and JSON output.
+ */
+#include <check.h>
+#include <math.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "value.h"
+
+Suite *value_suite(void);
+
+/* Returns v as JSON in the arena (indent as value_to_json takes it). */
+static const char *
+json(struct arena *a, const struct value *v, int indent)
+{
+	struct buf b = {0};
+	const char *s;
+
+	value_to_json(v, &b, indent);
+	s = buf_keep(&b, a);
+	buf_release(&b);
+	return s;
+}
+
+static const char *
+text(struct arena *a, const struct value *v)
+{
+	struct buf b = {0};
+	const char *s;
+
+	value_scalar_text(v, &b);
+	s = buf_keep(&b, a);
+	buf_release(&b);
+	return s;
+}
+
+static struct value *
+num(struct arena *a, const char *written, double d)
+{
+	struct value *v = value_new(a, VALUE_NUM, (struct pos){NULL, 0, 0});
+
+	v->text = written;
+	v->len = strlen(written);
+	v->u.d = d;
+	return v;
+}
+
+START_TEST(test_value_constructors)
+{
+	struct arena *a = arena_new();
+	char s[] = "Lộc Sơn";
+	struct value *v;
+
+	v = value_str(a, s, strlen(s));
+	s[0] = 'X';	/* copied, so unaffected */
+	ck_assert_int_eq(v->type, VALUE_STR);
+	ck_assert_str_eq(v->text, "Lộc Sơn");
+	ck_assert_uint_eq(v->len, strlen("Lộc Sơn"));
+	v = value_str_borrow(a, s, 3);
+	ck_assert_ptr_eq(v->text, s);
+	ck_assert_uint_eq(v->len, 3);
+	v = value_int(a, -42);
+	ck_assert_int_eq(v->type, VALUE_INT);
+	ck_assert_int_eq(v->u.i, -42);
+	ck_assert_str_eq(v->text, "-42");
+	v = value_bool(a, true);
+	ck_assert(v->u.b);
+	ck_assert_str_eq(v->text, "true");
+	v = value_null(a);
+	ck_assert_int_eq(v->type, VALUE_NULL);
+	ck_assert_ptr_nonnull(v->text);
+	ck_assert_int_eq(value_list(a)->type, VALUE_LIST);
+	ck_assert_int_eq(value_map(a)->type, VALUE_MAP);
+	v = value_new(a, VALUE_STR, (struct pos){"x.yaml", 3, 7});
+	ck_assert_str_eq(v->pos.path, "x.yaml");
+	ck_assert_uint_eq(v->pos.line, 3);
+	ck_assert_uint_eq(v->pos.col, 7);
+	ck_assert_str_eq(v->text, "");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_list_push)
+{
+	struct arena *a = arena_new();
+	struct value *l = value_list(a);
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		value_list_push(a, l, value_int(a, i));
+	ck_assert_uint_eq(l->n, 1000);
+	for (i = 0; i < 1000; i++)
+		ck_assert_int_eq(l->items[i]->u.i, i);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_map_order_and_replace)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a);
+	char key[] = "title";
+
+	value_map_set(a, m, key, value_strz(a, "một"));
+	value_map_set(a, m, "date", value_strz(a, "2024-05-02"));
+	key[0] = 'X';	/* the key was copied */
+	value_map_set(a, m, "title", value_strz(a, "hai"));
+	ck_assert_uint_eq(m->n, 2);
+	ck_assert_str_eq(m->pairs[0].key, "title");
+	ck_assert_str_eq(m->pairs[0].val->text, "hai");
+	ck_assert_str_eq(m->pairs[1].key, "date");
+	value_map_append(a, m, "zone", 4, (struct pos){"z", 9, 2},
+	    value_strz(a, "KCN Lộc Sơn"));
+	ck_assert_uint_eq(m->n, 3);
+	ck_assert_uint_eq(m->pairs[2].keypos.line, 9);
+	ck_assert_str_eq(value_map_get(m, "zone")->text, "KCN Lộc Sơn");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_map_get)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a), *inner = value_map(a);
+
+	value_map_set(a, inner, "number", value_strz(a, "12/QĐ-BQL"));
+	value_map_set(a, m, "decision", inner);
+	value_map_set(a, m, "count", value_int(a, 3));
+	value_map_set(a, m, "none", value_null(a));
+	ck_assert_ptr_eq(value_map_get(m, "decision"), inner);
+	ck_assert_ptr_null(value_map_get(m, "decisio"));
+	ck_assert_ptr_eq(value_map_getn(m, "decisionXYZ", 8), inner);
+	ck_assert_ptr_null(value_map_get(value_int(a, 1), "x"));
+	ck_assert_ptr_null(value_map_get(NULL, "x"));
+	ck_assert_str_eq(value_path(m, "decision.number")->text, "12/QĐ-BQL");
+	ck_assert_ptr_eq(value_path(m, "decision"), inner);
+	ck_assert_ptr_null(value_path(m, "decision.date"));
+	ck_assert_ptr_null(value_path(m, "count.x"));
+	ck_assert_ptr_null(value_path(m, "nope.number"));
+	ck_assert_str_eq(value_map_str(m, "count"), "3");
+	ck_assert_ptr_null(value_map_str(m, "decision"));
+	ck_assert_ptr_null(value_map_str(m, "none"));
+	ck_assert_ptr_null(value_map_str(m, "missing"));
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_truthy)
+{
+	struct arena *a = arena_new();
+	struct value *l = value_list(a);
+
+	ck_assert(!value_truthy(NULL));
+	ck_assert(!value_truthy(value_null(a)));
+	ck_assert(!value_truthy(value_bool(a, false)));
+	ck_assert(value_truthy(value_bool(a, true)));
+	ck_assert(!value_truthy(value_strz(a, "")));
+	ck_assert(value_truthy(value_strz(a, "0")));
+	ck_assert(value_truthy(value_int(a, 0)));
+	ck_assert(!value_truthy(l));
+	value_list_push(a, l, value_null(a));
+	ck_assert(value_truthy(l));
+	ck_assert(value_truthy(value_map(a)));
+	ck_assert(value_is_scalar(value_null(a)));
+	ck_assert(value_is_scalar(value_strz(a, "x")));
+	ck_assert(!value_is_scalar(l));
+	ck_assert(!value_is_scalar(value_map(a)));
+	ck_assert(!value_is_scalar(NULL));
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_scalar_text)
+{
+	struct arena *a = arena_new();
+	struct value *hex = value_int(a, 31);
+
+	hex->text = "0x1F";
+	hex->len = 4;
+	ck_assert_str_eq(text(a, num(a, "1.210", 1.210)), "1.21");
+	ck_assert_str_eq(text(a, num(a, "-1.23", -1.23)), "-1.23");
+	ck_assert_str_eq(text(a, num(a, "0.1", 0.1)), "0.1");
+	ck_assert_str_eq(text(a, num(a, "100.0", 100.0)), "100");
+	ck_assert_str_eq(text(a, num(a, "1e3", 1e3)), "1000");
+	ck_assert_str_eq(text(a, num(a, "0.001", 0.001)), "0.001");
+	ck_assert_str_eq(text(a, num(a, "123456.789", 123456.789)),
+	    "123456.789");
+	ck_assert_str_eq(text(a, num(a, "1e21", 1e21)), "1e+21");
+	ck_assert_str_eq(text(a, num(a, "-2.5e-7", -2.5e-7)), "-2.5e-07");
+	ck_assert_str_eq(text(a, num(a, "x", 1.0 / 3)), "0.3333333333333333");
+	ck_assert_str_eq(text(a, num(a, ".inf", INFINITY)), ".inf");
+	ck_assert_str_eq(text(a, hex), "31");
+	ck_assert_str_eq(text(a, value_int(a, -9)), "-9");
+	ck_assert_str_eq(text(a, value_bool(a, false)), "false");
+	ck_assert_str_eq(text(a, value_null(a)), "");
+	ck_assert_str_eq(text(a, value_strz(a, "Đà Lạt")), "Đà Lạt");
+	ck_assert_str_eq(text(a, value_list(a)), "");
+	ck_assert_str_eq(text(a, value_map(a)), "");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_type_name)
+{
+	ck_assert_str_eq(value_type_name(VALUE_STR), "string");
+	ck_assert_str_eq(value_type_name(VALUE_LIST), "list");
+	ck_assert_str_eq(value_type_name(VALUE_MAP), "map");
+	ck_assert_str_eq(value_type_name(VALUE_INT), "integer");
+	ck_assert_str_eq(value_type_name(VALUE_NUM), "number");
+	ck_assert_str_eq(value_type_name(VALUE_BOOL), "boolean");
+	ck_assert_str_eq(value_type_name(VALUE_NULL), "null");
+}
+END_TEST
+
+START_TEST(test_value_json_compact)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a), *l = value_list(a);
+	struct value *hex = value_int(a, 31), *plus = value_int(a, 7);
+
+	hex->text = "0x1F";
+	hex->len = 4;
+	plus->text = "+7";
+	plus->len = 2;
+	value_map_set(a, m, "zone", value_strz(a, "KCN \"Phú Hội\"\n<b>"));
+	value_map_set(a, m, "area", num(a, "120.50", 120.5));
+	value_map_set(a, m, "exp", num(a, "1e3", 1000));
+	value_map_set(a, m, "bad", num(a, "1.", 1));
+	value_map_set(a, m, "half", num(a, ".5", 0.5));
+	value_map_set(a, m, "inf", num(a, ".inf", INFINITY));
+	value_list_push(a, l, hex);
+	value_list_push(a, l, plus);
+	value_list_push(a, l, value_bool(a, true));
+	value_list_push(a, l, value_null(a));
+	value_map_set(a, m, "l", l);
+	value_map_set(a, m, "e", value_map(a));
+	value_map_set(a, m, "el", value_list(a));
+	ck_assert_str_eq(json(a, m, 0),
+	    "{\"zone\":\"KCN \\\"Phú Hội\\\"\\n\\u003cb>\",\"area\":120.50,"
+	    "\"exp\":1e3,\"bad\":1,\"half\":0.5,\"inf\":null,"
+	    "\"l\":[31,7,true,null],\"e\":{},\"el\":[]}");
+	ck_assert_str_eq(json(a, NULL, 0), "null");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_json_pretty)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a), *l = value_list(a);
+
+	value_list_push(a, l, value_int(a, 1));
+	value_list_push(a, l, value_strz(a, "b"));
+	value_map_set(a, m, "a", l);
+	value_map_set(a, m, "e", value_list(a));
+	ck_assert_str_eq(json(a, m, 2),
+	    "{\n  \"a\": [\n    1,\n    \"b\"\n  ],\n  \"e\": []\n}");
+	arena_free(a);
+}
+END_TEST
+
+Suite *
+value_suite(void)
+{
+	Suite *s = suite_create("value");
+	TCase *tc;
+
+	tc = tcase_create("build");
+	tcase_add_test(tc, test_value_constructors);
+	tcase_add_test(tc, test_value_list_push);
+	tcase_add_test(tc, test_value_map_order_and_replace);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("lookup");
+	tcase_add_test(tc, test_value_map_get);
+	tcase_add_test(tc, test_value_truthy);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("text");
+	tcase_add_test(tc, test_value_scalar_text);
+	tcase_add_test(tc, test_value_type_name);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("json");
+	tcase_add_test(tc, test_value_json_compact);
+	tcase_add_test(tc, test_value_json_pretty);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,542 @@
+/*
+ * Unit tests for value_yaml.c: core-schema typing of scalars, exact
+ * positions (Vietnamese text, first_line, BOM, CRLF), tags, anchors and
+ * the alias-bomb limit, depth, duplicate keys, bad input and libyaml's
+ * own errors, each checked by its diagnostic text and location.
+ */
+#include <check.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "value.h"
+
+Suite *yaml_suite(void);
+
+/* One parse: the arena, its diagnostics and what they printed. */
+struct run {
+	struct arena *a;
+	struct diags *d;
+	struct value *v;
+	int rc;
+	char *out;	/* diags_print output, malloc'd */
+};
+
+static void
+parse_n(struct run *r, const char *src, size_t n, unsigned first_line)
+{
+	size_t len = 0;
+	FILE *f;
+
+	r->a = arena_new();
+	r->d = diags_new(r->a);
+	r->v = (struct value *)&r->v;	/* must be overwritten */
+	r->rc = value_parse_yaml(r->a, r->d, "t.yaml", src, n, first_line,
+	    &r->v);
+	r->out = NULL;
+	f = open_memstream(&r->out, &len);
+	ck_assert_ptr_nonnull(f);
+	diags_print(r->d, f);
+	fclose(f);
+}
+
+static void
+parse(struct run *r, const char *src)
+{
+	parse_n(r, src, strlen(src), 1);
+}
+
+static void
+done(struct run *r)
+{
+	free(r->out);
+	arena_free(r->a);
+}
+
+/* Asserts that parsing src fails with exactly the diagnostics want. */
+static void
+fails(const char *src, const char *want)
+{
+	struct run r;
+
+	parse(&r, src);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_ptr_null(r.v);
+	ck_assert_str_eq(r.out, want);
+	done(&r);
+}
+
+static struct value *
+get(struct run *r, const char *key)
+{
+	struct value *v = value_map_get(r->v, key);
+
+	ck_assert_msg(v != NULL, "no key %s", key);
+	return v;
+}
+
+START_TEST(test_yaml_scalar_types)
+{
+	static const struct {
+		const char *text;
+		enum value_type type;
+	} cases[] = {
+		{"~", VALUE_NULL}, {"null", VALUE_NULL}, {"Null", VALUE_NULL},
+		{"NULL", VALUE_NULL}, {"true", VALUE_BOOL},
+		{"False", VALUE_BOOL}, {"TRUE", VALUE_BOOL},
+		{"0", VALUE_INT}, {"-12", VALUE_INT}, {"+7", VALUE_INT},
+		{"0o17", VALUE_INT}, {"0x1F", VALUE_INT}, {"012", VALUE_INT},
+		{"1.5", VALUE_NUM}, {"1.210", VALUE_NUM}, {".5", VALUE_NUM},
+		{"1.", VALUE_NUM}, {"-1e3", VALUE_NUM}, {"2E-2", VALUE_NUM},
+		{".inf", VALUE_NUM}, {"-.Inf", VALUE_NUM}, {".NaN", VALUE_NUM},
+		{"1.060.000.000", VALUE_STR}, {"1,5", VALUE_STR},
+		{"yes", VALUE_STR}, {"no", VALUE_STR}, {"on", VALUE_STR},
+		{"nULL", VALUE_STR}, {"0x", VALUE_STR}, {"0o8", VALUE_STR},
+		{"12abc", VALUE_STR}, {"1e", VALUE_STR}, {".", VALUE_STR},
+		{"+.5e", VALUE_STR}, {"15/01/2020", VALUE_STR},
+		{"2024-05-02", VALUE_STR}, {"\"12\"", VALUE_STR},
+		{"'true'", VALUE_STR}, {"\"~\"", VALUE_STR},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct run r;
+		char src[64];
+
+		snprintf(src, sizeof src, "v: %s\n", cases[i].text);
+		parse(&r, src);
+		ck_assert_int_eq(r.rc, 0);
+		ck_assert_msg(get(&r, "v")->type == cases[i].type,
+		    "%s: type %s", cases[i].text,
+		    value_type_name(get(&r, "v")->type));
+		done(&r);
+	}
+}
+END_TEST
+
+START_TEST(test_yaml_scalar_values)
+{
+	struct run r;
+
+	parse(&r, "i: -12\nh: 0x1F\no: 0o17\np: +7\nf: 1.210\nb: True\n"
+	    "n: ~\ne:\nmax: 9223372036854775807\n"
+	    "min: -9223372036854775808\ninf: -.inf\nnan: .nan\n"
+	    "money: 1.060.000.000\nblock: |\n  a\n  b\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_int_eq(get(&r, "i")->u.i, -12);
+	ck_assert_int_eq(get(&r, "h")->u.i, 31);
+	ck_assert_str_eq(get(&r, "h")->text, "0x1F");
+	ck_assert_int_eq(get(&r, "o")->u.i, 15);
+	ck_assert_int_eq(get(&r, "p")->u.i, 7);
+	ck_assert_double_eq(get(&r, "f")->u.d, 1.21);
+	ck_assert_str_eq(get(&r, "f")->text, "1.210");
+	ck_assert_uint_eq(get(&r, "f")->len, 5);
+	ck_assert(get(&r, "b")->u.b);
+	ck_assert_str_eq(get(&r, "b")->text, "True");
+	ck_assert_str_eq(get(&r, "n")->text, "~");
+	ck_assert_int_eq(get(&r, "e")->type, VALUE_NULL);
+	ck_assert_int_eq(get(&r, "max")->u.i, INT64_MAX);
+	ck_assert_int_eq(get(&r, "min")->u.i, INT64_MIN);
+	ck_assert(isinf(get(&r, "inf")->u.d) && get(&r, "inf")->u.d < 0);
+	ck_assert(isnan(get(&r, "nan")->u.d));
+	ck_assert_str_eq(get(&r, "money")->text, "1.060.000.000");
+	ck_assert_int_eq(get(&r, "block")->type, VALUE_STR);
+	ck_assert_str_eq(get(&r, "block")->text, "a\nb\n");
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_int_overflow)
+{
+	fails("a: 1\nbig: 9223372036854775808\n",
+	    "t.yaml:2:6: error: integer 9223372036854775808 is out of range "
+	    "(-2^63 to 2^63-1); put it in quotes to keep it as text\n");
+	fails("x: -9223372036854775809\n",
+	    "t.yaml:1:4: error: integer -9223372036854775809 is out of range "
+	    "(-2^63 to 2^63-1); put it in quotes to keep it as text\n");
+	fails("- 0x10000000000000000\n",
+	    "t.yaml:1:3: error: integer 0x10000000000000000 is out of range "
+	    "(-2^63 to 2^63-1); put it in quotes to keep it as text\n");
+}
+END_TEST
+
+START_TEST(test_yaml_positions)
+{
+	struct run r;
+	struct value *l;
+
+	/* Columns count code points, not bytes, after Vietnamese text. */
+	parse(&r, "tiêu đề: Hội nghị Cán bộ\n"
+	    "khu:\n"
+	    "  - [Đà Lạt, Bảo Lộc]\n"
+	    "  - \"Đức Trọng\"\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.v->pos.line, 1);
+	ck_assert_uint_eq(r.v->pos.col, 1);
+	ck_assert_str_eq(r.v->pos.path, "t.yaml");
+	ck_assert_uint_eq(r.v->pairs[0].keypos.line, 1);
+	ck_assert_uint_eq(r.v->pairs[0].keypos.col, 1);
+	ck_assert_uint_eq(get(&r, "tiêu đề")->pos.line, 1);
+	ck_assert_uint_eq(get(&r, "tiêu đề")->pos.col, 10);
+	ck_assert_uint_eq(r.v->pairs[1].keypos.line, 2);
+	l = get(&r, "khu");
+	ck_assert_uint_eq(l->pos.line, 3);
+	ck_assert_uint_eq(l->pos.col, 3);
+	ck_assert_uint_eq(l->items[0]->items[1]->pos.line, 3);
+	ck_assert_uint_eq(l->items[0]->items[1]->pos.col, 14);
+	ck_assert_str_eq(l->items[0]->items[1]->text, "Bảo Lộc");
+	ck_assert_uint_eq(l->items[1]->pos.line, 4);
+	ck_assert_uint_eq(l->items[1]->pos.col, 5);
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_positions_first_line)
+{
+	struct run r;
+	const char *src = "title: Hội nghị\ndate: 2024-05-02\n";
+
+	parse_n(&r, src, strlen(src), 2);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.v->pairs[0].keypos.line, 2);
+	ck_assert_uint_eq(r.v->pairs[1].keypos.line, 3);
+	ck_assert_uint_eq(get(&r, "date")->pos.line, 3);
+	ck_assert_uint_eq(get(&r, "date")->pos.col, 7);
+	done(&r);
+	src = "a: 1\nb: [1, 2\n";
+	parse_n(&r, src, strlen(src), 5);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.out, "t.yaml:7:1: error: did not find expected "
+	    "',' or ']' (while parsing a flow sequence that starts on "
+	    "line 6)\n");
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_bom_crlf)
+{
+	struct run r;
+
+	parse(&r, "\xEF\xBB\xBFtên: Phú Hội\r\nloại: KCN\r\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.v->n, 2);
+	ck_assert_str_eq(r.v->pairs[0].key, "tên");
+	ck_assert_str_eq(get(&r, "tên")->text, "Phú Hội");
+	ck_assert_uint_eq(get(&r, "tên")->pos.col, 6);
+	ck_assert_uint_eq(get(&r, "loại")->pos.line, 2);
+	ck_assert_uint_eq(get(&r, "loại")->pos.col, 7);
+	done(&r);
+	/* U+2028 breaks a line for libyaml but not for editors. */
+	parse(&r, "a: \"x\xE2\x80\xA8y\"\nb: c\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(get(&r, "b")->pos.line, 2);
+	ck_assert_uint_eq(get(&r, "b")->pos.col, 4);
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_empty)
+{
+	static const char *const empties[] = {"", "# chỉ chú thích\n",
+	    "---\n", "---\n...\n", "\xEF\xBB\xBF", "\n\n"};
+	struct run r;
+	size_t i;
+
+	for (i = 0; i < sizeof empties / sizeof empties[0]; i++) {
+		parse(&r, empties[i]);
+		ck_assert_int_eq(r.rc, 0);
+		ck_assert_ptr_null(r.v);
+		ck_assert_str_eq(r.out, "");
+		done(&r);
+	}
+	parse(&r, "~\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_ptr_nonnull(r.v);
+	ck_assert_int_eq(r.v->type, VALUE_NULL);
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_duplicate_keys)
+{
+	struct run r;
+	struct buf b = {0};
+	int i;
+
+	fails("# tin\n\ntitle: a\ndate: 2024-05-02\ntitle: b\n",
+	    "t.yaml:5:1: error: duplicate key 'title' (first at line 3)\n");
+	fails("a:\n  x: 1\n  y: 2\n  x: 3\n",
+	    "t.yaml:4:3: error: duplicate key 'x' (first at line 2)\n");
+	/* Every duplicate of a file is reported in one run. */
+	parse(&r, "a: 1\na: 2\nb: 1\nb: 2\n");
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_uint_eq(diags_errors(r.d), 2);
+	done(&r);
+	/* Large maps use a table: a duplicate far apart is still found. */
+	for (i = 0; i < 5000; i++)
+		buf_addf(&b, "k%d: %d\n", i, i);
+	buf_adds(&b, "k17: again\n");
+	parse(&r, buf_cstr(&b));
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.out, "t.yaml:5001:1: error: duplicate key 'k17' "
+	    "(first at line 18)\n");
+	done(&r);
+	b.len -= strlen("k17: again\n");	/* buf_truncate is ambiguous */
+	b.data[b.len] = '\0';
+	parse(&r, buf_cstr(&b));
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.v->n, 5000);
+	ck_assert_int_eq(get(&r, "k4999")->u.i, 4999);
+	ck_assert_str_eq(r.v->pairs[4321].key, "k4321");
+	done(&r);
+	buf_release(&b);
+	/* "1" and 1 are the same key; "01" is another. */
+	fails("1: a\n\"1\": b\n",
+	    "t.yaml:2:1: error: duplicate key '1' (first at line 1)\n");
+}
+END_TEST
+
+START_TEST(test_yaml_keys)
+{
+	struct run r;
+
+	fails("? [a, b]\n: c\n",
+	    "t.yaml:1:3: error: a key must be a single value, not a list\n");
+	fails("{a: 1}: x\n",
+	    "t.yaml:1:1: error: a key must be a single value, not a map\n");
+	fails("~: x\n", "t.yaml:1:1: error: empty key; write a name before "
+	    "the ':'\n");
+	fails("base: &b {a: 1}\nx:\n  <<: *b\n",
+	    "t.yaml:3:3: error: merge keys ('<<') are not supported; write "
+	    "the keys out\n");
+	parse(&r, "'<<': quoted is a plain key\n2024: năm\ntrue: x\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(get(&r, "<<")->text, "quoted is a plain key");
+	ck_assert_str_eq(get(&r, "2024")->text, "năm");
+	ck_assert_str_eq(get(&r, "true")->text, "x");
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_depth)
+{
+	struct buf b = {0};
+	struct run r;
+	int i;
+
+	for (i = 0; i < VALUE_MAX_DEPTH; i++)
+		buf_addc(&b, '[');
+	for (i = 0; i < VALUE_MAX_DEPTH; i++)
+		buf_addc(&b, ']');
+	parse(&r, buf_cstr(&b));
+	ck_assert_int_eq(r.rc, 0);
+	done(&r);
+	buf_reset(&b);
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, '[');
+	parse(&r, buf_cstr(&b));
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.out, "t.yaml:1:65: error: nesting deeper than 64 "
+	    "levels\n");
+	done(&r);
+	/* Block style counts the same: 65 maps, one inside the other. */
+	buf_reset(&b);
+	for (i = 0; i <= VALUE_MAX_DEPTH; i++) {
+		buf_addf(&b, "%*sk:", i, "");
+		buf_addc(&b, i == VALUE_MAX_DEPTH ? ' ' : '\n');
+	}
+	buf_adds(&b, "1\n");
+	parse(&r, buf_cstr(&b));
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.out, "t.yaml:65:65: error: nesting deeper than 64 "
+	    "levels\n");
+	done(&r);
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_yaml_aliases_shared)
+{
+	struct run r;
+
+	parse(&r, "zone: &z {name: Lộc Sơn, area: 185.5}\n"
+	    "again: *z\nname: &n KCN\nlist: [*n, *z]\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_ptr_eq(get(&r, "again"), get(&r, "zone"));
+	ck_assert_ptr_eq(get(&r, "list")->items[1], get(&r, "zone"));
+	ck_assert_ptr_eq(get(&r, "list")->items[0], get(&r, "name"));
+	done(&r);
+	fails("a: *nowhere\n", "t.yaml:1:4: error: alias '*nowhere' refers "
+	    "to no finished anchor '&nowhere' before it\n");
+	/* A node cannot contain itself. */
+	fails("a: &a [1, *a]\n", "t.yaml:1:11: error: alias '*a' refers "
+	    "to no finished anchor '&a' before it\n");
+	/* A later anchor of the same name wins. */
+	parse(&r, "a: &x 1\nb: &x 2\nc: *x\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_int_eq(get(&r, "c")->u.i, 2);
+	done(&r);
+}
+END_TEST
+
+START_TEST(test_yaml_billion_laughs)
+{
+	static const char bomb[] =
+	    "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]\n"
+	    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+	    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+	    "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+	    "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\n"
+	    "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+	    "g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+	    "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g,*g]\n"
+	    "i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
+
+	/* *e stands for 111,111 nodes: its eighth use crosses 1,000,000. */
+	fails(bomb, "t.yaml:6:29: error: alias '*e' expands the document "
+	    "beyond 1000000 values; aliases nested this way are refused\n");
+}
+END_TEST
+
+START_TEST(test_yaml_tags)
+{
+	struct run r;
+
+	parse(&r, "s: !!str 12\ni: !!int \"12\"\nf: !!float 1\n"
+	    "b: !!bool 'true'\nn: !!null ''\nl: !!seq [1]\nm: !!map {a: 1}\n"
+	    "x: ! 12\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_int_eq(get(&r, "s")->type, VALUE_STR);
+	ck_assert_str_eq(get(&r, "s")->text, "12");
+	ck_assert_int_eq(get(&r, "i")->type, VALUE_INT);
+	ck_assert_int_eq(get(&r, "i")->u.i, 12);
+	ck_assert_int_eq(get(&r, "f")->type, VALUE_NUM);
+	ck_assert_double_eq(get(&r, "f")->u.d, 1.0);
+	ck_assert_int_eq(get(&r, "b")->type, VALUE_BOOL);
+	ck_assert_int_eq(get(&r, "n")->type, VALUE_NULL);
+	ck_assert_int_eq(get(&r, "l")->type, VALUE_LIST);
+	ck_assert_int_eq(get(&r, "m")->type, VALUE_MAP);
+	ck_assert_int_eq(get(&r, "x")->type, VALUE_STR);
+	done(&r);
+	fails("a: !!int abc\n",
+	    "t.yaml:1:4: error: 'abc' is not a valid !!int\n");
+	fails("a: !!bool yes\n",
+	    "t.yaml:1:4: error: 'yes' is not a valid !!bool\n");
+	fails("a: !vn 1.000\n", "t.yaml:1:4: error: unknown tag "
+	    "'!vn' (only !!str, !!int, !!float, !!bool, !!null, !!seq "
+	    "and !!map are allowed)\n");
+	fails("a: !!binary aGk=\n", "t.yaml:1:4: error: unknown tag "
+	    "'!!binary' (only !!str, !!int, !!float, !!bool, !!null, !!seq "
+	    "and !!map are allowed)\n");
+	fails("a: !!map [1]\n",
+	    "t.yaml:1:4: error: tag '!!map' on a list\n");
+}
+END_TEST
+
+START_TEST(test_yaml_multi_document)
+{
+	fails("---\na: 1\n---\nb: 2\n", "t.yaml:3:1: error: a second YAML "
+	    "document starts here; a file holds one document\n");
+	fails("a: 1\n...\n---\nb: 2\n", "t.yaml:3:1: error: a second YAML "
+	    "document starts here; a file holds one document\n");
+}
+END_TEST
+
+START_TEST(test_yaml_bad_bytes)
+{
+	static const char nul[] = "a: 1\nb: x\0y\n";
+	struct run r;
+
+	fails("tên: ok\nmô tả: Bảo\xC3(\n", "t.yaml:2:11: error: invalid UTF-8 "
+	    "(truncated sequence); save the file as UTF-8\n");
+	fails("a: \xC0\xAF\n", "t.yaml:1:4: error: invalid UTF-8 (overlong "
+	    "encoding); save the file as UTF-8\n");
+	fails("a: \xED\xA0\x80\n", "t.yaml:1:4: error: invalid UTF-8 (UTF-16 "
+	    "surrogate); save the file as UTF-8\n");
+	parse_n(&r, nul, sizeof nul - 1, 1);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.out, "t.yaml:2:5: error: NUL byte in a text file "
+	    "(is it a binary file?)\n");
+	done(&r);
+	/* First line after a BOM: the BOM is no column. */
+	fails("\xEF\xBB\xBF\xFF", "t.yaml:1:1: error: invalid UTF-8 (byte "
+	    "that never occurs in UTF-8); save the file as UTF-8\n");
+	fails("a: \"x\\0y\"\n", "t.yaml:1:4: error: a string may not contain "
+	    "a NUL character ('\\0')\n");
+	fails("mô tả: x\x01y\n", "t.yaml:1:9: error: control characters are "
+	    "not allowed (U+0001)\n");
+}
+END_TEST
+
+START_TEST(test_yaml_syntax_errors)
+{
+	fails("title: Hội nghị: tổng kết\n", "t.yaml:1:16: error: mapping "
+	    "values are not allowed in this context; is there a ': ' inside "
+	    "an unquoted value? Put the value in quotes\n");
+	fails("a: 1\n b: 2\nc: 3\n", "t.yaml:2:3: error: mapping "
+	    "values are not allowed in this context; is there a ': ' inside "
+	    "an unquoted value? Put the value in quotes\n");
+	fails("a:\n\tb: 1\n", "t.yaml:2:1: error: found character that "
+	    "cannot start any token (while scanning for the next token from "
+	    "line 2); indent with spaces, not tabs, and quote values that "
+	    "start with '@' or '`'\n");
+	fails("a: \"unclosed\n", "t.yaml:2:1: error: found unexpected end of "
+	    "stream (while scanning a quoted scalar that starts on line 1)\n");
+}
+END_TEST
+
+START_TEST(test_yaml_json_roundtrip)
+{
+	struct run r;
+	struct buf b = {0};
+
+	parse(&r, "z: 1\na: [1.50, 0x10, \"x\"]\nm: {k: ~, t: yes}\n");
+	ck_assert_int_eq(r.rc, 0);
+	value_to_json(r.v, &b, 0);
+	ck_assert_str_eq(buf_cstr(&b),
+	    "{\"z\":1,\"a\":[1.50,16,\"x\"],\"m\":{\"k\":null,\"t\":\"yes\"}}");
+	buf_release(&b);
+	done(&r);
+}
+END_TEST
+
+Suite *
+yaml_suite(void)
+{
+	Suite *s = suite_create("yaml");
+	TCase *tc;
+
+	tc = tcase_create("scalars");
+	tcase_add_test(tc, test_yaml_scalar_types);
+	tcase_add_test(tc, test_yaml_scalar_values);
+	tcase_add_test(tc, test_yaml_int_overflow);
+	tcase_add_test(tc, test_yaml_tags);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("positions");
+	tcase_add_test(tc, test_yaml_positions);
+	tcase_add_test(tc, test_yaml_positions_first_line);
+	tcase_add_test(tc, test_yaml_bom_crlf);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("structure");
+	tcase_add_test(tc, test_yaml_empty);
+	tcase_add_test(tc, test_yaml_duplicate_keys);
+	tcase_add_test(tc, test_yaml_keys);
+	tcase_add_test(tc, test_yaml_multi_document);
+	tcase_add_test(tc, test_yaml_json_roundtrip);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("limits");
+	tcase_add_test(tc, test_yaml_depth);
+	tcase_add_test(tc, test_yaml_aliases_shared);
+	tcase_add_test(tc, test_yaml_billion_laughs);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("errors");
+	tcase_add_test(tc, test_yaml_bad_bytes);
+	tcase_add_test(tc, test_yaml_syntax_errors);
+	suite_add_tcase(s, tc);
+	return s;
+}
