@@ -55,7 +55,10 @@ deps:
 test-deps:
 	@sh generator/deps.sh test
 
+DATA := $(patsubst generator/%.yaml,%,$(wildcard generator/*.yaml))
+
 define variant
+DATA_OBJS_$(1) := $$(patsubst %,$(B)/$(1)/%_data.o,$$(DATA))
 $(1)_OBJS := $$(patsubst generator/%.c,$(B)/$(1)/%.o,$$(LIB_SRCS))
 $(1)_TOBJS := $$(patsubst tests/unit/%.c,$(B)/$(1)/tests/%.o,$$(TSRCS))
 
@@ -73,19 +76,20 @@ $(B)/$(1)/suites.inc: $$(TSRCS) Makefile | $(B)/$(1)/tests
 	@for s in $$(SUITES); do echo "SUITE($$$$s)" >> $$@.tmp; done
 	@touch $$@.tmp && mv $$@.tmp $$@
 
-# The schemas are data (generator/schemas.yaml) compiled into the binary.
-$(B)/$(1)/schemas_data.c: generator/schemas.yaml | $(B)/$(1)/tests
+# Schemas and forms are data (generator/*.yaml) compiled into the binary
+# as `const char NAME_yaml[]` and `const size_t NAME_yaml_len`.
+$(B)/$(1)/%_data.c: generator/%.yaml | $(B)/$(1)/tests
 	{ echo '#include <stddef.h>'; \
-	  echo 'extern const char schemas_yaml[]; extern const size_t schemas_yaml_len;'; \
-	  echo 'const char schemas_yaml[] = {'; \
-	  od -An -v -tx1 $$< | sed 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0x00};'; \
-	  echo 'const size_t schemas_yaml_len = sizeof schemas_yaml - 1;'; } > $$@
+	  echo 'extern const char $$*_yaml[]; extern const size_t $$*_yaml_len;'; \
+	  echo 'const char $$*_yaml[] = {'; \
+	  od -An -v -tx1 $$< | sed 's/\([0-9a-f][0-9a-f]\)/(char)0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t $$*_yaml_len = sizeof $$*_yaml - 1;'; } > $$@
 
-$(B)/$(1)/schemas_data.o: $(B)/$(1)/schemas_data.c
+$(B)/$(1)/%_data.o: $(B)/$(1)/%_data.c
 	$$(CC) $$(ALL_CFLAGS) $(2) -c -o $$@ $$<
 
-$(B)/$(1)/libminhbach.a: $$($(1)_OBJS) $(B)/$(1)/schemas_data.o
+$(B)/$(1)/libminhbach.a: $$($(1)_OBJS) $$(DATA_OBJS_$(1))
 	rm -f $$@ && ar rcs $$@ $$^
 
 $(B)/$(1)/minhbach: $(B)/$(1)/main.o $(B)/$(1)/libminhbach.a
