@@ -1,0 +1,1315 @@
+/*
+ * Validate stage, generic half.  In: a schema document (the embedded
+ * generator/schemas.yaml, whose opening comment defines the language)
+ * and each item's value tree.  Out: compiled per-kind schemas, and
+ * located errors and warnings for every problem of an item, all in one
+ * pass.  Domain checks (sums, dates in order) live elsewhere.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "schema.h"
+#include "utf8.h"
+#include "value.h"
+
+enum stype {
+	T_ANY, T_TEXT, T_LTEXT, T_INT, T_DECIMAL, T_AMOUNT, T_PERCENT,
+	T_DATE, T_DATETIME, T_BOOL, T_ENUM, T_SLUG, T_URL, T_EMAIL,
+	T_PHONE, T_DOCNUMBER, T_TAXCODE, T_LIST, T_MAP, T_REF,
+	T_DEF,			/* a name from defs: the def's node */
+	T_UNION,		/* type: [a, b]: the first that fits */
+};
+
+/* Which schema keys apply to a type, beside type/required/doc/deprecated. */
+enum { P_MINMAX = 1, P_VALUES = 2, P_FIELDS = 4, P_OF = 8, P_TO = 16 };
+
+/* The built-in types: schema name, what a value must be, keys allowed. */
+static const struct {
+	const char *name;
+	const char *want;
+	unsigned props;
+} types[] = {
+	[T_ANY] = {"any", "anything", 0},
+	[T_TEXT] = {"text", "text", P_MINMAX},
+	[T_LTEXT] = {"ltext", "text, or a map with vi: and en: texts",
+	    P_MINMAX},
+	[T_INT] = {"int", "a whole number", P_MINMAX},
+	[T_DECIMAL] = {"decimal", "a number like 112.9579 (a dot before "
+	    "decimals, no thousands separators)", P_MINMAX},
+	[T_AMOUNT] = {"amount", "a whole amount like 1060000000 (digits "
+	    "only: no separators, no decimals)", P_MINMAX},
+	[T_PERCENT] = {"percent", "a percentage written as a number like "
+	    "94.68 (no % sign)", P_MINMAX},
+	[T_DATE] = {"date", "a date like 2020-01-15", 0},
+	[T_DATETIME] = {"datetime", "a date and time like "
+	    "2020-01-15T08:30:00+07:00", 0},
+	[T_BOOL] = {"bool", "true or false", 0},
+	[T_ENUM] = {"enum", "one of the listed values", P_VALUES},
+	[T_SLUG] = {"slug", "a slug of lower-case letters a-z, digits and "
+	    "'-' like hoi-nghi-can-bo", 0},
+	[T_URL] = {"url", "a link starting with https://, http://, mailto:, "
+	    "tel: or / (a page of this site)", 0},
+	[T_EMAIL] = {"email", "an e-mail address like bql@lamdong.gov.vn", 0},
+	[T_PHONE] = {"phone", "a phone number like 0263 3822 123 or "
+	    "+84 263 3822 123", 0},
+	[T_DOCNUMBER] = {"docnumber", "a document number like "
+	    "130/2019/NQ-HĐND or 1293/TTg-CN", 0},
+	[T_TAXCODE] = {"taxcode", "a tax code of 10 digits, or 10 digits, "
+	    "'-' and 3 digits", 0},
+	[T_LIST] = {"list", "a list", P_MINMAX | P_OF},
+	[T_MAP] = {"map", "a map of 'key: value' lines", P_FIELDS | P_VALUES},
+	[T_REF] = {"ref", "the name of a record", P_TO},
+	[T_DEF] = {NULL, NULL, 0},
+	[T_UNION] = {NULL, NULL, 0},
+};
+
+static const char *const schema_keys[] = {
+	"type", "required", "doc", "deprecated", "min", "max", "values",
+	"fields", "of", "to",
+};
+static const char *const top_keys[] = {"defs", "kinds"};
+static const char *const lang_keys[] = {"vi", "en"};
+
+struct def;
+
+struct node {
+	enum stype type;
+	bool required;
+	const char *deprecated;		/* NULL, or advice ("" for none) */
+	const char *doc;
+	const struct value *min, *max;	/* numbers; text length; list items */
+	const char **enums;		/* enum values, as written */
+	size_t nenum;
+	const char **names;		/* map: known keys ... */
+	struct node **fields;		/* ... and their schemas */
+	size_t nfield;
+	struct node *values;		/* map: schema of any other key */
+	struct node *of;		/* list: schema of each item */
+	struct node **alts;		/* union: alternatives, in order */
+	size_t nalt;
+	const char *to;			/* ref: the kind referred to */
+	struct def *def;		/* T_DEF */
+};
+
+struct def {
+	const char *name;
+	struct pos pos;
+	struct node *node;
+	int state;		/* cycle search: 0 new, 1 open, 2 done */
+};
+
+struct schemas {
+	struct def *defs;
+	size_t ndef;
+	const char **kinds;
+	struct node **nodes;
+	size_t nkind;
+};
+
+/* The closest of n names to key, or NULL when none is close enough. */
+static const char *
+closest(const char *key, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, len = strlen(key), i;
+
+	for (i = 0; i < n; i++) {
+		size_t d = utf8_distance(key, names[i]);
+
+		if (d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	/* Typos, not different words: "tittle", not "id" for "x". */
+	if (best == NULL || bestd >= len || (bestd > 2 && bestd * 3 > len))
+		return NULL;
+	return best;
+}
+
+/* Appends a scalar as a message shows it: strings quoted and cut short. */
+static void
+show(struct buf *b, const struct value *v)
+{
+	const char *s = v->text;
+	size_t i, cps = 0;
+
+	if (v->type == VALUE_NULL) {
+		buf_adds(b, "empty");
+		return;
+	}
+	if (v->type == VALUE_LIST || v->type == VALUE_MAP) {
+		buf_adds(b, v->type == VALUE_LIST ? "a list" : "a map");
+		return;
+	}
+	if (v->type == VALUE_STR)
+		buf_addc(b, '\'');
+	for (i = 0; i < v->len; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++cps > 40)
+			break;
+		if (s[i] == '\n' || s[i] == '\r')
+			break;
+		buf_addc(b, s[i]);
+	}
+	if (i < v->len)
+		buf_adds(b, "…");
+	if (v->type == VALUE_STR)
+		buf_addc(b, '\'');
+}
+
+/* Returns true for a string, or a number written plainly (text kept). */
+static bool
+plain_text(const struct value *v)
+{
+	return v->type == VALUE_STR || v->type == VALUE_INT ||
+	    v->type == VALUE_NUM;
+}
+
+static bool
+empty(const struct value *v)
+{
+	return v == NULL || v->type == VALUE_NULL ||
+	    (v->type == VALUE_STR && v->len == 0);
+}
+
+/* ---- loading a schema document ---- */
+
+struct ld {
+	struct arena *a;
+	struct diags *d;
+	struct schemas *s;
+	const struct value *kinds;	/* to check that ref's `to` exists */
+};
+
+static struct node *compile(struct ld *, const struct value *, bool);
+
+static void
+settype(struct ld *l, struct node *n, const struct value *t)
+{
+	const char **names;
+	size_t i, nn = 0;
+
+	n->type = T_ANY;
+	if (t->type != VALUE_STR) {
+		diag_error(l->d, t->pos, "a type must be a name or a list of "
+		    "types");
+		return;
+	}
+	for (i = 0; i < T_DEF; i++)
+		if (strcmp(t->text, types[i].name) == 0) {
+			n->type = (enum stype)i;
+			return;
+		}
+	for (i = 0; i < l->s->ndef; i++)
+		if (strcmp(t->text, l->s->defs[i].name) == 0) {
+			n->type = T_DEF;
+			n->def = &l->s->defs[i];
+			return;
+		}
+	names = arena_calloc(l->a, T_DEF + l->s->ndef, sizeof *names);
+	for (i = 0; i < T_DEF; i++)
+		names[nn++] = types[i].name;
+	for (i = 0; i < l->s->ndef; i++)
+		names[nn++] = l->s->defs[i].name;
+	if (closest(t->text, names, nn) != NULL)
+		diag_error(l->d, t->pos, "unknown type '%s' (did you mean "
+		    "'%s'?)", t->text, closest(t->text, names, nn));
+	else
+		diag_error(l->d, t->pos, "unknown type '%s'", t->text);
+}
+
+static void
+bound(struct ld *l, struct node *n, const struct value *v,
+    const struct value **out)
+{
+	bool count = n->type == T_TEXT || n->type == T_LTEXT ||
+	    n->type == T_LIST;
+
+	if (count ? v->type != VALUE_INT || v->u.i < 0 :
+	    v->type != VALUE_INT && v->type != VALUE_NUM)
+		diag_error(l->d, v->pos, "a bound must be %s",
+		    count ? "a whole number, 0 or more" : "a number");
+	else
+		*out = v;
+}
+
+static void
+enum_values(struct ld *l, struct node *n, const struct value *v)
+{
+	size_t i, j;
+
+	if (v->type != VALUE_LIST || v->n == 0) {
+		diag_error(l->d, v->pos, "an enum's values must be a list");
+		return;
+	}
+	n->enums = arena_calloc(l->a, v->n, sizeof *n->enums);
+	for (i = 0; i < v->n; i++) {
+		if (!plain_text(v->items[i]) || v->items[i]->len == 0) {
+			diag_error(l->d, v->items[i]->pos, "an enum value "
+			    "must be a word or number");
+			continue;
+		}
+		for (j = 0; j < n->nenum; j++)
+			if (strcmp(n->enums[j], v->items[i]->text) == 0)
+				diag_error(l->d, v->items[i]->pos, "enum "
+				    "value '%s' is listed twice",
+				    v->items[i]->text);
+		n->enums[n->nenum++] = v->items[i]->text;
+	}
+}
+
+static void
+fields(struct ld *l, struct node *n, const struct value *v)
+{
+	size_t i;
+
+	if (v->type != VALUE_MAP) {
+		diag_error(l->d, v->pos, "'fields' must be a map of field "
+		    "names to schemas");
+		return;
+	}
+	n->names = arena_calloc(l->a, v->n, sizeof *n->names);
+	n->fields = arena_calloc(l->a, v->n, sizeof *n->fields);
+	for (i = 0; i < v->n; i++) {
+		n->names[i] = v->pairs[i].key;
+		n->fields[i] = compile(l, v->pairs[i].val, false);
+	}
+	n->nfield = v->n;
+}
+
+/* Reads one schema key of map node n (type already set). */
+static void
+schema_key(struct ld *l, struct node *n, const struct value_pair *p)
+{
+	const struct value *v = p->val;
+	unsigned props = n->type < T_DEF ? types[n->type].props : 0;
+	const char *near;
+	size_t k;
+
+	for (k = 0; k < sizeof schema_keys / sizeof *schema_keys; k++)
+		if (strcmp(p->key, schema_keys[k]) == 0)
+			break;
+	if (k == sizeof schema_keys / sizeof *schema_keys) {
+		near = closest(p->key, schema_keys, k);
+		if (near != NULL)
+			diag_error(l->d, p->keypos, "unknown schema key '%s' "
+			    "(did you mean '%s'?)", p->key, near);
+		else
+			diag_error(l->d, p->keypos, "unknown schema key "
+			    "'%s'", p->key);
+		return;
+	}
+	if (k >= 4 && !(props & (k <= 5 ? P_MINMAX : k == 6 ? P_VALUES :
+	    k == 7 ? P_FIELDS : k == 8 ? P_OF : P_TO))) {
+		diag_error(l->d, p->keypos, "'%s' does not apply to this "
+		    "type", p->key);
+		return;
+	}
+	switch (k) {
+	case 1:
+		if (v->type != VALUE_BOOL)
+			diag_error(l->d, v->pos, "'required' must be true "
+			    "or false");
+		n->required = v->type == VALUE_BOOL && v->u.b;
+		break;
+	case 2:
+	case 3:
+		if (v->type == VALUE_STR)
+			*(k == 2 ? &n->doc : &n->deprecated) = v->text;
+		else if (k == 3 && v->type == VALUE_BOOL)
+			n->deprecated = v->u.b ? "" : NULL;
+		else
+			diag_error(l->d, v->pos, "'%s' must be text",
+			    p->key);
+		break;
+	case 4:
+	case 5:
+		bound(l, n, v, k == 4 ? &n->min : &n->max);
+		break;
+	case 6:
+		if (n->type == T_ENUM)
+			enum_values(l, n, v);
+		else
+			n->values = compile(l, v, false);
+		break;
+	case 7:
+		fields(l, n, v);
+		break;
+	case 8:
+		n->of = compile(l, v, false);
+		break;
+	case 9:
+		if (v->type != VALUE_STR || value_map_get(l->kinds,
+		    v->text) == NULL)
+			diag_error(l->d, v->pos, "'to' must name a kind");
+		n->to = v->type == VALUE_STR ? v->text : "";
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Compiles one schema: a type name, or a map of schema keys.  A kind's
+ * schema may leave out `type: map`.  Never NULL: a broken schema
+ * becomes `any` after its error is recorded.
+ */
+static struct node *
+compile(struct ld *l, const struct value *v, bool kind)
+{
+	struct node *n = arena_calloc(l->a, 1, sizeof *n);
+	const struct value *t;
+	size_t i;
+
+	if (v->type == VALUE_STR) {
+		settype(l, n, v);
+		t = v;
+	} else if (v->type != VALUE_MAP) {
+		diag_error(l->d, v->pos, "a schema must be a type name or a "
+		    "map of schema keys");
+		return n;
+	} else if ((t = value_map_get(v, "type")) == NULL) {
+		n->type = T_MAP;
+		if (!kind)
+			diag_error(l->d, v->pos, "this schema has no 'type'");
+	} else if (t->type == VALUE_LIST && t->n > 0) {
+		n->type = T_UNION;
+		n->nalt = t->n;
+		n->alts = arena_calloc(l->a, t->n, sizeof *n->alts);
+		for (i = 0; i < t->n; i++)
+			n->alts[i] = compile(l, t->items[i], false);
+	} else {
+		settype(l, n, t);
+	}
+	for (i = 0; v->type == VALUE_MAP && i < v->n; i++)
+		schema_key(l, n, &v->pairs[i]);
+	if (n->type == T_ENUM && n->nenum == 0)
+		diag_error(l->d, t->pos, "an enum needs 'values'");
+	if (n->type == T_REF && n->to == NULL)
+		diag_error(l->d, t->pos, "a ref needs 'to' (a kind)");
+	if (kind && n->type != T_MAP)
+		diag_error(l->d, v->pos, "a kind's schema must be a map");
+	return n;
+}
+
+/* Follows defs and unions, which go no deeper into the value. */
+static bool
+loops(struct ld *l, const struct node *n)
+{
+	size_t i;
+
+	if (n->type == T_UNION) {
+		for (i = 0; i < n->nalt; i++)
+			if (loops(l, n->alts[i]))
+				return true;
+		return false;
+	}
+	if (n->type != T_DEF || n->def->state == 2)
+		return false;
+	if (n->def->state == 1) {
+		diag_error(l->d, n->def->pos, "definition '%s' refers to "
+		    "itself with no map or list in between", n->def->name);
+		return true;
+	}
+	n->def->state = 1;
+	if (n->def->node != NULL && loops(l, n->def->node))
+		return true;
+	n->def->state = 2;
+	return false;
+}
+
+static bool
+check_top(struct ld *l, const char *name, const struct value *root)
+{
+	const char *near;
+	size_t i, j;
+
+	if (root == NULL || root->type != VALUE_MAP) {
+		diag_error(l->d, root ? root->pos : pos_file(name),
+		    "a schema document must be a map with 'kinds'");
+		return false;
+	}
+	for (i = 0; i < root->n; i++) {
+		for (j = 0; j < 2; j++)
+			if (strcmp(root->pairs[i].key, top_keys[j]) == 0)
+				break;
+		if (j < 2 && root->pairs[i].val->type != VALUE_MAP) {
+			diag_error(l->d, root->pairs[i].val->pos, "'%s' must "
+			    "be a map", top_keys[j]);
+			return false;
+		}
+		if (j < 2)
+			continue;
+		near = closest(root->pairs[i].key, top_keys, 2);
+		diag_error(l->d, root->pairs[i].keypos,
+		    "unknown key '%s'%s%s%s", root->pairs[i].key,
+		    near ? " (did you mean '" : "", near ? near : "",
+		    near ? "'?)" : "");
+	}
+	if (value_map_get(root, "kinds") == NULL)
+		diag_error(l->d, root->pos, "missing 'kinds'");
+	return value_map_get(root, "kinds") != NULL;
+}
+
+struct schemas *
+schema_load(struct arena *a, struct diags *d, const char *name,
+    const char *src, size_t n)
+{
+	struct ld l = {a, d, NULL, NULL};
+	struct value *root;
+	const struct value *defs, *kinds;
+	size_t errors = diags_errors(d), i, j;
+
+	if (value_parse_yaml(a, d, name, src, n, 1, &root) == -1)
+		return NULL;
+	if (!check_top(&l, name, root))
+		return NULL;
+	l.s = arena_calloc(a, 1, sizeof *l.s);
+	l.kinds = kinds = value_map_get(root, "kinds");
+	defs = value_map_get(root, "defs");
+	/* Names first, bodies second: definitions may refer to each other. */
+	if (defs != NULL) {
+		l.s->defs = arena_calloc(a, defs->n, sizeof *l.s->defs);
+		l.s->ndef = defs->n;
+		for (i = 0; i < defs->n; i++) {
+			l.s->defs[i].name = defs->pairs[i].key;
+			l.s->defs[i].pos = defs->pairs[i].keypos;
+			for (j = 0; j < T_DEF; j++)
+				if (strcmp(defs->pairs[i].key,
+				    types[j].name) == 0)
+					diag_error(d, defs->pairs[i].keypos,
+					    "definition '%s' hides the "
+					    "built-in type", types[j].name);
+		}
+		for (i = 0; i < defs->n; i++)
+			l.s->defs[i].node = compile(&l, defs->pairs[i].val,
+			    false);
+	}
+	l.s->nkind = kinds->n;
+	l.s->kinds = arena_calloc(a, kinds->n + 1, sizeof *l.s->kinds);
+	l.s->nodes = arena_calloc(a, kinds->n, sizeof *l.s->nodes);
+	for (i = 0; i < kinds->n; i++) {
+		l.s->kinds[i] = kinds->pairs[i].key;
+		l.s->nodes[i] = compile(&l, kinds->pairs[i].val, true);
+	}
+	for (i = 0; i < l.s->ndef; i++) {
+		struct node alias = {.type = T_DEF, .def = &l.s->defs[i]};
+
+		if (loops(&l, &alias))
+			break;
+	}
+	return diags_errors(d) > errors ? NULL : l.s;
+}
+
+struct schemas *
+schema_builtin(struct arena *a, struct diags *d)
+{
+	struct schemas *s = schema_load(a, d, "generator/schemas.yaml",
+	    schemas_yaml, schemas_yaml_len);
+
+	if (s == NULL) {
+		diags_print(d, stderr);
+		fputs("minhbach: the built-in schemas are broken\n", stderr);
+		abort();
+	}
+	return s;
+}
+
+static const struct node *
+find_kind(const struct schemas *s, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < s->nkind; i++)
+		if (strcmp(s->kinds[i], kind) == 0)
+			return s->nodes[i];
+	return NULL;
+}
+
+bool
+schema_has_kind(const struct schemas *s, const char *kind)
+{
+	return find_kind(s, kind) != NULL;
+}
+
+const char *const *
+schema_kinds(const struct schemas *s, size_t *n)
+{
+	*n = s->nkind;
+	return s->kinds;
+}
+
+/* ---- checking a value tree ---- */
+
+struct ck {
+	const struct schema_refs *refs;
+	struct diags *d;	/* NULL while trying a union's alternatives */
+	struct buf path;	/* the name of the node being checked */
+	size_t errors;
+	unsigned depth;
+};
+
+static void report(struct ck *, bool, struct pos, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+report(struct ck *c, bool error, struct pos p, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+
+	if (error)
+		c->errors++;
+	if (c->d == NULL)
+		return;
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	if (error)
+		diag_error(c->d, p, "%s", buf_cstr(&b));
+	else
+		diag_warning(c->d, p, "%s", buf_cstr(&b));
+	buf_release(&b);
+}
+
+/* Appends what a value of n must be ("a date like 2020-01-15"). */
+static void
+want(struct buf *b, const struct node *n)
+{
+	size_t i;
+
+	while (n->type == T_DEF)
+		n = n->def->node;
+	if (n->type == T_UNION) {
+		for (i = 0; i < n->nalt; i++) {
+			if (i > 0)
+				buf_adds(b, " or ");
+			want(b, n->alts[i]);
+		}
+	} else if (n->type == T_ENUM) {
+		buf_adds(b, "one of: ");
+		for (i = 0; i < n->nenum; i++)
+			buf_addf(b, "%s%s", i ? ", " : "", n->enums[i]);
+	} else if (n->type == T_REF) {
+		buf_addf(b, "the name of a %s record", n->to);
+	} else {
+		buf_adds(b, types[n->type].name ? types[n->type].want : "?");
+	}
+}
+
+static void
+mismatch(struct ck *c, const struct node *n, const struct value *v,
+    const char *extra)
+{
+	struct buf w = {0}, s = {0};
+
+	if (c->d != NULL) {
+		want(&w, n);
+		show(&s, v);
+	}
+	report(c, true, v->pos, "'%s' must be %s, not %s%s",
+	    buf_cstr(&c->path), buf_cstr(&w), buf_cstr(&s), extra);
+	buf_release(&w);
+	buf_release(&s);
+}
+
+static size_t
+push(struct ck *c, const char *key, size_t index)
+{
+	size_t len = c->path.len;
+
+	if (key == NULL)
+		buf_addf(&c->path, "[%zu]", index + 1);
+	else
+		buf_addf(&c->path, "%s%s", len ? "." : "", key);
+	return len;
+}
+
+static void
+unknown_key(struct ck *c, size_t outer, const struct value_pair *p,
+    const char *const *names, size_t n)
+{
+	const char *near = closest(p->key, names, n);
+	struct buf b = {0};
+	size_t i;
+
+	if (c->d == NULL)
+		return;
+	if (outer > 0)
+		buf_addf(&b, " in '%.*s'", (int)outer, c->path.data);
+	if (near != NULL)
+		buf_addf(&b, " (did you mean '%s'?)", near);
+	else if (n <= 8) {
+		buf_adds(&b, " (known keys: ");
+		for (i = 0; i < n; i++)
+			buf_addf(&b, "%s%s", i ? ", " : "", names[i]);
+		buf_adds(&b, ")");
+	}
+	report(c, false, p->keypos, "unknown key '%s'%s", p->key,
+	    buf_cstr(&b));
+	buf_release(&b);
+}
+
+/* Compares number v with bound b (both INT or NUM). */
+static int
+numcmp(const struct value *v, const struct value *b)
+{
+	double x, y;
+
+	if (v->type == VALUE_INT && b->type == VALUE_INT)
+		return (v->u.i > b->u.i) - (v->u.i < b->u.i);
+	x = v->type == VALUE_INT ? (double)v->u.i : v->u.d;
+	y = b->type == VALUE_INT ? (double)b->u.i : b->u.d;
+	return (x > y) - (x < y);
+}
+
+/* Checks number v against min/max. */
+static void
+bounds(struct ck *c, const struct node *n, const struct value *v)
+{
+	if (n->min != NULL && numcmp(v, n->min) < 0)
+		report(c, true, v->pos, "'%s' must be at least %s, not %s",
+		    buf_cstr(&c->path), n->min->text, v->text);
+	if (n->max != NULL && numcmp(v, n->max) > 0)
+		report(c, true, v->pos, "'%s' must be at most %s, not %s",
+		    buf_cstr(&c->path), n->max->text, v->text);
+}
+
+static bool
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!ascii_isdigit((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+static unsigned
+num(const char *s, size_t n)
+{
+	unsigned x = 0;
+
+	while (n-- > 0)
+		x = x * 10 + (unsigned)(*s++ - '0');
+	return x;
+}
+
+/* 1: a real YYYY-MM-DD date; 0: not that shape; -1: no such day. */
+static int
+is_date(const char *s, size_t n)
+{
+	static const unsigned char mdays[] = {31, 29, 31, 30, 31, 30, 31, 31,
+	    30, 31, 30, 31};
+	unsigned y, m, d;
+
+	if (n != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
+	    !digits(s + 5, 2) || !digits(s + 8, 2))
+		return 0;
+	y = num(s, 4);
+	m = num(s + 5, 2);
+	d = num(s + 8, 2);
+	if (y == 0 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return -1;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return -1;
+	return 1;
+}
+
+/* YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM] */
+static bool
+is_datetime(const char *s, size_t n)
+{
+	size_t i = 16;
+
+	if (n < 16 || is_date(s, 10) != 1 || s[10] != 'T' || s[13] != ':' ||
+	    !digits(s + 11, 2) || !digits(s + 14, 2) ||
+	    num(s + 11, 2) > 23 || num(s + 14, 2) > 59)
+		return false;
+	if (i < n && s[i] == ':') {
+		if (n < i + 3 || !digits(s + i + 1, 2) ||
+		    num(s + i + 1, 2) > 60)
+			return false;
+		i += 3;
+		if (i < n && s[i] == '.') {
+			for (i++; i < n && ascii_isdigit((unsigned char)s[i]);)
+				i++;
+			if (!ascii_isdigit((unsigned char)s[i - 1]))
+				return false;
+		}
+	}
+	if (i == n || (s[i] == 'Z' && i + 1 == n))
+		return true;
+	return (s[i] == '+' || s[i] == '-') && n == i + 6 &&
+	    s[i + 3] == ':' && digits(s + i + 1, 2) && digits(s + i + 4, 2) &&
+	    num(s + i + 1, 2) <= 14 && num(s + i + 4, 2) <= 59;
+}
+
+static bool
+is_slug(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '-' ? i == 0 || i + 1 == n || s[i - 1] == '-' :
+		    !((s[i] >= 'a' && s[i] <= 'z') ||
+		    ascii_isdigit((unsigned char)s[i])))
+			return false;
+	return n > 0;
+}
+
+static bool
+prefix(const char *s, size_t n, const char *p)
+{
+	size_t i, m = strlen(p);
+
+	if (n < m)
+		return false;
+	for (i = 0; i < m; i++)
+		if (ascii_tolower((unsigned char)s[i]) != p[i])
+			return false;
+	return true;
+}
+
+static bool
+is_url(const char *s, size_t n)
+{
+	size_t i, skip;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == '"' || s[i] == '<' ||
+		    s[i] == '>' || s[i] == '\\' || s[i] == '`' || s[i] == 0x7F)
+			return false;
+	if (prefix(s, n, "https://") || prefix(s, n, "http://"))
+		skip = s[4] == ':' ? 7 : 8;
+	else if (prefix(s, n, "mailto:") || prefix(s, n, "tel:"))
+		return n > (s[0] == 't' || s[0] == 'T' ? 4u : 7u);
+	else	/* site-relative; "//host" would leave the site */
+		return n > 0 && s[0] == '/' && (n == 1 || s[1] != '/');
+	return n > skip && s[skip] != '/';
+}
+
+static bool
+is_email(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n), *d;
+	size_t i, m, label = 0;
+
+	if (at == NULL || at == s || memchr(at + 1, '@', n - (size_t)(at -
+	    s) - 1) != NULL)
+		return false;
+	for (i = 0; s + i < at; i++)
+		if (!ascii_isalnum((unsigned char)s[i]) &&
+		    strchr(".!#$%&'*+/=?^_{|}~-", s[i]) == NULL)
+			return false;
+	d = at + 1;
+	m = n - (size_t)(d - s);
+	for (i = 0; i <= m; i++) {
+		if (i == m || d[i] == '.') {
+			if (label == 0 || d[i - 1] == '-' ||
+			    d[i - label] == '-')
+				return false;
+			label = 0;
+		} else if (ascii_isalnum((unsigned char)d[i]) || d[i] == '-') {
+			label++;
+		} else {
+			return false;
+		}
+	}
+	return memchr(d, '.', m) != NULL;
+}
+
+static bool
+is_phone(const char *s, size_t n)
+{
+	size_t i, nd = 0;
+
+	for (i = 0; i < n; i++) {
+		if (ascii_isdigit((unsigned char)s[i]))
+			nd++;
+		else if (!(s[i] == '+' && i == 0) &&
+		    strchr(" .-()", s[i]) == NULL)
+			return false;
+	}
+	return nd >= 8 && nd <= 15;
+}
+
+static bool
+is_taxcode(const char *s, size_t n)
+{
+	return (n == 10 && digits(s, 10)) ||
+	    (n == 14 && digits(s, 10) && s[10] == '-' && digits(s + 11, 3));
+}
+
+/* Decodes one code point at s[*i], advancing *i; bad bytes give 0xFFFD. */
+static unsigned long
+decode(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s + *i;
+	size_t len = u[0] < 0x80 ? 1 : u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ?
+	    3 : u[0] >= 0xC0 ? 2 : 0;
+	unsigned long c;
+	size_t k;
+
+	if (len == 0 || *i + len > n) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	c = len == 1 ? u[0] : u[0] & (0x7F >> len);
+	for (k = 1; k < len; k++) {
+		if ((u[k] & 0xC0) != 0x80) {
+			(*i)++;
+			return 0xFFFD;
+		}
+		c = c << 6 | (u[k] & 0x3F);
+	}
+	*i += len;
+	return c;
+}
+
+/* Latin letters of Vietnamese (precomposed), Đ and đ included. */
+static bool
+viet_letter(unsigned long c)
+{
+	if (c < 0x80)
+		return ascii_isalpha((int)c);
+	if (c >= 0xC0 && c <= 0xFF)
+		return c != 0xD0 && c != 0xD7 && c != 0xF0 && c != 0xF7;
+	return c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 ||
+	    c == 0x128 || c == 0x129 || c == 0x168 || c == 0x169 ||
+	    c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0 ||
+	    (c >= 0x1EA0 && c <= 0x1EF9);
+}
+
+/* Vietnamese capitals: A-Z, À-Þ but Ð and ×, Ă, Đ, Ĩ, Ũ, Ơ, Ư, Ạ-Ỹ. */
+static bool
+viet_upper(unsigned long c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0x1EA0 && c <= 0x1EF9)
+		return c % 2 == 0;
+	return (c >= 0xC0 && c <= 0xDE && c != 0xD0 && c != 0xD7) ||
+	    c == 0x102 || c == 0x110 || c == 0x128 || c == 0x168 ||
+	    c == 0x1A0 || c == 0x1AF;
+}
+
+/*
+ * A Vietnamese document number: digits, '/', an optional 4-digit year
+ * and '/', then a symbol of parts led by a capital, joined by '-'
+ * (130/2019/NQ-HĐND, 83/2015/QH13, 1293/TTg-CN, 01/QĐ-CKNS).
+ */
+static bool
+is_docnumber(const char *s, size_t n)
+{
+	size_t i = 0, part = 0;
+	unsigned long c;
+
+	while (i < n && ascii_isdigit((unsigned char)s[i]))
+		i++;
+	if (i == 0 || i == n || s[i++] != '/')
+		return false;
+	if (n - i > 5 && digits(s + i, 4) && s[i + 4] == '/')
+		i += 5;
+	if (i == n)
+		return false;
+	while (i < n) {
+		c = decode(s, n, &i);
+		if (c == '-') {
+			if (part == 0 || i == n)
+				return false;
+			part = 0;
+		} else if (part == 0 ? viet_upper(c) : viet_letter(c) ||
+		    (c < 0x80 && ascii_isdigit((int)c))) {
+			part++;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+static void check(struct ck *, const struct node *, const struct value *);
+
+static void
+check_ref(struct ck *c, const struct node *n, const struct value *v)
+{
+	struct buf key = {0};
+
+	if (!plain_text(v) || v->len == 0) {
+		mismatch(c, n, v, "");
+		return;
+	}
+	if (c->refs == NULL || c->refs->exists == NULL)
+		return;
+	buf_add(&key, v->text, v->len);
+	if (!c->refs->exists(c->refs->ctx, n->to, buf_cstr(&key)))
+		report(c, true, v->pos, "there is no %s record '%s' (named "
+		    "in '%s')", n->to, buf_cstr(&key), buf_cstr(&c->path));
+	buf_release(&key);
+}
+
+static void
+check_enum(struct ck *c, const struct node *n, const struct value *v)
+{
+	struct buf s = {0}, extra = {0};
+	const char *near;
+	size_t i;
+
+	for (i = 0; plain_text(v) && i < n->nenum; i++)
+		if (strlen(n->enums[i]) == v->len &&
+		    memcmp(n->enums[i], v->text, v->len) == 0)
+			return;
+	if (c->d != NULL && v->type == VALUE_STR) {
+		buf_add(&s, v->text, v->len);
+		near = closest(buf_cstr(&s), n->enums, n->nenum);
+		if (near != NULL)
+			buf_addf(&extra, " (did you mean '%s'?)", near);
+	}
+	mismatch(c, n, v, buf_cstr(&extra));
+	buf_release(&s);
+	buf_release(&extra);
+}
+
+static void
+check_docnumber(struct ck *c, const struct node *n, const struct value *v)
+{
+	size_t i = 0;
+	unsigned long ch;
+
+	while (v->type == VALUE_STR && i < v->len) {
+		ch = decode(v->text, v->len, &i);
+		if (ch == 0xD0 || ch == 0xF0) {
+			report(c, true, v->pos, "'%s' uses the look-alike "
+			    "letter %s (U+00%X); type %s (U+011%c)",
+			    buf_cstr(&c->path), ch == 0xD0 ? "Ð" : "ð",
+			    (unsigned)ch, ch == 0xD0 ? "Đ" : "đ",
+			    ch == 0xD0 ? '0' : '1');
+			return;
+		}
+	}
+	if (v->type != VALUE_STR || !is_docnumber(v->text, v->len))
+		mismatch(c, n, v, "");
+}
+
+/* Text: a string, or a number written plainly, within length bounds. */
+static void
+check_text(struct ck *c, const struct node *n, const struct value *v)
+{
+	size_t len;
+
+	if (!plain_text(v)) {
+		mismatch(c, n, v, v->type == VALUE_BOOL ? " (put it in "
+		    "quotes if it is meant as text)" : "");
+		return;
+	}
+	len = utf8_count(v->text, v->len);
+	if (n->min != NULL && (int64_t)len < n->min->u.i)
+		report(c, true, v->pos, "'%s' must be at least %s "
+		    "characters long, not %zu", buf_cstr(&c->path),
+		    n->min->text, len);
+	if (n->max != NULL && (int64_t)len > n->max->u.i)
+		report(c, true, v->pos, "'%s' must be at most %s characters "
+		    "long, not %zu", buf_cstr(&c->path), n->max->text, len);
+}
+
+static void
+check_ltext(struct ck *c, const struct node *n, const struct value *v)
+{
+	struct node text = *n;	/* for "'title.en' must be text" */
+	size_t i, outer;
+
+	if (v->type != VALUE_MAP) {
+		check_text(c, n, v);
+		return;
+	}
+	if (v->n == 0)
+		mismatch(c, n, v, "");
+	for (i = 0; i < v->n; i++) {
+		const struct value_pair *p = &v->pairs[i];
+
+		if (strcmp(p->key, "vi") != 0 && strcmp(p->key, "en") != 0) {
+			outer = c->path.len;
+			unknown_key(c, outer, p, lang_keys, 2);
+			continue;
+		}
+		outer = push(c, p->key, 0);
+		text.type = T_TEXT;
+		check_text(c, &text, p->val);
+		buf_truncate(&c->path, outer);
+	}
+}
+
+static void
+check_scalar(struct ck *c, const struct node *n, const struct value *v)
+{
+	const char *s = v->text;
+	size_t len = v->len;
+	bool str = v->type == VALUE_STR, text = plain_text(v), ok;
+	int date = 0;
+
+	switch (n->type) {
+	case T_INT:
+	case T_AMOUNT:
+		ok = v->type == VALUE_INT;
+		break;
+	case T_DECIMAL:
+	case T_PERCENT:
+		ok = v->type == VALUE_INT || v->type == VALUE_NUM;
+		break;
+	case T_DATE:
+		if (str && (date = is_date(s, len)) == -1) {
+			report(c, true, v->pos, "'%s' must be a real date; "
+			    "%.10s does not exist", buf_cstr(&c->path), s);
+			return;
+		}
+		ok = str && date == 1;
+		break;
+	case T_DATETIME:
+		ok = str && is_datetime(s, len);
+		break;
+	case T_BOOL:
+		ok = v->type == VALUE_BOOL;
+		break;
+	case T_SLUG:
+		ok = text && is_slug(s, len);
+		break;
+	case T_URL:
+		ok = str && is_url(s, len);
+		break;
+	case T_EMAIL:
+		ok = str && is_email(s, len);
+		break;
+	case T_PHONE:
+		ok = text && is_phone(s, len);
+		break;
+	case T_TAXCODE:
+		ok = text && is_taxcode(s, len);
+		break;
+	default:
+		ok = true;
+		break;
+	}
+	if (!ok)
+		mismatch(c, n, v, "");
+	else if (n->type <= T_PERCENT && n->type >= T_INT)
+		bounds(c, n, v);
+}
+
+static void
+check_map(struct ck *c, const struct node *n, const struct value *v)
+{
+	const struct value_pair *p;
+	const struct node *f;
+	size_t i, j, outer = c->path.len;
+
+	if (v->type != VALUE_MAP) {
+		mismatch(c, n, v, "");
+		return;
+	}
+	for (i = 0; i < n->nfield; i++) {
+		const struct value *x = value_map_get(v, n->names[i]);
+
+		if (!n->fields[i]->required || !empty(x))
+			continue;
+		push(c, n->names[i], 0);
+		if (x == NULL)
+			report(c, true, v->pos, "missing required field "
+			    "'%s'", buf_cstr(&c->path));
+		else
+			report(c, true, x->pos, "'%s' is required but empty",
+			    buf_cstr(&c->path));
+		buf_truncate(&c->path, outer);
+	}
+	for (i = 0; i < v->n; i++) {
+		p = &v->pairs[i];
+		for (j = 0, f = NULL; j < n->nfield && f == NULL; j++)
+			if (strcmp(p->key, n->names[j]) == 0)
+				f = n->fields[j];
+		if (f == NULL && n->values == NULL) {
+			if (n->nfield > 0)
+				unknown_key(c, outer, p, n->names, n->nfield);
+			continue;
+		}
+		push(c, p->key, 0);
+		if (f != NULL && f->deprecated != NULL)
+			report(c, false, p->keypos, "'%s' is deprecated%s%s",
+			    buf_cstr(&c->path), *f->deprecated ? ": " : "",
+			    f->deprecated);
+		/* An optional field left empty counts as left out. */
+		if (!empty(p->val))
+			check(c, f != NULL ? f : n->values, p->val);
+		buf_truncate(&c->path, outer);
+	}
+}
+
+static void
+check_list(struct ck *c, const struct node *n, const struct value *v)
+{
+	size_t i, outer = c->path.len;
+
+	if (v->type != VALUE_LIST) {
+		mismatch(c, n, v, "");
+		return;
+	}
+	if (n->min != NULL && (int64_t)v->n < n->min->u.i)
+		report(c, true, v->pos, "'%s' must have at least %s item%s, "
+		    "not %zu", buf_cstr(&c->path), n->min->text,
+		    n->min->u.i == 1 ? "" : "s", v->n);
+	if (n->max != NULL && (int64_t)v->n > n->max->u.i)
+		report(c, true, v->pos, "'%s' must have at most %s item%s, "
+		    "not %zu", buf_cstr(&c->path), n->max->text,
+		    n->max->u.i == 1 ? "" : "s", v->n);
+	for (i = 0; n->of != NULL && i < v->n; i++) {
+		push(c, NULL, i);
+		check(c, n->of, v->items[i]);
+		buf_truncate(&c->path, outer);
+	}
+}
+
+/* Which shapes of value a schema can take: 1 scalar, 2 list, 4 map. */
+static unsigned
+shapes(const struct node *n)
+{
+	unsigned m = 0;
+	size_t i;
+
+	while (n->type == T_DEF)
+		n = n->def->node;
+	switch (n->type) {
+	case T_ANY:
+		return 7;
+	case T_LIST:
+		return 2;
+	case T_MAP:
+		return 4;
+	case T_LTEXT:
+		return 5;
+	case T_UNION:
+		for (i = 0; i < n->nalt; i++)
+			m |= shapes(n->alts[i]);
+		return m;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * The first alternative that takes v without error wins.  Only those of
+ * v's shape are tried; when one alone has that shape, its own precise
+ * errors are reported, else one message names every alternative.
+ */
+static void
+check_union(struct ck *c, const struct node *n, const struct value *v)
+{
+	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
+	    4 : 1;
+	struct diags *d = c->d;
+	size_t i, errors = c->errors, fit = 0, last = 0;
+
+	for (i = 0; i < n->nalt; i++)
+		if (shapes(n->alts[i]) & shape) {
+			fit++;
+			last = i;
+		}
+	if (fit == 1) {
+		check(c, n->alts[last], v);
+		return;
+	}
+	for (i = 0; fit > 1 && i < n->nalt; i++) {
+		if (!(shapes(n->alts[i]) & shape))
+			continue;
+		c->d = NULL;
+		c->errors = 0;
+		check(c, n->alts[i], v);
+		c->d = d;
+		if (c->errors == 0) {
+			c->errors = errors;
+			check(c, n->alts[i], v);	/* for its warnings */
+			return;
+		}
+	}
+	c->errors = errors;
+	mismatch(c, n, v, "");
+}
+
+static void
+check(struct ck *c, const struct node *n, const struct value *v)
+{
+	while (n->type == T_DEF)
+		n = n->def->node;
+	/* Loaded trees are at most 64 deep; a built one might not be. */
+	if (c->depth > 4 * VALUE_MAX_DEPTH) {
+		report(c, true, v->pos, "'%s' is nested too deeply",
+		    buf_cstr(&c->path));
+		return;
+	}
+	c->depth++;
+	switch (n->type) {
+	case T_ANY:
+		break;
+	case T_TEXT:
+		check_text(c, n, v);
+		break;
+	case T_LTEXT:
+		check_ltext(c, n, v);
+		break;
+	case T_ENUM:
+		check_enum(c, n, v);
+		break;
+	case T_DOCNUMBER:
+		check_docnumber(c, n, v);
+		break;
+	case T_REF:
+		check_ref(c, n, v);
+		break;
+	case T_LIST:
+		check_list(c, n, v);
+		break;
+	case T_MAP:
+		check_map(c, n, v);
+		break;
+	case T_UNION:
+		check_union(c, n, v);
+		break;
+	default:
+		check_scalar(c, n, v);
+		break;
+	}
+	c->depth--;
+}
+
+int
+schema_check(const struct schemas *s, const char *kind,
+    const struct value *v, const struct schema_refs *refs,
+    struct diags *d)
+{
+	const struct node *n = find_kind(s, kind);
+	struct ck c = {refs, d, {0}, 0, 0};
+	struct buf what = {0};
+
+	if (n == NULL) {
+		struct pos p = v != NULL ? v->pos : pos_file(NULL);
+
+		return diag_error(d, p, "no schema for kind '%s'", kind);
+	}
+	if (v == NULL || v->type != VALUE_MAP) {
+		if (v != NULL)
+			show(&what, v);
+		diag_error(d, v != NULL ? v->pos : pos_file(NULL), "a %s "
+		    "record must be a map of 'key: value' lines, not %s",
+		    kind, v != NULL ? buf_cstr(&what) : "nothing");
+		buf_release(&what);
+		return -1;
+	}
+	check_map(&c, n, v);
+	buf_release(&c.path);
+	return c.errors > 0 ? -1 : 0;
+}

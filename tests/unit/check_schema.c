@@ -1,0 +1,834 @@
+/*
+ * Unit tests for schema.c: every type takes good values and refuses bad
+ * ones with the exact message and line:col; required fields, unknown
+ * keys with hints, nesting, recursion through defs, unions, references,
+ * the built-in schemas (each kind, sample records) and broken schemas.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "schema.h"
+#include "value.h"
+
+Suite *schema_suite(void);
+
+/* A schema with one field of every type, a recursive def and a union. */
+static const char tschema[] =
+    "defs:\n"
+    "  line:\n"
+    "    type: map\n"
+    "    fields:\n"
+    "      stt: {type: text, required: true}\n"
+    "      amount: amount\n"
+    "      children: {type: list, of: line}\n"
+    "  item: {type: line, doc: an alias of line}\n"
+    "kinds:\n"
+    "  t:\n"
+    "    fields:\n"
+    "      need: {type: text, required: true}\n"
+    "      text: text\n"
+    "      short: {type: text, max: 5}\n"
+    "      ltext: ltext\n"
+    "      int: {type: int, min: 1, max: 10}\n"
+    "      decimal: decimal\n"
+    "      amount: amount\n"
+    "      percent: {type: percent, min: 0, max: 100}\n"
+    "      date: date\n"
+    "      datetime: datetime\n"
+    "      bool: bool\n"
+    "      enum: {type: enum, values: [planned, operating, building]}\n"
+    "      slug: slug\n"
+    "      url: url\n"
+    "      email: email\n"
+    "      phone: phone\n"
+    "      docnumber: docnumber\n"
+    "      taxcode: taxcode\n"
+    "      list: {type: list, of: int, min: 1, max: 3}\n"
+    "      map: {type: map, fields: {a: {type: int, required: true}, "
+    "b: text}}\n"
+    "      free: {type: map, values: amount}\n"
+    "      ref: {type: ref, to: zone}\n"
+    "      refs: {type: list, of: {type: ref, to: zone}}\n"
+    "      either: {type: [bool, text]}\n"
+    "      shape: {type: [int, {type: map, fields: {x: int}}]}\n"
+    "      old: {type: text, deprecated: \"use 'text'\"}\n"
+    "      gone: {type: text, deprecated: true}\n"
+    "      lines: {type: list, of: item}\n"
+    "      any: any\n"
+    "  zone:\n"
+    "    fields:\n"
+    "      name: text\n";
+
+/* Known records for the fake reference resolver: "kind/key". */
+static const char *const known[] = {"zone/loc-son", "zone/phu-hoi",
+    "document/nq-130-2019", NULL};
+
+static bool
+exists(void *ctx, const char *kind, const char *key)
+{
+	int *calls = ctx;
+	size_t i, n = strlen(kind);
+
+	(*calls)++;
+	for (i = 0; known[i] != NULL; i++)
+		if (strncmp(known[i], kind, n) == 0 && known[i][n] == '/' &&
+		    strcmp(known[i] + n + 1, key) == 0)
+			return true;
+	return false;
+}
+
+static char *
+printed(struct diags *d)
+{
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+
+	ck_assert_ptr_nonnull(f);
+	diags_print(d, f);
+	fclose(f);
+	return out;
+}
+
+/*
+ * Checks yaml as kind against schema (NULL: the built-in ones); returns
+ * the diagnostics as printed (malloc) and schema_check's result in *rc.
+ */
+static char *
+run(const char *schema, const char *kind, const char *yaml,
+    const struct schema_refs *refs, int *rc)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *s;
+	struct value *v = NULL;
+	char *out;
+	int r;
+
+	s = schema != NULL ? schema_load(a, d, "s.yaml", schema,
+	    strlen(schema)) : schema_builtin(a, d);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", yaml, strlen(yaml),
+	    1, &v), 0);
+	r = schema_check(s, kind, v, refs, d);
+	out = printed(d);
+	/* The result agrees with what was recorded. */
+	ck_assert_int_eq(r, strstr(out, ": error: ") != NULL ? -1 : 0);
+	if (rc != NULL)
+		*rc = r;
+	arena_free(a);
+	return out;
+}
+
+static void
+expect(const char *kind, const char *yaml, const char *want)
+{
+	char *got = run(kind[0] == 't' && kind[1] == '\0' ? tschema : NULL,
+	    kind, yaml, NULL, NULL);
+
+	ck_assert_msg(strcmp(got, want) == 0, "for:\n%s\nwant:\n%sgot:\n%s",
+	    yaml, want, got);
+	free(got);
+}
+
+/* One field's value: "" accepted, else the error at the value's column. */
+struct fcase {
+	const char *key, *val, *msg;
+};
+
+static void
+cases(const struct fcase *c, size_t n)
+{
+	char yaml[512], want[1024];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(yaml, sizeof yaml, "need: x\n%s: %s\n", c[i].key,
+		    c[i].val);
+		if (c[i].msg[0] == '\0')
+			want[0] = '\0';
+		else
+			snprintf(want, sizeof want, "t.yaml:2:%zu: error: %s\n",
+			    strlen(c[i].key) + 3, c[i].msg);
+		expect("t", yaml, want);
+	}
+}
+
+#define CASES(c) cases(c, sizeof c / sizeof *c)
+
+START_TEST(test_schema_text)
+{
+	static const struct fcase c[] = {
+		{"text", "hello", ""},
+		{"text", "\"true\"", ""},
+		{"text", "2020", ""},	/* a plain number is its text */
+		{"text", "1.5", ""},
+		{"text", "true", "'text' must be text, not true (put it in "
+		    "quotes if it is meant as text)"},
+		{"text", "[a]", "'text' must be text, not a list"},
+		{"text", "{a: 1}", "'text' must be text, not a map"},
+		{"short", "\"Hội n\"", ""},	/* 5 code points, 7 bytes */
+		{"short", "Hội ng", "'short' must be at most 5 characters "
+		    "long, not 6"},
+		{"ltext", "xin chào", ""},
+		{"ltext", "{vi: Khu công nghiệp, en: Industrial zone}", ""},
+		{"ltext", "{en: Industrial zone}", ""},
+		{"ltext", "{}", "'ltext' must be text, or a map with vi: and "
+		    "en: texts, not a map"},
+	};
+
+	CASES(c);
+	/* Inside an ltext map: a typo warns at the key, a bad value errs. */
+	expect("t", "need: x\nltext: {vn: a}\n", "t.yaml:2:9: warning: "
+	    "unknown key 'vn' in 'ltext' (did you mean 'vi'?)\n");
+	expect("t", "need: x\nltext: {vi: a, en: [b]}\n", "t.yaml:2:20: "
+	    "error: 'ltext.en' must be text, not a list\n");
+	/* A long string is cut short in the message. */
+	expect("t", "need: x\ntext: [1]\nint: "
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+	    "t.yaml:2:7: error: 'text' must be text, not a list\n"
+	    "t.yaml:3:6: error: 'int' must be a whole number, not "
+	    "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…'\n");
+}
+END_TEST
+
+START_TEST(test_schema_numbers)
+{
+	static const struct fcase c[] = {
+		{"int", "5", ""},
+		{"int", "1", ""},
+		{"int", "10", ""},
+		{"int", "0", "'int' must be at least 1, not 0"},
+		{"int", "11", "'int' must be at most 10, not 11"},
+		{"int", "1.5", "'int' must be a whole number, not 1.5"},
+		{"int", "\"5\"", "'int' must be a whole number, not '5'"},
+		{"decimal", "112.9579", ""},
+		{"decimal", "3", ""},
+		{"decimal", "-1.5", ""},
+		{"decimal", "112,9579", "'decimal' must be a number like "
+		    "112.9579 (a dot before decimals, no thousands separators),"
+		    " not '112,9579'"},
+		{"amount", "1060000000", ""},
+		{"amount", "-5", ""},
+		{"amount", "1.060.000.000", "'amount' must be a whole amount "
+		    "like 1060000000 (digits only: no separators, no decimals),"
+		    " not '1.060.000.000'"},
+		{"amount", "1.5", "'amount' must be a whole amount like "
+		    "1060000000 (digits only: no separators, no decimals), not "
+		    "1.5"},
+		{"percent", "94.68", ""},
+		{"percent", "100", ""},
+		{"percent", "0", ""},
+		{"percent", "100.5", "'percent' must be at most 100, not "
+		    "100.5"},
+		{"percent", "-0.1", "'percent' must be at least 0, not -0.1"},
+		{"percent", "94,68%", "'percent' must be a percentage written "
+		    "as a number like 94.68 (no % sign), not '94,68%'"},
+	};
+
+	CASES(c);
+}
+END_TEST
+
+START_TEST(test_schema_dates)
+{
+	static const struct fcase c[] = {
+		{"date", "2020-01-15", ""},
+		{"date", "\"2020-02-29\"", ""},
+		{"date", "2000-02-29", ""},
+		{"date", "2020-12-31", ""},
+		{"date", "15/01/2020", "'date' must be a date like 2020-01-15, "
+		    "not '15/01/2020'"},
+		{"date", "20200115", "'date' must be a date like 2020-01-15, "
+		    "not 20200115"},
+		{"date", "2020-1-15", "'date' must be a date like 2020-01-15, "
+		    "not '2020-1-15'"},
+		{"date", "2019-02-29", "'date' must be a real date; "
+		    "2019-02-29 does not exist"},
+		{"date", "1900-02-29", "'date' must be a real date; "
+		    "1900-02-29 does not exist"},
+		{"date", "2020-13-01", "'date' must be a real date; "
+		    "2020-13-01 does not exist"},
+		{"date", "2020-04-31", "'date' must be a real date; "
+		    "2020-04-31 does not exist"},
+		{"datetime", "2020-01-15T08:30", ""},
+		{"datetime", "2020-01-15T08:30:59", ""},
+		{"datetime", "2020-01-15T08:30:00+07:00", ""},
+		{"datetime", "2020-01-15T08:30:00.25Z", ""},
+		{"datetime", "2020-01-15", "'datetime' must be a date and time "
+		    "like 2020-01-15T08:30:00+07:00, not '2020-01-15'"},
+		{"datetime", "2020-01-15T24:00", "'datetime' must be a date "
+		    "and time like 2020-01-15T08:30:00+07:00, not "
+		    "'2020-01-15T24:00'"},
+		{"datetime", "2020-01-15T08:30:00.Z", "'datetime' must be a "
+		    "date and time like 2020-01-15T08:30:00+07:00, not "
+		    "'2020-01-15T08:30:00.Z'"},
+		{"datetime", "2020-01-15T08:30+0700", "'datetime' must be a "
+		    "date and time like 2020-01-15T08:30:00+07:00, not "
+		    "'2020-01-15T08:30+0700'"},
+	};
+
+	CASES(c);
+}
+END_TEST
+
+START_TEST(test_schema_bool_enum)
+{
+	static const struct fcase c[] = {
+		{"bool", "true", ""},
+		{"bool", "false", ""},
+		{"bool", "yes", "'bool' must be true or false, not 'yes'"},
+		{"bool", "1", "'bool' must be true or false, not 1"},
+		{"enum", "operating", ""},
+		{"enum", "\"planned\"", ""},
+		{"enum", "operatng", "'enum' must be one of: planned, "
+		    "operating, building, not 'operatng' (did you mean "
+		    "'operating'?)"},
+		{"enum", "closed", "'enum' must be one of: planned, "
+		    "operating, building, not 'closed'"},
+		{"enum", "[planned]", "'enum' must be one of: planned, "
+		    "operating, building, not a list"},
+	};
+
+	CASES(c);
+}
+END_TEST
+
+#define SLUG "'slug' must be a slug of lower-case letters a-z, digits and " \
+	"'-' like hoi-nghi-can-bo, not "
+#define URL "'url' must be a link starting with https://, http://, " \
+	"mailto:, tel: or / (a page of this site), not "
+#define EMAIL "'email' must be an e-mail address like bql@lamdong.gov.vn, " \
+	"not "
+#define PHONE "'phone' must be a phone number like 0263 3822 123 or " \
+	"+84 263 3822 123, not "
+
+START_TEST(test_schema_formats)
+{
+	static const struct fcase c[] = {
+		{"slug", "hoi-nghi-can-bo", ""},
+		{"slug", "2020", ""},
+		{"slug", "Hoi-nghi", SLUG "'Hoi-nghi'"},
+		{"slug", "hội-nghị", SLUG "'hội-nghị'"},
+		{"slug", "a--b", SLUG "'a--b'"},
+		{"slug", "-a", SLUG "'-a'"},
+		{"slug", "a-", SLUG "'a-'"},
+		{"slug", "a_b", SLUG "'a_b'"},
+		{"url", "https://lamdong.gov.vn/x?a=1", ""},
+		{"url", "HTTP://a.vn", ""},
+		{"url", "mailto:bql@lamdong.gov.vn", ""},
+		{"url", "tel:+842633822123", ""},
+		{"url", "/files/du-toan-2020.pdf", ""},
+		{"url", "/", ""},
+		{"url", "javascript:alert(1)", URL "'javascript:alert(1)'"},
+		{"url", "JavaScript:x", URL "'JavaScript:x'"},
+		{"url", "//evil.example/x", URL "'//evil.example/x'"},
+		{"url", "files/a.pdf", URL "'files/a.pdf'"},
+		{"url", "https://", URL "'https://'"},
+		{"url", "https:///x", URL "'https:///x'"},
+		{"url", "\"https://a.vn/a b\"", URL "'https://a.vn/a b'"},
+		{"url", "ftp://a.vn", URL "'ftp://a.vn'"},
+		{"url", "\"mailto:\"", URL "'mailto:'"},
+		{"url", "data:text/html,x", URL "'data:text/html,x'"},
+		{"email", "bql@lamdong.gov.vn", ""},
+		{"email", "a.b+c@x-y.vn", ""},
+		{"email", "bql@lamdong", EMAIL "'bql@lamdong'"},
+		{"email", "\"@x.vn\"", EMAIL "'@x.vn'"},
+		{"email", "a@@x.vn", EMAIL "'a@@x.vn'"},
+		{"email", "a@-x.vn", EMAIL "'a@-x.vn'"},
+		{"email", "a@x..vn", EMAIL "'a@x..vn'"},
+		{"email", "a@x.vn.", EMAIL "'a@x.vn.'"},
+		{"email", "\"a b@x.vn\"", EMAIL "'a b@x.vn'"},
+		{"phone", "0263 3822 123", ""},
+		{"phone", "+84 263 3822 123", ""},
+		{"phone", "(0263) 3.822.123", ""},
+		{"phone", "19001234", ""},
+		{"phone", "113", PHONE "113"},
+		{"phone", "0263-ABC-123", PHONE "'0263-ABC-123'"},
+		{"phone", "84+263 3822 123", PHONE "'84+263 3822 123'"},
+		{"phone", "0263 3822 123 4567 89", PHONE
+		    "'0263 3822 123 4567 89'"},
+	};
+
+	CASES(c);
+}
+END_TEST
+
+#define DOCNO "'docnumber' must be a document number like " \
+	"130/2019/NQ-HĐND or 1293/TTg-CN, not "
+
+START_TEST(test_schema_docnumber_taxcode)
+{
+	static const struct fcase c[] = {
+		{"docnumber", "130/2019/NQ-HĐND", ""},
+		{"docnumber", "83/2015/QH13", ""},
+		{"docnumber", "1293/TTg-CN", ""},
+		{"docnumber", "01/QĐ-CKNS", ""},
+		{"docnumber", "26/2026/TT-BTC", ""},
+		{"docnumber", "90/2018/TT-BTC", ""},
+		{"docnumber", "130/2019/NQ-H\xc3\x90ND", "'docnumber' uses the "
+		    "look-alike letter Ð (U+00D0); type Đ (U+0110)"},
+		{"docnumber", "01/q\xc3\xb0-ckns", "'docnumber' uses the "
+		    "look-alike letter ð (U+00F0); type đ (U+0111)"},
+		{"docnumber", "NQ-HĐND", DOCNO "'NQ-HĐND'"},
+		{"docnumber", "130-2019-NQ", DOCNO "'130-2019-NQ'"},
+		{"docnumber", "130/2019/", DOCNO "'130/2019/'"},
+		{"docnumber", "130/2019", DOCNO "'130/2019'"},
+		{"docnumber", "130/nq-hdnd", DOCNO "'130/nq-hdnd'"},
+		{"docnumber", "130/2019/NQ--HĐND", DOCNO
+		    "'130/2019/NQ--HĐND'"},
+		{"docnumber", "130/2019/NQ-", DOCNO "'130/2019/NQ-'"},
+		{"docnumber", "\"130/2019/NQ HĐND\"", DOCNO
+		    "'130/2019/NQ HĐND'"},
+		{"docnumber", "130", DOCNO "130"},
+		{"taxcode", "5800000000", ""},	/* plain: an integer */
+		{"taxcode", "\"0100109106\"", ""},
+		{"taxcode", "0100109106-001", ""},
+		{"taxcode", "58000000", "'taxcode' must be a tax code of 10 "
+		    "digits, or 10 digits, '-' and 3 digits, not 58000000"},
+		{"taxcode", "5800000000-01", "'taxcode' must be a tax code of "
+		    "10 digits, or 10 digits, '-' and 3 digits, not "
+		    "'5800000000-01'"},
+		{"taxcode", "580000000a", "'taxcode' must be a tax code of 10 "
+		    "digits, or 10 digits, '-' and 3 digits, not '580000000a'"},
+	};
+
+	CASES(c);
+}
+END_TEST
+
+START_TEST(test_schema_required)
+{
+	expect("t", "text: a\n", "t.yaml:1:1: error: missing required "
+	    "field 'need'\n");
+	expect("t", "need: \"\"\n", "t.yaml:1:7: error: 'need' is required "
+	    "but empty\n");
+	expect("t", "need: ~\n", "t.yaml:1:7: error: 'need' is required "
+	    "but empty\n");
+	/* An optional field left empty counts as left out. */
+	expect("t", "need: x\ndate:\nurl: \"\"\n", "");
+	/* Nested: at the map, named by its path. */
+	expect("t", "need: x\nmap: {b: x}\n", "t.yaml:2:6: error: missing "
+	    "required field 'map.a'\n");
+	expect("t", "need: x\nmap:\n  b: x\n  a:\n", "t.yaml:4:5: error: "
+	    "'map.a' is required but empty\n");
+}
+END_TEST
+
+START_TEST(test_schema_unknown_key)
+{
+	/* A warning at the key, with the closest known key. */
+	expect("t", "need: x\nnede: y\n", "t.yaml:2:1: warning: unknown "
+	    "key 'nede' (did you mean 'need'?)\n");
+	expect("t", "need: x\nzzz: 1\n", "t.yaml:2:1: warning: unknown "
+	    "key 'zzz'\n");
+	/* Few keys: they are listed when none is close. */
+	expect("t", "need: x\nmap: {a: 1, zzz: 2}\n", "t.yaml:2:13: "
+	    "warning: unknown key 'zzz' in 'map' (known keys: a, b)\n");
+	expect("news", "title: Hội nghị\ntittle: x\ndate: 2020-01-15\n",
+	    "t.yaml:2:1: warning: unknown key 'tittle' (did you mean "
+	    "'title'?)\n");
+	/* Free keys of `values` are not unknown. */
+	expect("t", "need: x\nfree: {du_toan: 1, ty_le: 2}\n", "");
+	expect("t", "need: x\nfree: {du_toan: 1.5}\n", "t.yaml:2:17: "
+	    "error: 'free.du_toan' must be a whole amount like 1060000000 "
+	    "(digits only: no separators, no decimals), not 1.5\n");
+}
+END_TEST
+
+START_TEST(test_schema_nested)
+{
+	expect("t", "need: x\nlist: [1, 2]\n", "");
+	expect("t", "need: x\nlist: []\n", "t.yaml:2:7: error: 'list' must "
+	    "have at least 1 item, not 0\n");
+	expect("t", "need: x\nlist: [1, 2, 3, 4]\n", "t.yaml:2:7: error: "
+	    "'list' must have at most 3 items, not 4\n");
+	expect("t", "need: x\nlist: 5\n", "t.yaml:2:7: error: 'list' must "
+	    "be a list, not 5\n");
+	expect("t", "need: x\nlist:\n  - 1\n  - x\n  - [20]\n",
+	    "t.yaml:4:5: error: 'list[2]' must be a whole number, not 'x'\n"
+	    "t.yaml:5:5: error: 'list[3]' must be a whole number, not a "
+	    "list\n");
+	expect("t", "need: x\nmap: {a: x, b: [1]}\n",
+	    "t.yaml:2:10: error: 'map.a' must be a whole number, not 'x'\n"
+	    "t.yaml:2:16: error: 'map.b' must be text, not a list\n");
+	expect("t", "need: x\nmap: [a]\n", "t.yaml:2:6: error: 'map' must "
+	    "be a map of 'key: value' lines, not a list\n");
+}
+END_TEST
+
+/* A 4-deep tree of lines through the recursive def `line`. */
+START_TEST(test_schema_recursion)
+{
+	static const char tree[] =
+	    "need: x\n"
+	    "lines:\n"
+	    "  - stt: A\n"
+	    "    amount: 10\n"
+	    "    children:\n"
+	    "      - stt: I\n"
+	    "        children:\n"
+	    "          - stt: 1\n"
+	    "            children:\n"
+	    "              - stt: 1.1\n"
+	    "                amount: 2\n";
+
+	expect("t", tree, "");
+	expect("t",
+	    "need: x\n"
+	    "lines:\n"
+	    "  - stt: A\n"
+	    "    children:\n"
+	    "      - stt: I\n"
+	    "        children:\n"
+	    "          - stt: 1\n"
+	    "            children:\n"
+	    "              - label: x\n"
+	    "                amount: 2.5\n"
+	    "              - stt: 1.2\n"
+	    "                children: {stt: 9}\n",
+	    "t.yaml:9:17: error: missing required field "
+	    "'lines[1].children[1].children[1].children[1].stt'\n"
+	    "t.yaml:9:17: warning: unknown key 'label' in "
+	    "'lines[1].children[1].children[1].children[1]' (known keys: "
+	    "stt, amount, children)\n"
+	    "t.yaml:10:25: error: "
+	    "'lines[1].children[1].children[1].children[1].amount' must be a "
+	    "whole amount like 1060000000 (digits only: no separators, no "
+	    "decimals), not 2.5\n"
+	    "t.yaml:12:27: error: "
+	    "'lines[1].children[1].children[1].children[2].children' must be "
+	    "a list, not a map\n");
+}
+END_TEST
+
+START_TEST(test_schema_union_deprecated)
+{
+	static const struct fcase c[] = {
+		{"either", "true", ""},
+		{"either", "\"Số liệu minh họa\"", ""},
+		{"either", "[a]", "'either' must be true or false or text, not "
+		    "a list"},
+		{"shape", "3", ""},
+		{"shape", "{x: 1}", ""},
+		/* The only scalar alternative speaks for itself. */
+		{"shape", "x", "'shape' must be a whole number, not 'x'"},
+		{"shape", "[1]", "'shape' must be a whole number or a map of "
+		    "'key: value' lines, not a list"},
+		{"any", "[1, {a: b}]", ""},
+	};
+
+	CASES(c);
+	/* One alternative has the value's shape: its own precise errors. */
+	expect("t", "need: x\nshape: {x: y, z: 1}\n",
+	    "t.yaml:2:12: error: 'shape.x' must be a whole number, not 'y'\n"
+	    "t.yaml:2:15: warning: unknown key 'z' in 'shape' (known keys: "
+	    "x)\n");
+	expect("t", "need: x\nold: a\ngone: b\n",
+	    "t.yaml:2:1: warning: 'old' is deprecated: use 'text'\n"
+	    "t.yaml:3:1: warning: 'gone' is deprecated\n");
+}
+END_TEST
+
+START_TEST(test_schema_one_pass)
+{
+	int rc;
+	char *got = run(tschema, "t", "int: 0\ndate: 15/01/2020\n"
+	    "enum: x\nnede: y\nbool: no\n", NULL, &rc);
+
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(got,
+	    "t.yaml:1:1: error: missing required field 'need'\n"
+	    "t.yaml:1:6: error: 'int' must be at least 1, not 0\n"
+	    "t.yaml:2:7: error: 'date' must be a date like 2020-01-15, not "
+	    "'15/01/2020'\n"
+	    "t.yaml:3:7: error: 'enum' must be one of: planned, operating, "
+	    "building, not 'x'\n"
+	    "t.yaml:4:1: warning: unknown key 'nede' (did you mean "
+	    "'need'?)\n"
+	    "t.yaml:5:7: error: 'bool' must be true or false, not 'no'\n");
+	free(got);
+	/* Warnings alone do not fail the check. */
+	got = run(tschema, "t", "need: x\nnede: 1\n", NULL, &rc);
+	ck_assert_int_eq(rc, 0);
+	free(got);
+}
+END_TEST
+
+START_TEST(test_schema_refs)
+{
+	int calls = 0, rc;
+	struct schema_refs refs = {exists, &calls};
+	char *got;
+
+	got = run(tschema, "t", "need: x\nref: loc-son\n"
+	    "refs: [phu-hoi, loc-son]\n", &refs, &rc);
+	ck_assert_str_eq(got, "");
+	ck_assert_int_eq(rc, 0);
+	ck_assert_int_eq(calls, 3);
+	free(got);
+	got = run(tschema, "t", "need: x\nref: loc-sonn\n"
+	    "refs:\n  - phu-hoi\n  - phu-binh\n", &refs, &rc);
+	ck_assert_str_eq(got,
+	    "t.yaml:2:6: error: there is no zone record 'loc-sonn' (named "
+	    "in 'ref')\n"
+	    "t.yaml:5:5: error: there is no zone record 'phu-binh' (named "
+	    "in 'refs[2]')\n");
+	ck_assert_int_eq(rc, -1);
+	free(got);
+	/* Without a resolver only the shape is checked. */
+	got = run(tschema, "t", "need: x\nref: anything\n", NULL, &rc);
+	ck_assert_str_eq(got, "");
+	free(got);
+	got = run(tschema, "t", "need: x\nref: [a]\n", &refs, &rc);
+	ck_assert_str_eq(got, "t.yaml:2:6: error: 'ref' must be the name of "
+	    "a zone record, not a list\n");
+	free(got);
+	/* The built-in kinds resolve theirs by kind name. */
+	calls = 0;
+	got = run(NULL, "news", "title: a\ndate: 2020-01-15\nzones: "
+	    "[loc-son]\nrelated_documents: [nq-130-2019, nq-1]\n", &refs,
+	    &rc);
+	ck_assert_str_eq(got, "t.yaml:4:34: error: there is no document "
+	    "record 'nq-1' (named in 'related_documents[2]')\n");
+	ck_assert_int_eq(calls, 3);
+	free(got);
+}
+END_TEST
+
+START_TEST(test_schema_not_a_map)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *s = schema_load(a, d, "s.yaml", tschema,
+	    strlen(tschema));
+	struct value *v;
+	char *got;
+
+	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", "- a\n", 4, 1, &v),
+	    0);
+	ck_assert_int_eq(schema_check(s, "t", v, NULL, d), -1);
+	ck_assert_int_eq(schema_check(s, "blog", v, NULL, d), -1);
+	got = printed(d);
+	ck_assert_str_eq(got, "t.yaml:1:1: error: a t record must be a map "
+	    "of 'key: value' lines, not a list\n"
+	    "t.yaml:1:1: error: no schema for kind 'blog'\n");
+	free(got);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_schema_builtin_kinds)
+{
+	static const char *const want[] = {"page", "news", "budget",
+	    "inspection", "call", "zone", "document"};
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *s = schema_builtin(a, d);
+	const char *const *k;
+	size_t n, i;
+
+	ck_assert_uint_eq(diags_errors(d) + diags_warnings(d), 0);
+	k = schema_kinds(s, &n);
+	ck_assert_uint_eq(n, sizeof want / sizeof *want);
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(k[i], want[i]);
+		ck_assert(schema_has_kind(s, want[i]));
+	}
+	ck_assert(!schema_has_kind(s, "blog"));
+	ck_assert(!schema_has_kind(s, "decision"));	/* a def, not a kind */
+	arena_free(a);
+}
+END_TEST
+
+/* A realistic record of each kind passes the built-in schemas. */
+static const char *const samples[][2] = {
+	{"page", "title: Giới thiệu\nslug: gioi-thieu\nweight: 1\n"
+	    "menu: main\ndraft: false\n"},
+	{"news", "title: Hội nghị tổng kết năm 2019\ndate: 2020-01-15\n"
+	    "summary: Ban Quản lý tổ chức hội nghị.\ntags: [hội nghị]\n"
+	    "image: {src: /images/hoi-nghi.jpg, alt: Toàn cảnh hội nghị}\n"
+	    "zones: [loc-son, phu-hoi]\nrelated_documents: [nq-130-2019]\n"
+	    "author: Văn phòng\n"},
+	{"budget", "kind: du_toan\nfiscal_year: 2020\nperiod: nam\n"
+	    "unit: {name: Ban Quản lý các khu công nghiệp tỉnh Lâm Đồng}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 2}\n"
+	    "legal_basis: [Luật Ngân sách nhà nước 83/2015/QH13]\n"
+	    "decision: {number: 01/QĐ-BQL, date: 2020-01-10, signer: A}\n"
+	    "basis_date: 2020-01-05\npublished_on: 2020-01-15\n"
+	    "currency_unit: dong\n"
+	    "lines:\n"
+	    "  - stt: A\n    label: Tổng số thu\n"
+	    "    values: {du_toan: 1060000000}\n"
+	    "    children:\n"
+	    "      - stt: I\n        label: Phí\n"
+	    "        values: {du_toan: 1060000000}\n"
+	    "      - label: Trong đó\n        of_which: true\n"
+	    "narrative: Thuyết minh.\n"
+	    "attachments: [{title: Quyết định, url: /files/qd.pdf}]\n"
+	    "illustrative: Số liệu dòng B là minh họa.\n"},
+	{"inspection", "title: Thanh tra Công ty A\ntype: thanh_tra\n"
+	    "mode: planned\ndecision: {number: 12/QĐ-BQL, date: 2020-03-02}\n"
+	    "authority: Ban Quản lý\nsubject: {enterprise: Công ty A, "
+	    "tax_code: 5800000000, zone: loc-son}\n"
+	    "period_covered: {from: 2018-01-01, to: 2019-12-31}\n"
+	    "duration_days: 10\nconclusion: {number: 30/KL-BQL, date: "
+	    "2020-05-01}\nfindings: [Chậm nộp báo cáo]\n"
+	    "measures: [{kind: fine, amount: 15000000}]\nstatus: concluded\n"
+	    "published_on: 2020-05-10\n"
+	    "redactions: [{what: Số CMND, reason: Thông tin cá nhân}]\n"
+	    "illustrative: true\n"},
+	{"call", "title: Nhà máy xử lý nước thải tập trung KCN Phú Hội\n"
+	    "sector: Hạ tầng\nlocation: {commune: Phú Hội, zone: phu-hoi}\n"
+	    "area_ha: 2.5\nmix: [{use: Nhà máy, share: 100}]\n"
+	    "est_capital: {amount: 120, unit: ty_dong}\nselection: tender\n"
+	    "incentives: [{what: Miễn tiền thuê đất, basis: 31/2021/NĐ-CP}]\n"
+	    "contact: {name: Văn phòng, phone: 0263 3822 123, email: "
+	    "bql@lamdong.gov.vn}\npublished_on: 2020-02-01\n"
+	    "deadline: 2020-06-30\nillustrative: true\n"},
+	{"zone", "name: KCN Lộc Sơn\nstatus: operating\nsince: 1998\n"
+	    "area_ha: 183\nindustrial_land_ha: 130\nleased_ha: 112.9579\n"
+	    "occupancy: {percent: 86.89, basis: industrial_land}\n"
+	    "projects: {total: 40, fdi: 12, operating: 35}\n"
+	    "registered_capital: {fdi: {amount: 150, unit: trieu_usd}}\n"
+	    "infrastructure:\n  wastewater: {design_m3_day: 6000, "
+	    "built_m3_day: 1000}\n"
+	    "distances: [{to: Sân bay Liên Khương, km: 90}]\n"
+	    "as_of: 2020-01-01\nsources: [{title: Báo cáo năm 2019}]\n"
+	    "illustrative: false\n"},
+	{"document", "type: nghi_quyet\nnumber: 130/2019/NQ-HĐND\n"
+	    "issuer: HĐND tỉnh Lâm Đồng\nissued_on: 2019-07-10\n"
+	    "effective_from: 2019-07-20\nstatus: in_force\n"
+	    "summary: Về chủ trương đầu tư KCN Phú Bình\nzones: [phu-binh]\n"
+	    "files: [{title: Toàn văn, url: /files/130-2019.pdf}]\n"},
+};
+
+START_TEST(test_schema_builtin_samples)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof samples / sizeof *samples; i++)
+		expect(samples[i][0], samples[i][1], "");
+	/* Every kind requires something: an empty record is refused. */
+	for (i = 0; i < sizeof samples / sizeof *samples; i++) {
+		int rc;
+		char *got = run(NULL, samples[i][0], "{}\n", NULL, &rc);
+
+		ck_assert_msg(rc == -1 && strstr(got, "missing required field")
+		    != NULL, "%s: %s", samples[i][0], got);
+		free(got);
+	}
+	expect("document", "type: nghi_quyet\nnumber: 130/2019/NQ-HÐND\n"
+	    "issuer: X\nissued_on: 2019-07-10\nstatus: in_force\nsummary: Y\n",
+	    "t.yaml:2:9: error: 'number' uses the look-alike letter Ð "
+	    "(U+00D0); type Đ (U+0110)\n");
+}
+END_TEST
+
+/* Loads a schema document that must be refused with this output. */
+static void
+broken(const char *src, const char *want)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	char *got;
+
+	ck_assert_ptr_null(schema_load(a, d, "s.yaml", src, strlen(src)));
+	got = printed(d);
+	ck_assert_msg(strcmp(got, want) == 0, "for:\n%s\nwant:\n%sgot:\n%s",
+	    src, want, got);
+	free(got);
+	arena_free(a);
+}
+
+START_TEST(test_schema_broken)
+{
+	broken("kinds: {k: {fields: {a: txt}}}\n", "s.yaml:1:25: error: "
+	    "unknown type 'txt' (did you mean 'text'?)\n");
+	broken("kinds: {k: {fields: {a: {type: text, requird: true}}}}\n",
+	    "s.yaml:1:38: error: unknown schema key 'requird' (did you mean "
+	    "'required'?)\n");
+	broken("kinds: {k: {fields: {a: {type: list, fields: {}}}}}\n",
+	    "s.yaml:1:38: error: 'fields' does not apply to this type\n");
+	broken("kinds: {k: {fields: {a: enum}}}\n", "s.yaml:1:25: error: an "
+	    "enum needs 'values'\n");
+	broken("kinds: {k: {fields: {a: {type: ref, to: zone}}}}\n",
+	    "s.yaml:1:41: error: 'to' must name a kind\n");
+	broken("kinds: {k: {fields: {a: {type: int, min: x}}}}\n",
+	    "s.yaml:1:42: error: a bound must be a number\n");
+	broken("kinds: {k: {fields: {a: {doc: x}}}}\n", "s.yaml:1:25: "
+	    "error: this schema has no 'type'\n");
+	broken("kinds: {k: text}\n", "s.yaml:1:12: error: a kind's schema "
+	    "must be a map\n");
+	broken("defs: {a: b, b: {type: [int, a]}}\n"
+	    "kinds: {k: {fields: {x: a}}}\n",
+	    "s.yaml:1:8: error: definition 'a' refers to itself with no map "
+	    "or list in between\n");
+	broken("defs: {text: int}\nkinds: {}\n", "s.yaml:1:8: error: "
+	    "definition 'text' hides the built-in type\n");
+	broken("kind: {}\n", "s.yaml:1:1: error: missing 'kinds'\n"
+	    "s.yaml:1:1: error: unknown key 'kind' (did you mean 'kinds'?)\n");
+	broken("kinds: {k: {fields: {a: {type: enum, values: [a, a]}}}}\n",
+	    "s.yaml:1:50: error: enum value 'a' is listed twice\n");
+	/* YAML that does not parse is reported by the loader. */
+	{
+		struct arena *a = arena_new();
+		struct diags *d = diags_new(a);
+
+		ck_assert_ptr_null(schema_load(a, d, "s.yaml", "kinds: [", 8));
+		ck_assert_uint_gt(diags_errors(d), 0);
+		arena_free(a);
+	}
+	/* Recursion through a list is fine. */
+	{
+		struct arena *a = arena_new();
+		struct diags *d = diags_new(a);
+		static const char ok[] = "defs: {t: {type: list, of: t}}\n"
+		    "kinds: {k: {fields: {x: t}}}\n";
+
+		ck_assert_ptr_nonnull(schema_load(a, d, "s.yaml", ok,
+		    strlen(ok)));
+		arena_free(a);
+	}
+}
+END_TEST
+
+Suite *
+schema_suite(void)
+{
+	Suite *s = suite_create("schema");
+	TCase *t;
+
+	t = tcase_create("types");
+	tcase_add_test(t, test_schema_text);
+	tcase_add_test(t, test_schema_numbers);
+	tcase_add_test(t, test_schema_dates);
+	tcase_add_test(t, test_schema_bool_enum);
+	tcase_add_test(t, test_schema_formats);
+	tcase_add_test(t, test_schema_docnumber_taxcode);
+	suite_add_tcase(s, t);
+	t = tcase_create("structure");
+	tcase_add_test(t, test_schema_required);
+	tcase_add_test(t, test_schema_unknown_key);
+	tcase_add_test(t, test_schema_nested);
+	tcase_add_test(t, test_schema_recursion);
+	tcase_add_test(t, test_schema_union_deprecated);
+	tcase_add_test(t, test_schema_one_pass);
+	tcase_add_test(t, test_schema_not_a_map);
+	suite_add_tcase(s, t);
+	t = tcase_create("refs");
+	tcase_add_test(t, test_schema_refs);
+	suite_add_tcase(s, t);
+	t = tcase_create("builtin");
+	tcase_add_test(t, test_schema_builtin_kinds);
+	tcase_add_test(t, test_schema_builtin_samples);
+	suite_add_tcase(s, t);
+	t = tcase_create("load");
+	tcase_add_test(t, test_schema_broken);
+	suite_add_tcase(s, t);
+	return s;
+}
