@@ -722,21 +722,11 @@ static void
 model_lists(struct site *s, const struct theme *th, struct collection *co,
     int lang)
 {
-	const struct mustache *t;
-	struct value *per = value_map_get(co->conf, "per_page");
 	struct item **v;
-	size_t n = 0, per_page = DEFAULT_PER_PAGE, npages, pg, i;
-	const char *seg = strcmp(s->langs[lang], "vi") == 0 ? "trang" :
-	    "page";
-	const char *lname;
-	const char *title = coll_title(s, co, lang);
+	size_t n = 0, i;
 
 	if (!co->list)
 		return;
-	if (per == NULL)
-		per = value_map_get(s->conf, "per_page");
-	if (per && per->type == VALUE_INT && per->u.i > 0 && per->u.i < 10000)
-		per_page = (size_t)per->u.i;
 	v = arena_alloc(s->arena, (co->n ? co->n : 1) * sizeof *v);
 	for (i = 0; i < co->n; i++)
 		if (co->items[i]->lang_index == lang &&
@@ -744,14 +734,34 @@ model_lists(struct site *s, const struct theme *th, struct collection *co,
 			v[n++] = co->items[i];
 	if (n == 0 && lang > 0)
 		return;		/* no translated items: no English list */
+	site_add_list(s, th, co, lang, v, n, co->list_url[lang],
+	    coll_title(s, co, lang), NULL);
+}
+
+void
+site_add_list(struct site *s, const struct theme *th, struct collection *co,
+    int lang, struct item **v, size_t n, const char *list_url,
+    const char *title, struct value *extra)
+{
+	const struct mustache *t;
+	struct value *per = value_map_get(co->conf, "per_page");
+	size_t per_page = DEFAULT_PER_PAGE, npages, pg, i;
+	const char *seg = strcmp(s->langs[lang], "vi") == 0 ? "trang" :
+	    "page";
+	const char *lname;
+
+	if (per == NULL)
+		per = value_map_get(s->conf, "per_page");
+	if (per && per->type == VALUE_INT && per->u.i > 0 && per->u.i < 10000)
+		per_page = (size_t)per->u.i;
 	lname = arena_printf(s->arena, "list-%s", co->kind);
 	t = pick(s, th, lname, "list");
 	npages = n ? (n + per_page - 1) / per_page : 1;
 	for (pg = 1; pg <= npages; pg++) {
 		struct value *f = value_map(s->arena), *items, *years, *pgn;
 		struct value *links;
-		const char *url = pg == 1 ? co->list_url[lang] :
-		    arena_printf(s->arena, "%s%s/%zu/", co->list_url[lang],
+		const char *url = pg == 1 ? list_url :
+		    arena_printf(s->arena, "%s%s/%zu/", list_url,
 		    seg, pg);
 		const char *prev_year = NULL;
 		struct value *year = NULL;
@@ -801,19 +811,19 @@ model_lists(struct site *s, const struct theme *th, struct collection *co,
 		    (int64_t)npages));
 		if (pg > 1)
 			value_map_set(s->arena, pgn, "prev_url", vstr(s,
-			    pg == 2 ? co->list_url[lang] :
+			    pg == 2 ? list_url :
 			    arena_printf(s->arena, "%s%s/%zu/",
-			    co->list_url[lang], seg, pg - 1)));
+			    list_url, seg, pg - 1)));
 		if (pg < npages)
 			value_map_set(s->arena, pgn, "next_url", vstr(s,
 			    arena_printf(s->arena, "%s%s/%zu/",
-			    co->list_url[lang], seg, pg + 1)));
+			    list_url, seg, pg + 1)));
 		links = value_list(s->arena);
 		for (k = 1; k <= npages && npages > 1; k++) {
 			struct value *e = link(s, arena_printf(s->arena,
-			    "%zu", k), k == 1 ? co->list_url[lang] :
+			    "%zu", k), k == 1 ? list_url :
 			    arena_printf(s->arena, "%s%s/%zu/",
-			    co->list_url[lang], seg, k));
+			    list_url, seg, k));
 
 			value_map_set(s->arena, e, "current",
 			    value_bool(s->arena, k == pg));
@@ -835,6 +845,9 @@ model_lists(struct site *s, const struct theme *th, struct collection *co,
 			value_map_set(s->arena, f, "has_breadcrumbs",
 			    value_bool(s->arena, true));
 		}
+		for (i = 0; extra != NULL && i < extra->n; i++)
+			value_map_set(s->arena, f, extra->pairs[i].key,
+			    extra->pairs[i].val);
 		add_frame_page(s, arena_printf(s->arena, "%sindex.html",
 		    url + strlen(s->root)), arena_printf(s->arena,
 		    "content/%s", co->name), t, lang, f);

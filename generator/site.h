@@ -122,6 +122,16 @@ void feeds_make(struct site *s);
 /* The item of collection kind `kind` whose base name or slug is key. */
 struct item *site_find(const struct site *s, const char *kind,
     const char *key);
+/*
+ * Adds the paginated list pages of items v[0..n) (sorted as they should
+ * show) at list_url (site-relative with the base path, ending '/'),
+ * titled title, rendered with template list-<kind> or list; every key
+ * of the map extra (may be NULL) is added to each page's frame.  For
+ * browse pages (by zone, sector, status) as well as collection lists.
+ */
+void site_add_list(struct site *s, const struct theme *th,
+    struct collection *co, int lang, struct item **v, size_t n,
+    const char *list_url, const char *title, struct value *extra);
 /* Adds a page / a copy to the site's lists (model stage only). */
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);
