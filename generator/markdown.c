@@ -1,0 +1,505 @@
+/*
+ * The Markdown stage: one item's body (UTF-8 bytes) goes in; HTML made
+ * by cmark-gfm in safe mode comes out, with an id on every heading, the
+ * table of contents (h2..h6) and the plain text of the first paragraph.
+ * Everything returned is copied into the caller's arena; cmark's own
+ * objects never leave markdown_render().
+ */
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#include <utf8proc.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "markdown.h"
+#include "utf8.h"
+#include "value.h"
+
+/*
+ * Safe mode is the default since cmark 0.29 (CMARK_OPT_UNSAFE appeared
+ * then): raw HTML becomes "<!-- raw HTML omitted -->" and dangerous
+ * link targets become "".  An older library would render raw HTML.
+ */
+#ifndef CMARK_OPT_UNSAFE
+#error "cmark-gfm 0.29 or later is required (safe mode by default)"
+#endif
+
+/*
+ * Parse and render options, chosen for a government portal:
+ * - FOOTNOTES: legal citations are written as footnotes.
+ * - STRIKETHROUGH_DOUBLE_TILDE: only ~~x~~ strikes through; a single
+ *   '~' is common in Vietnamese figures ("~5 ha", "10~20 tỷ") and must
+ *   stay text.
+ * - VALIDATE_UTF8: invalid bytes become U+FFFD, so headings, ids and
+ *   summaries taken from the tree are valid UTF-8 (see add_utf8()).
+ * Not set: SMART (text stays exactly as the editor wrote it, quotes in
+ * decisions included), HARDBREAKS, SOURCEPOS (would change the "<hN>"
+ * tags that add_ids() looks for), UNSAFE (never).
+ */
+#define MD_OPTIONS                                                     \
+	(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |                     \
+	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_VALIDATE_UTF8)
+_Static_assert((MD_OPTIONS & CMARK_OPT_UNSAFE) == 0,
+    "Markdown must be rendered in safe mode");
+_Static_assert((MD_OPTIONS & CMARK_OPT_SOURCEPOS) == 0,
+    "add_ids() expects bare <hN> tags");
+
+static const char *const ext_names[] = {
+	"table", "strikethrough", "autolink", "tagfilter", "tasklist",
+};
+
+/*
+ * The only mutable file-scope state, both synchronisation objects.
+ * cmark-gfm 0.29 keeps its table of special inline characters in a
+ * global array: cmark_parser_finish() adds the extensions' characters
+ * (such as '~') before parsing inlines and removes them afterwards
+ * (github/cmark-gfm#176).  Two threads finishing at once would make one
+ * of them miss strikethrough and autolinks, so the inline phase runs
+ * under a lock; block parsing and HTML rendering stay parallel.
+ */
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t inline_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A heading in document order, as add_ids() and the toc need it. */
+struct heading {
+	const char *id;		/* arena */
+	int level;
+};
+
+/* One slot of the id set: key (arena) and the next suffix to try. */
+struct slot {
+	const char *key;
+	size_t next;
+};
+
+/* Open-addressing set of ids already given out in this document. */
+struct idset {
+	struct slot *slots;	/* malloc scratch */
+	size_t n, cap;		/* cap is 0 or a power of two */
+};
+
+static void
+register_extensions(void)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+}
+
+void
+markdown_init(void)
+{
+	/* ensure_registered() has an unguarded flag: run it exactly once. */
+	pthread_once(&init_once, register_extensions);
+}
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325u;	/* FNV-1a */
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h;
+}
+
+/* Returns the slot of key: its own, or the empty one it would take. */
+static struct slot *
+idset_find(const struct idset *set, const char *key)
+{
+	size_t i = (size_t)hash(key) & (set->cap - 1);
+
+	while (set->slots[i].key != NULL && strcmp(set->slots[i].key, key))
+		i = (i + 1) & (set->cap - 1);
+	return &set->slots[i];
+}
+
+/* Adds key (borrowed; must not be present); keeps the load under 1/2. */
+static struct slot *
+idset_add(struct idset *set, const char *key)
+{
+	struct slot *s;
+	size_t i;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct idset big = {0};
+
+		big.cap = set->cap ? 2 * set->cap : 64;
+		big.slots = xcalloc(big.cap, sizeof *big.slots);
+		for (i = 0; i < set->cap; i++) {
+			if (set->slots[i].key != NULL)
+				*idset_find(&big, set->slots[i].key) =
+				    set->slots[i];
+		}
+		big.n = set->n;
+		free(set->slots);
+		*set = big;
+	}
+	s = idset_find(set, key);
+	s->key = key;
+	s->next = 1;
+	set->n++;
+	return s;
+}
+
+/*
+ * Returns a unique id for slug: slug itself the first time, then
+ * slug-1, slug-2 ... (skipping ids that some heading already has, so
+ * "a", "a", "a-1" give a, a-1, a-1-1).  "section" stands in for "".
+ */
+static const char *
+unique_id(struct arena *a, struct idset *set, const char *slug)
+{
+	struct slot *base;
+	const char *id;
+	size_t k;
+
+	if (*slug == '\0')
+		slug = "section";
+	if (set->cap == 0 || idset_find(set, slug)->key == NULL)
+		return idset_add(set, slug)->key;
+	base = idset_find(set, slug);
+	for (k = base->next;; k++) {
+		id = arena_printf(a, "%s-%zu", slug, k);
+		if (idset_find(set, id)->key == NULL)
+			break;
+	}
+	/* idset_add() may move the slots: write the counter first. */
+	base->next = k + 1;
+	return idset_add(set, id)->key;
+}
+
+/*
+ * cmark-gfm 0.29 can cut a U+FFFD in two when a footnote label spans
+ * lines ("[^\xff\n\xff]" renders "[^\xef]") although VALIDATE_UTF8 made
+ * its input valid.  Pages and feeds must be valid UTF-8, so whatever
+ * comes out of cmark is checked; appends s[0..n) to out with each
+ * invalid byte replaced by U+FFFD.
+ */
+static bool
+valid_utf8(const char *s, size_t n)
+{
+	unsigned line, col;
+	const char *why;
+
+	return utf8_validate(s, n, &line, &col, &why);
+}
+
+static void
+add_utf8(struct buf *out, const char *s, size_t n)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	size_t i = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &c);
+		if (k > 0 && c != 0) {
+			buf_add(out, s + i, (size_t)k);
+			i += (size_t)k;
+		} else {
+			buf_adds(out, "\xef\xbf\xbd");
+			i++;
+		}
+	}
+}
+
+/* Appends s to out with every run of ASCII white space as one ' '. */
+static void
+add_collapsed(struct buf *out, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		if (!ascii_isspace((unsigned char)*s))
+			buf_addc(out, *s);
+		else if (out->len > 0 && out->data[out->len - 1] != ' ')
+			buf_addc(out, ' ');
+	}
+}
+
+/*
+ * Appends the plain text of node's inlines: text and code spans as
+ * written (entities already decoded), breaks as spaces; raw HTML and
+ * footnote references, which show no text of their own, are skipped.
+ * The result has no leading, trailing or doubled white space.
+ */
+static void
+plain_text(cmark_node *node, struct buf *out)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+
+	buf_reset(out);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			add_collapsed(out, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			add_collapsed(out, " ");
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	if (out->len > 0 && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+	if (!valid_utf8(buf_cstr(out), out->len)) {
+		struct buf fixed = {0};
+
+		add_utf8(&fixed, out->data, out->len);
+		buf_release(out);
+		*out = fixed;
+	}
+}
+
+/* Returns the number of the "<hN>" tag at p[0..n), or 0 if none. */
+static int
+heading_tag(const char *p, size_t n)
+{
+	if (n >= 4 && p[0] == '<' && p[1] == 'h' && p[2] >= '1' &&
+	    p[2] <= '6' && p[3] == '>')
+		return p[2] - '0';
+	return 0;
+}
+
+/*
+ * Copies html[0..len) to out with ` id="…"` in the i-th "<hN>" tag.  In
+ * safe mode only heading nodes produce that tag, in document order:
+ * text, code, attribute values and info strings escape '<', raw HTML
+ * is omitted, and footnote definitions (the only blocks cmark renders
+ * out of place) are moved to the end of the tree while parsing.  Should
+ * that ever not hold, the html is copied without ids rather than with
+ * wrong ones (the fuzz harness checks that every heading has its id).
+ */
+static void
+add_ids(const char *html, size_t len, const struct heading *h, size_t nh,
+    struct buf *out)
+{
+	const char *p, *end = html + len;
+	size_t i = 0;
+	int level;
+
+	for (p = html; (p = memchr(p, '<', (size_t)(end - p))) != NULL;
+	    p++) {
+		if ((level = heading_tag(p, (size_t)(end - p))) == 0)
+			continue;
+		if (i == nh || h[i].level != level)
+			break;
+		i++;
+	}
+	if (p != NULL || i != nh) {
+		buf_add(out, html, len);
+		return;
+	}
+	i = 0;
+	for (p = html; nh > 0 && p < end;) {
+		const char *q = memchr(p, '<', (size_t)(end - p));
+
+		if (q == NULL)
+			break;
+		if (heading_tag(q, (size_t)(end - q)) == 0) {
+			buf_add(out, p, (size_t)(q - p) + 1);
+			p = q + 1;
+			continue;
+		}
+		buf_add(out, p, (size_t)(q - p) + 3);	/* up to "<hN" */
+		buf_adds(out, " id=\"");
+		buf_add_html(out, h[i].id, strlen(h[i].id));
+		buf_addc(out, '"');
+		p = q + 3;
+		i++;
+	}
+	buf_add(out, p, (size_t)(end - p));
+}
+
+/*
+ * Adds the ids that cmark gave footnotes ("fn-1", "fnref-1", ...) to
+ * the set, so that a heading never repeats one (duplicate ids break
+ * links and WCAG 4.1.1).  Only footnotes carry ids in cmark's output;
+ * text cannot fake one, since it escapes '"'.
+ */
+static void
+reserve_ids(struct arena *a, struct idset *set, const char *html)
+{
+	const char *p = html, *q;
+	char *id;
+
+	while ((p = strstr(p, " id=\"")) != NULL) {
+		p += 5;
+		if ((q = strchr(p, '"')) == NULL)
+			break;
+		id = arena_strndup(a, p, (size_t)(q - p));
+		if (set->cap == 0 || idset_find(set, id)->key == NULL)
+			idset_add(set, id);
+		p = q + 1;
+	}
+}
+
+/* Appends {level, id, text} to the toc list; text is copied. */
+static void
+toc_push(struct arena *a, struct value *toc, struct pos at, int level,
+    const char *id, const struct buf *text)
+{
+	struct value *m = value_map(a), *v;
+
+	m->pos = at;
+	v = value_int(a, level);
+	v->pos = at;
+	value_map_append(a, m, "level", 5, at, v);
+	v = value_str_borrow(a, id, strlen(id));	/* arena already */
+	v->pos = at;
+	value_map_append(a, m, "id", 2, at, v);
+	v = value_str(a, buf_cstr(text), text->len);
+	v->pos = at;
+	value_map_append(a, m, "text", 4, at, v);
+	value_list_push(a, toc, m);
+}
+
+/*
+ * Walks the tree once: gives every heading a unique id (into *hs,
+ * malloc scratch the caller frees), lists h2..h6 outside footnotes in
+ * out->toc, and keeps the first non-empty paragraph outside footnotes
+ * as out->first_para.
+ */
+static void
+walk(struct arena *a, struct pos body, cmark_node *doc, const char *html,
+    struct heading **hs, size_t *nh, struct markdown_result *out)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	struct idset ids = {0};
+	struct buf text = {0};
+	size_t cap = 0, infoot = 0;
+	cmark_node *last = cmark_node_last_child(doc);
+
+	/* cmark moves footnote definitions to the end of the tree. */
+	if (last != NULL &&
+	    cmark_node_get_type(last) == CMARK_NODE_FOOTNOTE_DEFINITION)
+		reserve_ids(a, &ids, html);
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		struct pos at = body;
+		const char *id;
+		int level;
+
+		if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+			if (ev == CMARK_EVENT_ENTER)
+				infoot++;
+			else
+				infoot--;
+			continue;
+		}
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_PARAGRAPH && *out->first_para == '\0' &&
+		    infoot == 0) {
+			plain_text(n, &text);
+			out->first_para = buf_keep(&text, a);
+			continue;
+		}
+		if (t != CMARK_NODE_HEADING)
+			continue;
+		level = cmark_node_get_heading_level(n);
+		plain_text(n, &text);
+		id = unique_id(a, &ids, utf8_slugify(a, buf_cstr(&text),
+		    text.len));
+		if (*nh == cap) {
+			cap = cap ? 2 * cap : 16;
+			*hs = xreallocarray(*hs, cap, sizeof **hs);
+		}
+		(*hs)[(*nh)++] = (struct heading){id, level};
+		if (level < 2 || infoot > 0)
+			continue;
+		if (at.line > 0)	/* body line 1 is file line body.line */
+			at.line += (unsigned)cmark_node_get_start_line(n) - 1;
+		at.col = 0;
+		toc_push(a, out->toc, at, level, id, &text);
+	}
+	cmark_iter_free(it);
+	free(ids.slots);
+	buf_release(&text);
+}
+
+int
+markdown_render(struct arena *a, struct diags *d, struct pos body,
+    const char *src, size_t n, struct markdown_result *out)
+{
+	cmark_mem *mem = cmark_get_default_mem_allocator();
+	cmark_parser *parser = NULL;
+	cmark_node *doc = NULL;
+	char *html = NULL;
+	struct heading *hs = NULL;
+	struct buf res = {0}, fixed = {0};
+	const char *h;
+	size_t i, nh = 0, len;
+	int rc = -1, said = 0;
+
+	out->html = "";
+	out->len = 0;
+	out->toc = value_list(a);
+	out->first_para = "";
+	markdown_init();
+	if ((parser = cmark_parser_new(MD_OPTIONS)) == NULL)
+		goto out;
+	for (i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++) {
+		cmark_syntax_extension *e;
+
+		if ((e = cmark_find_syntax_extension(ext_names[i])) == NULL ||
+		    !cmark_parser_attach_syntax_extension(parser, e)) {
+			diag_error(d, body, "Markdown extension '%s' is not "
+			    "available in this cmark-gfm", ext_names[i]);
+			said = 1;
+			goto out;
+		}
+	}
+	if (n > 0)
+		cmark_parser_feed(parser, src, n);
+	pthread_mutex_lock(&inline_lock);
+	doc = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&inline_lock);
+	if (doc == NULL)
+		goto out;
+	html = cmark_render_html_with_mem(doc, MD_OPTIONS,
+	    cmark_parser_get_syntax_extensions(parser), mem);
+	if (html == NULL)
+		goto out;
+	walk(a, body, doc, html, &hs, &nh, out);
+	h = html;
+	len = strlen(html);
+	if (!valid_utf8(h, len)) {
+		add_utf8(&fixed, h, len);
+		h = buf_cstr(&fixed);
+		len = fixed.len;
+	}
+	add_ids(h, len, hs, nh, &res);
+	out->len = res.len;
+	out->html = buf_keep(&res, a);
+	rc = 0;
+out:
+	if (rc == -1 && !said)
+		diag_error(d, body, "cmark-gfm failed to render this body");
+	buf_release(&res);
+	buf_release(&fixed);
+	free(hs);
+	if (html != NULL)
+		mem->free(html);
+	if (doc != NULL)
+		cmark_node_free(doc);
+	if (parser != NULL)
+		cmark_parser_free(parser);
+	return rc;
+}
