@@ -93,10 +93,12 @@ lang_prefix(const struct site *s, int lang)
 	return lang == 0 ? "" : arena_printf(s->arena, "%s/", s->langs[lang]);
 }
 
+/* A string value for str, which must live as long as the build (arena
+ * or static): the model's strings are never copied twice. */
 static struct value *
 vstr(struct site *s, const char *str)
 {
-	return value_strz(s->arena, str);
+	return value_str_borrow(s->arena, str, strlen(str));
 }
 
 static bool
@@ -441,10 +443,10 @@ crumb_here(struct site *s, struct value *l, const char *title)
 	 * down the context stack. */
 	for (i = 0; i < l->n; i++)
 		value_map_set(s->arena, l->items[i], "current",
-		    value_bool(s->arena, false));
+		    s->no);
 
 	value_map_set(s->arena, m, "title", vstr(s, title ? title : ""));
-	value_map_set(s->arena, m, "current", value_bool(s->arena, true));
+	value_map_set(s->arena, m, "current", s->yes);
 	value_list_push(s->arena, l, m);
 }
 
@@ -517,6 +519,44 @@ coll_title(struct site *s, struct collection *co, int lang)
 	return ltext(s, value_map_get(co->conf, "title"), lang, co->name);
 }
 
+/* {name, title, url} of a collection in one language, made once. */
+static struct value *
+coll_frame(struct site *s, struct collection *co, int lang)
+{
+	struct value *l = co->frame_coll[lang];
+
+	if (l != NULL)
+		return l;
+	l = value_map(s->arena);
+	value_map_set(s->arena, l, "name", vstr(s, co->name));
+	value_map_set(s->arena, l, "title", vstr(s, coll_title(s, co,
+	    lang)));
+	if (co->list)
+		value_map_set(s->arena, l, "url", vstr(s, co->list_url[lang]));
+	return co->frame_coll[lang] = l;
+}
+
+/* The breadcrumbs above an item of co (home, the list), made once. */
+static struct value *
+coll_crumbs(struct site *s, struct collection *co, int lang)
+{
+	struct value *l = co->crumbs[lang];
+
+	if (l != NULL)
+		return l;
+	l = value_list(s->arena);
+	value_list_push(s->arena, l, link(s, ltext(s, value_map_get(s->conf,
+	    "short_title"), lang, ltext(s, value_map_get(s->conf, "title"),
+	    lang, "Home")), arena_printf(s->arena, "%s%s", s->root,
+	    lang_prefix(s, lang))));
+	if (co->list)
+		value_list_push(s->arena, l, link(s, coll_title(s, co, lang),
+		    co->list_url[lang]));
+	for (size_t i = 0; i < l->n; i++)
+		value_map_set(s->arena, l->items[i], "current", s->no);
+	return co->crumbs[lang] = l;
+}
+
 static void
 item_frame(struct site *s, struct item *it)
 {
@@ -524,9 +564,9 @@ item_frame(struct site *s, struct item *it)
 	struct buf b = {0};
 	size_t i;
 	int lang = it->lang_index;
-	const char *home = arena_printf(s->arena, "%s%s", s->root,
-	    lang_prefix(s, lang));
 
+	/* The data's fields and about 20 computed ones: no regrowth. */
+	value_reserve(s->arena, f, it->data->n * 2 + 20);
 	for (i = 0; i < it->data->n; i++) {
 		struct value_pair *p = &it->data->pairs[i];
 
@@ -541,7 +581,7 @@ item_frame(struct site *s, struct item *it)
 
 		if (p->val->type == VALUE_LIST && p->val->n > 0)
 			value_map_set(s->arena, f, arena_printf(s->arena,
-			    "has_%s", p->key), value_bool(s->arena, true));
+			    "has_%s", p->key), s->yes);
 	}
 	f->pos = it->data->pos;
 	value_map_set(s->arena, f, "url", vstr(s, it->url));
@@ -552,7 +592,7 @@ item_frame(struct site *s, struct item *it)
 	value_map_set(s->arena, f, "kind", vstr(s, it->coll->kind));
 	value_map_set(s->arena, f, "source_path", vstr(s, it->path));
 	value_map_set(s->arena, f, arena_printf(s->arena, "is_%s",
-	    it->coll->kind), value_bool(s->arena, true));
+	    it->coll->kind), s->yes);
 	if (it->date) {
 		fmt_date(&b, it->date, it->lang);
 		value_map_set(s->arena, f, "date_text", vstr(s,
@@ -564,14 +604,7 @@ item_frame(struct site *s, struct item *it)
 	if (value_map_get(it->data, "summary") == NULL && it->body_len)
 		value_map_set(s->arena, f, "summary", vstr(s,
 		    excerpt(s, it->body, it->body_len)));
-	l = value_map(s->arena);
-	value_map_set(s->arena, l, "name", vstr(s, it->coll->name));
-	value_map_set(s->arena, l, "title", vstr(s,
-	    coll_title(s, it->coll, lang)));
-	if (it->coll->list)
-		value_map_set(s->arena, l, "url", vstr(s,
-		    it->coll->list_url[lang]));
-	value_map_set(s->arena, f, "collection", l);
+	value_map_set(s->arena, f, "collection", coll_frame(s, it->coll, lang));
 
 	l = value_list(s->arena);
 	for (i = 0; i < s->nlangs; i++) {
@@ -591,12 +624,10 @@ item_frame(struct site *s, struct item *it)
 	value_map_set(s->arena, f, "translations", l);
 
 	l = value_list(s->arena);
-	value_list_push(s->arena, l, link(s, ltext(s, value_map_get(s->conf,
-	    "short_title"), lang, ltext(s, value_map_get(s->conf, "title"),
-	    lang, "Home")), home));
-	if (it->coll->list)
-		value_list_push(s->arena, l, link(s, coll_title(s, it->coll,
-		    lang), it->coll->list_url[lang]));
+	value_reserve(s->arena, l, 3);
+	for (i = 0; i < coll_crumbs(s, it->coll, lang)->n; i++)
+		value_list_push(s->arena, l,
+		    coll_crumbs(s, it->coll, lang)->items[i]);
 	crumb_here(s, l, value_map_str(it->data, "title"));
 	value_map_set(s->arena, f, "breadcrumbs", l);
 	value_map_set(s->arena, f, "has_breadcrumbs", value_bool(s->arena,
@@ -646,12 +677,12 @@ globals(struct site *s, const struct theme *th, struct source *src, int lang)
 			    arena_printf(s->arena, "%s%s", s->root,
 			    lang_prefix(s, (int)i))));
 			value_map_set(s->arena, v, "current",
-			    value_bool(s->arena, (int)i == lang));
+			    (int)i == lang ? s->yes : s->no);
 			value_list_push(s->arena, l, v);
 		}
 		value_map_set(s->arena, site, "languages", l);
 		value_map_set(s->arena, site, "multilingual",
-		    value_bool(s->arena, true));
+		    s->yes);
 	}
 	/* Menu entries' urls are relative to the language's home. */
 	l = value_list(s->arena);
@@ -818,15 +849,30 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			value_map_set(s->arena, pgn, "next_url", vstr(s,
 			    arena_printf(s->arena, "%s%s/%zu/",
 			    list_url, seg, pg + 1)));
+		/*
+		 * The first, the last and two either side of the current
+		 * page, gaps marked: a constant number of links per page, so
+		 * that long lists cost linear, not quadratic, memory.
+		 */
 		links = value_list(s->arena);
 		for (k = 1; k <= npages && npages > 1; k++) {
-			struct value *e = link(s, arena_printf(s->arena,
-			    "%zu", k), k == 1 ? list_url :
-			    arena_printf(s->arena, "%s%s/%zu/",
-			    list_url, seg, k));
+			struct value *e;
 
+			if (k != 1 && k != npages && (k + 2 < pg || k > pg + 2)) {
+				if (k == 2 || k == npages - 1) {
+					e = value_map(s->arena);
+					value_map_set(s->arena, e, "gap", s->yes);
+					value_map_set(s->arena, e, "current",
+					    s->no);
+					value_list_push(s->arena, links, e);
+				}
+				continue;
+			}
+			e = link(s, arena_printf(s->arena, "%zu", k),
+			    k == 1 ? list_url : arena_printf(s->arena,
+			    "%s%s/%zu/", list_url, seg, k));
 			value_map_set(s->arena, e, "current",
-			    value_bool(s->arena, k == pg));
+			    k == pg ? s->yes : s->no);
 			value_list_push(s->arena, links, e);
 		}
 		value_map_set(s->arena, pgn, "links", links);
@@ -843,7 +889,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			crumb_here(s, bc, title);
 			value_map_set(s->arena, f, "breadcrumbs", bc);
 			value_map_set(s->arena, f, "has_breadcrumbs",
-			    value_bool(s->arena, true));
+			    s->yes);
 		}
 		for (i = 0; extra != NULL && i < extra->n; i++)
 			value_map_set(s->arena, f, extra->pairs[i].key,
@@ -865,7 +911,7 @@ model_home(struct site *s, const struct theme *th, int lang)
 	    value_map_get(s->conf, "title"), lang, "minhbach")));
 	value_map_set(s->arena, f, "url", vstr(s, arena_printf(s->arena,
 	    "%s%s", s->root, pre)));
-	value_map_set(s->arena, f, "is_home", value_bool(s->arena, true));
+	value_map_set(s->arena, f, "is_home", s->yes);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 		struct value *l = value_list(s->arena);
@@ -892,7 +938,7 @@ model_home(struct site *s, const struct theme *th, int lang)
 	value_map_set(s->arena, f, "title", vstr(s, "404"));
 	value_map_set(s->arena, f, "url", vstr(s, arena_printf(s->arena,
 	    "%s%s404.html", s->root, pre)));
-	value_map_set(s->arena, f, "is_404", value_bool(s->arena, true));
+	value_map_set(s->arena, f, "is_404", s->yes);
 	add_frame_page(s, arena_printf(s->arena, "%s404.html", pre),
 	    "content/site.yaml", pick(s, th, NULL, "404"), lang, f);
 }
@@ -927,6 +973,8 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 	size_t i, j;
 	int lang;
 
+	s->yes = value_bool(s->arena, true);
+	s->no = value_bool(s->arena, false);
 	model_base(s, base_url);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];

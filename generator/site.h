@@ -53,6 +53,9 @@ struct collection {
 	bool list;		/* has list pages */
 	struct item **items;	/* all languages, sorted */
 	size_t n, cap;
+	/* Shared by the frames of its items, per language (model). */
+	struct value *frame_coll[SITE_MAX_LANGS];
+	struct value *crumbs[SITE_MAX_LANGS];
 };
 
 /* One output file made by rendering a template against frames. */
@@ -90,6 +93,7 @@ struct site {
 	struct page *pages;
 	size_t npages, cappages;
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
+	struct value *yes, *no;	/* shared true and false */
 };
 
 /* content.c — the load stage. */

@@ -112,6 +112,28 @@ grow(struct arena *a, void *old, size_t n, size_t *cap, size_t sz)
 }
 
 void
+value_reserve(struct arena *a, struct value *v, size_t n)
+{
+	assert(v->type == VALUE_LIST || v->type == VALUE_MAP);
+	if (n <= v->cap)
+		return;
+	if (v->type == VALUE_LIST) {
+		struct value **p = arena_calloc(a, n, sizeof *p);
+
+		if (v->n)
+			memcpy(p, v->items, v->n * sizeof *p);
+		v->items = p;
+	} else {
+		struct value_pair *p = arena_calloc(a, n, sizeof *p);
+
+		if (v->n)
+			memcpy(p, v->pairs, v->n * sizeof *p);
+		v->pairs = p;
+	}
+	v->cap = n;
+}
+
+void
 value_list_push(struct arena *a, struct value *l, struct value *v)
 {
 	assert(l->type == VALUE_LIST && v != NULL);

@@ -63,6 +63,9 @@ struct value *value_str_borrow(struct arena *a, const char *s, size_t n);
 struct value *value_list(struct arena *a);
 struct value *value_map(struct arena *a);
 
+/* Makes room for n items or pairs in list or map v, so that building a
+ * value of known size wastes no arena memory on doubling. */
+void value_reserve(struct arena *a, struct value *v, size_t n);
 /* Appends v to list l (growing in the arena). */
 void value_list_push(struct arena *a, struct value *l, struct value *v);
 /*
