@@ -1313,3 +1313,78 @@ schema_check(const struct schemas *s, const char *kind,
 	buf_release(&c.path);
 	return c.errors > 0 ? -1 : 0;
 }
+
+/* ---- walking a record's references ---- */
+
+struct each {
+	void (*fn)(void *, const char *, const char *, const struct value *);
+	void *ctx;
+	struct buf path;	/* dotted field names, no list indexes */
+	unsigned depth;
+};
+
+static void
+each_ref(struct each *e, const struct node *n, const struct value *v)
+{
+	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
+	    4 : 1;
+	size_t i, j, outer = e->path.len;
+
+	while (n->type == T_DEF)
+		n = n->def->node;
+	if (empty(v) || e->depth > 4 * VALUE_MAX_DEPTH)
+		return;
+	e->depth++;
+	switch (n->type) {
+	case T_REF:
+		if (plain_text(v))
+			e->fn(e->ctx, buf_cstr(&e->path), n->to, v);
+		break;
+	case T_LIST:
+		for (i = 0; v->type == VALUE_LIST && n->of != NULL &&
+		    i < v->n; i++)
+			each_ref(e, n->of, v->items[i]);
+		break;
+	case T_MAP:
+		for (i = 0; v->type == VALUE_MAP && i < v->n; i++) {
+			const struct node *f = n->values;
+
+			for (j = 0; j < n->nfield; j++)
+				if (strcmp(v->pairs[i].key, n->names[j]) == 0)
+					f = n->fields[j];
+			if (f == NULL)
+				continue;
+			buf_addf(&e->path, "%s%s", outer ? "." : "",
+			    v->pairs[i].key);
+			each_ref(e, f, v->pairs[i].val);
+			buf_truncate(&e->path, outer);
+		}
+		break;
+	case T_UNION:
+		/* The first alternative of the value's shape, as checked. */
+		for (i = 0; i < n->nalt; i++)
+			if (shapes(n->alts[i]) & shape) {
+				each_ref(e, n->alts[i], v);
+				break;
+			}
+		break;
+	default:
+		break;
+	}
+	e->depth--;
+}
+
+void
+schema_each_ref(const struct schemas *s, const char *kind,
+    const struct value *v,
+    void (*fn)(void *ctx, const char *field, const char *to_kind,
+    const struct value *node), void *ctx)
+{
+	const struct node *n = find_kind(s, kind);
+	struct each e = {fn, ctx, {0}, 0};
+
+	if (n == NULL || v == NULL || v->type != VALUE_MAP)
+		return;
+	each_ref(&e, n, v);
+	buf_release(&e.path);
+}

@@ -53,4 +53,16 @@ int schema_check(const struct schemas *s, const char *kind,
     const struct value *v, const struct schema_refs *refs,
     struct diags *d);
 
+/*
+ * Calls fn for every value of type ref in record v of kind (nothing when
+ * kind is unknown or v is not a map): field is the dotted path of the
+ * field, list indexes left out ("zones", "subject.zone"; valid during
+ * the call only), to_kind the kind referred to, node the string node
+ * naming the target.  Values that do not fit their schema are skipped.
+ */
+void schema_each_ref(const struct schemas *s, const char *kind,
+    const struct value *v,
+    void (*fn)(void *ctx, const char *field, const char *to_kind,
+    const struct value *node), void *ctx);
+
 #endif
