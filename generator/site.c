@@ -557,8 +557,8 @@ coll_crumbs(struct site *s, struct collection *co, int lang)
 	return co->crumbs[lang] = l;
 }
 
-static void
-item_frame(struct site *s, struct item *it)
+void
+site_item_frame(struct site *s, struct item *it)
 {
 	struct value *f = value_map(s->arena), *l;
 	struct buf b = {0};
@@ -721,8 +721,9 @@ globals(struct site *s, const struct theme *th, struct source *src, int lang)
 	return g;
 }
 
-static const struct mustache *
-pick(struct site *s, const struct theme *th, const char *a, const char *b)
+const struct mustache *
+site_template(struct site *s, const struct theme *th, const char *a,
+    const char *b)
 {
 	const struct mustache *t = a ? theme_find(th, a) : NULL;
 
@@ -735,8 +736,8 @@ pick(struct site *s, const struct theme *th, const char *a, const char *b)
 	return t;
 }
 
-static struct page *
-add_frame_page(struct site *s, const char *out, const char *origin,
+struct page *
+site_add_frame_page(struct site *s, const char *out, const char *origin,
     const struct mustache *t, int lang, struct value *f)
 {
 	struct page *p = site_add_page(s, out, origin);
@@ -786,7 +787,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 	if (per && per->type == VALUE_INT && per->u.i > 0 && per->u.i < 10000)
 		per_page = (size_t)per->u.i;
 	lname = arena_printf(s->arena, "list-%s", co->kind);
-	t = pick(s, th, lname, "list");
+	t = site_template(s, th, lname, "list");
 	npages = n ? (n + per_page - 1) / per_page : 1;
 	for (pg = 1; pg <= npages; pg++) {
 		struct value *f = value_map(s->arena), *items, *years, *pgn;
@@ -894,7 +895,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 		for (i = 0; extra != NULL && i < extra->n; i++)
 			value_map_set(s->arena, f, extra->pairs[i].key,
 			    extra->pairs[i].val);
-		add_frame_page(s, arena_printf(s->arena, "%sindex.html",
+		site_add_frame_page(s, arena_printf(s->arena, "%sindex.html",
 		    url + strlen(s->root)), arena_printf(s->arena,
 		    "content/%s", co->name), t, lang, f);
 	}
@@ -931,16 +932,16 @@ model_home(struct site *s, const struct theme *th, int lang)
 		value_map_set(s->arena, recent, co->name, e);
 	}
 	value_map_set(s->arena, f, "recent", recent);
-	add_frame_page(s, arena_printf(s->arena, "%sindex.html", pre),
-	    "content/site.yaml", pick(s, th, NULL, "home"), lang, f);
+	site_add_frame_page(s, arena_printf(s->arena, "%sindex.html", pre),
+	    "content/site.yaml", site_template(s, th, NULL, "home"), lang, f);
 
 	f = value_map(s->arena);
 	value_map_set(s->arena, f, "title", vstr(s, "404"));
 	value_map_set(s->arena, f, "url", vstr(s, arena_printf(s->arena,
 	    "%s%s404.html", s->root, pre)));
 	value_map_set(s->arena, f, "is_404", s->yes);
-	add_frame_page(s, arena_printf(s->arena, "%s404.html", pre),
-	    "content/site.yaml", pick(s, th, NULL, "404"), lang, f);
+	site_add_frame_page(s, arena_printf(s->arena, "%s404.html", pre),
+	    "content/site.yaml", site_template(s, th, NULL, "404"), lang, f);
 }
 
 struct item *
@@ -989,7 +990,7 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)
 			if (s->colls[i].items[j]->url)
-				item_frame(s, s->colls[i].items[j]);
+				site_item_frame(s, s->colls[i].items[j]);
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		s->globals[lang] = globals(s, th, src, lang);
 	for (i = 0; i < s->ncolls; i++) {
@@ -1002,8 +1003,8 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 
 			if (it->url == NULL || it->draft)
 				continue;
-			p = add_frame_page(s, it->out, it->path,
-			    pick(s, th, tn, "single"), it->lang_index,
+			p = site_add_frame_page(s, it->out, it->path,
+			    site_template(s, th, tn, "single"), it->lang_index,
 			    it->frame);
 			p->item = it;
 		}

@@ -136,6 +136,19 @@ struct item *site_find(const struct site *s, const char *kind,
 void site_add_list(struct site *s, const struct theme *th,
     struct collection *co, int lang, struct item **v, size_t n,
     const char *list_url, const char *title, struct value *extra);
+/*
+ * Makes it->frame, the template context of an item, from it->data and
+ * what the model derived (url, slug, date...).  Also for synthetic
+ * items such as earlier revisions of a record (it->url set first).
+ */
+void site_item_frame(struct site *s, struct item *it);
+/* Returns the theme's template a, else b; NULL after an error naming
+ * both (a may be NULL). */
+const struct mustache *site_template(struct site *s, const struct theme *th,
+    const char *a, const char *b);
+/* Adds a page rendering t against [the language's globals, f]. */
+struct page *site_add_frame_page(struct site *s, const char *out,
+    const char *origin, const struct mustache *t, int lang, struct value *f);
 /* Adds a page / a copy to the site's lists (model stage only). */
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);
