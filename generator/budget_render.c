@@ -1,0 +1,524 @@
+/*
+ * Budget disclosures, model stage.  In: each budget item, its form and
+ * the one computed table (budget_table_make).  Out: the frame keys that
+ * budget.c's head comment lists, and the CSV (UTF-8 with BOM, CRLF) and
+ * JSON downloads beside the page, all made from that same table.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "budget.h"
+#include "budget_table.h"
+#include "buf.h"
+#include "fmt.h"
+#include "site.h"
+#include "value.h"
+
+#define CHART_W 640
+#define CHART_BAR 360		/* widest bar, pixels */
+#define CHART_ROW 44
+
+struct mk {
+	struct site *s;
+	struct item *it;
+	const struct btab *t;
+	const char *lang;	/* "vi" or another */
+	int li;			/* 0 vi, 1 en */
+};
+
+static struct value *
+str(struct mk *m, const char *s)
+{
+	return value_strz(m->s->arena, s ? s : "");
+}
+
+static void
+set(struct mk *m, struct value *f, const char *key, struct value *v)
+{
+	value_map_set(m->s->arena, f, key, v);
+}
+
+static void
+setb(struct mk *m, struct value *f, const char *key, bool b)
+{
+	value_map_set(m->s->arena, f, key, value_bool(m->s->arena, b));
+}
+
+static const char *
+currency_text(const char *cu, int li)
+{
+	static const char *const t[][3] = {
+	    {"dong", "đồng", "dong"},
+	    {"nghin_dong", "nghìn đồng", "thousand dong"},
+	    {"trieu_dong", "triệu đồng", "million dong"}};
+
+	for (size_t i = 0; cu != NULL && i < 3; i++)
+		if (strcmp(t[i][0], cu) == 0)
+			return t[i][1 + li];
+	return li ? "dong" : "đồng";
+}
+
+static const char *
+kind_text(const char *kind, int li)
+{
+	static const char *const t[][3] = {
+	    {"du_toan", "Dự toán ngân sách", "Budget estimate"},
+	    {"thuc_hien", "Tình hình thực hiện dự toán ngân sách",
+		"Budget execution"},
+	    {"quyet_toan", "Quyết toán ngân sách", "Final accounts"}};
+
+	for (size_t i = 0; kind != NULL && i < 3; i++)
+		if (strcmp(t[i][0], kind) == 0)
+			return t[i][1 + li];
+	return kind ? kind : "";
+}
+
+static const char *
+period_text(struct arena *a, const char *p, const char *year, int li)
+{
+	static const char *const t[][3] = {
+	    {"nam", "năm", "year"},
+	    {"quy_1", "quý I năm", "first quarter of"},
+	    {"quy_2", "quý II năm", "second quarter of"},
+	    {"quy_3", "quý III năm", "third quarter of"},
+	    {"quy_4", "quý IV năm", "fourth quarter of"},
+	    {"6_thang", "6 tháng đầu năm", "first six months of"},
+	    {"9_thang", "9 tháng đầu năm", "first nine months of"}};
+
+	for (size_t i = 0; p != NULL && i < 7; i++)
+		if (strcmp(t[i][0], p) == 0)
+			return arena_printf(a, "%s %s", t[i][1 + li], year);
+	return arena_printf(a, "%s %s", t[0][1 + li], year);
+}
+
+static void
+set_date(struct mk *m, struct value *f, const char *key, const char *iso)
+{
+	struct buf b = {0};
+
+	if (iso == NULL)
+		return;
+	fmt_date(&b, iso, m->lang);
+	set(m, f, key, str(m, buf_cstr(&b)));
+	buf_release(&b);
+}
+
+/* One row of the frame: its cells in the shown columns. */
+static struct value *
+row_frame(struct mk *m, const struct brow *r)
+{
+	struct arena *a = m->s->arena;
+	const struct bform *f = m->t->form;
+	struct value *v = value_map(a), *cells = value_list(a);
+	struct buf b = {0};
+	int level = r->depth > 5 ? 5 : r->depth;
+
+	set(m, v, "stt", str(m, r->stt));
+	set(m, v, "label", str(m, r->label));
+	set(m, v, "depth", value_int(a, r->depth));
+	set(m, v, "level", str(m, arena_printf(a, "level-%d", level)));
+	setb(m, v, "is_total", r->is_total);
+	setb(m, v, "is_of_which", r->of_which);
+	setb(m, v, "is_parent", r->nkids > 0);
+	for (size_t k = 0; k < f->ncols; k++) {
+		const struct bcell *c = &r->cells[k];
+		struct value *cv;
+
+		if (!m->t->shown[k])
+			continue;
+		cv = value_map(a);
+		budget_cell_text(&b, &f->cols[k], c, m->lang);
+		set(m, cv, "text", str(m, buf_cstr(&b)));
+		buf_reset(&b);
+		set(m, cv, "raw", str(m, c->raw));
+		setb(m, cv, "is_computed", c->has && !c->stated);
+		setb(m, cv, "is_percent", f->cols[k].type == BCOL_PERCENT);
+		setb(m, cv, "is_empty", !c->has);
+		value_list_push(a, cells, cv);
+	}
+	set(m, v, "cells", cells);
+	buf_release(&b);
+	return v;
+}
+
+/* The CSV: BOM, CRLF, labels, plain figures ('.' decimal mark). */
+static void
+make_csv(struct mk *m, struct buf *b)
+{
+	const struct bform *f = m->t->form;
+	size_t i, k;
+
+	buf_adds(b, "\xef\xbb\xbf");
+	buf_adds(b, m->li ? "No.,Item" : "STT,Nội dung");
+	for (k = 0; k < f->ncols; k++) {
+		if (!m->t->shown[k])
+			continue;
+		buf_addc(b, ',');
+		buf_add_csv(b, f->cols[k].label[m->li],
+		    strlen(f->cols[k].label[m->li]));
+	}
+	buf_adds(b, "\r\n");
+	for (i = 0; i < m->t->nrows; i++) {
+		const struct brow *r = &m->t->rows[i];
+
+		buf_add_csv(b, r->stt, strlen(r->stt));
+		buf_addc(b, ',');
+		buf_add_csv(b, r->label, strlen(r->label));
+		for (k = 0; k < f->ncols; k++) {
+			if (!m->t->shown[k])
+				continue;
+			buf_addc(b, ',');
+			buf_adds(b, r->cells[k].raw);
+		}
+		buf_adds(b, "\r\n");
+	}
+}
+
+static void
+json_str(struct buf *b, const char *key, const char *s)
+{
+	buf_add_json(b, key, strlen(key));
+	buf_addc(b, ':');
+	if (s == NULL)
+		buf_adds(b, "null");
+	else
+		buf_add_json(b, s, strlen(s));
+}
+
+/* The JSON: the record's metadata, the columns and the rows. */
+static void
+make_json(struct mk *m, struct buf *b)
+{
+	const struct value *d = m->it->data, *v;
+	const struct bform *f = m->t->form;
+	static const char *const meta[] = {"title", "kind", "period",
+	    "currency_unit", "basis_date", "published_on"};
+	static const char *const maps[] = {"unit", "decision",
+	    "illustrative"};
+	size_t i, k;
+	bool first;
+
+	buf_adds(b, "{");
+	json_str(b, "source", m->it->url);
+	for (i = 0; i < sizeof meta / sizeof meta[0]; i++) {
+		buf_addc(b, ',');
+		json_str(b, meta[i], value_map_str(d, meta[i]));
+	}
+	buf_adds(b, ",\"fiscal_year\":");
+	v = value_map_get(d, "fiscal_year");
+	buf_adds(b, v && v->type == VALUE_INT ? v->text : "null");
+	for (i = 0; i < sizeof maps / sizeof maps[0]; i++) {
+		buf_addc(b, ',');
+		buf_add_json(b, maps[i], strlen(maps[i]));
+		buf_addc(b, ':');
+		if ((v = value_map_get(d, maps[i])) != NULL)
+			value_to_json(v, b, 0);
+		else
+			buf_adds(b, "null");
+	}
+	buf_adds(b, ",\"form\":{");
+	json_str(b, "id", f->id);
+	buf_addc(b, ',');
+	json_str(b, "circular", f->circular);
+	buf_addc(b, ',');
+	json_str(b, "number", f->number);
+	buf_addc(b, ',');
+	json_str(b, "title", f->title[m->li]);
+	buf_adds(b, "},\n\"columns\":[");
+	for (k = 0, first = true; k < f->ncols; k++) {
+		static const char *const types[] = {"amount", "percent",
+		    "difference"};
+
+		if (!m->t->shown[k])
+			continue;
+		buf_adds(b, first ? "\n{" : ",\n{");
+		first = false;
+		json_str(b, "key", f->cols[k].key);
+		buf_addc(b, ',');
+		json_str(b, "label", f->cols[k].label[m->li]);
+		buf_addc(b, ',');
+		json_str(b, "type", types[f->cols[k].type]);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "],\n\"rows\":[");
+	for (i = 0; i < m->t->nrows; i++) {
+		const struct brow *r = &m->t->rows[i];
+
+		buf_adds(b, i ? ",\n{" : "\n{");
+		json_str(b, "stt", r->stt);
+		buf_addc(b, ',');
+		json_str(b, "label", r->label);
+		buf_addf(b, ",\"depth\":%d,\"of_which\":%s,\"total\":%s,"
+		    "\"values\":{", r->depth, r->of_which ? "true" : "false",
+		    r->is_total ? "true" : "false");
+		for (k = 0, first = true; k < f->ncols; k++) {
+			if (!m->t->shown[k])
+				continue;
+			if (!first)
+				buf_addc(b, ',');
+			first = false;
+			buf_add_json(b, f->cols[k].key,
+			    strlen(f->cols[k].key));
+			buf_addc(b, ':');
+			buf_adds(b, r->cells[k].has ? r->cells[k].raw :
+			    "null");
+		}
+		buf_adds(b, "}}");
+	}
+	buf_adds(b, "]}\n");
+}
+
+/* Width in pixels of v against the largest figure max (both > 0). */
+static long
+bar_width(int64_t v, int64_t max)
+{
+	if (v <= 0 || max <= 0)
+		return 0;
+	/* v * CHART_BAR fits 64 bits: amounts stay below 10^17. */
+	return (long)((v * CHART_BAR + max / 2) / max);
+}
+
+/*
+ * The chart: top-level lines, not "of which", in the first shown amount
+ * column.  Returns false when there is nothing to draw.
+ */
+static bool
+make_chart(struct mk *m, struct value *f, const char *unit)
+{
+	struct arena *a = m->s->arena;
+	const struct bform *fo = m->t->form;
+	struct value *list = value_list(a);
+	struct buf svg = {0}, txt = {0}, title = {0};
+	int k = -1;
+	int64_t max = 0;
+	size_t i, n = 0;
+
+	for (i = 0; i < fo->ncols && k < 0; i++)
+		if (fo->cols[i].type == BCOL_AMOUNT && m->t->shown[i])
+			k = (int)i;
+	if (k < 0)
+		return false;
+	for (i = 0; i < m->t->nrows; i++) {
+		const struct brow *r = &m->t->rows[i];
+
+		if (r->depth == 0 && !r->of_which && !r->is_total &&
+		    r->cells[k].has) {
+			n++;
+			if (r->cells[k].v > max)
+				max = r->cells[k].v;
+		}
+	}
+	if (n == 0)
+		return false;
+	buf_addf(&title, "%s (%s)", fo->cols[k].label[m->li], unit);
+	buf_addf(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	    "class=\"budget-chart\" role=\"img\" width=\"%d\" height=\"%zu\" "
+	    "viewBox=\"0 0 %d %zu\" aria-labelledby=\"budget-chart-title "
+	    "budget-chart-desc\"><title id=\"budget-chart-title\">",
+	    CHART_W, n * CHART_ROW + 8, CHART_W, n * CHART_ROW + 8);
+	buf_add_xml(&svg, title.data, title.len);
+	buf_adds(&svg, "</title><desc id=\"budget-chart-desc\">");
+	n = 0;
+	for (i = 0; i < m->t->nrows; i++) {
+		const struct brow *r = &m->t->rows[i];
+		const struct bcell *c = &r->cells[k];
+		struct value *e;
+		struct buf one = {0};
+
+		if (r->depth != 0 || r->of_which || r->is_total || !c->has)
+			continue;
+		budget_cell_text(&one, &fo->cols[k], c, m->lang);
+		e = value_map(a);
+		set(m, e, "stt", str(m, r->stt));
+		set(m, e, "label", str(m, r->label));
+		set(m, e, "text", str(m, arena_printf(a, "%s %s",
+		    buf_cstr(&one), unit)));
+		value_list_push(a, list, e);
+		buf_addf(&txt, "%s%s%s%s: %s %s", n ? "; " : "", r->stt,
+		    r->stt[0] ? " " : "", r->label, buf_cstr(&one), unit);
+		buf_release(&one);
+		n++;
+	}
+	buf_add_xml(&svg, txt.data, txt.len);
+	buf_adds(&svg, "</desc>");
+	n = 0;
+	for (i = 0; i < m->t->nrows; i++) {
+		const struct brow *r = &m->t->rows[i];
+		const struct bcell *c = &r->cells[k];
+		struct buf one = {0};
+		long y = (long)n * CHART_ROW, w;
+
+		if (r->depth != 0 || r->of_which || r->is_total || !c->has)
+			continue;
+		w = bar_width(c->v, max);
+		buf_addf(&svg, "<text x=\"0\" y=\"%ld\" font-size=\"13\">",
+		    y + 14);
+		if (r->stt[0]) {
+			buf_add_xml(&svg, r->stt, strlen(r->stt));
+			buf_addc(&svg, ' ');
+		}
+		buf_add_xml(&svg, r->label, strlen(r->label));
+		buf_addf(&svg, "</text><rect x=\"0\" y=\"%ld\" width=\"%ld\" "
+		    "height=\"16\" fill=\"#1f5f99\"/><text x=\"%ld\" "
+		    "y=\"%ld\" font-size=\"12\">", y + 20, w, w + 6, y + 33);
+		budget_cell_text(&one, &fo->cols[k], c, m->lang);
+		buf_add_xml(&svg, one.data, one.len);
+		buf_adds(&svg, "</text>");
+		buf_release(&one);
+		n++;
+	}
+	buf_adds(&svg, "</svg>");
+	set(m, f, "chart_title", str(m, buf_cstr(&title)));
+	set(m, f, "chart_svg", str(m, buf_cstr(&svg)));
+	set(m, f, "chart_text", list);
+	buf_release(&svg);
+	buf_release(&txt);
+	buf_release(&title);
+	return true;
+}
+
+/* "a/b/index.html" → "a/b/NAME"; "a/b.html" → "a/NAME". */
+static const char *
+beside(struct arena *a, const char *out, const char *name)
+{
+	const char *slash = strrchr(out, '/');
+
+	if (slash == NULL)
+		return arena_strdup(a, name);
+	return arena_printf(a, "%.*s/%s", (int)(slash - out), out, name);
+}
+
+/*
+ * Appends a data page to s->pages as site_add_page() does; done here so
+ * that the budget suite links without site.c (and its theme, Markdown
+ * and template modules).
+ */
+static void
+data_page(struct site *s, const char *out, const char *origin,
+    struct buf *b)
+{
+	struct page *p;
+
+	if (s->npages == s->cappages) {
+		size_t cap = s->cappages ? s->cappages * 2 : 64;
+		struct page *v = arena_calloc(s->arena, cap, sizeof *v);
+
+		if (s->npages)
+			memcpy(v, s->pages, s->npages * sizeof *v);
+		s->pages = v;
+		s->cappages = cap;
+	}
+	p = &s->pages[s->npages++];
+	memset(p, 0, sizeof *p);
+	p->out = out;
+	p->origin = origin;
+	p->len = b->len;
+	p->data = buf_keep(b, s->arena);
+}
+
+static void
+model_item(struct site *s, const struct bforms *fs, struct item *it)
+{
+	struct arena *a = s->arena;
+	struct mk m = {s, it, NULL, it->lang ? it->lang : "vi", 0};
+	const struct value *d = it->data, *v;
+	const struct bform *f = budget_form_find(fs, d, NULL);
+	struct value *fr = it->frame, *l;
+	const char *year, *unit, *kt, *pt;
+	struct buf b = {0};
+	size_t i;
+
+	if (f == NULL || fr == NULL)
+		return;
+	m.li = budget_lang(m.lang);
+	m.t = budget_table_make(a, NULL, f, d);
+	v = value_map_get(d, "fiscal_year");
+	year = v && value_is_scalar(v) ? v->text : "";
+	unit = currency_text(value_map_str(d, "currency_unit"), m.li);
+	kt = kind_text(value_map_str(d, "kind"), m.li);
+	pt = period_text(a, value_map_str(d, "period"), year, m.li);
+	set(&m, fr, "budget_kind", str(&m, value_map_str(d, "kind")));
+	set(&m, fr, "kind_text", str(&m, kt));
+	set(&m, fr, "period_text", str(&m, pt));
+	if (value_map_str(d, "title") == NULL)
+		set(&m, fr, "title", str(&m, arena_printf(a, "%s %s", kt,
+		    pt)));
+	set(&m, fr, "form_id", str(&m, f->id));
+	set(&m, fr, "form_title", str(&m, f->title[m.li]));
+	set(&m, fr, "form_circular", str(&m, f->circular));
+	set(&m, fr, "form_number", str(&m, f->number));
+	set(&m, fr, "currency_unit_text", str(&m, unit));
+	set(&m, fr, "unit_name", str(&m, value_map_str(value_map_get(d,
+	    "unit"), "name")));
+	set(&m, fr, "unit_level", str(&m, value_map_str(value_map_get(d,
+	    "unit"), "level")));
+	set_date(&m, fr, "decision_date_text", value_map_str(value_map_get(d,
+	    "decision"), "date"));
+	set_date(&m, fr, "basis_date_text", value_map_str(d, "basis_date"));
+	set_date(&m, fr, "published_on_text", value_map_str(d,
+	    "published_on"));
+	v = value_map_get(d, "illustrative");
+	if (v != NULL && v->type == VALUE_STR && v->len > 0)
+		set(&m, fr, "illustrative_text", str(&m, v->text));
+	else if (v != NULL && v->type == VALUE_BOOL && v->u.b)
+		set(&m, fr, "illustrative_text", str(&m, m.li ?
+		    "The figures are illustrative, not the unit's published "
+		    "figures." : "Số liệu minh hoạ, không phải số liệu công "
+		    "khai của đơn vị."));
+
+	l = value_list(a);
+	for (i = 0; i < f->ncols; i++) {
+		struct value *c;
+
+		if (!m.t->shown[i])
+			continue;
+		c = value_map(a);
+		set(&m, c, "key", str(&m, f->cols[i].key));
+		set(&m, c, "label", str(&m, f->cols[i].label[m.li]));
+		setb(&m, c, "is_percent", f->cols[i].type == BCOL_PERCENT);
+		setb(&m, c, "is_amount", f->cols[i].type == BCOL_AMOUNT);
+		setb(&m, c, "is_computed", f->cols[i].type != BCOL_AMOUNT);
+		value_list_push(a, l, c);
+	}
+	set(&m, fr, "columns", l);
+	l = value_list(a);
+	for (i = 0; i < m.t->nrows; i++) {
+		struct value *r = row_frame(&m, &m.t->rows[i]);
+
+		value_list_push(a, l, r);
+		if (m.t->rows[i].is_total)
+			set(&m, fr, "total", r);
+	}
+	set(&m, fr, "rows", l);
+	setb(&m, fr, "has_total", f->total[0] != NULL);
+	setb(&m, fr, "has_chart", make_chart(&m, fr, unit));
+
+	if (it->url == NULL || it->out == NULL || it->draft)
+		return;
+	set(&m, fr, "csv_url", str(&m, arena_printf(a, "%sdu-lieu.csv",
+	    it->url)));
+	set(&m, fr, "json_url", str(&m, arena_printf(a, "%sdu-lieu.json",
+	    it->url)));
+	make_csv(&m, &b);
+	data_page(s, beside(a, it->out, "du-lieu.csv"), it->path, &b);
+	make_json(&m, &b);
+	data_page(s, beside(a, it->out, "du-lieu.json"), it->path, &b);
+	buf_release(&b);
+}
+
+void
+budget_model(struct site *s)
+{
+	const struct bforms *fs = NULL;
+
+	for (size_t i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+
+		if (strcmp(co->kind, "budget") != 0)
+			continue;
+		if (fs == NULL)
+			fs = budget_forms_builtin(s->arena, s->diags);
+		for (size_t j = 0; j < co->n; j++)
+			model_item(s, fs, co->items[j]);
+	}
+}

@@ -1,0 +1,121 @@
+/*
+ * Private to budget.c and budget_render.c: the forms read from
+ * generator/forms.yaml and the one computed table of a budget record
+ * (stated and computed figures, exact scaled integers) from which the
+ * checks, the HTML frame, the CSV and the JSON are all made.
+ */
+#ifndef MINHBACH_BUDGET_TABLE_H
+#define MINHBACH_BUDGET_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct buf;
+struct diags;
+struct value;
+
+enum bcol_type { BCOL_AMOUNT, BCOL_PERCENT, BCOL_DIFFERENCE };
+enum bcol_role { BROLE_NONE, BROLE_ESTIMATE, BROLE_EXECUTION };
+
+/* Labels and titles: [0] Vietnamese, [1] English. */
+struct bcol {
+	const char *key;
+	const char *label[2];
+	enum bcol_type type;
+	enum bcol_role role;
+	int of[2];		/* PERCENT, DIFFERENCE: column indexes */
+	int decimals;		/* PERCENT: decimals shown */
+	bool optional;
+};
+
+struct bcirc {
+	const char *circular;
+	const char *rule[2];
+	int days;		/* calendar days after basis_date */
+	int workdays;		/* annual execution report: Mon-Fri days */
+};
+
+struct bform {
+	const char *id;		/* "90/2018/TT-BTC:2" */
+	const char *circular, *number;
+	const char *title[2];
+	const char *total[2];	/* NULL: no total row */
+	const char *kinds;	/* "du_toan thuc_hien", space-separated */
+	struct bcol *cols;
+	size_t ncols;
+	const struct bcirc *circ;
+};
+
+struct bforms {
+	struct bform *forms;
+	size_t n;
+	struct bcirc *circs;
+	size_t ncircs;
+};
+
+struct bcell {
+	bool has;		/* a figure, stated or computed */
+	bool stated;		/* written in the file (node set) */
+	int64_t v;		/* amounts: units of 10^-scale; percent: 10^-decimals */
+	int dec;		/* decimals shown */
+	const char *raw;	/* plain text: digits, '-', '.' decimal mark */
+	const struct value *node;	/* the stated value, or NULL */
+};
+
+struct brow {
+	const struct value *line;	/* NULL for the total row */
+	const char *stt;	/* "" when none */
+	const char *label;
+	const char *path;	/* "B/II/1": stt path, NULL if a step lacks stt */
+	int depth;
+	bool of_which, is_total;
+	struct brow *parent;
+	size_t *kids, nkids;	/* indexes of child rows */
+	struct bcell *cells;	/* one per form column */
+};
+
+struct btab {
+	const struct bform *form;
+	int scale;		/* decimals of the amounts as integers */
+	struct brow *rows;	/* depth-first, parents first; total last */
+	size_t nrows;
+	bool *shown;		/* per column: shown on pages and downloads */
+};
+
+/*
+ * Reads the built-in forms (forms_yaml).  Aborts with the diagnostics
+ * printed when the built-in data is broken: that is a bug, not content.
+ */
+const struct bforms *budget_forms_builtin(struct arena *a,
+    struct diags *d);
+/*
+ * Reads forms from YAML text src[0..n) named name; NULL after recording
+ * located errors in d.
+ */
+const struct bforms *budget_forms_load(struct arena *a, struct diags *d,
+    const char *name, const char *src, size_t n);
+/*
+ * The form that record (a budget map) names in form: {circular, number},
+ * or NULL.  With d, an unknown form or one that does not serve the
+ * record's kind is a located error listing the known forms.
+ */
+const struct bform *budget_form_find(const struct bforms *fs,
+    const struct value *record, struct diags *d);
+/*
+ * Computes the table of record in form f: stated figures, sums of lines
+ * for parents that state none, differences, percentages, the total row.
+ * With d, records the table checks as located errors: values that are
+ * not columns, figures that are not plain decimals, sums, "of which"
+ * rows, stated differences and percentages.  Never NULL.
+ */
+struct btab *budget_table_make(struct arena *a, struct diags *d,
+    const struct bform *f, const struct value *record);
+/* Appends the cell as pages show it for lang ("vi" 1.060,5; "en"). */
+void budget_cell_text(struct buf *b, const struct bcol *c,
+    const struct bcell *cell, const char *lang);
+/* 0 for Vietnamese, 1 for any other language. */
+int budget_lang(const char *lang);
+
+#endif
