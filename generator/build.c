@@ -12,12 +12,16 @@
 #include <time.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
 #include "fmt.h"
+#include "history.h"
 #include "markdown.h"
 #include "outdir.h"
+#include "provenance.h"
+#include "records.h"
 #include "render.h"
 #include "schema.h"
 #include "site.h"
@@ -65,8 +69,12 @@ ref_exists(void *ctx, const char *kind, const char *key)
 	return site_find(r->site, kind, key) != NULL;
 }
 
-/* The validate stage: every item against its kind's schema. */
-static void
+/*
+ * The validate stage: every item against its kind's schema, then the
+ * domain checks (budget sums, zone areas, dates in order...).  Returns
+ * the schemas, which the model uses to follow references.
+ */
+static struct schemas *
 validate(struct site *s, struct arena *a, struct diags *d)
 {
 	struct schemas *sc = schema_builtin(a, d);
@@ -95,6 +103,9 @@ validate(struct site *s, struct arena *a, struct diags *d)
 			schema_check(sc, co->kind, co->items[j]->data, &refs,
 			    d);
 	}
+	budget_check(s);
+	records_check(s);
+	return sc;
 }
 
 /* YYYY-MM-DD in Asia/Ho_Chi_Minh (UTC+7, no summer time) of t. */
@@ -143,6 +154,8 @@ build_run(const struct options *o)
 	struct site *s = NULL;
 	struct theme *th = NULL;
 	struct outdir od = {NULL, NULL, -1};
+	struct schemas *sc;
+	struct history *h = NULL;
 	struct timespec t0, t1;
 	int status = 1;
 
@@ -160,7 +173,7 @@ build_run(const struct options *o)
 	s->commit = source_commit(src);
 	s->build_date = build_date(a, src, d);
 	/* validate */
-	validate(s, a, d);
+	sc = validate(s, a, d);
 	/* model (the theme is loaded here: templates are part of it) */
 	{
 		const char *tn = theme_name(s);
@@ -177,6 +190,20 @@ build_run(const struct options *o)
 		goto out;
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;
+	budget_model(s);
+	records_model(s, th, sc);
+	/* history: one walk of the repository, unless told not to */
+	if (!o->no_history) {
+		if (history_load(a, d, o->source, o->ref, "content", false,
+		    &h) == -1)
+			goto out;
+		if (h == NULL && !o->quiet)
+			fprintf(stderr, "minhbach: note: %s is not in a git "
+			    "repository; building without revision history\n",
+			    o->source);
+		if (h != NULL)
+			provenance_model(s, th, h);
+	}
 	feeds_make(s);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;

@@ -18,6 +18,7 @@ struct options {
 	const char *base_url;	/* overrides site.yaml's base_url */
 	int jobs;		/* worker threads; 0 = one per core */
 	bool quiet;		/* no summary line */
+	bool no_history;	/* no revision history (shallow clones) */
 };
 
 /* Runs the command; returns the exit status: 0 done, 1 content or

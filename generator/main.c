@@ -12,8 +12,8 @@
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
-"                      [--jobs N] [--quiet]\n"
-"       minhbach check [--source DIR] [--ref GITREF]\n"
+"                      [--no-history] [--jobs N] [--quiet]\n"
+"       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
 "       minhbach --help | --version\n";
 
@@ -37,6 +37,9 @@ static const char help[] =
 "                   git repository instead of the work tree\n"
 "  --base-url URL   the address the site is published at (default: site.yaml's\n"
 "                   base_url)\n"
+"  --no-history     build without revision history: no history pages, no\n"
+"                   amendment notes (needed for a shallow clone, whose dates\n"
+"                   would all be wrong; better: git fetch --unshallow)\n"
 "  --jobs N         worker threads (default: one per core)\n"
 "  --quiet          no summary line\n"
 "  --template FILE, --data FILE, --partials DIR   for render (partials are\n"
@@ -97,7 +100,8 @@ cmd_render(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	struct options o = {BUILD_BUILD, ".", "site", NULL, NULL, 0, false};
+	struct options o = {BUILD_BUILD, ".", "site", NULL, NULL, 0, false,
+	    false};
 	const char *jobs = NULL;
 	int i;
 
@@ -136,6 +140,10 @@ main(int argc, char **argv)
 		if (o.cmd == BUILD_BUILD &&
 		    opt_value(argc, argv, &i, "--out", &o.out))
 			continue;
+		if (strcmp(argv[i], "--no-history") == 0) {
+			o.no_history = true;
+			continue;
+		}
 		if (strcmp(argv[i], "--quiet") == 0 ||
 		    strcmp(argv[i], "-q") == 0) {
 			o.quiet = true;
