@@ -122,6 +122,7 @@ test: test-deps
 	MINHBACH=$(CURDIR)/generator/minhbach sh tests/golden.sh
 	MINHBACH=$(CURDIR)/generator/minhbach BENCHGEN=$(CURDIR)/$(B)/release/benchgen \
 	    sh tests/e2e.sh
+	MINHBACH=$(CURDIR)/generator/minhbach sh tests/browser/run.sh
 
 asan: test-deps
 	@$(MAKE) --no-print-directory $(B)/asan/minhbach $(B)/asan/unit_tests \

@@ -1,0 +1,635 @@
+// The browser checks of the built site, run by run.sh once nginx serves
+// SITE_DIR at BASE_URL.  Every .html file of the build is one page; each
+// check on each page is one test.  Prints failures with their page, a
+// summary per check, and ends with "browser: N passed, M failed".
+// Environment: SITE_DIR, BASE_URL, ARTIFACTS (screenshot folder),
+// BROWSER_REQUIRE_FILTER=1 (the investors' filter must exist).
+
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { join, relative, sep, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const siteDir = process.env.SITE_DIR;
+const base = (process.env.BASE_URL || '').replace(/\/$/, '');
+const artifacts = process.env.ARTIFACTS || join(here, 'artifacts');
+const requireFilter = process.env.BROWSER_REQUIRE_FILTER === '1';
+if (!siteDir || !base) {
+	console.error('check.mjs: SITE_DIR and BASE_URL must be set (run run.sh)');
+	process.exit(2);
+}
+const origin = new URL(base).origin;
+const WEIGHT_LIMIT = 50 * 1024;	// HTML+CSS+JS bytes, uncompressed
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const CHROMIUM_ARGS = [
+	'--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+	'--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync',
+];
+
+// ---- results ------------------------------------------------------------
+
+const tally = new Map();	// check -> { pass, fail }
+let passed = 0;
+let failed = 0;
+
+function record(check, page, ok, details = []) {
+	const t = tally.get(check) || { pass: 0, fail: 0 };
+	tally.set(check, t);
+	if (ok) {
+		t.pass++;
+		passed++;
+		return;
+	}
+	t.fail++;
+	failed++;
+	console.log(`FAIL ${check} ${page}`);
+	for (const d of details.slice(0, 40))
+		console.log(`  ${d}`);
+	if (details.length > 40)
+		console.log(`  ... and ${details.length - 40} more`);
+}
+
+// ---- the pages: every .html file, mapped to its URL -----------------------
+
+function walk(dir, out = []) {
+	for (const e of readdirSync(dir, { withFileTypes: true })) {
+		if (e.name.startsWith('.'))
+			continue;
+		const p = join(dir, e.name);
+		if (e.isDirectory())
+			walk(p, out);
+		else if (e.isFile() && e.name.endsWith('.html'))
+			out.push(p);
+	}
+	return out;
+}
+
+// site/a/b/index.html -> /a/b/ ; site/404.html -> /404.html
+function fileToPath(file) {
+	const rel = relative(siteDir, file).split(sep).join('/');
+	if (rel === 'index.html')
+		return '/';
+	if (rel.endsWith('/index.html'))
+		return '/' + rel.slice(0, -'index.html'.length);
+	return '/' + rel;
+}
+
+const files = walk(siteDir).sort();
+const pages = files.map((f) => ({ file: f, path: fileToPath(f) }));
+console.log(`browser: ${pages.length} pages under ${siteDir}, served at ${base}`);
+
+// ---- HTTP through nginx, cached per URL ----------------------------------
+
+const httpCache = new Map();
+async function get(url) {
+	if (!httpCache.has(url)) {
+		httpCache.set(url, (async () => {
+			try {
+				const r = await fetch(url, { redirect: 'manual' });
+				return { status: r.status, headers: r.headers,
+				    body: await r.text() };
+			} catch (e) {
+				return { status: 0, headers: new Headers(),
+				    body: '', error: String(e) };
+			}
+		})());
+	}
+	return httpCache.get(url);
+}
+
+// The ids a fragment may point at: id="..." and <a name="...">.
+function idsOfHtml(html) {
+	const ids = new Set();
+	for (const m of html.matchAll(/\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi))
+		ids.add(m[1] ?? m[2] ?? m[3]);
+	return ids;
+}
+
+// ---- the Nu HTML checker: one JVM over every file -------------------------
+
+function runVnu() {
+	const jar = join(here, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+	// The folder, not a file list: no argv limit on a large site.
+	const r = spawnSync('java', ['-Xss4m', '-jar', jar, '--errors-only',
+	    '--skip-non-html', '--format', 'json', siteDir], { encoding: 'utf8',
+	    maxBuffer: 256 * 1024 * 1024 });
+	const perFile = new Map(files.map((f) => [f, []]));
+	let parsed;
+	try {
+		parsed = JSON.parse(r.stderr || r.stdout);
+	} catch {
+		record('vnu', '(all files)', false,
+		    [`vnu did not run: status ${r.status} ${r.error || ''}`,
+		    (r.stderr || '').slice(0, 2000)]);
+		return;
+	}
+	for (const m of parsed.messages || []) {
+		if (m.type !== 'error' && m.type !== 'non-document-error')
+			continue;
+		let f = m.url ? decodeURIComponent(m.url.replace(/^file:/, '')) : '';
+		if (!perFile.has(f))
+			f = files.find((x) => m.url && m.url.endsWith(x)) || f;
+		const line = m.lastLine ? `line ${m.lastLine}: ` : '';
+		const where = m.extract ? `  [${m.extract.replace(/\s+/g, ' ').trim()}]` : '';
+		if (!perFile.has(f))
+			perFile.set(f, []);
+		perFile.get(f).push(`${line}${m.message}${where}`);
+	}
+	for (const [f, msgs] of perFile)
+		record('vnu', relative(siteDir, f), msgs.length === 0, msgs);
+}
+
+// ---- the investors' filter -------------------------------------------------
+//
+// The contract this check assumes of the theme (pages that have it carry
+// the attribute data-filter somewhere in their markup):
+//  - a <form data-filter> holds <select> elements named zone, sector,
+//    status and/or area; an option with value "" means "all";
+//  - each item of the list is an element outside that form with the
+//    attributes data-zone, data-sector, data-status, data-area (the ones
+//    the form filters on); a value may be several space-separated slugs
+//    (a call open to several sectors);
+//  - with JavaScript, changing a select (a "change" event) narrows the list
+//    in place: items that do not match are hidden (the hidden attribute or
+//    display:none) and location.search gets ?zone=VALUE (history API, no
+//    reload); submitting the form must not do more than that;
+//  - loading the page with ?zone=VALUE (etc.) shows the same narrowed list;
+//  - without JavaScript every item is listed (the static browse pages
+//    do the narrowing).
+// For each field, the check picks a value that matches some items and not
+// others, applies it, then reloads the resulting URL in a new page.
+
+async function filterState(page) {
+	return page.evaluate(() => {
+		const form = document.querySelector('form[data-filter]');
+		const fields = ['zone', 'sector', 'status', 'area'];
+		const items = [...document.querySelectorAll(
+		    fields.map((f) => `[data-${f}]`).join(','))]
+		    .filter((el) => !form || !form.contains(el))
+		    .filter((el) => el.tagName !== 'SELECT' && el.tagName !== 'OPTION');
+		const visible = (el) => !el.closest('[hidden]') &&
+		    (el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null);
+		const selects = form ? fields.map((f) => {
+			const s = form.querySelector(`select[name="${f}"]`);
+			return s ? { name: f, options: [...s.options].map((o) => o.value).filter((v) => v !== '') } : null;
+		}).filter(Boolean) : [];
+		return {
+			hasForm: !!form,
+			selects,
+			search: location.search,
+			items: items.map((el, i) => ({
+				i,
+				visible: visible(el),
+				data: Object.fromEntries(fields.map((f) => [f, (el.getAttribute(`data-${f}`) || '').split(/\s+/).filter(Boolean)])),
+			})),
+		};
+	});
+}
+
+async function checkFilter(ctx, p) {
+	const problems = [];
+	const page = await ctx.newPage();
+	try {
+		await page.goto(base + p.path, { waitUntil: 'load' });
+		const s0 = await filterState(page);
+		if (!s0.hasForm)
+			problems.push('no form[data-filter] on a page with data-filter markup');
+		else if (s0.selects.length === 0)
+			problems.push('form[data-filter] has no select named zone/sector/status/area');
+		else if (s0.items.length === 0)
+			problems.push('no list items with data-zone/data-sector/data-status/data-area');
+		const hiddenAtStart = s0.items.filter((it) => !it.visible).length;
+		if (hiddenAtStart && !s0.search)
+			problems.push(`${hiddenAtStart} items hidden before any filter is applied`);
+		let tried = 0;
+		for (const sel of problems.length ? [] : s0.selects) {
+			// A value that narrows: matches some items but not all.
+			const matches = (v) => s0.items.filter((it) => it.data[sel.name].includes(v)).length;
+			const value = sel.options.find((v) => matches(v) > 0 && matches(v) < s0.items.length) ??
+			    sel.options.find((v) => matches(v) > 0);
+			if (value === undefined)
+				continue;
+			tried++;
+			await page.goto(base + p.path, { waitUntil: 'load' });
+			await page.selectOption(`form[data-filter] select[name="${sel.name}"]`, value);
+			await page.waitForFunction((n) => new URLSearchParams(location.search).has(n),
+			    sel.name, { timeout: 3000 }).catch(() => {});
+			const s1 = await filterState(page);
+			const want = new URLSearchParams(s1.search).get(sel.name);
+			if (want !== value) {
+				problems.push(`${sel.name}=${value}: location.search is "${s1.search}", not ?${sel.name}=${value}`);
+				continue;
+			}
+			const wrong = s1.items.filter((it) => it.visible !== it.data[sel.name].includes(value));
+			if (wrong.length)
+				problems.push(`${sel.name}=${value}: ${wrong.length} of ${s1.items.length} items shown/hidden wrongly`);
+			// The URL reproduces the view.
+			const url = new URL(page.url());
+			const fresh = await ctx.newPage();
+			await fresh.goto(url.href, { waitUntil: 'load' });
+			const s2 = await filterState(fresh);
+			await fresh.close();
+			const v1 = s1.items.map((it) => it.visible).join();
+			const v2 = s2.items.map((it) => it.visible).join();
+			if (v1 !== v2)
+				problems.push(`${url.pathname}${url.search}: loading the URL does not reproduce the filtered list`);
+		}
+		if (!problems.length && tried === 0)
+			problems.push('no select option matches any list item');
+	} catch (e) {
+		problems.push(`error: ${e.message.split('\n')[0]}`);
+	} finally {
+		await page.close();
+	}
+	record('filter', p.path, problems.length === 0, problems);
+}
+
+// ---- per page, in the browser ---------------------------------------------
+
+function watchRequests(page, sink) {
+	page.on('request', (req) => {
+		const u = req.url();
+		if (u.startsWith('data:') || u.startsWith('blob:') || u.startsWith('about:'))
+			return;
+		let o;
+		try {
+			o = new URL(u).origin;
+		} catch {
+			o = u;
+		}
+		if (o !== origin)
+			sink.push(`${req.resourceType()} ${u}`);
+	});
+}
+
+// Every network request of a context is recorded; those leaving the site
+// are aborted (no waiting on the outside world) and reported by the page
+// that made them.
+async function newContext(browser, opts) {
+	const ctx = await browser.newContext({ locale: 'vi-VN', ...opts });
+	await ctx.route('**/*', (route) => {
+		const u = route.request().url();
+		let ok = false;
+		try {
+			ok = new URL(u).origin === origin;
+		} catch { /* not a URL: abort */ }
+		return ok ? route.continue() : route.abort('blockedbyclient');
+	});
+	return ctx;
+}
+
+async function visitDesktop(ctx, p, axeSource, idsByPath, linksByPage, weights) {
+	const page = await ctx.newPage();
+	const outside = [];
+	const csp = [];
+	const loaded = [];
+	watchRequests(page, outside);
+	page.on('console', (m) => {
+		if (/Content Security Policy|Refused to/i.test(m.text()))
+			csp.push(m.text().split('\n')[0]);
+	});
+	page.on('pageerror', (e) => csp.push(`uncaught: ${e.message.split('\n')[0]}`));
+	page.on('response', (r) => loaded.push(r));
+	try {
+		const resp = await page.goto(base + p.path, { waitUntil: 'load' });
+		const status = resp ? resp.status() : 0;
+		record('load', p.path, status === 200, [`HTTP ${status}`]);
+		await page.waitForLoadState('networkidle').catch(() => {});
+
+		// Weight: HTML + CSS + JS as transferred, decoded.
+		let bytes = 0;
+		const parts = [];
+		for (const r of loaded) {
+			const type = r.request().resourceType();
+			if (!['document', 'stylesheet', 'script'].includes(type))
+				continue;
+			let n = 0;
+			try {
+				n = (await r.body()).length;
+			} catch { /* redirects have no body */ }
+			bytes += n;
+			parts.push(`${type} ${new URL(r.url()).pathname} ${n} B`);
+		}
+		weights.push({ path: p.path, bytes });
+		record('weight', p.path, bytes <= WEIGHT_LIMIT,
+		    [`${bytes} B > ${WEIGHT_LIMIT} B`, ...parts]);
+
+		// axe-core, injected through the DevTools protocol (the page's
+		// own CSP forbids inline scripts, rightly).
+		await page.evaluate(axeSource);
+		const res = await page.evaluate((tags) => window.axe.run(document,
+		    { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+		const v = [];
+		for (const viol of res.violations)
+			for (const n of viol.nodes)
+				v.push(`${viol.id} (${viol.impact}) ${JSON.stringify(n.target)}: ${viol.help}`);
+		record('axe', p.path, v.length === 0, v);
+
+		// Ids on this page and every href/src to check later.
+		const found = await page.evaluate(() => {
+			const ids = [...document.querySelectorAll('[id]')].map((e) => e.id)
+			    .concat([...document.querySelectorAll('a[name]')].map((e) => e.name));
+			const refs = [];
+			const add = (el, attr, v) => refs.push({ tag: el.tagName.toLowerCase(), attr, raw: v, abs: new URL(v, document.baseURI).href });
+			for (const el of document.querySelectorAll('[href]'))
+				add(el, 'href', el.getAttribute('href'));
+			for (const el of document.querySelectorAll('[src]'))
+				add(el, 'src', el.getAttribute('src'));
+			for (const el of document.querySelectorAll('[srcset]'))
+				for (const c of el.getAttribute('srcset').split(','))
+					if (c.trim())
+						add(el, 'srcset', c.trim().split(/\s+/)[0]);
+			for (const el of document.querySelectorAll('form[action]'))
+				add(el, 'action', el.getAttribute('action'));
+			for (const el of document.querySelectorAll('object[data]'))
+				add(el, 'data', el.getAttribute('data'));
+			return { ids, refs };
+		});
+		idsByPath.set(p.path, new Set(found.ids));
+		linksByPage.set(p.path, found.refs);
+	} catch (e) {
+		record('load', p.path, false, [`error: ${e.message.split('\n')[0]}`]);
+	} finally {
+		await page.close();
+	}
+	record('external', p.path, outside.length === 0, outside);
+	record('csp', p.path, csp.length === 0, csp);
+	return outside;
+}
+
+async function visitPhone(ctx, p) {
+	const page = await ctx.newPage();
+	const outside = [];
+	watchRequests(page, outside);
+	try {
+		await page.goto(base + p.path, { waitUntil: 'load' });
+		// With mobile emulation Chrome widens the layout viewport to fit
+		// wide content, so innerWidth alone proves nothing: the limit is
+		// also the 375 px the context was made with.
+		const m = await page.evaluate((vw) => {
+			const se = document.scrollingElement;
+			const wide = [];
+			const limit = Math.min(innerWidth, vw);
+			if (se.scrollWidth > limit) {
+				for (const el of document.body.querySelectorAll('*')) {
+					const r = el.getBoundingClientRect();
+					if (r.right > limit + 0.5 && wide.length < 8) {
+						const cls = el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+						wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${cls} right=${Math.round(r.right)}`);
+					}
+				}
+			}
+			return { sw: se.scrollWidth, iw: limit, wide };
+		}, page.viewportSize().width);
+		record('overflow-375', p.path, m.sw <= m.iw,
+		    [`scrollWidth ${m.sw} > ${m.iw} px`, ...m.wide]);
+	} catch (e) {
+		record('overflow-375', p.path, false, [`error: ${e.message.split('\n')[0]}`]);
+	} finally {
+		await page.close();
+	}
+	return outside;
+}
+
+async function visitNoScript(ctx, p) {
+	const page = await ctx.newPage();
+	const outside = [];
+	watchRequests(page, outside);
+	try {
+		await page.goto(base + p.path, { waitUntil: 'load' });
+		// "Present" means: one <main>, one <h1> with text, and visible
+		// text in <main> besides its navigation (breadcrumbs alone are
+		// not content).
+		const m = await page.evaluate(() => {
+			const mains = document.querySelectorAll('main');
+			const main = mains[0];
+			const h1s = [...document.querySelectorAll('h1')];
+			let text = 0;
+			if (main) {
+				const copy = main.cloneNode(true);
+				for (const n of copy.querySelectorAll('nav, [role=navigation]'))
+					n.remove();
+				document.body.appendChild(copy);
+				text = copy.innerText.trim().length;
+				copy.remove();
+			}
+			return { count: mains.length, text,
+			    h1: h1s.length, h1text: h1s.length ? h1s[0].innerText.trim().length : 0 };
+		});
+		const bad = [];
+		if (m.count !== 1)
+			bad.push(`${m.count} <main> elements`);
+		if (m.h1 !== 1)
+			bad.push(`${m.h1} <h1> elements`);
+		else if (m.h1text === 0)
+			bad.push('the <h1> is empty');
+		if (m.text === 0)
+			bad.push('<main> has no visible text besides navigation without JavaScript');
+		record('nojs-main', p.path, bad.length === 0, bad);
+	} catch (e) {
+		record('nojs-main', p.path, false, [`error: ${e.message.split('\n')[0]}`]);
+	} finally {
+		await page.close();
+	}
+	return outside;
+}
+
+// Every internal href/src answers 200 (redirects count as failures: the
+// generator knows the canonical URLs), and #fragments exist.
+async function checkLinks(p, refs, idsByPath) {
+	const bad = [];
+	for (const r of refs) {
+		let u;
+		try {
+			u = new URL(r.abs);
+		} catch {
+			bad.push(`<${r.tag} ${r.attr}="${r.raw}">: not a URL`);
+			continue;
+		}
+		if (u.protocol === 'javascript:') {
+			bad.push(`<${r.tag} ${r.attr}="${r.raw}">: javascript: URL`);
+			continue;
+		}
+		if (u.origin !== origin)
+			continue;	// mailto:, tel:, other sites: not ours to resolve
+		const target = u.origin + u.pathname + u.search;
+		const res = await get(target);
+		if (res.status !== 200) {
+			const loc = res.headers.get('location');
+			bad.push(`<${r.tag} ${r.attr}="${r.raw}">: HTTP ${res.status}${loc ? ' -> ' + loc : ''}${res.error ? ' ' + res.error : ''}`);
+			continue;
+		}
+		if (u.hash.length > 1 && r.attr === 'href') {
+			const frag = decodeURIComponent(u.hash.slice(1));
+			let ids = u.search ? null : idsByPath.get(u.pathname);
+			if (!ids)
+				ids = idsOfHtml(res.body);
+			if (!ids.has(frag))
+				bad.push(`<${r.tag} ${r.attr}="${r.raw}">: no id "${frag}" on ${u.pathname}`);
+		}
+	}
+	record('links', p.path, bad.length === 0, bad);
+}
+
+// Security and cache headers of deploy/nginx.conf, and its 404 pages.
+async function checkServer() {
+	const home = await get(base + '/');
+	const h = home.headers;
+	const bad = [];
+	const csp = h.get('content-security-policy') || '';
+	for (const d of ["default-src 'self'", "frame-ancestors 'none'"])
+		if (!csp.includes(d))
+			bad.push(`Content-Security-Policy lacks ${d}: "${csp}"`);
+	if (/unsafe-inline|unsafe-eval/.test(csp))
+		bad.push('Content-Security-Policy allows unsafe-inline/unsafe-eval');
+	if (h.get('x-content-type-options') !== 'nosniff')
+		bad.push('no X-Content-Type-Options: nosniff');
+	for (const name of ['referrer-policy', 'permissions-policy'])
+		if (!h.get(name))
+			bad.push(`no ${name}`);
+	if (/nginx\//i.test(h.get('server') || ''))
+		bad.push(`Server header shows the version: ${h.get('server')}`);
+	if (!/charset=utf-8/i.test(h.get('content-type') || ''))
+		bad.push(`HTML content-type: ${h.get('content-type')}`);
+	if (/immutable/.test(h.get('cache-control') || ''))
+		bad.push(`HTML is cached as immutable: ${h.get('cache-control')}`);
+	const css = readdirSync(siteDir, { recursive: true })
+	    .map(String).find((f) => f.endsWith('.css'));
+	if (css) {
+		const r = await get(`${base}/${css.split(sep).join('/')}`);
+		if (!/immutable/.test(r.headers.get('cache-control') || ''))
+			bad.push(`/${css}: cache-control "${r.headers.get('cache-control')}"`);
+		if (!r.headers.get('content-security-policy'))
+			bad.push(`/${css}: security headers missing on assets`);
+	}
+	const hidden = await get(base + '/.minhbach');
+	if (hidden.status !== 404)
+		bad.push(`/.minhbach answers ${hidden.status}`);
+	record('nginx-headers', '(server)', bad.length === 0, bad);
+
+	// A missing URL answers 404 with the body of 404.html (per language).
+	for (const [probe, file] of [['/khong-co-trang-nay-9f3a/', '404.html'],
+	    ['/en/no-such-page-9f3a/', 'en/404.html']]) {
+		let want;
+		try {
+			want = readFileSync(join(siteDir, file), 'utf8');
+		} catch {
+			if (file === '404.html')
+				record('404', probe, false, ['the build wrote no 404.html']);
+			continue;
+		}
+		const r = await get(base + probe);
+		const b = [];
+		if (r.status !== 404)
+			b.push(`HTTP ${r.status}, not 404`);
+		if (r.body !== want)
+			b.push(`the body is not ${file} (${r.body.length} bytes vs ${want.length})`);
+		if (r.headers.get('content-security-policy') === null)
+			b.push('no security headers on the 404 response');
+		record('404', probe, b.length === 0, b);
+	}
+}
+
+async function screenshots(browser, allPaths) {
+	mkdirSync(artifacts, { recursive: true });
+	const targets = [['home', '/']];
+	for (const [name, re] of [['budget', /\/ngan-sach\//], ['zone', /\/khu-cong-nghiep\//]]) {
+		// The first record page, else the first list page.
+		const hits = allPaths.filter((x) => re.test(x));
+		const pick = hits.find((x) => x.split('/').filter(Boolean).length > 1 &&
+		    !x.startsWith('/en/')) || hits[0];
+		if (pick)
+			targets.push([name, pick]);
+		else
+			console.log(`screenshot: no page matches ${re} (skipped)`);
+	}
+	for (const width of [1280, 375]) {
+		const ctx = await newContext(browser, { viewport: { width, height: 900 } });
+		for (const [name, path] of targets) {
+			const page = await ctx.newPage();
+			try {
+				await page.goto(base + path, { waitUntil: 'load' });
+				const f = join(artifacts, `${name}-${width}.png`);
+				await page.screenshot({ path: f, fullPage: true });
+				console.log(`screenshot: ${path} at ${width} px -> ${relative(process.cwd(), f)}`);
+			} catch (e) {
+				console.log(`screenshot: ${path} at ${width} px failed: ${e.message.split('\n')[0]}`);
+			} finally {
+				await page.close();
+			}
+		}
+		await ctx.close();
+	}
+}
+
+// ---- main -----------------------------------------------------------------
+
+async function main() {
+	runVnu();
+	await checkServer();
+
+	const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+		headless: true,
+		args: CHROMIUM_ARGS,
+	});
+	try {
+		const desktop = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+		const phone = await newContext(browser, { viewport: { width: 375, height: 740 },
+		    deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+		const nojs = await newContext(browser, { viewport: { width: 1280, height: 900 },
+		    javaScriptEnabled: false });
+		const idsByPath = new Map();
+		const linksByPage = new Map();
+		const weights = [];
+		for (const p of pages) {
+			const out = await visitDesktop(desktop, p, axeSource, idsByPath, linksByPage, weights);
+			const more = [...await visitPhone(phone, p), ...await visitNoScript(nojs, p)]
+			    .filter((x) => !out.includes(x));
+			if (more.length)
+				record('external', p.path + ' (375 px / no JS)', false, more);
+		}
+		for (const p of pages)
+			await checkLinks(p, linksByPage.get(p.path) || [], idsByPath);
+
+		// The investors' filter, where the markup exists.
+		const withFilter = pages.filter((p) => /\sdata-filter[\s=>]/.test(readFileSync(p.file, 'utf8')));
+		if (withFilter.length === 0) {
+			console.log('filter: not present (skipped)');
+			if (requireFilter)
+				record('filter', '(site)', false, ['BROWSER_REQUIRE_FILTER=1 but no page carries data-filter']);
+		}
+		for (const p of withFilter)
+			await checkFilter(desktop, p);
+
+		await screenshots(browser, pages.map((p) => p.path));
+
+		if (weights.length) {
+			const sorted = weights.map((w) => w.bytes).sort((a, b) => a - b);
+			const mid = sorted.length >> 1;
+			const median = sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+			const max = weights.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+			console.log(`weight: median ${median} B, max ${max.bytes} B (${max.path}), limit ${WEIGHT_LIMIT} B`);
+		}
+		await desktop.close();
+		await phone.close();
+		await nojs.close();
+	} finally {
+		await browser.close();
+	}
+
+	for (const [check, t] of tally)
+		console.log(`  ${check.padEnd(14)} ${t.pass} passed, ${t.fail} failed`);
+	console.log(`browser: ${passed} passed, ${failed} failed`);
+	process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+	console.error(e);
+	console.log(`browser: ${passed} passed, ${failed + 1} failed`);
+	process.exit(1);
+});
