@@ -5,7 +5,7 @@
 set -eu
 what=${1:-build}
 pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev"
-[ "$what" = test ] && pkgs="$pkgs check"
+[ "$what" = test ] && pkgs="$pkgs check git"
 
 missing=
 for p in $pkgs; do

@@ -54,7 +54,7 @@ atom(struct site *s, struct collection *co, int lang)
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
 
-		if (it->lang_index == lang && it->url && !it->draft &&
+		if (site_shows(s, it, lang) &&
 		    it->date && (updated == NULL ||
 		    strcmp(it->date, updated) > 0))
 			updated = it->date;
@@ -82,8 +82,7 @@ atom(struct site *s, struct collection *co, int lang)
 		struct item *it = co->items[i];
 		const char *u, *sum;
 
-		if (it->lang_index != lang || it->url == NULL || it->draft ||
-		    it->date == NULL)
+		if (!site_shows(s, it, lang) || it->date == NULL)
 			continue;
 		n++;
 		u = absurl(s, it->url);
@@ -136,12 +135,14 @@ json_list(struct site *s, struct collection *co, int lang)
 		struct value *rec;
 		size_t k;
 
-		if (it->lang_index != lang || it->url == NULL || it->draft)
+		if (!site_shows(s, it, lang))
 			continue;
 		/* The record as the editors wrote it, plus where it lives. */
 		rec = value_map(s->arena);
 		value_map_set(s->arena, rec, "url",
 		    value_strz(s->arena, it->url));
+		value_map_set(s->arena, rec, "lang",
+		    value_strz(s->arena, it->lang));
 		if (it->date)
 			value_map_set(s->arena, rec, "date_iso",
 			    value_strz(s->arena, it->date));
@@ -223,13 +224,6 @@ feeds_make(struct site *s)
 		if (!co->list)
 			continue;
 		for (lang = 0; lang < (int)s->nlangs; lang++) {
-			size_t k;
-			bool any = false;
-
-			for (k = 0; k < co->n && !any; k++)
-				any = co->items[k]->lang_index == lang;
-			if (!any && lang > 0)
-				continue;
 			if (co->dated)
 				atom(s, co, lang);
 			json_list(s, co, lang);

@@ -660,6 +660,8 @@ globals(struct site *s, const struct theme *th, struct source *src, int lang)
 	value_map_set(s->arena, site, "base_url", vstr(s, s->base_url));
 	value_map_set(s->arena, site, "lang", vstr(s, s->langs[lang]));
 	value_map_set(s->arena, site, "build_date", vstr(s, s->build_date));
+	value_map_set(s->arena, site, "asset_version", vstr(s,
+	    th->asset_version));
 	value_map_set(s->arena, site, "generator", vstr(s,
 	    "minhbach " MINHBACH_VERSION));
 	if (s->commit) {
@@ -749,6 +751,19 @@ site_add_frame_page(struct site *s, const char *out, const char *origin,
 	return p;
 }
 
+bool
+site_shows(const struct site *s, const struct item *it, int lang)
+{
+	if (it->url == NULL || it->draft)
+		return false;
+	if (it->lang_index == lang)
+		return true;
+	/* An untranslated record is listed in the main language: foreign
+	 * investors still find every zone and call. */
+	return it->lang_index == 0 && lang > 0 && (it->tr[lang] == NULL ||
+	    it->tr[lang]->url == NULL || it->tr[lang]->draft);
+}
+
 /* List pages of one collection in one language, paginated. */
 static void
 model_lists(struct site *s, const struct theme *th, struct collection *co,
@@ -761,11 +776,8 @@ model_lists(struct site *s, const struct theme *th, struct collection *co,
 		return;
 	v = arena_alloc(s->arena, (co->n ? co->n : 1) * sizeof *v);
 	for (i = 0; i < co->n; i++)
-		if (co->items[i]->lang_index == lang &&
-		    co->items[i]->url && !co->items[i]->draft)
+		if (site_shows(s, co->items[i], lang))
 			v[n++] = co->items[i];
-	if (n == 0 && lang > 0)
-		return;		/* no translated items: no English list */
 	site_add_list(s, th, co, lang, v, n, co->list_url[lang],
 	    coll_title(s, co, lang), NULL);
 }
@@ -920,8 +932,7 @@ model_home(struct site *s, const struct theme *th, int lang)
 		struct value *e;
 
 		for (j = 0; j < co->n && l->n < HOME_RECENT; j++)
-			if (co->items[j]->lang_index == lang &&
-			    co->items[j]->url && !co->items[j]->draft)
+			if (site_shows(s, co->items[j], lang))
 				value_list_push(s->arena, l,
 				    co->items[j]->frame);
 		if (l->n == 0)

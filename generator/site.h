@@ -123,6 +123,9 @@ int site_check_outputs(struct site *s);
 
 /* feeds.c — feeds, sitemap, robots.txt and JSON lists as data pages. */
 void feeds_make(struct site *s);
+/* True if lists of language lang show it: its own records, and the main
+ * language's records that have no translation into lang. */
+bool site_shows(const struct site *s, const struct item *it, int lang);
 /* The item of collection kind `kind` whose base name or slug is key. */
 struct item *site_find(const struct site *s, const char *kind,
     const char *key);

@@ -4,6 +4,7 @@
  * page uses it or not, so that a broken partial is reported even when
  * no page reaches it today.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,32 @@ const struct mustache *
 theme_find(const struct theme *th, const char *name)
 {
 	return find((void *)th, name, strlen(name));
+}
+
+/*
+ * A short hash of every static file's name and bytes: templates add it
+ * to asset URLs (site.css?v=…), so that assets can be cached for a year
+ * and still change the day the theme does.
+ */
+static const char *
+asset_version(struct arena *a, struct source *src, const struct theme *th)
+{
+	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	struct buf b = {0};
+	size_t i, k;
+
+	for (i = 0; i < th->nstatics; i++) {
+		const char *p = th->statics[i];
+
+		for (k = 0; p[k]; k++)
+			h = (h ^ (unsigned char)p[k]) * 1099511628211u;
+		if (source_read(src, p, &b) == -1)
+			continue;
+		for (k = 0; k < b.len; k++)
+			h = (h ^ (unsigned char)b.data[k]) * 1099511628211u;
+	}
+	buf_release(&b);
+	return arena_printf(a, "%010llx", (unsigned long long)(h >> 24));
 }
 
 struct theme *
@@ -99,6 +126,7 @@ theme_load(struct arena *a, struct diags *d, struct source *src,
 	sdir = arena_printf(a, "%s/static", th->dir);
 	if (source_list(src, sdir, &th->statics, &th->nstatics) == -1)
 		return NULL;
+	th->asset_version = asset_version(a, src, th);
 	return th;
 }
 

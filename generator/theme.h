@@ -28,6 +28,7 @@ struct theme {
 	struct mustache_loader loader;
 	const char **statics;	/* source paths below dir/static */
 	size_t nstatics;
+	const char *asset_version;	/* hash of the static files */
 };
 
 /*
