@@ -146,7 +146,7 @@ BENCH_PAGES ?= 10000
 BENCH_RUNS  ?= 5
 bench: deps
 	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/benchgen \
-	    $(B)/release/cmarkbench $(B)/release/measure
+	    $(B)/release/cmarkbench $(B)/release/measure $(B)/release/histbench
 	B=$(B) BENCH_PAGES=$(BENCH_PAGES) BENCH_RUNS=$(BENCH_RUNS) sh tests/bench/bench.sh
 
 $(B)/release/benchgen: tests/bench/benchgen.c | $(B)/release/tests
@@ -157,6 +157,9 @@ $(B)/release/cmarkbench: tests/bench/cmarkbench.c | $(B)/release/tests
 
 $(B)/release/measure: tests/bench/measure.c | $(B)/release/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+$(B)/release/histbench: tests/bench/histbench.c $(B)/release/libminhbach.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 FUZZ_TIME ?= 60
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))

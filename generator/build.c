@@ -171,6 +171,22 @@ build_run(const struct options *o)
 	if (s == NULL)
 		goto out;
 	s->commit = source_commit(src);
+	/* history: one walk of the repository, unless told not to */
+	if (!o->no_history) {
+		if (history_load(a, d, o->source, o->ref, "content", false,
+		    &h) == -1)
+			goto out;
+		if (h == NULL && !o->quiet)
+			fprintf(stderr, "minhbach: note: %s is not in a git "
+			    "repository; building without revision history\n",
+			    o->source);
+		if (s->commit == NULL && history_tip(h, NULL) != NULL) {
+			/* A preview names the commit it stands on, and says
+			 * when the work tree has more than that. */
+			s->commit = history_tip(h, NULL);
+			s->dirty = history_any_dirty(h);
+		}
+	}
 	s->build_date = build_date(a, src, d);
 	/* validate */
 	sc = validate(s, a, d);
@@ -192,18 +208,8 @@ build_run(const struct options *o)
 		goto out;
 	budget_model(s);
 	records_model(s, th, sc);
-	/* history: one walk of the repository, unless told not to */
-	if (!o->no_history) {
-		if (history_load(a, d, o->source, o->ref, "content", false,
-		    &h) == -1)
-			goto out;
-		if (h == NULL && !o->quiet)
-			fprintf(stderr, "minhbach: note: %s is not in a git "
-			    "repository; building without revision history\n",
-			    o->source);
-		if (h != NULL)
-			provenance_model(s, th, h);
-	}
+	if (h != NULL)
+		provenance_model(s, th, h);
 	feeds_make(s);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
@@ -253,6 +259,7 @@ out:
 			    o->cmd == BUILD_BUILD ? "; nothing was written" :
 			    "");
 	}
+	history_close(h);
 	free(od.out);
 	free(od.tmp);
 	if (src != NULL)

@@ -669,6 +669,8 @@ globals(struct site *s, const struct theme *th, struct source *src, int lang)
 		value_map_set(s->arena, site, "commit_short", vstr(s,
 		    arena_strndup(s->arena, s->commit, 12)));
 	}
+	if (s->dirty)
+		value_map_set(s->arena, site, "uncommitted", s->yes);
 	if (s->nlangs > 1) {
 		l = value_list(s->arena);
 		for (i = 0; i < s->nlangs; i++) {

@@ -85,7 +85,8 @@ struct site {
 	const char *langs[SITE_MAX_LANGS];
 	size_t nlangs;
 	const char *build_date;	/* YYYY-MM-DD */
-	const char *commit;	/* --ref builds: commit id, else NULL */
+	const char *commit;	/* the commit built (--ref) or previewed */
+	bool dirty;		/* the work tree has uncommitted content */
 	struct collection *colls;
 	size_t ncolls;
 	struct copy *copies;

@@ -123,7 +123,8 @@ fi
 if command -v git > /dev/null; then
 	h="$work/hist"
 	mkdir -p "$h/content/budgets"
-	cp -R "$top/tests/golden/_theme" "$h/themes"
+	# The project's theme: its history and budget templates are under test.
+	cp -R "$top/themes" "$h/themes"
 	cat > "$h/content/site.yaml" <<'YAML'
 title: Cổng lịch sử
 base_url: https://example.invalid/

@@ -48,3 +48,9 @@ awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" 'BEGI
 	printf "cmark-gfm alone (1 core): %.3f s median, %d pages/s, peak memory %.1f MB\n", ct, n / ct, crss / 1024
 	printf "ratio minhbach / cmark-gfm: %.2f\n", mt / ct
 }'
+
+# The history walk: a repository of BENCH_COMMITS commits touching
+# BENCH_FILES files, made directly with libgit2, walked as a build does.
+if [ "${BENCH_HISTORY:-1}" = 1 ]; then
+	"$B/release/histbench" "$work/hist" "${BENCH_COMMITS:-10000}" "${BENCH_FILES:-5000}"
+fi

@@ -1,0 +1,1409 @@
+/*
+ * The history stage.  In: the repository that holds the source root, a
+ * revision, a content folder.  Out: for every file there at the tip, the
+ * commits that changed it (one first-parent walk, one tree diff per
+ * commit, renames followed), the work tree's uncommitted changes, and
+ * the value and paragraph diffs that revision pages show.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "fmt.h"
+#include "history.h"
+#include "utf8.h"
+#include "value.h"
+
+#define TZ_OFFSET (7 * 3600)	/* Asia/Ho_Chi_Minh: UTC+7, no DST */
+#define NONE SIZE_MAX
+
+struct history {
+	struct arena *a;
+	struct diags *d;
+	const char *gitdir;		/* for history_read(); arena */
+	git_odb *odb;			/* opened by history_read(), freed by
+					 * history_close() */
+	struct file_history *files;	/* sorted by path */
+	size_t nfiles;
+	const char **dirty;		/* sorted root-relative paths */
+	size_t ndirty;
+	const char *tip;		/* the tip commit's 40 hex, or NULL */
+	long long tip_time;		/* its commit time */
+};
+
+/*
+ * A file of the tip, followed backwards through the walk.  name is its
+ * path relative to the content folder in the commit being looked at
+ * (what the diffs show); path the same relative to root (what callers
+ * see).  revs grows newest first (malloc) and is copied out at the end.
+ */
+struct track {
+	const char *name, *path;
+	size_t next;			/* hash chain */
+	struct revision *revs;
+	size_t n, cap;
+};
+
+/* The walk's state: the tip's files and a hash of their current names. */
+struct walk {
+	struct arena *a;
+	struct track *t;
+	size_t n, cap, alive;
+	size_t *bucket, mask;
+	const char *prefix;		/* root-relative folder, "" for root */
+};
+
+static const struct pos nopos = {NULL, 0, 0};
+
+static const char *
+gitmsg(void)
+{
+	const git_error *e = git_error_last();
+
+	return e != NULL && e->message != NULL ? e->message : "unknown error";
+}
+
+/* FNV-1a, for path names and paragraphs. */
+static uint64_t
+hash_n(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+	return h;
+}
+
+static size_t
+hash(const char *s)
+{
+	return (size_t)hash_n(s, strlen(s));
+}
+
+static void
+track_link(struct walk *w, size_t i)
+{
+	size_t *b = &w->bucket[hash(w->t[i].name) & w->mask];
+
+	w->t[i].next = *b;
+	*b = i;
+}
+
+static void
+track_unlink(struct walk *w, size_t i)
+{
+	size_t *p = &w->bucket[hash(w->t[i].name) & w->mask];
+
+	while (*p != i)
+		p = &w->t[*p].next;
+	*p = w->t[i].next;
+}
+
+static size_t
+track_find(const struct walk *w, const char *name)
+{
+	size_t i = w->bucket[hash(name) & w->mask];
+
+	while (i != NONE && strcmp(w->t[i].name, name) != 0)
+		i = w->t[i].next;
+	return i;
+}
+
+static const char *
+join(struct arena *a, const char *dir, const char *name)
+{
+	return *dir == '\0' ? arena_strdup(a, name) :
+	    arena_printf(a, "%s/%s", dir, name);
+}
+
+/* git_tree_walk callback: every regular file of the tip's folder. */
+static int
+collect(const char *dir, const git_tree_entry *e, void *payload)
+{
+	struct walk *w = payload;
+	git_filemode_t m = git_tree_entry_filemode(e);
+	struct track *t;
+
+	if (m != GIT_FILEMODE_BLOB && m != GIT_FILEMODE_BLOB_EXECUTABLE)
+		return 0;		/* folders, symlinks, submodules */
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->t = xreallocarray(w->t, w->cap, sizeof *w->t);
+	}
+	t = &w->t[w->n++];
+	memset(t, 0, sizeof *t);
+	t->name = arena_printf(w->a, "%s%s", dir, git_tree_entry_name(e));
+	t->path = join(w->a, w->prefix, t->name);
+	return 0;
+}
+
+/*
+ * Copies s[0..n) to the arena as valid UTF-8 (bad bytes become U+FFFD,
+ * controls a space) with every word that looks like an e-mail address
+ * (something@something) cut out: a commit's author may have typed the
+ * address as a name, or a summary may quote one.
+ */
+static const char *
+clean(struct arena *a, const char *s, size_t n)
+{
+	struct buf b = {0};
+	size_t i = 0, w, at, k, len;
+	unsigned char c, c1;
+	const char *out;
+
+	while (i < n) {
+		if (ascii_isspace((unsigned char)s[i])) {
+			if (b.len > 0 && b.data[b.len - 1] != ' ')
+				buf_addc(&b, ' ');
+			i++;
+			continue;
+		}
+		for (w = i, at = NONE; w < n &&
+		    !ascii_isspace((unsigned char)s[w]); w++)
+			if (s[w] == '@' && at == NONE)
+				at = w;
+		/* "<a@b.vn>" goes whole; "@nguyen" and "a@" stay. */
+		if (at != NONE && at > i && at + 1 < w &&
+		    ascii_isalnum((unsigned char)s[at + 1])) {
+			i = w;
+			continue;
+		}
+		for (k = i; k < w; k += len) {
+			c = (unsigned char)s[k];
+			c1 = k + 1 < w ? (unsigned char)s[k + 1] : 0;
+			len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 :
+			    c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 &&
+			    c <= 0xF4 ? 4 : 0;
+			if (len > 1 && (k + len > w ||
+			    (c == 0xE0 && c1 < 0xA0) || (c == 0xED &&
+			    c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+			    (c == 0xF4 && c1 > 0x8F)))
+				len = 0;
+			for (size_t j = 1; j < len; j++)
+				if (((unsigned char)s[k + j] & 0xC0) != 0x80)
+					len = 0;
+			if (len == 0) {
+				buf_adds(&b, "\xEF\xBF\xBD");
+				len = 1;
+			} else if (c < 0x20 || c == 0x7F) {
+				buf_addc(&b, ' ');
+			} else {
+				buf_add(&b, s + k, len);
+			}
+		}
+		i = w;
+	}
+	while (b.len > 0 && b.data[b.len - 1] == ' ')
+		b.len--;
+	out = buf_keep(&b, a);	/* keeps the storage: release it */
+	buf_release(&b);
+	return out;
+}
+
+/* Commit time as a day and a time of day in Asia/Ho_Chi_Minh. */
+static void
+local_time(struct arena *a, long long t, const char **date,
+    const char **datetime)
+{
+	long long l = t + TZ_OFFSET, days, s;
+	char iso[11];
+
+	days = l / 86400 - (l % 86400 < 0);	/* floor, also before 1970 */
+	s = l - days * 86400;
+	fmt_iso_from_days((long)days, iso);
+	*date = arena_strdup(a, iso);
+	*datetime = arena_printf(a, "%sT%02lld:%02lld:%02lld+07:00", iso,
+	    s / 3600, s / 60 % 60, s % 60);
+}
+
+/* Fills the commit-level fields of r from c (done once per commit). */
+static void
+describe(struct arena *a, const git_mailmap *mm, git_commit *c,
+    struct revision *r)
+{
+	const git_signature *sig = git_commit_author(c);
+	const char *name = sig->name, *email = sig->email, *sum;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof hex, git_commit_id(c));
+	r->commit = arena_strdup(a, hex);
+	r->short_id = arena_strndup(a, hex, HISTORY_SHORT_LEN);
+	r->time = (long long)git_commit_time(c);
+	local_time(a, r->time, &r->date, &r->datetime);
+	/* A failed lookup leaves the commit's own name: never the e-mail. */
+	if (git_mailmap_resolve(&name, &email, mm, sig->name, sig->email) != 0)
+		name = sig->name;
+	r->author = clean(a, name, strlen(name));
+	sum = git_commit_summary(c);
+	r->message = sum != NULL ? clean(a, sum, strlen(sum)) : "";
+}
+
+static void
+add_rev(struct track *t, const struct revision *commit, const char *blob)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 4;
+		t->revs = xreallocarray(t->revs, t->cap, sizeof *t->revs);
+	}
+	t->revs[t->n] = *commit;
+	t->revs[t->n].path = t->path;
+	t->revs[t->n].blob = blob;
+	t->n++;
+}
+
+/* One file changed by a commit, paths relative to the content folder. */
+struct delta {
+	git_delta_t status;		/* ADDED, MODIFIED, DELETED, RENAMED */
+	char *path, *old;		/* malloc; old only for RENAMED */
+	git_oid id;			/* the new blob; DELETED: the old */
+};
+
+struct deltas {
+	struct delta *v;
+	size_t n, cap;
+	size_t added, deleted;
+};
+
+static void
+delta_add(struct deltas *ds, git_delta_t st, const char *path,
+    const char *old, const git_oid *id)
+{
+	struct delta *x;
+
+	if (ds->n == ds->cap) {
+		ds->cap = ds->cap ? ds->cap * 2 : 16;
+		ds->v = xreallocarray(ds->v, ds->cap, sizeof *ds->v);
+	}
+	x = &ds->v[ds->n++];
+	x->status = st;
+	x->path = xstrdup(path);
+	x->old = old != NULL ? xstrdup(old) : NULL;
+	if (id != NULL)
+		x->id = *id;
+	else
+		memset(&x->id, 0, sizeof x->id);
+	ds->added += st == GIT_DELTA_ADDED;
+	ds->deleted += st == GIT_DELTA_DELETED;
+}
+
+static void
+deltas_clear(struct deltas *ds)
+{
+	for (size_t i = 0; i < ds->n; i++) {
+		free(ds->v[i].path);
+		free(ds->v[i].old);
+	}
+	ds->n = ds->added = ds->deleted = 0;
+}
+
+/*
+ * Takes one commit's changes into the walk.  All deltas are matched to
+ * tracked files first and renamed after, so that a swap (a -> b and
+ * b -> a in one commit) cannot confuse two files.
+ */
+static void
+take_deltas(struct walk *w, const struct deltas *ds, const git_mailmap *mm,
+    git_commit *c)
+{
+	size_t i, k, *hit;
+	struct revision commit = {0};
+	char hex[GIT_OID_HEXSZ + 1];
+	const struct delta *x;
+	struct track *t;
+
+	hit = xcalloc(ds->n ? ds->n : 1, sizeof *hit);
+	for (i = 0; i < ds->n; i++) {
+		x = &ds->v[i];
+		hit[i] = NONE;
+		if (x->status == GIT_DELTA_DELETED ||
+		    x->status == GIT_DELTA_UNMODIFIED ||
+		    (k = track_find(w, x->path)) == NONE)
+			continue;
+		if (commit.commit == NULL)
+			describe(w->a, mm, c, &commit);
+		git_oid_tostr(hex, sizeof hex, &x->id);
+		add_rev(&w->t[k], &commit, arena_strdup(w->a, hex));
+		hit[i] = k;
+	}
+	for (i = 0; i < ds->n; i++)
+		if (hit[i] != NONE)
+			track_unlink(w, hit[i]);
+	for (i = 0; i < ds->n; i++) {
+		if (hit[i] == NONE)
+			continue;
+		x = &ds->v[i];
+		t = &w->t[hit[i]];
+		if (x->status == GIT_DELTA_ADDED) {
+			w->alive--;	/* older commits had another file */
+			continue;
+		}
+		if (x->status == GIT_DELTA_RENAMED) {
+			t->name = arena_strdup(w->a, x->old);
+			t->path = join(w->a, w->prefix, t->name);
+		}
+		track_link(w, hit[i]);
+	}
+	free(hit);
+}
+
+static bool
+is_file(const git_tree_entry *e)
+{
+	git_filemode_t m = e != NULL ? git_tree_entry_filemode(e) : 0;
+
+	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE ||
+	    m == GIT_FILEMODE_LINK;
+}
+
+/*
+ * The subtrees read lately.  Walking back, a commit's changed folder is
+ * its parent's too, and libgit2 caches no tree over 4 KiB by default (a
+ * folder of a few hundred files), so every step would inflate it again.
+ */
+#define TREE_CACHE 32
+
+struct trees {
+	git_tree *t[TREE_CACHE];	/* owned; freed by trees_free() */
+	size_t next;
+};
+
+/* Returns the tree id, borrowed from the cache; NULL on failure. */
+static const git_tree *
+trees_get(git_repository *repo, struct trees *tc, const git_oid *id)
+{
+	git_tree *t;
+	size_t i;
+
+	for (i = 0; i < TREE_CACHE; i++)
+		if (tc->t[i] != NULL &&
+		    git_oid_equal(git_tree_id(tc->t[i]), id))
+			return tc->t[i];
+	if (git_tree_lookup(&t, repo, id) != 0)
+		return NULL;
+	i = tc->next++ % TREE_CACHE;
+	git_tree_free(tc->t[i]);
+	tc->t[i] = t;
+	return t;
+}
+
+/* *out: a new reference to the tree of entry e (git_tree_free it). */
+static int
+tree_ref(git_repository *repo, struct trees *tc, const git_tree_entry *e,
+    git_tree **out)
+{
+	const git_tree *t = trees_get(repo, tc, git_tree_entry_id(e));
+
+	*out = NULL;
+	return t != NULL ? git_tree_dup(out, (git_tree *)t) : -1;
+}
+
+static void
+trees_free(struct trees *tc)
+{
+	for (size_t i = 0; i < TREE_CACHE; i++)
+		git_tree_free(tc->t[i]);
+}
+
+/*
+ * Compares trees o and n (either may be NULL: empty) below folder dir.
+ * git_diff_tree_to_tree() reads every subtree of both sides, which made
+ * a 10,000-commit walk take seconds; this skips equal subtrees by id, so
+ * a commit costs what it changed.  Renames are not looked for here.
+ */
+static int
+tree_diff(git_repository *repo, struct trees *tc, const git_tree *o,
+    const git_tree *n, struct buf *dir, struct deltas *ds, unsigned depth)
+{
+	size_t i = 0, j = 0, no = o ? git_tree_entrycount(o) : 0;
+	size_t nn = n ? git_tree_entrycount(n) : 0, len = dir->len;
+	const git_tree_entry *eo, *en;
+	git_tree *so, *sn;
+	int cmp, rc = 0;
+
+	if (depth > 256)
+		return -1;		/* trees nested absurdly deep */
+	while (rc == 0 && (i < no || j < nn)) {
+		eo = i < no ? git_tree_entry_byindex(o, i) : NULL;
+		en = j < nn ? git_tree_entry_byindex(n, j) : NULL;
+		cmp = eo == NULL ? 1 : en == NULL ? -1 :
+		    git_tree_entry_cmp(eo, en);
+		if (cmp == 0 && git_oid_equal(git_tree_entry_id(eo),
+		    git_tree_entry_id(en)) && git_tree_entry_filemode(eo) ==
+		    git_tree_entry_filemode(en)) {
+			i++;
+			j++;
+			continue;	/* the same file or folder */
+		}
+		if (cmp == 0 && is_file(eo) && is_file(en)) {
+			buf_adds(dir, git_tree_entry_name(en));
+			delta_add(ds, GIT_DELTA_MODIFIED, buf_cstr(dir), NULL,
+			    git_tree_entry_id(en));
+			buf_truncate(dir, len);
+			i++;
+			j++;
+			continue;
+		}
+		/* A folder on both sides, or one side alone. */
+		if (cmp > 0)
+			eo = NULL;
+		if (cmp < 0)
+			en = NULL;
+		i += eo != NULL;
+		j += en != NULL;
+		if (eo != NULL && is_file(eo)) {
+			buf_adds(dir, git_tree_entry_name(eo));
+			delta_add(ds, GIT_DELTA_DELETED, buf_cstr(dir), NULL,
+			    git_tree_entry_id(eo));
+			buf_truncate(dir, len);
+			eo = NULL;
+		}
+		if (en != NULL && is_file(en)) {
+			buf_adds(dir, git_tree_entry_name(en));
+			delta_add(ds, GIT_DELTA_ADDED, buf_cstr(dir), NULL,
+			    git_tree_entry_id(en));
+			buf_truncate(dir, len);
+			en = NULL;
+		}
+		if (eo != NULL && git_tree_entry_type(eo) != GIT_OBJECT_TREE)
+			eo = NULL;	/* submodules are not content */
+		if (en != NULL && git_tree_entry_type(en) != GIT_OBJECT_TREE)
+			en = NULL;
+		if (eo == NULL && en == NULL)
+			continue;
+		buf_adds(dir, git_tree_entry_name(eo != NULL ? eo : en));
+		buf_addc(dir, '/');
+		/* Own references: the recursion may evict them from tc. */
+		so = sn = NULL;
+		if ((eo != NULL && tree_ref(repo, tc, eo, &so) != 0) ||
+		    (en != NULL && tree_ref(repo, tc, en, &sn) != 0))
+			rc = -1;
+		else
+			rc = tree_diff(repo, tc, so, sn, dir, ds, depth + 1);
+		git_tree_free(so);
+		git_tree_free(sn);
+		buf_truncate(dir, len);
+	}
+	return rc;
+}
+
+/*
+ * Pairs files added with files deleted with the same bytes (git mv):
+ * the common rename, found without reading a blob.  Returns true when
+ * additions and deletions both remain (renames with edits, perhaps).
+ */
+static bool
+exact_renames(struct deltas *ds)
+{
+	struct delta *x, *y;
+	size_t i, j;
+
+	for (i = 0; i < ds->n && ds->deleted > 0; i++) {
+		x = &ds->v[i];
+		if (x->status != GIT_DELTA_ADDED)
+			continue;
+		for (j = 0; j < ds->n; j++) {
+			y = &ds->v[j];
+			if (y->status != GIT_DELTA_DELETED ||
+			    !git_oid_equal(&x->id, &y->id))
+				continue;
+			x->status = GIT_DELTA_RENAMED;
+			x->old = y->path;
+			y->path = NULL;
+			y->status = GIT_DELTA_UNMODIFIED;	/* used up */
+			ds->added--;
+			ds->deleted--;
+			break;
+		}
+	}
+	return ds->added > 0 && ds->deleted > 0;
+}
+
+/*
+ * A commit that deleted and added files of different bytes may have
+ * renamed and edited some: for it alone, libgit2's diff with rename
+ * detection by similarity.
+ */
+static int
+renames(git_repository *repo, const git_tree *o, const git_tree *n,
+    struct deltas *ds)
+{
+	git_diff_options dopt;
+	git_diff_find_options fopt;
+	git_diff *diff = NULL;
+	const git_diff_delta *dd;
+	size_t i;
+	int rc = -1;
+
+	/* The _INIT macros leave fields out: -Wmissing-field-initializers. */
+	git_diff_options_init(&dopt, GIT_DIFF_OPTIONS_VERSION);
+	git_diff_find_options_init(&fopt, GIT_DIFF_FIND_OPTIONS_VERSION);
+	dopt.flags = GIT_DIFF_SKIP_BINARY_CHECK;
+	fopt.flags = GIT_DIFF_FIND_RENAMES;
+	if (git_diff_tree_to_tree(&diff, repo, (git_tree *)o, (git_tree *)n,
+	    &dopt) != 0 || git_diff_find_similar(diff, &fopt) != 0)
+		goto out;
+	deltas_clear(ds);
+	for (i = 0; i < git_diff_num_deltas(diff); i++) {
+		dd = git_diff_get_delta(diff, i);
+		if (dd->status == GIT_DELTA_DELETED)
+			delta_add(ds, dd->status, dd->old_file.path, NULL,
+			    NULL);
+		else
+			delta_add(ds, dd->status == GIT_DELTA_RENAMED ?
+			    GIT_DELTA_RENAMED : dd->status == GIT_DELTA_ADDED ?
+			    GIT_DELTA_ADDED : GIT_DELTA_MODIFIED,
+			    dd->new_file.path, dd->old_file.path,
+			    &dd->new_file.id);
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	return rc;
+}
+
+/* The tree of the content folder in commit c; *out NULL if it has none. */
+static int
+folder_tree(git_repository *repo, git_commit *c, const char *dir,
+    git_tree **out)
+{
+	git_tree *root = NULL;
+	git_tree_entry *e = NULL;
+	int err;
+
+	*out = NULL;
+	if ((err = git_commit_tree(&root, c)) != 0)
+		return err;
+	if (*dir == '\0') {
+		*out = root;
+		return 0;
+	}
+	err = git_tree_entry_bypath(&e, root, dir);
+	if (err == 0 && git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		err = git_tree_lookup(out, repo, git_tree_entry_id(e));
+	else if (err == GIT_ENOTFOUND || err == 0)
+		err = 0;		/* no such folder (or a file): empty */
+	git_tree_entry_free(e);
+	git_tree_free(root);
+	return err;
+}
+
+/*
+ * The walk.  First parents only, by hand rather than with git_revwalk:
+ * the chain needs no sorting, and in a shallow clone libgit2 1.5 knows
+ * no grafts, so a missing parent must end the walk instead of failing
+ * it.  Each step compares the content folder's two trees (not the whole
+ * commit's), skips commits that left it alone, and stops early once
+ * every tip file's creation has been seen.
+ */
+static int
+walk_history(struct diags *d, git_repository *repo, git_commit *tip,
+    const char *dir, const git_mailmap *mm, bool shallow, struct walk *w)
+{
+	git_commit *c = NULL, *p = NULL;
+	git_tree *ct = NULL, *pt = NULL;
+	struct deltas ds = {0};
+	struct trees tc;
+	struct buf path = {0};
+	int rc = -1, err;
+
+	memset(&tc, 0, sizeof tc);
+	if (git_commit_dup(&c, tip) != 0 || folder_tree(repo, c, dir, &ct))
+		goto fail;
+	while (c != NULL && w->alive > 0) {
+		p = NULL;
+		pt = NULL;
+		if (git_commit_parentcount(c) > 0 &&
+		    (err = git_commit_parent(&p, c, 0)) != 0) {
+			if (!(shallow && err == GIT_ENOTFOUND))
+				goto fail;
+			p = NULL;	/* the shallow boundary */
+		}
+		if (p != NULL && folder_tree(repo, p, dir, &pt) != 0)
+			goto fail;
+		if (ct != NULL && (pt == NULL ||
+		    !git_oid_equal(git_tree_id(pt), git_tree_id(ct)))) {
+			deltas_clear(&ds);
+			buf_reset(&path);
+			if (tree_diff(repo, &tc, pt, ct, &path, &ds, 0) != 0 ||
+			    (exact_renames(&ds) && renames(repo, pt, ct,
+			    &ds) != 0))
+				goto fail;
+			take_deltas(w, &ds, mm, c);
+		}
+		git_tree_free(ct);
+		git_commit_free(c);
+		ct = pt;
+		c = p;
+	}
+	rc = 0;
+	goto out;
+fail:
+	diag_error(d, nopos, "cannot read the history of '%s': %s",
+	    *dir ? dir : ".", gitmsg());
+	git_tree_free(pt);
+	git_commit_free(p);
+out:
+	deltas_clear(&ds);
+	free(ds.v);
+	trees_free(&tc);
+	buf_release(&path);
+	git_tree_free(ct);
+	git_commit_free(c);
+	return rc;
+}
+
+/* The tip's .mailmap (top of the repository); NULL when it has none. */
+static int
+load_mailmap(git_repository *repo, git_commit *tip, git_mailmap **out)
+{
+	git_tree *root = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int err;
+
+	*out = NULL;
+	if ((err = git_commit_tree(&root, tip)) != 0)
+		goto out;
+	if ((err = git_tree_entry_bypath(&e, root, ".mailmap")) != 0) {
+		err = err == GIT_ENOTFOUND ? 0 : err;
+		goto out;
+	}
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		goto out;
+	if ((err = git_blob_lookup(&blob, repo, git_tree_entry_id(e))) == 0)
+		err = git_mailmap_from_buffer(out, git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob));
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(root);
+	return err;
+}
+
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int
+cmp_file(const void *x, const void *y)
+{
+	return strcmp(((const struct file_history *)x)->path,
+	    ((const struct file_history *)y)->path);
+}
+
+/*
+ * The uncommitted changes under the content folder: the tip against the
+ * work tree through the index (its stat cache spares hashing every file),
+ * untracked files included.  Paths become root-relative.
+ */
+static int
+load_dirty(struct history *h, git_repository *repo, git_commit *tip,
+    const char *rootpfx, const char *full)
+{
+	git_diff_options opt;
+	git_tree *tree = NULL;
+	git_diff *diff = NULL;
+	char *spec = (char *)full;
+	size_t i, n, skip = *rootpfx ? strlen(rootpfx) + 1 : 0;
+	const git_diff_delta *dd;
+	int rc = -1;
+
+	git_diff_options_init(&opt, GIT_DIFF_OPTIONS_VERSION);
+	opt.flags = GIT_DIFF_INCLUDE_UNTRACKED |
+	    GIT_DIFF_RECURSE_UNTRACKED_DIRS | GIT_DIFF_DISABLE_PATHSPEC_MATCH |
+	    GIT_DIFF_SKIP_BINARY_CHECK;
+	if (*full != '\0') {
+		opt.pathspec.strings = &spec;
+		opt.pathspec.count = 1;
+	}
+	if ((tip != NULL && git_commit_tree(&tree, tip) != 0) ||
+	    git_diff_tree_to_workdir_with_index(&diff, repo, tree, &opt) != 0) {
+		diag_error(h->d, nopos, "cannot compare the work tree with "
+		    "its last commit: %s", gitmsg());
+		goto out;
+	}
+	n = git_diff_num_deltas(diff);
+	h->dirty = arena_calloc(h->a, n ? n : 1, sizeof *h->dirty);
+	for (i = 0; i < n; i++) {
+		dd = git_diff_get_delta(diff, i);
+		if (strlen(dd->new_file.path) > skip)
+			h->dirty[h->ndirty++] = arena_strdup(h->a,
+			    dd->new_file.path + skip);
+	}
+	qsort(h->dirty, h->ndirty, sizeof *h->dirty, cmp_str);
+	rc = 0;
+out:
+	git_diff_free(diff);
+	git_tree_free(tree);
+	return rc;
+}
+
+/* Is path inside (or equal to) the folder dir?  Both are real paths. */
+static bool
+is_below(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	if (n == 1 && dir[0] == '/')
+		return true;
+	return strncmp(dir, path, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/');
+}
+
+/* Copies the walk's files into h, revisions oldest first. */
+static void
+keep_files(struct history *h, struct walk *w)
+{
+	struct file_history *f;
+	struct track *t;
+	size_t i, j;
+
+	h->files = arena_calloc(h->a, w->n ? w->n : 1, sizeof *h->files);
+	for (i = 0; i < w->n; i++) {
+		t = &w->t[i];
+		if (t->n == 0)
+			continue;	/* impossible unless the walk stopped */
+		f = &h->files[h->nfiles++];
+		f->path = t->revs[0].path;	/* the newest: the tip's */
+		f->n = t->n;
+		f->revs = arena_calloc(h->a, t->n, sizeof *f->revs);
+		for (j = 0; j < t->n; j++)
+			f->revs[j] = t->revs[t->n - 1 - j];
+	}
+	qsort(h->files, h->nfiles, sizeof *h->files, cmp_file);
+}
+
+int
+history_load(struct arena *a, struct diags *d, const char *root,
+    const char *ref, const char *prefix, bool allow_shallow,
+    struct history **out)
+{
+	git_repository *repo = NULL;
+	git_object *obj = NULL, *cobj = NULL;
+	git_commit *tip = NULL;
+	git_tree *tree = NULL;
+	git_mailmap *mm = NULL;
+	struct walk w = {0};
+	struct history *h;
+	char *rootreal = NULL, *workreal = NULL;
+	const char *workdir, *rootpfx = "", *full;
+	bool shallow;
+	size_t i;
+	int rc = -1, err;
+
+	*out = NULL;
+	git_libgit2_init();
+	if ((rootreal = realpath(root, NULL)) == NULL) {
+		diag_error(d, nopos, "cannot open source folder '%s': %s",
+		    root, strerror(errno));
+		goto out;
+	}
+	if ((err = git_repository_open_ext(&repo, rootreal, 0, NULL)) != 0) {
+		if (err == GIT_ENOTFOUND) {
+			rc = 0;		/* not a repository: no history */
+			goto out;
+		}
+		diag_error(d, nopos, "cannot open the repository of '%s': %s",
+		    root, gitmsg());
+		goto out;
+	}
+	if ((workdir = git_repository_workdir(repo)) != NULL) {
+		if ((workreal = realpath(workdir, NULL)) == NULL ||
+		    !is_below(workreal, rootreal)) {
+			diag_error(d, nopos, "'%s' is not inside the work "
+			    "tree of its repository", root);
+			goto out;
+		}
+		rootpfx = rootreal + strlen(workreal);
+		while (*rootpfx == '/')
+			rootpfx++;
+	}
+	while (prefix != NULL && *prefix == '/')
+		prefix++;
+	prefix = prefix != NULL ? prefix : "";
+	full = *rootpfx == '\0' ? prefix : *prefix == '\0' ? rootpfx :
+	    arena_printf(a, "%s/%s", rootpfx, prefix);
+	shallow = git_repository_is_shallow(repo) == 1;
+	if (shallow && !allow_shallow) {
+		diag_error(d, nopos, "the repository is a shallow clone: every "
+		    "page would get the same date; fetch the whole history "
+		    "(git fetch --unshallow) or build with --no-history");
+		goto out;
+	}
+
+	h = arena_calloc(a, 1, sizeof *h);
+	h->a = a;
+	h->d = d;
+	/* The common folder: a linked work tree keeps no objects. */
+	h->gitdir = arena_strdup(a, git_repository_commondir(repo));
+	w.a = a;
+	w.prefix = prefix;
+	if (ref == NULL && git_repository_head_unborn(repo) == 1) {
+		tip = NULL;		/* no commit yet: no history */
+	} else if (git_revparse_single(&obj, repo, ref ? ref : "HEAD") != 0) {
+		diag_error(d, nopos, "unknown revision '%s': %s",
+		    ref ? ref : "HEAD", gitmsg());
+		goto out;
+	} else if (git_object_peel(&cobj, obj, GIT_OBJECT_COMMIT) != 0) {
+		diag_error(d, nopos, "revision '%s' is not a commit: %s",
+		    ref ? ref : "HEAD", gitmsg());
+		goto out;
+	} else {
+		tip = (git_commit *)cobj;	/* freed as cobj */
+	}
+	if (tip != NULL) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_oid_tostr(hex, sizeof hex, git_commit_id(tip));
+		h->tip = arena_strdup(a, hex);
+		h->tip_time = (long long)git_commit_time(tip);
+	}
+	if (tip != NULL) {
+		if (folder_tree(repo, tip, full, &tree) != 0 ||
+		    (tree != NULL && git_tree_walk(tree, GIT_TREEWALK_PRE,
+		    collect, &w) != 0) || load_mailmap(repo, tip, &mm) != 0) {
+			diag_error(d, nopos, "cannot read '%s' in revision "
+			    "'%s': %s", *full ? full : ".", ref ? ref : "HEAD",
+			    gitmsg());
+			goto out;
+		}
+		for (w.mask = 15; w.mask < w.n * 2; w.mask = w.mask * 2 + 1)
+			;
+		w.bucket = xmalloc((w.mask + 1) * sizeof *w.bucket);
+		for (i = 0; i <= w.mask; i++)
+			w.bucket[i] = NONE;
+		for (i = 0; i < w.n; i++)
+			track_link(&w, i);
+		w.alive = w.n;
+		/*
+		 * libgit2 hashes every object it reads again to verify it;
+		 * git itself does not (fsck does), and on the walk it is a
+		 * third of the time.  A process-wide switch: back to its
+		 * default (on) at once.
+		 */
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+		err = walk_history(d, repo, tip, full, mm, shallow, &w);
+		git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+		if (err != 0)
+			goto out;
+	}
+	if (ref == NULL && workdir != NULL &&
+	    load_dirty(h, repo, tip, rootpfx, full) != 0)
+		goto out;
+	keep_files(h, &w);
+	*out = h;
+	rc = 0;
+out:
+	for (i = 0; i < w.n; i++)
+		free(w.t[i].revs);
+	free(w.t);
+	free(w.bucket);
+	git_mailmap_free(mm);
+	git_tree_free(tree);
+	git_object_free(cobj);
+	git_object_free(obj);
+	git_repository_free(repo);
+	free(workreal);
+	free(rootreal);
+	git_libgit2_shutdown();
+	return rc;
+}
+
+const struct file_history *
+history_file(const struct history *h, const char *path)
+{
+	struct file_history key = {0};
+
+	if (h == NULL)
+		return NULL;
+	key.path = path;
+	return bsearch(&key, h->files, h->nfiles, sizeof key, cmp_file);
+}
+
+const struct file_history *
+history_files(const struct history *h, size_t *n)
+{
+	*n = h != NULL ? h->nfiles : 0;
+	return h != NULL ? h->files : NULL;
+}
+
+bool
+history_dirty(const struct history *h, const char *path)
+{
+	if (h == NULL || h->ndirty == 0)
+		return false;
+	return bsearch(&path, h->dirty, h->ndirty, sizeof path,
+	    cmp_str) != NULL;
+}
+
+int
+history_read(struct history *h, const struct revision *r, struct buf *out)
+{
+	git_odb_object *obj = NULL;
+	git_object_t type;
+	git_oid id;
+	size_t size;
+	int rc = -1;
+
+	buf_reset(out);
+	/* Opened once: an open costs more than a hundred reads. */
+	if (h->odb == NULL) {
+		git_libgit2_init();	/* undone by history_close() */
+		if (git_odb_open(&h->odb, arena_printf(h->a, "%s/objects",
+		    h->gitdir)) != 0) {
+			h->odb = NULL;
+			git_libgit2_shutdown();
+			return diag_error(h->d, pos_file(r->path), "cannot "
+			    "open the repository's objects: %s", gitmsg());
+		}
+	}
+	if (git_oid_fromstr(&id, r->blob) != 0 ||
+	    git_odb_read_header(&size, &type, h->odb, &id) != 0 ||
+	    type != GIT_OBJECT_BLOB) {
+		diag_error(h->d, pos_file(r->path), "cannot read the "
+		    "revision %s of this file: %s", r->short_id, gitmsg());
+		goto out;
+	}
+	if (size > HISTORY_MAX_BLOB) {
+		diag_error(h->d, pos_file(r->path), "revision %s of this "
+		    "file is too big (%zu bytes; at most %u)", r->short_id,
+		    size, HISTORY_MAX_BLOB);
+		goto out;
+	}
+	if (git_odb_read(&obj, h->odb, &id) != 0) {
+		diag_error(h->d, pos_file(r->path), "cannot read the "
+		    "revision %s of this file: %s", r->short_id, gitmsg());
+		goto out;
+	}
+	buf_add(out, git_odb_object_data(obj), git_odb_object_size(obj));
+	rc = 0;
+out:
+	git_odb_object_free(obj);
+	return rc;
+}
+
+void
+history_close(struct history *h)
+{
+	if (h == NULL || h->odb == NULL)
+		return;
+	git_odb_free(h->odb);
+	h->odb = NULL;
+	git_libgit2_shutdown();
+}
+
+/*
+ * Value diffs.  The path being compared is a stack of steps (a map key,
+ * or a list index with the element's label when it has one); a record's
+ * dotted path and human label are both made from it.
+ */
+struct step {
+	const char *key;		/* map step; NULL for a list step */
+	size_t index;			/* list step: 0-based */
+	const char *label;		/* list step: the element's label */
+};
+
+struct vdiff {
+	struct arena *a;
+	struct value *out;
+	struct step st[VALUE_MAX_DEPTH + 2];
+	size_t depth;
+};
+
+/* The scalar as written; "" for null, a map or a list. */
+static const char *
+scalar(struct arena *a, const struct value *v)
+{
+	struct buf b = {0};
+	const char *s;
+
+	if (v == NULL || v->type == VALUE_NULL || v->type == VALUE_MAP ||
+	    v->type == VALUE_LIST)
+		return "";
+	if (v->text != NULL)
+		return arena_strndup(a, v->text, v->len);
+	value_scalar_text(v, &b);
+	s = buf_keep(&b, a);
+	buf_release(&b);
+	return s;
+}
+
+/* The element's label (label, title or name; vi of a {vi, en} map). */
+static const char *
+label_of(struct arena *a, const struct value *v)
+{
+	static const char *const keys[] = {"label", "title", "name"};
+	const struct value *l;
+	const char *s;
+	size_t i;
+
+	if (v == NULL || v->type != VALUE_MAP)
+		return NULL;
+	for (i = 0; i < sizeof keys / sizeof *keys; i++) {
+		if ((l = value_map_get(v, keys[i])) == NULL)
+			continue;
+		if (l->type == VALUE_MAP)
+			l = value_map_get(l, "vi") ? value_map_get(l, "vi") :
+			    l->n > 0 ? l->pairs[0].val : NULL;
+		if (l != NULL && value_is_scalar(l) &&
+		    *(s = scalar(a, l)) != '\0')
+			return s;
+	}
+	return NULL;
+}
+
+static void
+emit(struct vdiff *x, const char *kind, const char *old, const char *new_)
+{
+	struct buf path = {0}, label = {0};
+	struct value *r = value_map(x->a);
+	const struct step *s;
+	size_t i, lastkey = NONE;
+	bool labelled = false;
+
+	for (i = 0; i < x->depth; i++) {
+		s = &x->st[i];
+		if (s->key != NULL)
+			lastkey = i;
+		else if (s->label != NULL)
+			labelled = true;
+		if (i > 0)
+			buf_addc(&path, '.');
+		if (s->key != NULL)
+			buf_adds(&path, s->key);
+		else
+			buf_addf(&path, "%zu", s->index);
+	}
+	/* With labels: the labels, then the last key and what follows it. */
+	for (i = 0; i < x->depth; i++) {
+		s = &x->st[i];
+		if (labelled && !(s->key == NULL && s->label != NULL) &&
+		    lastkey != NONE && i < lastkey)
+			continue;
+		if (label.len > 0)
+			buf_adds(&label, " \xE2\x80\xBA ");
+		if (s->key != NULL)
+			buf_adds(&label, s->key);
+		else if (s->label != NULL)
+			buf_adds(&label, s->label);
+		else
+			buf_addf(&label, "%zu", s->index + 1);
+	}
+	value_map_set(x->a, r, "path", value_strz(x->a, buf_cstr(&path)));
+	value_map_set(x->a, r, "label", value_strz(x->a, buf_cstr(&label)));
+	value_map_set(x->a, r, "key", value_strz(x->a,
+	    lastkey != NONE ? x->st[lastkey].key : ""));
+	value_map_set(x->a, r, "old", value_strz(x->a, old));
+	value_map_set(x->a, r, "new", value_strz(x->a, new_));
+	value_map_set(x->a, r, "kind", value_strz(x->a, kind));
+	value_list_push(x->a, x->out, r);
+	buf_release(&path);
+	buf_release(&label);
+}
+
+/* Pushes a step; false (nothing pushed) beyond the depth limit. */
+static bool
+push(struct vdiff *x, const char *key, size_t index, const char *label)
+{
+	if (x->depth >= VALUE_MAX_DEPTH)
+		return false;
+	x->st[x->depth].key = key;
+	x->st[x->depth].index = index;
+	x->st[x->depth++].label = label;
+	return true;
+}
+
+/* Reports every scalar in v as added (or removed). */
+static void
+leaves(struct vdiff *x, const struct value *v, bool added)
+{
+	const char *s;
+	size_t i;
+
+	if (v != NULL && v->type == VALUE_MAP && v->n > 0) {
+		for (i = 0; i < v->n; i++)
+			if (push(x, v->pairs[i].key, 0, NULL)) {
+				leaves(x, v->pairs[i].val, added);
+				x->depth--;
+			}
+		return;
+	}
+	if (v != NULL && v->type == VALUE_LIST && v->n > 0) {
+		for (i = 0; i < v->n; i++)
+			if (push(x, NULL, i, label_of(x->a, v->items[i]))) {
+				leaves(x, v->items[i], added);
+				x->depth--;
+			}
+		return;
+	}
+	s = scalar(x->a, v);
+	if (v != NULL && v->type == VALUE_MAP)
+		s = "{}";
+	else if (v != NULL && v->type == VALUE_LIST)
+		s = "[]";
+	emit(x, added ? "added" : "removed", added ? "" : s, added ? s : "");
+}
+
+static void compare(struct vdiff *, const struct value *,
+    const struct value *);
+
+/* Labels usable as identities: every element has one, all distinct. */
+static const char **
+identities(struct arena *a, const struct value *l)
+{
+	const char **id = arena_calloc(a, l->n ? l->n : 1, sizeof *id);
+	size_t i, j;
+
+	for (i = 0; i < l->n; i++) {
+		if ((id[i] = label_of(a, l->items[i])) == NULL)
+			return NULL;
+		for (j = 0; j < i; j++)	/* lists are short: budget lines */
+			if (strcmp(id[i], id[j]) == 0)
+				return NULL;
+	}
+	return id;
+}
+
+static void
+compare_lists(struct vdiff *x, const struct value *o, const struct value *n)
+{
+	const char **oid = identities(x->a, o), **nid = identities(x->a, n);
+	size_t *match = arena_calloc(x->a, n->n ? n->n : 1, sizeof *match);
+	bool *used = arena_calloc(x->a, o->n ? o->n : 1, sizeof *used);
+	size_t i, j, lost = 0, come = 0;
+
+	for (j = 0; j < n->n; j++) {
+		match[j] = NONE;
+		if (oid == NULL || nid == NULL)
+			match[j] = j < o->n ? j : NONE;
+		else
+			for (i = 0; i < o->n && match[j] == NONE; i++)
+				if (strcmp(oid[i], nid[j]) == 0)
+					match[j] = i;
+		if (match[j] != NONE)
+			used[match[j]] = true;
+		else
+			come++;
+	}
+	for (i = 0; i < o->n; i++)
+		lost += !used[i];
+	/* As many went as came: relabelled in place, paired in order. */
+	if (lost > 0 && lost == come)
+		for (i = j = 0; j < n->n; j++) {
+			if (match[j] != NONE)
+				continue;
+			while (used[i])
+				i++;
+			match[j] = i;
+			used[i] = true;
+		}
+	for (j = 0; j < n->n; j++) {
+		if (!push(x, NULL, j, label_of(x->a, n->items[j])))
+			continue;
+		if (match[j] == NONE)
+			leaves(x, n->items[j], true);
+		else
+			compare(x, o->items[match[j]], n->items[j]);
+		x->depth--;
+	}
+	for (i = 0; i < o->n; i++)
+		if (!used[i] && push(x, NULL, i, label_of(x->a, o->items[i]))) {
+			leaves(x, o->items[i], false);
+			x->depth--;
+		}
+}
+
+static void
+compare(struct vdiff *x, const struct value *o, const struct value *n)
+{
+	const char *os, *ns;
+	size_t i;
+
+	if (o == NULL || n == NULL) {
+		if (o != NULL || n != NULL)
+			leaves(x, o != NULL ? o : n, o == NULL);
+		return;
+	}
+	if (o->type == VALUE_MAP && n->type == VALUE_MAP) {
+		for (i = 0; i < n->n; i++)
+			if (push(x, n->pairs[i].key, 0, NULL)) {
+				compare(x, value_map_get(o, n->pairs[i].key),
+				    n->pairs[i].val);
+				x->depth--;
+			}
+		for (i = 0; i < o->n; i++)
+			if (value_map_get(n, o->pairs[i].key) == NULL &&
+			    push(x, o->pairs[i].key, 0, NULL)) {
+				leaves(x, o->pairs[i].val, false);
+				x->depth--;
+			}
+		return;
+	}
+	if (o->type == VALUE_LIST && n->type == VALUE_LIST) {
+		compare_lists(x, o, n);
+		return;
+	}
+	if (value_is_scalar(o) && value_is_scalar(n)) {
+		os = scalar(x->a, o);
+		ns = scalar(x->a, n);
+		if (strcmp(os, ns) != 0)
+			emit(x, "changed", os, ns);
+		return;
+	}
+	/* A scalar became a map or a list, or the other way round. */
+	leaves(x, o, false);
+	leaves(x, n, true);
+}
+
+struct value *
+history_diff_values(struct arena *a, const struct value *old,
+    const struct value *new_)
+{
+	struct vdiff x;
+
+	memset(&x, 0, sizeof x);
+	x.a = a;
+	x.out = value_list(a);
+	compare(&x, old, new_);
+	return x.out;
+}
+
+/* Text diffs: a paragraph is a run of non-blank lines. */
+struct para {
+	const char *s;
+	size_t n;
+	uint64_t h;
+};
+
+static bool
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!ascii_isspace((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+/* Splits s into paragraphs (malloc array, pointing into s). */
+static struct para *
+split(const char *s, size_t n, size_t *np)
+{
+	struct para *p = NULL;
+	size_t cap = 0, i = 0, e, start = NONE, end = 0;
+
+	*np = 0;
+	while (i <= n) {
+		for (e = i; e < n && s[e] != '\n'; e++)
+			;
+		if (i < n && !blank(s + i, e - i)) {
+			if (start == NONE)
+				start = i;
+			end = e;
+		} else if (start != NONE) {
+			while (end > start &&
+			    ascii_isspace((unsigned char)s[end - 1]))
+				end--;
+			if (*np == cap) {
+				cap = cap ? cap * 2 : 16;
+				p = xreallocarray(p, cap, sizeof *p);
+			}
+			p[*np].s = s + start;
+			p[*np].n = end - start;
+			p[*np].h = hash_n(s + start, end - start);
+			(*np)++;
+			start = NONE;
+		}
+		/* A last line without '\n': one more turn to close it. */
+		i = e == n && i < n ? n : e + 1;
+	}
+	return p;
+}
+
+static bool
+same(const struct para *x, const struct para *y)
+{
+	return x->h == y->h && x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
+}
+
+static void
+text_rec(struct arena *a, struct value *out, const char *kind,
+    const struct para *p)
+{
+	struct value *r = value_map(a);
+
+	value_map_set(a, r, "kind", value_strz(a, kind));
+	value_map_set(a, r, "text", value_str(a, p->s, p->n));
+	value_list_push(a, out, r);
+}
+
+struct value *
+history_diff_text(struct arena *a, const char *old, size_t oldn,
+    const char *new_, size_t newn)
+{
+	struct value *out = value_list(a);
+	struct para *o, *n;
+	size_t no, nn, lo, i, j, m, k, w;
+	uint16_t *L = NULL;
+
+	o = split(old != NULL ? old : "", old != NULL ? oldn : 0, &no);
+	n = split(new_ != NULL ? new_ : "", new_ != NULL ? newn : 0, &nn);
+	/* The common start and end cost nothing and are usually most. */
+	for (lo = 0; lo < no && lo < nn && same(&o[lo], &n[lo]); lo++)
+		;
+	while (no > lo && nn > lo && same(&o[no - 1], &n[nn - 1])) {
+		no--;
+		nn--;
+	}
+	m = no - lo;
+	k = nn - lo;
+	w = k + 1;
+	if (m <= HISTORY_DIFF_MAX_PARAS && k <= HISTORY_DIFF_MAX_PARAS) {
+		/* L[i][j]: LCS of old[lo+i..] and new[lo+j..]; < 2^16. */
+		L = xcalloc((m + 1) * w, sizeof *L);
+		for (i = m; i-- > 0;)
+			for (j = k; j-- > 0;)
+				L[i * w + j] = same(&o[lo + i], &n[lo + j]) ?
+				    L[(i + 1) * w + j + 1] + 1 :
+				    L[(i + 1) * w + j] > L[i * w + j + 1] ?
+				    L[(i + 1) * w + j] : L[i * w + j + 1];
+	}
+	/* Without L (too big): every old paragraph, then every new one. */
+	for (i = j = 0; i < m || j < k;) {
+		if (L != NULL && i < m && j < k &&
+		    same(&o[lo + i], &n[lo + j])) {
+			i++;
+			j++;
+		} else if (i < m && (j == k || L == NULL ||
+		    L[(i + 1) * w + j] >= L[i * w + j + 1])) {
+			text_rec(a, out, "removed", &o[lo + i++]);
+		} else {
+			text_rec(a, out, "added", &n[lo + j++]);
+		}
+	}
+	free(L);
+	free(o);
+	free(n);
+	return out;
+}
+
+const char *
+history_tip(const struct history *h, long long *time)
+{
+	if (time != NULL)
+		*time = h != NULL ? h->tip_time : 0;
+	return h != NULL ? h->tip : NULL;
+}
+
+bool
+history_any_dirty(const struct history *h)
+{
+	return h != NULL && h->ndirty > 0;
+}

@@ -1,0 +1,402 @@
+/*
+ * Model stage: what joins records.  In: the site with its frames, the
+ * schemas' ref fields.  Out: an index resolving a record by kind and
+ * name (shared with the checks), `<field>_link(s)` on referring frames
+ * and `linked` collections on their targets (records.c's head comment
+ * lists the keys), and the document frames, whose status depends on
+ * what replaces them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "fmt.h"
+#include "records_impl.h"
+#include "schema.h"
+#include "site.h"
+#include "value.h"
+
+/* ---- the index ---- */
+
+struct entry {
+	const char *kind;
+	const char *key;
+	size_t len;
+	size_t order;		/* first declared wins, as in site_find() */
+	struct item *it;
+};
+
+struct links_index {
+	struct entry *v;
+	size_t n;
+};
+
+/* Byte order of two counted keys, the shorter first on a tie. */
+static int
+keycmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	int c = memcmp(a, b, an < bn ? an : bn);
+
+	return c != 0 ? c : (an > bn) - (an < bn);
+}
+
+static int
+cmp_entry(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+	int c = strcmp(a->kind, b->kind);
+
+	if (c == 0)
+		c = keycmp(a->key, a->len, b->key, b->len);
+	return c != 0 ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+/*
+ * Three names per record at most: the file base name (what references
+ * name before the model has made slugs), the slug, and a front-matter
+ * slug.  A name given twice resolves to the first record declared.
+ */
+struct links_index *
+links_index(struct site *s)
+{
+	struct links_index *x = arena_calloc(s->arena, 1, sizeof *x);
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < s->ncolls; i++)
+		n += s->colls[i].n;
+	x->v = arena_alloc(s->arena, (n > 0 ? 3 * n : 1) * sizeof *x->v);
+	for (i = 0; i < s->ncolls; i++) {
+		for (j = 0; j < s->colls[i].n; j++) {
+			struct item *it = s->colls[i].items[j];
+			const char *keys[3];
+
+			if (it->lang_index != 0)
+				continue;
+			keys[0] = it->base;
+			keys[1] = it->slug;
+			keys[2] = value_map_str(it->data, "slug");
+			for (k = 0; k < 3; k++) {
+				struct entry *e = &x->v[x->n];
+
+				if (keys[k] == NULL || *keys[k] == '\0' || (k >
+				    0 && strcmp(keys[k], keys[0]) == 0))
+					continue;
+				e->kind = s->colls[i].kind;
+				e->key = keys[k];
+				e->len = strlen(keys[k]);
+				e->order = x->n;
+				e->it = it;
+				x->n++;
+			}
+		}
+	}
+	qsort(x->v, x->n, sizeof *x->v, cmp_entry);
+	return x;
+}
+
+struct item *
+links_find(const struct links_index *x, const char *kind, const char *key,
+    size_t n)
+{
+	size_t lo = 0, hi = x->n, mid;
+	int c;
+
+	/* The first entry not below (kind, key). */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(x->v[mid].kind, kind);
+		if (c == 0)
+			c = keycmp(x->v[mid].key, x->v[mid].len, key, n);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < x->n && strcmp(x->v[lo].kind, kind) == 0 &&
+	    keycmp(x->v[lo].key, x->v[lo].len, key, n) == 0)
+		return x->v[lo].it;
+	return NULL;
+}
+
+/* ---- cross links ---- */
+
+/* What on_ref() needs: the site, the index and who is referring. */
+struct lctx {
+	struct site *s;
+	const struct links_index *x;
+	struct item *it;	/* the referring item */
+};
+
+/* A page that is published: it may be linked to and gather links. */
+static bool
+shown(const struct item *t)
+{
+	return t != NULL && t->frame != NULL && t->url != NULL && !t->draft;
+}
+
+/* {title, url} of t; no url for a page that is not published. */
+static struct value *
+link_to(struct site *s, const struct item *t)
+{
+	struct value *m = value_map(s->arena);
+
+	records_set(s, m, "title", records_title(s, t));
+	if (shown(t))
+		records_set(s, m, "url", t->url);
+	return m;
+}
+
+/* Adds ref's frame to recv's linked.<ref's collection>.items. */
+static void
+add_linked(struct site *s, struct item *recv, struct item *ref)
+{
+	struct value *linked, *e, *items;
+	struct collection *co = ref->coll;
+	int lang;
+
+	if (!shown(recv) || ref->frame == NULL || recv == ref)
+		return;
+	lang = recv->lang_index;
+	linked = value_map_get(recv->frame, "linked");
+	if (linked == NULL || linked->type != VALUE_MAP) {
+		linked = value_map(s->arena);
+		value_map_set(s->arena, recv->frame, "linked", linked);
+		records_setb(s, recv->frame, "has_linked", true);
+	}
+	e = value_map_get(linked, co->name);
+	if (e == NULL) {
+		e = value_map(s->arena);
+		records_set(s, e, "title", records_coll_title(s, co, lang));
+		if (co->list)
+			records_set(s, e, "url", co->list_url[lang]);
+		value_map_set(s->arena, e, "items", value_list(s->arena));
+		value_map_set(s->arena, linked, co->name, e);
+	}
+	items = value_map_get(e, "items");
+	/* One item's refs come together: a repeat would be the last. */
+	if (items->n > 0 && items->items[items->n - 1] == ref->frame)
+		return;
+	value_list_push(s->arena, items, ref->frame);
+	value_map_set(s->arena, e, "count", value_int(s->arena,
+	    (int64_t)items->n));
+}
+
+/*
+ * One reference of c->it: a link on its frame to the target in its
+ * language (else the main one's), and the referrer on the target's
+ * page in the same language; a record that has no translation also
+ * shows on the target's translated pages.
+ */
+static void
+on_ref(void *ctx, const char *field, const char *to_kind, const struct value
+    *node)
+{
+	struct lctx *c = ctx;
+	struct site *s = c->s;
+	struct item *it = c->it, *t0, *t;
+	const struct value *fv = value_path(it->data, field);
+	bool many = fv != NULL && fv->type == VALUE_LIST;
+	struct value *l;
+	char *key;
+	size_t i;
+
+	t0 = links_find(c->x, to_kind, node->text, node->len);
+	if (t0 == NULL || t0 == it || t0 == it->tr[0])
+		return;
+	t = shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] : t0;
+	key = arena_printf(s->arena, "%s_link%s", field, many ? "s" : "");
+	for (i = 0; key[i] != '\0'; i++)
+		if (key[i] == '.')
+			key[i] = '_';
+	if (!many) {
+		value_map_set(s->arena, it->frame, key, link_to(s, t));
+	} else {
+		l = value_map_get(it->frame, key);
+		if (l == NULL || l->type != VALUE_LIST) {
+			l = value_list(s->arena);
+			value_map_set(s->arena, it->frame, key, l);
+		}
+		value_list_push(s->arena, l, link_to(s, t));
+	}
+	if (!shown(it))
+		return;
+	add_linked(s, it->lang_index == 0 ? t0 : t0->tr[it->lang_index], it);
+	/* Untranslated records show on the translated target's page too. */
+	for (i = 1; it->lang_index == 0 && i < s->nlangs; i++)
+		if (!shown(it->tr[i]))
+			add_linked(s, t0->tr[i], it);
+}
+
+void
+links_model(struct site *s, const struct schemas *sc, const struct links_index
+    *x)
+{
+	struct lctx c = {s, x, NULL};
+	size_t i, j;
+
+	if (sc == NULL)
+		return;
+	for (i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+
+		for (j = 0; j < co->n; j++) {
+			if (co->items[j]->frame == NULL)
+				continue;
+			c.it = co->items[j];
+			schema_each_ref(sc, co->kind, c.it->data, on_ref, &c);
+		}
+	}
+}
+
+/* ---- documents ---- */
+
+static const struct word doc_type[] = {
+	{"luat", "Luật", "Law"},
+	{"nghi_dinh", "Nghị định", "Decree"},
+	{"nghi_quyet", "Nghị quyết", "Resolution"},
+	{"quyet_dinh", "Quyết định", "Decision"},
+	{"thong_tu", "Thông tư", "Circular"},
+	{"chi_thi", "Chỉ thị", "Directive"},
+	{"ke_hoach", "Kế hoạch", "Plan"},
+	{"cong_van", "Công văn", "Official letter"},
+	{"thong_bao", "Thông báo", "Notice"},
+	{"bao_cao", "Báo cáo", "Report"},
+	{"huong_dan", "Hướng dẫn", "Guidance"},
+	{"quy_che", "Quy chế", "Rules"},
+	{"quy_dinh", "Quy định", "Regulation"},
+	{"khac", "Khác", "Other"},
+};
+static const struct word doc_status[] = {
+	{"in_force", "Còn hiệu lực", "In force"},
+	{"not_yet_in_force", "Chưa có hiệu lực", "Not yet in force"},
+	{"partly_expired", "Hết hiệu lực một phần", "Partly expired"},
+	{"expired", "Hết hiệu lực", "Expired"},
+	{"suspended", "Ngưng hiệu lực", "Suspended"},
+	{"replaced", "Đã được thay thế", "Replaced"},
+};
+
+
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(void *const *)a;
+	uintptr_t y = (uintptr_t)*(void *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Main-language documents that another document says it replaces. */
+struct replaced {
+	const struct item **v;
+	size_t n;
+};
+
+/* Sorted by address, for bsearch() from document_status(). */
+static void
+find_replaced(struct site *s, const struct links_index *x, struct replaced *r)
+{
+	size_t i, j, k, cap = 0, n = 0;
+
+	for (i = 0; i < s->ncolls; i++)
+		for (j = 0; j < s->colls[i].n; j++) {
+			const struct value *l = value_map_get(
+			    s->colls[i].items[j]->data, "replaces");
+
+			if (strcmp(s->colls[i].kind, "document") == 0 &&
+			    l != NULL && l->type == VALUE_LIST)
+				cap += l->n;
+		}
+	r->v = arena_alloc(s->arena, (cap ? cap : 1) * sizeof *r->v);
+	for (i = 0; i < s->ncolls; i++) {
+		if (strcmp(s->colls[i].kind, "document") != 0)
+			continue;
+		for (j = 0; j < s->colls[i].n; j++) {
+			const struct item *it = s->colls[i].items[j];
+			const struct value *l = value_map_get(it->data,
+			    "replaces");
+
+			if (it->draft || l == NULL || l->type != VALUE_LIST)
+				continue;
+			for (k = 0; k < l->n && n < cap; k++)
+				if (value_is_scalar(l->items[k]) && (r->v[n] =
+				    links_find(x, "document", l->items[k]->text,
+				    l->items[k]->len)) != NULL)
+					n++;
+		}
+	}
+	qsort(r->v, n, sizeof *r->v, cmp_ptr);
+	r->n = n;
+}
+
+/*
+ * What the dates and replacements say at the build date; the stated
+ * status counts where dates cannot tell (suspended, partly expired).
+ */
+static const char *
+document_status(const struct site *s, const struct item *it,
+    const struct replaced *r)
+{
+	const struct value *d = it->data, *rb = value_map_get(d, "replaced_by");
+	const char *st = value_map_str(d, "status"), *today = s->build_date;
+	const char *exp = records_date_of(value_map_get(d, "expires_on"));
+	const char *eff = records_date_of(value_map_get(d, "effective_from"));
+	const struct item *main = it->tr[0] != NULL ? it->tr[0] : it;
+
+	if (st == NULL)
+		st = "";
+	if (today == NULL || !fmt_is_date(today, strlen(today)))
+		today = "9999-12-31";
+	if (strcmp(st, "suspended") == 0)
+		return "suspended";
+	if ((rb != NULL && rb->type == VALUE_LIST && rb->n > 0) || (r->n > 0 &&
+	    bsearch(&main, r->v, r->n, sizeof *r->v, cmp_ptr) != NULL))
+		return "replaced";
+	if (strcmp(st, "expired") == 0 ||
+	    (exp != NULL && strcmp(exp, today) <= 0))
+		return "expired";
+	if ((eff != NULL && strcmp(eff, today) > 0) || (eff == NULL &&
+	    strcmp(st, "not_yet_in_force") == 0))
+		return "not_yet_in_force";
+	if (strcmp(st, "partly_expired") == 0)
+		return "partly_expired";
+	return "in_force";
+}
+
+static void
+document_frame(struct site *s, struct item *it, const struct replaced *r)
+{
+	const struct value *d = it->data;
+	struct value *f = it->frame;
+	const char *lang = it->lang, *st = document_status(s, it, r);
+
+	records_set(s, f, "type_text", WORD(doc_type, value_map_str(d, "type"),
+	    lang));
+	records_set(s, f, "status_computed", st);
+	records_set(s, f, "status_text", WORD(doc_status, st, lang));
+	records_setb(s, f, "is_in_force", strcmp(st, "in_force") == 0);
+	records_setb(s, f, "is_expired", strcmp(st, "expired") == 0);
+	records_setb(s, f, "is_replaced", strcmp(st, "replaced") == 0);
+	records_set(s, f, "issued_on_text", records_date_text(s,
+	    value_map_get(d, "issued_on"), lang));
+	records_set(s, f, "effective_from_text", records_date_text(s,
+	    value_map_get(d, "effective_from"), lang));
+	records_set(s, f, "expires_on_text", records_date_text(s,
+	    value_map_get(d, "expires_on"), lang));
+}
+
+void
+links_document_frames(struct site *s, const struct links_index *x)
+{
+	struct replaced r;
+	size_t i, j;
+
+	find_replaced(s, x, &r);
+	for (i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+
+		for (j = 0; j < co->n && strcmp(co->kind, "document") == 0; j++)
+			if (co->items[j]->frame != NULL)
+				document_frame(s, co->items[j], &r);
+	}
+}

@@ -1,0 +1,137 @@
+/*
+ * Private to records.c, links.c and browse.c: exact decimals, the index
+ * that resolves references by kind and name, the helpers that give an
+ * item or collection its title in a language, and the two model passes
+ * that live outside records.c.  Nothing here is used by other modules.
+ */
+#ifndef MINHBACH_RECORDS_IMPL_H
+#define MINHBACH_RECORDS_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+struct collection;
+struct item;
+struct schemas;
+struct site;
+struct theme;
+struct value;
+
+/* A decimal as written in a data file: m / 10^scale, exactly. */
+struct dec {
+	int64_t m;
+	unsigned scale;
+};
+
+/*
+ * Reads an INT or NUM node written as [-]digits[.digits] (at most 18
+ * digits) into *d.  Returns false for anything else (1e3, strings,
+ * overflow): the caller then skips its check.
+ */
+bool records_dec(const struct value *v, struct dec *d);
+/* Brings a and b to one scale; false on overflow. */
+bool records_dec_align(struct dec *a, struct dec *b);
+/* Appends d as a data file writes it: "94.68", "-3". */
+void records_dec_text(struct buf *b, struct dec d);
+
+/* -1, 0, 1 as a < b, a == b, a > b; *ok false when out of range. */
+int records_dec_cmp(struct dec a, struct dec b, bool *ok);
+/*
+ * 100 * num / den rounded half up to k decimals into *out, for den > 0
+ * and num >= 0; false otherwise or on overflow.
+ */
+bool records_percent_of(struct dec num, struct dec den, unsigned k,
+    struct dec *out);
+/* The text of d as records_dec_text() writes it (arena). */
+const char *records_dectext(struct site *s, struct dec d);
+
+/* v's text when v is a real YYYY-MM-DD date string, else NULL. */
+const char *records_date_of(const struct value *v);
+/* A scalar's text, or of a {vi:, en:} map lang's (or the first); NULL
+ * when empty or not text. */
+const char *records_ltext(const struct value *v, const char *lang);
+
+/* A code and its texts, for the static tables of each kind. */
+struct word {
+	const char *code, *vi, *en;
+};
+
+/* code's text for lang in table w[0..n); code itself when unlisted. */
+const char *records_word(const struct word *w, size_t n, const char *code,
+    const char *lang);
+#define WORD(table, code, lang) \
+	records_word(table, sizeof table / sizeof *table, code, lang)
+
+/* Frame setters: a string (nothing when str is NULL) and a boolean. */
+void records_set(struct site *s, struct value *f, const char *key,
+    const char *str);
+void records_setb(struct site *s, struct value *f, const char *key, bool b);
+/* Figures for readers with a unit after them: "112,9579 ha" (arena). */
+const char *records_decfig(struct site *s, struct dec d, const char *lang,
+    const char *unit);
+/* The same of a number node; NULL when v is not a plain decimal. */
+const char *records_figure(struct site *s, const struct value *v,
+    const char *lang, const char *unit);
+/* "15/01/2020" / "15 January 2020" of a date node; NULL if not a date. */
+const char *records_date_text(struct site *s, const struct value *v,
+    const char *lang);
+/* "số 01/QĐ-BQL ngày 15/01/2020" of a decision map; NULL without number. */
+const char *records_decision_text(struct site *s, const struct value *dec,
+    const char *lang);
+/*
+ * Replaces f's list `key` by a copy whose maps are the frame's own (the
+ * data stays untouched), so that rows can be given texts; returns the
+ * copy, or NULL when f has no such list.
+ */
+struct value *records_copy_rows(struct site *s, struct value *f,
+    const char *key);
+/* Gives every row of f's list `list` key = the figure of its field. */
+void records_row_figures(struct site *s, struct value *f, const char *list,
+    const char *field, const char *key, const char *unit, const char *lang);
+
+/* Lang-0 records of every collection by kind and name (base or slug). */
+struct links_index;
+
+/*
+ * Indexes the main-language items of s by their collection's kind and
+ * each of: file base name, computed slug (once the model has made it),
+ * front-matter slug.  Arena memory; read-only afterwards.
+ */
+struct links_index *links_index(struct site *s);
+/* The item of kind named key[0..n), or NULL. */
+struct item *links_find(const struct links_index *x, const char *kind,
+    const char *key, size_t n);
+
+/* The item's title in its own language: title, name, number or slug. */
+const char *records_title(struct site *s, const struct item *it);
+/* A collection's title (site.yaml, maybe {vi:, en:}) in language lang. */
+const char *records_coll_title(struct site *s, const struct collection *co,
+    int lang);
+/* True when lang is Vietnamese: tables pick vi, else en. */
+bool records_vi(const char *lang);
+
+/* Zone, call and inspection frames' values (browse.c). */
+void browse_frames(struct site *s);
+/* Document frames' values (links.c): status from dates and replacements. */
+void links_document_frames(struct site *s, const struct links_index *x);
+
+/*
+ * Cross references both ways (see records.c's head comment for the
+ * keys): `<field>_link(s)` on the referring frames, `linked` and
+ * `has_linked` on the targets.  Runs after the frames have their own
+ * values.
+ */
+void links_model(struct site *s, const struct schemas *sc,
+    const struct links_index *x);
+/*
+ * Browse pages of call collections (by zone, sector, status) with the
+ * `browse` facet map, and the `compare` table of zone lists.  Needs
+ * status_computed/status_text in call frames and the *_text figures in
+ * zone frames.
+ */
+void browse_model(struct site *s, const struct theme *th,
+    const struct links_index *x);
+
+#endif

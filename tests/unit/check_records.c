@@ -1,0 +1,1008 @@
+/*
+ * Unit tests for records.c, links.c and browse.c: each domain check
+ * fails with its exact located message and passes on good records; the
+ * figures readers see; call status at given build dates; cross links in
+ * both directions; browse pages and the zone comparison; and
+ * schema_each_ref.  Each test loads a small site from a fresh folder.
+ */
+#include <check.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "records.h"
+#include "schema.h"
+#include "site.h"
+#include "source.h"
+#include "theme.h"
+#include "value.h"
+
+Suite *records_suite(void);
+
+/* A file of the test site: path below the source root and its text. */
+struct file {
+	const char *path, *text;
+};
+
+struct fx {
+	char dir[64];
+	struct arena *a;
+	struct diags *d;
+	struct source *src;
+	struct site *s;
+	struct theme *th;
+};
+
+static const char *const colls[][2] = {
+	{"zones", "  zones: {kind: zone, title: {vi: Khu công nghiệp, en: "
+	    "Industrial zones}, permalink: /khu-cong-nghiep/:slug/}\n"},
+	{"calls", "  calls: {kind: call, title: {vi: Kêu gọi đầu tư, en: "
+	    "Investment calls}, permalink: /keu-goi-dau-tu/:slug/}\n"},
+	{"inspections", "  inspections: {kind: inspection, title: {vi: "
+	    "Thanh tra, en: Inspections}, permalink: /thanh-tra/:slug/}\n"},
+	{"documents", "  documents: {kind: document, title: {vi: Văn bản, "
+	    "en: Documents}, permalink: /van-ban/:slug/}\n"},
+	{"news", "  news: {kind: news, title: {vi: Tin tức, en: News}, "
+	    "permalink: /tin-tuc/:slug/}\n"},
+};
+
+static void
+put(struct fx *x, const char *rel, const char *text)
+{
+	int fd = open(x->dir, O_RDONLY | O_DIRECTORY);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fsutil_write(x->d, fd, rel, text, strlen(text)), 0);
+	close(fd);
+}
+
+/*
+ * Writes files (NULL-terminated) and a site.yaml declaring the
+ * collections they use into a fresh folder and loads it.  With model,
+ * also a minimal theme, site_model() and records_model(); else
+ * records_check().
+ */
+static void
+fx_open(struct fx *x, const struct file *f, const char *date, bool model)
+{
+	char conf[2048] = "title: T\nbase_url: https://example.invalid/\n"
+	    "languages: [vi, en]\ncollections:\n";
+	size_t i, k, n;
+
+	memset(x, 0, sizeof *x);
+	snprintf(x->dir, sizeof x->dir, "/tmp/minhbach-records-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(x->dir));
+	x->a = arena_new();
+	x->d = diags_new(x->a);
+	for (k = 0; k < sizeof colls / sizeof *colls; k++)
+		for (i = 0; f[i].path != NULL; i++)
+			if (strncmp(f[i].path + 8, colls[k][0],
+			    strlen(colls[k][0])) == 0) {
+				n = strlen(conf);
+				snprintf(conf + n, sizeof conf - n, "%s",
+				    colls[k][1]);
+				break;
+			}
+	put(x, "content/site.yaml", conf);
+	for (i = 0; f[i].path != NULL; i++)
+		put(x, f[i].path, f[i].text);
+	put(x, "themes/default/templates/single.mustache", "{{title}}");
+	put(x, "themes/default/templates/list.mustache", "{{title}}");
+	put(x, "themes/default/templates/home.mustache", "home");
+	put(x, "themes/default/templates/404.mustache", "404");
+	put(x, "themes/default/i18n/vi.yaml", "more: Xem thêm\n");
+	put(x, "themes/default/i18n/en.yaml", "more: More\n");
+	ck_assert_int_eq(source_open_dir(x->a, x->d, x->dir, &x->src), 0);
+	x->s = content_load(x->a, x->d, x->src);
+	ck_assert_ptr_nonnull(x->s);
+	x->s->build_date = date;
+	if (!model) {
+		records_check(x->s);
+		return;
+	}
+	x->th = theme_load(x->a, x->d, x->src, "default");
+	ck_assert_ptr_nonnull(x->th);
+	ck_assert_int_eq(site_model(x->s, x->th, x->src, NULL), 0);
+	records_model(x->s, x->th, schema_builtin(x->a, x->d));
+	ck_assert_int_eq(diags_errors(x->d), 0);
+}
+
+static void
+fx_close(struct fx *x)
+{
+	source_close(x->src);
+	fsutil_rmtree(AT_FDCWD, x->dir);
+	arena_free(x->a);
+}
+
+/* The diagnostics records_check() gives for files (malloc). */
+static char *
+check(const struct file *f, const char *date)
+{
+	struct fx x;
+	char *out = NULL;
+	size_t n = 0;
+	FILE *m;
+
+	fx_open(&x, f, date, false);
+	m = open_memstream(&out, &n);
+	ck_assert_ptr_nonnull(m);
+	diags_print(x.d, m);
+	fclose(m);
+	fx_close(&x);
+	return out;
+}
+
+static void
+expect(const struct file *f, const char *date, const char *want)
+{
+	char *got = check(f, date);
+
+	ck_assert_msg(strcmp(got, want) == 0, "for %s:\nwant:\n%sgot:\n%s",
+	    f[0].path, want, got);
+	free(got);
+}
+
+/* The item of collection name whose base is base, in language lang. */
+static struct item *
+item(struct fx *x, const char *name, const char *base, int lang)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->s->ncolls; i++)
+		for (j = 0; strcmp(x->s->colls[i].name, name) == 0 &&
+		    j < x->s->colls[i].n; j++) {
+			struct item *it = x->s->colls[i].items[j];
+
+			if (strcmp(it->base, base) == 0 &&
+			    it->lang_index == lang)
+				return it;
+		}
+	ck_abort_msg("no item %s/%s (%d)", name, base, lang);
+	return NULL;
+}
+
+/* The frame of the page written to out, or NULL. */
+static struct value *
+page(struct fx *x, const char *out)
+{
+	size_t i;
+
+	for (i = 0; i < x->s->npages; i++)
+		if (strcmp(x->s->pages[i].out, out) == 0)
+			return (struct value *)x->s->pages[i].frames[1];
+	return NULL;
+}
+
+static const char *
+str(const struct value *f, const char *path)
+{
+	const struct value *v = value_path(f, path);
+
+	ck_assert_msg(v != NULL, "no '%s'", path);
+	return v->text;
+}
+
+/* ---- zones ---- */
+
+#define ZONE(area, ind, leased, occ, projects, ww, asof) \
+	"name: KCN Lộc Sơn\n" \
+	"status: operating\n" \
+	"area_ha: " area "\n" \
+	"industrial_land_ha: " ind "\n" \
+	"leased_ha: " leased "\n" \
+	"occupancy: {" occ "}\n" \
+	"projects: {" projects "}\n" \
+	"infrastructure:\n" \
+	"  wastewater: {" ww "}\n" \
+	"as_of: \"" asof "\"\n" \
+	"sources: [{title: Báo cáo của Ban}]\n"
+
+#define GOOD_ZONE ZONE("183", "119.3", "112.9579", \
+	"percent: 94.68, basis: industrial_land", "total: 40, fdi: 12", \
+	"design_m3_day: 6000, built_m3_day: 1000", "2023-06-30")
+
+START_TEST(test_records_zone_passes)
+{
+	static const struct file f[] = {
+		{"content/zones/loc-son.yaml", GOOD_ZONE},
+		/* 94.684...: 94.7 with one decimal; total-area basis 61.73 */
+		{"content/zones/b.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.7, basis: industrial_land", "total: 12",
+		    "central_plant: false", "2022-11-14")},
+		{"content/zones/c.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 61.73, basis: total_area", "fdi: 3", "",
+		    "2023-11-14")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14", "");
+}
+END_TEST
+
+START_TEST(test_records_zone_areas)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", ZONE("183", "119.3", "130",
+		    "percent: 100, basis: total_area", "", "", "2023-06-30")},
+		{"content/zones/b.yaml", ZONE("183", "190", "112.9579",
+		    "percent: 59.45, basis: industrial_land", "", "",
+		    "2023-06-30")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/zones/a.yaml:5:12: error: 'leased_ha' (130 ha) is larger "
+	    "than 'industrial_land_ha' (119.3 ha)\n"
+	    "content/zones/a.yaml:6:22: error: 'occupancy.percent' is 100, "
+	    "but leased_ha 130 over area_ha 183 gives 71.04; write 71\n"
+	    "content/zones/b.yaml:4:21: error: 'industrial_land_ha' (190 ha) "
+	    "is larger than 'area_ha' (183 ha)\n");
+}
+END_TEST
+
+START_TEST(test_records_zone_occupancy)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 90, basis: industrial_land", "", "",
+		    "2023-06-30")},
+		{"content/zones/b.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.69, basis: industrial_land", "", "",
+		    "2023-06-30")},
+		{"content/zones/c.yaml", ZONE("183", "0", "0",
+		    "percent: 0, basis: industrial_land", "", "",
+		    "2023-06-30")},
+		{"content/zones/d.yaml",
+		    "name: D\nstatus: planned\narea_ha: 246\n"
+		    "occupancy: {percent: 0, basis: industrial_land}\n"
+		    "leased_ha: 0\nas_of: \"2023-06-30\"\nsources: [{title: "
+		    "x}]\n"},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/zones/a.yaml:6:22: error: 'occupancy.percent' is 90, but "
+	    "leased_ha 112.9579 over industrial_land_ha 119.3 gives 94.68; "
+	    "write 95\n"
+	    "content/zones/b.yaml:6:22: error: 'occupancy.percent' is 94.69, "
+	    "but leased_ha 112.9579 over industrial_land_ha 119.3 gives "
+	    "94.68; write 94.68\n"
+	    "content/zones/c.yaml:4:21: error: 'industrial_land_ha' is 0: "
+	    "occupancy cannot be computed\n"
+	    "content/zones/d.yaml:4:32: error: occupancy on basis "
+	    "'industrial_land' needs 'industrial_land_ha'\n");
+}
+END_TEST
+
+START_TEST(test_records_zone_projects_wastewater_age)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.68, basis: industrial_land",
+		    "total: 10, fdi: 12",
+		    "design_m3_day: 6000, built_m3_day: 7000", "2022-11-13")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/zones/a.yaml:7:28: error: 'projects.fdi' (12) is more "
+	    "than 'projects.total' (10)\n"
+	    "content/zones/a.yaml:9:51: error: 'infrastructure.wastewater."
+	    "built_m3_day' (7000) is more than 'design_m3_day' (6000)\n"
+	    "content/zones/a.yaml:10:8: warning: the figures are as of "
+	    "2022-11-13, more than 12 months before the build date "
+	    "2023-11-14; update them and 'as_of'\n");
+}
+END_TEST
+
+/* ---- calls ---- */
+
+#define CALL(mix, pub, deadline, status) \
+	"---\n" \
+	"title: Nhà máy xử lý nước thải KCN Phú Hội\n" \
+	"sector: Hạ tầng môi trường\n" \
+	"location: {commune: Phú Hội, zone: phu-hoi}\n" \
+	"area_ha: 2.5\n" \
+	"mix: [" mix "]\n" \
+	"est_capital: {amount: 2000, unit: ty_dong}\n" \
+	"selection: investment_policy\n" \
+	"published_on: \"" pub "\"\n" \
+	"deadline: \"" deadline "\"\n" \
+	status \
+	"---\n" \
+	"Nội dung.\n"
+
+START_TEST(test_records_call_passes)
+{
+	static const struct file f[] = {
+		/* 0.1 + 0.2 + 99.7 is 100 in decimals, not in binary. */
+		{"content/calls/a.md", CALL("{use: a, share: 0.1}, {use: b, "
+		    "share: 0.2}, {use: c, share: 99.7}", "2023-09-01",
+		    "2023-09-01", "")},
+		{"content/calls/b.md", CALL("{use: a, share: 60}, {use: b, "
+		    "share: 40.00}", "2023-09-01", "2023-12-01", "")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14", "");
+}
+END_TEST
+
+START_TEST(test_records_call_fails)
+{
+	static const struct file f[] = {
+		{"content/calls/a.md", CALL("{use: a, share: 60.5}, {use: b, "
+		    "share: 39}", "2023-09-01", "2023-08-31", "")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/calls/a.md:6:6: error: the shares in 'mix' add up to "
+	    "99.5, not 100\n"
+	    "content/calls/a.md:10:11: error: 'deadline' 2023-08-31 is before "
+	    "'published_on' 2023-09-01\n");
+}
+END_TEST
+
+/* ---- inspections ---- */
+
+#define INSPECTION(mode, tax, status, conclusion, extra, body) \
+	"---\n" \
+	"title: Thanh tra Công ty A\n" \
+	"type: thanh_tra\n" \
+	"mode: " mode "\n" \
+	"decision: {number: 01/QĐ-BQL, date: \"2020-03-02\"}\n" \
+	"authority: Ban Quản lý các KCN\n" \
+	"subject: {enterprise: Công ty A, " tax "zone: loc-son}\n" \
+	"status: " status "\n" \
+	conclusion \
+	extra \
+	"published_on: \"2020-06-01\"\n" \
+	"---\n" \
+	body
+
+#define CONCLUDED "conclusion: {number: 05/KL-BQL, date: \"2020-05-20\"}\n"
+
+START_TEST(test_records_inspection_passes)
+{
+	static const struct file f[] = {
+		{"content/inspections/a.md", INSPECTION("planned",
+		    "tax_code: \"5800123456\", ", "concluded", CONCLUDED,
+		    "findings: [\"Nộp phạt 150000000 đồng ngày 2020-05-20\", "
+		    "\"Mã số thuế 5800123456-001, số tiền 1.060.000.000\"]\n"
+		    "measures: [{kind: fine, amount: 150000000}]\n",
+		    "Kết luận số 05/KL-BQL; điện thoại +84912345678.\n")},
+		/* Another enterprise, and an ad hoc one: no repeat. */
+		{"content/inspections/b.md", INSPECTION("planned",
+		    "tax_code: \"5800123457\", ", "in_progress", "", "", "")},
+		{"content/inspections/c.md", INSPECTION("ad_hoc",
+		    "tax_code: \"5800123456\", ", "in_progress", "", "", "")},
+		{NULL, NULL},
+	};
+	expect(f, "2023-11-14", "");
+}
+END_TEST
+
+START_TEST(test_records_inspection_dates_status)
+{
+	static const struct file f[] = {
+		{"content/inspections/a.md", INSPECTION("ad_hoc", "",
+		    "concluded", "conclusion: {number: 05/KL-BQL, date: "
+		    "\"2020-03-01\"}\n", "", "")},
+		{"content/inspections/b.md", INSPECTION("ad_hoc", "",
+		    "remedying", "", "", "")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/inspections/a.md:9:39: error: 'conclusion.date' "
+	    "2020-03-01 is before 'decision.date' 2020-03-02\n"
+	    "content/inspections/b.md:8:9: error: status 'remedying' needs "
+	    "'conclusion' (its number and date)\n");
+}
+END_TEST
+
+START_TEST(test_records_inspection_repeat)
+{
+	static const struct file f[] = {
+		{"content/inspections/a.md", INSPECTION("planned", "",
+		    "in_progress", "", "", "")},
+		{"content/inspections/b.md", INSPECTION("planned", "",
+		    "in_progress", "", "", "")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/inspections/b.md:4:7: warning: another planned "
+	    "inspection of the same enterprise ('Công ty A') in 2020: "
+	    "content/inspections/a.md\n");
+}
+END_TEST
+
+START_TEST(test_records_inspection_personal_id)
+{
+	static const struct file f[] = {
+		{"content/inspections/a.md", INSPECTION("ad_hoc", "",
+		    "in_progress", "", "findings: [Đúng quy định, \"Ông B "
+		    "(CCCD 012345678901) vắng mặt\"]\nnote_id: 012345678\n",
+		    "Dòng một.\nÔng Đức, CMND 123456789, đã ký.\n"
+		    "Bà E, CCCD 012345678902 đã ký; phạt 150000000 đ.\n")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/inspections/a.md:9:27: error: 'findings[2]': 012…901 "
+	    "looks like a personal identity number (CCCD, 12 digits); remove "
+	    "it or record the redaction\n"
+	    "content/inspections/a.md:10:10: error: 'note_id': 012…678 looks "
+	    "like a personal identity number (CMND, 9 digits); remove it or "
+	    "record the redaction\n"
+	    "content/inspections/a.md:14:15: error: 123…789 looks like a "
+	    "personal identity number (CMND, 9 digits); remove it or record "
+	    "the redaction\n"
+	    "content/inspections/a.md:15:12: error: 012…902 looks like a "
+	    "personal identity number (CCCD, 12 digits); remove it or record "
+	    "the redaction\n");
+}
+END_TEST
+
+/* ---- documents ---- */
+
+#define DOC(number, issued, rest) \
+	"type: nghi_quyet\n" \
+	"number: " number "\n" \
+	"issuer: HĐND tỉnh Lâm Đồng\n" \
+	"issued_on: \"" issued "\"\n" \
+	"status: in_force\n" \
+	"summary: Quy hoạch KCN Phú Bình\n" \
+	rest
+
+START_TEST(test_records_document_passes)
+{
+	static const struct file f[] = {
+		{"content/documents/nq-130.yaml", DOC("130/2019/NQ-HĐND",
+		    "2019-07-10", "effective_from: \"2019-07-20\"\n"
+		    "expires_on: \"2025-01-01\"\nreplaces: [nq-01]\n")},
+		{"content/documents/nq-01.yaml", DOC("01/2015/NQ-HĐND",
+		    "2015-03-01", "replaced_by: [nq-130]\n")},
+		{"content/documents/cv.yaml", DOC("1293/TTg-CN", "2019-07-10",
+		    "effective_from: \"2019-07-10\"\n")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14", "");
+}
+END_TEST
+
+START_TEST(test_records_document_fails)
+{
+	static const struct file f[] = {
+		{"content/documents/a.yaml", DOC("130/2018/NQ-HĐND",
+		    "2019-07-10", "effective_from: \"2019-07-01\"\n"
+		    "expires_on: \"2019-07-01\"\nreplaces: [b]\n")},
+		{"content/documents/b.yaml", DOC("01/2015/NQ-HĐND",
+		    "2015-03-01", "replaced_by: [c]\n")},
+		{"content/documents/c.yaml", DOC("02/2016/NQ-HĐND",
+		    "2016-03-01", "")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/documents/a.yaml:2:9: error: the year in number "
+	    "'130/2018/NQ-HĐND' is 2018, but 'issued_on' is 2019-07-10\n"
+	    "content/documents/a.yaml:7:17: error: 'effective_from' "
+	    "2019-07-01 is before 'issued_on' 2019-07-10\n"
+	    "content/documents/a.yaml:8:13: error: 'expires_on' 2019-07-01 "
+	    "is not after 'effective_from' 2019-07-01\n"
+	    "content/documents/a.yaml:9:12: warning: 'replaces' names 'b', "
+	    "but content/documents/b.yaml does not name this document in "
+	    "its 'replaced_by'\n"
+	    "content/documents/b.yaml:7:15: warning: 'replaced_by' names "
+	    "'c', but content/documents/c.yaml does not name this document "
+	    "in its 'replaces'\n");
+}
+END_TEST
+
+/* Records that failed their schema are checked as far as they go. */
+START_TEST(test_records_bad_types)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", "name: [x]\narea_ha: \"183\"\n"
+		    "industrial_land_ha: {a: 1}\nleased_ha: 1e3\n"
+		    "occupancy: [percent]\nprojects: 3\ninfrastructure: "
+		    "{wastewater: [1]}\nas_of: 2020\nsources: x\n"},
+		{"content/zones/b.yaml", "occupancy: {percent: x, basis: 3}\n"
+		    "leased_ha: 1\n"},
+		{"content/calls/a.md", "---\nmix: [1, {share: [x]}]\n"
+		    "deadline: 3\nlocation: zone\nest_capital: [1]\n---\n"},
+		{"content/inspections/a.md", "---\ndecision: x\nconclusion: "
+		    "[y]\nstatus: [concluded]\nsubject: 5\nmode: planned\n"
+		    "measures: [1, {amount: x}]\n---\n"},
+		{"content/documents/a.yaml", "number: 5\nissued_on: [x]\n"
+		    "replaces: [[a], a, nonesuch]\nreplaced_by: x\n"},
+		{NULL, NULL},
+	};
+	struct fx x;
+
+	expect(f, "2023-11-14", "");
+	fx_open(&x, f, "2023-11-14", true);
+	ck_assert_ptr_null(value_map_get(item(&x, "zones", "a", 0)->frame,
+	    "area_text"));
+	ck_assert_str_eq(str(item(&x, "calls", "a", 0)->frame,
+	    "status_computed"), "open");
+	fx_close(&x);
+}
+END_TEST
+
+/* ---- figures ---- */
+
+START_TEST(test_records_figures)
+{
+	static const struct file f[] = {
+		{"content/zones/loc-son.yaml", GOOD_ZONE},
+		{"content/zones/loc-son.en.yaml", GOOD_ZONE},
+		{"content/zones/phu-hoi.yaml", ZONE("109", "75.5", "61.84",
+		    "basis: industrial_land", "", "central_plant: false",
+		    "2020-12-31")},
+		{"content/calls/a.md", CALL("{use: a, share: 60}, {use: b, "
+		    "share: 40}", "2023-09-01", "2023-12-01", "")},
+		{"content/inspections/a.md", INSPECTION("ad_hoc", "",
+		    "concluded", CONCLUDED, "measures: [{kind: fine, amount: "
+		    "15000000}, {kind: recovery, amount: 5000000}]\n", "")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *z, *e, *c, *i;
+
+	fx_open(&x, f, "2023-11-14", true);
+	z = item(&x, "zones", "loc-son", 0)->frame;
+	ck_assert_str_eq(str(z, "area_text"), "183 ha");
+	ck_assert_str_eq(str(z, "industrial_land_text"), "119,3 ha");
+	ck_assert_str_eq(str(z, "leased_text"), "112,9579 ha");
+	ck_assert_str_eq(str(z, "occupancy_text"), "94,68%");
+	ck_assert_str_eq(str(z, "occupancy_percent"), "94.68");
+	ck_assert_int_eq(value_path(z, "occupancy_percent")->type, VALUE_NUM);
+	ck_assert_str_eq(str(z, "status_text"), "Đang hoạt động");
+	ck_assert_str_eq(str(z, "as_of_text"), "30/06/2023");
+	ck_assert_str_eq(str(z, "projects_text"), "40 (12 FDI)");
+	ck_assert_str_eq(str(z, "wastewater_design_text"), "6.000 m³/ngày");
+	ck_assert_str_eq(str(z, "wastewater_built_text"), "1.000 m³/ngày");
+	e = item(&x, "zones", "loc-son", 1)->frame;
+	ck_assert_str_eq(str(e, "leased_text"), "112.9579 ha");
+	ck_assert_str_eq(str(e, "occupancy_text"), "94.68%");
+	ck_assert_str_eq(str(e, "status_text"), "Operating");
+	ck_assert_str_eq(str(e, "as_of_text"), "30 June 2023");
+	ck_assert_str_eq(str(e, "wastewater_design_text"), "6,000 m³/day");
+	/* No stated percentage: computed from the areas, two decimals. */
+	z = item(&x, "zones", "phu-hoi", 0)->frame;
+	ck_assert_str_eq(str(z, "occupancy_text"), "81,91%");
+	ck_assert_int_eq(value_path(z, "occupancy_computed")->u.b, true);
+	ck_assert_str_eq(str(z, "wastewater_text"),
+	    "Chưa có nhà máy xử lý nước thải tập trung");
+
+	c = item(&x, "calls", "a", 0)->frame;
+	ck_assert_str_eq(str(c, "capital_text"), "2.000 tỷ đồng");
+	ck_assert_str_eq(str(c, "area_text"), "2,5 ha");
+	ck_assert_str_eq(str(c, "deadline_text"), "01/12/2023");
+	ck_assert_str_eq(str(c, "selection_text"),
+	    "Chấp thuận chủ trương đầu tư");
+	ck_assert_str_eq(str(value_path(c, "mix")->items[0], "share_text"),
+	    "60%");
+	/* The frame's rows are copies: the data is untouched. */
+	ck_assert_ptr_null(value_map_get(value_path(item(&x, "calls", "a",
+	    0)->data, "mix")->items[0], "share_text"));
+
+	i = item(&x, "inspections", "a", 0)->frame;
+	ck_assert_str_eq(str(i, "type_text"), "Thanh tra");
+	ck_assert_str_eq(str(i, "mode_text"), "Đột xuất");
+	ck_assert_str_eq(str(i, "status_text"), "Đã có kết luận");
+	ck_assert_str_eq(str(i, "decision_text"),
+	    "số 01/QĐ-BQL ngày 02/03/2020");
+	ck_assert_str_eq(str(i, "conclusion_date_text"), "20/05/2020");
+	ck_assert_str_eq(str(value_path(i, "measures")->items[0],
+	    "amount_text"), "15.000.000 đồng");
+	ck_assert_str_eq(str(value_path(i, "measures")->items[1],
+	    "kind_text"), "Thu hồi");
+	ck_assert_str_eq(str(i, "measures_total_text"), "20.000.000 đồng");
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(test_records_document_status)
+{
+	static const struct file f[] = {
+		{"content/documents/new.yaml", DOC("130/2019/NQ-HĐND",
+		    "2019-07-10", "effective_from: \"2019-07-20\"\n"
+		    "replaces: [old]\n")},
+		{"content/documents/old.yaml", DOC("01/2015/NQ-HĐND",
+		    "2015-03-01", "")},
+		{"content/documents/gone.yaml", DOC("02/2016/NQ-HĐND",
+		    "2016-03-01", "expires_on: \"2023-11-14\"\n")},
+		{"content/documents/later.yaml", DOC("03/2023/NQ-HĐND",
+		    "2023-11-01", "effective_from: \"2024-01-01\"\n")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *d;
+
+	fx_open(&x, f, "2023-11-14", true);
+	d = item(&x, "documents", "new", 0)->frame;
+	ck_assert_str_eq(str(d, "status_computed"), "in_force");
+	ck_assert_str_eq(str(d, "status_text"), "Còn hiệu lực");
+	ck_assert_str_eq(str(d, "type_text"), "Nghị quyết");
+	ck_assert_str_eq(str(d, "issued_on_text"), "10/07/2019");
+	ck_assert_str_eq(str(d, "effective_from_text"), "20/07/2019");
+	/* Replaced although it says nothing: the other one replaces it. */
+	d = item(&x, "documents", "old", 0)->frame;
+	ck_assert_str_eq(str(d, "status_computed"), "replaced");
+	ck_assert_int_eq(value_path(d, "is_replaced")->u.b, true);
+	d = item(&x, "documents", "gone", 0)->frame;
+	ck_assert_str_eq(str(d, "status_computed"), "expired");
+	d = item(&x, "documents", "later", 0)->frame;
+	ck_assert_str_eq(str(d, "status_computed"), "not_yet_in_force");
+	fx_close(&x);
+}
+END_TEST
+
+/* ---- call status at the build date ---- */
+
+static void
+status_at(const char *status, const char *date, const char *want,
+    long days)
+{
+	char text[1024];
+	struct file f[] = {{"content/calls/a.md", text}, {NULL, NULL}};
+	struct fx x;
+	const struct value *c, *d;
+	bool open, closed;
+
+	snprintf(text, sizeof text, CALL("{use: a, share: 100}",
+	    "2023-09-01", "2023-12-01", "%s"), status);
+	fx_open(&x, f, date, true);
+	c = item(&x, "calls", "a", 0)->frame;
+	ck_assert_str_eq(str(c, "status_computed"), want);
+	open = strcmp(want, "open") == 0 || strcmp(want, "closing_soon") == 0;
+	closed = !open;
+	ck_assert_int_eq(value_path(c, "is_open")->u.b, open);
+	ck_assert_int_eq(value_path(c, "is_closed")->u.b, closed);
+	ck_assert_int_eq(value_path(c, "is_closing_soon")->u.b,
+	    strcmp(want, "closing_soon") == 0);
+	d = value_path(c, "days_left");
+	if (days < 0)
+		ck_assert_ptr_null(d);
+	else
+		ck_assert_int_eq(d->u.i, days);
+	fx_close(&x);
+}
+
+START_TEST(test_records_call_status)
+{
+	status_at("", "2023-10-01", "open", 61);
+	status_at("", "2023-11-01", "closing_soon", 30);
+	status_at("", "2023-12-01", "closing_soon", 0);
+	status_at("", "2023-12-02", "closed", -1);
+	status_at("status: awarded\n", "2023-10-01", "awarded", 61);
+	status_at("status: closed\n", "2023-10-01", "closed", 61);
+	status_at("status: open\n", "2023-11-20", "closing_soon", 11);
+	status_at("status: open\n", "2024-01-01", "open", -1);
+}
+END_TEST
+
+START_TEST(test_records_call_status_text)
+{
+	static const struct file f[] = {
+		{"content/calls/a.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"content/calls/a.en.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{NULL, NULL},
+	};
+	struct fx x;
+
+	fx_open(&x, f, "2023-11-14", true);
+	ck_assert_str_eq(str(item(&x, "calls", "a", 0)->frame,
+	    "status_text"), "Sắp hết hạn");
+	ck_assert_str_eq(str(item(&x, "calls", "a", 1)->frame,
+	    "status_text"), "Closing soon");
+	ck_assert_str_eq(str(item(&x, "calls", "a", 1)->frame,
+	    "capital_text"), "2,000 billion VND");
+	fx_close(&x);
+}
+END_TEST
+
+/* ---- cross links ---- */
+
+#define NEWS(title, zones) \
+	"---\ntitle: " title "\ndate: \"2023-01-15\"\nzones: [" zones "]\n" \
+	"related_documents: [nq-130]\n---\nTin.\n"
+
+START_TEST(test_records_links)
+{
+	static const struct file f[] = {
+		{"content/zones/loc-son.yaml", GOOD_ZONE},
+		{"content/zones/loc-son.en.yaml", GOOD_ZONE},
+		{"content/calls/a.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"content/news/hoi-nghi.md", NEWS("Hội nghị", "loc-son")},
+		{"content/news/hoi-nghi.en.md", NEWS("Conference", "loc-son")},
+		{"content/documents/nq-130.yaml", DOC("130/2019/NQ-HĐND",
+		    "2019-07-10", "zones: [loc-son]\n")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	struct item *zv, *ze, *call, *nv, *ne, *doc;
+	const struct value *l;
+
+	/* The call names phu-hoi: no such zone, so no link either way. */
+	fx_open(&x, f, "2023-11-14", true);
+	zv = item(&x, "zones", "loc-son", 0);
+	ze = item(&x, "zones", "loc-son", 1);
+	call = item(&x, "calls", "a", 0);
+	nv = item(&x, "news", "hoi-nghi", 0);
+	ne = item(&x, "news", "hoi-nghi", 1);
+	doc = item(&x, "documents", "nq-130", 0);
+	ck_assert_ptr_null(value_map_get(call->frame, "location_zone_link"));
+
+	/* Forward: to the target in the same language. */
+	l = value_map_get(nv->frame, "zones_links");
+	ck_assert_int_eq(l->n, 1);
+	ck_assert_str_eq(str(l->items[0], "url"), "/khu-cong-nghiep/loc-son/");
+	ck_assert_str_eq(str(l->items[0], "title"), "KCN Lộc Sơn");
+	l = value_map_get(ne->frame, "zones_links");
+	ck_assert_str_eq(str(l->items[0], "url"),
+	    "/en/khu-cong-nghiep/loc-son/");
+	/* ... else to the main language's. */
+	l = value_map_get(ne->frame, "related_documents_links");
+	ck_assert_str_eq(str(l->items[0], "url"), "/van-ban/nq-130/");
+	ck_assert_str_eq(str(l->items[0], "title"), "130/2019/NQ-HĐND");
+
+	/* Back: the zone gathers news and documents, per language. */
+	ck_assert_int_eq(value_map_get(zv->frame, "has_linked")->u.b, true);
+	ck_assert_str_eq(str(zv->frame, "linked.news.title"), "Tin tức");
+	ck_assert_str_eq(str(zv->frame, "linked.news.url"), "/tin-tuc/");
+	l = value_path(zv->frame, "linked.news.items");
+	ck_assert_int_eq(l->n, 1);
+	ck_assert_ptr_eq(l->items[0], nv->frame);
+	l = value_path(zv->frame, "linked.documents.items");
+	ck_assert_ptr_eq(l->items[0], doc->frame);
+	ck_assert_int_eq(value_path(zv->frame, "linked.documents.count")->u.i,
+	    1);
+	l = value_path(ze->frame, "linked.news.items");
+	ck_assert_int_eq(l->n, 1);
+	ck_assert_ptr_eq(l->items[0], ne->frame);
+	ck_assert_str_eq(str(ze->frame, "linked.news.title"), "News");
+	/* An untranslated document shows on the English zone page too. */
+	l = value_path(ze->frame, "linked.documents.items");
+	ck_assert_ptr_eq(l->items[0], doc->frame);
+	ck_assert_ptr_null(value_path(zv->frame, "linked.calls"));
+	/* The document gathers the news that cite it. */
+	ck_assert_ptr_eq(value_path(doc->frame, "linked.news.items")->
+	    items[0], nv->frame);
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(test_records_links_call_zone)
+{
+	static const struct file f[] = {
+		{"content/zones/phu-hoi.yaml", GOOD_ZONE},
+		{"content/calls/a.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"content/inspections/x.md", INSPECTION("ad_hoc", "",
+		    "in_progress", "", "", "")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	struct item *z, *call;
+
+	fx_open(&x, f, "2023-11-14", true);
+	z = item(&x, "zones", "phu-hoi", 0);
+	call = item(&x, "calls", "a", 0);
+	ck_assert_str_eq(str(call->frame, "location_zone_link.url"),
+	    "/khu-cong-nghiep/phu-hoi/");
+	ck_assert_ptr_eq(value_path(z->frame, "linked.calls.items")->items[0],
+	    call->frame);
+	ck_assert_str_eq(str(z->frame, "linked.calls.title"),
+	    "Kêu gọi đầu tư");
+	/* subject.zone names loc-son, which is not there. */
+	ck_assert_ptr_null(value_path(z->frame, "linked.inspections"));
+	fx_close(&x);
+}
+END_TEST
+
+/* ---- browse pages ---- */
+
+START_TEST(test_records_browse)
+{
+	static const struct file f[] = {
+		{"content/zones/phu-hoi.yaml", GOOD_ZONE},
+		{"content/zones/loc-son.yaml", ZONE("109", "75.5", "61.84",
+		    "basis: industrial_land", "", "", "2023-06-30")},
+		{"content/calls/a.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"content/calls/b.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2024-06-01", "")},
+		{"content/calls/b.en.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2024-06-01", "")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *p, *b;
+
+	fx_open(&x, f, "2023-11-14", true);
+	p = page(&x, "keu-goi-dau-tu/khu/phu-hoi/index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(str(p, "title"), "Kêu gọi đầu tư — KCN Lộc Sơn");
+	ck_assert_int_eq(value_map_get(p, "pages")->n, 2);
+	ck_assert_str_eq(str(p, "browse_facet"), "zone");
+	p = page(&x, "keu-goi-dau-tu/linh-vuc/ha-tang-moi-truong/index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(str(p, "title"),
+	    "Kêu gọi đầu tư — Hạ tầng môi trường");
+	p = page(&x, "keu-goi-dau-tu/trang-thai/closing-soon/index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(value_map_get(p, "pages")->n, 1);
+	ck_assert_str_eq(str(p, "title"), "Kêu gọi đầu tư — Sắp hết hạn");
+	ck_assert_ptr_nonnull(page(&x,
+	    "keu-goi-dau-tu/trang-thai/open/index.html"));
+	/* English segments for English pages. */
+	p = page(&x, "en/keu-goi-dau-tu/status/open/index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(str(p, "title"), "Investment calls — Open");
+	ck_assert_ptr_nonnull(page(&x, "en/keu-goi-dau-tu/zone/phu-hoi/"
+	    "index.html"));
+	/* Untranslated calls are listed too, under English facet names. */
+	p = page(&x, "en/keu-goi-dau-tu/status/closing-soon/index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(str(p, "title"), "Investment calls — Closing soon");
+	ck_assert_int_eq(value_map_get(page(&x, "en/keu-goi-dau-tu/zone/"
+	    "phu-hoi/index.html"), "pages")->n, 2);
+	ck_assert_ptr_null(page(&x, "keu-goi-dau-tu/khu/loc-son/index.html"));
+
+	/* The facets: on item frames, the list page and browse pages. */
+	b = value_map_get(item(&x, "calls", "a", 0)->frame, "browse");
+	ck_assert_int_eq(value_map_get(b, "zones")->n, 1);
+	ck_assert_str_eq(str(value_map_get(b, "zones")->items[0], "url"),
+	    "/keu-goi-dau-tu/khu/phu-hoi/");
+	ck_assert_int_eq(value_path(value_map_get(b, "zones")->items[0],
+	    "count")->u.i, 2);
+	ck_assert_int_eq(value_map_get(b, "statuses")->n, 2);
+	ck_assert_str_eq(str(value_map_get(b, "statuses")->items[0],
+	    "title"), "Đang kêu gọi");
+	ck_assert_ptr_eq(value_map_get(page(&x, "keu-goi-dau-tu/index.html"),
+	    "browse"), b);
+
+	/* The zone list compares the zones. */
+	p = page(&x, "khu-cong-nghiep/index.html");
+	b = value_map_get(p, "compare");
+	ck_assert_ptr_nonnull(b);
+	ck_assert_int_eq(value_map_get(b, "columns")->n, 6);
+	ck_assert_str_eq(str(value_map_get(b, "columns")->items[3], "title"),
+	    "Tỷ lệ lấp đầy");
+	ck_assert_int_eq(value_map_get(b, "rows")->n, 2);
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(test_records_compare_cells)
+{
+	static const struct file f[] = {
+		{"content/zones/loc-son.yaml", GOOD_ZONE},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *r;
+
+	fx_open(&x, f, "2023-11-14", true);
+	r = value_path(page(&x, "khu-cong-nghiep/index.html"),
+	    "compare.rows")->items[0];
+	ck_assert_str_eq(str(r, "title"), "KCN Lộc Sơn");
+	ck_assert_str_eq(str(r, "url"), "/khu-cong-nghiep/loc-son/");
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[0], "text"),
+	    "183 ha");
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[3], "text"),
+	    "94,68%");
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[5], "text"),
+	    "thiết kế 6.000 m³/ngày, đã xây dựng 1.000 m³/ngày");
+	fx_close(&x);
+}
+END_TEST
+
+/* ---- schema_each_ref ---- */
+
+struct seen {
+	char buf[512];
+};
+
+static void
+seen_ref(void *ctx, const char *field, const char *to,
+    const struct value *node)
+{
+	struct seen *s = ctx;
+	size_t n = strlen(s->buf);
+
+	snprintf(s->buf + n, sizeof s->buf - n, "%s>%s:%s@%u:%u;", field, to,
+	    node->text, node->pos.line, node->pos.col);
+}
+
+START_TEST(test_records_each_ref)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *sc = schema_builtin(a, d);
+	struct value *v = NULL;
+	struct seen s = {""};
+	static const char news[] = "title: x\ndate: \"2020-01-01\"\n"
+	    "zones: [loc-son, phu-hoi]\nrelated_documents: [nq-130]\n";
+	static const char insp[] = "title: x\nsubject: {enterprise: A, "
+	    "zone: loc-son}\nmeasures: [{kind: fine}]\n";
+
+	ck_assert_int_eq(value_parse_yaml(a, d, "n.yaml", news, strlen(news),
+	    1, &v), 0);
+	schema_each_ref(sc, "news", v, seen_ref, &s);
+	ck_assert_str_eq(s.buf, "zones>zone:loc-son@3:9;"
+	    "zones>zone:phu-hoi@3:18;related_documents>document:nq-130@4:21;");
+	s.buf[0] = '\0';
+	ck_assert_int_eq(value_parse_yaml(a, d, "i.yaml", insp, strlen(insp),
+	    1, &v), 0);
+	schema_each_ref(sc, "inspection", v, seen_ref, &s);
+	ck_assert_str_eq(s.buf, "subject.zone>zone:loc-son@2:32;");
+	s.buf[0] = '\0';
+	schema_each_ref(sc, "nonesuch", v, seen_ref, &s);
+	ck_assert_str_eq(s.buf, "");
+	arena_free(a);
+}
+END_TEST
+
+Suite *
+records_suite(void)
+{
+	Suite *s = suite_create("records");
+	TCase *t;
+
+	t = tcase_create("zone");
+	tcase_add_test(t, test_records_zone_passes);
+	tcase_add_test(t, test_records_zone_areas);
+	tcase_add_test(t, test_records_zone_occupancy);
+	tcase_add_test(t, test_records_zone_projects_wastewater_age);
+	suite_add_tcase(s, t);
+	t = tcase_create("call");
+	tcase_add_test(t, test_records_call_passes);
+	tcase_add_test(t, test_records_call_fails);
+	suite_add_tcase(s, t);
+	t = tcase_create("inspection");
+	tcase_add_test(t, test_records_inspection_passes);
+	tcase_add_test(t, test_records_inspection_dates_status);
+	tcase_add_test(t, test_records_inspection_repeat);
+	tcase_add_test(t, test_records_inspection_personal_id);
+	suite_add_tcase(s, t);
+	t = tcase_create("document");
+	tcase_add_test(t, test_records_document_passes);
+	tcase_add_test(t, test_records_document_fails);
+	tcase_add_test(t, test_records_bad_types);
+	suite_add_tcase(s, t);
+	t = tcase_create("figures");
+	tcase_add_test(t, test_records_figures);
+	tcase_add_test(t, test_records_document_status);
+	suite_add_tcase(s, t);
+	t = tcase_create("status");
+	tcase_add_test(t, test_records_call_status);
+	tcase_add_test(t, test_records_call_status_text);
+	suite_add_tcase(s, t);
+	t = tcase_create("links");
+	tcase_add_test(t, test_records_links);
+	tcase_add_test(t, test_records_links_call_zone);
+	tcase_add_test(t, test_records_each_ref);
+	suite_add_tcase(s, t);
+	t = tcase_create("browse");
+	tcase_add_test(t, test_records_browse);
+	tcase_add_test(t, test_records_compare_cells);
+	suite_add_tcase(s, t);
+	return s;
+}
