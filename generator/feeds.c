@@ -86,7 +86,13 @@ atom(struct site *s, struct collection *co, int lang)
 			continue;
 		n++;
 		u = absurl(s, it->url);
-		buf_adds(&b, "  <entry>\n    <title>");
+		if (it->lang_index != lang) {
+			buf_adds(&b, "  <entry xml:lang=\"");
+			xml_text(&b, it->lang);
+			buf_adds(&b, "\">\n    <title>");
+		} else {
+			buf_adds(&b, "  <entry>\n    <title>");
+		}
 		xml_text(&b, value_map_str(it->frame, "title") ?
 		    value_map_str(it->frame, "title") : it->slug);
 		buf_adds(&b, "</title>\n    <id>");
