@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "fmt.h"
+#include "records.h"
 #include "records_impl.h"
 #include "site.h"
 #include "utf8.h"
@@ -474,17 +475,25 @@ browse_frames(struct site *s)
 
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
-		for (j = 0; j < co->n; j++) {
-			if (co->items[j]->frame == NULL)
-				continue;
-			if (strcmp(co->kind, "zone") == 0)
-				zone_frame(s, co->items[j]);
-			else if (strcmp(co->kind, "call") == 0)
-				call_frame(s, co->items[j]);
-			else if (strcmp(co->kind, "inspection") == 0)
-				inspection_frame(s, co->items[j]);
-		}
+
+		for (j = 0; j < co->n; j++)
+			records_item_frame(s, co->items[j]);
 	}
+}
+
+void
+records_item_frame(struct site *s, struct item *it)
+{
+	const char *kind = it->coll->kind;
+
+	if (it->frame == NULL)
+		return;
+	if (strcmp(kind, "zone") == 0)
+		zone_frame(s, it);
+	else if (strcmp(kind, "call") == 0)
+		call_frame(s, it);
+	else if (strcmp(kind, "inspection") == 0)
+		inspection_frame(s, it);
 }
 
 /* ---- browse pages ---- */

@@ -31,4 +31,11 @@ void budget_check(struct site *s);
  */
 void budget_model(struct site *s);
 
+/*
+ * budget_model() for one item outside the collections (an earlier
+ * revision): its frame keys and, when it has a URL, its downloads.
+ */
+struct item;
+void budget_model_item(struct site *s, struct item *it);
+
 #endif

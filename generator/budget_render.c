@@ -522,3 +522,9 @@ budget_model(struct site *s)
 			model_item(s, fs, co->items[j]);
 	}
 }
+
+void
+budget_model_item(struct site *s, struct item *it)
+{
+	model_item(s, budget_forms_builtin(s->arena, s->diags), it);
+}

@@ -14,12 +14,14 @@
 #include <string.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
 #include "frontmatter.h"
 #include "history.h"
 #include "provenance.h"
+#include "records.h"
 #include "site.h"
 #include "theme.h"
 #include "utf8.h"
@@ -265,6 +267,11 @@ old_page(struct prov *p, struct item *it, const struct revision *r,
 	old->url = arena_printf(s->arena, "%s%s/", hist_url, r->short_id);
 	old->out = out_of(s, old->url);
 	site_item_frame(s, old);
+	/* The figures the kind computes, as they were then. */
+	if (strcmp(it->coll->kind, "budget") == 0)
+		budget_model_item(s, old);
+	else
+		records_item_frame(s, old);
 	rv = value_map(s->arena);
 	value_map_set(s->arena, rv, "date_text", str(s, date_text(s, r->date,
 	    it->lang)));

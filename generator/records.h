@@ -29,4 +29,12 @@ void records_check(struct site *s);
 void records_model(struct site *s, const struct theme *th,
     const struct schemas *sc);
 
+/*
+ * The reader figures of one record's frame (zone, call, inspection; no
+ * links, no browse pages): for records outside the collections' lists,
+ * such as earlier revisions.
+ */
+struct item;
+void records_item_frame(struct site *s, struct item *it);
+
 #endif
