@@ -85,29 +85,54 @@ utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
     const char **why)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned ln = 1, cl = 1;
 	const char *reason = NULL;
-	size_t i = 0, k;
+	size_t i = 0, k, j;
+	unsigned ln = 1, cl = 1;
 
+	/*
+	 * Every content byte passes here (files, YAML, rendered HTML), so
+	 * ASCII is skipped byte by byte without bookkeeping; the position
+	 * is counted only once a bad byte has been found.
+	 */
 	while (i < n) {
-		if ((k = sequence(u + i, n - i, &reason)) == 0) {
-			if (line != NULL)
-				*line = ln;
-			if (col != NULL)
-				*col = cl;
-			if (why != NULL)
-				*why = reason;
-			return false;
+		unsigned char c = u[i];
+
+		if (c != 0 && c < 0x80) {
+			i++;
+			continue;
 		}
-		if (u[i] == '\n') {
-			ln++;
-			cl = 1;
-		} else {
-			cl++;
+		/* Vietnamese letters: two bytes (ă, ơ, đ) or three (ạ, ế). */
+		if (c >= 0xC2 && c < 0xE0 && n - i >= 2 &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
 		}
+		if (c >= 0xE1 && c < 0xF0 && c != 0xED && n - i >= 3 &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
+		if ((k = sequence(u + i, n - i, &reason)) == 0)
+			break;
 		i += k;
 	}
-	return true;
+	if (i >= n)
+		return true;
+	for (j = 0; j < i; j++) {
+		if (u[j] == '\n') {
+			ln++;
+			cl = 1;
+		} else if ((u[j] & 0xC0) != 0x80) {
+			cl++;
+		}
+	}
+	if (line != NULL)
+		*line = ln;
+	if (col != NULL)
+		*col = cl;
+	if (why != NULL)
+		*why = reason;
+	return false;
 }
 
 size_t
