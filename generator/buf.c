@@ -51,7 +51,9 @@ buf_adds(struct buf *b, const char *s)
 void
 buf_addc(struct buf *b, char c)
 {
-	buf_grow(b, 1);
+	/* The hot path of every escaper: no call while there is room. */
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
 }
@@ -140,7 +142,17 @@ buf_add_json(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t run = i;
 
+		/* Copy plain runs whole; escape the rest one by one. */
+		while (run < n && (unsigned char)s[run] >= 0x20 &&
+		    s[run] != '"' && s[run] != '\\' && s[run] != '<')
+			run++;
+		if (run > i) {
+			buf_add(b, s + i, run - i);
+			i = run - 1;
+			continue;
+		}
 		switch (c) {
 		case '"': buf_add(b, "\\\"", 2); break;
 		case '\\': buf_add(b, "\\\\", 2); break;
