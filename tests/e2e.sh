@@ -119,6 +119,17 @@ if command -v git > /dev/null; then
 	expect_exit 2 "--ref outside git" "$bin" build --quiet --source "$src" --ref HEAD --out "$work/r5"
 fi
 
+# --- the sample portal: one đồng off in a budget line fails the check ----
+sp="$work/sample"
+mkdir -p "$sp"
+cp -R "$top/content" "$top/themes" "$sp/"
+expect_exit 0 "sample check" "$bin" check --quiet --no-history --source "$sp"
+sed -i 's/values: {du_toan: 18000000}/values: {du_toan: 18000001}/' "$sp/content/budgets/2020-du-toan.yaml"
+expect_exit 1 "sample check, one đồng off" "$bin" check --quiet --no-history --source "$sp"
+line=$(grep -n 'values: {du_toan: 30000000}' "$sp/content/budgets/2020-du-toan.yaml" | cut -d: -f1)
+grep -q "^content/budgets/2020-du-toan.yaml:$line:[0-9]*: error: .*30.000.000 is stated but its lines add up to 30.000.001 (difference -1)" "$work/err.txt" &&
+	ok || { bad "the one-đồng error names the file, line and both sums"; cat "$work/err.txt"; }
+
 # --- provenance: revisions, amendments, renames, .mailmap, shallow clones --
 if command -v git > /dev/null; then
 	h="$work/hist"
