@@ -1,0 +1,383 @@
+/*
+ * The model stage's template contexts.  In: items with their URLs and
+ * dates (site.c).  Out: each item's frame (its fields plus url, dates as
+ * text, summary, collection, translations, breadcrumbs) and each
+ * language's globals frame (site.yaml localized, menu, languages, UI
+ * strings).  Shared pieces (a collection's crumbs) are made once.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "fmt.h"
+#include "site.h"
+#include "site_impl.h"
+#include "theme.h"
+#include "utf8.h"
+#include "value.h"
+
+static bool
+is_lang_map(const struct site *s, const struct value *v)
+{
+	size_t i, j;
+
+	if (v->type != VALUE_MAP || v->n == 0)
+		return false;
+	for (i = 0; i < v->n; i++) {
+		for (j = 0; j < s->nlangs; j++)
+			if (strcmp(v->pairs[i].key, s->langs[j]) == 0)
+				break;
+		if (j == s->nlangs)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Returns v with every {vi: …, en: …} map replaced by the text of lang
+ * (or of the main language when lang has none).  Shares what it can.
+ */
+struct value *
+site_localize(struct site *s, struct value *v, int lang)
+{
+	struct value *r;
+	size_t i;
+
+	if (v == NULL)
+		return NULL;
+	if (is_lang_map(s, v)) {
+		r = value_map_get(v, s->langs[lang]);
+		return r != NULL ? r : value_map_get(v, s->langs[0]) ?
+		    value_map_get(v, s->langs[0]) : v->pairs[0].val;
+	}
+	if (v->type == VALUE_LIST) {
+		r = value_list(s->arena);
+		r->pos = v->pos;
+		for (i = 0; i < v->n; i++)
+			value_list_push(s->arena, r,
+			    site_localize(s, v->items[i], lang));
+		return r;
+	}
+	if (v->type == VALUE_MAP) {
+		r = value_map(s->arena);
+		r->pos = v->pos;
+		for (i = 0; i < v->n; i++)
+			value_map_append(s->arena, r, v->pairs[i].key,
+			    v->pairs[i].keylen, v->pairs[i].keypos,
+			    site_localize(s, v->pairs[i].val, lang));
+		return r;
+	}
+	return v;
+}
+
+const char *
+site_ltext(struct site *s, struct value *v, int lang, const char *dflt)
+{
+	v = site_localize(s, v, lang);
+	return v != NULL && value_is_scalar(v) && v->text ? v->text : dflt;
+}
+
+struct value *
+site_link(struct site *s, const char *title, const char *url)
+{
+	struct value *m = value_map(s->arena);
+
+	value_map_set(s->arena, m, "title", site_vstr(s, title));
+	value_map_set(s->arena, m, "url", site_vstr(s, url));
+	return m;
+}
+
+/* Ends a breadcrumb trail with the page itself (no link). */
+void
+site_crumb_here(struct site *s, struct value *l, const char *title)
+{
+	struct value *m = value_map(s->arena);
+	size_t i;
+
+	/* Say "not current" outright, or {{#current}} would look further
+	 * down the context stack. */
+	for (i = 0; i < l->n; i++)
+		value_map_set(s->arena, l->items[i], "current",
+		    s->no);
+
+	value_map_set(s->arena, m, "title", site_vstr(s, title ? title : ""));
+	value_map_set(s->arena, m, "current", s->yes);
+	value_list_push(s->arena, l, m);
+}
+
+/* A plain-text excerpt of the first paragraph of Markdown source. */
+const char *
+site_excerpt(struct site *s, const char *md, size_t n)
+{
+	struct buf b = {0};
+	size_t i = 0, words = 0;
+
+	/* Skip blank lines, headings, lists' markers, tables and fences. */
+	while (i < n) {
+		size_t e = i;
+
+		while (e < n && md[e] != '\n')
+			e++;
+		if (e > i && md[i] != '#' && md[i] != '|' && md[i] != '`' &&
+		    md[i] != '>' && md[i] != '-' && md[i] != '*' &&
+		    md[i] != '!' && md[i] != '<' && md[i] != ' ' &&
+		    md[i] != '\r')
+			break;
+		i = e + 1;
+	}
+	for (; i < n && words < 60; i++) {
+		char c = md[i];
+
+		if (c == '\n') {
+			if (i + 1 < n && (md[i + 1] == '\n' ||
+			    md[i + 1] == '\r'))
+				break;
+			c = ' ';
+		}
+		/* Footnote marks, images and inline HTML say nothing here. */
+		if ((c == '[' && i + 1 < n && md[i + 1] == '^') ||
+		    (c == '!' && i + 1 < n && md[i + 1] == '[') || c == '<') {
+			char end = c == '<' ? '>' : c == '!' ? ')' : ']';
+
+			while (i < n && md[i] != end && md[i] != '\n')
+				i++;
+			continue;
+		}
+		if (c == '*' || c == '_' || c == '[' || c == '`' || c == '\r')
+			continue;
+		if (c == ']' && i + 1 < n && md[i + 1] == '(') {
+			while (i < n && md[i] != ')' && md[i] != '\n')
+				i++;
+			continue;
+		}
+		if (c == ' ' && b.len && b.data[b.len - 1] == ' ')
+			continue;
+		if (c == ' ')
+			words++;
+		buf_addc(&b, c);
+	}
+	while (b.len && b.data[b.len - 1] == ' ')
+		buf_truncate(&b, b.len - 1);
+	if (words >= 60)
+		buf_adds(&b, " …");
+	{
+		char *r = buf_keep(&b, s->arena);
+
+		buf_release(&b);
+		return r;
+	}
+}
+
+const char *
+site_coll_title(struct site *s, struct collection *co, int lang)
+{
+	return site_ltext(s, value_map_get(co->conf, "title"), lang, co->name);
+}
+
+/* {name, title, url} of a collection in one language, made once. */
+static struct value *
+coll_frame(struct site *s, struct collection *co, int lang)
+{
+	struct value *l = co->frame_coll[lang];
+
+	if (l != NULL)
+		return l;
+	l = value_map(s->arena);
+	value_map_set(s->arena, l, "name", site_vstr(s, co->name));
+	value_map_set(s->arena, l, "title", site_vstr(s, site_coll_title(s, co,
+	    lang)));
+	if (co->list)
+		value_map_set(s->arena, l, "url", site_vstr(s, co->list_url[lang]));
+	return co->frame_coll[lang] = l;
+}
+
+/* The breadcrumbs above an item of co (home, the list), made once. */
+static struct value *
+coll_crumbs(struct site *s, struct collection *co, int lang)
+{
+	struct value *l = co->crumbs[lang];
+
+	if (l != NULL)
+		return l;
+	l = value_list(s->arena);
+	value_list_push(s->arena, l, site_link(s, site_ltext(s, value_map_get(s->conf,
+	    "short_title"), lang, site_ltext(s, value_map_get(s->conf, "title"),
+	    lang, "Home")), arena_printf(s->arena, "%s%s", s->root,
+	    site_lang_prefix(s, lang))));
+	if (co->list)
+		value_list_push(s->arena, l, site_link(s, site_coll_title(s, co, lang),
+		    co->list_url[lang]));
+	for (size_t i = 0; i < l->n; i++)
+		value_map_set(s->arena, l->items[i], "current", s->no);
+	return co->crumbs[lang] = l;
+}
+
+void
+site_item_frame(struct site *s, struct item *it)
+{
+	struct value *f = value_map(s->arena), *l;
+	struct buf b = {0};
+	size_t i;
+	int lang = it->lang_index;
+
+	/* The data's fields and about 20 computed ones: no regrowth. */
+	value_reserve(s->arena, f, it->data->n * 2 + 20);
+	for (i = 0; i < it->data->n; i++) {
+		struct value_pair *p = &it->data->pairs[i];
+
+		if (strcmp(p->key, "body") == 0)
+			continue;
+		value_map_append(s->arena, f, p->key, p->keylen, p->keypos,
+		    p->val);
+	}
+	/* Templates cannot count: say which lists have something in them. */
+	for (i = 0; i < it->data->n; i++) {
+		struct value_pair *p = &it->data->pairs[i];
+
+		if (p->val->type == VALUE_LIST && p->val->n > 0)
+			value_map_set(s->arena, f, arena_printf(s->arena,
+			    "has_%s", p->key), s->yes);
+	}
+	f->pos = it->data->pos;
+	value_map_set(s->arena, f, "url", site_vstr(s, it->url));
+	value_map_set(s->arena, f, "permalink", site_vstr(s, arena_printf(s->arena,
+	    "%s%s", s->base_url, it->url + strlen(s->root))));
+	value_map_set(s->arena, f, "slug", site_vstr(s, it->slug));
+	value_map_set(s->arena, f, "lang", site_vstr(s, it->lang));
+	value_map_set(s->arena, f, "kind", site_vstr(s, it->coll->kind));
+	value_map_set(s->arena, f, "source_path", site_vstr(s, it->path));
+	value_map_set(s->arena, f, arena_printf(s->arena, "is_%s",
+	    it->coll->kind), s->yes);
+	if (it->date) {
+		fmt_date(&b, it->date, it->lang);
+		value_map_set(s->arena, f, "date_text", site_vstr(s,
+		    buf_keep(&b, s->arena)));
+		value_map_set(s->arena, f, "date_iso", site_vstr(s, it->date));
+		value_map_set(s->arena, f, "year", site_vstr(s,
+		    arena_strndup(s->arena, it->date, 4)));
+	}
+	if (value_map_get(it->data, "summary") == NULL && it->body_len)
+		value_map_set(s->arena, f, "summary", site_vstr(s,
+		    site_excerpt(s, it->body, it->body_len)));
+	value_map_set(s->arena, f, "collection", coll_frame(s, it->coll, lang));
+
+	l = value_list(s->arena);
+	for (i = 0; i < s->nlangs; i++) {
+		struct item *t = it->tr[i];
+
+		if (t == NULL || t == it || t->url == NULL || t->draft)
+			continue;
+		value_list_push(s->arena, l, value_map(s->arena));
+		value_map_set(s->arena, l->items[l->n - 1], "lang",
+		    site_vstr(s, t->lang));
+		value_map_set(s->arena, l->items[l->n - 1], "url",
+		    site_vstr(s, t->url));
+		value_map_set(s->arena, l->items[l->n - 1], "title",
+		    site_vstr(s, site_ltext(s, value_map_get(t->data, "title"),
+		    (int)i, t->slug)));
+	}
+	value_map_set(s->arena, f, "translations", l);
+
+	l = value_list(s->arena);
+	value_reserve(s->arena, l, 3);
+	for (i = 0; i < coll_crumbs(s, it->coll, lang)->n; i++)
+		value_list_push(s->arena, l,
+		    coll_crumbs(s, it->coll, lang)->items[i]);
+	site_crumb_here(s, l, value_map_str(it->data, "title"));
+	value_map_set(s->arena, f, "breadcrumbs", l);
+	value_map_set(s->arena, f, "has_breadcrumbs", value_bool(s->arena,
+	    true));
+	buf_release(&b);
+	it->frame = f;
+}
+
+/* The per-language frame that every page of that language sees. */
+struct value *
+site_globals(struct site *s, const struct theme *th, struct source *src, int lang)
+{
+	struct value *g = value_map(s->arena), *site, *v, *l;
+	const char *home = arena_printf(s->arena, "%s%s", s->root,
+	    site_lang_prefix(s, lang));
+	size_t i;
+
+	site = value_map(s->arena);
+	for (i = 0; i < s->conf->n; i++) {
+		struct value_pair *p = &s->conf->pairs[i];
+
+		if (strcmp(p->key, "collections") == 0 ||
+		    strcmp(p->key, "menu") == 0)
+			continue;
+		value_map_set(s->arena, site, p->key,
+		    site_localize(s, p->val, lang));
+	}
+	value_map_set(s->arena, site, "url", site_vstr(s, home));
+	value_map_set(s->arena, site, "root", site_vstr(s, s->root));
+	value_map_set(s->arena, site, "base_url", site_vstr(s, s->base_url));
+	value_map_set(s->arena, site, "lang", site_vstr(s, s->langs[lang]));
+	value_map_set(s->arena, site, "build_date", site_vstr(s, s->build_date));
+	value_map_set(s->arena, site, "asset_version", site_vstr(s,
+	    th->asset_version));
+	value_map_set(s->arena, site, "generator", site_vstr(s,
+	    "minhbach " MINHBACH_VERSION));
+	if (s->commit) {
+		value_map_set(s->arena, site, "commit", site_vstr(s, s->commit));
+		value_map_set(s->arena, site, "commit_short", site_vstr(s,
+		    arena_strndup(s->arena, s->commit, 12)));
+	}
+	if (s->dirty)
+		value_map_set(s->arena, site, "uncommitted", s->yes);
+	if (s->nlangs > 1) {
+		l = value_list(s->arena);
+		for (i = 0; i < s->nlangs; i++) {
+			v = value_map(s->arena);
+			value_map_set(s->arena, v, "code",
+			    site_vstr(s, s->langs[i]));
+			value_map_set(s->arena, v, "url", site_vstr(s,
+			    arena_printf(s->arena, "%s%s", s->root,
+			    site_lang_prefix(s, (int)i))));
+			value_map_set(s->arena, v, "current",
+			    (int)i == lang ? s->yes : s->no);
+			value_list_push(s->arena, l, v);
+		}
+		value_map_set(s->arena, site, "languages", l);
+		value_map_set(s->arena, site, "multilingual",
+		    s->yes);
+	}
+	/* Menu entries' urls are relative to the language's home. */
+	l = value_list(s->arena);
+	v = value_map_get(s->conf, "menu");
+	for (i = 0; v && v->type == VALUE_LIST && i < v->n; i++) {
+		struct value *e = v->items[i];
+		const char *u = value_map_str(e, "url");
+
+		if (e->type != VALUE_MAP || u == NULL ||
+		    value_map_get(e, "title") == NULL) {
+			diag_error(s->diags, e->pos, "a menu entry needs "
+			    "'title' and 'url' (e.g. url: tin-tuc/)");
+			continue;
+		}
+		while (*u == '/')
+			u++;
+		value_list_push(s->arena, l, site_link(s, site_ltext(s,
+		    value_map_get(e, "title"), lang, ""),
+		    arena_printf(s->arena, "%s%s", home, u)));
+	}
+	value_map_set(s->arena, site, "menu", l);
+	l = value_map(s->arena);
+	for (i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+
+		v = site_link(s, site_coll_title(s, co, lang), co->list ?
+		    co->list_url[lang] : home);
+		value_map_set(s->arena, v, "kind", site_vstr(s, co->kind));
+		value_map_set(s->arena, l, co->name, v);
+	}
+	value_map_set(s->arena, site, "collections", l);
+	value_map_set(s->arena, g, "site", site);
+	value_map_set(s->arena, g, "t", theme_strings(s->arena, s->diags,
+	    src, th, s->langs[lang]));
+	value_map_set(s->arena, g, "lang", site_vstr(s, s->langs[lang]));
+	return g;
+}
