@@ -295,7 +295,8 @@ site_item_frame(struct site *s, struct item *it)
 
 /* The per-language frame that every page of that language sees. */
 struct value *
-site_globals(struct site *s, const struct theme *th, struct source *src, int lang)
+site_globals(struct site *s, const struct theme *th, struct source *src,
+    int lang)
 {
 	struct value *g = value_map(s->arena), *site, *v, *l;
 	const char *home = arena_printf(s->arena, "%s%s", s->root,

@@ -61,8 +61,8 @@ site_shows(const struct site *s, const struct item *it, int lang)
 
 /* List pages of one collection in one language, paginated. */
 void
-site_model_lists(struct site *s, const struct theme *th, struct collection *co,
-    int lang)
+site_model_lists(struct site *s, const struct theme *th,
+    struct collection *co, int lang)
 {
 	struct item **v;
 	size_t n = 0, i;
