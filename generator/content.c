@@ -19,6 +19,55 @@
 
 #define SITE_YAML "content/site.yaml"
 
+/*
+ * The settings site.yaml may hold.  Templates see every key of site.yaml
+ * as site.*, so a theme may need more: those go under `params:`, and any
+ * other unknown key is a warning (a misspelt `titel` would otherwise
+ * leave the title empty without a word).
+ */
+static const char *const site_keys[] = {
+	"title", "short_title", "description", "base_url", "languages",
+	"theme", "per_page", "contact", "menu", "collections", "params",
+	"copyright", "logo", NULL,
+};
+static const char *const coll_keys[] = {
+	"kind", "title", "permalink", "per_page", "list", "description", NULL,
+};
+
+/* Warns about keys of m that are not in known, with the nearest one. */
+static void
+unknown_keys(struct site *s, const struct value *m, const char *const *known,
+    const char *where)
+{
+	size_t i, k;
+
+	for (i = 0; m != NULL && m->type == VALUE_MAP && i < m->n; i++) {
+		const char *key = m->pairs[i].key, *best = NULL;
+		size_t bestd = (size_t)-1;
+
+		for (k = 0; known[k] != NULL; k++) {
+			size_t dd = utf8_distance(key, known[k]);
+
+			if (dd == 0)
+				break;
+			if (dd < bestd) {
+				bestd = dd;
+				best = known[k];
+			}
+		}
+		if (known[k] != NULL)
+			continue;
+		if (best != NULL && bestd <= 2)
+			diag_warning(s->diags, m->pairs[i].keypos, "unknown "
+			    "key '%s' in %s (did you mean '%s'?)", key, where,
+			    best);
+		else
+			diag_warning(s->diags, m->pairs[i].keypos, "unknown "
+			    "key '%s' in %s; settings of your own go under "
+			    "'params:'", key, where);
+	}
+}
+
 /* Reads path and checks its text; -1 after a located diagnostic. */
 static int
 read_text(struct site *s, struct source *src, const char *path,
@@ -150,6 +199,7 @@ load_collections(struct site *s)
 			    "call, zone or document)", p->key);
 			continue;
 		}
+		unknown_keys(s, p->val, coll_keys, "a collection");
 		co = &s->colls[s->ncolls++];
 		co->name = p->key;
 		co->kind = kind;
@@ -396,6 +446,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	}
 	buf_release(&b);
 	s->conf = conf;
+	unknown_keys(s, conf, site_keys, "site.yaml");
 	load_languages(s);
 	load_collections(s);
 	for (i = 0; i < s->ncolls; i++)
