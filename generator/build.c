@@ -211,6 +211,7 @@ build_run(const struct options *o)
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);
+	site_check_attachments(s);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	if (o->cmd == BUILD_CHECK) {

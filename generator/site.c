@@ -490,3 +490,55 @@ site_check_outputs(struct site *s)
 	}
 	return rc;
 }
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Checks every "/files/…" string under v against the sorted copies. */
+static void
+attachments_in(struct site *s, const struct value *v, const char **to,
+    size_t n)
+{
+	size_t i;
+	const char *rel;
+
+	if (v == NULL)
+		return;
+	if (v->type == VALUE_LIST || v->type == VALUE_MAP) {
+		for (i = 0; i < v->n; i++)
+			attachments_in(s, v->type == VALUE_LIST ? v->items[i] :
+			    v->pairs[i].val, to, n);
+		return;
+	}
+	if (v->type != VALUE_STR)
+		return;
+	rel = v->text;
+	if (strncmp(rel, s->root, strlen(s->root)) == 0 && s->root[1] != '\0')
+		rel += strlen(s->root) - 1;
+	if (strncmp(rel, "/files/", 7) != 0)
+		return;
+	rel++;
+	if (bsearch(&rel, to, n, sizeof *to, cmp_str) == NULL)
+		diag_error(s->diags, v->pos, "attachment '%s' does not exist: "
+		    "put the file at content/%s", v->text, rel);
+}
+
+int
+site_check_attachments(struct site *s)
+{
+	const char **to = arena_alloc(s->arena, (s->ncopies ? s->ncopies :
+	    1) * sizeof *to);
+	size_t i, j, n = 0, before = diags_errors(s->diags);
+
+	for (i = 0; i < s->ncopies; i++)
+		if (strncmp(s->copies[i].from, "content/", 8) == 0)
+			to[n++] = s->copies[i].to;
+	qsort(to, n, sizeof *to, cmp_str);
+	for (i = 0; i < s->ncolls; i++)
+		for (j = 0; j < s->colls[i].n; j++)
+			attachments_in(s, s->colls[i].items[j]->data, to, n);
+	return diags_errors(s->diags) > before ? -1 : 0;
+}

@@ -121,6 +121,12 @@ int site_model(struct site *s, const struct theme *th, struct source *src,
  * both sources.
  */
 int site_check_outputs(struct site *s);
+/*
+ * Checks that every "/files/…" link in the records' data names a file of
+ * content/files (so an attachment cannot go missing unnoticed).  -1
+ * after located errors.
+ */
+int site_check_attachments(struct site *s);
 
 /* feeds.c — feeds, sitemap, robots.txt and JSON lists as data pages. */
 void feeds_make(struct site *s);
