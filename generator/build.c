@@ -190,6 +190,7 @@ build_run(const struct options *o)
 	s->build_date = build_date(a, src, d);
 	/* validate */
 	sc = validate(s, a, d);
+	site_check_attachments(s);
 	/* model (the theme is loaded here: templates are part of it) */
 	{
 		const char *tn = theme_name(s);
@@ -211,7 +212,6 @@ build_run(const struct options *o)
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);
-	site_check_attachments(s);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	if (o->cmd == BUILD_CHECK) {
