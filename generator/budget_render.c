@@ -388,34 +388,6 @@ beside(struct arena *a, const char *out, const char *name)
 	return arena_printf(a, "%.*s/%s", (int)(slash - out), out, name);
 }
 
-/*
- * Appends a data page to s->pages as site_add_page() does; done here so
- * that the budget suite links without site.c (and its theme, Markdown
- * and template modules).
- */
-static void
-data_page(struct site *s, const char *out, const char *origin,
-    struct buf *b)
-{
-	struct page *p;
-
-	if (s->npages == s->cappages) {
-		size_t cap = s->cappages ? s->cappages * 2 : 64;
-		struct page *v = arena_calloc(s->arena, cap, sizeof *v);
-
-		if (s->npages)
-			memcpy(v, s->pages, s->npages * sizeof *v);
-		s->pages = v;
-		s->cappages = cap;
-	}
-	p = &s->pages[s->npages++];
-	memset(p, 0, sizeof *p);
-	p->out = out;
-	p->origin = origin;
-	p->len = b->len;
-	p->data = buf_keep(b, s->arena);
-}
-
 static void
 model_item(struct site *s, const struct bforms *fs, struct item *it)
 {
@@ -425,6 +397,7 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	const struct bform *f = budget_form_find(fs, d, NULL);
 	struct value *fr = it->frame, *l;
 	const char *year, *unit, *kt, *pt;
+	struct page *pg;
 	struct buf b = {0};
 	size_t i;
 
@@ -500,9 +473,13 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	set(&m, fr, "json_url", str(&m, arena_printf(a, "%sdu-lieu.json",
 	    it->url)));
 	make_csv(&m, &b);
-	data_page(s, beside(a, it->out, "du-lieu.csv"), it->path, &b);
+	pg = site_add_page(s, beside(a, it->out, "du-lieu.csv"), it->path);
+	pg->len = b.len;
+	pg->data = buf_keep(&b, a);
 	make_json(&m, &b);
-	data_page(s, beside(a, it->out, "du-lieu.json"), it->path, &b);
+	pg = site_add_page(s, beside(a, it->out, "du-lieu.json"), it->path);
+	pg->len = b.len;
+	pg->data = buf_keep(&b, a);
 	buf_release(&b);
 }
 

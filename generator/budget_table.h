@@ -1,8 +1,9 @@
 /*
- * Private to budget.c and budget_render.c: the forms read from
- * generator/forms.yaml and the one computed table of a budget record
- * (stated and computed figures, exact scaled integers) from which the
- * checks, the HTML frame, the CSV and the JSON are all made.
+ * Private to budget.c, budget_table.c (which makes them) and
+ * budget_render.c: the forms read from generator/forms.yaml and the one
+ * computed table of a budget record (stated and computed figures, exact
+ * scaled integers) from which the checks, the HTML frame, the CSV and
+ * the JSON are all made.
  */
 #ifndef MINHBACH_BUDGET_TABLE_H
 #define MINHBACH_BUDGET_TABLE_H
@@ -117,5 +118,13 @@ void budget_cell_text(struct buf *b, const struct bcol *c,
     const struct bcell *cell, const char *lang);
 /* 0 for Vietnamese, 1 for any other language. */
 int budget_lang(const char *lang);
+/*
+ * The Vietnamese text of v (units of 10^-scale, dec decimals shown:
+ * "1.060.000.000,5"), for messages; arena memory.
+ */
+const char *budget_vi_amount(struct arena *a, int64_t v, int scale,
+    int dec);
+/* How row r is named in messages: line II "Chi thường xuyên"; arena. */
+const char *budget_line_name(struct arena *a, const struct brow *r);
 
 #endif

@@ -1,11 +1,9 @@
 /*
- * Render stage, templates: Mustache source → op tree (mustache_compile)
- * and op tree + value frames → HTML (mustache_render).  Compiling runs
- * three passes over the source: tokens with positions, the spec's
- * standalone-line rules, then the tree.  Rendering walks the tree only;
- * indentation of partials and blocks is applied per line as it goes.
+ * Render stage, templates, compile half: Mustache source → op tree
+ * (mustache_compile; mustache_render.c walks it).  Three passes over
+ * the source: tokens with positions, the spec's standalone-line rules,
+ * then the tree.  Errors are located at the tag.
  */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,51 +12,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "mustache.h"
+#include "mustache_impl.h"
 #include "value.h"
-
-#define MAX_DEPTH 64		/* section nesting, partial nesting */
-#define MAX_STEPS (1UL << 26)	/* ops per render: stops runaway recursion */
-#define MAX_OUT ((size_t)256 << 20)
-#define MAX_ERRORS 20		/* per render */
-
-enum op_kind {
-	OP_TEXT,
-	OP_VAR,		/* {{name}}: escaped */
-	OP_RAW,		/* {{{name}}}, {{&name}} */
-	OP_SECTION,
-	OP_INVERTED,
-	OP_PARTIAL,
-	OP_PARENT,	/* {{<name}}: kids are its block overrides */
-	OP_BLOCK,	/* {{$name}}: kids are the default content */
-};
-
-struct part {
-	const char *s;
-	size_t n;
-};
-
-struct op {
-	enum op_kind kind;
-	bool bol;		/* TEXT: starts a source line */
-	bool standalone;	/* PARTIAL, PARENT, BLOCK: alone on its line */
-	bool dynamic;		/* PARTIAL, PARENT: {{>*dotted.name}} */
-	const char *text;	/* TEXT: the bytes; others: the name */
-	size_t len;
-	const struct part *parts;	/* dotted name; none for "." */
-	size_t nparts;
-	const char *indent;	/* standalone: whitespace before the tag */
-	size_t nindent;
-	const char *dent;	/* standalone BLOCK: common indentation */
-	size_t ndent;		/* of its content lines */
-	struct pos pos;		/* of the tag */
-	struct op *kids;
-	struct op *next;
-};
-
-struct mustache {
-	const char *path;
-	struct op *root;
-};
 
 /*
  * Compiling.  A token is a piece of text (never past a newline) or a
@@ -164,8 +119,8 @@ find(const char *s, size_t n, size_t from, const char *pat, size_t m)
 	return n;
 }
 
-static bool
-same_name(const char *a, size_t an, const char *b, size_t bn)
+bool
+mustache_same_name(const char *a, size_t an, const char *b, size_t bn)
 {
 	return an == bn && memcmp(a, b, an) == 0;
 }
@@ -207,7 +162,7 @@ static void
 tokenize(struct compiler *c)
 {
 	const char *src = c->src, *ot = "{{", *ct = "}}";
-	size_t otn = 2, ctn = 2, p = 0, stack[MAX_DEPTH], depth = 0, i;
+	size_t otn = 2, ctn = 2, p = 0, stack[MUSTACHE_MAX_DEPTH], depth = 0, i;
 
 	while (p < c->n) {
 		size_t t = find(src, c->n, p, ot, otn), q, e, cs, ce;
@@ -303,9 +258,9 @@ tokenize(struct compiler *c)
 			continue;
 		}
 		if (kind == '#' || kind == '^' || kind == '<' || kind == '$') {
-			if (depth == MAX_DEPTH) {
+			if (depth == MUSTACHE_MAX_DEPTH) {
 				diag_error(c->d, tok_pos(c, k), "sections nested "
-				    "deeper than %d", MAX_DEPTH);
+				    "deeper than %d", MUSTACHE_MAX_DEPTH);
 				c->errors++;
 				return;
 			}
@@ -320,7 +275,8 @@ tokenize(struct compiler *c)
 				continue;
 			}
 			o = &c->t[stack[depth - 1]];
-			if (!same_name(src + o->ns, o->nn, src + cs, k->nn)) {
+			if (!mustache_same_name(src + o->ns, o->nn, src + cs,
+			    k->nn)) {
 				diag_error(c->d, tok_pos(c, k), "closing tag "
 				    "'%.*s' does not match '%.*s' opened at "
 				    "%u:%u", (int)k->nn, src + cs, (int)o->nn,
@@ -515,7 +471,7 @@ struct level {
 static struct op *
 build(struct compiler *c)
 {
-	struct level lv[MAX_DEPTH + 1];
+	struct level lv[MUSTACHE_MAX_DEPTH + 1];
 	struct op *root = NULL, *o, *last = NULL;
 	size_t depth = 0, i;
 
@@ -633,349 +589,4 @@ const char *
 mustache_path(const struct mustache *t)
 {
 	return t->path;
-}
-
-/*
- * Rendering.  An xform says how a source line starts in the output:
- * strip up to `strip` bytes of its leading whitespace, then prepend
- * ind[off..off+len) (the indentation of partials and blocks, built in
- * a scratch buf that grows and shrinks like a stack).
- */
-struct xform {
-	size_t strip, off, len;
-};
-
-/* The frames pushed by sections: a list on the C stack. */
-struct ctx {
-	const struct value *v;
-	const struct ctx *up;
-};
-
-/*
- * Block overrides in force: one node per parent tag being rendered.
- * The outermost override of a name wins; its content renders with the
- * xform and overrides of the place that defined it.
- */
-struct ovr {
-	const struct op *parent;
-	struct xform f;
-	const struct ovr *next;
-};
-
-struct render {
-	const struct mustache_loader *ld;
-	enum mustache_mode mode;
-	const struct value *const *frames;
-	size_t nframes;
-	struct buf *out;
-	size_t out0;
-	struct diags *d;
-	struct buf ind;
-	unsigned depth;
-	unsigned long steps;
-	int errors;
-	bool stop;
-};
-
-static void render_ops(struct render *, const struct op *,
-    const struct ctx *, const struct xform *, const struct ovr *);
-
-static void fail(struct render *, const struct op *, bool, const char *, ...)
-    __attribute__((format(printf, 4, 5)));
-
-/* Records an error at tag o; a fatal one (or too many) stops rendering. */
-static void
-fail(struct render *r, const struct op *o, bool fatal, const char *fmt, ...)
-{
-	struct buf msg = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	diag_error(r->d, o->pos, "%s", buf_cstr(&msg));
-	buf_release(&msg);
-	if (fatal || ++r->errors >= MAX_ERRORS)
-		r->stop = true;
-}
-
-static const struct value *
-member(const struct value *v, const struct part *p)
-{
-	return value_map_getn(v, p->s, p->n);
-}
-
-/* Resolves o's name: first part up the stack, the rest inside it. */
-static const struct value *
-lookup(const struct render *r, const struct ctx *cx, const struct op *o)
-{
-	const struct value *v = NULL;
-	size_t i;
-
-	if (o->nparts == 0)
-		return cx ? cx->v :
-		    r->nframes ? r->frames[r->nframes - 1] : NULL;
-	for (; cx != NULL && v == NULL; cx = cx->up)
-		v = member(cx->v, &o->parts[0]);
-	for (i = r->nframes; i-- > 0 && v == NULL;)
-		v = member(r->frames[i], &o->parts[0]);
-	for (i = 1; i < o->nparts && v != NULL; i++)
-		v = member(v, &o->parts[i]);
-	return v;
-}
-
-static void
-emit_value(struct render *r, const struct value *v, bool escape)
-{
-	size_t at = r->out->len, i;
-
-	if (v->type == VALUE_STR) {
-		if (escape)
-			buf_add_html(r->out, v->text, v->len);
-		else
-			buf_add(r->out, v->text, v->len);
-		return;
-	}
-	value_scalar_text(v, r->out);
-	if (!escape)
-		return;
-	for (i = at; i < r->out->len; i++) {
-		if (memchr("&<>\"'", r->out->data[i], 5) != NULL) {
-			struct buf tmp = {0};
-
-			buf_add(&tmp, r->out->data + at, r->out->len - at);
-			buf_truncate(r->out, at);
-			buf_add_html(r->out, tmp.data, tmp.len);
-			buf_release(&tmp);
-			return;
-		}
-	}
-}
-
-/*
- * Starts an output line from s[0..n) (a source line start): returns
- * how many bytes of its whitespace f strips, after writing f's prefix.
- * Empty lines get no prefix.
- */
-static size_t
-line_start(struct render *r, const struct xform *f, const char *s, size_t n)
-{
-	size_t w = 0;
-
-	if (n > 0 && (s[0] == '\n' || (s[0] == '\r' && n > 1 && s[1] == '\n')))
-		return 0;
-	if (f->len > 0)
-		buf_add(r->out, r->ind.data + f->off, f->len);
-	while (w < n && w < f->strip && (s[w] == ' ' || s[w] == '\t'))
-		w++;
-	return w;
-}
-
-static void
-emit_text(struct render *r, const struct op *o, const struct xform *f)
-{
-	const char *s = o->text, *nl;
-	size_t n = o->len, i = 0;
-
-	if (f->len == 0 && f->strip == 0) {
-		buf_add(r->out, s, n);
-		return;
-	}
-	if (o->bol)
-		i = line_start(r, f, s, n);
-	while (i < n) {
-		nl = memchr(s + i, '\n', n - i);
-		if (nl == NULL) {
-			buf_add(r->out, s + i, n - i);
-			return;
-		}
-		buf_add(r->out, s + i, (size_t)(nl - s) + 1 - i);
-		i = (size_t)(nl - s) + 1;
-		if (i < n)
-			i += line_start(r, f, s + i, n - i);
-	}
-}
-
-/* Appends f's prefix plus x[0..n) less what f strips: f applied to x. */
-static struct xform
-indent_by(struct render *r, const struct xform *f, const char *x, size_t n)
-{
-	struct xform g = {0, r->ind.len, 0};
-	size_t skip = n < f->strip ? n : f->strip;
-
-	if (f->len > 0) {
-		buf_grow(&r->ind, f->len);
-		memmove(r->ind.data + r->ind.len, r->ind.data + f->off, f->len);
-		r->ind.len += f->len;
-		r->ind.data[r->ind.len] = '\0';
-	}
-	if (n > skip)
-		buf_add(&r->ind, x + skip, n - skip);
-	g.len = r->ind.len - g.off;
-	return g;
-}
-
-/* Renders template name (a partial or a parent) in place of tag o. */
-static void
-include(struct render *r, const struct op *o, const struct ctx *cx,
-    const struct xform *f, const struct ovr *ov)
-{
-	const struct mustache *t = NULL;
-	const char *name = o->text;
-	size_t n = o->len, mark = r->ind.len;
-	struct xform g = {0, 0, 0};
-
-	if (o->dynamic) {
-		const struct value *v = lookup(r, cx, o);
-
-		if (v == NULL || v->type != VALUE_STR || v->len == 0) {
-			if (r->mode == MUSTACHE_STRICT)
-				fail(r, o, false, "dynamic name '%.*s' does "
-				    "not name a partial", (int)o->len, o->text);
-			return;
-		}
-		name = v->text;
-		n = v->len;
-	}
-	if (r->ld != NULL)
-		t = r->ld->find(r->ld->ctx, name, n);
-	if (t == NULL) {
-		if (r->mode == MUSTACHE_STRICT)
-			fail(r, o, false, "partial '%.*s' not found", (int)n,
-			    name);
-		return;
-	}
-	if (r->depth >= MAX_DEPTH) {
-		fail(r, o, true, "partial '%.*s' nested deeper than %d "
-		    "(endless recursion?)", (int)n, name, MAX_DEPTH);
-		return;
-	}
-	if (o->standalone)
-		g = indent_by(r, f, o->indent, o->nindent);
-	r->depth++;
-	render_ops(r, t->root, cx, &g, ov);
-	r->depth--;
-	buf_truncate(&r->ind, mark);
-}
-
-/* Renders block o: its outermost override, else its own content. */
-static void
-block(struct render *r, const struct op *o, const struct ctx *cx,
-    const struct xform *f, const struct ovr *ov)
-{
-	const struct op *b = o, *k;
-	const struct ovr *scope = ov, *x;
-	struct xform fc = *f, g = {0, 0, 0};
-	size_t mark = r->ind.len;
-
-	for (x = ov; x != NULL; x = x->next)
-		for (k = x->parent->kids; k != NULL; k = k->next)
-			if (same_name(k->text, k->len, o->text, o->len)) {
-				b = k;
-				fc = x->f;
-				scope = x->next;
-			}
-	if (o->standalone) {
-		/*
-		 * Its content is re-indented: the indentation it has where
-		 * it is written goes, the one of this place comes.
-		 */
-		g = indent_by(r, f, o->dent, o->ndent);
-		if (g.len == 0)
-			g = indent_by(r, f, o->indent, o->nindent);
-		if (b->standalone) {
-			g.strip = b->ndent;
-		} else {
-			struct xform h = indent_by(r, &fc, "", 0);
-
-			g.strip = fc.strip;
-			g.len += h.len;
-		}
-	} else if (b->standalone) {
-		g.strip = b->ndent;
-	} else {
-		g = fc;
-	}
-	render_ops(r, b->kids, cx, &g, scope);
-	buf_truncate(&r->ind, mark);
-}
-
-static void
-render_ops(struct render *r, const struct op *o, const struct ctx *cx,
-    const struct xform *f, const struct ovr *ov)
-{
-	const struct value *v;
-	struct ctx c2;
-	struct ovr node;
-	size_t i;
-
-	for (; o != NULL && !r->stop; o = o->next) {
-		if (++r->steps > MAX_STEPS || r->out->len - r->out0 > MAX_OUT) {
-			fail(r, o, true, "template expansion too large "
-			    "(endless recursion?)");
-			return;
-		}
-		switch (o->kind) {
-		case OP_TEXT:
-			emit_text(r, o, f);
-			break;
-		case OP_VAR:
-		case OP_RAW:
-			if ((v = lookup(r, cx, o)) != NULL)
-				emit_value(r, v, o->kind == OP_VAR);
-			break;
-		case OP_SECTION:
-			v = lookup(r, cx, o);
-			if (!value_truthy(v))
-				break;
-			c2.up = cx;
-			if (v->type != VALUE_LIST) {
-				c2.v = v;
-				render_ops(r, o->kids, &c2, f, ov);
-				break;
-			}
-			for (i = 0; i < v->n && !r->stop; i++) {
-				c2.v = v->items[i];
-				render_ops(r, o->kids, &c2, f, ov);
-			}
-			break;
-		case OP_INVERTED:
-			if (!value_truthy(lookup(r, cx, o)))
-				render_ops(r, o->kids, cx, f, ov);
-			break;
-		case OP_PARTIAL:
-			include(r, o, cx, f, ov);
-			break;
-		case OP_PARENT:
-			node.parent = o;
-			node.f = *f;
-			node.next = ov;
-			include(r, o, cx, f, &node);
-			break;
-		case OP_BLOCK:
-			block(r, o, cx, f, ov);
-			break;
-		}
-	}
-}
-
-int
-mustache_render(const struct mustache *t,
-    const struct mustache_loader *loader, enum mustache_mode mode,
-    const struct value *const *frames, size_t nframes, struct buf *out,
-    struct diags *d)
-{
-	struct render r = {0};
-	struct xform f = {0, 0, 0};
-
-	r.ld = loader;
-	r.mode = mode;
-	r.frames = frames;
-	r.nframes = nframes;
-	r.out = out;
-	r.out0 = out->len;
-	r.d = d;
-	render_ops(&r, t->root, NULL, &f, NULL);
-	buf_release(&r.ind);
-	return r.stop || r.errors > 0 ? -1 : 0;
 }

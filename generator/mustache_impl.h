@@ -1,0 +1,59 @@
+/*
+ * Private to mustache.c (which builds it) and mustache_render.c (which
+ * walks it): the compiled template, a tree of ops in the build arena
+ * whose texts and names point into the arena copy of the source.
+ */
+#ifndef MINHBACH_MUSTACHE_IMPL_H
+#define MINHBACH_MUSTACHE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+#define MUSTACHE_MAX_DEPTH 64	/* section nesting, partial nesting */
+
+enum op_kind {
+	OP_TEXT,
+	OP_VAR,		/* {{name}}: escaped */
+	OP_RAW,		/* {{{name}}}, {{&name}} */
+	OP_SECTION,
+	OP_INVERTED,
+	OP_PARTIAL,
+	OP_PARENT,	/* {{<name}}: kids are its block overrides */
+	OP_BLOCK,	/* {{$name}}: kids are the default content */
+};
+
+struct part {
+	const char *s;
+	size_t n;
+};
+
+struct op {
+	enum op_kind kind;
+	bool bol;		/* TEXT: starts a source line */
+	bool standalone;	/* PARTIAL, PARENT, BLOCK: alone on its line */
+	bool dynamic;		/* PARTIAL, PARENT: {{>*dotted.name}} */
+	const char *text;	/* TEXT: the bytes; others: the name */
+	size_t len;
+	const struct part *parts;	/* dotted name; none for "." */
+	size_t nparts;
+	const char *indent;	/* standalone: whitespace before the tag */
+	size_t nindent;
+	const char *dent;	/* standalone BLOCK: common indentation */
+	size_t ndent;		/* of its content lines */
+	struct pos pos;		/* of the tag */
+	struct op *kids;
+	struct op *next;
+};
+
+struct mustache {
+	const char *path;
+	struct op *root;
+};
+
+/* True when names a[0..an) and b[0..bn) are the same bytes. */
+bool mustache_same_name(const char *a, size_t an, const char *b,
+    size_t bn);
+
+#endif
