@@ -648,12 +648,21 @@ browse_calls(struct site *s, const struct theme *th, const struct links_index
 
 		z = zv != NULL && value_is_scalar(zv) ? links_find(x, "zone",
 		    zv->text, zv->len) : NULL;
-		if (z != NULL && z->slug != NULL)
+		if (z != NULL && z->slug != NULL) {
 			facet_add(s, &f[0], z->slug, records_title(s,
 			    shown(z->tr[lang]) ? z->tr[lang] : z), it, n);
-		if (sec != NULL)
-			facet_add(s, &f[1], utf8_slugify(s->arena, sec,
-			    strlen(sec)), sec, it, n);
+			/* The filter script matches on these keys. */
+			if (it->lang_index == lang)
+				records_set(s, it->frame, "zone_key", z->slug);
+		}
+		if (sec != NULL) {
+			const char *sk = utf8_slugify(s->arena, sec,
+			    strlen(sec));
+
+			facet_add(s, &f[1], sk, sec, it, n);
+			if (it->lang_index == lang)
+				records_set(s, it->frame, "sector_key", sk);
+		}
 		st = value_map_str(it->frame, "status_computed");
 		if (st != NULL) {
 			char *key = arena_strdup(s->arena, st);
@@ -663,6 +672,8 @@ browse_calls(struct site *s, const struct theme *th, const struct links_index
 					key[j] = '-';
 			facet_add(s, &f[2], key, WORD(call_status_w, st, l),
 			    it, n);
+			if (it->lang_index == lang)
+				records_set(s, it->frame, "status_key", key);
 		}
 	}
 	ctitle = records_coll_title(s, co, lang);
@@ -674,6 +685,7 @@ browse_calls(struct site *s, const struct theme *th, const struct links_index
 			struct value *e = value_map(s->arena);
 
 			records_set(s, e, "title", f[k].g[i].title);
+			records_set(s, e, "key", f[k].g[i].key);
 			records_set(s, e, "url", arena_printf(s->arena,
 			    "%s%s/%s/", co->list_url[lang], f[k].seg,
 			    f[k].g[i].key));

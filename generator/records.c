@@ -50,9 +50,11 @@
  *               {title, url, count, items: [frames]} on the target of
  *               references, with has_linked; url is left out when the
  *               target is a draft
- *   call lists  browse {zones, sectors, statuses: [{title, url, count}]}
+ *   call lists  browse {zones, sectors, statuses: [{title, key, url, count}]}
  *               on every call frame and list page; browse pages also get
  *               browse_facet (zone, sector, status) and browse_title
+ *               each call frame: zone_key, sector_key, status_key (the
+ *               browse keys, for the filter script)
  *   zone lists  compare {columns: [{title}], rows: [{title, url,
  *               cells: [{text}]}]} (area, industrial land, leased,
  *               occupancy, projects, wastewater; "—" when unknown)

@@ -66,7 +66,10 @@ menu_for(struct arena *a, const struct value *globals, const char *url)
 		    "title"));
 		value_map_set(a, e, "url", value_map_get(menu->items[i],
 		    "url"));
-		value_map_set(a, e, "current", value_bool(a, i == best));
+		/* current: this very page; in_section: a page below it. */
+		value_map_set(a, e, "current", value_bool(a, i == best &&
+		    strcmp(url, value_map_str(menu->items[i], "url")) == 0));
+		value_map_set(a, e, "in_section", value_bool(a, i == best));
 		value_list_push(a, l, e);
 	}
 	return l;

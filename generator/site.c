@@ -515,9 +515,9 @@ attachments_in(struct site *s, const struct value *v, const char **to,
 	}
 	if (v->type != VALUE_STR)
 		return;
+	/* Runs before the model: the base path is not known yet, and
+	 * editors write attachments as /files/… anyway. */
 	rel = v->text;
-	if (strncmp(rel, s->root, strlen(s->root)) == 0 && s->root[1] != '\0')
-		rel += strlen(s->root) - 1;
 	if (strncmp(rel, "/files/", 7) != 0)
 		return;
 	rel++;

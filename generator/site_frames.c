@@ -241,6 +241,24 @@ site_item_frame(struct site *s, struct item *it)
 			    "has_%s", p->key), s->yes);
 	}
 	f->pos = it->data->pos;
+	/* Records named by `name` (zones) still have a title. */
+	if (value_map_get(it->data, "title") == NULL &&
+	    value_map_str(it->data, "name") != NULL)
+		value_map_set(s->arena, f, "title", value_map_get(it->data,
+		    "name"));
+	/* Where figures are illustrative the page must say so in words. */
+	{
+		struct value *il = value_map_get(it->data, "illustrative");
+
+		if (il != NULL && il->type == VALUE_STR && il->len > 0)
+			value_map_set(s->arena, f, "illustrative_text", il);
+		else if (il != NULL && il->type == VALUE_BOOL && il->u.b)
+			value_map_set(s->arena, f, "illustrative_text",
+			    site_vstr(s, strcmp(it->lang, "vi") == 0 ?
+			    "Số liệu minh hoạ, không phải số "
+			    "liệu công bố chính thức." : "The figures are "
+			    "illustrative, not officially published ones."));
+	}
 	value_map_set(s->arena, f, "url", site_vstr(s, it->url));
 	value_map_set(s->arena, f, "permalink", site_vstr(s, arena_printf(s->arena,
 	    "%s%s", s->base_url, it->url + strlen(s->root))));
