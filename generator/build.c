@@ -212,6 +212,11 @@ build_run(const struct options *o)
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);
+	/* Last: what templates may not inherit from the record around. */
+	for (size_t i = 0; i < s->ncolls; i++)
+		for (size_t j = 0; j < s->colls[i].n; j++)
+			schema_fill_absent(sc, s->colls[i].kind, a,
+			    s->colls[i].items[j]->data);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	if (o->cmd == BUILD_CHECK) {

@@ -1129,3 +1129,69 @@ schema_each_ref(const struct schemas *s, const char *kind,
 	each_ref(&e, n, v);
 	buf_release(&e.path);
 }
+
+/* Adds a null for every field that n knows and the maps below v lack. */
+static void
+fill(struct arena *a, const struct node *n, struct value *v, int depth)
+{
+	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
+	    4 : 1;
+	size_t i, j;
+
+	while (n->type == T_DEF)
+		n = n->def->node;
+	if (depth > 4 * VALUE_MAX_DEPTH)
+		return;
+	switch (n->type) {
+	case T_LIST:
+		for (i = 0; v->type == VALUE_LIST && n->of != NULL &&
+		    i < v->n; i++)
+			fill(a, n->of, v->items[i], depth + 1);
+		break;
+	case T_MAP:
+		if (v->type != VALUE_MAP)
+			break;
+		for (j = 0; j < n->nfield; j++) {
+			struct value *x = value_map_get(v, n->names[j]);
+
+			if (x != NULL) {
+				fill(a, n->fields[j], x, depth + 1);
+				continue;
+			}
+			x = value_null(a);
+			x->pos = v->pos;
+			value_map_append(a, v, n->names[j],
+			    strlen(n->names[j]), v->pos, x);
+		}
+		break;
+	case T_UNION:
+		for (i = 0; i < n->nalt; i++)
+			if (shapes(n->alts[i]) & shape) {
+				fill(a, n->alts[i], v, depth + 1);
+				break;
+			}
+		break;
+	default:
+		break;
+	}
+}
+
+void
+schema_fill_absent(const struct schemas *s, const char *kind,
+    struct arena *a, struct value *v)
+{
+	const struct node *n = find_kind(s, kind);
+	size_t i, j;
+
+	if (n == NULL || v == NULL || v->type != VALUE_MAP)
+		return;
+	while (n->type == T_DEF)
+		n = n->def->node;
+	if (n->type != T_MAP)
+		return;
+	/* Only below the top: the record's own frame is made already. */
+	for (i = 0; i < v->n; i++)
+		for (j = 0; j < n->nfield; j++)
+			if (strcmp(v->pairs[i].key, n->names[j]) == 0)
+				fill(a, n->fields[j], v->pairs[i].val, 1);
+}

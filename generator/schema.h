@@ -65,4 +65,15 @@ void schema_each_ref(const struct schemas *s, const char *kind,
     void (*fn)(void *ctx, const char *field, const char *to_kind,
     const struct value *node), void *ctx);
 
+/*
+ * Gives every map inside record v (not v itself) a null for each field
+ * its schema knows and the map lacks.  Run after the checks and the
+ * model: a template looking up a field that a list element lacks then
+ * finds nothing, instead of the surrounding record's field of the same
+ * name (Mustache's context stack would otherwise show, say, an
+ * inspection's decision as a measure's decision).
+ */
+void schema_fill_absent(const struct schemas *s, const char *kind,
+    struct arena *a, struct value *v);
+
 #endif

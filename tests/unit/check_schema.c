@@ -797,6 +797,45 @@ START_TEST(test_schema_broken)
 }
 END_TEST
 
+/* Maps below the record get nulls for the fields they lack; the record
+ * itself and fields present are left alone. */
+START_TEST(test_schema_fill_absent)
+{
+	static const char yaml[] =
+	    "need: x\n"
+	    "map: {a: 1}\n"
+	    "lines:\n"
+	    "  - stt: I\n"
+	    "    children:\n"
+	    "      - {stt: '1', amount: 5}\n";
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *sc = schema_load(a, d, "s.yaml", tschema,
+	    strlen(tschema));
+	struct value *v = NULL, *x;
+
+	ck_assert_ptr_nonnull(sc);
+	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", yaml, strlen(yaml),
+	    1, &v), 0);
+	schema_fill_absent(sc, "t", a, v);
+	/* The record keeps its own keys only. */
+	ck_assert_uint_eq(v->n, 3);
+	x = value_map_get(v, "map");
+	ck_assert_uint_eq(x->n, 2);
+	ck_assert_int_eq(value_map_get(x, "b")->type, VALUE_NULL);
+	ck_assert_int_eq(value_map_get(x, "a")->type, VALUE_INT);
+	x = value_path(v, "lines")->items[0];
+	ck_assert_int_eq(value_map_get(x, "amount")->type, VALUE_NULL);
+	ck_assert_int_eq(value_map_get(x, "children")->type, VALUE_LIST);
+	x = value_map_get(x, "children")->items[0];
+	ck_assert_int_eq(value_map_get(x, "amount")->type, VALUE_INT);
+	ck_assert_int_eq(value_map_get(x, "children")->type, VALUE_NULL);
+	/* A null is false and prints nothing: the stack stops there. */
+	ck_assert(!value_truthy(value_map_get(x, "children")));
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 schema_suite(void)
 {
@@ -819,6 +858,7 @@ schema_suite(void)
 	tcase_add_test(t, test_schema_union_deprecated);
 	tcase_add_test(t, test_schema_one_pass);
 	tcase_add_test(t, test_schema_not_a_map);
+	tcase_add_test(t, test_schema_fill_absent);
 	suite_add_tcase(s, t);
 	t = tcase_create("refs");
 	tcase_add_test(t, test_schema_refs);
