@@ -251,7 +251,7 @@ out:
 		if (status == 0 && o->cmd == BUILD_BUILD)
 			fprintf(stderr, "minhbach: wrote %zu pages and %zu "
 			    "files to %s in %.0f ms%s\n", s->npages,
-			    s->ncopies, o->out, ms, s->commit ?
+			    s->ncopies, o->out, ms, o->ref ?
 			    " (from a commit)" : "");
 		else if (status == 0)
 			fprintf(stderr, "minhbach: no errors in %zu pages "
