@@ -22,6 +22,7 @@ struct block {
 
 struct arena {
 	struct block *head;
+	struct block *first;	/* the block made with the arena: kept */
 	size_t total;
 };
 
@@ -99,7 +100,7 @@ arena_new(void)
 {
 	struct arena *a = xcalloc(1, sizeof *a);
 
-	a->head = block_new(BLOCK_SIZE);
+	a->head = a->first = block_new(BLOCK_SIZE);
 	return a;
 }
 
@@ -120,19 +121,19 @@ arena_free(struct arena *a)
 void
 arena_reset(struct arena *a)
 {
-	struct block *b, *next, *last = NULL;
+	struct block *b, *next;
 
-	/* Keep the oldest block (the first one made), free the rest. */
+	/* Keep the first block (a worker's per-page arena reuses it). */
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
-		if (next == NULL)
-			last = b;
-		else
+		if (b != a->first)
 			free(b);
 	}
-	a->head = last;
-	if (last != NULL)
-		last->used = 0;
+	a->head = a->first;
+	if (a->first != NULL) {
+		a->first->next = NULL;
+		a->first->used = 0;
+	}
 	a->total = 0;
 }
 

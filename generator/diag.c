@@ -125,6 +125,9 @@ cmp(const void *pa, const void *pb)
 		return a->pos.col < b->pos.col ? -1 : 1;
 	if (a->msg != b->msg && (c = strcmp(a->msg, b->msg)) != 0)
 		return c;
+	/* Errors before warnings, so that repeats of one sit together. */
+	if (a->level != b->level)
+		return a->level == DIAG_ERROR ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 

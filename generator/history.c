@@ -738,7 +738,8 @@ load_dirty(struct history *h, git_repository *repo, git_commit *tip,
 			h->dirty[h->ndirty++] = arena_strdup(h->a,
 			    dd->new_file.path + skip);
 	}
-	qsort(h->dirty, h->ndirty, sizeof *h->dirty, cmp_str);
+	if (h->ndirty > 1)
+		qsort(h->dirty, h->ndirty, sizeof *h->dirty, cmp_str);
 	rc = 0;
 out:
 	git_diff_free(diff);
@@ -778,7 +779,8 @@ keep_files(struct history *h, struct walk *w)
 		for (j = 0; j < t->n; j++)
 			f->revs[j] = t->revs[t->n - 1 - j];
 	}
-	qsort(h->files, h->nfiles, sizeof *h->files, cmp_file);
+	if (h->nfiles > 1)
+		qsort(h->files, h->nfiles, sizeof *h->files, cmp_file);
 }
 
 int

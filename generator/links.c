@@ -91,7 +91,8 @@ links_index(struct site *s)
 			}
 		}
 	}
-	qsort(x->v, x->n, sizeof *x->v, cmp_entry);
+	if (x->n > 1)
+		qsort(x->v, x->n, sizeof *x->v, cmp_entry);
 	return x;
 }
 
@@ -325,7 +326,8 @@ find_replaced(struct site *s, const struct links_index *x, struct replaced *r)
 					n++;
 		}
 	}
-	qsort(r->v, n, sizeof *r->v, cmp_ptr);
+	if (n > 1)
+		qsort(r->v, n, sizeof *r->v, cmp_ptr);
 	r->n = n;
 }
 

@@ -641,7 +641,8 @@ provenance_model(struct site *s, const struct theme *th, struct history *h)
 			npub++;
 		}
 	}
-	qsort(p.ch, p.nch, sizeof *p.ch, cmp_change);
+	if (p.nch > 1)
+		qsort(p.ch, p.nch, sizeof *p.ch, cmp_change);
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		if (lang == 0 || npub > 0)
 			changelog(&p, lang);

@@ -637,7 +637,8 @@ check_repeats(struct site *s, struct planned *pl, size_t n)
 {
 	size_t i, first = 0;
 
-	qsort(pl, n, sizeof *pl, cmp_planned);
+	if (n > 1)
+		qsort(pl, n, sizeof *pl, cmp_planned);
 	for (i = 1; i < n; i++) {
 		if (strcmp(pl[i].key, pl[first].key) != 0 || strcmp(pl[i].year,
 		    pl[first].year) != 0) {

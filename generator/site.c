@@ -401,7 +401,8 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 		for (j = 0; j < co->n; j++)
 			model_item(s, co->items[j]);
 		model_translations(s, co);
-		qsort(co->items, co->n, sizeof *co->items, cmp_item);
+		if (co->n > 1)
+			qsort(co->items, co->n, sizeof *co->items, cmp_item);
 	}
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)

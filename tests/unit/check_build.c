@@ -1,0 +1,371 @@
+/*
+ * build: build_run end to end, in-process, on sources in a temporary
+ * folder (the golden tests' theme): exit 0 and a complete site; exit 1
+ * on a content error with the previous site left byte for byte; exit 2
+ * for unsafe outputs and unusable sources; `check` writes nothing; the
+ * same input gives the same bytes; validation's unknown kinds.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "build.h"
+#include "testutil.h"
+
+Suite *build_suite(void);
+
+struct fx {
+	char dir[256];		/* the temporary folder */
+	char src[300];		/* dir/src: content/ and themes/ */
+	char out[300];		/* dir/out */
+	struct arena *a;	/* for captured text */
+};
+
+static const struct tu_file site[] = {
+	{"content/site.yaml", "title: {vi: Cổng thử, en: Test portal}\n"
+	    "base_url: https://example.invalid/\n"
+	    "languages: [vi, en]\n"
+	    "collections:\n"
+	    "  news: {kind: news, title: {vi: Tin tức, en: News}, "
+	    "permalink: \"/tin-tuc/:slug/\"}\n"
+	    "  pages: {kind: page, permalink: \"/:slug/\"}\n"},
+	{"content/news/2020-01-15-hoi-nghi.md", "---\ntitle: Hội nghị\n"
+	    "date: 2020-01-15\nsummary: Tóm tắt.\n---\nNội dung **đậm**.\n"},
+	{"content/news/2020-01-15-hoi-nghi.en.md", "---\ntitle: Conference\n"
+	    "date: 2020-01-15\n---\nText.\n"},
+	{"content/pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\nA.\n"},
+	{"content/files/qd.pdf", "%PDF"},
+	{NULL, NULL},
+};
+
+static void
+setup_fx(struct fx *f, const struct tu_file *files)
+{
+	char p[400];
+
+	tu_mkdtemp(f->dir, sizeof f->dir, "build");
+	TU_FMT(f->src, "%s/src", f->dir);
+	TU_FMT(f->out, "%s/out", f->dir);
+	tu_put_all(f->src, files);
+	TU_FMT(p, "%s/themes", f->src);
+	ck_assert_int_eq(mkdir(p, 0755), 0);
+	TU_FMT(p, "%s/themes/default", f->src);
+	tu_copy_tree(TU_THEME, p);
+	f->a = arena_new();
+	ck_assert_int_eq(setenv("SOURCE_DATE_EPOCH", "1700000000", 1), 0);
+}
+
+static void
+teardown_fx(struct fx *f)
+{
+	arena_free(f->a);
+	tu_rmtree(f->dir);
+}
+
+/* Runs build_run; *err gets what it printed on stderr. */
+static int
+run(struct fx *f, enum build_cmd cmd, const char *out, const char **err)
+{
+	struct options o;
+	struct tu_capture c;
+	int rc;
+
+	memset(&o, 0, sizeof o);
+	o.cmd = cmd;
+	o.source = f->src;
+	o.out = out;
+	o.jobs = 2;
+	o.quiet = true;
+	o.no_history = true;
+	tu_stderr_begin(&c);
+	rc = build_run(&o);
+	*err = tu_stderr_end(&c, f->a);
+	return rc;
+}
+
+START_TEST(test_build_ok)
+{
+	struct fx f;
+	const char *err;
+	struct buf b = {0};
+
+	setup_fx(&f, site);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert(tu_exists(f.out, ".minhbach"));
+	ck_assert(tu_read(f.out, "index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "<html lang=\"vi\">"));
+	ck_assert(tu_read(f.out, "tin-tuc/hoi-nghi/index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b),
+	    "<p>Nội dung <strong>đậm</strong>.</p>"));
+	/* SOURCE_DATE_EPOCH 1700000000 is 2023-11-15 in UTC+7. */
+	ck_assert(tu_exists(f.out, "en/tin-tuc/hoi-nghi/index.html"));
+	ck_assert(tu_exists(f.out, "gioi-thieu/index.html"));
+	ck_assert(tu_exists(f.out, "tin-tuc/atom.xml"));
+	ck_assert(tu_exists(f.out, "en/tin-tuc/atom.xml"));
+	ck_assert(tu_exists(f.out, "tin-tuc/index.json"));
+	ck_assert(tu_exists(f.out, "sitemap.xml"));
+	ck_assert(tu_exists(f.out, "robots.txt"));
+	ck_assert(tu_exists(f.out, "404.html"));
+	ck_assert(tu_read(f.out, "files/qd.pdf", &b));
+	ck_assert_str_eq(buf_cstr(&b), "%PDF");
+	ck_assert(tu_read(f.out, "style.css", &b));
+	ck_assert_str_eq(buf_cstr(&b), "body { font-family: system-ui; }\n");
+	/* Nothing left beside the output but the output. */
+	tu_list(f.dir, &b);
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "minhbach-tmp"));
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "minhbach-old"));
+	buf_release(&b);
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_deterministic)
+{
+	struct fx f;
+	const char *err;
+	char out2[400];
+	char *diff;
+
+	setup_fx(&f, site);
+	TU_FMT(out2, "%s/out2", f.dir);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 0);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, out2, &err), 0);
+	diff = tu_tree_diff(f.out, out2);
+	ck_assert_msg(diff == NULL, "differs: %s", diff);
+	/* A rebuild over the previous site replaces it. */
+	tu_put(f.src, "content/pages/gioi-thieu.md",
+	    "---\ntitle: Giới thiệu mới\n---\nB.\n");
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 0);
+	diff = tu_tree_diff(f.out, out2);
+	ck_assert_msg(diff != NULL && strcmp(diff, "gioi-thieu/index.html")
+	    == 0, "differs: %s", diff ? diff : "(nothing)");
+	free(diff);
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_error_keeps_previous)
+{
+	struct fx f;
+	const char *err;
+	char snap[400];
+	char *diff;
+	struct buf b = {0};
+
+	setup_fx(&f, site);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 0);
+	TU_FMT(snap, "%s/snapshot", f.dir);
+	tu_copy_tree(f.out, snap);
+	/* A news item without its required date, and a broken one. */
+	tu_put(f.src, "content/news/2020-02-01-moi.md",
+	    "---\ntitle: Tin mới\n---\nx\n");
+	tu_put(f.src, "content/news/hong.md", "---\ntitle: [\n---\n");
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 1);
+	TU_ASSERT_PREFIX(err, "content/news/2020-02-01-moi.md:");
+	ck_assert_ptr_nonnull(strstr(err, "date"));
+	ck_assert_ptr_nonnull(strstr(err, "\ncontent/news/hong.md:"));
+	diff = tu_tree_diff(f.out, snap);
+	ck_assert_msg(diff == NULL, "the previous site changed: %s", diff);
+	tu_list(f.dir, &b);
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "minhbach-tmp"));
+	buf_release(&b);
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_template_error)
+{
+	struct fx f;
+	const char *err;
+
+	setup_fx(&f, site);
+	tu_put(f.src, "themes/default/templates/single.mustache",
+	    "{{>partials/khong-co}}");
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 1);
+	TU_ASSERT_PREFIX(err, "themes/default/templates/single.mustache:"
+	    "1:1: error: ");
+	ck_assert(!tu_exists(f.dir, "out"));
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_unknown_kind)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  blog: {kind: blog}\n"},
+		{"content/blog/a.md", "---\ntitle: A\n---\n"},
+		{NULL, NULL},
+	};
+	struct fx f;
+	const char *err;
+
+	setup_fx(&f, files);
+	ck_assert_int_eq(run(&f, BUILD_CHECK, NULL, &err), 1);
+	TU_ASSERT_PREFIX(err, "content/site.yaml:3:16: error: unknown "
+	    "kind 'blog' (known: ");
+	ck_assert_ptr_nonnull(strstr(err, "news"));
+	ck_assert_ptr_nonnull(strstr(err, "budget"));
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_out_is_source)
+{
+	struct fx f;
+	const char *err;
+	struct buf before = {0}, after = {0};
+
+	setup_fx(&f, site);
+	tu_list(f.src, &before);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.src, &err), 2);
+	ck_assert_ptr_nonnull(strstr(err, "error: "));
+	tu_list(f.src, &after);
+	ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
+	/* content/ inside the source is refused too. */
+	{
+		char p[400];
+
+		TU_FMT(p, "%s/content", f.src);
+		ck_assert_int_eq(run(&f, BUILD_BUILD, p, &err), 2);
+		tu_list(f.src, &after);
+		ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
+	}
+	buf_release(&before);
+	buf_release(&after);
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_foreign_out)
+{
+	struct fx f;
+	const char *err;
+	struct buf b = {0};
+
+	setup_fx(&f, site);
+	/* A folder minhbach did not make (no marker) is not replaced. */
+	tu_put(f.out, "ho-so.txt", "của người khác");
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 2);
+	ck_assert_ptr_nonnull(strstr(err, "refusing to overwrite"));
+	ck_assert(tu_read(f.out, "ho-so.txt", &b));
+	ck_assert_str_eq(buf_cstr(&b), "của người khác");
+	tu_list(f.out, &b);
+	ck_assert_str_eq(buf_cstr(&b), "ho-so.txt\n");
+	buf_release(&b);
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_bad_source)
+{
+	struct fx f;
+	const char *err;
+
+	setup_fx(&f, site);
+	TU_FMT(f.src, "%s/khong-co", f.dir);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 2);
+	ck_assert_str_ne(err, "");
+	ck_assert(!tu_exists(f.dir, "out"));
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_check_writes_nothing)
+{
+	struct fx f;
+	const char *err;
+	struct buf before = {0}, after = {0};
+
+	setup_fx(&f, site);
+	tu_list(f.dir, &before);
+	ck_assert_int_eq(run(&f, BUILD_CHECK, f.out, &err), 0);
+	ck_assert_str_eq(err, "");
+	tu_list(f.dir, &after);
+	ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
+	ck_assert(!tu_exists(f.dir, "out"));
+	/* And reports errors like build, with status 1. */
+	tu_put(f.src, "content/news/x.md", "---\ndate: 2020-01-01\n---\n");
+	ck_assert_int_eq(run(&f, BUILD_CHECK, NULL, &err), 1);
+	TU_ASSERT_PREFIX(err, "content/news/x.md:");
+	ck_assert_ptr_nonnull(strstr(err, "title"));
+	ck_assert(!tu_exists(f.dir, "out"));
+	buf_release(&before);
+	buf_release(&after);
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_bad_epoch)
+{
+	struct fx f;
+	const char *err;
+
+	setup_fx(&f, site);
+	ck_assert_int_eq(setenv("SOURCE_DATE_EPOCH", "hôm qua", 1), 0);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 1);
+	ck_assert_str_eq(err, "minhbach: error: SOURCE_DATE_EPOCH must be "
+	    "seconds since 1970-01-01, not 'hôm qua'\n");
+	ck_assert(!tu_exists(f.dir, "out"));
+	teardown_fx(&f);
+}
+END_TEST
+
+START_TEST(test_build_no_repository)
+{
+	struct fx f;
+	struct options o;
+	struct tu_capture c;
+	const char *err;
+
+	/* History on, but the source is not in a repository: a plain build
+	 * (when /tmp is not inside one). */
+	setup_fx(&f, site);
+	memset(&o, 0, sizeof o);
+	o.cmd = BUILD_BUILD;
+	o.source = f.src;
+	o.out = f.out;
+	o.jobs = 1;
+	o.quiet = true;
+	tu_stderr_begin(&c);
+	ck_assert_int_eq(build_run(&o), 0);
+	err = tu_stderr_end(&c, f.a);
+	ck_assert_str_eq(err, "");
+	ck_assert(tu_exists(f.out, "index.html"));
+	teardown_fx(&f);
+}
+END_TEST
+
+Suite *
+build_suite(void)
+{
+	Suite *s = suite_create("build");
+	TCase *tc;
+
+	tc = tcase_create("run");
+	tcase_add_test(tc, test_build_ok);
+	tcase_add_test(tc, test_build_deterministic);
+	tcase_add_test(tc, test_build_no_repository);
+	tcase_set_timeout(tc, 30);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("errors");
+	tcase_add_test(tc, test_build_error_keeps_previous);
+	tcase_add_test(tc, test_build_template_error);
+	tcase_add_test(tc, test_build_unknown_kind);
+	tcase_add_test(tc, test_build_bad_epoch);
+	tcase_set_timeout(tc, 30);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("unsafe");
+	tcase_add_test(tc, test_build_out_is_source);
+	tcase_add_test(tc, test_build_foreign_out);
+	tcase_add_test(tc, test_build_bad_source);
+	tcase_add_test(tc, test_build_check_writes_nothing);
+	tcase_set_timeout(tc, 30);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,448 @@
+/*
+ * content: the load stage on small sources made in a temporary folder.
+ * Items with their language, base name, front matter, body and its
+ * position; data files; drafts; site.yaml's errors (missing, not a map,
+ * no collections, bad languages, bad collections); stray and ignored
+ * files; files that are not UTF-8 or have no front matter.
+ */
+#include <check.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "site.h"
+#include "source.h"
+#include "testutil.h"
+#include "value.h"
+
+Suite *content_suite(void);
+
+#define SITE_YAML                                                       \
+	"title: {vi: Cổng thử, en: Test portal}\n"                      \
+	"base_url: https://example.invalid/cong/\n"                     \
+	"languages: [vi, en]\n"                                         \
+	"collections:\n"                                                \
+	"  news: {kind: news, title: {vi: Tin tức, en: News}}\n"        \
+	"  pages: {kind: page, permalink: \"/:slug/\"}\n"
+
+static const struct tu_file basic[] = {
+	{"content/site.yaml", SITE_YAML},
+	{"content/news/2020-01-15-hoi-nghi.md",
+	    "---\ntitle: Hội nghị\ndate: 2020-01-15\n---\nMở đầu.\n\nHai.\n"},
+	{"content/news/2020-01-15-hoi-nghi.en.md",
+	    "---\ntitle: Conference\ndate: 2020-01-15\n---\nOpening.\n"},
+	{"content/news/nhap.md",
+	    "---\ntitle: Nháp\ndate: 2020-02-01\ndraft: true\n---\n"},
+	{"content/news/2021/tin.fr.md",
+	    "---\ntitle: Pas une langue du site\ndate: 2021-01-01\n---\nx\n"},
+	{"content/pages/lien-he.yaml",
+	    "title: Liên hệ\nbody: |\n  Gọi **số** 1.\n"},
+	{"content/pages/gioi-thieu.yml", "title: Giới thiệu\n"},
+	{NULL, NULL},
+};
+
+START_TEST(test_content_items)
+{
+	struct tu_site t;
+	struct collection *news, *pages;
+	struct item *it;
+
+	tu_site_load(&t, basic);
+	ck_assert_ptr_nonnull(t.s);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "");
+	ck_assert_uint_eq(t.s->nlangs, 2);
+	ck_assert_str_eq(t.s->langs[0], "vi");
+	ck_assert_str_eq(t.s->langs[1], "en");
+	ck_assert_uint_eq(t.s->ncolls, 2);
+	news = &t.s->colls[0];
+	pages = &t.s->colls[1];
+	ck_assert_str_eq(news->name, "news");
+	ck_assert_str_eq(news->kind, "news");
+	ck_assert_str_eq(pages->name, "pages");
+	ck_assert_str_eq(pages->kind, "page");
+	ck_assert_uint_eq(news->n, 4);
+	ck_assert_uint_eq(pages->n, 2);
+
+	it = tu_item(t.s, "content/news/2020-01-15-hoi-nghi.md");
+	ck_assert_ptr_nonnull(it);
+	ck_assert_ptr_eq(it->coll, news);
+	ck_assert_str_eq(it->base, "2020-01-15-hoi-nghi");
+	ck_assert_str_eq(it->lang, "vi");
+	ck_assert_int_eq(it->lang_index, 0);
+	ck_assert(it->markdown);
+	ck_assert(!it->draft);
+	ck_assert_str_eq(value_map_str(it->data, "title"), "Hội nghị");
+	ck_assert_uint_eq(it->body_len, strlen("Mở đầu.\n\nHai.\n"));
+	ck_assert_mem_eq(it->body, "Mở đầu.\n\nHai.\n", it->body_len);
+	ck_assert_str_eq(it->body_pos.path, it->path);
+	ck_assert_uint_eq(it->body_pos.line, 5);
+	ck_assert_uint_eq(it->body_pos.col, 1);
+	/* Positions of front-matter values are lines of the file. */
+	ck_assert_uint_eq(value_map_get(it->data, "date")->pos.line, 3);
+	ck_assert_uint_eq(value_map_get(it->data, "date")->pos.col, 7);
+
+	it = tu_item(t.s, "content/news/2020-01-15-hoi-nghi.en.md");
+	ck_assert_ptr_nonnull(it);
+	ck_assert_str_eq(it->base, "2020-01-15-hoi-nghi");
+	ck_assert_str_eq(it->lang, "en");
+	ck_assert_int_eq(it->lang_index, 1);
+
+	it = tu_item(t.s, "content/news/nhap.md");
+	ck_assert(it->draft);
+	ck_assert_uint_eq(it->body_len, 0);
+	ck_assert_str_eq(it->body, "");
+
+	/* ".fr" is not a language of the site: part of the base name. */
+	it = tu_item(t.s, "content/news/2021/tin.fr.md");
+	ck_assert_ptr_nonnull(it);
+	ck_assert_str_eq(it->base, "2021/tin.fr");
+	ck_assert_int_eq(it->lang_index, 0);
+
+	/* Data files: .yaml and .yml; a body field is the body. */
+	it = tu_item(t.s, "content/pages/lien-he.yaml");
+	ck_assert(!it->markdown);
+	ck_assert_str_eq(it->base, "lien-he");
+	ck_assert_str_eq(it->body, "Gọi **số** 1.\n");
+	ck_assert_uint_eq(it->body_len, strlen("Gọi **số** 1.\n"));
+	ck_assert_str_eq(it->body_pos.path, "content/pages/lien-he.yaml");
+	ck_assert_uint_eq(it->body_pos.line, 2);
+	it = tu_item(t.s, "content/pages/gioi-thieu.yml");
+	ck_assert_ptr_nonnull(it);
+	ck_assert_str_eq(it->base, "gioi-thieu");
+	ck_assert_uint_eq(it->body_len, 0);
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_default_language)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/a.md", "---\ntitle: A\n---\n"},
+		{"content/news/a.en.md", "---\ntitle: A\n---\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_uint_eq(t.s->nlangs, 1);
+	ck_assert_str_eq(t.s->langs[0], "vi");
+	/* Without English, a.en.md is a record of its own (base a.en). */
+	ck_assert_str_eq(tu_item(t.s, "content/news/a.en.md")->base, "a.en");
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_missing_site_yaml)
+{
+	static const struct tu_file files[] = {
+		{"content/news/a.md", "---\ntitle: A\n---\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_null(t.s);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml: error: "
+	    "missing: every site needs content/site.yaml (see "
+	    "content/README.md)\n");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_site_yaml_not_map)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "- a\n- b\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_null(t.s);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: "
+	    "error: site.yaml must be a map of settings (title, base_url, "
+	    "languages, collections)\n");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_site_yaml_syntax)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: a\ntitle: b\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_null(t.s);
+	ck_assert_uint_eq(diags_errors(t.d), 1);
+	ck_assert_ptr_nonnull(strstr(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:1: error: "));
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_missing_collections)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);	/* goes on: every file is checked */
+	ck_assert_uint_eq(t.s->ncolls, 0);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: "
+	    "error: site.yaml needs 'collections': a map from a folder of "
+	    "content/ to its kind, title and permalink\n");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_collections_list)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n  - news\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:3:3: "
+	    "error: site.yaml needs 'collections': a map from a folder of "
+	    "content/ to its kind, title and permalink\n");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_bad_languages)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\n"
+		    "languages: [vi, EN, vi, x, zh-Hant, en]\n"
+		    "collections: {}\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:17: error: 'EN' is not a language code such "
+	    "as vi or en\n"
+	    "content/site.yaml:2:21: error: language 'vi' is listed twice\n"
+	    "content/site.yaml:2:25: error: 'x' is not a language code such "
+	    "as vi or en\n");
+	/* The good ones are kept, in order. */
+	ck_assert_uint_eq(t.s->nlangs, 3);
+	ck_assert_str_eq(t.s->langs[0], "vi");
+	ck_assert_str_eq(t.s->langs[1], "zh-Hant");
+	ck_assert_str_eq(t.s->langs[2], "en");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_languages_not_list)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\nlanguages: vi\n"
+		    "collections: {}\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:2:12: "
+	    "error: 'languages' must be a list of language codes, the main "
+	    "one first, e.g. [vi, en]\n");
+	ck_assert_uint_eq(t.s->nlangs, 1);
+	ck_assert_str_eq(t.s->langs[0], "vi");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_bad_collections)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  Tin_Tuc: {kind: news}\n"
+		    "  files: {kind: page}\n"
+		    "  news: news\n"
+		    "  pages: {title: Trang}\n"
+		    "  docs: {kind: document}\n"},
+		{"content/docs/a.yaml", "title: A\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:3:3: error: collection folder 'Tin_Tuc' must be "
+	    "lower-case letters, digits and '-'\n"
+	    "content/site.yaml:4:3: error: 'files' is reserved for attachments "
+	    "and cannot be a collection\n"
+	    "content/site.yaml:5:9: error: collection 'news' must be a map "
+	    "with at least 'kind'\n"
+	    "content/site.yaml:6:10: error: collection 'pages' has no 'kind' "
+	    "(page, news, budget, inspection, call, zone or document)\n");
+	ck_assert_uint_eq(t.s->ncolls, 1);
+	ck_assert_str_eq(t.s->colls[0].name, "docs");
+	ck_assert_uint_eq(t.s->colls[0].n, 1);
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_strays)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"
+		    "  empty: {kind: page}\n"},
+		{"content/README.md", "# Hướng dẫn\n"},
+		{"content/ghi-chu.txt", "x\n"},
+		{"content/news/a.md", "---\ntitle: A\n---\n"},
+		{"content/news/anh.png", "PNG"},
+		{"content/cu/a.md", "x"},
+		{"content/cu/b.md", "x"},
+		{"content/cu/sub/c.md", "x"},
+		{"content/files/docs/qd.pdf", "%PDF"},
+		{"content/files/a.txt", "a"},
+		{"content/news/.an.md", "hidden: skipped"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d),
+	    "content/cu/a.md: warning: folder content/cu/ is not a collection "
+	    "in site.yaml; its files are ignored\n"
+	    "content/ghi-chu.txt: warning: file ignored: only site.yaml and "
+	    "README.md belong directly in content/\n"
+	    "content/news/anh.png: warning: file ignored: records are .md or "
+	    ".yaml files; put attachments in content/files/\n"
+	    "content/site.yaml:4:10: warning: collection 'empty' has no files "
+	    "(folder content/empty/ is empty or missing)\n");
+	ck_assert_uint_eq(diags_errors(t.d), 0);
+	ck_assert_uint_eq(t.s->colls[0].n, 1);
+	/* Attachments are copied below files/. */
+	ck_assert_uint_eq(t.s->ncopies, 2);
+	ck_assert_str_eq(t.s->copies[0].from, "content/files/a.txt");
+	ck_assert_str_eq(t.s->copies[0].to, "files/a.txt");
+	ck_assert_str_eq(t.s->copies[1].from, "content/files/docs/qd.pdf");
+	ck_assert_str_eq(t.s->copies[1].to, "files/docs/qd.pdf");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_not_utf8)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		/* Latin-1 "Việt" saved by an old editor: 0xEA then 't'. */
+		{"content/news/a.md", "---\ntitle: Vi\xeat\n---\n"},
+		{"content/news/b.md", "---\ntitle: Đúng\n---\nNội dung.\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+	const char *txt;
+
+	tu_site_load(&t, files);
+	txt = tu_diags_text(t.a, t.d);
+	ck_assert_uint_eq(diags_errors(t.d), 1);
+	TU_ASSERT_PREFIX(txt, "content/news/a.md:2:10: error: ");
+	ck_assert_ptr_nonnull(strstr(txt, " (save the file as UTF-8)\n"));
+	/* The broken file is skipped; the next one is loaded. */
+	ck_assert_uint_eq(t.s->colls[0].n, 1);
+	ck_assert_str_eq(t.s->colls[0].items[0]->path, "content/news/b.md");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_site_yaml_not_utf8)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: \xff\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+	const char *txt;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_null(t.s);
+	txt = tu_diags_text(t.a, t.d);
+	TU_ASSERT_PREFIX(txt, "content/site.yaml:1:8: error: ");
+	tu_site_close(&t);
+}
+END_TEST
+
+START_TEST(test_content_bad_front_matter)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/a.md", "Chỉ có nội dung.\n"},
+		{"content/news/b.md", "---\n- một\n- hai\n---\nx\n"},
+		{"content/news/c.yaml", ""},
+		{"content/news/d.yaml", "[1, 2]\n"},
+		{"content/news/e.md", "---\ntitle: [\n---\n"},
+		{"content/news/ok.md", "---\ntitle: OK\n---\n"},
+		{NULL, NULL},
+	};
+	static const char want[] =
+	    "content/news/a.md:1:1: error: the file has no front matter: start "
+	    "it with a line '---', the fields, and '---'\n"
+	    "content/news/b.md:2:1: error: the front matter must be a map of "
+	    "fields (name: value), not a list\n"
+	    "content/news/c.yaml:1:1: error: the file is empty\n"
+	    "content/news/d.yaml:1:1: error: the file must be a map of fields "
+	    "(name: value), not a list\n"
+	    "content/news/e.md:";
+	struct tu_site t;
+	const char *txt;
+
+	tu_site_load(&t, files);
+	txt = tu_diags_text(t.a, t.d);
+	ck_assert_msg(strncmp(txt, want, sizeof want - 1) == 0, "got %s", txt);
+	ck_assert_uint_eq(diags_errors(t.d), 5);
+	ck_assert_uint_eq(t.s->colls[0].n, 1);
+	ck_assert_str_eq(t.s->colls[0].items[0]->path, "content/news/ok.md");
+	tu_site_close(&t);
+}
+END_TEST
+
+Suite *
+content_suite(void)
+{
+	Suite *s = suite_create("content");
+	TCase *tc;
+
+	tc = tcase_create("items");
+	tcase_add_test(tc, test_content_items);
+	tcase_add_test(tc, test_content_default_language);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("site_yaml");
+	tcase_add_test(tc, test_content_missing_site_yaml);
+	tcase_add_test(tc, test_content_site_yaml_not_map);
+	tcase_add_test(tc, test_content_site_yaml_syntax);
+	tcase_add_test(tc, test_content_missing_collections);
+	tcase_add_test(tc, test_content_collections_list);
+	tcase_add_test(tc, test_content_bad_languages);
+	tcase_add_test(tc, test_content_languages_not_list);
+	tcase_add_test(tc, test_content_bad_collections);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("files");
+	tcase_add_test(tc, test_content_strays);
+	tcase_add_test(tc, test_content_not_utf8);
+	tcase_add_test(tc, test_content_site_yaml_not_utf8);
+	tcase_add_test(tc, test_content_bad_front_matter);
+	suite_add_tcase(s, tc);
+	return s;
+}
