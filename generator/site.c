@@ -223,11 +223,21 @@ model_collection(struct site *s, struct collection *co)
 	}
 	co->permalink = pat;
 	co->dated = kinddef(co->kind) && kinddef(co->kind)->date_field;
-	/* The list lives at the permalink's fixed prefix: /tin-tuc/. */
+	/*
+	 * The list lives at the permalink's fixed prefix: /tin-tuc/ for
+	 * /tin-tuc/:slug/; :collection counts as fixed (/news/ for
+	 * /:collection/:slug/).
+	 */
 	{
-		const char *colon = strchr(pat, ':');
-		size_t n = colon ? (size_t)(colon - pat) : strlen(pat);
-		const char *pre;
+		const char *c = strstr(pat, ":collection");
+		const char *colon, *pre;
+		size_t n;
+
+		if (c != NULL)
+			pat = arena_printf(s->arena, "%.*s%s%s",
+			    (int)(c - pat), pat, co->name, c + 11);
+		colon = strchr(pat, ':');
+		n = colon ? (size_t)(colon - pat) : strlen(pat);
 
 		while (n > 0 && pat[n - 1] != '/')
 			n--;
