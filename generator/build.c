@@ -57,6 +57,30 @@ catch_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* Stage timings for --timings: when each stage ended. */
+struct timings {
+	struct timespec last;
+	char text[512];
+	size_t len;
+};
+
+static void
+stage_done(struct timings *t, const char *name)
+{
+	struct timespec now;
+	double ms;
+	int n;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - t->last.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - t->last.tv_nsec) / 1e6;
+	t->last = now;
+	n = snprintf(t->text + t->len, sizeof t->text - t->len, " %s %.0f ms",
+	    name, ms);
+	if (n > 0 && (size_t)n < sizeof t->text - t->len)
+		t->len += (size_t)n;
+}
+
 struct refs_ctx {
 	struct site *site;
 };
@@ -156,10 +180,14 @@ build_run(const struct options *o)
 	struct outdir od = {NULL, NULL, -1};
 	struct schemas *sc;
 	struct history *h = NULL;
+	struct timings tm;
 	struct timespec t0, t1;
 	int status = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	tm.last = t0;
+	tm.len = 0;
+	tm.text[0] = '\0';
 	catch_signals();
 	if ((o->ref ? source_open_git(a, d, o->source, o->ref, &src) :
 	    source_open_dir(a, d, o->source, &src)) == -1) {
@@ -168,6 +196,7 @@ build_run(const struct options *o)
 	}
 	/* load */
 	s = content_load(a, d, src);
+	stage_done(&tm, "load");
 	if (s == NULL)
 		goto out;
 	s->commit = source_commit(src);
@@ -189,6 +218,7 @@ build_run(const struct options *o)
 	}
 	s->build_date = build_date(a, src, d);
 	/* validate */
+	stage_done(&tm, "history");
 	sc = validate(s, a, d);
 	site_check_attachments(s);
 	/* model (the theme is loaded here: templates are part of it) */
@@ -205,6 +235,7 @@ build_run(const struct options *o)
 	}
 	if (th == NULL)
 		goto out;
+	stage_done(&tm, "validate+theme");
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;
 	budget_model(s);
@@ -224,6 +255,7 @@ build_run(const struct options *o)
 		goto out;
 	}
 	/* render and write, into a fresh folder; then the swap */
+	stage_done(&tm, "model");
 	if (outdir_begin(d, o->source, o->out, &od) == -1) {
 		status = 2;
 		goto out;
@@ -236,13 +268,17 @@ build_run(const struct options *o)
 			    "the previous site was left as it was");
 		goto out;
 	}
+	stage_done(&tm, "render+write");
 	if (outdir_commit(d, &od) == -1) {
 		outdir_abort(&od);
 		goto out;
 	}
+	stage_done(&tm, "swap");
 	status = 0;
 out:
 	diags_print(d, stderr);
+	if (o->timings)
+		fprintf(stderr, "minhbach: timings:%s\n", tm.text);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (!o->quiet) {
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +

@@ -19,6 +19,7 @@ struct options {
 	int jobs;		/* worker threads; 0 = one per core */
 	bool quiet;		/* no summary line */
 	bool no_history;	/* no revision history (shallow clones) */
+	bool timings;		/* print each stage's time */
 };
 
 /* Runs the command; returns the exit status: 0 done, 1 content or

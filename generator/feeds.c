@@ -138,28 +138,34 @@ json_list(struct site *s, struct collection *co, int lang)
 	buf_adds(&b, ",\n  \"items\": [");
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
-		struct value *rec;
 		size_t k;
 
 		if (!site_shows(s, it, lang))
 			continue;
 		/* The record as the editors wrote it, plus where it lives. */
-		rec = value_map(s->arena);
-		value_map_set(s->arena, rec, "url",
-		    value_strz(s->arena, it->url));
-		value_map_set(s->arena, rec, "lang",
-		    value_strz(s->arena, it->lang));
-		if (it->date)
-			value_map_set(s->arena, rec, "date_iso",
-			    value_strz(s->arena, it->date));
-		for (k = 0; k < it->data->n; k++)
-			if (strcmp(it->data->pairs[k].key, "body") != 0 &&
-			    strcmp(it->data->pairs[k].key, "draft") != 0)
-				value_map_set(s->arena, rec,
-				    it->data->pairs[k].key,
-				    it->data->pairs[k].val);
-		buf_adds(&b, n++ ? ",\n    " : "\n    ");
-		value_to_json(rec, &b, 0);
+		buf_adds(&b, n++ ? ",\n    {\"url\":" : "\n    {\"url\":");
+		buf_add_json(&b, it->url, strlen(it->url));
+		buf_adds(&b, ",\"lang\":");
+		buf_add_json(&b, it->lang, strlen(it->lang));
+		if (it->date) {
+			buf_adds(&b, ",\"date_iso\":");
+			buf_add_json(&b, it->date, strlen(it->date));
+		}
+		for (k = 0; k < it->data->n; k++) {
+			const struct value_pair *p = &it->data->pairs[k];
+
+			if (strcmp(p->key, "body") == 0 ||
+			    strcmp(p->key, "draft") == 0 ||
+			    strcmp(p->key, "url") == 0 ||
+			    strcmp(p->key, "lang") == 0 ||
+			    strcmp(p->key, "date_iso") == 0)
+				continue;
+			buf_addc(&b, ',');
+			buf_add_json(&b, p->key, p->keylen);
+			buf_addc(&b, ':');
+			value_to_json(p->val, &b, 0);
+		}
+		buf_addc(&b, '}');
 	}
 	buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
 	data_page(s, arena_printf(s->arena, "%sindex.json",

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include <git2.h>
@@ -783,6 +784,35 @@ keep_files(struct history *h, struct walk *w)
 		qsort(h->files, h->nfiles, sizeof *h->files, cmp_file);
 }
 
+/* True if root or a folder above it holds a .git (folder or file). */
+static bool
+in_repository(const char *root)
+{
+	char *p = realpath(root, NULL);
+	struct stat st;
+	struct buf b = {0};
+	bool found = false;
+	size_t n;
+
+	if (p == NULL)
+		return true;	/* let history_load() say what is wrong */
+	for (n = strlen(p); !found; ) {
+		buf_reset(&b);
+		buf_add(&b, p, n);
+		buf_adds(&b, "/.git");
+		found = lstat(buf_cstr(&b), &st) == 0;
+		if (n <= 1)
+			break;
+		while (n > 1 && p[n - 1] != '/')
+			n--;
+		if (n > 1)
+			n--;	/* drop the slash too, except the root's */
+	}
+	buf_release(&b);
+	free(p);
+	return found;
+}
+
 int
 history_load(struct arena *a, struct diags *d, const char *root,
     const char *ref, const char *prefix, bool allow_shallow,
@@ -802,6 +832,13 @@ history_load(struct arena *a, struct diags *d, const char *root,
 	int rc = -1, err;
 
 	*out = NULL;
+	/*
+	 * Outside any repository there is nothing to walk, and libgit2's
+	 * start-up (it loads the TLS certificates) costs more than many a
+	 * small build: look for a .git on the way up first.
+	 */
+	if (getenv("GIT_DIR") == NULL && !in_repository(root))
+		return 0;
 	git_libgit2_init();
 	if ((rootreal = realpath(root, NULL)) == NULL) {
 		diag_error(d, nopos, "cannot open source folder '%s': %s",

@@ -12,7 +12,7 @@
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
-"                      [--no-history] [--jobs N] [--quiet]\n"
+"                      [--no-history] [--jobs N] [--quiet] [--timings]\n"
 "       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
 "       minhbach --help | --version\n";
@@ -42,6 +42,7 @@ static const char help[] =
 "                   would all be wrong; better: git fetch --unshallow)\n"
 "  --jobs N         worker threads (default: one per core)\n"
 "  --quiet          no summary line\n"
+"  --timings        print how long each stage took\n"
 "  --template FILE, --data FILE, --partials DIR   for render (partials are\n"
 "                   DIR/NAME.mustache; default: the template's folder)\n"
 "\n"
@@ -101,7 +102,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o = {BUILD_BUILD, ".", "site", NULL, NULL, 0, false,
-	    false};
+	    false, false};
 	const char *jobs = NULL;
 	int i;
 
@@ -140,6 +141,10 @@ main(int argc, char **argv)
 		if (o.cmd == BUILD_BUILD &&
 		    opt_value(argc, argv, &i, "--out", &o.out))
 			continue;
+		if (strcmp(argv[i], "--timings") == 0) {
+			o.timings = true;
+			continue;
+		}
 		if (strcmp(argv[i], "--no-history") == 0) {
 			o.no_history = true;
 			continue;

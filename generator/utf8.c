@@ -191,7 +191,17 @@ utf8_slugify(struct arena *a, const char *s, size_t n)
 	utf8proc_ssize_t m;
 	struct buf b = {0};
 	char *slug;
+	size_t i;
 
+	/* File names are mostly ASCII already: no decomposition needed. */
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n) {
+		slug_bytes(&b, (const unsigned char *)s, n);
+		slug = buf_keep(&b, a);
+		buf_release(&b);
+		return slug;
+	}
 	m = utf8proc_map_custom((const utf8proc_uint8_t *)s,
 	    (utf8proc_ssize_t)n, &dst, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
 	    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap, NULL);

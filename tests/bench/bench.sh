@@ -38,7 +38,7 @@ run() {	# label, command...: prints the median seconds and the max RSS
 	echo "$t $rss"
 }
 
-set -- $(run minhbach "$top/generator/minhbach" build --quiet --source "$work/src" --out "$work/out")
+set -- $(run minhbach "${MINHBACH:-$top/generator/minhbach}" build --quiet --source "$work/src" --out "$work/out")
 mt=$1; mrss=$2
 set -- $(run cmark "$B/release/cmarkbench" "$work/src" "$work/cmark-out")
 ct=$1; crss=$2
