@@ -220,6 +220,28 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void
+arena_adopt(struct arena *a, struct arena *child)
+{
+	struct block *tail;
+
+	if (child == NULL)
+		return;
+	if (child->head != NULL) {
+		/* Behind a's head, so that a keeps allocating where it was. */
+		for (tail = child->head; tail->next != NULL; tail = tail->next)
+			;
+		if (a->head == NULL) {
+			a->head = child->head;
+		} else {
+			tail->next = a->head->next;
+			a->head->next = child->head;
+		}
+	}
+	a->total += child->total;
+	free(child);
+}
+
 size_t
 arena_used(const struct arena *a)
 {

@@ -28,6 +28,11 @@ char *arena_strdup(struct arena *a, const char *s);
 /* Returns a formatted string in the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/*
+ * Makes child's memory a's: it is freed with a, and child (an arena a
+ * worker thread filled) is gone.  Not thread-safe: after the join.
+ */
+void arena_adopt(struct arena *a, struct arena *child);
 /* Returns the bytes handed out so far (for the benchmark's figures). */
 size_t arena_used(const struct arena *a);
 

@@ -6,7 +6,10 @@
  * file is read once; a broken file is reported and skipped, so one run
  * reports every problem.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "buf.h"
@@ -272,12 +275,17 @@ push_item(struct site *s, struct collection *co, struct item *it)
 	co->items[co->n++] = it;
 }
 
-static void
-load_item(struct site *s, struct source *src, struct collection *co,
-    const char *path, const char *base, int lang, bool md)
+/*
+ * Reads one record into an item allocated in a (the calling worker's
+ * arena); NULL after recording why it cannot be used.
+ */
+static struct item *
+load_item(struct site *s, struct arena *a, struct source *src,
+    struct collection *co, const char *path, const char *base, int lang,
+    bool md)
 {
 	struct buf b = {0};
-	struct item *it;
+	struct item *it = NULL, *ok = NULL;
 	struct frontmatter fm;
 	struct value *v = NULL;
 	char *text;
@@ -286,8 +294,8 @@ load_item(struct site *s, struct source *src, struct collection *co,
 	if (read_text(s, src, path, &b) == -1)
 		goto out;
 	len = b.len;
-	text = buf_keep(&b, s->arena);
-	it = arena_calloc(s->arena, 1, sizeof *it);
+	text = buf_keep(&b, a);
+	it = arena_calloc(a, 1, sizeof *it);
 	it->path = path;
 	it->coll = co;
 	it->base = base;
@@ -298,7 +306,7 @@ load_item(struct site *s, struct source *src, struct collection *co,
 	if (md) {
 		if (frontmatter_split(s->diags, path, text, len, &fm) == -1)
 			goto out;
-		if (fm.present && value_parse_yaml(s->arena, s->diags, path,
+		if (fm.present && value_parse_yaml(a, s->diags, path,
 		    fm.yaml, fm.yaml_len, fm.yaml_line, &v) == -1)
 			goto out;
 		it->body = fm.body;
@@ -306,8 +314,8 @@ load_item(struct site *s, struct source *src, struct collection *co,
 		it->body_pos.path = path;
 		it->body_pos.line = fm.body_line;
 		it->body_pos.col = 1;
-	} else if (value_parse_yaml(s->arena, s->diags, path, text, len, 1,
-	    &v) == -1) {
+	} else if (value_parse_yaml(a, s->diags, path, text, len, 1, &v) ==
+	    -1) {
 		goto out;
 	}
 	if (v == NULL) {
@@ -340,13 +348,45 @@ load_item(struct site *s, struct source *src, struct collection *co,
 
 		it->draft = d != NULL && d->type == VALUE_BOOL && d->u.b;
 	}
-	push_item(s, co, it);
+	ok = it;
 out:
 	buf_release(&b);
+	return ok;
+}
+
+/* One file to load, and what came of it. */
+struct job {
+	struct collection *co;
+	const char *path, *base;
+	int lang;
+	bool md;
+	struct item *it;
+};
+
+struct jobs {
+	struct job *v;
+	size_t n, cap;
+};
+
+static void
+add_job(struct site *s, struct jobs *j, struct collection *co,
+    const char *path, const char *base, int lang, bool md)
+{
+	if (j->n == j->cap) {
+		size_t cap = j->cap ? j->cap * 2 : 64;
+		struct job *v = arena_alloc(s->arena, cap * sizeof *v);
+
+		if (j->n)
+			memcpy(v, j->v, j->n * sizeof *v);
+		j->v = v;
+		j->cap = cap;
+	}
+	j->v[j->n++] = (struct job){co, path, base, lang, md, NULL};
 }
 
 static void
-load_folder(struct site *s, struct source *src, struct collection *co)
+load_folder(struct site *s, struct source *src, struct collection *co,
+    struct jobs *jobs)
 {
 	const char *dir = arena_printf(s->arena, "content/%s", co->name);
 	const char **paths;
@@ -371,8 +411,75 @@ load_folder(struct site *s, struct source *src, struct collection *co)
 			    "attachments in content/files/");
 			continue;
 		}
-		load_item(s, src, co, paths[i], base, lang, md);
+		add_job(s, jobs, co, paths[i], base, lang, md);
 	}
+}
+
+struct pool {
+	struct site *s;
+	struct source *src;
+	struct jobs *jobs;
+	atomic_size_t next;
+};
+
+struct worker {
+	struct pool *pool;
+	struct arena *arena;
+	pthread_t tid;
+};
+
+static void *
+load_worker(void *arg)
+{
+	struct worker *w = arg;
+	struct pool *p = w->pool;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&p->next, 1)) < p->jobs->n) {
+		struct job *j = &p->jobs->v[i];
+
+		j->it = load_item(p->s, w->arena, p->src, j->co, j->path,
+		    j->base, j->lang, j->md);
+	}
+	return NULL;
+}
+
+/*
+ * Loads every file of jobs, reading and parsing on one thread per core
+ * (one for a git source, whose reader is single-threaded), each into an
+ * arena of its own that the build's arena then adopts.  Items join their
+ * collections in the order of the listing, whatever the threads did.
+ */
+static void
+load_all(struct site *s, struct source *src, struct jobs *jobs)
+{
+	struct pool p = {s, src, jobs, 0};
+	struct worker w[8];
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nw = source_commit(src) != NULL || ncpu < 1 ? 1 :
+	    (size_t)ncpu, i, started;
+
+	if (nw > sizeof w / sizeof w[0])
+		nw = sizeof w / sizeof w[0];
+	if (nw > jobs->n / 64 + 1)
+		nw = jobs->n / 64 + 1;	/* threads only when they pay */
+	atomic_init(&p.next, 0);
+	for (i = 0; i < nw; i++) {
+		w[i].pool = &p;
+		w[i].arena = arena_new();
+	}
+	for (started = 1; started < nw; started++)
+		if (pthread_create(&w[started].tid, NULL, load_worker,
+		    &w[started]) != 0)
+			break;
+	load_worker(&w[0]);
+	for (i = 1; i < started; i++)
+		pthread_join(w[i].tid, NULL);
+	for (i = 0; i < nw; i++)
+		arena_adopt(s->arena, w[i].arena);
+	for (i = 0; i < jobs->n; i++)
+		if (jobs->v[i].it != NULL)
+			push_item(s, jobs->v[i].co, jobs->v[i].it);
 }
 
 /* Files in content/ that belong to no collection are worth a word. */
@@ -449,8 +556,13 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	unknown_keys(s, conf, site_keys, "site.yaml");
 	load_languages(s);
 	load_collections(s);
-	for (i = 0; i < s->ncolls; i++)
-		load_folder(s, src, &s->colls[i]);
+	{
+		struct jobs jobs = {NULL, 0, 0};
+
+		for (i = 0; i < s->ncolls; i++)
+			load_folder(s, src, &s->colls[i], &jobs);
+		load_all(s, src, &jobs);
+	}
 	check_strays(s, src);
 	return s;
 fail:

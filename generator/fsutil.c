@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#include <linux/openat2.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -110,6 +113,36 @@ fsutil_mkdirs(int dirfd, const char *rel)
 	return 0;
 }
 
+int
+fsutil_open_beneath(int dirfd, const char *rel, int flags, mode_t mode,
+    bool follow)
+{
+	struct open_how how;
+	long fd;
+
+	memset(&how, 0, sizeof how);
+	how.flags = (unsigned long long)(flags | O_CLOEXEC);
+	how.mode = (flags & O_CREAT) ? mode : 0;
+	how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS |
+	    (follow ? 0 : RESOLVE_NO_SYMLINKS);
+	do
+		fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+	while (fd == -1 && (errno == EINTR || errno == EAGAIN));
+	return (int)fd;
+}
+
+int
+fsutil_mkdir_fresh(int dirfd, const char *rel)
+{
+	if (!fsutil_safe_relpath(rel)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (mkdirat(dirfd, rel, 0755) == -1 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
 /* Writes all of data to fd, retrying short writes and EINTR. */
 static int
 write_all(int fd, const char *data, size_t n)
@@ -142,6 +175,21 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 		    rel ? rel : "(null)");
 	base = strrchr(rel, '/');
 	base = base ? base + 1 : rel;
+	/*
+	 * Fast path, one system call: the kernel itself refuses any link on
+	 * the way (RESOLVE_NO_SYMLINKS) and any escape (RESOLVE_BENEATH).
+	 * When a folder is missing, or the kernel is older than 5.6, the
+	 * folders are made and opened one by one below.
+	 */
+	fd = fsutil_open_beneath(dirfd, rel, O_WRONLY | O_CREAT | O_EXCL,
+	    0644, false);
+	if (fd != -1)
+		goto written;
+	if (errno == EEXIST) {
+		diag_error(d, nopos, "cannot write '%s': already written by "
+		    "another page", rel);
+		goto out;
+	}
 	if ((pfd = open_dirs(dirfd, rel, count_parts(rel) - 1)) == -1) {
 		diag_error(d, nopos, "cannot write '%s': %s", rel,
 		    strerror(errno));
@@ -163,11 +211,16 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 			    strerror(errno));
 		goto out;
 	}
+written:
 	if (write_all(fd, data, n) == -1 || close(fd) == -1) {
 		diag_error(d, nopos, "cannot write '%s': %s", rel,
 		    strerror(errno));
 		fd = -1;
-		unlinkat(pfd, base, 0);	/* no half-written page */
+		/* No half-written page. */
+		if (pfd != -1)
+			unlinkat(pfd, base, 0);
+		else
+			unlinkat(dirfd, rel, 0);
 		goto out;
 	}
 	fd = -1;

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 struct diags;
 
@@ -21,6 +22,21 @@ bool fsutil_safe_relpath(const char *rel);
  */
 int fsutil_write(struct diags *d, int dirfd, const char *rel,
     const char *data, size_t n);
+/*
+ * Opens rel below dirfd with openat2(): never outside dirfd, never
+ * through a magic link, and through no symbolic link at all unless
+ * follow.  Returns the fd, or -1 with errno set (ENOSYS before Linux
+ * 5.6, EXDEV for an escape, ELOOP for a refused link).
+ */
+int fsutil_open_beneath(int dirfd, const char *rel, int flags, mode_t mode,
+    bool follow);
+/*
+ * Makes folder rel (its parent must exist) below dirfd; an existing one
+ * is fine.  Only for a tree this process made and no one else writes
+ * to (the temporary output folder): the parents are not checked for
+ * links.  -1 with errno set.
+ */
+int fsutil_mkdir_fresh(int dirfd, const char *rel);
 /* Creates rel and its parents below dirfd; -1 with errno set. */
 int fsutil_mkdirs(int dirfd, const char *rel);
 /*

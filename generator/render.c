@@ -9,6 +9,8 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -151,6 +153,66 @@ copy_files(struct site *s, struct source *src, int dirfd,
 	return rc;
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Adds every folder of path out ("a/b/c.html": "a", "a/b") to v. */
+static void
+add_dirs(struct arena *a, const char *out, const char ***v, size_t *n,
+    size_t *cap)
+{
+	const char *p;
+
+	for (p = strchr(out, '/'); p != NULL; p = strchr(p + 1, '/')) {
+		if (*n == *cap) {
+			size_t nc = *cap ? *cap * 2 : 256;
+			const char **nv = arena_alloc(a, nc * sizeof *nv);
+
+			if (*n)
+				memcpy(nv, *v, *n * sizeof *nv);
+			*v = nv;
+			*cap = nc;
+		}
+		(*v)[(*n)++] = arena_strndup(a, out, (size_t)(p - out));
+	}
+}
+
+/*
+ * Makes every folder the pages need, once, parents first, before the
+ * workers start: each page is then one open, one write, one close.
+ */
+static int
+make_dirs(struct site *s, int dirfd)
+{
+	struct arena *a = arena_new();
+	const char **v = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	for (i = 0; i < s->npages; i++)
+		add_dirs(a, s->pages[i].out, &v, &n, &cap);
+	for (i = 0; i < s->ncopies; i++)
+		add_dirs(a, s->copies[i].to, &v, &n, &cap);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);	/* "a" before "a/b" */
+	for (i = 0; i < n; i++) {
+		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
+			continue;
+		if (fsutil_mkdir_fresh(dirfd, v[i]) == -1) {
+			diag_error(s->diags, (struct pos){NULL, 0, 0}, "cannot "
+			    "make folder '%s' in the output: %s", v[i],
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+	}
+	arena_free(a);
+	return rc;
+}
+
 int
 render_site(struct site *s, const struct theme *th, struct source *src,
     int dirfd, int jobs, volatile sig_atomic_t *stop)
@@ -173,6 +235,8 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	atomic_init(&pl.failed, 0);
 	pl.stop = stop;
 	markdown_init();
+	if (make_dirs(s, dirfd) == -1)
+		return -1;
 	/* This thread works too: jobs - 1 helpers. */
 	for (i = 1; i < jobs; i++)
 		if (pthread_create(&tid[started], NULL, worker, &pl) == 0)

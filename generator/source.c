@@ -36,6 +36,7 @@ struct source {
 	struct diags *d;
 	enum backend kind;
 	const char *root;	/* real path of the root (arena) */
+	int rootfd;		/* work tree: the root, opened once */
 	/* Git back end only; owned here, freed by source_close(). */
 	git_repository *repo;
 	git_tree *tree;		/* the tree at the root folder */
@@ -172,6 +173,7 @@ source_open_dir(struct arena *a, struct diags *d, const char *root,
 	s->d = d;
 	s->kind = BACKEND_DIR;
 	s->root = arena_strdup(a, rp);
+	s->rootfd = open(rp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	free(rp);
 	*out = s;
 	return 0;
@@ -288,6 +290,10 @@ out:
 void
 source_close(struct source *s)
 {
+	if (s != NULL && s->kind == BACKEND_DIR && s->rootfd >= 0) {
+		close(s->rootfd);
+		s->rootfd = -1;
+	}
 	if (s == NULL || s->kind != BACKEND_GIT)
 		return;
 	git_tree_free(s->tree);
@@ -488,16 +494,29 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	char *rp;
 	int fd, rc = -1;
 
-	if ((rp = resolve(s, path)) == NULL) {
-		if (errno == EXDEV)
-			return diag_error(s->d, pos_file(path), "symbolic link "
-			    "leads outside the source; refused");
-		return diag_error(s->d, pos_file(path), "cannot open: %s",
-		    strerror(errno));
+	/*
+	 * One system call where the kernel allows: links are followed only
+	 * while they stay below the root (RESOLVE_BENEATH), the rule that
+	 * resolve() applies by hand on older kernels.  O_NONBLOCK: a FIFO
+	 * must not hang the build before fstat.
+	 */
+	fd = s->rootfd >= 0 ? fsutil_open_beneath(s->rootfd, path, O_RDONLY |
+	    O_NONBLOCK, 0, true) : -1;
+	if (fd == -1 && s->rootfd >= 0 && errno == EXDEV)
+		return diag_error(s->d, pos_file(path), "symbolic link "
+		    "leads outside the source; refused");
+	if (fd == -1 && (s->rootfd < 0 || errno == ENOSYS)) {
+		if ((rp = resolve(s, path)) == NULL) {
+			if (errno == EXDEV)
+				return diag_error(s->d, pos_file(path),
+				    "symbolic link leads outside the source; "
+				    "refused");
+			return diag_error(s->d, pos_file(path), "cannot "
+			    "open: %s", strerror(errno));
+		}
+		fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		free(rp);
 	}
-	/* O_NONBLOCK: a FIFO must not hang the build before fstat. */
-	fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	free(rp);
 	if (fd == -1)
 		return diag_error(s->d, pos_file(path), "cannot open: %s",
 		    strerror(errno));
