@@ -46,6 +46,8 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 .PHONY: all site deps test-deps test unit golden asan valgrind bench fuzz \
 	lint format install uninstall clean bless
 .DELETE_ON_ERROR:
+.PHONY: FORCE
+FORCE:
 
 all: generator/minhbach
 
@@ -71,10 +73,12 @@ $(B)/$(1)/tests/%.o: tests/unit/%.c $$(wildcard generator/*.h tests/unit/*.h) $(
 $(B)/$(1)/tests/main.o: tests/unit/main.c $(B)/$(1)/suites.inc | $(B)/$(1)/tests
 	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -I$(B)/$(1) -c -o $$@ $$<
 
-$(B)/$(1)/suites.inc: $$(TSRCS) Makefile | $(B)/$(1)/tests
+# Remade on every run, replaced only when the list of suites changed.
+$(B)/$(1)/suites.inc: FORCE | $(B)/$(1)/tests
 	@rm -f $$@.tmp
 	@for s in $$(SUITES); do echo "SUITE($$$$s)" >> $$@.tmp; done
-	@touch $$@.tmp && mv $$@.tmp $$@
+	@touch $$@.tmp
+	@if cmp -s $$@.tmp $$@; then rm -f $$@.tmp; else mv $$@.tmp $$@; fi
 
 # Schemas and forms are data (generator/*.yaml) compiled into the binary
 # as `const char NAME_yaml[]` and `const size_t NAME_yaml_len`.

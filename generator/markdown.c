@@ -434,11 +434,70 @@ walk(struct arena *a, struct pos body, cmark_node *doc, const char *html,
 	buf_release(&text);
 }
 
+/*
+ * cmark's memory comes from the calling thread's arena: a page's parse
+ * tree is thousands of small allocations, and malloc/free of them cost
+ * more than parsing.  cmark_mem passes no context, so the arena is
+ * reached through a thread-local pointer, set only for the duration of
+ * one markdown_render() call.  Freeing is a no-op; realloc copies into a
+ * larger block (the size sits in a header before each block).
+ */
+static _Thread_local struct arena *md_arena;
+
+#define MD_HEADER _Alignof(max_align_t)
+
+static void *
+md_alloc(size_t sz)
+{
+	unsigned char *p;
+
+	if (sz > SIZE_MAX - MD_HEADER)
+		xoom();
+	p = arena_alloc(md_arena, sz + MD_HEADER);
+	memcpy(p, &sz, sizeof sz);
+	return p + MD_HEADER;
+}
+
+static void *
+md_calloc(size_t n, size_t sz)
+{
+	void *p;
+
+	if (sz != 0 && n > SIZE_MAX / sz)
+		xoom();
+	p = md_alloc(n * sz);
+	memset(p, 0, n * sz);
+	return p;
+}
+
+static void *
+md_realloc(void *old, size_t sz)
+{
+	size_t have;
+	void *p;
+
+	if (old == NULL)
+		return md_alloc(sz);
+	memcpy(&have, (unsigned char *)old - MD_HEADER, sizeof have);
+	if (sz <= have)
+		return old;
+	p = md_alloc(sz);
+	memcpy(p, old, have);
+	return p;
+}
+
+static void
+md_free(void *p)
+{
+	(void)p;		/* the arena goes as a whole */
+}
+
 int
 markdown_render(struct arena *a, struct diags *d, struct pos body,
     const char *src, size_t n, struct markdown_result *out)
 {
-	cmark_mem *mem = cmark_get_default_mem_allocator();
+	cmark_mem arena_mem = {md_calloc, md_realloc, md_free};
+	cmark_mem *mem = &arena_mem;
 	cmark_parser *parser = NULL;
 	cmark_node *doc = NULL;
 	char *html = NULL;
@@ -453,7 +512,8 @@ markdown_render(struct arena *a, struct diags *d, struct pos body,
 	out->toc = value_list(a);
 	out->first_para = "";
 	markdown_init();
-	if ((parser = cmark_parser_new(MD_OPTIONS)) == NULL)
+	md_arena = a;
+	if ((parser = cmark_parser_new_with_mem(MD_OPTIONS, mem)) == NULL)
 		goto out;
 	for (i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++) {
 		cmark_syntax_extension *e;
@@ -501,5 +561,6 @@ out:
 		cmark_node_free(doc);
 	if (parser != NULL)
 		cmark_parser_free(parser);
+	md_arena = NULL;
 	return rc;
 }
