@@ -36,15 +36,15 @@
  * - STRIKETHROUGH_DOUBLE_TILDE: only ~~x~~ strikes through; a single
  *   '~' is common in Vietnamese figures ("~5 ha", "10~20 tỷ") and must
  *   stay text.
- * - VALIDATE_UTF8: invalid bytes become U+FFFD, so headings, ids and
- *   summaries taken from the tree are valid UTF-8 (see add_utf8()).
- * Not set: SMART (text stays exactly as the editor wrote it, quotes in
+ * Not set: VALIDATE_UTF8 (the load stage refuses invalid UTF-8 before
+ * any body gets here, and whatever cmark emits is checked and repaired
+ * below: add_utf8() turns stray bytes into U+FFFD), SMART (text stays exactly as the editor wrote it, quotes in
  * decisions included), HARDBREAKS, SOURCEPOS (would change the "<hN>"
  * tags that add_ids() looks for), UNSAFE (never).
  */
 #define MD_OPTIONS                                                     \
 	(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES |                     \
-	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE | CMARK_OPT_VALIDATE_UTF8)
+	    CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE)
 _Static_assert((MD_OPTIONS & CMARK_OPT_UNSAFE) == 0,
     "Markdown must be rendered in safe mode");
 _Static_assert((MD_OPTIONS & CMARK_OPT_SOURCEPOS) == 0,
@@ -174,10 +174,10 @@ unique_id(struct arena *a, struct idset *set, const char *slug)
 }
 
 /*
- * cmark-gfm 0.29 can cut a U+FFFD in two when a footnote label spans
- * lines ("[^\xff\n\xff]" renders "[^\xef]") although VALIDATE_UTF8 made
- * its input valid.  Pages and feeds must be valid UTF-8, so whatever
- * comes out of cmark is checked; appends s[0..n) to out with each
+ * cmark-gfm 0.29 can cut a character in two when a footnote label spans
+ * lines ("[^\xff\n\xff]" rendered "[^\xef]" even with VALIDATE_UTF8).
+ * Pages and feeds must be valid UTF-8, so whatever comes out of cmark is
+ * checked; appends s[0..n) to out with each
  * invalid byte replaced by U+FFFD.
  */
 static bool
