@@ -33,4 +33,12 @@ void markdown_init(void);
 int markdown_render(struct arena *a, struct diags *d, struct pos body,
     const char *src, size_t n, struct markdown_result *out);
 
+/*
+ * markdown_render() for input the caller has validated as UTF-8 (the
+ * load stage does, for every file): cmark's output is then checked only
+ * where cmark is known to cut characters (footnote labels).
+ */
+int markdown_render_valid(struct arena *a, struct diags *d, struct pos body,
+    const char *src, size_t n, struct markdown_result *out);
+
 #endif

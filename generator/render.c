@@ -93,7 +93,7 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	if (p->item != NULL && p->item->body_len > 0) {
 		struct markdown_result md;
 
-		if (markdown_render(a, s->diags, p->item->body_pos,
+		if (markdown_render_valid(a, s->diags, p->item->body_pos,
 		    p->item->body, p->item->body_len, &md) == -1)
 			return -1;
 		value_map_set(a, over, "content", value_str_borrow(a, md.html,
