@@ -220,6 +220,24 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void *
+arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz)
+{
+	size_t ncap;
+	void *p;
+
+	if (n < *cap)
+		return v;
+	ncap = *cap ? *cap * 2 : 4;
+	if (ncap < *cap)
+		xoom();
+	p = arena_calloc(a, ncap, sz);
+	if (n)
+		memcpy(p, v, n * sz);
+	*cap = ncap;
+	return p;
+}
+
 void
 arena_adopt(struct arena *a, struct arena *child)
 {

@@ -29,6 +29,12 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /*
+ * Returns v (n elements of sz bytes, room for *cap) with room for one
+ * more: v itself while it has room, else a copy twice as large (the old
+ * one is left to the arena; doubling keeps that below the live size).
+ */
+void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz);
+/*
  * Makes child's memory a's: it is freed with a, and child (an arena a
  * worker thread filled) is gone.  Not thread-safe: after the join.
  */

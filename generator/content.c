@@ -263,15 +263,8 @@ split_name(struct site *s, const char *rel, const char **base,
 static void
 push_item(struct site *s, struct collection *co, struct item *it)
 {
-	if (co->n == co->cap) {
-		size_t cap = co->cap ? co->cap * 2 : 16;
-		struct item **v = arena_alloc(s->arena, cap * sizeof *v);
-
-		if (co->n)
-			memcpy(v, co->items, co->n * sizeof *v);
-		co->items = v;
-		co->cap = cap;
-	}
+	co->items = arena_grow(s->arena, co->items, co->n, &co->cap,
+	    sizeof *co->items);
 	co->items[co->n++] = it;
 }
 
@@ -372,15 +365,7 @@ static void
 add_job(struct site *s, struct jobs *j, struct collection *co,
     const char *path, const char *base, int lang, bool md)
 {
-	if (j->n == j->cap) {
-		size_t cap = j->cap ? j->cap * 2 : 64;
-		struct job *v = arena_alloc(s->arena, cap * sizeof *v);
-
-		if (j->n)
-			memcpy(v, j->v, j->n * sizeof *v);
-		j->v = v;
-		j->cap = cap;
-	}
+	j->v = arena_grow(s->arena, j->v, j->n, &j->cap, sizeof *j->v);
 	j->v[j->n++] = (struct job){co, path, base, lang, md, NULL};
 }
 

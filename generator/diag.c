@@ -50,15 +50,7 @@ add(struct diags *d, enum diag_level level, struct pos p, const char *fmt,
 
 	buf_vaddf(&b, fmt, ap);
 	pthread_mutex_lock(&d->lock);
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 32;
-		struct diag *v = arena_calloc(d->arena, cap, sizeof *v);
-
-		if (d->n)
-			memcpy(v, d->v, d->n * sizeof *v);
-		d->v = v;
-		d->cap = cap;
-	}
+	d->v = arena_grow(d->arena, d->v, d->n, &d->cap, sizeof *d->v);
 	x = &d->v[d->n];
 	x->pos = p;
 	if (p.path != NULL)

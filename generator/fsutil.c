@@ -113,6 +113,16 @@ fsutil_mkdirs(int dirfd, const char *rel)
 	return 0;
 }
 
+bool
+fsutil_is_below(const char *base, const char *p)
+{
+	size_t n = strlen(base);
+
+	if (n == 1 && base[0] == '/')
+		return p[0] == '/';
+	return strncmp(p, base, n) == 0 && (p[n] == '\0' || p[n] == '/');
+}
+
 int
 fsutil_open_beneath(int dirfd, const char *rel, int flags, mode_t mode,
     bool follow)

@@ -22,6 +22,8 @@ bool fsutil_safe_relpath(const char *rel);
  */
 int fsutil_write(struct diags *d, int dirfd, const char *rel,
     const char *data, size_t n);
+/* True if the absolute real path p is base or lies below it. */
+bool fsutil_is_below(const char *base, const char *p);
 /*
  * Opens rel below dirfd with openat2(): never outside dirfd, never
  * through a magic link, and through no symbolic link at all unless

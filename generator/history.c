@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "fsutil.h"
 #include "history.h"
 #include "history_impl.h"
 #include "utf8.h"
@@ -748,18 +749,6 @@ out:
 	return rc;
 }
 
-/* Is path inside (or equal to) the folder dir?  Both are real paths. */
-static bool
-is_below(const char *dir, const char *path)
-{
-	size_t n = strlen(dir);
-
-	if (n == 1 && dir[0] == '/')
-		return true;
-	return strncmp(dir, path, n) == 0 &&
-	    (path[n] == '\0' || path[n] == '/');
-}
-
 /* Copies the walk's files into h, revisions oldest first. */
 static void
 keep_files(struct history *h, struct walk *w)
@@ -856,7 +845,7 @@ history_load(struct arena *a, struct diags *d, const char *root,
 	}
 	if ((workdir = git_repository_workdir(repo)) != NULL) {
 		if ((workreal = realpath(workdir, NULL)) == NULL ||
-		    !is_below(workreal, rootreal)) {
+		    !fsutil_is_below(workreal, rootreal)) {
 			diag_error(d, nopos, "'%s' is not inside the work "
 			    "tree of its repository", root);
 			goto out;

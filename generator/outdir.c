@@ -39,17 +39,6 @@ static const char marker_text[] =
     "This folder was made by minhbach; the next build replaces it.\n";
 static const struct pos nopos = {NULL, 0, 0};
 
-/* True if the real path p is base or lies below it. */
-static bool
-is_below(const char *base, const char *p)
-{
-	size_t n = strlen(base);
-
-	if (n == 1 && base[0] == '/')
-		return p[0] == '/';
-	return strncmp(p, base, n) == 0 && (p[n] == '\0' || p[n] == '/');
-}
-
 /*
  * Returns the absolute real path of p (malloc) even when its last
  * components do not exist yet: the longest existing prefix goes through
@@ -212,14 +201,14 @@ check_place(struct diags *d, const char *src_real, const char *out_real,
 	if (strcmp(out_real, src_real) == 0)
 		return diag_error(d, nopos, "refusing to write the site to "
 		    "'%s': it is the source folder", shown);
-	if (is_below(out_real, src_real))
+	if (fsutil_is_below(out_real, src_real))
 		return diag_error(d, nopos, "refusing to write the site to "
 		    "'%s': it contains the source folder", shown);
 	for (i = 0; i < sizeof inner / sizeof inner[0] && rc == 0; i++) {
 		buf_reset(&b);
 		buf_addf(&b, "%s/%s", strcmp(src_real, "/") ? src_real : "",
 		    inner[i]);
-		if (is_below(buf_cstr(&b), out_real))
+		if (fsutil_is_below(buf_cstr(&b), out_real))
 			rc = diag_error(d, nopos, "refusing to write the site "
 			    "to '%s': it is inside the source's %s/ folder",
 			    shown, inner[i]);

@@ -232,15 +232,8 @@ static void
 add_change(struct prov *p, struct item *it, const struct revision *r,
     size_t index, struct value *entry)
 {
-	if (p->nch == p->capch) {
-		size_t cap = p->capch ? p->capch * 2 : 64;
-		struct change *v = arena_calloc(p->s->arena, cap, sizeof *v);
-
-		if (p->nch)
-			memcpy(v, p->ch, p->nch * sizeof *v);
-		p->ch = v;
-		p->capch = cap;
-	}
+	p->ch = arena_grow(p->s->arena, p->ch, p->nch, &p->capch,
+	    sizeof *p->ch);
 	p->ch[p->nch].it = it;
 	p->ch[p->nch].rev = r;
 	p->ch[p->nch].index = index;

@@ -167,15 +167,7 @@ add_dirs(struct arena *a, const char *out, const char ***v, size_t *n,
 	const char *p;
 
 	for (p = strchr(out, '/'); p != NULL; p = strchr(p + 1, '/')) {
-		if (*n == *cap) {
-			size_t nc = *cap ? *cap * 2 : 256;
-			const char **nv = arena_alloc(a, nc * sizeof *nv);
-
-			if (*n)
-				memcpy(nv, *v, *n * sizeof *nv);
-			*v = nv;
-			*cap = nc;
-		}
+		*v = arena_grow(a, *v, *n, cap, sizeof **v);
 		(*v)[(*n)++] = arena_strndup(a, out, (size_t)(p - out));
 	}
 }

@@ -52,15 +52,8 @@ site_add_page(struct site *s, const char *out, const char *origin)
 {
 	struct page *p;
 
-	if (s->npages == s->cappages) {
-		size_t cap = s->cappages ? s->cappages * 2 : 64;
-		struct page *v = arena_calloc(s->arena, cap, sizeof *v);
-
-		if (s->npages)
-			memcpy(v, s->pages, s->npages * sizeof *v);
-		s->pages = v;
-		s->cappages = cap;
-	}
+	s->pages = arena_grow(s->arena, s->pages, s->npages, &s->cappages,
+	    sizeof *s->pages);
 	p = &s->pages[s->npages++];
 	memset(p, 0, sizeof *p);
 	p->out = out;
@@ -71,15 +64,8 @@ site_add_page(struct site *s, const char *out, const char *origin)
 void
 site_add_copy(struct site *s, const char *from, const char *to)
 {
-	if (s->ncopies == s->capcopies) {
-		size_t cap = s->capcopies ? s->capcopies * 2 : 32;
-		struct copy *v = arena_calloc(s->arena, cap, sizeof *v);
-
-		if (s->ncopies)
-			memcpy(v, s->copies, s->ncopies * sizeof *v);
-		s->copies = v;
-		s->capcopies = cap;
-	}
+	s->copies = arena_grow(s->arena, s->copies, s->ncopies,
+	    &s->capcopies, sizeof *s->copies);
 	s->copies[s->ncopies].from = from;
 	s->copies[s->ncopies].to = to;
 	s->ncopies++;

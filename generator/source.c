@@ -108,17 +108,6 @@ list_finish(struct source *s, struct list *l, const char ***paths,
 	*n = l->n;
 }
 
-/* True if the real path p is base or lies below it. */
-static bool
-is_below(const char *base, const char *p)
-{
-	size_t n = strlen(base);
-
-	if (n == 1 && base[0] == '/')
-		return p[0] == '/';
-	return strncmp(p, base, n) == 0 && (p[n] == '\0' || p[n] == '/');
-}
-
 /*
  * Resolves rel below the root, following links, and returns the real
  * path (malloc) if it stays inside the root.  NULL with errno set when
@@ -143,7 +132,7 @@ resolve(const struct source *s, const char *rel)
 	 */
 	rp = realpath(buf_cstr(&full), NULL);
 	buf_release(&full);
-	if (rp != NULL && !is_below(s->root, rp)) {
+	if (rp != NULL && !fsutil_is_below(s->root, rp)) {
 		free(rp);
 		errno = EXDEV;
 		return NULL;
@@ -218,7 +207,7 @@ source_open_git(struct arena *a, struct diags *d, const char *root,
 			    workdir, strerror(errno));
 			goto out;
 		}
-		if (!is_below(workreal, rootreal)) {
+		if (!fsutil_is_below(workreal, rootreal)) {
 			diag_error(d, nopos, "'%s' is not inside the work "
 			    "tree of its repository", root);
 			goto out;

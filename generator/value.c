@@ -91,26 +91,6 @@ value_map(struct arena *a)
 	return value_new(a, VALUE_MAP, nopos);
 }
 
-/*
- * Arena arrays cannot be realloc'd: a full array is copied into one
- * twice its size and the old one is left to the arena.  Doubling keeps
- * the waste below the live size.
- */
-static void *
-grow(struct arena *a, void *old, size_t n, size_t *cap, size_t sz)
-{
-	size_t ncap = *cap ? *cap * 2 : 4;
-	void *p;
-
-	if (ncap < *cap)
-		xoom();
-	p = arena_calloc(a, ncap, sz);
-	if (n)
-		memcpy(p, old, n * sz);
-	*cap = ncap;
-	return p;
-}
-
 void
 value_reserve(struct arena *a, struct value *v, size_t n)
 {
@@ -138,7 +118,8 @@ value_list_push(struct arena *a, struct value *l, struct value *v)
 {
 	assert(l->type == VALUE_LIST && v != NULL);
 	if (l->n == l->cap)
-		l->items = grow(a, l->items, l->n, &l->cap, sizeof *l->items);
+		l->items = arena_grow(a, l->items, l->n, &l->cap,
+		    sizeof *l->items);
 	l->items[l->n++] = v;
 }
 
@@ -150,7 +131,8 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 
 	assert(m->type == VALUE_MAP && v != NULL);
 	if (m->n == m->cap)
-		m->pairs = grow(a, m->pairs, m->n, &m->cap, sizeof *m->pairs);
+		m->pairs = arena_grow(a, m->pairs, m->n, &m->cap,
+		    sizeof *m->pairs);
 	p = &m->pairs[m->n++];
 	p->key = key;
 	p->keylen = keylen;
