@@ -1,6 +1,7 @@
 # minhbach: one entry point.  GNU make, no configure.
 #   make            build generator/minhbach
 #   make site       install missing packages, build, render content/ into site/
+#   make serve      the editors' preview at http://127.0.0.1:8080/
 #   make test       unit suites (check), Mustache spec, golden sites
 #   make asan       the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmark (BENCH_PAGES=10000, median of BENCH_RUNS=5)
@@ -10,7 +11,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = libcmark-gfm libgit2 yaml-0.1 libutf8proc
+PKGS     = libcmark-gfm libgit2 yaml-0.1 libutf8proc libmicrohttpd
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
 	   -Wpedantic -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wformat=2 -Wvla -Wimplicit-fallthrough \
@@ -43,7 +44,7 @@ SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
-.PHONY: all site deps test-deps test unit golden asan valgrind bench fuzz \
+.PHONY: all site serve deps test-deps test unit golden asan valgrind bench fuzz \
 	lint format install uninstall clean bless
 .DELETE_ON_ERROR:
 .PHONY: FORCE
@@ -117,6 +118,11 @@ site: deps
 	./generator/minhbach build --source . --out site
 	@echo "site/ is ready: open site/index.html or serve the folder"
 
+# The editors' preview: http://127.0.0.1:8080/, rebuilt on every save.
+serve: deps
+	@$(MAKE) --no-print-directory generator/minhbach
+	./generator/minhbach serve --source .
+
 # The suites find the Mustache spec in ../shared/mustache-spec unless
 # MUSTACHE_SPEC_DIR says otherwise.
 test: test-deps
@@ -140,7 +146,7 @@ asan: test-deps
 
 valgrind: test-deps
 	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests
-	CK_FORK=no MINHBACH=$(CURDIR)/generator/minhbach valgrind --error-exitcode=1 \
+	CK_FORK=no MINHBACH=$(CURDIR)/generator/minhbach valgrind --error-exitcode=1 --child-silent-after-fork=yes \
 	    --leak-check=full -q ./$(B)/release/unit_tests
 
 bless: generator/minhbach

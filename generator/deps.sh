@@ -4,7 +4,7 @@
 # check (unit tests).  Run by `make site` and `make test`.
 set -eu
 what=${1:-build}
-pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev"
+pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev libmicrohttpd-dev"
 [ "$what" = test ] && pkgs="$pkgs check git"
 
 missing=

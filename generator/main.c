@@ -8,12 +8,15 @@
 #include <string.h>
 
 #include "build.h"
+#include "serve.h"
 #include "tryrender.h"
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
 "                      [--no-history] [--jobs N] [--quiet] [--timings]\n"
 "       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
+"       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
+"                      [--no-history]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
 "       minhbach --help | --version\n";
 
@@ -26,6 +29,11 @@ static const char help[] =
 "           The site is built in a new folder beside --out and swapped in\n"
 "           only when complete; a failed build leaves the old site as it was.\n"
 "  check    check everything and write nothing.\n"
+"  serve    preview: build into a private temporary folder, show the site at\n"
+"           http://127.0.0.1:8080/ and rebuild whenever a file under content/\n"
+"           or themes/ is saved (reload the page to see it).  Errors are\n"
+"           printed here and the last good version stays on show.  Ctrl-C\n"
+"           stops it.\n"
 "  render   render one Mustache template against one YAML file and print it\n"
 "           (for theme authors; follows the Mustache spec to the letter).\n"
 "\n"
@@ -40,6 +48,9 @@ static const char help[] =
 "  --no-history     build without revision history: no history pages, no\n"
 "                   amendment notes (needed for a shallow clone, whose dates\n"
 "                   would all be wrong; better: git fetch --unshallow)\n"
+"  --port N         serve: the port (default: 8080; 0: any free port)\n"
+"  --bind ADDR      serve: the address (default: 127.0.0.1, this computer\n"
+"                   only; 0.0.0.0 shows the preview to the whole network)\n"
 "  --jobs N         worker threads (default: one per core)\n"
 "  --quiet          no summary line\n"
 "  --timings        print how long each stage took\n"
@@ -98,6 +109,47 @@ cmd_render(int argc, char **argv)
 	return tryrender_run(tmpl, data, partials);
 }
 
+/* `minhbach serve`: the editors' preview (serve.c). */
+static int
+cmd_serve(int argc, char **argv)
+{
+	struct options o = {.cmd = BUILD_BUILD, .source = "."};
+	struct serve_options so = {"127.0.0.1", 8080, 500, 0};
+	const char *port = NULL;
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (opt_value(argc, argv, &i, "--source", &o.source) ||
+		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
+		    opt_value(argc, argv, &i, "--bind", &so.bind) ||
+		    opt_value(argc, argv, &i, "--port", &port))
+			continue;
+		if (strcmp(argv[i], "--no-history") == 0) {
+			o.no_history = true;
+			continue;
+		}
+		fprintf(stderr, "minhbach serve: unknown option '%s'\n%s",
+		    argv[i], usage);
+		return 2;
+	}
+	if (port != NULL) {
+		char *end;
+		long n = strtol(port, &end, 10);
+
+		if (end == port || *end != '\0' || n < 0 || n > 65535) {
+			fprintf(stderr, "minhbach: --port takes a number from "
+			    "1 to 65535 (0: any free port)\n");
+			return 2;
+		}
+		so.port = (int)n;
+	}
+	if (*o.source == '\0') {
+		fprintf(stderr, "minhbach: empty --source\n");
+		return 2;
+	}
+	return serve_run(&o, &so);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -123,6 +175,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc, argv);
+	if (strcmp(argv[1], "serve") == 0)
+		return cmd_serve(argc, argv);
 	if (strcmp(argv[1], "build") == 0) {
 		o.cmd = BUILD_BUILD;
 	} else if (strcmp(argv[1], "check") == 0) {
