@@ -291,7 +291,8 @@ out:
 			    " (from a commit)" : "");
 		else if (status == 0)
 			fprintf(stderr, "minhbach: no errors in %zu pages "
-			    "(%zu warnings)\n", s->npages, diags_warnings(d));
+			    "(%zu warning%s)\n", s->npages, diags_warnings(d),
+			    diags_warnings(d) == 1 ? "" : "s");
 		else
 			fprintf(stderr, "minhbach: %zu error%s, %zu "
 			    "warning%s%s\n", diags_errors(d),

@@ -788,6 +788,29 @@ check_ltext(struct ck *c, const struct node *n, const struct value *v)
 	}
 }
 
+
+/* True for "1.500", "12.000", "-250.000": digits, a dot, three digits. */
+static bool
+thousands_like(const char *t)
+{
+	const char *dot;
+	size_t i, n;
+
+	if (*t == '-')
+		t++;
+	if ((dot = strchr(t, '.')) == NULL || dot == t || dot - t > 3 ||
+	    strlen(dot + 1) != 3)
+		return false;
+	n = (size_t)(dot - t);
+	for (i = 0; i < n; i++)
+		if (t[i] < '0' || t[i] > '9')
+			return false;
+	for (i = 1; i <= 3; i++)
+		if (dot[i] < '0' || dot[i] > '9')
+			return false;
+	return true;
+}
+
 static void
 check_scalar(struct ck *c, const struct node *n, const struct value *v)
 {
@@ -804,6 +827,18 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 	case T_DECIMAL:
 	case T_PERCENT:
 		ok = v->type == VALUE_INT || v->type == VALUE_NUM;
+		/*
+		 * "1.500" is one and a half to YAML; an editor used to
+		 * Vietnamese figures may have meant one thousand five
+		 * hundred.  Say so, once, where it is written.
+		 */
+		if (ok && v->type == VALUE_NUM && thousands_like(v->text))
+			report(c, false, v->pos, "'%s' is %s, read as a "
+			    "decimal (%.*s,%s); if a thousands separator was "
+			    "meant, write it without the dot",
+			    buf_cstr(&c->path), v->text,
+			    (int)(strchr(v->text, '.') - v->text), v->text,
+			    strchr(v->text, '.') + 1);
 		break;
 	case T_DATE:
 		if (str && (date = schema_is_date(s, len)) == -1) {

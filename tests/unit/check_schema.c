@@ -797,6 +797,17 @@ START_TEST(test_schema_broken)
 }
 END_TEST
 
+/* "1.500" may be a Vietnamese thousand: a warning, not an error. */
+START_TEST(test_schema_thousands_warning)
+{
+	expect("t", "need: x\ndecimal: 1.500\n", "t.yaml:2:10: warning: "
+	    "'decimal' is 1.500, read as a decimal (1,500); if a thousands "
+	    "separator was meant, write it without the dot\n");
+	expect("t", "need: x\ndecimal: 112.9579\n", "");
+	expect("t", "need: x\ndecimal: 1500\n", "");
+}
+END_TEST
+
 /* Maps below the record get nulls for the fields they lack; the record
  * itself and fields present are left alone. */
 START_TEST(test_schema_fill_absent)
@@ -845,6 +856,7 @@ schema_suite(void)
 	t = tcase_create("types");
 	tcase_add_test(t, test_schema_text);
 	tcase_add_test(t, test_schema_numbers);
+	tcase_add_test(t, test_schema_thousands_warning);
 	tcase_add_test(t, test_schema_dates);
 	tcase_add_test(t, test_schema_bool_enum);
 	tcase_add_test(t, test_schema_formats);
