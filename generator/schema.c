@@ -789,7 +789,11 @@ check_ltext(struct ck *c, const struct node *n, const struct value *v)
 }
 
 
-/* True for "1.500", "12.000", "-250.000": digits, a dot, three digits. */
+/*
+ * True for "1.500", "12.000", "-250.000": one to three digits (not a
+ * lone 0), a dot, three digits ending in "00" — how a round thousand
+ * looks in Vietnamese, and rarely how a decimal is written.
+ */
 static bool
 thousands_like(const char *t)
 {
@@ -808,7 +812,7 @@ thousands_like(const char *t)
 	for (i = 1; i <= 3; i++)
 		if (dot[i] < '0' || dot[i] > '9')
 			return false;
-	return true;
+	return !(n == 1 && t[0] == '0') && dot[2] == '0' && dot[3] == '0';
 }
 
 static void

@@ -805,6 +805,8 @@ START_TEST(test_schema_thousands_warning)
 	    "separator was meant, write it without the dot\n");
 	expect("t", "need: x\ndecimal: 112.9579\n", "");
 	expect("t", "need: x\ndecimal: 1500\n", "");
+	expect("t", "need: x\ndecimal: 4.979\n", "");
+	expect("t", "need: x\ndecimal: 0.500\n", "");
 }
 END_TEST
 
