@@ -448,7 +448,10 @@ load_all(struct site *s, struct source *src, struct jobs *jobs)
 		nw = sizeof w / sizeof w[0];
 	if (nw > jobs->n / 64 + 1)
 		nw = jobs->n / 64 + 1;	/* threads only when they pay */
+	if (nw < 1)
+		nw = 1;
 	atomic_init(&p.next, 0);
+	memset(w, 0, sizeof w);
 	for (i = 0; i < nw; i++) {
 		w[i].pool = &p;
 		w[i].arena = arena_new();

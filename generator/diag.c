@@ -143,9 +143,7 @@ diags_print(const struct diags *d, FILE *f)
 	if (d->n == 0)
 		return;
 	/* Sort a copy: printing must not reorder the list under a reader. */
-	v = malloc(d->n * sizeof *v);
-	if (v == NULL)
-		xoom();
+	v = xreallocarray(NULL, d->n, sizeof *v);
 	memcpy(v, d->v, d->n * sizeof *v);
 	qsort(v, d->n, sizeof *v, cmp);
 	for (i = 0; i < d->n; i++) {
