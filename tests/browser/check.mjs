@@ -567,6 +567,84 @@ async function screenshots(browser, allPaths) {
 
 // ---- main -----------------------------------------------------------------
 
+
+// Budget pages: every figure of the HTML table must be the figure of the
+// CSV and the JSON downloads linked from the page (one computed table,
+// three forms).  Vietnamese figures (1.060.000.000; 94,68%) are compared
+// as plain decimals; a computed empty cell is empty in all three.
+function parseCsv(text) {
+	const rows = [];
+	let row = [], field = '', q = false;
+	text = text.replace(/^\ufeff/, '');
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (q) {
+			if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+			else if (c === '"') q = false;
+			else field += c;
+		} else if (c === '"') q = true;
+		else if (c === ',') { row.push(field); field = ''; }
+		else if (c === '\r') { /* CRLF */ }
+		else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+		else field += c;
+	}
+	if (field !== '' || row.length) { row.push(field); rows.push(row); }
+	return rows;
+}
+
+function plainFigure(t) {
+	t = t.trim().replace(/%$/, '').replace(/\s/g, '');
+	if (t === '' || t === '—') return '';
+	return t.replace(/\./g, '').replace(',', '.');
+}
+
+function sameNumber(a, b) {
+	if (a === '' || b === '') return a === b;
+	return Number(a) === Number(b);
+}
+
+async function checkBudgetData(ctx, p) {
+	const page = await ctx.newPage();
+	const bad = [];
+	try {
+		await page.goto(base + p.path, { waitUntil: 'load' });
+		const info = await page.evaluate(() => {
+			const csv = document.querySelector('a[href$="du-lieu.csv"]');
+			const json = document.querySelector('a[href$="du-lieu.json"]');
+			const rows = [...document.querySelectorAll('table.budget-table tbody tr')]
+			    .map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent));
+			return { csv: csv && csv.href, json: json && json.href, rows };
+		});
+		if (!info.csv || !info.json || info.rows.length === 0) {
+			bad.push('no table with CSV and JSON downloads');
+		} else {
+			const csv = parseCsv(await (await fetch(info.csv)).text()).slice(1);
+			const json = await (await fetch(info.json)).json();
+			if (csv.length !== info.rows.length)
+				bad.push(`HTML has ${info.rows.length} rows, CSV ${csv.length}`);
+			if (json.rows.length !== info.rows.length)
+				bad.push(`HTML has ${info.rows.length} rows, JSON ${json.rows.length}`);
+			const keys = json.columns.map((c) => c.key);
+			info.rows.forEach((cells, i) => {
+				cells.forEach((cell, k) => {
+					const h = plainFigure(cell);
+					const c = csv[i] ? (csv[i][k + 2] || '').trim() : undefined;
+					const v = json.rows[i] ? json.rows[i].values[keys[k]] : undefined;
+					const j = v === undefined || v === null ? '' : String(v);
+					if (c === undefined || !sameNumber(h, c))
+						bad.push(`row ${i + 1}, column ${k + 1}: HTML ${cell} vs CSV ${c}`);
+					if (!sameNumber(h, j))
+						bad.push(`row ${i + 1}, column ${k + 1}: HTML ${cell} vs JSON ${j}`);
+				});
+			});
+		}
+	} catch (e) {
+		bad.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.close();
+	record('budget-data', p.path, bad.length === 0, bad.slice(0, 10));
+}
+
 async function main() {
 	runVnu();
 	await checkServer();
@@ -605,6 +683,13 @@ async function main() {
 		}
 		for (const p of withFilter)
 			await checkFilter(desktop, p);
+
+		// Budget disclosures: the same figures in HTML, CSV and JSON.
+		const budgets = pages.filter((p) => /du-lieu\.csv/.test(readFileSync(p.file, 'utf8')));
+		if (budgets.length === 0)
+			record('budget-data', '(site)', false, ['no budget page with downloads']);
+		for (const p of budgets)
+			await checkBudgetData(desktop, p);
 
 		await screenshots(browser, pages.map((p) => p.path));
 
