@@ -154,7 +154,7 @@ numeric(const char *t)
 /* A changed value as readers see it: figures with their separators,
  * codes (open, du_toan) by the theme's words for them. */
 static const char *
-show_value(struct site *s, int lang, const char *v)
+show_value(struct site *s, int lang, const char *v, const char *key)
 {
 	const struct value *labels = value_path(s->globals[lang],
 	    "t.value_labels");
@@ -170,6 +170,10 @@ show_value(struct site *s, int lang, const char *v)
 		buf_release(&b);
 		return v;
 	}
+	/* Shares are read with their sign: 84,17% rather than 84,17. */
+	if (key != NULL && (strcmp(key, "percent") == 0 ||
+	    strcmp(key, "share") == 0 || strcmp(key, "ty_le") == 0))
+		buf_addc(&b, '%');
 	r = buf_keep(&b, s->arena);
 	buf_release(&b);
 	return r;
@@ -216,9 +220,11 @@ changes_of(struct prov *p, int lang, const struct value *old,
 		value_map_set(s->arena, c, "label_text", str(s,
 		    show_label(s, lang, c)));
 		value_map_set(s->arena, c, "old_text", str(s,
-		    show_value(s, lang, value_map_str(c, "old"))));
+		    show_value(s, lang, value_map_str(c, "old"),
+		    value_map_str(c, "key"))));
 		value_map_set(s->arena, c, "new_text", str(s,
-		    show_value(s, lang, value_map_str(c, "new"))));
+		    show_value(s, lang, value_map_str(c, "new"),
+		    value_map_str(c, "key"))));
 		value_map_set(s->arena, c, "is_added", strcmp(
 		    value_map_str(c, "kind"), "added") == 0 ? s->yes : s->no);
 		value_map_set(s->arena, c, "is_removed", strcmp(

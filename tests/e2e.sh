@@ -142,7 +142,42 @@ base_url: https://example.invalid/
 languages: [vi]
 collections:
   budgets: {kind: budget, title: Ngân sách, permalink: "/ngan-sach/:slug/"}
+  zones: {kind: zone, title: Khu công nghiệp, permalink: "/kcn/:slug/"}
+  calls: {kind: call, title: Kêu gọi đầu tư, permalink: "/keu-goi/:slug/"}
 YAML
+	zone() {	# leased ha, occupancy %
+		cat <<YAML
+name: KCN Thử
+status: operating
+area_ha: 120
+industrial_land_ha: 100
+leased_ha: $1
+occupancy: {percent: $2, basis: industrial_land}
+as_of: 2020-01-01
+sources: [{title: Báo cáo của Ban}]
+YAML
+	}
+	call() {	# status
+		cat <<YAML
+---
+title: Nhà xưởng cho thuê
+sector: Công nghiệp hỗ trợ
+location: {zone: kcn-thu}
+area_ha: 2
+mix: [{use: Nhà xưởng, share: 100}]
+est_capital: {amount: 50, unit: ty_dong}
+selection: tender
+incentives: [{what: Miễn thuế, basis: Nghị định 31/2021/NĐ-CP}]
+published_on: 2020-01-10
+deadline: 2020-06-30
+status: $1
+---
+Nội dung.
+YAML
+	}
+	mkdir -p "$h/content/zones" "$h/content/calls"
+	zone 84.17 84.17 > "$h/content/zones/kcn-thu.yaml"
+	call open > "$h/content/calls/nha-xuong.md"
 	budget() {	# amount of line 1 (the total follows)
 		cat <<YAML
 title: Dự toán 2020
@@ -177,6 +212,8 @@ YAML
 	git -C "$h" init -q && git -C "$h" add -A &&
 	commit "2020-01-15T10:00:00+07:00" "Old Name" old@example.invalid "Công bố dự toán 2020"
 	budget 1250000000 > "$h/content/budgets/du-toan.yaml"
+	zone 86.02 86.02 > "$h/content/zones/kcn-thu.yaml"
+	call awarded > "$h/content/calls/nha-xuong.md"
 	git -C "$h" add -A && commit "2020-03-20T23:30:00+07:00" "Trần Thị B" b@example.invalid "Điều chỉnh dự toán"
 	git -C "$h" mv content/budgets/du-toan.yaml content/budgets/du-toan-2020.yaml &&
 	commit "2020-04-01T09:00:00+07:00" "Trần Thị B" b@example.invalid "Đổi tên tệp"
@@ -190,6 +227,15 @@ YAML
 		grep -q "$want" "$hp" 2> /dev/null && ok || bad "history page lacks '$want'"
 	done
 	grep -q "Old Name" "$hp" 2> /dev/null && bad ".mailmap not applied" || ok
+	# Field changes in the reader's terms, for a zone and a call too.
+	zp="$work/h1/kcn/kcn-thu/lich-su/index.html"
+	for want in "Tỷ lệ lấp đầy" "84,17%" "86,02%"; do
+		grep -q "$want" "$zp" 2> /dev/null && ok || bad "zone history lacks '$want'"
+	done
+	cp="$work/h1/keu-goi/nha-xuong/lich-su/index.html"
+	for want in "Trạng thái" "đang kêu gọi" "đã có nhà đầu tư"; do
+		grep -q "$want" "$cp" 2> /dev/null && ok || bad "call history lacks '$want'"
+	done
 	grep -rqi "example.invalid>\|@example.invalid\|a@ex\|old@\|b@ex" "$work/h1" &&
 		bad "an e-mail address reached the output" || ok
 	# The earlier revisions are published at stable URLs.
