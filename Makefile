@@ -116,7 +116,7 @@ generator/minhbach: $(B)/release/minhbach
 site: deps
 	@$(MAKE) --no-print-directory generator/minhbach
 	./generator/minhbach build --source . --out site
-	@echo "site/ is ready: open site/index.html or serve the folder"
+	@echo "site/ is ready: serve it with any web server (deploy/nginx.conf), or preview with make serve"
 
 # The editors' preview: http://127.0.0.1:8080/, rebuilt on every save.
 serve: deps
@@ -186,7 +186,9 @@ fuzz: deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
 lint:
 	cppcheck --std=c11 --enable=warning,performance,portability --error-exitcode=1 \
 	    --inline-suppr -q generator
-	clang-tidy $(SRCS) -- $(WARN) $(PKG_CFLAGS) -Igenerator -DMINHBACH_VERSION='"lint"'
+	clang-tidy --quiet --config-file=.clang-tidy --warnings-as-errors='*' \
+	    $(SRCS) -- $(WARN) $(PKG_CFLAGS) -Igenerator \
+	    -DMINHBACH_VERSION='"lint"'
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c
