@@ -183,12 +183,19 @@ fuzz: deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
 	  ./$(B)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 $(B)/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
 	done
 
+# clang-tidy runs once per file: given several files, clang-tidy 14
+# carries va_list state from one to the next and reports a valid
+# va_copy() as uninitialized (llvm/llvm-project#40656).  Every file is
+# checked; any finding fails the target.
 lint:
 	cppcheck --std=c11 --enable=warning,performance,portability --error-exitcode=1 \
 	    --inline-suppr -q generator
-	clang-tidy --quiet --config-file=.clang-tidy --warnings-as-errors='*' \
-	    $(SRCS) -- $(WARN) $(PKG_CFLAGS) -Igenerator \
-	    -DMINHBACH_VERSION='"lint"'
+	@rc=0; for f in $(SRCS); do \
+	  echo "clang-tidy $$f"; \
+	  clang-tidy --quiet --config-file=.clang-tidy --warnings-as-errors='*' \
+	    "$$f" -- $(WARN) $(PKG_CFLAGS) -Igenerator \
+	    -DMINHBACH_VERSION='"lint"' || rc=1; \
+	done; exit $$rc
 
 format:
 	clang-format -i generator/*.c generator/*.h tests/unit/*.c

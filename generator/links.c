@@ -6,6 +6,7 @@
  * lists the keys), and the document frames, whose status depends on
  * what replaces them.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,9 @@ links_index(struct site *s)
 
 			if (it->lang_index != 0)
 				continue;
+			/* content.c names every item; keys[0] anchors the
+			 * duplicate check below. */
+			assert(it->base != NULL);
 			keys[0] = it->base;
 			keys[1] = it->slug;
 			keys[2] = value_map_str(it->data, "slug");

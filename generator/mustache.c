@@ -4,6 +4,7 @@
  * the source: tokens with positions, the spec's standalone-line rules,
  * then the tree.  Errors are located at the tag.
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -513,6 +514,9 @@ build(struct compiler *c)
 		case '<': kind = OP_PARENT; break;
 		case '$': kind = OP_BLOCK; break;
 		case '/':
+			/* tokenize() paired every closing tag with an open
+			 * section, so there is one to close. */
+			assert(depth > 0 && lv[depth].op != NULL);
 			o = lv[depth--].op;
 			if (o->kind == OP_PARENT) {
 				struct op **pp = &o->kids;

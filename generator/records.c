@@ -293,7 +293,7 @@ check_zone(struct site *s, const struct item *it)
 {
 	const struct value *d = it->data, *area, *ind, *leased, *occ, *v;
 	const struct value *den;
-	struct dec a, i, l, p, dn, r;
+	struct dec a, i, l, p, dn, r, w;
 	bool ha = false, hi = false, hl = false, ok;
 	const char *basis, *asof;
 
@@ -335,10 +335,8 @@ check_zone(struct site *s, const struct item *it)
 			    "area_ha");
 		} else if (!percent_agrees(l, dn, p, &ok) && ok &&
 		    records_percent_of(l, dn, p.scale > 2 ? p.scale + 1 : 2,
-		    &r)) {
-			struct dec w;
-
-			records_percent_of(l, dn, p.scale, &w);
+		    &r) && records_percent_of(l, dn, p.scale, &w)) {
+			/* w has fewer decimals than r: it fits if r did. */
 			diag_error(s->diags, v->pos, "'occupancy.percent' is "
 			    "%s, but leased_ha %s over %s %s gives %s; write "
 			    "%s", v->text, leased->text, land ?

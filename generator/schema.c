@@ -5,6 +5,7 @@
  * located errors and warnings for every problem of an item, all in one
  * pass.  Domain checks (sums, dates in order) live elsewhere.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -389,10 +390,14 @@ compile(struct ld *l, const struct value *v, bool kind)
 	}
 	for (i = 0; v->type == VALUE_MAP && i < v->n; i++)
 		schema_key(l, n, &v->pairs[i]);
-	if (n->type == T_ENUM && n->nenum == 0)
-		diag_error(l->d, t->pos, "an enum needs 'values'");
-	if (n->type == T_REF && n->to == NULL)
-		diag_error(l->d, t->pos, "a ref needs 'to' (a kind)");
+	if (n->type == T_ENUM || n->type == T_REF) {
+		/* Only settype() makes these, from the type name t. */
+		assert(t != NULL);
+		if (n->type == T_ENUM && n->nenum == 0)
+			diag_error(l->d, t->pos, "an enum needs 'values'");
+		if (n->type == T_REF && n->to == NULL)
+			diag_error(l->d, t->pos, "a ref needs 'to' (a kind)");
+	}
 	if (kind && n->type != T_MAP)
 		diag_error(l->d, v->pos, "a kind's schema must be a map");
 	return n;

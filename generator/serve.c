@@ -284,7 +284,10 @@ decode_path(const char *raw, char *rel, size_t size, bool *slash, bool *en)
 	for (p = dec; *p != '\0'; p += seg) {
 		while (*p == '/')
 			p++;
-		seg = strcspn(p, "/");
+		/* strcspn(p, "/"), spelt out so that the analyzer sees
+		 * p + seg stay within the decoded string. */
+		for (seg = 0; p[seg] != '\0' && p[seg] != '/'; seg++)
+			;
 		if (seg == 0)
 			break;
 		if ((seg == 1 && p[0] == '.') ||

@@ -514,16 +514,24 @@ alias(struct loader *L, yaml_event_t *ev, struct value **out,
 	struct pos at = mkpos(L, ev->start_mark);
 	size_t i = table_get(&L->anchor_index, name, strlen(name));
 
+	/*
+	 * Here and in node(), failures return a literal -1: callers read
+	 * *out only after checking for it, and diag_error()'s -1 is not
+	 * visible from this file to the static analyzer.
+	 */
 	if (i == SIZE_MAX) {
 		/* Also an alias inside its own anchor: a cycle. */
-		return diag_error(L->d, at, "alias '*%s' refers to no "
-		    "finished anchor '&%s' before it", name, name);
+		diag_error(L->d, at, "alias '*%s' refers to no finished "
+		    "anchor '&%s' before it", name, name);
+		return -1;
 	}
 	L->total += L->anchors[i].weight;
-	if (L->total > VALUE_MAX_NODES)
-		return diag_error(L->d, at, "alias '*%s' expands the "
-		    "document beyond %d values; aliases nested this way "
-		    "are refused", name, VALUE_MAX_NODES);
+	if (L->total > VALUE_MAX_NODES) {
+		diag_error(L->d, at, "alias '*%s' expands the document "
+		    "beyond %d values; aliases nested this way are refused",
+		    name, VALUE_MAX_NODES);
+		return -1;
+	}
 	*out = L->anchors[i].node;
 	*weight = L->anchors[i].weight;
 	return 0;
@@ -695,9 +703,11 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 
 	if (ev->type == YAML_ALIAS_EVENT)
 		return alias(L, ev, out, weight);
-	if (++L->total > VALUE_MAX_NODES)
-		return diag_error(L->d, at, "more than %d values in one "
-		    "document", VALUE_MAX_NODES);
+	if (++L->total > VALUE_MAX_NODES) {
+		diag_error(L->d, at, "more than %d values in one document",
+		    VALUE_MAX_NODES);
+		return -1;
+	}
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
 		scalar(L, ev, out);
@@ -706,9 +716,11 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 		return 0;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
-		if (depth + 1 > VALUE_MAX_DEPTH)
-			return diag_error(L->d, at, "nesting deeper than %d "
-			    "levels", VALUE_MAX_DEPTH);
+		if (depth + 1 > VALUE_MAX_DEPTH) {
+			diag_error(L->d, at, "nesting deeper than %d levels",
+			    VALUE_MAX_DEPTH);
+			return -1;
+		}
 		if (ev->type == YAML_SEQUENCE_START_EVENT) {
 			collection_tag(L, ev->data.sequence_start.tag, "seq",
 			    at);
@@ -718,7 +730,8 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 		return mapping(L, ev, depth + 1, out, weight);
 	default:
 		/* libyaml only starts nodes with the events above. */
-		return diag_error(L->d, at, "unexpected YAML event");
+		diag_error(L->d, at, "unexpected YAML event");
+		return -1;
 	}
 }
 
