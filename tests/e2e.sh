@@ -132,6 +132,31 @@ line=$(grep -n 'values: {du_toan: 30000000}' "$sp/content/budgets/2020-du-toan.y
 grep -q "^content/budgets/2020-du-toan.yaml:$line:[0-9]*: error: .*30.000.000 is stated but its lines add up to 30.000.001 (difference -1)" "$work/err.txt" &&
 	ok || { bad "the one-đồng error names the file, line and both sums"; cat "$work/err.txt"; }
 
+# --- the editors' guide: every copy-ready example passes check --------------
+# Each fenced block of content/README.md with a "# Tệp: PATH" line is
+# dropped at PATH in a copy of the sample portal, which must then check
+# without errors.
+gd="$work/guide"
+mkdir -p "$gd"
+cp -R "$top/content" "$top/themes" "$gd/"
+n_ex=$(awk -v root="$gd" '
+	/^```/ { if (inb) { if (dest != "") { printf "%s", body > (root "/" dest);
+		close(root "/" dest); n++ } inb = 0 } else { inb = 1; body = ""; dest = "" }
+		next }
+	inb { if (dest == "" && index($0, "# Tệp: ") > 0) {
+		dest = substr($0, index($0, "# Tệp: ") + length("# Tệp: ")) }
+		body = body $0 "\n" }
+	END { print n + 0 }' "$top/content/README.md")
+[ "$n_ex" -ge 7 ] && ok || bad "the editors' guide has $n_ex copy-ready examples, expected at least 7"
+# The guide tells editors to put each attachment an example names into
+# content/files/; do what it says.
+awk '/^```/ { inb = !inb; next } inb' "$top/content/README.md" |
+    grep -o 'url: /files/[^ ]*' | sed 's|url: /||' | while read -r f; do
+	mkdir -p "$gd/content/$(dirname "$f")" && : > "$gd/content/$f"
+done
+expect_exit 0 "the guide's examples" "$bin" check --quiet --no-history --source "$gd"
+grep -q ": error: " "$work/err.txt" && { bad "an example in content/README.md has errors"; cat "$work/err.txt"; } || ok
+
 # --- provenance: revisions, amendments, renames, .mailmap, shallow clones --
 if command -v git > /dev/null; then
 	h="$work/hist"
