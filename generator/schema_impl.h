@@ -1,0 +1,75 @@
+/*
+ * Private to schema.c (which compiles a schema document into these
+ * nodes) and schema_check.c (which walks an item's value tree against
+ * them): the compiled schemas, all in the arena of schema_load().
+ */
+#ifndef MINHBACH_SCHEMA_IMPL_H
+#define MINHBACH_SCHEMA_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct value;
+
+enum stype {
+	T_ANY, T_TEXT, T_LTEXT, T_INT, T_DECIMAL, T_AMOUNT, T_PERCENT,
+	T_DATE, T_DATETIME, T_BOOL, T_ENUM, T_SLUG, T_URL, T_EMAIL,
+	T_PHONE, T_DOCNUMBER, T_TAXCODE, T_LIST, T_MAP, T_REF,
+	T_DEF,			/* a name from defs: the def's node */
+	T_UNION,		/* type: [a, b]: the first that fits */
+};
+
+struct def;
+
+struct node {
+	enum stype type;
+	bool required;
+	const char *deprecated;		/* NULL, or advice ("" for none) */
+	const char *doc;
+	const struct value *min, *max;	/* numbers; text length; list items */
+	const char **enums;		/* enum values, as written */
+	size_t nenum;
+	const char **names;		/* map: known keys ... */
+	struct node **fields;		/* ... and their schemas */
+	size_t nfield;
+	struct node *values;		/* map: schema of any other key */
+	struct node *of;		/* list: schema of each item */
+	struct node **alts;		/* union: alternatives, in order */
+	size_t nalt;
+	const char *to;			/* ref: the kind referred to */
+	struct def *def;		/* T_DEF */
+};
+
+struct def {
+	const char *name;
+	struct pos pos;
+	struct node *node;
+	int state;		/* cycle search: 0 new, 1 open, 2 done */
+};
+
+struct schemas {
+	struct def *defs;
+	size_t ndef;
+	const char **kinds;
+	struct node **nodes;
+	size_t nkind;
+};
+
+/*
+ * Returns the closest of names[0..n) to key, or NULL when none is close
+ * enough to be a typo of it.  Borrowed from names; no allocation.
+ */
+const char *schema_closest(const char *key, const char *const *names,
+    size_t n);
+/* Returns what a value of built-in type t must be, for messages
+ * ("a date like 2020-01-15"); "?" for T_DEF and T_UNION.  Static text. */
+const char *schema_type_want(enum stype t);
+/* True for a string, or a number written plainly (its text kept). */
+bool schema_plain_text(const struct value *v);
+/* Returns kind's compiled schema, or NULL when s has no such kind. */
+const struct node *schema_find_kind(const struct schemas *s,
+    const char *kind);
+
+#endif
