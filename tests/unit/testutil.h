@@ -27,6 +27,15 @@
 #include "theme.h"
 #include "value.h"
 
+/* False under CK_FORK=no, where a test that aborts would end the run. */
+static inline bool
+forking(void)
+{
+	const char *f = getenv("CK_FORK");
+
+	return f == NULL || strcmp(f, "no") != 0;
+}
+
 /* One file of a fixture tree; a list ends with {NULL, NULL}. */
 struct tu_file {
 	const char *path;	/* relative, '/'-separated */
