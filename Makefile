@@ -44,7 +44,8 @@ SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
-.PHONY: all site serve deps test-deps test unit golden asan valgrind bench fuzz \
+.PHONY: all site serve deps test-deps lint-deps fuzz-deps test unit golden asan \
+	valgrind bench fuzz \
 	lint format install uninstall clean bless
 .DELETE_ON_ERROR:
 .PHONY: FORCE
@@ -57,6 +58,9 @@ deps:
 
 test-deps:
 	@sh generator/deps.sh test
+
+lint-deps:
+	@sh generator/deps.sh lint
 
 DATA := $(patsubst generator/%.yaml,%,$(wildcard generator/*.yaml))
 
@@ -176,7 +180,9 @@ $(B)/release/histbench: tests/bench/histbench.c $(B)/release/libminhbach.a
 
 FUZZ_TIME ?= 60
 FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
-fuzz: deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
+fuzz-deps:
+	@sh generator/deps.sh build && sh generator/deps.sh fuzz
+fuzz: fuzz-deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
 	@mkdir -p $(B)/fuzz
 	@for f in $(FUZZERS); do \
 	  clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Igenerator \
@@ -190,7 +196,7 @@ fuzz: deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
 # carries va_list state from one to the next and reports a valid
 # va_copy() as uninitialized (llvm/llvm-project#40656).  Every file is
 # checked; any finding fails the target.
-lint:
+lint: lint-deps
 	cppcheck --std=c11 --enable=warning,performance,portability --error-exitcode=1 \
 	    --inline-suppr -q generator
 	@rc=0; for f in $(SRCS); do \
