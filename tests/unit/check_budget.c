@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "site.h"
 #include "value.h"
+#include "testutil.h"
 
 Suite *budget_suite(void);
 
@@ -77,29 +78,15 @@ fx_add(struct fx *x, const char *base, const char *lang, const char *yaml)
 	return it;
 }
 
-static char *
-printed(struct diags *d)
-{
-	char *out = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&out, &n);
-
-	ck_assert_ptr_nonnull(f);
-	diags_print(d, f);
-	fclose(f);
-	return out;
-}
-
 /* budget_check over the records; compares every diagnostic printed. */
 static void
 expect_check(struct fx *x, const char *want)
 {
-	char *got;
+	const char *got;
 
 	budget_check(&x->s);
-	got = printed(x->d);
+	got = tu_diags_text(x->a, x->d);
 	ck_assert_msg(strcmp(got, want) == 0, "want:\n%sgot:\n%s", want, got);
-	free(got);
 	arena_free(x->a);
 }
 
@@ -409,16 +396,15 @@ START_TEST(test_budget_forms_load)
 	    "      - {key: a, type: amount}\n"
 	    "      - {key: p, type: percent, of: [a, b]}\n";
 	const struct bforms *fs;
-	char *got;
+	const char *got;
 
 	fs = budget_forms_builtin(a, d);
 	ck_assert_int_eq(fs->n, 6);
 	ck_assert_ptr_null(budget_forms_load(a, d, "f.yaml", bad,
 	    strlen(bad)));
-	got = printed(d);
+	got = tu_diags_text(a, d);
 	ck_assert_str_eq(got, "f.yaml:7:41: error: 'b' is not an earlier "
 	    "amount column\n");
-	free(got);
 	arena_free(a);
 }
 END_TEST

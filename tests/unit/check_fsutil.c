@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "testutil.h"
 
 Suite *fsutil_suite(void);
 
@@ -67,19 +68,6 @@ there(const char *dir, const char *rel)
 
 	snprintf(p, sizeof p, "%s/%s", dir, rel);
 	return lstat(p, &st) == 0;
-}
-
-static char *
-diag_text(struct diags *d)
-{
-	char *s = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-
-	ck_assert_ptr_nonnull(f);
-	diags_print(d, f);
-	fclose(f);
-	return s;
 }
 
 START_TEST(test_fsutil_safe_relpath)
@@ -143,7 +131,8 @@ START_TEST(test_fsutil_write_collision)
 {
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
-	char tmp[64], *text;
+	char tmp[64];
+	const char *text;
 	int fd;
 
 	make_tmp(tmp);
@@ -153,11 +142,10 @@ START_TEST(test_fsutil_write_collision)
 	ck_assert_int_eq(fsutil_write(d, fd, "gioi-thieu/index.html", "two",
 	    3), -1);
 	ck_assert_uint_eq(diags_errors(d), 1);
-	text = diag_text(d);
+	text = tu_diags_text(a, d);
 	ck_assert_ptr_nonnull(strstr(text, "'gioi-thieu/index.html'"));
 	ck_assert_ptr_nonnull(strstr(text, "already written by another "
 	    "page"));
-	free(text);
 	ck_assert_str_eq(get(tmp, "gioi-thieu/index.html"), "one");
 	/* A page whose path is another page's folder collides too. */
 	ck_assert_int_eq(fsutil_write(d, fd, "gioi-thieu", "x", 1), -1);
@@ -176,7 +164,8 @@ START_TEST(test_fsutil_write_refuses_unsafe)
 	};
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
-	char tmp[64], inner[80], *text;
+	char tmp[64], inner[80];
+	const char *text;
 	size_t i;
 	int fd;
 
@@ -187,10 +176,9 @@ START_TEST(test_fsutil_write_refuses_unsafe)
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++)
 		ck_assert_int_eq(fsutil_write(d, fd, bad[i], "x", 1), -1);
 	ck_assert_uint_eq(diags_errors(d), sizeof bad / sizeof bad[0]);
-	text = diag_text(d);
+	text = tu_diags_text(a, d);
 	ck_assert_ptr_nonnull(strstr(text, "unsafe output path "
 	    "'../escape.html' refused"));
-	free(text);
 	ck_assert(!there(tmp, "escape.html"));
 	ck_assert(!there(tmp, "out/a"));
 	ck_assert(!there(tmp, "out/dir"));

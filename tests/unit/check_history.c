@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "history.h"
 #include "value.h"
+#include "testutil.h"
 
 Suite *history_suite(void);
 
@@ -148,29 +149,6 @@ commit(git_repository *repo, const char *name, const char *email,
 	git_commit_free(parent);
 	git_tree_free(tree);
 	git_index_free(idx);
-}
-
-static char *
-diag_text(struct diags *d)
-{
-	char *s = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-
-	ck_assert_ptr_nonnull(f);
-	diags_print(d, f);
-	fclose(f);
-	return s;
-}
-
-static void
-assert_diag(struct diags *d, const char *want)
-{
-	char *text = diag_text(d);
-
-	ck_assert_msg(strstr(text, want) != NULL, "wanted \"%s\" in:\n%s",
-	    want, text);
-	free(text);
 }
 
 /*
@@ -421,7 +399,7 @@ START_TEST(test_history_read)
 	bad.blob = "0123456789012345678901234567890123456789";
 	ck_assert_int_eq(history_read(h, &bad, &b), -1);
 	ck_assert_uint_eq(b.len, 0);
-	assert_diag(f.d, "content/budgets/du-toan-2020.yaml: error: cannot "
+	tu_assert_diag(f.d, "content/budgets/du-toan-2020.yaml: error: cannot "
 	    "read the revision");
 	history_close(h);
 	history_close(h);
@@ -495,7 +473,7 @@ START_TEST(test_history_older_ref)
 	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, "khong-co", "content",
 	    false, &h), -1);
 	ck_assert_ptr_null(h);
-	assert_diag(f.d, "unknown revision 'khong-co'");
+	tu_assert_diag(f.d, "unknown revision 'khong-co'");
 	teardown(&f);
 }
 END_TEST
@@ -524,7 +502,7 @@ START_TEST(test_history_shallow)
 	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
 	    &h), -1);
 	ck_assert_ptr_null(h);
-	assert_diag(f.d, "error: the repository is a shallow clone: every "
+	tu_assert_diag(f.d, "error: the repository is a shallow clone: every "
 	    "page would get the same date; fetch the whole history (git "
 	    "fetch --unshallow) or build with --no-history");
 	ck_assert_uint_eq(diags_errors(f.d), 1);
@@ -561,7 +539,7 @@ START_TEST(test_history_not_a_repository)
 	/* A missing folder is an error, not "no repository". */
 	ck_assert_int_eq(history_load(f.a, f.d, "/nonexistent/minhbach",
 	    NULL, "content", false, &h), -1);
-	assert_diag(f.d, "cannot open source folder");
+	tu_assert_diag(f.d, "cannot open source folder");
 	teardown(&f);
 }
 END_TEST

@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "outdir.h"
+#include "testutil.h"
 
 Suite *outdir_suite(void);
 
@@ -90,29 +91,6 @@ teardown(struct fixture *f)
 	arena_free(f->a);
 }
 
-static char *
-diag_text(struct diags *d)
-{
-	char *s = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-
-	ck_assert_ptr_nonnull(f);
-	diags_print(d, f);
-	fclose(f);
-	return s;
-}
-
-static void
-assert_diag(struct diags *d, const char *want)
-{
-	char *text = diag_text(d);
-
-	ck_assert_msg(strstr(text, want) != NULL, "wanted \"%s\" in:\n%s",
-	    want, text);
-	free(text);
-}
-
 /* Counts the entries of dir whose name contains part. */
 static int
 count(const char *dir, const char *part)
@@ -159,7 +137,7 @@ refused(struct fixture *f, const char *out, const char *why)
 	ck_assert_ptr_null(od.tmp);
 	ck_assert_ptr_null(od.out);
 	ck_assert_int_eq(od.tmpfd, -1);
-	assert_diag(f->d, why);
+	tu_assert_diag(f->d, why);
 	outdir_abort(&od);	/* harmless after a failure */
 }
 
@@ -349,7 +327,7 @@ START_TEST(test_outdir_commit_rechecks)
 	snprintf(p, sizeof p, "%s/theirs.html", out);
 	put(p, "theirs");
 	ck_assert_int_eq(outdir_commit(f.d, &od), -1);
-	assert_diag(f.d, "not empty and was not made by minhbach");
+	tu_assert_diag(f.d, "not empty and was not made by minhbach");
 	ck_assert_str_eq(get(p), "theirs");
 	ck_assert_int_eq(count(out, ""), 3);
 	ck_assert_int_eq(count(f.tmp, "minhbach"), 0);

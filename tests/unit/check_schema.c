@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "schema.h"
 #include "value.h"
+#include "testutil.h"
 
 Suite *schema_suite(void);
 
@@ -81,19 +82,6 @@ exists(void *ctx, const char *kind, const char *key)
 	return false;
 }
 
-static char *
-printed(struct diags *d)
-{
-	char *out = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&out, &n);
-
-	ck_assert_ptr_nonnull(f);
-	diags_print(d, f);
-	fclose(f);
-	return out;
-}
-
 /*
  * Checks yaml as kind against schema (NULL: the built-in ones); returns
  * the diagnostics as printed (malloc) and schema_check's result in *rc.
@@ -115,7 +103,7 @@ run(const char *schema, const char *kind, const char *yaml,
 	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", yaml, strlen(yaml),
 	    1, &v), 0);
 	r = schema_check(s, kind, v, refs, d);
-	out = printed(d);
+	out = xstrdup(tu_diags_text(a, d));
 	/* The result agrees with what was recorded. */
 	ck_assert_int_eq(r, strstr(out, ": error: ") != NULL ? -1 : 0);
 	if (rc != NULL)
@@ -607,17 +595,16 @@ START_TEST(test_schema_not_a_map)
 	struct schemas *s = schema_load(a, d, "s.yaml", tschema,
 	    strlen(tschema));
 	struct value *v;
-	char *got;
+	const char *got;
 
 	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", "- a\n", 4, 1, &v),
 	    0);
 	ck_assert_int_eq(schema_check(s, "t", v, NULL, d), -1);
 	ck_assert_int_eq(schema_check(s, "blog", v, NULL, d), -1);
-	got = printed(d);
+	got = tu_diags_text(a, d);
 	ck_assert_str_eq(got, "t.yaml:1:1: error: a t record must be a map "
 	    "of 'key: value' lines, not a list\n"
 	    "t.yaml:1:1: error: no schema for kind 'blog'\n");
-	free(got);
 	arena_free(a);
 }
 END_TEST
@@ -735,13 +722,12 @@ broken(const char *src, const char *want)
 {
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
-	char *got;
+	const char *got;
 
 	ck_assert_ptr_null(schema_load(a, d, "s.yaml", src, strlen(src)));
-	got = printed(d);
+	got = tu_diags_text(a, d);
 	ck_assert_msg(strcmp(got, want) == 0, "for:\n%s\nwant:\n%sgot:\n%s",
 	    src, want, got);
-	free(got);
 	arena_free(a);
 }
 

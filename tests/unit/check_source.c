@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "source.h"
+#include "testutil.h"
 
 Suite *source_suite(void);
 
@@ -75,29 +76,6 @@ link_at(const char *tmp, const char *rel, const char *target)
 
 	snprintf(p, sizeof p, "%s/%s", tmp, rel);
 	ck_assert_int_eq(symlink(target, p), 0);
-}
-
-static char *
-diag_text(struct diags *d)
-{
-	char *s = NULL;
-	size_t n = 0;
-	FILE *f = open_memstream(&s, &n);
-
-	ck_assert_ptr_nonnull(f);
-	diags_print(d, f);
-	fclose(f);
-	return s;
-}
-
-static void
-assert_diag(struct diags *d, const char *want)
-{
-	char *text = diag_text(d);
-
-	ck_assert_msg(strstr(text, want) != NULL, "wanted \"%s\" in:\n%s",
-	    want, text);
-	free(text);
 }
 
 static void
@@ -186,7 +164,7 @@ START_TEST(test_source_dir_read)
 	ck_assert(!source_exists(s, "content"));	/* a folder */
 	ck_assert(!source_exists(s, "content/missing.md"));
 	ck_assert_int_eq(source_read(s, "content/missing.md", &b), -1);
-	assert_diag(f.d, "content/missing.md: error: cannot open: No such "
+	tu_assert_diag(f.d, "content/missing.md: error: cannot open: No such "
 	    "file or directory");
 	ck_assert_int_eq(source_read(s, "content", &b), -1);
 	ck_assert_uint_eq(diags_errors(f.d), 2);
@@ -226,16 +204,16 @@ START_TEST(test_source_dir_symlinks)
 	assert_list(s, "content", WANT("content/dirlink/in.md",
 	    "content/in.md", "content/news/a.md"));
 	ck_assert_uint_eq(diags_errors(f.d), 0);
-	assert_diag(f.d, "content/out.md: warning: symbolic link leads "
+	tu_assert_diag(f.d, "content/out.md: warning: symbolic link leads "
 	    "outside the source; ignored");
-	assert_diag(f.d, "content/outdir: warning: symbolic link leads "
+	tu_assert_diag(f.d, "content/outdir: warning: symbolic link leads "
 	    "outside the source; ignored");
-	assert_diag(f.d, "content/sneaky.md: warning: symbolic link leads "
+	tu_assert_diag(f.d, "content/sneaky.md: warning: symbolic link leads "
 	    "outside the source; ignored");
-	assert_diag(f.d, "content/loop: warning: symbolic link loop");
-	assert_diag(f.d, "content/up: warning: symbolic link loop");
+	tu_assert_diag(f.d, "content/loop: warning: symbolic link loop");
+	tu_assert_diag(f.d, "content/up: warning: symbolic link loop");
 	ck_assert_uint_eq(diags_warnings(f.d), 6);
-	assert_diag(f.d, "content/broken.md: warning: broken symbolic link");
+	tu_assert_diag(f.d, "content/broken.md: warning: broken symbolic link");
 
 	ck_assert_int_eq(source_read(s, "content/in.md", &b), 0);
 	ck_assert_str_eq(buf_cstr(&b), "shared");
@@ -248,7 +226,7 @@ START_TEST(test_source_dir_symlinks)
 	ck_assert_int_eq(source_read(s, "content/out.md", &b), -1);
 	ck_assert_uint_eq(b.len, 0);
 	ck_assert_int_eq(source_read(s, "content/outdir/secret.md", &b), -1);
-	assert_diag(f.d, "content/out.md: error: symbolic link leads "
+	tu_assert_diag(f.d, "content/out.md: error: symbolic link leads "
 	    "outside the source");
 	/* The listed folder itself a link out: nothing listed. */
 	ck_assert_int_eq(source_list(s, "content/outdir", &paths, &n), 0);
@@ -280,7 +258,7 @@ START_TEST(test_source_dir_size_limit)
 	close(fd);
 	ck_assert_int_eq(source_open_dir(f.a, f.d, f.tmp, &s), 0);
 	ck_assert_int_eq(source_read(s, "big.md", &b), -1);
-	assert_diag(f.d, "big.md: error: file is larger than 8 MiB");
+	tu_assert_diag(f.d, "big.md: error: file is larger than 8 MiB");
 	ck_assert_int_eq(source_read(s, "max.md", &b), 0);
 	ck_assert_uint_eq(b.len, SOURCE_MAX_FILE);
 	ck_assert_uint_eq(diags_errors(f.d), 1);
@@ -315,7 +293,7 @@ START_TEST(test_source_dir_unsafe_paths)
 		ck_assert_uint_eq(b.len, 0);
 	}
 	ck_assert_uint_eq(diags_errors(f.d), sizeof bad / sizeof bad[0]);
-	assert_diag(f.d, "error: unsafe source path '../secret.txt' refused");
+	tu_assert_diag(f.d, "error: unsafe source path '../secret.txt' refused");
 	ck_assert_int_eq(source_list(s, "..", &paths, &n), -1);
 	ck_assert_uint_eq(n, 0);
 	buf_release(&b);
@@ -345,7 +323,7 @@ START_TEST(test_source_dir_deep)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(paths[0], "c/d/shallow.md");
 	ck_assert_uint_eq(diags_warnings(f.d), 1);
-	assert_diag(f.d, "nested more than 64 deep");
+	tu_assert_diag(f.d, "nested more than 64 deep");
 	buf_release(&path);
 	source_close(s);
 	teardown(&f);
@@ -362,7 +340,7 @@ START_TEST(test_source_dir_open_errors)
 	snprintf(p, sizeof p, "%s/missing", f.tmp);
 	ck_assert_int_eq(source_open_dir(f.a, f.d, p, &s), -1);
 	ck_assert_ptr_null(s);
-	assert_diag(f.d, "cannot open source folder");
+	tu_assert_diag(f.d, "cannot open source folder");
 	put(f.tmp, "file", "");
 	snprintf(p, sizeof p, "%s/file", f.tmp);
 	ck_assert_int_eq(source_open_dir(f.a, f.d, p, &s), -1);
@@ -504,7 +482,7 @@ START_TEST(test_source_git_old_commit)
 	/* The symlink blob is reported; the submodule is skipped quietly. */
 	ck_assert_uint_eq(diags_errors(f.d), 0);
 	ck_assert_uint_eq(diags_warnings(f.d), 3);
-	assert_diag(f.d, "content/link.md: warning: symbolic link in "
+	tu_assert_diag(f.d, "content/link.md: warning: symbolic link in "
 	    "revision; ignored");
 	buf_release(&b);
 	teardown(&f);
@@ -530,14 +508,14 @@ START_TEST(test_source_git_head)
 	ck_assert_int_eq(source_read(s, "content/news/a.md", &b), 0);
 	ck_assert_str_eq(buf_cstr(&b), "v2 a");
 	ck_assert_int_eq(source_read(s, "content/news/b.md", &b), -1);
-	assert_diag(f.d, "content/news/b.md: error: cannot open: not in "
+	tu_assert_diag(f.d, "content/news/b.md: error: cannot open: not in "
 	    "revision");
 	ck_assert_int_eq(source_read(s, "content/news/d.md", &b), -1);
 	ck_assert_int_eq(source_read(s, "content/link.md", &b), -1);
-	assert_diag(f.d, "content/link.md: error: symbolic link in revision; "
+	tu_assert_diag(f.d, "content/link.md: error: symbolic link in revision; "
 	    "refused");
 	ck_assert_int_eq(source_read(s, "../README", &b), -1);
-	assert_diag(f.d, "unsafe source path '../README' refused");
+	tu_assert_diag(f.d, "unsafe source path '../README' refused");
 	ck_assert(!source_exists(s, "../README"));
 	ck_assert_uint_eq(diags_errors(f.d), 4);
 	source_close(s);
@@ -591,17 +569,17 @@ START_TEST(test_source_git_errors)
 	make_repo(&f, &r);
 	ck_assert_int_eq(source_open_git(f.a, f.d, r.site, "nope", &s), -1);
 	ck_assert_ptr_null(s);
-	assert_diag(f.d, "error: unknown revision 'nope'");
+	tu_assert_diag(f.d, "error: unknown revision 'nope'");
 	/* A folder made after the last commit. */
 	put(f.tmp, "repo/fresh/content/a.md", "");
 	snprintf(p, sizeof p, "%s/repo/fresh", f.tmp);
 	ck_assert_int_eq(source_open_git(f.a, f.d, p, "HEAD", &s), -1);
-	assert_diag(f.d, "folder 'fresh' is not in revision 'HEAD'");
+	tu_assert_diag(f.d, "folder 'fresh' is not in revision 'HEAD'");
 	/* No repository at all. */
 	put(f.tmp, "plain/content/a.md", "");
 	snprintf(p, sizeof p, "%s/plain", f.tmp);
 	ck_assert_int_eq(source_open_git(f.a, f.d, p, "HEAD", &s), -1);
-	assert_diag(f.d, "is not a git repository");
+	tu_assert_diag(f.d, "is not a git repository");
 	ck_assert_uint_eq(diags_errors(f.d), 3);
 	teardown(&f);
 	git_libgit2_shutdown();
@@ -641,7 +619,7 @@ START_TEST(test_source_git_size_limit)
 	snprintf(p, sizeof p, "%s/repo", f.tmp);
 	ck_assert_int_eq(source_open_git(f.a, f.d, p, "HEAD", &s), 0);
 	ck_assert_int_eq(source_read(s, "content/big.md", &b), -1);
-	assert_diag(f.d, "content/big.md: error: file is larger than 8 MiB");
+	tu_assert_diag(f.d, "content/big.md: error: file is larger than 8 MiB");
 	ck_assert_int_eq(source_read(s, "content/max.md", &b), 0);
 	ck_assert_uint_eq(b.len, SOURCE_MAX_FILE);
 	ck_assert_uint_eq(diags_errors(f.d), 1);

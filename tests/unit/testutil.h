@@ -1,8 +1,9 @@
 /*
  * Shared helpers of the unit suites: temporary source folders made from
  * {path, text} pairs, whole-tree copies and comparisons, reading files
- * back, and the text of a diagnostics list.  Header-only (static inline)
- * because the Makefile links only tests/unit/check_*.c into the suites.
+ * back, and the text of a diagnostics list (or a substring check on
+ * it).  Header-only (static inline) because the Makefile links only
+ * tests/unit/check_*.c into the suites.
  */
 #ifndef MINHBACH_TESTUTIL_H
 #define MINHBACH_TESTUTIL_H
@@ -312,6 +313,18 @@ tu_diags_text(struct arena *a, const struct diags *d)
 	r = arena_strndup(a, mem ? mem : "", n);
 	free(mem);
 	return r;
+}
+
+/* Fails unless want occurs in the printed diagnostics of d. */
+static inline void
+tu_assert_diag(struct diags *d, const char *want)
+{
+	struct arena *a = arena_new();
+	const char *text = tu_diags_text(a, d);
+
+	ck_assert_msg(strstr(text, want) != NULL, "wanted \"%s\" in:\n%s",
+	    want, text);
+	arena_free(a);
 }
 
 /* Counts the occurrences of needle in hay. */
