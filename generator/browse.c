@@ -623,7 +623,7 @@ published(struct site *s, struct collection *co, int lang, struct item ***out)
  * trang-thai/<status>/; zone/, sector/, status/ in other languages).
  */
 static void
-browse_calls(struct site *s, const struct theme *th, const struct links_index
+browse_calls(struct site *s, const struct theme *th, const struct site_names
     *x, struct collection *co, int lang, size_t npages)
 {
 	const char *l = s->langs[lang], *ctitle;
@@ -646,7 +646,7 @@ browse_calls(struct site *s, const struct theme *th, const struct links_index
 		const char *sec = records_ltext(value_map_get(it->data,
 		    "sector"), l), *st;
 
-		z = zv != NULL && value_is_scalar(zv) ? links_find(x, "zone",
+		z = zv != NULL && value_is_scalar(zv) ? site_lookup(x, "zone",
 		    zv->text, zv->len) : NULL;
 		if (z != NULL && z->slug != NULL) {
 			facet_add(s, &f[0], z->slug, records_title(s,
@@ -778,7 +778,7 @@ compare_zones(struct site *s, struct collection *co, int lang, size_t npages)
  * npages, counted before any browse page is added.
  */
 void
-browse_model(struct site *s, const struct theme *th, const struct links_index
+browse_model(struct site *s, const struct theme *th, const struct site_names
     *x)
 {
 	size_t npages = s->npages, i;

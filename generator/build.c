@@ -81,16 +81,11 @@ stage_done(struct timings *t, const char *name)
 		t->len += (size_t)n;
 }
 
-struct refs_ctx {
-	struct site *site;
-};
-
+/* Resolves a reference through the name index (sorted once). */
 static bool
 ref_exists(void *ctx, const char *kind, const char *key)
 {
-	struct refs_ctx *r = ctx;
-
-	return site_find(r->site, kind, key) != NULL;
+	return site_lookup(ctx, kind, key, strlen(key)) != NULL;
 }
 
 /*
@@ -102,8 +97,7 @@ static struct schemas *
 validate(struct site *s, struct arena *a, struct diags *d)
 {
 	struct schemas *sc = schema_builtin(a, d);
-	struct refs_ctx rc = {s};
-	struct schema_refs refs = {ref_exists, &rc};
+	struct schema_refs refs = {ref_exists, site_names(s)};
 	size_t i, j;
 
 	for (i = 0; i < s->ncolls; i++) {

@@ -1,7 +1,7 @@
 /*
  * Model stage: what joins records.  In: the site with its frames, the
- * schemas' ref fields.  Out: an index resolving a record by kind and
- * name (shared with the checks), `<field>_link(s)` on referring frames
+ * schemas' ref fields and the name index (site_names.c).  Out:
+ * `<field>_link(s)` on referring frames
  * and `linked` collections on their targets (records.c's head comment
  * lists the keys), and the document frames, whose status depends on
  * what replaces them.
@@ -18,118 +18,12 @@
 #include "site.h"
 #include "value.h"
 
-/* ---- the index ---- */
-
-struct entry {
-	const char *kind;
-	const char *key;
-	size_t len;
-	size_t order;		/* first declared wins, as in site_find() */
-	struct item *it;
-};
-
-struct links_index {
-	struct entry *v;
-	size_t n;
-};
-
-/* Byte order of two counted keys, the shorter first on a tie. */
-static int
-keycmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	int c = memcmp(a, b, an < bn ? an : bn);
-
-	return c != 0 ? c : (an > bn) - (an < bn);
-}
-
-static int
-cmp_entry(const void *pa, const void *pb)
-{
-	const struct entry *a = pa, *b = pb;
-	int c = strcmp(a->kind, b->kind);
-
-	if (c == 0)
-		c = keycmp(a->key, a->len, b->key, b->len);
-	return c != 0 ? c : (a->order > b->order) - (a->order < b->order);
-}
-
-/*
- * Three names per record at most: the file base name (what references
- * name before the model has made slugs), the slug, and a front-matter
- * slug.  A name given twice resolves to the first record declared.
- */
-struct links_index *
-links_index(struct site *s)
-{
-	struct links_index *x = arena_calloc(s->arena, 1, sizeof *x);
-	size_t i, j, k, n = 0;
-
-	for (i = 0; i < s->ncolls; i++)
-		n += s->colls[i].n;
-	x->v = arena_alloc(s->arena, (n > 0 ? 3 * n : 1) * sizeof *x->v);
-	for (i = 0; i < s->ncolls; i++) {
-		for (j = 0; j < s->colls[i].n; j++) {
-			struct item *it = s->colls[i].items[j];
-			const char *keys[3];
-
-			if (it->lang_index != 0)
-				continue;
-			/* content.c names every item; keys[0] anchors the
-			 * duplicate check below. */
-			assert(it->base != NULL);
-			keys[0] = it->base;
-			keys[1] = it->slug;
-			keys[2] = value_map_str(it->data, "slug");
-			for (k = 0; k < 3; k++) {
-				struct entry *e = &x->v[x->n];
-
-				if (keys[k] == NULL || *keys[k] == '\0' || (k >
-				    0 && strcmp(keys[k], keys[0]) == 0))
-					continue;
-				e->kind = s->colls[i].kind;
-				e->key = keys[k];
-				e->len = strlen(keys[k]);
-				e->order = x->n;
-				e->it = it;
-				x->n++;
-			}
-		}
-	}
-	if (x->n > 1)
-		qsort(x->v, x->n, sizeof *x->v, cmp_entry);
-	return x;
-}
-
-struct item *
-links_find(const struct links_index *x, const char *kind, const char *key,
-    size_t n)
-{
-	size_t lo = 0, hi = x->n, mid;
-	int c;
-
-	/* The first entry not below (kind, key). */
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = strcmp(x->v[mid].kind, kind);
-		if (c == 0)
-			c = keycmp(x->v[mid].key, x->v[mid].len, key, n);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < x->n && strcmp(x->v[lo].kind, kind) == 0 &&
-	    keycmp(x->v[lo].key, x->v[lo].len, key, n) == 0)
-		return x->v[lo].it;
-	return NULL;
-}
-
 /* ---- cross links ---- */
 
 /* What on_ref() needs: the site, the index and who is referring. */
 struct lctx {
 	struct site *s;
-	const struct links_index *x;
+	const struct site_names *x;
 	struct item *it;	/* the referring item */
 };
 
@@ -206,7 +100,7 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 	char *key;
 	size_t i;
 
-	t0 = links_find(c->x, to_kind, node->text, node->len);
+	t0 = site_lookup(c->x, to_kind, node->text, node->len);
 	if (t0 == NULL || t0 == it || t0 == it->tr[0])
 		return;
 	t = shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] : t0;
@@ -234,7 +128,7 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 }
 
 void
-links_model(struct site *s, const struct schemas *sc, const struct links_index
+links_model(struct site *s, const struct schemas *sc, const struct site_names
     *x)
 {
 	struct lctx c = {s, x, NULL};
@@ -299,7 +193,7 @@ struct replaced {
 
 /* Sorted by address, for bsearch() from document_status(). */
 static void
-find_replaced(struct site *s, const struct links_index *x, struct replaced *r)
+find_replaced(struct site *s, const struct site_names *x, struct replaced *r)
 {
 	size_t i, j, k, cap = 0, n = 0;
 
@@ -325,7 +219,7 @@ find_replaced(struct site *s, const struct links_index *x, struct replaced *r)
 				continue;
 			for (k = 0; k < l->n && n < cap; k++)
 				if (value_is_scalar(l->items[k]) && (r->v[n] =
-				    links_find(x, "document", l->items[k]->text,
+				    site_lookup(x, "document", l->items[k]->text,
 				    l->items[k]->len)) != NULL)
 					n++;
 		}
@@ -392,7 +286,7 @@ document_frame(struct site *s, struct item *it, const struct replaced *r)
 }
 
 void
-links_document_frames(struct site *s, const struct links_index *x)
+links_document_frames(struct site *s, const struct site_names *x)
 {
 	struct replaced r;
 	size_t i, j;

@@ -651,20 +651,20 @@ check_repeats(struct site *s, struct planned *pl, size_t n)
 
 /* True if one entry of list l (refs) names document target. */
 static bool
-names(const struct links_index *x, const struct value *l, const struct item
+names(const struct site_names *x, const struct value *l, const struct item
     *target)
 {
 	size_t i;
 
 	for (i = 0; l != NULL && l->type == VALUE_LIST && i < l->n; i++)
-		if (value_is_scalar(l->items[i]) && links_find(x, "document",
+		if (value_is_scalar(l->items[i]) && site_lookup(x, "document",
 		    l->items[i]->text, l->items[i]->len) == target)
 			return true;
 	return false;
 }
 
 static void
-check_document(struct site *s, const struct links_index *x, const struct item
+check_document(struct site *s, const struct site_names *x, const struct item
     *it)
 {
 	static const char *const sides[][2] = {{"replaces", "replaced_by"},
@@ -710,7 +710,7 @@ check_document(struct site *s, const struct links_index *x, const struct item
 			const struct value *e = l->items[i];
 			const struct item *o;
 
-			if (!value_is_scalar(e) || (o = links_find(x,
+			if (!value_is_scalar(e) || (o = site_lookup(x,
 			    "document", e->text, e->len)) == NULL || o == it)
 				continue;
 			if (!names(x, value_map_get(o->data, sides[k][1]), it))
@@ -725,7 +725,7 @@ check_document(struct site *s, const struct links_index *x, const struct item
 void
 records_check(struct site *s)
 {
-	struct links_index *x = links_index(s);
+	struct site_names *x = site_names(s);
 	struct planned *pl;
 	size_t i, j, n = 0, npl = 0;
 
@@ -757,7 +757,7 @@ records_check(struct site *s)
 void
 records_model(struct site *s, const struct theme *th, const struct schemas *sc)
 {
-	struct links_index *x = links_index(s);
+	struct site_names *x = site_names(s);
 
 	browse_frames(s);
 	links_document_frames(s, x);

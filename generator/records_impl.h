@@ -16,6 +16,7 @@ struct collection;
 struct item;
 struct schemas;
 struct site;
+struct site_names;
 struct theme;
 struct value;
 
@@ -91,19 +92,6 @@ struct value *records_copy_rows(struct site *s, struct value *f,
 void records_row_figures(struct site *s, struct value *f, const char *list,
     const char *field, const char *key, const char *unit, const char *lang);
 
-/* Lang-0 records of every collection by kind and name (base or slug). */
-struct links_index;
-
-/*
- * Indexes the main-language items of s by their collection's kind and
- * each of: file base name, computed slug (once the model has made it),
- * front-matter slug.  Arena memory; read-only afterwards.
- */
-struct links_index *links_index(struct site *s);
-/* The item of kind named key[0..n), or NULL. */
-struct item *links_find(const struct links_index *x, const char *kind,
-    const char *key, size_t n);
-
 /* The item's title in its own language: title, name, number or slug. */
 const char *records_title(struct site *s, const struct item *it);
 /* A collection's title (site.yaml, maybe {vi:, en:}) in language lang. */
@@ -115,7 +103,7 @@ bool records_vi(const char *lang);
 /* Zone, call and inspection frames' values (browse.c). */
 void browse_frames(struct site *s);
 /* Document frames' values (links.c): status from dates and replacements. */
-void links_document_frames(struct site *s, const struct links_index *x);
+void links_document_frames(struct site *s, const struct site_names *x);
 
 /*
  * Cross references both ways (see records.c's head comment for the
@@ -124,7 +112,7 @@ void links_document_frames(struct site *s, const struct links_index *x);
  * values.
  */
 void links_model(struct site *s, const struct schemas *sc,
-    const struct links_index *x);
+    const struct site_names *x);
 /*
  * Browse pages of call collections (by zone, sector, status) with the
  * `browse` facet map, and the `compare` table of zone lists.  Needs
@@ -132,6 +120,6 @@ void links_model(struct site *s, const struct schemas *sc,
  * zone frames.
  */
 void browse_model(struct site *s, const struct theme *th,
-    const struct links_index *x);
+    const struct site_names *x);
 
 #endif

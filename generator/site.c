@@ -356,29 +356,6 @@ model_translations(struct site *s, struct collection *co)
 	}
 }
 
-struct item *
-site_find(const struct site *s, const char *kind, const char *key)
-{
-	size_t i, j;
-
-	for (i = 0; i < s->ncolls; i++) {
-		struct collection *co = &s->colls[i];
-
-		if (strcmp(co->kind, kind) != 0 && strcmp(co->name, kind) != 0)
-			continue;
-		for (j = 0; j < co->n; j++) {
-			struct item *it = co->items[j];
-
-			if (it->lang_index != 0)
-				continue;
-			if (strcmp(it->base, key) == 0 ||
-			    (it->slug && strcmp(it->slug, key) == 0))
-				return it;
-		}
-	}
-	return NULL;
-}
-
 int
 site_model(struct site *s, const struct theme *th, struct source *src,
     const char *base_url)

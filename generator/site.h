@@ -133,9 +133,17 @@ void feeds_make(struct site *s);
 /* True if lists of language lang show it: its own records, and the main
  * language's records that have no translation into lang. */
 bool site_shows(const struct site *s, const struct item *it, int lang);
-/* The item of collection kind `kind` whose base name or slug is key. */
-struct item *site_find(const struct site *s, const char *kind,
-    const char *key);
+/*
+ * The name index of s (site_names.c): its main-language items by kind and
+ * by each name they answer to — file base name, front-matter slug, and
+ * the computed slug once site_model() has run.  Arena memory; built once
+ * per stage that needs it, read-only afterwards.
+ */
+struct site_names;
+struct site_names *site_names(struct site *s);
+/* The item of kind named key[0..n), or NULL (first declared wins). */
+struct item *site_lookup(const struct site_names *x, const char *kind,
+    const char *key, size_t n);
 /*
  * Adds the paginated list pages of items v[0..n) (sorted as they should
  * show) at list_url (site-relative with the base path, ending '/'),

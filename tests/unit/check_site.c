@@ -717,17 +717,25 @@ END_TEST
 START_TEST(test_site_find)
 {
 	struct tu_site t;
+	struct site_names *x;
 
 	tu_site_load(&t, tr_files);
-	ck_assert_int_eq(tu_site_model(&t), 0);
-	ck_assert_ptr_eq(site_find(t.s, "news", "2020-01-01-a"),
-	    tu_item(t.s, "content/news/2020-01-01-a.md"));
-	ck_assert_ptr_eq(site_find(t.s, "news", "b"),
+	/* Before the model (what validation sees): file names only. */
+	x = site_names(t.s);
+	ck_assert_ptr_eq(site_lookup(x, "news", "2020-01-02-b", 12),
 	    tu_item(t.s, "content/news/2020-01-02-b.md"));
-	/* Only records of the main language; by kind or folder. */
-	ck_assert_ptr_null(site_find(t.s, "news", "c"));
-	ck_assert_ptr_null(site_find(t.s, "page", "a"));
-	ck_assert_ptr_nonnull(site_find(t.s, "news", "d"));
+	ck_assert_ptr_null(site_lookup(x, "news", "b", 1));
+	ck_assert_int_eq(tu_site_model(&t), 0);
+	/* After it, computed slugs too. */
+	x = site_names(t.s);
+	ck_assert_ptr_eq(site_lookup(x, "news", "2020-01-01-a", 12),
+	    tu_item(t.s, "content/news/2020-01-01-a.md"));
+	ck_assert_ptr_eq(site_lookup(x, "news", "b", 1),
+	    tu_item(t.s, "content/news/2020-01-02-b.md"));
+	/* Only records of the main language, by kind. */
+	ck_assert_ptr_null(site_lookup(x, "news", "c", 1));
+	ck_assert_ptr_null(site_lookup(x, "page", "a", 1));
+	ck_assert_ptr_nonnull(site_lookup(x, "news", "d", 1));
 	tu_site_close(&t);
 }
 END_TEST
