@@ -48,10 +48,10 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	valgrind bench fuzz \
 	lint format install uninstall clean bless
 .DELETE_ON_ERROR:
+all: generator/minhbach
+
 .PHONY: FORCE
 FORCE:
-
-all: generator/minhbach
 
 deps:
 	@sh generator/deps.sh build
