@@ -666,7 +666,7 @@ budget_identities_csv(struct buf *b, const struct btab *t,
 {
 	if (n == 0)
 		return;
-	buf_adds(b, "ï»¿");
+	buf_adds(b, "\xef\xbb\xbf");
 	buf_adds(b, li ? "Code,Equals the sum of\r\n" :
 	    "Mã dòng,Bằng tổng các dòng\r\n");
 	for (size_t i = 0; i < n; i++) {
