@@ -24,8 +24,8 @@ struct srec {
 	struct item *it;
 	const char *unit;	/* unit.name */
 	int year;		/* fiscal_year */
-	int rank;		/* 0 estimate, 1 adjustment, 2 report, 3 accounts */
-	int month;		/* last month of the period: quy_1 3 ... nam 12 */
+	int rank;	/* 0 estimate, 1 adjustment, 2 report, 3 accounts */
+	int month;	/* the period's last month: quy_1 3 ... nam 12 */
 	const char *kind, *adjusts;
 	const struct btab *t;
 	const char **codes;
@@ -507,6 +507,7 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 	for (i = 0; i < n; i = j) {
 		const char *slug, *url, *dir;
 		struct value *f, *u, *bc;
+		const struct value *crumbs;
 		struct page *pg;
 		struct buf b = {0};
 
@@ -557,12 +558,11 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		put(s, f, "url", url);
 		put(s, f, "csv_url", arena_printf(a, "%sdu-lieu.csv", url));
 		bc = value_list(a);
-		if (list != NULL && value_map_get(list, "breadcrumbs") != NULL &&
-		    value_map_get(list, "breadcrumbs")->n > 0) {
+		crumbs = list ? value_map_get(list, "breadcrumbs") : NULL;
+		if (crumbs != NULL && crumbs->n > 0) {
 			struct value *home = value_map(a), *c = value_map(a);
 			struct value *h = value_map(a);
-			const struct value *l0 = value_map_get(list,
-			    "breadcrumbs")->items[0];
+			const struct value *l0 = crumbs->items[0];
 
 			value_map_set(a, home, "title",
 			    value_map_get(l0, "title"));
@@ -579,7 +579,8 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 			value_map_set(a, h, "current", value_bool(a, true));
 			value_list_push(a, bc, h);
 			value_map_set(a, f, "breadcrumbs", bc);
-			value_map_set(a, f, "has_breadcrumbs", value_bool(a, true));
+			value_map_set(a, f, "has_breadcrumbs",
+			    value_bool(a, true));
 		}
 		site_add_frame_page(s, arena_printf(a, "%sindex.html", dir),
 		    v[i].it->path, tm, lang, f);
