@@ -38,4 +38,14 @@ void budget_model(struct site *s);
 struct item;
 void budget_model_item(struct site *s, struct item *it);
 
+/*
+ * budget_series.c, after budget_model(): a series page per budget unit
+ * and language (<list>/chuoi/<unit-slug>/ with du-lieu.csv; the page
+ * only when the theme has budget-series.mustache), series_url and
+ * series_csv_url on each record's frame, budget_units (each unit's years
+ * and their chain) on the collection's first list page.  Arena memory.
+ */
+struct theme;
+void budget_series_model(struct site *s, const struct theme *th);
+
 #endif

@@ -141,29 +141,36 @@ row_frame(struct mk *m, const struct brow *r)
 	return v;
 }
 
-/* The CSV: BOM, CRLF, labels, plain figures ('.' decimal mark). */
+/*
+ * The CSV: BOM, CRLF; the row's code, level, parent's code and kind
+ * (budget_row_codes, budget_row_kind), STT and label, then the shown
+ * columns with their unit in the heading (budget_col_heading); plain
+ * figures ('.' decimal mark), empty where there is none.
+ */
 static void
 make_csv(struct mk *m, struct buf *b)
 {
 	const struct bform *f = m->t->form;
+	const char **codes = budget_row_codes(m->s->arena, m->t);
+	const char *cu = value_map_str(m->it->data, "currency_unit");
 	size_t i, k;
 
 	buf_adds(b, "\xef\xbb\xbf");
-	buf_adds(b, m->li ? "No.,Item" : "STT,Nội dung");
+	buf_adds(b, budget_csv_head(m->li));
 	for (k = 0; k < f->ncols; k++) {
+		const char *h;
+
 		if (!m->t->shown[k])
 			continue;
+		h = budget_col_heading(m->s->arena, f, k, cu, m->li);
 		buf_addc(b, ',');
-		buf_add_csv(b, f->cols[k].label[m->li],
-		    strlen(f->cols[k].label[m->li]));
+		buf_add_csv(b, h, strlen(h));
 	}
 	buf_adds(b, "\r\n");
 	for (i = 0; i < m->t->nrows; i++) {
 		const struct brow *r = &m->t->rows[i];
 
-		buf_add_csv(b, r->stt, strlen(r->stt));
-		buf_addc(b, ',');
-		buf_add_csv(b, r->label, strlen(r->label));
+		budget_csv_row_head(b, m->t, codes, i);
 		for (k = 0; k < f->ncols; k++) {
 			if (!m->t->shown[k])
 				continue;
@@ -185,7 +192,12 @@ json_str(struct buf *b, const char *key, const char *s)
 		buf_add_json(b, s, strlen(s));
 }
 
-/* The JSON: the record's metadata, the columns and the rows. */
+/*
+ * The JSON: the record's metadata, the form, the shown columns (key,
+ * labels vi/en, unit, type, the CSV heading) and the rows (code, level,
+ * parent, kind as in the CSV; figures as JSON numbers written exactly
+ * as the CSV's plain decimals, null where there is none).
+ */
 static void
 make_json(struct mk *m, struct buf *b)
 {
@@ -195,6 +207,8 @@ make_json(struct mk *m, struct buf *b)
 	    "currency_unit", "basis_date", "published_on"};
 	static const char *const maps[] = {"unit", "decision",
 	    "illustrative"};
+	const char **codes = budget_row_codes(m->s->arena, m->t);
+	const char *cu = value_map_str(d, "currency_unit");
 	size_t i, k;
 	bool first;
 
@@ -228,16 +242,36 @@ make_json(struct mk *m, struct buf *b)
 	for (k = 0, first = true; k < f->ncols; k++) {
 		static const char *const types[] = {"amount", "percent",
 		    "difference"};
+		const struct bcol *c = &f->cols[k];
 
 		if (!m->t->shown[k])
 			continue;
 		buf_adds(b, first ? "\n{" : ",\n{");
 		first = false;
-		json_str(b, "key", f->cols[k].key);
+		json_str(b, "key", c->key);
 		buf_addc(b, ',');
-		json_str(b, "label", f->cols[k].label[m->li]);
+		json_str(b, "label", c->label[m->li]);
+		buf_adds(b, ",\"labels\":{");
+		json_str(b, "vi", c->label[0]);
 		buf_addc(b, ',');
-		json_str(b, "type", types[f->cols[k].type]);
+		json_str(b, "en", c->label[1]);
+		buf_adds(b, "},");
+		json_str(b, "unit", c->type == BCOL_PERCENT ? "%" :
+		    cu ? cu : "dong");
+		buf_addc(b, ',');
+		json_str(b, "type", types[c->type]);
+		if (c->type != BCOL_AMOUNT) {
+			buf_adds(b, ",\"of\":[");
+			buf_add_json(b, f->cols[c->of[0]].key,
+			    strlen(f->cols[c->of[0]].key));
+			buf_addc(b, ',');
+			buf_add_json(b, f->cols[c->of[1]].key,
+			    strlen(f->cols[c->of[1]].key));
+			buf_addc(b, ']');
+		}
+		buf_addc(b, ',');
+		json_str(b, "heading", budget_col_heading(m->s->arena, f, k,
+		    cu, m->li));
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "],\n\"rows\":[");
@@ -245,6 +279,13 @@ make_json(struct mk *m, struct buf *b)
 		const struct brow *r = &m->t->rows[i];
 
 		buf_adds(b, i ? ",\n{" : "\n{");
+		json_str(b, "code", codes[i]);
+		buf_addf(b, ",\"level\":%d,", r->depth);
+		json_str(b, "parent", r->parent ?
+		    codes[r->parent - m->t->rows] : NULL);
+		buf_addc(b, ',');
+		json_str(b, "kind", budget_row_kind(m->t, r));
+		buf_addc(b, ',');
 		json_str(b, "stt", r->stt);
 		buf_addc(b, ',');
 		json_str(b, "label", r->label);
@@ -504,4 +545,139 @@ void
 budget_model_item(struct site *s, struct item *it)
 {
 	model_item(s, budget_forms_builtin(s->arena, s->diags), it);
+}
+
+/*
+ * Downloads a reader can re-check (README, "Transparency records"): row
+ * codes, row kinds, column headings and the identities file, shared by
+ * the record's CSV and JSON here and the series of budget_series.c.
+ */
+
+/* True when stt numbers nothing: "", "-", "+", "*". */
+static bool
+unnumbered(const char *stt)
+{
+	return stt[0] == '\0' || ((stt[0] == '-' || stt[0] == '+' ||
+	    stt[0] == '*') && stt[1] == '\0');
+}
+
+const char **
+budget_row_codes(struct arena *a, const struct btab *t)
+{
+	const char **codes = arena_calloc(a, t->nrows + 1, sizeof *codes);
+	size_t *seen = arena_calloc(a, t->nrows + 1, sizeof *seen);
+
+	/* Rows come parents first: a parent's code is always known. */
+	for (size_t i = 0; i < t->nrows; i++) {
+		const struct brow *r = &t->rows[i];
+		size_t p = r->parent ? (size_t)(r->parent - t->rows) :
+		    t->nrows;
+		const char *pc = r->parent ? codes[p] : NULL;
+
+		if (r->is_total)
+			codes[i] = BUDGET_TOTAL_CODE;
+		else if (!unnumbered(r->stt))
+			codes[i] = pc ? arena_printf(a, "%s.%s", pc, r->stt) :
+			    arena_strdup(a, r->stt);
+		else
+			codes[i] = arena_printf(a, "%s-%zu", pc ? pc : "0",
+			    ++seen[p]);
+	}
+	return codes;
+}
+
+const char *
+budget_row_kind(const struct btab *t, const struct brow *r)
+{
+	if (r->is_total)
+		return "total";
+	if (r->of_which)
+		return "of_which";
+	for (size_t i = 0; i < r->nkids; i++)
+		if (!t->rows[r->kids[i]].of_which)
+			return "sum";
+	return "stated";
+}
+
+const char *
+budget_unit_text(const char *currency_unit, int li)
+{
+	return currency_text(currency_unit, li);
+}
+
+const char *
+budget_kind_text(const char *kind, int li)
+{
+	return kind_text(kind, li);
+}
+
+const char *
+budget_period_text(struct arena *a, const char *period, const char *year,
+    int li)
+{
+	return period_text(a, period, year, li);
+}
+
+const char *
+budget_col_heading(struct arena *a, const struct bform *f, size_t k,
+    const char *currency_unit, int li)
+{
+	const struct bcol *c = &f->cols[k];
+	const char *u = currency_text(currency_unit, li);
+	size_t n = strlen(c->label[li]);
+
+	if (c->type == BCOL_PERCENT)
+		return n >= 3 && strcmp(c->label[li] + n - 3, "(%)") == 0 ?
+		    c->label[li] : arena_printf(a, "%s (%%)", c->label[li]);
+	if (c->type == BCOL_DIFFERENCE)
+		return arena_printf(a, "%s (%s) = %s - %s", c->label[li], u,
+		    f->cols[c->of[0]].label[li], f->cols[c->of[1]].label[li]);
+	return arena_printf(a, "%s (%s)", c->label[li], u);
+}
+
+const char *
+budget_csv_head(int li)
+{
+	return li ? "Code,Level,Parent code,Row kind,No.,Item" :
+	    "Mã dòng,Cấp,Mã dòng cha,Loại dòng,STT,Nội dung";
+}
+
+void
+budget_csv_row_head(struct buf *b, const struct btab *t,
+    const char *const *codes, size_t i)
+{
+	const struct brow *r = &t->rows[i];
+	const char *pc = r->parent ? codes[r->parent - t->rows] : "";
+
+	buf_add_csv(b, codes[i], strlen(codes[i]));
+	buf_addf(b, ",%d,", r->depth);
+	buf_add_csv(b, pc, strlen(pc));
+	buf_addc(b, ',');
+	buf_adds(b, budget_row_kind(t, r));
+	buf_addc(b, ',');
+	buf_add_csv(b, r->stt, strlen(r->stt));
+	buf_addc(b, ',');
+	buf_add_csv(b, r->label, strlen(r->label));
+}
+
+void
+budget_identities_csv(struct buf *b, const struct btab *t,
+    const char *const *codes, const struct bident *v, size_t n, int li)
+{
+	if (n == 0)
+		return;
+	buf_adds(b, "\xef\xbb\xbf");
+	buf_adds(b, li ? "Code,Equals the sum of\r\n" :
+	    "Mã dòng,Bằng tổng các dòng\r\n");
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].row >= t->nrows)
+			continue;
+		buf_add_csv(b, codes[v[i].row], strlen(codes[v[i].row]));
+		buf_addc(b, ',');
+		for (size_t j = 0; j < v[i].neq; j++)
+			if (v[i].eq[j] < t->nrows)
+				buf_addf(b, "%s%s", j ? "+" : "",
+				    codes[v[i].eq[j]]);
+		buf_adds(b, "\r\n");
+	}
 }

@@ -127,4 +127,49 @@ const char *budget_vi_amount(struct arena *a, int64_t v, int scale,
 /* How row r is named in messages: line II "Chi thường xuyên"; arena. */
 const char *budget_line_name(struct arena *a, const struct brow *r);
 
+/*
+ * budget_render.c: what the downloads say of rows and columns (README,
+ * "Transparency records", lists the CSV and JSON columns).
+ */
+#define BUDGET_TOTAL_CODE "TONG"	/* the code of a form's total row */
+/* One identity of a form: row t->rows[row] = the sum of rows eq[]. */
+struct bident {
+	size_t row;
+	const size_t *eq;
+	size_t neq;
+};
+/*
+ * The stable code of every row of t, an array of t->nrows strings in
+ * arena a: the stt path joined with '.' ("B.I.1.2"); a row without stt
+ * ("", "-", "+", "*") is its parent's code, '-' and its place among
+ * its parent's unnumbered lines ("III-1"; "0-1" at the top level); the
+ * total row is BUDGET_TOTAL_CODE.
+ */
+const char **budget_row_codes(struct arena *a, const struct btab *t);
+/* "total", "of_which", "sum" (it has lines that are not "of which") or
+ * "stated"; static text. */
+const char *budget_row_kind(const struct btab *t, const struct brow *r);
+/* The heading of column k in downloads: "Dự toán được giao (đồng)",
+ * "… (%)", "Chênh lệch (đồng) = <label a> - <label b>"; arena. */
+const char *budget_col_heading(struct arena *a, const struct bform *f,
+    size_t k, const char *currency_unit, int li);
+/* The CSV's first six headings (code … label), static text. */
+const char *budget_csv_head(int li);
+/* Appends row i's first six CSV fields (no newline). */
+void budget_csv_row_head(struct buf *b, const struct btab *t,
+    const char *const *codes, size_t i);
+/*
+ * The identities file beside a CSV (du-lieu.identities.csv): BOM, a
+ * heading, then one CRLF line per identity "A.I,A.II+A.III".  Appends
+ * nothing when n is 0.
+ */
+void budget_identities_csv(struct buf *b, const struct btab *t,
+    const char *const *codes, const struct bident *v, size_t n, int li);
+/* The texts pages use: "đồng", "Dự toán ngân sách", "6 tháng đầu năm
+ * 2020" (li 0) or English (li 1); static or arena text. */
+const char *budget_unit_text(const char *currency_unit, int li);
+const char *budget_kind_text(const char *kind, int li);
+const char *budget_period_text(struct arena *a, const char *period,
+    const char *year, int li);
+
 #endif

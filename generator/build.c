@@ -233,6 +233,7 @@ build_run(const struct options *o)
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;
 	budget_model(s);
+	budget_series_model(s, th);
 	records_model(s, th, sc);
 	if (h != NULL)
 		provenance_model(s, th, h);

@@ -132,6 +132,44 @@ line=$(grep -n 'values: {du_toan: 30000000}' "$sp/content/budgets/2020-du-toan.y
 grep -q "^content/budgets/2020-du-toan.yaml:$line:[0-9]*: error: .*30.000.000 is stated but its lines add up to 30.000.001 (difference -1)" "$work/err.txt" &&
 	ok || { bad "the one-đồng error names the file, line and both sums"; cat "$work/err.txt"; }
 
+# --- downloads a reader can re-check: every budget CSV recomputed ----------
+# tests/recompute-budget-csv.sh reads the published CSVs alone (awk, exact
+# digit-string sums): every parent, difference and identity must hold on
+# the built sample, and a figure changed by one đồng must be found.
+rc="$top/tests/recompute-budget-csv.sh"
+rs="$work/recheck"
+mkdir -p "$rs"
+cp -R "$top/content" "$top/themes" "$rs/"
+expect_exit 0 "sample build for the CSVs" "$bin" build --quiet --no-history --source "$rs" --out "$work/rsite"
+expect_exit 0 "recompute the sample's budget CSVs" sh "$rc" "$work/rsite"
+n_csv=$(find "$work/rsite" -name du-lieu.csv | wc -l)
+[ "$n_csv" -ge 5 ] && ok || bad "$n_csv budget CSVs recomputed, expected the 3 records' and the series'"
+unit=ban-quan-ly-cac-khu-cong-nghiep-tinh-lam-dong
+series="$work/rsite/ngan-sach/chuoi/$unit"
+[ -f "$series/index.html" ] && [ -f "$series/du-lieu.csv" ] &&
+	[ -f "$work/rsite/en/ngan-sach/series/$unit/index.html" ] && ok ||
+	bad "the sample unit's series page or its CSV is missing"
+grep -q "href=\"/ngan-sach/chuoi/$unit/\"" "$work/rsite/ngan-sach/index.html" &&
+	grep -q "href=\"/ngan-sach/chuoi/$unit/\"" "$work/rsite/ngan-sach/2019-quyet-toan/index.html" &&
+	ok || bad "the budget list or a budget page does not link the series"
+grep -q '<h3>Năm ngân sách 2019</h3>' "$work/rsite/ngan-sach/index.html" && ok ||
+	bad "the budget list shows no chain for 2019"
+grep -q '2019 · Quyết toán ngân sách năm 2019: Số liệu quyết toán được duyệt (đồng)' "$series/du-lieu.csv" &&
+	grep -q ',5579950000,' "$series/du-lieu.csv" && ok ||
+	bad "the series CSV lacks the 2019 approved accounts"
+expect_exit 0 "recompute a fixture with identities" sh "$rc" "$top/tests/recompute/ok"
+expect_exit 1 "an identity that does not hold" sh "$rc" "$top/tests/recompute/identity-off"
+grep -q 'row "A.I" = A.I.1, column "Thực hiện (triệu đồng)": 190 stated, the rows add up to 100.00' "$work/out.txt" &&
+	ok || { bad "the identity failure names the row and both figures"; cat "$work/out.txt"; }
+sed 's/,698300000,/,698300001,/' "$work/rsite/ngan-sach/2019-quyet-toan/du-lieu.csv" > "$work/tampered.csv"
+cmp -s "$work/tampered.csv" "$work/rsite/ngan-sach/2019-quyet-toan/du-lieu.csv" &&
+	bad "the sample's 2019 accounts no longer hold 698300000: update the tampering"
+expect_exit 1 "recompute a tampered CSV" sh "$rc" "$work/tampered.csv"
+grep -q 'row "IV.1", column "Số liệu quyết toán được duyệt (đồng)": 4996950000 stated, its lines add up to 4996950001' "$work/out.txt" &&
+	ok || { bad "the tampered figure is not found"; cat "$work/out.txt"; }
+sed 's/,5579950000,/,5579950001,/' "$series/du-lieu.csv" > "$work/tampered-series.csv"
+expect_exit 1 "recompute a tampered series CSV" sh "$rc" "$work/tampered-series.csv"
+
 # --- the editors' guide: every copy-ready example passes check --------------
 # Each fenced block of content/README.md with a "# Tệp: PATH" line is
 # dropped at PATH in a copy of the sample portal, which must then check

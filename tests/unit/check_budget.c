@@ -582,15 +582,18 @@ START_TEST(test_budget_csv_json)
 	p = page_of(&x.s, "ngan-sach/2020-thuc-hien/du-lieu.csv");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
-	    "STT,Nội dung,Dự toán năm,Ước thực hiện,"
+	    "Mã dòng,Cấp,Mã dòng cha,Loại dòng,STT,Nội dung,"
+	    "Dự toán năm (đồng),Ước thực hiện (đồng),"
 	    "Ước thực hiện/Dự toán năm (%)\r\n"
-	    "I,\"Chi \"\"thường\"\", xuyên\",1060000000,1003608000,94.68\r\n"
-	    "1,\"'=cmd\",1000000000,946800000,94.68\r\n"
-	    "2,b,60000000,56808000,94.68\r\n");
+	    "I,0,,sum,I,\"Chi \"\"thường\"\", xuyên\",1060000000,"
+	    "1003608000,94.68\r\n"
+	    "I.1,1,I,stated,1,\"'=cmd\",1000000000,946800000,94.68\r\n"
+	    "I.2,1,I,stated,2,b,60000000,56808000,94.68\r\n");
 	ck_assert_uint_eq(p->len, strlen(p->data));
 	p = page_of(&x.s, "ngan-sach/2020-thuc-hien/du-lieu.json");
 	ck_assert_ptr_nonnull(p);
-	ck_assert_ptr_nonnull(strstr(p->data, "{\"stt\":\"I\",\"label\":"
+	ck_assert_ptr_nonnull(strstr(p->data, "{\"code\":\"I\",\"level\":0,"
+	    "\"parent\":null,\"kind\":\"sum\",\"stt\":\"I\",\"label\":"
 	    "\"Chi \\\"thường\\\", xuyên\",\"depth\":0,\"of_which\":false,"
 	    "\"total\":false,\"values\":{\"du_toan_nam\":1060000000,"
 	    "\"uoc_thuc_hien\":1003608000,\"ty_le\":94.68}}"));
@@ -673,6 +676,214 @@ START_TEST(test_budget_chart)
 }
 END_TEST
 
+/* Downloads a reader can re-check; series and chains ------------------------ */
+
+START_TEST(test_budget_row_codes)
+{
+	struct fx x;
+	const struct page *p;
+	const char **codes;
+	const struct btab *t;
+	struct buf b = {0};
+	struct bident id;
+	size_t eq[2];
+
+	fx_init(&x);
+	fx_add(&x, "r", "vi", "kind: du_toan\nfiscal_year: 2026\n"
+	    "unit: {name: Ban A}\n"
+	    "form: {circular: 26/2026/TT-BTC, number: 1}\n"
+	    "currency_unit: trieu_dong\n"
+	    "lines:\n"
+	    "  - stt: A\n"
+	    "    label: Thu\n"
+	    "    children:\n"
+	    "      - {stt: I, label: a, values: {du_toan: 10.5}}\n"
+	    "      - {label: 'Trong đó: b', of_which: true, values: {du_toan: 2}}\n"
+	    "      - {stt: '-', label: c, values: {du_toan: 1}}\n"
+	    "  - {label: d, values: {du_toan: 3}}\n");
+	budget_model(&x.s);
+	p = page_of(&x.s, "ngan-sach/r/du-lieu.csv");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
+	    "Mã dòng,Cấp,Mã dòng cha,Loại dòng,STT,Nội dung,"
+	    "Dự toán năm (triệu đồng)\r\n"
+	    "A,0,,sum,A,Thu,11.5\r\n"
+	    "A.I,1,A,stated,I,a,10.5\r\n"
+	    "A-1,1,A,of_which,,Trong đó: b,2\r\n"
+	    "A-2,1,A,stated,\"'-\",c,1\r\n"
+	    "0-1,0,,stated,,d,3\r\n"
+	    "TONG,0,,total,,Tổng cộng,14.5\r\n");
+	p = page_of(&x.s, "ngan-sach/r/du-lieu.json");
+	ck_assert_ptr_nonnull(strstr(p->data, "{\"key\":\"du_toan\","
+	    "\"label\":\"Dự toán năm\",\"labels\":{\"vi\":\"Dự toán năm\","
+	    "\"en\":\"Annual estimate\"},\"unit\":\"trieu_dong\","
+	    "\"type\":\"amount\",\"heading\":\"Dự toán năm (triệu đồng)\"}"));
+	ck_assert_ptr_nonnull(strstr(p->data, "{\"code\":\"A-1\",\"level\":1,"
+	    "\"parent\":\"A\",\"kind\":\"of_which\",\"stt\":\"\","));
+	ck_assert_ptr_nonnull(strstr(p->data, "{\"code\":\"TONG\",\"level\":0,"
+	    "\"parent\":null,\"kind\":\"total\","));
+	/* The identities file: A = A.I + A-2, as the lead will feed it. */
+	t = budget_table_make(x.a, NULL, budget_form_find(
+	    budget_forms_builtin(x.a, x.d), x.it[0].data, NULL), x.it[0].data);
+	codes = budget_row_codes(x.a, t);
+	eq[0] = 1;
+	eq[1] = 3;
+	id.row = 0;
+	id.eq = eq;
+	id.neq = 2;
+	budget_identities_csv(&b, t, codes, &id, 0, 0);
+	ck_assert_uint_eq(b.len, 0);
+	budget_identities_csv(&b, t, codes, &id, 1, 0);
+	ck_assert_str_eq(buf_cstr(&b), "\xef\xbb\xbf"
+	    "Mã dòng,Bằng tổng các dòng\r\nA,A.I+A-2\r\n");
+	buf_release(&b);
+	arena_free(x.a);
+}
+END_TEST
+
+START_TEST(test_budget_csv_difference_heading)
+{
+	struct fx x;
+	const struct page *p;
+
+	fx_init(&x);
+	fx_add(&x, "qt", "en", "kind: quyet_toan\nfiscal_year: 2019\n"
+	    "unit: {name: Board}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
+	    "currency_unit: dong\n"
+	    "lines:\n"
+	    "  - {stt: I, label: a, values: {bao_cao_qt: 10, duoc_duyet: 7}}\n");
+	budget_model(&x.s);
+	p = page_of(&x.s, "en/ngan-sach/qt/du-lieu.csv");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
+	    "Code,Level,Parent code,Row kind,No.,Item,"
+	    "Reported accounts (dong),Approved accounts (dong),"
+	    "Difference (dong) = Approved accounts - Reported accounts\r\n"
+	    "I,0,,stated,I,a,10,7,-3\r\n");
+	p = page_of(&x.s, "en/ngan-sach/qt/du-lieu.json");
+	ck_assert_ptr_nonnull(strstr(p->data, "\"type\":\"difference\","
+	    "\"of\":[\"duoc_duyet\",\"bao_cao_qt\"]"));
+	arena_free(x.a);
+}
+END_TEST
+
+/* The list's first page, as site_model() makes it (the keys read). */
+static struct value *
+fx_list_page(struct fx *x)
+{
+	struct value *f = value_map(x->a);
+	struct page *p;
+
+	x->s.globals[0] = value_map(x->a);
+	x->co.list = true;
+	x->co.list_url[0] = "/ngan-sach/";
+	value_map_set(x->a, f, "is_list", value_bool(x->a, true));
+	value_map_set(x->a, f, "url", value_strz(x->a, "/ngan-sach/"));
+	p = site_add_page(&x->s, "ngan-sach/index.html", "content");
+	p->frames[0] = x->s.globals[0];
+	p->frames[1] = f;
+	p->nframes = 2;
+	return f;
+}
+
+static const char *
+chain_title(const struct value *year, const char *step, size_t i)
+{
+	const struct value *l = value_map_get(year, step);
+
+	ck_assert_ptr_nonnull(l);
+	ck_assert_uint_gt(l->n, i);
+	return value_map_str(l->items[i], "title");
+}
+
+START_TEST(test_budget_series)
+{
+	struct fx x;
+	struct value *list;
+	const struct value *units, *years, *y;
+	const struct page *p;
+	const char *slug = "ngan-sach/chuoi/ban-a/du-lieu.csv";
+
+	fx_init(&x);
+	list = fx_list_page(&x);
+	fx_add(&x, "2020-6-thang", "vi", "title: T6\n"
+	    THUC_HIEN("6_thang", "2020-07-10", "2020-07-15")
+	    "  - {stt: I, label: Chi mới, values: {du_toan_nam: 12, uoc_thuc_hien: 5}}\n"
+	    "  - {stt: II, label: Chi khác, values: {du_toan_nam: 3, uoc_thuc_hien: 1}}\n");
+	fx_add(&x, "2020-dieu-chinh", "vi", "title: ĐC\nadjusts: 2020-du-toan\n"
+	    DU_TOAN("dong")
+	    "  - {stt: I, label: Chi, values: {du_toan: 12}}\n");
+	fx_add(&x, "2020-du-toan", "vi", "title: DT\n" DU_TOAN("dong")
+	    "  - {stt: I, label: Chi, values: {du_toan: 10}}\n");
+	fx_add(&x, "2019-qt", "vi", "title: QT\nkind: quyet_toan\n"
+	    "fiscal_year: 2019\nunit: {name: Ban A}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
+	    "currency_unit: dong\nlines:\n"
+	    "  - stt: I\n"
+	    "    label: Chi cũ\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: x, values: {bao_cao_qt: 8, duoc_duyet: 7}}\n"
+	    "      - {stt: '2', label: y, values: {bao_cao_qt: 1, duoc_duyet: 1}}\n");
+	fx_add(&x, "b", "vi", "title: B\nkind: du_toan\nfiscal_year: 2020\n"
+	    "unit: {name: Ban B}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 2}\n"
+	    "lines:\n  - {stt: I, label: Chi, values: {du_toan: 1}}\n");
+	budget_model(&x.s);
+	budget_series_model(&x.s, NULL);
+	p = page_of(&x.s, slug);
+	ck_assert_ptr_nonnull(p);
+	/* Fiscal-year order, then estimate, adjustment, report, accounts;
+	 * rows merged by code, the newest record's labels. */
+	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
+	    "Mã dòng,Cấp,Mã dòng cha,Loại dòng,STT,Nội dung,"
+	    "2019 · Quyết toán ngân sách năm 2019: Số liệu báo cáo quyết "
+	    "toán (đồng),"
+	    "2019 · Quyết toán ngân sách năm 2019: Số liệu quyết toán được "
+	    "duyệt (đồng),"
+	    "2020 · Dự toán ngân sách năm 2020: Dự toán được giao (đồng),"
+	    "\"2020 · Dự toán ngân sách năm 2020 (điều chỉnh, 01/QĐ-BQL): "
+	    "Dự toán được giao (đồng)\","
+	    "2020 · Tình hình thực hiện dự toán ngân sách 6 tháng đầu năm "
+	    "2020: Dự toán năm (đồng),"
+	    "2020 · Tình hình thực hiện dự toán ngân sách 6 tháng đầu năm "
+	    "2020: Ước thực hiện (đồng)\r\n"
+	    "I,0,,sum,I,Chi mới,9,8,10,12,12,5\r\n"
+	    "I.1,1,I,stated,1,x,8,7,,,,\r\n"
+	    "I.2,1,I,stated,2,y,1,1,,,,\r\n"
+	    "II,0,,stated,II,Chi khác,,,,,3,1\r\n");
+	ck_assert_ptr_nonnull(page_of(&x.s, "ngan-sach/chuoi/ban-b/du-lieu.csv"));
+	/* Without the theme's template: the CSV, no page, no page link. */
+	ck_assert_ptr_null(page_of(&x.s, "ngan-sach/chuoi/ban-a/index.html"));
+	ck_assert_str_eq(value_map_str(x.it[0].frame, "series_csv_url"),
+	    "/ngan-sach/chuoi/ban-a/du-lieu.csv");
+	ck_assert_ptr_null(value_map_get(x.it[0].frame, "series_url"));
+	/* The chain on the list: units by name, newest year first. */
+	units = value_map_get(list, "budget_units");
+	ck_assert_ptr_nonnull(units);
+	ck_assert_uint_eq(units->n, 2);
+	ck_assert_str_eq(value_map_str(units->items[0], "name"), "Ban A");
+	ck_assert_str_eq(value_map_str(units->items[0], "slug"), "ban-a");
+	ck_assert_str_eq(value_map_str(units->items[1], "name"), "Ban B");
+	years = value_map_get(units->items[0], "years");
+	ck_assert_uint_eq(years->n, 2);
+	y = years->items[0];
+	ck_assert_str_eq(value_map_str(y, "year"), "2020");
+	ck_assert_str_eq(chain_title(y, "estimates", 0), "DT");
+	ck_assert_str_eq(chain_title(y, "adjustments", 0), "ĐC");
+	ck_assert_str_eq(value_map_str(value_map_get(y, "adjustments")->
+	    items[0], "adjusts_url"), "/ngan-sach/2020-du-toan/");
+	ck_assert_str_eq(chain_title(y, "reports", 0), "T6");
+	ck_assert_int_eq(value_map_get(y, "accounts")->n, 0);
+	ck_assert(!value_map_get(y, "has_accounts")->u.b);
+	y = years->items[1];
+	ck_assert_str_eq(value_map_str(y, "year"), "2019");
+	ck_assert_str_eq(chain_title(y, "accounts", 0), "QT");
+	ck_assert(!value_map_get(y, "has_estimates")->u.b);
+	arena_free(x.a);
+}
+END_TEST
+
 Suite *
 budget_suite(void)
 {
@@ -706,6 +917,11 @@ budget_suite(void)
 	tcase_add_test(tc, test_budget_csv_json);
 	tcase_add_test(tc, test_budget_english_and_total);
 	tcase_add_test(tc, test_budget_chart);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("downloads");
+	tcase_add_test(tc, test_budget_row_codes);
+	tcase_add_test(tc, test_budget_csv_difference_heading);
+	tcase_add_test(tc, test_budget_series);
 	suite_add_tcase(s, tc);
 	return s;
 }
