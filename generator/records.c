@@ -749,8 +749,9 @@ check_document(struct site *s, const struct site_names *x, const struct item
 	    strcmp(exp->text, s->build_date) <= 0 && st != NULL &&
 	    st->type == VALUE_STR && strcmp(st->text, "in_force") == 0)
 		diag_warning(s->diags, st->pos, "'status' is in_force, but "
-		    "'expires_on' %s has passed at the build date %s: the page "
-		    "shows the document as expired; write 'status: expired'",
+		    "'expires_on' %s is on or before the build date %s: the "
+		    "page shows the document as expired; write 'status: "
+		    "expired'",
 		    exp->text, s->build_date);
 	if (it->lang_index != 0)
 		return;

@@ -499,7 +499,7 @@ START_TEST(test_records_document_fails)
 	    "content/documents/a.yaml:2:9: error: the year in number "
 	    "'130/2018/NQ-HĐND' is 2018, but 'issued_on' is 2019-07-10\n"
 	    "content/documents/a.yaml:5:9: warning: 'status' is in_force, "
-	    "but 'expires_on' 2019-07-01 has passed at the build date "
+	    "but 'expires_on' 2019-07-01 is on or before the build date "
 	    "2023-11-14: the page shows the document as expired; write "
 	    "'status: expired'\n"
 	    "content/documents/a.yaml:7:17: error: 'effective_from' "
@@ -988,7 +988,7 @@ START_TEST(test_records_document_expiry)
 	expect(f, "2023-11-14", "");
 	expect(f, "2023-11-15",
 	    "content/documents/a.yaml:5:9: warning: 'status' is in_force, "
-	    "but 'expires_on' 2023-11-15 has passed at the build date "
+	    "but 'expires_on' 2023-11-15 is on or before the build date "
 	    "2023-11-15: the page shows the document as expired; write "
 	    "'status: expired'\n");
 	fx_open(&x, f, "2023-11-14", true);
