@@ -376,8 +376,8 @@ check_zone(struct site *s, const struct item *it)
 		/* All three given: the one identity says everything. */
 		if (hf && ht && hd && (__builtin_add_overflow(dom->u.i,
 		    fdi->u.i, &sum) || sum != tot->u.i))
-			diag_error(s->diags, tot->pos, "'projects.total' is %s, "
-			    "but 'domestic' %s + 'fdi' %s = %s", tot->text,
+			diag_error(s->diags, tot->pos, "'projects.total' is "
+			    "%s, but 'domestic' %s + 'fdi' %s = %s", tot->text,
 			    dom->text, fdi->text, arena_printf(s->arena, "%lld",
 			    (long long)sum));
 		else if (hf && ht && !hd && fdi->u.i > tot->u.i)
