@@ -476,7 +476,8 @@ browse_frames(struct site *s)
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 
-		for (j = 0; j < co->n; j++)
+		/* Plans need the name index: records_model() does them. */
+		for (j = 0; j < co->n && strcmp(co->kind, "plan") != 0; j++)
 			records_item_frame(s, co->items[j]);
 	}
 }
@@ -494,6 +495,8 @@ records_item_frame(struct site *s, struct item *it)
 		call_frame(s, it);
 	else if (strcmp(kind, "inspection") == 0)
 		inspection_frame(s, it);
+	else if (strcmp(kind, "plan") == 0)
+		plan_frame(s, site_names(s), it);
 }
 
 /* ---- browse pages ---- */
@@ -561,12 +564,6 @@ cmp_group(const void *pa, const void *pb)
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
 	return strcmp(a->key, b->key);
-}
-
-static bool
-shown(const struct item *t)
-{
-	return t != NULL && t->frame != NULL && t->url != NULL && !t->draft;
 }
 
 /*
@@ -650,7 +647,7 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
 		    zv->text, zv->len) : NULL;
 		if (z != NULL && z->slug != NULL) {
 			facet_add(s, &f[0], z->slug, records_title(s,
-			    shown(z->tr[lang]) ? z->tr[lang] : z), it, n);
+			    records_shown(z->tr[lang]) ? z->tr[lang] : z), it, n);
 			/* The filter script matches on these keys. */
 			if (it->lang_index == lang)
 				records_set(s, it->frame, "zone_key", z->slug);

@@ -27,22 +27,17 @@ struct lctx {
 	struct item *it;	/* the referring item */
 };
 
-/* A page that is published: it may be linked to and gather links. */
-static bool
-shown(const struct item *t)
-{
-	return t != NULL && t->frame != NULL && t->url != NULL && !t->draft;
-}
-
-/* {title, url} of t; no url for a page that is not published. */
+/*
+ * {title, url} of t; url "" for a page that is not published (never
+ * absent: {{#url}} would then find the referring page's own).
+ */
 static struct value *
 link_to(struct site *s, const struct item *t)
 {
 	struct value *m = value_map(s->arena);
 
 	records_set(s, m, "title", records_title(s, t));
-	if (shown(t))
-		records_set(s, m, "url", t->url);
+	records_set(s, m, "url", records_shown(t) ? t->url : "");
 	return m;
 }
 
@@ -54,7 +49,7 @@ add_linked(struct site *s, struct item *recv, struct item *ref)
 	struct collection *co = ref->coll;
 	int lang;
 
-	if (!shown(recv) || ref->frame == NULL || recv == ref)
+	if (!records_shown(recv) || ref->frame == NULL || recv == ref)
 		return;
 	lang = recv->lang_index;
 	linked = value_map_get(recv->frame, "linked");
@@ -103,7 +98,7 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 	t0 = site_lookup(c->x, to_kind, node->text, node->len);
 	if (t0 == NULL || t0 == it || t0 == it->tr[0])
 		return;
-	t = shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] : t0;
+	t = records_shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] : t0;
 	key = arena_printf(s->arena, "%s_link%s", field, many ? "s" : "");
 	for (i = 0; key[i] != '\0'; i++)
 		if (key[i] == '.')
@@ -118,12 +113,12 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 		}
 		value_list_push(s->arena, l, link_to(s, t));
 	}
-	if (!shown(it))
+	if (!records_shown(it))
 		return;
 	add_linked(s, it->lang_index == 0 ? t0 : t0->tr[it->lang_index], it);
 	/* Untranslated records show on the translated target's page too. */
 	for (i = 1; it->lang_index == 0 && i < s->nlangs; i++)
-		if (!shown(it->tr[i]))
+		if (!records_shown(it->tr[i]))
 			add_linked(s, t0->tr[i], it);
 }
 
@@ -230,8 +225,10 @@ find_replaced(struct site *s, const struct site_names *x, struct replaced *r)
 }
 
 /*
- * What the dates and replacements say at the build date; the stated
- * status counts where dates cannot tell (suspended, partly expired).
+ * What the dates and replacements say at the build date: replaced,
+ * then expired once 'expires_on' has come (whatever the stored status
+ * says); the stated status counts where dates cannot tell (suspended,
+ * partly expired).
  */
 static const char *
 document_status(const struct site *s, const struct item *it,
@@ -247,13 +244,15 @@ document_status(const struct site *s, const struct item *it,
 		st = "";
 	if (today == NULL || !fmt_is_date(today, strlen(today)))
 		today = "9999-12-31";
-	if (strcmp(st, "suspended") == 0)
-		return "suspended";
 	if ((rb != NULL && rb->type == VALUE_LIST && rb->n > 0) || (r->n > 0 &&
 	    bsearch(&main, r->v, r->n, sizeof *r->v, cmp_ptr) != NULL))
 		return "replaced";
-	if (strcmp(st, "expired") == 0 ||
-	    (exp != NULL && strcmp(exp, today) <= 0))
+	/* A passed expiry date outranks whatever status is stored. */
+	if (exp != NULL && strcmp(exp, today) <= 0)
+		return "expired";
+	if (strcmp(st, "suspended") == 0)
+		return "suspended";
+	if (strcmp(st, "expired") == 0)
 		return "expired";
 	if ((eff != NULL && strcmp(eff, today) > 0) || (eff == NULL &&
 	    strcmp(st, "not_yet_in_force") == 0))

@@ -1,11 +1,13 @@
 /*
- * Zone, call, inspection and document records.  Validate stage: the
- * checks a reviewer makes (areas and occupancy, shares, dates in order,
- * repeated inspections, personal ID numbers, document numbers and
- * replacements), as located errors and warnings.  Model stage:
- * records_model() puts the reader-ready values below in every item's
- * frame (browse.c: zones, calls, inspections; links.c: documents), then
- * cross links (links.c) and browse pages (browse.c).
+ * Zone, call, inspection, document and plan records.  Validate stage:
+ * the checks a reviewer makes (areas, occupancy and project counts,
+ * shares, a call's zone, dates in order, repeated inspections, personal
+ * ID numbers, document numbers, replacements and expiry; plan.c: a
+ * plan's parts against its totals), as located errors and warnings.
+ * Model stage: records_model() puts the reader-ready values below in
+ * every item's frame (browse.c: zones, calls, inspections; links.c:
+ * documents; plan.c: plans), then cross links (links.c) and browse
+ * pages (browse.c).
  *
  * Frame keys for theme authors (texts in the item's language, vi or en;
  * a key is absent when its field is):
@@ -48,8 +50,18 @@
  *               the field's path become '_': subject_zone_link,
  *               location_zone_link, zones_links); linked.<collection>
  *               {title, url, count, items: [frames]} on the target of
- *               references, with has_linked; url is left out when the
+ *               references, with has_linked; url is "" when the
  *               target is a draft
+ *   plan        year (the year the targets are for), targets[]
+ *               .unit_text "tỷ đồng", .total_text "230 tỷ đồng",
+ *               .has_result, .result_text, .result_as_of_text,
+ *               .achieved_text "42,9%" ("—" when unknown), .note,
+ *               .zones [{title, url, has_url, value_text, has_result,
+ *               result_text, result_as_of_text, achieved_text}];
+ *               matrix {columns: [{title, unit_text}], rows: [{title,
+ *               url, has_url, cells: [{text}]}], totals: [{text}]} (a
+ *               row per zone, a column per target), has_matrix,
+ *               has_results, targets_text "7 dự án · 230 tỷ đồng"
  *   call lists  browse {zones, sectors, statuses: [{title, key, url, count}]}
  *               on every call frame and list page; browse pages also get
  *               browse_facet (zone, sector, status) and browse_title
@@ -227,6 +239,12 @@ records_dectext(struct site *s, struct dec d)
 }
 
 bool
+records_shown(const struct item *t)
+{
+	return t != NULL && t->frame != NULL && t->url != NULL && !t->draft;
+}
+
+bool
 records_vi(const char *lang)
 {
 	return lang != NULL && strcmp(lang, "vi") == 0;
@@ -349,12 +367,27 @@ check_zone(struct site *s, const struct item *it)
 	{
 		const struct value *fdi = value_map_get(v, "fdi");
 		const struct value *tot = value_map_get(v, "total");
+		const struct value *dom = value_map_get(v, "domestic");
+		bool hf = fdi != NULL && fdi->type == VALUE_INT;
+		bool ht = tot != NULL && tot->type == VALUE_INT;
+		bool hd = dom != NULL && dom->type == VALUE_INT;
+		int64_t sum;
 
-		if (fdi != NULL && tot != NULL && fdi->type == VALUE_INT &&
-		    tot->type == VALUE_INT && fdi->u.i > tot->u.i)
+		/* All three given: the one identity says everything. */
+		if (hf && ht && hd && (__builtin_add_overflow(dom->u.i,
+		    fdi->u.i, &sum) || sum != tot->u.i))
+			diag_error(s->diags, tot->pos, "'projects.total' is "
+			    "%s, but 'domestic' %s + 'fdi' %s = %s", tot->text,
+			    dom->text, fdi->text, arena_printf(s->arena, "%lld",
+			    (long long)sum));
+		else if (hf && ht && !hd && fdi->u.i > tot->u.i)
 			diag_error(s->diags, fdi->pos, "'projects.fdi' (%s) is "
 			    "more than 'projects.total' (%s)", fdi->text,
 			    tot->text);
+		else if (hd && ht && !hf && dom->u.i > tot->u.i)
+			diag_error(s->diags, dom->pos, "'projects.domestic' "
+			    "(%s) is more than 'projects.total' (%s)",
+			    dom->text, tot->text);
 	}
 
 	v = value_map_get(d, "as_of");
@@ -394,7 +427,7 @@ check_zone(struct site *s, const struct item *it)
 static void
 check_call(struct site *s, const struct item *it)
 {
-	const struct value *d = it->data, *mix, *dl, *pub;
+	const struct value *d = it->data, *mix, *dl, *pub, *loc, *z;
 	struct dec sum = {0, 0}, x, hundred = {100, 0};
 	size_t i;
 	bool ok = true;
@@ -411,6 +444,15 @@ check_call(struct site *s, const struct item *it)
 			diag_error(s->diags, mix->pos, "the shares in 'mix' "
 			    "add up to %s, not 100", records_dectext(s, sum));
 	}
+	/* The schema cannot say it alone: 'location' is required, 'zone'
+	 * inside it optional for the schema, required here by name. */
+	loc = value_map_get(d, "location");
+	z = value_map_get(loc, "zone");
+	if (loc != NULL && loc->type == VALUE_MAP && (z == NULL || z->type ==
+	    VALUE_NULL || (z->type == VALUE_STR && z->len == 0)))
+		diag_error(s->diags, z != NULL ? z->pos : loc->pos, "a call "
+		    "must name its zone (zone: <slug>, e.g. zone: kcn-loc-son, "
+		    "under 'location')");
 	dl = value_map_get(d, "deadline");
 	pub = value_map_get(d, "published_on");
 	if (records_date_of(dl) && records_date_of(pub) && strcmp(dl->text,
@@ -669,7 +711,7 @@ check_document(struct site *s, const struct site_names *x, const struct item
 {
 	static const char *const sides[][2] = {{"replaces", "replaced_by"},
 	    {"replaced_by", "replaces"}};
-	const struct value *d = it->data, *num, *iss, *eff, *exp, *l;
+	const struct value *d = it->data, *num, *iss, *eff, *exp, *l, *st;
 	const char *start;
 	size_t i, k;
 
@@ -701,6 +743,16 @@ check_document(struct site *s, const struct site_names *x, const struct item
 		diag_error(s->diags, exp->pos, "'expires_on' %s is not after "
 		    "'%s' %s", exp->text, records_date_of(eff) ?
 		    "effective_from" : "issued_on", start);
+	/* Expired is a fact of the dates: a stale 'in force' misleads. */
+	st = value_map_get(d, "status");
+	if (records_date_of(exp) && s->build_date != NULL &&
+	    strcmp(exp->text, s->build_date) <= 0 && st != NULL &&
+	    st->type == VALUE_STR && strcmp(st->text, "in_force") == 0)
+		diag_warning(s->diags, st->pos, "'status' is in_force, but "
+		    "'expires_on' %s is on or before the build date %s: the "
+		    "page shows the document as expired; write 'status: "
+		    "expired'",
+		    exp->text, s->build_date);
 	if (it->lang_index != 0)
 		return;
 	for (k = 0; k < 2; k++) {
@@ -749,6 +801,8 @@ records_check(struct site *s)
 				check_inspection(s, it, pl, &npl);
 			else if (strcmp(co->kind, "document") == 0)
 				check_document(s, x, it);
+			else if (strcmp(co->kind, "plan") == 0)
+				plan_check(s, it);
 		}
 	}
 	check_repeats(s, pl, npl);
@@ -759,7 +813,13 @@ records_model(struct site *s, const struct theme *th, const struct schemas *sc)
 {
 	struct site_names *x = site_names(s);
 
+	size_t i, j;
+
 	browse_frames(s);
+	for (i = 0; i < s->ncolls; i++)
+		for (j = 0; j < s->colls[i].n && strcmp(s->colls[i].kind,
+		    "plan") == 0; j++)
+			plan_frame(s, x, s->colls[i].items[j]);
 	links_document_frames(s, x);
 	/* Links copy the frames' values, so they come last but browsing. */
 	links_model(s, sc, x);

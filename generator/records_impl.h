@@ -99,6 +99,19 @@ const char *records_coll_title(struct site *s, const struct collection *co,
     int lang);
 /* True when lang is Vietnamese: tables pick vi, else en. */
 bool records_vi(const char *lang);
+/* True for a page that is published: it may be linked to and gather
+ * links (a frame, a URL, not a draft). */
+bool records_shown(const struct item *t);
+
+/*
+ * The plan kind (plan.c).  plan_check(): the validate stage's checks of
+ * one plan (source cited, parts by zone adding up to each total and
+ * result, whole counts, results dated after the plan), as located
+ * errors.  plan_frame(): its frame's reader values (x resolves zones).
+ */
+void plan_check(struct site *s, const struct item *it);
+void plan_frame(struct site *s, const struct site_names *x,
+    struct item *it);
 
 /* Zone, call and inspection frames' values (browse.c). */
 void browse_frames(struct site *s);

@@ -34,6 +34,7 @@ static const struct kinddef {
 	{"call", "published_on"},
 	{"zone", NULL},
 	{"document", "issued_on"},
+	{"plan", "date"},
 };
 
 static const struct kinddef *

@@ -1,8 +1,9 @@
 /*
- * Unit tests for records.c, links.c and browse.c: each domain check
- * fails with its exact located message and passes on good records; the
- * figures readers see; call status at given build dates; cross links in
- * both directions; browse pages and the zone comparison; and
+ * Unit tests for records.c, links.c, browse.c and plan.c: each domain
+ * check fails with its exact located message and passes on good
+ * records; the figures readers see; call and document status at given
+ * build dates; plans' parts against totals and their zone table; cross
+ * links in both directions; browse pages and the zone comparison; and
  * schema_each_ref.  Each test loads a small site from a fresh folder.
  */
 #include <check.h>
@@ -49,6 +50,8 @@ static const char *const colls[][2] = {
 	    "en: Documents}, permalink: /van-ban/:slug/}\n"},
 	{"news", "  news: {kind: news, title: {vi: Tin tức, en: News}, "
 	    "permalink: /tin-tuc/:slug/}\n"},
+	{"plans", "  plans: {kind: plan, title: {vi: Kế hoạch, en: Plans}, "
+	    "permalink: /ke-hoach/:slug/}\n"},
 };
 
 static void
@@ -496,6 +499,10 @@ START_TEST(test_records_document_fails)
 	expect(f, "2023-11-14",
 	    "content/documents/a.yaml:2:9: error: the year in number "
 	    "'130/2018/NQ-HĐND' is 2018, but 'issued_on' is 2019-07-10\n"
+	    "content/documents/a.yaml:5:9: warning: 'status' is in_force, "
+	    "but 'expires_on' 2019-07-01 is on or before the build date "
+	    "2023-11-14: the page shows the document as expired; write "
+	    "'status: expired'\n"
 	    "content/documents/a.yaml:7:17: error: 'effective_from' "
 	    "2019-07-01 is before 'issued_on' 2019-07-10\n"
 	    "content/documents/a.yaml:8:13: error: 'expires_on' 2019-07-01 "
@@ -914,6 +921,278 @@ START_TEST(test_records_compare_cells)
 }
 END_TEST
 
+/* ---- rules the first pass missed ---- */
+
+START_TEST(test_records_zone_projects_sum)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.68, basis: industrial_land",
+		    "total: 52, domestic: 38, fdi: 14", "", "2023-06-30")},
+		{"content/zones/b.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.68, basis: industrial_land",
+		    "total: 52, domestic: 38, fdi: 15", "", "2023-06-30")},
+		/* Two given: only "a part is more than the whole". */
+		{"content/zones/c.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.68, basis: industrial_land",
+		    "total: 10, domestic: 11", "", "2023-06-30")},
+		{"content/zones/d.yaml", ZONE("183", "119.3", "112.9579",
+		    "percent: 94.68, basis: industrial_land",
+		    "total: 10, domestic: 9", "", "2023-06-30")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/zones/b.yaml:7:19: error: 'projects.total' is 52, but "
+	    "'domestic' 38 + 'fdi' 15 = 53\n"
+	    "content/zones/c.yaml:7:33: error: 'projects.domestic' (11) is "
+	    "more than 'projects.total' (10)\n");
+}
+END_TEST
+
+START_TEST(test_records_call_zone)
+{
+	static const struct file f[] = {
+		{"content/calls/a.md", "---\ntitle: Kho lạnh\n"
+		    "location: {commune: Phú Hội}\n---\n"},
+		{"content/calls/b.md", "---\ntitle: Kho lạnh\n"
+		    "location:\n  commune: Phú Hội\n  zone:\n---\n"},
+		/* No 'location' at all: the schema says so, not this. */
+		{"content/calls/c.md", "---\ntitle: Kho lạnh\n---\n"},
+		{"content/calls/d.md", "---\ntitle: Kho lạnh\n"
+		    "location: {zone: kcn-phu-hoi}\n---\n"},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/calls/a.md:3:11: error: a call must name its zone "
+	    "(zone: <slug>, e.g. zone: kcn-loc-son, under 'location')\n"
+	    "content/calls/b.md:5:8: error: a call must name its zone "
+	    "(zone: <slug>, e.g. zone: kcn-loc-son, under 'location')\n");
+}
+END_TEST
+
+/* The same documents the day before and on the day they expire. */
+START_TEST(test_records_document_expiry)
+{
+	static const struct file f[] = {
+		{"content/documents/a.yaml", DOC("02/2016/NQ-HĐND",
+		    "2016-03-01", "expires_on: \"2023-11-15\"\n")},
+		{"content/documents/b.yaml", "type: nghi_quyet\n"
+		    "number: 03/2016/NQ-HĐND\nissuer: HĐND\n"
+		    "issued_on: \"2016-03-01\"\nstatus: suspended\n"
+		    "summary: x\nexpires_on: \"2023-11-15\"\n"},
+		{NULL, NULL},
+	};
+	struct fx x;
+
+	expect(f, "2023-11-14", "");
+	expect(f, "2023-11-15",
+	    "content/documents/a.yaml:5:9: warning: 'status' is in_force, "
+	    "but 'expires_on' 2023-11-15 is on or before the build date "
+	    "2023-11-15: the page shows the document as expired; write "
+	    "'status: expired'\n");
+	fx_open(&x, f, "2023-11-14", true);
+	ck_assert_str_eq(str(item(&x, "documents", "a", 0)->frame,
+	    "status_computed"), "in_force");
+	ck_assert_str_eq(str(item(&x, "documents", "b", 0)->frame,
+	    "status_computed"), "suspended");
+	fx_close(&x);
+	fx_open(&x, f, "2023-11-15", true);
+	ck_assert_str_eq(str(item(&x, "documents", "a", 0)->frame,
+	    "status_computed"), "expired");
+	ck_assert_str_eq(str(item(&x, "documents", "a", 0)->frame,
+	    "status_text"), "Hết hiệu lực");
+	ck_assert_int_eq(value_path(item(&x, "documents", "a", 0)->frame,
+	    "is_expired")->u.b, true);
+	/* Whatever the stored status: suspended too. */
+	ck_assert_str_eq(str(item(&x, "documents", "b", 0)->frame,
+	    "status_computed"), "expired");
+	fx_close(&x);
+}
+END_TEST
+
+/* ---- plans ---- */
+
+#define PLAN(source, targets) \
+	"title: Chỉ tiêu năm 2020\n" \
+	"year: 2020\n" \
+	"date: \"2020-01-15\"\n" \
+	"source: {" source "}\n" \
+	"targets:\n" \
+	targets
+
+#define TARGET(ind, unit, total, zones) \
+	"  - indicator: " ind "\n" \
+	"    unit: " unit "\n" \
+	"    total: " total "\n" \
+	"    by_zone: [" zones "]\n"
+
+#define SEED_2020 \
+	TARGET("Số dự án thu hút", "du_an", "7", \
+	    "{zone: loc-son, value: 5}, {zone: phu-hoi, value: 2}") \
+	TARGET("Vốn đăng ký", "ty_dong", "230", \
+	    "{zone: loc-son, value: 150}, {zone: phu-hoi, value: 80}")
+
+START_TEST(test_records_plan_passes)
+{
+	static const struct file f[] = {
+		{"content/plans/a.yaml", PLAN("news: hoi-nghi", SEED_2020)},
+		/* Exact decimals: 0.1 + 0.2 is 0.3; a percentage's parts
+		 * are not added; a total without parts is fine. */
+		{"content/plans/b.yaml", PLAN("url: https://example.invalid/",
+		    TARGET("Diện tích", "ha", "0.3", "{zone: loc-son, value: "
+		    "0.1}, {zone: phu-hoi, value: 0.2}")
+		    TARGET("Tỷ lệ lấp đầy", "phan_tram", "80", "{zone: "
+		    "loc-son, value: 90}, {zone: phu-hoi, value: 70}")
+		    "  - {indicator: Lao động, unit: nguoi, total: 5.0}\n")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14", "");
+}
+END_TEST
+
+/* The conference report's workforce: 200 + 100 stated as 350. */
+START_TEST(test_records_plan_parts)
+{
+	static const struct file f[] = {
+		{"content/plans/a.yaml", PLAN("news: hoi-nghi",
+		    TARGET("Lao động", "nguoi", "350", "{zone: loc-son, "
+		    "value: 200}, {zone: phu-hoi, value: 100}")
+		    TARGET("Vốn", "ty_dong", "0.3", "{zone: loc-son, value: "
+		    "0.1}, {zone: phu-hoi, value: 0.21}"))},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/plans/a.yaml:8:12: error: 'targets[1].total' is 350, "
+	    "but its zones add up to 300 (loc-son 200 + phu-hoi 100): "
+	    "target 'Lao động'\n"
+	    "content/plans/a.yaml:12:12: error: 'targets[2].total' is 0.3, "
+	    "but its zones add up to 0.31 (loc-son 0.1 + phu-hoi 0.21): "
+	    "target 'Vốn'\n");
+}
+END_TEST
+
+START_TEST(test_records_plan_other_rules)
+{
+	static const struct file f[] = {
+		{"content/plans/a.yaml", PLAN("title: Báo cáo",
+		    TARGET("Số dự án", "du_an", "2.5", "{zone: loc-son, "
+		    "value: 2.5}, {zone: loc-son, value: 0}")
+		    "    result: {value: 3, as_of: \"2019-12-31\"}\n")},
+		{"content/plans/b.yaml", PLAN("news: hoi-nghi",
+		    TARGET("Số dự án", "du_an", "7", "{zone: loc-son, value: "
+		    "5, result: {value: 4, as_of: \"2020-12-31\"}}, {zone: "
+		    "phu-hoi, value: 2, result: {value: 1, as_of: "
+		    "\"2020-12-31\"}}")
+		    "    result: {value: 6, as_of: \"2020-12-31\"}\n"
+		    /* Results of different dates are not added. */
+		    TARGET("Vốn", "ty_dong", "230", "{zone: loc-son, value: "
+		    "150, result: {value: 1, as_of: \"2020-06-30\"}}, {zone: "
+		    "phu-hoi, value: 80, result: {value: 1, as_of: "
+		    "\"2020-12-31\"}}")
+		    "    result: {value: 6, as_of: \"2020-12-31\"}\n")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/plans/a.yaml:4:9: error: a plan must cite where its "
+	    "targets were set: 'news' (the report of the meeting), "
+	    "'document' (the decision) or 'url' under 'source'\n"
+	    "content/plans/a.yaml:8:12: error: 'targets[1].total' is 2.5, but "
+	    "it counts projects: write a whole number\n"
+	    "content/plans/a.yaml:9:38: error: 'targets[1].by_zone[1].value' "
+	    "is 2.5, but it counts projects: write a whole number\n"
+	    "content/plans/a.yaml:9:51: error: 'targets[1].by_zone[2].zone' "
+	    "names 'loc-son' again (also by_zone[1])\n"
+	    "content/plans/a.yaml:10:31: error: 'targets[1].result.as_of' "
+	    "2019-12-31 is before the plan's 'date' 2020-01-15\n"
+	    "content/plans/b.yaml:10:21: error: 'targets[1].result.value' is "
+	    "6, but the zones' results add up to 5 (loc-son 4 + phu-hoi 1)"
+	    "\n");
+}
+END_TEST
+
+START_TEST(test_records_plan_frame)
+{
+	static const struct file f[] = {
+		{"content/zones/loc-son.yaml", GOOD_ZONE},
+		{"content/zones/phu-hoi.yaml", ZONE("109", "75.5", "61.84",
+		    "basis: industrial_land", "", "", "2023-06-30")},
+		{"content/news/hoi-nghi.md", NEWS("Hội nghị", "loc-son")},
+		{"content/plans/a.yaml", PLAN("news: hoi-nghi",
+		    TARGET("Số dự án", "du_an", "7", "{zone: loc-son, value: "
+		    "5, result: {value: 4, as_of: \"2020-12-31\"}}, {zone: "
+		    "phu-hoi, value: 2}")
+		    "    result: {value: 6, as_of: \"2020-12-31\"}\n"
+		    TARGET("Vốn đăng ký", "ty_dong", "230", "{zone: loc-son, "
+		    "value: 150}"))},
+		{"content/plans/a.en.yaml", PLAN("news: hoi-nghi",
+		    TARGET("Projects", "du_an", "7", "{zone: loc-son, value: "
+		    "5, result: {value: 4, as_of: \"2020-12-31\"}}, {zone: "
+		    "phu-hoi, value: 2}")
+		    "    result: {value: 6, as_of: \"2020-12-31\"}\n")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *p, *t, *z, *m;
+
+	fx_open(&x, f, "2023-11-14", true);
+	p = item(&x, "plans", "a", 0)->frame;
+	ck_assert_int_eq(value_map_get(p, "year")->u.i, 2020);
+	ck_assert_str_eq(str(p, "targets_text"), "7 dự án · 230 tỷ đồng");
+	ck_assert_int_eq(value_map_get(p, "has_results")->u.b, true);
+	t = value_map_get(p, "targets")->items[0];
+	ck_assert_str_eq(str(t, "unit_text"), "dự án");
+	ck_assert_str_eq(str(t, "total_text"), "7 dự án");
+	ck_assert_str_eq(str(t, "result_text"), "6 dự án");
+	ck_assert_str_eq(str(t, "result_as_of_text"), "31/12/2020");
+	ck_assert_str_eq(str(t, "achieved_text"), "85,7%");
+	z = value_map_get(t, "zones");
+	ck_assert_int_eq(z->n, 2);
+	ck_assert_str_eq(str(z->items[0], "title"), "KCN Lộc Sơn");
+	ck_assert_str_eq(str(z->items[0], "url"), "/khu-cong-nghiep/loc-son/");
+	ck_assert_str_eq(str(z->items[0], "value_text"), "5 dự án");
+	ck_assert_str_eq(str(z->items[0], "achieved_text"), "80%");
+	/* No result: "—", never the target's (the row's own keys). */
+	ck_assert_int_eq(value_map_get(z->items[1], "has_result")->u.b, false);
+	ck_assert_str_eq(str(z->items[1], "result_text"), "—");
+	ck_assert_str_eq(str(z->items[1], "achieved_text"), "—");
+	t = value_map_get(p, "targets")->items[1];
+	ck_assert_str_eq(str(t, "total_text"), "230 tỷ đồng");
+	ck_assert_str_eq(str(t, "result_text"), "—");
+	/* The targets-by-zone table: a row per zone, a column per target. */
+	m = value_map_get(p, "matrix");
+	ck_assert_int_eq(value_map_get(m, "columns")->n, 2);
+	ck_assert_str_eq(str(value_map_get(m, "columns")->items[1], "title"),
+	    "Vốn đăng ký");
+	ck_assert_int_eq(value_map_get(m, "rows")->n, 2);
+	z = value_map_get(m, "rows")->items[1];
+	ck_assert_str_eq(str(z, "url"), "/khu-cong-nghiep/phu-hoi/");
+	ck_assert_str_eq(str(value_map_get(z, "cells")->items[0], "text"),
+	    "2");
+	ck_assert_str_eq(str(value_map_get(z, "cells")->items[1], "text"),
+	    "—");
+	ck_assert_str_eq(str(value_map_get(m, "totals")->items[1], "text"),
+	    "230");
+	/* English texts on the English plan. */
+	t = value_map_get(item(&x, "plans", "a", 1)->frame,
+	    "targets")->items[0];
+	ck_assert_str_eq(str(t, "total_text"), "7 projects");
+	ck_assert_str_eq(str(t, "achieved_text"), "85.7%");
+	ck_assert_str_eq(str(t, "result_as_of_text"), "31 December 2020");
+	/* The zones and the source gather the plan. */
+	ck_assert_ptr_eq(value_path(item(&x, "zones", "phu-hoi", 0)->frame,
+	    "linked.plans.items")->items[0], p);
+	ck_assert_ptr_eq(value_path(item(&x, "news", "hoi-nghi", 0)->frame,
+	    "linked.plans.items")->items[0], p);
+	ck_assert_str_eq(str(p, "source_news_link.url"), "/tin-tuc/hoi-nghi/");
+	fx_close(&x);
+}
+END_TEST
+
 /* ---- schema_each_ref ---- */
 
 struct seen {
@@ -1000,7 +1279,18 @@ records_suite(void)
 	tcase_add_test(t, test_records_links_call_zone);
 	tcase_add_test(t, test_records_each_ref);
 	suite_add_tcase(s, t);
-	t = tcase_create("browse");
+	t = tcase_create("missed");
+	tcase_add_test(t, test_records_zone_projects_sum);
+	tcase_add_test(t, test_records_call_zone);
+	tcase_add_test(t, test_records_document_expiry);
+	suite_add_tcase(s, t);
+	t = tcase_create("plan");
+	tcase_add_test(t, test_records_plan_passes);
+	tcase_add_test(t, test_records_plan_parts);
+	tcase_add_test(t, test_records_plan_other_rules);
+	tcase_add_test(t, test_records_plan_frame);
+	suite_add_tcase(s, t);
+		t = tcase_create("browse");
 	tcase_add_test(t, test_records_browse);
 	tcase_add_test(t, test_records_compare_cells);
 	suite_add_tcase(s, t);

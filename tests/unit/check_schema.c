@@ -612,7 +612,7 @@ END_TEST
 START_TEST(test_schema_builtin_kinds)
 {
 	static const char *const want[] = {"page", "news", "budget",
-	    "inspection", "call", "zone", "document"};
+	    "inspection", "call", "zone", "document", "plan"};
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
 	struct schemas *s = schema_builtin(a, d);
