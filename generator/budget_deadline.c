@@ -153,7 +153,11 @@ find_named(const struct budget_ref *v, size_t n, int lang, const char *key)
 	return -1;
 }
 
-/* Resolves each record's adjusts into up[i] (-1 none), checking it. */
+/*
+ * Resolves each record's adjusts into up[i]: the index it adjusts, -1
+ * for none, -2 when it names no usable estimate (reported here or, for
+ * an unknown name, by the schema's reference check).
+ */
 static void
 link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 {
@@ -165,6 +169,7 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 		up[i] = -1;
 		if (av == NULL || !value_is_scalar(av) || av->len == 0)
 			continue;
+		up[i] = -2;
 		if (!is_estimate(&v[i])) {
 			diag_error(s->diags, av->pos, "'adjusts' is for "
 			    "adjustment decisions, which are du_toan records; "
@@ -210,7 +215,7 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 			    "adjusts")->pos, "'adjusts' makes a loop: %s "
 			    "adjusts %s, which leads back to it", v[i].it->path,
 			    v[up[i]].it->path);
-			up[i] = -1;
+			up[i] = -2;
 		}
 	}
 }
@@ -245,22 +250,23 @@ budget_estimates_in_force(struct site *s, const struct budget_ref *v,
 	link_chains(s, v, n, up);
 	/* Roots: one per year, unit and language; the earliest wins. */
 	for (i = 0; i < n; i++) {
+		long di = estimate_day(&v[i]);
+
 		first[i] = -1;
-		if (!is_estimate(&v[i]) || up[i] >= 0)
+		if (!is_estimate(&v[i]) || up[i] != -1)
 			continue;
 		for (j = 0; j < n; j++) {
-			long di, dj;
+			long dj = estimate_day(&v[j]);
+			int f = first[i];
 
-			if (j == i || !is_estimate(&v[j]) || up[j] >= 0 ||
-			    !same_group(&v[i], &v[j]))
+			if (j == i || !is_estimate(&v[j]) || up[j] != -1 ||
+			    !same_group(&v[i], &v[j]) || dj > di || (dj == di &&
+			    strcmp(v[j].it->path, v[i].it->path) > 0))
 				continue;
-			di = estimate_day(&v[i]);
-			dj = estimate_day(&v[j]);
-			if (dj < di || (dj == di && strcmp(v[j].it->path,
-			    v[i].it->path) < 0)) {
+			if (f < 0 || dj < estimate_day(&v[f]) || (dj ==
+			    estimate_day(&v[f]) && strcmp(v[j].it->path,
+			    v[f].it->path) < 0))
 				first[i] = (int)j;
-				break;
-			}
 		}
 		if (first[i] >= 0)
 			diag_error(s->diags, pos_of(v[i].it, "kind"), "two "
@@ -286,7 +292,7 @@ budget_estimates_in_force(struct site *s, const struct budget_ref *v,
 				continue;
 			/* Only the chain of the group's first estimate. */
 			r = root_of(up, (int)j);
-			if (first[r] >= 0)
+			if (up[r] == -2 || first[r] >= 0)
 				continue;
 			dj = estimate_day(&v[j]);
 			if (early < 0 || dj < estimate_day(&v[early]))
