@@ -273,8 +273,9 @@ budget_estimates_in_force(struct site *s, const struct budget_ref *v,
 			    "estimates for %lld of '%s' with no adjustment "
 			    "link: %s and %s; an adjustment names the estimate "
 			    "it adjusts in 'adjusts' (adjusts: %s)",
-			    (long long)v[i].year, v[i].unit, v[first[i]].it->path,
-			    v[i].it->path, v[first[i]].it->base);
+			    (long long)v[i].year, v[i].unit,
+			    v[first[i]].it->path, v[i].it->path,
+			    v[first[i]].it->base);
 	}
 	for (i = 0; i < n; i++) {
 		long end;

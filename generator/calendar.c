@@ -110,7 +110,8 @@ load_days(struct diags *d, const struct value *l, int y, bool sat,
 		int wd;
 
 		if (dv == NULL || dv->type != VALUE_STR ||
-		    !fmt_is_date(dv->text, dv->len) || r == NULL || *r == '\0') {
+		    !fmt_is_date(dv->text, dv->len) || r == NULL ||
+		    *r == '\0') {
 			rc = diag_error(d, e->pos, "each entry of '%s' needs "
 			    "'date' (YYYY-MM-DD) and 'reason'", what);
 			continue;
