@@ -54,8 +54,12 @@
  *   duplicates and gaps (I, III) are errors; the first sibling may be
  *   any number; "-", "+", "*" and no stt are unnumbered lines.
  * - Estimate across files: a thuc_hien record's `role: estimate` column
- *   must equal the du_toan record (same fiscal_year, unit.name and
- *   language) line by line, matched by stt path, compared in đồng.
+ *   must equal, line by line (matched by stt path, compared in đồng),
+ *   the estimate in force at the end of its period: of the du_toan
+ *   records of its fiscal_year, unit.name and language (an estimate and
+ *   the adjustments that name it in `adjusts`), the latest assigned on
+ *   or before that day (budget_deadline.c).
+ * - Deadlines: budget_deadline.c, from generator/deadlines.yaml.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +67,7 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_deadline.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "diag.h"
@@ -496,22 +501,27 @@ same_report(const struct rec *a, const struct rec *b)
 	    b->it->lang_index;
 }
 
-/* The execution report's annual estimate against the published one. */
+/*
+ * The execution report's annual estimate against est, the estimate in
+ * force at the end of its period (budget_estimates_in_force()).
+ */
 static void
 check_estimate(struct arena *a, struct diags *d, const struct rec *e,
-    const struct rec *all, size_t n)
+    const struct rec *est)
 {
-	const struct rec *est = NULL;
 	int ke = col_role(e->f, BROLE_ESTIMATE), kd;
 	bool units;
+	char iso[11] = "";
+	struct buf when = {0};
+	long end = budget_period_end(e->year, e->period);
 
-	for (size_t i = 0; i < n && est == NULL; i++)
-		if (strcmp(all[i].kind, "du_toan") == 0 &&
-		    same_report(e, &all[i]) && col_role(all[i].f,
-		    BROLE_ESTIMATE) >= 0)
-			est = &all[i];
-	if (ke < 0 || est == NULL)
+	if (ke < 0 || est == NULL || col_role(est->f, BROLE_ESTIMATE) < 0)
 		return;
+	if (end >= 0) {
+		fmt_iso_from_days(end, iso);
+		buf_adds(&when, " on ");
+		fmt_date(&when, iso, "vi");
+	}
 	kd = col_role(est->f, BROLE_ESTIMATE);
 	units = e->unit_exp != est->unit_exp;
 	for (size_t i = 0; i < e->t->nrows; i++) {
@@ -521,22 +531,24 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 		if (r->path == NULL || !c->has)
 			continue;
 		if ((o = row_at(est->t, r->path)) == NULL) {
-			diag_error(d, cell_pos(r, c), "%s, %s: the published "
-			    "estimate %s has no line %s",
+			diag_error(d, cell_pos(r, c), "%s, %s: the estimate "
+			    "in force%s, %s, has no line %s",
 			    budget_line_name(a, r), e->f->cols[ke].key,
-			    est->it->path, r->path);
+			    buf_cstr(&when), est->it->path, r->path);
 			continue;
 		}
 		if (!o->cells[kd].has || cmp_dong(e, c->v, est,
 		    o->cells[kd].v) % 2 == 0)
 			continue;
 		diag_error(d, cell_pos(r, c), "%s, %s: %s differs from %s in "
-		    "the published estimate (%s:%u:%u)", budget_line_name(a, r),
-		    e->f->cols[ke].key, amount_text(a, e, c, units),
-		    amount_text(a, est, &o->cells[kd], units), est->it->path,
+		    "the estimate in force%s (%s:%u:%u)",
+		    budget_line_name(a, r), e->f->cols[ke].key,
+		    amount_text(a, e, c, units), amount_text(a, est,
+		    &o->cells[kd], units), buf_cstr(&when), est->it->path,
 		    cell_pos(o, &o->cells[kd]).line,
 		    cell_pos(o, &o->cells[kd]).col);
 	}
+	buf_release(&when);
 }
 
 /* Year-to-date: a report's figures do not exceed the next longer one's. */
@@ -582,74 +594,13 @@ check_ytd(struct arena *a, struct diags *d, const struct rec *e,
 	}
 }
 
-static bool
-weekday(long days)
-{
-	/* 1970-01-01 was a Thursday: Monday is 0. */
-	return ((days % 7 + 7 + 3) % 7) < 5;
-}
-
-/*
- * Publication deadlines after basis_date: the circular's calendar days
- * (15) for estimates, final accounts and quarterly, 6- and 9-month
- * reports; its working days (5, Monday to Friday: public holidays are
- * not known here and not taken off) for the annual execution report.
- */
-static void
-check_deadline(struct arena *a, struct diags *d, const struct rec *r)
-{
-	const struct value *bv = value_map_get(r->it->data, "basis_date");
-	const struct value *pv = value_map_get(r->it->data, "published_on");
-	const struct bcirc *c = r->f->circ;
-	struct buf b1 = {0}, b2 = {0}, b3 = {0};
-	long bd, pd, day, due;
-	int wd = 0;
-
-	if (bv == NULL || pv == NULL || bv->type != VALUE_STR ||
-	    pv->type != VALUE_STR || !fmt_is_date(bv->text, bv->len) ||
-	    !fmt_is_date(pv->text, pv->len))
-		return;
-	bd = fmt_days(bv->text);
-	pd = fmt_days(pv->text);
-	fmt_date(&b1, pv->text, "vi");
-	fmt_date(&b2, bv->text, "vi");
-	if (strcmp(r->kind, "thuc_hien") == 0 && r->period != NULL &&
-	    strcmp(r->period, "nam") == 0) {
-		char iso[11];
-
-		for (day = bd, due = bd; wd < c->workdays; )
-			if (weekday(++day))
-				wd++, due = day;
-		if (pd <= due)
-			goto out;
-		for (wd = 0, day = bd; day < pd && day - bd < 100000; )
-			wd += weekday(++day);
-		fmt_iso_from_days(due, iso);
-		fmt_date(&b3, iso, "vi");
-		diag_warning(d, pv->pos, "published on %s, %d working days "
-		    "after the basis date %s: the annual execution report is "
-		    "due within %d working days, by %s (%s; working days are "
-		    "Monday to Friday, public holidays not taken off)",
-		    buf_cstr(&b1), wd, buf_cstr(&b2), c->workdays,
-		    buf_cstr(&b3), c->rule[0]);
-	} else if (pd - bd > c->days) {
-		diag_warning(d, pv->pos, "published on %s, %ld days after "
-		    "the basis date %s: the deadline is %d days (%s)",
-		    buf_cstr(&b1), pd - bd, buf_cstr(&b2), c->days,
-		    c->rule[0]);
-	}
-out:
-	(void)a;
-	buf_release(&b1);
-	buf_release(&b2);
-	buf_release(&b3);
-}
-
 void
 budget_check(struct site *s)
 {
 	const struct bforms *fs = budget_forms_builtin(s->arena, s->diags);
 	struct rec *recs;
+	struct budget_ref *refs;
+	int *force;
 	size_t n = 0, cap = 0, i, j;
 
 	for (i = 0; i < s->ncolls; i++)
@@ -686,14 +637,23 @@ budget_check(struct site *s)
 			r->year = y && y->type == VALUE_INT ? y->u.i : -1;
 			if (r->kind == NULL)
 				continue;
-			check_deadline(s->arena, s->diags, r);
 			n++;
 		}
 	}
+	/* Dates: deadlines, and which estimate is in force when. */
+	refs = arena_calloc(s->arena, n + 1, sizeof *refs);
+	for (i = 0; i < n; i++) {
+		refs[i] = (struct budget_ref){recs[i].it, recs[i].kind,
+		    recs[i].period, recs[i].unit, recs[i].f->circular,
+		    recs[i].year};
+		budget_deadline_check(s, &refs[i]);
+	}
+	force = budget_estimates_in_force(s, refs, n);
 	for (i = 0; i < n; i++) {
 		if (strcmp(recs[i].kind, "thuc_hien") != 0)
 			continue;
-		check_estimate(s->arena, s->diags, &recs[i], recs, n);
+		check_estimate(s->arena, s->diags, &recs[i], force[i] >= 0 ?
+		    &recs[force[i]] : NULL);
 		check_ytd(s->arena, s->diags, &recs[i], recs, n);
 	}
 }

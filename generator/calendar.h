@@ -6,9 +6,11 @@
  * legal deadlines counted in calendar or working days.  Days are counted
  * as fmt_days() counts them: days since 1970-01-01.
  *
- * The table covers the years it lists (2017-2027 at least); a year it
- * does not list is "not announced": counts that cross such a year still
- * give an answer (weekends only) and say so through *unknown_year.
+ * The table covers the years it lists (2017-2027 at least).  A year it
+ * does not list, or lists with `announced: false` (only the days the law
+ * fixes: 2027 today), is "not announced": counts that cross such a year
+ * still give an answer (weekends and the listed days only) and say so
+ * through *known / *unknown_year.
  */
 #ifndef MINHBACH_CALENDAR_H
 #define MINHBACH_CALENDAR_H
@@ -19,6 +21,10 @@
 struct arena;
 struct diags;
 struct calendar;		/* opaque; arena memory */
+
+/* The embedded generator/holidays.yaml (made by the Makefile). */
+extern const char holidays_yaml[];
+extern const size_t holidays_yaml_len;
 
 /*
  * Reads the built-in table (generator/holidays.yaml).  Aborts with the
@@ -32,34 +38,42 @@ const struct calendar *calendar_load(struct arena *a, struct diags *d,
 
 /*
  * True if day is a working day of the civil service.  *known (may be
- * NULL) is set false when day's year is not in the holiday table (the
- * answer then only skips Saturdays and Sundays).
+ * NULL) is set false when day's year is not announced (the answer then
+ * skips Saturdays, Sundays and the days the law fixes, if listed).
  */
 bool calendar_is_working_day(const struct calendar *c, long day, bool *known);
 
 /*
  * The day n working days after day (n >= 1; day itself not counted).
  * *unknown_year (may be NULL) is set to the first year crossed that is
- * not in the table, or 0 when every year crossed is known.
+ * not announced (see above), or 0 when every year crossed is known.
  */
-long calendar_add_working_days(const struct calendar *c, long day, int n, int *unknown_year);
+long calendar_add_working_days(const struct calendar *c, long day, int n,
+    int *unknown_year);
 
 /*
  * Working days after from up to and including to (0 when to <= from).
  * *unknown_year as above.
  */
-int calendar_working_days_between(const struct calendar *c, long from, long to, int *unknown_year);
+int calendar_working_days_between(const struct calendar *c, long from,
+    long to, int *unknown_year);
 
 /*
  * The source of year's official schedule ("Thông báo 6150/TB-BLĐTBXH
- * ..."), static text; NULL when the year is not in the table.
+ * ..."), arena text owned by c; NULL when the year is not in the table.
  */
 const char *calendar_year_source(const struct calendar *c, int year);
 
+/* True if year's schedule is in the table and officially announced. */
+bool calendar_year_known(const struct calendar *c, int year);
+
+/* The year of day (days since 1970-01-01). */
+int calendar_year_of(long day);
+
 /*
  * The reason day is not a working day ("Tết Nguyên đán", "nghỉ bù
- * Quốc khánh"), static Vietnamese text; NULL for a working day or an
- * ordinary weekend.
+ * Quốc khánh"), Vietnamese arena text owned by c; NULL for a working
+ * day or an ordinary weekend.
  */
 const char *calendar_holiday_name(const struct calendar *c, long day);
 

@@ -77,6 +77,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "deadline.h"
 #include "diag.h"
 #include "fmt.h"
 #include "records.h"
@@ -650,6 +651,7 @@ check_inspection(struct site *s, const struct item *it, struct planned *pl,
 			diag_error(s->diags, st->pos, "status '%s' needs "
 			    "'conclusion' (its number and date)", st->text);
 	}
+	deadline_check_inspection(s, it);
 	scan_value(s, d, &path, 0);
 	buf_release(&path);
 	if (it->markdown)

@@ -95,6 +95,8 @@ struct site {
 	size_t npages, cappages;
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
 	struct value *yes, *no;	/* shared true and false */
+	/* deadline.c: holiday table and deadline rules, read on first use */
+	const struct deadlines *deadlines;
 };
 
 /* content.c — the load stage. */

@@ -252,7 +252,7 @@ period: nam
 unit: {name: Ban Quản lý}
 form: {circular: 90/2018/TT-BTC, number: 2}
 decision: {number: 12/QĐ-BQLKCN, date: 2020-01-15}
-basis_date: 2020-01-10
+approval: {number: 01/QĐ-UBND, date: 2020-01-10}
 published_on: 2020-01-15
 currency_unit: dong
 lines:

@@ -107,7 +107,7 @@ expect_one(const char *yaml, const char *want)
 	"unit: {name: Ban A}\n" \
 	"form: {circular: 90/2018/TT-BTC, number: 2}\n" \
 	"decision: {number: 01/QĐ-BQL, date: 2020-01-10}\n" \
-	"basis_date: 2020-01-10\n" \
+	"approval: {number: 05/QĐ-UBND, date: 2020-01-06}\n" \
 	"published_on: 2020-01-20\n" \
 	"currency_unit: " cu "\n" \
 	"lines:\n"
@@ -120,7 +120,7 @@ expect_one(const char *yaml, const char *want)
 	"unit: {name: Ban A}\n" \
 	"form: {circular: 90/2018/TT-BTC, number: 3}\n" \
 	"decision: {number: 02/QĐ-BQL, date: " basis "}\n" \
-	"basis_date: " basis "\n" \
+	"# the deadline counts from the end of the period\n" \
 	"published_on: " pub "\n" \
 	"currency_unit: dong\n" \
 	"lines:\n"
@@ -451,15 +451,17 @@ START_TEST(test_budget_estimate_across)
 	expect_check(&x,
 	    "content/budgets/thuc-hien.yaml:11:5: error: line B \"Chi ngân "
 	    "sách\", du_toan_nam: 1.300.000.005 differs from 1.300.000.000 "
-	    "in the published estimate (content/budgets/du-toan.yaml:13:5)\n"
+	    "in the estimate in force on 30/06/2020 "
+	    "(content/budgets/du-toan.yaml:13:5)\n"
 	    "content/budgets/thuc-hien.yaml:16:31: error: line I \"Chi thường "
 	    "xuyên\", du_toan_nam: 1.300.000.000 differs from 1.250.000.000 "
-	    "in the published estimate (content/budgets/du-toan.yaml:18:27)\n"
+	    "in the estimate in force on 30/06/2020 "
+	    "(content/budgets/du-toan.yaml:18:27)\n"
 	    "content/budgets/thuc-hien.yaml:17:14: error: stt 'III' follows "
 	    "'I': expected 'II' (lines are numbered without gaps)\n"
 	    "content/budgets/thuc-hien.yaml:19:31: error: line III \"Chi "
-	    "khác\", du_toan_nam: the published estimate "
-	    "content/budgets/du-toan.yaml has no line B/III\n");
+	    "khác\", du_toan_nam: the estimate in force on 30/06/2020, "
+	    "content/budgets/du-toan.yaml, has no line B/III\n");
 	buf_release(&b);
 }
 END_TEST
@@ -497,44 +499,6 @@ START_TEST(test_budget_year_to_date)
 	fx_add(&x, "h1", "vi", buf_cstr(&b));
 	expect_check(&x, "");
 	buf_release(&b);
-}
-END_TEST
-
-/* Deadlines ----------------------------------------------------------------- */
-
-static void
-expect_deadline(const char *period, const char *basis, const char *pub,
-    const char *want)
-{
-	struct buf b = {0};
-
-	buf_addf(&b, "kind: thuc_hien\nperiod: %s\nfiscal_year: 2020\n"
-	    "unit: {name: Ban A}\n"
-	    "form: {circular: 90/2018/TT-BTC, number: 3}\n"
-	    "basis_date: %s\npublished_on: %s\ncurrency_unit: dong\n"
-	    "lines:\n  - {stt: I, label: x, values: {du_toan_nam: 1}}\n",
-	    period, basis, pub);
-	expect_one(buf_cstr(&b), want);
-	buf_release(&b);
-}
-
-START_TEST(test_budget_deadline)
-{
-	expect_deadline("6_thang", "2020-07-01", "2020-07-16", "");
-	expect_deadline("6_thang", "2020-07-01", "2020-07-17",
-	    "content/budgets/r.yaml:7:15: warning: published on 17/07/2020, "
-	    "16 days after the basis date 01/07/2020: the deadline is 15 "
-	    "days (Thông tư 61/2017/TT-BTC, sửa đổi, bổ sung bởi Thông tư "
-	    "90/2018/TT-BTC)\n");
-	/* Friday 2021-01-15: five working days end on Friday 22nd. */
-	expect_deadline("nam", "2021-01-15", "2021-01-22", "");
-	expect_deadline("nam", "2021-01-15", "2021-01-25",
-	    "content/budgets/r.yaml:7:15: warning: published on 25/01/2021, "
-	    "6 working days after the basis date 15/01/2021: the annual "
-	    "execution report is due within 5 working days, by 22/01/2021 "
-	    "(Thông tư 61/2017/TT-BTC, sửa đổi, bổ sung bởi Thông tư "
-	    "90/2018/TT-BTC; working days are Monday to Friday, public "
-	    "holidays not taken off)\n");
 }
 END_TEST
 
@@ -884,6 +848,245 @@ START_TEST(test_budget_series)
 }
 END_TEST
 
+/* Deadlines and estimates in force (budget_deadline.c) ------------------- */
+
+/*
+ * A record of kind in the first form of circular that serves kind (so
+ * that renumbered forms keep the test), published_on on line 1: its
+ * warnings point at 1:15.  extra holds fiscal_year, period and the
+ * trigger fields, one per line, from line 3 on.
+ */
+static const char *
+dated(struct arena *a, const char *circular, const char *kind,
+    const char *extra, const char *pub)
+{
+	struct diags *d = diags_new(a);
+	const struct bforms *fs = budget_forms_builtin(a, d);
+	const struct bform *f = NULL;
+
+	for (size_t i = 0; i < fs->n && f == NULL; i++)
+		if (strcmp(fs->forms[i].circular, circular) == 0 &&
+		    strstr(fs->forms[i].kinds, kind) != NULL)
+			f = &fs->forms[i];
+	ck_assert_ptr_nonnull(f);
+	return arena_printf(a, "published_on: %s\nkind: %s\n%s"
+	    "unit: {name: Ban A}\n"
+	    "form: {circular: %s, number: '%s'}\n"
+	    "currency_unit: dong\n"
+	    "lines:\n  - {stt: I, label: x, values: {%s: 1}}\n",
+	    pub, kind, extra, f->circular, f->number, f->cols[0].key);
+}
+
+static void
+expect_dated(const char *circular, const char *kind, const char *extra,
+    const char *pub, const char *want)
+{
+	struct fx x;
+
+	fx_init(&x);
+	fx_add(&x, "r", "vi", dated(x.a, circular, kind, extra, pub));
+	expect_check(&x, want);
+}
+
+#define TT61 "90/2018/TT-BTC"
+#define TT26 "26/2026/TT-BTC"
+
+START_TEST(test_budget_deadline_period_end)
+{
+	/* The six months end on 30/06/2020: due 15/07, 20/07 is 5 late. */
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
+	    "period: 6_thang\n", "2020-07-15", "");
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
+	    "period: 6_thang\n", "2020-07-20",
+	    "content/budgets/r.yaml:1:15: warning: published on 20/07/2020, "
+	    "5 days after the due date 15/07/2020: Thông tư 61/2017/TT-BTC, "
+	    "Điều 6 gives 15 days from the end of the period (30/06/2020)\n");
+	/* Whatever date the editor would choose: the law's is used. */
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
+	    "period: quy_1\n", "2020-04-16",
+	    "content/budgets/r.yaml:1:15: warning: published on 16/04/2020, "
+	    "1 day after the due date 15/04/2020: Thông tư 61/2017/TT-BTC, "
+	    "Điều 6 gives 15 days from the end of the period (31/03/2020)\n");
+	/* TT 26: 10 days after a 9-month period (due Saturday 10/10). */
+	expect_dated(TT26, "thuc_hien", "fiscal_year: 2026\n"
+	    "period: 9_thang\n", "2026-10-12",
+	    "content/budgets/r.yaml:1:15: warning: published on 12/10/2026, "
+	    "2 days after the due date 10/10/2026: Nghị định 73/2026/NĐ-CP, "
+	    "Điều 37 khoản 3 gives 10 days from the end of the period "
+	    "(30/09/2026); the due date is not a working day and is not "
+	    "moved: the reference gives no rule for that\n");
+	/* Published before the period ended: the dates are wrong. */
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
+	    "period: 6_thang\n", "2020-06-20",
+	    "content/budgets/r.yaml:1:15: warning: published on 20/06/2020, "
+	    "before the end of the period (30/06/2020), from which Thông tư "
+	    "61/2017/TT-BTC, Điều 6 counts: check both dates\n");
+}
+END_TEST
+
+START_TEST(test_budget_deadline_over_tet)
+{
+	/*
+	 * Reported upward on Monday 20/01/2020: five working days are 21,
+	 * 22/01 then, past Tết (23-29/01 off), 30, 31/01 and 03/02.
+	 * Counting weekdays only would have made it Monday 27/01.
+	 */
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2019\nperiod: nam\n"
+	    "reported_on: 2020-01-20\n", "2020-01-31", "");
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2019\nperiod: nam\n"
+	    "reported_on: 2020-01-20\n", "2020-02-03", "");
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2019\nperiod: nam\n"
+	    "reported_on: 2020-01-20\n", "2020-02-05",
+	    "content/budgets/r.yaml:1:15: warning: published on 05/02/2020, "
+	    "2 working days after the due date 03/02/2020: Thông tư "
+	    "61/2017/TT-BTC, Điều 6 gives 5 working days from the day the "
+	    "report was submitted upward (reported_on 20/01/2020); working "
+	    "days skip weekends and 5 weekdays off (from 23/01/2020, Tết "
+	    "Nguyên đán (29 tháng Chạp))\n");
+	/* Without the date it counts from, the deadline cannot be known. */
+	expect_dated(TT61, "thuc_hien", "fiscal_year: 2019\nperiod: nam\n",
+	    "2020-02-05",
+	    "content/budgets/r.yaml:4:9: error: an annual execution report "
+	    "needs 'reported_on' (the day it was submitted upward): Thông tư "
+	    "61/2017/TT-BTC, Điều 6 counts the publication deadline from it\n");
+}
+END_TEST
+
+START_TEST(test_budget_deadline_decision)
+{
+	/* TT 61: 15 days from the allocation decision. */
+	expect_dated(TT61, "du_toan", "fiscal_year: 2020\n"
+	    "approval: {number: 05/QĐ-UBND, date: 2020-01-06}\n",
+	    "2020-01-21", "");
+	expect_dated(TT61, "du_toan", "fiscal_year: 2020\n"
+	    "approval: {number: 05/QĐ-UBND, date: 2020-01-06}\n",
+	    "2020-01-22",
+	    "content/budgets/r.yaml:1:15: warning: published on 22/01/2020, "
+	    "1 day after the due date 21/01/2020: Thông tư 61/2017/TT-BTC, "
+	    "Điều 6 gives 15 days from the decision that assigns, adjusts or "
+	    "approves (approval.date 06/01/2020)\n");
+	/* TT 26 (NĐ 73 Điều 37 k2): 30 days for a 2026 estimate. */
+	expect_dated(TT26, "du_toan", "fiscal_year: 2026\n"
+	    "approval: {number: 05/QĐ-UBND, date: 2026-03-30}\n",
+	    "2026-04-29", "");
+	expect_dated(TT26, "du_toan", "fiscal_year: 2026\n"
+	    "approval: {number: 05/QĐ-UBND, date: 2026-03-30}\n",
+	    "2026-05-04",
+	    "content/budgets/r.yaml:1:15: warning: published on 04/05/2026, "
+	    "5 days after the due date 29/04/2026: Nghị định 73/2026/NĐ-CP, "
+	    "Điều 37 khoản 2 gives 30 days from the decision that assigns, "
+	    "adjusts or approves (approval.date 30/03/2026)\n");
+	/* Final accounts under TT 26, due in 2027, not yet announced. */
+	expect_dated(TT26, "quyet_toan", "fiscal_year: 2026\n"
+	    "approval: {number: 09/TB-STC, date: 2026-12-15}\n",
+	    "2027-01-15",
+	    "content/budgets/r.yaml:1:15: warning: published on 15/01/2027, "
+	    "1 day after the due date 14/01/2027: Nghị định 73/2026/NĐ-CP, "
+	    "Điều 37 khoản 2 gives 30 days from the decision that assigns, "
+	    "adjusts or approves (approval.date 15/12/2026); the holiday "
+	    "schedule of 2027 is not announced yet, so the due date is "
+	    "provisional\n");
+	expect_dated(TT61, "quyet_toan", "fiscal_year: 2019\n",
+	    "2020-06-22",
+	    "content/budgets/r.yaml:2:7: error: a quyet_toan record needs "
+	    "'approval' (number and date of the decision that approves the "
+	    "final accounts): Thông tư 61/2017/TT-BTC, Điều 6 counts the "
+	    "publication deadline from it\n");
+}
+END_TEST
+
+/* An estimate (form 2) approved on date, line I at figure; adjusts. */
+static const char *
+estimate(struct arena *a, const char *date, const char *figure,
+    const char *adjusts)
+{
+	return arena_printf(a, "kind: du_toan\nfiscal_year: 2020\n"
+	    "unit: {name: Ban A}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 2}\n"
+	    "approval: {number: 01/QĐ-UBND, date: %s}\n"
+	    "published_on: %s\ncurrency_unit: dong\n%s"
+	    "lines:\n  - {stt: I, label: Chi, values: {du_toan: %s}}\n",
+	    date, date, adjusts, figure);
+}
+
+/* An execution report of period (form 3) stating the annual estimate. */
+static const char *
+report(struct arena *a, const char *period, const char *pub,
+    const char *figure)
+{
+	return arena_printf(a, "kind: thuc_hien\nperiod: %s\n"
+	    "fiscal_year: 2020\nunit: {name: Ban A}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 3}\n"
+	    "reported_on: %s\npublished_on: %s\ncurrency_unit: dong\n"
+	    "lines:\n  - {stt: I, label: Chi, values: {du_toan_nam: %s, "
+	    "uoc_thuc_hien: 1}}\n", period, pub, pub, figure);
+}
+
+/* The initial estimate, an adjustment of 10/08/2020, two reports. */
+static void
+expect_chain(const char *h1, const char *year, const char *want)
+{
+	struct fx x;
+
+	fx_init(&x);
+	fx_add(&x, "2020-du-toan", "vi", estimate(x.a, "2020-01-06", "1000",
+	    ""));
+	fx_add(&x, "2020-du-toan-dieu-chinh", "vi", estimate(x.a,
+	    "2020-08-10", "1200", "adjusts: 2020-du-toan\n"));
+	fx_add(&x, "2020-6-thang", "vi", report(x.a, "6_thang", "2020-07-10",
+	    h1));
+	fx_add(&x, "2020-nam", "vi", report(x.a, "nam", "2021-01-20", year));
+	expect_check(&x, want);
+}
+
+START_TEST(test_budget_estimate_in_force)
+{
+	/* 30/06: the initial estimate; 31/12: the adjusted one. */
+	expect_chain("1000", "1200", "");
+	expect_chain("1200", "1000",
+	    "content/budgets/2020-6-thang.yaml:10:48: error: line I \"Chi\", "
+	    "du_toan_nam: 1.200 differs from 1.000 in the estimate in force "
+	    "on 30/06/2020 (content/budgets/2020-du-toan.yaml:9:44)\n"
+	    "content/budgets/2020-nam.yaml:10:48: error: line I \"Chi\", "
+	    "du_toan_nam: 1.000 differs from 1.200 in the estimate in force "
+	    "on 31/12/2020 (content/budgets/2020-du-toan-dieu-chinh.yaml:10:44)"
+	    "\n");
+}
+END_TEST
+
+START_TEST(test_budget_estimate_chain_errors)
+{
+	struct fx x;
+
+	/* Two estimates, no link: an error naming both files. */
+	fx_init(&x);
+	fx_add(&x, "a", "vi", estimate(x.a, "2020-01-06", "1000", ""));
+	fx_add(&x, "b", "vi", estimate(x.a, "2020-08-10", "1200", ""));
+	expect_check(&x, "content/budgets/b.yaml:1:7: error: two estimates "
+	    "for 2020 of 'Ban A' with no adjustment link: "
+	    "content/budgets/a.yaml and content/budgets/b.yaml; an "
+	    "adjustment names the estimate it adjusts in 'adjusts' "
+	    "(adjusts: a)\n");
+
+	/* Adjusting a report; a report adjusting; a loop. */
+	fx_init(&x);
+	fx_add(&x, "a", "vi", estimate(x.a, "2020-01-06", "1000",
+	    "adjusts: h1\n"));
+	fx_add(&x, "h1", "vi", report(x.a, "6_thang", "2020-07-10", "1000"));
+	expect_check(&x, "content/budgets/a.yaml:8:10: error: 'adjusts' "
+	    "names content/budgets/h1.yaml, a thuc_hien record: an "
+	    "adjustment adjusts an estimate (du_toan)\n");
+	fx_init(&x);
+	fx_add(&x, "a", "vi", estimate(x.a, "2020-01-06", "1000",
+	    "adjusts: b\n"));
+	fx_add(&x, "b", "vi", estimate(x.a, "2020-02-06", "1000",
+	    "adjusts: a\n"));
+	expect_check(&x, "content/budgets/a.yaml:8:10: error: 'adjusts' "
+	    "makes a loop: content/budgets/a.yaml adjusts "
+	    "content/budgets/b.yaml, which leads back to it\n");
+}
+END_TEST
+
 Suite *
 budget_suite(void)
 {
@@ -911,7 +1114,6 @@ budget_suite(void)
 	tc = tcase_create("across");
 	tcase_add_test(tc, test_budget_estimate_across);
 	tcase_add_test(tc, test_budget_year_to_date);
-	tcase_add_test(tc, test_budget_deadline);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pages");
 	tcase_add_test(tc, test_budget_csv_json);
@@ -922,6 +1124,13 @@ budget_suite(void)
 	tcase_add_test(tc, test_budget_row_codes);
 	tcase_add_test(tc, test_budget_csv_difference_heading);
 	tcase_add_test(tc, test_budget_series);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("dates");
+	tcase_add_test(tc, test_budget_deadline_period_end);
+	tcase_add_test(tc, test_budget_deadline_over_tet);
+	tcase_add_test(tc, test_budget_deadline_decision);
+	tcase_add_test(tc, test_budget_estimate_in_force);
+	tcase_add_test(tc, test_budget_estimate_chain_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }

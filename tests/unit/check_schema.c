@@ -646,7 +646,7 @@ static const char *const samples[][2] = {
 	    "form: {circular: 90/2018/TT-BTC, number: 2}\n"
 	    "legal_basis: [Luật Ngân sách nhà nước 83/2015/QH13]\n"
 	    "decision: {number: 01/QĐ-BQL, date: 2020-01-10, signer: A}\n"
-	    "basis_date: 2020-01-05\npublished_on: 2020-01-15\n"
+	    "approval: {number: 05/QĐ-UBND, date: 2020-01-05}\npublished_on: 2020-01-15\n"
 	    "currency_unit: dong\n"
 	    "lines:\n"
 	    "  - stt: A\n    label: Tổng số thu\n"

@@ -1,0 +1,357 @@
+/*
+ * Publication deadlines (deadline.h), validate stage.  In: the rules of
+ * generator/deadlines.yaml and the calendar of generator/holidays.yaml.
+ * Out: due dates, and warnings for late publication that cite the
+ * article, the date counted from, the due date and the publication date.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "calendar.h"
+#include "deadline.h"
+#include "diag.h"
+#include "fmt.h"
+#include "site.h"
+#include "value.h"
+
+struct regime {
+	const char *id, *title;
+	const char *circulars;	/* space-separated */
+};
+
+struct deadlines {
+	const struct calendar *cal;
+	struct regime *regimes;
+	size_t nregimes;
+	struct deadline_rule *rules;
+	size_t nrules;
+};
+
+static const char *const trigger_names[] = {"approval", "period_end",
+    "reported_on", "conclusion"};
+
+static bool
+has_word(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = list; (p = strstr(p, w)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
+		    p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* A list of scalars as one space-separated string; NULL when absent. */
+static const char *
+words(struct arena *a, struct diags *d, const struct value *l,
+    const char *what, int *rc)
+{
+	struct buf b = {0};
+	const char *s;
+
+	if (l == NULL)
+		return NULL;
+	if (l->type != VALUE_LIST || l->n == 0) {
+		*rc = diag_error(d, l->pos, "'%s' must be a non-empty list",
+		    what);
+		return NULL;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		if (!value_is_scalar(l->items[i])) {
+			*rc = diag_error(d, l->items[i]->pos, "'%s' lists "
+			    "names", what);
+			continue;
+		}
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, l->items[i]->text, l->items[i]->len);
+	}
+	s = b.len ? buf_keep(&b, a) : NULL;
+	buf_release(&b);
+	return s;
+}
+
+static const char *
+need_text(struct diags *d, const struct value *m, const char *key, int *rc)
+{
+	const char *s = value_map_str(m, key);
+
+	if (s == NULL || *s == '\0') {
+		*rc = diag_error(d, m->pos, "a deadline rule needs '%s'", key);
+		return "";
+	}
+	return s;
+}
+
+static void
+load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
+    const struct value *e, struct deadline_rule *r, int *rc)
+{
+	const struct value *days = value_map_get(e, "days");
+	const struct value *wdays = value_map_get(e, "working_days");
+	const char *t;
+	size_t k;
+
+	r->record = need_text(d, e, "record", rc);
+	if (strcmp(r->record, "budget") != 0 && strcmp(r->record,
+	    "inspection") != 0 && *r->record)
+		*rc = diag_error(d, value_map_get(e, "record")->pos, "record "
+		    "'%s' has no deadline rules: use budget or inspection",
+		    r->record);
+	r->regime = value_map_str(e, "regime");
+	if (strcmp(r->record, "budget") == 0) {
+		size_t i;
+
+		for (i = 0; r->regime && i < dl->nregimes; i++)
+			if (strcmp(dl->regimes[i].id, r->regime) == 0)
+				break;
+		if (r->regime == NULL || i == dl->nregimes)
+			*rc = diag_error(d, e->pos, "a budget rule needs "
+			    "'regime', one of the regimes' ids");
+	}
+	r->kinds = words(a, d, value_map_get(e, "kinds"), "kinds", rc);
+	r->periods = words(a, d, value_map_get(e, "periods"), "periods", rc);
+	t = need_text(d, e, "trigger", rc);
+	for (k = 0; k < sizeof trigger_names / sizeof *trigger_names; k++)
+		if (strcmp(trigger_names[k], t) == 0)
+			break;
+	if (k == sizeof trigger_names / sizeof *trigger_names) {
+		if (*t)
+			*rc = diag_error(d, value_map_get(e, "trigger")->pos,
+			    "unknown trigger '%s': use approval, period_end, "
+			    "reported_on or conclusion", t);
+		k = 0;
+	}
+	r->trigger = (enum deadline_trigger)k;
+	if ((days == NULL) == (wdays == NULL) ||
+	    (days && (days->type != VALUE_INT || days->u.i < 1 ||
+	    days->u.i > 366)) || (wdays && (wdays->type != VALUE_INT ||
+	    wdays->u.i < 1 || wdays->u.i > 366))) {
+		*rc = diag_error(d, e->pos, "a deadline rule needs either "
+		    "'days' or 'working_days' (1 to 366)");
+		r->count = 1;
+	} else {
+		r->working = wdays != NULL;
+		r->count = (int)(days ? days : wdays)->u.i;
+	}
+	r->article = need_text(d, e, "article", rc);
+	r->quote = need_text(d, e, "quote", rc);
+	r->note = value_map_str(e, "note");
+}
+
+const struct deadlines *
+deadlines_load(struct arena *a, struct diags *d, const char *name,
+    const char *src, size_t n, const struct calendar *cal)
+{
+	struct value *root = NULL;
+	const struct value *rg, *ru;
+	struct deadlines *dl;
+	int rc = 0;
+	size_t i;
+
+	if (value_parse_yaml(a, d, name, src, n, 1, &root) == -1)
+		return NULL;
+	rg = value_map_get(root, "regimes");
+	ru = value_map_get(root, "rules");
+	if (rg == NULL || rg->type != VALUE_LIST || ru == NULL ||
+	    ru->type != VALUE_LIST) {
+		diag_error(d, root ? root->pos : pos_file(name), "deadlines "
+		    "need the lists 'regimes' and 'rules'");
+		return NULL;
+	}
+	dl = arena_calloc(a, 1, sizeof *dl);
+	dl->cal = cal;
+	dl->regimes = arena_calloc(a, rg->n + 1, sizeof *dl->regimes);
+	dl->nregimes = rg->n;
+	for (i = 0; i < rg->n; i++) {
+		const struct value *e = rg->items[i];
+		struct regime *r = &dl->regimes[i];
+
+		r->id = need_text(d, e, "id", &rc);
+		r->title = need_text(d, e, "title", &rc);
+		r->circulars = words(a, d, value_map_get(e, "circulars"),
+		    "circulars", &rc);
+		if (r->circulars == NULL) {
+			rc = diag_error(d, e->pos, "a regime needs "
+			    "'circulars'");
+			r->circulars = "";
+		}
+	}
+	dl->rules = arena_calloc(a, ru->n + 1, sizeof *dl->rules);
+	dl->nrules = ru->n;
+	for (i = 0; i < ru->n; i++)
+		load_rule(dl, a, d, ru->items[i], &dl->rules[i], &rc);
+	return rc == 0 ? dl : NULL;
+}
+
+const struct deadlines *
+deadlines_of(struct site *s)
+{
+	const struct calendar *cal;
+
+	if (s->deadlines != NULL)
+		return s->deadlines;
+	cal = calendar_builtin(s->arena, s->diags);
+	s->deadlines = deadlines_load(s->arena, s->diags,
+	    "generator/deadlines.yaml", deadlines_yaml, deadlines_yaml_len,
+	    cal);
+	if (s->deadlines == NULL) {
+		diags_print(s->diags, stderr);
+		fputs("minhbach: the built-in deadline rules are broken\n",
+		    stderr);
+		abort();
+	}
+	return s->deadlines;
+}
+
+const struct calendar *
+deadlines_calendar(const struct deadlines *dl)
+{
+	return dl->cal;
+}
+
+const char *
+deadlines_regime(const struct deadlines *dl, const char *circular,
+    const char **title)
+{
+	for (size_t i = 0; circular != NULL && i < dl->nregimes; i++)
+		if (has_word(dl->regimes[i].circulars, circular)) {
+			if (title != NULL)
+				*title = dl->regimes[i].title;
+			return dl->regimes[i].id;
+		}
+	return NULL;
+}
+
+const struct deadline_rule *
+deadlines_find(const struct deadlines *dl, const char *record,
+    const char *regime, const char *kind, const char *period)
+{
+	for (size_t i = 0; i < dl->nrules; i++) {
+		const struct deadline_rule *r = &dl->rules[i];
+
+		if (strcmp(r->record, record) != 0)
+			continue;
+		if (r->regime != NULL && (regime == NULL ||
+		    strcmp(r->regime, regime) != 0))
+			continue;
+		if (r->kinds != NULL && (kind == NULL ||
+		    !has_word(r->kinds, kind)))
+			continue;
+		if (r->periods != NULL && (period == NULL ||
+		    !has_word(r->periods, period)))
+			continue;
+		return r;
+	}
+	return NULL;
+}
+
+long
+deadline_due(const struct deadlines *dl, const struct deadline_rule *r,
+    long trigger, int *unknown_year)
+{
+	long due;
+
+	if (r->working)
+		return calendar_add_working_days(dl->cal, trigger, r->count,
+		    unknown_year);
+	due = trigger + r->count;
+	if (unknown_year != NULL)
+		*unknown_year = calendar_year_known(dl->cal,
+		    calendar_year_of(due)) ? 0 : calendar_year_of(due);
+	return due;
+}
+
+static void
+add_day(struct buf *b, long day)
+{
+	char iso[11];
+
+	fmt_iso_from_days(day, iso);
+	fmt_date(b, iso, "vi");
+}
+
+/* How a message names the day counted from. */
+static void
+add_trigger(struct buf *b, const struct deadline_rule *r, long trigger)
+{
+	static const char *const what[] = {
+	    "the decision that assigns, adjusts or approves (approval.date ",
+	    "the end of the period (",
+	    "the day the report was submitted upward (reported_on ",
+	    "the conclusion (conclusion.date "};
+
+	buf_adds(b, what[r->trigger]);
+	add_day(b, trigger);
+	buf_addc(b, ')');
+}
+
+bool
+deadline_check(const struct deadlines *dl, struct arena *a, struct diags *d,
+    const struct deadline_rule *r, struct pos at, long trigger,
+    long published)
+{
+	struct buf b = {0};
+	int unknown = 0, off = 0;
+	long due = deadline_due(dl, r, trigger, &unknown), late, first = 0;
+	const char *why;
+
+	(void)a;
+	if (published < trigger) {
+		buf_adds(&b, "published on ");
+		add_day(&b, published);
+		buf_adds(&b, ", before ");
+		add_trigger(&b, r, trigger);
+		buf_adds(&b, ", from which ");
+		buf_adds(&b, r->article);
+		buf_adds(&b, " counts: check both dates");
+		diag_warning(d, at, "%s", buf_cstr(&b));
+		buf_release(&b);
+		return false;
+	}
+	if (published <= due)
+		return true;
+	late = r->working ? calendar_working_days_between(dl->cal, due,
+	    published, NULL) : published - due;
+	buf_adds(&b, "published on ");
+	add_day(&b, published);
+	buf_addf(&b, ", %ld %s%s after the due date ", late, r->working ?
+	    "working day" : "day", late == 1 ? "" : "s");
+	add_day(&b, due);
+	buf_addf(&b, ": %s gives %d %s from ", r->article, r->count,
+	    r->working ? "working days" : "days");
+	add_trigger(&b, r, trigger);
+	if (r->working) {
+		for (long day = trigger + 1; day <= due; day++)
+			if (calendar_holiday_name(dl->cal, day) != NULL &&
+			    off++ == 0)
+				first = day;
+		buf_adds(&b, "; working days skip weekends");
+		if (off > 0) {
+			buf_addf(&b, " and %d weekday%s off (from ", off,
+			    off == 1 ? "" : "s");
+			add_day(&b, first);
+			buf_addf(&b, ", %s)", calendar_holiday_name(dl->cal,
+			    first));
+		}
+	} else if (!calendar_is_working_day(dl->cal, due, NULL)) {
+		why = calendar_holiday_name(dl->cal, due);
+		buf_adds(&b, "; the due date is not a working day");
+		if (why != NULL)
+			buf_addf(&b, " (%s)", why);
+		buf_adds(&b, " and is not moved: the reference gives no rule "
+		    "for that");
+	}
+	if (unknown != 0)
+		buf_addf(&b, "; the holiday schedule of %d is not announced "
+		    "yet, so the due date is provisional", unknown);
+	if (r->note != NULL)
+		buf_addf(&b, "; %s", r->note);
+	diag_warning(d, at, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return false;
+}

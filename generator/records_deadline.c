@@ -1,0 +1,51 @@
+/*
+ * Inspection conclusions' publication, validate stage.  In: an
+ * inspection record's conclusion.date and conclusion_published_on.
+ * Out: located diagnostics against the inspection rule of
+ * generator/deadlines.yaml (Luật Tiếp cận thông tin Điều 18 k4, the
+ * default rule: the reference sources no deadline of the Luật Thanh tra).
+ */
+#include <string.h>
+
+#include "deadline.h"
+#include "diag.h"
+#include "fmt.h"
+#include "site.h"
+#include "value.h"
+
+static const struct value *
+date_at(const struct value *data, const char *path)
+{
+	const struct value *v = value_path(data, path);
+
+	return v != NULL && v->type == VALUE_STR && fmt_is_date(v->text,
+	    v->len) ? v : NULL;
+}
+
+void
+deadline_check_inspection(struct site *s, const struct item *it)
+{
+	const struct value *cd = date_at(it->data, "conclusion.date");
+	const struct value *cp = date_at(it->data, "conclusion_published_on");
+	const struct deadlines *dl;
+	const struct deadline_rule *r;
+
+	if (cd == NULL)
+		return;
+	dl = deadlines_of(s);
+	if ((r = deadlines_find(dl, "inspection", NULL, NULL, NULL)) == NULL)
+		return;
+	/*
+	 * Without the date there is nothing to count: the field is
+	 * optional so far (records written before it existed).
+	 */
+	if (cp == NULL)
+		return;
+	if (strcmp(cp->text, cd->text) < 0) {
+		diag_error(s->diags, cp->pos, "'conclusion_published_on' %s "
+		    "is before 'conclusion.date' %s", cp->text, cd->text);
+		return;
+	}
+	deadline_check(dl, s->arena, s->diags, r, cp->pos,
+	    fmt_days(cd->text), fmt_days(cp->text));
+}
