@@ -50,9 +50,10 @@ currency_text(const char *cu, int li)
 	static const char *const t[][3] = {
 	    {"dong", "đồng", "dong"},
 	    {"nghin_dong", "nghìn đồng", "thousand dong"},
-	    {"trieu_dong", "triệu đồng", "million dong"}};
+	    {"trieu_dong", "triệu đồng", "million dong"},
+	    {"ty_dong", "tỷ đồng", "billion dong"}};
 
-	for (size_t i = 0; cu != NULL && i < 3; i++)
+	for (size_t i = 0; cu != NULL && i < 4; i++)
 		if (strcmp(t[i][0], cu) == 0)
 			return t[i][1 + li];
 	return li ? "dong" : "đồng";
@@ -388,6 +389,158 @@ beside(struct arena *a, const char *out, const char *name)
 	return arena_printf(a, "%.*s/%s", (int)(slash - out), out, name);
 }
 
+/* The period as a headline names it: "6 tháng", "quý I" / "six months". */
+static const char *
+period_short(const char *p, int li)
+{
+	static const char *const t[][3] = {
+	    {"nam", "năm", "year"},
+	    {"quy_1", "quý I", "first quarter"},
+	    {"quy_2", "quý II", "second quarter"},
+	    {"quy_3", "quý III", "third quarter"},
+	    {"quy_4", "quý IV", "fourth quarter"},
+	    {"6_thang", "6 tháng", "six months"},
+	    {"9_thang", "9 tháng", "nine months"}};
+
+	for (size_t i = 0; p != NULL && i < 7; i++)
+		if (strcmp(t[i][0], p) == 0)
+			return t[i][1 + li];
+	return t[0][1 + li];
+}
+
+/* label with "{period}" replaced; arena. */
+static const char *
+fill_period(struct arena *a, const char *label, const char *period)
+{
+	const char *at = strstr(label, "{period}");
+
+	if (at == NULL)
+		return label;
+	return arena_printf(a, "%.*s%s%s", (int)(at - label), label, period,
+	    at + strlen("{period}"));
+}
+
+/* A column label as a phrase: "Dự toán năm" -> "dự toán năm". */
+static const char *
+lower_first(struct arena *a, const char *s)
+{
+	char *c = arena_strdup(a, s);
+
+	if (c[0] >= 'A' && c[0] <= 'Z')
+		c[0] = (char)(c[0] - 'A' + 'a');
+	return c;
+}
+
+/*
+ * The headline of the record (forms.yaml headline:) as frame keys:
+ * headline {label, text, percent_text, row_label} or false, and the
+ * sentence that summarises the record where it is listed.  Returns that
+ * sentence, or NULL.
+ */
+static const char *
+model_headline(struct mk *m, struct value *fr, const char *unit)
+{
+	struct arena *a = m->s->arena;
+	const struct value *d = m->it->data;
+	struct bheadline h;
+	struct value *hv;
+	struct buf num = {0}, pct = {0};
+	const char *label, *text, *ptext = "", *sum;
+
+	if (!budget_headline(m->t, value_map_str(d, "kind"), &h)) {
+		set(m, fr, "headline", value_bool(a, false));
+		return NULL;
+	}
+	label = fill_period(a, h.h->label[m->li], period_short(value_map_str(
+	    d, "period"), m->li));
+	budget_cell_text(&num, h.col, h.cell, m->lang);
+	text = arena_printf(a, "%s %s", buf_cstr(&num), unit);
+	if (h.pct != NULL) {
+		const char *of = lower_first(a, m->t->form->cols[h.h->pct_of].
+		    label[m->li]);
+
+		budget_cell_text(&pct, h.pct_col, h.pct, m->lang);
+		ptext = m->li ? arena_printf(a, "%s of the %s", buf_cstr(&pct),
+		    of) : arena_printf(a, "bằng %s %s", buf_cstr(&pct), of);
+	}
+	hv = value_map(a);
+	set(m, hv, "label", str(m, label));
+	set(m, hv, "text", str(m, text));
+	set(m, hv, "percent_text", str(m, ptext));
+	set(m, hv, "row_label", str(m, h.row->label));
+	set(m, fr, "headline", hv);
+	sum = arena_printf(a, "%s: %s%s%s", label, text, ptext[0] ? ", " : "",
+	    ptext);
+	buf_release(&num);
+	buf_release(&pct);
+	return sum;
+}
+
+/*
+ * What the printed form carries above the table: Đơn vị, Chương, mã
+ * ĐVQHNS (form_header: [{label, value}], only those given), the decision
+ * it accompanies (form_attached_text), and, for a form not checked
+ * against the printed appendix, the sentence that says so.
+ */
+static void
+model_header(struct mk *m, struct value *fr)
+{
+	static const char *const labels[][3] = {
+	    {"name", "Đơn vị", "Unit"},
+	    {"chapter", "Chương", "Budget chapter"},
+	    {"budget_code", "Mã ĐVQHNS", "Budget relationship code"}};
+	struct arena *a = m->s->arena;
+	const struct value *d = m->it->data;
+	const struct value *u = value_map_get(d, "unit");
+	const struct value *dec = value_map_get(d, "decision");
+	const struct bform *f = m->t->form;
+	struct value *l = value_list(a);
+	struct buf date = {0};
+	const char *df = value_map_str(d, "decision_form");
+
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = value_map_str(u, labels[i][0]);
+		struct value *e;
+
+		if (v == NULL)
+			continue;
+		e = value_map(a);
+		set(m, e, "label", str(m, labels[i][1 + m->li]));
+		set(m, e, "value", str(m, v));
+		value_list_push(a, l, e);
+	}
+	set(m, fr, "form_header", l);
+	set(m, fr, "unit_chapter", str(m, value_map_str(u, "chapter")));
+	set(m, fr, "unit_budget_code", str(m, value_map_str(u,
+	    "budget_code")));
+	set(m, fr, "decision_form_text", str(m, df == NULL ? "" : m->li ?
+	    arena_printf(a, "form %s", df) : arena_printf(a, "Mẫu số %s",
+	    df)));
+	if (value_map_str(dec, "number") != NULL) {
+		const char *iss = value_map_str(dec, "issuer");
+
+		if (value_map_str(dec, "date") != NULL)
+			fmt_date(&date, value_map_str(dec, "date"), m->lang);
+		set(m, fr, "form_attached_text", str(m, arena_printf(a,
+		    m->li ? "(Attached to decision No. %s%s%s%s%s)" :
+		    "(Kèm theo Quyết định số %s%s%s%s%s)",
+		    value_map_str(dec, "number"), date.len ? (m->li ?
+		    " of " : " ngày ") : "", buf_cstr(&date), iss ? (m->li ?
+		    " by " : " của ") : "", iss ? iss : "")));
+	} else {
+		set(m, fr, "form_attached_text", str(m, ""));
+	}
+	buf_release(&date);
+	setb(m, fr, "form_verified", f->verified);
+	set(m, fr, "form_unverified_text", str(m, f->verified ? "" : m->li ?
+	    arena_printf(a, "The layout of this table follows the articles "
+	    "of %s but has not been checked against the form printed in "
+	    "the circular's appendix.", f->circ->rule[1]) : arena_printf(a,
+	    "Bố cục của bảng theo các điều của %s nhưng chưa được đối chiếu "
+	    "với mẫu biểu in trong phụ lục của Thông tư.",
+	    f->circ->rule[0])));
+}
+
 static void
 model_item(struct site *s, const struct bforms *fs, struct item *it)
 {
@@ -396,7 +549,7 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	const struct value *d = it->data, *v;
 	const struct bform *f = budget_form_find(fs, d, NULL);
 	struct value *fr = it->frame, *l;
-	const char *year, *unit, *kt, *pt;
+	const char *year, *unit, *kt, *pt, *hs;
 	struct page *pg;
 	struct buf b = {0};
 	size_t i;
@@ -465,6 +618,12 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	set(&m, fr, "rows", l);
 	setb(&m, fr, "has_total", f->total[0] != NULL);
 	setb(&m, fr, "has_chart", make_chart(&m, fr, unit));
+	model_header(&m, fr);
+	/* The headline is the record's summary (page description, feeds)
+	 * unless the record writes one. */
+	if ((hs = model_headline(&m, fr, unit)) != NULL &&
+	    value_map_get(d, "summary") == NULL)
+		set(&m, fr, "summary", str(&m, hs));
 
 	if (it->url == NULL || it->out == NULL || it->draft)
 		return;

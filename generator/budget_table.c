@@ -83,7 +83,20 @@ load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
 		return diag_error(d, cv->pos, "unknown column type '%s'", type);
 	c->role = role == NULL ? BROLE_NONE : strcmp(role, "estimate") == 0 ?
 	    BROLE_ESTIMATE : strcmp(role, "execution") == 0 ?
-	    BROLE_EXECUTION : BROLE_NONE;
+	    BROLE_EXECUTION : strcmp(role, "approved") == 0 ?
+	    BROLE_APPROVED : BROLE_NONE;
+	if (role != NULL && c->role == BROLE_NONE)
+		return diag_error(d, cv->pos, "unknown column role '%s'", role);
+	c->part_of = -1;
+	if ((v = value_map_get(cv, "of_which")) != NULL) {
+		for (size_t m = 0; m < i && v->type == VALUE_STR; m++)
+			if (strcmp(f->cols[m].key, v->text) == 0 &&
+			    f->cols[m].type == BCOL_AMOUNT)
+				c->part_of = (int)m;
+		if (c->part_of < 0 || c->type != BCOL_AMOUNT)
+			return diag_error(d, v->pos, "of_which: an amount "
+			    "column is part of an earlier amount column");
+	}
 	if (c->type == BCOL_AMOUNT)
 		return 0;
 	/* Operands must be earlier amount columns. */
@@ -105,6 +118,170 @@ load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
 	return 0;
 }
 
+/* Space-separated words of a list of strings; arena. */
+static const char *
+words(struct arena *a, const struct value *l)
+{
+	struct buf b = {0};
+	const char *s;
+
+	for (size_t i = 0; l != NULL && l->type == VALUE_LIST && i < l->n;
+	    i++) {
+		if (i)
+			buf_addc(&b, ' ');
+		buf_add(&b, l->items[i]->text, l->items[i]->len);
+	}
+	s = arena_strdup(a, buf_cstr(&b));
+	buf_release(&b);
+	return s;
+}
+
+static bool
+flag(const struct value *m, const char *key)
+{
+	const struct value *v = value_map_get(m, key);
+
+	return v != NULL && v->type == VALUE_BOOL && v->u.b;
+}
+
+static const struct bskel *
+skel_find(const struct bform *f, const char *code)
+{
+	for (size_t i = 0; code != NULL && i < f->nrows; i++)
+		if (strcmp(f->rows[i].code, code) == 0)
+			return &f->rows[i];
+	return NULL;
+}
+
+/* rows:, identities: and headline: of a form. */
+static int
+load_skeleton(struct arena *a, struct diags *d, struct bform *f,
+    const struct value *fv)
+{
+	static const char *const kinds[] = {"", "heading", "sum", "stated",
+	    "of_which"};
+	const struct value *rows = value_map_get(fv, "rows");
+	const struct value *ids = value_map_get(fv, "identities");
+	const struct value *hl = value_map_get(fv, "headline");
+	const char *lab[2];
+	size_t i, j;
+	int rc = 0;
+
+	if (rows != NULL && rows->type == VALUE_LIST) {
+		f->rows = arena_calloc(a, rows->n + 1, sizeof *f->rows);
+		for (i = 0; i < rows->n; i++) {
+			const struct value *rv = rows->items[i];
+			struct bskel *k = &f->rows[f->nrows];
+			const char *kind = value_map_str(rv, "kind");
+
+			k->code = value_map_str(rv, "code");
+			k->node = rv;
+			for (j = 1; kind != NULL && j < 5; j++)
+				if (strcmp(kind, kinds[j]) == 0)
+					k->kind = (enum brow_kind)j;
+			if (k->code == NULL || k->kind == BROW_ANY) {
+				rc = diag_error(d, rv->pos, "form %s: a row "
+				    "needs code and kind (heading, sum, "
+				    "stated, of_which)", f->id);
+				continue;
+			}
+			if (skel_find(f, k->code) != NULL) {
+				rc = diag_error(d, rv->pos, "form %s: row %s "
+				    "twice", f->id, k->code);
+				continue;
+			}
+			if (value_map_get(rv, "label") != NULL) {
+				ltext2(value_map_get(rv, "label"), lab, NULL);
+				k->label = lab[0];
+			}
+			k->detail = flag(rv, "detail");
+			k->required = flag(rv, "required");
+			f->nrows++;
+		}
+	}
+	if (ids != NULL && ids->type == VALUE_LIST) {
+		f->idents = arena_calloc(a, ids->n + 1, sizeof *f->idents);
+		for (i = 0; i < ids->n; i++) {
+			const struct value *iv = ids->items[i];
+			const struct value *eq = value_map_get(iv, "equals");
+			struct bident *e = &f->idents[f->nidents];
+
+			e->row = value_map_str(iv, "row");
+			if (e->row == NULL || eq == NULL ||
+			    eq->type != VALUE_LIST || eq->n == 0) {
+				rc = diag_error(d, iv->pos, "form %s: an "
+				    "identity needs row and equals", f->id);
+				continue;
+			}
+			e->equals = arena_calloc(a, eq->n, sizeof *e->equals);
+			for (j = 0; j < eq->n; j++)
+				e->equals[j] = eq->items[j]->text;
+			e->nequals = eq->n;
+			ltext2(value_map_get(iv, "label"), e->label, "");
+			f->nidents++;
+		}
+	}
+	if (hl != NULL && hl->type == VALUE_MAP) {
+		f->heads = arena_calloc(a, hl->n + 1, sizeof *f->heads);
+		for (i = 0; i < hl->n; i++) {
+			const struct value *hv = hl->pairs[i].val;
+			struct bhead *h = &f->heads[f->nheads];
+			const char *col = value_map_str(hv, "column");
+			const char *pct = value_map_str(hv, "percent_of");
+
+			h->kind = hl->pairs[i].key;
+			h->row = value_map_str(hv, "row");
+			h->col = col ? col_index(f, col) : -1;
+			h->pct_of = pct ? col_index(f, pct) : -1;
+			ltext2(value_map_get(hv, "label"), h->label, "");
+			if (h->row == NULL || h->col < 0 ||
+			    f->cols[h->col].type != BCOL_AMOUNT ||
+			    (pct != NULL && h->pct_of < 0)) {
+				rc = diag_error(d, hv->pos, "form %s: a "
+				    "headline needs row and an amount column "
+				    "of the form", f->id);
+				continue;
+			}
+			f->nheads++;
+		}
+	}
+	return rc;
+}
+
+/*
+ * rows_from: ID: the skeleton of an earlier form, in its order, with the
+ * rows f lists itself taking the place of the same codes (f's other
+ * rows follow).
+ */
+static int
+rows_from(struct arena *a, struct diags *d, const struct bforms *fs,
+    struct bform *f, const struct value *v)
+{
+	const struct bform *src = NULL;
+	struct bskel *rows;
+	size_t n = 0, i;
+
+	for (i = 0; i < fs->n && &fs->forms[i] != f; i++)
+		if (v->type == VALUE_STR && strcmp(fs->forms[i].id,
+		    v->text) == 0)
+			src = &fs->forms[i];
+	if (src == NULL)
+		return diag_error(d, v->pos, "form %s: rows_from names no "
+		    "earlier form", f->id);
+	rows = arena_calloc(a, src->nrows + f->nrows + 1, sizeof *rows);
+	for (i = 0; i < src->nrows; i++) {
+		const struct bskel *own = skel_find(f, src->rows[i].code);
+
+		rows[n++] = own != NULL ? *own : src->rows[i];
+	}
+	for (i = 0; i < f->nrows; i++)
+		if (skel_find(src, f->rows[i].code) == NULL)
+			rows[n++] = f->rows[i];
+	f->rows = rows;
+	f->nrows = n;
+	return 0;
+}
+
 static int
 load_form(struct arena *a, struct diags *d, struct bforms *fs,
     struct bform *f, const struct value *fv)
@@ -112,7 +289,6 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 	const struct value *cols = value_map_get(fv, "columns");
 	const struct value *kinds = value_map_get(fv, "kinds");
 	const char *colon;
-	struct buf b = {0};
 	size_t i;
 	int rc = 0;
 
@@ -133,13 +309,12 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 		    "among the circulars", f->id, f->circular);
 	if (kinds == NULL || kinds->type != VALUE_LIST || kinds->n == 0)
 		return diag_error(d, fv->pos, "form %s needs kinds", f->id);
-	for (i = 0; i < kinds->n; i++) {
-		if (i)
-			buf_addc(&b, ' ');
-		buf_add(&b, kinds->items[i]->text, kinds->items[i]->len);
-	}
-	f->kinds = arena_strdup(a, buf_cstr(&b));
-	buf_release(&b);
+	f->kinds = words(a, kinds);
+	/* Unverified unless forms.yaml says otherwise, in so many words. */
+	f->verified = flag(fv, "verified");
+	f->decision = flag(fv, "decision");
+	if (f->decision)
+		return 0;	/* a decision: no table */
 	if (cols == NULL || cols->type != VALUE_LIST || cols->n == 0)
 		return diag_error(d, fv->pos, "form %s needs columns", f->id);
 	f->ncols = cols->n;
@@ -154,6 +329,10 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 			rc = diag_error(d, cols->items[i]->pos, "column '%s' "
 			    "twice in form %s", f->cols[i].key, f->id);
 	}
+	if (rc == 0)
+		rc = load_skeleton(a, d, f, fv);
+	if (rc == 0 && value_map_get(fv, "rows_from") != NULL)
+		rc = rows_from(a, d, fs, f, value_map_get(fv, "rows_from"));
 	return rc;
 }
 
@@ -195,6 +374,20 @@ budget_forms_load(struct arena *a, struct diags *d, const char *name,
 		c->days = v && v->type == VALUE_INT ? (int)v->u.i : 15;
 		v = value_map_get(cv, "annual_execution_working_days");
 		c->workdays = v && v->type == VALUE_INT ? (int)v->u.i : 5;
+		if ((v = value_map_get(cv, "aliases")) != NULL &&
+		    v->type == VALUE_LIST) {
+			c->aliases = arena_calloc(a, v->n + 1,
+			    sizeof *c->aliases);
+			for (size_t k = 0; k < v->n; k++)
+				c->aliases[c->naliases++] = v->items[k]->text;
+		}
+		c->periods = value_map_get(cv, "periods") ? words(a,
+		    value_map_get(cv, "periods")) : NULL;
+		c->periods_rule = value_map_str(cv, "periods_rule");
+		c->years_rule = value_map_str(cv, "years_rule");
+		c->years = value_map_get(cv, "fiscal_years");
+		c->since = value_map_str(cv, "since");
+		c->until = value_map_str(cv, "until");
 	}
 	fs->forms = arena_calloc(a, forms->n + 1, sizeof *fs->forms);
 	fs->n = forms->n;
@@ -231,6 +424,72 @@ has_word(const char *list, const char *w)
 	return false;
 }
 
+static bool
+same(const char *a, const char *s, size_t n)
+{
+	return strlen(a) == n && memcmp(a, s, n) == 0;
+}
+
+/* True when circ[0..n) names c: its number or one of its aliases. */
+static bool
+circ_named(const struct bcirc *c, const char *circ, size_t n)
+{
+	if (c == NULL)
+		return false;
+	if (same(c->circular, circ, n))
+		return true;
+	for (size_t i = 0; i < c->naliases; i++)
+		if (same(c->aliases[i], circ, n))
+			return true;
+	return false;
+}
+
+const struct bform *
+budget_form_by_id(const struct bforms *fs, const char *id)
+{
+	/* The number may hold no ':'; the circular never does. */
+	const char *colon = id ? strchr(id, ':') : NULL;
+	size_t i;
+
+	if (colon == NULL)
+		return NULL;
+	for (i = 0; i < fs->n; i++) {
+		const struct bform *f = &fs->forms[i];
+
+		if (strcmp(f->number, colon + 1) == 0 &&
+		    circ_named(f->circ, id, (size_t)(colon - id)))
+			return f;
+	}
+	return NULL;
+}
+
+int
+budget_unit_exp(const char *cu)
+{
+	static const struct { const char *u; int e; } t[] = {{"dong", 0},
+	    {"nghin_dong", 3}, {"trieu_dong", 6}, {"ty_dong", 9}};
+
+	for (size_t i = 0; cu != NULL && i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(t[i].u, cu) == 0)
+			return t[i].e;
+	return -1;
+}
+
+/* "90/2018/TT-BTC:3, 26/2026/TT-BTC:75": the table forms of kind. */
+static void
+forms_of_kind(struct buf *b, const struct bforms *fs, const char *kind)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < fs->n; i++)
+		if (!fs->forms[i].decision && has_word(fs->forms[i].kinds,
+		    kind)) {
+			buf_addf(b, "%s%s", first ? "" : ", ",
+			    fs->forms[i].id);
+			first = false;
+		}
+}
+
 const struct bform *
 budget_form_find(const struct bforms *fs, const struct value *record,
     struct diags *d)
@@ -247,19 +506,32 @@ budget_form_find(const struct bforms *fs, const struct value *record,
 	for (i = 0; i < fs->n; i++) {
 		const struct bform *f = &fs->forms[i];
 
-		if (strcmp(f->circular, circ) != 0 ||
-		    strcmp(f->number, num) != 0)
+		if (!circ_named(f->circ, circ, strlen(circ)) || strcmp(f->number, num) != 0)
 			continue;
-		if (d != NULL && kind != NULL && !has_word(f->kinds, kind))
+		if (f->decision) {
+			if (d != NULL)
+				diag_error(d, form->pos, "form %s is the "
+				    "decision that publishes the tables, not "
+				    "a table: name it in decision_form and "
+				    "give the table's form here", f->id);
+			return NULL;
+		}
+		if (d != NULL && kind != NULL && !has_word(f->kinds, kind)) {
+			forms_of_kind(&b, fs, kind);
 			diag_error(d, form->pos, "form %s serves %s records, "
-			    "not %s", f->id, f->kinds, kind);
+			    "not %s: the circulars fix each form's kind "
+			    "(Thông tư 61/2017/TT-BTC Điều 3, Thông tư "
+			    "26/2026/TT-BTC Điều 27); %s records use %s",
+			    f->id, f->kinds, kind, kind, buf_cstr(&b));
+			buf_release(&b);
+		}
 		return f;
 	}
 	if (d == NULL)
 		return NULL;
 	for (i = 0; i < fs->n; i++)
 		buf_addf(&b, "%s%s (%s)", i ? ", " : "", fs->forms[i].id,
-		    fs->forms[i].kinds);
+		    fs->forms[i].decision ? "decision" : fs->forms[i].kinds);
 	diag_error(d, form->pos, "unknown form %s:%s; the known forms are %s",
 	    circ, num, buf_cstr(&b));
 	buf_release(&b);
@@ -394,12 +666,15 @@ struct tb {
 	size_t cap;
 };
 
-/* How a line is named in messages: line II "Chi thường xuyên". */
+/* How a line is named in messages: by its code, line B.II "Chi thường
+ * xuyên"; by its stt below an unnumbered line. */
 const char *
 budget_line_name(struct arena *a, const struct brow *r)
 {
 	if (r->is_total)
 		return arena_printf(a, "the total \"%s\"", r->label);
+	if (r->code != NULL)
+		return arena_printf(a, "line %s \"%s\"", r->code, r->label);
 	if (r->stt[0] != '\0')
 		return arena_printf(a, "line %s \"%s\"", r->stt, r->label);
 	return arena_printf(a, "line \"%s\"", r->label);
@@ -460,6 +735,48 @@ new_row(struct tb *b)
 	return r;
 }
 
+/*
+ * An amount finer than one đồng: in đồng every amount is whole ("1.500"
+ * is one and a half đồng to YAML, and would be published as 1,5 đồng);
+ * in nghìn đồng at most 3 decimals, in triệu đồng 6.
+ */
+static void
+money_error(struct tb *b, const struct brow *r, const char *key,
+    const struct value *v, int dec)
+{
+	static const char *const units[] = {"đồng", "", "", "nghìn đồng",
+	    "", "", "triệu đồng", "", "", "tỷ đồng"};
+	const char *dot = strchr(v->text, '.');
+	size_t fl = strlen(dot + 1);
+	struct buf digits = {0};
+
+	if (b->t->unit_exp == 0) {
+		/* "1.500" is 1,5: the decimals without their trailing 0s. */
+		while (fl > 1 && dot[fl] == '0')
+			fl--;
+		/* Three decimals: a thousands separator was likely meant. */
+		if (strlen(dot + 1) == 3) {
+			buf_adds(&digits, " (");
+			buf_add(&digits, v->text, (size_t)(dot - v->text));
+			buf_addf(&digits, "%s, not %s)", dot + 1, v->text);
+		}
+		diag_error(b->d, v->pos, "%s, %s: '%s' is read as %.*s,%.*s "
+		    "đồng, a fraction of a đồng (in data files the dot is "
+		    "the decimal mark): amounts in đồng are whole numbers, "
+		    "written without separators%s",
+		    budget_line_name(b->a, r), key, v->text,
+		    (int)(dot - v->text), v->text, (int)fl, dot + 1,
+		    buf_cstr(&digits));
+	} else {
+		diag_error(b->d, v->pos, "%s, %s: '%s' has %d decimals: "
+		    "in %s an amount has at most %d (a smaller figure is "
+		    "a fraction of one đồng)", budget_line_name(b->a, r),
+		    key, v->text, dec, units[b->t->unit_exp],
+		    b->t->unit_exp);
+	}
+	buf_release(&digits);
+}
+
 /* Reads the stated figures of row r from its `values` map. */
 static void
 stated(struct tb *b, struct brow *r, const struct value *vals)
@@ -505,6 +822,9 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 				    "more than 6 decimals");
 			continue;
 		}
+		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
+		    dec > b->t->unit_exp && b->d != NULL)
+			money_error(b, r, p->key, v, dec);
 		c->has = c->stated = true;
 		c->v = x;
 		c->dec = dec;
@@ -527,7 +847,7 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		const struct brow *kid = &t->rows[r->kids[i]];
 		const struct bcell *kc = &kid->cells[k];
 
-		if (kid->of_which || !kc->has)
+		if (kid->of_which || kid->heading || !kc->has)
 			continue;
 		if (__builtin_add_overflow(sum, kc->v, &sum) ||
 		    sum > AMOUNT_MAX || sum < -AMOUNT_MAX)
@@ -679,6 +999,130 @@ of_which(struct tb *b, const struct brow *r)
 	}
 }
 
+static bool
+is_bullet(const char *stt)
+{
+	return strcmp(stt, "-") == 0 || strcmp(stt, "+") == 0 ||
+	    strcmp(stt, "*") == 0;
+}
+
+const char *
+budget_row_code(struct arena *a, const char *pcode, const char *pstt,
+    const char *stt)
+{
+	size_t n = strlen(pstt);
+
+	if (stt[0] == '\0' || is_bullet(stt) || pcode == NULL)
+		return NULL;
+	if (pcode[0] == '\0')
+		return stt;
+	if (n > 0 && strncmp(stt, pstt, n) == 0 && stt[n] == '.')
+		return arena_printf(a, "%s%s", pcode, stt + n);
+	return arena_printf(a, "%s.%s", pcode, stt);
+}
+
+int
+budget_form_row(const struct bform *f, const char *code)
+{
+	const struct bskel *k = f != NULL ? skel_find(f, code) : NULL;
+
+	return k != NULL ? (int)(k - f->rows) : -1;
+}
+
+/* The row code of a line numbered stt under parent p (NULL: top). */
+static const char *
+row_code(struct arena *a, const struct brow *p, const char *stt)
+{
+	return budget_row_code(a, p == NULL ? "" : p->code, p == NULL ? "" :
+	    p->stt, stt);
+}
+
+/* True when the record's words are the form's (or begin with them and
+ * go on with the unit's own, where the form leaves them open). */
+static bool
+label_matches(const struct bskel *k, const char *label)
+{
+	size_t n = strlen(k->label);
+
+	if (strcmp(label, k->label) == 0)
+		return true;
+	return k->detail && strncmp(label, k->label, n) == 0 &&
+	    (label[n] == ' ' || label[n] == ':' || label[n] == ',');
+}
+
+/* Row r against the form's skeleton row of its code. */
+static void
+match_skeleton(struct tb *b, struct brow *r)
+{
+	static const char *const kinds[] = {"", "a heading", "a sum",
+	    "a stated figure", "an \"of which\" line"};
+	const struct bskel *k = skel_find(b->f, r->code);
+	const struct value *ow = value_map_get(r->line, "of_which");
+
+	if ((r->skel = k) == NULL)
+		return;
+	r->heading = k->kind == BROW_HEADING;
+	if (k->kind == BROW_OF_WHICH)
+		r->of_which = true;
+	else if (r->of_which && b->d != NULL)
+		diag_error(b->d, ow->pos, "%s: form %s prints %s as %s, not "
+		    "an \"of which\" line", budget_line_name(b->a, r),
+		    b->f->id, k->code, kinds[k->kind]);
+	if (k->label != NULL && b->d != NULL && !label_matches(k, r->label))
+		diag_warning(b->d, value_map_get(r->line, "label") ?
+		    value_map_get(r->line, "label")->pos : r->line->pos,
+		    "%s: form %s words line %s \"%s\"%s", budget_line_name(b->a,
+		    r), b->f->id, k->code, k->label, k->detail ? " (followed "
+		    "by the unit's own words)" : "");
+}
+
+/* A heading has no figure: a stated one is refused, none is computed. */
+static void
+heading_cells(struct tb *b, struct brow *r)
+{
+	for (size_t k = 0; k < b->f->ncols; k++) {
+		struct bcell *c = &r->cells[k];
+
+		if (c->stated && b->d != NULL)
+			diag_error(b->d, c->node->pos, "%s, %s: form %s prints "
+			    "%s as a heading without a figure; its lines are "
+			    "not added together, so no figure may be stated "
+			    "here", budget_line_name(b->a, r),
+			    b->f->cols[k].key, b->f->id, r->code);
+		memset(c, 0, sizeof *c);
+	}
+}
+
+static struct pos
+row_pos(const struct brow *r, const struct bcell *c)
+{
+	if (c != NULL && c->node != NULL)
+		return c->node->pos;
+	return r->line != NULL ? r->line->pos : pos_file(NULL);
+}
+
+/* "Trong đó" columns never exceed the column they are part of. */
+static void
+part_columns(struct tb *b, const struct brow *r)
+{
+	for (size_t k = 0; k < b->f->ncols && b->d != NULL; k++) {
+		const struct bcol *col = &b->f->cols[k];
+		const struct bcell *c = &r->cells[k], *w;
+
+		if (col->part_of < 0 || !c->has)
+			continue;
+		w = &r->cells[col->part_of];
+		if (!w->has || c->v <= w->v || w->v < 0)
+			continue;
+		diag_error(b->d, row_pos(r, c), "%s, %s (%s): %s exceeds %s "
+		    "%s of the same line, of which it is a part",
+		    budget_line_name(b->a, r), col->key, col->label[0],
+		    budget_vi_amount(b->a, c->v, b->t->scale, c->dec),
+		    b->f->cols[col->part_of].key, budget_vi_amount(b->a,
+		    w->v, b->t->scale, w->dec));
+	}
+}
+
 static size_t
 add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 {
@@ -700,7 +1144,11 @@ add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 	    b->t->rows[parent].path != NULL))
 		r->path = parent == (size_t)-1 ? r->stt : arena_printf(b->a,
 		    "%s/%s", b->t->rows[parent].path, r->stt);
+	r->code = row_code(b->a, r->parent, r->stt);
+	match_skeleton(b, r);
 	stated(b, r, value_map_get(line, "values"));
+	if (r->heading)
+		heading_cells(b, r);
 	if (kids != NULL && kids->type == VALUE_LIST && kids->n > 0) {
 		kidv = arena_calloc(b->a, kids->n, sizeof *kidv);
 		for (i = 0; i < kids->n; i++)
@@ -711,12 +1159,127 @@ add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 	r = &b->t->rows[me];	/* the rows may have moved */
 	r->kids = kidv;
 	r->nkids = nk;
+	if (r->heading)
+		return me;
 	for (k = 0; k < b->f->ncols; k++)
 		if (b->f->cols[k].type == BCOL_AMOUNT && nk > 0)
 			sum_kids(b, r, k);
 	derived(b, r);
 	of_which(b, r);
+	part_columns(b, r);
 	return me;
+}
+
+static const struct brow *
+row_by_code(const struct btab *t, const char *code)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].code != NULL && strcmp(t->rows[i].code,
+		    code) == 0)
+			return &t->rows[i];
+	return NULL;
+}
+
+/* The form's identities (A.I = A.II + A.III), per amount column. */
+static void
+identities(struct tb *b)
+{
+	const struct bform *f = b->f;
+	struct btab *t = b->t;
+
+	for (size_t i = 0; i < f->nidents && b->d != NULL; i++) {
+		const struct bident *e = &f->idents[i];
+		const struct brow *r = row_by_code(t, e->row);
+		struct buf names = {0};
+
+		if (r == NULL)
+			continue;
+		buf_addf(&names, "%s = ", e->row);
+		for (size_t j = 0; j < e->nequals; j++)
+			buf_addf(&names, "%s%s", j ? " + " : "", e->equals[j]);
+		for (size_t k = 0; k < f->ncols; k++) {
+			const struct bcell *c = &r->cells[k];
+			int64_t sum = 0;
+			int dec = c->dec;
+			bool any = false;
+
+			if (f->cols[k].type != BCOL_AMOUNT || !c->has)
+				continue;
+			for (size_t j = 0; j < e->nequals; j++) {
+				const struct brow *o = row_by_code(t,
+				    e->equals[j]);
+
+				if (o == NULL || !o->cells[k].has)
+					continue;
+				sum += o->cells[k].v;	/* each < 10^17 */
+				if (o->cells[k].dec > dec)
+					dec = o->cells[k].dec;
+				any = true;
+			}
+			if (!any || sum == c->v)
+				continue;
+			diag_error(b->d, row_pos(r, c), "%s, %s: %s (%s): %s "
+			    "is %s but %s is %s (difference %s)",
+			    budget_line_name(b->a, r), f->cols[k].key,
+			    buf_cstr(&names), e->label[0], e->row,
+			    budget_vi_amount(b->a, c->v, t->scale, dec),
+			    strchr(buf_cstr(&names), '=') + 2,
+			    budget_vi_amount(b->a, sum, t->scale, dec),
+			    budget_vi_amount(b->a, c->v - sum, t->scale, dec));
+		}
+		buf_release(&names);
+	}
+}
+
+/* Rows the form says every record has. */
+static void
+required_rows(struct tb *b, const struct value *lines)
+{
+	for (size_t i = 0; i < b->f->nrows && b->d != NULL; i++) {
+		const struct bskel *k = &b->f->rows[i];
+
+		if (k->required && row_by_code(b->t, k->code) == NULL)
+			diag_error(b->d, lines ? lines->pos : pos_file(NULL),
+			    "form %s requires line %s%s%s%s", b->f->id,
+			    k->code, k->label ? " \"" : "", k->label ?
+			    k->label : "", k->label ? "\"" : "");
+	}
+}
+
+bool
+budget_headline(const struct btab *t, const char *kind,
+    struct bheadline *out)
+{
+	const struct bform *f = t->form;
+	const struct bhead *h = NULL;
+	const struct brow *r = NULL;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; kind != NULL && i < f->nheads; i++)
+		if (strcmp(f->heads[i].kind, kind) == 0)
+			h = &f->heads[i];
+	if (h == NULL)
+		return false;
+	if (strcmp(h->row, "total") == 0) {
+		for (size_t i = 0; i < t->nrows; i++)
+			if (t->rows[i].is_total)
+				r = &t->rows[i];
+	} else {
+		r = row_by_code(t, h->row);
+	}
+	if (r == NULL || r->heading || !r->cells[h->col].has)
+		return false;
+	out->h = h;
+	out->row = r;
+	out->col = &f->cols[h->col];
+	out->cell = &r->cells[h->col];
+	for (size_t k = 0; h->pct_of >= 0 && k < f->ncols; k++)
+		if (f->cols[k].type == BCOL_PERCENT && f->cols[k].of[0] ==
+		    h->col && f->cols[k].of[1] == h->pct_of) {
+			out->pct_col = &f->cols[k];
+			out->pct = r->cells[k].has ? &r->cells[k] : NULL;
+		}
+	return true;
 }
 
 static void
@@ -765,6 +1328,7 @@ budget_table_make(struct arena *a, struct diags *d, const struct bform *f,
 	t->form = f;
 	t->shown = arena_calloc(a, f->ncols, sizeof *t->shown);
 	t->scale = scan_scale(f, lines, 0);
+	t->unit_exp = budget_unit_exp(value_map_str(record, "currency_unit"));
 	for (i = 0; lines && lines->type == VALUE_LIST && i < lines->n; i++)
 		if (lines->items[i]->type == VALUE_MAP)
 			add_line(&b, lines->items[i], (size_t)-1, 0);
@@ -784,7 +1348,10 @@ budget_table_make(struct arena *a, struct diags *d, const struct bform *f,
 			if (f->cols[k].type == BCOL_AMOUNT)
 				sum_kids(&b, r, k);
 		derived(&b, r);
+		part_columns(&b, r);
 	}
+	identities(&b);
+	required_rows(&b, lines);
 	raw_texts(&b);
 	return t;
 }
