@@ -171,6 +171,7 @@ collections:
   budgets: {kind: budget, title: Ngân sách, permalink: "/ngan-sach/:slug/"}
   zones: {kind: zone, title: Khu công nghiệp, permalink: "/kcn/:slug/"}
   calls: {kind: call, title: Kêu gọi đầu tư, permalink: "/keu-goi/:slug/"}
+budget: {unverified_forms: ["90/2018/TT-BTC:2"]}
 YAML
 	zone() {	# leased ha, occupancy %
 		cat <<YAML
