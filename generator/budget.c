@@ -18,7 +18,20 @@
  *   form_id, form_title, form_circular, form_number
  *   currency_unit_text  "đồng" / "nghìn đồng" / "triệu đồng" (English on
  *                       en pages: "dong", "thousand dong", "million dong")
- *   unit_name, unit_level
+ *   unit_name, unit_level, unit_chapter, unit_budget_code
+ *   form_header         [{label, value}]: Đơn vị, Chương, Mã ĐVQHNS as
+ *                       given, in the page's language
+ *   form_attached_text  "(Kèm theo Quyết định số … ngày … của …)", or ""
+ *   decision_form_text  "Mẫu số 01/QĐ-CKNS", or ""
+ *   form_verified, form_unverified_text  the form was (not) checked
+ *                       against the printed appendix; the sentence that
+ *                       says so to readers ("" when verified)
+ *   headline            {label, text, percent_text, row_label}: the
+ *                       figure the form declares for the kind
+ *                       ("Quyết toán được duyệt", "5.579.950.000 đồng"),
+ *                       or false when the record has no such row
+ *   summary             "<label>: <text>[, <percent_text>]" unless the
+ *                       record writes one (page description, feeds)
  *   columns             [{key, label, is_percent, is_amount, is_computed}]
  *                       the shown columns, in the form's order
  *   rows                [{stt, label, depth, level ("level-0".. "level-5"),
@@ -29,8 +42,9 @@
  *   has_total, total    the total row (same shape as a row) when the
  *                       form has one; it is also the last of `rows`
  *   csv_url, json_url   the downloads (…/du-lieu.csv, …/du-lieu.json)
- *   chart_svg           inline SVG bar chart of the top-level lines in the
- *                       first amount column (use {{{chart_svg}}})
+ *   chart_svg           inline SVG bar chart of the top-level lines (the
+ *                       lines of the only one, B of Biểu số 2) in the
+ *                       headline's column (use {{{chart_svg}}})
  *   has_chart, chart_title, chart_text  [{stt, label, text}]: the chart's
  *                       figures as a list, its text equivalent
  *   decision_date_text, basis_date_text, published_on_text  (15/01/2020)
@@ -53,6 +67,14 @@
  *   levels may be skipped but never climbed; siblings share one style;
  *   duplicates and gaps (I, III) are errors; the first sibling may be
  *   any number; "-", "+", "*" and no stt are unnumbered lines.
+ * - The form's skeleton (forms.yaml rows): lines are matched by row
+ *   code (B.I.1.2); a heading has no figure and is never summed; an
+ *   "of which" row is never added; other wording is a warning; gaps
+ *   between skeleton rows are rows left out; identities (A.I = A.II +
+ *   A.III) hold exactly per amount column.
+ * - The law: each form serves fixed kinds, its circular's periods and
+ *   fiscal years; a form not verified against the printed appendix
+ *   needs site.yaml's budget.unverified_forms; đồng amounts are whole.
  * - Estimate across files: a thuc_hien record's `role: estimate` column
  *   must equal the du_toan record (same fiscal_year, unit.name and
  *   language) line by line, matched by stt path, compared in đồng.

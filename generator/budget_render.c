@@ -279,9 +279,53 @@ bar_width(int64_t v, int64_t max)
 	return (long)((v * CHART_BAR + max / 2) / max);
 }
 
+/* A line the chart may draw: a figure, not "of which", a heading or the
+ * total. */
+static bool
+drawable(const struct brow *r, int k)
+{
+	return !r->of_which && !r->heading && !r->is_total &&
+	    r->cells[k].has;
+}
+
 /*
- * The chart: top-level lines, not "of which", in the first shown amount
- * column.  Returns false when there is nothing to draw.
+ * Marks in pick the lines the chart draws: the top-level lines; while
+ * that is one line (B of Biểu số 2, its heading A having no figure), its
+ * lines instead, so the chart shows how the figure splits.  Returns how
+ * many.
+ */
+static size_t
+chart_rows(const struct btab *t, int k, bool *pick)
+{
+	size_t i, n = 0, one = 0;
+
+	for (i = 0; i < t->nrows; i++)
+		if ((pick[i] = t->rows[i].depth == 0 && drawable(&t->rows[i],
+		    k)))
+			n++, one = i;
+	while (n == 1) {
+		const struct brow *r = &t->rows[one];
+		size_t m = 0, last = 0;
+
+		for (i = 0; i < r->nkids; i++)
+			if (drawable(&t->rows[r->kids[i]], k))
+				m++, last = r->kids[i];
+		if (m == 0)
+			break;
+		pick[one] = false;
+		for (i = 0; i < r->nkids; i++)
+			pick[r->kids[i]] = drawable(&t->rows[r->kids[i]], k);
+		n = m;
+		one = last;
+	}
+	return n;
+}
+
+/*
+ * The chart: the lines chart_rows() picks, in the column of the form's
+ * headline for the record's kind (the approved accounts, the execution),
+ * else the first shown amount column.  Returns false when there is
+ * nothing to draw.
  */
 static bool
 make_chart(struct mk *m, struct value *f, const char *unit)
@@ -290,25 +334,24 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 	const struct bform *fo = m->t->form;
 	struct value *list = value_list(a);
 	struct buf svg = {0}, txt = {0}, title = {0};
+	bool *pick = arena_calloc(a, m->t->nrows + 1, sizeof *pick);
+	struct bheadline h;
 	int k = -1;
 	int64_t max = 0;
 	size_t i, n = 0;
 
+	if (budget_headline(m->t, value_map_str(m->it->data, "kind"), &h) &&
+	    m->t->shown[h.h->col])
+		k = h.h->col;
 	for (i = 0; i < fo->ncols && k < 0; i++)
 		if (fo->cols[i].type == BCOL_AMOUNT && m->t->shown[i])
 			k = (int)i;
 	if (k < 0)
 		return false;
-	for (i = 0; i < m->t->nrows; i++) {
-		const struct brow *r = &m->t->rows[i];
-
-		if (r->depth == 0 && !r->of_which && !r->is_total &&
-		    r->cells[k].has) {
-			n++;
-			if (r->cells[k].v > max)
-				max = r->cells[k].v;
-		}
-	}
+	n = chart_rows(m->t, k, pick);
+	for (i = 0; i < m->t->nrows; i++)
+		if (pick[i] && m->t->rows[i].cells[k].v > max)
+			max = m->t->rows[i].cells[k].v;
 	if (n == 0)
 		return false;
 	buf_addf(&title, "%s (%s)", fo->cols[k].label[m->li], unit);
@@ -326,7 +369,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		struct value *e;
 		struct buf one = {0};
 
-		if (r->depth != 0 || r->of_which || r->is_total || !c->has)
+		if (!pick[i])
 			continue;
 		budget_cell_text(&one, &fo->cols[k], c, m->lang);
 		e = value_map(a);
@@ -349,7 +392,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		struct buf one = {0};
 		long y = (long)n * CHART_ROW, w;
 
-		if (r->depth != 0 || r->of_which || r->is_total || !c->has)
+		if (!pick[i])
 			continue;
 		w = bar_width(c->v, max);
 		buf_addf(&svg, "<text x=\"0\" y=\"%ld\" font-size=\"13\">",

@@ -510,6 +510,10 @@ START_TEST(test_budget_heading)
 	ck_assert_str_eq(cell(f, 1, 0, "text"), "190.000.000");
 	/* B = 700 + 300: the gap 1 -> 6 is the form's rows left out. */
 	ck_assert_str_eq(cell(f, 4, 0, "text"), "1.000");
+	/* The chart skips the heading and shows how B splits: 1 and 6. */
+	ck_assert_int_eq(value_map_get(f, "chart_text")->n, 2);
+	ck_assert_str_eq(value_map_str(value_map_get(f, "chart_text")->
+	    items[1], "text"), "300 đồng");
 	arena_free(x.a);
 	/* A stated figure on the heading is refused where it is written. */
 	expect_one(DU_TOAN("dong")
