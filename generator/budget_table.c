@@ -680,9 +680,11 @@ budget_line_name(struct arena *a, const struct brow *r)
 	return arena_printf(a, "line \"%s\"", r->label);
 }
 
-/* Highest number of decimals of any amount in the lines. */
+/* Highest number of decimals of any amount in the lines, at most the
+ * currency unit's (exp >= 0): finer amounts are refused, not scaled. */
 static int
-scan_scale(const struct bform *f, const struct value *lines, int scale)
+scan_scale(const struct bform *f, const struct value *lines, int scale,
+    int exp)
 {
 	size_t i, j;
 
@@ -700,11 +702,12 @@ scan_scale(const struct bform *f, const struct value *lines, int scale)
 			    vals->pairs[j].val->type != VALUE_NUM)
 				continue;
 			n = dec_count(vals->pairs[j].val->text);
-			if (n > scale && n <= SCALE_MAX)
+			if (n > scale && n <= SCALE_MAX && (exp < 0 ||
+			    n <= exp))
 				scale = n;
 		}
 		scale = scan_scale(f, value_map_get(lines->items[i],
-		    "children"), scale);
+		    "children"), scale, exp);
 	}
 	return scale;
 }
@@ -810,6 +813,13 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		if (v->type != VALUE_INT && v->type != VALUE_NUM)
 			continue;	/* the schema has said so */
 		c = &r->cells[k];
+		/* Finer than one đồng: refused, and left out of the sums. */
+		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
+		    (dec = dec_count(v->text)) > b->t->unit_exp) {
+			if (b->d != NULL)
+				money_error(b, r, p->key, v, dec);
+			continue;
+		}
 		rc = dec_parse(v->text, f->cols[k].type == BCOL_PERCENT ?
 		    SCALE_MAX : b->t->scale, &x, &dec);
 		if (rc != 0) {
@@ -822,9 +832,6 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 				    "more than 6 decimals");
 			continue;
 		}
-		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
-		    dec > b->t->unit_exp && b->d != NULL)
-			money_error(b, r, p->key, v, dec);
 		c->has = c->stated = true;
 		c->v = x;
 		c->dec = dec;
@@ -1327,8 +1334,8 @@ budget_table_make(struct arena *a, struct diags *d, const struct bform *f,
 	b.t = t;
 	t->form = f;
 	t->shown = arena_calloc(a, f->ncols, sizeof *t->shown);
-	t->scale = scan_scale(f, lines, 0);
 	t->unit_exp = budget_unit_exp(value_map_str(record, "currency_unit"));
+	t->scale = scan_scale(f, lines, 0, t->unit_exp);
 	for (i = 0; lines && lines->type == VALUE_LIST && i < lines->n; i++)
 		if (lines->items[i]->type == VALUE_MAP)
 			add_line(&b, lines->items[i], (size_t)-1, 0);
