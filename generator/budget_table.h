@@ -1,6 +1,6 @@
 /*
- * Private to budget.c, budget_table.c (which makes them) and
- * budget_render.c: the forms read from generator/forms.yaml and the one
+ * Private to budget.c, budget_forms.c and budget_table.c (which make
+ * them) and budget_render.c: the forms read from generator/forms.yaml and the one
  * computed table of a budget record (stated and computed figures, exact
  * scaled integers) from which the checks, the HTML frame, the CSV and
  * the JSON are all made.
@@ -155,6 +155,11 @@ const struct bforms *budget_forms_load(struct arena *a, struct diags *d,
  */
 const struct bform *budget_form_find(const struct bforms *fs,
     const struct value *record, struct diags *d);
+/* The index of column key in f, or -1. */
+int budget_form_col(const struct bform *f, const char *key);
+/* f's skeleton row of code, or NULL (code may be NULL). */
+const struct bskel *budget_form_skel(const struct bform *f,
+    const char *code);
 /*
  * The form named id ("90/2018/TT-BTC:2", or with a circular's alias
  * "61/2017/TT-BTC:2"), or NULL.
