@@ -18,7 +18,20 @@
  *   form_id, form_title, form_circular, form_number
  *   currency_unit_text  "đồng" / "nghìn đồng" / "triệu đồng" (English on
  *                       en pages: "dong", "thousand dong", "million dong")
- *   unit_name, unit_level
+ *   unit_name, unit_level, unit_chapter, unit_budget_code
+ *   form_header         [{label, value}]: Đơn vị, Chương, Mã ĐVQHNS as
+ *                       given, in the page's language
+ *   form_attached_text  "(Kèm theo Quyết định số … ngày … của …)", or ""
+ *   decision_form_text  "Mẫu số 01/QĐ-CKNS", or ""
+ *   form_verified, form_unverified_text  the form was (not) checked
+ *                       against the printed appendix; the sentence that
+ *                       says so to readers ("" when verified)
+ *   headline            {label, text, percent_text, row_label}: the
+ *                       figure the form declares for the kind
+ *                       ("Quyết toán được duyệt", "5.579.950.000 đồng"),
+ *                       or false when the record has no such row
+ *   summary             "<label>: <text>[, <percent_text>]" unless the
+ *                       record writes one (page description, feeds)
  *   columns             [{key, label, is_percent, is_amount, is_computed}]
  *                       the shown columns, in the form's order
  *   rows                [{stt, label, depth, level ("level-0".. "level-5"),
@@ -29,11 +42,13 @@
  *   has_total, total    the total row (same shape as a row) when the
  *                       form has one; it is also the last of `rows`
  *   csv_url, json_url   the downloads (…/du-lieu.csv, …/du-lieu.json)
- *   chart_svg           inline SVG bar chart of the top-level lines in the
- *                       first amount column (use {{{chart_svg}}})
+ *   chart_svg           inline SVG bar chart of the top-level lines (the
+ *                       lines of the only one, B of Biểu số 2) in the
+ *                       headline's column (use {{{chart_svg}}})
  *   has_chart, chart_title, chart_text  [{stt, label, text}]: the chart's
  *                       figures as a list, its text equivalent
- *   decision_date_text, basis_date_text, published_on_text  (15/01/2020)
+ *   decision_date_text, approval_date_text, reported_on_text,
+ *   published_on_text  (15/01/2020)
  *   illustrative_text   the record's sentence, or a default one when
  *                       `illustrative: true`; absent otherwise
  *
@@ -53,6 +68,14 @@
  *   levels may be skipped but never climbed; siblings share one style;
  *   duplicates and gaps (I, III) are errors; the first sibling may be
  *   any number; "-", "+", "*" and no stt are unnumbered lines.
+ * - The form's skeleton (forms.yaml rows): lines are matched by row
+ *   code (B.I.1.2); a heading has no figure and is never summed; an
+ *   "of which" row is never added; other wording is a warning; gaps
+ *   between skeleton rows are rows left out; identities (A.I = A.II +
+ *   A.III) hold exactly per amount column.
+ * - The law: each form serves fixed kinds, its circular's periods and
+ *   fiscal years; a form not verified against the printed appendix
+ *   needs site.yaml's budget.unverified_forms; đồng amounts are whole.
  * - Estimate across files: a thuc_hien record's `role: estimate` column
  *   must equal, line by line (matched by stt path, compared in đồng),
  *   the estimate in force at the end of its period: of the du_toan
@@ -264,10 +287,28 @@ stt_of(const struct value *line, const struct value **node)
 	return (*node)->text;
 }
 
-/* Checks the numbering of the sibling lines, then their children. */
+/* True when prev and cur are rows of f's skeleton, in its order. */
+static bool
+skipped(struct arena *a, const struct bform *f, const char *pcode,
+    const char *pstt, const char *prev, const char *cur)
+{
+	int i = budget_form_row(f, budget_row_code(a, pcode, pstt, prev));
+	int j = budget_form_row(f, budget_row_code(a, pcode, pstt, cur));
+
+	return i >= 0 && j > i;
+}
+
+/*
+ * Checks the numbering of the sibling lines, then their children.  f
+ * (may be NULL) is the record's form and pcode the parent's row code
+ * ("" at the top, NULL when unknown): a gap between two rows of the
+ * form's skeleton, in its order, is the form's rows left out, not an
+ * error (1 then 6 under B.I).
+ */
 static void
 check_stt(struct arena *a, struct diags *d, const struct value *lines,
-    int prank, const char *pstt, int pstyle)
+    int prank, const char *pstt, int pstyle, const struct bform *f,
+    const char *pcode)
 {
 	const struct value *first = NULL, *node;
 	const char *prev = NULL, *s, *dot;
@@ -379,6 +420,8 @@ check_stt(struct arena *a, struct diags *d, const struct value *lines,
 				    prev);
 				break;
 			}
+			if (!ok && skipped(a, f, pcode, pstt, prev, s))
+				ok = true;
 			if (!ok)
 				diag_error(d, node->pos, "stt '%s' follows "
 				    "'%s': expected %s (lines are numbered "
@@ -394,10 +437,11 @@ check_stt(struct arena *a, struct diags *d, const struct value *lines,
 		m = s ? stt_styles(s) : 0;
 		if (s == NULL || m == S_BULLET || !(m & style))
 			check_stt(a, d, value_map_get(line, "children"),
-			    prank, pstt, pstyle);
+			    prank, pstt, pstyle, f, NULL);
 		else
 			check_stt(a, d, value_map_get(line, "children"),
-			    stt_rank(style, s), s, style);
+			    stt_rank(style, s), s, style, f,
+			    budget_row_code(a, pcode, pstt, s));
 	}
 }
 
@@ -416,15 +460,13 @@ struct rec {
 static int
 unit_exp(const char *cu)
 {
-	if (cu != NULL && strcmp(cu, "nghin_dong") == 0)
-		return 3;
-	if (cu != NULL && strcmp(cu, "trieu_dong") == 0)
-		return 6;
-	return 0;
+	int e = budget_unit_exp(cu);
+
+	return e < 0 ? 0 : e;
 }
 
 static const char *const unit_vi[] = {"đồng", "", "", "nghìn đồng", "", "",
-    "triệu đồng"};
+    "triệu đồng", "", "", "tỷ đồng"};
 
 /* Months a period covers from 1 January (reports are year-to-date). */
 static int
@@ -594,10 +636,202 @@ check_ytd(struct arena *a, struct diags *d, const struct rec *e,
 	}
 }
 
+/* The form and its law ------------------------------------------------- */
+
+/* The position of key's name in map m, else of m itself. */
+static struct pos
+key_pos(const struct value *m, const char *key)
+{
+	for (size_t i = 0; m != NULL && m->type == VALUE_MAP && i < m->n; i++)
+		if (strcmp(m->pairs[i].key, key) == 0)
+			return m->pairs[i].keypos;
+	return m != NULL ? m->pos : pos_file(NULL);
+}
+
+/*
+ * site.yaml's budget: {unverified_forms: [...]}: the list, after checking
+ * that every entry names a known form.  NULL when there is none.
+ */
+static const struct value *
+opted_in(struct site *s, const struct bforms *fs)
+{
+	const struct value *b = value_map_get(s->conf, "budget");
+	const struct value *l = value_map_get(b, "unverified_forms");
+	struct buf known = {0};
+
+	if (b != NULL && b->type != VALUE_MAP) {
+		diag_error(s->diags, b->pos, "site.yaml: budget must be a map "
+		    "such as {unverified_forms: [\"90/2018/TT-BTC:2\"]}");
+		return NULL;
+	}
+	for (size_t i = 0; b != NULL && i < b->n; i++)
+		if (strcmp(b->pairs[i].key, "unverified_forms") != 0)
+			diag_warning(s->diags, b->pairs[i].keypos, "unknown "
+			    "key '%s' in site.yaml's budget (known: "
+			    "unverified_forms)", b->pairs[i].key);
+	if (l == NULL)
+		return NULL;
+	if (l->type != VALUE_LIST) {
+		diag_error(s->diags, l->pos, "site.yaml: budget."
+		    "unverified_forms must be a list of form ids such as "
+		    "\"90/2018/TT-BTC:2\"");
+		return NULL;
+	}
+	for (size_t i = 0; i < fs->n; i++)
+		if (!fs->forms[i].decision && !fs->forms[i].verified)
+			buf_addf(&known, "%s%s", known.len ? ", " : "",
+			    fs->forms[i].id);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct value *v = l->items[i];
+		const struct bform *f = value_is_scalar(v) ?
+		    budget_form_by_id(fs, v->text) : NULL;
+
+		if (f == NULL || f->decision)
+			diag_error(s->diags, v->pos, "site.yaml: budget."
+			    "unverified_forms: '%s' is not a form; the "
+			    "unverified forms are %s", value_is_scalar(v) ?
+			    v->text : "?", buf_cstr(&known));
+	}
+	buf_release(&known);
+	return l;
+}
+
+static bool
+in_list(const struct bforms *fs, const struct value *l,
+    const struct bform *f)
+{
+	for (size_t i = 0; l != NULL && i < l->n; i++)
+		if (value_is_scalar(l->items[i]) &&
+		    budget_form_by_id(fs, l->items[i]->text) == f)
+			return true;
+	return false;
+}
+
+static bool
+has_word(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = list; p && (p = strstr(p, w)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
+		    p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* fiscal_years: {from, to, KIND_from, KIND_to}: the bound, or dflt. */
+static long
+year_bound(const struct bcirc *c, const char *kind, const char *end,
+    long dflt)
+{
+	char key[40];
+	const struct value *v;
+
+	snprintf(key, sizeof key, "%s_%s", kind, end);
+	if ((v = value_map_get(c->years, key)) == NULL)
+		v = value_map_get(c->years, end);
+	return v != NULL && v->type == VALUE_INT ? (long)v->u.i : dflt;
+}
+
+static bool
+only_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!ascii_isdigit(s[i]))
+			return false;
+	return i == n;
+}
+
+/*
+ * What the law fixes about a record's form: verified or opted in, the
+ * periods and fiscal years of its circular, the decision form, and the
+ * codes of the header (Chương, mã ĐVQHNS).
+ */
+static void
+check_form_law(struct site *s, const struct bforms *fs,
+    const struct value *optin, const struct rec *r)
+{
+	const struct value *d = r->it->data, *v;
+	const struct bcirc *c = r->f->circ;
+	const char *pub = value_map_str(d, "published_on");
+	const char *df = value_map_str(d, "decision_form");
+	long lo, hi;
+
+	if (!r->f->verified && !in_list(fs, optin, r->f))
+		diag_error(s->diags, key_pos(d, "form"), "form %s has not "
+		    "been checked against the printed appendix of its "
+		    "circular (its layout follows the articles only); to "
+		    "publish it anyway, name it in content/site.yaml: "
+		    "budget: {unverified_forms: [\"%s\"]}, and its page "
+		    "will say so", r->f->id, r->f->id);
+	if (r->period != NULL && c->periods != NULL &&
+	    !has_word(c->periods, r->period))
+		diag_error(s->diags, value_map_get(d, "period")->pos, "period "
+		    "%s is not a period of %s: its execution reports cover "
+		    "%s (%s)", r->period, c->circular, c->periods,
+		    c->periods_rule ? c->periods_rule : c->rule[0]);
+	lo = year_bound(c, r->kind, "from", 0);
+	hi = year_bound(c, r->kind, "to", 9999);
+	v = value_map_get(d, "fiscal_year");
+	if (r->year >= 0 && (r->year < lo || r->year > hi) &&
+	    !(r->year > hi && c->until != NULL && pub != NULL &&
+	    fmt_is_date(pub, strlen(pub)) && strcmp(pub, c->until) <= 0)) {
+		if (r->year > hi)
+			diag_error(s->diags, v->pos, "fiscal year %lld: the "
+			    "forms of %s serve %s records up to %ld (%s)%s",
+			    (long long)r->year, c->circular, r->kind, hi,
+			    c->years_rule ? c->years_rule : c->rule[0],
+			    c->until ? arena_printf(s->arena, "; only a "
+			    "record published by %s may use them for a later "
+			    "year", c->until) : "");
+		else
+			diag_error(s->diags, v->pos, "fiscal year %lld: the "
+			    "forms of %s serve %s records from %ld (%s)",
+			    (long long)r->year, c->circular, r->kind, lo,
+			    c->years_rule ? c->years_rule : c->rule[0]);
+	}
+	if (c->since != NULL && pub != NULL && fmt_is_date(pub,
+	    strlen(pub)) && strcmp(pub, c->since) < 0)
+		diag_error(s->diags, value_map_get(d, "published_on")->pos,
+		    "published on %s, before %s took effect (%s): a record "
+		    "uses the forms in force on the day it is published",
+		    pub, c->circular, c->since);
+	if (df != NULL) {
+		const struct bform *f = budget_form_by_id(fs, arena_printf(
+		    s->arena, "%s:%s", c->circular, df));
+
+		if (f == NULL || !f->decision)
+			diag_error(s->diags, value_map_get(d,
+			    "decision_form")->pos, "decision_form %s is not "
+			    "a decision form of %s%s", df, c->circular,
+			    strcmp(c->circular, "90/2018/TT-BTC") == 0 ?
+			    " (its decision form is 01/QĐ-CKNS)" : " (its "
+			    "articles name none)");
+		else if (!has_word(f->kinds, r->kind))
+			diag_error(s->diags, value_map_get(d,
+			    "decision_form")->pos, "decision_form %s "
+			    "publishes %s records, not %s", f->id, f->kinds,
+			    r->kind);
+	}
+	v = value_map_get(value_map_get(d, "unit"), "chapter");
+	if (v != NULL && value_is_scalar(v) && !only_digits(v->text, 3))
+		diag_error(s->diags, v->pos, "unit.chapter '%s' is not a "
+		    "budget chapter code (Chương): three digits, e.g. \"415\"",
+		    v->text);
+	v = value_map_get(value_map_get(d, "unit"), "budget_code");
+	if (v != NULL && value_is_scalar(v) && !only_digits(v->text, 7))
+		diag_error(s->diags, v->pos, "unit.budget_code '%s' is not a "
+		    "budget relationship code (mã ĐVQHNS): seven digits, e.g. "
+		    "\"1234567\"", v->text);
+}
+
 void
 budget_check(struct site *s)
 {
 	const struct bforms *fs = budget_forms_builtin(s->arena, s->diags);
+	const struct value *optin = opted_in(s, fs);
 	struct rec *recs;
 	struct budget_ref *refs;
 	int *force;
@@ -619,10 +853,10 @@ budget_check(struct site *s)
 
 			if (data == NULL || data->type != VALUE_MAP)
 				continue;
+			r->f = budget_form_find(fs, data, s->diags);
 			check_stt(s->arena, s->diags, value_map_get(data,
-			    "lines"), 0, "", 0);
-			if ((r->f = budget_form_find(fs, data,
-			    s->diags)) == NULL)
+			    "lines"), 0, "", 0, r->f, "");
+			if (r->f == NULL)
 				continue;
 			r->it = it;
 			r->t = budget_table_make(s->arena, s->diags, r->f,
@@ -637,6 +871,7 @@ budget_check(struct site *s)
 			r->year = y && y->type == VALUE_INT ? y->u.i : -1;
 			if (r->kind == NULL)
 				continue;
+			check_form_law(s, fs, optin, r);
 			n++;
 		}
 	}

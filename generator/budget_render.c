@@ -50,9 +50,10 @@ currency_text(const char *cu, int li)
 	static const char *const t[][3] = {
 	    {"dong", "đồng", "dong"},
 	    {"nghin_dong", "nghìn đồng", "thousand dong"},
-	    {"trieu_dong", "triệu đồng", "million dong"}};
+	    {"trieu_dong", "triệu đồng", "million dong"},
+	    {"ty_dong", "tỷ đồng", "billion dong"}};
 
-	for (size_t i = 0; cu != NULL && i < 3; i++)
+	for (size_t i = 0; cu != NULL && i < 4; i++)
 		if (strcmp(t[i][0], cu) == 0)
 			return t[i][1 + li];
 	return li ? "dong" : "đồng";
@@ -204,8 +205,8 @@ make_json(struct mk *m, struct buf *b)
 	const struct value *d = m->it->data, *v;
 	const struct bform *f = m->t->form;
 	static const char *const meta[] = {"title", "kind", "period",
-	    "currency_unit", "basis_date", "published_on"};
-	static const char *const maps[] = {"unit", "decision",
+	    "currency_unit", "reported_on", "published_on"};
+	static const char *const maps[] = {"unit", "decision", "approval",
 	    "illustrative"};
 	const char **codes = budget_row_codes(m->s->arena, m->t);
 	const char *cu = value_map_str(d, "currency_unit");
@@ -319,9 +320,53 @@ bar_width(int64_t v, int64_t max)
 	return (long)((v * CHART_BAR + max / 2) / max);
 }
 
+/* A line the chart may draw: a figure, not "of which", a heading or the
+ * total. */
+static bool
+drawable(const struct brow *r, int k)
+{
+	return !r->of_which && !r->heading && !r->is_total &&
+	    r->cells[k].has;
+}
+
 /*
- * The chart: top-level lines, not "of which", in the first shown amount
- * column.  Returns false when there is nothing to draw.
+ * Marks in pick the lines the chart draws: the top-level lines; while
+ * that is one line (B of Biểu số 2, its heading A having no figure), its
+ * lines instead, so the chart shows how the figure splits.  Returns how
+ * many.
+ */
+static size_t
+chart_rows(const struct btab *t, int k, bool *pick)
+{
+	size_t i, n = 0, one = 0;
+
+	for (i = 0; i < t->nrows; i++)
+		if ((pick[i] = t->rows[i].depth == 0 && drawable(&t->rows[i],
+		    k)))
+			n++, one = i;
+	while (n == 1) {
+		const struct brow *r = &t->rows[one];
+		size_t m = 0, last = 0;
+
+		for (i = 0; i < r->nkids; i++)
+			if (drawable(&t->rows[r->kids[i]], k))
+				m++, last = r->kids[i];
+		if (m == 0)
+			break;
+		pick[one] = false;
+		for (i = 0; i < r->nkids; i++)
+			pick[r->kids[i]] = drawable(&t->rows[r->kids[i]], k);
+		n = m;
+		one = last;
+	}
+	return n;
+}
+
+/*
+ * The chart: the lines chart_rows() picks, in the column of the form's
+ * headline for the record's kind (the approved accounts, the execution),
+ * else the first shown amount column.  Returns false when there is
+ * nothing to draw.
  */
 static bool
 make_chart(struct mk *m, struct value *f, const char *unit)
@@ -330,25 +375,24 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 	const struct bform *fo = m->t->form;
 	struct value *list = value_list(a);
 	struct buf svg = {0}, txt = {0}, title = {0};
+	bool *pick = arena_calloc(a, m->t->nrows + 1, sizeof *pick);
+	struct bheadline h;
 	int k = -1;
 	int64_t max = 0;
 	size_t i, n = 0;
 
+	if (budget_headline(m->t, value_map_str(m->it->data, "kind"), &h) &&
+	    m->t->shown[h.h->col])
+		k = h.h->col;
 	for (i = 0; i < fo->ncols && k < 0; i++)
 		if (fo->cols[i].type == BCOL_AMOUNT && m->t->shown[i])
 			k = (int)i;
 	if (k < 0)
 		return false;
-	for (i = 0; i < m->t->nrows; i++) {
-		const struct brow *r = &m->t->rows[i];
-
-		if (r->depth == 0 && !r->of_which && !r->is_total &&
-		    r->cells[k].has) {
-			n++;
-			if (r->cells[k].v > max)
-				max = r->cells[k].v;
-		}
-	}
+	n = chart_rows(m->t, k, pick);
+	for (i = 0; i < m->t->nrows; i++)
+		if (pick[i] && m->t->rows[i].cells[k].v > max)
+			max = m->t->rows[i].cells[k].v;
 	if (n == 0)
 		return false;
 	buf_addf(&title, "%s (%s)", fo->cols[k].label[m->li], unit);
@@ -366,7 +410,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		struct value *e;
 		struct buf one = {0};
 
-		if (r->depth != 0 || r->of_which || r->is_total || !c->has)
+		if (!pick[i])
 			continue;
 		budget_cell_text(&one, &fo->cols[k], c, m->lang);
 		e = value_map(a);
@@ -389,7 +433,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		struct buf one = {0};
 		long y = (long)n * CHART_ROW, w;
 
-		if (r->depth != 0 || r->of_which || r->is_total || !c->has)
+		if (!pick[i])
 			continue;
 		w = bar_width(c->v, max);
 		buf_addf(&svg, "<text x=\"0\" y=\"%ld\" font-size=\"13\">",
@@ -429,6 +473,158 @@ beside(struct arena *a, const char *out, const char *name)
 	return arena_printf(a, "%.*s/%s", (int)(slash - out), out, name);
 }
 
+/* The period as a headline names it: "6 tháng", "quý I" / "six months". */
+static const char *
+period_short(const char *p, int li)
+{
+	static const char *const t[][3] = {
+	    {"nam", "năm", "year"},
+	    {"quy_1", "quý I", "first quarter"},
+	    {"quy_2", "quý II", "second quarter"},
+	    {"quy_3", "quý III", "third quarter"},
+	    {"quy_4", "quý IV", "fourth quarter"},
+	    {"6_thang", "6 tháng", "six months"},
+	    {"9_thang", "9 tháng", "nine months"}};
+
+	for (size_t i = 0; p != NULL && i < 7; i++)
+		if (strcmp(t[i][0], p) == 0)
+			return t[i][1 + li];
+	return t[0][1 + li];
+}
+
+/* label with "{period}" replaced; arena. */
+static const char *
+fill_period(struct arena *a, const char *label, const char *period)
+{
+	const char *at = strstr(label, "{period}");
+
+	if (at == NULL)
+		return label;
+	return arena_printf(a, "%.*s%s%s", (int)(at - label), label, period,
+	    at + strlen("{period}"));
+}
+
+/* A column label as a phrase: "Dự toán năm" -> "dự toán năm". */
+static const char *
+lower_first(struct arena *a, const char *s)
+{
+	char *c = arena_strdup(a, s);
+
+	if (c[0] >= 'A' && c[0] <= 'Z')
+		c[0] = (char)(c[0] - 'A' + 'a');
+	return c;
+}
+
+/*
+ * The headline of the record (forms.yaml headline:) as frame keys:
+ * headline {label, text, percent_text, row_label} or false, and the
+ * sentence that summarises the record where it is listed.  Returns that
+ * sentence, or NULL.
+ */
+static const char *
+model_headline(struct mk *m, struct value *fr, const char *unit)
+{
+	struct arena *a = m->s->arena;
+	const struct value *d = m->it->data;
+	struct bheadline h;
+	struct value *hv;
+	struct buf num = {0}, pct = {0};
+	const char *label, *text, *ptext = "", *sum;
+
+	if (!budget_headline(m->t, value_map_str(d, "kind"), &h)) {
+		set(m, fr, "headline", value_bool(a, false));
+		return NULL;
+	}
+	label = fill_period(a, h.h->label[m->li], period_short(value_map_str(
+	    d, "period"), m->li));
+	budget_cell_text(&num, h.col, h.cell, m->lang);
+	text = arena_printf(a, "%s %s", buf_cstr(&num), unit);
+	if (h.pct != NULL) {
+		const char *of = lower_first(a, m->t->form->cols[h.h->pct_of].
+		    label[m->li]);
+
+		budget_cell_text(&pct, h.pct_col, h.pct, m->lang);
+		ptext = m->li ? arena_printf(a, "%s of the %s", buf_cstr(&pct),
+		    of) : arena_printf(a, "bằng %s %s", buf_cstr(&pct), of);
+	}
+	hv = value_map(a);
+	set(m, hv, "label", str(m, label));
+	set(m, hv, "text", str(m, text));
+	set(m, hv, "percent_text", str(m, ptext));
+	set(m, hv, "row_label", str(m, h.row->label));
+	set(m, fr, "headline", hv);
+	sum = arena_printf(a, "%s: %s%s%s", label, text, ptext[0] ? ", " : "",
+	    ptext);
+	buf_release(&num);
+	buf_release(&pct);
+	return sum;
+}
+
+/*
+ * What the printed form carries above the table: Đơn vị, Chương, mã
+ * ĐVQHNS (form_header: [{label, value}], only those given), the decision
+ * it accompanies (form_attached_text), and, for a form not checked
+ * against the printed appendix, the sentence that says so.
+ */
+static void
+model_header(struct mk *m, struct value *fr)
+{
+	static const char *const labels[][3] = {
+	    {"name", "Đơn vị", "Unit"},
+	    {"chapter", "Chương", "Budget chapter"},
+	    {"budget_code", "Mã ĐVQHNS", "Budget relationship code"}};
+	struct arena *a = m->s->arena;
+	const struct value *d = m->it->data;
+	const struct value *u = value_map_get(d, "unit");
+	const struct value *dec = value_map_get(d, "decision");
+	const struct bform *f = m->t->form;
+	struct value *l = value_list(a);
+	struct buf date = {0};
+	const char *df = value_map_str(d, "decision_form");
+
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = value_map_str(u, labels[i][0]);
+		struct value *e;
+
+		if (v == NULL)
+			continue;
+		e = value_map(a);
+		set(m, e, "label", str(m, labels[i][1 + m->li]));
+		set(m, e, "value", str(m, v));
+		value_list_push(a, l, e);
+	}
+	set(m, fr, "form_header", l);
+	set(m, fr, "unit_chapter", str(m, value_map_str(u, "chapter")));
+	set(m, fr, "unit_budget_code", str(m, value_map_str(u,
+	    "budget_code")));
+	set(m, fr, "decision_form_text", str(m, df == NULL ? "" : m->li ?
+	    arena_printf(a, "form %s", df) : arena_printf(a, "Mẫu số %s",
+	    df)));
+	if (value_map_str(dec, "number") != NULL) {
+		const char *iss = value_map_str(dec, "issuer");
+
+		if (value_map_str(dec, "date") != NULL)
+			fmt_date(&date, value_map_str(dec, "date"), m->lang);
+		set(m, fr, "form_attached_text", str(m, arena_printf(a,
+		    m->li ? "(Attached to decision No. %s%s%s%s%s)" :
+		    "(Kèm theo Quyết định số %s%s%s%s%s)",
+		    value_map_str(dec, "number"), date.len ? (m->li ?
+		    " of " : " ngày ") : "", buf_cstr(&date), iss ? (m->li ?
+		    " by " : " của ") : "", iss ? iss : "")));
+	} else {
+		set(m, fr, "form_attached_text", str(m, ""));
+	}
+	buf_release(&date);
+	setb(m, fr, "form_verified", f->verified);
+	set(m, fr, "form_unverified_text", str(m, f->verified ? "" : m->li ?
+	    arena_printf(a, "The layout of this table follows the articles "
+	    "of %s but has not been checked against the form printed in "
+	    "the circular's appendix.", f->circ->rule[1]) : arena_printf(a,
+	    "Bố cục của bảng theo các điều của %s nhưng chưa được đối chiếu "
+	    "với mẫu biểu in trong phụ lục của Thông tư.",
+	    f->circ->rule[0])));
+}
+
 static void
 model_item(struct site *s, const struct bforms *fs, struct item *it)
 {
@@ -437,7 +633,7 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	const struct value *d = it->data, *v;
 	const struct bform *f = budget_form_find(fs, d, NULL);
 	struct value *fr = it->frame, *l;
-	const char *year, *unit, *kt, *pt;
+	const char *year, *unit, *kt, *pt, *hs;
 	struct page *pg;
 	struct buf b = {0};
 	size_t i;
@@ -468,7 +664,9 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	    "unit"), "level")));
 	set_date(&m, fr, "decision_date_text", value_map_str(value_map_get(d,
 	    "decision"), "date"));
-	set_date(&m, fr, "basis_date_text", value_map_str(d, "basis_date"));
+	set_date(&m, fr, "approval_date_text", value_map_str(value_map_get(d,
+	    "approval"), "date"));
+	set_date(&m, fr, "reported_on_text", value_map_str(d, "reported_on"));
 	set_date(&m, fr, "published_on_text", value_map_str(d,
 	    "published_on"));
 	v = value_map_get(d, "illustrative");
@@ -506,6 +704,12 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	set(&m, fr, "rows", l);
 	setb(&m, fr, "has_total", f->total[0] != NULL);
 	setb(&m, fr, "has_chart", make_chart(&m, fr, unit));
+	model_header(&m, fr);
+	/* The headline is the record's summary (page description, feeds)
+	 * unless the record writes one. */
+	if ((hs = model_headline(&m, fr, unit)) != NULL &&
+	    value_map_get(d, "summary") == NULL)
+		set(&m, fr, "summary", str(&m, hs));
 
 	if (it->url == NULL || it->out == NULL || it->draft)
 		return;
@@ -521,6 +725,15 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	pg = site_add_page(s, beside(a, it->out, "du-lieu.json"), it->path);
 	pg->len = b.len;
 	pg->data = buf_keep(&b, a);
+	/* The identities beside it, so that the CSV alone can be re-checked
+	 * (tests/recompute-budget-csv.sh reads both). */
+	budget_identities_csv(&b, m.t->form, m.li);
+	if (b.len > 0) {
+		pg = site_add_page(s, beside(a, it->out,
+		    "du-lieu.identities.csv"), it->path);
+		pg->len = b.len;
+		pg->data = buf_keep(&b, a);
+	}
 	buf_release(&b);
 }
 
@@ -576,6 +789,8 @@ budget_row_codes(struct arena *a, const struct btab *t)
 
 		if (r->is_total)
 			codes[i] = BUDGET_TOTAL_CODE;
+		else if (r->code != NULL)
+			codes[i] = r->code;	/* the form's own code */
 		else if (!unnumbered(r->stt))
 			codes[i] = pc ? arena_printf(a, "%s.%s", pc, r->stt) :
 			    arena_strdup(a, r->stt);
@@ -591,6 +806,8 @@ budget_row_kind(const struct btab *t, const struct brow *r)
 {
 	if (r->is_total)
 		return "total";
+	if (r->heading)
+		return "heading";
 	if (r->of_which)
 		return "of_which";
 	for (size_t i = 0; i < r->nkids; i++)
@@ -661,23 +878,20 @@ budget_csv_row_head(struct buf *b, const struct btab *t,
 }
 
 void
-budget_identities_csv(struct buf *b, const struct btab *t,
-    const char *const *codes, const struct bident *v, size_t n, int li)
+budget_identities_csv(struct buf *b, const struct bform *f, int li)
 {
-	if (n == 0)
+	if (f->nidents == 0)
 		return;
 	buf_adds(b, "\xef\xbb\xbf");
 	buf_adds(b, li ? "Code,Equals the sum of\r\n" :
 	    "Mã dòng,Bằng tổng các dòng\r\n");
-	for (size_t i = 0; i < n; i++) {
-		if (v[i].row >= t->nrows)
-			continue;
-		buf_add_csv(b, codes[v[i].row], strlen(codes[v[i].row]));
+	for (size_t i = 0; i < f->nidents; i++) {
+		const struct bident *e = &f->idents[i];
+
+		buf_add_csv(b, e->row, strlen(e->row));
 		buf_addc(b, ',');
-		for (size_t j = 0; j < v[i].neq; j++)
-			if (v[i].eq[j] < t->nrows)
-				buf_addf(b, "%s%s", j ? "+" : "",
-				    codes[v[i].eq[j]]);
+		for (size_t j = 0; j < e->nequals; j++)
+			buf_addf(b, "%s%s", j ? "+" : "", e->equals[j]);
 		buf_adds(b, "\r\n");
 	}
 }

@@ -1,9 +1,10 @@
 /*
- * Budget disclosures, table half of the validate stage.  In: the forms
- * of generator/forms.yaml and one budget record's value tree.  Out: the
- * loaded forms, and the record's computed table in exact scaled
- * integers (stated figures, sums, differences, percentages, the total)
- * with located errors where the file's figures disagree.
+ * Budget disclosures, table half of the validate stage.  In: a form
+ * (budget_forms.c) and one budget record's value tree.  Out: the
+ * record's computed table in exact scaled integers (stated figures,
+ * sums, differences, percentages, the total, rows matched to the form's
+ * skeleton) with located errors where the file's figures disagree, and
+ * the record's headline figure.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,248 +24,6 @@
  * percentages then stay inside 64 bits without a wider type. */
 #define AMOUNT_MAX 100000000000000000LL
 #define SCALE_MAX 6
-
-/* forms.yaml ---------------------------------------------------------- */
-
-static void
-ltext2(const struct value *v, const char *out[2], const char *dflt)
-{
-	out[0] = out[1] = dflt;
-	if (v == NULL)
-		return;
-	if (v->type == VALUE_STR) {
-		out[0] = out[1] = v->text;
-		return;
-	}
-	if (value_map_str(v, "vi"))
-		out[0] = out[1] = value_map_str(v, "vi");
-	if (value_map_str(v, "en"))
-		out[1] = value_map_str(v, "en");
-}
-
-static int
-col_index(const struct bform *f, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < f->ncols; i++)
-		if (strcmp(f->cols[i].key, key) == 0)
-			return (int)i;
-	return -1;
-}
-
-static int
-load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
-    const struct value *cv)
-{
-	struct bcol *c = &f->cols[i];
-	const char *type = value_map_str(cv, "type");
-	const char *role = value_map_str(cv, "role");
-	const struct value *of = value_map_get(cv, "of");
-	const struct value *v;
-
-	c->key = value_map_str(cv, "key");
-	if (c->key == NULL || type == NULL)
-		return diag_error(d, cv->pos, "a column needs key and type");
-	ltext2(value_map_get(cv, "label"), c->label, c->key);
-	c->decimals = 2;
-	if ((v = value_map_get(cv, "decimals")) != NULL &&
-	    v->type == VALUE_INT && v->u.i >= 0 && v->u.i <= 4)
-		c->decimals = (int)v->u.i;
-	v = value_map_get(cv, "optional");
-	c->optional = v != NULL && v->type == VALUE_BOOL && v->u.b;
-	if (strcmp(type, "amount") == 0)
-		c->type = BCOL_AMOUNT;
-	else if (strcmp(type, "percent") == 0)
-		c->type = BCOL_PERCENT;
-	else if (strcmp(type, "difference") == 0)
-		c->type = BCOL_DIFFERENCE;
-	else
-		return diag_error(d, cv->pos, "unknown column type '%s'", type);
-	c->role = role == NULL ? BROLE_NONE : strcmp(role, "estimate") == 0 ?
-	    BROLE_ESTIMATE : strcmp(role, "execution") == 0 ?
-	    BROLE_EXECUTION : BROLE_NONE;
-	if (c->type == BCOL_AMOUNT)
-		return 0;
-	/* Operands must be earlier amount columns. */
-	if (of == NULL || of->type != VALUE_LIST || of->n != 2)
-		return diag_error(d, cv->pos, "column '%s' needs of: [a, b]",
-		    c->key);
-	for (int k = 0; k < 2; k++) {
-		int j = -1;
-		size_t m;
-
-		for (m = 0; m < i; m++)
-			if (strcmp(f->cols[m].key, of->items[k]->text) == 0)
-				j = (int)m;
-		if (j < 0 || f->cols[j].type != BCOL_AMOUNT)
-			return diag_error(d, of->items[k]->pos, "'%s' is not "
-			    "an earlier amount column", of->items[k]->text);
-		c->of[k] = j;
-	}
-	return 0;
-}
-
-static int
-load_form(struct arena *a, struct diags *d, struct bforms *fs,
-    struct bform *f, const struct value *fv)
-{
-	const struct value *cols = value_map_get(fv, "columns");
-	const struct value *kinds = value_map_get(fv, "kinds");
-	const char *colon;
-	struct buf b = {0};
-	size_t i;
-	int rc = 0;
-
-	f->id = value_map_str(fv, "id");
-	if (f->id == NULL || (colon = strrchr(f->id, ':')) == NULL)
-		return diag_error(d, fv->pos, "a form needs an id "
-		    "\"CIRCULAR:NUMBER\"");
-	f->circular = arena_strndup(a, f->id, (size_t)(colon - f->id));
-	f->number = colon + 1;
-	ltext2(value_map_get(fv, "title"), f->title, f->id);
-	if (value_map_get(fv, "total") != NULL)
-		ltext2(value_map_get(fv, "total"), f->total, "Total");
-	for (i = 0; i < fs->ncircs; i++)
-		if (strcmp(fs->circs[i].circular, f->circular) == 0)
-			f->circ = &fs->circs[i];
-	if (f->circ == NULL)
-		return diag_error(d, fv->pos, "form %s: circular %s is not "
-		    "among the circulars", f->id, f->circular);
-	if (kinds == NULL || kinds->type != VALUE_LIST || kinds->n == 0)
-		return diag_error(d, fv->pos, "form %s needs kinds", f->id);
-	for (i = 0; i < kinds->n; i++) {
-		if (i)
-			buf_addc(&b, ' ');
-		buf_add(&b, kinds->items[i]->text, kinds->items[i]->len);
-	}
-	f->kinds = arena_strdup(a, buf_cstr(&b));
-	buf_release(&b);
-	if (cols == NULL || cols->type != VALUE_LIST || cols->n == 0)
-		return diag_error(d, fv->pos, "form %s needs columns", f->id);
-	f->ncols = cols->n;
-	f->cols = arena_calloc(a, cols->n, sizeof *f->cols);
-	for (i = 0; i < cols->n; i++) {
-		if (load_column(a, d, f, i, cols->items[i]) == -1) {
-			rc = -1;
-			continue;
-		}
-		/* Keys are unique within a form (checked after loading). */
-		if (col_index(f, f->cols[i].key) != (int)i)
-			rc = diag_error(d, cols->items[i]->pos, "column '%s' "
-			    "twice in form %s", f->cols[i].key, f->id);
-	}
-	return rc;
-}
-
-const struct bforms *
-budget_forms_load(struct arena *a, struct diags *d, const char *name,
-    const char *src, size_t n)
-{
-	struct value *root = NULL;
-	const struct value *circs, *forms;
-	struct bforms *fs;
-	size_t i;
-	int rc = 0;
-
-	if (value_parse_yaml(a, d, name, src, n, 1, &root) == -1)
-		return NULL;
-	circs = value_map_get(root, "circulars");
-	forms = value_map_get(root, "forms");
-	if (circs == NULL || circs->type != VALUE_LIST || forms == NULL ||
-	    forms->type != VALUE_LIST) {
-		diag_error(d, pos_file(name), "forms need lists 'circulars' "
-		    "and 'forms'");
-		return NULL;
-	}
-	fs = arena_calloc(a, 1, sizeof *fs);
-	fs->circs = arena_calloc(a, circs->n + 1, sizeof *fs->circs);
-	fs->ncircs = circs->n;
-	for (i = 0; i < circs->n; i++) {
-		const struct value *cv = circs->items[i], *v;
-		struct bcirc *c = &fs->circs[i];
-
-		c->circular = value_map_str(cv, "circular");
-		if (c->circular == NULL) {
-			rc = diag_error(d, cv->pos, "a circular needs "
-			    "'circular'");
-			c->circular = "";
-		}
-		ltext2(value_map_get(cv, "rule"), c->rule, c->circular);
-		v = value_map_get(cv, "deadline_days");
-		c->days = v && v->type == VALUE_INT ? (int)v->u.i : 15;
-		v = value_map_get(cv, "annual_execution_working_days");
-		c->workdays = v && v->type == VALUE_INT ? (int)v->u.i : 5;
-	}
-	fs->forms = arena_calloc(a, forms->n + 1, sizeof *fs->forms);
-	fs->n = forms->n;
-	for (i = 0; i < forms->n; i++)
-		if (load_form(a, d, fs, &fs->forms[i], forms->items[i]) == -1)
-			rc = -1;
-	return rc == -1 ? NULL : fs;
-}
-
-const struct bforms *
-budget_forms_builtin(struct arena *a, struct diags *d)
-{
-	const struct bforms *fs = budget_forms_load(a, d,
-	    "generator/forms.yaml", forms_yaml, forms_yaml_len);
-
-	if (fs == NULL) {
-		diags_print(d, stderr);
-		fputs("minhbach: the built-in budget forms are broken\n",
-		    stderr);
-		abort();
-	}
-	return fs;
-}
-
-static bool
-has_word(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = list; (p = strstr(p, w)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
-		    p[n] == '\0'))
-			return true;
-	return false;
-}
-
-const struct bform *
-budget_form_find(const struct bforms *fs, const struct value *record,
-    struct diags *d)
-{
-	const struct value *form = value_map_get(record, "form");
-	const char *circ = value_map_str(form, "circular");
-	const char *num = value_map_str(form, "number");
-	const char *kind = value_map_str(record, "kind");
-	struct buf b = {0};
-	size_t i;
-
-	if (circ == NULL || num == NULL)
-		return NULL;		/* the schema has said so */
-	for (i = 0; i < fs->n; i++) {
-		const struct bform *f = &fs->forms[i];
-
-		if (strcmp(f->circular, circ) != 0 ||
-		    strcmp(f->number, num) != 0)
-			continue;
-		if (d != NULL && kind != NULL && !has_word(f->kinds, kind))
-			diag_error(d, form->pos, "form %s serves %s records, "
-			    "not %s", f->id, f->kinds, kind);
-		return f;
-	}
-	if (d == NULL)
-		return NULL;
-	for (i = 0; i < fs->n; i++)
-		buf_addf(&b, "%s%s (%s)", i ? ", " : "", fs->forms[i].id,
-		    fs->forms[i].kinds);
-	diag_error(d, form->pos, "unknown form %s:%s; the known forms are %s",
-	    circ, num, buf_cstr(&b));
-	buf_release(&b);
-	return NULL;
-}
 
 /* Exact decimals ------------------------------------------------------ */
 
@@ -394,20 +153,25 @@ struct tb {
 	size_t cap;
 };
 
-/* How a line is named in messages: line II "Chi thường xuyên". */
+/* How a line is named in messages: by its code, line B.II "Chi thường
+ * xuyên"; by its stt below an unnumbered line. */
 const char *
 budget_line_name(struct arena *a, const struct brow *r)
 {
 	if (r->is_total)
 		return arena_printf(a, "the total \"%s\"", r->label);
+	if (r->code != NULL)
+		return arena_printf(a, "line %s \"%s\"", r->code, r->label);
 	if (r->stt[0] != '\0')
 		return arena_printf(a, "line %s \"%s\"", r->stt, r->label);
 	return arena_printf(a, "line \"%s\"", r->label);
 }
 
-/* Highest number of decimals of any amount in the lines. */
+/* Highest number of decimals of any amount in the lines, at most the
+ * currency unit's (exp >= 0): finer amounts are refused, not scaled. */
 static int
-scan_scale(const struct bform *f, const struct value *lines, int scale)
+scan_scale(const struct bform *f, const struct value *lines, int scale,
+    int exp)
 {
 	size_t i, j;
 
@@ -420,16 +184,17 @@ scan_scale(const struct bform *f, const struct value *lines, int scale)
 
 		for (j = 0; vals && vals->type == VALUE_MAP && j < vals->n;
 		    j++) {
-			k = col_index(f, vals->pairs[j].key);
+			k = budget_form_col(f, vals->pairs[j].key);
 			if (k < 0 || f->cols[k].type == BCOL_PERCENT ||
 			    vals->pairs[j].val->type != VALUE_NUM)
 				continue;
 			n = dec_count(vals->pairs[j].val->text);
-			if (n > scale && n <= SCALE_MAX)
+			if (n > scale && n <= SCALE_MAX && (exp < 0 ||
+			    n <= exp))
 				scale = n;
 		}
 		scale = scan_scale(f, value_map_get(lines->items[i],
-		    "children"), scale);
+		    "children"), scale, exp);
 	}
 	return scale;
 }
@@ -460,6 +225,48 @@ new_row(struct tb *b)
 	return r;
 }
 
+/*
+ * An amount finer than one đồng: in đồng every amount is whole ("1.500"
+ * is one and a half đồng to YAML, and would be published as 1,5 đồng);
+ * in nghìn đồng at most 3 decimals, in triệu đồng 6.
+ */
+static void
+money_error(struct tb *b, const struct brow *r, const char *key,
+    const struct value *v, int dec)
+{
+	static const char *const units[] = {"đồng", "", "", "nghìn đồng",
+	    "", "", "triệu đồng", "", "", "tỷ đồng"};
+	const char *dot = strchr(v->text, '.');
+	size_t fl = strlen(dot + 1);
+	struct buf digits = {0};
+
+	if (b->t->unit_exp == 0) {
+		/* "1.500" is 1,5: the decimals without their trailing 0s. */
+		while (fl > 1 && dot[fl] == '0')
+			fl--;
+		/* Three decimals: a thousands separator was likely meant. */
+		if (strlen(dot + 1) == 3) {
+			buf_adds(&digits, " (");
+			buf_add(&digits, v->text, (size_t)(dot - v->text));
+			buf_addf(&digits, "%s, not %s)", dot + 1, v->text);
+		}
+		diag_error(b->d, v->pos, "%s, %s: '%s' is read as %.*s,%.*s "
+		    "đồng, a fraction of a đồng (in data files the dot is "
+		    "the decimal mark): amounts in đồng are whole numbers, "
+		    "written without separators%s",
+		    budget_line_name(b->a, r), key, v->text,
+		    (int)(dot - v->text), v->text, (int)fl, dot + 1,
+		    buf_cstr(&digits));
+	} else {
+		diag_error(b->d, v->pos, "%s, %s: '%s' has %d decimals: "
+		    "in %s an amount has at most %d (a smaller figure is "
+		    "a fraction of one đồng)", budget_line_name(b->a, r),
+		    key, v->text, dec, units[b->t->unit_exp],
+		    b->t->unit_exp);
+	}
+	buf_release(&digits);
+}
+
 /* Reads the stated figures of row r from its `values` map. */
 static void
 stated(struct tb *b, struct brow *r, const struct value *vals)
@@ -472,7 +279,7 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 	for (j = 0; j < vals->n; j++) {
 		const struct value_pair *p = &vals->pairs[j];
 		const struct value *v = p->val;
-		int k = col_index(f, p->key), rc, dec = 0;
+		int k = budget_form_col(f, p->key), rc, dec = 0;
 		struct bcell *c;
 		int64_t x;
 
@@ -493,6 +300,13 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		if (v->type != VALUE_INT && v->type != VALUE_NUM)
 			continue;	/* the schema has said so */
 		c = &r->cells[k];
+		/* Finer than one đồng: refused, and left out of the sums. */
+		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
+		    (dec = dec_count(v->text)) > b->t->unit_exp) {
+			if (b->d != NULL)
+				money_error(b, r, p->key, v, dec);
+			continue;
+		}
 		rc = dec_parse(v->text, f->cols[k].type == BCOL_PERCENT ?
 		    SCALE_MAX : b->t->scale, &x, &dec);
 		if (rc != 0) {
@@ -527,7 +341,7 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		const struct brow *kid = &t->rows[r->kids[i]];
 		const struct bcell *kc = &kid->cells[k];
 
-		if (kid->of_which || !kc->has)
+		if (kid->of_which || kid->heading || !kc->has)
 			continue;
 		if (__builtin_add_overflow(sum, kc->v, &sum) ||
 		    sum > AMOUNT_MAX || sum < -AMOUNT_MAX)
@@ -679,6 +493,122 @@ of_which(struct tb *b, const struct brow *r)
 	}
 }
 
+static bool
+is_bullet(const char *stt)
+{
+	return strcmp(stt, "-") == 0 || strcmp(stt, "+") == 0 ||
+	    strcmp(stt, "*") == 0;
+}
+
+const char *
+budget_row_code(struct arena *a, const char *pcode, const char *pstt,
+    const char *stt)
+{
+	size_t n = strlen(pstt);
+
+	if (stt[0] == '\0' || is_bullet(stt) || pcode == NULL)
+		return NULL;
+	if (pcode[0] == '\0')
+		return stt;
+	if (n > 0 && strncmp(stt, pstt, n) == 0 && stt[n] == '.')
+		return arena_printf(a, "%s%s", pcode, stt + n);
+	return arena_printf(a, "%s.%s", pcode, stt);
+}
+
+/* The row code of a line numbered stt under parent p (NULL: top). */
+static const char *
+row_code(struct arena *a, const struct brow *p, const char *stt)
+{
+	return budget_row_code(a, p == NULL ? "" : p->code, p == NULL ? "" :
+	    p->stt, stt);
+}
+
+/* True when the record's words are the form's (or begin with them and
+ * go on with the unit's own, where the form leaves them open). */
+static bool
+label_matches(const struct bskel *k, const char *label)
+{
+	size_t n = strlen(k->label);
+
+	if (strcmp(label, k->label) == 0)
+		return true;
+	return k->detail && strncmp(label, k->label, n) == 0 &&
+	    (label[n] == ' ' || label[n] == ':' || label[n] == ',');
+}
+
+/* Row r against the form's skeleton row of its code. */
+static void
+match_skeleton(struct tb *b, struct brow *r)
+{
+	static const char *const kinds[] = {"", "a heading", "a sum",
+	    "a stated figure", "an \"of which\" line"};
+	const struct bskel *k = budget_form_skel(b->f, r->code);
+	const struct value *ow = value_map_get(r->line, "of_which");
+
+	if ((r->skel = k) == NULL)
+		return;
+	r->heading = k->kind == BROW_HEADING;
+	if (k->kind == BROW_OF_WHICH)
+		r->of_which = true;
+	else if (r->of_which && b->d != NULL)
+		diag_error(b->d, ow->pos, "%s: form %s prints %s as %s, not "
+		    "an \"of which\" line", budget_line_name(b->a, r),
+		    b->f->id, k->code, kinds[k->kind]);
+	if (k->label != NULL && b->d != NULL && !label_matches(k, r->label))
+		diag_warning(b->d, value_map_get(r->line, "label") ?
+		    value_map_get(r->line, "label")->pos : r->line->pos,
+		    "%s: form %s words line %s \"%s\"%s", budget_line_name(b->a,
+		    r), b->f->id, k->code, k->label, k->detail ? " (followed "
+		    "by the unit's own words)" : "");
+}
+
+/* A heading has no figure: a stated one is refused, none is computed. */
+static void
+heading_cells(struct tb *b, struct brow *r)
+{
+	for (size_t k = 0; k < b->f->ncols; k++) {
+		struct bcell *c = &r->cells[k];
+
+		if (c->stated && b->d != NULL)
+			diag_error(b->d, c->node->pos, "%s, %s: form %s prints "
+			    "%s as a heading without a figure; its lines are "
+			    "not added together, so no figure may be stated "
+			    "here", budget_line_name(b->a, r),
+			    b->f->cols[k].key, b->f->id, r->code);
+		memset(c, 0, sizeof *c);
+	}
+}
+
+static struct pos
+row_pos(const struct brow *r, const struct bcell *c)
+{
+	if (c != NULL && c->node != NULL)
+		return c->node->pos;
+	return r->line != NULL ? r->line->pos : pos_file(NULL);
+}
+
+/* "Trong đó" columns never exceed the column they are part of. */
+static void
+part_columns(struct tb *b, const struct brow *r)
+{
+	for (size_t k = 0; k < b->f->ncols && b->d != NULL; k++) {
+		const struct bcol *col = &b->f->cols[k];
+		const struct bcell *c = &r->cells[k], *w;
+
+		if (col->part_of < 0 || !c->has)
+			continue;
+		w = &r->cells[col->part_of];
+		if (!w->has || c->v <= w->v || w->v < 0)
+			continue;
+		diag_error(b->d, row_pos(r, c), "%s, %s (%s): %s exceeds %s "
+		    "%s of the same line, of which it is a part",
+		    budget_line_name(b->a, r), col->key, col->label[0],
+		    budget_vi_amount(b->a, c->v, b->t->scale, c->dec),
+		    b->f->cols[col->part_of].key, budget_vi_amount(b->a,
+		    w->v, b->t->scale, w->dec));
+	}
+}
+
 static size_t
 add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 {
@@ -700,7 +630,11 @@ add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 	    b->t->rows[parent].path != NULL))
 		r->path = parent == (size_t)-1 ? r->stt : arena_printf(b->a,
 		    "%s/%s", b->t->rows[parent].path, r->stt);
+	r->code = row_code(b->a, r->parent, r->stt);
+	match_skeleton(b, r);
 	stated(b, r, value_map_get(line, "values"));
+	if (r->heading)
+		heading_cells(b, r);
 	if (kids != NULL && kids->type == VALUE_LIST && kids->n > 0) {
 		kidv = arena_calloc(b->a, kids->n, sizeof *kidv);
 		for (i = 0; i < kids->n; i++)
@@ -711,12 +645,127 @@ add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 	r = &b->t->rows[me];	/* the rows may have moved */
 	r->kids = kidv;
 	r->nkids = nk;
+	if (r->heading)
+		return me;
 	for (k = 0; k < b->f->ncols; k++)
 		if (b->f->cols[k].type == BCOL_AMOUNT && nk > 0)
 			sum_kids(b, r, k);
 	derived(b, r);
 	of_which(b, r);
+	part_columns(b, r);
 	return me;
+}
+
+static const struct brow *
+row_by_code(const struct btab *t, const char *code)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		if (t->rows[i].code != NULL && strcmp(t->rows[i].code,
+		    code) == 0)
+			return &t->rows[i];
+	return NULL;
+}
+
+/* The form's identities (A.I = A.II + A.III), per amount column. */
+static void
+identities(struct tb *b)
+{
+	const struct bform *f = b->f;
+	struct btab *t = b->t;
+
+	for (size_t i = 0; i < f->nidents && b->d != NULL; i++) {
+		const struct bident *e = &f->idents[i];
+		const struct brow *r = row_by_code(t, e->row);
+		struct buf names = {0};
+
+		if (r == NULL)
+			continue;
+		buf_addf(&names, "%s = ", e->row);
+		for (size_t j = 0; j < e->nequals; j++)
+			buf_addf(&names, "%s%s", j ? " + " : "", e->equals[j]);
+		for (size_t k = 0; k < f->ncols; k++) {
+			const struct bcell *c = &r->cells[k];
+			int64_t sum = 0;
+			int dec = c->dec;
+			bool any = false;
+
+			if (f->cols[k].type != BCOL_AMOUNT || !c->has)
+				continue;
+			for (size_t j = 0; j < e->nequals; j++) {
+				const struct brow *o = row_by_code(t,
+				    e->equals[j]);
+
+				if (o == NULL || !o->cells[k].has)
+					continue;
+				sum += o->cells[k].v;	/* each < 10^17 */
+				if (o->cells[k].dec > dec)
+					dec = o->cells[k].dec;
+				any = true;
+			}
+			if (!any || sum == c->v)
+				continue;
+			diag_error(b->d, row_pos(r, c), "%s, %s: %s (%s): %s "
+			    "is %s but %s is %s (difference %s)",
+			    budget_line_name(b->a, r), f->cols[k].key,
+			    buf_cstr(&names), e->label[0], e->row,
+			    budget_vi_amount(b->a, c->v, t->scale, dec),
+			    strchr(buf_cstr(&names), '=') + 2,
+			    budget_vi_amount(b->a, sum, t->scale, dec),
+			    budget_vi_amount(b->a, c->v - sum, t->scale, dec));
+		}
+		buf_release(&names);
+	}
+}
+
+/* Rows the form says every record has. */
+static void
+required_rows(struct tb *b, const struct value *lines)
+{
+	for (size_t i = 0; i < b->f->nrows && b->d != NULL; i++) {
+		const struct bskel *k = &b->f->rows[i];
+
+		if (k->required && row_by_code(b->t, k->code) == NULL)
+			diag_error(b->d, lines ? lines->pos : pos_file(NULL),
+			    "form %s requires line %s%s%s%s", b->f->id,
+			    k->code, k->label ? " \"" : "", k->label ?
+			    k->label : "", k->label ? "\"" : "");
+	}
+}
+
+bool
+budget_headline(const struct btab *t, const char *kind,
+    struct bheadline *out)
+{
+	const struct bform *f = t->form;
+	const struct bhead *h = NULL;
+	const struct brow *r = NULL;
+
+	memset(out, 0, sizeof *out);
+	for (size_t i = 0; kind != NULL && i < f->nheads; i++)
+		if (strcmp(f->heads[i].kind, kind) == 0)
+			h = &f->heads[i];
+	if (h == NULL)
+		return false;
+	if (strcmp(h->row, "total") == 0) {
+		for (size_t i = 0; i < t->nrows; i++)
+			if (t->rows[i].is_total)
+				r = &t->rows[i];
+	} else {
+		r = row_by_code(t, h->row);
+	}
+	if (r == NULL || r->heading || !r->cells[h->col].has)
+		return false;
+	out->h = h;
+	out->row = r;
+	out->col = &f->cols[h->col];
+	out->cell = &r->cells[h->col];
+	for (size_t k = 0; h->pct_of >= 0 && k < f->ncols; k++)
+		if (f->cols[k].type == BCOL_PERCENT && f->cols[k].of[0] ==
+		    h->col && f->cols[k].of[1] == h->pct_of) {
+			out->pct_col = &f->cols[k];
+			out->pct = r->cells[k].has ? &r->cells[k] : NULL;
+		}
+	return true;
 }
 
 static void
@@ -764,7 +813,8 @@ budget_table_make(struct arena *a, struct diags *d, const struct bform *f,
 	b.t = t;
 	t->form = f;
 	t->shown = arena_calloc(a, f->ncols, sizeof *t->shown);
-	t->scale = scan_scale(f, lines, 0);
+	t->unit_exp = budget_unit_exp(value_map_str(record, "currency_unit"));
+	t->scale = scan_scale(f, lines, 0, t->unit_exp);
 	for (i = 0; lines && lines->type == VALUE_LIST && i < lines->n; i++)
 		if (lines->items[i]->type == VALUE_MAP)
 			add_line(&b, lines->items[i], (size_t)-1, 0);
@@ -784,7 +834,10 @@ budget_table_make(struct arena *a, struct diags *d, const struct bform *f,
 			if (f->cols[k].type == BCOL_AMOUNT)
 				sum_kids(&b, r, k);
 		derived(&b, r);
+		part_columns(&b, r);
 	}
+	identities(&b);
+	required_rows(&b, lines);
 	raw_texts(&b);
 	return t;
 }

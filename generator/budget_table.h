@@ -1,6 +1,6 @@
 /*
- * Private to budget.c, budget_table.c (which makes them) and
- * budget_render.c: the forms read from generator/forms.yaml and the one
+ * Private to budget.c, budget_forms.c and budget_table.c (which make
+ * them) and budget_render.c: the forms read from generator/forms.yaml and the one
  * computed table of a budget record (stated and computed figures, exact
  * scaled integers) from which the checks, the HTML frame, the CSV and
  * the JSON are all made.
@@ -18,7 +18,12 @@ struct diags;
 struct value;
 
 enum bcol_type { BCOL_AMOUNT, BCOL_PERCENT, BCOL_DIFFERENCE };
-enum bcol_role { BROLE_NONE, BROLE_ESTIMATE, BROLE_EXECUTION };
+enum bcol_role {
+	BROLE_NONE, BROLE_ESTIMATE, BROLE_EXECUTION, BROLE_APPROVED
+};
+/* The kind of a skeleton row (forms.yaml rows: kind). */
+enum brow_kind { BROW_ANY, BROW_HEADING, BROW_SUM, BROW_STATED,
+	BROW_OF_WHICH };
 
 /* Labels and titles: [0] Vietnamese, [1] English. */
 struct bcol {
@@ -28,14 +33,48 @@ struct bcol {
 	enum bcol_role role;
 	int of[2];		/* PERCENT, DIFFERENCE: column indexes */
 	int decimals;		/* PERCENT: decimals shown */
+	int part_of;		/* "Trong đó" column: the column it is part
+				 * of, else -1 */
 	bool optional;
+};
+
+/* A row of a form's fixed skeleton. */
+struct bskel {
+	const char *code;	/* "B.I.1.1" */
+	const char *label;	/* the form's wording, or NULL */
+	enum brow_kind kind;
+	bool detail;		/* the unit's own words may follow */
+	bool required;
+	const struct value *node;	/* in forms.yaml */
+};
+
+/* row = sum of equals, per amount column. */
+struct bident {
+	const char *row;
+	const char **equals;
+	size_t nequals;
+	const char *label[2];
+};
+
+/* The figure that summarises a record of one kind. */
+struct bhead {
+	const char *kind;	/* du_toan ... */
+	const char *row;	/* a row code, or "total" */
+	int col, pct_of;	/* column indexes; pct_of -1 when none */
+	const char *label[2];	/* may hold "{period}" */
 };
 
 struct bcirc {
 	const char *circular;
+	const char **aliases;	/* other numbers of the same family */
+	size_t naliases;
 	const char *rule[2];
 	int days;		/* calendar days after basis_date */
 	int workdays;		/* annual execution report: Mon-Fri days */
+	const char *periods;	/* "nam quy_1 ...", space-separated */
+	const char *periods_rule, *years_rule;
+	const struct value *years;	/* fiscal_years map, or NULL */
+	const char *since, *until;	/* YYYY-MM-DD, or NULL */
 };
 
 struct bform {
@@ -47,6 +86,14 @@ struct bform {
 	struct bcol *cols;
 	size_t ncols;
 	const struct bcirc *circ;
+	bool verified;		/* checked against the printed appendix */
+	bool decision;		/* a decision form, not a table */
+	struct bskel *rows;	/* the skeleton, in the form's order */
+	size_t nrows;
+	struct bident *idents;
+	size_t nidents;
+	struct bhead *heads;
+	size_t nheads;
 };
 
 struct bforms {
@@ -70,8 +117,11 @@ struct brow {
 	const char *stt;	/* "" when none */
 	const char *label;
 	const char *path;	/* "B/II/1": stt path, NULL if a step lacks stt */
+	const char *code;	/* "B.II.1", "B.I.1.2" (a dotted stt adds its
+				 * last part): stable row code, NULL as path */
+	const struct bskel *skel;	/* the form's row it matches, or NULL */
 	int depth;
-	bool of_which, is_total;
+	bool of_which, is_total, heading;
 	struct brow *parent;
 	size_t *kids, nkids;	/* indexes of child rows */
 	struct bcell *cells;	/* one per form column */
@@ -80,6 +130,7 @@ struct brow {
 struct btab {
 	const struct bform *form;
 	int scale;		/* decimals of the amounts as integers */
+	int unit_exp;		/* currency unit: 0 đồng, 3, 6, 9 */
 	struct brow *rows;	/* depth-first, parents first; total last */
 	size_t nrows;
 	bool *shown;		/* per column: shown on pages and downloads */
@@ -104,6 +155,32 @@ const struct bforms *budget_forms_load(struct arena *a, struct diags *d,
  */
 const struct bform *budget_form_find(const struct bforms *fs,
     const struct value *record, struct diags *d);
+/* The index of column key in f, or -1. */
+int budget_form_col(const struct bform *f, const char *key);
+/* f's skeleton row of code, or NULL (code may be NULL). */
+const struct bskel *budget_form_skel(const struct bform *f,
+    const char *code);
+/*
+ * The form named id ("90/2018/TT-BTC:2", or with a circular's alias
+ * "61/2017/TT-BTC:2"), or NULL.
+ */
+const struct bform *budget_form_by_id(const struct bforms *fs,
+    const char *id);
+/*
+ * The row code of a line numbered stt under a parent of code pcode
+ * ("" at the top, NULL when the parent has none) and stt pstt: "B.I" +
+ * "1" is "B.I.1"; a dotted stt that repeats its parent's ("1.2" under
+ * "1") adds only its last part, so 1.2 under B.I.1 is "B.I.1.2".  NULL
+ * for unnumbered lines ("-", none) and below them.  Arena memory.
+ */
+const char *budget_row_code(struct arena *a, const char *pcode,
+    const char *pstt, const char *stt);
+/* The index of code among f's skeleton rows, or -1 (also when f NULL). */
+int budget_form_row(const struct bform *f, const char *code);
+/* The power of ten of a currency_unit: dong 0, nghin_dong 3,
+ * trieu_dong 6, ty_dong 9; -1 when unknown. */
+int budget_unit_exp(const char *currency_unit);
+
 /*
  * Computes the table of record in form f: stated figures, sums of lines
  * for parents that state none, differences, percentages, the total row.
@@ -113,6 +190,23 @@ const struct bform *budget_form_find(const struct bforms *fs,
  */
 struct btab *budget_table_make(struct arena *a, struct diags *d,
     const struct bform *f, const struct value *record);
+/* The headline of a record: where its summary figure comes from. */
+struct bheadline {
+	const struct bhead *h;
+	const struct brow *row;
+	const struct bcol *col;
+	const struct bcell *cell;	/* has: true */
+	const struct bcol *pct_col;	/* the % column, or NULL */
+	const struct bcell *pct;	/* its cell, or NULL when none */
+};
+/*
+ * Fills *out with the headline that t's form declares for kind, when the
+ * row exists and has a figure in that column: true.  A heading row is
+ * never a headline (it has no figure).  False otherwise (*out zeroed).
+ */
+bool budget_headline(const struct btab *t, const char *kind,
+    struct bheadline *out);
+
 /* Appends the cell as pages show it for lang ("vi" 1.060,5; "en"). */
 void budget_cell_text(struct buf *b, const struct bcol *c,
     const struct bcell *cell, const char *lang);
@@ -132,12 +226,6 @@ const char *budget_line_name(struct arena *a, const struct brow *r);
  * "Transparency records", lists the CSV and JSON columns).
  */
 #define BUDGET_TOTAL_CODE "TONG"	/* the code of a form's total row */
-/* One identity of a form: row t->rows[row] = the sum of rows eq[]. */
-struct bident {
-	size_t row;
-	const size_t *eq;
-	size_t neq;
-};
 /*
  * The stable code of every row of t, an array of t->nrows strings in
  * arena a: the stt path joined with '.' ("B.I.1.2"); a row without stt
@@ -146,8 +234,8 @@ struct bident {
  * total row is BUDGET_TOTAL_CODE.
  */
 const char **budget_row_codes(struct arena *a, const struct btab *t);
-/* "total", "of_which", "sum" (it has lines that are not "of which") or
- * "stated"; static text. */
+/* "total", "heading", "of_which", "sum" (it has lines that are not "of
+ * which") or "stated"; static text. */
 const char *budget_row_kind(const struct btab *t, const struct brow *r);
 /* The heading of column k in downloads: "Dự toán được giao (đồng)",
  * "… (%)", "Chênh lệch (đồng) = <label a> - <label b>"; arena. */
@@ -160,11 +248,10 @@ void budget_csv_row_head(struct buf *b, const struct btab *t,
     const char *const *codes, size_t i);
 /*
  * The identities file beside a CSV (du-lieu.identities.csv): BOM, a
- * heading, then one CRLF line per identity "A.I,A.II+A.III".  Appends
- * nothing when n is 0.
+ * heading, then one CRLF line per identity of f "A.I,A.II+A.III".
+ * Appends nothing when f has none.
  */
-void budget_identities_csv(struct buf *b, const struct btab *t,
-    const char *const *codes, const struct bident *v, size_t n, int li);
+void budget_identities_csv(struct buf *b, const struct bform *f, int li);
 /* The texts pages use: "đồng", "Dự toán ngân sách", "6 tháng đầu năm
  * 2020" (li 0) or English (li 1); static or arena text. */
 const char *budget_unit_text(const char *currency_unit, int li);

@@ -31,6 +31,7 @@
 static const char *const site_keys[] = {
 	"title", "short_title", "description", "base_url", "languages",
 	"theme", "per_page", "contact", "menu", "collections", "params",
+	"budget",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {

@@ -138,6 +138,7 @@ json_list(struct site *s, struct collection *co, int lang)
 	buf_adds(&b, ",\n  \"items\": [");
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
+		const struct value *hl;
 		size_t k;
 
 		if (!site_shows(s, it, lang))
@@ -164,6 +165,12 @@ json_list(struct site *s, struct collection *co, int lang)
 			buf_add_json(&b, p->key, p->keylen);
 			buf_addc(&b, ':');
 			value_to_json(p->val, &b, 0);
+		}
+		/* A budget's summary figure as its form declares it. */
+		hl = value_map_get(it->frame, "headline");
+		if (hl != NULL && hl->type == VALUE_MAP) {
+			buf_adds(&b, ",\"headline\":");
+			value_to_json(hl, &b, 0);
 		}
 		buf_addc(&b, '}');
 	}

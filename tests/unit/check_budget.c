@@ -22,6 +22,12 @@ Suite *budget_suite(void);
 
 #define MAXREC 6
 
+/* site.yaml's opt-in of every unverified table form (all of them). */
+#define ALL_FORMS "budget: {unverified_forms: [\"90/2018/TT-BTC:1\", " \
+	"\"90/2018/TT-BTC:2\", \"61/2017/TT-BTC:3\", \"90/2018/TT-BTC:4\", " \
+	"\"90/2018/TT-BTC:5\", \"26/2026/TT-BTC:73\", \"26/2026/TT-BTC:74\", " \
+	"\"26/2026/TT-BTC:75\", \"26/2026/TT-BTC:76\"]}\n"
+
 /* A site with one budget collection, made by hand (no site.c). */
 struct fx {
 	struct arena *a;
@@ -50,6 +56,19 @@ fx_init(struct fx *x)
 	x->co.name = "budgets";
 	x->co.kind = "budget";
 	x->co.items = x->items;
+	ck_assert_int_eq(value_parse_yaml(x->a, x->d, "content/site.yaml",
+	    ALL_FORMS, strlen(ALL_FORMS), 1, &x->s.conf), 0);
+}
+
+/* Replaces site.yaml (NULL: none). */
+static void
+fx_site(struct fx *x, const char *yaml)
+{
+	x->s.conf = NULL;
+	if (yaml != NULL)
+		ck_assert_int_eq(value_parse_yaml(x->a, x->d,
+		    "content/site.yaml", yaml, strlen(yaml), 1, &x->s.conf),
+		    0);
 }
 
 /* Adds the record yaml as content/budgets/<base>.yaml in lang. */
@@ -125,12 +144,13 @@ expect_one(const char *yaml, const char *want)
 	"currency_unit: dong\n" \
 	"lines:\n"
 
-/* An estimate whose lines add up (with an "of which" row). */
+/* An estimate whose lines add up (with an "of which" row); C and D are
+ * not rows of Biểu số 2, so they follow the general rule. */
 static const char good_estimate[] = DU_TOAN("dong")
-    "  - stt: A\n"
+    "  - stt: C\n"
     "    label: Thu phí, lệ phí\n"
     "    values: {du_toan: 60000000}\n"
-    "  - stt: B\n"
+    "  - stt: D\n"
     "    label: Chi ngân sách\n"
     "    children:\n"
     "      - stt: I\n"
@@ -298,8 +318,8 @@ expect_stt(const char *lines, const char *want)
 
 START_TEST(test_budget_stt)
 {
-	expect_stt("  - {stt: A, label: a}\n"
-	    "  - stt: B\n"
+	expect_stt("  - {stt: C, label: a}\n"
+	    "  - stt: D\n"
 	    "    label: b\n"
 	    "    children:\n"
 	    "      - stt: I\n"
@@ -328,18 +348,18 @@ START_TEST(test_budget_stt)
 	    "  - {stt: III, label: b}\n",
 	    "content/budgets/r.yaml:11:11: error: stt 'III' follows 'I': "
 	    "expected 'II' (lines are numbered without gaps)\n");
-	expect_stt("  - {stt: A, label: a}\n"
-	    "  - {stt: A, label: b}\n",
-	    "content/budgets/r.yaml:11:11: error: stt 'A' is used twice "
+	expect_stt("  - {stt: C, label: a}\n"
+	    "  - {stt: C, label: b}\n",
+	    "content/budgets/r.yaml:11:11: error: stt 'C' is used twice "
 	    "among sibling lines (first at 10:11)\n");
 	expect_stt("  - {stt: '1)', label: a}\n",
 	    "content/budgets/r.yaml:10:11: error: stt '1)' is not a form "
 	    "number: use A, B..., I, II..., 1, 2..., 1.1..., a, b... or "
 	    "'-'\n");
-	expect_stt("  - {stt: A, label: a}\n"
+	expect_stt("  - {stt: C, label: a}\n"
 	    "  - {stt: '2', label: b}\n",
 	    "content/budgets/r.yaml:11:11: error: stt '2' among lines "
-	    "numbered like 'A': number sibling lines in one style\n");
+	    "numbered like 'C': number sibling lines in one style\n");
 	expect_stt("  - stt: '1'\n"
 	    "    label: a\n"
 	    "    children:\n"
@@ -367,17 +387,36 @@ START_TEST(test_budget_forms)
 	    "form: {circular: 90/2018/TT-BTC, number: 9}\n"
 	    "lines: []\n",
 	    "content/budgets/r.yaml:2:7: error: unknown form "
-	    "90/2018/TT-BTC:9; the known forms are 90/2018/TT-BTC:2 "
-	    "(du_toan), 90/2018/TT-BTC:3 (thuc_hien), 90/2018/TT-BTC:4 "
-	    "(quyet_toan), 26/2026/TT-BTC:1 (du_toan), 26/2026/TT-BTC:2 "
-	    "(thuc_hien), 26/2026/TT-BTC:3 (quyet_toan)\n");
+	    "90/2018/TT-BTC:9; the known forms are 90/2018/TT-BTC:1 "
+	    "(du_toan), 90/2018/TT-BTC:2 (du_toan), 90/2018/TT-BTC:3 "
+	    "(thuc_hien), 90/2018/TT-BTC:4 (quyet_toan), 90/2018/TT-BTC:5 "
+	    "(quyet_toan), 90/2018/TT-BTC:01/QĐ-CKNS (decision), "
+	    "26/2026/TT-BTC:73 (du_toan), 26/2026/TT-BTC:74 (du_toan), "
+	    "26/2026/TT-BTC:75 (thuc_hien), 26/2026/TT-BTC:76 "
+	    "(quyet_toan)\n");
+	/* The kind of each form is fixed by the circular. */
 	expect_one("kind: thuc_hien\n"
-	    "form: {circular: 90/2018/TT-BTC, number: 2}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
 	    "lines: []\n",
-	    "content/budgets/r.yaml:2:7: error: form 90/2018/TT-BTC:2 serves "
-	    "du_toan records, not thuc_hien\n");
+	    "content/budgets/r.yaml:2:7: error: form 90/2018/TT-BTC:4 serves "
+	    "quyet_toan records, not thuc_hien: the circulars fix each "
+	    "form's kind (Thông tư 61/2017/TT-BTC Điều 3, Thông tư "
+	    "26/2026/TT-BTC Điều 27); thuc_hien records use "
+	    "90/2018/TT-BTC:3, 26/2026/TT-BTC:75\n");
+	/* The decision form is not a table. */
+	expect_one("kind: du_toan\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 01/QĐ-CKNS}\n"
+	    "lines: []\n",
+	    "content/budgets/r.yaml:2:7: error: form "
+	    "90/2018/TT-BTC:01/QĐ-CKNS is the decision that publishes the "
+	    "tables, not a table: name it in decision_form and give the "
+	    "table's form here\n");
+	/* 61/2017/TT-BTC names the same family. */
+	expect_one("kind: du_toan\n"
+	    "form: {circular: 61/2017/TT-BTC, number: 2}\n"
+	    "lines: []\n", "");
 	expect_one(DU_TOAN("dong")
-	    "  - {stt: A, label: a, values: {du_toan: 1, uoc_thuc_hien: 2}}\n",
+	    "  - {stt: C, label: a, values: {du_toan: 1, uoc_thuc_hien: 2}}\n",
 	    "content/budgets/r.yaml:10:45: error: 'uoc_thuc_hien' is not a "
 	    "column of form 90/2018/TT-BTC:2 (its columns: du_toan)\n");
 }
@@ -399,7 +438,13 @@ START_TEST(test_budget_forms_load)
 	const char *got;
 
 	fs = budget_forms_builtin(a, d);
-	ck_assert_int_eq(fs->n, 6);
+	ck_assert_int_eq(fs->n, 10);
+	/* Every built-in form is unverified: no printed appendix found. */
+	for (size_t i = 0; i < fs->n; i++)
+		ck_assert_msg(!fs->forms[i].verified, "%s", fs->forms[i].id);
+	ck_assert_ptr_eq(budget_form_by_id(fs, "61/2017/TT-BTC:4"),
+	    budget_form_by_id(fs, "90/2018/TT-BTC:4"));
+	ck_assert_ptr_null(budget_form_by_id(fs, "26/2026/TT-BTC:1"));
 	ck_assert_ptr_null(budget_forms_load(a, d, "f.yaml", bad,
 	    strlen(bad)));
 	got = tu_diags_text(a, d);
@@ -409,10 +454,461 @@ START_TEST(test_budget_forms_load)
 }
 END_TEST
 
+
+/* A cell's key in the frame's rows. */
+static const char *
+cell(const struct value *f, size_t row, size_t col, const char *key)
+{
+	const struct value *rows = value_map_get(f, "rows"), *cells;
+
+	ck_assert_uint_gt(rows->n, row);
+	cells = value_map_get(rows->items[row], "cells");
+	ck_assert_uint_gt(cells->n, col);
+	return value_map_str(cells->items[col], key);
+}
+
+/* Rows of the form ----------------------------------------------------- */
+
+/* Biểu số 2's A section as the form prints it (lines from line 10), A.II
+ * stated as aii, and B. */
+#define BIEU2_A(aii) DU_TOAN("dong") \
+	"  - stt: A\n" \
+	"    label: Tổng số thu, chi, nộp ngân sách phí, lệ phí\n" \
+	"    children:\n" \
+	"      - stt: I\n" \
+	"        label: Số thu phí, lệ phí\n" \
+	"        values: {du_toan: 190000000}\n" \
+	"      - stt: II\n" \
+	"        label: Chi từ nguồn thu phí được để lại\n" \
+	"        values: {du_toan: " aii "}\n" \
+	"      - stt: III\n" \
+	"        label: Số phí, lệ phí nộp ngân sách nhà nước\n" \
+	"        values: {du_toan: 160000000}\n" \
+	"  - stt: B\n" \
+	"    label: Dự toán chi ngân sách nhà nước\n" \
+	"    children:\n" \
+	"      - stt: I\n" \
+	"        label: Nguồn ngân sách trong nước\n" \
+	"        children:\n" \
+	"          - {stt: '1', label: Chi quản lý hành chính, values: {du_toan: 700}}\n" \
+	"          - {stt: '6', label: Chi hoạt động kinh tế, values: {du_toan: 300}}\n"
+
+START_TEST(test_budget_heading)
+{
+	struct fx x;
+	const struct value *f;
+
+	/* A is a heading: not I + II + III = 380.000.000, no figure. */
+	fx_init(&x);
+	fx_add(&x, "r", "vi", BIEU2_A("30000000"));
+	budget_check(&x.s);
+	ck_assert_str_eq(tu_diags_text(x.a, x.d), "");
+	budget_model(&x.s);
+	f = x.it[0].frame;
+	ck_assert_str_eq(cell(f, 0, 0, "text"), "");
+	ck_assert_str_eq(cell(f, 0, 0, "raw"), "");
+	ck_assert_str_eq(cell(f, 1, 0, "text"), "190.000.000");
+	/* B = 700 + 300: the gap 1 -> 6 is the form's rows left out. */
+	ck_assert_str_eq(cell(f, 4, 0, "text"), "1.000");
+	/* The chart skips the heading and shows how B splits: 1 and 6. */
+	ck_assert_int_eq(value_map_get(f, "chart_text")->n, 2);
+	ck_assert_str_eq(value_map_str(value_map_get(f, "chart_text")->
+	    items[1], "text"), "300 đồng");
+	arena_free(x.a);
+	/* A stated figure on the heading is refused where it is written. */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: A\n"
+	    "    label: Tổng số thu, chi, nộp ngân sách phí, lệ phí\n"
+	    "    values: {du_toan: 380000000}\n"
+	    "    children:\n"
+	    "      - {stt: I, label: 'Số thu phí, lệ phí', values: {du_toan: 190000000}}\n",
+	    "content/budgets/r.yaml:12:23: error: line A \"Tổng số thu, chi, "
+	    "nộp ngân sách phí, lệ phí\", du_toan: form 90/2018/TT-BTC:2 "
+	    "prints A as a heading without a figure; its lines are not "
+	    "added together, so no figure may be stated here\n");
+	/* Outside the skeleton, a gap is still an error. */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan: 700}}\n"
+	    "      - {stt: '6', label: b, values: {du_toan: 300}}\n",
+	    "content/budgets/r.yaml:14:15: error: stt '6' follows '1': "
+	    "expected '2' (lines are numbered without gaps)\n");
+}
+END_TEST
+
+START_TEST(test_budget_identity)
+{
+	expect_one(BIEU2_A("30000000"), "");
+	/* A.II changed: A.I = A.II + A.III fails, at A.I's figure. */
+	expect_one(BIEU2_A("40000000"),
+	    "content/budgets/r.yaml:15:27: error: line A.I \"Số thu phí, lệ "
+	    "phí\", du_toan: A.I = A.II + A.III (Số thu phí, lệ phí = Chi "
+	    "từ nguồn thu phí được để lại + Số phí, lệ phí nộp ngân sách nhà "
+	    "nước): A.I is 190.000.000 but A.II + A.III is 200.000.000 "
+	    "(difference -10.000.000)\n");
+	/* Biểu số 4 carries the same identity, per amount column. */
+	expect_one("kind: quyet_toan\nfiscal_year: 2019\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
+	    "currency_unit: dong\nlines:\n"
+	    "  - stt: A\n"
+	    "    label: Tổng số thu, chi, nộp ngân sách phí, lệ phí\n"
+	    "    children:\n"
+	    "      - {stt: I, label: 'Số thu phí, lệ phí', values: {bao_cao_qt: 10, duoc_duyet: 10}}\n"
+	    "      - {stt: II, label: Chi từ nguồn thu phí được để lại, values: {bao_cao_qt: 4, duoc_duyet: 5}}\n"
+	    "      - {stt: III, label: 'Số phí, lệ phí nộp ngân sách nhà nước', values: {bao_cao_qt: 6, duoc_duyet: 6}}\n",
+	    "content/budgets/r.yaml:9:84: error: line A.I \"Số thu phí, lệ "
+	    "phí\", duoc_duyet: A.I = A.II + A.III (Số thu phí, lệ phí = Chi "
+	    "từ nguồn thu phí được để lại + Số phí, lệ phí nộp ngân sách nhà "
+	    "nước): A.I is 10 but A.II + A.III is 11 (difference -1)\n");
+}
+END_TEST
+
+START_TEST(test_budget_wording)
+{
+	/* Other words: a warning naming the form's; "Lệ phí (…)" is open. */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: A\n"
+	    "    label: Thu phí\n"
+	    "    children:\n"
+	    "      - stt: I\n"
+	    "        label: Số thu phí, lệ phí\n"
+	    "        children:\n"
+	    "          - {stt: '1', label: Lệ phí cấp giấy phép lao động, values: {du_toan: 5}}\n"
+	    "          - {stt: '2', label: Phí thẩm định, values: {du_toan: 5}}\n"
+	    "      - {stt: III, label: Nộp ngân sách, values: {du_toan: 10}}\n",
+	    "content/budgets/r.yaml:11:12: warning: line A \"Thu phí\": form "
+	    "90/2018/TT-BTC:2 words line A \"Tổng số thu, chi, nộp ngân "
+	    "sách phí, lệ phí\"\n"
+	    "content/budgets/r.yaml:18:27: warning: line A.III \"Nộp ngân "
+	    "sách\": form 90/2018/TT-BTC:2 words line A.III \"Số phí, lệ phí "
+	    "nộp ngân sách nhà nước\"\n");
+	/* "Lệ phí" alone is not "Phí". */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: A\n"
+	    "    label: Tổng số thu, chi, nộp ngân sách phí, lệ phí\n"
+	    "    children:\n"
+	    "      - stt: III\n"
+	    "        label: Số phí, lệ phí nộp ngân sách nhà nước\n"
+	    "        children:\n"
+	    "          - {stt: '2', label: Lệ phí, values: {du_toan: 5}}\n",
+	    "content/budgets/r.yaml:16:31: warning: line A.III.2 \"Lệ phí\": "
+	    "form 90/2018/TT-BTC:2 words line A.III.2 \"Phí\"\n");
+}
+END_TEST
+
+/* Verified forms and the law ----------------------------------------------- */
+
+START_TEST(test_budget_unverified)
+{
+	struct fx x;
+
+	/* No opt-in: refused at the record's form: key. */
+	fx_init(&x);
+	fx_site(&x, NULL);
+	fx_add(&x, "r", "vi", good_estimate);
+	expect_check(&x, "content/budgets/r.yaml:4:1: error: form "
+	    "90/2018/TT-BTC:2 has not been checked against the printed "
+	    "appendix of its circular (its layout follows the articles "
+	    "only); to publish it anyway, name it in content/site.yaml: "
+	    "budget: {unverified_forms: [\"90/2018/TT-BTC:2\"]}, and its "
+	    "page will say so\n");
+	/* Opted in by name (or the family's other number). */
+	fx_init(&x);
+	fx_site(&x, "budget: {unverified_forms: [\"61/2017/TT-BTC:2\"]}\n");
+	fx_add(&x, "r", "vi", good_estimate);
+	expect_check(&x, "");
+	/* Another form opted in does not count; unknown ids are errors. */
+	fx_init(&x);
+	fx_site(&x, "budget:\n  unverified_forms: [\"90/2018/TT-BTC:3\", "
+	    "\"26/2026/TT-BTC:1\"]\n");
+	fx_add(&x, "r", "vi", good_estimate);
+	expect_check(&x, "content/budgets/r.yaml:4:1: error: form "
+	    "90/2018/TT-BTC:2 has not been checked against the printed "
+	    "appendix of its circular (its layout follows the articles "
+	    "only); to publish it anyway, name it in content/site.yaml: "
+	    "budget: {unverified_forms: [\"90/2018/TT-BTC:2\"]}, and its "
+	    "page will say so\n"
+	    "content/site.yaml:2:42: error: site.yaml: budget."
+	    "unverified_forms: '26/2026/TT-BTC:1' is not a form; the "
+	    "unverified forms are 90/2018/TT-BTC:1, 90/2018/TT-BTC:2, "
+	    "90/2018/TT-BTC:3, 90/2018/TT-BTC:4, 90/2018/TT-BTC:5, "
+	    "26/2026/TT-BTC:73, 26/2026/TT-BTC:74, 26/2026/TT-BTC:75, "
+	    "26/2026/TT-BTC:76\n");
+}
+END_TEST
+
+/* A record of kind in form circ:num, period, fiscal year, published. */
+static void
+expect_law(const char *kind, const char *form, const char *period,
+    int year, const char *pub, const char *want)
+{
+	struct buf b = {0};
+
+	buf_addf(&b, "kind: %s\nperiod: %s\nfiscal_year: %d\n"
+	    "form: {circular: %s}\npublished_on: %s\ncurrency_unit: dong\n"
+	    "lines: []\napproval: {number: 1/QĐ-UBND, date: %s}\n", kind,
+	    period, year, form, pub, pub);
+	expect_one(buf_cstr(&b), want);
+	buf_release(&b);
+}
+
+START_TEST(test_budget_law)
+{
+	expect_law("thuc_hien", "90/2018/TT-BTC, number: 3", "quy_2", 2020,
+	    "2020-07-10", "");
+	expect_law("thuc_hien", "90/2018/TT-BTC, number: 3", "9_thang", 2020,
+	    "2020-10-10", "content/budgets/r.yaml:2:9: error: period 9_thang "
+	    "is not a period of 90/2018/TT-BTC: its execution reports cover "
+	    "nam quy_1 quy_2 quy_3 quy_4 6_thang (Thông tư 61/2017/TT-BTC "
+	    "Điều 3 khoản 2: quý, 6 tháng, năm)\n");
+	expect_law("thuc_hien", "26/2026/TT-BTC, number: 75", "9_thang", 2026,
+	    "2026-10-10", "");
+	expect_law("thuc_hien", "26/2026/TT-BTC, number: 75", "quy_3", 2026,
+	    "2026-10-10", "content/budgets/r.yaml:2:9: error: period quy_3 "
+	    "is not a period of 26/2026/TT-BTC: its execution reports cover "
+	    "nam quy_1 6_thang 9_thang (Thông tư 26/2026/TT-BTC Điều 27 "
+	    "khoản 2: 03 tháng, 06 tháng, 09 tháng, năm)\n");
+	/* TT 26 from budget year 2026, and the final accounts of 2025. */
+	expect_law("quyet_toan", "26/2026/TT-BTC, number: 76", "nam", 2025,
+	    "2026-07-01", "");
+	expect_law("du_toan", "26/2026/TT-BTC, number: 74", "nam", 2025,
+	    "2026-04-01", "content/budgets/r.yaml:3:14: error: fiscal year "
+	    "2025: the forms of 26/2026/TT-BTC serve du_toan records from "
+	    "2026 (Thông tư 26/2026/TT-BTC Điều 37 khoản 3 và Điều 38 khoản "
+	    "1)\n");
+	expect_law("du_toan", "26/2026/TT-BTC, number: 74", "nam", 2026,
+	    "2026-01-20", "content/budgets/r.yaml:5:15: error: published on "
+	    "2026-01-20, before 26/2026/TT-BTC took effect (2026-03-25): a "
+	    "record uses the forms in force on the day it is published\n");
+	/* TT 61/90 not for 2026, unless published while in force. */
+	expect_law("du_toan", "90/2018/TT-BTC, number: 2", "nam", 2026,
+	    "2026-01-20", "");
+	expect_law("du_toan", "90/2018/TT-BTC, number: 2", "nam", 2026,
+	    "2026-04-01", "content/budgets/r.yaml:3:14: error: fiscal year "
+	    "2026: the forms of 90/2018/TT-BTC serve du_toan records up to "
+	    "2025 (Thông tư 26/2026/TT-BTC Điều 37 khoản 3 và Điều 38); only "
+	    "a record published by 2026-03-24 may use them for a later "
+	    "year\n");
+	expect_law("quyet_toan", "90/2018/TT-BTC, number: 4", "nam", 2025,
+	    "2026-06-01", "content/budgets/r.yaml:3:14: error: fiscal year "
+	    "2025: the forms of 90/2018/TT-BTC serve quyet_toan records up "
+	    "to 2024 (Thông tư 26/2026/TT-BTC Điều 37 khoản 3 và Điều 38); "
+	    "only a record published by 2026-03-24 may use them for a later "
+	    "year\n");
+}
+END_TEST
+
+START_TEST(test_budget_header)
+{
+	struct fx x;
+	const struct value *h;
+
+	fx_init(&x);
+	fx_add(&x, "r", "vi", "kind: du_toan\nfiscal_year: 2020\n"
+	    "unit: {name: Ban A, chapter: '415', budget_code: '1234567'}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 2}\n"
+	    "decision: {number: 12/QĐ-BQLKCN, date: 2020-01-15, issuer: Ban A}\n"
+	    "decision_form: 01/QĐ-CKNS\n"
+	    "currency_unit: dong\nlines:\n"
+	    "  - {stt: B, label: Dự toán chi ngân sách nhà nước, values: {du_toan: 5}}\n");
+	budget_check(&x.s);
+	ck_assert_str_eq(tu_diags_text(x.a, x.d), "");
+	budget_model(&x.s);
+	h = value_map_get(x.it[0].frame, "form_header");
+	ck_assert_int_eq(h->n, 3);
+	ck_assert_str_eq(value_map_str(h->items[1], "label"), "Chương");
+	ck_assert_str_eq(value_map_str(h->items[1], "value"), "415");
+	ck_assert_str_eq(value_map_str(h->items[2], "label"), "Mã ĐVQHNS");
+	ck_assert_str_eq(value_map_str(h->items[2], "value"), "1234567");
+	ck_assert_str_eq(value_map_str(x.it[0].frame, "form_attached_text"),
+	    "(Kèm theo Quyết định số 12/QĐ-BQLKCN ngày 15/01/2020 của Ban A)");
+	ck_assert_str_eq(value_map_str(x.it[0].frame, "decision_form_text"),
+	    "Mẫu số 01/QĐ-CKNS");
+	arena_free(x.a);
+	expect_one("kind: thuc_hien\nfiscal_year: 2020\n"
+	    "unit: {name: Ban A, chapter: 41, budget_code: '12345678'}\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 3}\n"
+	    "decision_form: 01/QĐ-CKNS\n"
+	    "currency_unit: dong\nlines: []\n",
+	    "content/budgets/r.yaml:3:30: error: unit.chapter '41' is not a "
+	    "budget chapter code (Chương): three digits, e.g. \"415\"\n"
+	    "content/budgets/r.yaml:3:47: error: unit.budget_code '12345678' "
+	    "is not a budget relationship code (mã ĐVQHNS): seven digits, "
+	    "e.g. \"1234567\"\n"
+	    "content/budgets/r.yaml:5:16: error: decision_form "
+	    "90/2018/TT-BTC:01/QĐ-CKNS publishes du_toan quyet_toan records, "
+	    "not thuc_hien\n");
+	expect_one("kind: du_toan\nfiscal_year: 2026\n"
+	    "form: {circular: 26/2026/TT-BTC, number: 74}\n"
+	    "decision_form: 01/QĐ-CKNS\n"
+	    "currency_unit: dong\nlines: []\n",
+	    "content/budgets/r.yaml:4:16: error: decision_form 01/QĐ-CKNS is "
+	    "not a decision form of 26/2026/TT-BTC (its articles name "
+	    "none)\n");
+}
+END_TEST
+
+/* Money ------------------------------------------------------------------- */
+
+START_TEST(test_budget_money)
+{
+	/* 1.500 is one and a half đồng to YAML: an error in đồng. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1.500}}\n",
+	    "content/budgets/r.yaml:10:42: error: line C \"x\", du_toan: "
+	    "'1.500' is read as 1,5 đồng, a fraction of a đồng (in data "
+	    "files the dot is the decimal mark): amounts in đồng are whole "
+	    "numbers, written without separators (1500, not 1.500)\n");
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 2.25}}\n",
+	    "content/budgets/r.yaml:10:42: error: line C \"x\", du_toan: "
+	    "'2.25' is read as 2,25 đồng, a fraction of a đồng (in data "
+	    "files the dot is the decimal mark): amounts in đồng are whole "
+	    "numbers, written without separators\n");
+	/* Nghìn đồng: three decimals are whole đồng, four are not. */
+	expect_one(DU_TOAN("nghin_dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1.5}}\n"
+	    "  - {stt: D, label: y, values: {du_toan: 1.2345}}\n",
+	    "content/budgets/r.yaml:11:42: error: line D \"y\", du_toan: "
+	    "'1.2345' has 4 decimals: in nghìn đồng an amount has at most 3 "
+	    "(a smaller figure is a fraction of one đồng)\n");
+	/* Tỷ đồng: decimals summed exactly. */
+	expect_one(DU_TOAN("ty_dong")
+	    "  - stt: C\n"
+	    "    label: Chi\n"
+	    "    values: {du_toan: 1.3}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan: 1.1}}\n"
+	    "      - {stt: '2', label: b, values: {du_toan: 0.2}}\n", "");
+}
+END_TEST
+
+START_TEST(test_budget_part_columns)
+{
+	expect_one("kind: quyet_toan\nfiscal_year: 2019\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
+	    "currency_unit: dong\nlines:\n"
+	    "  - {stt: C, label: x, values: {bao_cao_qt: 9, duoc_duyet: 8, quy_luong: 8, trich_lap_quy: 9}}\n",
+	    "content/budgets/r.yaml:6:92: error: line C \"x\", trich_lap_quy "
+	    "(Trong đó: Trích lập các quỹ): 9 exceeds duoc_duyet 8 of the "
+	    "same line, of which it is a part\n");
+}
+END_TEST
+
+/* Headlines --------------------------------------------------------------- */
+
+static const struct value *
+headline_of(struct fx *x, size_t i, const char *key)
+{
+	const struct value *h = value_map_get(x->it[i].frame, "headline");
+
+	ck_assert_ptr_nonnull(h);
+	ck_assert_int_eq(h->type, VALUE_MAP);
+	return value_map_get(h, key);
+}
+
+START_TEST(test_budget_headline)
+{
+	struct fx x;
+
+	fx_init(&x);
+	/* Final accounts: the approved column of B, never the report's. */
+	fx_add(&x, "qt", "vi", "kind: quyet_toan\nfiscal_year: 2019\n"
+	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
+	    "currency_unit: dong\nlines:\n"
+	    "  - stt: A\n"
+	    "    label: Tổng số thu, chi, nộp ngân sách phí, lệ phí\n"
+	    "    children:\n"
+	    "      - {stt: I, label: 'Số thu phí, lệ phí', values: {bao_cao_qt: 10, duoc_duyet: 10}}\n"
+	    "      - {stt: III, label: 'Số phí, lệ phí nộp ngân sách nhà nước', values: {bao_cao_qt: 10, duoc_duyet: 10}}\n"
+	    "  - stt: B\n"
+	    "    label: Quyết toán chi ngân sách nhà nước\n"
+	    "    children:\n"
+	    "      - {stt: I, label: Nguồn ngân sách trong nước, values: {bao_cao_qt: 5620000000, duoc_duyet: 5579950000}}\n");
+	/* Execution: the execution column, with its % of the estimate. */
+	fx_add(&x, "th", "vi", THUC_HIEN("6_thang", "2020-07-10",
+	    "2020-07-15")
+	    "  - {stt: B, label: Dự toán chi ngân sách nhà nước, values: {du_toan_nam: 6250000000, uoc_thuc_hien: 2750000000}}\n");
+	/* Estimate: the assigned figure; in English. */
+	fx_add(&x, "dt", "en", DU_TOAN("dong")
+	    "  - {stt: B, label: Dự toán chi ngân sách nhà nước, values: {du_toan: 6250000000}}\n");
+	/* No row B: no headline, and no figure borrowed from elsewhere. */
+	fx_add(&x, "none", "vi", DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 5}}\n");
+	budget_check(&x.s);
+	budget_model(&x.s);
+	ck_assert_str_eq(value_map_str(x.it[0].frame, "summary"),
+	    "Quyết toán được duyệt: 5.579.950.000 đồng");
+	ck_assert_str_eq(headline_of(&x, 0, "text")->text,
+	    "5.579.950.000 đồng");
+	ck_assert_str_eq(headline_of(&x, 0, "percent_text")->text, "");
+	ck_assert_str_eq(value_map_str(x.it[1].frame, "summary"),
+	    "Thực hiện 6 tháng: 2.750.000.000 đồng, bằng 44,00% dự toán năm");
+	ck_assert_str_eq(headline_of(&x, 1, "label")->text,
+	    "Thực hiện 6 tháng");
+	ck_assert_str_eq(value_map_str(x.it[2].frame, "summary"),
+	    "Assigned estimate: 6,250,000,000 dong");
+	ck_assert_int_eq(value_map_get(x.it[3].frame, "headline")->type,
+	    VALUE_BOOL);
+	ck_assert_ptr_null(value_map_get(x.it[3].frame, "summary"));
+	arena_free(x.a);
+}
+END_TEST
+
+START_TEST(test_budget_headline_heading)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	/* A form whose headline row is a heading: never a headline. */
+	static const char src[] =
+	    "circulars: [{circular: X/2020/TT-BTC}]\n"
+	    "forms:\n"
+	    "  - id: 'X/2020/TT-BTC:1'\n"
+	    "    kinds: [du_toan]\n"
+	    "    columns: [{key: v, type: amount}]\n"
+	    "    rows: [{code: A, kind: heading}, {code: B, kind: sum, required: true}]\n"
+	    "    headline: {du_toan: {row: A, column: v, label: x}}\n"
+	    "  - id: 'X/2020/TT-BTC:2'\n"
+	    "    kinds: [du_toan]\n"
+	    "    columns: [{key: v, type: amount}]\n"
+	    "    rows_from: 'X/2020/TT-BTC:1'\n"
+	    "    rows: [{code: C, kind: of_which}, {code: A, kind: sum}]\n";
+	static const char rec[] = "kind: du_toan\ncurrency_unit: dong\n"
+	    "lines:\n"
+	    "  - stt: A\n"
+	    "    label: a\n"
+	    "    children: [{stt: I, label: b, values: {v: 5}}]\n";
+	const struct bforms *fs = budget_forms_load(a, d, "f.yaml", src,
+	    strlen(src));
+	struct value *v = NULL;
+	const struct btab *t;
+	struct bheadline h;
+
+	ck_assert_ptr_nonnull(fs);
+	ck_assert(!fs->forms[0].verified);
+	ck_assert_int_eq(value_parse_yaml(a, d, "r.yaml", rec, strlen(rec), 1,
+	    &v), 0);
+	t = budget_table_make(a, d, &fs->forms[0], v);
+	ck_assert_str_eq(tu_diags_text(a, d), "r.yaml:4:3: error: form "
+	    "X/2020/TT-BTC:1 requires line B\n");
+	ck_assert(t->rows[0].heading);
+	ck_assert(!t->rows[0].cells[0].has);
+	ck_assert(!budget_headline(t, "du_toan", &h));
+	/* rows_from: the earlier rows in their order, own rows in place. */
+	ck_assert_int_eq(fs->forms[1].nrows, 3);
+	ck_assert_str_eq(fs->forms[1].rows[0].code, "A");
+	ck_assert_int_eq(fs->forms[1].rows[0].kind, BROW_SUM);
+	ck_assert_str_eq(fs->forms[1].rows[2].code, "C");
+	arena_free(a);
+}
+END_TEST
+
 /* Across files ------------------------------------------------------------ */
 
 static const char exec_lines[] =
-    "  - stt: B\n"
+    "  - stt: D\n"
     "    label: Chi ngân sách\n"
     "    children:\n"
     "      - stt: I\n"
@@ -438,7 +934,7 @@ START_TEST(test_budget_estimate_across)
 	fx_add(&x, "du-toan", "vi", good_estimate);
 	buf_reset(&b);
 	buf_adds(&b, THUC_HIEN("6_thang", "2020-07-10", "2020-07-15"));
-	buf_adds(&b, "  - stt: B\n"
+	buf_adds(&b, "  - stt: D\n"
 	    "    label: Chi ngân sách\n"
 	    "    children:\n"
 	    "      - stt: I\n"
@@ -449,19 +945,20 @@ START_TEST(test_budget_estimate_across)
 	    "        values: {du_toan_nam: 5, uoc_thuc_hien: 1}\n");
 	fx_add(&x, "thuc-hien", "vi", buf_cstr(&b));
 	expect_check(&x,
-	    "content/budgets/thuc-hien.yaml:11:5: error: line B \"Chi ngân "
+	    "content/budgets/thuc-hien.yaml:11:5: error: line D \"Chi ngân "
 	    "sách\", du_toan_nam: 1.300.000.005 differs from 1.300.000.000 "
 	    "in the estimate in force on 30/06/2020 "
 	    "(content/budgets/du-toan.yaml:13:5)\n"
-	    "content/budgets/thuc-hien.yaml:16:31: error: line I \"Chi thường "
-	    "xuyên\", du_toan_nam: 1.300.000.000 differs from 1.250.000.000 "
+	    "content/budgets/thuc-hien.yaml:16:31: error: line D.I \"Chi "
+	    "thường xuyên\", du_toan_nam: 1.300.000.000 differs from "
+	    "1.250.000.000 "
 	    "in the estimate in force on 30/06/2020 "
 	    "(content/budgets/du-toan.yaml:18:27)\n"
 	    "content/budgets/thuc-hien.yaml:17:14: error: stt 'III' follows "
 	    "'I': expected 'II' (lines are numbered without gaps)\n"
-	    "content/budgets/thuc-hien.yaml:19:31: error: line III \"Chi "
+	    "content/budgets/thuc-hien.yaml:19:31: error: line D.III \"Chi "
 	    "khác\", du_toan_nam: the estimate in force on 30/06/2020, "
-	    "content/budgets/du-toan.yaml, has no line B/III\n");
+	    "content/budgets/du-toan.yaml, has no line D/III\n");
 	buf_release(&b);
 }
 END_TEST
@@ -513,18 +1010,6 @@ page_of(const struct site *s, const char *out)
 	return NULL;
 }
 
-/* A cell's key in the frame's rows. */
-static const char *
-cell(const struct value *f, size_t row, size_t col, const char *key)
-{
-	const struct value *rows = value_map_get(f, "rows"), *cells;
-
-	ck_assert_uint_gt(rows->n, row);
-	cells = value_map_get(rows->items[row], "cells");
-	ck_assert_uint_gt(cells->n, col);
-	return value_map_str(cells->items[col], key);
-}
-
 START_TEST(test_budget_csv_json)
 {
 	struct fx x;
@@ -542,7 +1027,10 @@ START_TEST(test_budget_csv_json)
 	budget_check(&x.s);
 	ck_assert_int_eq(diags_errors(x.d), 0);
 	budget_model(&x.s);
-	ck_assert_int_eq(x.s.npages, 2);
+	/* The CSV, the JSON and the identities of Biểu 3 (A.I). */
+	ck_assert_int_eq(x.s.npages, 3);
+	ck_assert_ptr_nonnull(page_of(&x.s,
+	    "ngan-sach/2020-thuc-hien/du-lieu.identities.csv"));
 	p = page_of(&x.s, "ngan-sach/2020-thuc-hien/du-lieu.csv");
 	ck_assert_ptr_nonnull(p);
 	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
@@ -578,7 +1066,7 @@ START_TEST(test_budget_csv_json)
 }
 END_TEST
 
-START_TEST(test_budget_english_and_total)
+START_TEST(test_budget_english)
 {
 	struct fx x;
 	const struct value *f, *rows;
@@ -586,7 +1074,7 @@ START_TEST(test_budget_english_and_total)
 	fx_init(&x);
 	fx_add(&x, "r", "en", "kind: du_toan\nfiscal_year: 2026\n"
 	    "unit: {name: Board}\n"
-	    "form: {circular: 26/2026/TT-BTC, number: 1}\n"
+	    "form: {circular: 26/2026/TT-BTC, number: 74}\n"
 	    "currency_unit: trieu_dong\n"
 	    "lines:\n"
 	    "  - {stt: '1', label: a, values: {du_toan: 1250.5}}\n"
@@ -600,14 +1088,61 @@ START_TEST(test_budget_english_and_total)
 	ck_assert_str_eq(value_map_str(f, "title"),
 	    "Budget estimate year 2026");
 	rows = value_map_get(f, "rows");
-	ck_assert_int_eq(rows->n, 3);
-	ck_assert(value_map_get(rows->items[2], "is_total")->u.b);
-	ck_assert_str_eq(cell(f, 2, 0, "text"), "1,260.5");
-	ck_assert_str_eq(value_map_str(value_map_get(value_map_get(f,
-	    "total"), "cells")->items[0], "raw"), "1260.5");
-	/* The optional columns nobody filled are not shown. */
+	ck_assert_int_eq(rows->n, 2);
+	ck_assert_str_eq(cell(f, 0, 0, "text"), "1,250.5");
 	ck_assert_int_eq(value_map_get(f, "columns")->n, 1);
+	/* The page says, in the reader's words, what is not verified. */
+	ck_assert_str_eq(value_map_str(f, "form_unverified_text"),
+	    "The layout of this table follows the articles of Circular "
+	    "26/2026/TT-BTC but has not been checked against the form "
+	    "printed in the circular's appendix.");
+	ck_assert(!value_map_get(f, "form_verified")->u.b);
 	arena_free(x.a);
+}
+END_TEST
+
+/* A form with a total row (none of the built-in ones has one). */
+START_TEST(test_budget_total_row)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	static const char src[] =
+	    "circulars: [{circular: X/2020/TT-BTC}]\n"
+	    "forms:\n"
+	    "  - id: 'X/2020/TT-BTC:1'\n"
+	    "    verified: true\n"
+	    "    kinds: [du_toan]\n"
+	    "    total: {vi: Tổng cộng, en: Total}\n"
+	    "    columns:\n"
+	    "      - {key: du_toan, type: amount, optional: true}\n"
+	    "      - {key: khac, type: amount, optional: true}\n";
+	static const char rec[] = "kind: du_toan\ncurrency_unit: trieu_dong\n"
+	    "lines:\n"
+	    "  - {stt: '1', label: a, values: {du_toan: 1250.5}}\n"
+	    "  - {stt: '2', label: b, values: {du_toan: 10}}\n";
+	const struct bforms *fs = budget_forms_load(a, d, "f.yaml", src,
+	    strlen(src));
+	struct value *v = NULL;
+	const struct btab *t;
+	struct buf b = {0};
+
+	ck_assert_ptr_nonnull(fs);
+	ck_assert(fs->forms[0].verified);
+	ck_assert_int_eq(value_parse_yaml(a, d, "r.yaml", rec, strlen(rec), 1,
+	    &v), 0);
+	t = budget_table_make(a, d, &fs->forms[0], v);
+	ck_assert_int_eq(diags_errors(d), 0);
+	ck_assert_int_eq(t->nrows, 3);
+	ck_assert(t->rows[2].is_total);
+	budget_cell_text(&b, &fs->forms[0].cols[0], &t->rows[2].cells[0],
+	    "en");
+	ck_assert_str_eq(buf_cstr(&b), "1,260.5");
+	ck_assert_str_eq(t->rows[2].cells[0].raw, "1260.5");
+	/* The optional column nobody filled is not shown. */
+	ck_assert(t->shown[0]);
+	ck_assert(!t->shown[1]);
+	buf_release(&b);
+	arena_free(a);
 }
 END_TEST
 
@@ -618,9 +1153,9 @@ START_TEST(test_budget_chart)
 
 	fx_init(&x);
 	fx_add(&x, "r", "vi", DU_TOAN("dong")
-	    "  - {stt: A, label: '<script>x</script> & \"q\"', values: {du_toan: 100}}\n"
-	    "  - {stt: B, label: b, values: {du_toan: 50}}\n"
-	    "  - {stt: C, label: c, values: {du_toan: -5}}\n");
+	    "  - {stt: C, label: '<script>x</script> & \"q\"', values: {du_toan: 100}}\n"
+	    "  - {stt: D, label: b, values: {du_toan: 50}}\n"
+	    "  - {stt: E, label: c, values: {du_toan: -5}}\n");
 	budget_model(&x.s);
 	svg = value_map_str(x.it[0].frame, "chart_svg");
 	ck_assert_ptr_nonnull(svg);
@@ -629,7 +1164,7 @@ START_TEST(test_budget_chart)
 	ck_assert_ptr_nonnull(strstr(svg, "role=\"img\""));
 	ck_assert_ptr_nonnull(strstr(svg, "<title id=\"budget-chart-title\">"
 	    "Dự toán được giao (đồng)</title>"));
-	ck_assert_ptr_nonnull(strstr(svg, "A &lt;script&gt;x&lt;/script&gt; "
+	ck_assert_ptr_nonnull(strstr(svg, "C &lt;script&gt;x&lt;/script&gt; "
 	    "&amp; &quot;q&quot;</text><rect x=\"0\" y=\"20\" width=\"360\""));
 	ck_assert_ptr_nonnull(strstr(svg, "width=\"180\""));
 	ck_assert_ptr_nonnull(strstr(svg, "width=\"0\""));
@@ -646,16 +1181,12 @@ START_TEST(test_budget_row_codes)
 {
 	struct fx x;
 	const struct page *p;
-	const char **codes;
-	const struct btab *t;
 	struct buf b = {0};
-	struct bident id;
-	size_t eq[2];
 
 	fx_init(&x);
 	fx_add(&x, "r", "vi", "kind: du_toan\nfiscal_year: 2026\n"
 	    "unit: {name: Ban A}\n"
-	    "form: {circular: 26/2026/TT-BTC, number: 1}\n"
+	    "form: {circular: 26/2026/TT-BTC, number: 74}\n"
 	    "currency_unit: trieu_dong\n"
 	    "lines:\n"
 	    "  - stt: A\n"
@@ -670,36 +1201,36 @@ START_TEST(test_budget_row_codes)
 	ck_assert_ptr_nonnull(p);
 	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
 	    "Mã dòng,Cấp,Mã dòng cha,Loại dòng,STT,Nội dung,"
-	    "Dự toán năm (triệu đồng)\r\n"
+	    "Dự toán được giao (triệu đồng)\r\n"
 	    "A,0,,sum,A,Thu,11.5\r\n"
 	    "A.I,1,A,stated,I,a,10.5\r\n"
 	    "A-1,1,A,of_which,,Trong đó: b,2\r\n"
 	    "A-2,1,A,stated,\"'-\",c,1\r\n"
-	    "0-1,0,,stated,,d,3\r\n"
-	    "TONG,0,,total,,Tổng cộng,14.5\r\n");
+	    "0-1,0,,stated,,d,3\r\n");
 	p = page_of(&x.s, "ngan-sach/r/du-lieu.json");
 	ck_assert_ptr_nonnull(strstr(p->data, "{\"key\":\"du_toan\","
-	    "\"label\":\"Dự toán năm\",\"labels\":{\"vi\":\"Dự toán năm\","
-	    "\"en\":\"Annual estimate\"},\"unit\":\"trieu_dong\","
-	    "\"type\":\"amount\",\"heading\":\"Dự toán năm (triệu đồng)\"}"));
+	    "\"label\":\"Dự toán được giao\",\"labels\":{\"vi\":"
+	    "\"Dự toán được giao\",\"en\":\"Assigned estimate\"},"
+	    "\"unit\":\"trieu_dong\",\"type\":\"amount\",\"heading\":"
+	    "\"Dự toán được giao (triệu đồng)\"}"));
 	ck_assert_ptr_nonnull(strstr(p->data, "{\"code\":\"A-1\",\"level\":1,"
 	    "\"parent\":\"A\",\"kind\":\"of_which\",\"stt\":\"\","));
-	ck_assert_ptr_nonnull(strstr(p->data, "{\"code\":\"TONG\",\"level\":0,"
-	    "\"parent\":null,\"kind\":\"total\","));
-	/* The identities file: A = A.I + A-2, as the lead will feed it. */
-	t = budget_table_make(x.a, NULL, budget_form_find(
-	    budget_forms_builtin(x.a, x.d), x.it[0].data, NULL), x.it[0].data);
-	codes = budget_row_codes(x.a, t);
-	eq[0] = 1;
-	eq[1] = 3;
-	id.row = 0;
-	id.eq = eq;
-	id.neq = 2;
-	budget_identities_csv(&b, t, codes, &id, 0, 0);
-	ck_assert_uint_eq(b.len, 0);
-	budget_identities_csv(&b, t, codes, &id, 1, 0);
-	ck_assert_str_eq(buf_cstr(&b), "\xef\xbb\xbf"
-	    "Mã dòng,Bằng tổng các dòng\r\nA,A.I+A-2\r\n");
+	/* The identities file: the form's identities, by row code. */
+	{
+		const struct bforms *fs = budget_forms_builtin(x.a, x.d);
+		const struct bform *f2 = NULL;
+
+		for (size_t i = 0; i < fs->n; i++)
+			if (strcmp(fs->forms[i].id, "90/2018/TT-BTC:2") == 0)
+				f2 = &fs->forms[i];
+		ck_assert_ptr_nonnull(f2);
+		budget_identities_csv(&b, budget_form_find(fs, x.it[0].data,
+		    NULL), 0);
+		ck_assert_uint_eq(b.len, 0);
+		budget_identities_csv(&b, f2, 0);
+		ck_assert_str_eq(buf_cstr(&b), "\xef\xbb\xbf"
+		    "Mã dòng,Bằng tổng các dòng\r\nA.I,A.II+A.III\r\n");
+	}
 	buf_release(&b);
 	arena_free(x.a);
 }
@@ -707,28 +1238,36 @@ END_TEST
 
 START_TEST(test_budget_csv_difference_heading)
 {
-	struct fx x;
-	const struct page *p;
+	/* No built-in form has a difference column today: a loaded one. */
+	static const char src[] =
+	    "circulars: [{circular: X/2020/TT-BTC}]\n"
+	    "forms:\n"
+	    "  - id: 'X/2020/TT-BTC:4'\n"
+	    "    title: {vi: QT, en: Accounts}\n"
+	    "    kinds: [quyet_toan]\n"
+	    "    columns:\n"
+	    "      - {key: bao_cao_qt, type: amount,\n"
+	    "         label: {vi: Báo cáo, en: Reported accounts}}\n"
+	    "      - {key: duoc_duyet, type: amount,\n"
+	    "         label: {vi: Được duyệt, en: Approved accounts}}\n"
+	    "      - {key: chenh_lech, type: difference,\n"
+	    "         of: [duoc_duyet, bao_cao_qt],\n"
+	    "         label: {vi: Chênh lệch, en: Difference}}\n";
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	const struct bforms *fs = budget_forms_load(a, d, "f.yaml", src,
+	    strlen(src));
 
-	fx_init(&x);
-	fx_add(&x, "qt", "en", "kind: quyet_toan\nfiscal_year: 2019\n"
-	    "unit: {name: Board}\n"
-	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
-	    "currency_unit: dong\n"
-	    "lines:\n"
-	    "  - {stt: I, label: a, values: {bao_cao_qt: 10, duoc_duyet: 7}}\n");
-	budget_model(&x.s);
-	p = page_of(&x.s, "en/ngan-sach/qt/du-lieu.csv");
-	ck_assert_ptr_nonnull(p);
-	ck_assert_str_eq(p->data, "\xef\xbb\xbf"
-	    "Code,Level,Parent code,Row kind,No.,Item,"
-	    "Reported accounts (dong),Approved accounts (dong),"
-	    "Difference (dong) = Approved accounts - Reported accounts\r\n"
-	    "I,0,,stated,I,a,10,7,-3\r\n");
-	p = page_of(&x.s, "en/ngan-sach/qt/du-lieu.json");
-	ck_assert_ptr_nonnull(strstr(p->data, "\"type\":\"difference\","
-	    "\"of\":[\"duoc_duyet\",\"bao_cao_qt\"]"));
-	arena_free(x.a);
+	ck_assert_str_eq(tu_diags_text(a, d), "");
+	ck_assert_ptr_nonnull(fs);
+	ck_assert_str_eq(budget_col_heading(a, &fs->forms[0], 2, "dong", 1),
+	    "Difference (dong) = Approved accounts - Reported accounts");
+	ck_assert_str_eq(budget_col_heading(a, &fs->forms[0], 2,
+	    "trieu_dong", 0), "Chênh lệch (triệu đồng) = Được duyệt - "
+	    "Báo cáo");
+	ck_assert_str_eq(budget_col_heading(a, &fs->forms[0], 0, "dong", 0),
+	    "Báo cáo (đồng)");
+	arena_free(a);
 }
 END_TEST
 
@@ -1111,13 +1650,30 @@ budget_suite(void)
 	tcase_add_test(tc, test_budget_forms);
 	tcase_add_test(tc, test_budget_forms_load);
 	suite_add_tcase(s, tc);
+	tc = tcase_create("rows");
+	tcase_add_test(tc, test_budget_heading);
+	tcase_add_test(tc, test_budget_identity);
+	tcase_add_test(tc, test_budget_wording);
+	tcase_add_test(tc, test_budget_part_columns);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("law");
+	tcase_add_test(tc, test_budget_unverified);
+	tcase_add_test(tc, test_budget_law);
+	tcase_add_test(tc, test_budget_header);
+	tcase_add_test(tc, test_budget_money);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("headline");
+	tcase_add_test(tc, test_budget_headline);
+	tcase_add_test(tc, test_budget_headline_heading);
+	suite_add_tcase(s, tc);
 	tc = tcase_create("across");
 	tcase_add_test(tc, test_budget_estimate_across);
 	tcase_add_test(tc, test_budget_year_to_date);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pages");
 	tcase_add_test(tc, test_budget_csv_json);
-	tcase_add_test(tc, test_budget_english_and_total);
+	tcase_add_test(tc, test_budget_english);
+	tcase_add_test(tc, test_budget_total_row);
 	tcase_add_test(tc, test_budget_chart);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("downloads");
