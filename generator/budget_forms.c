@@ -362,10 +362,6 @@ budget_forms_load(struct arena *a, struct diags *d, const char *name,
 			c->circular = "";
 		}
 		ltext2(value_map_get(cv, "rule"), c->rule, c->circular);
-		v = value_map_get(cv, "deadline_days");
-		c->days = v && v->type == VALUE_INT ? (int)v->u.i : 15;
-		v = value_map_get(cv, "annual_execution_working_days");
-		c->workdays = v && v->type == VALUE_INT ? (int)v->u.i : 5;
 		if ((v = value_map_get(cv, "aliases")) != NULL &&
 		    v->type == VALUE_LIST) {
 			c->aliases = arena_calloc(a, v->n + 1,

@@ -69,8 +69,6 @@ struct bcirc {
 	const char **aliases;	/* other numbers of the same family */
 	size_t naliases;
 	const char *rule[2];
-	int days;		/* calendar days after basis_date */
-	int workdays;		/* annual execution report: Mon-Fri days */
 	const char *periods;	/* "nam quy_1 ...", space-separated */
 	const char *periods_rule, *years_rule;
 	const struct value *years;	/* fiscal_years map, or NULL */
