@@ -6,6 +6,7 @@
 #ifndef MINHBACH_MUSTACHE_IMPL_H
 #define MINHBACH_MUSTACHE_IMPL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -43,6 +44,8 @@ struct op {
 	const char *dent;	/* standalone BLOCK: common indentation */
 	size_t ndent;		/* of its content lines */
 	struct pos pos;		/* of the tag */
+	const struct mustache *tpl;	/* the template it is written in */
+	atomic_bool told;	/* its row-check error is recorded once */
 	struct op *kids;
 	struct op *next;
 };
@@ -50,6 +53,9 @@ struct op {
 struct mustache {
 	const char *path;
 	struct op *root;
+	/* {{! inherit: a b }}: names a list row may take from outside. */
+	const struct part *inherit;
+	size_t ninherit;
 };
 
 /* True when names a[0..an) and b[0..bn) are the same bytes. */

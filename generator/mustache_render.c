@@ -3,8 +3,10 @@
  * value frames → HTML (mustache_render).  Walks the tree only; the
  * indentation of partials and blocks is applied per line as it goes;
  * errors are located at the tag, and runaway templates are stopped.
+ * In builds, a list row that would show a value not its own is an error.
  */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +32,14 @@ struct xform {
 	size_t strip, off, len;
 };
 
-/* The frames pushed by sections: a list on the C stack. */
+/*
+ * The frames pushed by sections: a list on the C stack.  row is the
+ * section when it pushed v as an item of a list and v is a map: a row,
+ * whose names must be its own (the row check).
+ */
 struct ctx {
 	const struct value *v;
+	const struct op *row;
 	const struct ctx *up;
 };
 
@@ -90,20 +97,99 @@ member(const struct value *v, const struct part *p)
 	return value_map_getn(v, p->s, p->n);
 }
 
-/* Resolves o's name: first part up the stack, the rest inside it. */
+/* True when o's name may come from outside a row (see mustache.h). */
+static bool
+may_inherit(const struct op *o)
+{
+	const struct part *p = &o->parts[0];
+	size_t i;
+
+	if (mustache_same_name(p->s, p->n, "site", 4) ||
+	    mustache_same_name(p->s, p->n, "t", 1))
+		return true;
+	for (i = 0; o->tpl != NULL && i < o->tpl->ninherit; i++)
+		if (mustache_same_name(p->s, p->n, o->tpl->inherit[i].s,
+		    o->tpl->inherit[i].n))
+			return true;
+	return false;
+}
+
+/* Appends v as a message shows it: a string quoted and cut short. */
+static void
+show(struct buf *b, const struct value *v)
+{
+	size_t at = b->len, i, cps = 0;
+
+	if (v->type == VALUE_NULL || v->type == VALUE_LIST ||
+	    v->type == VALUE_MAP) {
+		buf_adds(b, v->type == VALUE_NULL ? "empty" :
+		    v->type == VALUE_LIST ? "a list" : "a map");
+		return;
+	}
+	buf_addc(b, '\'');
+	value_scalar_text(v, b);
+	for (i = at + 1; i < b->len; i++)
+		if (((unsigned char)b->data[i] & 0xC0) != 0x80 && ++cps > 40)
+			break;
+	if (i < b->len) {
+		buf_truncate(b, i);
+		buf_adds(b, "…");
+	}
+	buf_addc(b, '\'');
+}
+
+/*
+ * Records, once per tag, that o found v outside the row that section
+ * `row` pushed: the row would show a value that is not its own.
+ */
+static void
+borrowed(struct render *r, const struct op *o, const struct op *row,
+    const struct value *v)
+{
+	/* The flag is the one thing of a compiled template that changes. */
+	atomic_bool *told = (atomic_bool *)&o->told;
+	static const char *const open[] = {
+		[OP_VAR] = "{{", [OP_RAW] = "{{&", [OP_SECTION] = "{{#",
+		[OP_INVERTED] = "{{^", [OP_PARTIAL] = "{{>*",
+		[OP_PARENT] = "{{<*",
+	};
+	struct buf b = {0};
+
+	if (atomic_exchange(told, true))
+		return;
+	show(&b, v);
+	fail(r, o, false, "%s%.*s}} inside {{#%.*s}} is not a key of the "
+	    "row: it would show the enclosing value (%s); give every row "
+	    "its own '%.*s' (null when it has none) or declare it with "
+	    "{{! inherit: %.*s }}", open[o->kind] ? open[o->kind] : "{{",
+	    (int)o->len, o->text, (int)row->len, row->text, buf_cstr(&b),
+	    (int)o->parts[0].n, o->parts[0].s, (int)o->parts[0].n,
+	    o->parts[0].s);
+	buf_release(&b);
+}
+
+/*
+ * Resolves o's name: first part up the stack, the rest inside it.  In
+ * builds, a first part found only beyond a row is reported.
+ */
 static const struct value *
-lookup(const struct render *r, const struct ctx *cx, const struct op *o)
+lookup(struct render *r, const struct ctx *cx, const struct op *o)
 {
 	const struct value *v = NULL;
+	const struct op *row = NULL;	/* the innermost row passed */
 	size_t i;
 
 	if (o->nparts == 0)
 		return cx ? cx->v :
 		    r->nframes ? r->frames[r->nframes - 1] : NULL;
 	for (; cx != NULL && v == NULL; cx = cx->up)
-		v = member(cx->v, &o->parts[0]);
+		if ((v = member(cx->v, &o->parts[0])) == NULL && row == NULL)
+			row = cx->row;
 	for (i = r->nframes; i-- > 0 && v == NULL;)
 		v = member(r->frames[i], &o->parts[0]);
+	if (v != NULL && row != NULL && r->mode == MUSTACHE_STRICT &&
+	    !may_inherit(o))
+		borrowed(r, o, row, v);
 	for (i = 1; i < o->nparts && v != NULL; i++)
 		v = member(v, &o->parts[i]);
 	return v;
@@ -315,6 +401,7 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 			if (!value_truthy(v))
 				break;
 			c2.up = cx;
+			c2.row = NULL;
 			if (v->type != VALUE_LIST) {
 				c2.v = v;
 				render_ops(r, o->kids, &c2, f, ov);
@@ -322,6 +409,7 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 			}
 			for (i = 0; i < v->n && !r->stop; i++) {
 				c2.v = v->items[i];
+				c2.row = c2.v->type == VALUE_MAP ? o : NULL;
 				render_ops(r, o->kids, &c2, f, ov);
 			}
 			break;
