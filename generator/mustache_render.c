@@ -114,37 +114,14 @@ may_inherit(const struct op *o)
 	return false;
 }
 
-/* Appends v as a message shows it: a string quoted and cut short. */
-static void
-show(struct buf *b, const struct value *v)
-{
-	size_t at = b->len, i, cps = 0;
-
-	if (v->type == VALUE_NULL || v->type == VALUE_LIST ||
-	    v->type == VALUE_MAP) {
-		buf_adds(b, v->type == VALUE_NULL ? "empty" :
-		    v->type == VALUE_LIST ? "a list" : "a map");
-		return;
-	}
-	buf_addc(b, '\'');
-	value_scalar_text(v, b);
-	for (i = at + 1; i < b->len; i++)
-		if (((unsigned char)b->data[i] & 0xC0) != 0x80 && ++cps > 40)
-			break;
-	if (i < b->len) {
-		buf_truncate(b, i);
-		buf_adds(b, "…");
-	}
-	buf_addc(b, '\'');
-}
-
 /*
- * Records, once per tag, that o found v outside the row that section
- * `row` pushed: the row would show a value that is not its own.
+ * Records, once per tag, that o found its first part outside the row
+ * that section `row` pushed: the row would show a value that is not its
+ * own.  The message names no value: which page met the tag first
+ * depends on the render threads, and diagnostics must not.
  */
 static void
-borrowed(struct render *r, const struct op *o, const struct op *row,
-    const struct value *v)
+borrowed(struct render *r, const struct op *o, const struct op *row)
 {
 	/* The flag is the one thing of a compiled template that changes. */
 	atomic_bool *told = (atomic_bool *)&o->told;
@@ -153,19 +130,16 @@ borrowed(struct render *r, const struct op *o, const struct op *row,
 		[OP_INVERTED] = "{{^", [OP_PARTIAL] = "{{>*",
 		[OP_PARENT] = "{{<*",
 	};
-	struct buf b = {0};
+	int n = (int)o->parts[0].n;
 
 	if (atomic_exchange(told, true))
 		return;
-	show(&b, v);
 	fail(r, o, false, "%s%.*s}} inside {{#%.*s}} is not a key of the "
-	    "row: it would show the enclosing value (%s); give every row "
-	    "its own '%.*s' (null when it has none) or declare it with "
-	    "{{! inherit: %.*s }}", open[o->kind] ? open[o->kind] : "{{",
-	    (int)o->len, o->text, (int)row->len, row->text, buf_cstr(&b),
-	    (int)o->parts[0].n, o->parts[0].s, (int)o->parts[0].n,
-	    o->parts[0].s);
-	buf_release(&b);
+	    "row: it would show the enclosing value of '%.*s', not the "
+	    "row's; give every row its own '%.*s' (null when it has none) "
+	    "or declare {{! inherit: %.*s }}", open[o->kind] ? open[o->kind] :
+	    "{{", (int)o->len, o->text, (int)row->len, row->text, n,
+	    o->parts[0].s, n, o->parts[0].s, n, o->parts[0].s);
 }
 
 /*
@@ -189,7 +163,7 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 		v = member(r->frames[i], &o->parts[0]);
 	if (v != NULL && row != NULL && r->mode == MUSTACHE_STRICT &&
 	    !may_inherit(o))
-		borrowed(r, o, row, v);
+		borrowed(r, o, row);
 	for (i = 1; i < o->nparts && v != NULL; i++)
 		v = member(v, &o->parts[i]);
 	return v;
