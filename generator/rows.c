@@ -58,26 +58,31 @@ seen_add(struct seen *t, const struct value *v)
 	return true;
 }
 
-/* The keys of a list's rows, each once, in order of first sight. */
+/*
+ * The keys of a list's rows, each once, in order of first sight; mark
+ * is scratch: which of them the row at hand has.
+ */
 struct keys {
 	const struct value_pair **k;
+	bool *mark;
 	size_t n, cap;
 };
 
-static bool
-has_key(const struct keys *u, const struct value_pair *p, size_t hint)
+/* Returns the index of p's key in u, or u->n when it is not there. */
+static size_t
+key_index(const struct keys *u, const struct value_pair *p, size_t hint)
 {
 	size_t i;
 
 	/* Rows made by one builder list their keys in one order. */
 	if (hint < u->n && u->k[hint]->keylen == p->keylen &&
 	    memcmp(u->k[hint]->key, p->key, p->keylen) == 0)
-		return true;
+		return hint;
 	for (i = 0; i < u->n; i++)
 		if (u->k[i]->keylen == p->keylen &&
 		    memcmp(u->k[i]->key, p->key, p->keylen) == 0)
-			return true;
-	return false;
+			return i;
+	return u->n;
 }
 
 /*
@@ -99,12 +104,14 @@ share_keys(struct arena *a, struct value *l, struct value *nul,
 			continue;
 		maps++;
 		for (j = 0; j < m->n; j++) {
-			if (has_key(u, &m->pairs[j], j))
+			if (key_index(u, &m->pairs[j], j) < u->n)
 				continue;
 			if (u->n == u->cap) {
 				u->cap = u->cap ? 2 * u->cap : 64;
 				u->k = xreallocarray(u->k, u->cap,
 				    sizeof *u->k);
+				u->mark = xreallocarray(u->mark, u->cap,
+				    sizeof *u->mark);
 			}
 			u->k[u->n++] = &m->pairs[j];
 		}
@@ -119,9 +126,11 @@ share_keys(struct arena *a, struct value *l, struct value *nul,
 
 		if (m->type != VALUE_MAP || m->n == u->n)
 			continue;
+		memset(u->mark, 0, u->n * sizeof *u->mark);
+		for (j = 0; j < m->n; j++)
+			u->mark[key_index(u, &m->pairs[j], j)] = true;
 		for (j = 0; j < u->n; j++)
-			if (value_map_getn(m, u->k[j]->key,
-			    u->k[j]->keylen) == NULL)
+			if (!u->mark[j])
 				value_map_append(a, m, u->k[j]->key,
 				    u->k[j]->keylen, m->pos, nul);
 	}
@@ -172,6 +181,7 @@ walk_pages(struct site *s)
 	}
 	free(stack);
 	free(u.k);
+	free(u.mark);
 	free(seen.v);
 }
 
@@ -181,15 +191,11 @@ rows_fill(struct site *s, const struct schemas *sc)
 	size_t i, j;
 
 	for (i = 0; i < s->ncolls; i++)
-		for (j = 0; j < s->colls[i].n; j++) {
-			struct item *it = s->colls[i].items[j];
-
+		for (j = 0; j < s->colls[i].n; j++)
 			schema_fill_absent(sc, s->colls[i].kind, s->arena,
-			    it->data);
-			schema_fill_frame(sc, s->colls[i].kind, s->arena,
-			    it->frame);
-		}
-	/* Earlier revisions of records are items outside the collections. */
+			    s->colls[i].items[j]->data);
+	/* Every item page's frame; earlier revisions of records are items
+	 * outside the collections. */
 	for (i = 0; i < s->npages; i++)
 		if (s->pages[i].item != NULL && s->pages[i].item->coll != NULL)
 			schema_fill_frame(sc, s->pages[i].item->coll->kind,
