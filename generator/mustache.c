@@ -429,7 +429,8 @@ op_new(struct compiler *c, enum op_kind kind, const struct tok *k)
 
 	o->kind = kind;
 	o->tpl = c->tpl;
-	atomic_init(&o->told, false);
+	for (size_t i = 0; i < MUSTACHE_TOLD; i++)
+		atomic_init(&o->told[i], NULL);
 	if (k != NULL) {
 		o->pos = tok_pos(c, k);
 		o->text = c->src + k->ns;

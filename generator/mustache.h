@@ -40,7 +40,8 @@ struct mustache_loader {
  * "t", and the names that the template the tag is written in declares
  * with a comment "{{! inherit: name ... }}".  Rows of scalars and
  * sections over a map or a boolean are not rows.  A tag's row-check
- * error is recorded once, however many pages or rows meet it.
+ * error is recorded once per row section, however many pages or rows
+ * meet it.
  */
 enum mustache_mode {
 	MUSTACHE_SPEC,
@@ -65,7 +66,7 @@ const char *mustache_path(const struct mustache *t);
  * than 64 (endless recursion) is a located error in both modes.
  * Returns 0, or -1 after recording errors (output is then partial).
  * Reentrant: t, loader and frames are only read (but for the atomic
- * "recorded once" flag of a tag that failed the row check).
+ * "recorded once" slots of a tag that failed the row check).
  */
 int mustache_render(const struct mustache *t,
     const struct mustache_loader *loader, enum mustache_mode mode,

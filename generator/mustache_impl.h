@@ -13,6 +13,7 @@
 #include "diag.h"
 
 #define MUSTACHE_MAX_DEPTH 64	/* section nesting, partial nesting */
+#define MUSTACHE_TOLD 4		/* row sections a tag's row error names */
 
 enum op_kind {
 	OP_TEXT,
@@ -45,7 +46,9 @@ struct op {
 	size_t ndent;		/* of its content lines */
 	struct pos pos;		/* of the tag */
 	const struct mustache *tpl;	/* the template it is written in */
-	atomic_bool told;	/* its row-check error is recorded once */
+	/* The row sections its row-check error was recorded for, once
+	 * each (set by render threads; the rest of the op is read-only). */
+	const struct op *_Atomic told[MUSTACHE_TOLD];
 	struct op *kids;
 	struct op *next;
 };

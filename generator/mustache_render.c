@@ -114,17 +114,34 @@ may_inherit(const struct op *o)
 	return false;
 }
 
+/* True the first time tag o is told about row section row (any thread). */
+static bool
+first_told(const struct op *o, const struct op *row)
+{
+	/* The one thing of a compiled template that changes. */
+	const struct op *_Atomic *told = (const struct op *_Atomic *)o->told;
+	size_t i;
+
+	for (i = 0; i < MUSTACHE_TOLD; i++) {
+		const struct op *was = NULL;
+
+		if (atomic_compare_exchange_strong(&told[i], &was, row))
+			return true;
+		if (was == row)
+			return false;
+	}
+	return false;	/* a tag in more sections than that: enough said */
+}
+
 /*
- * Records, once per tag, that o found its first part outside the row
- * that section `row` pushed: the row would show a value that is not its
- * own.  The message names no value: which page met the tag first
- * depends on the render threads, and diagnostics must not.
+ * Records, once per tag and row section, that o found its first part
+ * outside the row that section `row` pushed: the row would show a value
+ * that is not its own.  The message names no value: which page met the
+ * tag first depends on the render threads, and diagnostics must not.
  */
 static void
 borrowed(struct render *r, const struct op *o, const struct op *row)
 {
-	/* The flag is the one thing of a compiled template that changes. */
-	atomic_bool *told = (atomic_bool *)&o->told;
 	static const char *const open[] = {
 		[OP_VAR] = "{{", [OP_RAW] = "{{&", [OP_SECTION] = "{{#",
 		[OP_INVERTED] = "{{^", [OP_PARTIAL] = "{{>*",
@@ -132,7 +149,7 @@ borrowed(struct render *r, const struct op *o, const struct op *row)
 	};
 	int n = (int)o->parts[0].n;
 
-	if (atomic_exchange(told, true))
+	if (!first_told(o, row))
 		return;
 	fail(r, o, false, "%s%.*s}} inside {{#%.*s}} is not a key of the "
 	    "row: it would show the enclosing value of '%.*s', not the "

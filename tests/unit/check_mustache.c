@@ -448,7 +448,7 @@ START_TEST(test_mustache_row_check)
 }
 END_TEST
 
-/* The pragma, per template; and one error per tag, however often met. */
+/* The pragma, per template; one error per tag and row section. */
 START_TEST(test_mustache_row_inherit)
 {
 	struct world w;
@@ -485,6 +485,31 @@ START_TEST(test_mustache_row_inherit)
 	    "(null when it has none) or declare {{! inherit: url }}\n"
 	    ROW_ERR("3:33", "{{title}}", "rows", "title"));
 	ck_assert_uint_eq(diags_errors(w.d), 2);
+	world_free(&w);
+
+	/* A partial in two row sections: once for each, in any order of
+	 * rendering (the messages do not depend on which came first). */
+	world_init(&w);
+	partial(&w, "c", "{{title}}");
+	src = "{{#a}}{{>c}}{{/a}}{{#b}}{{>c}}{{/b}}";
+	frames[0] = yaml(&w, "title: T\na: [{x: 1}]\nb: [{y: 2}]\n");
+	t = mustache_compile(w.a, w.d, "t.mustache", src, strlen(src));
+	ck_assert_ptr_nonnull(t);
+	for (i = 0; i < 3; i++) {
+		buf_reset(&w.out);
+		mustache_render(t, &ld, MUSTACHE_STRICT, frames, 1, &w.out,
+		    w.d);
+		ck_assert_str_eq(buf_cstr(&w.out), "TT");
+	}
+	ck_assert_uint_eq(diags_errors(w.d), 2);
+	ck_assert_str_eq(all_diags(&w, &d), "c:1:1: error: {{title}} inside "
+	    "{{#a}} is not a key of the row: it would show the enclosing value "
+	    "of 'title', not the row's; give every row its own 'title' (null "
+	    "when it has none) or declare {{! inherit: title }}\n"
+	    "c:1:1: error: {{title}} inside {{#b}} is not a key of the row: it "
+	    "would show the enclosing value of 'title', not the row's; give "
+	    "every row its own 'title' (null when it has none) or declare "
+	    "{{! inherit: title }}\n");
 	buf_release(&d);
 	world_free(&w);
 }
