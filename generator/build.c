@@ -250,8 +250,12 @@ build_run(const struct options *o)
 		 * showing a value not its own, a missing partial) are
 		 * content errors too. */
 		if (render_site(s, th, src, -1, o->jobs, &interrupted) == -1 ||
-		    diags_errors(d))
+		    diags_errors(d)) {
+			if (interrupted)
+				diag_error(d, (struct pos){NULL, 0, 0},
+				    "interrupted");
 			goto out;
+		}
 		stage_done(&tm, "render");
 		status = 0;
 		goto out;
