@@ -2,8 +2,9 @@
  * One build: the stages in order.  source → load → validate → model →
  * render → write, each appending to the one diagnostics list; nothing is
  * written unless every earlier stage was clean, and the new site
- * replaces the old one only when it is complete.  Chooses nothing about
- * exit codes beyond returning them to main().
+ * replaces the old one only when it is complete.  A check runs the same
+ * stages but writes nothing.  Chooses nothing about exit codes beyond
+ * returning them to main().
  */
 #include <signal.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #include "provenance.h"
 #include "records.h"
 #include "render.h"
+#include "rows.h"
 #include "schema.h"
 #include "site.h"
 #include "source.h"
@@ -238,19 +240,28 @@ build_run(const struct options *o)
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);
-	/* Last: what templates may not inherit from the record around. */
-	for (size_t i = 0; i < s->ncolls; i++)
-		for (size_t j = 0; j < s->colls[i].n; j++)
-			schema_fill_absent(sc, s->colls[i].kind, a,
-			    s->colls[i].items[j]->data);
+	/* Last: every row its own keys, so that no row shows a value of
+	 * the record or page around it. */
+	rows_fill(s, sc);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
+	stage_done(&tm, "model");
 	if (o->cmd == BUILD_CHECK) {
+		/* Every page rendered in memory: template errors (a row
+		 * showing a value not its own, a missing partial) are
+		 * content errors too. */
+		if (render_site(s, th, src, -1, o->jobs, &interrupted) == -1 ||
+		    diags_errors(d)) {
+			if (interrupted)
+				diag_error(d, (struct pos){NULL, 0, 0},
+				    "interrupted");
+			goto out;
+		}
+		stage_done(&tm, "render");
 		status = 0;
 		goto out;
 	}
 	/* render and write, into a fresh folder; then the swap */
-	stage_done(&tm, "model");
 	if (outdir_begin(d, o->source, o->out, &od) == -1) {
 		status = 2;
 		goto out;

@@ -34,6 +34,7 @@ struct tok {
 struct compiler {
 	struct arena *a;
 	struct diags *d;
+	struct mustache *tpl;	/* the result, made first: ops point to it */
 	const char *path;
 	const char *src;
 	size_t n;
@@ -215,6 +216,8 @@ tokenize(struct compiler *c)
 		k->line = line;
 		k->col = col;
 		if (kind == '!') {
+			k->ns = cs;	/* the text, for pragmas */
+			k->nn = ce - cs;
 			p = k->e;
 			continue;
 		}
@@ -425,6 +428,9 @@ op_new(struct compiler *c, enum op_kind kind, const struct tok *k)
 	struct op *o = arena_calloc(c->a, 1, sizeof *o);
 
 	o->kind = kind;
+	o->tpl = c->tpl;
+	for (size_t i = 0; i < MUSTACHE_TOLD; i++)
+		atomic_init(&o->told[i], NULL);
 	if (k != NULL) {
 		o->pos = tok_pos(c, k);
 		o->text = c->src + k->ns;
@@ -461,6 +467,43 @@ split_name(struct compiler *c, struct op *o)
 		s = i + 1;
 	}
 	return 0;
+}
+
+/*
+ * A comment "{{! inherit: a b }}" declares names that a list row in
+ * this template may take from the context around the row (the row check
+ * of mustache_render() otherwise reports them).  Words are separated by
+ * white space or commas; of a dotted word only the first part counts.
+ */
+static void
+pragma(struct compiler *c, const struct tok *k)
+{
+	static const char kw[] = "inherit:";
+	const char *s = c->src + k->ns, *e = s + k->nn, *w;
+	struct part *v = (struct part *)c->tpl->inherit;
+	size_t n = c->tpl->ninherit, cap = n;
+
+	while (s < e && is_ws(*s))
+		s++;
+	if ((size_t)(e - s) < sizeof kw - 1 ||
+	    memcmp(s, kw, sizeof kw - 1) != 0)
+		return;
+	for (s += sizeof kw - 1; s < e; s = w) {
+		while (s < e && (is_ws(*s) || *s == ','))
+			s++;
+		for (w = s; w < e && !is_ws(*w) && *w != ',' && *w != '.';
+		    w++)
+			;
+		if (w > s) {
+			v = arena_grow(c->a, v, n, &cap, sizeof *v);
+			v[n].s = s;
+			v[n++].n = (size_t)(w - s);
+		}
+		while (w < e && !is_ws(*w) && *w != ',')
+			w++;
+	}
+	c->tpl->inherit = v;
+	c->tpl->ninherit = n;
 }
 
 struct level {
@@ -513,6 +556,9 @@ build(struct compiler *c)
 		case '>': kind = OP_PARTIAL; break;
 		case '<': kind = OP_PARENT; break;
 		case '$': kind = OP_BLOCK; break;
+		case '!':
+			pragma(c, k);
+			continue;
 		case '/':
 			/* tokenize() paired every closing tag with an open
 			 * section, so there is one to close. */
@@ -571,6 +617,7 @@ mustache_compile(struct arena *a, struct diags *d, const char *path,
 
 	c.a = a;
 	c.d = d;
+	c.tpl = arena_calloc(a, 1, sizeof *c.tpl);
 	c.path = arena_strdup(a, path);
 	c.src = arena_strndup(a, src, n);
 	c.n = n;
@@ -580,7 +627,7 @@ mustache_compile(struct arena *a, struct diags *d, const char *path,
 		trim_lines(&c);
 		root = build(&c);
 		if (c.errors == 0) {
-			t = arena_calloc(a, 1, sizeof *t);
+			t = c.tpl;
 			t->path = c.path;
 			t->root = root;
 		}

@@ -28,9 +28,24 @@ struct mustache_loader {
 	void *ctx;
 };
 
+/*
+ * SPEC follows the specification to the letter (minhbach render): a
+ * missing partial or parent renders as nothing, and a name missing from
+ * a context is looked up in the ones around it.  STRICT (builds) makes
+ * these located errors at the tag: a missing partial or parent; and the
+ * row check: inside a section that iterates a list, while the item is a
+ * map (a row), a name whose first part is not a key of the row but is
+ * found outside it (the row would show a value that is not its own).
+ * Exempt from the row check: ".", names whose first part is "site" or
+ * "t", and the names that the template the tag is written in declares
+ * with a comment "{{! inherit: name ... }}".  Rows of scalars and
+ * sections over a map or a boolean are not rows.  A tag's row-check
+ * error is recorded once per row section, however many pages or rows
+ * meet it.
+ */
 enum mustache_mode {
-	MUSTACHE_SPEC,	/* a missing partial/parent renders as nothing */
-	MUSTACHE_STRICT,	/* it is a located error (builds) */
+	MUSTACHE_SPEC,
+	MUSTACHE_STRICT,
 };
 
 /*
@@ -50,7 +65,8 @@ const char *mustache_path(const struct mustache *t);
  * HTML-escaped unless {{{triple}}} or {{&amp}}.  Partial nesting deeper
  * than 64 (endless recursion) is a located error in both modes.
  * Returns 0, or -1 after recording errors (output is then partial).
- * Reentrant: t, loader and frames are only read.
+ * Reentrant: t, loader and frames are only read (but for the atomic
+ * "recorded once" slots of a tag that failed the row check).
  */
 int mustache_render(const struct mustache *t,
     const struct mustache_loader *loader, enum mustache_mode mode,

@@ -6,12 +6,14 @@
 #ifndef MINHBACH_MUSTACHE_IMPL_H
 #define MINHBACH_MUSTACHE_IMPL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
 
 #define MUSTACHE_MAX_DEPTH 64	/* section nesting, partial nesting */
+#define MUSTACHE_TOLD 4		/* row sections a tag's row error names */
 
 enum op_kind {
 	OP_TEXT,
@@ -43,6 +45,10 @@ struct op {
 	const char *dent;	/* standalone BLOCK: common indentation */
 	size_t ndent;		/* of its content lines */
 	struct pos pos;		/* of the tag */
+	const struct mustache *tpl;	/* the template it is written in */
+	/* The row sections its row-check error was recorded for, once
+	 * each (set by render threads; the rest of the op is read-only). */
+	const struct op *_Atomic told[MUSTACHE_TOLD];
 	struct op *kids;
 	struct op *next;
 };
@@ -50,6 +56,9 @@ struct op {
 struct mustache {
 	const char *path;
 	struct op *root;
+	/* {{! inherit: a b }}: names a list row may take from outside. */
+	const struct part *inherit;
+	size_t ninherit;
 };
 
 /* True when names a[0..an) and b[0..bn) are the same bytes. */

@@ -3,8 +3,10 @@
  * value frames → HTML (mustache_render).  Walks the tree only; the
  * indentation of partials and blocks is applied per line as it goes;
  * errors are located at the tag, and runaway templates are stopped.
+ * In builds, a list row that would show a value not its own is an error.
  */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +32,14 @@ struct xform {
 	size_t strip, off, len;
 };
 
-/* The frames pushed by sections: a list on the C stack. */
+/*
+ * The frames pushed by sections: a list on the C stack.  row is the
+ * section when it pushed v as an item of a list and v is a map: a row,
+ * whose names must be its own (the row check).
+ */
 struct ctx {
 	const struct value *v;
+	const struct op *row;
 	const struct ctx *up;
 };
 
@@ -90,20 +97,90 @@ member(const struct value *v, const struct part *p)
 	return value_map_getn(v, p->s, p->n);
 }
 
-/* Resolves o's name: first part up the stack, the rest inside it. */
+/* True when o's name may come from outside a row (see mustache.h). */
+static bool
+may_inherit(const struct op *o)
+{
+	const struct part *p = &o->parts[0];
+	size_t i;
+
+	if (mustache_same_name(p->s, p->n, "site", 4) ||
+	    mustache_same_name(p->s, p->n, "t", 1))
+		return true;
+	for (i = 0; o->tpl != NULL && i < o->tpl->ninherit; i++)
+		if (mustache_same_name(p->s, p->n, o->tpl->inherit[i].s,
+		    o->tpl->inherit[i].n))
+			return true;
+	return false;
+}
+
+/* True the first time tag o is told about row section row (any thread). */
+static bool
+first_told(const struct op *o, const struct op *row)
+{
+	/* The one thing of a compiled template that changes. */
+	const struct op *_Atomic *told = (const struct op *_Atomic *)o->told;
+	size_t i;
+
+	for (i = 0; i < MUSTACHE_TOLD; i++) {
+		const struct op *was = NULL;
+
+		if (atomic_compare_exchange_strong(&told[i], &was, row))
+			return true;
+		if (was == row)
+			return false;
+	}
+	return false;	/* a tag in more sections than that: enough said */
+}
+
+/*
+ * Records, once per tag and row section, that o found its first part
+ * outside the row that section `row` pushed: the row would show a value
+ * that is not its own.  The message names no value: which page met the
+ * tag first depends on the render threads, and diagnostics must not.
+ */
+static void
+borrowed(struct render *r, const struct op *o, const struct op *row)
+{
+	static const char *const open[] = {
+		[OP_VAR] = "{{", [OP_RAW] = "{{&", [OP_SECTION] = "{{#",
+		[OP_INVERTED] = "{{^", [OP_PARTIAL] = "{{>*",
+		[OP_PARENT] = "{{<*",
+	};
+	int n = (int)o->parts[0].n;
+
+	if (!first_told(o, row))
+		return;
+	fail(r, o, false, "%s%.*s}} inside {{#%.*s}} is not a key of the "
+	    "row: it would show the enclosing value of '%.*s', not the "
+	    "row's; give every row its own '%.*s' (null when it has none) "
+	    "or declare {{! inherit: %.*s }}", open[o->kind] ? open[o->kind] :
+	    "{{", (int)o->len, o->text, (int)row->len, row->text, n,
+	    o->parts[0].s, n, o->parts[0].s, n, o->parts[0].s);
+}
+
+/*
+ * Resolves o's name: first part up the stack, the rest inside it.  In
+ * builds, a first part found only beyond a row is reported.
+ */
 static const struct value *
-lookup(const struct render *r, const struct ctx *cx, const struct op *o)
+lookup(struct render *r, const struct ctx *cx, const struct op *o)
 {
 	const struct value *v = NULL;
+	const struct op *row = NULL;	/* the innermost row passed */
 	size_t i;
 
 	if (o->nparts == 0)
 		return cx ? cx->v :
 		    r->nframes ? r->frames[r->nframes - 1] : NULL;
 	for (; cx != NULL && v == NULL; cx = cx->up)
-		v = member(cx->v, &o->parts[0]);
+		if ((v = member(cx->v, &o->parts[0])) == NULL && row == NULL)
+			row = cx->row;
 	for (i = r->nframes; i-- > 0 && v == NULL;)
 		v = member(r->frames[i], &o->parts[0]);
+	if (v != NULL && row != NULL && r->mode == MUSTACHE_STRICT &&
+	    !may_inherit(o))
+		borrowed(r, o, row);
 	for (i = 1; i < o->nparts && v != NULL; i++)
 		v = member(v, &o->parts[i]);
 	return v;
@@ -315,6 +392,7 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 			if (!value_truthy(v))
 				break;
 			c2.up = cx;
+			c2.row = NULL;
 			if (v->type != VALUE_LIST) {
 				c2.v = v;
 				render_ops(r, o->kids, &c2, f, ov);
@@ -322,6 +400,7 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 			}
 			for (i = 0; i < v->n && !r->stop; i++) {
 				c2.v = v->items[i];
+				c2.row = c2.v->type == VALUE_MAP ? o : NULL;
 				render_ops(r, o->kids, &c2, f, ov);
 			}
 			break;

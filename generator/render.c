@@ -5,7 +5,8 @@
  * buffer, so the hot path allocates almost nothing.  A page's Markdown
  * is rendered here, by the worker that writes the page, and put in a
  * small frame of its own on top of the item's: the shared model is
- * never written to.
+ * never written to.  Without an output folder (check) every page is
+ * rendered all the same, so that template errors show, and dropped.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -87,8 +88,8 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	size_t n = p->nframes;
 
 	if (p->data != NULL)
-		return fsutil_write(s->diags, pl->dirfd, p->out, p->data,
-		    p->len);
+		return pl->dirfd < 0 ? 0 : fsutil_write(s->diags, pl->dirfd,
+		    p->out, p->data, p->len);
 	memcpy(frames, p->frames, n * sizeof *frames);
 	if (p->item != NULL && p->item->body_len > 0) {
 		struct markdown_result md;
@@ -112,6 +113,8 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	if (mustache_render(p->tmpl, &pl->theme->loader, MUSTACHE_STRICT,
 	    frames, n, out, s->diags) == -1)
 		return -1;
+	if (pl->dirfd < 0)
+		return 0;
 	return fsutil_write(s->diags, pl->dirfd, p->out, buf_cstr(out),
 	    out->len);
 }
@@ -227,7 +230,7 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	atomic_init(&pl.failed, 0);
 	pl.stop = stop;
 	markdown_init();
-	if (make_dirs(s, dirfd) == -1)
+	if (dirfd >= 0 && make_dirs(s, dirfd) == -1)
 		return -1;
 	/* This thread works too: jobs - 1 helpers. */
 	for (i = 1; i < jobs; i++)
@@ -236,7 +239,7 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	worker(&pl);
 	for (i = 0; i < started; i++)
 		pthread_join(tid[i], NULL);
-	if (copy_files(s, src, dirfd, stop) == -1)
+	if (dirfd >= 0 && copy_files(s, src, dirfd, stop) == -1)
 		atomic_store(&pl.failed, 1);
 	return atomic_load(&pl.failed) || *stop ? -1 : 0;
 }

@@ -15,6 +15,8 @@ struct source;
 /*
  * Renders and writes every page of s below dirfd with `jobs` threads
  * (0: one per core, at most 8) and copies the static files from src.
+ * With dirfd -1 (check) every page is rendered in memory and nothing is
+ * written or copied: template errors are found as a build finds them.
  * Stops early when *stop becomes non-zero (a signal).  Returns 0, or -1
  * after recording errors.
  */

@@ -75,5 +75,13 @@ void schema_each_ref(const struct schemas *s, const char *kind,
  */
 void schema_fill_absent(const struct schemas *s, const char *kind,
     struct arena *a, struct value *v);
+/*
+ * The same for a template context made from a record of kind (an item
+ * frame): f itself gets its nulls too, because a record shown in a list
+ * (a card) is a row whose missing fields the page around it would
+ * otherwise answer.  Keys the frame holds beyond the schema are kept.
+ */
+void schema_fill_frame(const struct schemas *s, const char *kind,
+    struct arena *a, struct value *f);
 
 #endif

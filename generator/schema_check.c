@@ -746,3 +746,13 @@ schema_fill_absent(const struct schemas *s, const char *kind,
 			if (strcmp(v->pairs[i].key, n->names[j]) == 0)
 				fill(a, n->fields[j], v->pairs[i].val, 1);
 }
+
+void
+schema_fill_frame(const struct schemas *s, const char *kind,
+    struct arena *a, struct value *f)
+{
+	const struct node *n = schema_find_kind(s, kind);
+
+	if (n != NULL && f != NULL && f->type == VALUE_MAP)
+		fill(a, n, f, 0);
+}

@@ -241,11 +241,16 @@ site_item_frame(struct site *s, struct item *it)
 			    "has_%s", p->key), s->yes);
 	}
 	f->pos = it->data->pos;
-	/* Records named by `name` (zones) still have a title. */
+	/* Records named by `name` (zones) or `number` (documents) still
+	 * have a title: a card in a list would show the page's instead. */
 	if (value_map_get(it->data, "title") == NULL &&
 	    value_map_str(it->data, "name") != NULL)
 		value_map_set(s->arena, f, "title", value_map_get(it->data,
 		    "name"));
+	else if (value_map_get(it->data, "title") == NULL &&
+	    value_map_str(it->data, "number") != NULL)
+		value_map_set(s->arena, f, "title", value_map_get(it->data,
+		    "number"));
 	/* Where figures are illustrative the page must say so in words. */
 	{
 		struct value *il = value_map_get(it->data, "illustrative");
@@ -303,7 +308,8 @@ site_item_frame(struct site *s, struct item *it)
 	for (i = 0; i < coll_crumbs(s, it->coll, lang)->n; i++)
 		value_list_push(s->arena, l,
 		    coll_crumbs(s, it->coll, lang)->items[i]);
-	site_crumb_here(s, l, value_map_str(it->data, "title"));
+	/* The frame's title: a zone's is its name. */
+	site_crumb_here(s, l, value_map_str(f, "title"));
 	value_map_set(s->arena, f, "breadcrumbs", l);
 	value_map_set(s->arena, f, "has_breadcrumbs", value_bool(s->arena,
 	    true));

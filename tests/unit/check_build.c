@@ -3,7 +3,9 @@
  * folder (the golden tests' theme): exit 0 and a complete site; exit 1
  * on a content error with the previous site left byte for byte; exit 2
  * for unsafe outputs and unusable sources; `check` writes nothing; the
- * same input gives the same bytes; validation's unknown kinds.
+ * same input gives the same bytes; validation's unknown kinds; check
+ * renders every page (template errors, rows borrowing their record's
+ * values); the fixture with every optional field absent.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -339,6 +341,127 @@ START_TEST(test_build_no_repository)
 }
 END_TEST
 
+START_TEST(test_build_check_renders)
+{
+	struct fx f;
+	const char *err, *berr;
+
+	/* A template error is found by check as by build: check renders
+	 * every page, in memory. */
+	setup_fx(&f, site);
+	tu_put(f.src, "themes/default/templates/single.mustache",
+	    "{{>partials/khong-co}}");
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &berr), 1);
+	ck_assert_int_eq(run(&f, BUILD_CHECK, NULL, &err), 1);
+	ck_assert_str_eq(err, berr);
+	TU_ASSERT_PREFIX(err, "themes/default/templates/single.mustache:"
+	    "1:1: error: partial 'partials/khong-co' not found\n");
+	/* A row that shows its record's value: the translation rows have
+	 * no date_text; the news item's would be shown.  Once per tag. */
+	tu_put(f.src, "themes/default/templates/single.mustache",
+	    "{{<base}}{{$main}}\n{{#translations}}<a href=\"{{url}}\">"
+	    "{{title}}</a> {{date_text}}{{/translations}}\n"
+	    "{{/main}}{{/base}}");
+	ck_assert_int_eq(run(&f, BUILD_CHECK, NULL, &err), 1);
+	ck_assert_str_eq(err, "themes/default/templates/single.mustache:"
+	    "2:50: error: {{date_text}} inside {{#translations}} is not a key "
+	    "of the row: it would show the enclosing value of 'date_text', "
+	    "not the row's; give every row its own 'date_text' (null when "
+	    "it has none) or declare {{! inherit: date_text }}\n");
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &berr), 1);
+	ck_assert_str_eq(berr, err);
+	ck_assert(!tu_exists(f.dir, "out"));
+	/* Declared, it is what the theme means. */
+	tu_put(f.src, "themes/default/templates/single.mustache",
+	    "{{! inherit: date_text }}{{<base}}{{$main}}\n{{#translations}}"
+	    "<a href=\"{{url}}\">{{title}}</a> {{date_text}}"
+	    "{{/translations}}\n{{/main}}{{/base}}");
+	ck_assert_int_eq(run(&f, BUILD_CHECK, NULL, &err), 0);
+	ck_assert_str_eq(err, "");
+	teardown_fx(&f);
+}
+END_TEST
+
+/* Counts needle in the output file rel of f. */
+static int
+count_in(struct fx *f, const char *rel, const char *needle)
+{
+	struct buf b = {0};
+	int n;
+
+	ck_assert_msg(tu_read(f->out, rel, &b), "no %s", rel);
+	n = tu_count(buf_cstr(&b), needle);
+	buf_release(&b);
+	return n;
+}
+
+/*
+ * tests/golden/borrow-absent with the project's theme: every kind, every
+ * optional field left out at every depth.  The build's row check passes,
+ * and the values a row could have borrowed appear only where they belong.
+ */
+START_TEST(test_build_borrow_absent)
+{
+	struct fx f;
+	const char *err;
+	char p[400];
+
+	tu_mkdtemp(f.dir, sizeof f.dir, "build");
+	TU_FMT(f.src, "%s/src", f.dir);
+	TU_FMT(f.out, "%s/out", f.dir);
+	ck_assert_int_eq(mkdir(f.src, 0755), 0);
+	TU_FMT(p, "%s/content", f.src);
+	tu_copy_tree("tests/golden/borrow-absent/content", p);
+	TU_FMT(p, "%s/themes", f.src);
+	tu_copy_tree("themes", p);
+	f.a = arena_new();
+	ck_assert_int_eq(setenv("SOURCE_DATE_EPOCH", "1700000000", 1), 0);
+	/* Warnings other checks may add are not this test's business. */
+	ck_assert_int_eq(run(&f, BUILD_CHECK, NULL, &err), 0);
+	ck_assert_msg(strstr(err, "error") == NULL, "%s", err);
+	ck_assert_int_eq(run(&f, BUILD_BUILD, f.out, &err), 0);
+	ck_assert_msg(strstr(err, "error") == NULL, "%s", err);
+	/* The call's 4.979 ha: its figure and the table's caption, never
+	 * a land-use row without an area (those show a dash). */
+	ck_assert_int_eq(count_in(&f, "keu-goi-dau-tu/goi-thu/index.html",
+	    "4.979 ha"), 2);
+	ck_assert_int_eq(count_in(&f, "keu-goi-dau-tu/goi-thu/index.html",
+	    "<tr><th scope=\"row\">Đất nhà máy</th><td class=\"num\">70%</td>"
+	    "<td class=\"num\">—</td></tr>"), 1);
+	/* A source without url links nowhere; the page never links to
+	 * itself. */
+	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
+	    "<li>Nguồn không có địa chỉ</li>"), 1);
+	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
+	    "href=\"/khu-cong-nghiep/kcn-thu/\""), 0);
+	/* The zone's summary: its description and lead, not the card of
+	 * the news item (which has none) below. */
+	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
+	    "TÓM TẮT CỦA KHU"), 2);
+	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
+	    "<h3><a href=\"/tin-tuc/tin-thu/\">Tin thử</a></h3>\n"
+	    "<p class=\"meta\"><time datetime=\"2023-05-01\">01/05/2023</time>"
+	    "</p>\n\n</li>"), 1);
+	/* A document without title is named by its number, in its card too
+	 * (it showed the list page's title). */
+	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
+	    "<a href=\"/van-ban/qd-02-2023/\">02/2023/QĐ-UBND</a>"), 1);
+	ck_assert_int_eq(count_in(&f, "van-ban/index.html",
+	    "<a href=\"/van-ban/qd-02-2023/\">02/2023/QĐ-UBND</a>"), 1);
+	/* The zone's breadcrumb is its name, the row's own title. */
+	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
+	    "<span aria-current=\"page\">KCN Thử</span>"), 1);
+	/* A measure with its kind only; a redaction without basis. */
+	ck_assert_int_eq(count_in(&f,
+	    "thanh-tra/2023-thanh-tra-thu/index.html", "<tr><th scope=\"row\">"
+	    "Kiến nghị</th><td></td><td class=\"num\"></td></tr>"), 1);
+	ck_assert_int_eq(count_in(&f,
+	    "thanh-tra/2023-thanh-tra-thu/index.html",
+	    "<li>Họ tên người lao động — Thông tin cá nhân</li>"), 1);
+	teardown_fx(&f);
+}
+END_TEST
+
 Suite *
 build_suite(void)
 {
@@ -355,6 +478,8 @@ build_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_test(tc, test_build_error_keeps_previous);
 	tcase_add_test(tc, test_build_template_error);
+	tcase_add_test(tc, test_build_check_renders);
+	tcase_add_test(tc, test_build_borrow_absent);
 	tcase_add_test(tc, test_build_unknown_kind);
 	tcase_add_test(tc, test_build_bad_epoch);
 	tcase_set_timeout(tc, 30);

@@ -368,6 +368,153 @@ START_TEST(test_mustache_render_errors)
 }
 END_TEST
 
+/* Every diagnostic of w, printed as the build prints them. */
+static const char *
+all_diags(struct world *w, struct buf *out)
+{
+	FILE *f = tmpfile();
+	char chunk[512];
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	diags_print(w->d, f);
+	rewind(f);
+	buf_reset(out);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(out, chunk, n);
+	fclose(f);
+	return buf_cstr(out);
+}
+
+/* Renders in strict mode; asserts the output and every diagnostic. */
+static void
+strict(const char *src, const char *data, const char *want,
+    const char *want_diags)
+{
+	struct world w;
+	struct buf d = {0};
+
+	world_init(&w);
+	ck_assert_str_eq(render_mode(&w, src, data, MUSTACHE_STRICT), want);
+	ck_assert_str_eq(all_diags(&w, &d), want_diags);
+	ck_assert_int_eq(w.rc, *want_diags ? -1 : 0);
+	/* The spec's own rule, unchanged: the same output, no error. */
+	ck_assert_str_eq(render(&w, src, data), want);
+	ck_assert_int_eq(w.rc, 0);
+	buf_release(&d);
+	world_free(&w);
+}
+
+#define ROW_ERR(pos, tag, sect, key) "t.mustache:" pos ": error: " tag \
+	" inside {{#" sect "}} is not a key of the row: it would show the " \
+	"enclosing value of '" key "', not the row's; give every row its " \
+	"own '" key "' (null when it has none) or declare {{! inherit: " \
+	key " }}\n"
+
+START_TEST(test_mustache_row_check)
+{
+	const char *d = "title: T\nurl: /page/\nflag: true\nlink: {title: L}\n"
+	    "m: {x: 1}\ntags: [a, b]\n"
+	    "rows: [{name: a}, {name: b, title: own, url: null}]\n";
+
+	/* A row without title shows the page's: an error at the tag. */
+	strict("{{#rows}}[{{name}}|{{title}}]{{/rows}}", d,
+	    "[a|T][b|own]", ROW_ERR("1:20", "{{title}}", "rows", "title"));
+	/* A null is the row's own answer: the lookup stops there. */
+	strict("{{#rows}}{{name}}{{#url}}<a>{{/url}}{{/rows}}", d, "a<a>b",
+	    ROW_ERR("1:18", "{{#url}}", "rows", "url"));
+	strict("{{#rows}}{{^title}}-{{/title}}{{/rows}}", d, "",
+	    ROW_ERR("1:10", "{{^title}}", "rows", "title"));
+	strict("{{#rows}}{{&link.title}}{{/rows}}", d, "LL",
+	    ROW_ERR("1:10", "{{&link.title}}", "rows", "link"));
+	/* Not found anywhere: nothing borrowed. */
+	strict("{{#rows}}{{nowhere}}{{/rows}}", d, "", "");
+	/* site.*, t.* and "." may come from anywhere. */
+	strict("{{#rows}}{{site.x}}{{t.y}}{{#.}}.{{/.}}{{/rows}}",
+	    "site: {x: S}\nt: {y: Y}\nrows: [{n: 1}]\n", "SY.", "");
+	/* Scalar rows, and sections over a map or a boolean, are not rows. */
+	strict("{{#tags}}{{.}}{{title}}{{/tags}}{{#m}}{{title}}{{/m}}"
+	    "{{#flag}}{{title}}{{/flag}}", d, "aTbTTT", "");
+	/* A boolean or map section inside a row is still the row's. */
+	strict("{{#rows}}{{#on}}{{#sub}}{{k}}{{title}}{{/sub}}{{/on}}{{/rows}}",
+	    "title: T\nrows: [{on: true, sub: {k: 1}}]\n", "1T",
+	    ROW_ERR("1:30", "{{title}}", "rows", "title"));
+	/* A row inside a row: the inner one is what must answer. */
+	strict("{{#rows}}{{#inner}}{{name}}{{/inner}}{{/rows}}",
+	    "rows: [{name: a, inner: [{x: 1}]}]\n", "a",
+	    ROW_ERR("1:20", "{{name}}", "inner", "name"));
+	strict("{{#rows}}{{#tags}}{{name}}{{/tags}}{{/rows}}",
+	    "rows: [{name: a, tags: [1, 2]}]\n", "aa", "");
+}
+END_TEST
+
+/* The pragma, per template; one error per tag and row section. */
+START_TEST(test_mustache_row_inherit)
+{
+	struct world w;
+	struct buf d = {0};
+	struct mustache_loader ld;
+	const struct value *frames[1];
+	const struct mustache *t;
+	const char *src = "{{!\n  inherit: url, lang.code\n}}"
+	    "{{#rows}}{{url}}{{lang}}{{>p}}{{title}}{{/rows}}";
+	int i;
+
+	world_init(&w);
+	ld.find = plist_find;
+	ld.ctx = &w.p;
+	/* The partial declares its own names; the caller's do not count. */
+	partial(&w, "p", "{{! inherit: title }}{{title}}{{url}}");
+	frames[0] = yaml(&w, "url: /u/\nlang: vi\ntitle: T\n"
+	    "rows: [{a: 1}, {b: 2}]\n");
+	t = mustache_compile(w.a, w.d, "t.mustache", src, strlen(src));
+	ck_assert_ptr_nonnull(t);
+	for (i = 0; i < 3; i++) {
+		/* Only the first render records (and fails); the build
+		 * fails on its error count. */
+		buf_reset(&w.out);
+		ck_assert_int_eq(mustache_render(t, &ld, MUSTACHE_STRICT,
+		    frames, 1, &w.out, w.d), i == 0 ? -1 : 0);
+		ck_assert_str_eq(buf_cstr(&w.out),
+		    "/u/viT/u/T/u/viT/u/T");
+	}
+	/* Three renders of two rows: each tag reported once. */
+	ck_assert_str_eq(all_diags(&w, &d), "p:1:31: error: {{url}} inside "
+	    "{{#rows}} is not a key of the row: it would show the enclosing "
+	    "value of 'url', not the row's; give every row its own 'url' "
+	    "(null when it has none) or declare {{! inherit: url }}\n"
+	    ROW_ERR("3:33", "{{title}}", "rows", "title"));
+	ck_assert_uint_eq(diags_errors(w.d), 2);
+	world_free(&w);
+
+	/* A partial in two row sections: once for each, in any order of
+	 * rendering (the messages do not depend on which came first). */
+	world_init(&w);
+	partial(&w, "c", "{{title}}");
+	src = "{{#a}}{{>c}}{{/a}}{{#b}}{{>c}}{{/b}}";
+	frames[0] = yaml(&w, "title: T\na: [{x: 1}]\nb: [{y: 2}]\n");
+	t = mustache_compile(w.a, w.d, "t.mustache", src, strlen(src));
+	ck_assert_ptr_nonnull(t);
+	for (i = 0; i < 3; i++) {
+		buf_reset(&w.out);
+		mustache_render(t, &ld, MUSTACHE_STRICT, frames, 1, &w.out,
+		    w.d);
+		ck_assert_str_eq(buf_cstr(&w.out), "TT");
+	}
+	ck_assert_uint_eq(diags_errors(w.d), 2);
+	ck_assert_str_eq(all_diags(&w, &d), "c:1:1: error: {{title}} inside "
+	    "{{#a}} is not a key of the row: it would show the enclosing value "
+	    "of 'title', not the row's; give every row its own 'title' (null "
+	    "when it has none) or declare {{! inherit: title }}\n"
+	    "c:1:1: error: {{title}} inside {{#b}} is not a key of the row: it "
+	    "would show the enclosing value of 'title', not the row's; give "
+	    "every row its own 'title' (null when it has none) or declare "
+	    "{{! inherit: title }}\n");
+	buf_release(&d);
+	world_free(&w);
+}
+END_TEST
+
 /* Thread safety: one template, rendered by four threads at once. */
 struct job {
 	const struct mustache *t;
@@ -890,6 +1037,8 @@ mustache_suite(void)
 	tcase_add_test(tc, test_mustache_compile_errors);
 	tcase_add_test(tc, test_mustache_compile_depth);
 	tcase_add_test(tc, test_mustache_render_errors);
+	tcase_add_test(tc, test_mustache_row_check);
+	tcase_add_test(tc, test_mustache_row_inherit);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("concurrency");

@@ -2,7 +2,8 @@
  * render: render_site on small models into temporary folders.  One
  * worker and four give the same bytes; pages, data pages and copies are
  * written where the model says; a missing partial in a build is a
- * located error; a raised stop flag writes nothing.
+ * located error; a raised stop flag writes nothing; without a folder
+ * (check) pages are rendered, errors found, nothing written.
  */
 #include <check.h>
 #include <fcntl.h>
@@ -210,6 +211,48 @@ START_TEST(test_render_stop)
 }
 END_TEST
 
+/* Without a folder (check): every page rendered, nothing written. */
+START_TEST(test_render_dry)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/2020-01-01-a.md",
+		    "---\ntitle: A\ndate: 2020-01-01\n---\nx\n"},
+		{"themes/default/templates/single.mustache",
+		    "<h1>{{title}}</h1>\n  {{>partials/nope}}\n"},
+		{"themes/default/templates/list.mustache", "list"},
+		{"themes/default/templates/home.mustache", "home"},
+		{"themes/default/templates/404.mustache", "404"},
+		{"themes/default/i18n/vi.yaml", "a: b\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+	volatile sig_atomic_t stop = 0;
+	struct buf before = {0}, after = {0};
+
+	load_many(&t);
+	tu_list(t.dir, &before);
+	ck_assert_int_eq(render_site(t.s, t.th, t.src, -1, 4, &stop), 0);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "");
+	tu_list(t.dir, &after);
+	ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
+	tu_site_close(&t);
+	/* The errors are those of a build. */
+	tu_site_load_theme(&t, files, NULL);
+	ck_assert_int_eq(tu_site_model(&t), 0);
+	tu_list(t.dir, &before);
+	ck_assert_int_eq(render_site(t.s, t.th, t.src, -1, 2, &stop), -1);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "themes/default/templates/"
+	    "single.mustache:2:3: error: partial 'partials/nope' not found\n");
+	tu_list(t.dir, &after);
+	ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
+	buf_release(&before);
+	buf_release(&after);
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 render_suite(void)
 {
@@ -225,6 +268,7 @@ render_suite(void)
 
 	tc = tcase_create("errors");
 	tcase_add_test(tc, test_render_missing_partial);
+	tcase_add_test(tc, test_render_dry);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -264,6 +264,48 @@ START_TEST(test_theme_asset_rename)
 }
 END_TEST
 
+/*
+ * The row check across a theme's templates: the pragma of the template
+ * a tag is written in counts, not that of its caller.
+ */
+START_TEST(test_theme_inherit_pragma)
+{
+	static const struct tu_file t2[] = {
+		{"themes/t/templates/list.mustache", "{{! inherit: lang }}\n"
+		    "{{#rows}}{{lang}}{{>partials/row}}{{/rows}}"},
+		{"themes/t/templates/partials/row.mustache",
+		    "{{! inherit: title }}[{{title}}|{{lang}}]"},
+		{NULL, NULL},
+	};
+	struct fx f;
+	struct theme *th;
+	const struct value *frames[1];
+	struct value *ctx, *rows;
+	struct buf out = {0};
+
+	open_fx(&f, t2);
+	th = theme_load(f.a, f.d, f.src, "t");
+	ck_assert_ptr_nonnull(th);
+	ctx = value_map(f.a);
+	value_map_set(f.a, ctx, "title", value_strz(f.a, "T"));
+	value_map_set(f.a, ctx, "lang", value_strz(f.a, "vi"));
+	rows = value_list(f.a);
+	value_list_push(f.a, rows, value_map(f.a));
+	value_map_set(f.a, ctx, "rows", rows);
+	frames[0] = ctx;
+	ck_assert_int_eq(mustache_render(theme_find(th, "list"), &th->loader,
+	    MUSTACHE_STRICT, frames, 1, &out, f.d), -1);
+	ck_assert_str_eq(buf_cstr(&out), "vi[T|vi]");
+	ck_assert_str_eq(tu_diags_text(f.a, f.d), "themes/t/templates/"
+	    "partials/row.mustache:1:33: error: {{lang}} inside {{#rows}} is "
+	    "not a key of the row: it would show the enclosing value of "
+	    "'lang', not the row's; give every row its own 'lang' (null when "
+	    "it has none) or declare {{! inherit: lang }}\n");
+	buf_release(&out);
+	close_fx(&f);
+}
+END_TEST
+
 Suite *
 theme_suite(void)
 {
@@ -273,6 +315,7 @@ theme_suite(void)
 	tc = tcase_create("templates");
 	tcase_add_test(tc, test_theme_templates);
 	tcase_add_test(tc, test_theme_partials_render);
+	tcase_add_test(tc, test_theme_inherit_pragma);
 	tcase_add_test(tc, test_theme_broken_template);
 	tcase_add_test(tc, test_theme_missing);
 	suite_add_tcase(s, tc);
