@@ -180,30 +180,38 @@ show_value(struct site *s, int lang, const char *v, const char *key)
 }
 
 /*
- * The label of a change in the reader's terms: the diff's label with
- * its last key replaced by the theme's name for that field
- * ("Chi quản lý hành chính › dự toán").
+ * The label of a change in the reader's terms: every field name of the
+ * diff's label replaced by the theme's name for that field ("unit ›
+ * chapter" → "Đơn vị › Chương"; "Chi quản lý hành chính › du_toan" →
+ * "Chi quản lý hành chính › dự toán").  Parts that are not field names
+ * (a budget line's label) stay as they are.
  */
 static const char *
 show_label(struct site *s, int lang, const struct value *c)
 {
+	static const char sep[] = " \xe2\x80\xba ";	/* " › " */
 	const struct value *labels = value_path(s->globals[lang],
 	    "t.field_labels");
-	const char *label = value_map_str(c, "label");
-	const char *key = value_map_str(c, "key");
-	const char *name = key ? value_map_str(labels, key) : NULL;
-	size_t ln, kn;
+	const char *label = value_map_str(c, "label"), *p, *e;
+	struct buf b = {0};
 
-	if (label == NULL)
+	if (label == NULL || label[0] == '\0')
 		return "";
-	if (name == NULL || key == NULL)
-		return label;
-	ln = strlen(label);
-	kn = strlen(key);
-	if (ln >= kn && strcmp(label + ln - kn, key) == 0)
-		return arena_printf(s->arena, "%.*s%s", (int)(ln - kn), label,
-		    name);
-	return label;
+	for (p = label;; p = e + sizeof sep - 1) {
+		const struct value *name;
+
+		e = strstr(p, sep);
+		name = value_map_getn(labels, p, e ? (size_t)(e - p) :
+		    strlen(p));
+		if (name != NULL && name->type == VALUE_STR)
+			buf_add(&b, name->text, name->len);
+		else
+			buf_add(&b, p, e ? (size_t)(e - p) : strlen(p));
+		if (e == NULL)
+			break;
+		buf_adds(&b, sep);
+	}
+	return buf_keep(&b, s->arena);
 }
 
 static struct value *

@@ -628,7 +628,8 @@ async function checkBudgetData(ctx, p) {
 			info.rows.forEach((cells, i) => {
 				cells.forEach((cell, k) => {
 					const h = plainFigure(cell);
-					const c = csv[i] ? (csv[i][k + 2] || '').trim() : undefined;
+					// Code, level, parent code, row kind, STT and label come first.
+					const c = csv[i] ? (csv[i][k + 6] || '').trim() : undefined;
 					const v = json.rows[i] ? json.rows[i].values[keys[k]] : undefined;
 					const j = v === undefined || v === null ? '' : String(v);
 					if (c === undefined || !sameNumber(h, c))
@@ -685,7 +686,10 @@ async function main() {
 			await checkFilter(desktop, p);
 
 		// Budget disclosures: the same figures in HTML, CSV and JSON.
-		const budgets = pages.filter((p) => /du-lieu\.csv/.test(readFileSync(p.file, 'utf8')));
+		const budgets = pages.filter((p) => {
+			const html = readFileSync(p.file, 'utf8');
+			return /du-lieu\.csv/.test(html) && /class="budget-table/.test(html);
+		});
 		if (budgets.length === 0)
 			record('budget-data', '(site)', false, ['no budget page with downloads']);
 		for (const p of budgets)
