@@ -49,8 +49,12 @@ static const struct word measure_kind[] = {
 void
 records_set(struct site *s, struct value *f, const char *key, const char *str)
 {
+	/* Absent is null, never missing: a row without the figure must not
+	 * let a template find the record's own (rows.c does the rest). */
 	if (str != NULL)
 		value_map_set(s->arena, f, key, value_strz(s->arena, str));
+	else if (value_map_get(f, key) == NULL)
+		value_map_set(s->arena, f, key, value_null(s->arena));
 }
 
 void

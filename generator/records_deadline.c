@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "buf.h"
 #include "deadline.h"
 #include "diag.h"
 #include "fmt.h"
@@ -36,11 +37,20 @@ deadline_check_inspection(struct site *s, const struct item *it)
 	if ((r = deadlines_find(dl, "inspection", NULL, NULL, NULL)) == NULL)
 		return;
 	/*
-	 * Without the date there is nothing to count: the field is
-	 * optional so far (records written before it existed).
+	 * Without the date there is nothing to count; the reader cannot
+	 * tell whether the conclusion came out on time: say so, once.
 	 */
-	if (cp == NULL)
+	if (cp == NULL) {
+		struct buf b = {0};
+
+		fmt_date(&b, cd->text, "vi");
+		diag_warning(s->diags, cd->pos, "the conclusion of %s does not "
+		    "say when it was published: add 'conclusion_published_on: "
+		    "YYYY-MM-DD' (%s counts the deadline from the conclusion)",
+		    buf_cstr(&b), r->article);
+		buf_release(&b);
 		return;
+	}
 	if (strcmp(cp->text, cd->text) < 0) {
 		diag_error(s->diags, cp->pos, "'conclusion_published_on' %s "
 		    "is before 'conclusion.date' %s", cp->text, cd->text);

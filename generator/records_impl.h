@@ -65,7 +65,8 @@ const char *records_word(const struct word *w, size_t n, const char *code,
 #define WORD(table, code, lang) \
 	records_word(table, sizeof table / sizeof *table, code, lang)
 
-/* Frame setters: a string (nothing when str is NULL) and a boolean. */
+/* Frame setters: a string (null when str is NULL and the key is not
+ * there yet) and a boolean. */
 void records_set(struct site *s, struct value *f, const char *key,
     const char *str);
 void records_setb(struct site *s, struct value *f, const char *key, bool b);

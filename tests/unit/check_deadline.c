@@ -128,9 +128,13 @@ START_TEST(test_deadline_inspection)
 	    "content/inspections/a.md:3:26: error: "
 	    "'conclusion_published_on' 2020-05-19 is before "
 	    "'conclusion.date' 2020-05-20\n");
-	/* Nothing to count without the date (optional so far). */
+	/* Nothing to count without the date: the editor is told. */
 	ck_assert_str_eq(inspection("conclusion: {number: 05/KL-BQL, date: "
-	    "2020-05-20}\n"), "");
+	    "2020-05-20}\n"), "content/inspections/a.md:2:39: warning: the "
+	    "conclusion of 20/05/2020 does not say when it was published: "
+	    "add 'conclusion_published_on: YYYY-MM-DD' (Luật Tiếp cận thông "
+	    "tin 104/2016/QH13, Điều 18 khoản 4 counts the deadline from the "
+	    "conclusion)\n");
 }
 END_TEST
 
