@@ -592,10 +592,13 @@ function parseCsv(text) {
 	return rows;
 }
 
-function plainFigure(t) {
+// A figure as pages show it (vi 1.060.000,5; en 1,060,000.5) as plain text.
+function plainFigure(t, lang) {
 	t = t.trim().replace(/%$/, '').replace(/\s/g, '');
 	if (t === '' || t === '—') return '';
-	return t.replace(/\./g, '').replace(',', '.');
+	if (lang === 'vi')
+		return t.replace(/\./g, '').replace(',', '.');
+	return t.replace(/,/g, '');
 }
 
 function sameNumber(a, b) {
@@ -613,27 +616,33 @@ async function checkBudgetData(ctx, p) {
 			const json = document.querySelector('a[href$="du-lieu.json"]');
 			const rows = [...document.querySelectorAll('table.budget-table tbody tr')]
 			    .map((tr) => [...tr.querySelectorAll('td.num')].map((td) => td.textContent));
-			return { csv: csv && csv.href, json: json && json.href, rows };
+			const series = document.querySelector('table.series-table') !== null;
+			return { csv: csv && csv.href, json: json && json.href, rows, series,
+			    lang: document.documentElement.lang };
 		});
-		if (!info.csv || !info.json || info.rows.length === 0) {
+		// A record's page has CSV and JSON; a series page (one row code
+		// across years) has its CSV only.
+		if (!info.csv || (!info.json && !info.series) || info.rows.length === 0) {
 			bad.push('no table with CSV and JSON downloads');
 		} else {
 			const csv = parseCsv(await (await fetch(info.csv)).text()).slice(1);
-			const json = await (await fetch(info.json)).json();
+			const json = info.json ? await (await fetch(info.json)).json() : null;
 			if (csv.length !== info.rows.length)
 				bad.push(`HTML has ${info.rows.length} rows, CSV ${csv.length}`);
-			if (json.rows.length !== info.rows.length)
+			if (json && json.rows.length !== info.rows.length)
 				bad.push(`HTML has ${info.rows.length} rows, JSON ${json.rows.length}`);
-			const keys = json.columns.map((c) => c.key);
+			const keys = json ? json.columns.map((c) => c.key) : [];
 			info.rows.forEach((cells, i) => {
 				cells.forEach((cell, k) => {
-					const h = plainFigure(cell);
+					const h = plainFigure(cell, info.lang);
 					// Code, level, parent code, row kind, STT and label come first.
 					const c = csv[i] ? (csv[i][k + 6] || '').trim() : undefined;
-					const v = json.rows[i] ? json.rows[i].values[keys[k]] : undefined;
-					const j = v === undefined || v === null ? '' : String(v);
 					if (c === undefined || !sameNumber(h, c))
 						bad.push(`row ${i + 1}, column ${k + 1}: HTML ${cell} vs CSV ${c}`);
+					if (!json)
+						return;
+					const v = json.rows[i] ? json.rows[i].values[keys[k]] : undefined;
+					const j = v === undefined || v === null ? '' : String(v);
 					if (!sameNumber(h, j))
 						bad.push(`row ${i + 1}, column ${k + 1}: HTML ${cell} vs JSON ${j}`);
 				});
