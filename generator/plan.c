@@ -301,19 +301,21 @@ zone_row(const struct value *t, const char *slug)
 	return NULL;
 }
 
-/* {title, url, has_url} of zone slug in it's language. */
+/* {title, url, has_url} of zone slug in its language. */
 static void
 put_zone(struct site *s, const struct site_names *x, struct value *m,
     const struct item *it, const char *slug)
 {
 	const struct item *z = site_lookup(x, "zone", slug, strlen(slug));
+	bool shown;
 
 	if (z != NULL && records_shown(z->tr[it->lang_index]))
 		z = z->tr[it->lang_index];
+	shown = z != NULL && records_shown(z);
+
 	put(s, m, "title", z != NULL ? records_title(s, z) : slug);
-	put(s, m, "url", records_shown(z) ? z->url : NULL);
-	value_map_set(s->arena, m, "has_url", records_shown(z) ? s->yes :
-	    s->no);
+	put(s, m, "url", shown ? z->url : NULL);
+	value_map_set(s->arena, m, "has_url", shown ? s->yes : s->no);
 }
 
 /*
