@@ -192,7 +192,7 @@ show_label(struct site *s, int lang, const struct value *c)
 	static const char sep[] = " \xe2\x80\xba ";	/* " › " */
 	const struct value *labels = value_path(s->globals[lang],
 	    "t.field_labels");
-	const char *label = value_map_str(c, "label"), *p, *e;
+	const char *label = value_map_str(c, "label"), *p, *e, *r;
 	struct buf b = {0};
 
 	if (label == NULL || label[0] == '\0')
@@ -211,7 +211,9 @@ show_label(struct site *s, int lang, const struct value *c)
 			break;
 		buf_adds(&b, sep);
 	}
-	return buf_keep(&b, s->arena);
+	r = buf_keep(&b, s->arena);
+	buf_release(&b);
+	return r;
 }
 
 static struct value *
