@@ -297,14 +297,17 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 			}
 			continue;
 		}
-		if (v->type != VALUE_INT && v->type != VALUE_NUM)
-			continue;	/* the schema has said so */
 		c = &r->cells[k];
+		if (v->type != VALUE_INT && v->type != VALUE_NUM) {
+			c->bad = v->type != VALUE_NULL;	/* the schema said so */
+			continue;
+		}
 		/* Finer than one đồng: refused, and left out of the sums. */
 		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
 		    (dec = dec_count(v->text)) > b->t->unit_exp) {
 			if (b->d != NULL)
 				money_error(b, r, p->key, v, dec);
+			c->bad = true;
 			continue;
 		}
 		rc = dec_parse(v->text, f->cols[k].type == BCOL_PERCENT ?
@@ -317,6 +320,7 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 				    "digits with at most one '.' to be "
 				    "checked exactly" : "is too large or has "
 				    "more than 6 decimals");
+			c->bad = true;
 			continue;
 		}
 		c->has = c->stated = true;
@@ -341,7 +345,14 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		const struct brow *kid = &t->rows[r->kids[i]];
 		const struct bcell *kc = &kid->cells[k];
 
-		if (kid->of_which || kid->heading || !kc->has)
+		if (kid->of_which || kid->heading)
+			continue;
+		/* One refused figure, one message: its sums are not known. */
+		if (kc->bad) {
+			c->bad = true;
+			return;
+		}
+		if (!kc->has)
 			continue;
 		if (__builtin_add_overflow(sum, kc->v, &sum) ||
 		    sum > AMOUNT_MAX || sum < -AMOUNT_MAX)
@@ -687,21 +698,27 @@ identities(struct tb *b)
 			const struct bcell *c = &r->cells[k];
 			int64_t sum = 0;
 			int dec = c->dec;
-			bool any = false;
+			bool any = false, bad = false;
 
-			if (f->cols[k].type != BCOL_AMOUNT || !c->has)
+			if (f->cols[k].type != BCOL_AMOUNT || !c->has ||
+			    c->bad)
 				continue;
-			for (size_t j = 0; j < e->nequals; j++) {
+			for (size_t j = 0; j < e->nequals && !bad; j++) {
 				const struct brow *o = row_by_code(t,
 				    e->equals[j]);
 
-				if (o == NULL || !o->cells[k].has)
+				if (o == NULL)
+					continue;
+				bad = o->cells[k].bad;
+				if (bad || !o->cells[k].has)
 					continue;
 				sum += o->cells[k].v;	/* each < 10^17 */
 				if (o->cells[k].dec > dec)
 					dec = o->cells[k].dec;
 				any = true;
 			}
+			/* A refused figure has been reported: nothing more. */
+			any = any && !bad;
 			if (!any || sum == c->v)
 				continue;
 			diag_error(b->d, row_pos(r, c), "%s, %s: %s (%s): %s "

@@ -103,6 +103,8 @@ struct bforms {
 
 struct bcell {
 	bool has;		/* a figure, stated or computed */
+	bool bad;		/* a figure refused (reported), here or in
+				 * a line it sums: no check built on it */
 	bool stated;		/* written in the file (node set) */
 	int64_t v;		/* amounts: units of 10^-scale; percent: 10^-decimals */
 	int dec;		/* decimals shown */

@@ -36,6 +36,8 @@ static const struct {
 	    "decimals, no thousands separators)", P_MINMAX},
 	[T_AMOUNT] = {"amount", "a whole amount like 1060000000 (digits "
 	    "only: no separators, no decimals)", P_MINMAX},
+	[T_FIGURE] = {"figure", "a figure like 1060000000 or 112.5 (a dot "
+	    "before decimals, no thousands separators)", P_MINMAX},
 	[T_PERCENT] = {"percent", "a percentage written as a number like "
 	    "94.68 (no % sign)", P_MINMAX},
 	[T_DATE] = {"date", "a date like 2020-01-15", 0},

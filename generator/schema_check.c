@@ -340,6 +340,11 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 	case T_AMOUNT:
 		ok = v->type == VALUE_INT;
 		break;
+	case T_FIGURE:
+		/* A budget figure: budget.c judges its decimals against the
+		 * record's currency unit, and says what was meant. */
+		ok = v->type == VALUE_INT || v->type == VALUE_NUM;
+		break;
 	case T_DECIMAL:
 	case T_PERCENT:
 		ok = v->type == VALUE_INT || v->type == VALUE_NUM;

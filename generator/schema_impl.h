@@ -14,7 +14,8 @@
 struct value;
 
 enum stype {
-	T_ANY, T_TEXT, T_LTEXT, T_INT, T_DECIMAL, T_AMOUNT, T_PERCENT,
+	T_ANY, T_TEXT, T_LTEXT, T_INT, T_DECIMAL, T_AMOUNT, T_FIGURE,
+	T_PERCENT,
 	T_DATE, T_DATETIME, T_BOOL, T_ENUM, T_SLUG, T_URL, T_EMAIL,
 	T_PHONE, T_DOCNUMBER, T_TAXCODE, T_LIST, T_MAP, T_REF,
 	T_DEF,			/* a name from defs: the def's node */

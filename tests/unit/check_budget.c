@@ -767,6 +767,27 @@ START_TEST(test_budget_money)
 	    "'2.25' is read as 2,25 đồng, a fraction of a đồng (in data "
 	    "files the dot is the decimal mark): amounts in đồng are whole "
 	    "numbers, written without separators\n");
+	/*
+	 * One slip, one message: the refused figure is left out, and the
+	 * sums and the identity built on it are not checked (III would
+	 * otherwise add up to 148 and A.I = A.II + A.III would fail).
+	 */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: A\n"
+	    "    label: Tổng số thu, chi, nộp ngân sách phí, lệ phí\n"
+	    "    children:\n"
+	    "      - {stt: I, label: 'Số thu phí, lệ phí', values: {du_toan: 200}}\n"
+	    "      - {stt: II, label: Chi từ nguồn thu phí được để lại, values: {du_toan: 50}}\n"
+	    "      - stt: III\n"
+	    "        label: Số phí, lệ phí nộp ngân sách nhà nước\n"
+	    "        values: {du_toan: 150}\n"
+	    "        children:\n"
+	    "          - {stt: '1', label: Lệ phí, values: {du_toan: 1.500}}\n"
+	    "          - {stt: '2', label: Phí, values: {du_toan: 148}}\n",
+	    "content/budgets/r.yaml:19:57: error: line A.III.1 \"Lệ phí\", "
+	    "du_toan: '1.500' is read as 1,5 đồng, a fraction of a đồng (in "
+	    "data files the dot is the decimal mark): amounts in đồng are "
+	    "whole numbers, written without separators (1500, not 1.500)\n");
 	/* Nghìn đồng: three decimals are whole đồng, four are not. */
 	expect_one(DU_TOAN("nghin_dong")
 	    "  - {stt: C, label: x, values: {du_toan: 1.5}}\n"

@@ -36,6 +36,7 @@ static const char tschema[] =
     "      ltext: ltext\n"
     "      int: {type: int, min: 1, max: 10}\n"
     "      decimal: decimal\n"
+    "      figure: figure\n"
     "      amount: amount\n"
     "      percent: {type: percent, min: 0, max: 100}\n"
     "      date: date\n"
@@ -793,6 +794,11 @@ START_TEST(test_schema_thousands_warning)
 	expect("t", "need: x\ndecimal: 1500\n", "");
 	expect("t", "need: x\ndecimal: 4.979\n", "");
 	expect("t", "need: x\ndecimal: 0.500\n", "");
+	/* A budget figure: budget.c judges it against the currency unit. */
+	expect("t", "need: x\nfigure: 1.500\n", "");
+	expect("t", "need: x\nfigure: x\n", "t.yaml:2:9: error: 'figure' "
+	    "must be a figure like 1060000000 or 112.5 (a dot before "
+	    "decimals, no thousands separators), not 'x'\n");
 }
 END_TEST
 
