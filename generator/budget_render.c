@@ -239,7 +239,24 @@ make_json(struct mk *m, struct buf *b)
 	json_str(b, "number", f->number);
 	buf_addc(b, ',');
 	json_str(b, "title", f->title[m->li]);
-	buf_adds(b, "},\n\"columns\":[");
+	buf_addf(b, ",\"verified\":%s,\"identities\":[", f->verified ?
+	    "true" : "false");
+	/* Rows that equal the sum of other rows (A.I = A.II + A.III), as
+	 * du-lieu.identities.csv lists them: a reader re-checks them. */
+	for (i = 0; i < f->nidents; i++) {
+		const struct bident *e = &f->idents[i];
+
+		buf_adds(b, i ? ",{" : "{");
+		json_str(b, "row", e->row);
+		buf_adds(b, ",\"equals\":[");
+		for (size_t j = 0; j < e->nequals; j++) {
+			if (j)
+				buf_addc(b, ',');
+			buf_add_json(b, e->equals[j], strlen(e->equals[j]));
+		}
+		buf_adds(b, "]}");
+	}
+	buf_adds(b, "]},\n\"columns\":[");
 	for (k = 0, first = true; k < f->ncols; k++) {
 		static const char *const types[] = {"amount", "percent",
 		    "difference"};

@@ -1072,6 +1072,9 @@ START_TEST(test_budget_csv_json)
 	    "\"uoc_thuc_hien\":1003608000,\"ty_le\":94.68}}"));
 	ck_assert_ptr_nonnull(strstr(p->data, "\"form\":{\"id\":"
 	    "\"90/2018/TT-BTC:3\""));
+	ck_assert_ptr_nonnull(strstr(p->data, "\"verified\":false,"
+	    "\"identities\":[{\"row\":\"A.I\",\"equals\":[\"A.II\","
+	    "\"A.III\"]}]}"));
 	f = x.it[0].frame;
 	ck_assert_str_eq(value_map_str(f, "csv_url"),
 	    "/ngan-sach/2020-thuc-hien/du-lieu.csv");
