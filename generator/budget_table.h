@@ -259,4 +259,14 @@ const char *budget_kind_text(const char *kind, int li);
 const char *budget_period_text(struct arena *a, const char *period,
     const char *year, int li);
 
+/*
+ * budget_stt.c: checks the numbering (stt) of the sibling lines, then
+ * their children, recording located errors in d.  Called with prank 0,
+ * pstt "", pstyle 0 at the top; f (may be NULL) is the record's form and
+ * pcode the parent's row code ("" at the top, NULL when unknown).
+ */
+void budget_check_stt(struct arena *a, struct diags *d,
+    const struct value *lines, int prank, const char *pstt, int pstyle,
+    const struct bform *f, const char *pcode);
+
 #endif
