@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "atom.h"
 #include "buf.h"
 #include "diag.h"
 #include "site.h"
@@ -31,17 +32,18 @@ absurl(struct site *s, const char *url)
 	    url + strlen(s->root));
 }
 
-static void
-xml_text(struct buf *b, const char *s)
+static const char *
+rfc3339(struct site *s, const char *date)
 {
-	buf_add_xml(b, s, strlen(s));
+	return arena_printf(s->arena, "%sT00:00:00+07:00", date);
 }
 
 static void
 atom(struct site *s, struct collection *co, int lang)
 {
 	struct buf b = {0};
-	const char *title, *site_title, *self, *updated = NULL;
+	const char *title, *site_title, *updated = NULL;
+	struct atom_feed f = {0};
 	struct value *t;
 	size_t i, n = 0;
 
@@ -49,8 +51,6 @@ atom(struct site *s, struct collection *co, int lang)
 	site_title = value_map_str(t, "title");
 	t = value_map_get(value_map_get(t, "collections"), co->name);
 	title = value_map_str(t, "title");
-	self = absurl(s, arena_printf(s->arena, "%satom.xml",
-	    co->list_url[lang]));
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
 
@@ -59,63 +59,34 @@ atom(struct site *s, struct collection *co, int lang)
 		    strcmp(it->date, updated) > 0))
 			updated = it->date;
 	}
-	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
-	xml_text(&b, s->langs[lang]);
-	buf_adds(&b, "\">\n  <title>");
-	xml_text(&b, title ? title : co->name);
-	if (site_title) {
-		buf_adds(&b, " — ");
-		xml_text(&b, site_title);
-	}
-	buf_adds(&b, "</title>\n  <id>");
-	xml_text(&b, self);
-	buf_adds(&b, "</id>\n  <link rel=\"self\" href=\"");
-	xml_text(&b, self);
-	buf_adds(&b, "\"/>\n  <link rel=\"alternate\" type=\"text/html\" "
-	    "href=\"");
-	xml_text(&b, absurl(s, co->list_url[lang]));
-	buf_addf(&b, "\"/>\n  <updated>%sT00:00:00+07:00</updated>\n",
-	    updated ? updated : "1970-01-01");
-	buf_adds(&b, "  <generator>minhbach</generator>\n");
+	f.lang = s->langs[lang];
+	f.title = title ? title : co->name;
+	if (site_title)
+		f.title = arena_printf(s->arena, "%s — %s", f.title,
+		    site_title);
+	f.self = absurl(s, arena_printf(s->arena, "%satom.xml",
+	    co->list_url[lang]));
+	f.alternate = absurl(s, co->list_url[lang]);
+	f.updated = rfc3339(s, updated ? updated : "1970-01-01");
+	f.generator = "minhbach";
+	atom_begin(&b, &f);
 	for (i = 0; i < co->n && n < 50; i++) {
 		struct item *it = co->items[i];
-		const char *u, *sum;
+		struct atom_entry e = {0};
 
 		if (!site_shows(s, it, lang) || it->date == NULL)
 			continue;
 		n++;
-		u = absurl(s, it->url);
-		if (it->lang_index != lang) {
-			buf_adds(&b, "  <entry xml:lang=\"");
-			xml_text(&b, it->lang);
-			buf_adds(&b, "\">\n    <title>");
-		} else {
-			buf_adds(&b, "  <entry>\n    <title>");
-		}
-		xml_text(&b, value_map_str(it->frame, "title") ?
-		    value_map_str(it->frame, "title") : it->slug);
-		buf_adds(&b, "</title>\n    <id>");
-		xml_text(&b, u);
-		buf_adds(&b, "</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"");
-		xml_text(&b, u);
-		buf_addf(&b, "\"/>\n    <published>%sT00:00:00+07:00"
-		    "</published>\n    <updated>%sT00:00:00+07:00</updated>\n",
-		    it->date, it->date);
-		if (site_title) {
-			buf_adds(&b, "    <author><name>");
-			xml_text(&b, site_title);
-			buf_adds(&b, "</name></author>\n");
-		}
-		sum = value_map_str(it->frame, "summary");
-		if (sum != NULL) {
-			buf_adds(&b, "    <summary>");
-			xml_text(&b, sum);
-			buf_adds(&b, "</summary>\n");
-		}
-		buf_adds(&b, "  </entry>\n");
+		e.lang = it->lang_index != lang ? it->lang : NULL;
+		e.title = value_map_str(it->frame, "title") ?
+		    value_map_str(it->frame, "title") : it->slug;
+		e.id = e.link = absurl(s, it->url);
+		e.published = e.updated = rfc3339(s, it->date);
+		e.author = site_title;
+		e.summary = value_map_str(it->frame, "summary");
+		atom_add_entry(&b, &e);
 	}
-	buf_adds(&b, "</feed>\n");
+	atom_end(&b);
 	data_page(s, arena_printf(s->arena, "%satom.xml",
 	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
 	    "content/%s", co->name), &b);

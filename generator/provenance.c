@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "atom.h"
 #include "budget.h"
 #include "buf.h"
 #include "diag.h"
@@ -504,12 +505,6 @@ absurl(struct site *s, const char *url)
 	    url + strlen(s->root));
 }
 
-static void
-xml(struct buf *b, const char *t)
-{
-	buf_add_xml(b, t, strlen(t));
-}
-
 /* An Atom feed of changes (of one collection, or all when co NULL). */
 static void
 feed(struct prov *p, int lang, const struct collection *co,
@@ -517,49 +512,44 @@ feed(struct prov *p, int lang, const struct collection *co,
 {
 	struct site *s = p->s;
 	struct buf b = {0};
+	struct atom_feed f = {0};
 	struct page *pg;
 	size_t i, n = 0;
-	const char *self = absurl(s, url);
 
-	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
-	xml(&b, s->langs[lang]);
-	buf_adds(&b, "\">\n  <title>");
-	xml(&b, title);
-	buf_adds(&b, "</title>\n  <id>");
-	xml(&b, self);
-	buf_adds(&b, "</id>\n  <link rel=\"self\" href=\"");
-	xml(&b, self);
-	buf_adds(&b, "\"/>\n");
+	f.lang = s->langs[lang];
+	f.title = title;
+	f.self = absurl(s, url);
+	f.updated = "1970-01-01T00:00:00+07:00";
+	for (i = 0; i < p->nch; i++) {
+		const struct change *c = &p->ch[i];
+
+		if (c->it->lang_index == lang && (co == NULL || c->it->coll ==
+		    co)) {
+			f.updated = c->rev->datetime;	/* the newest */
+			break;
+		}
+	}
+	atom_begin(&b, &f);
 	for (i = 0; i < p->nch && n < FEED_MAX; i++) {
 		const struct change *c = &p->ch[i];
+		struct atom_entry e = {0};
+		const char *u = absurl(s, c->it->url);
 
 		if (c->it->lang_index != lang || (co && c->it->coll != co))
 			continue;
-		if (n++ == 0)
-			buf_addf(&b, "  <updated>%s</updated>\n",
-			    c->rev->datetime);
-		buf_adds(&b, "  <entry>\n    <title>");
-		xml(&b, value_map_str(c->it->frame, "title") ?
-		    value_map_str(c->it->frame, "title") : c->it->slug);
-		buf_adds(&b, c->index == 0 ? " (+)" : " (±)");
-		buf_adds(&b, "</title>\n    <id>");
-		xml(&b, absurl(s, c->it->url));
-		buf_addf(&b, "#%s</id>\n", c->rev->commit);
-		buf_adds(&b, "    <link rel=\"alternate\" type=\"text/html\" "
-		    "href=\"");
-		xml(&b, absurl(s, c->it->url));
-		buf_addf(&b, "\"/>\n    <updated>%s</updated>\n",
-		    c->rev->datetime);
-		buf_adds(&b, "    <author><name>");
-		xml(&b, c->rev->author[0] ? c->rev->author : "—");
-		buf_adds(&b, "</name></author>\n    <summary>");
-		xml(&b, c->rev->message);
-		buf_adds(&b, "</summary>\n  </entry>\n");
+		n++;
+		e.title = arena_printf(s->arena, "%s%s",
+		    value_map_str(c->it->frame, "title") ?
+		    value_map_str(c->it->frame, "title") : c->it->slug,
+		    c->index == 0 ? " (+)" : " (±)");
+		e.id = arena_printf(s->arena, "%s#%s", u, c->rev->commit);
+		e.link = u;
+		e.updated = c->rev->datetime;
+		e.author = c->rev->author[0] ? c->rev->author : "—";
+		e.summary = c->rev->message;
+		atom_add_entry(&b, &e);
 	}
-	if (n == 0)
-		buf_adds(&b, "  <updated>1970-01-01T00:00:00+07:00</updated>\n");
-	buf_adds(&b, "</feed>\n");
+	atom_end(&b);
 	pg = site_add_page(s, arena_printf(s->arena, "%s", url +
 	    strlen(s->root)), "content");
 	pg->len = b.len;
