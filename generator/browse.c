@@ -197,8 +197,8 @@ inspection_frame(struct site *s, struct item *it)
 		    "%s – %s", records_date_text(s, value_map_get(v, "from"),
 		    lang), records_date_text(s, value_map_get(v, "to"), lang)));
 	else
-		records_set(s, f, "period_covered_text", records_ltext(v,
-		    lang));
+		records_set(s, f, "period_covered_text", value_ltext(v,
+		    lang, s->langs[0]));
 	l = records_copy_rows(s, f, "measures");
 	for (i = 0; l != NULL && i < l->n; i++) {
 		struct value *m = l->items[i];
@@ -644,8 +644,8 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
 	for (i = 0; i < n; i++) {
 		struct item *it = v[i], *z;
 		const struct value *zv = value_path(it->data, "location.zone");
-		const char *sec = records_ltext(value_map_get(it->data,
-		    "sector"), l), *st;
+		const char *sec = value_ltext(value_map_get(it->data,
+		    "sector"), l, s->langs[0]), *st;
 
 		z = zv != NULL && value_is_scalar(zv) ? site_lookup(x, "zone",
 		    zv->text, zv->len) : NULL;

@@ -18,20 +18,21 @@
 
 /* forms.yaml ---------------------------------------------------------- */
 
+/*
+ * A text of forms.yaml in its two slots, [0] vi and [1] en (dflt when
+ * it has none).  The fallback is "vi" and not the site's first language
+ * on purpose: forms.yaml is the generator's own file, written in
+ * Vietnamese first whatever languages a site has.
+ */
 static void
 ltext2(const struct value *v, const char *out[2], const char *dflt)
 {
-	out[0] = out[1] = dflt;
-	if (v == NULL)
-		return;
-	if (v->type == VALUE_STR) {
-		out[0] = out[1] = v->text;
-		return;
-	}
-	if (value_map_str(v, "vi"))
-		out[0] = out[1] = value_map_str(v, "vi");
-	if (value_map_str(v, "en"))
-		out[1] = value_map_str(v, "en");
+	const char *t;
+
+	t = value_ltext(v, "vi", "vi");
+	out[0] = t != NULL ? t : dflt;
+	t = value_ltext(v, "en", "vi");
+	out[1] = t != NULL ? t : dflt;
 }
 
 int

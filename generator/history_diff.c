@@ -68,9 +68,12 @@ label_of(struct arena *a, const struct value *v)
 	for (i = 0; i < sizeof keys / sizeof *keys; i++) {
 		if ((l = value_map_get(v, keys[i])) == NULL)
 			continue;
+		/*
+		 * "vi" and not the site's first language: a diff is made
+		 * once per revision, before (and without) the site.
+		 */
 		if (l->type == VALUE_MAP)
-			l = value_map_get(l, "vi") ? value_map_get(l, "vi") :
-			    l->n > 0 ? l->pairs[0].val : NULL;
+			l = value_lang(l, "vi", NULL);
 		if (l != NULL && value_is_scalar(l) &&
 		    *(s = scalar(a, l)) != '\0')
 			return s;

@@ -251,26 +251,6 @@ records_vi(const char *lang)
 	return lang != NULL && strcmp(lang, "vi") == 0;
 }
 
-/* A scalar's text, or of a {vi:, en:} map the entry of lang (or any). */
-const char *
-records_ltext(const struct value *v, const char *lang)
-{
-	const struct value *t;
-
-	if (v == NULL)
-		return NULL;
-	if (v->type == VALUE_MAP) {
-		t = value_map_get(v, lang);
-		if (t == NULL && v->n > 0)
-			t = v->pairs[0].val;
-		v = t;
-	}
-	if (v == NULL || !value_is_scalar(v) || v->type == VALUE_NULL || v->len
-	    == 0)
-		return NULL;
-	return v->text;
-}
-
 const char *
 records_title(struct site *s, const struct item *it)
 {
@@ -279,8 +259,8 @@ records_title(struct site *s, const struct item *it)
 	size_t i;
 
 	for (i = 0; i < sizeof keys / sizeof *keys; i++)
-		if ((t = records_ltext(value_map_get(it->data, keys[i]),
-		    it->lang)) != NULL)
+		if ((t = value_ltext(value_map_get(it->data, keys[i]),
+		    it->lang, s->langs[0])) != NULL)
 			return t;
 	return it->slug != NULL ? it->slug : it->base;
 }
@@ -288,8 +268,8 @@ records_title(struct site *s, const struct item *it)
 const char *
 records_coll_title(struct site *s, const struct collection *co, int lang)
 {
-	const char *t = records_ltext(value_map_get(co->conf, "title"),
-	    s->langs[lang]);
+	const char *t = value_ltext(value_map_get(co->conf, "title"),
+	    s->langs[lang], s->langs[0]);
 
 	return t != NULL ? t : co->name;
 }

@@ -50,9 +50,6 @@ const char *records_dectext(struct site *s, struct dec d);
 
 /* v's text when v is a real YYYY-MM-DD date string, else NULL. */
 const char *records_date_of(const struct value *v);
-/* A scalar's text, or of a {vi:, en:} map lang's (or the first); NULL
- * when empty or not text. */
-const char *records_ltext(const struct value *v, const char *lang);
 
 /* A code and its texts, for the static tables of each kind. */
 struct word {

@@ -36,8 +36,9 @@ is_lang_map(const struct site *s, const struct value *v)
 }
 
 /*
- * Returns v with every {vi: …, en: …} map replaced by the text of lang
- * (or of the main language when lang has none).  Shares what it can.
+ * Returns v with every {vi: …, en: …} map (a map whose keys are all site
+ * languages) replaced by what value_lang() picks for lang.  Shares what
+ * it can.
  */
 struct value *
 site_localize(struct site *s, struct value *v, int lang)
@@ -47,11 +48,8 @@ site_localize(struct site *s, struct value *v, int lang)
 
 	if (v == NULL)
 		return NULL;
-	if (is_lang_map(s, v)) {
-		r = value_map_get(v, s->langs[lang]);
-		return r != NULL ? r : value_map_get(v, s->langs[0]) ?
-		    value_map_get(v, s->langs[0]) : v->pairs[0].val;
-	}
+	if (is_lang_map(s, v))
+		return value_lang(v, s->langs[lang], s->langs[0]);
 	if (v->type == VALUE_LIST) {
 		r = value_list(s->arena);
 		r->pos = v->pos;

@@ -212,6 +212,31 @@ value_map_str(const struct value *m, const char *key)
 	return v->text;
 }
 
+struct value *
+value_lang(const struct value *m, const char *lang, const char *main_lang)
+{
+	struct value *t;
+
+	if (m == NULL || m->type != VALUE_MAP || m->n == 0)
+		return NULL;
+	if (lang != NULL && (t = value_map_get(m, lang)) != NULL)
+		return t;
+	if (main_lang != NULL && (t = value_map_get(m, main_lang)) != NULL)
+		return t;
+	return m->pairs[0].val;
+}
+
+const char *
+value_ltext(const struct value *v, const char *lang, const char *main_lang)
+{
+	if (v != NULL && v->type == VALUE_MAP)
+		v = value_lang(v, lang, main_lang);
+	if (v == NULL || !value_is_scalar(v) || v->type == VALUE_NULL ||
+	    v->len == 0)
+		return NULL;
+	return v->text;
+}
+
 bool
 value_truthy(const struct value *v)
 {

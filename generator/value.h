@@ -87,6 +87,21 @@ struct value *value_path(const struct value *m, const char *dotted);
 /* Returns the string of key when it is a scalar, else NULL. */
 const char *value_map_str(const struct value *m, const char *key);
 
+/*
+ * The one language picker.  Of a {vi: …, en: …} map m: the value of
+ * lang, else of main_lang (the site's first language), else the map's
+ * first entry.  NULL when m is not a map or is empty.  Borrowed.
+ */
+struct value *value_lang(const struct value *m, const char *lang,
+    const char *main_lang);
+/*
+ * The text of an ltext v for lang: v's own when a scalar, else the entry
+ * value_lang() picks.  NULL when that is missing, null, not a scalar or
+ * empty.  Borrowed.
+ */
+const char *value_ltext(const struct value *v, const char *lang,
+    const char *main_lang);
+
 /* Truthiness as Mustache sees it: false, null, "" and [] are false. */
 bool value_truthy(const struct value *v);
 bool value_is_scalar(const struct value *v);

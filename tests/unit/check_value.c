@@ -263,6 +263,53 @@ START_TEST(test_value_json_pretty)
 }
 END_TEST
 
+/* The one language picker: lang, else the main language, else any. */
+START_TEST(test_value_lang)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a), *fr = value_map(a);
+
+	value_map_set(a, m, "vi", value_strz(a, "Khu công nghiệp"));
+	value_map_set(a, m, "en", value_strz(a, "Industrial zone"));
+	ck_assert_str_eq(value_lang(m, "en", "vi")->text, "Industrial zone");
+	ck_assert_str_eq(value_lang(m, "vi", "vi")->text, "Khu công nghiệp");
+	/* A third language falls back to the site's first, not the map's. */
+	ck_assert_str_eq(value_lang(m, "fr", "en")->text, "Industrial zone");
+	ck_assert_str_eq(value_lang(m, "fr", "vi")->text, "Khu công nghiệp");
+	/* Neither: the map's first entry. */
+	value_map_set(a, fr, "fr", value_strz(a, "Zone industrielle"));
+	ck_assert_str_eq(value_lang(fr, "vi", "vi")->text,
+	    "Zone industrielle");
+	ck_assert_str_eq(value_lang(fr, NULL, NULL)->text,
+	    "Zone industrielle");
+	ck_assert_ptr_null(value_lang(value_map(a), "vi", "vi"));
+	ck_assert_ptr_null(value_lang(value_strz(a, "x"), "vi", "vi"));
+	ck_assert_ptr_null(value_lang(NULL, "vi", "vi"));
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_value_ltext)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a);
+
+	ck_assert_str_eq(value_ltext(value_strz(a, "Lộc Sơn"), "en", "vi"),
+	    "Lộc Sơn");
+	ck_assert_str_eq(value_ltext(value_int(a, 7), "en", "vi"), "7");
+	ck_assert_ptr_null(value_ltext(value_strz(a, ""), "vi", "vi"));
+	ck_assert_ptr_null(value_ltext(value_null(a), "vi", "vi"));
+	ck_assert_ptr_null(value_ltext(value_list(a), "vi", "vi"));
+	ck_assert_ptr_null(value_ltext(NULL, "vi", "vi"));
+	value_map_set(a, m, "vi", value_strz(a, "Tin tức"));
+	ck_assert_str_eq(value_ltext(m, "en", "vi"), "Tin tức");
+	value_map_set(a, m, "en", value_strz(a, ""));
+	/* An empty entry is no text; the picker does not look further. */
+	ck_assert_ptr_null(value_ltext(m, "en", "vi"));
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 value_suite(void)
 {
@@ -277,6 +324,8 @@ value_suite(void)
 	tc = tcase_create("lookup");
 	tcase_add_test(tc, test_value_map_get);
 	tcase_add_test(tc, test_value_truthy);
+	tcase_add_test(tc, test_value_lang);
+	tcase_add_test(tc, test_value_ltext);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("text");
 	tcase_add_test(tc, test_value_scalar_text);
