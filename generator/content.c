@@ -43,25 +43,17 @@ static void
 unknown_keys(struct site *s, const struct value *m, const char *const *known,
     const char *where)
 {
-	size_t i, k;
+	size_t i, n = 0;
 
+	while (known[n] != NULL)
+		n++;
 	for (i = 0; m != NULL && m->type == VALUE_MAP && i < m->n; i++) {
-		const char *key = m->pairs[i].key, *best = NULL;
-		size_t bestd = (size_t)-1;
+		const char *key = m->pairs[i].key;
+		const char *best = utf8_nearest(key, known, n);
 
-		for (k = 0; known[k] != NULL; k++) {
-			size_t dd = utf8_distance(key, known[k]);
-
-			if (dd == 0)
-				break;
-			if (dd < bestd) {
-				bestd = dd;
-				best = known[k];
-			}
-		}
-		if (known[k] != NULL)
+		if (best != NULL && strcmp(best, key) == 0)
 			continue;
-		if (best != NULL && bestd <= 2)
+		if (best != NULL)
 			diag_warning(s->diags, m->pairs[i].keypos, "unknown "
 			    "key '%s' in %s (did you mean '%s'?)", key, where,
 			    best);

@@ -70,26 +70,6 @@ static const char *const schema_keys[] = {
 static const char *const top_keys[] = {"defs", "kinds"};
 
 const char *
-schema_closest(const char *key, const char *const *names, size_t n)
-{
-	const char *best = NULL;
-	size_t bestd = SIZE_MAX, len = strlen(key), i;
-
-	for (i = 0; i < n; i++) {
-		size_t d = utf8_distance(key, names[i]);
-
-		if (d < bestd) {
-			bestd = d;
-			best = names[i];
-		}
-	}
-	/* Typos, not different words: "tittle", not "id" for "x". */
-	if (best == NULL || bestd >= len || (bestd > 2 && bestd * 3 > len))
-		return NULL;
-	return best;
-}
-
-const char *
 schema_type_want(enum stype t)
 {
 	return types[t].name ? types[t].want : "?";
@@ -141,9 +121,9 @@ settype(struct ld *l, struct node *n, const struct value *t)
 		names[nn++] = types[i].name;
 	for (i = 0; i < l->s->ndef; i++)
 		names[nn++] = l->s->defs[i].name;
-	if (schema_closest(t->text, names, nn) != NULL)
+	if (utf8_nearest(t->text, names, nn) != NULL)
 		diag_error(l->d, t->pos, "unknown type '%s' (did you mean "
-		    "'%s'?)", t->text, schema_closest(t->text, names, nn));
+		    "'%s'?)", t->text, utf8_nearest(t->text, names, nn));
 	else
 		diag_error(l->d, t->pos, "unknown type '%s'", t->text);
 }
@@ -220,7 +200,7 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 		if (strcmp(p->key, schema_keys[k]) == 0)
 			break;
 	if (k == sizeof schema_keys / sizeof *schema_keys) {
-		near = schema_closest(p->key, schema_keys, k);
+		near = utf8_nearest(p->key, schema_keys, k);
 		if (near != NULL)
 			diag_error(l->d, p->keypos, "unknown schema key '%s' "
 			    "(did you mean '%s'?)", p->key, near);
@@ -374,7 +354,7 @@ check_top(struct ld *l, const char *name, const struct value *root)
 		}
 		if (j < 2)
 			continue;
-		near = schema_closest(root->pairs[i].key, top_keys, 2);
+		near = utf8_nearest(root->pairs[i].key, top_keys, 2);
 		diag_error(l->d, root->pairs[i].keypos,
 		    "unknown key '%s'%s%s%s", root->pairs[i].key,
 		    near ? " (did you mean '" : "", near ? near : "",

@@ -147,7 +147,7 @@ static void
 unknown_key(struct ck *c, size_t outer, const struct value_pair *p,
     const char *const *names, size_t n)
 {
-	const char *near = schema_closest(p->key, names, n);
+	const char *near = utf8_nearest(p->key, names, n);
 	struct buf b = {0};
 	size_t i;
 
@@ -226,7 +226,7 @@ check_enum(struct ck *c, const struct node *n, const struct value *v)
 			return;
 	if (c->d != NULL && v->type == VALUE_STR) {
 		buf_add(&s, v->text, v->len);
-		near = schema_closest(buf_cstr(&s), n->enums, n->nenum);
+		near = utf8_nearest(buf_cstr(&s), n->enums, n->nenum);
 		if (near != NULL)
 			buf_addf(&extra, " (did you mean '%s'?)", near);
 	}

@@ -58,12 +58,6 @@ struct schemas {
 	size_t nkind;
 };
 
-/*
- * Returns the closest of names[0..n) to key, or NULL when none is close
- * enough to be a typo of it.  Borrowed from names; no allocation.
- */
-const char *schema_closest(const char *key, const char *const *names,
-    size_t n);
 /* Returns what a value of built-in type t must be, for messages
  * ("a date like 2020-01-15"); "?" for T_DEF and T_UNION.  Static text. */
 const char *schema_type_want(enum stype t);

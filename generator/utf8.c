@@ -268,3 +268,28 @@ utf8_distance(const char *a, const char *b)
 	free(row);
 	return d;
 }
+
+/*
+ * The one "did you mean" rule: a typo, not a different word.  The
+ * nearest name (the first of equals) counts when it is nearer than the
+ * key is long, and at most 2 edits or a third of the key away ("tittle"
+ * gets "title"; "x" does not get "id").
+ */
+const char *
+utf8_nearest(const char *key, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = SIZE_MAX, len = strlen(key), i;
+
+	for (i = 0; i < n; i++) {
+		size_t d = utf8_distance(key, names[i]);
+
+		if (d < bestd) {
+			bestd = d;
+			best = names[i];
+		}
+	}
+	if (best == NULL || bestd >= len || (bestd > 2 && bestd * 3 > len))
+		return NULL;
+	return best;
+}

@@ -51,5 +51,13 @@ char *utf8_slugify(struct arena *a, const char *s, size_t n);
 bool utf8_is_slug(const char *s);
 /* Returns the Levenshtein distance of two short strings (bytes). */
 size_t utf8_distance(const char *a, const char *b);
+/*
+ * Returns the nearest of names[0..n) to key (by utf8_distance), or NULL
+ * when none is near enough to be a typo of it: the distance must be
+ * below key's length and at most 2 or a third of that length.  An equal
+ * name is returned as itself.  Borrowed from names; no allocation.
+ */
+const char *utf8_nearest(const char *key, const char *const *names,
+    size_t n);
 
 #endif

@@ -183,6 +183,31 @@ START_TEST(test_utf8_distance)
 }
 END_TEST
 
+/* The one "did you mean" rule: a typo, not a different word. */
+START_TEST(test_utf8_nearest)
+{
+	static const char *const keys[] = {
+		"title", "short_title", "per_page", "id", "description",
+	};
+	static const char *const kinds[] = {"defs", "kinds"};
+	size_t n = sizeof keys / sizeof *keys;
+
+	ck_assert_str_eq(utf8_nearest("tittle", keys, n), "title");
+	ck_assert_str_eq(utf8_nearest("titel", keys, n), "title");
+	ck_assert_str_eq(utf8_nearest("perpage", keys, n), "per_page");
+	ck_assert_str_eq(utf8_nearest("title", keys, n), "title");
+	ck_assert_str_eq(utf8_nearest("kind", kinds, 2), "kinds");
+	/* Three edits in a key of nine or more are still a typo... */
+	ck_assert_str_eq(utf8_nearest("dscriptonn", keys, n), "description");
+	/* ...but not in a short one, nor as many edits as letters. */
+	ck_assert_ptr_null(utf8_nearest("colour", keys, n));
+	ck_assert_ptr_null(utf8_nearest("x", keys, n));
+	ck_assert_ptr_null(utf8_nearest("ab", keys, n));
+	ck_assert_ptr_null(utf8_nearest("", keys, n));
+	ck_assert_ptr_null(utf8_nearest("title", keys, 0));
+}
+END_TEST
+
 Suite *
 utf8_suite(void)
 {
@@ -202,6 +227,7 @@ utf8_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("distance");
 	tcase_add_test(tc, test_utf8_distance);
+	tcase_add_test(tc, test_utf8_nearest);
 	suite_add_tcase(s, tc);
 	return s;
 }
