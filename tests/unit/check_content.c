@@ -204,6 +204,29 @@ START_TEST(test_content_missing_collections)
 }
 END_TEST
 
+/* site.yaml's unknown keys get utf8_nearest's guess, the schemas' rule. */
+START_TEST(test_content_unknown_key_hint)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\nlo: x\ndescriptiion_x: y\n"
+		    "collections:\n  news: {kind: news, titel: Tin}\n"},
+		{"content/news/a.md", "---\ntitle: A\ndate: 2020-01-15\n---\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_str_eq(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:1: warning: unknown key 'lo' in site.yaml; "
+	    "settings of your own go under 'params:'\n"
+	    "content/site.yaml:3:1: warning: unknown key 'descriptiion_x' in "
+	    "site.yaml (did you mean 'description'?)\n"
+	    "content/site.yaml:5:22: warning: unknown key 'titel' in a "
+	    "collection (did you mean 'title'?)\n");
+	tu_site_close(&t);
+}
+END_TEST
+
 START_TEST(test_content_collections_list)
 {
 	static const struct tu_file files[] = {
@@ -431,6 +454,7 @@ content_suite(void)
 	tcase_add_test(tc, test_content_missing_site_yaml);
 	tcase_add_test(tc, test_content_site_yaml_not_map);
 	tcase_add_test(tc, test_content_site_yaml_syntax);
+	tcase_add_test(tc, test_content_unknown_key_hint);
 	tcase_add_test(tc, test_content_missing_collections);
 	tcase_add_test(tc, test_content_collections_list);
 	tcase_add_test(tc, test_content_bad_languages);
