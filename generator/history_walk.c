@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "hash.h"
 #include "history.h"
 #include "history_impl.h"
 #include "utf8.h"
@@ -23,20 +24,10 @@
 
 static const struct pos nopos = {NULL, 0, 0};
 
-uint64_t
-history_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 static size_t
 hash(const char *s)
 {
-	return (size_t)history_hash(s, strlen(s));
+	return (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, strlen(s));
 }
 
 static void
