@@ -98,7 +98,7 @@ clean(struct arena *a, const char *s, size_t n)
 {
 	struct buf b = {0};
 	size_t i = 0, w, at, k, len;
-	unsigned char c, c1;
+	uint32_t cp;
 	const char *out;
 
 	while (i < n) {
@@ -119,27 +119,14 @@ clean(struct arena *a, const char *s, size_t n)
 			continue;
 		}
 		for (k = i; k < w; k += len) {
-			c = (unsigned char)s[k];
-			c1 = k + 1 < w ? (unsigned char)s[k + 1] : 0;
-			len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 :
-			    c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 &&
-			    c <= 0xF4 ? 4 : 0;
-			if (len > 1 && (k + len > w ||
-			    (c == 0xE0 && c1 < 0xA0) || (c == 0xED &&
-			    c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-			    (c == 0xF4 && c1 > 0x8F)))
-				len = 0;
-			for (size_t j = 1; j < len; j++)
-				if (((unsigned char)s[k + j] & 0xC0) != 0x80)
-					len = 0;
-			if (len == 0) {
+			/* A bad byte: U+FFFD, which is also its own bytes. */
+			len = utf8_decode(s + k, w - k, &cp, UTF8_STRICT);
+			if (cp == UTF8_REPLACEMENT)
 				buf_adds(&b, "\xEF\xBF\xBD");
-				len = 1;
-			} else if (c < 0x20 || c == 0x7F) {
+			else if (cp < 0x20 || cp == 0x7F)
 				buf_addc(&b, ' ');
-			} else {
+			else
 				buf_add(&b, s + k, len);
-			}
 		}
 		i = w;
 	}

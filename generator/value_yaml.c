@@ -159,7 +159,7 @@ index_lines(struct loader *L, const char *src, size_t n)
 	L->lines[0] = 0;
 	L->nlines = 1;
 	for (i = 0; i < n; i++) {
-		if (((unsigned char)src[i] & 0xC0) == 0x80)
+		if (!utf8_is_lead((unsigned char)src[i]))
 			continue;
 		cp++;
 		if (src[i] != '\n')
