@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "hash.h"
 #include "history.h"
 #include "history_impl.h"
 #include "utf8.h"
@@ -338,7 +339,8 @@ split(const char *s, size_t n, size_t *np)
 			}
 			p[*np].s = s + start;
 			p[*np].n = end - start;
-			p[*np].h = history_hash(s + start, end - start);
+			p[*np].h = hash_fnv1a(HASH_FNV1A_INIT, s + start,
+			    end - start);
 			(*np)++;
 			start = NONE;
 		}

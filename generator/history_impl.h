@@ -20,12 +20,6 @@ struct git_repository;
 struct git_tree;
 
 /*
- * FNV-1a of s[0..n), for path names (history_walk.c) and paragraphs
- * (history_diff.c).  Pure; no allocation.
- */
-uint64_t history_hash(const char *s, size_t n);
-
-/*
  * A file of the tip, followed backwards through the walk.  name is its
  * path relative to the content folder in the commit being looked at
  * (what the diffs show); path the same relative to root (what callers

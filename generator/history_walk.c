@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "hash.h"
 #include "history.h"
 #include "history_impl.h"
 #include "utf8.h"
@@ -23,20 +24,10 @@
 
 static const struct pos nopos = {NULL, 0, 0};
 
-uint64_t
-history_hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 static size_t
 hash(const char *s)
 {
-	return (size_t)history_hash(s, strlen(s));
+	return (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, strlen(s));
 }
 
 static void
@@ -107,7 +98,7 @@ clean(struct arena *a, const char *s, size_t n)
 {
 	struct buf b = {0};
 	size_t i = 0, w, at, k, len;
-	unsigned char c, c1;
+	uint32_t cp;
 	const char *out;
 
 	while (i < n) {
@@ -128,27 +119,14 @@ clean(struct arena *a, const char *s, size_t n)
 			continue;
 		}
 		for (k = i; k < w; k += len) {
-			c = (unsigned char)s[k];
-			c1 = k + 1 < w ? (unsigned char)s[k + 1] : 0;
-			len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 :
-			    c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 &&
-			    c <= 0xF4 ? 4 : 0;
-			if (len > 1 && (k + len > w ||
-			    (c == 0xE0 && c1 < 0xA0) || (c == 0xED &&
-			    c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
-			    (c == 0xF4 && c1 > 0x8F)))
-				len = 0;
-			for (size_t j = 1; j < len; j++)
-				if (((unsigned char)s[k + j] & 0xC0) != 0x80)
-					len = 0;
-			if (len == 0) {
+			/* A bad byte: U+FFFD, which is also its own bytes. */
+			len = utf8_decode(s + k, w - k, &cp, UTF8_STRICT);
+			if (cp == UTF8_REPLACEMENT)
 				buf_adds(&b, "\xEF\xBF\xBD");
-				len = 1;
-			} else if (c < 0x20 || c == 0x7F) {
+			else if (cp < 0x20 || cp == 0x7F)
 				buf_addc(&b, ' ');
-			} else {
+			else
 				buf_add(&b, s + k, len);
-			}
 		}
 		i = w;
 	}

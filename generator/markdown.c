@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "hash.h"
 #include "markdown.h"
 #include "utf8.h"
 #include "value.h"
@@ -100,11 +101,7 @@ markdown_init(void)
 static uint64_t
 hash(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325u;	/* FNV-1a */
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-	return h;
+	return hash_fnv1a(HASH_FNV1A_INIT, s, strlen(s));
 }
 
 /* Returns the slot of key: its own, or the empty one it would take. */

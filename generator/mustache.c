@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "mustache.h"
 #include "mustache_impl.h"
+#include "utf8.h"
 #include "value.h"
 
 /*
@@ -62,7 +63,7 @@ advance(struct compiler *c, size_t to)
 		if (b == '\n') {
 			c->line++;
 			c->col = 1;
-		} else if ((b & 0xC0) != 0x80) {
+		} else if (utf8_is_lead(b)) {
 			c->col++;
 		}
 	}

@@ -38,7 +38,7 @@ show(struct buf *b, const struct value *v)
 	if (v->type == VALUE_STR)
 		buf_addc(b, '\'');
 	for (i = 0; i < v->len; i++) {
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++cps > 40)
+		if (utf8_is_lead((unsigned char)s[i]) && ++cps > 40)
 			break;
 		if (s[i] == '\n' || s[i] == '\r')
 			break;

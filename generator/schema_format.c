@@ -6,6 +6,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "schema_format.h"
@@ -179,32 +180,6 @@ schema_is_taxcode(const char *s, size_t n)
 	    (n == 14 && digits(s, 10) && s[10] == '-' && digits(s + 11, 3));
 }
 
-/* Decodes one code point at s[*i], advancing *i; bad bytes give 0xFFFD. */
-static unsigned long
-decode(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t len = u[0] < 0x80 ? 1 : u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ?
-	    3 : u[0] >= 0xC0 ? 2 : 0;
-	unsigned long c;
-	size_t k;
-
-	if (len == 0 || *i + len > n) {
-		(*i)++;
-		return 0xFFFD;
-	}
-	c = len == 1 ? u[0] : u[0] & (0x7F >> len);
-	for (k = 1; k < len; k++) {
-		if ((u[k] & 0xC0) != 0x80) {
-			(*i)++;
-			return 0xFFFD;
-		}
-		c = c << 6 | (u[k] & 0x3F);
-	}
-	*i += len;
-	return c;
-}
-
 /* Latin letters of Vietnamese (precomposed), Đ and đ included. */
 static bool
 viet_letter(unsigned long c)
@@ -241,7 +216,7 @@ bool
 schema_is_docnumber(const char *s, size_t n)
 {
 	size_t i = 0, part = 0;
-	unsigned long c;
+	uint32_t c;
 
 	while (i < n && ascii_isdigit((unsigned char)s[i]))
 		i++;
@@ -252,7 +227,7 @@ schema_is_docnumber(const char *s, size_t n)
 	if (i == n)
 		return false;
 	while (i < n) {
-		c = decode(s, n, &i);
+		i += utf8_decode(s + i, n - i, &c, UTF8_LOOSE);
 		if (c == '-') {
 			if (part == 0 || i == n)
 				return false;
@@ -275,10 +250,10 @@ unsigned long
 schema_docnumber_lookalike(const char *s, size_t n)
 {
 	size_t i = 0;
-	unsigned long ch;
+	uint32_t ch;
 
 	while (i < n) {
-		ch = decode(s, n, &i);
+		i += utf8_decode(s + i, n - i, &ch, UTF8_LOOSE);
 		if (ch == 0xD0 || ch == 0xF0)
 			return ch;
 	}

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "build.h"
 #include "fsutil.h"
+#include "hash.h"
 #include "serve.h"
 
 #ifndef PATH_MAX
@@ -534,16 +535,6 @@ listen_on(const char *addr, int *port, bool *v6)
 
 /* ---- watching ---- */
 
-static uint64_t
-fnv(uint64_t h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-
-	while (n-- > 0)
-		h = (h ^ *p++) * 1099511628211ULL;
-	return h;
-}
-
 /* True for names that editors' tools leave around and builds ignore:
  * hidden files (vim's .x.swp, emacs's .#x) and backups ending in '~'. */
 static bool
@@ -569,29 +560,31 @@ fold_tree(uint64_t h, int dfd, int depth)
 
 	if ((dir = fdopendir(dfd)) == NULL) {
 		close(dfd);
-		return fnv(h, "?", 1);
+		return hash_fnv1a(h, "?", 1);
 	}
 	while ((e = readdir(dir)) != NULL) {
 		if (is_noise(e->d_name))
 			continue;
-		h = fnv(h, e->d_name, strlen(e->d_name) + 1);
+		h = hash_fnv1a(h, e->d_name, strlen(e->d_name) + 1);
 		if (fstatat(dirfd(dir), e->d_name, &st, AT_SYMLINK_NOFOLLOW)
 		    == -1)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			h = fnv(h, "/", 1);
+			h = hash_fnv1a(h, "/", 1);
 			if (depth < MAX_DEPTH && (fd = openat(dirfd(dir),
 			    e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 			    O_CLOEXEC)) != -1)
 				h = fold_tree(h, fd, depth + 1);
-			h = fnv(h, "\\", 1);	/* end of the folder */
+			h = hash_fnv1a(h, "\\", 1);	/* end of the folder */
 			continue;
 		}
-		h = fnv(h, &st.st_size, sizeof st.st_size);
-		h = fnv(h, &st.st_mtim.tv_sec, sizeof st.st_mtim.tv_sec);
-		h = fnv(h, &st.st_mtim.tv_nsec, sizeof st.st_mtim.tv_nsec);
-		h = fnv(h, &st.st_ino, sizeof st.st_ino);
-		h = fnv(h, &st.st_mode, sizeof st.st_mode);
+		h = hash_fnv1a(h, &st.st_size, sizeof st.st_size);
+		h = hash_fnv1a(h, &st.st_mtim.tv_sec,
+		    sizeof st.st_mtim.tv_sec);
+		h = hash_fnv1a(h, &st.st_mtim.tv_nsec,
+		    sizeof st.st_mtim.tv_nsec);
+		h = hash_fnv1a(h, &st.st_ino, sizeof st.st_ino);
+		h = hash_fnv1a(h, &st.st_mode, sizeof st.st_mode);
 	}
 	closedir(dir);
 	return h;
@@ -602,16 +595,16 @@ static uint64_t
 fingerprint(const char *source)
 {
 	static const char *const watched[] = {"content", "themes"};
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = HASH_FNV1A_INIT;
 	size_t i;
 	int sfd, fd;
 
 	sfd = open(source, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	for (i = 0; i < sizeof watched / sizeof watched[0]; i++) {
-		h = fnv(h, watched[i], strlen(watched[i]) + 1);
+		h = hash_fnv1a(h, watched[i], strlen(watched[i]) + 1);
 		fd = sfd == -1 ? -1 : openat(sfd, watched[i], O_RDONLY |
 		    O_DIRECTORY | O_CLOEXEC);
-		h = fd == -1 ? fnv(h, "-", 1) : fold_tree(h, fd, 0);
+		h = fd == -1 ? hash_fnv1a(h, "-", 1) : fold_tree(h, fd, 0);
 	}
 	if (sfd != -1)
 		close(sfd);

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 #include "source.h"
 #include "theme.h"
 #include "value.h"
@@ -60,19 +61,17 @@ theme_find(const struct theme *th, const char *name)
 static const char *
 asset_version(struct arena *a, struct source *src, const struct theme *th)
 {
-	uint64_t h = 1469598103934665603u;	/* FNV-1a */
+	uint64_t h = HASH_FNV1A_INIT;
 	struct buf b = {0};
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < th->nstatics; i++) {
 		const char *p = th->statics[i];
 
-		for (k = 0; p[k]; k++)
-			h = (h ^ (unsigned char)p[k]) * 1099511628211u;
+		h = hash_fnv1a(h, p, strlen(p));
 		if (source_read(src, p, &b) == -1)
 			continue;
-		for (k = 0; k < b.len; k++)
-			h = (h ^ (unsigned char)b.data[k]) * 1099511628211u;
+		h = hash_fnv1a(h, b.data, b.len);
 	}
 	buf_release(&b);
 	return arena_printf(a, "%010llx", (unsigned long long)(h >> 24));

@@ -122,7 +122,7 @@ utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
 		if (u[j] == '\n') {
 			ln++;
 			cl = 1;
-		} else if ((u[j] & 0xC0) != 0x80) {
+		} else if (utf8_is_lead(u[j])) {
 			cl++;
 		}
 	}
@@ -141,9 +141,50 @@ utf8_count(const char *s, size_t n)
 	size_t i, count = 0;
 
 	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
+		if (utf8_is_lead((unsigned char)s[i]))
 			count++;
 	return count;
+}
+
+/* The length of a loose sequence by its lead byte, or 0. */
+static size_t
+loose_length(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len, k;
+
+	len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 :
+	    0;
+	if (len > n)
+		return 0;
+	for (k = 1; k < len; k++)
+		if (utf8_is_lead(s[k]))
+			return 0;
+	return len;
+}
+
+size_t
+utf8_decode(const char *s, size_t n, uint32_t *cp, enum utf8_decoding mode)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *why = NULL;
+	size_t len, k;
+	uint32_t c;
+
+	*cp = UTF8_REPLACEMENT;
+	if (n == 0)
+		return 0;
+	if (mode == UTF8_LOOSE)
+		len = loose_length(u, n);
+	else
+		len = u[0] == 0 ? 1 : sequence(u, n, &why);
+	if (len == 0)
+		return 1;
+	c = len == 1 ? u[0] : u[0] & (0x7Fu >> len);
+	for (k = 1; k < len; k++)
+		c = c << 6 | (u[k] & 0x3Fu);
+	*cp = c;
+	return len;
 }
 
 /*

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct arena;
 
@@ -30,6 +31,45 @@ static inline int ascii_tolower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
+
+/*
+ * True unless b is a continuation byte (10xxxxxx): true for the bytes
+ * that start a code point, or start nothing valid.  Counting them is how
+ * columns and utf8_count() count code points, for any input.
+ */
+static inline bool utf8_is_lead(int b) { return (b & 0xC0) != 0x80; }
+
+/* What utf8_decode() gives for a byte that starts no sequence. */
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* How strict utf8_decode() is about which sequences it decodes. */
+enum utf8_decoding {
+	/*
+	 * Unicode's well-formed sequences only (Table 3-7, as in
+	 * utf8_validate()), but NUL is decoded as U+0000: overlongs,
+	 * UTF-16 surrogates, code points beyond U+10FFFF, stray
+	 * continuation bytes and truncated sequences are replaced.
+	 */
+	UTF8_STRICT,
+	/*
+	 * The length from the lead byte alone (C0-DF two bytes, E0-EF
+	 * three, F0-FF four) and the continuation bytes checked: overlongs,
+	 * surrogates and values beyond U+10FFFF are decoded as they come.
+	 * Only stray continuation bytes and truncated sequences are
+	 * replaced.
+	 */
+	UTF8_LOOSE,
+};
+
+/*
+ * Decodes the code point that starts s[0..n) into *cp and returns its
+ * length in bytes (1-4).  A byte that starts no sequence by mode gives
+ * *cp = UTF8_REPLACEMENT and length 1, so that the caller goes on at the
+ * next byte (as browsers do).  Returns 0 with *cp = UTF8_REPLACEMENT
+ * when n is 0.  Pure.
+ */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp,
+    enum utf8_decoding mode);
 
 /*
  * Returns true when s[0..n) is valid UTF-8 with no NUL byte.  Otherwise

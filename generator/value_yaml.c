@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "hash.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -59,18 +60,11 @@ struct loader {
 static int node(struct loader *, yaml_event_t *, unsigned, struct value **,
     uint64_t *);
 
-/* FNV-1a: short keys, no adversary worth more than this. */
+/* FNV-1a (hash.c): short keys, no adversary worth more than this. */
 static size_t
 hash(const char *s, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return (size_t)h;
+	return (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, n);
 }
 
 /* Returns the slot of key in t, or the empty slot where it belongs. */
@@ -165,7 +159,7 @@ index_lines(struct loader *L, const char *src, size_t n)
 	L->lines[0] = 0;
 	L->nlines = 1;
 	for (i = 0; i < n; i++) {
-		if (((unsigned char)src[i] & 0xC0) == 0x80)
+		if (!utf8_is_lead((unsigned char)src[i]))
 			continue;
 		cp++;
 		if (src[i] != '\n')

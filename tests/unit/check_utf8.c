@@ -1,10 +1,12 @@
 /*
  * Unit tests for utf8.c: validation (every class of ill-formed sequence,
  * with the line and code-point column of the first bad byte), counting,
- * Vietnamese slugs from NFC and NFD input, slug checks and the edit
- * distance behind "did you mean".
+ * decoding one code point (strict and loose, on every class of bad
+ * input), Vietnamese slugs from NFC and NFD input, slug checks and the
+ * edit distance behind "did you mean".
  */
 #include <check.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "arena.h"
@@ -82,6 +84,87 @@ START_TEST(test_utf8_count)
 	/* NFD: "à" is a + U+0300, two code points. */
 	ck_assert_uint_eq(utf8_count("a\xCC\x80", 3), 2);
 	ck_assert_uint_eq(utf8_count("😀", 4), 1);
+	/* Bad bytes: each lead-like byte counts, continuations do not. */
+	ck_assert_uint_eq(utf8_count("\x80\xC3\xFF", 3), 2);
+}
+END_TEST
+
+START_TEST(test_utf8_is_lead)
+{
+	ck_assert(utf8_is_lead('a'));
+	ck_assert(utf8_is_lead('\n'));
+	ck_assert(utf8_is_lead(0xC3));
+	ck_assert(utf8_is_lead(0xE1));
+	ck_assert(utf8_is_lead(0xFF));
+	ck_assert(!utf8_is_lead(0x80));
+	ck_assert(!utf8_is_lead(0xBF));
+}
+END_TEST
+
+/* Asserts that s[0..n) decodes by mode to code point cp in len bytes. */
+static void
+decodes(const char *s, size_t n, enum utf8_decoding mode, uint32_t cp,
+    size_t len)
+{
+	uint32_t got = 0x12345;
+	size_t k = utf8_decode(s, n, &got, mode);
+
+	ck_assert_msg(k == len && got == cp,
+	    "mode %d: got U+%04X in %zu bytes, want U+%04X in %zu",
+	    (int)mode, (unsigned)got, k, (unsigned)cp, len);
+}
+
+#define STRICT(lit, cp, len) \
+	decodes(lit, sizeof lit - 1, UTF8_STRICT, cp, len)
+#define LOOSE(lit, cp, len) \
+	decodes(lit, sizeof lit - 1, UTF8_LOOSE, cp, len)
+#define BOTH(lit, cp, len) do { STRICT(lit, cp, len); \
+	LOOSE(lit, cp, len); } while (0)
+
+START_TEST(test_utf8_decode_good)
+{
+	BOTH("A", 0x41, 1);
+	BOTH("\0x", 0, 1);		/* NUL is a code point here */
+	BOTH("\x7F", 0x7F, 1);
+	BOTH("đ", 0x111, 2);
+	BOTH("ạ", 0x1EA1, 3);
+	BOTH("Ỹ!", 0x1EF8, 3);		/* only the first code point */
+	BOTH("\xEF\xBF\xBD", UTF8_REPLACEMENT, 3);
+	BOTH("😀", 0x1F600, 4);
+	BOTH("\xF4\x8F\xBF\xBF", 0x10FFFF, 4);
+	decodes("", 0, UTF8_STRICT, UTF8_REPLACEMENT, 0);
+	decodes("", 0, UTF8_LOOSE, UTF8_REPLACEMENT, 0);
+	/* n ends the sequence, not the string. */
+	decodes("\xE1\xBA\xA1", 2, UTF8_STRICT, UTF8_REPLACEMENT, 1);
+}
+END_TEST
+
+START_TEST(test_utf8_decode_bad)
+{
+	/* Replaced by both: the decoder goes on at the next byte. */
+	BOTH("\x80", UTF8_REPLACEMENT, 1);	/* stray continuation */
+	BOTH("\xBF" "a", UTF8_REPLACEMENT, 1);
+	BOTH("\xC3", UTF8_REPLACEMENT, 1);	/* truncated */
+	BOTH("\xE1\xBA", UTF8_REPLACEMENT, 1);
+	BOTH("\xC3" "A", UTF8_REPLACEMENT, 1);	/* not a continuation */
+	BOTH("\xF0\x9F\x98" "A", UTF8_REPLACEMENT, 1);
+	/* Replaced only when strict; loose decodes what the bits say. */
+	STRICT("\xC0\x80", UTF8_REPLACEMENT, 1);	/* overlong NUL */
+	LOOSE("\xC0\x80", 0, 2);
+	STRICT("\xC1\x81", UTF8_REPLACEMENT, 1);
+	LOOSE("\xC1\x81", 0x41, 2);
+	STRICT("\xE0\x80\xAF", UTF8_REPLACEMENT, 1);	/* overlong '/' */
+	LOOSE("\xE0\x80\xAF", 0x2F, 3);
+	STRICT("\xED\xA0\x80", UTF8_REPLACEMENT, 1);	/* surrogate */
+	LOOSE("\xED\xA0\x80", 0xD800, 3);
+	STRICT("\xF0\x80\x80\x80", UTF8_REPLACEMENT, 1);
+	LOOSE("\xF0\x80\x80\x80", 0, 4);
+	STRICT("\xF4\x90\x80\x80", UTF8_REPLACEMENT, 1);	/* > U+10FFFF */
+	LOOSE("\xF4\x90\x80\x80", 0x110000, 4);
+	STRICT("\xF5\x80\x80\x80", UTF8_REPLACEMENT, 1);
+	LOOSE("\xF5\x80\x80\x80", 0x140000, 4);
+	STRICT("\xFF\x80\x80\x80", UTF8_REPLACEMENT, 1);
+	LOOSE("\xFF\x80\x80\x80", 0x1C0000, 4);	/* 0xFF & 0x07 */
 }
 END_TEST
 
@@ -218,6 +301,11 @@ utf8_suite(void)
 	tcase_add_test(tc, test_utf8_validate_good);
 	tcase_add_test(tc, test_utf8_validate_bad);
 	tcase_add_test(tc, test_utf8_count);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("decode");
+	tcase_add_test(tc, test_utf8_is_lead);
+	tcase_add_test(tc, test_utf8_decode_good);
+	tcase_add_test(tc, test_utf8_decode_bad);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("slug");
 	tcase_add_test(tc, test_utf8_slugify_vietnamese);
