@@ -8,11 +8,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "date.h"
 #include "utf8.h"
 
 #define DAY_SECONDS 86400
+
+_Static_assert(19 + sizeof DATE_VN_ZONE == DATE_VN_DATETIME_SIZE,
+    "YYYY-MM-DDTHH:MM:SS and the zone fill the date-time buffer");
 
 static int
 num2(const char *s)
@@ -200,12 +204,5 @@ date_vn_datetime(int64_t t, char out[DATE_VN_DATETIME_SIZE])
 	digits(out + 14, sec / 60 % 60, 2);
 	out[16] = ':';
 	digits(out + 17, sec % 60, 2);
-	/* "+07:00": DATE_VN_OFFSET written out. */
-	out[19] = '+';
-	out[20] = '0';
-	out[21] = '7';
-	out[22] = ':';
-	out[23] = '0';
-	out[24] = '0';
-	out[25] = '\0';
+	memcpy(out + 19, DATE_VN_ZONE, sizeof DATE_VN_ZONE);	/* and NUL */
 }

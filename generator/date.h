@@ -22,6 +22,8 @@
 #define DATE_VN_DATETIME_SIZE 26
 /* Seconds east of UTC of Asia/Ho_Chi_Minh (no daylight saving time). */
 #define DATE_VN_OFFSET (7 * 3600)
+/* The same offset as ISO 8601 writes it, for "T00:00:00" DATE_VN_ZONE. */
+#define DATE_VN_ZONE "+07:00"
 
 /*
  * Judges s[0..n) (no NUL needed): 1 if it is a real date YYYY-MM-DD;
