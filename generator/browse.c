@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "fmt.h"
 #include "records.h"
 #include "records_impl.h"
@@ -413,8 +414,8 @@ call_status(const struct site *s, const struct value *d, long *left)
 	if (st != NULL && strcmp(st, "closed") != 0 && strcmp(st, "awarded") !=
 	    0 && strcmp(st, "cancelled") != 0 && strcmp(st, "open") != 0)
 		st = NULL;	/* not a status: the schema has said so */
-	if (dl != NULL && today != NULL && fmt_is_date(today, strlen(today)))
-		*left = fmt_days(dl) - fmt_days(today);
+	if (dl != NULL && today != NULL && date_is_valid(today, strlen(today)))
+		*left = date_days(dl) - date_days(today);
 	else
 		dl = NULL;
 	if (st != NULL && strcmp(st, "open") != 0)

@@ -95,6 +95,7 @@
 #include "budget_deadline.h"
 #include "budget_table.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "fmt.h"
 #include "site.h"
@@ -216,7 +217,7 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 	if (ke < 0 || est == NULL || col_role(est->f, BROLE_ESTIMATE) < 0)
 		return;
 	if (end >= 0) {
-		fmt_iso_from_days(end, iso);
+		date_iso(end, iso);
 		buf_adds(&when, " on ");
 		fmt_date(&when, iso, "vi");
 	}
@@ -433,7 +434,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 	v = value_map_get(d, "fiscal_year");
 	if (r->year >= 0 && (r->year < lo || r->year > hi) &&
 	    !(r->year > hi && c->until != NULL && pub != NULL &&
-	    fmt_is_date(pub, strlen(pub)) && strcmp(pub, c->until) <= 0)) {
+	    date_is_valid(pub, strlen(pub)) && strcmp(pub, c->until) <= 0)) {
 		if (r->year > hi)
 			diag_error(s->diags, v->pos, "fiscal year %lld: the "
 			    "forms of %s serve %s records up to %ld (%s)%s",
@@ -448,7 +449,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 			    (long long)r->year, c->circular, r->kind, lo,
 			    c->years_rule ? c->years_rule : c->rule[0]);
 	}
-	if (c->since != NULL && pub != NULL && fmt_is_date(pub,
+	if (c->since != NULL && pub != NULL && date_is_valid(pub,
 	    strlen(pub)) && strcmp(pub, c->since) < 0)
 		diag_error(s->diags, value_map_get(d, "published_on")->pos,
 		    "published on %s, before %s took effect (%s): a record "

@@ -14,9 +14,9 @@
 #include "buf.h"
 #include "budget_deadline.h"
 #include "calendar.h"
+#include "date.h"
 #include "deadline.h"
 #include "diag.h"
-#include "fmt.h"
 #include "site.h"
 #include "value.h"
 
@@ -34,7 +34,7 @@ budget_period_end(int64_t year, const char *period)
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(t[i].p, period) == 0) {
 			snprintf(iso, sizeof iso, "%04d%s", (int)year, t[i].md);
-			return fmt_days(iso);
+			return date_days(iso);
 		}
 	return -1;
 }
@@ -45,7 +45,7 @@ date_at(const struct value *data, const char *path)
 {
 	const struct value *v = value_path(data, path);
 
-	return v != NULL && v->type == VALUE_STR && fmt_is_date(v->text,
+	return v != NULL && v->type == VALUE_STR && date_is_valid(v->text,
 	    v->len) ? v : NULL;
 }
 
@@ -89,7 +89,7 @@ budget_deadline_check(struct site *s, const struct budget_ref *r)
 				    "or adjusts the estimate", rule->article);
 			return;
 		}
-		trigger = fmt_days(tv->text);
+		trigger = date_days(tv->text);
 		break;
 	case DL_REPORTED_ON:
 		if ((tv = date_at(r->it->data, "reported_on")) == NULL) {
@@ -101,13 +101,13 @@ budget_deadline_check(struct site *s, const struct budget_ref *r)
 				    "deadline from it", rule->article);
 			return;
 		}
-		trigger = fmt_days(tv->text);
+		trigger = date_days(tv->text);
 		break;
 	default:
 		return;
 	}
 	deadline_check(dl, s->arena, s->diags, rule, pv->pos, trigger,
-	    fmt_days(pv->text));
+	    date_days(pv->text));
 }
 
 /* Estimate chains -------------------------------------------------------- */
@@ -135,7 +135,7 @@ estimate_day(const struct budget_ref *r)
 
 	if (v == NULL)
 		v = date_at(r->it->data, "decision.date");
-	return v != NULL ? fmt_days(v->text) : -1;
+	return v != NULL ? date_days(v->text) : -1;
 }
 
 /* The record of v[0..n) in lang named key (file base name or slug). */

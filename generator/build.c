@@ -16,8 +16,8 @@
 #include "budget.h"
 #include "buf.h"
 #include "build.h"
+#include "date.h"
 #include "diag.h"
-#include "fmt.h"
 #include "history.h"
 #include "markdown.h"
 #include "outdir.h"
@@ -132,9 +132,9 @@ validate(struct site *s, struct arena *a, struct diags *d)
 static const char *
 day_of(struct arena *a, long long t)
 {
-	char iso[11];
+	char iso[DATE_ISO_SIZE];
 
-	fmt_iso_from_days((long)((t + 7 * 3600) / 86400), iso);
+	date_vn_iso(t, iso);
 	return arena_strdup(a, iso);
 }
 

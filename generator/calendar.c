@@ -12,8 +12,8 @@
 
 #include "arena.h"
 #include "calendar.h"
+#include "date.h"
 #include "diag.h"
-#include "fmt.h"
 #include "value.h"
 
 struct cday {
@@ -33,23 +33,6 @@ struct calendar {
 	struct cyear *years;	/* sorted by year */
 	size_t n;
 };
-
-/* 0 Monday .. 6 Sunday (1970-01-01 was a Thursday). */
-static int
-weekday(long day)
-{
-	return (int)(((day % 7) + 7 + 3) % 7);
-}
-
-int
-calendar_year_of(long day)
-{
-	char iso[11];
-
-	fmt_iso_from_days(day, iso);
-	return (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 +
-	    (iso[2] - '0') * 10 + (iso[3] - '0');
-}
 
 static const struct cyear *
 year_at(const struct calendar *c, int year)
@@ -110,15 +93,15 @@ load_days(struct diags *d, const struct value *l, int y, bool sat,
 		int wd;
 
 		if (dv == NULL || dv->type != VALUE_STR ||
-		    !fmt_is_date(dv->text, dv->len) || r == NULL ||
+		    !date_is_valid(dv->text, dv->len) || r == NULL ||
 		    *r == '\0') {
 			rc = diag_error(d, e->pos, "each entry of '%s' needs "
 			    "'date' (YYYY-MM-DD) and 'reason'", what);
 			continue;
 		}
-		day = fmt_days(dv->text);
-		wd = weekday(day);
-		if (calendar_year_of(day) != y)
+		day = date_days(dv->text);
+		wd = date_weekday(day);
+		if (date_year(day) != y)
 			rc = diag_error(d, dv->pos, "%s is not in %d: list "
 			    "it under its own year", dv->text, y);
 		else if (sat && wd != 5)
@@ -225,8 +208,8 @@ calendar_year_known(const struct calendar *c, int year)
 bool
 calendar_is_working_day(const struct calendar *c, long day, bool *known)
 {
-	const struct cyear *y = year_at(c, calendar_year_of(day));
-	int wd = weekday(day);
+	const struct cyear *y = year_at(c, date_year(day));
+	int wd = date_weekday(day);
 
 	if (known != NULL)
 		*known = y != NULL && y->announced;
@@ -252,7 +235,7 @@ calendar_add_working_days(const struct calendar *c, long day, int n,
 		if (calendar_is_working_day(c, day, &known))
 			n--;
 		if (!known && unknown_year != NULL && *unknown_year == 0)
-			*unknown_year = calendar_year_of(day);
+			*unknown_year = date_year(day);
 	}
 	return day;
 }
@@ -272,7 +255,7 @@ calendar_working_days_between(const struct calendar *c, long from, long to,
 	for (long day = from + 1; day <= to; day++) {
 		n += calendar_is_working_day(c, day, &known);
 		if (!known && unknown_year != NULL && *unknown_year == 0)
-			*unknown_year = calendar_year_of(day);
+			*unknown_year = date_year(day);
 	}
 	return n;
 }
@@ -288,10 +271,10 @@ calendar_year_source(const struct calendar *c, int year)
 const char *
 calendar_holiday_name(const struct calendar *c, long day)
 {
-	const struct cyear *y = year_at(c, calendar_year_of(day));
+	const struct cyear *y = year_at(c, date_year(day));
 	const struct cday *o;
 
-	if (y == NULL || weekday(day) >= 5)
+	if (y == NULL || date_weekday(day) >= 5)
 		return NULL;
 	o = day_in(y->off, y->noff, day);
 	return o != NULL ? o->reason : NULL;

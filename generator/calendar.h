@@ -4,7 +4,7 @@
  * compensatory days off and swapped weekdays, plus the Saturdays worked
  * in exchange), read from generator/holidays.yaml (compiled in), and
  * legal deadlines counted in calendar or working days.  Days are counted
- * as fmt_days() counts them: days since 1970-01-01.
+ * as date_days() counts them: days since 1970-01-01.
  *
  * The table covers the years it lists (2017-2027 at least).  A year it
  * does not list, or lists with `announced: false` (only the days the law
@@ -66,9 +66,6 @@ const char *calendar_year_source(const struct calendar *c, int year);
 
 /* True if year's schedule is in the table and officially announced. */
 bool calendar_year_known(const struct calendar *c, int year);
-
-/* The year of day (days since 1970-01-01). */
-int calendar_year_of(long day);
 
 /*
  * The reason day is not a working day ("Tết Nguyên đán", "nghỉ bù

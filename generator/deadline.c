@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "calendar.h"
+#include "date.h"
 #include "deadline.h"
 #include "diag.h"
 #include "fmt.h"
@@ -262,7 +263,7 @@ deadline_due(const struct deadlines *dl, const struct deadline_rule *r,
 	due = trigger + r->count;
 	if (unknown_year != NULL)
 		*unknown_year = calendar_year_known(dl->cal,
-		    calendar_year_of(due)) ? 0 : calendar_year_of(due);
+		    date_year(due)) ? 0 : date_year(due);
 	return due;
 }
 
@@ -271,7 +272,7 @@ add_day(struct buf *b, long day)
 {
 	char iso[11];
 
-	fmt_iso_from_days(day, iso);
+	date_iso(day, iso);
 	fmt_date(b, iso, "vi");
 }
 

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "atom.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "site.h"
 #include "value.h"
@@ -35,7 +36,7 @@ absurl(struct site *s, const char *url)
 static const char *
 rfc3339(struct site *s, const char *date)
 {
-	return arena_printf(s->arena, "%sT00:00:00+07:00", date);
+	return arena_printf(s->arena, "%sT00:00:00" DATE_VN_ZONE, date);
 }
 
 static void

@@ -1,7 +1,8 @@
 /*
  * Figures and dates as readers expect them: Vietnamese conventions
  * (1.060.000.000; 112,9579; 94,68%; 15/01/2020) or English ones
- * (1,060,000,000; 15 January 2020).  Pure functions over text.
+ * (1,060,000,000; 15 January 2020).  Pure functions over text.  What
+ * is a date, and day arithmetic, is date.h's.
  */
 #ifndef MINHBACH_FMT_H
 #define MINHBACH_FMT_H
@@ -12,8 +13,6 @@
 
 struct buf;
 
-/* True if s is a real calendar date written YYYY-MM-DD. */
-bool fmt_is_date(const char *s, size_t n);
 /* Appends the ISO date iso (YYYY-MM-DD) for lang: vi 15/01/2020, en
  * 15 January 2020.  Appends iso unchanged when it is not a date. */
 void fmt_date(struct buf *b, const char *iso, const char *lang);
@@ -26,9 +25,5 @@ void fmt_int(struct buf *b, int64_t v, const char *lang);
  * plain decimal.
  */
 bool fmt_decimal(struct buf *b, const char *text, const char *lang);
-/* Days since 1970-01-01 of an ISO date (valid dates only). */
-long fmt_days(const char *iso);
-/* Writes the ISO date of days since the epoch into out[11]. */
-void fmt_iso_from_days(long days, char out[11]);
 
 #endif

@@ -12,14 +12,13 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
-#include "fmt.h"
 #include "hash.h"
 #include "history.h"
 #include "history_impl.h"
 #include "utf8.h"
 
-#define TZ_OFFSET (7 * 3600)	/* Asia/Ho_Chi_Minh: UTC+7, no DST */
 #define NONE SIZE_MAX
 
 static const struct pos nopos = {NULL, 0, 0};
@@ -142,15 +141,11 @@ static void
 local_time(struct arena *a, long long t, const char **date,
     const char **datetime)
 {
-	long long l = t + TZ_OFFSET, days, s;
-	char iso[11];
+	char dt[DATE_VN_DATETIME_SIZE];
 
-	days = l / 86400 - (l % 86400 < 0);	/* floor, also before 1970 */
-	s = l - days * 86400;
-	fmt_iso_from_days((long)days, iso);
-	*date = arena_strdup(a, iso);
-	*datetime = arena_printf(a, "%sT%02lld:%02lld:%02lld+07:00", iso,
-	    s / 3600, s / 60 % 60, s % 60);
+	date_vn_datetime(t, dt);
+	*datetime = arena_strdup(a, dt);
+	*date = arena_strndup(a, dt, 10);	/* its YYYY-MM-DD */
 }
 
 /* Fills the commit-level fields of r from c (done once per commit). */

@@ -12,7 +12,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "fmt.h"
+#include "date.h"
 #include "records_impl.h"
 #include "schema.h"
 #include "site.h"
@@ -242,7 +242,7 @@ document_status(const struct site *s, const struct item *it,
 
 	if (st == NULL)
 		st = "";
-	if (today == NULL || !fmt_is_date(today, strlen(today)))
+	if (today == NULL || !date_is_valid(today, strlen(today)))
 		today = "9999-12-31";
 	if ((rb != NULL && rb->type == VALUE_LIST && rb->n > 0) || (r->n > 0 &&
 	    bsearch(&main, r->v, r->n, sizeof *r->v, cmp_ptr) != NULL))

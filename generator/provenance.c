@@ -17,6 +17,7 @@
 #include "atom.h"
 #include "budget.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "fmt.h"
 #include "frontmatter.h"
@@ -519,7 +520,7 @@ feed(struct prov *p, int lang, const struct collection *co,
 	f.lang = s->langs[lang];
 	f.title = title;
 	f.self = absurl(s, url);
-	f.updated = "1970-01-01T00:00:00+07:00";
+	f.updated = "1970-01-01T00:00:00" DATE_VN_ZONE;
 	for (i = 0; i < p->nch; i++) {
 		const struct change *c = &p->ch[i];
 

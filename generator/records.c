@@ -77,9 +77,9 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "deadline.h"
 #include "diag.h"
-#include "fmt.h"
 #include "records.h"
 #include "records_impl.h"
 #include "site.h"
@@ -223,8 +223,8 @@ percent_agrees(struct dec num, struct dec den, struct dec p, bool *ok)
 const char *
 records_date_of(const struct value *v)
 {
-	return v != NULL && v->type == VALUE_STR && fmt_is_date(v->text, v->len)
-	    ? v->text : NULL;
+	return v != NULL && v->type == VALUE_STR &&
+	    date_is_valid(v->text, v->len) ? v->text : NULL;
 }
 
 const char *
@@ -373,18 +373,11 @@ check_zone(struct site *s, const struct item *it)
 
 	v = value_map_get(d, "as_of");
 	if ((asof = records_date_of(v)) != NULL && s->build_date != NULL &&
-	    fmt_is_date(s->build_date, strlen(s->build_date))) {
-		char cut[11];
-		int y = 0, k;
+	    date_is_valid(s->build_date, strlen(s->build_date))) {
+		char cut[DATE_ISO_SIZE];
 
 		/* 12 months before the build date: the same day a year back. */
-		memcpy(cut, s->build_date, sizeof cut);
-		for (k = 0; k < 4; k++)
-			y = y * 10 + (cut[k] - '0');
-		for (y--, k = 3; k >= 0; k--, y /= 10)
-			cut[k] = (char)('0' + (y > 0 ? y % 10 : 0));
-		if (!fmt_is_date(cut, 10))
-			cut[9] = '8';	/* 29 February of a common year */
+		date_add_years(s->build_date, -1, cut);
 		if (strcmp(asof, cut) < 0)
 			diag_warning(s->diags, v->pos, "the figures are as of "
 			    "%s, more than 12 months before the build date "

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "deadline.h"
 #include "diag.h"
 #include "fmt.h"
@@ -19,7 +20,7 @@ date_at(const struct value *data, const char *path)
 {
 	const struct value *v = value_path(data, path);
 
-	return v != NULL && v->type == VALUE_STR && fmt_is_date(v->text,
+	return v != NULL && v->type == VALUE_STR && date_is_valid(v->text,
 	    v->len) ? v : NULL;
 }
 
@@ -57,5 +58,5 @@ deadline_check_inspection(struct site *s, const struct item *it)
 		return;
 	}
 	deadline_check(dl, s->arena, s->diags, r, cp->pos,
-	    fmt_days(cd->text), fmt_days(cp->text));
+	    date_days(cd->text), date_days(cp->text));
 }

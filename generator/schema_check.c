@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
 #include "schema.h"
 #include "schema_format.h"
@@ -362,7 +363,7 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 			    strchr(v->text, '.') + 1);
 		break;
 	case T_DATE:
-		if (str && (date = schema_is_date(s, len)) == -1) {
+		if (str && (date = date_check(s, len)) == -1) {
 			report(c, true, v->pos, "'%s' must be a real date; "
 			    "%.10s does not exist", buf_cstr(&c->path), s);
 			return;

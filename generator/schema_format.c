@@ -1,7 +1,7 @@
 /*
  * Validate stage, format half of schema.c.  In: the text of one scalar
  * (bytes and length, not NUL-terminated).  Out: whether it has the shape
- * a schema format asks for (date, datetime, slug, url, email, phone,
+ * a schema format asks for (datetime, slug, url, email, phone,
  * tax code, Vietnamese document number); schema.c turns no into errors.
  */
 #include <stdbool.h>
@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "date.h"
 #include "schema_format.h"
 #include "utf8.h"
 
@@ -33,35 +34,13 @@ num(const char *s, size_t n)
 	return x;
 }
 
-/* 1: a real YYYY-MM-DD date; 0: not that shape; -1: no such day. */
-int
-schema_is_date(const char *s, size_t n)
-{
-	static const unsigned char mdays[] = {31, 29, 31, 30, 31, 30, 31, 31,
-	    30, 31, 30, 31};
-	unsigned y, m, d;
-
-	if (n != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4) ||
-	    !digits(s + 5, 2) || !digits(s + 8, 2))
-		return 0;
-	y = num(s, 4);
-	m = num(s + 5, 2);
-	d = num(s + 8, 2);
-	if (y == 0 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return -1;
-	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 ||
-	    y % 400 == 0)))
-		return -1;
-	return 1;
-}
-
 /* YYYY-MM-DDTHH:MM[:SS[.fff]][Z|+HH:MM|-HH:MM] */
 bool
 schema_is_datetime(const char *s, size_t n)
 {
 	size_t i = 16;
 
-	if (n < 16 || schema_is_date(s, 10) != 1 || s[10] != 'T' ||
+	if (n < 16 || !date_is_valid(s, 10) || s[10] != 'T' ||
 	    s[13] != ':' || !digits(s + 11, 2) || !digits(s + 14, 2) ||
 	    num(s + 11, 2) > 23 || num(s + 14, 2) > 59)
 		return false;

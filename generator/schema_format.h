@@ -1,6 +1,6 @@
 /*
  * Private to schema.c and schema_format.c: the format predicates behind
- * the schema types date, datetime, slug, url, email, phone, taxcode and
+ * the schema types datetime, slug, url, email, phone, taxcode and
  * docnumber.  Each takes s[0..n) (no NUL needed), reads only, keeps
  * nothing and allocates nothing.
  */
@@ -10,8 +10,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* 1: a real YYYY-MM-DD date; 0: not that shape; -1: no such day. */
-int schema_is_date(const char *s, size_t n);
 /* A real date, 'T', HH:MM[:SS[.fff]], then nothing, Z, or +HH:MM/-HH:MM. */
 bool schema_is_datetime(const char *s, size_t n);
 /* a-z, 0-9 and single '-' between them ("hoi-nghi-can-bo"). */

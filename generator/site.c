@@ -11,8 +11,8 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "date.h"
 #include "diag.h"
-#include "fmt.h"
 #include "fsutil.h"
 #include "site.h"
 #include "site_impl.h"
@@ -250,7 +250,7 @@ static const char *
 name_date(struct site *s, const char *name, const char **rest)
 {
 	*rest = name;
-	if (strlen(name) > 11 && fmt_is_date(name, 10) && name[10] == '-') {
+	if (strlen(name) > 11 && date_is_valid(name, 10) && name[10] == '-') {
 		*rest = name + 11;
 		return arena_strndup(s->arena, name, 10);
 	}
@@ -283,7 +283,7 @@ model_item(struct site *s, struct item *it)
 	if (kd && kd->date_field) {
 		v = value_path(it->data, kd->date_field);
 		if (v != NULL && v->type == VALUE_STR &&
-		    fmt_is_date(v->text, v->len))
+		    date_is_valid(v->text, v->len))
 			it->date = v->text;
 		else if (v == NULL)
 			it->date = fdate;

@@ -9,8 +9,8 @@
 
 #include "arena.h"
 #include "calendar.h"
+#include "date.h"
 #include "diag.h"
-#include "fmt.h"
 #include "testutil.h"
 
 Suite *calendar_suite(void);
@@ -18,8 +18,8 @@ Suite *calendar_suite(void);
 static long
 day(const char *iso)
 {
-	ck_assert(fmt_is_date(iso, strlen(iso)));
-	return fmt_days(iso);
+	ck_assert(date_is_valid(iso, strlen(iso)));
+	return date_days(iso);
 }
 
 /* Asserts day iso is (or is not) a working day of a known year. */
@@ -38,7 +38,7 @@ expect_iso(long d, const char *want)
 {
 	char iso[11];
 
-	fmt_iso_from_days(d, iso);
+	date_iso(d, iso);
 	ck_assert_str_eq(iso, want);
 }
 

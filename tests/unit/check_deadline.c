@@ -9,9 +9,9 @@
 
 #include "arena.h"
 #include "calendar.h"
+#include "date.h"
 #include "deadline.h"
 #include "diag.h"
-#include "fmt.h"
 #include "site.h"
 #include "value.h"
 #include "testutil.h"
@@ -23,7 +23,7 @@ expect_iso(long d, const char *want)
 {
 	char iso[11];
 
-	fmt_iso_from_days(d, iso);
+	date_iso(d, iso);
 	ck_assert_str_eq(iso, want);
 }
 
@@ -57,7 +57,7 @@ START_TEST(test_deadline_rules)
 	ck_assert(r != NULL && r->count == 30 && !r->working);
 	ck_assert_str_eq(r->article, "Nghị định 73/2026/NĐ-CP, Điều 37 "
 	    "khoản 2");
-	expect_iso(deadline_due(dl, r, fmt_days("2026-03-30"), &unknown),
+	expect_iso(deadline_due(dl, r, date_days("2026-03-30"), &unknown),
 	    "2026-04-29");
 	ck_assert_int_eq(unknown, 0);
 	/* Execution: the end of the period; annual: reported upward. */
