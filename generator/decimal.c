@@ -122,6 +122,17 @@ decimal_cmp(struct decimal a, struct decimal b, bool *ok)
 	return (a.m > b.m) - (a.m < b.m);
 }
 
+bool
+decimal_is_whole(struct decimal d)
+{
+	for (; d.scale > 0; d.scale--) {
+		if (d.m % 10 != 0)
+			return false;
+		d.m /= 10;
+	}
+	return true;
+}
+
 struct decimal
 decimal_trunc(struct decimal d, int dec)
 {

@@ -76,6 +76,8 @@ bool decimal_align(struct decimal *a, struct decimal *b);
 bool decimal_add(struct decimal *sum, struct decimal x);
 /* -1, 0, 1 as a < b, a == b, a > b; *ok false when out of range. */
 int decimal_cmp(struct decimal a, struct decimal b, bool *ok);
+/* True when d has no fraction ("12.00" yes, "12.5" no). */
+bool decimal_is_whole(struct decimal d);
 /* d with its first dec decimals only (0 <= dec <= d.scale): the digits
  * dropped, toward zero, are expected to be 0s. */
 struct decimal decimal_trunc(struct decimal d, int dec);

@@ -48,14 +48,10 @@ check_whole(struct site *s, const struct value *v, const char *unit,
     const char *path)
 {
 	struct decimal d;
-	int64_t p = 1;
-	int i;
 
 	if (!counted(unit) || !decimal_of_value(v, &d))
 		return;
-	for (i = 0; i < d.scale; i++)
-		p *= 10;	/* scale <= 18: no overflow */
-	if (d.m % p != 0)
+	if (!decimal_is_whole(d))
 		diag_error(s->diags, v->pos, "'%s' is %s, but it counts %s: "
 		    "write a whole number", path, v->text, WORD(plan_unit,
 		    unit, "en"));

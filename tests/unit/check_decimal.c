@@ -206,6 +206,10 @@ START_TEST(test_decimal_align_add_cmp)
 	ck_assert_int_eq(x.m, 5000);
 	ck_assert(decimal_rescale(&x, 1));	/* never lowers */
 	ck_assert_int_eq(x.scale, 3);
+	ck_assert(decimal_is_whole(dec(1200, 2)));
+	ck_assert(decimal_is_whole(dec(-7, 0)));
+	ck_assert(!decimal_is_whole(dec(1250, 2)));
+	ck_assert(!decimal_is_whole(dec(-1, 18)));
 	x = decimal_trunc(dec(-1060500, 3), 1);
 	ck_assert_int_eq(x.m, -10605);
 	ck_assert_int_eq(x.scale, 1);
