@@ -11,8 +11,10 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "budget_table.h"
 #include "decimal.h"
 #include "diag.h"
+#include "testutil.h"
 #include "value.h"
 
 Suite *decimal_suite(void);
@@ -326,6 +328,98 @@ START_TEST(test_decimal_text)
 }
 END_TEST
 
+/* A form with two amounts, their difference and their percentage. */
+static const char form_src[] = "circulars: [{circular: X/2020/TT-BTC}]\n"
+    "forms:\n"
+    "  - id: 'X/2020/TT-BTC:1'\n"
+    "    kinds: [du_toan]\n"
+    "    columns:\n"
+    "      - {key: a, type: amount}\n"
+    "      - {key: b, type: amount}\n"
+    "      - {key: d, type: difference, of: [a, b]}\n"
+    "      - {key: p, type: percent, of: [a, b], decimals: 1}\n";
+
+/* The diagnostics of a record in that form whose lines are lines. */
+static const char *
+budget_diags(struct arena *a, const char *unit, const char *lines)
+{
+	struct diags *d = diags_new(a);
+	const struct bforms *fs = budget_forms_load(a, d, "f.yaml",
+	    form_src, strlen(form_src));
+	struct value *v = NULL;
+	const char *rec = arena_printf(a, "kind: du_toan\ncurrency_unit: "
+	    "%s\nlines:\n%s", unit, lines);
+
+	ck_assert_ptr_nonnull(fs);
+	ck_assert_int_eq(value_parse_yaml(a, d, "r.yaml", rec, strlen(rec), 1,
+	    &v), 0);
+	budget_table_make(a, d, &fs->forms[0], v);
+	return tu_diags_text(a, d);
+}
+
+START_TEST(test_decimal_in_budget)
+{
+	struct arena *a = arena_new();
+
+	/* 10^17 đồng is the largest amount; one more is refused. */
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 100000000000000000}}\n"), "");
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 100000000000000001}}\n"),
+	    "r.yaml:4:36: error: line I \"x\", a: '100000000000000001' is "
+	    "too large or has more than 6 decimals\n");
+	/* Seven decimals of a percentage: refused, not rounded. */
+	ck_assert_str_eq(budget_diags(a, "trieu_dong",
+	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12.5000001}}\n"),
+	    "r.yaml:4:48: error: line I \"x\", p: '12.5000001' is too "
+	    "large or has more than 6 decimals\n");
+	/* Two lines of 10^17: their sum cannot be checked. */
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - stt: I\n"
+	    "    label: x\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: y, values: {a: 100000000000000000}}\n"
+	    "      - {stt: '2', label: z, values: {a: 1}}\n"),
+	    "r.yaml:4:5: error: line I \"x\", a: the lines add up to more "
+	    "than can be checked\n");
+	/* Sums aligned to the finest decimals, shown with separators. */
+	ck_assert_str_eq(budget_diags(a, "trieu_dong",
+	    "  - stt: I\n"
+	    "    label: x\n"
+	    "    values: {a: 1000.5}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: y, values: {a: 1000.25}}\n"
+	    "      - {stt: '2', label: z, values: {a: 0.125}}\n"),
+	    "r.yaml:6:17: error: line I \"x\", a: 1.000,5 is stated but its "
+	    "lines add up to 1.000,375 (difference 0,125)\n");
+	/* 1 / 8 = 12.5% at 1 decimal: 12.5 only, of either sign. */
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12.5}}\n"), "");
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: -1, b: 8, p: -12.5}}\n"), "");
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12.6}}\n"),
+	    "r.yaml:4:48: error: line I \"x\", p: 12,6% is stated but a / b "
+	    "is 12,5%\n");
+	/* A stated percentage with fewer decimals: either rounding of the
+	 * tie 12.5 is accepted. */
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12}}\n"), "");
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 13}}\n"), "");
+	ck_assert_str_eq(budget_diags(a, "dong",
+	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: -13}}\n"),
+	    "r.yaml:4:48: error: line I \"x\", p: -13% is stated but a / b "
+	    "is 12,5%\n");
+	/* The difference, exactly. */
+	ck_assert_str_eq(budget_diags(a, "nghin_dong",
+	    "  - {stt: I, label: x, values: {a: 5.5, b: 8.25, d: -2.7}}\n"),
+	    "r.yaml:4:53: error: line I \"x\", d: -2,7 is stated but a - b "
+	    "is -2,75\n");
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 decimal_suite(void)
 {
@@ -346,6 +440,10 @@ decimal_suite(void)
 
 	tc = tcase_create("text");
 	tcase_add_test(tc, test_decimal_text);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("budget");
+	tcase_add_test(tc, test_decimal_in_budget);
 	suite_add_tcase(s, tc);
 	return s;
 }
