@@ -26,9 +26,9 @@
 #define AMOUNT_MAX DECIMAL_AMOUNT_MAX
 #define SCALE_MAX DECIMAL_SCALE_MAX
 
-/* Writes v (units of 10^-scale) as plain text with dec decimals. */
+/* v (units of 10^-scale) as data text with dec decimals (decimal.c). */
 static const char *
-dec_text(struct arena *a, int64_t v, int scale, int dec)
+units_text(struct arena *a, int64_t v, int scale, int dec)
 {
 	return decimal_str(a, decimal_trunc((struct decimal){v, scale}, dec));
 }
@@ -687,9 +687,9 @@ raw_texts(struct tb *b)
 			if (!c->has)
 				c->raw = "";
 			else if (b->f->cols[k].type == BCOL_PERCENT)
-				c->raw = dec_text(b->a, c->v, c->dec, c->dec);
+				c->raw = units_text(b->a, c->v, c->dec, c->dec);
 			else
-				c->raw = dec_text(b->a, c->v, t->scale,
+				c->raw = units_text(b->a, c->v, t->scale,
 				    c->dec);
 			if (c->has && c->v != 0)
 				t->shown[k] = true;
