@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "date.h"
+#include "decimal.h"
 #include "fmt.h"
 #include "records.h"
 #include "records_impl.h"
@@ -64,27 +65,14 @@ records_setb(struct site *s, struct value *f, const char *key, bool b)
 	value_map_set(s->arena, f, key, value_bool(s->arena, b));
 }
 
-/* A decimal for readers, with a unit after it: "112,9579 ha". */
-const char *
-records_decfig(struct site *s, struct dec d, const char *lang, const char *unit)
-{
-	struct buf b = {0};
-	char *r;
-
-	fmt_decimal(&b, records_dectext(s, d), lang);
-	buf_adds(&b, unit);
-	r = buf_keep(&b, s->arena);
-	buf_release(&b);
-	return r;
-}
-
 const char *
 records_figure(struct site *s, const struct value *v, const char *lang,
     const char *unit)
 {
-	struct dec d;
+	struct decimal d;
 
-	return records_dec(v, &d) ? records_decfig(s, d, lang, unit) : NULL;
+	return decimal_of_value(v, &d) ? decimal_figure(s->arena, d, lang,
+	    unit) : NULL;
 }
 
 const char *
@@ -284,20 +272,20 @@ zone_occupancy(struct site *s, struct item *it)
 {
 	const struct value *d = it->data, *occ = value_map_get(d, "occupancy");
 	const char *basis = value_map_str(occ, "basis");
-	struct dec p, num, den;
+	struct decimal p, num, den;
 	struct value *n;
 	bool stated;
 
-	stated = records_dec(value_map_get(occ, "percent"), &p);
+	stated = decimal_of_value(value_map_get(occ, "percent"), &p);
 	if (basis == NULL)
 		basis = value_map_get(d, "industrial_land_ha") != NULL ?
 		    "industrial_land" : "total_area";
-	if (!stated && !(records_dec(value_map_get(d, "leased_ha"), &num) &&
-	    records_dec(value_map_get(d, strcmp(basis, "total_area") == 0 ?
-	    "area_ha" : "industrial_land_ha"), &den) && den.m > 0 &&
-	    records_percent_of(num, den, 2, &p)))
+	if (!stated && !(decimal_of_value(value_map_get(d, "leased_ha"), &num)
+	    && decimal_of_value(value_map_get(d, strcmp(basis, "total_area")
+	    == 0 ? "area_ha" : "industrial_land_ha"), &den) &&
+	    decimal_percent_of(num, den, 2, &p)))
 		return;
-	records_set(s, it->frame, "occupancy_text", records_decfig(s, p,
+	records_set(s, it->frame, "occupancy_text", decimal_figure(s->arena, p,
 	    it->lang, "%"));
 	records_set(s, it->frame, "occupancy_basis_text", WORD(occ_basis, basis,
 	    it->lang));
@@ -305,10 +293,10 @@ zone_occupancy(struct site *s, struct item *it)
 	/* A width for a bar: a plain number within 0..100. */
 	if (p.m < 0)
 		p.m = 0;
-	if (records_dec_cmp(p, (struct dec){100, 0}, &stated) > 0)
-		p = (struct dec){100, 0};
+	if (decimal_cmp(p, (struct decimal){100, 0}, &stated) > 0)
+		p = (struct decimal){100, 0};
 	n = value_new(s->arena, VALUE_NUM, occ != NULL ? occ->pos : d->pos);
-	n->text = records_dectext(s, p);
+	n->text = decimal_str(s->arena, p);
 	n->len = strlen(n->text);
 	n->u.d = strtod(n->text, NULL);
 	value_map_set(s->arena, it->frame, "occupancy_percent", n);

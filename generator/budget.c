@@ -96,6 +96,7 @@
 #include "budget_table.h"
 #include "buf.h"
 #include "date.h"
+#include "decimal.h"
 #include "diag.h"
 #include "fmt.h"
 #include "site.h"
@@ -163,16 +164,13 @@ row_at(const struct btab *t, const char *path)
 static int
 cmp_dong(const struct rec *ra, int64_t a, const struct rec *rb, int64_t b)
 {
-	int ea = ra->unit_exp + rb->t->scale, eb = rb->unit_exp +
-	    ra->t->scale;
+	/* Both as decimals of the larger currency unit, 10^k đồng. */
+	int k = ra->unit_exp > rb->unit_exp ? ra->unit_exp : rb->unit_exp;
+	bool ok;
+	int c = decimal_cmp((struct decimal){a, ra->t->scale - ra->unit_exp +
+	    k}, (struct decimal){b, rb->t->scale - rb->unit_exp + k}, &ok);
 
-	for (; ea > 0; ea--)
-		if (__builtin_mul_overflow(a, 10, &a))
-			return 2;
-	for (; eb > 0; eb--)
-		if (__builtin_mul_overflow(b, 10, &b))
-			return 2;
-	return a < b ? -1 : a > b;
+	return ok ? c : 2;
 }
 
 static struct pos

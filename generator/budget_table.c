@@ -15,6 +15,7 @@
 #include "budget.h"
 #include "budget_table.h"
 #include "buf.h"
+#include "decimal.h"
 #include "diag.h"
 #include "fmt.h"
 #include "utf8.h"
@@ -22,125 +23,22 @@
 
 /* Amounts beyond 10^17 (in units of 10^-scale) are refused: sums and
  * percentages then stay inside 64 bits without a wider type. */
-#define AMOUNT_MAX 100000000000000000LL
-#define SCALE_MAX 6
+#define AMOUNT_MAX DECIMAL_AMOUNT_MAX
+#define SCALE_MAX DECIMAL_SCALE_MAX
 
-/* Exact decimals ------------------------------------------------------ */
-
-/*
- * Reads a plain decimal ("-1250.5") as an integer in units of
- * 10^-scale into *out and its number of decimals into *dec.  Returns 0,
- * -1 when the text is not a plain decimal, -2 when it has more decimals
- * than scale or is beyond AMOUNT_MAX.
- */
-static int
-dec_parse(const char *s, int scale, int64_t *out, int *dec)
-{
-	bool neg = false, dot = false;
-	int64_t v = 0;
-	int d = 0, digits = 0;
-
-	if (*s == '-' || *s == '+')
-		neg = *s++ == '-';
-	for (; *s; s++) {
-		if (*s == '.' && !dot && digits > 0) {
-			dot = true;
-			continue;
-		}
-		if (!ascii_isdigit(*s))
-			return -1;
-		if (dot && ++d > scale)
-			return -2;
-		if (v > AMOUNT_MAX / 10)
-			return -2;
-		v = v * 10 + (*s - '0');
-		digits++;
-	}
-	if (digits == 0 || (dot && d == 0))
-		return -1;
-	for (*dec = d; d < scale; d++) {
-		if (v > AMOUNT_MAX / 10)
-			return -2;
-		v *= 10;
-	}
-	if (v > AMOUNT_MAX)
-		return -2;
-	*out = neg ? -v : v;
-	return 0;
-}
-
-/* Decimals written in s (0 when none or not a number). */
-static int
-dec_count(const char *s)
-{
-	const char *dot = strchr(s, '.');
-
-	return dot ? (int)strlen(dot + 1) : 0;
-}
-
-/* Writes v (units of 10^-scale) as plain text with dec decimals. */
+/* v (units of 10^-scale) as data text with dec decimals (decimal.c). */
 static const char *
-dec_text(struct arena *a, int64_t v, int scale, int dec)
+units_text(struct arena *a, int64_t v, int scale, int dec)
 {
-	char digits[32], *s;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	int n;
-	struct buf b = {0};
-
-	n = snprintf(digits, sizeof digits, "%0*llu", scale + 1,
-	    (unsigned long long)u);
-	if (v < 0)
-		buf_addc(&b, '-');
-	buf_add(&b, digits, (size_t)(n - scale));
-	if (dec > 0) {
-		buf_addc(&b, '.');
-		buf_add(&b, digits + n - scale, (size_t)dec);
-	}
-	s = arena_strdup(a, buf_cstr(&b));
-	buf_release(&b);
-	return s;
-}
-
-/*
- * The percentage 100 * num / den to `dec` decimals, exactly: *q the
- * truncated quotient in units of 10^-dec, *r the remainder over den,
- * both of the absolute values; *neg the sign.  False when den is 0 or
- * the quotient does not fit.
- */
-static bool
-pct_div(int64_t num, int64_t den, int dec, uint64_t *q, uint64_t *r,
-    uint64_t *absden, bool *neg)
-{
-	uint64_t a = num < 0 ? (uint64_t)0 - (uint64_t)num : (uint64_t)num;
-	uint64_t b = den < 0 ? (uint64_t)0 - (uint64_t)den : (uint64_t)den;
-	int i;
-
-	if (b == 0 || b > UINT64_MAX / 10)
-		return false;
-	*neg = (num < 0) != (den < 0) && num != 0;
-	*q = a / b;
-	*r = a % b;
-	for (i = 0; i < dec + 2; i++) {
-		if (*q > (UINT64_MAX - 9) / 10)
-			return false;
-		*q = *q * 10 + (*r * 10) / b;
-		*r = (*r * 10) % b;
-	}
-	*absden = b;
-	return *q <= (uint64_t)INT64_MAX;
+	return decimal_str(a, decimal_trunc((struct decimal){v, scale}, dec));
 }
 
 /* The Vietnamese text of v (units of 10^-scale, dec decimals shown). */
 const char *
 budget_vi_amount(struct arena *a, int64_t v, int scale, int dec)
 {
-	struct buf b = {0};
-	char *s;
-
-	fmt_decimal(&b, dec_text(a, v, scale, dec), "vi");
-	s = arena_strdup(a, buf_cstr(&b));
-	buf_release(&b);
-	return s;
+	return decimal_figure(a, decimal_trunc((struct decimal){v, scale},
+	    dec), "vi", "");
 }
 
 /* The table ------------------------------------------------------------ */
@@ -188,7 +86,7 @@ scan_scale(const struct bform *f, const struct value *lines, int scale,
 			if (k < 0 || f->cols[k].type == BCOL_PERCENT ||
 			    vals->pairs[j].val->type != VALUE_NUM)
 				continue;
-			n = dec_count(vals->pairs[j].val->text);
+			n = decimal_count(vals->pairs[j].val->text);
 			if (n > scale && n <= SCALE_MAX && (exp < 0 ||
 			    n <= exp))
 				scale = n;
@@ -304,20 +202,21 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		}
 		/* Finer than one đồng: refused, and left out of the sums. */
 		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
-		    (dec = dec_count(v->text)) > b->t->unit_exp) {
+		    (dec = decimal_count(v->text)) > b->t->unit_exp) {
 			if (b->d != NULL)
 				money_error(b, r, p->key, v, dec);
 			c->bad = true;
 			continue;
 		}
-		rc = dec_parse(v->text, f->cols[k].type == BCOL_PERCENT ?
-		    SCALE_MAX : b->t->scale, &x, &dec);
+		rc = decimal_parse_units(v->text, f->cols[k].type ==
+		    BCOL_PERCENT ? SCALE_MAX : b->t->scale, AMOUNT_MAX, &x,
+		    &dec);
 		if (rc != 0) {
 			if (b->d != NULL)
 				diag_error(b->d, v->pos, "%s, %s: '%s' %s",
 				    budget_line_name(b->a, r), p->key, v->text,
-				    rc == -1 ? "must be written as plain "
-				    "digits with at most one '.' to be "
+				    rc == DECIMAL_SYNTAX ? "must be written as "
+				    "plain digits with at most one '.' to be "
 				    "checked exactly" : "is too large or has "
 				    "more than 6 decimals");
 			c->bad = true;
@@ -336,7 +235,7 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 {
 	struct btab *t = b->t;
 	struct bcell *c = &r->cells[k];
-	int64_t sum = 0;
+	struct decimal sum = {0, t->scale};
 	int dec = 0;
 	bool any = false, big = false;
 	size_t i;
@@ -354,8 +253,8 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		}
 		if (!kc->has)
 			continue;
-		if (__builtin_add_overflow(sum, kc->v, &sum) ||
-		    sum > AMOUNT_MAX || sum < -AMOUNT_MAX)
+		if (!decimal_add(&sum, (struct decimal){kc->v, t->scale}) ||
+		    sum.m > AMOUNT_MAX || sum.m < -AMOUNT_MAX)
 			big = true;
 		if (kc->dec > dec)
 			dec = kc->dec;
@@ -371,18 +270,18 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 	}
 	if (!c->stated) {
 		c->has = true;
-		c->v = sum;
+		c->v = sum.m;
 		c->dec = dec;
 		return;
 	}
-	if (c->v != sum && b->d != NULL)
+	if (c->v != sum.m && b->d != NULL)
 		diag_error(b->d, c->node->pos, "%s, %s: %s is stated but its "
 		    "lines add up to %s (difference %s)",
 		    budget_line_name(b->a, r), b->f->cols[k].key,
 		    budget_vi_amount(b->a, c->v, t->scale, c->dec),
-		    budget_vi_amount(b->a, sum, t->scale,
+		    budget_vi_amount(b->a, sum.m, t->scale,
 		    dec > c->dec ? dec : c->dec),
-		    budget_vi_amount(b->a, c->v - sum, t->scale,
+		    budget_vi_amount(b->a, c->v - sum.m, t->scale,
 		    dec > c->dec ? dec : c->dec));
 }
 
@@ -399,8 +298,8 @@ derived(struct tb *b, struct brow *r)
 		struct bcell *c = &r->cells[k];
 		const struct bcell *x = &r->cells[col->of[0]];
 		const struct bcell *y = &r->cells[col->of[1]];
-		uint64_t q, rem, den;
-		bool neg, fits;
+		struct decimal_pct pct;
+		bool fits;
 
 		if (col->type == BCOL_AMOUNT)
 			continue;
@@ -424,52 +323,42 @@ derived(struct tb *b, struct brow *r)
 			c->dec = x->dec > y->dec ? x->dec : y->dec;
 			continue;
 		}
-		fits = x->has && y->has && pct_div(x->v, y->v, col->decimals,
-		    &q, &rem, &den, &neg);
+		fits = x->has && y->has && decimal_percent((struct decimal){
+		    x->v, t->scale}, (struct decimal){y->v, t->scale},
+		    col->decimals, &pct);
 		if (c->stated && b->d != NULL) {
-			uint64_t sq, sr, sd;
-			bool sneg, ok = false;
-			int sdec = c->dec;
-			int64_t sv = c->v;	/* units of 10^-SCALE_MAX */
+			struct decimal_pct spct;
+			/* c->v: units of 10^-SCALE_MAX */
+			struct decimal sv = decimal_trunc((struct decimal){
+			    c->v, SCALE_MAX}, c->dec);
+			bool ok = x->has && y->has && decimal_percent(
+			    (struct decimal){x->v, t->scale}, (struct decimal){
+			    y->v, t->scale}, sv.scale, &spct) &&
+			    decimal_pct_agrees(&spct, sv);
 
-			for (int i = sdec; i < SCALE_MAX; i++)
-				sv /= 10;
-			if (x->has && y->has && pct_div(x->v, y->v, sdec,
-			    &sq, &sr, &sd, &sneg)) {
-				uint64_t s = sv < 0 ? (uint64_t)0 -
-				    (uint64_t)sv : (uint64_t)sv;
-
-				/* Either rounding of a tie is accepted. */
-				if ((sv < 0) == sneg || s == 0)
-					ok = (s == sq && 2 * sr <= sd) ||
-					    (s == sq + 1 && 2 * sr >= sd);
-			}
 			if (!ok && fits)
 				diag_error(b->d, c->node->pos, "%s, %s: %s%% "
 				    "is stated but %s / %s is %s%%",
 				    budget_line_name(b->a, r), col->key,
-				    budget_vi_amount(b->a, sv, sdec, sdec),
-				    f->cols[col->of[0]].key,
+				    budget_vi_amount(b->a, sv.m, sv.scale,
+				    sv.scale), f->cols[col->of[0]].key,
 				    f->cols[col->of[1]].key,
-				    budget_vi_amount(b->a, (neg ? -1 : 1) *
-				    (int64_t)(q + (2 * rem >= den)),
-				    col->decimals, col->decimals));
+				    budget_vi_amount(b->a, decimal_pct_round(
+				    &pct).m, col->decimals, col->decimals));
 			else if (!ok)
 				diag_error(b->d, c->node->pos, "%s, %s: %s%% "
 				    "is stated but cannot be recomputed: %s "
 				    "or %s is missing or 0",
 				    budget_line_name(b->a, r), col->key,
-				    budget_vi_amount(b->a, sv, sdec, sdec),
-				    f->cols[col->of[0]].key,
+				    budget_vi_amount(b->a, sv.m, sv.scale,
+				    sv.scale), f->cols[col->of[0]].key,
 				    f->cols[col->of[1]].key);
 		}
 		c->has = fits;
 		c->stated = false;
 		if (fits) {
 			/* Shown rounded half away from zero. */
-			c->v = (int64_t)(q + (2 * rem >= den));
-			if (neg)
-				c->v = -c->v;
+			c->v = decimal_pct_round(&pct).m;
 			c->dec = col->decimals;
 		}
 	}
@@ -798,9 +687,9 @@ raw_texts(struct tb *b)
 			if (!c->has)
 				c->raw = "";
 			else if (b->f->cols[k].type == BCOL_PERCENT)
-				c->raw = dec_text(b->a, c->v, c->dec, c->dec);
+				c->raw = units_text(b->a, c->v, c->dec, c->dec);
 			else
-				c->raw = dec_text(b->a, c->v, t->scale,
+				c->raw = units_text(b->a, c->v, t->scale,
 				    c->dec);
 			if (c->has && c->v != 0)
 				t->shown[k] = true;

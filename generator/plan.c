@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "decimal.h"
 #include "diag.h"
 #include "records_impl.h"
 #include "site.h"
@@ -41,28 +42,16 @@ is_empty(const struct value *v)
 	    v->len == 0);
 }
 
-/* *sum += x exactly; false on overflow. */
-static bool
-dec_add(struct dec *sum, struct dec x)
-{
-	return records_dec_align(sum, &x) &&
-	    !__builtin_add_overflow(sum->m, x.m, &sum->m);
-}
-
 /* An error when v (at 'path') is a count with a fraction. */
 static void
 check_whole(struct site *s, const struct value *v, const char *unit,
     const char *path)
 {
-	struct dec d;
-	int64_t p = 1;
-	unsigned i;
+	struct decimal d;
 
-	if (!counted(unit) || !records_dec(v, &d))
+	if (!counted(unit) || !decimal_of_value(v, &d))
 		return;
-	for (i = 0; i < d.scale; i++)
-		p *= 10;	/* scale <= 18: no overflow */
-	if (d.m % p != 0)
+	if (!decimal_is_whole(d))
 		diag_error(s->diags, v->pos, "'%s' is %s, but it counts %s: "
 		    "write a whole number", path, v->text, WORD(plan_unit,
 		    unit, "en"));
@@ -91,15 +80,15 @@ check_result(struct site *s, const struct value *r, const char *unit,
  */
 static bool
 add_rows(const struct value *bz, const char *field, const char *as_of,
-    struct dec *sum, struct buf *b)
+    struct decimal *sum, struct buf *b)
 {
 	size_t j;
 
-	*sum = (struct dec){0, 0};
+	*sum = (struct decimal){0, 0};
 	for (j = 0; j < bz->n; j++) {
 		const struct value *row = bz->items[j], *v;
 		const char *z = value_map_str(row, "zone");
-		struct dec x;
+		struct decimal x;
 
 		v = value_path(row, field);
 		if (as_of != NULL) {
@@ -109,7 +98,7 @@ add_rows(const struct value *bz, const char *field, const char *as_of,
 			if (a == NULL || strcmp(a, as_of) != 0)
 				return false;
 		}
-		if (!records_dec(v, &x) || !dec_add(sum, x))
+		if (!decimal_of_value(v, &x) || !decimal_add(sum, x))
 			return false;
 		buf_addf(b, "%s%s %s", j ? " + " : "", z ? z : "?", v->text);
 	}
@@ -126,7 +115,7 @@ check_target(struct site *s, const struct value *t, size_t k,
 	const struct value *res = value_map_get(t, "result"), *rv;
 	const char *at = arena_printf(s->arena, "targets[%zu]", k);
 	struct buf b = {0};
-	struct dec want, sum;
+	struct decimal want, sum;
 	bool ok;
 	size_t j, m;
 
@@ -161,21 +150,21 @@ check_target(struct site *s, const struct value *t, size_t k,
 	/* Percentages of parts do not add up to the whole's. */
 	if (unit != NULL && strcmp(unit, "phan_tram") == 0)
 		return;
-	if (records_dec(tot, &want) && add_rows(bz, "value", NULL, &sum, &b) &&
-	    records_dec_cmp(sum, want, &ok) != 0 && ok)
+	if (decimal_of_value(tot, &want) && add_rows(bz, "value", NULL, &sum,
+	    &b) && decimal_cmp(sum, want, &ok) != 0 && ok)
 		diag_error(s->diags, tot->pos, "'%s.total' is %s, but its "
 		    "zones add up to %s (%s): target '%s'", at, tot->text,
-		    records_dectext(s, sum), buf_cstr(&b),
+		    decimal_str(s->arena, sum), buf_cstr(&b),
 		    value_map_str(t, "indicator") ? value_map_str(t,
 		    "indicator") : "?");
 	buf_reset(&b);
 	rv = value_map_get(res, "value");
-	if (records_dec(rv, &want) && add_rows(bz, "result.value",
+	if (decimal_of_value(rv, &want) && add_rows(bz, "result.value",
 	    records_date_of(value_map_get(res, "as_of")), &sum, &b) &&
-	    records_dec_cmp(sum, want, &ok) != 0 && ok)
+	    decimal_cmp(sum, want, &ok) != 0 && ok)
 		diag_error(s->diags, rv->pos, "'%s.result.value' is %s, but "
 		    "the zones' results add up to %s (%s)", at, rv->text,
-		    records_dectext(s, sum), buf_cstr(&b));
+		    decimal_str(s->arena, sum), buf_cstr(&b));
 	buf_release(&b);
 }
 
@@ -214,16 +203,16 @@ static const char *
 achieved(struct site *s, const struct value *part, const struct value *whole,
     const char *lang)
 {
-	struct dec p, w, r;
+	struct decimal p, w, r;
 
-	if (!records_dec(part, &p) || !records_dec(whole, &w) ||
-	    !records_percent_of(p, w, 1, &r))
+	if (!decimal_of_value(part, &p) || !decimal_of_value(whole, &w) ||
+	    !decimal_percent_of(p, w, 1, &r))
 		return NULL;
 	if (r.m % 10 == 0) {
 		r.m /= 10;
 		r.scale = 0;
 	}
-	return records_decfig(s, r, lang, "%");
+	return decimal_figure(s->arena, r, lang, "%");
 }
 
 /* "230 tỷ đồng", "95%": a figure with its unit. */

@@ -79,144 +79,13 @@
 #include "buf.h"
 #include "date.h"
 #include "deadline.h"
+#include "decimal.h"
 #include "diag.h"
 #include "records.h"
 #include "records_impl.h"
 #include "site.h"
 #include "utf8.h"
 #include "value.h"
-
-/* ---- exact decimals ---- */
-
-bool
-records_dec(const struct value *v, struct dec *d)
-{
-	const char *p;
-	size_t i = 0, n, digs = 0;
-	bool dot = false, neg = false;
-
-	if (v == NULL || (v->type != VALUE_INT && v->type != VALUE_NUM) ||
-	    v->text == NULL)
-		return false;
-	p = v->text;
-	n = v->len;
-	d->m = 0;
-	d->scale = 0;
-	if (n > 0 && (p[0] == '-' || p[0] == '+')) {
-		neg = p[0] == '-';
-		i++;
-	}
-	if (i == n || !ascii_isdigit((unsigned char)p[i]))
-		return false;
-	for (; i < n; i++) {
-		if (p[i] == '.' && !dot && i + 1 < n) {
-			dot = true;
-			continue;
-		}
-		if (!ascii_isdigit((unsigned char)p[i]) || ++digs > 18)
-			return false;
-		d->m = d->m * 10 + (p[i] - '0');
-		d->scale += dot;
-	}
-	if (neg)
-		d->m = -d->m;
-	return true;
-}
-
-static bool
-dec_scale(struct dec *d, unsigned scale)
-{
-	while (d->scale < scale) {
-		if (__builtin_mul_overflow(d->m, (int64_t)10, &d->m))
-			return false;
-		d->scale++;
-	}
-	return true;
-}
-
-bool
-records_dec_align(struct dec *a, struct dec *b)
-{
-	unsigned s = a->scale > b->scale ? a->scale : b->scale;
-
-	return dec_scale(a, s) && dec_scale(b, s);
-}
-
-void
-records_dec_text(struct buf *b, struct dec d)
-{
-	char tmp[24];
-	uint64_t u = d.m < 0 ? (uint64_t)0 - (uint64_t)d.m : (uint64_t)d.m;
-	size_t n = 0;
-
-	do {
-		tmp[n++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u > 0 || n <= d.scale);
-	if (d.m < 0)
-		buf_addc(b, '-');
-	while (n > 0) {
-		buf_addc(b, tmp[--n]);
-		if (n == d.scale && n > 0)
-			buf_addc(b, '.');
-	}
-}
-
-/* -1, 0, 1; *ok false when the two cannot be compared. */
-int
-records_dec_cmp(struct dec a, struct dec b, bool *ok)
-{
-	*ok = records_dec_align(&a, &b);
-	return (a.m > b.m) - (a.m < b.m);
-}
-
-/*
- * 100 * num / den rounded half up to k decimals, for den > 0 and
- * num >= 0; false on overflow.
- */
-bool
-records_percent_of(struct dec num, struct dec den, unsigned k, struct dec *out)
-{
-	int64_t x;
-	unsigned i;
-
-	if (!records_dec_align(&num, &den) || den.m <= 0 || num.m < 0 ||
-	    __builtin_mul_overflow(num.m, (int64_t)200, &x))
-		return false;
-	for (i = 0; i < k; i++)
-		if (__builtin_mul_overflow(x, (int64_t)10, &x))
-			return false;
-	if (__builtin_add_overflow(x, den.m, &x))
-		return false;
-	out->m = x / (2 * den.m);
-	out->scale = k;
-	return true;
-}
-
-/*
- * True when stated percentage p is 100 * num / den rounded to p's
- * decimals: |200 num 10^k - 2 p den| <= den.  *ok false on overflow.
- */
-static bool
-percent_agrees(struct dec num, struct dec den, struct dec p, bool *ok)
-{
-	int64_t l, r, diff;
-	unsigned i;
-
-	*ok = false;
-	if (!records_dec_align(&num, &den) || den.m <= 0 ||
-	    __builtin_mul_overflow(num.m, (int64_t)200, &l) ||
-	    __builtin_mul_overflow(p.m, (int64_t)2, &r) ||
-	    __builtin_mul_overflow(r, den.m, &r))
-		return false;
-	for (i = 0; i < p.scale; i++)
-		if (__builtin_mul_overflow(l, (int64_t)10, &l))
-			return false;
-	if (__builtin_sub_overflow(l, r, &diff) || diff == INT64_MIN)
-		return false;
-	*ok = true;
-	return (diff < 0 ? -diff : diff) <= den.m;
-}
 
 /* ---- small helpers ---- */
 
@@ -225,18 +94,6 @@ records_date_of(const struct value *v)
 {
 	return v != NULL && v->type == VALUE_STR &&
 	    date_is_valid(v->text, v->len) ? v->text : NULL;
-}
-
-const char *
-records_dectext(struct site *s, struct dec d)
-{
-	struct buf b = {0};
-	char *r;
-
-	records_dec_text(&b, d);
-	r = buf_keep(&b, s->arena);
-	buf_release(&b);
-	return r;
 }
 
 bool
@@ -292,24 +149,25 @@ check_zone(struct site *s, const struct item *it)
 {
 	const struct value *d = it->data, *area, *ind, *leased, *occ, *v;
 	const struct value *den;
-	struct dec a, i, l, p, dn, r, w;
+	struct decimal a, i, l, p, dn, r, w;
+	struct decimal_pct pw;
 	bool ha = false, hi = false, hl = false, ok;
 	const char *basis, *asof;
 
 	area = value_map_get(d, "area_ha");
 	ind = value_map_get(d, "industrial_land_ha");
 	leased = value_map_get(d, "leased_ha");
-	ha = records_dec(area, &a);
-	hi = records_dec(ind, &i);
-	hl = records_dec(leased, &l);
-	if (hl && hi && records_dec_cmp(l, i, &ok) > 0 && ok)
+	ha = decimal_of_value(area, &a);
+	hi = decimal_of_value(ind, &i);
+	hl = decimal_of_value(leased, &l);
+	if (hl && hi && decimal_cmp(l, i, &ok) > 0 && ok)
 		diag_error(s->diags, leased->pos, "'leased_ha' (%s ha) is "
 		    "larger than 'industrial_land_ha' (%s ha)", leased->text,
 		    ind->text);
-	else if (hl && !hi && ha && records_dec_cmp(l, a, &ok) > 0 && ok)
+	else if (hl && !hi && ha && decimal_cmp(l, a, &ok) > 0 && ok)
 		diag_error(s->diags, leased->pos, "'leased_ha' (%s ha) is "
 		    "larger than 'area_ha' (%s ha)", leased->text, area->text);
-	if (hi && ha && records_dec_cmp(i, a, &ok) > 0 && ok)
+	if (hi && ha && decimal_cmp(i, a, &ok) > 0 && ok)
 		diag_error(s->diags, ind->pos, "'industrial_land_ha' (%s ha) "
 		    "is larger than 'area_ha' (%s ha)", ind->text, area->text);
 
@@ -317,14 +175,14 @@ check_zone(struct site *s, const struct item *it)
 	basis = value_map_str(occ, "basis");
 	v = value_map_get(occ, "percent");
 	if (occ != NULL && occ->type == VALUE_MAP && basis != NULL &&
-	    records_dec(v, &p)) {
+	    decimal_of_value(v, &p)) {
 		bool land = strcmp(basis, "industrial_land") == 0;
 
 		den = land ? ind : area;
 		if (!hl) {
 			diag_error(s->diags, occ->pos, "'occupancy' cannot be "
 			    "checked without 'leased_ha'");
-		} else if (!records_dec(den, &dn)) {
+		} else if (!decimal_of_value(den, &dn)) {
 			diag_error(s->diags, value_map_get(occ, "basis")->pos,
 			    "occupancy on basis '%s' needs '%s'", basis, land ?
 			    "industrial_land_ha" : "area_ha");
@@ -332,15 +190,16 @@ check_zone(struct site *s, const struct item *it)
 			diag_error(s->diags, den->pos, "'%s' is 0: occupancy "
 			    "cannot be computed", land ? "industrial_land_ha" :
 			    "area_ha");
-		} else if (!percent_agrees(l, dn, p, &ok) && ok &&
-		    records_percent_of(l, dn, p.scale > 2 ? p.scale + 1 : 2,
-		    &r) && records_percent_of(l, dn, p.scale, &w)) {
+		} else if (decimal_percent(l, dn, p.scale, &pw) &&
+		    !decimal_pct_agrees(&pw, p) && decimal_percent_of(l, dn,
+		    p.scale > 2 ? p.scale + 1 : 2, &r) &&
+		    decimal_percent_of(l, dn, p.scale, &w)) {
 			/* w has fewer decimals than r: it fits if r did. */
 			diag_error(s->diags, v->pos, "'occupancy.percent' is "
 			    "%s, but leased_ha %s over %s %s gives %s; write "
 			    "%s", v->text, leased->text, land ?
 			    "industrial_land_ha" : "area_ha", den->text,
-			    records_dectext(s, r), records_dectext(s, w));
+			    decimal_str(s->arena, r), decimal_str(s->arena, w));
 		}
 	}
 
@@ -388,10 +247,10 @@ check_zone(struct site *s, const struct item *it)
 	{
 		const struct value *bu = value_map_get(v, "built_m3_day");
 		const struct value *de = value_map_get(v, "design_m3_day");
-		struct dec x, y;
+		struct decimal x, y;
 
-		if (records_dec(bu, &x) && records_dec(de, &y) &&
-		    records_dec_cmp(x, y, &ok) > 0 && ok)
+		if (decimal_of_value(bu, &x) && decimal_of_value(de, &y) &&
+		    decimal_cmp(x, y, &ok) > 0 && ok)
 			diag_error(s->diags, bu->pos, "'infrastructure."
 			    "wastewater.built_m3_day' (%s) is more than "
 			    "'design_m3_day' (%s)", bu->text, de->text);
@@ -402,7 +261,7 @@ static void
 check_call(struct site *s, const struct item *it)
 {
 	const struct value *d = it->data, *mix, *dl, *pub, *loc, *z;
-	struct dec sum = {0, 0}, x, hundred = {100, 0};
+	struct decimal sum = {0, 0}, x, hundred = {100, 0};
 	size_t i;
 	bool ok = true;
 
@@ -410,13 +269,13 @@ check_call(struct site *s, const struct item *it)
 	if (mix != NULL && mix->type == VALUE_LIST && mix->n > 0) {
 		for (i = 0; ok && i < mix->n; i++) {
 			/* Exact: the digits as written, never binary. */
-			ok = records_dec(value_map_get(mix->items[i],
-			    "share"), &x) && records_dec_align(&sum, &x) &&
-			    !__builtin_add_overflow(sum.m, x.m, &sum.m);
+			ok = decimal_of_value(value_map_get(mix->items[i],
+			    "share"), &x) && decimal_add(&sum, x);
 		}
-		if (ok && records_dec_cmp(sum, hundred, &ok) != 0 && ok)
+		if (ok && decimal_cmp(sum, hundred, &ok) != 0 && ok)
 			diag_error(s->diags, mix->pos, "the shares in 'mix' "
-			    "add up to %s, not 100", records_dectext(s, sum));
+			    "add up to %s, not 100", decimal_str(s->arena,
+			    sum));
 	}
 	/* The schema cannot say it alone: 'location' is required, 'zone'
 	 * inside it optional for the schema, required here by name. */

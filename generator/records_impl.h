@@ -1,8 +1,9 @@
 /*
- * Private to records.c, links.c and browse.c: exact decimals, the index
- * that resolves references by kind and name, the helpers that give an
- * item or collection its title in a language, and the two model passes
- * that live outside records.c.  Nothing here is used by other modules.
+ * Private to records.c, links.c and browse.c: the index that resolves
+ * references by kind and name, the helpers that give an item or
+ * collection its title in a language, and the two model passes that
+ * live outside records.c (exact decimals: decimal.h).  Nothing here is
+ * used by other modules.
  */
 #ifndef MINHBACH_RECORDS_IMPL_H
 #define MINHBACH_RECORDS_IMPL_H
@@ -19,34 +20,6 @@ struct site;
 struct site_names;
 struct theme;
 struct value;
-
-/* A decimal as written in a data file: m / 10^scale, exactly. */
-struct dec {
-	int64_t m;
-	unsigned scale;
-};
-
-/*
- * Reads an INT or NUM node written as [-]digits[.digits] (at most 18
- * digits) into *d.  Returns false for anything else (1e3, strings,
- * overflow): the caller then skips its check.
- */
-bool records_dec(const struct value *v, struct dec *d);
-/* Brings a and b to one scale; false on overflow. */
-bool records_dec_align(struct dec *a, struct dec *b);
-/* Appends d as a data file writes it: "94.68", "-3". */
-void records_dec_text(struct buf *b, struct dec d);
-
-/* -1, 0, 1 as a < b, a == b, a > b; *ok false when out of range. */
-int records_dec_cmp(struct dec a, struct dec b, bool *ok);
-/*
- * 100 * num / den rounded half up to k decimals into *out, for den > 0
- * and num >= 0; false otherwise or on overflow.
- */
-bool records_percent_of(struct dec num, struct dec den, unsigned k,
-    struct dec *out);
-/* The text of d as records_dec_text() writes it (arena). */
-const char *records_dectext(struct site *s, struct dec d);
 
 /* v's text when v is a real YYYY-MM-DD date string, else NULL. */
 const char *records_date_of(const struct value *v);
@@ -67,10 +40,8 @@ const char *records_word(const struct word *w, size_t n, const char *code,
 void records_set(struct site *s, struct value *f, const char *key,
     const char *str);
 void records_setb(struct site *s, struct value *f, const char *key, bool b);
-/* Figures for readers with a unit after them: "112,9579 ha" (arena). */
-const char *records_decfig(struct site *s, struct dec d, const char *lang,
-    const char *unit);
-/* The same of a number node; NULL when v is not a plain decimal. */
+/* A number node for readers with a unit after it: "112,9579 ha"
+ * (arena; decimal.h); NULL when v is not a plain decimal. */
 const char *records_figure(struct site *s, const struct value *v,
     const char *lang, const char *unit);
 /* "15/01/2020" / "15 January 2020" of a date node; NULL if not a date. */

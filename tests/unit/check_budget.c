@@ -1020,6 +1020,46 @@ START_TEST(test_budget_year_to_date)
 }
 END_TEST
 
+/* Reports in different currency units are compared in đồng (decimal.c). */
+START_TEST(test_budget_year_to_date_units)
+{
+	static const char *const q1[] = {"0.4", "0.3"};
+	struct fx x;
+	struct buf b = {0};
+
+	for (size_t i = 0; i < 2; i++) {
+		fx_init(&x);
+		buf_reset(&b);
+		buf_adds(&b, "kind: thuc_hien\n"
+		    "period: quy_1\n"
+		    "fiscal_year: 2020\n"
+		    "unit: {name: Ban A}\n"
+		    "form: {circular: 90/2018/TT-BTC, number: 3}\n"
+		    "decision: {number: 02/QĐ-BQL, date: 2020-04-10}\n"
+		    "# the deadline counts from the end of the period\n"
+		    "published_on: 2020-04-15\n"
+		    "currency_unit: nghin_dong\n"
+		    "lines:\n");
+		buf_addf(&b, "  - {stt: I, label: x, values: {du_toan_nam: 1, "
+		    "uoc_thuc_hien: %s}}\n", q1[i]);
+		fx_add(&x, "q1", "vi", buf_cstr(&b));
+		buf_reset(&b);
+		buf_adds(&b, THUC_HIEN("6_thang", "2020-07-10",
+		    "2020-07-15"));
+		buf_adds(&b, "  - {stt: I, label: x, values: {du_toan_nam: "
+		    "1000, uoc_thuc_hien: 300}}\n");
+		fx_add(&x, "h1", "vi", buf_cstr(&b));
+		/* 0,4 nghìn đồng is 400 đồng; 0,3 is 300: equal. */
+		expect_check(&x, i == 0 ? "content/budgets/q1.yaml:11:64: "
+		    "warning: line I \"x\", uoc_thuc_hien: 0,4 nghìn đồng for "
+		    "quy_1 exceeds 300 đồng for 6_thang "
+		    "(content/budgets/h1.yaml:11:67); the figures of execution "
+		    "reports are year-to-date\n" : "");
+	}
+	buf_release(&b);
+}
+END_TEST
+
 /* Pages and downloads -------------------------------------------------------- */
 
 static const struct page *
@@ -1693,6 +1733,7 @@ budget_suite(void)
 	tc = tcase_create("across");
 	tcase_add_test(tc, test_budget_estimate_across);
 	tcase_add_test(tc, test_budget_year_to_date);
+	tcase_add_test(tc, test_budget_year_to_date_units);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("pages");
 	tcase_add_test(tc, test_budget_csv_json);
