@@ -27,13 +27,6 @@ data_page(struct site *s, const char *out, const char *origin,
 }
 
 static const char *
-absurl(struct site *s, const char *url)
-{
-	return arena_printf(s->arena, "%s%s", s->base_url,
-	    url + strlen(s->root));
-}
-
-static const char *
 rfc3339(struct site *s, const char *date)
 {
 	return arena_printf(s->arena, "%sT00:00:00" DATE_VN_ZONE, date);
@@ -65,9 +58,9 @@ atom(struct site *s, struct collection *co, int lang)
 	if (site_title)
 		f.title = arena_printf(s->arena, "%s — %s", f.title,
 		    site_title);
-	f.self = absurl(s, arena_printf(s->arena, "%satom.xml",
+	f.self = site_absurl(s, arena_printf(s->arena, "%satom.xml",
 	    co->list_url[lang]));
-	f.alternate = absurl(s, co->list_url[lang]);
+	f.alternate = site_absurl(s, co->list_url[lang]);
 	f.updated = rfc3339(s, updated ? updated : "1970-01-01");
 	f.generator = "minhbach";
 	atom_begin(&b, &f);
@@ -81,7 +74,7 @@ atom(struct site *s, struct collection *co, int lang)
 		e.lang = it->lang_index != lang ? it->lang : NULL;
 		e.title = value_map_str(it->frame, "title") ?
 		    value_map_str(it->frame, "title") : it->slug;
-		e.id = e.link = absurl(s, it->url);
+		e.id = e.link = site_absurl(s, it->url);
 		e.published = e.updated = rfc3339(s, it->date);
 		e.author = site_title;
 		e.summary = value_map_str(it->frame, "summary");

@@ -499,13 +499,6 @@ log_entry(struct prov *p, const struct change *c)
 	return e;
 }
 
-static const char *
-absurl(struct site *s, const char *url)
-{
-	return arena_printf(s->arena, "%s%s", s->base_url,
-	    url + strlen(s->root));
-}
-
 /* An Atom feed of changes (of one collection, or all when co NULL). */
 static void
 feed(struct prov *p, int lang, const struct collection *co,
@@ -519,7 +512,7 @@ feed(struct prov *p, int lang, const struct collection *co,
 
 	f.lang = s->langs[lang];
 	f.title = title;
-	f.self = absurl(s, url);
+	f.self = site_absurl(s, url);
 	f.updated = "1970-01-01T00:00:00" DATE_VN_ZONE;
 	for (i = 0; i < p->nch; i++) {
 		const struct change *c = &p->ch[i];
@@ -534,7 +527,7 @@ feed(struct prov *p, int lang, const struct collection *co,
 	for (i = 0; i < p->nch && n < FEED_MAX; i++) {
 		const struct change *c = &p->ch[i];
 		struct atom_entry e = {0};
-		const char *u = absurl(s, c->it->url);
+		const char *u = site_absurl(s, c->it->url);
 
 		if (c->it->lang_index != lang || (co && c->it->coll != co))
 			continue;

@@ -48,6 +48,13 @@ kinddef(const char *kind)
 	return NULL;
 }
 
+const char *
+site_absurl(struct site *s, const char *url)
+{
+	return arena_printf(s->arena, "%s%s", s->base_url,
+	    url + strlen(s->root));
+}
+
 struct page *
 site_add_page(struct site *s, const char *out, const char *origin)
 {

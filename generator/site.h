@@ -173,5 +173,11 @@ struct page *site_add_frame_page(struct site *s, const char *out,
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);
 void site_add_copy(struct site *s, const char *from, const char *to);
+/*
+ * The absolute URL of url, a site URL that starts with s->root:
+ * base_url, then url past the root ("/tin-tuc/a/" →
+ * "https://example.gov.vn/tin-tuc/a/").  Arena memory.
+ */
+const char *site_absurl(struct site *s, const char *url);
 
 #endif

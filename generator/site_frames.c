@@ -263,8 +263,8 @@ site_item_frame(struct site *s, struct item *it)
 			    "illustrative, not officially published ones."));
 	}
 	value_map_set(s->arena, f, "url", site_vstr(s, it->url));
-	value_map_set(s->arena, f, "permalink", site_vstr(s, arena_printf(s->arena,
-	    "%s%s", s->base_url, it->url + strlen(s->root))));
+	value_map_set(s->arena, f, "permalink", site_vstr(s, site_absurl(s,
+	    it->url)));
 	value_map_set(s->arena, f, "slug", site_vstr(s, it->slug));
 	value_map_set(s->arena, f, "lang", site_vstr(s, it->lang));
 	value_map_set(s->arena, f, "kind", site_vstr(s, it->coll->kind));
