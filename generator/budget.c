@@ -362,18 +362,6 @@ in_list(const struct bforms *fs, const struct value *l,
 	return false;
 }
 
-static bool
-has_word(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = list; p && (p = strstr(p, w)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
-		    p[n] == '\0'))
-			return true;
-	return false;
-}
-
 /* fiscal_years: {from, to, KIND_from, KIND_to}: the bound, or dflt. */
 static long
 year_bound(const struct bcirc *c, const char *kind, const char *end,
@@ -422,7 +410,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 		    "budget: {unverified_forms: [\"%s\"]}, and its page "
 		    "will say so", r->f->id, r->f->id);
 	if (r->period != NULL && c->periods != NULL &&
-	    !has_word(c->periods, r->period))
+	    !utf8_has_word(c->periods, r->period))
 		diag_error(s->diags, value_map_get(d, "period")->pos, "period "
 		    "%s is not a period of %s: its execution reports cover "
 		    "%s (%s)", r->period, c->circular, c->periods,
@@ -464,7 +452,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 			    strcmp(c->circular, "90/2018/TT-BTC") == 0 ?
 			    " (its decision form is 01/QĐ-CKNS)" : " (its "
 			    "articles name none)");
-		else if (!has_word(f->kinds, r->kind))
+		else if (!utf8_has_word(f->kinds, r->kind))
 			diag_error(s->diags, value_map_get(d,
 			    "decision_form")->pos, "decision_form %s "
 			    "publishes %s records, not %s", f->id, f->kinds,
@@ -485,7 +473,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 void
 budget_check(struct site *s)
 {
-	const struct bforms *fs = budget_forms_builtin(s->arena, s->diags);
+	const struct bforms *fs = budget_forms_of(s);
 	const struct value *optin = opted_in(s, fs);
 	struct rec *recs;
 	struct budget_ref *refs;

@@ -14,6 +14,8 @@
 #include "budget_table.h"
 #include "buf.h"
 #include "diag.h"
+#include "site.h"
+#include "utf8.h"
 #include "value.h"
 
 /* forms.yaml ---------------------------------------------------------- */
@@ -401,16 +403,12 @@ budget_forms_builtin(struct arena *a, struct diags *d)
 	return fs;
 }
 
-static bool
-has_word(const char *list, const char *w)
+const struct bforms *
+budget_forms_of(struct site *s)
 {
-	size_t n = strlen(w);
-
-	for (const char *p = list; (p = strstr(p, w)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
-		    p[n] == '\0'))
-			return true;
-	return false;
+	if (s->forms == NULL)
+		s->forms = budget_forms_builtin(s->arena, s->diags);
+	return s->forms;
 }
 
 static bool
@@ -471,7 +469,7 @@ forms_of_kind(struct buf *b, const struct bforms *fs, const char *kind)
 	bool first = true;
 
 	for (size_t i = 0; i < fs->n; i++)
-		if (!fs->forms[i].decision && has_word(fs->forms[i].kinds,
+		if (!fs->forms[i].decision && utf8_has_word(fs->forms[i].kinds,
 		    kind)) {
 			buf_addf(b, "%s%s", first ? "" : ", ",
 			    fs->forms[i].id);
@@ -506,7 +504,7 @@ budget_form_find(const struct bforms *fs, const struct value *record,
 				    "give the table's form here", f->id);
 			return NULL;
 		}
-		if (d != NULL && kind != NULL && !has_word(f->kinds, kind)) {
+		if (d != NULL && kind != NULL && !utf8_has_word(f->kinds, kind)) {
 			forms_of_kind(&b, fs, kind);
 			diag_error(d, form->pos, "form %s serves %s records, "
 			    "not %s: the circulars fix each form's kind "

@@ -765,7 +765,7 @@ budget_model(struct site *s)
 		if (strcmp(co->kind, "budget") != 0)
 			continue;
 		if (fs == NULL)
-			fs = budget_forms_builtin(s->arena, s->diags);
+			fs = budget_forms_of(s);
 		for (size_t j = 0; j < co->n; j++)
 			model_item(s, fs, co->items[j]);
 	}
@@ -774,7 +774,7 @@ budget_model(struct site *s)
 void
 budget_model_item(struct site *s, struct item *it)
 {
-	model_item(s, budget_forms_builtin(s->arena, s->diags), it);
+	model_item(s, budget_forms_of(s), it);
 }
 
 /*

@@ -600,7 +600,7 @@ budget_series_model(struct site *s, const struct theme *th)
 		if (strcmp(co->kind, "budget") != 0)
 			continue;
 		if (fs == NULL)
-			fs = budget_forms_builtin(s->arena, s->diags);
+			fs = budget_forms_of(s);
 		for (size_t lang = 0; lang < s->nlangs; lang++)
 			series_lang(s, th, fs, co, (int)lang);
 	}

@@ -143,6 +143,12 @@ struct btab {
 const struct bforms *budget_forms_builtin(struct arena *a,
     struct diags *d);
 /*
+ * The built-in forms of s's build, read once and kept in s->forms (the
+ * validate and model stages, and every earlier revision, share them).
+ */
+struct site;
+const struct bforms *budget_forms_of(struct site *s);
+/*
  * Reads forms from YAML text src[0..n) named name; NULL after recording
  * located errors in d.
  */

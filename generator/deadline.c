@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "fmt.h"
 #include "site.h"
+#include "utf8.h"
 #include "value.h"
 
 struct regime {
@@ -33,18 +34,6 @@ struct deadlines {
 
 static const char *const trigger_names[] = {"approval", "period_end",
     "reported_on", "conclusion"};
-
-static bool
-has_word(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = list; (p = strstr(p, w)) != NULL; p += n)
-		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
-		    p[n] == '\0'))
-			return true;
-	return false;
-}
 
 /* A list of scalars as one space-separated string; NULL when absent. */
 static const char *
@@ -220,7 +209,7 @@ deadlines_regime(const struct deadlines *dl, const char *circular,
     const char **title)
 {
 	for (size_t i = 0; circular != NULL && i < dl->nregimes; i++)
-		if (has_word(dl->regimes[i].circulars, circular)) {
+		if (utf8_has_word(dl->regimes[i].circulars, circular)) {
 			if (title != NULL)
 				*title = dl->regimes[i].title;
 			return dl->regimes[i].id;
@@ -241,10 +230,10 @@ deadlines_find(const struct deadlines *dl, const char *record,
 		    strcmp(r->regime, regime) != 0))
 			continue;
 		if (r->kinds != NULL && (kind == NULL ||
-		    !has_word(r->kinds, kind)))
+		    !utf8_has_word(r->kinds, kind)))
 			continue;
 		if (r->periods != NULL && (period == NULL ||
-		    !has_word(r->periods, period)))
+		    !utf8_has_word(r->periods, period)))
 			continue;
 		return r;
 	}

@@ -97,6 +97,8 @@ struct site {
 	struct value *yes, *no;	/* shared true and false */
 	/* deadline.c: holiday table and deadline rules, read on first use */
 	const struct deadlines *deadlines;
+	/* budget_forms.c: the forms of forms.yaml, read on first use */
+	const struct bforms *forms;
 };
 
 /* content.c — the load stage. */

@@ -334,3 +334,17 @@ utf8_nearest(const char *key, const char *const *names, size_t n)
 		return NULL;
 	return best;
 }
+
+bool
+utf8_has_word(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (n == 0)
+		return false;
+	for (const char *p = list; p && (p = strstr(p, w)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
+		    p[n] == '\0'))
+			return true;
+	return false;
+}

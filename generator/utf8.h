@@ -99,5 +99,10 @@ size_t utf8_distance(const char *a, const char *b);
  */
 const char *utf8_nearest(const char *key, const char *const *names,
     size_t n);
+/*
+ * True if w is one of the words of list, a space-separated string such
+ * as "du_toan quyet_toan" (NULL: no words).
+ */
+bool utf8_has_word(const char *list, const char *w);
 
 #endif

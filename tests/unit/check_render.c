@@ -158,27 +158,29 @@ START_TEST(test_render_pages)
 }
 END_TEST
 
+/* A site whose item template names a partial the theme lacks. */
+static const struct tu_file missing_partial[] = {
+	{"content/site.yaml", "title: T\ncollections:\n"
+	    "  news: {kind: news}\n"},
+	{"content/news/2020-01-01-a.md",
+	    "---\ntitle: A\ndate: 2020-01-01\n---\nx\n"},
+	{"themes/default/templates/single.mustache",
+	    "<h1>{{title}}</h1>\n  {{>partials/nope}}\n"},
+	{"themes/default/templates/list.mustache", "list"},
+	{"themes/default/templates/home.mustache", "home"},
+	{"themes/default/templates/404.mustache", "404"},
+	{"themes/default/i18n/vi.yaml", "a: b\n"},
+	{NULL, NULL},
+};
+
 START_TEST(test_render_missing_partial)
 {
-	static const struct tu_file files[] = {
-		{"content/site.yaml", "title: T\ncollections:\n"
-		    "  news: {kind: news}\n"},
-		{"content/news/2020-01-01-a.md",
-		    "---\ntitle: A\ndate: 2020-01-01\n---\nx\n"},
-		{"themes/default/templates/single.mustache",
-		    "<h1>{{title}}</h1>\n  {{>partials/nope}}\n"},
-		{"themes/default/templates/list.mustache", "list"},
-		{"themes/default/templates/home.mustache", "home"},
-		{"themes/default/templates/404.mustache", "404"},
-		{"themes/default/i18n/vi.yaml", "a: b\n"},
-		{NULL, NULL},
-	};
 	struct tu_site t;
 	volatile sig_atomic_t stop = 0;
 	char out[512];
 	const char *txt;
 
-	tu_site_load_theme(&t, files, NULL);
+	tu_site_load_theme(&t, missing_partial, NULL);
 	ck_assert_int_eq(tu_site_model(&t), 0);
 	ck_assert_int_eq(render_into(&t, "out", 4, &stop, out, sizeof out),
 	    -1);
@@ -214,19 +216,6 @@ END_TEST
 /* Without a folder (check): every page rendered, nothing written. */
 START_TEST(test_render_dry)
 {
-	static const struct tu_file files[] = {
-		{"content/site.yaml", "title: T\ncollections:\n"
-		    "  news: {kind: news}\n"},
-		{"content/news/2020-01-01-a.md",
-		    "---\ntitle: A\ndate: 2020-01-01\n---\nx\n"},
-		{"themes/default/templates/single.mustache",
-		    "<h1>{{title}}</h1>\n  {{>partials/nope}}\n"},
-		{"themes/default/templates/list.mustache", "list"},
-		{"themes/default/templates/home.mustache", "home"},
-		{"themes/default/templates/404.mustache", "404"},
-		{"themes/default/i18n/vi.yaml", "a: b\n"},
-		{NULL, NULL},
-	};
 	struct tu_site t;
 	volatile sig_atomic_t stop = 0;
 	struct buf before = {0}, after = {0};
@@ -239,7 +228,7 @@ START_TEST(test_render_dry)
 	ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
 	tu_site_close(&t);
 	/* The errors are those of a build. */
-	tu_site_load_theme(&t, files, NULL);
+	tu_site_load_theme(&t, missing_partial, NULL);
 	ck_assert_int_eq(tu_site_model(&t), 0);
 	tu_list(t.dir, &before);
 	ck_assert_int_eq(render_site(t.s, t.th, t.src, -1, 2, &stop), -1);

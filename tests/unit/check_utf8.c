@@ -267,6 +267,19 @@ START_TEST(test_utf8_distance)
 END_TEST
 
 /* The one "did you mean" rule: a typo, not a different word. */
+/* Words of a space-separated list: whole words only. */
+START_TEST(test_utf8_has_word)
+{
+	ck_assert(utf8_has_word("du_toan quyet_toan", "du_toan"));
+	ck_assert(utf8_has_word("du_toan quyet_toan", "quyet_toan"));
+	ck_assert(!utf8_has_word("du_toan quyet_toan", "toan"));
+	ck_assert(!utf8_has_word("du_toan_nam", "du_toan"));
+	ck_assert(!utf8_has_word("quy_1 quy_2", "quy"));
+	ck_assert(!utf8_has_word(NULL, "nam"));
+	ck_assert(!utf8_has_word("nam", ""));
+}
+END_TEST
+
 START_TEST(test_utf8_nearest)
 {
 	static const char *const keys[] = {
@@ -316,6 +329,7 @@ utf8_suite(void)
 	tc = tcase_create("distance");
 	tcase_add_test(tc, test_utf8_distance);
 	tcase_add_test(tc, test_utf8_nearest);
+	tcase_add_test(tc, test_utf8_has_word);
 	suite_add_tcase(s, tc);
 	return s;
 }
