@@ -504,6 +504,7 @@ budget_check(struct site *s)
 			r->it = it;
 			r->t = budget_table_make(s->arena, s->diags, r->f,
 			    data);
+			co->items[j]->btab = r->t;	/* the model's too */
 			r->kind = value_map_str(data, "kind");
 			r->period = value_map_str(data, "period");
 			r->unit = value_map_str(value_map_get(data, "unit"),

@@ -658,7 +658,7 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	if (f == NULL || fr == NULL)
 		return;
 	m.li = budget_lang(m.lang);
-	m.t = budget_table_make(a, NULL, f, d);
+	m.t = budget_table_of(s, it, f);
 	v = value_map_get(d, "fiscal_year");
 	year = v && value_is_scalar(v) ? v->text : "";
 	unit = currency_text(value_map_str(d, "currency_unit"), m.li);

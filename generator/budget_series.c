@@ -143,7 +143,7 @@ records_of(struct site *s, const struct bforms *fs, struct collection *co,
 		r->adjusts = value_map_str(d, "adjusts");
 		r->rank = kind_rank(r->kind, r->adjusts);
 		r->month = period_month(value_map_str(d, "period"));
-		r->t = budget_table_make(s->arena, NULL, f, d);
+		r->t = budget_table_of(s, it, f);
 		r->codes = budget_row_codes(s->arena, r->t);
 		k++;
 	}

@@ -718,6 +718,7 @@ budget_table_make(struct arena *a, struct diags *d, const struct bform *f,
 
 	b.t = t;
 	t->form = f;
+	t->record = record;
 	t->shown = arena_calloc(a, f->ncols, sizeof *t->shown);
 	t->unit_exp = budget_unit_exp(value_map_str(record, "currency_unit"));
 	t->scale = scan_scale(f, lines, 0, t->unit_exp);

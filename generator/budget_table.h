@@ -129,6 +129,7 @@ struct brow {
 
 struct btab {
 	const struct bform *form;
+	const struct value *record;	/* the budget map it was made from */
 	int scale;		/* decimals of the amounts as integers */
 	int unit_exp;		/* currency unit: 0 đồng, 3, 6, 9 */
 	struct brow *rows;	/* depth-first, parents first; total last */
@@ -148,6 +149,14 @@ const struct bforms *budget_forms_builtin(struct arena *a,
  */
 struct site;
 const struct bforms *budget_forms_of(struct site *s);
+/*
+ * The table of budget record it in form f, computed once and kept in
+ * it->btab: validation makes it with its diagnostics, the page, the
+ * downloads and the series reuse it.
+ */
+struct item;
+const struct btab *budget_table_of(struct site *s, struct item *it,
+    const struct bform *f);
 /*
  * Reads forms from YAML text src[0..n) named name; NULL after recording
  * located errors in d.

@@ -41,6 +41,8 @@ struct item {
 	const char *out;	/* output file: tin-tuc/x/index.html */
 	struct value *frame;	/* the template context of this item */
 	struct item *tr[SITE_MAX_LANGS];	/* the same item per language */
+	/* budget records: the computed table, made once (budget_table_of) */
+	const struct btab *btab;
 };
 
 struct collection {

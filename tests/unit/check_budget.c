@@ -1087,7 +1087,20 @@ START_TEST(test_budget_csv_json)
 	    "      - {stt: '2', label: b, values: {du_toan_nam: 60000000, uoc_thuc_hien: 56808000}}\n");
 	budget_check(&x.s);
 	ck_assert_int_eq(diags_errors(x.d), 0);
+	/* One table per record: validation's, reused by the model. */
+	{
+		const struct btab *t = x.it[0].btab;
+		struct item old = x.it[0];
+
+		ck_assert_ptr_nonnull(t);
+		ck_assert_ptr_eq(budget_table_of(&x.s, &x.it[0], t->form), t);
+		/* A copy with other data (an earlier revision): its own. */
+		old.data = value_map_get(x.it[0].data, "unit");
+		ck_assert_ptr_ne(budget_table_of(&x.s, &old, t->form), t);
+		ck_assert_ptr_eq(old.btab->record, old.data);
+	}
 	budget_model(&x.s);
+	ck_assert_ptr_eq(x.it[0].btab->record, x.it[0].data);
 	/* The CSV, the JSON and the identities of Biểu 3 (A.I). */
 	ck_assert_int_eq(x.s.npages, 3);
 	ck_assert_ptr_nonnull(page_of(&x.s,
