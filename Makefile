@@ -29,7 +29,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igenerator \
 # B: the build folder.  While a module is being written, MODULES="arena
 # buf ..." and UNIT="mustache ..." narrow the build to those files.
 B ?= build
-SRCS  := $(sort $(wildcard generator/*.c))
+SRCS  := $(sort $(wildcard generator/*.c generator/*/*.c))
 LIB_SRCS := $(filter-out generator/main.c,$(SRCS))
 TSRCS := $(sort $(wildcard tests/unit/check_*.c))
 ifneq ($(MODULES),)
@@ -69,10 +69,11 @@ DATA_OBJS_$(1) := $$(patsubst %,$(B)/$(1)/%_data.o,$$(DATA))
 $(1)_OBJS := $$(patsubst generator/%.c,$(B)/$(1)/%.o,$$(LIB_SRCS))
 $(1)_TOBJS := $$(patsubst tests/unit/%.c,$(B)/$(1)/tests/%.o,$$(TSRCS))
 
-$(B)/$(1)/%.o: generator/%.c $$(wildcard generator/*.h) | $(B)/$(1)/tests
+$(B)/$(1)/%.o: generator/%.c $$(wildcard generator/*.h generator/*/*.h) | $(B)/$(1)/tests
+	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c -o $$@ $$<
 
-$(B)/$(1)/tests/%.o: tests/unit/%.c $$(wildcard generator/*.h tests/unit/*.h) $(B)/$(1)/suites.inc | $(B)/$(1)/tests
+$(B)/$(1)/tests/%.o: tests/unit/%.c $$(wildcard generator/*.h generator/*/*.h tests/unit/*.h) $(B)/$(1)/suites.inc | $(B)/$(1)/tests
 	$$(CC) $$(ALL_CFLAGS) $(2) -Itests/unit -I$(B)/$(1) -c -o $$@ $$<
 
 $(B)/$(1)/tests/main.o: tests/unit/main.c $(B)/$(1)/suites.inc | $(B)/$(1)/tests
@@ -207,7 +208,7 @@ lint: lint-deps
 	done; exit $$rc
 
 format:
-	clang-format -i generator/*.c generator/*.h tests/unit/*.c
+	clang-format -i generator/*.c generator/*.h generator/*/*.c tests/unit/*.c
 
 install: generator/minhbach
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "decimal.h"
 #include "fmt.h"
+#include "kind.h"
 #include "records.h"
 #include "records_impl.h"
 #include "site.h"
@@ -490,6 +491,8 @@ records_item_frame(struct site *s, struct item *it)
 		inspection_frame(s, it);
 	else if (strcmp(kind, "plan") == 0)
 		plan_frame(s, site_names(s), it);
+	else if (kind_find(kind) != NULL && kind_find(kind)->frame != NULL)
+		kind_find(kind)->frame(s, site_names(s), it);
 }
 
 /* ---- browse pages ---- */
@@ -785,5 +788,8 @@ browse_model(struct site *s, const struct theme *th, const struct site_names
 			else if (strcmp(co->kind, "zone") == 0)
 				compare_zones(s, co, lang, npages);
 		}
+		if (kind_find(co->kind) != NULL &&
+		    kind_find(co->kind)->model != NULL)
+			kind_find(co->kind)->model(s, th, x, co);
 	}
 }

@@ -81,6 +81,7 @@
 #include "deadline.h"
 #include "decimal.h"
 #include "diag.h"
+#include "kind.h"
 #include "records.h"
 #include "records_impl.h"
 #include "site.h"
@@ -637,9 +638,22 @@ records_check(struct site *s)
 				check_document(s, x, it);
 			else if (strcmp(co->kind, "plan") == 0)
 				plan_check(s, it);
+			else if (kind_find(co->kind) != NULL &&
+			    kind_find(co->kind)->check != NULL)
+				kind_find(co->kind)->check(s, x, it);
 		}
 	}
 	check_repeats(s, pl, npl);
+	for (i = 0; i < s->ncolls; i++) {
+		const struct kind *k = kind_find(s->colls[i].kind);
+		size_t m;
+
+		for (m = 0; m < i && strcmp(s->colls[m].kind,
+		    s->colls[i].kind) != 0; m++)
+			;
+		if (m == i && k != NULL && k->check_all != NULL)
+			k->check_all(s, x);
+	}
 }
 
 void

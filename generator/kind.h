@@ -1,0 +1,53 @@
+/*
+ * The table of record kinds, in the manner of cmark-gfm's extensions:
+ * one source file per kind under generator/kinds/ defines one
+ * `struct kind` of callbacks, and generator/kinds/kinds.c lists them.
+ * The stages dispatch through kind_find(); no code outside the table
+ * compares a kind's name.  What is data about a kind (its fields, its
+ * date field, the labels of its values) lives in generator/schemas.yaml.
+ *
+ * Every callback may be NULL.  They run single-threaded, on arena
+ * memory, and never crash on a record that failed its schema.
+ */
+#ifndef MINHBACH_KIND_H
+#define MINHBACH_KIND_H
+
+#include <stddef.h>
+
+struct collection;
+struct item;
+struct site;
+struct site_names;
+struct theme;
+
+struct kind {
+	const char *name;	/* as in schemas.yaml and site.yaml's kind: */
+	/*
+	 * Validate stage: the domain checks of one record whose data is a
+	 * map, as located errors and warnings in s->diags.
+	 */
+	void (*check)(struct site *s, const struct site_names *x,
+	    const struct item *it);
+	/* Validate stage, once after every record's check: checks across
+	 * the records of the kind (repeats, both sides of a reference). */
+	void (*check_all)(struct site *s, const struct site_names *x);
+	/*
+	 * Model stage: the reader figures of one record's frame
+	 * (it->frame is not NULL): formatted figures, statuses from the
+	 * build date.  Also for records outside the lists (revisions).
+	 */
+	void (*frame)(struct site *s, const struct site_names *x,
+	    struct item *it);
+	/*
+	 * Model stage, after every frame and the cross links: what a
+	 * collection of the kind adds (browse pages, comparison tables),
+	 * once per collection.
+	 */
+	void (*model)(struct site *s, const struct theme *th,
+	    const struct site_names *x, struct collection *co);
+};
+
+/* The kind named name, or NULL for a kind without callbacks. */
+const struct kind *kind_find(const char *name);
+
+#endif
