@@ -101,6 +101,9 @@ struct site {
 	const struct deadlines *deadlines;
 	/* budget_forms.c: the forms of forms.yaml, read on first use */
 	const struct bforms *forms;
+	/* words.c: "lang: key" of every word a language lacked */
+	const char **missing;
+	size_t nmissing, capmissing;
 };
 
 /* content.c — the load stage. */

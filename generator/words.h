@@ -1,0 +1,31 @@
+/*
+ * Words for readers that the generator itself puts on pages (statuses,
+ * units, column titles, URL segments of generated pages): looked up in
+ * the theme's UI strings (i18n/<lang>.yaml, the globals' `t`), never
+ * written in C, so that adding a language is adding i18n files.
+ */
+#ifndef MINHBACH_WORDS_H
+#define MINHBACH_WORDS_H
+
+#include <stddef.h>
+
+struct site;
+
+/*
+ * The UI string at dotted key ("values.call.status.open") in language
+ * lang (a code of s->langs; site_model() must have made the globals).
+ * When lang lacks it: the first language's string that has it, and the
+ * key is recorded as untranslated in lang (words_missing()); when no
+ * language has it, the key's last part.  Never NULL; arena or
+ * globals' memory.
+ */
+const char *site_word(struct site *s, const char *lang, const char *key);
+
+/*
+ * The keys site_word() could not find in a language, as
+ * "lang: key" lines in the order first asked for (arena; *n set);
+ * NULL when every word was found.
+ */
+const char *const *words_missing(const struct site *s, size_t *n);
+
+#endif
