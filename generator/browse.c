@@ -17,6 +17,7 @@
 #include "kind.h"
 #include "records.h"
 #include "records_impl.h"
+#include "segments.h"
 #include "site.h"
 #include "utf8.h"
 #include "value.h"
@@ -620,11 +621,10 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
     *x, struct collection *co, int lang, size_t npages)
 {
 	const char *l = s->langs[lang], *ctitle;
-	bool vi = records_vi(l);
 	struct facet f[3] = {
-		{"zone", vi ? "khu" : "zone", NULL, 0},
-		{"sector", vi ? "linh-vuc" : "sector", NULL, 0},
-		{"status", vi ? "trang-thai" : "status", NULL, 0},
+		{"zone", site_segment(s, lang, "zone"), NULL, 0},
+		{"sector", site_segment(s, lang, "sector"), NULL, 0},
+		{"status", site_segment(s, lang, "status"), NULL, 0},
 	};
 	struct value *browse = value_map(s->arena);
 	struct item **v;

@@ -14,6 +14,7 @@
 #include "budget_table.h"
 #include "buf.h"
 #include "fmt.h"
+#include "segments.h"
 #include "site.h"
 #include "theme.h"
 #include "utf8.h"
@@ -498,7 +499,7 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 	struct srec *v;
 	const char **used;
 	size_t n, i, j, nu = 0;
-	const char *seg = x.li ? "series" : "chuoi";
+	const char *seg = site_segment(s, lang, "series");
 
 	if (!co->list || co->list_url[lang] == NULL)
 		return;

@@ -26,6 +26,7 @@
 #include "render.h"
 #include "rows.h"
 #include "schema.h"
+#include "segments.h"
 #include "site.h"
 #include "source.h"
 #include "theme.h"
@@ -125,6 +126,7 @@ validate(struct site *s, struct arena *a, struct diags *d)
 	}
 	budget_check(s);
 	records_check(s);
+	segments_check(s);
 	return sc;
 }
 

@@ -31,7 +31,7 @@
 static const char *const site_keys[] = {
 	"title", "short_title", "description", "base_url", "languages",
 	"theme", "per_page", "contact", "menu", "collections", "params",
-	"budget",
+	"budget", "segments",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {

@@ -24,6 +24,7 @@
 #include "history.h"
 #include "provenance.h"
 #include "records.h"
+#include "segments.h"
 #include "site.h"
 #include "theme.h"
 #include "utf8.h"
@@ -79,13 +80,13 @@ ui(struct site *s, int lang, const char *key, const char *dflt)
 static const char *
 seg_history(const struct site *s, int lang)
 {
-	return strcmp(s->langs[lang], "vi") == 0 ? "lich-su" : "history";
+	return site_segment(s, lang, "history");
 }
 
 static const char *
 seg_changes(const struct site *s, int lang)
 {
-	return strcmp(s->langs[lang], "vi") == 0 ? "thay-doi" : "changes";
+	return site_segment(s, lang, "changes");
 }
 
 /* Site-relative URL → output path of its index.html. */

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "segments.h"
 #include "site.h"
 #include "site_impl.h"
 #include "theme.h"
@@ -85,8 +86,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 	const struct mustache *t;
 	struct value *per = value_map_get(co->conf, "per_page");
 	size_t per_page = DEFAULT_PER_PAGE, npages, pg, i;
-	const char *seg = strcmp(s->langs[lang], "vi") == 0 ? "trang" :
-	    "page";
+	const char *seg = site_segment(s, lang, "page");
 	const char *lname;
 
 	if (per == NULL)
