@@ -13,6 +13,7 @@
 #include "fmt.h"
 #include "site.h"
 #include "value.h"
+#include "words.h"
 
 #define CHART_W 640
 #define CHART_BAR 360		/* widest bar, pixels */
@@ -44,52 +45,36 @@ setb(struct mk *m, struct value *f, const char *key, bool b)
 	value_map_set(m->s->arena, f, key, value_bool(m->s->arena, b));
 }
 
+/* The theme's word "budget.<group>.<code>" in lang (code: a value of
+ * the schema's enum; fallback when the record has none). */
 static const char *
-currency_text(const char *cu, int li)
+coded(struct site *s, const char *lang, const char *group, const char *code,
+    const char *fallback)
 {
-	static const char *const t[][3] = {
-	    {"dong", "đồng", "dong"},
-	    {"nghin_dong", "nghìn đồng", "thousand dong"},
-	    {"trieu_dong", "triệu đồng", "million dong"},
-	    {"ty_dong", "tỷ đồng", "billion dong"}};
-
-	for (size_t i = 0; cu != NULL && i < 4; i++)
-		if (strcmp(t[i][0], cu) == 0)
-			return t[i][1 + li];
-	return li ? "dong" : "đồng";
+	return site_word(s, lang, arena_printf(s->arena, "budget.%s.%s",
+	    group, code ? code : fallback));
 }
 
 static const char *
-kind_text(const char *kind, int li)
+currency_text(struct site *s, const char *lang, const char *cu)
 {
-	static const char *const t[][3] = {
-	    {"du_toan", "Dự toán ngân sách", "Budget estimate"},
-	    {"thuc_hien", "Tình hình thực hiện dự toán ngân sách",
-		"Budget execution"},
-	    {"quyet_toan", "Quyết toán ngân sách", "Final accounts"}};
-
-	for (size_t i = 0; kind != NULL && i < 3; i++)
-		if (strcmp(t[i][0], kind) == 0)
-			return t[i][1 + li];
-	return kind ? kind : "";
+	return coded(s, lang, "unit", cu, "dong");
 }
 
 static const char *
-period_text(struct arena *a, const char *p, const char *year, int li)
+kind_text(struct site *s, const char *lang, const char *kind)
 {
-	static const char *const t[][3] = {
-	    {"nam", "năm", "year"},
-	    {"quy_1", "quý I năm", "first quarter of"},
-	    {"quy_2", "quý II năm", "second quarter of"},
-	    {"quy_3", "quý III năm", "third quarter of"},
-	    {"quy_4", "quý IV năm", "fourth quarter of"},
-	    {"6_thang", "6 tháng đầu năm", "first six months of"},
-	    {"9_thang", "9 tháng đầu năm", "first nine months of"}};
+	return kind ? coded(s, lang, "kind", kind, kind) : "";
+}
 
-	for (size_t i = 0; p != NULL && i < 7; i++)
-		if (strcmp(t[i][0], p) == 0)
-			return arena_printf(a, "%s %s", t[i][1 + li], year);
-	return arena_printf(a, "%s %s", t[0][1 + li], year);
+static const char *
+period_text(struct site *s, const char *lang, const char *p,
+    const char *year)
+{
+	const char *pairs[] = {"year", year, NULL};
+
+	return words_fill(s->arena, coded(s, lang, "period", p, "nam"),
+	    pairs);
 }
 
 static void
@@ -157,13 +142,14 @@ make_csv(struct mk *m, struct buf *b)
 	size_t i, k;
 
 	buf_adds(b, "\xef\xbb\xbf");
-	buf_adds(b, budget_csv_head(m->li));
+	buf_adds(b, budget_csv_head(m->s, m->lang));
 	for (k = 0; k < f->ncols; k++) {
 		const char *h;
 
 		if (!m->t->shown[k])
 			continue;
-		h = budget_col_heading(m->s->arena, f, k, cu, m->li);
+		h = budget_col_heading(m->s->arena, f, k, currency_text(m->s,
+		    m->lang, cu), m->li);
 		buf_addc(b, ',');
 		buf_add_csv(b, h, strlen(h));
 	}
@@ -289,7 +275,7 @@ make_json(struct mk *m, struct buf *b)
 		}
 		buf_addc(b, ',');
 		json_str(b, "heading", budget_col_heading(m->s->arena, f, k,
-		    cu, m->li));
+		    currency_text(m->s, m->lang, cu), m->li));
 		buf_addc(b, '}');
 	}
 	buf_adds(b, "],\n\"rows\":[");
@@ -490,23 +476,12 @@ beside(struct arena *a, const char *out, const char *name)
 	return arena_printf(a, "%.*s/%s", (int)(slash - out), out, name);
 }
 
-/* The period as a headline names it: "6 tháng", "quý I" / "six months". */
+/* The period as a headline names it: "6 tháng", "quý I" / "six months"
+ * (the theme's budget.period_short). */
 static const char *
-period_short(const char *p, int li)
+period_short(struct mk *m, const char *p)
 {
-	static const char *const t[][3] = {
-	    {"nam", "năm", "year"},
-	    {"quy_1", "quý I", "first quarter"},
-	    {"quy_2", "quý II", "second quarter"},
-	    {"quy_3", "quý III", "third quarter"},
-	    {"quy_4", "quý IV", "fourth quarter"},
-	    {"6_thang", "6 tháng", "six months"},
-	    {"9_thang", "9 tháng", "nine months"}};
-
-	for (size_t i = 0; p != NULL && i < 7; i++)
-		if (strcmp(t[i][0], p) == 0)
-			return t[i][1 + li];
-	return t[0][1 + li];
+	return coded(m->s, m->lang, "period_short", p, "nam");
 }
 
 /* label with "{period}" replaced; arena. */
@@ -552,17 +527,19 @@ model_headline(struct mk *m, struct value *fr, const char *unit)
 		set(m, fr, "headline", value_bool(a, false));
 		return NULL;
 	}
-	label = fill_period(a, h.h->label[m->li], period_short(value_map_str(
-	    d, "period"), m->li));
+	label = fill_period(a, h.h->label[m->li], period_short(m,
+	    value_map_str(d, "period")));
 	budget_cell_text(&num, h.col, h.cell, m->lang);
 	text = arena_printf(a, "%s %s", buf_cstr(&num), unit);
 	if (h.pct != NULL) {
 		const char *of = lower_first(a, m->t->form->cols[h.h->pct_of].
 		    label[m->li]);
+		const char *pairs[] = {"percent", NULL, "of", of, NULL};
 
 		budget_cell_text(&pct, h.pct_col, h.pct, m->lang);
-		ptext = m->li ? arena_printf(a, "%s of the %s", buf_cstr(&pct),
-		    of) : arena_printf(a, "bằng %s %s", buf_cstr(&pct), of);
+		pairs[1] = buf_cstr(&pct);
+		ptext = words_fill(a, site_word(m->s, m->lang,
+		    "budget.percent_of"), pairs);
 	}
 	hv = value_map(a);
 	set(m, hv, "label", str(m, label));
@@ -586,10 +563,8 @@ model_headline(struct mk *m, struct value *fr, const char *unit)
 static void
 model_header(struct mk *m, struct value *fr)
 {
-	static const char *const labels[][3] = {
-	    {"name", "Đơn vị", "Unit"},
-	    {"chapter", "Chương", "Budget chapter"},
-	    {"budget_code", "Mã ĐVQHNS", "Budget relationship code"}};
+	static const char *const labels[] = {"name", "chapter",
+	    "budget_code"};
 	struct arena *a = m->s->arena;
 	const struct value *d = m->it->data;
 	const struct value *u = value_map_get(d, "unit");
@@ -600,13 +575,14 @@ model_header(struct mk *m, struct value *fr)
 	const char *df = value_map_str(d, "decision_form");
 
 	for (size_t i = 0; i < 3; i++) {
-		const char *v = value_map_str(u, labels[i][0]);
+		const char *v = value_map_str(u, labels[i]);
 		struct value *e;
 
 		if (v == NULL)
 			continue;
 		e = value_map(a);
-		set(m, e, "label", str(m, labels[i][1 + m->li]));
+		set(m, e, "label", str(m, coded(m->s, m->lang, "header",
+		    labels[i], NULL)));
 		set(m, e, "value", str(m, v));
 		value_list_push(a, l, e);
 	}
@@ -614,32 +590,45 @@ model_header(struct mk *m, struct value *fr)
 	set(m, fr, "unit_chapter", str(m, value_map_str(u, "chapter")));
 	set(m, fr, "unit_budget_code", str(m, value_map_str(u,
 	    "budget_code")));
-	set(m, fr, "decision_form_text", str(m, df == NULL ? "" : m->li ?
-	    arena_printf(a, "form %s", df) : arena_printf(a, "Mẫu số %s",
-	    df)));
+	if (df != NULL) {
+		const char *pairs[] = {"form", df, NULL};
+
+		set(m, fr, "decision_form_text", str(m, words_fill(a,
+		    site_word(m->s, m->lang, "budget.decision_form"),
+		    pairs)));
+	} else {
+		set(m, fr, "decision_form_text", str(m, ""));
+	}
 	if (value_map_str(dec, "number") != NULL) {
 		const char *iss = value_map_str(dec, "issuer");
+		const char *pairs[] = {"number", value_map_str(dec, "number"),
+		    "date", "", "issuer", "", NULL};
+		const char *one[] = {"date", NULL, "issuer", iss, NULL};
 
 		if (value_map_str(dec, "date") != NULL)
 			fmt_date(&date, value_map_str(dec, "date"), m->lang);
-		set(m, fr, "form_attached_text", str(m, arena_printf(a,
-		    m->li ? "(Attached to decision No. %s%s%s%s%s)" :
-		    "(Kèm theo Quyết định số %s%s%s%s%s)",
-		    value_map_str(dec, "number"), date.len ? (m->li ?
-		    " of " : " ngày ") : "", buf_cstr(&date), iss ? (m->li ?
-		    " by " : " của ") : "", iss ? iss : "")));
+		one[1] = buf_cstr(&date);
+		if (date.len)
+			pairs[3] = words_fill(a, site_word(m->s, m->lang,
+			    "budget.attached_date"), one);
+		if (iss != NULL)
+			pairs[5] = words_fill(a, site_word(m->s, m->lang,
+			    "budget.attached_issuer"), one + 2);
+		set(m, fr, "form_attached_text", str(m, words_fill(a,
+		    site_word(m->s, m->lang, "budget.attached"), pairs)));
 	} else {
 		set(m, fr, "form_attached_text", str(m, ""));
 	}
 	buf_release(&date);
 	setb(m, fr, "form_verified", f->verified);
-	set(m, fr, "form_unverified_text", str(m, f->verified ? "" : m->li ?
-	    arena_printf(a, "The layout of this table follows the articles "
-	    "of %s but has not been checked against the form printed in "
-	    "the circular's appendix.", f->circ->rule[1]) : arena_printf(a,
-	    "Bố cục của bảng theo các điều của %s nhưng chưa được đối chiếu "
-	    "với mẫu biểu in trong phụ lục của Thông tư.",
-	    f->circ->rule[0])));
+	if (f->verified) {
+		set(m, fr, "form_unverified_text", str(m, ""));
+	} else {
+		const char *pairs[] = {"rule", f->circ->rule[m->li], NULL};
+
+		set(m, fr, "form_unverified_text", str(m, words_fill(a,
+		    site_word(m->s, m->lang, "budget.unverified"), pairs)));
+	}
 }
 
 static void
@@ -661,9 +650,9 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	m.t = budget_table_of(s, it, f);
 	v = value_map_get(d, "fiscal_year");
 	year = v && value_is_scalar(v) ? v->text : "";
-	unit = currency_text(value_map_str(d, "currency_unit"), m.li);
-	kt = kind_text(value_map_str(d, "kind"), m.li);
-	pt = period_text(a, value_map_str(d, "period"), year, m.li);
+	unit = currency_text(s, m.lang, value_map_str(d, "currency_unit"));
+	kt = kind_text(s, m.lang, value_map_str(d, "kind"));
+	pt = period_text(s, m.lang, value_map_str(d, "period"), year);
 	set(&m, fr, "budget_kind", str(&m, value_map_str(d, "kind")));
 	set(&m, fr, "kind_text", str(&m, kt));
 	set(&m, fr, "period_text", str(&m, pt));
@@ -690,10 +679,8 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	if (v != NULL && v->type == VALUE_STR && v->len > 0)
 		set(&m, fr, "illustrative_text", str(&m, v->text));
 	else if (v != NULL && v->type == VALUE_BOOL && v->u.b)
-		set(&m, fr, "illustrative_text", str(&m, m.li ?
-		    "The figures are illustrative, not the unit's published "
-		    "figures." : "Số liệu minh hoạ, không phải số liệu công "
-		    "khai của đơn vị."));
+		set(&m, fr, "illustrative_text", str(&m, site_word(s, m.lang,
+		    "budget.illustrative")));
 
 	l = value_list(a);
 	for (i = 0; i < f->ncols; i++) {
@@ -744,7 +731,8 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	pg->data = buf_keep(&b, a);
 	/* The identities beside it, so that the CSV alone can be re-checked
 	 * (tests/recompute-budget-csv.sh reads both). */
-	budget_identities_csv(&b, m.t->form, m.li);
+	budget_identities_csv(&b, m.t->form, site_word(s, m.lang,
+	    "budget.identities_head"));
 	if (b.len > 0) {
 		pg = site_add_page(s, beside(a, it->out,
 		    "du-lieu.identities.csv"), it->path);
@@ -834,30 +822,29 @@ budget_row_kind(const struct btab *t, const struct brow *r)
 }
 
 const char *
-budget_unit_text(const char *currency_unit, int li)
+budget_unit_text(struct site *s, const char *lang, const char *currency_unit)
 {
-	return currency_text(currency_unit, li);
+	return currency_text(s, lang, currency_unit);
 }
 
 const char *
-budget_kind_text(const char *kind, int li)
+budget_kind_text(struct site *s, const char *lang, const char *kind)
 {
-	return kind_text(kind, li);
+	return kind_text(s, lang, kind);
 }
 
 const char *
-budget_period_text(struct arena *a, const char *period, const char *year,
-    int li)
+budget_period_text(struct site *s, const char *lang, const char *period,
+    const char *year)
 {
-	return period_text(a, period, year, li);
+	return period_text(s, lang, period, year);
 }
 
 const char *
 budget_col_heading(struct arena *a, const struct bform *f, size_t k,
-    const char *currency_unit, int li)
+    const char *u, int li)
 {
 	const struct bcol *c = &f->cols[k];
-	const char *u = currency_text(currency_unit, li);
 	size_t n = strlen(c->label[li]);
 
 	if (c->type == BCOL_PERCENT)
@@ -870,12 +857,10 @@ budget_col_heading(struct arena *a, const struct bform *f, size_t k,
 }
 
 const char *
-budget_csv_head(int li)
+budget_csv_head(struct site *s, const char *lang)
 {
-	return li ? "Code,Level,Parent code,Row kind,No.,Item" :
-	    "Mã dòng,Cấp,Mã dòng cha,Loại dòng,STT,Nội dung";
+	return site_word(s, lang, "budget.csv_head");
 }
-
 void
 budget_csv_row_head(struct buf *b, const struct btab *t,
     const char *const *codes, size_t i)
@@ -895,13 +880,13 @@ budget_csv_row_head(struct buf *b, const struct btab *t,
 }
 
 void
-budget_identities_csv(struct buf *b, const struct bform *f, int li)
+budget_identities_csv(struct buf *b, const struct bform *f, const char *head)
 {
 	if (f->nidents == 0)
 		return;
 	buf_adds(b, "\xef\xbb\xbf");
-	buf_adds(b, li ? "Code,Equals the sum of\r\n" :
-	    "Mã dòng,Bằng tổng các dòng\r\n");
+	buf_adds(b, head);
+	buf_adds(b, "\r\n");
 	for (size_t i = 0; i < f->nidents; i++) {
 		const struct bident *e = &f->idents[i];
 

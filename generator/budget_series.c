@@ -19,6 +19,7 @@
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
+#include "words.h"
 
 /* One record of a unit in the series. */
 struct srec {
@@ -247,17 +248,18 @@ rec_name(const struct series *x, const struct srec *r)
 {
 	struct arena *a = x->s->arena;
 	const struct value *d = r->it->data;
-	const char *p = budget_period_text(a, value_map_str(d, "period"),
-	    arena_printf(a, "%d", r->year), x->li);
+	const char *lang = x->s->langs[x->lang];
+	const char *p = budget_period_text(x->s, lang, value_map_str(d,
+	    "period"), arena_printf(a, "%d", r->year));
 	const char *num = value_map_str(value_map_get(d, "decision"),
 	    "number");
 	const char *name = arena_printf(a, "%s %s",
-	    budget_kind_text(r->kind, x->li), p);
+	    budget_kind_text(x->s, lang, r->kind), p);
 
 	if (r->adjusts == NULL)
 		return name;
-	return arena_printf(a, "%s (%s%s%s)", name, x->li ? "adjustment" :
-	    "điều chỉnh", num ? ", " : "", num ? num : "");
+	return arena_printf(a, "%s (%s%s%s)", name, site_word(x->s, lang,
+	    "budget.adjustment"), num ? ", " : "", num ? num : "");
 }
 
 /* "2019 · Quyết toán … năm 2019: Số liệu quyết toán được duyệt (đồng)" */
@@ -267,8 +269,9 @@ col_heading(const struct series *x, const struct scol *c)
 	const struct bcol *col = &c->r->t->form->cols[c->k];
 
 	return arena_printf(x->s->arena, "%d · %s: %s (%s)", c->r->year,
-	    rec_name(x, c->r), col->label[x->li], budget_unit_text(
-	    value_map_str(c->r->it->data, "currency_unit"), x->li));
+	    rec_name(x, c->r), col->label[x->li], budget_unit_text(x->s,
+	    x->s->langs[x->lang], value_map_str(c->r->it->data,
+	    "currency_unit")));
 }
 
 /* The series CSV: the record CSV's conventions, one column per scol. */
@@ -278,7 +281,7 @@ series_csv(const struct series *x, struct buf *b)
 	size_t i, k;
 
 	buf_adds(b, "\xef\xbb\xbf");
-	buf_adds(b, budget_csv_head(x->li));
+	buf_adds(b, budget_csv_head(x->s, x->s->langs[x->lang]));
 	for (k = 0; k < x->ncols; k++) {
 		const char *h = col_heading(x, &x->cols[k]);
 
@@ -326,8 +329,8 @@ series_frame(const struct series *x)
 		put(s, m, "record", rec_name(x, c->r));
 		put(s, m, "record_url", c->r->it->url);
 		put(s, m, "label", c->r->t->form->cols[c->k].label[x->li]);
-		put(s, m, "unit", budget_unit_text(value_map_str(
-		    c->r->it->data, "currency_unit"), x->li));
+		put(s, m, "unit", budget_unit_text(s, s->langs[x->lang],
+		    value_map_str(c->r->it->data, "currency_unit")));
 		value_list_push(a, cols, m);
 	}
 	for (i = 0; i < x->nrows; i++) {
@@ -352,7 +355,7 @@ series_frame(const struct series *x)
 			buf_reset(&b);
 			if (c != NULL)
 				budget_cell_text(&b, &x->cols[k].r->t->form->
-				    cols[x->cols[k].k], c, x->li ? "en" : "vi");
+				    cols[x->cols[k].k], c, s->langs[x->lang]);
 			put(s, cv, "text", buf_cstr(&b));
 			value_map_set(a, cv, "is_empty", value_bool(a,
 			    c == NULL || !c->has));
@@ -427,7 +430,7 @@ chain_years(const struct series *x)
 		put(s, m, "name", rec_name(x, r));
 		if (value_map_str(r->it->data, "published_on") != NULL)
 			fmt_date(&b, value_map_str(r->it->data,
-			    "published_on"), x->li ? "en" : "vi");
+			    "published_on"), s->langs[x->lang]);
 		put(s, m, "published_on_text", buf_cstr(&b));
 		buf_release(&b);
 		put(s, m, "adjusts_title", adj ? adj : r->adjusts);
@@ -553,8 +556,8 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		if (tm == NULL)
 			continue;
 		f = series_frame(&x);
-		put(s, f, "title", arena_printf(a, "%s: %s", x.li ?
-		    "Budget series" : "Chuỗi số liệu ngân sách", v[i].unit));
+		put(s, f, "title", arena_printf(a, "%s: %s", site_word(s,
+		    s->langs[lang], "budget.series_title"), v[i].unit));
 		put(s, f, "unit_name", v[i].unit);
 		put(s, f, "url", url);
 		put(s, f, "csv_url", arena_printf(a, "%sdu-lieu.csv", url));

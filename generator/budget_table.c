@@ -761,7 +761,7 @@ budget_cell_text(struct buf *b, const struct bcol *c,
 {
 	if (!cell->has)
 		return;
-	fmt_decimal(b, cell->raw, budget_lang(lang) == 0 ? "vi" : "en");
+	fmt_decimal(b, cell->raw, lang != NULL ? lang : "en");
 	if (c->type == BCOL_PERCENT)
 		buf_addc(b, '%');
 }

@@ -15,6 +15,7 @@
 struct arena;
 struct buf;
 struct diags;
+struct site;
 struct value;
 
 enum bcol_type { BCOL_AMOUNT, BCOL_PERCENT, BCOL_DIFFERENCE };
@@ -253,26 +254,35 @@ const char **budget_row_codes(struct arena *a, const struct btab *t);
  * which") or "stated"; static text. */
 const char *budget_row_kind(const struct btab *t, const struct brow *r);
 /* The heading of column k in downloads: "Dự toán được giao (đồng)",
- * "… (%)", "Chênh lệch (đồng) = <label a> - <label b>"; arena. */
+ * "… (%)", "Chênh lệch (đồng) = <label a> - <label b>", with the
+ * form's labels in li (0 vi, 1 en) and unit the amounts' unit as
+ * budget_unit_text() gives it; arena. */
 const char *budget_col_heading(struct arena *a, const struct bform *f,
-    size_t k, const char *currency_unit, int li);
-/* The CSV's first six headings (code … label), static text. */
-const char *budget_csv_head(int li);
+    size_t k, const char *unit, int li);
+/* The CSV's first six headings (code … label): the theme's
+ * budget.csv_head in lang (site_word). */
+const char *budget_csv_head(struct site *s, const char *lang);
 /* Appends row i's first six CSV fields (no newline). */
 void budget_csv_row_head(struct buf *b, const struct btab *t,
     const char *const *codes, size_t i);
 /*
  * The identities file beside a CSV (du-lieu.identities.csv): BOM, a
  * heading, then one CRLF line per identity of f "A.I,A.II+A.III".
- * Appends nothing when f has none.
+ * Appends nothing when f has none.  head is the heading line (the
+ * theme's budget.identities_head), without CRLF.
  */
-void budget_identities_csv(struct buf *b, const struct bform *f, int li);
-/* The texts pages use: "đồng", "Dự toán ngân sách", "6 tháng đầu năm
- * 2020" (li 0) or English (li 1); static or arena text. */
-const char *budget_unit_text(const char *currency_unit, int li);
-const char *budget_kind_text(const char *kind, int li);
-const char *budget_period_text(struct arena *a, const char *period,
-    const char *year, int li);
+void budget_identities_csv(struct buf *b, const struct bform *f,
+    const char *head);
+/* The texts pages use, from the theme's UI strings (site_word) in
+ * lang: "đồng" (budget.unit.*), "Dự toán ngân sách" (budget.kind.*),
+ * "6 tháng đầu năm 2020" (budget.period.*, {year} filled); the
+ * globals' or arena text. */
+const char *budget_unit_text(struct site *s, const char *lang,
+    const char *currency_unit);
+const char *budget_kind_text(struct site *s, const char *lang,
+    const char *kind);
+const char *budget_period_text(struct site *s, const char *lang,
+    const char *period, const char *year);
 
 /*
  * budget_stt.c: checks the numbering (stt) of the sibling lines, then

@@ -385,12 +385,13 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 		if (co->n > 1)
 			qsort(co->items, co->n, sizeof *co->items, cmp_item);
 	}
+	/* The globals first: item frames take words from their `t`. */
+	for (lang = 0; lang < (int)s->nlangs; lang++)
+		s->globals[lang] = site_globals(s, th, src, lang);
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)
 			if (s->colls[i].items[j]->url)
 				site_item_frame(s, s->colls[i].items[j]);
-	for (lang = 0; lang < (int)s->nlangs; lang++)
-		s->globals[lang] = site_globals(s, th, src, lang);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 		const char *tn = co->kind;

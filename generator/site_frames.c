@@ -17,6 +17,7 @@
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
+#include "words.h"
 
 static bool
 is_lang_map(const struct site *s, const struct value *v)
@@ -257,10 +258,8 @@ site_item_frame(struct site *s, struct item *it)
 			value_map_set(s->arena, f, "illustrative_text", il);
 		else if (il != NULL && il->type == VALUE_BOOL && il->u.b)
 			value_map_set(s->arena, f, "illustrative_text",
-			    site_vstr(s, strcmp(it->lang, "vi") == 0 ?
-			    "Số liệu minh hoạ, không phải số "
-			    "liệu công bố chính thức." : "The figures are "
-			    "illustrative, not officially published ones."));
+			    site_vstr(s, site_word(s, it->lang,
+			    "illustrative_figures")));
 	}
 	value_map_set(s->arena, f, "url", site_vstr(s, it->url));
 	value_map_set(s->arena, f, "permalink", site_vstr(s, site_absurl(s,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "site.h"
 #include "value.h"
 #include "words.h"
@@ -67,4 +68,33 @@ words_missing(const struct site *s, size_t *n)
 {
 	*n = s->nmissing;
 	return s->nmissing ? s->missing : NULL;
+}
+
+const char *
+words_fill(struct arena *a, const char *text, const char *const *pairs)
+{
+	struct buf b = {0};
+	const char *p = text, *r;
+
+	while (*p) {
+		const char *const *q = NULL;
+
+		if (*p == '{')
+			for (q = pairs; *q != NULL; q += 2) {
+				size_t n = strlen(q[0]);
+
+				if (strncmp(p + 1, q[0], n) == 0 &&
+				    p[1 + n] == '}')
+					break;
+			}
+		if (q == NULL || *q == NULL) {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		buf_adds(&b, q[1] ? q[1] : "");
+		p += strlen(q[0]) + 2;
+	}
+	r = buf_keep(&b, a);
+	buf_release(&b);
+	return r;
 }

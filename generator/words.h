@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+struct arena;
 struct site;
 
 /*
@@ -27,5 +28,13 @@ const char *site_word(struct site *s, const char *lang, const char *key);
  * NULL when every word was found.
  */
 const char *const *words_missing(const struct site *s, size_t *n);
+
+/*
+ * text with every "{name}" of pairs (name, value, …, NULL) replaced by
+ * its value, in one pass (a value is never scanned again); other
+ * braces stay as they are.  Arena memory.
+ */
+const char *words_fill(struct arena *a, const char *text,
+    const char *const *pairs);
 
 #endif
