@@ -365,11 +365,29 @@ chart_rows(const struct btab *t, int k, bool *pick)
 	return n;
 }
 
+/* A column key as a CSS class part: "du_toan" → "du-toan"; only a-z,
+ * 0-9 and '-' kept; arena. */
+static const char *
+class_name(struct arena *a, const char *key)
+{
+	char *c = arena_strdup(a, key), *o = c;
+
+	for (const char *p = key; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			*o++ = *p;
+		else if (*p == '_' || *p == '-')
+			*o++ = '-';
+	*o = '\0';
+	return c;
+}
+
 /*
  * The chart: the lines chart_rows() picks, in the column of the form's
  * headline for the record's kind (the approved accounts, the execution),
  * else the first shown amount column.  Returns false when there is
- * nothing to draw.
+ * nothing to draw.  Shapes only: the look (bar colour, text sizes) is
+ * the theme's CSS, by class: bar bar-<column key>, bar-label,
+ * bar-value.
  */
 static bool
 make_chart(struct mk *m, struct value *f, const char *unit)
@@ -380,6 +398,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 	struct buf svg = {0}, txt = {0}, title = {0};
 	bool *pick = arena_calloc(a, m->t->nrows + 1, sizeof *pick);
 	struct bheadline h;
+	const char *cls;
 	int k = -1;
 	int64_t max = 0;
 	size_t i, n = 0;
@@ -398,6 +417,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 			max = m->t->rows[i].cells[k].v;
 	if (n == 0)
 		return false;
+	cls = class_name(a, fo->cols[k].key);
 	buf_addf(&title, "%s (%s)", fo->cols[k].label[m->li], unit);
 	buf_addf(&svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "class=\"budget-chart\" role=\"img\" width=\"%d\" height=\"%zu\" "
@@ -439,7 +459,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		if (!pick[i])
 			continue;
 		w = bar_width(c->v, max);
-		buf_addf(&svg, "<text x=\"0\" y=\"%ld\" font-size=\"13\">",
+		buf_addf(&svg, "<text x=\"0\" y=\"%ld\" class=\"bar-label\">",
 		    y + 14);
 		if (r->stt[0]) {
 			buf_add_xml(&svg, r->stt, strlen(r->stt));
@@ -447,8 +467,9 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		}
 		buf_add_xml(&svg, r->label, strlen(r->label));
 		buf_addf(&svg, "</text><rect x=\"0\" y=\"%ld\" width=\"%ld\" "
-		    "height=\"16\" fill=\"#1f5f99\"/><text x=\"%ld\" "
-		    "y=\"%ld\" font-size=\"12\">", y + 20, w, w + 6, y + 33);
+		    "height=\"16\" class=\"bar bar-%s\"/><text x=\"%ld\" "
+		    "y=\"%ld\" class=\"bar-value\">", y + 20, w, cls, w + 6,
+		    y + 33);
 		budget_cell_text(&one, &fo->cols[k], c, m->lang);
 		buf_add_xml(&svg, one.data, one.len);
 		buf_adds(&svg, "</text>");
