@@ -32,6 +32,7 @@
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
+#include "words.h"
 
 /*
  * The one mutable global: a signal handler can reach nothing else.  Set
@@ -245,6 +246,8 @@ build_run(const struct options *o)
 	/* Last: every row its own keys, so that no row shows a value of
 	 * the record or page around it. */
 	rows_fill(s, sc);
+	/* What a translation lacks; the untranslated records for check. */
+	words_check(s, o->cmd == BUILD_CHECK);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	stage_done(&tm, "model");

@@ -7,6 +7,7 @@
 #ifndef MINHBACH_WORDS_H
 #define MINHBACH_WORDS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -36,5 +37,18 @@ const char *const *words_missing(const struct site *s, size_t *n);
  */
 const char *words_fill(struct arena *a, const char *text,
     const char *const *pairs);
+
+/*
+ * words_check.c: what a translation lacks, as warnings (nothing stops a
+ * build).  For every language after the first, each UI string of the
+ * first language's i18n file (its key tree walked) that the language's
+ * own file lacks, located at that file; each word site_word() met that
+ * no file of its language had and that is not reported so; with
+ * records (`check`), for each collection and language, the published
+ * records of the first language that have no translation into it, one
+ * line per collection, located at the language in site.yaml.  Call
+ * after the model stage.
+ */
+void words_check(struct site *s, bool records);
 
 #endif
