@@ -246,8 +246,8 @@ build_run(const struct options *o)
 	/* Last: every row its own keys, so that no row shows a value of
 	 * the record or page around it. */
 	rows_fill(s, sc);
-	/* What a translation lacks; the untranslated records for check. */
-	words_check(s, o->cmd == BUILD_CHECK);
+	/* What a translation lacks; the untranslated records on request. */
+	words_check(s, o->cmd == BUILD_CHECK && o->untranslated);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	stage_done(&tm, "model");

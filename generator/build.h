@@ -20,6 +20,7 @@ struct options {
 	bool quiet;		/* no summary line */
 	bool no_history;	/* no revision history (shallow clones) */
 	bool timings;		/* print each stage's time */
+	bool untranslated;	/* check: list untranslated records */
 };
 
 /* Runs the command; returns the exit status: 0 done, 1 content or

@@ -15,6 +15,7 @@ static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
 "                      [--no-history] [--jobs N] [--quiet] [--timings]\n"
 "       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
+"                      [--untranslated]\n"
 "       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
 "                      [--no-history]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
@@ -48,6 +49,8 @@ static const char help[] =
 "  --no-history     build without revision history: no history pages, no\n"
 "                   amendment notes (needed for a shallow clone, whose dates\n"
 "                   would all be wrong; better: git fetch --unshallow)\n"
+"  --untranslated   check: also list, per collection and language, the\n"
+"                   records that have no translation into that language\n"
 "  --port N         serve: the port (default: 8080; 0: any free port)\n"
 "  --bind ADDR      serve: the address (default: 127.0.0.1, this computer\n"
 "                   only; 0.0.0.0 shows the preview to the whole network)\n"
@@ -154,7 +157,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o = {BUILD_BUILD, ".", "site", NULL, NULL, 0, false,
-	    false, false};
+	    false, false, false};
 	const char *jobs = NULL;
 	int i;
 
@@ -197,6 +200,11 @@ main(int argc, char **argv)
 			continue;
 		if (strcmp(argv[i], "--timings") == 0) {
 			o.timings = true;
+			continue;
+		}
+		if (o.cmd == BUILD_CHECK &&
+		    strcmp(argv[i], "--untranslated") == 0) {
+			o.untranslated = true;
 			continue;
 		}
 		if (strcmp(argv[i], "--no-history") == 0) {
