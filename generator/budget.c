@@ -9,7 +9,10 @@
  * deadlines and estimates in force in budget_deadline.c.
  *
  * THE FRAME KEYS that budget_model() adds to each budget item's frame
- * (theme authors: budget.mustache may use all of these):
+ * (theme authors: budget.mustache may use all of these).  The words in
+ * them are the theme's (i18n `budget:` keys, e.g. budget.kind.du_toan,
+ * budget.period.6_thang "6 tháng đầu năm {year}"); the quotes below are
+ * the default theme's:
  *   budget_kind         du_toan / thuc_hien / quyet_toan (the frame's
  *                       `kind` is the collection kind, "budget")
  *   kind_text           "Dự toán ngân sách" / "Budget estimate" ...
