@@ -328,8 +328,10 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 	for (i = 0; i < s->conf->n; i++) {
 		struct value_pair *p = &s->conf->pairs[i];
 
+		/* segments: site_segment() gives the one in force. */
 		if (strcmp(p->key, "collections") == 0 ||
-		    strcmp(p->key, "menu") == 0)
+		    strcmp(p->key, "menu") == 0 ||
+		    strcmp(p->key, "segments") == 0)
 			continue;
 		value_map_set(s->arena, site, p->key,
 		    site_localize(s, p->val, lang));
