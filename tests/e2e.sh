@@ -311,6 +311,15 @@ YAML
 		bad "the first revision's page does not show its figure"
 	[ -f "$work/h1/thay-doi/index.html" ] && [ -f "$work/h1/thay-doi/atom.xml" ] &&
 		[ -f "$work/h1/thay-doi/budgets/atom.xml" ] && ok || bad "change log or its feeds missing"
+	# The site's own URL segments for history and changes (site.yaml).
+	cp -R "$h" "$work/hseg"
+	printf 'segments: {history: lich-su-sua-doi, changes: {vi: nhat-ky}}\n' >> "$work/hseg/content/site.yaml"
+	expect_exit 0 "history build, own segments" "$bin" build --quiet --source "$work/hseg" --out "$work/hs1"
+	[ -f "$work/hs1/ngan-sach/du-toan-2020/lich-su-sua-doi/index.html" ] &&
+		[ -f "$work/hs1/nhat-ky/atom.xml" ] && [ ! -e "$work/hs1/thay-doi" ] &&
+		[ ! -e "$work/hs1/ngan-sach/du-toan-2020/lich-su" ] &&
+		grep -q 'href="/ngan-sach/du-toan-2020/lich-su-sua-doi/"' "$work/hs1/ngan-sach/du-toan-2020/index.html" &&
+		ok || bad "site.yaml's segments not used for history and changes"
 
 	# --ref of the first commit gives the site as it was then, twice alike,
 	# and the same as building a checkout of that commit.
