@@ -8,8 +8,8 @@
  * budget_table.c, the stt numbering is checked in budget_stt.c and the
  * deadlines and estimates in force in budget_deadline.c.
  *
- * THE FRAME KEYS that budget_model() adds to each budget item's frame
- * (theme authors: budget.mustache may use all of these):
+ * THE FRAME KEYS that budget_model_item() adds to each budget item's
+ * frame (theme authors: budget.mustache may use all of these):
  *   budget_kind         du_toan / thuc_hien / quyet_toan (the frame's
  *                       `kind` is the collection kind, "budget")
  *   kind_text           "Dự toán ngân sách" / "Budget estimate" ...
@@ -471,7 +471,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 }
 
 void
-budget_check(struct site *s)
+budget_check(struct site *s, const char *kind)
 {
 	const struct bforms *fs = budget_forms_of(s);
 	const struct value *optin = opted_in(s, fs);
@@ -481,13 +481,13 @@ budget_check(struct site *s)
 	size_t n = 0, cap = 0, i, j;
 
 	for (i = 0; i < s->ncolls; i++)
-		if (strcmp(s->colls[i].kind, "budget") == 0)
+		if (strcmp(s->colls[i].kind, kind) == 0)
 			cap += s->colls[i].n;
 	recs = arena_calloc(s->arena, cap + 1, sizeof *recs);
 	for (i = 0; i < s->ncolls; i++) {
 		const struct collection *co = &s->colls[i];
 
-		if (strcmp(co->kind, "budget") != 0)
+		if (strcmp(co->kind, kind) != 0)
 			continue;
 		for (j = 0; j < co->n; j++) {
 			const struct item *it = co->items[j];

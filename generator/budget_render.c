@@ -755,23 +755,6 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 }
 
 void
-budget_model(struct site *s)
-{
-	const struct bforms *fs = NULL;
-
-	for (size_t i = 0; i < s->ncolls; i++) {
-		struct collection *co = &s->colls[i];
-
-		if (strcmp(co->kind, "budget") != 0)
-			continue;
-		if (fs == NULL)
-			fs = budget_forms_of(s);
-		for (size_t j = 0; j < co->n; j++)
-			model_item(s, fs, co->items[j]);
-	}
-}
-
-void
 budget_model_item(struct site *s, struct item *it)
 {
 	model_item(s, budget_forms_of(s), it);

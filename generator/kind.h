@@ -39,9 +39,16 @@ struct kind {
 	void (*frame)(struct site *s, const struct site_names *x,
 	    struct item *it);
 	/*
+	 * Model stage, instead of frame on each record: the frames of every
+	 * record of the kind at once, when a frame needs an index over them
+	 * all (documents: who replaces whom).  Once per kind.  A revision
+	 * still gets frame (NULL: no figures).
+	 */
+	void (*frames)(struct site *s, const struct site_names *x);
+	/*
 	 * Model stage, after every frame and the cross links: what a
 	 * collection of the kind adds (browse pages, comparison tables),
-	 * once per collection.
+	 * once per collection that has list pages.
 	 */
 	void (*model)(struct site *s, const struct theme *th,
 	    const struct site_names *x, struct collection *co);
@@ -49,5 +56,27 @@ struct kind {
 
 /* The kind named name, or NULL for a kind without callbacks. */
 const struct kind *kind_find(const char *name);
+
+/*
+ * The stages' dispatch through the table (kinds/kinds.c).
+ *
+ * kinds_check(): the validate stage's domain checks, after the schemas:
+ * every record's check (records whose data is a map), then each kind's
+ * check_all once.  Located errors and warnings in s->diags.
+ *
+ * kinds_model(): the model stage's part, after site_model(): every
+ * frame (frames or frame), the cross links (links.c, by the schemas'
+ * ref fields), then each listed collection's model.  Single-threaded;
+ * arena memory.
+ *
+ * kinds_frame(): the reader figures of one record outside the lists (an
+ * earlier revision, it->frame made): its kind's frame, if any.
+ */
+struct schemas;
+void kinds_check(struct site *s);
+void kinds_model(struct site *s, const struct theme *th,
+    const struct schemas *sc);
+void kinds_frame(struct site *s, const struct site_names *x,
+    struct item *it);
 
 #endif

@@ -14,8 +14,10 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "content.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "kind.h"
 #include "records.h"
 #include "schema.h"
 #include "site.h"
@@ -67,8 +69,8 @@ put(struct fx *x, const char *rel, const char *text)
 /*
  * Writes files (NULL-terminated) and a site.yaml declaring the
  * collections they use into a fresh folder and loads it.  With model,
- * also a minimal theme, site_model() and records_model(); else
- * records_check().
+ * also a minimal theme, site_model() and kinds_model(); else
+ * kinds_check().
  */
 static void
 fx_open(struct fx *x, const struct file *f, const char *date, bool model)
@@ -105,13 +107,13 @@ fx_open(struct fx *x, const struct file *f, const char *date, bool model)
 	ck_assert_ptr_nonnull(x->s);
 	x->s->build_date = date;
 	if (!model) {
-		records_check(x->s);
+		kinds_check(x->s);
 		return;
 	}
 	x->th = theme_load(x->a, x->d, x->src, "default");
 	ck_assert_ptr_nonnull(x->th);
 	ck_assert_int_eq(site_model(x->s, x->th, x->src, NULL), 0);
-	records_model(x->s, x->th, schema_builtin(x->a, x->d));
+	kinds_model(x->s, x->th, schema_builtin(x->a, x->d));
 	ck_assert_int_eq(diags_errors(x->d), 0);
 }
 
@@ -123,7 +125,7 @@ fx_close(struct fx *x)
 	arena_free(x->a);
 }
 
-/* The diagnostics records_check() gives for files (malloc). */
+/* The diagnostics kinds_check() gives for files (malloc). */
 static char *
 check(const struct file *f, const char *date)
 {

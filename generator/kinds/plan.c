@@ -4,7 +4,17 @@
  * by zone add up exactly to each total (and each result), counts are
  * whole, results come after the plan, the source is cited.  Model stage:
  * the frame's figures, one row per target and the targets-by-zone table
- * (keys in records.c's head comment).
+ * (keys below).
+ *
+ * Frame keys for theme authors (texts in the item's language):
+ *   year (the year the targets are for), targets[].unit_text "tỷ đồng",
+ *   .total_text "230 tỷ đồng", .has_result, .result_text,
+ *   .result_as_of_text, .achieved_text "42,9%" ("—" when unknown), .note,
+ *   .zones [{title, url, has_url, value_text, has_result, result_text,
+ *   result_as_of_text, achieved_text}]; matrix {columns: [{title,
+ *   unit_text}], rows: [{title, url, has_url, cells: [{text}]}], totals:
+ *   [{text}]} (a row per zone, a column per target), has_matrix,
+ *   has_results, targets_text "7 dự án · 230 tỷ đồng"
  */
 #include <string.h>
 
@@ -12,8 +22,10 @@
 #include "buf.h"
 #include "decimal.h"
 #include "diag.h"
-#include "records_impl.h"
+#include "kind.h"
+#include "records.h"
 #include "site.h"
+#include "site_names.h"
 #include "value.h"
 
 static const struct word plan_unit[] = {
@@ -168,8 +180,8 @@ check_target(struct site *s, const struct value *t, size_t k,
 	buf_release(&b);
 }
 
-void
-plan_check(struct site *s, const struct item *it)
+static void
+plan_check(struct site *s, const struct site_names *x, const struct item *it)
 {
 	const struct value *d = it->data, *src, *tl;
 	const char *pdate = records_date_of(value_map_get(d, "date"));
@@ -312,7 +324,7 @@ put_zone(struct site *s, const struct site_names *x, struct value *m,
  * per zone: value and result against it); `matrix`: the targets-by-zone
  * table (a column per target, a row per zone, then the totals).
  */
-void
+static void
 plan_frame(struct site *s, const struct site_names *x, struct item *it)
 {
 	struct value *f = it->frame, *tl, *cols, *rows, *totals, *zs;
@@ -408,3 +420,9 @@ plan_frame(struct site *s, const struct site_names *x, struct item *it)
 	put(s, f, "targets_text", buf_cstr(&sum));
 	buf_release(&sum);
 }
+
+const struct kind kind_plan = {
+	.name = "plan",
+	.check = plan_check,
+	.frame = plan_frame,
+};
