@@ -411,16 +411,6 @@ budget_forms_of(struct site *s)
 	return s->forms;
 }
 
-const struct btab *
-budget_table_of(struct site *s, struct item *it, const struct bform *f)
-{
-	/* An earlier revision may be a copy of the item with other data. */
-	if (it->btab == NULL || it->btab->form != f ||
-	    it->btab->record != it->data)
-		it->btab = budget_table_make(s->arena, NULL, f, it->data);
-	return it->btab;
-}
-
 static bool
 same(const char *a, const char *s, size_t n)
 {

@@ -18,6 +18,7 @@
 #include "decimal.h"
 #include "diag.h"
 #include "fmt.h"
+#include "site.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -766,3 +767,12 @@ budget_cell_text(struct buf *b, const struct bcol *c,
 		buf_addc(b, '%');
 }
 
+const struct btab *
+budget_table_of(struct site *s, struct item *it, const struct bform *f)
+{
+	/* An earlier revision may be a copy of the item with other data. */
+	if (it->btab == NULL || it->btab->form != f ||
+	    it->btab->record != it->data)
+		it->btab = budget_table_make(s->arena, NULL, f, it->data);
+	return it->btab;
+}
