@@ -4,7 +4,7 @@
  * and warnings (sums, "of which" rows, percentages, stt numbering, the
  * estimate across files, year-to-date quarters, deadlines, the form's
  * law).  The forms are read in budget_forms.c, the one computed table of
- * a record (which budget_render.c turns into pages) is made in
+ * a record (which budget_model.c turns into pages) is made in
  * budget_table.c, the stt numbering is checked in budget_stt.c and the
  * deadlines and estimates in force in budget_deadline.c.
  *

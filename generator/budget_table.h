@@ -1,9 +1,9 @@
 /*
  * Private to budget.c, budget_forms.c and budget_table.c (which make
- * them) and budget_render.c: the forms read from generator/forms.yaml and the one
- * computed table of a budget record (stated and computed figures, exact
- * scaled integers) from which the checks, the HTML frame, the CSV and
- * the JSON are all made.
+ * them) and budget_model.c: the forms read from generator/forms.yaml and
+ * the one computed table of a budget record (stated and computed
+ * figures, exact scaled integers) from which the checks, the HTML
+ * frame, the CSV and the JSON are all made.
  */
 #ifndef MINHBACH_BUDGET_TABLE_H
 #define MINHBACH_BUDGET_TABLE_H
@@ -237,7 +237,7 @@ const char *budget_vi_amount(struct arena *a, int64_t v, int scale,
 const char *budget_line_name(struct arena *a, const struct brow *r);
 
 /*
- * budget_render.c: what the downloads say of rows and columns (README,
+ * budget_model.c: what the downloads say of rows and columns (README,
  * "Transparency records", lists the CSV and JSON columns).
  */
 #define BUDGET_TOTAL_CODE "TONG"	/* the code of a form's total row */

@@ -1,5 +1,5 @@
 /*
- * Unit tests for budget.c and budget_render.c: every reviewer's check
+ * Unit tests for budget.c and budget_model.c: every reviewer's check
  * fails with its exact located message and passes on good records
  * (sums, "of which", percentages, stt, estimate across files, quarters,
  * deadlines, forms); exact decimals; the CSV, JSON and SVG bytes.
