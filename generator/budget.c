@@ -93,6 +93,8 @@
 #include "arena.h"
 #include "budget.h"
 #include "budget_deadline.h"
+#include "budget_forms.h"
+#include "budget_stt.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "date.h"

@@ -24,27 +24,4 @@ extern const size_t forms_yaml_len;
  */
 void budget_check(struct site *s, const char *kind);
 
-/*
- * The model stage's budget part for one item, run after site_model()
- * (also for an earlier revision, outside the collections): adds to its
- * frame what its page shows (see budget.c's head comment for the keys)
- * and, when it has a URL, the CSV and JSON downloads beside the page as
- * data pages.  Single-threaded; arena memory.
- */
-struct item;
-void budget_model_item(struct site *s, struct item *it);
-
-/*
- * budget_series.c, after every budget frame: for budget collection co,
- * a series page per budget unit and language (<list>/chuoi/<unit-slug>/
- * with du-lieu.csv; the page only when the theme has
- * budget-series.mustache), series_url and series_csv_url on each
- * record's frame, budget_units (each unit's years and their chain) on
- * the collection's first list page.  Arena memory.
- */
-struct collection;
-struct theme;
-void budget_series_model(struct site *s, const struct theme *th,
-    struct collection *co);
-
 #endif

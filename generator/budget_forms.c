@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "diag.h"

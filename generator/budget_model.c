@@ -8,6 +8,8 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
+#include "budget_model.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "fmt.h"

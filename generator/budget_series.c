@@ -11,6 +11,9 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
+#include "budget_model.h"
+#include "budget_series.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "fmt.h"

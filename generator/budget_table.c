@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "decimal.h"

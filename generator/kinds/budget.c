@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #include "budget.h"
+#include "budget_model.h"
+#include "budget_series.h"
 #include "kind.h"
 
 #define NAME "budget"

@@ -23,6 +23,7 @@
 #include "fmt.h"
 #include "kind.h"
 #include "records.h"
+#include "records_deadline.h"
 #include "site.h"
 #include "utf8.h"
 #include "value.h"
