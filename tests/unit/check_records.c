@@ -1,7 +1,7 @@
 /*
- * Unit tests for records.c, links.c, browse.c and plan.c: each domain
- * check fails with its exact located message and passes on good
- * records; the figures readers see; call and document status at given
+ * Unit tests for the kinds (generator/kinds/), records.c and links.c:
+ * each domain check fails with its exact located message and passes on
+ * good records; the figures readers see; call and document status at given
  * build dates; plans' parts against totals and their zone table; cross
  * links in both directions; browse pages and the zone comparison; and
  * schema_each_ref.  Each test loads a small site from a fresh folder.
