@@ -15,6 +15,7 @@
 #include "records.h"
 #include "site.h"
 #include "value.h"
+#include "words.h"
 
 const char *
 records_date_of(const struct value *v)
@@ -59,14 +60,13 @@ records_coll_title(struct site *s, const struct collection *co, int lang)
 }
 
 const char *
-records_word(const struct word *w, size_t n, const char *code, const char *lang)
+records_value_text(struct site *s, const char *lang, const char *field,
+    const char *code)
 {
-	size_t i;
-
-	for (i = 0; code != NULL && i < n; i++)
-		if (strcmp(w[i].code, code) == 0)
-			return records_vi(lang) ? w[i].vi : w[i].en;
-	return code;
+	if (code == NULL)
+		return NULL;
+	return site_word(s, lang, arena_printf(s->arena, "values.%s.%s", field,
+	    code));
 }
 
 /* Frames only get values that exist: {{#x}} then tests presence. */
@@ -118,13 +118,14 @@ records_decision_text(struct site *s, const struct value *dec, const char *lang)
 	const char *day = records_date_text(s, value_map_get(dec, "date"),
 	    lang);
 
+	const char *no = records_value_text(s, lang, "decision", "number");
+
 	if (num == NULL)
 		return NULL;
 	if (day == NULL)
-		return arena_printf(s->arena, "%s %s", records_vi(lang) ? "số" :
-		    "No.", num);
-	return arena_printf(s->arena, records_vi(lang) ? "số %s ngày %s" :
-	    "No. %s of %s", num, day);
+		return arena_printf(s->arena, "%s %s", no, num);
+	return arena_printf(s->arena, "%s %s %s %s", no, num,
+	    records_value_text(s, lang, "decision", "dated"), day);
 }
 
 /* A frame's own copy of a list of maps, so that rows can get texts. */
@@ -172,15 +173,6 @@ records_row_figures(struct site *s, struct value *f, const char *list,
 			    value_map_get( l->items[i], field), lang, unit));
 }
 
-static const struct word money_unit[] = {
-	{"dong", "đồng", "VND"},
-	{"trieu_dong", "triệu đồng", "million VND"},
-	{"ty_dong", "tỷ đồng", "billion VND"},
-	{"usd", "USD", "USD"},
-	{"trieu_usd", "triệu USD", "million USD"},
-};
-
-
 const char *
 records_money_text(struct site *s, const struct value *m, const char *lang)
 {
@@ -189,5 +181,5 @@ records_money_text(struct site *s, const struct value *m, const char *lang)
 	if (u == NULL)
 		return NULL;
 	return records_figure(s, value_map_get(m, "amount"), lang, arena_printf(
-	    s->arena, " %s", WORD(money_unit, u, lang)));
+	    s->arena, " %s", records_value_text(s, lang, "money_unit", u)));
 }

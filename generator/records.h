@@ -18,16 +18,14 @@ struct value;
 /* v's text when v is a real YYYY-MM-DD date string, else NULL. */
 const char *records_date_of(const struct value *v);
 
-/* A code and its texts, for the static tables of each kind. */
-struct word {
-	const char *code, *vi, *en;
-};
-
-/* code's text for lang in table w[0..n); code itself when unlisted. */
-const char *records_word(const struct word *w, size_t n, const char *code,
-    const char *lang);
-#define WORD(table, code, lang) \
-	records_word(table, sizeof table / sizeof *table, code, lang)
+/*
+ * The reader's word for value code of a kind's field in language lang:
+ * the theme's UI string values.<field>.<code> (field "call.status":
+ * values.call.status.open; words.h), code itself when no language has
+ * it; NULL when code is.  Model stage (after site_model()).
+ */
+const char *records_value_text(struct site *s, const char *lang,
+    const char *field, const char *code);
 
 /* Frame setters: a string (null when str is NULL and the key is not
  * there yet) and a boolean. */

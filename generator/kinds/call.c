@@ -37,21 +37,6 @@
 
 #define CLOSING_SOON_DAYS 30
 
-static const struct word call_status_w[] = {
-	{"open", "Đang kêu gọi", "Open"},
-	{"closing_soon", "Sắp hết hạn", "Closing soon"},
-	{"closed", "Đã hết hạn", "Closed"},
-	{"awarded", "Đã lựa chọn nhà đầu tư", "Investor selected"},
-	{"cancelled", "Đã huỷ", "Cancelled"},
-};
-static const struct word selection_w[] = {
-	{"auction", "Đấu giá quyền sử dụng đất", "Auction of land-use rights"},
-	{"tender", "Đấu thầu lựa chọn nhà đầu tư", "Investor tender"},
-	{"investment_policy", "Chấp thuận chủ trương đầu tư",
-	    "Approval of the investment policy"},
-	{"ppp", "Đối tác công tư (PPP)", "Public-private partnership (PPP)"},
-};
-
 static void
 check_call(struct site *s, const struct site_names *x,
     const struct item *it)
@@ -130,7 +115,8 @@ call_frame(struct site *s, const struct site_names *x, struct item *it)
 
 	st = call_status(s, d, &left);
 	records_set(s, f, "status_computed", st);
-	records_set(s, f, "status_text", WORD(call_status_w, st, lang));
+	records_set(s, f, "status_text", records_value_text(s, lang,
+	    "call.status", st));
 	records_setb(s, f, "is_open", strcmp(st, "open") == 0 || strcmp(st,
 	    "closing_soon") == 0);
 	records_setb(s, f, "is_closing_soon", strcmp(st, "closing_soon") == 0);
@@ -147,8 +133,8 @@ call_frame(struct site *s, const struct site_names *x, struct item *it)
 	    "est_capital"), lang));
 	records_set(s, f, "area_text", records_figure(s, value_map_get(d,
 	    "area_ha"), lang, " ha"));
-	records_set(s, f, "selection_text", WORD(selection_w, value_map_str(d,
-	    "selection"), lang));
+	records_set(s, f, "selection_text", records_value_text(s, lang,
+	    "call.selection", value_map_str(d, "selection")));
 	l = records_copy_rows(s, f, "mix");
 	for (i = 0; l != NULL && i < l->n; i++) {
 		if (l->items[i]->type != VALUE_MAP)
@@ -281,8 +267,8 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
 			for (j = 0; key[j] != '\0'; j++)
 				if (key[j] == '_')
 					key[j] = '-';
-			facet_add(s, &f[2], key, WORD(call_status_w, st, l),
-			    it, n);
+			facet_add(s, &f[2], key, records_value_text(s, l,
+			    "call.status", st), it, n);
 			if (it->lang_index == lang)
 				records_set(s, it->frame, "status_key", key);
 		}

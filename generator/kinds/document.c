@@ -111,31 +111,6 @@ check_document(struct site *s, const struct site_names *x, const struct item
 }
 
 
-static const struct word doc_type[] = {
-	{"luat", "Luật", "Law"},
-	{"nghi_dinh", "Nghị định", "Decree"},
-	{"nghi_quyet", "Nghị quyết", "Resolution"},
-	{"quyet_dinh", "Quyết định", "Decision"},
-	{"thong_tu", "Thông tư", "Circular"},
-	{"chi_thi", "Chỉ thị", "Directive"},
-	{"ke_hoach", "Kế hoạch", "Plan"},
-	{"cong_van", "Công văn", "Official letter"},
-	{"thong_bao", "Thông báo", "Notice"},
-	{"bao_cao", "Báo cáo", "Report"},
-	{"huong_dan", "Hướng dẫn", "Guidance"},
-	{"quy_che", "Quy chế", "Rules"},
-	{"quy_dinh", "Quy định", "Regulation"},
-	{"khac", "Khác", "Other"},
-};
-static const struct word doc_status[] = {
-	{"in_force", "Còn hiệu lực", "In force"},
-	{"not_yet_in_force", "Chưa có hiệu lực", "Not yet in force"},
-	{"partly_expired", "Hết hiệu lực một phần", "Partly expired"},
-	{"expired", "Hết hiệu lực", "Expired"},
-	{"suspended", "Ngưng hiệu lực", "Suspended"},
-	{"replaced", "Đã được thay thế", "Replaced"},
-};
-
 
 static int
 cmp_ptr(const void *a, const void *b)
@@ -235,10 +210,11 @@ document_frame(struct site *s, struct item *it, const struct replaced *r)
 	struct value *f = it->frame;
 	const char *lang = it->lang, *st = document_status(s, it, r);
 
-	records_set(s, f, "type_text", WORD(doc_type, value_map_str(d, "type"),
-	    lang));
+	records_set(s, f, "type_text", records_value_text(s, lang,
+	    "document.type", value_map_str(d, "type")));
 	records_set(s, f, "status_computed", st);
-	records_set(s, f, "status_text", WORD(doc_status, st, lang));
+	records_set(s, f, "status_text", records_value_text(s, lang,
+	    "document.status", st));
 	records_setb(s, f, "is_in_force", strcmp(st, "in_force") == 0);
 	records_setb(s, f, "is_expired", strcmp(st, "expired") == 0);
 	records_setb(s, f, "is_replaced", strcmp(st, "replaced") == 0);

@@ -30,29 +30,6 @@
 
 #define NAME "inspection"
 
-/* Texts of each code, vi and en: templates never translate codes. */
-static const struct word insp_type[] = {
-	{"thanh_tra", "Thanh tra", "Inspection"},
-	{"kiem_tra", "Kiểm tra", "Compliance check"},
-};
-static const struct word insp_mode[] = {
-	{"planned", "Theo kế hoạch", "Planned"},
-	{"ad_hoc", "Đột xuất", "Ad hoc"},
-};
-static const struct word insp_status[] = {
-	{"in_progress", "Đang thực hiện", "In progress"},
-	{"concluded", "Đã có kết luận", "Concluded"},
-	{"remedying", "Đang khắc phục", "Remedying"},
-	{"completed", "Hoàn thành", "Completed"},
-};
-static const struct word measure_kind[] = {
-	{"fine", "Xử phạt", "Fine"},
-	{"recovery", "Thu hồi", "Recovery"},
-	{"remedy", "Khắc phục", "Remedy"},
-	{"recommendation", "Kiến nghị", "Recommendation"},
-	{"other", "Khác", "Other"},
-};
-
 /* True if digits s[i..j) are part of a longer number (1.060.000.000). */
 static bool
 joined(const char *s, size_t n, size_t i, size_t j)
@@ -325,17 +302,18 @@ inspection_frame(struct site *s, const struct site_names *x,
 	const struct value *d = it->data, *v;
 	struct value *f = it->frame, *l;
 	const char *lang = it->lang;
+	const char *dong = records_value_text(s, lang, "money_unit", "dong");
 	struct buf b = {0};
 	int64_t total = 0;
 	bool any = false, ok = true;
 	size_t i;
 
-	records_set(s, f, "type_text", WORD(insp_type, value_map_str(d, "type"),
-	    lang));
-	records_set(s, f, "mode_text", WORD(insp_mode, value_map_str(d, "mode"),
-	    lang));
-	records_set(s, f, "status_text", WORD(insp_status, value_map_str(d,
-	    "status"), lang));
+	records_set(s, f, "type_text", records_value_text(s, lang,
+	    "inspection.type", value_map_str(d, "type")));
+	records_set(s, f, "mode_text", records_value_text(s, lang,
+	    "inspection.mode", value_map_str(d, "mode")));
+	records_set(s, f, "status_text", records_value_text(s, lang,
+	    "inspection.status", value_map_str(d, "status")));
 	records_set(s, f, "decision_text", records_decision_text(s,
 	    value_map_get(d, "decision"), lang));
 	records_set(s, f, "decision_date_text", records_date_text(s,
@@ -362,8 +340,8 @@ inspection_frame(struct site *s, const struct site_names *x,
 
 		if (m->type != VALUE_MAP)
 			continue;
-		records_set(s, m, "kind_text", WORD(measure_kind,
-		    value_map_str(m, "kind"), lang));
+		records_set(s, m, "kind_text", records_value_text(s, lang,
+		    "inspection.measure", value_map_str(m, "kind")));
 		records_set(s, m, "decision_text", records_decision_text(s,
 		    value_map_get(m, "decision"), lang));
 		v = value_map_get(m, "amount");
@@ -373,13 +351,13 @@ inspection_frame(struct site *s, const struct site_names *x,
 		ok = ok && !__builtin_add_overflow(total, v->u.i, &total);
 		buf_reset(&b);
 		fmt_int(&b, v->u.i, lang);
-		buf_adds(&b, records_vi(lang) ? " đồng" : " VND");
+		buf_addf(&b, " %s", dong);
 		records_set(s, m, "amount_text", buf_keep(&b, s->arena));
 	}
 	if (any && ok) {
 		buf_reset(&b);
 		fmt_int(&b, total, lang);
-		buf_adds(&b, records_vi(lang) ? " đồng" : " VND");
+		buf_addf(&b, " %s", dong);
 		records_set(s, f, "measures_total_text", buf_keep(&b,
 		    s->arena));
 	}

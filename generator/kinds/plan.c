@@ -28,23 +28,26 @@
 #include "site_names.h"
 #include "value.h"
 
-static const struct word plan_unit[] = {
-	{"du_an", "dự án", "projects"},
-	{"doanh_nghiep", "doanh nghiệp", "enterprises"},
-	{"nguoi", "người", "people"},
-	{"ha", "ha", "ha"},
-	{"ty_dong", "tỷ đồng", "billion VND"},
-	{"trieu_dong", "triệu đồng", "million VND"},
-	{"trieu_usd", "triệu USD", "million USD"},
-	{"phan_tram", "%", "%"},
+/* Units that count things (a target of 2.5 projects is a typo), with
+ * what they count in the diagnostics' English. */
+static const struct {
+	const char *unit, *things;
+} counts[] = {
+	{"du_an", "projects"},
+	{"doanh_nghiep", "enterprises"},
+	{"nguoi", "people"},
 };
 
-/* Units that count things: a target of 2.5 projects is a typo. */
-static bool
+/* What unit counts ("projects"), or NULL for a measure. */
+static const char *
 counted(const char *unit)
 {
-	return unit != NULL && (strcmp(unit, "du_an") == 0 ||
-	    strcmp(unit, "doanh_nghiep") == 0 || strcmp(unit, "nguoi") == 0);
+	size_t i;
+
+	for (i = 0; unit != NULL && i < sizeof counts / sizeof *counts; i++)
+		if (strcmp(unit, counts[i].unit) == 0)
+			return counts[i].things;
+	return NULL;
 }
 
 static bool
@@ -59,14 +62,14 @@ static void
 check_whole(struct site *s, const struct value *v, const char *unit,
     const char *path)
 {
+	const char *things = counted(unit);
 	struct decimal d;
 
-	if (!counted(unit) || !decimal_of_value(v, &d))
+	if (things == NULL || !decimal_of_value(v, &d))
 		return;
 	if (!decimal_is_whole(d))
 		diag_error(s->diags, v->pos, "'%s' is %s, but it counts %s: "
-		    "write a whole number", path, v->text, WORD(plan_unit,
-		    unit, "en"));
+		    "write a whole number", path, v->text, things);
 }
 
 /* An error when result r (at 'path') is dated before the plan. */
@@ -232,7 +235,7 @@ static const char *
 with_unit(struct site *s, const struct value *v, const char *unit,
     const char *lang)
 {
-	const char *u = WORD(plan_unit, unit, lang);
+	const char *u = records_value_text(s, lang, "plan.unit", unit);
 
 	if (u == NULL)
 		return records_figure(s, v, lang, "");
@@ -352,7 +355,8 @@ plan_frame(struct site *s, const struct site_names *x, struct item *it)
 		if (t->type != VALUE_MAP)
 			continue;
 		tt = with_unit(s, tot, unit, lang);
-		put(s, t, "unit_text", WORD(plan_unit, unit, lang));
+		put(s, t, "unit_text", records_value_text(s, lang,
+		    "plan.unit", unit));
 		put(s, t, "total_text", tt);
 		put(s, t, "note", value_map_str(t, "note"));
 		put_result(s, t, value_map_get(t, "result"), tot, unit, lang);
@@ -381,7 +385,8 @@ plan_frame(struct site *s, const struct site_names *x, struct item *it)
 			buf_addf(&sum, "%s%s", sum.len ? " · " : "", tt);
 		c = value_map(s->arena);
 		put(s, c, "title", value_map_str(t, "indicator"));
-		put(s, c, "unit_text", WORD(plan_unit, unit, lang));
+		put(s, c, "unit_text", records_value_text(s, lang,
+		    "plan.unit", unit));
 		value_list_push(s->arena, cols, c);
 		c = value_map(s->arena);
 		put(s, c, "text", records_figure(s, tot, lang, ""));

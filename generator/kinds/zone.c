@@ -33,17 +33,6 @@
 #include "site_lists.h"
 #include "value.h"
 
-static const struct word zone_status[] = {
-	{"operating", "Đang hoạt động", "Operating"},
-	{"building", "Đang xây dựng", "Under construction"},
-	{"planned", "Quy hoạch", "Planned"},
-};
-static const struct word occ_basis[] = {
-	{"industrial_land", "trên diện tích đất công nghiệp",
-	    "of industrial land"},
-	{"total_area", "trên tổng diện tích", "of the total area"},
-};
-
 static void
 check_zone(struct site *s, const struct site_names *x,
     const struct item *it)
@@ -183,8 +172,8 @@ zone_occupancy(struct site *s, struct item *it)
 		return;
 	records_set(s, it->frame, "occupancy_text", decimal_figure(s->arena, p,
 	    it->lang, "%"));
-	records_set(s, it->frame, "occupancy_basis_text", WORD(occ_basis, basis,
-	    it->lang));
+	records_set(s, it->frame, "occupancy_basis_text",
+	    records_value_text(s, it->lang, "zone.occupancy_basis", basis));
 	records_setb(s, it->frame, "occupancy_computed", !stated);
 	/* A width for a bar: a plain number within 0..100. */
 	if (p.m < 0)
@@ -198,6 +187,13 @@ zone_occupancy(struct site *s, struct item *it)
 	value_map_set(s->arena, it->frame, "occupancy_percent", n);
 }
 
+/* A word of the wastewater line: values.zone.wastewater.<w>. */
+static const char *
+ww_word(struct site *s, const char *lang, const char *w)
+{
+	return records_value_text(s, lang, "zone.wastewater", w);
+}
+
 /* Areas, occupancy, projects, capital, wastewater, and row texts. */
 static void
 zone_frame(struct site *s, const struct site_names *x, struct item *it)
@@ -205,7 +201,6 @@ zone_frame(struct site *s, const struct site_names *x, struct item *it)
 	const struct value *d = it->data, *v, *ww;
 	struct value *f = it->frame;
 	const char *lang = it->lang, *de, *bu, *t, *fdi;
-	bool vi = records_vi(lang);
 
 	records_set(s, f, "area_text", records_figure(s, value_map_get(d,
 	    "area_ha"), lang, " ha"));
@@ -214,8 +209,8 @@ zone_frame(struct site *s, const struct site_names *x, struct item *it)
 	records_set(s, f, "leased_text", records_figure(s, value_map_get(d,
 	    "leased_ha"), lang, " ha"));
 	zone_occupancy(s, it);
-	records_set(s, f, "status_text", WORD(zone_status, value_map_str(d,
-	    "status"), lang));
+	records_set(s, f, "status_text", records_value_text(s, lang,
+	    "zone.status", value_map_str(d, "status")));
 	records_set(s, f, "as_of_text", records_date_text(s, value_map_get(d,
 	    "as_of"), lang));
 	v = value_map_get(d, "since");
@@ -235,23 +230,20 @@ zone_frame(struct site *s, const struct site_names *x, struct item *it)
 	    records_money_text(s, value_map_get(v, "fdi"), lang));
 
 	ww = value_path(d, "infrastructure.wastewater");
-	de = records_figure(s, value_map_get(ww, "design_m3_day"), lang, vi ?
-	    " m³/ngày" : " m³/day");
-	bu = records_figure(s, value_map_get(ww, "built_m3_day"), lang, vi ?
-	    " m³/ngày" : " m³/day");
+	t = arena_printf(s->arena, " %s", ww_word(s, lang, "per_day"));
+	de = records_figure(s, value_map_get(ww, "design_m3_day"), lang, t);
+	bu = records_figure(s, value_map_get(ww, "built_m3_day"), lang, t);
 	records_set(s, f, "wastewater_design_text", de);
 	records_set(s, f, "wastewater_built_text", bu);
 	v = value_map_get(ww, "central_plant");
 	if (v != NULL && v->type == VALUE_BOOL && !v->u.b)
-		t = vi ? "Chưa có nhà máy xử lý nước thải tập trung" :
-		    "No central wastewater plant";
+		t = ww_word(s, lang, "no_central_plant");
 	else if (de != NULL && bu != NULL)
-		t = arena_printf(s->arena, vi ? "thiết kế %s, đã xây dựng %s" :
-		    "designed %s, built %s", de, bu);
+		t = arena_printf(s->arena, "%s %s, %s %s", ww_word(s, lang,
+		    "designed"), de, ww_word(s, lang, "built"), bu);
 	else if (de != NULL || bu != NULL)
-		t = arena_printf(s->arena, "%s %s", de != NULL ? vi ? "thiết kế"
-		    : "designed" : vi ? "đã xây dựng" : "built", de != NULL ? de
-		    : bu);
+		t = arena_printf(s->arena, "%s %s", ww_word(s, lang, de != NULL ?
+		    "designed" : "built"), de != NULL ? de : bu);
 	else
 		t = NULL;
 	records_set(s, f, "wastewater_text", t);
@@ -288,14 +280,10 @@ zone_frame(struct site *s, const struct site_names *x, struct item *it)
 
 /* ---- the zone comparison ---- */
 
-static const struct word compare_cols[] = {
-	{"area_text", "Tổng diện tích", "Total area"},
-	{"industrial_land_text", "Đất công nghiệp", "Industrial land"},
-	{"leased_text", "Đã cho thuê", "Leased"},
-	{"occupancy_text", "Tỷ lệ lấp đầy", "Occupancy"},
-	{"projects_text", "Dự án", "Projects"},
-	{"wastewater_text", "Xử lý nước thải", "Wastewater treatment"},
-};
+/* The columns: zone_frame()'s keys, titled values.zone.compare.<key>. */
+static const char *const compare_cols[] = {"area_text",
+    "industrial_land_text", "leased_text", "occupancy_text", "projects_text",
+    "wastewater_text"};
 
 /* One zone list's `compare` table: a row per zone, cells ready to print. */
 static void
@@ -313,9 +301,9 @@ compare_zones(struct site *s, struct collection *co, int lang)
 	for (k = 0; k < ncols; k++) {
 		struct value *c = value_map(s->arena);
 
-		records_set(s, c, "key", compare_cols[k].code);
-		records_set(s, c, "title", records_vi(s->langs[lang]) ?
-		    compare_cols[k].vi : compare_cols[k].en);
+		records_set(s, c, "key", compare_cols[k]);
+		records_set(s, c, "title", records_value_text(s, s->langs[lang],
+		    "zone.compare", compare_cols[k]));
 		value_list_push(s->arena, cols, c);
 	}
 	rows = value_list(s->arena);
@@ -328,7 +316,7 @@ compare_zones(struct site *s, struct collection *co, int lang)
 		for (k = 0; k < ncols; k++) {
 			struct value *c = value_map(s->arena);
 			const char *txt = value_map_str(v[i]->frame,
-			    compare_cols[k].code);
+			    compare_cols[k]);
 
 			records_set(s, c, "text", txt != NULL ? txt : "—");
 			value_list_push(s->arena, cells, c);
