@@ -829,6 +829,31 @@ START_TEST(test_records_call_status)
 }
 END_TEST
 
+/* The table of kinds: each entry found by its name, each a kind of
+ * schemas.yaml; kinds without checks or figures are not in it. */
+START_TEST(test_records_kind_table)
+{
+	static const char *const names[] = {"budget", "call", "document",
+	    "inspection", "plan", "zone"};
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *sc = schema_builtin(a, d);
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		const struct kind *k = kind_find(names[i]);
+
+		ck_assert_ptr_nonnull(k);
+		ck_assert_str_eq(k->name, names[i]);
+		ck_assert(schema_has_kind(sc, k->name));
+	}
+	ck_assert_ptr_null(kind_find("news"));
+	ck_assert_ptr_null(kind_find("page"));
+	ck_assert_ptr_null(kind_find("zones"));
+	arena_free(a);
+}
+END_TEST
+
 /* The words come from the theme: a language without one borrows the
  * first language's, and the gap is listed for check. */
 START_TEST(test_records_words_from_theme)
@@ -1435,6 +1460,7 @@ records_suite(void)
 	tcase_add_test(t, test_records_call_status);
 	tcase_add_test(t, test_records_call_status_text);
 	tcase_add_test(t, test_records_words_from_theme);
+	tcase_add_test(t, test_records_kind_table);
 	suite_add_tcase(s, t);
 	t = tcase_create("links");
 	tcase_add_test(t, test_records_links);
