@@ -2,9 +2,11 @@
  * The table of record kinds, in the manner of cmark-gfm's extensions:
  * one source file per kind under generator/kinds/ defines one
  * `struct kind` of callbacks, and generator/kinds/kinds.c lists them.
- * The stages dispatch through kind_find(); no code outside the table
- * compares a kind's name.  What is data about a kind (its fields, its
- * date field, the labels of its values) lives in generator/schemas.yaml.
+ * The stages dispatch through kinds_check(), kinds_model() and
+ * kinds_frame() below; no code outside the table compares a kind's
+ * name.  What is data about a kind lives in generator/schemas.yaml (its
+ * fields, its date_field) and the theme's i18n (the words of its
+ * values: values.<kind>.<field>.<code>).
  *
  * Every callback may be NULL.  They run single-threaded, on arena
  * memory, and never crash on a record that failed its schema.

@@ -95,7 +95,7 @@ struct site {
 	size_t ncopies, capcopies;
 	struct page *pages;
 	size_t npages, cappages;
-	size_t npages_site;	/* made by site_model(); kinds add theirs after */
+	size_t npages_site;	/* site_model()'s; kinds add theirs after */
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
 	struct value *yes, *no;	/* shared true and false */
 	/* deadline.c: holiday table and deadline rules, read on first use */

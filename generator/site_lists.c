@@ -282,7 +282,8 @@ site_lists_set(struct site *s, const struct collection *co, int lang,
 
 /* Its own and untranslated main-language ones: site_shows(). */
 size_t
-site_published(struct site *s, struct collection *co, int lang, struct item ***out)
+site_published(struct site *s, struct collection *co, int lang,
+    struct item ***out)
 {
 	struct item **v = arena_alloc(s->arena, (co->n ? co->n : 1) * sizeof
 	    *v);

@@ -26,7 +26,8 @@ for c in generator/*.c generator/*/*.c; do
 		exit 2
 	fi
 	# The module: the X of an X_impl.h it includes, else the file.
-	mod=$(sed -n 's/^#include "\([a-z_]*\)_impl\.h".*/\1/p' "$c" | head -n 1)
+	mod=$(sed -n 's/^#include "\([a-z_]*\)_impl\.h".*/\1/p' "$c" |
+	    head -n 1)
 	[ -n "$mod" ] || mod=${rel%.c}
 	nm -g --defined-only "$o" | awk -v m="$mod" 'NF == 3 {print $3, m}' \
 	    >> "$work/def"

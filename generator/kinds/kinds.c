@@ -4,6 +4,7 @@
  * stage's checks, the model stage's frames, cross links and collection
  * models, and the frame of an earlier revision.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "kind.h"
@@ -36,7 +37,7 @@ kind_find(const char *name)
 }
 
 /* True when collection i is the first of its kind (once-per-kind hooks). */
-static int
+static bool
 first_of_kind(const struct site *s, size_t i)
 {
 	size_t m;

@@ -242,8 +242,8 @@ zone_frame(struct site *s, const struct site_names *x, struct item *it)
 		t = arena_printf(s->arena, "%s %s, %s %s", ww_word(s, lang,
 		    "designed"), de, ww_word(s, lang, "built"), bu);
 	else if (de != NULL || bu != NULL)
-		t = arena_printf(s->arena, "%s %s", ww_word(s, lang, de != NULL ?
-		    "designed" : "built"), de != NULL ? de : bu);
+		t = arena_printf(s->arena, "%s %s", ww_word(s, lang,
+		    de != NULL ? "designed" : "built"), de != NULL ? de : bu);
 	else
 		t = NULL;
 	records_set(s, f, "wastewater_text", t);
