@@ -41,19 +41,20 @@ struct kind {
 	void (*frame)(struct site *s, const struct site_names *x,
 	    struct item *it);
 	/*
-	 * Model stage, instead of frame on each record: the frames of every
-	 * record of the kind at once, when a frame needs an index over them
-	 * all (documents: who replaces whom).  Once per kind.  A revision
-	 * still gets frame (NULL: no figures).
-	 */
-	void (*frames)(struct site *s, const struct site_names *x);
-	/*
 	 * Model stage, after every frame and the cross links: what a
 	 * collection of the kind adds (browse pages, comparison tables),
 	 * once per collection that has list pages.
 	 */
 	void (*model)(struct site *s, const struct theme *th,
 	    const struct site_names *x, struct collection *co);
+	/*
+	 * Model stage, instead of frame on each record: the frames of every
+	 * record of the kind at once, when a frame needs an index over them
+	 * all (documents: who replaces whom).  Once per kind, before the
+	 * cross links.  A revision still gets frame (NULL: no figures).
+	 * Last, so that positional initialisers of the fields above fit.
+	 */
+	void (*frames)(struct site *s, const struct site_names *x);
 };
 
 /* The kind named name, or NULL for a kind without callbacks. */
