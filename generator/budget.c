@@ -4,15 +4,15 @@
  * and warnings (sums, "of which" rows, percentages, stt numbering, the
  * estimate across files, year-to-date quarters, deadlines, the form's
  * law).  The forms are read in budget_forms.c, the one computed table of
- * a record (which budget_render.c turns into pages) is made in
+ * a record (which budget_model.c turns into pages) is made in
  * budget_table.c, the stt numbering is checked in budget_stt.c and the
  * deadlines and estimates in force in budget_deadline.c.
  *
- * THE FRAME KEYS that budget_model() adds to each budget item's frame
- * (theme authors: budget.mustache may use all of these).  The words in
- * them are the theme's (i18n `budget:` keys, e.g. budget.kind.du_toan,
- * budget.period.6_thang "6 tháng đầu năm {year}"); the quotes below are
- * the default theme's:
+ * THE FRAME KEYS that budget_model_item() adds to each budget item's
+ * frame (theme authors: budget.mustache may use all of these).  The
+ * words in them are the theme's (i18n `budget:` keys, e.g.
+ * budget.kind.du_toan, budget.period.6_thang "6 tháng đầu năm {year}");
+ * the quotes below are the default theme's:
  *   budget_kind         du_toan / thuc_hien / quyet_toan (the frame's
  *                       `kind` is the collection kind, "budget")
  *   kind_text           "Dự toán ngân sách" / "Budget estimate" ...
@@ -96,6 +96,8 @@
 #include "arena.h"
 #include "budget.h"
 #include "budget_deadline.h"
+#include "budget_forms.h"
+#include "budget_stt.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "date.h"
@@ -474,7 +476,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 }
 
 void
-budget_check(struct site *s)
+budget_check(struct site *s, const char *kind)
 {
 	const struct bforms *fs = budget_forms_of(s);
 	const struct value *optin = opted_in(s, fs);
@@ -484,13 +486,13 @@ budget_check(struct site *s)
 	size_t n = 0, cap = 0, i, j;
 
 	for (i = 0; i < s->ncolls; i++)
-		if (strcmp(s->colls[i].kind, "budget") == 0)
+		if (strcmp(s->colls[i].kind, kind) == 0)
 			cap += s->colls[i].n;
 	recs = arena_calloc(s->arena, cap + 1, sizeof *recs);
 	for (i = 0; i < s->ncolls; i++) {
 		const struct collection *co = &s->colls[i];
 
-		if (strcmp(co->kind, "budget") != 0)
+		if (strcmp(co->kind, kind) != 0)
 			continue;
 		for (j = 0; j < co->n; j++) {
 			const struct item *it = co->items[j];

@@ -13,7 +13,8 @@ extern const char forms_yaml[];
 extern const size_t forms_yaml_len;
 
 /*
- * The validate stage's budget checks over every budget record of s:
+ * The validate stage's budget checks over every record of the
+ * collections of kind `kind` (the budget kind's name, kinds/budget.c):
  * sums of children per amount column (exact), "of which" rows,
  * recomputed percentages, stt numbering, the annual estimate of an
  * execution report against the published estimate (across files),
@@ -21,31 +22,6 @@ extern const size_t forms_yaml_len;
  * errors and warnings in s->diags.  Records that failed their schema
  * are checked as far as their data allows, never crashed on.
  */
-void budget_check(struct site *s);
-
-/*
- * The model stage's budget part, run after site_model(): adds to each
- * budget item's frame what its page shows (see budget.c's head comment
- * for the keys) and adds the CSV and JSON downloads beside the page as
- * data pages.  Single-threaded; arena memory.
- */
-void budget_model(struct site *s);
-
-/*
- * budget_model() for one item outside the collections (an earlier
- * revision): its frame keys and, when it has a URL, its downloads.
- */
-struct item;
-void budget_model_item(struct site *s, struct item *it);
-
-/*
- * budget_series.c, after budget_model(): a series page per budget unit
- * and language (<list>/chuoi/<unit-slug>/ with du-lieu.csv; the page
- * only when the theme has budget-series.mustache), series_url and
- * series_csv_url on each record's frame, budget_units (each unit's years
- * and their chain) on the collection's first list page.  Arena memory.
- */
-struct theme;
-void budget_series_model(struct site *s, const struct theme *th);
+void budget_check(struct site *s, const char *kind);
 
 #endif

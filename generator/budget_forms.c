@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "diag.h"
@@ -409,16 +410,6 @@ budget_forms_of(struct site *s)
 	if (s->forms == NULL)
 		s->forms = budget_forms_builtin(s->arena, s->diags);
 	return s->forms;
-}
-
-const struct btab *
-budget_table_of(struct site *s, struct item *it, const struct bform *f)
-{
-	/* An earlier revision may be a copy of the item with other data. */
-	if (it->btab == NULL || it->btab->form != f ||
-	    it->btab->record != it->data)
-		it->btab = budget_table_make(s->arena, NULL, f, it->data);
-	return it->btab;
 }
 
 static bool

@@ -1,5 +1,5 @@
 /*
- * Budget series and yearly chains, model stage (after budget_model).
+ * Budget series and yearly chains, model stage (after the budget frames).
  * In: each language's budget records grouped by unit.name.  Out: a
  * series page per unit (<list>/chuoi/<unit-slug>/, "series" in other
  * languages) with every row code across years and records, its CSV;
@@ -11,11 +11,15 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
+#include "budget_model.h"
+#include "budget_series.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "fmt.h"
 #include "segments.h"
 #include "site.h"
+#include "site_lists.h"
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
@@ -594,18 +598,11 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 }
 
 void
-budget_series_model(struct site *s, const struct theme *th)
+budget_series_model(struct site *s, const struct theme *th,
+    struct collection *co)
 {
-	const struct bforms *fs = NULL;
+	const struct bforms *fs = budget_forms_of(s);
 
-	for (size_t i = 0; i < s->ncolls; i++) {
-		struct collection *co = &s->colls[i];
-
-		if (strcmp(co->kind, "budget") != 0)
-			continue;
-		if (fs == NULL)
-			fs = budget_forms_of(s);
-		for (size_t lang = 0; lang < s->nlangs; lang++)
-			series_lang(s, th, fs, co, (int)lang);
-	}
+	for (size_t lang = 0; lang < s->nlangs; lang++)
+		series_lang(s, th, fs, co, (int)lang);
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "budget_forms.h"
+#include "budget_stt.h"
 #include "budget_table.h"
 #include "diag.h"
 #include "utf8.h"

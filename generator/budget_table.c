@@ -13,11 +13,13 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "decimal.h"
 #include "diag.h"
 #include "fmt.h"
+#include "site.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -766,3 +768,12 @@ budget_cell_text(struct buf *b, const struct bcol *c,
 		buf_addc(b, '%');
 }
 
+const struct btab *
+budget_table_of(struct site *s, struct item *it, const struct bform *f)
+{
+	/* An earlier revision may be a copy of the item with other data. */
+	if (it->btab == NULL || it->btab->form != f ||
+	    it->btab->record != it->data)
+		it->btab = budget_table_make(s->arena, NULL, f, it->data);
+	return it->btab;
+}

@@ -1,9 +1,9 @@
 /*
- * Private to budget.c, budget_forms.c and budget_table.c (which make
- * them) and budget_render.c: the forms read from generator/forms.yaml and the one
- * computed table of a budget record (stated and computed figures, exact
- * scaled integers) from which the checks, the HTML frame, the CSV and
- * the JSON are all made.
+ * The budget engine's data (private to budget*.c): the forms read from
+ * generator/forms.yaml (budget_forms.h reads them) and the one computed
+ * table of a budget record (budget_table.c: stated and computed figures,
+ * exact scaled integers) from which the checks, the HTML frame, the CSV
+ * and the JSON are all made (budget.c, budget_model.h).
  */
 #ifndef MINHBACH_BUDGET_TABLE_H
 #define MINHBACH_BUDGET_TABLE_H
@@ -139,18 +139,6 @@ struct btab {
 };
 
 /*
- * Reads the built-in forms (forms_yaml).  Aborts with the diagnostics
- * printed when the built-in data is broken: that is a bug, not content.
- */
-const struct bforms *budget_forms_builtin(struct arena *a,
-    struct diags *d);
-/*
- * The built-in forms of s's build, read once and kept in s->forms (the
- * validate and model stages, and every earlier revision, share them).
- */
-struct site;
-const struct bforms *budget_forms_of(struct site *s);
-/*
  * The table of budget record it in form f, computed once and kept in
  * it->btab: validation makes it with its diagnostics, the page, the
  * downloads and the series reuse it.
@@ -158,30 +146,7 @@ const struct bforms *budget_forms_of(struct site *s);
 struct item;
 const struct btab *budget_table_of(struct site *s, struct item *it,
     const struct bform *f);
-/*
- * Reads forms from YAML text src[0..n) named name; NULL after recording
- * located errors in d.
- */
-const struct bforms *budget_forms_load(struct arena *a, struct diags *d,
-    const char *name, const char *src, size_t n);
-/*
- * The form that record (a budget map) names in form: {circular, number},
- * or NULL.  With d, an unknown form or one that does not serve the
- * record's kind is a located error listing the known forms.
- */
-const struct bform *budget_form_find(const struct bforms *fs,
-    const struct value *record, struct diags *d);
-/* The index of column key in f, or -1. */
-int budget_form_col(const struct bform *f, const char *key);
-/* f's skeleton row of code, or NULL (code may be NULL). */
-const struct bskel *budget_form_skel(const struct bform *f,
-    const char *code);
-/*
- * The form named id ("90/2018/TT-BTC:2", or with a circular's alias
- * "61/2017/TT-BTC:2"), or NULL.
- */
-const struct bform *budget_form_by_id(const struct bforms *fs,
-    const char *id);
+
 /*
  * The row code of a line numbered stt under a parent of code pcode
  * ("" at the top, NULL when the parent has none) and stt pstt: "B.I" +
@@ -191,12 +156,6 @@ const struct bform *budget_form_by_id(const struct bforms *fs,
  */
 const char *budget_row_code(struct arena *a, const char *pcode,
     const char *pstt, const char *stt);
-/* The index of code among f's skeleton rows, or -1 (also when f NULL). */
-int budget_form_row(const struct bform *f, const char *code);
-/* The power of ten of a currency_unit: dong 0, nghin_dong 3,
- * trieu_dong 6, ty_dong 9; -1 when unknown. */
-int budget_unit_exp(const char *currency_unit);
-
 /*
  * Computes the table of record in form f: stated figures, sums of lines
  * for parents that state none, differences, percentages, the total row.
@@ -236,62 +195,5 @@ const char *budget_vi_amount(struct arena *a, int64_t v, int scale,
     int dec);
 /* How row r is named in messages: line II "Chi thường xuyên"; arena. */
 const char *budget_line_name(struct arena *a, const struct brow *r);
-
-/*
- * budget_render.c: what the downloads say of rows and columns (README,
- * "Transparency records", lists the CSV and JSON columns).
- */
-#define BUDGET_TOTAL_CODE "TONG"	/* the code of a form's total row */
-/*
- * The stable code of every row of t, an array of t->nrows strings in
- * arena a: the stt path joined with '.' ("B.I.1.2"); a row without stt
- * ("", "-", "+", "*") is its parent's code, '-' and its place among
- * its parent's unnumbered lines ("III-1"; "0-1" at the top level); the
- * total row is BUDGET_TOTAL_CODE.
- */
-const char **budget_row_codes(struct arena *a, const struct btab *t);
-/* "total", "heading", "of_which", "sum" (it has lines that are not "of
- * which") or "stated"; static text. */
-const char *budget_row_kind(const struct btab *t, const struct brow *r);
-/* The heading of column k in downloads: "Dự toán được giao (đồng)",
- * "… (%)", "Chênh lệch (đồng) = <label a> - <label b>", with the
- * form's labels in li (0 vi, 1 en) and unit the amounts' unit as
- * budget_unit_text() gives it; arena. */
-const char *budget_col_heading(struct arena *a, const struct bform *f,
-    size_t k, const char *unit, int li);
-/* The CSV's first six headings (code … label): the theme's
- * budget.csv_head in lang (site_word). */
-const char *budget_csv_head(struct site *s, const char *lang);
-/* Appends row i's first six CSV fields (no newline). */
-void budget_csv_row_head(struct buf *b, const struct btab *t,
-    const char *const *codes, size_t i);
-/*
- * The identities file beside a CSV (du-lieu.identities.csv): BOM, a
- * heading, then one CRLF line per identity of f "A.I,A.II+A.III".
- * Appends nothing when f has none.  head is the heading line (the
- * theme's budget.identities_head), without CRLF.
- */
-void budget_identities_csv(struct buf *b, const struct bform *f,
-    const char *head);
-/* The texts pages use, from the theme's UI strings (site_word) in
- * lang: "đồng" (budget.unit.*), "Dự toán ngân sách" (budget.kind.*),
- * "6 tháng đầu năm 2020" (budget.period.*, {year} filled); the
- * globals' or arena text. */
-const char *budget_unit_text(struct site *s, const char *lang,
-    const char *currency_unit);
-const char *budget_kind_text(struct site *s, const char *lang,
-    const char *kind);
-const char *budget_period_text(struct site *s, const char *lang,
-    const char *period, const char *year);
-
-/*
- * budget_stt.c: checks the numbering (stt) of the sibling lines, then
- * their children, recording located errors in d.  Called with prank 0,
- * pstt "", pstyle 0 at the top; f (may be NULL) is the record's form and
- * pcode the parent's row code ("" at the top, NULL when unknown).
- */
-void budget_check_stt(struct arena *a, struct diags *d,
-    const struct value *lines, int prank, const char *pstt, int pstyle,
-    const struct bform *f, const char *pcode);
 
 #endif

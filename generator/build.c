@@ -13,21 +13,23 @@
 #include <time.h>
 
 #include "arena.h"
-#include "budget.h"
 #include "buf.h"
+#include "content.h"
 #include "build.h"
 #include "date.h"
 #include "diag.h"
+#include "feeds.h"
 #include "history.h"
 #include "markdown.h"
 #include "outdir.h"
 #include "provenance.h"
-#include "records.h"
+#include "kind.h"
 #include "render.h"
 #include "rows.h"
 #include "schema.h"
 #include "segments.h"
 #include "site.h"
+#include "site_names.h"
 #include "source.h"
 #include "theme.h"
 #include "utf8.h"
@@ -125,8 +127,7 @@ validate(struct site *s, struct arena *a, struct diags *d)
 			schema_check(sc, co->kind, co->items[j]->data, &refs,
 			    d);
 	}
-	budget_check(s);
-	records_check(s);
+	kinds_check(s);
 	segments_check(s);
 	return sc;
 }
@@ -219,6 +220,7 @@ build_run(const struct options *o)
 	/* validate */
 	stage_done(&tm, "history");
 	sc = validate(s, a, d);
+	s->schemas = sc;	/* the model's date fields */
 	site_check_attachments(s);
 	/* model (the theme is loaded here: templates are part of it) */
 	{
@@ -237,9 +239,7 @@ build_run(const struct options *o)
 	stage_done(&tm, "validate+theme");
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;
-	budget_model(s);
-	budget_series_model(s, th);
-	records_model(s, th, sc);
+	kinds_model(s, th, sc);
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "content.h"
 #include "diag.h"
 #include "frontmatter.h"
 #include "site.h"

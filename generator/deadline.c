@@ -35,6 +35,16 @@ struct deadlines {
 static const char *const trigger_names[] = {"approval", "period_end",
     "reported_on", "conclusion"};
 
+/* The record kinds that have deadline rules (a rule's `record`), and
+ * whether their rules name a regime (budgets: which circulars apply). */
+static const struct {
+	const char *record;
+	bool regime;
+} ruled[] = {
+	{"budget", true},
+	{"inspection", false},
+};
+
 /* A list of scalars as one space-separated string; NULL when absent. */
 static const char *
 words(struct arena *a, struct diags *d, const struct value *l,
@@ -87,21 +97,23 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 	size_t k;
 
 	r->record = need_text(d, e, "record", rc);
-	if (strcmp(r->record, "budget") != 0 && strcmp(r->record,
-	    "inspection") != 0 && *r->record)
+	for (k = 0; k < sizeof ruled / sizeof *ruled; k++)
+		if (strcmp(r->record, ruled[k].record) == 0)
+			break;
+	if (k == sizeof ruled / sizeof *ruled && *r->record)
 		*rc = diag_error(d, value_map_get(e, "record")->pos, "record "
 		    "'%s' has no deadline rules: use budget or inspection",
 		    r->record);
 	r->regime = value_map_str(e, "regime");
-	if (strcmp(r->record, "budget") == 0) {
+	if (k < sizeof ruled / sizeof *ruled && ruled[k].regime) {
 		size_t i;
 
 		for (i = 0; r->regime && i < dl->nregimes; i++)
 			if (strcmp(dl->regimes[i].id, r->regime) == 0)
 				break;
 		if (r->regime == NULL || i == dl->nregimes)
-			*rc = diag_error(d, e->pos, "a budget rule needs "
-			    "'regime', one of the regimes' ids");
+			*rc = diag_error(d, e->pos, "a %s rule needs "
+			    "'regime', one of the regimes' ids", r->record);
 	}
 	r->kinds = words(a, d, value_map_get(e, "kinds"), "kinds", rc);
 	r->periods = words(a, d, value_map_get(e, "periods"), "periods", rc);

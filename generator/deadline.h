@@ -88,13 +88,5 @@ bool deadline_check(const struct deadlines *dl, struct arena *a,
     struct diags *d, const struct deadline_rule *r, struct pos at,
     long trigger, long published);
 
-/*
- * records_deadline.c: an inspection record's conclusion against the
- * inspection rule (counted from conclusion.date to
- * conclusion_published_on, when given): an error when published
- * before it was concluded, a warning when late.  Records in s->diags.
- */
-struct item;
-void deadline_check_inspection(struct site *s, const struct item *it);
 
 #endif

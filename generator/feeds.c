@@ -13,7 +13,9 @@
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
+#include "feeds.h"
 #include "site.h"
+#include "site_lists.h"
 #include "value.h"
 
 static void

@@ -1,21 +1,19 @@
 /*
  * Model stage: what joins records.  In: the site with its frames, the
  * schemas' ref fields and the name index (site_names.c).  Out:
- * `<field>_link(s)` on referring frames
- * and `linked` collections on their targets (records.c's head comment
- * lists the keys), and the document frames, whose status depends on
- * what replaces them.
+ * `<field>_link(s)` on referring frames and `linked` collections on
+ * their targets (links.h lists the keys).  Generic: it knows no kind.
  */
 #include <assert.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "buf.h"
-#include "date.h"
-#include "records_impl.h"
+#include "links.h"
+#include "records.h"
 #include "schema.h"
 #include "site.h"
+#include "site_names.h"
 #include "value.h"
 
 /* ---- cross links ---- */
@@ -140,162 +138,5 @@ links_model(struct site *s, const struct schemas *sc, const struct site_names
 			c.it = co->items[j];
 			schema_each_ref(sc, co->kind, c.it->data, on_ref, &c);
 		}
-	}
-}
-
-/* ---- documents ---- */
-
-static const struct word doc_type[] = {
-	{"luat", "Luật", "Law"},
-	{"nghi_dinh", "Nghị định", "Decree"},
-	{"nghi_quyet", "Nghị quyết", "Resolution"},
-	{"quyet_dinh", "Quyết định", "Decision"},
-	{"thong_tu", "Thông tư", "Circular"},
-	{"chi_thi", "Chỉ thị", "Directive"},
-	{"ke_hoach", "Kế hoạch", "Plan"},
-	{"cong_van", "Công văn", "Official letter"},
-	{"thong_bao", "Thông báo", "Notice"},
-	{"bao_cao", "Báo cáo", "Report"},
-	{"huong_dan", "Hướng dẫn", "Guidance"},
-	{"quy_che", "Quy chế", "Rules"},
-	{"quy_dinh", "Quy định", "Regulation"},
-	{"khac", "Khác", "Other"},
-};
-static const struct word doc_status[] = {
-	{"in_force", "Còn hiệu lực", "In force"},
-	{"not_yet_in_force", "Chưa có hiệu lực", "Not yet in force"},
-	{"partly_expired", "Hết hiệu lực một phần", "Partly expired"},
-	{"expired", "Hết hiệu lực", "Expired"},
-	{"suspended", "Ngưng hiệu lực", "Suspended"},
-	{"replaced", "Đã được thay thế", "Replaced"},
-};
-
-
-static int
-cmp_ptr(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)*(void *const *)a;
-	uintptr_t y = (uintptr_t)*(void *const *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Main-language documents that another document says it replaces. */
-struct replaced {
-	const struct item **v;
-	size_t n;
-};
-
-/* Sorted by address, for bsearch() from document_status(). */
-static void
-find_replaced(struct site *s, const struct site_names *x, struct replaced *r)
-{
-	size_t i, j, k, cap = 0, n = 0;
-
-	for (i = 0; i < s->ncolls; i++)
-		for (j = 0; j < s->colls[i].n; j++) {
-			const struct value *l = value_map_get(
-			    s->colls[i].items[j]->data, "replaces");
-
-			if (strcmp(s->colls[i].kind, "document") == 0 &&
-			    l != NULL && l->type == VALUE_LIST)
-				cap += l->n;
-		}
-	r->v = arena_alloc(s->arena, (cap ? cap : 1) * sizeof *r->v);
-	for (i = 0; i < s->ncolls; i++) {
-		if (strcmp(s->colls[i].kind, "document") != 0)
-			continue;
-		for (j = 0; j < s->colls[i].n; j++) {
-			const struct item *it = s->colls[i].items[j];
-			const struct value *l = value_map_get(it->data,
-			    "replaces");
-
-			if (it->draft || l == NULL || l->type != VALUE_LIST)
-				continue;
-			for (k = 0; k < l->n && n < cap; k++)
-				if (value_is_scalar(l->items[k]) && (r->v[n] =
-				    site_lookup(x, "document", l->items[k]->text,
-				    l->items[k]->len)) != NULL)
-					n++;
-		}
-	}
-	if (n > 1)
-		qsort(r->v, n, sizeof *r->v, cmp_ptr);
-	r->n = n;
-}
-
-/*
- * What the dates and replacements say at the build date: replaced,
- * then expired once 'expires_on' has come (whatever the stored status
- * says); the stated status counts where dates cannot tell (suspended,
- * partly expired).
- */
-static const char *
-document_status(const struct site *s, const struct item *it,
-    const struct replaced *r)
-{
-	const struct value *d = it->data, *rb = value_map_get(d, "replaced_by");
-	const char *st = value_map_str(d, "status"), *today = s->build_date;
-	const char *exp = records_date_of(value_map_get(d, "expires_on"));
-	const char *eff = records_date_of(value_map_get(d, "effective_from"));
-	const struct item *main = it->tr[0] != NULL ? it->tr[0] : it;
-
-	if (st == NULL)
-		st = "";
-	if (today == NULL || !date_is_valid(today, strlen(today)))
-		today = "9999-12-31";
-	if ((rb != NULL && rb->type == VALUE_LIST && rb->n > 0) || (r->n > 0 &&
-	    bsearch(&main, r->v, r->n, sizeof *r->v, cmp_ptr) != NULL))
-		return "replaced";
-	/* A passed expiry date outranks whatever status is stored. */
-	if (exp != NULL && strcmp(exp, today) <= 0)
-		return "expired";
-	if (strcmp(st, "suspended") == 0)
-		return "suspended";
-	if (strcmp(st, "expired") == 0)
-		return "expired";
-	if ((eff != NULL && strcmp(eff, today) > 0) || (eff == NULL &&
-	    strcmp(st, "not_yet_in_force") == 0))
-		return "not_yet_in_force";
-	if (strcmp(st, "partly_expired") == 0)
-		return "partly_expired";
-	return "in_force";
-}
-
-static void
-document_frame(struct site *s, struct item *it, const struct replaced *r)
-{
-	const struct value *d = it->data;
-	struct value *f = it->frame;
-	const char *lang = it->lang, *st = document_status(s, it, r);
-
-	records_set(s, f, "type_text", WORD(doc_type, value_map_str(d, "type"),
-	    lang));
-	records_set(s, f, "status_computed", st);
-	records_set(s, f, "status_text", WORD(doc_status, st, lang));
-	records_setb(s, f, "is_in_force", strcmp(st, "in_force") == 0);
-	records_setb(s, f, "is_expired", strcmp(st, "expired") == 0);
-	records_setb(s, f, "is_replaced", strcmp(st, "replaced") == 0);
-	records_set(s, f, "issued_on_text", records_date_text(s,
-	    value_map_get(d, "issued_on"), lang));
-	records_set(s, f, "effective_from_text", records_date_text(s,
-	    value_map_get(d, "effective_from"), lang));
-	records_set(s, f, "expires_on_text", records_date_text(s,
-	    value_map_get(d, "expires_on"), lang));
-}
-
-void
-links_document_frames(struct site *s, const struct site_names *x)
-{
-	struct replaced r;
-	size_t i, j;
-
-	find_replaced(s, x, &r);
-	for (i = 0; i < s->ncolls; i++) {
-		struct collection *co = &s->colls[i];
-
-		for (j = 0; j < co->n && strcmp(co->kind, "document") == 0; j++)
-			if (co->items[j]->frame != NULL)
-				document_frame(s, co->items[j], &r);
 	}
 }

@@ -15,7 +15,6 @@
 
 #include "arena.h"
 #include "atom.h"
-#include "budget.h"
 #include "buf.h"
 #include "date.h"
 #include "diag.h"
@@ -23,9 +22,12 @@
 #include "frontmatter.h"
 #include "history.h"
 #include "provenance.h"
-#include "records.h"
+#include "kind.h"
 #include "segments.h"
 #include "site.h"
+#include "site_frames.h"
+#include "site_lists.h"
+#include "site_names.h"
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
@@ -47,6 +49,7 @@ struct prov {
 	struct diags *scratch;	/* old revisions' own problems */
 	struct change *ch;
 	size_t nch, capch;
+	const struct site_names *x;	/* for the kinds' revision frames */
 };
 
 static struct value *
@@ -280,10 +283,7 @@ old_page(struct prov *p, struct item *it, const struct revision *r,
 	old->out = out_of(s, old->url);
 	site_item_frame(s, old);
 	/* The figures the kind computes, as they were then. */
-	if (strcmp(it->coll->kind, "budget") == 0)
-		budget_model_item(s, old);
-	else
-		records_item_frame(s, old);
+	kinds_frame(s, p->x, old);
 	rv = value_map(s->arena);
 	value_map_set(s->arena, rv, "date_text", str(s, date_text(s, r->date,
 	    it->lang)));
@@ -619,7 +619,8 @@ changelog(struct prov *p, int lang)
 void
 provenance_model(struct site *s, const struct theme *th, struct history *h)
 {
-	struct prov p = {s, th, h, diags_new(s->arena), NULL, 0, 0};
+	struct prov p = {s, th, h, diags_new(s->arena), NULL, 0, 0,
+	    site_names(s)};
 	size_t i, j, npub = 0;
 	int lang;
 

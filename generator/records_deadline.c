@@ -12,6 +12,7 @@
 #include "deadline.h"
 #include "diag.h"
 #include "fmt.h"
+#include "records_deadline.h"
 #include "site.h"
 #include "value.h"
 

@@ -292,7 +292,9 @@ compile(struct ld *l, const struct value *v, bool kind)
 		settype(l, n, t);
 	}
 	for (i = 0; v->type == VALUE_MAP && i < v->n; i++)
-		schema_key(l, n, &v->pairs[i]);
+		/* A kind's date_field is the model's, read by schema_load(). */
+		if (!kind || strcmp(v->pairs[i].key, "date_field") != 0)
+			schema_key(l, n, &v->pairs[i]);
 	if (n->type == T_ENUM || n->type == T_REF) {
 		/* Only settype() makes these, from the type name t. */
 		assert(t != NULL);
@@ -330,6 +332,23 @@ loops(struct ld *l, const struct node *n)
 		return true;
 	n->def->state = 2;
 	return false;
+}
+
+/* A kind's date_field: a text naming one of its fields, or NULL. */
+static const char *
+date_field(struct ld *l, const struct node *n, const struct value *v)
+{
+	const struct value *f = value_map_get(v, "date_field");
+	size_t i;
+
+	if (f == NULL || v->type != VALUE_MAP)
+		return NULL;
+	for (i = 0; f->type == VALUE_STR && i < n->nfield; i++)
+		if (strcmp(n->names[i], f->text) == 0)
+			return f->text;
+	diag_error(l->d, f->pos, "'date_field' must name a field of the "
+	    "kind");
+	return NULL;
 }
 
 static bool
@@ -402,9 +421,13 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 	l.s->nkind = kinds->n;
 	l.s->kinds = arena_calloc(a, kinds->n + 1, sizeof *l.s->kinds);
 	l.s->nodes = arena_calloc(a, kinds->n, sizeof *l.s->nodes);
+	l.s->date_fields = arena_calloc(a, kinds->n + 1,
+	    sizeof *l.s->date_fields);
 	for (i = 0; i < kinds->n; i++) {
 		l.s->kinds[i] = kinds->pairs[i].key;
 		l.s->nodes[i] = compile(&l, kinds->pairs[i].val, true);
+		l.s->date_fields[i] = date_field(&l, l.s->nodes[i],
+		    kinds->pairs[i].val);
 	}
 	for (i = 0; i < l.s->ndef; i++) {
 		struct node alias = {.type = T_DEF, .def = &l.s->defs[i]};
@@ -444,6 +467,17 @@ bool
 schema_has_kind(const struct schemas *s, const char *kind)
 {
 	return schema_find_kind(s, kind) != NULL;
+}
+
+const char *
+schema_date_field(const struct schemas *s, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && kind != NULL && i < s->nkind; i++)
+		if (strcmp(s->kinds[i], kind) == 0)
+			return s->date_fields[i];
+	return NULL;
 }
 
 const char *const *

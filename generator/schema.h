@@ -39,6 +39,12 @@ struct schemas *schema_load(struct arena *a, struct diags *d,
 /* Returns the schemas compiled into the binary; aborts if they are broken. */
 struct schemas *schema_builtin(struct arena *a, struct diags *d);
 bool schema_has_kind(const struct schemas *s, const char *kind);
+/*
+ * The field that dates a record of kind (its `date_field`: lists sort
+ * newest first, feeds carry it), or NULL for an undated or unknown kind
+ * (also when s is NULL).
+ */
+const char *schema_date_field(const struct schemas *s, const char *kind);
 /* Returns the kinds' names in the document's order (arena array). */
 const char *const *schema_kinds(const struct schemas *s, size_t *n);
 

@@ -54,6 +54,7 @@ struct schemas {
 	struct def *defs;
 	size_t ndef;
 	const char **kinds;
+	const char **date_fields;	/* per kind: its date_field or NULL */
 	struct node **nodes;
 	size_t nkind;
 };

@@ -14,39 +14,16 @@
 #include "date.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "schema.h"
 #include "site.h"
 #include "site_impl.h"
+#include "site_lists.h"
+#include "site_frames.h"
 #include "source.h"
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
 
-
-/* What the model knows of each kind: where its date is. */
-static const struct kinddef {
-	const char *kind;
-	const char *date_field;	/* NULL: undated */
-} kinds[] = {
-	{"page", NULL},
-	{"news", "date"},
-	{"budget", "published_on"},
-	{"inspection", "published_on"},
-	{"call", "published_on"},
-	{"zone", NULL},
-	{"document", "issued_on"},
-	{"plan", "date"},
-};
-
-static const struct kinddef *
-kinddef(const char *kind)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(kinds[i].kind, kind) == 0)
-			return &kinds[i];
-	return NULL;
-}
 
 const char *
 site_absurl(struct site *s, const char *url)
@@ -216,7 +193,7 @@ model_collection(struct site *s, struct collection *co)
 		    "permalink '%s' must start and end with '/'", pat);
 	}
 	co->permalink = pat;
-	co->dated = kinddef(co->kind) && kinddef(co->kind)->date_field;
+	co->dated = schema_date_field(s->schemas, co->kind) != NULL;
 	/*
 	 * The list lives at the permalink's fixed prefix: /tin-tuc/ for
 	 * /tin-tuc/:slug/; :collection counts as fixed (/news/ for
@@ -267,7 +244,7 @@ name_date(struct site *s, const char *name, const char **rest)
 static void
 model_item(struct site *s, struct item *it)
 {
-	const struct kinddef *kd = kinddef(it->coll->kind);
+	const char *df = schema_date_field(s->schemas, it->coll->kind);
 	const char *name = strrchr(it->base, '/'), *rest, *fdate, *rel;
 	struct value *v;
 	struct pos at = {it->path, 1, 1};
@@ -287,8 +264,8 @@ model_item(struct site *s, struct item *it)
 		    "set 'slug'", v && v->type == VALUE_STR ? v->text : name);
 		return;
 	}
-	if (kd && kd->date_field) {
-		v = value_path(it->data, kd->date_field);
+	if (df != NULL) {
+		v = value_path(it->data, df);
 		if (v != NULL && v->type == VALUE_STR &&
 		    date_is_valid(v->text, v->len))
 			it->date = v->text;
@@ -373,6 +350,8 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 
 	s->yes = value_bool(s->arena, true);
 	s->no = value_bool(s->arena, false);
+	if (s->schemas == NULL)
+		s->schemas = schema_builtin(s->arena, s->diags);
 	model_base(s, base_url);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
@@ -415,6 +394,7 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 	for (i = 0; i < th->nstatics; i++)
 		site_add_copy(s, th->statics[i], th->statics[i] +
 		    strlen(th->dir) + strlen("/static/"));
+	s->npages_site = s->npages;
 	return diags_errors(s->diags) ? -1 : 0;
 }
 

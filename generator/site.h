@@ -95,6 +95,7 @@ struct site {
 	size_t ncopies, capcopies;
 	struct page *pages;
 	size_t npages, cappages;
+	size_t npages_site;	/* site_model()'s; kinds add theirs after */
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
 	struct value *yes, *no;	/* shared true and false */
 	/* deadline.c: holiday table and deadline rules, read on first use */
@@ -104,19 +105,12 @@ struct site {
 	/* words.c: "lang: key" of every word a language lacked */
 	const char **missing;
 	size_t nmissing, capmissing;
+	/* schema.c: the kinds' schemas (date fields); site_model() reads
+	 * the built-in ones when the build has not set them */
+	const struct schemas *schemas;
 };
 
-/* content.c — the load stage. */
-/*
- * Reads content/site.yaml and every item of every declared collection
- * from src into a new site (arena a).  Problems are recorded in d; the
- * site is returned even then, so that every file is checked in one
- * run.  Returns NULL only when site.yaml itself is unusable.
- */
-struct site *content_load(struct arena *a, struct diags *d,
-    struct source *src);
-
-/* site.c — the model stage. */
+/* site.c — the model stage (the other halves: site_frames.h, site_lists.h). */
 /*
  * Derives slugs, dates, URLs, translations, sort orders and the list of
  * pages and copies, checking that no two outputs share a path.  Returns
@@ -137,45 +131,6 @@ int site_check_outputs(struct site *s);
  */
 int site_check_attachments(struct site *s);
 
-/* feeds.c — feeds, sitemap, robots.txt and JSON lists as data pages. */
-void feeds_make(struct site *s);
-/* True if lists of language lang show it: its own records, and the main
- * language's records that have no translation into lang. */
-bool site_shows(const struct site *s, const struct item *it, int lang);
-/*
- * The name index of s (site_names.c): its main-language items by kind and
- * by each name they answer to — file base name, front-matter slug, and
- * the computed slug once site_model() has run.  Arena memory; built once
- * per stage that needs it, read-only afterwards.
- */
-struct site_names;
-struct site_names *site_names(struct site *s);
-/* The item of kind named key[0..n), or NULL (first declared wins). */
-struct item *site_lookup(const struct site_names *x, const char *kind,
-    const char *key, size_t n);
-/*
- * Adds the paginated list pages of items v[0..n) (sorted as they should
- * show) at list_url (site-relative with the base path, ending '/'),
- * titled title, rendered with template list-<kind> or list; every key
- * of the map extra (may be NULL) is added to each page's frame.  For
- * browse pages (by zone, sector, status) as well as collection lists.
- */
-void site_add_list(struct site *s, const struct theme *th,
-    struct collection *co, int lang, struct item **v, size_t n,
-    const char *list_url, const char *title, struct value *extra);
-/*
- * Makes it->frame, the template context of an item, from it->data and
- * what the model derived (url, slug, date...).  Also for synthetic
- * items such as earlier revisions of a record (it->url set first).
- */
-void site_item_frame(struct site *s, struct item *it);
-/* Returns the theme's template a, else b; NULL after an error naming
- * both (a may be NULL). */
-const struct mustache *site_template(struct site *s, const struct theme *th,
-    const char *a, const char *b);
-/* Adds a page rendering t against [the language's globals, f]. */
-struct page *site_add_frame_page(struct site *s, const char *out,
-    const char *origin, const struct mustache *t, int lang, struct value *f);
 /* Adds a page / a copy to the site's lists (model stage only). */
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "fmt.h"
 #include "site.h"
+#include "site_frames.h"
 #include "site_impl.h"
 #include "theme.h"
 #include "utf8.h"

@@ -15,6 +15,7 @@
 #include "segments.h"
 #include "site.h"
 #include "site_impl.h"
+#include "site_lists.h"
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
@@ -249,3 +250,49 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 	site_add_frame_page(s, arena_printf(s->arena, "%s404.html", pre),
 	    "content/site.yaml", site_template(s, th, NULL, "404"), lang, f);
 }
+/*
+ * The list pages that site_model() made are the first npages_site: their
+ * frames are the model's own, not yet shared with render workers, so the
+ * const of struct page is cast away here.
+ */
+void
+site_lists_set(struct site *s, const struct collection *co, int lang,
+    const char *key, struct value *v)
+{
+	size_t npages = s->npages_site;
+	const char *u, *c;
+	size_t i, n = strlen(co->list_url[lang]);
+
+	for (i = 0; i < npages; i++) {
+		const struct page *p = &s->pages[i];
+		struct value *f;
+
+		if (p->nframes < 2 || p->item != NULL || p->data != NULL)
+			continue;
+		f = (struct value *)p->frames[1];
+		c = value_map_str(f, "collection");
+		u = value_map_str(f, "url");
+		if (!value_truthy(value_map_get(f, "is_list")) || c == NULL ||
+		    strcmp(c, co->name) != 0 || u == NULL || strncmp(u,
+		    co->list_url[lang], n) != 0)
+			continue;
+		value_map_set(s->arena, f, key, v);
+	}
+}
+
+/* Its own and untranslated main-language ones: site_shows(). */
+size_t
+site_published(struct site *s, struct collection *co, int lang,
+    struct item ***out)
+{
+	struct item **v = arena_alloc(s->arena, (co->n ? co->n : 1) * sizeof
+	    *v);
+	size_t i, n = 0;
+
+	for (i = 0; i < co->n; i++)
+		if (site_shows(s, co->items[i], lang))
+			v[n++] = co->items[i];
+	*out = v;
+	return n;
+}
+

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "site.h"
+#include "site_names.h"
 #include "value.h"
 
 struct entry {

@@ -1,7 +1,8 @@
 #!/bin/sh
 # End-to-end behaviour that fixture folders cannot express: builds from a
 # git commit (--ref), interrupted and killed builds, byte-identical
-# rebuilds, `check` writing nothing, and the command line's exit codes.
+# rebuilds, `check` writing nothing, and the command line's exit codes;
+# and that the modules call each other without a circle (call-graph.sh).
 # Uses the real binary ($MINHBACH) and real git repositories in a temp dir.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -351,6 +352,14 @@ YAML
 	grep -q 'class="notice uncommitted"' "$work/h6/kcn/kcn-thu/index.html" 2>/dev/null &&
 		bad "a committed record is marked uncommitted" || ok
 fi
+
+# --- no circle of calls between modules (tests/call-graph.sh) -----------
+sh "$top/tests/call-graph.sh" > "$work/graph.txt" 2>&1
+case $? in
+0) ok ;;
+2) echo "e2e: note: $(cat "$work/graph.txt")" ;;
+*) bad "call graph"; cat "$work/graph.txt" ;;
+esac
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "diag.h"
+#include "records_deadline.h"
 #include "site.h"
 #include "value.h"
 #include "testutil.h"

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "budget_forms.h"
 #include "buf.h"
 #include "budget_table.h"
 #include "decimal.h"

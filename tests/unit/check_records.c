@@ -1,7 +1,7 @@
 /*
- * Unit tests for records.c, links.c, browse.c and plan.c: each domain
- * check fails with its exact located message and passes on good
- * records; the figures readers see; call and document status at given
+ * Unit tests for the kinds (generator/kinds/), records.c and links.c:
+ * each domain check fails with its exact located message and passes on
+ * good records; the figures readers see; call and document status at given
  * build dates; plans' parts against totals and their zone table; cross
  * links in both directions; browse pages and the zone comparison; and
  * schema_each_ref.  Each test loads a small site from a fresh folder.
@@ -14,14 +14,17 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "content.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "kind.h"
 #include "records.h"
 #include "schema.h"
 #include "site.h"
 #include "source.h"
 #include "theme.h"
 #include "value.h"
+#include "words.h"
 
 Suite *records_suite(void);
 
@@ -65,10 +68,122 @@ put(struct fx *x, const char *rel, const char *text)
 }
 
 /*
+ * The theme's words of the kinds' values (themes/default/i18n, values:),
+ * as the fixtures' minimal theme carries them.
+ */
+static const char values_vi[] =
+    "values:\n"
+    "  inspection:\n"
+    "    type: {thanh_tra: \"Thanh tra\", kiem_tra: \"Kiểm tra\"}\n"
+    "    mode: {planned: \"Theo kế hoạch\", ad_hoc: \"Đột xuất\"}\n"
+    "    status: {in_progress: \"Đang thực hiện\", "
+    "concluded: \"Đã có kết luận\", remedying: \"Đang khắc phục\", "
+    "completed: \"Hoàn thành\"}\n"
+    "    measure: {fine: \"Xử phạt\", recovery: \"Thu hồi\", "
+    "remedy: \"Khắc phục\", recommendation: \"Kiến nghị\", "
+    "other: \"Khác\"}\n"
+    "  zone:\n"
+    "    status: {operating: \"Đang hoạt động\", "
+    "building: \"Đang xây dựng\", planned: \"Quy hoạch\"}\n"
+    "    occupancy_basis: {industrial_land: \"trên diện tích đất c"
+    "ông nghiệp\", total_area: \"trên tổng diện tích\"}\n"
+    "    compare: {area_text: \"Tổng diện tích\", "
+    "industrial_land_text: \"Đất công nghiệp\", "
+    "leased_text: \"Đã cho thuê\", "
+    "occupancy_text: \"Tỷ lệ lấp đầy\", projects_text: \"Dự án\", "
+    "wastewater_text: \"Xử lý nước thải\"}\n"
+    "    wastewater: {per_day: \"m³/ngày\", designed: \"thiết kế\", "
+    "built: \"đã xây dựng\", "
+    "no_central_plant: \"Chưa có nhà máy xử lý nước thải tập trung"
+    "\"}\n"
+    "  call:\n"
+    "    status: {open: \"Đang kêu gọi\", "
+    "closing_soon: \"Sắp hết hạn\", closed: \"Đã hết hạn\", "
+    "awarded: \"Đã lựa chọn nhà đầu tư\", cancelled: \"Đã huỷ\"}\n"
+    "    selection: {auction: \"Đấu giá quyền sử dụng đất\", "
+    "tender: \"Đấu thầu lựa chọn nhà đầu tư\", "
+    "investment_policy: \"Chấp thuận chủ trương đầu tư\", "
+    "ppp: \"Đối tác công tư (PPP)\"}\n"
+    "  money_unit: {dong: \"đồng\", trieu_dong: \"triệu đồng\", "
+    "ty_dong: \"tỷ đồng\", usd: \"USD\", trieu_usd: \"triệu USD\"}\n"
+    "  document:\n"
+    "    type: {luat: \"Luật\", nghi_dinh: \"Nghị định\", "
+    "nghi_quyet: \"Nghị quyết\", quyet_dinh: \"Quyết định\", "
+    "thong_tu: \"Thông tư\", chi_thi: \"Chỉ thị\", "
+    "ke_hoach: \"Kế hoạch\", cong_van: \"Công văn\", "
+    "thong_bao: \"Thông báo\", bao_cao: \"Báo cáo\", "
+    "huong_dan: \"Hướng dẫn\", quy_che: \"Quy chế\", "
+    "quy_dinh: \"Quy định\", khac: \"Khác\"}\n"
+    "    status: {in_force: \"Còn hiệu lực\", "
+    "not_yet_in_force: \"Chưa có hiệu lực\", "
+    "partly_expired: \"Hết hiệu lực một phần\", "
+    "expired: \"Hết hiệu lực\", suspended: \"Ngưng hiệu lực\", "
+    "replaced: \"Đã được thay thế\"}\n"
+    "  plan:\n"
+    "    unit: {du_an: \"dự án\", doanh_nghiep: \"doanh nghiệp\", "
+    "nguoi: \"người\", ha: \"ha\", ty_dong: \"tỷ đồng\", "
+    "trieu_dong: \"triệu đồng\", trieu_usd: \"triệu USD\", "
+    "phan_tram: \"%\"}\n"
+    "  decision: {number: \"số\", dated: \"ngày\"}\n";
+static const char values_en[] =
+    "values:\n"
+    "  inspection:\n"
+    "    type: {thanh_tra: \"Inspection\", "
+    "kiem_tra: \"Compliance check\"}\n"
+    "    mode: {planned: \"Planned\", ad_hoc: \"Ad hoc\"}\n"
+    "    status: {in_progress: \"In progress\", "
+    "concluded: \"Concluded\", remedying: \"Remedying\", "
+    "completed: \"Completed\"}\n"
+    "    measure: {fine: \"Fine\", recovery: \"Recovery\", "
+    "remedy: \"Remedy\", recommendation: \"Recommendation\", "
+    "other: \"Other\"}\n"
+    "  zone:\n"
+    "    status: {operating: \"Operating\", "
+    "building: \"Under construction\", planned: \"Planned\"}\n"
+    "    occupancy_basis: {industrial_land: \"of industrial land\","
+    " total_area: \"of the total area\"}\n"
+    "    compare: {area_text: \"Total area\", "
+    "industrial_land_text: \"Industrial land\", "
+    "leased_text: \"Leased\", occupancy_text: \"Occupancy\", "
+    "projects_text: \"Projects\", "
+    "wastewater_text: \"Wastewater treatment\"}\n"
+    "    wastewater: {per_day: \"m³/day\", designed: \"designed\", "
+    "built: \"built\", "
+    "no_central_plant: \"No central wastewater plant\"}\n"
+    "  call:\n"
+    "    status: {open: \"Open\", closing_soon: \"Closing soon\", "
+    "closed: \"Closed\", awarded: \"Investor selected\", "
+    "cancelled: \"Cancelled\"}\n"
+    "    selection: {auction: \"Auction of land-use rights\", "
+    "tender: \"Investor tender\", "
+    "investment_policy: \"Approval of the investment policy\", "
+    "ppp: \"Public-private partnership (PPP)\"}\n"
+    "  money_unit: {dong: \"VND\", trieu_dong: \"million VND\", "
+    "ty_dong: \"billion VND\", usd: \"USD\", trieu_usd: \"million USD\"}\n"
+    "  document:\n"
+    "    type: {luat: \"Law\", nghi_dinh: \"Decree\", "
+    "nghi_quyet: \"Resolution\", quyet_dinh: \"Decision\", "
+    "thong_tu: \"Circular\", chi_thi: \"Directive\", "
+    "ke_hoach: \"Plan\", cong_van: \"Official letter\", "
+    "thong_bao: \"Notice\", bao_cao: \"Report\", "
+    "huong_dan: \"Guidance\", quy_che: \"Rules\", "
+    "quy_dinh: \"Regulation\", khac: \"Other\"}\n"
+    "    status: {in_force: \"In force\", "
+    "not_yet_in_force: \"Not yet in force\", "
+    "partly_expired: \"Partly expired\", expired: \"Expired\", "
+    "suspended: \"Suspended\", replaced: \"Replaced\"}\n"
+    "  plan:\n"
+    "    unit: {du_an: \"projects\", doanh_nghiep: \"enterprises\", "
+    "nguoi: \"people\", ha: \"ha\", ty_dong: \"billion VND\", "
+    "trieu_dong: \"million VND\", trieu_usd: \"million USD\", "
+    "phan_tram: \"%\"}\n"
+    "  decision: {number: \"No.\", dated: \"of\"}\n";
+
+/*
  * Writes files (NULL-terminated) and a site.yaml declaring the
  * collections they use into a fresh folder and loads it.  With model,
- * also a minimal theme, site_model() and records_model(); else
- * records_check().
+ * also a minimal theme, site_model() and kinds_model(); else
+ * kinds_check().
  */
 static void
 fx_open(struct fx *x, const struct file *f, const char *date, bool model)
@@ -98,20 +213,26 @@ fx_open(struct fx *x, const struct file *f, const char *date, bool model)
 	put(x, "themes/default/templates/list.mustache", "{{title}}");
 	put(x, "themes/default/templates/home.mustache", "home");
 	put(x, "themes/default/templates/404.mustache", "404");
-	put(x, "themes/default/i18n/vi.yaml", "more: Xem thêm\n");
-	put(x, "themes/default/i18n/en.yaml", "more: More\n");
+	put(x, "themes/default/i18n/vi.yaml", arena_printf(x->a,
+	    "more: Xem thêm\n%s", values_vi));
+	for (i = 0; f[i].path != NULL && strcmp(f[i].path,
+	    "themes/default/i18n/en.yaml") != 0; i++)
+		;
+	if (f[i].path == NULL)	/* a test may bring its own */
+		put(x, "themes/default/i18n/en.yaml", arena_printf(x->a,
+		    "more: More\n%s", values_en));
 	ck_assert_int_eq(source_open_dir(x->a, x->d, x->dir, &x->src), 0);
 	x->s = content_load(x->a, x->d, x->src);
 	ck_assert_ptr_nonnull(x->s);
 	x->s->build_date = date;
 	if (!model) {
-		records_check(x->s);
+		kinds_check(x->s);
 		return;
 	}
 	x->th = theme_load(x->a, x->d, x->src, "default");
 	ck_assert_ptr_nonnull(x->th);
 	ck_assert_int_eq(site_model(x->s, x->th, x->src, NULL), 0);
-	records_model(x->s, x->th, schema_builtin(x->a, x->d));
+	kinds_model(x->s, x->th, schema_builtin(x->a, x->d));
 	ck_assert_int_eq(diags_errors(x->d), 0);
 }
 
@@ -123,7 +244,7 @@ fx_close(struct fx *x)
 	arena_free(x->a);
 }
 
-/* The diagnostics records_check() gives for files (malloc). */
+/* The diagnostics kinds_check() gives for files (malloc). */
 static char *
 check(const struct file *f, const char *date)
 {
@@ -708,6 +829,64 @@ START_TEST(test_records_call_status)
 }
 END_TEST
 
+/* The table of kinds: each entry found by its name, each a kind of
+ * schemas.yaml; kinds without checks or figures are not in it. */
+START_TEST(test_records_kind_table)
+{
+	static const char *const names[] = {"budget", "call", "document",
+	    "inspection", "plan", "zone"};
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *sc = schema_builtin(a, d);
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		const struct kind *k = kind_find(names[i]);
+
+		ck_assert_ptr_nonnull(k);
+		ck_assert_str_eq(k->name, names[i]);
+		ck_assert(schema_has_kind(sc, k->name));
+	}
+	ck_assert_ptr_null(kind_find("news"));
+	ck_assert_ptr_null(kind_find("page"));
+	ck_assert_ptr_null(kind_find("zones"));
+	arena_free(a);
+}
+END_TEST
+
+/* The words come from the theme: a language without one borrows the
+ * first language's, and the gap is listed for check. */
+START_TEST(test_records_words_from_theme)
+{
+	static const struct file f[] = {
+		{"content/calls/a.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"content/calls/a.en.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"themes/default/i18n/en.yaml", "more: More\n"
+		    "values: {call: {status: {open: Taking offers}}, "
+		    "money_unit: {ty_dong: bn VND}}\n"},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const char *const *gaps;
+	size_t n;
+
+	fx_open(&x, f, "2023-11-14", true);
+	ck_assert_str_eq(str(item(&x, "calls", "a", 1)->frame,
+	    "status_text"), "Sắp hết hạn");
+	ck_assert_str_eq(str(item(&x, "calls", "a", 1)->frame,
+	    "capital_text"), "2,000 bn VND");
+	gaps = words_missing(x.s, &n);
+	ck_assert_ptr_nonnull(gaps);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(gaps[0], "en: values.call.status.closing_soon");
+	ck_assert_str_eq(gaps[1], "en: values.call.selection."
+	    "investment_policy");
+	fx_close(&x);
+}
+END_TEST
+
 START_TEST(test_records_call_status_text)
 {
 	static const struct file f[] = {
@@ -1280,6 +1459,8 @@ records_suite(void)
 	t = tcase_create("status");
 	tcase_add_test(t, test_records_call_status);
 	tcase_add_test(t, test_records_call_status_text);
+	tcase_add_test(t, test_records_words_from_theme);
+	tcase_add_test(t, test_records_kind_table);
 	suite_add_tcase(s, t);
 	t = tcase_create("links");
 	tcase_add_test(t, test_records_links);

@@ -761,6 +761,9 @@ START_TEST(test_schema_broken)
 	    "s.yaml:1:1: error: unknown key 'kind' (did you mean 'kinds'?)\n");
 	broken("kinds: {k: {fields: {a: {type: enum, values: [a, a]}}}}\n",
 	    "s.yaml:1:50: error: enum value 'a' is listed twice\n");
+	broken("kinds: {k: {date_field: d, fields: {a: date}}}\n",
+	    "s.yaml:1:25: error: 'date_field' must name a field of the "
+	    "kind\n");
 	/* YAML that does not parse is reported by the loader. */
 	{
 		struct arena *a = arena_new();
@@ -781,6 +784,35 @@ START_TEST(test_schema_broken)
 		    strlen(ok)));
 		arena_free(a);
 	}
+}
+END_TEST
+
+/* Where a kind's date is: data of schemas.yaml, read by the model. */
+START_TEST(test_schema_date_field)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *sc = schema_builtin(a, d);
+	static const char doc[] = "kinds: {k: {date_field: on, fields: "
+	    "{on: date}}, u: {fields: {on: date}}}\n";
+	struct schemas *own;
+
+	ck_assert_str_eq(schema_date_field(sc, "news"), "date");
+	ck_assert_str_eq(schema_date_field(sc, "budget"), "published_on");
+	ck_assert_str_eq(schema_date_field(sc, "call"), "published_on");
+	ck_assert_str_eq(schema_date_field(sc, "inspection"), "published_on");
+	ck_assert_str_eq(schema_date_field(sc, "document"), "issued_on");
+	ck_assert_str_eq(schema_date_field(sc, "plan"), "date");
+	ck_assert_ptr_null(schema_date_field(sc, "zone"));
+	ck_assert_ptr_null(schema_date_field(sc, "page"));
+	ck_assert_ptr_null(schema_date_field(sc, "nope"));
+	ck_assert_ptr_null(schema_date_field(NULL, "news"));
+	own = schema_load(a, d, "s.yaml", doc, strlen(doc));
+	ck_assert_ptr_nonnull(own);
+	ck_assert_str_eq(schema_date_field(own, "k"), "on");
+	ck_assert_ptr_null(schema_date_field(own, "u"));
+	ck_assert_uint_eq(diags_errors(d), 0);
+	arena_free(a);
 }
 END_TEST
 
@@ -872,6 +904,7 @@ schema_suite(void)
 	t = tcase_create("builtin");
 	tcase_add_test(t, test_schema_builtin_kinds);
 	tcase_add_test(t, test_schema_builtin_samples);
+	tcase_add_test(t, test_schema_date_field);
 	suite_add_tcase(s, t);
 	t = tcase_create("load");
 	tcase_add_test(t, test_schema_broken);

@@ -13,6 +13,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "site.h"
+#include "site_lists.h"
+#include "site_names.h"
 #include "source.h"
 #include "testutil.h"
 #include "theme.h"

@@ -21,7 +21,9 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "content.h"
 #include "diag.h"
+#include "feeds.h"
 #include "fsutil.h"
 #include "site.h"
 #include "source.h"

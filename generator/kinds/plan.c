@@ -4,7 +4,17 @@
  * by zone add up exactly to each total (and each result), counts are
  * whole, results come after the plan, the source is cited.  Model stage:
  * the frame's figures, one row per target and the targets-by-zone table
- * (keys in records.c's head comment).
+ * (keys below).
+ *
+ * Frame keys for theme authors (texts in the item's language):
+ *   year (the year the targets are for), targets[].unit_text "tỷ đồng",
+ *   .total_text "230 tỷ đồng", .has_result, .result_text,
+ *   .result_as_of_text, .achieved_text "42,9%" ("—" when unknown), .note,
+ *   .zones [{title, url, has_url, value_text, has_result, result_text,
+ *   result_as_of_text, achieved_text}]; matrix {columns: [{title,
+ *   unit_text}], rows: [{title, url, has_url, cells: [{text}]}], totals:
+ *   [{text}]} (a row per zone, a column per target), has_matrix,
+ *   has_results, targets_text "7 dự án · 230 tỷ đồng"
  */
 #include <string.h>
 
@@ -12,27 +22,32 @@
 #include "buf.h"
 #include "decimal.h"
 #include "diag.h"
-#include "records_impl.h"
+#include "kind.h"
+#include "records.h"
 #include "site.h"
+#include "site_names.h"
 #include "value.h"
 
-static const struct word plan_unit[] = {
-	{"du_an", "dự án", "projects"},
-	{"doanh_nghiep", "doanh nghiệp", "enterprises"},
-	{"nguoi", "người", "people"},
-	{"ha", "ha", "ha"},
-	{"ty_dong", "tỷ đồng", "billion VND"},
-	{"trieu_dong", "triệu đồng", "million VND"},
-	{"trieu_usd", "triệu USD", "million USD"},
-	{"phan_tram", "%", "%"},
+/* Units that count things (a target of 2.5 projects is a typo), with
+ * what they count in the diagnostics' English. */
+static const struct {
+	const char *unit, *things;
+} counts[] = {
+	{"du_an", "projects"},
+	{"doanh_nghiep", "enterprises"},
+	{"nguoi", "people"},
 };
 
-/* Units that count things: a target of 2.5 projects is a typo. */
-static bool
+/* What unit counts ("projects"), or NULL for a measure. */
+static const char *
 counted(const char *unit)
 {
-	return unit != NULL && (strcmp(unit, "du_an") == 0 ||
-	    strcmp(unit, "doanh_nghiep") == 0 || strcmp(unit, "nguoi") == 0);
+	size_t i;
+
+	for (i = 0; unit != NULL && i < sizeof counts / sizeof *counts; i++)
+		if (strcmp(unit, counts[i].unit) == 0)
+			return counts[i].things;
+	return NULL;
 }
 
 static bool
@@ -47,14 +62,14 @@ static void
 check_whole(struct site *s, const struct value *v, const char *unit,
     const char *path)
 {
+	const char *things = counted(unit);
 	struct decimal d;
 
-	if (!counted(unit) || !decimal_of_value(v, &d))
+	if (things == NULL || !decimal_of_value(v, &d))
 		return;
 	if (!decimal_is_whole(d))
 		diag_error(s->diags, v->pos, "'%s' is %s, but it counts %s: "
-		    "write a whole number", path, v->text, WORD(plan_unit,
-		    unit, "en"));
+		    "write a whole number", path, v->text, things);
 }
 
 /* An error when result r (at 'path') is dated before the plan. */
@@ -168,8 +183,8 @@ check_target(struct site *s, const struct value *t, size_t k,
 	buf_release(&b);
 }
 
-void
-plan_check(struct site *s, const struct item *it)
+static void
+plan_check(struct site *s, const struct site_names *x, const struct item *it)
 {
 	const struct value *d = it->data, *src, *tl;
 	const char *pdate = records_date_of(value_map_get(d, "date"));
@@ -220,7 +235,7 @@ static const char *
 with_unit(struct site *s, const struct value *v, const char *unit,
     const char *lang)
 {
-	const char *u = WORD(plan_unit, unit, lang);
+	const char *u = records_value_text(s, lang, "plan.unit", unit);
 
 	if (u == NULL)
 		return records_figure(s, v, lang, "");
@@ -312,7 +327,7 @@ put_zone(struct site *s, const struct site_names *x, struct value *m,
  * per zone: value and result against it); `matrix`: the targets-by-zone
  * table (a column per target, a row per zone, then the totals).
  */
-void
+static void
 plan_frame(struct site *s, const struct site_names *x, struct item *it)
 {
 	struct value *f = it->frame, *tl, *cols, *rows, *totals, *zs;
@@ -340,7 +355,8 @@ plan_frame(struct site *s, const struct site_names *x, struct item *it)
 		if (t->type != VALUE_MAP)
 			continue;
 		tt = with_unit(s, tot, unit, lang);
-		put(s, t, "unit_text", WORD(plan_unit, unit, lang));
+		put(s, t, "unit_text", records_value_text(s, lang,
+		    "plan.unit", unit));
 		put(s, t, "total_text", tt);
 		put(s, t, "note", value_map_str(t, "note"));
 		put_result(s, t, value_map_get(t, "result"), tot, unit, lang);
@@ -369,7 +385,8 @@ plan_frame(struct site *s, const struct site_names *x, struct item *it)
 			buf_addf(&sum, "%s%s", sum.len ? " · " : "", tt);
 		c = value_map(s->arena);
 		put(s, c, "title", value_map_str(t, "indicator"));
-		put(s, c, "unit_text", WORD(plan_unit, unit, lang));
+		put(s, c, "unit_text", records_value_text(s, lang,
+		    "plan.unit", unit));
 		value_list_push(s->arena, cols, c);
 		c = value_map(s->arena);
 		put(s, c, "text", records_figure(s, tot, lang, ""));
@@ -408,3 +425,9 @@ plan_frame(struct site *s, const struct site_names *x, struct item *it)
 	put(s, f, "targets_text", buf_cstr(&sum));
 	buf_release(&sum);
 }
+
+const struct kind kind_plan = {
+	.name = "plan",
+	.check = plan_check,
+	.frame = plan_frame,
+};

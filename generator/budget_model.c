@@ -8,6 +8,8 @@
 
 #include "arena.h"
 #include "budget.h"
+#include "budget_forms.h"
+#include "budget_model.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "fmt.h"
@@ -761,23 +763,6 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 		pg->data = buf_keep(&b, a);
 	}
 	buf_release(&b);
-}
-
-void
-budget_model(struct site *s)
-{
-	const struct bforms *fs = NULL;
-
-	for (size_t i = 0; i < s->ncolls; i++) {
-		struct collection *co = &s->colls[i];
-
-		if (strcmp(co->kind, "budget") != 0)
-			continue;
-		if (fs == NULL)
-			fs = budget_forms_of(s);
-		for (size_t j = 0; j < co->n; j++)
-			model_item(s, fs, co->items[j]);
-	}
 }
 
 void
