@@ -250,6 +250,10 @@ build_run(const struct options *o)
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	stage_done(&tm, "model");
+	if (o->cmd == BUILD_MODEL) {
+		status = o->model_done(o->model_ctx, s, th);
+		goto out;
+	}
 	if (o->cmd == BUILD_CHECK) {
 		/* Every page rendered in memory: template errors (a row
 		 * showing a value not its own, a missing partial) are
