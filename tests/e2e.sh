@@ -74,6 +74,15 @@ grep -q "^minhbach: error: the site has no page at '/khu-cong-nghiep/kcn-loc-som
 	ok || { bad "render --context unknown: message"; cat "$work/err.txt"; }
 expect_exit 2 "render --context and --template" "$bin" render --context / --template x --data y
 
+# --- the theme contract lists every template -----------------------------
+# themes/default/README.md names each file of templates/ (partials too) as
+# `name`; a template added without a line there fails here.
+for f in $(cd "$top/themes/default/templates" && find . -name '*.mustache' | sort); do
+	n=$(basename "$f" .mustache)
+	grep -q "\`$n\`" "$top/themes/default/README.md" && ok ||
+		bad "themes/default/README.md does not list template $f"
+done
+
 # --- check writes nothing ----------------------------------------------
 expect_exit 0 "check" "$bin" check --quiet --source "$src"
 [ ! -e "$src/site" ] && ok || bad "check wrote a site"
