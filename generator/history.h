@@ -67,10 +67,10 @@ struct file_history {
  *
  * Sets *out and returns 0.  For r NULL (root is not in a git
  * repository) sets *out to NULL and returns 0 without a diagnostic (the
- * caller says so, once).  A repository without commits gives an empty history.  A
- * shallow repository is an error unless allow_shallow; allowed, the
- * walk stops at the shallow boundary, so the oldest commit there looks
- * like the creation of every file.  Returns -1 after a diagnostic for an
+ * caller says so, once).  A repository without commits gives an empty
+ * history.  A shallow repository is an error unless allow_shallow;
+ * allowed, the walk stops at the shallow boundary, so the oldest commit
+ * there looks like the creation of every file.  Returns -1 after a diagnostic for an
  * unknown ref or a libgit2 failure.  Everything lives in a; no libgit2
  * object is kept (history_read() takes r's object store, history_close()
  * lets it go).

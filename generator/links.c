@@ -1,10 +1,10 @@
 /*
  * Model stage: what joins records.  In: the site with its frames, the
  * schemas' ref fields and the name index (site_names.c).  Out:
- * `<field>_link(s)` on referring frames
- * and `linked` collections (and `linked_sections`) on their targets (records.c's head comment
- * lists the keys), and the document frames, whose status depends on
- * what replaces them.
+ * `<field>_link(s)` on referring frames and `linked` collections (and
+ * `linked_sections`) on their targets (records.c's head comment lists
+ * the keys), and the document frames, whose status depends on what
+ * replaces them.
  */
 #include <assert.h>
 #include <stdlib.h>

@@ -18,7 +18,8 @@ static const char usage[] =
 "       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
 "                      [--no-history]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
-"       minhbach render --context URL [--source DIR] [--ref GITREF] [--no-history]\n"
+"       minhbach render --context URL [--source DIR] [--ref GITREF]\n"
+"                       [--no-history]\n"
 "       minhbach --help | --version\n";
 
 static const char help[] =
@@ -121,8 +122,8 @@ cmd_render(int argc, char **argv)
 		return cmd_render_context(&o, url);
 	}
 	if (tmpl == NULL || data == NULL || url != NULL) {
-		fprintf(stderr, "minhbach render: either --template and --data, "
-		    "or --context\n%s", usage);
+		fprintf(stderr, "minhbach render: either --template and "
+		    "--data, or --context\n%s", usage);
 		return 2;
 	}
 	return cmd_render_template(tmpl, data, partials);

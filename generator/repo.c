@@ -84,7 +84,7 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 	}
 	if ((err = git_repository_open_ext(&git, rootreal, 0, NULL)) != 0) {
 		if (missing && err == GIT_ENOTFOUND)
-			rc = 0;		/* not a repository: no history */
+			rc = 0;	/* not a repository: no history */
 		else if (missing)
 			diag_error(d, nopos, "cannot open the repository of "
 			    "'%s': %s", root, gitmsg());

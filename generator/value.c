@@ -585,7 +585,7 @@ yscalar(struct ywriter *w, const struct value *v)
 
 	if (v == NULL || v->type != VALUE_STR || w->max_str == 0 ||
 	    v->len <= w->max_str) {
-		json(v, w->out, 0, 0);	/* JSON scalars are YAML scalars */
+		json(v, w->out, 0, 0);	/* JSON scalars are YAML's */
 		return;
 	}
 	for (cut = w->max_str; cut > 0 && !utf8_is_lead(
