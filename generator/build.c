@@ -24,6 +24,7 @@
 #include "outdir.h"
 #include "provenance.h"
 #include "kind.h"
+#include "repo.h"
 #include "render.h"
 #include "rows.h"
 #include "schema.h"
@@ -180,6 +181,7 @@ build_run(const struct options *o)
 	struct outdir od = {NULL, NULL, -1};
 	struct schemas *sc;
 	struct history *h = NULL;
+	struct repo *repo = NULL;	/* one per build: source, history */
 	struct timings tm;
 	struct timespec t0, t1;
 	int status = 1;
@@ -189,8 +191,9 @@ build_run(const struct options *o)
 	tm.len = 0;
 	tm.text[0] = '\0';
 	catch_signals();
-	if ((o->ref ? source_open_git(a, d, o->source, o->ref, &src) :
-	    source_open_dir(a, d, o->source, &src)) == -1) {
+	if ((o->ref ? repo_open(a, d, o->source, &repo) == -1 ||
+	    source_open_git(a, d, repo, o->ref, &src) == -1 :
+	    source_open_dir(a, d, o->source, &src) == -1)) {
 		status = 2;
 		goto out;
 	}
@@ -202,7 +205,8 @@ build_run(const struct options *o)
 	s->commit = source_commit(src);
 	/* history: one walk of the repository, unless told not to */
 	if (!o->no_history) {
-		if (history_load(a, d, o->source, o->ref, "content", false,
+		if ((repo == NULL && repo_find(a, d, o->source, &repo) == -1) ||
+		    history_load(a, d, repo, o->ref, "content", false,
 		    &h) == -1)
 			goto out;
 		if (h == NULL && !o->quiet)
@@ -251,6 +255,10 @@ build_run(const struct options *o)
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
 	stage_done(&tm, "model");
+	if (o->cmd == BUILD_MODEL) {
+		status = o->model_done(o->model_ctx, s, th);
+		goto out;
+	}
 	if (o->cmd == BUILD_CHECK) {
 		/* Every page rendered in memory: template errors (a row
 		 * showing a value not its own, a missing partial) are
@@ -318,6 +326,7 @@ out:
 	free(od.tmp);
 	if (src != NULL)
 		source_close(src);
+	repo_close(repo);	/* after everything that borrowed it */
 	arena_free(a);
 	return status;
 }

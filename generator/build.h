@@ -8,7 +8,12 @@
 
 #include <stdbool.h>
 
-enum build_cmd { BUILD_BUILD, BUILD_CHECK };
+/* BUILD_MODEL: stop once the model is made and call model_done (for
+ * `minhbach render --context`); nothing is rendered or written. */
+enum build_cmd { BUILD_BUILD, BUILD_CHECK, BUILD_MODEL };
+
+struct site;
+struct theme;
 
 struct options {
 	enum build_cmd cmd;
@@ -21,6 +26,10 @@ struct options {
 	bool no_history;	/* no revision history (shallow clones) */
 	bool timings;		/* print each stage's time */
 	bool untranslated;	/* check: list untranslated records */
+	/* BUILD_MODEL only: called with the finished model (no errors);
+	 * its result is the exit status. */
+	int (*model_done)(void *ctx, struct site *s, const struct theme *th);
+	void *model_ctx;
 };
 
 /* Runs the command; returns the exit status: 0 done, 1 content or

@@ -5,9 +5,7 @@
  * tree's uncommitted changes, and old revisions' bytes on demand.  The
  * value and paragraph diffs of revision pages are history_diff.c.
  */
-#include <errno.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
 
 #include <git2.h>
@@ -15,16 +13,17 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
-#include "fsutil.h"
 #include "history.h"
 #include "history_impl.h"
+#include "repo.h"
 
 struct history {
 	struct arena *a;
 	struct diags *d;
-	const char *gitdir;		/* for history_read(); arena */
-	git_odb *odb;			/* opened by history_read(), freed by
-					 * history_close() */
+	struct repo *repo;		/* the build's, borrowed */
+	git_odb *odb;			/* the repository's object store:
+					 * taken by history_read(), let go
+					 * by history_close() */
 	struct file_history *files;	/* sorted by path */
 	size_t nfiles;
 	const char **dirty;		/* sorted root-relative paths */
@@ -156,86 +155,27 @@ keep_files(struct history *h, struct walk *w)
 		qsort(h->files, h->nfiles, sizeof *h->files, cmp_file);
 }
 
-/* True if root or a folder above it holds a .git (folder or file). */
-static bool
-in_repository(const char *root)
-{
-	char *p = realpath(root, NULL);
-	struct stat st;
-	struct buf b = {0};
-	bool found = false;
-	size_t n;
-
-	if (p == NULL)
-		return true;	/* let history_load() say what is wrong */
-	for (n = strlen(p); !found; ) {
-		buf_reset(&b);
-		buf_add(&b, p, n);
-		buf_adds(&b, "/.git");
-		found = lstat(buf_cstr(&b), &st) == 0;
-		if (n <= 1)
-			break;
-		while (n > 1 && p[n - 1] != '/')
-			n--;
-		if (n > 1)
-			n--;	/* drop the slash too, except the root's */
-	}
-	buf_release(&b);
-	free(p);
-	return found;
-}
-
 int
-history_load(struct arena *a, struct diags *d, const char *root,
+history_load(struct arena *a, struct diags *d, struct repo *r,
     const char *ref, const char *prefix, bool allow_shallow,
     struct history **out)
 {
-	git_repository *repo = NULL;
+	git_repository *repo;
 	git_object *obj = NULL, *cobj = NULL;
 	git_commit *tip = NULL;
 	git_tree *tree = NULL;
 	git_mailmap *mm = NULL;
 	struct walk w = {0};
 	struct history *h;
-	char *rootreal = NULL, *workreal = NULL;
-	const char *workdir, *rootpfx = "", *full;
+	const char *rootpfx, *full;
 	bool shallow;
-	int rc = -1, err;
+	int rc = -1;
 
 	*out = NULL;
-	/*
-	 * Outside any repository there is nothing to walk, and libgit2's
-	 * start-up (it loads the TLS certificates) costs more than many a
-	 * small build: look for a .git on the way up first.
-	 */
-	if (getenv("GIT_DIR") == NULL && !in_repository(root))
-		return 0;
-	git_libgit2_init();
-	if ((rootreal = realpath(root, NULL)) == NULL) {
-		diag_error(d, nopos, "cannot open source folder '%s': %s",
-		    root, strerror(errno));
-		goto out;
-	}
-	if ((err = git_repository_open_ext(&repo, rootreal, 0, NULL)) != 0) {
-		if (err == GIT_ENOTFOUND) {
-			rc = 0;		/* not a repository: no history */
-			goto out;
-		}
-		diag_error(d, nopos, "cannot open the repository of '%s': %s",
-		    root, history_gitmsg());
-		goto out;
-	}
-	if ((workdir = git_repository_workdir(repo)) != NULL) {
-		if ((workreal = realpath(workdir, NULL)) == NULL ||
-		    !fsutil_is_below(workreal, rootreal)) {
-			diag_error(d, nopos, "'%s' is not inside the work "
-			    "tree of its repository", root);
-			goto out;
-		}
-		rootpfx = rootreal + strlen(workreal);
-		while (*rootpfx == '/')
-			rootpfx++;
-	}
+	if (r == NULL)
+		return 0;	/* not in a repository: no history */
+	repo = repo_git(r);
+	rootpfx = repo_prefix(r);
 	while (prefix != NULL && *prefix == '/')
 		prefix++;
 	prefix = prefix != NULL ? prefix : "";
@@ -252,8 +192,7 @@ history_load(struct arena *a, struct diags *d, const char *root,
 	h = arena_calloc(a, 1, sizeof *h);
 	h->a = a;
 	h->d = d;
-	/* The common folder: a linked work tree keeps no objects. */
-	h->gitdir = arena_strdup(a, git_repository_commondir(repo));
+	h->repo = r;
 	w.a = a;
 	w.prefix = prefix;
 	if (ref == NULL && git_repository_head_unborn(repo) == 1) {
@@ -288,7 +227,7 @@ history_load(struct arena *a, struct diags *d, const char *root,
 		if (history_walk(d, repo, tip, full, mm, shallow, &w) != 0)
 			goto out;
 	}
-	if (ref == NULL && workdir != NULL &&
+	if (ref == NULL && repo_has_workdir(r) &&
 	    load_dirty(h, repo, tip, rootpfx, full) != 0)
 		goto out;
 	keep_files(h, &w);
@@ -300,11 +239,13 @@ out:
 	git_tree_free(tree);
 	git_object_free(cobj);
 	git_object_free(obj);
-	git_repository_free(repo);
-	free(workreal);
-	free(rootreal);
-	git_libgit2_shutdown();
 	return rc;
+}
+
+struct repo *
+history_repo(const struct history *h)
+{
+	return h != NULL ? h->repo : NULL;
 }
 
 const struct file_history *
@@ -344,13 +285,10 @@ history_read(struct history *h, const struct revision *r, struct buf *out)
 	int rc = -1;
 
 	buf_reset(out);
-	/* Opened once: an open costs more than a hundred reads. */
+	/* Taken once: the repository's own store, its cache warm. */
 	if (h->odb == NULL) {
-		git_libgit2_init();	/* undone by history_close() */
-		if (git_odb_open(&h->odb, arena_printf(h->a, "%s/objects",
-		    h->gitdir)) != 0) {
+		if (git_repository_odb(&h->odb, repo_git(h->repo)) != 0) {
 			h->odb = NULL;
-			git_libgit2_shutdown();
 			return diag_error(h->d, pos_file(r->path), "cannot "
 			    "open the repository's objects: %s",
 			    history_gitmsg());
@@ -390,7 +328,6 @@ history_close(struct history *h)
 		return;
 	git_odb_free(h->odb);
 	h->odb = NULL;
-	git_libgit2_shutdown();
 }
 
 const char *

@@ -17,6 +17,7 @@
 struct arena;
 struct buf;
 struct diags;
+struct repo;
 struct value;
 
 /* Length of revision.short_id: fixed, so that URLs made of it never
@@ -50,7 +51,9 @@ struct file_history {
 };
 
 /*
- * Walks the history of the repository that contains root once, from
+ * Walks the history of repository r (the build's one handle, opened at
+ * the source root by repo_find() or repo_open(); borrowed, it must
+ * outlive the history) once, from
  * commit-ish ref (NULL: HEAD), and maps every file under root/prefix
  * (prefix "content"; "" for all of root) that exists at the tip to the
  * commits that changed it.  The walk follows first parents only: a merge
@@ -62,19 +65,21 @@ struct file_history {
  * are resolved through the .mailmap of the tip's tree (not the work
  * tree's, so that a --ref build is reproducible).
  *
- * Sets *out and returns 0.  When root is not in a git repository, sets
- * *out to NULL and returns 0 without a diagnostic (the caller says so,
- * once).  A repository without commits gives an empty history.  A
- * shallow repository is an error unless allow_shallow; allowed, the
- * walk stops at the shallow boundary, so the oldest commit there looks
- * like the creation of every file.  Returns -1 after a diagnostic for an
- * unknown ref, a root outside the work tree, or a libgit2 failure.
- * Everything lives in a; no libgit2 handle is kept open (history_read()
- * opens one, history_close() frees it).
+ * Sets *out and returns 0.  For r NULL (root is not in a git
+ * repository) sets *out to NULL and returns 0 without a diagnostic (the
+ * caller says so, once).  A repository without commits gives an empty
+ * history.  A shallow repository is an error unless allow_shallow;
+ * allowed, the walk stops at the shallow boundary, so the oldest commit
+ * there looks like the creation of every file.  Returns -1 after a diagnostic for an
+ * unknown ref or a libgit2 failure.  Everything lives in a; no libgit2
+ * object is kept (history_read() takes r's object store, history_close()
+ * lets it go).
  */
-int history_load(struct arena *a, struct diags *d, const char *root,
+int history_load(struct arena *a, struct diags *d, struct repo *r,
     const char *ref, const char *prefix, bool allow_shallow,
     struct history **out);
+/* The repository h was walked in (borrowed); NULL for h NULL. */
+struct repo *history_repo(const struct history *h);
 
 /* Returns the history of path (relative to root, as at the tip), or NULL
  * when the tip has no such file under the prefix (h may be NULL). */
@@ -88,8 +93,8 @@ const struct file_history *history_files(const struct history *h,
 
 /*
  * Reads the bytes of revision r (its blob) into out, which is reset
- * first.  The first call opens the repository's object store and keeps
- * it in h (an open costs ~100 reads): call history_close() when done.
+ * first.  The first call takes the repository's object store and keeps
+ * it in h: call history_close() before repo_close().
  * Not thread-safe.  Blobs over HISTORY_MAX_BLOB are refused.  Returns -1
  * after a diagnostic at r->path.
  */

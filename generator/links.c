@@ -1,8 +1,9 @@
 /*
  * Model stage: what joins records.  In: the site with its frames, the
  * schemas' ref fields and the name index (site_names.c).  Out:
- * `<field>_link(s)` on referring frames and `linked` collections on
- * their targets (links.h lists the keys).  Generic: it knows no kind.
+ * `<field>_link(s)` on referring frames and `linked` collections (and
+ * `linked_sections`) on their targets (links.h lists the keys).
+ * Generic: it knows no kind.
  */
 #include <assert.h>
 #include <string.h>
@@ -39,11 +40,43 @@ link_to(struct site *s, const struct item *t)
 	return m;
 }
 
-/* Adds ref's frame to recv's linked.<ref's collection>.items. */
+/* The linked_rank of the collection folder a section is of. */
+static size_t
+section_rank(const struct site *s, const struct value *sec)
+{
+	const char *name = value_map_str(sec, "name");
+	size_t i;
+
+	for (i = 0; name != NULL && i < s->ncolls; i++)
+		if (strcmp(s->colls[i].name, name) == 0)
+			return s->colls[i].linked_rank;
+	return (size_t)-1;
+}
+
+/* Puts section e into the list l at its collection's rank. */
+static void
+insert_section(struct site *s, struct value *l, struct value *e,
+    size_t rank)
+{
+	size_t i;
+
+	value_list_push(s->arena, l, e);
+	for (i = l->n - 1; i > 0 && section_rank(s, l->items[i - 1]) > rank;
+	    i--)
+		l->items[i] = l->items[i - 1];
+	l->items[i] = e;
+}
+
+/*
+ * Adds ref's frame to recv's section of ref's collection: one map, both
+ * linked.<collection folder> (for templates that name the folder) and
+ * an entry of linked_sections, the list of sections in the theme's
+ * order (theme.yaml linked_order) that one generic loop shows.
+ */
 static void
 add_linked(struct site *s, struct item *recv, struct item *ref)
 {
-	struct value *linked, *e, *items;
+	struct value *linked, *e, *items, *secs;
 	struct collection *co = ref->coll;
 	int lang;
 
@@ -54,6 +87,8 @@ add_linked(struct site *s, struct item *recv, struct item *ref)
 	if (linked == NULL || linked->type != VALUE_MAP) {
 		linked = value_map(s->arena);
 		value_map_set(s->arena, recv->frame, "linked", linked);
+		value_map_set(s->arena, recv->frame, "linked_sections",
+		    value_list(s->arena));
 		records_setb(s, recv->frame, "has_linked", true);
 	}
 	e = value_map_get(linked, co->name);
@@ -63,7 +98,16 @@ add_linked(struct site *s, struct item *recv, struct item *ref)
 		if (co->list)
 			records_set(s, e, "url", co->list_url[lang]);
 		value_map_set(s->arena, e, "items", value_list(s->arena));
+		records_set(s, e, "kind", co->kind);
+		records_set(s, e, "name", co->name);
+		/* The id the page's anchors use (#l-calls): the folder's. */
+		records_set(s, e, "id", arena_printf(s->arena, "l-%s",
+		    co->name));
+		if (co->linked_card != NULL)
+			records_set(s, e, "card", co->linked_card);
 		value_map_set(s->arena, linked, co->name, e);
+		secs = value_map_get(recv->frame, "linked_sections");
+		insert_section(s, secs, e, co->linked_rank);
 	}
 	items = value_map_get(e, "items");
 	/* One item's refs come together: a repeat would be the last. */

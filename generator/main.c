@@ -9,7 +9,7 @@
 
 #include "build.h"
 #include "serve.h"
-#include "tryrender.h"
+#include "cmd_render.h"
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
@@ -19,6 +19,8 @@ static const char usage[] =
 "       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
 "                      [--no-history]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
+"       minhbach render --context URL [--source DIR] [--ref GITREF]\n"
+"                       [--no-history]\n"
 "       minhbach --help | --version\n";
 
 static const char help[] =
@@ -36,7 +38,9 @@ static const char help[] =
 "           printed here and the last good version stays on show.  Ctrl-C\n"
 "           stops it.\n"
 "  render   render one Mustache template against one YAML file and print it\n"
-"           (for theme authors; follows the Mustache spec to the letter).\n"
+"           (for theme authors; follows the Mustache spec to the letter);\n"
+"           with --context URL, print as YAML the context the site's page\n"
+"           at URL is rendered against (its keys, innermost frame first).\n"
 "\n"
 "Options:\n"
 "  --source DIR     folder holding content/ and themes/ (default: .)\n"
@@ -59,6 +63,7 @@ static const char help[] =
 "  --timings        print how long each stage took\n"
 "  --template FILE, --data FILE, --partials DIR   for render (partials are\n"
 "                   DIR/NAME.mustache; default: the template's folder)\n"
+"  --context URL    for render: the page, e.g. /khu-cong-nghiep/kcn-loc-son/\n"
 "\n"
 "Every problem is printed as path:line:col: error: message (or warning:),\n"
 "all of them, sorted.  SOURCE_DATE_EPOCH, if set, is the build date.\n"
@@ -92,24 +97,39 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **out)
 static int
 cmd_render(int argc, char **argv)
 {
-	const char *tmpl = NULL, *data = NULL, *partials = NULL;
+	struct options o = {.cmd = BUILD_MODEL, .source = "."};
+	const char *tmpl = NULL, *data = NULL, *partials = NULL, *url = NULL;
 	int i;
 
 	for (i = 2; i < argc; i++) {
 		if (opt_value(argc, argv, &i, "--template", &tmpl) ||
 		    opt_value(argc, argv, &i, "--data", &data) ||
-		    opt_value(argc, argv, &i, "--partials", &partials))
+		    opt_value(argc, argv, &i, "--partials", &partials) ||
+		    opt_value(argc, argv, &i, "--context", &url) ||
+		    opt_value(argc, argv, &i, "--source", &o.source) ||
+		    opt_value(argc, argv, &i, "--ref", &o.ref))
 			continue;
+		if (strcmp(argv[i], "--no-history") == 0) {
+			o.no_history = true;
+			continue;
+		}
 		fprintf(stderr, "minhbach render: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
 	}
-	if (tmpl == NULL || data == NULL) {
-		fprintf(stderr, "minhbach render: --template and --data are "
-		    "required\n%s", usage);
+	if (url != NULL && tmpl == NULL && data == NULL && partials == NULL) {
+		if (*o.source == '\0') {
+			fprintf(stderr, "minhbach: empty --source\n");
+			return 2;
+		}
+		return cmd_render_context(&o, url);
+	}
+	if (tmpl == NULL || data == NULL || url != NULL) {
+		fprintf(stderr, "minhbach render: either --template and "
+		    "--data, or --context\n%s", usage);
 		return 2;
 	}
-	return tryrender_run(tmpl, data, partials);
+	return cmd_render_template(tmpl, data, partials);
 }
 
 /* `minhbach serve`: the editors' preview (serve.c). */
@@ -156,8 +176,7 @@ cmd_serve(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	struct options o = {BUILD_BUILD, ".", "site", NULL, NULL, 0, false,
-	    false, false, false};
+	struct options o = {.cmd = BUILD_BUILD, .source = ".", .out = "site"};
 	const char *jobs = NULL;
 	int i;
 

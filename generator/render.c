@@ -8,6 +8,7 @@
  * never written to.  Without an output folder (check) every page is
  * rendered all the same, so that template errors show, and dropped.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <errno.h>
@@ -78,18 +79,14 @@ menu_for(struct arena *a, const struct value *globals, const char *url)
 	return l;
 }
 
-static int
-render_page(struct pool *pl, struct page *p, struct arena *a,
-    struct buf *out)
+int
+render_frames(struct site *s, const struct page *p, struct arena *a,
+    const struct value *frames[RENDER_MAX_FRAMES], size_t *nframes)
 {
-	struct site *s = pl->site;
-	const struct value *frames[5];
 	struct value *over = value_map(a), *menu;
 	size_t n = p->nframes;
 
-	if (p->data != NULL)
-		return pl->dirfd < 0 ? 0 : fsutil_write(s->diags, pl->dirfd,
-		    p->out, p->data, p->len);
+	assert(n > 0 && n < RENDER_MAX_FRAMES);
 	memcpy(frames, p->frames, n * sizeof *frames);
 	if (p->item != NULL && p->item->body_len > 0) {
 		struct markdown_result md;
@@ -109,6 +106,23 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	if (menu != NULL)
 		value_map_set(a, over, "menu", menu);
 	frames[n++] = over;
+	*nframes = n;
+	return 0;
+}
+
+static int
+render_page(struct pool *pl, struct page *p, struct arena *a,
+    struct buf *out)
+{
+	struct site *s = pl->site;
+	const struct value *frames[RENDER_MAX_FRAMES];
+	size_t n;
+
+	if (p->data != NULL)
+		return pl->dirfd < 0 ? 0 : fsutil_write(s->diags, pl->dirfd,
+		    p->out, p->data, p->len);
+	if (render_frames(s, p, a, frames, &n) == -1)
+		return -1;
 	buf_reset(out);
 	if (mustache_render(p->tmpl, &pl->theme->loader, MUSTACHE_STRICT,
 	    frames, n, out, s->diags) == -1)

@@ -7,10 +7,17 @@
 #define MINHBACH_RENDER_H
 
 #include <signal.h>
+#include <stddef.h>
 
+struct arena;
+struct page;
 struct site;
 struct theme;
 struct source;
+struct value;
+
+/* A page's frames and the one the renderer puts on top of them. */
+#define RENDER_MAX_FRAMES 5
 
 /*
  * Renders and writes every page of s below dirfd with `jobs` threads
@@ -22,5 +29,17 @@ struct source;
  */
 int render_site(struct site *s, const struct theme *th, struct source *src,
     int dirfd, int jobs, volatile sig_atomic_t *stop);
+
+/*
+ * The contexts page p (a template page, not a data page) is rendered
+ * against, outermost first, exactly as render_site() makes them: the
+ * page's frames (the language's globals, the item's or list's frame …)
+ * and on top a frame of a's with `content` and `toc`/`has_toc` (the
+ * item's Markdown as HTML) and `menu` (the menu with this page's entry
+ * marked).  Sets frames[0..*n).  Returns -1 after a diagnostic when the
+ * Markdown is refused.
+ */
+int render_frames(struct site *s, const struct page *p, struct arena *a,
+    const struct value *frames[RENDER_MAX_FRAMES], size_t *n);
 
 #endif

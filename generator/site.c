@@ -341,6 +341,34 @@ model_translations(struct site *s, struct collection *co)
 	}
 }
 
+/*
+ * The card partial of kind's records: the theme's partials/card-<kind>
+ * when it has one (a theme adds a kind's card by adding the file), else
+ * its generic partials/card-generic.  Arena string.
+ */
+static const char *
+site_card(struct site *s, const struct theme *th, const char *kind)
+{
+	const char *name = arena_printf(s->arena, "partials/card-%s", kind);
+
+	return theme_find(th, name) != NULL ? name : "partials/card-generic";
+}
+
+/* Where kind's sections come among a record's linked sections: its
+ * place in the theme's linked_order, the kinds it does not list after
+ * them (then by the collections' order in site.yaml). */
+static size_t
+linked_rank(const struct theme *th, const char *kind)
+{
+	const struct value *l = value_map_get(th->conf, "linked_order");
+	size_t i, n = l != NULL ? l->n : 0;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(l->items[i]->text, kind) == 0)
+			return i;
+	return n;
+}
+
 int
 site_model(struct site *s, const struct theme *th, struct source *src,
     const char *base_url)
@@ -358,6 +386,12 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 
 		if (model_collection(s, co) == -1)
 			continue;
+		co->card = site_card(s, th, co->kind);
+		co->linked_card = arena_printf(s->arena, "partials/linked-%s",
+		    co->kind);
+		if (theme_find(th, co->linked_card) == NULL)
+			co->linked_card = co->card;
+		co->linked_rank = linked_rank(th, co->kind) * s->ncolls + i;
 		for (j = 0; j < co->n; j++)
 			model_item(s, co->items[j]);
 		model_translations(s, co);

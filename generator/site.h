@@ -53,6 +53,12 @@ struct collection {
 	const char *list_url[SITE_MAX_LANGS];	/* its list page per language */
 	bool dated;		/* items carry dates: sorted newest first, feed */
 	bool list;		/* has list pages */
+	/* Its records' card: "partials/card-<kind>" when the theme has it,
+	 * else "partials/card-generic" (site_model; frames' `card`); in
+	 * another record's linked section partials/linked-<kind> first
+	 * (`linked_card`); linked_rank orders those sections (theme.yaml). */
+	const char *card, *linked_card;
+	size_t linked_rank;
 	struct item **items;	/* all languages, sorted */
 	size_t n, cap;
 	/* Shared by the frames of its items, per language (model). */

@@ -271,6 +271,13 @@ site_item_frame(struct site *s, struct item *it)
 	value_map_set(s->arena, f, "source_path", site_vstr(s, it->path));
 	value_map_set(s->arena, f, arena_printf(s->arena, "is_%s",
 	    it->coll->kind), s->yes);
+	/* {{>*card}}: the kind's own card, else the theme's generic one. */
+	if (it->coll->card != NULL) {
+		value_map_set(s->arena, f, "card", site_vstr(s,
+		    it->coll->card));
+		value_map_set(s->arena, f, "linked_card", site_vstr(s,
+		    it->coll->linked_card));
+	}
 	if (it->date) {
 		fmt_date(&b, it->date, it->lang);
 		value_map_set(s->arena, f, "date_text", site_vstr(s,

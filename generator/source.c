@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "repo.h"
 #include "source.h"
 
 #define MAX_DEPTH 64	/* folders deeper than this are not listed */
@@ -26,10 +27,11 @@
 enum backend { BACKEND_DIR, BACKEND_GIT };
 
 /*
- * One open source.  The git handles live as long as the source because
- * every list and read goes back to the same tree; source_close() frees
- * them.  libgit2 objects are not shared between threads: the load stage,
- * the only caller of source_list() and source_read(), is single-threaded.
+ * One open source.  The git tree lives as long as the source because
+ * every list and read goes back to it; source_close() frees it (the
+ * repository is the build's, repo_close()).  libgit2 objects are not
+ * shared between threads: the load stage, the only caller of
+ * source_list() and source_read(), is single-threaded.
  */
 struct source {
 	struct arena *a;
@@ -37,8 +39,10 @@ struct source {
 	enum backend kind;
 	const char *root;	/* real path of the root (arena) */
 	int rootfd;		/* work tree: the root, opened once */
-	/* Git back end only; owned here, freed by source_close(). */
-	git_repository *repo;
+	/* Git back end only.  The repository is borrowed (the build's
+	 * one handle, repo.h); the tree is owned, freed by source_close(). */
+	struct repo *r;
+	git_repository *repo;	/* repo_git(r) */
 	git_tree *tree;		/* the tree at the root folder */
 	const char *commit;	/* 40 hex digits (arena) */
 	long long time;
@@ -169,53 +173,23 @@ source_open_dir(struct arena *a, struct diags *d, const char *root,
 }
 
 int
-source_open_git(struct arena *a, struct diags *d, const char *root,
+source_open_git(struct arena *a, struct diags *d, struct repo *r,
     const char *ref, struct source **out)
 {
-	git_repository *repo = NULL;
+	git_repository *repo = repo_git(r);
 	git_object *obj = NULL;
 	git_object *cobj = NULL;
 	git_tree *tree = NULL;
 	git_tree_entry *entry = NULL;
 	git_tree *sub = NULL;
-	char *rootreal = NULL, *workreal = NULL;
 	char hex[GIT_OID_HEXSZ + 1];
-	const char *workdir, *prefix = "";
+	const char *prefix = repo_prefix(r);
 	struct source *s;
 	int rc = -1, err;
 
 	*out = NULL;
 	if (ref == NULL)
 		ref = "HEAD";
-	/* Reference-counted: source_close() or the failure below undoes it. */
-	git_libgit2_init();
-	if ((rootreal = realpath(root, NULL)) == NULL) {
-		diag_error(d, nopos, "cannot open source folder '%s': %s",
-		    root, strerror(errno));
-		goto out;
-	}
-	/* Searches upwards like git itself, so root may be a subfolder. */
-	if (git_repository_open_ext(&repo, rootreal, 0, NULL) != 0) {
-		diag_error(d, nopos, "'%s' is not a git repository (or in "
-		    "one): %s", root, gitmsg());
-		goto out;
-	}
-	/* --source sub/folder: the paths are relative to that folder. */
-	if ((workdir = git_repository_workdir(repo)) != NULL) {
-		if ((workreal = realpath(workdir, NULL)) == NULL) {
-			diag_error(d, nopos, "cannot open work tree '%s': %s",
-			    workdir, strerror(errno));
-			goto out;
-		}
-		if (!fsutil_is_below(workreal, rootreal)) {
-			diag_error(d, nopos, "'%s' is not inside the work "
-			    "tree of its repository", root);
-			goto out;
-		}
-		prefix = rootreal + strlen(workreal);
-		while (*prefix == '/')
-			prefix++;
-	}
 	if (git_revparse_single(&obj, repo, ref) != 0) {
 		diag_error(d, nopos, "unknown revision '%s': %s", ref,
 		    gitmsg());
@@ -252,14 +226,14 @@ source_open_git(struct arena *a, struct diags *d, const char *root,
 	s->a = a;
 	s->d = d;
 	s->kind = BACKEND_GIT;
-	s->root = arena_strdup(a, rootreal);
+	s->root = repo_root_real(r);
 	git_oid_tostr(hex, sizeof hex, git_object_id(cobj));
 	s->commit = arena_strdup(a, hex);
 	s->time = (long long)git_commit_time((git_commit *)cobj);
+	s->r = r;
 	s->repo = repo;
 	s->tree = sub;
-	repo = NULL;	/* now owned by s */
-	sub = NULL;
+	sub = NULL;	/* now owned by s */
 	*out = s;
 	rc = 0;
 out:
@@ -268,11 +242,6 @@ out:
 	git_tree_free(tree);
 	git_object_free(cobj);
 	git_object_free(obj);
-	git_repository_free(repo);
-	free(workreal);
-	free(rootreal);
-	if (rc == -1)
-		git_libgit2_shutdown();
 	return rc;
 }
 
@@ -286,10 +255,13 @@ source_close(struct source *s)
 	if (s == NULL || s->kind != BACKEND_GIT)
 		return;
 	git_tree_free(s->tree);
-	git_repository_free(s->repo);
 	s->tree = NULL;
-	s->repo = NULL;
-	git_libgit2_shutdown();
+}
+
+struct repo *
+source_repo(const struct source *s)
+{
+	return s->kind == BACKEND_GIT ? s->r : NULL;
 }
 
 const char *

@@ -16,6 +16,7 @@
 struct arena;
 struct buf;
 struct diags;
+struct repo;
 struct source;
 
 #define SOURCE_MAX_FILE (8u * 1024 * 1024)	/* bigger files are refused */
@@ -24,14 +25,17 @@ struct source;
 int source_open_dir(struct arena *a, struct diags *d, const char *root,
     struct source **out);
 /*
- * Opens the tree of commit-ish ref in the repository that contains root
- * (root itself must be the work tree's top or a folder in it; paths are
- * relative to root).  -1 after a diagnostic (not a repository, unknown
- * ref).
+ * Opens the tree of commit-ish ref (NULL: HEAD) in repository r, which
+ * was opened at the source root (repo_open(); paths are relative to
+ * that root).  r is borrowed: it must outlive the source.  -1 after a
+ * diagnostic (unknown ref, root folder not in that commit).
  */
-int source_open_git(struct arena *a, struct diags *d, const char *root,
+int source_open_git(struct arena *a, struct diags *d, struct repo *r,
     const char *ref, struct source **out);
+/* Frees what the source holds (not a borrowed repository). */
 void source_close(struct source *s);
+/* The repository a git source reads from (borrowed); NULL for a folder. */
+struct repo *source_repo(const struct source *s);
 
 /*
  * Lists the regular files below dir ("content", "themes/default") in

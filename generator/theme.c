@@ -77,6 +77,45 @@ asset_version(struct arena *a, struct source *src, const struct theme *th)
 	return arena_printf(a, "%010llx", (unsigned long long)(h >> 24));
 }
 
+/*
+ * Reads dir/theme.yaml, what the theme says beside its templates: a map
+ * whose `linked_order` is a list of kind names (the order of the linked
+ * sections on a record's page).  Missing: an empty map.  A malformed
+ * file is a located error and counts as empty.
+ */
+static struct value *
+theme_conf(struct arena *a, struct diags *d, struct source *src,
+    const char *dir)
+{
+	const char *path = arena_printf(a, "%s/theme.yaml", dir);
+	struct buf b = {0};
+	struct value *v = NULL, *l;
+	size_t i;
+
+	if (source_exists(src, path) && source_read(src, path, &b) == 0 &&
+	    value_parse_yaml(a, d, path, buf_cstr(&b), b.len, 1, &v) == 0 &&
+	    v != NULL && v->type != VALUE_MAP) {
+		diag_error(d, v->pos, "theme.yaml must be a map "
+		    "(linked_order: [call, news, ...])");
+		v = NULL;
+	}
+	buf_release(&b);
+	if (v == NULL || v->type != VALUE_MAP)
+		return value_map(a);
+	if ((l = value_map_get(v, "linked_order")) != NULL &&
+	    l->type != VALUE_LIST) {
+		diag_error(d, l->pos, "linked_order must be a list of kinds");
+		return value_map(a);
+	}
+	for (i = 0; l != NULL && i < l->n; i++)
+		if (l->items[i]->type != VALUE_STR) {
+			diag_error(d, l->items[i]->pos, "linked_order must be "
+			    "a list of kinds");
+			return value_map(a);
+		}
+	return v;
+}
+
 struct theme *
 theme_load(struct arena *a, struct diags *d, struct source *src,
     const char *name)
@@ -126,6 +165,7 @@ theme_load(struct arena *a, struct diags *d, struct source *src,
 	if (source_list(src, sdir, &th->statics, &th->nstatics) == -1)
 		return NULL;
 	th->asset_version = asset_version(a, src, th);
+	th->conf = theme_conf(a, d, src, th->dir);
 	return th;
 }
 

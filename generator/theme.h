@@ -29,6 +29,9 @@ struct theme {
 	const char **statics;	/* source paths below dir/static */
 	size_t nstatics;
 	const char *asset_version;	/* hash of the static files */
+	/* theme.yaml (optional): linked_order, a list of kinds; an empty
+	 * map when the theme has no such file.  Never NULL once loaded. */
+	struct value *conf;
 };
 
 /*

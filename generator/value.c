@@ -1,8 +1,9 @@
 /*
  * The value tree: constructors, lists and ordered maps grown in the
- * arena, lookups by key and dotted path, and the two ways a value leaves
- * the program: as template text (value_scalar_text) and as JSON
- * (value_to_json).  The YAML loader that builds trees is value_yaml.c.
+ * arena, lookups by key and dotted path, and the ways a value leaves
+ * the program: as template text (value_scalar_text), as JSON
+ * (value_to_json) and as YAML for people (value_to_yaml, `minhbach
+ * render --context`).  The YAML loader that builds trees is value_yaml.c.
  */
 #include <assert.h>
 #include <math.h>
@@ -460,4 +461,206 @@ void
 value_to_json(const struct value *v, struct buf *out, int indent)
 {
 	json(v, out, indent, 0);
+}
+
+/* ---- YAML, for people reading a context ---- */
+
+/* A list or map met while writing YAML: how often, and its anchor. */
+struct ynode {
+	const struct value *v;
+	size_t count;
+	unsigned anchor;	/* 0: none yet */
+	bool done;		/* written once already */
+};
+
+struct ywriter {
+	struct buf *out;
+	size_t max_str;
+	struct ynode *nodes;
+	size_t n, cap;
+	unsigned anchors;
+};
+
+static struct ynode *
+ynode_find(struct ywriter *w, const struct value *v)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		if (w->nodes[i].v == v)
+			return &w->nodes[i];
+	return NULL;
+}
+
+/* Counts every non-empty list and map, each one's insides once. */
+static void
+ycount(struct ywriter *w, const struct value *v)
+{
+	struct ynode *e;
+	size_t i;
+
+	if (v == NULL || (v->type != VALUE_LIST && v->type != VALUE_MAP) ||
+	    v->n == 0)
+		return;
+	if ((e = ynode_find(w, v)) != NULL) {
+		e->count++;
+		return;
+	}
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 64;
+		w->nodes = xreallocarray(w->nodes, w->cap, sizeof *w->nodes);
+	}
+	w->nodes[w->n++] = (struct ynode){v, 1, 0, false};
+	for (i = 0; i < v->n; i++)
+		ycount(w, v->type == VALUE_LIST ? v->items[i] :
+		    v->pairs[i].val);
+}
+
+/* True if key reads back as the same string when written plain. */
+static bool
+plain_key(const char *k, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || !(ascii_isalpha(k[0]) || k[0] == '_'))
+		return false;
+	for (i = 1; i < n; i++)
+		if (!(ascii_isalnum(k[i]) || k[i] == '_' || k[i] == '-'))
+			return false;
+	/* The core schema would read these as null or booleans. */
+	return !((n == 4 && (memcmp(k, "null", 4) == 0 ||
+	    memcmp(k, "Null", 4) == 0 || memcmp(k, "NULL", 4) == 0 ||
+	    memcmp(k, "true", 4) == 0 || memcmp(k, "True", 4) == 0 ||
+	    memcmp(k, "TRUE", 4) == 0)) || (n == 5 && (memcmp(k, "false",
+	    5) == 0 || memcmp(k, "False", 5) == 0 || memcmp(k, "FALSE",
+	    5) == 0)));
+}
+
+static void
+spaces(struct buf *out, size_t n)
+{
+	while (n-- > 0)
+		buf_addc(out, ' ');
+}
+
+static void ynode(struct ywriter *w, const struct value *v, size_t col,
+    bool dash);
+
+static void
+ypairs(struct ywriter *w, const struct value *v, size_t col, bool inline1)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		if (i > 0 || !inline1)
+			spaces(w->out, col);
+		if (plain_key(v->pairs[i].key, v->pairs[i].keylen))
+			buf_add(w->out, v->pairs[i].key, v->pairs[i].keylen);
+		else
+			buf_add_json(w->out, v->pairs[i].key,
+			    v->pairs[i].keylen);
+		buf_addc(w->out, ':');
+		ynode(w, v->pairs[i].val, col + 2, false);
+	}
+}
+
+static void
+yitems(struct ywriter *w, const struct value *v, size_t col)
+{
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		spaces(w->out, col);
+		buf_addc(w->out, '-');
+		ynode(w, v->items[i], col + 2, true);
+	}
+}
+
+/* A scalar, shortened past max_str bytes (at a character) with a note. */
+static void
+yscalar(struct ywriter *w, const struct value *v)
+{
+	struct buf b = {0};
+	size_t cut;
+
+	if (v == NULL || v->type != VALUE_STR || w->max_str == 0 ||
+	    v->len <= w->max_str) {
+		json(v, w->out, 0, 0);	/* JSON scalars are YAML's */
+		return;
+	}
+	for (cut = w->max_str; cut > 0 && !utf8_is_lead(
+	    (unsigned char)v->text[cut]); cut--)
+		;
+	buf_add(&b, v->text, cut);
+	buf_adds(&b, "…");
+	buf_add_json(w->out, b.data, b.len);
+	buf_addf(w->out, "  # shortened: %zu bytes in all", v->len);
+	buf_release(&b);
+}
+
+/* Writes v after "key:" or "-" (dash), its insides at column col. */
+static void
+ynode(struct ywriter *w, const struct value *v, size_t col, bool dash)
+{
+	struct ynode *e = NULL;
+
+	if (v != NULL && (v->type == VALUE_LIST || v->type == VALUE_MAP) &&
+	    v->n > 0)
+		e = ynode_find(w, v);
+	if (e != NULL && e->done) {
+		buf_addf(w->out, " *v%u\n", e->anchor);
+		return;
+	}
+	if (e != NULL) {
+		e->done = true;
+		if (e->count > 1) {
+			e->anchor = ++w->anchors;
+			buf_addf(w->out, " &v%u", e->anchor);
+		}
+	}
+	if (e == NULL) {
+		buf_addc(w->out, ' ');
+		if (v != NULL && v->type == VALUE_LIST)
+			buf_adds(w->out, "[]");
+		else if (v != NULL && v->type == VALUE_MAP)
+			buf_adds(w->out, "{}");
+		else
+			yscalar(w, v);
+		buf_addc(w->out, '\n');
+	} else if (v->type == VALUE_MAP && dash && e->anchor == 0) {
+		buf_addc(w->out, ' ');	/* - first: …, the rest below */
+		ypairs(w, v, col, true);
+	} else if (v->type == VALUE_MAP) {
+		buf_addc(w->out, '\n');
+		ypairs(w, v, col, false);
+	} else {
+		buf_addc(w->out, '\n');
+		yitems(w, v, col);
+	}
+}
+
+void
+value_to_yaml(const struct value *v, struct buf *out, size_t max_str)
+{
+	struct ywriter w = {out, max_str, NULL, 0, 0, 0};
+	struct ynode *e;
+
+	ycount(&w, v);
+	if (v != NULL && (v->type == VALUE_MAP || v->type == VALUE_LIST) &&
+	    v->n > 0) {
+		e = ynode_find(&w, v);
+		e->done = true;
+		if (e->count > 1) {	/* something inside refers back */
+			e->anchor = ++w.anchors;
+			buf_addf(out, "&v%u\n", e->anchor);
+		}
+		if (v->type == VALUE_MAP)
+			ypairs(&w, v, 0, false);
+		else
+			yitems(&w, v, 0);
+	} else {
+		yscalar(&w, v);
+		buf_addc(out, '\n');
+	}
+	free(w.nodes);
 }

@@ -131,5 +131,16 @@ int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
 
 /* Appends v as JSON (maps keep their order); pretty with indent > 0. */
 void value_to_json(const struct value *v, struct buf *out, int indent);
+/*
+ * Appends v as block-style YAML that value_parse_yaml() reads back as an
+ * equal tree: maps keep their order, keys are plain when that reads
+ * back the same, scalars are written as value_to_json() writes them.
+ * A list or map met more than once (frames share maps; they may even
+ * refer back) is written once with an anchor (&v1) and then as an alias
+ * (*v1), so the output stays finite.  With max_str > 0, a string longer
+ * than max_str bytes is cut at a character, ends in "…" and is followed
+ * by a comment giving its length (it then no longer reads back equal).
+ */
+void value_to_yaml(const struct value *v, struct buf *out, size_t max_str);
 
 #endif

@@ -40,6 +40,50 @@ expect_exit 2 "unknown option" "$bin" build --frob
 expect_exit 2 "missing value" "$bin" build --out
 expect_exit 2 "render without --data" "$bin" render --template x
 
+# --- render --context: a page's context as YAML (the sample portal) ----
+# From the repository's top, --source . by default, history included.
+(cd "$top" && "$bin" render --context /khu-cong-nghiep/kcn-loc-son/) \
+	> "$work/ctx.yaml" 2> "$work/err.txt"
+[ $? = 0 ] && ok || { bad "render --context zone: exit"; cat "$work/err.txt"; }
+head -1 "$work/ctx.yaml" | grep -q "^# The context of /khu-cong-nghiep/kcn-loc-son/ (themes/default/templates/zone.mustache)" &&
+	ok || bad "render --context: no header naming the page and template"
+for want in 'title: "Khu công nghiệp Lộc Sơn"' 'url: "/khu-cong-nghiep/kcn-loc-son/"' \
+    'kind: "zone"' 'lang: "vi"' 'area_ha: 183' 'area_text: "183 ha"' \
+    'card: "partials/card-zone"' 'is_zone: true' 'has_linked: true' \
+    'site:' 't:' 'menu:' 'linked_sections:'; do
+	grep -qx "$want" "$work/ctx.yaml" && ok || bad "zone context lacks top-level '$want'"
+done
+# Top-level keys in byte order; values the frames share written once.
+grep '^[a-z_]*:' "$work/ctx.yaml" | cut -d: -f1 | LC_ALL=C sort -c 2> /dev/null &&
+	ok || bad "render --context: top-level keys not sorted"
+for want in '    id: "l-calls"' '    kind: "call"' '    card: "partials/card-call"' \
+    '  calls: &v[0-9]*' '  - \*v[0-9]*'; do
+	grep -qx "$want" "$work/ctx.yaml" && ok || bad "zone context lacks '$want'"
+done
+grep -q '# shortened: [0-9]* bytes in all$' "$work/ctx.yaml" && ok ||
+	bad "render --context: long strings not shortened with a note"
+# A list page.
+expect_exit 0 "render --context list" sh -c "cd '$top' && '$bin' render --context khu-cong-nghiep --no-history"
+for want in 'title: "Khu công nghiệp"' 'url: "/khu-cong-nghiep/"' 'is_list: true' \
+    'kind: "zone"' 'count: 3' 'pages:' '  - name: "Khu công nghiệp Lộc Sơn"'; do
+	grep -qx "$want" "$work/out.txt" && ok || bad "list context lacks '$want'"
+done
+# An unknown URL: exit 1, the nearest URL and the pages beside it.
+expect_exit 1 "render --context unknown" sh -c "cd '$top' && '$bin' render --context /khu-cong-nghiep/kcn-loc-som/ --no-history"
+[ ! -s "$work/out.txt" ] && ok || bad "render --context unknown printed a context"
+grep -q "^minhbach: error: the site has no page at '/khu-cong-nghiep/kcn-loc-som/' (did you mean '/khu-cong-nghiep/kcn-loc-son/'?); pages under '/khu-cong-nghiep/': /khu-cong-nghiep/, /khu-cong-nghiep/kcn-loc-son/," "$work/err.txt" &&
+	ok || { bad "render --context unknown: message"; cat "$work/err.txt"; }
+expect_exit 2 "render --context and --template" "$bin" render --context / --template x --data y
+
+# --- the theme contract lists every template -----------------------------
+# themes/default/README.md names each file of templates/ (partials too) as
+# `name`; a template added without a line there fails here.
+for f in $(cd "$top/themes/default/templates" && find . -name '*.mustache' | sort); do
+	n=$(basename "$f" .mustache)
+	grep -q "\`$n\`" "$top/themes/default/README.md" && ok ||
+		bad "themes/default/README.md does not list template $f"
+done
+
 # --- check writes nothing ----------------------------------------------
 expect_exit 0 "check" "$bin" check --quiet --source "$src"
 [ ! -e "$src/site" ] && ok || bad "check wrote a site"

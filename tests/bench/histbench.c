@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "history.h"
+#include "repo.h"
 
 #define NCOLL 8
 
@@ -211,6 +212,7 @@ main(int argc, char **argv)
 {
 	struct arena *a;
 	struct diags *d;
+	struct repo *repo = NULL;
 	struct history *h;
 	const struct file_history *fh;
 	struct buf b = {0};
@@ -241,7 +243,9 @@ main(int argc, char **argv)
 		d = diags_new(a);
 		t0 = now();
 		c0 = cpu();
-		if (history_load(a, d, argv[1], "HEAD", "content", false,
+		/* The open is part of what a build pays for its history. */
+		if (repo_open(a, d, argv[1], &repo) != 0 ||
+		    history_load(a, d, repo, "HEAD", "content", false,
 		    &h) != 0 || h == NULL) {
 			diags_print(d, stderr);
 			return 1;
@@ -260,6 +264,7 @@ main(int argc, char **argv)
 			    (now() - t0) * 1e6 / (double)reads, reads);
 		}
 		history_close(h);
+		repo_close(repo);
 		arena_free(a);
 	}
 	buf_release(&b);

@@ -20,6 +20,8 @@
 #include "buf.h"
 #include "diag.h"
 #include "history.h"
+#include "repo.h"
+#include "source.h"
 #include "value.h"
 #include "testutil.h"
 
@@ -30,6 +32,8 @@ struct fixture {
 	struct arena *a;
 	struct diags *d;
 	git_repository *repo;
+	struct repo *opened[8];	/* by load(), closed by teardown() */
+	size_t nopened;
 };
 
 /* 2020-03-19 20:00:00 UTC: 2020-03-20 03:00 in Hà Nội. */
@@ -83,15 +87,33 @@ setup(struct fixture *f)
 	f->a = arena_new();
 	f->d = diags_new(f->a);
 	f->repo = NULL;
+	f->nopened = 0;
 }
 
 static void
 teardown(struct fixture *f)
 {
+	while (f->nopened > 0)
+		repo_close(f->opened[--f->nopened]);
 	git_repository_free(f->repo);
 	rmtree(f->tmp);
 	arena_free(f->a);
 	git_libgit2_shutdown();
+}
+
+/* What build.c does: the repository found once at root, then walked. */
+static int
+load(struct fixture *f, const char *root, const char *ref,
+    const char *prefix, bool allow_shallow, struct history **h)
+{
+	struct repo *r;
+
+	if (repo_find(f->a, f->d, root, &r) == -1)
+		return -1;
+	ck_assert_uint_lt(f->nopened, 8);
+	if (r != NULL)
+		f->opened[f->nopened++] = r;
+	return history_load(f->a, f->d, r, ref, prefix, allow_shallow, h);
 }
 
 /* Writes tmp/rel (making its folders) holding text. */
@@ -229,7 +251,7 @@ START_TEST(test_history_revisions)
 
 	setup(&f);
 	make_budget_repo(&f, c);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	ck_assert_ptr_nonnull(h);
 	ck_assert_uint_eq(diags_errors(f.d) + diags_warnings(f.d), 0);
@@ -283,7 +305,7 @@ START_TEST(test_history_renames_and_readds)
 
 	setup(&f);
 	make_budget_repo(&f, c);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, "HEAD", "content",
+	ck_assert_int_eq(load(&f, f.tmp, "HEAD", "content",
 	    false, &h), 0);
 	/* Renamed with an edit: found by similarity. */
 	fh = history_file(h, "content/news/ghi-chu-moi.md");
@@ -316,7 +338,7 @@ START_TEST(test_history_no_email)
 
 	setup(&f);
 	make_budget_repo(&f, c);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	all = history_files(h, &n);
 	ck_assert_uint_eq(n, 3);
@@ -358,7 +380,7 @@ START_TEST(test_history_email_as_name)
 	put(f.tmp, "content/a.md", "b\n");
 	commit(f.repo, "Phạm Lan (lan@example.vn)", "lan@example.vn", T2, 0,
 	    "Sửa\xff lỗi\tchính tả @lan", &c);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	fh = history_file(h, "content/a.md");
 	ck_assert_ptr_nonnull(fh);
@@ -384,7 +406,7 @@ START_TEST(test_history_read)
 
 	setup(&f);
 	make_budget_repo(&f, c);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	fh = history_file(h, "content/budgets/du-toan-2020-dieu-chinh.yaml");
 	ck_assert_ptr_nonnull(fh);
@@ -413,6 +435,52 @@ START_TEST(test_history_read)
 }
 END_TEST
 
+/*
+ * One repository handle per build: a --ref build opens the repository
+ * once; the source reads the commit through it and the history walks and
+ * reads old revisions through the same handle, not a second open.
+ */
+START_TEST(test_history_one_repository_handle)
+{
+	struct fixture f;
+	struct repo *r = NULL;
+	struct source *src = NULL;
+	struct history *h = NULL;
+	const struct file_history *fh;
+	struct buf b = {0};
+	git_oid c[3];
+
+	setup(&f);
+	make_budget_repo(&f, c);
+	ck_assert_int_eq(repo_open(f.a, f.d, f.tmp, &r), 0);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(repo_prefix(r), "");
+	ck_assert(repo_has_workdir(r));
+	ck_assert_int_eq(source_open_git(f.a, f.d, r, "HEAD", &src), 0);
+	ck_assert_ptr_eq(source_repo(src), r);
+	ck_assert_int_eq(history_load(f.a, f.d, source_repo(src), "HEAD",
+	    "content", false, &h), 0);
+	ck_assert_ptr_eq(history_repo(h), r);
+	ck_assert_ptr_null(history_repo(NULL));
+	/* Both read through it: the source the tip, the history the first
+	 * revision. */
+	ck_assert_int_eq(source_read(src,
+	    "content/budgets/du-toan-2020-dieu-chinh.yaml", &b), 0);
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "du_toan: 1250000000"));
+	fh = history_file(h, "content/budgets/du-toan-2020-dieu-chinh.yaml");
+	ck_assert_ptr_nonnull(fh);
+	ck_assert_int_eq(history_read(h, &fh->revs[0], &b), 0);
+	ck_assert_str_eq(buf_cstr(&b), budget1);
+	ck_assert_uint_eq(diags_errors(f.d), 0);
+	history_close(h);
+	source_close(src);
+	repo_close(r);
+	repo_close(r);		/* harmless twice */
+	buf_release(&b);
+	teardown(&f);
+}
+END_TEST
+
 /* The field-level change between the first two revisions. */
 START_TEST(test_history_amendment_diff)
 {
@@ -426,7 +494,7 @@ START_TEST(test_history_amendment_diff)
 
 	setup(&f);
 	make_budget_repo(&f, c);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	fh = history_file(h, "content/budgets/du-toan-2020-dieu-chinh.yaml");
 	for (i = 0; i < 2; i++) {
@@ -461,7 +529,7 @@ START_TEST(test_history_older_ref)
 	setup(&f);
 	make_budget_repo(&f, c);
 	git_oid_tostr(hex, sizeof hex, &c[1]);
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, hex, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, hex, "content", false,
 	    &h), 0);
 	fh = history_file(h, "content/budgets/du-toan-2020.yaml");
 	ck_assert_ptr_nonnull(fh);
@@ -470,7 +538,7 @@ START_TEST(test_history_older_ref)
 	ck_assert_ptr_null(history_file(h,
 	    "content/budgets/du-toan-2020-dieu-chinh.yaml"));
 	/* Unknown revisions are errors. */
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, "khong-co", "content",
+	ck_assert_int_eq(load(&f, f.tmp, "khong-co", "content",
 	    false, &h), -1);
 	ck_assert_ptr_null(h);
 	tu_assert_diag(f.d, "unknown revision 'khong-co'");
@@ -499,7 +567,7 @@ START_TEST(test_history_shallow)
 	ck_assert_int_eq(unlink(p), 0);
 	ck_assert_int_eq(git_repository_is_shallow(f.repo), 1);
 
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), -1);
 	ck_assert_ptr_null(h);
 	tu_assert_diag(f.d, "error: the repository is a shallow clone: every "
@@ -508,7 +576,7 @@ START_TEST(test_history_shallow)
 	ck_assert_uint_eq(diags_errors(f.d), 1);
 
 	/* Allowed: the walk ends at the boundary, which looks like birth. */
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", true,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", true,
 	    &h), 0);
 	ck_assert_ptr_nonnull(h);
 	ck_assert_uint_eq(diags_errors(f.d), 1);
@@ -528,7 +596,7 @@ START_TEST(test_history_not_a_repository)
 
 	setup(&f);
 	put(f.tmp, "content/a.md", "a\n");
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	ck_assert_ptr_null(h);
 	ck_assert_uint_eq(diags_errors(f.d) + diags_warnings(f.d), 0);
@@ -537,7 +605,7 @@ START_TEST(test_history_not_a_repository)
 	ck_assert_uint_eq(n, 0);
 	ck_assert(!history_dirty(h, "content/a.md"));
 	/* A missing folder is an error, not "no repository". */
-	ck_assert_int_eq(history_load(f.a, f.d, "/nonexistent/minhbach",
+	ck_assert_int_eq(load(&f, "/nonexistent/minhbach",
 	    NULL, "content", false, &h), -1);
 	tu_assert_diag(f.d, "cannot open source folder");
 	teardown(&f);
@@ -553,7 +621,7 @@ START_TEST(test_history_empty_repository)
 	setup(&f);
 	ck_assert_int_eq(git_repository_init(&f.repo, f.tmp, 0), 0);
 	put(f.tmp, "content/a.md", "a\n");
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	ck_assert_ptr_nonnull(h);
 	history_files(h, &n);
@@ -574,7 +642,7 @@ START_TEST(test_history_dirty)
 	put(f.tmp, "content/pages/tam.md", "sửa mà chưa commit\n");
 	put(f.tmp, "content/news/moi.md", "chưa có trong git\n");
 	put(f.tmp, "README", "cũng sửa\n");
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, NULL, "content", false,
+	ck_assert_int_eq(load(&f, f.tmp, NULL, "content", false,
 	    &h), 0);
 	ck_assert(history_dirty(h, "content/pages/tam.md"));
 	ck_assert(history_dirty(h, "content/news/moi.md"));
@@ -584,7 +652,7 @@ START_TEST(test_history_dirty)
 	ck_assert(!history_dirty(h, "README"));		/* outside */
 	ck_assert(!history_dirty(NULL, "content/pages/tam.md"));
 	/* A --ref build reads the commit: nothing is dirty there. */
-	ck_assert_int_eq(history_load(f.a, f.d, f.tmp, "HEAD", "content",
+	ck_assert_int_eq(load(&f, f.tmp, "HEAD", "content",
 	    false, &h), 0);
 	ck_assert(!history_dirty(h, "content/pages/tam.md"));
 	teardown(&f);
@@ -609,7 +677,7 @@ START_TEST(test_history_subfolder_root)
 	commit(f.repo, "T", "t@example.vn", T2, 0, "Hai", &c);
 	put(f.tmp, "site/content/a.md", "ba\n");
 	snprintf(root, sizeof root, "%s/site", f.tmp);
-	ck_assert_int_eq(history_load(f.a, f.d, root, NULL, "content", false,
+	ck_assert_int_eq(load(&f, root, NULL, "content", false,
 	    &h), 0);
 	fh = history_file(h, "content/a.md");
 	ck_assert_ptr_nonnull(fh);
@@ -843,6 +911,7 @@ history_suite(void)
 	tcase_add_test(tc, test_history_no_email);
 	tcase_add_test(tc, test_history_email_as_name);
 	tcase_add_test(tc, test_history_read);
+	tcase_add_test(tc, test_history_one_repository_handle);
 	tcase_add_test(tc, test_history_amendment_diff);
 	tcase_add_test(tc, test_history_older_ref);
 	suite_add_tcase(s, tc);

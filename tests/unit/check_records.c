@@ -1009,6 +1009,74 @@ START_TEST(test_records_links_call_zone)
 }
 END_TEST
 
+/*
+ * Cards and linked sections by kind: every frame names its card
+ * (partials/card-<kind> when the theme has it, else card-generic) and
+ * its linked card (partials/linked-<kind> first); a record's
+ * linked_sections come in the theme's linked_order, unlisted kinds
+ * after, each the same map as linked.<folder>, with the folder's id.
+ */
+START_TEST(test_records_linked_sections)
+{
+	static const struct file f[] = {
+		{"content/zones/phu-hoi.yaml", GOOD_ZONE},
+		{"content/calls/a.md", CALL("{use: a, share: 100}",
+		    "2023-09-01", "2023-12-01", "")},
+		{"content/news/hoi-nghi.md", NEWS("Hội nghị", "phu-hoi")},
+		{"content/documents/nq-130.yaml", DOC("130/2019/NQ-HĐND",
+		    "2019-07-10", "zones: [phu-hoi]\n")},
+		{"themes/default/theme.yaml", "linked_order: [news, call]\n"},
+		{"themes/default/templates/partials/card-news.mustache", "n"},
+		{"themes/default/templates/partials/card-document.mustache",
+		    "d"},
+		{"themes/default/templates/partials/linked-document.mustache",
+		    "ld"},
+		{NULL, NULL},
+	};
+	struct fx x;
+	struct item *z, *call, *news, *doc;
+	const struct value *l;
+
+	fx_open(&x, f, "2023-11-14", true);
+	z = item(&x, "zones", "phu-hoi", 0);
+	call = item(&x, "calls", "a", 0);
+	news = item(&x, "news", "hoi-nghi", 0);
+	doc = item(&x, "documents", "nq-130", 0);
+	ck_assert_str_eq(str(news->frame, "card"), "partials/card-news");
+	ck_assert_str_eq(str(news->frame, "linked_card"), "partials/card-news");
+	ck_assert_str_eq(str(call->frame, "card"), "partials/card-generic");
+	ck_assert_str_eq(str(z->frame, "card"), "partials/card-generic");
+	ck_assert_str_eq(str(doc->frame, "card"), "partials/card-document");
+	ck_assert_str_eq(str(doc->frame, "linked_card"),
+	    "partials/linked-document");
+
+	l = value_map_get(z->frame, "linked_sections");
+	ck_assert_ptr_nonnull(l);
+	ck_assert_uint_eq(l->n, 3);
+	ck_assert_str_eq(str(l->items[0], "kind"), "news");
+	ck_assert_str_eq(str(l->items[0], "id"), "l-news");
+	ck_assert_str_eq(str(l->items[0], "title"), "Tin tức");
+	ck_assert_str_eq(str(l->items[0], "card"), "partials/card-news");
+	ck_assert_ptr_eq(l->items[0], value_path(z->frame, "linked.news"));
+	ck_assert_ptr_eq(value_map_get(l->items[0], "items")->items[0],
+	    news->frame);
+	ck_assert_str_eq(str(l->items[1], "kind"), "call");
+	ck_assert_str_eq(str(l->items[1], "name"), "calls");
+	ck_assert_str_eq(str(l->items[1], "id"), "l-calls");
+	ck_assert_str_eq(str(l->items[1], "card"), "partials/card-generic");
+	ck_assert_ptr_eq(value_map_get(l->items[1], "items")->items[0],
+	    call->frame);
+	/* Not in linked_order: after those that are. */
+	ck_assert_str_eq(str(l->items[2], "kind"), "document");
+	ck_assert_str_eq(str(l->items[2], "id"), "l-documents");
+	ck_assert_str_eq(str(l->items[2], "card"), "partials/linked-document");
+	ck_assert_int_eq(value_path(l->items[2], "count")->u.i, 1);
+	/* A record nothing refers to has no sections. */
+	ck_assert_ptr_null(value_map_get(call->frame, "linked_sections"));
+	fx_close(&x);
+}
+END_TEST
+
 /* ---- browse pages ---- */
 
 START_TEST(test_records_browse)
@@ -1465,6 +1533,7 @@ records_suite(void)
 	t = tcase_create("links");
 	tcase_add_test(t, test_records_links);
 	tcase_add_test(t, test_records_links_call_zone);
+	tcase_add_test(t, test_records_linked_sections);
 	tcase_add_test(t, test_records_each_ref);
 	suite_add_tcase(s, t);
 	t = tcase_create("missed");

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "repo.h"
 #include "source.h"
 #include "testutil.h"
 
@@ -29,6 +30,8 @@ struct fixture {
 	char tmp[64];
 	struct arena *a;
 	struct diags *d;
+	struct repo *opened[8];	/* by open_git(), closed by teardown() */
+	size_t nopened;
 };
 
 static void
@@ -38,11 +41,14 @@ setup(struct fixture *f)
 	ck_assert_ptr_nonnull(mkdtemp(f->tmp));
 	f->a = arena_new();
 	f->d = diags_new(f->a);
+	f->nopened = 0;
 }
 
 static void
 teardown(struct fixture *f)
 {
+	while (f->nopened > 0)
+		repo_close(f->opened[--f->nopened]);
 	fsutil_rmtree(AT_FDCWD, f->tmp);
 	arena_free(f->a);
 }
@@ -392,17 +398,33 @@ commit_all(git_repository *repo, const char *msg, git_time_t when,
 	git_index_free(idx);
 }
 
-struct repo {
+struct made_repo {
 	char hex1[GIT_OID_HEXSZ + 1], hex2[GIT_OID_HEXSZ + 1];
 	char site[128];
 };
+
+/* What build.c does for --ref: the repository opened once at root,
+ * then the commit's tree read through it. */
+static int
+open_git(struct fixture *f, const char *root, const char *ref,
+    struct source **s)
+{
+	struct repo *r;
+
+	*s = NULL;
+	if (repo_open(f->a, f->d, root, &r) == -1)
+		return -1;
+	ck_assert_uint_lt(f->nopened, 8);
+	f->opened[f->nopened++] = r;
+	return source_open_git(f->a, f->d, r, ref, s);
+}
 
 /*
  * tmp/repo: commit 1 (tagged v1) and commit 2 under site/, then an
  * uncommitted change in the work tree.
  */
 static void
-make_repo(struct fixture *f, struct repo *r)
+make_repo(struct fixture *f, struct made_repo *r)
 {
 	git_repository *repo = NULL;
 	git_object *target = NULL;
@@ -450,7 +472,7 @@ START_TEST(test_source_git_old_commit)
 {
 	static const char *const refs[] = {"v1", "HEAD~1", NULL};
 	struct fixture f;
-	struct repo r;
+	struct made_repo r;
 	struct source *s;
 	struct buf b = {0};
 	size_t i;
@@ -461,7 +483,7 @@ START_TEST(test_source_git_old_commit)
 	for (i = 0; i < 3; i++) {
 		const char *ref = refs[i] ? refs[i] : r.hex1;
 
-		ck_assert_int_eq(source_open_git(f.a, f.d, r.site, ref, &s), 0);
+		ck_assert_int_eq(open_git(&f, r.site, ref, &s), 0);
 		ck_assert_str_eq(source_commit(s), r.hex1);
 		ck_assert_int_eq(source_commit_time(s), 1700000000);
 		assert_list(s, "content", WANT("content/news/a.md",
@@ -493,14 +515,14 @@ END_TEST
 START_TEST(test_source_git_head)
 {
 	struct fixture f;
-	struct repo r;
+	struct made_repo r;
 	struct source *s;
 	struct buf b = {0};
 
 	git_libgit2_init();
 	setup(&f);
 	make_repo(&f, &r);
-	ck_assert_int_eq(source_open_git(f.a, f.d, r.site, "HEAD", &s), 0);
+	ck_assert_int_eq(open_git(&f, r.site, "HEAD", &s), 0);
 	ck_assert_str_eq(source_commit(s), r.hex2);
 	ck_assert_int_eq(source_commit_time(s), 1700003600);
 	assert_list(s, "content/news", WANT("content/news/a.md",
@@ -528,7 +550,7 @@ END_TEST
 START_TEST(test_source_git_repo_root)
 {
 	struct fixture f;
-	struct repo r;
+	struct made_repo r;
 	struct source *s;
 	struct buf b = {0};
 	char root[128];
@@ -537,7 +559,7 @@ START_TEST(test_source_git_repo_root)
 	setup(&f);
 	make_repo(&f, &r);
 	snprintf(root, sizeof root, "%s/repo", f.tmp);
-	ck_assert_int_eq(source_open_git(f.a, f.d, root, "HEAD", &s), 0);
+	ck_assert_int_eq(open_git(&f, root, "HEAD", &s), 0);
 	assert_list(s, "", WANT("README", "other/x.txt",
 	    "site/content/news/a.md", "site/content/news/c.md",
 	    "site/themes/default/templates/page.mustache"));
@@ -547,7 +569,7 @@ START_TEST(test_source_git_repo_root)
 	ck_assert_str_eq(buf_cstr(&b), "x");
 	source_close(s);
 	/* A subfolder root cannot reach its siblings. */
-	ck_assert_int_eq(source_open_git(f.a, f.d, r.site, "HEAD", &s), 0);
+	ck_assert_int_eq(open_git(&f, r.site, "HEAD", &s), 0);
 	ck_assert(!source_exists(s, "other/x.txt"));
 	ck_assert(!source_exists(s, "README"));
 	source_close(s);
@@ -560,25 +582,25 @@ END_TEST
 START_TEST(test_source_git_errors)
 {
 	struct fixture f;
-	struct repo r;
+	struct made_repo r;
 	struct source *s = (struct source *)&f;
 	char p[128];
 
 	git_libgit2_init();
 	setup(&f);
 	make_repo(&f, &r);
-	ck_assert_int_eq(source_open_git(f.a, f.d, r.site, "nope", &s), -1);
+	ck_assert_int_eq(open_git(&f, r.site, "nope", &s), -1);
 	ck_assert_ptr_null(s);
 	tu_assert_diag(f.d, "error: unknown revision 'nope'");
 	/* A folder made after the last commit. */
 	put(f.tmp, "repo/fresh/content/a.md", "");
 	snprintf(p, sizeof p, "%s/repo/fresh", f.tmp);
-	ck_assert_int_eq(source_open_git(f.a, f.d, p, "HEAD", &s), -1);
+	ck_assert_int_eq(open_git(&f, p, "HEAD", &s), -1);
 	tu_assert_diag(f.d, "folder 'fresh' is not in revision 'HEAD'");
 	/* No repository at all. */
 	put(f.tmp, "plain/content/a.md", "");
 	snprintf(p, sizeof p, "%s/plain", f.tmp);
-	ck_assert_int_eq(source_open_git(f.a, f.d, p, "HEAD", &s), -1);
+	ck_assert_int_eq(open_git(&f, p, "HEAD", &s), -1);
 	tu_assert_diag(f.d, "is not a git repository");
 	ck_assert_uint_eq(diags_errors(f.d), 3);
 	teardown(&f);
@@ -617,7 +639,7 @@ START_TEST(test_source_git_size_limit)
 	git_repository_free(repo);
 
 	snprintf(p, sizeof p, "%s/repo", f.tmp);
-	ck_assert_int_eq(source_open_git(f.a, f.d, p, "HEAD", &s), 0);
+	ck_assert_int_eq(open_git(&f, p, "HEAD", &s), 0);
 	ck_assert_int_eq(source_read(s, "content/big.md", &b), -1);
 	tu_assert_diag(f.d, "content/big.md: error: file is larger than 8 MiB");
 	ck_assert_int_eq(source_read(s, "content/max.md", &b), 0);

@@ -146,6 +146,49 @@ START_TEST(test_theme_broken_template)
 }
 END_TEST
 
+/* theme.yaml: read when there, an empty map when not; a malformed
+ * linked_order is a located error and counts as none. */
+START_TEST(test_theme_conf)
+{
+	static const struct tu_file good[] = {
+		{"themes/t/templates/single.mustache", "ok"},
+		{"themes/t/theme.yaml", "linked_order: [call, news]\n"},
+		{NULL, NULL},
+	};
+	static const struct tu_file bad[] = {
+		{"themes/t/templates/single.mustache", "ok"},
+		{"themes/t/theme.yaml", "# order\nlinked_order: [call, [x]]\n"},
+		{NULL, NULL},
+	};
+	struct fx f;
+	struct theme *th;
+	const struct value *l;
+
+	open_fx(&f, good);
+	th = theme_load(f.a, f.d, f.src, "t");
+	l = value_map_get(th->conf, "linked_order");
+	ck_assert_ptr_nonnull(l);
+	ck_assert_uint_eq(l->n, 2);
+	ck_assert_str_eq(l->items[1]->text, "news");
+	ck_assert_uint_eq(diags_errors(f.d), 0);
+	close_fx(&f);
+
+	open_fx(&f, files);	/* no theme.yaml */
+	th = theme_load(f.a, f.d, f.src, "t");
+	ck_assert_int_eq(th->conf->type, VALUE_MAP);
+	ck_assert_uint_eq(th->conf->n, 0);
+	close_fx(&f);
+
+	open_fx(&f, bad);
+	th = theme_load(f.a, f.d, f.src, "t");
+	ck_assert_uint_eq(th->conf->n, 0);
+	ck_assert_uint_eq(diags_errors(f.d), 1);
+	ck_assert_str_eq(tu_diags_text(f.a, f.d), "themes/t/theme.yaml:2:22: "
+	    "error: linked_order must be a list of kinds\n");
+	close_fx(&f);
+}
+END_TEST
+
 START_TEST(test_theme_missing)
 {
 	struct fx f;
@@ -323,6 +366,7 @@ theme_suite(void)
 	tcase_add_test(tc, test_theme_inherit_pragma);
 	tcase_add_test(tc, test_theme_broken_template);
 	tcase_add_test(tc, test_theme_missing);
+	tcase_add_test(tc, test_theme_conf);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("strings");

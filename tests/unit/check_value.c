@@ -1,7 +1,7 @@
 /*
  * Unit tests for value.c: constructors, lists and ordered maps, lookups
  * by key and dotted path, truthiness, the text templates show for each
- * scalar (shortest decimals) and JSON output.
+ * scalar (shortest decimals), JSON output and YAML output.
  */
 #include <check.h>
 #include <math.h>
@@ -9,6 +9,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "diag.h"
 #include "value.h"
 
 Suite *value_suite(void);
@@ -310,6 +311,119 @@ START_TEST(test_value_ltext)
 }
 END_TEST
 
+/* Returns v as YAML in the arena (value_to_yaml). */
+static const char *
+yaml(struct arena *a, const struct value *v, size_t max_str)
+{
+	struct buf b = {0};
+	const char *s;
+
+	value_to_yaml(v, &b, max_str);
+	s = buf_keep(&b, a);
+	buf_release(&b);
+	return s;
+}
+
+/* What a theme author reads: block style, maps in order, list maps
+ * compact, keys plain unless the core schema would misread them. */
+START_TEST(test_value_yaml_layout)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a), *l = value_list(a), *e = value_map(a);
+
+	value_map_set(a, m, "title", value_strz(a, "Khu \"A\"\nB"));
+	value_map_set(a, m, "null", value_int(a, 7));
+	value_map_set(a, m, "a b", value_bool(a, true));
+	value_map_set(a, m, "none", value_null(a));
+	value_map_set(a, m, "empty", value_list(a));
+	value_map_set(a, m, "nothing", value_map(a));
+	value_map_set(a, e, "url", value_strz(a, "/x/"));
+	value_map_set(a, e, "n", value_int(a, 2));
+	value_list_push(a, l, e);
+	value_list_push(a, l, value_strz(a, "z"));
+	value_map_set(a, m, "items", l);
+	ck_assert_str_eq(yaml(a, m, 0),
+	    "title: \"Khu \\\"A\\\"\\nB\"\n"
+	    "\"null\": 7\n"
+	    "\"a b\": true\n"
+	    "none: null\n"
+	    "empty: []\n"
+	    "nothing: {}\n"
+	    "items:\n"
+	    "  - url: \"/x/\"\n"
+	    "    n: 2\n"
+	    "  - \"z\"\n");
+	ck_assert_str_eq(yaml(a, value_strz(a, "x"), 0), "\"x\"\n");
+	ck_assert_str_eq(yaml(a, NULL, 0), "null\n");
+	arena_free(a);
+}
+END_TEST
+
+/* Shared maps once, then aliases; a map that holds itself ends. */
+START_TEST(test_value_yaml_shared)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a), *c = value_map(a), *l = value_list(a);
+
+	value_map_set(a, c, "name", value_strz(a, "zones"));
+	value_map_set(a, m, "collection", c);
+	value_list_push(a, l, c);
+	value_list_push(a, l, m);	/* back to the top */
+	value_map_set(a, m, "again", l);
+	ck_assert_str_eq(yaml(a, m, 0),
+	    "&v1\n"
+	    "collection: &v2\n"
+	    "  name: \"zones\"\n"
+	    "again:\n"
+	    "  - *v2\n"
+	    "  - *v1\n");
+	arena_free(a);
+}
+END_TEST
+
+/* Long strings cut at a character, with the length in a comment. */
+START_TEST(test_value_yaml_shortened)
+{
+	struct arena *a = arena_new();
+	struct value *m = value_map(a);
+
+	value_map_set(a, m, "s", value_strz(a, "Lộc Sơn"));
+	/* "L" + "ộ" (3 bytes): a cut at 2 or 3 would split the ộ. */
+	ck_assert_str_eq(yaml(a, m, 3), "s: \"L…\"  # shortened: 10 bytes "
+	    "in all\n");
+	ck_assert_str_eq(yaml(a, m, 4), "s: \"Lộ…\"  # shortened: 10 bytes "
+	    "in all\n");
+	ck_assert_str_eq(yaml(a, m, 10), "s: \"Lộc Sơn\"\n");
+	arena_free(a);
+}
+END_TEST
+
+/* Read back by the loader, the tree is the same (as JSON shows it). */
+START_TEST(test_value_yaml_reads_back)
+{
+	static const char src[] =
+	    "title: Khu công nghiệp \"Lộc Sơn\"\n"
+	    "area_ha: 183\nshare: 94.680\nok: true\nnote: null\n"
+	    "'true': yes\n\"with space\": 1\nweird: \"a: b # c\\n\\t\"\n"
+	    "rows:\n  - {label: A, values: [1, 2.50, -3]}\n  - []\n  - {}\n"
+	    "  - [[x], {y: [z]}]\n"
+	    "nested: {a: {b: {c: [1, {d: e}]}}}\n";
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct value *v = NULL, *back = NULL;
+	const char *y;
+
+	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", src, strlen(src), 1,
+	    &v), 0);
+	y = yaml(a, v, 0);
+	ck_assert_int_eq(value_parse_yaml(a, d, "back.yaml", y, strlen(y), 1,
+	    &back), 0);
+	ck_assert_uint_eq(diags_errors(d), 0);
+	ck_assert_str_eq(json(a, back, 0), json(a, v, 0));
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 value_suite(void)
 {
@@ -334,6 +448,10 @@ value_suite(void)
 	tc = tcase_create("json");
 	tcase_add_test(tc, test_value_json_compact);
 	tcase_add_test(tc, test_value_json_pretty);
+	tcase_add_test(tc, test_value_yaml_layout);
+	tcase_add_test(tc, test_value_yaml_shared);
+	tcase_add_test(tc, test_value_yaml_shortened);
+	tcase_add_test(tc, test_value_yaml_reads_back);
 	suite_add_tcase(s, tc);
 	return s;
 }
