@@ -16,6 +16,7 @@
 #include "budget.h"
 #include "buf.h"
 #include "build.h"
+#include "catalogue.h"
 #include "date.h"
 #include "diag.h"
 #include "history.h"
@@ -237,6 +238,7 @@ build_run(const struct options *o)
 	budget_model(s);
 	budget_series_model(s, th);
 	records_model(s, th, sc);
+	catalogue_model(s, th);
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);

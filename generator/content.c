@@ -32,6 +32,7 @@ static const char *const site_keys[] = {
 	"title", "short_title", "description", "base_url", "languages",
 	"theme", "per_page", "contact", "menu", "collections", "params",
 	"budget",
+	"access_info",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {

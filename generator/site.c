@@ -35,6 +35,11 @@ static const struct kinddef {
 	{"zone", NULL},
 	{"document", "issued_on"},
 	{"plan", "date"},
+	{"organization", NULL},
+	{"procedure", NULL},
+	{"consultation", "opens_on"},
+	{"report", "published_on"},
+	{"qa", "answered_on"},
 };
 
 static const struct kinddef *

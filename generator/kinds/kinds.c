@@ -5,8 +5,19 @@
 
 #include "kind.h"
 
+extern const struct kind kind_organization;
+extern const struct kind kind_procedure;
+extern const struct kind kind_consultation;
+extern const struct kind kind_report;
+extern const struct kind kind_qa;
+
 static const struct kind *const table[] = {
 	NULL,			/* keeps the table valid while it is empty */
+	&kind_organization,
+	&kind_procedure,
+	&kind_consultation,
+	&kind_report,
+	&kind_qa,
 };
 
 const struct kind *
