@@ -56,8 +56,9 @@ check_consultation(struct site *s, const struct site_names *x,
 	    cl->text) < 0)
 		diag_error(s->diags, sp->pos, "'comments_summary.published_on'"
 		    " %s is before 'closes_on' %s", sp->text, cl->text);
-	if (st != NULL && strcmp(st, "closed") == 0 && (sum == NULL ||
-	    sum->type != VALUE_MAP))
+	/* Dates in the wrong order have their error: no warning on top. */
+	if (st != NULL && strcmp(st, "closed") == 0 && strcmp(cl->text,
+	    op->text) > 0 && (sum == NULL || sum->type != VALUE_MAP))
 		diag_warning(s->diags, cl->pos, "the consultation closed on "
 		    "%s (build date %s) and has no 'comments_summary': "
 		    "publish the summary of the comments received",
