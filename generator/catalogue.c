@@ -113,8 +113,8 @@ catalogue_model(struct site *s, const struct theme *th)
 	const struct value *ai = value_map_get(s->conf, "access_info");
 	const struct value *cats = value_map_get(ai, "categories");
 	const char *path = value_map_str(ai, "url"), *main = s->langs[0];
-	const struct mustache *t;
-	struct value *urls[SITE_MAX_LANGS];
+	const struct mustache *tm;
+	struct value *urls[SITE_MAX_LANGS] = {NULL};
 	size_t k;
 	int lang;
 
@@ -128,21 +128,21 @@ catalogue_model(struct site *s, const struct theme *th)
 		    CATALOGUE_URL);
 		return;
 	}
-	if ((t = site_template(s, th, "catalogue", "single")) == NULL)
+	if ((tm = site_template(s, th, "catalogue", "single")) == NULL)
 		return;
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		urls[lang] = value_strz(s->arena, arena_printf(s->arena,
 		    "%s%s%s", s->root, lang ? arena_printf(s->arena, "%s/",
 		    s->langs[lang]) : "", path));
 	for (lang = 0; lang < (int)s->nlangs; lang++) {
-		const char *l = s->langs[lang];
+		const char *l = s->langs[lang], *t;
 		struct value *f = value_map(s->arena);
 		struct value *tr = value_list(s->arena);
 		struct value *cr = value_list(s->arena), *e;
 
-		records_set(s, f, "title", value_ltext(value_map_get(ai,
-		    "title"), l, main) ? value_ltext(value_map_get(ai,
-		    "title"), l, main) : site_word(s, l, "catalogue.title"));
+		t = value_ltext(value_map_get(ai, "title"), l, main);
+		records_set(s, f, "title", t ? t : site_word(s, l,
+		    "catalogue.title"));
 		records_set(s, f, "intro", value_ltext(value_map_get(ai,
 		    "intro"), l, main));
 		value_map_set(s->arena, f, "url", urls[lang]);
@@ -174,8 +174,8 @@ catalogue_model(struct site *s, const struct theme *th)
 		value_list_push(s->arena, cr, e);
 		value_map_set(s->arena, f, "breadcrumbs", cr);
 		records_setb(s, f, "has_breadcrumbs", true);
-		site_add_frame_page(s, arena_printf(s->arena, "%sindex.html",
-		    urls[lang]->text + strlen(s->root)), "content/site.yaml",
-		    t, lang, f);
+		site_add_frame_page(s, arena_printf(s->arena, "%s%s%sindex.html",
+		    lang ? l : "", lang ? "/" : "", path), "content/site.yaml",
+		    tm, lang, f);
 	}
 }

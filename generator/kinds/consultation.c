@@ -75,7 +75,8 @@ frame_consultation(struct site *s, const struct site_names *x,
 
 	records_set(s, f, "status_computed", st);
 	records_set(s, f, "status_text", st ? site_word(s, lang,
-	    arena_printf(s->arena, "consultation.status_values.%s", st)) : NULL);
+	    arena_printf(s->arena, "consultation.status_values.%s", st)) :
+	    NULL);
 	records_setb(s, f, "is_upcoming", st && strcmp(st, "upcoming") == 0);
 	records_setb(s, f, "is_open", st && strcmp(st, "open") == 0);
 	records_setb(s, f, "is_closed", st && strcmp(st, "closed") == 0);

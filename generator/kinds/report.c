@@ -123,8 +123,8 @@ frame_report(struct site *s, const struct site_names *x, struct item *it)
 	records_set(s, it->frame, "type_text", type ? site_word(s, lang,
 	    arena_printf(s->arena, "report.type_values.%s", type)) : NULL);
 	records_set(s, it->frame, "period_text", p && yr ? fill(s,
-	    site_word(s, lang, arena_printf(s->arena, "report.period_values.%s", p)),
-	    yr, mon ? mon : "") : NULL);
+	    site_word(s, lang, arena_printf(s->arena,
+	    "report.period_values.%s", p)), yr, mon ? mon : "") : NULL);
 	records_setb(s, it->frame, "is_financial", type != NULL &&
 	    strcmp(type, "tai_chinh_nam") == 0);
 	records_set(s, it->frame, "published_on_text", records_date_text(s,

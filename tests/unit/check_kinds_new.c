@@ -30,16 +30,17 @@ Suite *kinds_new_suite(void);
 	"collections:\n"
 /* Each collection's line of site.yaml, by folder. */
 static const char *const colls[][2] = {
-	{"organization", "  organization: {kind: organization, title: {vi: Tổ chức, en: " \
-	"Organisation}, permalink: /to-chuc/:slug/}\n"},
-	{"procedures", "  procedures: {kind: procedure, title: {vi: Thủ tục, en: " \
-	"Procedures}, permalink: /thu-tuc/:slug/}\n"},
-	{"consultations", "  consultations: {kind: consultation, title: {vi: Lấy ý kiến, en: " \
-	"Consultations}, permalink: /lay-y-kien/:slug/}\n"},
-	{"reports", "  reports: {kind: report, title: {vi: Báo cáo, en: Reports}, " \
-	"permalink: /bao-cao/:slug/}\n"},
-	{"qa", "  qa: {kind: qa, title: {vi: Hỏi đáp, en: Q&A}, " \
-	"permalink: /hoi-dap/:slug/}\n"},
+	{"organization", "  organization: {kind: organization, title: "
+	    "{vi: Tổ chức, en: Organisation}, permalink: /to-chuc/:slug/}\n"},
+	{"procedures", "  procedures: {kind: procedure, title: {vi: Thủ "
+	    "tục, en: Procedures}, permalink: /thu-tuc/:slug/}\n"},
+	{"consultations", "  consultations: {kind: consultation, title: "
+	    "{vi: Lấy ý kiến, en: Consultations}, permalink: "
+	    "/lay-y-kien/:slug/}\n"},
+	{"reports", "  reports: {kind: report, title: {vi: Báo cáo, en: "
+	    "Reports}, permalink: /bao-cao/:slug/}\n"},
+	{"qa", "  qa: {kind: qa, title: {vi: Hỏi đáp, en: Q&A}, "
+	    "permalink: /hoi-dap/:slug/}\n"},
 };
 
 /* site.yaml declaring the collections of files f (and those named in
