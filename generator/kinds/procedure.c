@@ -71,7 +71,7 @@ check_procedure(struct site *s, const struct site_names *x,
     const struct item *it)
 {
 	const struct value *code = value_map_get(it->data, "code");
-	const struct value *url = value_map_get(it->data, "url");
+	const struct value *url = value_map_get(it->data, "portal_url");
 	const char *host;
 	bool https = false;
 	size_t h, p = strlen(PORTAL_HOST);
@@ -89,12 +89,13 @@ check_procedure(struct site *s, const struct site_names *x,
 	if (host == NULL || !(strcmp(host, PORTAL_HOST) == 0 || (h > p &&
 	    strcmp(host + h - p, PORTAL_HOST) == 0 && host[h - p - 1] ==
 	    '.')))
-		diag_error(s->diags, url->pos, "'url' %s is not a page of the "
-		    "national public service portal (https://" PORTAL_HOST
+		diag_error(s->diags, url->pos, "'portal_url' %s is not a page "
+		    "of the national public service portal (https://" PORTAL_HOST
 		    "/...): link to the procedure there rather than copying "
 		    "its forms", url->text);
 	else if (!https)
-		diag_error(s->diags, url->pos, "'url' %s must use https",
+		diag_error(s->diags, url->pos, "'portal_url' %s must use "
+		    "https",
 		    url->text);
 }
 

@@ -700,6 +700,8 @@ async function checkLawKinds(ctx, pages) {
 				await page.goto(base + p.path, { waitUntil: 'load' });
 				const d = await page.evaluate(() => {
 					const q = (sel) => document.querySelector(sel);
+					// A section is found by its heading's id.
+					const sec = (id) => document.querySelector(`section[aria-labelledby="${id}"]`);
 					const art = q('article.item');
 					return {
 						portal: [...document.querySelectorAll('article a[href]')]
@@ -708,19 +710,19 @@ async function checkLawKinds(ctx, pages) {
 							(u.hostname === 'dichvucong.gov.vn' || u.hostname.endsWith('.dichvucong.gov.vn'))).length,
 						badge: (() => { const b = q('article .badge[class*="consultation-"]');
 						    return b ? { cls: b.className, text: b.textContent.trim() } : null; })(),
-						how: q('#s-how') !== null,
-						summary: q('#s-summary') !== null,
-						draft: q('#s-draft a[href*="/files/"]') !== null,
+						how: sec('s-how') !== null,
+						summary: sec('s-summary') !== null,
+						draft: sec('s-draft') !== null && sec('s-draft').querySelector('a[href*="/files/"]') !== null,
 						rows: [...document.querySelectorAll('table.catalogue-table tbody tr')].map((tr) => {
 							const td = tr.querySelector('td:last-child');
 							const a = td && td.querySelector('a[href]');
 							return { link: a ? a.getAttribute('href') : null, text: td ? td.textContent.trim() : '' };
 						}),
-						chart: document.querySelectorAll('#s-chart ul.org-chart li').length,
-						infoMail: q('#s-info-contact a[href^="mailto:"]') !== null,
+						chart: document.querySelectorAll('ul.org-chart li').length,
+						infoMail: sec('s-info-contact') !== null && sec('s-info-contact').querySelector('a[href^="mailto:"]') !== null,
 						text: art ? art.textContent : '',
-						files: document.querySelectorAll('#s-attachments a[href*="/files/"]').length,
-						answer: (() => { const s = q('#s-answer'); return s ? s.textContent.trim().length : 0; })(),
+						files: sec('s-attachments') ? sec('s-attachments').querySelectorAll('a[href*="/files/"]').length : 0,
+						answer: (() => { const s = sec('s-answer'); return s ? s.textContent.trim().length : 0; })(),
 						lang: document.documentElement.lang,
 					};
 				});

@@ -468,6 +468,10 @@ START_TEST(test_build_borrow_absent)
 	    "consultation-open"), 1);
 	ck_assert_int_eq(count_in(&f, "lay-y-kien/c/index.html",
 	    "<p>S</p>"), 1);
+	/* A procedure links to the national portal, not to itself (its
+	 * own address is the frame's url). */
+	ck_assert_int_eq(count_in(&f, "thu-tuc/p/index.html",
+	    "href=\"https://dichvucong.gov.vn/x\""), 1);
 	teardown_fx(&f);
 }
 END_TEST

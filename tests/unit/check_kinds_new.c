@@ -245,7 +245,7 @@ END_TEST
 
 #define PROC(code, url) "title: Cấp giấy\ncode: \"" code "\"\nfield: " \
 	"Đầu tư\nlevel: tinh\nprocessing_days: 15\nfee: {amount: 0}\n" \
-	"legal_basis: [61/2020/QH14]\nurl: " url "\n"
+	"legal_basis: [61/2020/QH14]\nportal_url: " url "\n"
 
 START_TEST(test_kinds_new_procedure_pass)
 {
@@ -271,16 +271,17 @@ START_TEST(test_kinds_new_procedure_fail)
 	    "not a code of the national procedures database (one digit, a "
 	    "dot, six digits, e.g. 1.009763; a local variant adds "
 	    ".000.00.00.H29)");
-	HAS(got, "content/procedures/p.yaml:8:6: error: 'url' "
+	HAS(got, "content/procedures/p.yaml:8:13: error: 'portal_url' "
 	    "https://example.gov.vn/thu-tuc/1 is not a page of the national "
 	    "public service portal (https://dichvucong.gov.vn/...)");
 	got = checked(a, "content/procedures/p.yaml", PROC("1.009763",
 	    "http://dichvucong.gov.vn/x"), "2026-12-07");
-	HAS(got, "content/procedures/p.yaml:8:6: error: 'url' "
+	HAS(got, "content/procedures/p.yaml:8:13: error: 'portal_url' "
 	    "http://dichvucong.gov.vn/x must use https");
 	got = checked(a, "content/procedures/p.yaml", PROC("1.009763",
 	    "https://fakedichvucong.gov.vn/x"), "2026-12-07");
-	HAS(got, "'url' https://fakedichvucong.gov.vn/x is not a page");
+	HAS(got, "'portal_url' https://fakedichvucong.gov.vn/x is not "
+	    "a page");
 	arena_free(a);
 }
 END_TEST
@@ -292,7 +293,7 @@ START_TEST(test_kinds_new_procedure_frame)
 	    PROC("1.009763", "https://dichvucong.gov.vn/x")},
 	    {"content/procedures/q.yaml", "title: Q\ncode: \"2.000001\"\n"
 	    "field: F\nlevel: tinh\nprocessing_days: 3\nfee: {amount: "
-	    "1500000}\nlegal_basis: [61/2020/QH14]\nurl: "
+	    "1500000}\nlegal_basis: [61/2020/QH14]\nportal_url: "
 	    "https://dichvucong.gov.vn/y\n"}, {NULL, NULL}};
 
 	modelled(&t, f, "", "2026-12-07");

@@ -702,7 +702,8 @@ static const char *const samples[][2] = {
 	    "vp@b.vn}\n"},
 	{"procedure", "title: Cấp giấy\ncode: \"1.009763\"\nfield: Đầu tư\n"
 	    "level: tinh\nprocessing_days: 15\nfee: {amount: 0}\n"
-	    "legal_basis: [61/2020/QH14]\nurl: https://dichvucong.gov.vn/x\n"},
+	    "legal_basis: [61/2020/QH14]\nportal_url: "
+	    "https://dichvucong.gov.vn/x\n"},
 	{"consultation", "title: Dự thảo\ndraft_file: {title: D, url: "
 	    "/files/d.txt}\nopens_on: 2026-10-01\ncloses_on: 2026-10-31\n"
 	    "how_to_comment: Gửi thư\n"},
