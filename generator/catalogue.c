@@ -1,9 +1,8 @@
 /*
- * The model stage's page of the categories of information the law
- * requires the portal to carry (site.yaml's access_info: each category,
- * its legal basis, the collection that publishes it).  In: the model
- * after records_model().  Out: one page per language, each category
- * linked to its collection's list, or marked "not yet" when the
+ * Model stage: the page of the categories of information the law requires
+ * the portal to carry (site.yaml's access_info: title, basis, collection).
+ * In: the model after the kinds' frames.  Out: one page per language, each
+ * category linked to its collection's list, or "not yet" when the
  * collection is missing or has nothing in that language.
  */
 #include <string.h>
