@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "content.h"
 #include "build.h"
+#include "catalogue.h"
 #include "date.h"
 #include "diag.h"
 #include "feeds.h"
@@ -244,6 +245,7 @@ build_run(const struct options *o)
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;
 	kinds_model(s, th, sc);
+	catalogue_model(s, th);
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);

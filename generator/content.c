@@ -33,6 +33,7 @@ static const char *const site_keys[] = {
 	"title", "short_title", "description", "base_url", "languages",
 	"theme", "per_page", "contact", "menu", "collections", "params",
 	"budget", "segments",
+	"access_info",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {

@@ -16,6 +16,12 @@
 extern const struct kind kind_budget, kind_call, kind_document,
     kind_inspection, kind_plan, kind_zone;
 
+extern const struct kind kind_organization;
+extern const struct kind kind_procedure;
+extern const struct kind kind_consultation;
+extern const struct kind kind_report;
+extern const struct kind kind_qa;
+
 static const struct kind *const table[] = {
 	&kind_budget,
 	&kind_call,
@@ -23,6 +29,11 @@ static const struct kind *const table[] = {
 	&kind_inspection,
 	&kind_plan,
 	&kind_zone,
+	&kind_organization,
+	&kind_procedure,
+	&kind_consultation,
+	&kind_report,
+	&kind_qa,
 };
 
 const struct kind *

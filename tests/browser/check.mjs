@@ -655,6 +655,119 @@ async function checkBudgetData(ctx, p) {
 	record('budget-data', p.path, bad.length === 0, bad.slice(0, 10));
 }
 
+// ---- the kinds the law on access to information asks for ------------------
+// Procedures link to the national public service portal; consultations
+// show their status (computed at the build date) and, once closed, the
+// summary; the catalogue lists every category of content/site.yaml's
+// access_info with a link or "chưa có" / "not yet"; the organisation page
+// has its chart and the contact point for information requests, and no
+// mobile number; reports carry attachments; answers are not empty.
+
+// The number of categories under access_info in content/site.yaml.
+function catalogueSize() {
+	const yaml = readFileSync(join(here, '..', '..', 'content', 'site.yaml'), 'utf8');
+	const at = yaml.indexOf('\naccess_info:');
+	if (at < 0)
+		return 0;
+	let n = 0;
+	for (const line of yaml.slice(at + 1).split('\n').slice(1)) {
+		if (/^\S/.test(line))
+			break;
+		if (/^\s+- id:/.test(line))
+			n++;
+	}
+	return n;
+}
+
+async function checkLawKinds(ctx, pages) {
+	const kinds = [
+		['procedure', /^\/(en\/)?thu-tuc-hanh-chinh\/[^/]+\/$/],
+		['consultation', /^\/(en\/)?lay-y-kien\/[^/]+\/$/],
+		['catalogue', /^\/(en\/)?tiep-can-thong-tin\/$/],
+		['organization', /^\/(en\/)?co-cau-to-chuc\/[^/]+\/$/],
+		['report', /^\/(en\/)?bao-cao\/[^/]+\/$/],
+		['qa', /^\/(en\/)?hoi-dap\/[^/]+\/$/],
+	];
+	const wantRows = catalogueSize();
+	for (const [kind, re] of kinds) {
+		const hits = pages.filter((p) => re.test(p.path) && !/\/(trang|page)\//.test(p.path));
+		if (hits.length === 0)
+			record('law-kinds', `(${kind})`, false, [`no ${kind} page in the sample`]);
+		for (const p of hits) {
+			const page = await ctx.newPage();
+			const bad = [];
+			try {
+				await page.goto(base + p.path, { waitUntil: 'load' });
+				const d = await page.evaluate(() => {
+					const q = (sel) => document.querySelector(sel);
+					// A section is found by its heading's id.
+					const sec = (id) => document.querySelector(`section[aria-labelledby="${id}"]`);
+					const art = q('article.item');
+					return {
+						portal: [...document.querySelectorAll('article a[href]')]
+						    .map((a) => { try { return new URL(a.href); } catch { return null; } })
+						    .filter((u) => u && u.protocol === 'https:' &&
+							(u.hostname === 'dichvucong.gov.vn' || u.hostname.endsWith('.dichvucong.gov.vn'))).length,
+						badge: (() => { const b = q('article .badge[class*="consultation-"]');
+						    return b ? { cls: b.className, text: b.textContent.trim() } : null; })(),
+						how: sec('s-how') !== null,
+						summary: sec('s-summary') !== null,
+						draft: sec('s-draft') !== null && sec('s-draft').querySelector('a[href*="/files/"]') !== null,
+						rows: [...document.querySelectorAll('table.catalogue-table tbody tr')].map((tr) => {
+							const td = tr.querySelector('td:last-child');
+							const a = td && td.querySelector('a[href]');
+							return { link: a ? a.getAttribute('href') : null, text: td ? td.textContent.trim() : '' };
+						}),
+						chart: document.querySelectorAll('ul.org-chart li').length,
+						infoMail: sec('s-info-contact') !== null && sec('s-info-contact').querySelector('a[href^="mailto:"]') !== null,
+						text: art ? art.textContent : '',
+						files: sec('s-attachments') ? sec('s-attachments').querySelectorAll('a[href*="/files/"]').length : 0,
+						answer: (() => { const s = sec('s-answer'); return s ? s.textContent.trim().length : 0; })(),
+						lang: document.documentElement.lang,
+					};
+				});
+				if (kind === 'procedure' && d.portal === 0)
+					bad.push('no https link to dichvucong.gov.vn');
+				if (kind === 'consultation') {
+					const m = d.badge && /consultation-(upcoming|open|closed)\b/.exec(d.badge.cls);
+					if (!m || d.badge.text === '')
+						bad.push(`no status badge (upcoming/open/closed): ${JSON.stringify(d.badge)}`);
+					else if (m[1] === 'closed' ? !d.summary : !d.how)
+						bad.push(`status ${m[1]} without its section (${m[1] === 'closed' ? 'summary' : 'how to comment'})`);
+					if (!d.draft)
+						bad.push('no link to the draft under /files/');
+				}
+				if (kind === 'catalogue') {
+					if (d.rows.length !== wantRows)
+						bad.push(`${d.rows.length} categories shown, site.yaml lists ${wantRows}`);
+					const none = d.lang === 'en' ? 'not yet' : 'chưa có';
+					d.rows.forEach((r, i) => {
+						if (!r.link && r.text !== none)
+							bad.push(`category ${i + 1}: neither a link nor "${none}" (${r.text})`);
+					});
+				}
+				if (kind === 'organization') {
+					if (d.chart < 2)
+						bad.push(`organisation chart has ${d.chart} units`);
+					if (!d.infoMail)
+						bad.push('no e-mail for the contact point for information requests');
+					const mobile = /(^|[^\d])(\+84[\s.]?|0)[35789]\d(?:[\s.-]?\d){7}(?!\d)/.exec(d.text);
+					if (mobile)
+						bad.push(`a mobile number on the page: ${mobile[0].trim()}`);
+				}
+				if (kind === 'report' && d.files === 0)
+					bad.push('no attachment under /files/');
+				if (kind === 'qa' && d.answer < 20)
+					bad.push('the answer is empty');
+			} catch (e) {
+				bad.push(`error: ${e.message.split('\n')[0]}`);
+			}
+			await page.close();
+			record('law-kinds', p.path, bad.length === 0, bad);
+		}
+	}
+}
+
 async function main() {
 	runVnu();
 	await checkServer();
@@ -703,6 +816,9 @@ async function main() {
 			record('budget-data', '(site)', false, ['no budget page with downloads']);
 		for (const p of budgets)
 			await checkBudgetData(desktop, p);
+
+		// The kinds the law on access to information asks for.
+		await checkLawKinds(desktop, pages);
 
 		await screenshots(browser, pages.map((p) => p.path));
 

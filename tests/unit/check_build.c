@@ -458,6 +458,20 @@ START_TEST(test_build_borrow_absent)
 	ck_assert_int_eq(count_in(&f,
 	    "thanh-tra/2023-thanh-tra-thu/index.html",
 	    "<li>Họ tên người lao động — Thông tin cá nhân</li>"), 1);
+	/* A leader and a unit without phone show none (never the
+	 * board's, which the contact shows once). */
+	ck_assert_int_eq(count_in(&f, "to-chuc/ban/index.html",
+	    "0263 3800 000"), 1);
+	/* An open consultation shows how to comment; a closed one its
+	 * summary without a count it does not have. */
+	ck_assert_int_eq(count_in(&f, "lay-y-kien/o/index.html",
+	    "consultation-open"), 1);
+	ck_assert_int_eq(count_in(&f, "lay-y-kien/c/index.html",
+	    "<p>S</p>"), 1);
+	/* A procedure links to the national portal, not to itself (its
+	 * own address is the frame's url). */
+	ck_assert_int_eq(count_in(&f, "thu-tuc/p/index.html",
+	    "href=\"https://dichvucong.gov.vn/x\""), 1);
 	teardown_fx(&f);
 }
 END_TEST

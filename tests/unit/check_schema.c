@@ -613,7 +613,8 @@ END_TEST
 START_TEST(test_schema_builtin_kinds)
 {
 	static const char *const want[] = {"page", "news", "budget",
-	    "inspection", "call", "zone", "document", "plan"};
+	    "inspection", "call", "zone", "document", "plan",
+	    "organization", "procedure", "consultation", "report", "qa"};
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
 	struct schemas *s = schema_builtin(a, d);
@@ -693,6 +694,24 @@ static const char *const samples[][2] = {
 	    "effective_from: 2019-07-20\nstatus: in_force\n"
 	    "summary: Về chủ trương đầu tư KCN Phú Bình\nzones: [phu-binh]\n"
 	    "files: [{title: Toàn văn, url: /files/130-2019.pdf}]\n"},
+	{"organization", "name: Ban\nfunctions: [Quản lý]\nduties: [Cấp "
+	    "phép]\nunits: [{id: ban, name: Ban}]\nleaders: [{name: A, "
+	    "title: Trưởng ban, duties: Chung}]\ncontact: {address: Đà Lạt, "
+	    "phone: \"0263 3800 000\", email: a@b.vn}\ninformation_contact: "
+	    "{unit: VP, address: Đà Lạt, phone: \"0263 3800 001\", email: "
+	    "vp@b.vn}\n"},
+	{"procedure", "title: Cấp giấy\ncode: \"1.009763\"\nfield: Đầu tư\n"
+	    "level: tinh\nprocessing_days: 15\nfee: {amount: 0}\n"
+	    "legal_basis: [61/2020/QH14]\nportal_url: "
+	    "https://dichvucong.gov.vn/x\n"},
+	{"consultation", "title: Dự thảo\ndraft_file: {title: D, url: "
+	    "/files/d.txt}\nopens_on: 2026-10-01\ncloses_on: 2026-10-31\n"
+	    "how_to_comment: Gửi thư\n"},
+	{"report", "title: Báo cáo\ntype: cong_tac\nyear: 2026\nperiod: "
+	    "quy_3\npublished_on: 2026-10-05\nattachments: [{title: B, url: "
+	    "/files/b.txt}]\n"},
+	{"qa", "title: Hỏi\nquestion: Có ưu đãi?\nfield: Đầu tư\n"
+	    "asked_on: 2026-09-02\nanswered_on: 2026-09-15\n"},
 };
 
 START_TEST(test_schema_builtin_samples)
