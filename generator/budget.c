@@ -222,7 +222,7 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 	if (end >= 0) {
 		date_iso(end, iso);
 		buf_adds(&when, " on ");
-		fmt_date(&when, iso, "vi");
+		fmt_date(&when, iso, fmt_messages());
 	}
 	kd = col_role(est->f, BROLE_ESTIMATE);
 	units = e->unit_exp != est->unit_exp;

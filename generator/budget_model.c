@@ -27,6 +27,7 @@ struct mk {
 	const struct btab *t;
 	const char *lang;	/* "vi" or another */
 	int li;			/* 0 vi, 1 en */
+	const struct fmt_style *st;	/* lang's figures and dates */
 };
 
 static struct value *
@@ -86,7 +87,7 @@ set_date(struct mk *m, struct value *f, const char *key, const char *iso)
 
 	if (iso == NULL)
 		return;
-	fmt_date(&b, iso, m->lang);
+	fmt_date(&b, iso, m->st);
 	set(m, f, key, str(m, buf_cstr(&b)));
 	buf_release(&b);
 }
@@ -115,7 +116,7 @@ row_frame(struct mk *m, const struct brow *r)
 		if (!m->t->shown[k])
 			continue;
 		cv = value_map(a);
-		budget_cell_text(&b, &f->cols[k], c, m->lang);
+		budget_cell_text(&b, &f->cols[k], c, m->st);
 		set(m, cv, "text", str(m, buf_cstr(&b)));
 		buf_reset(&b);
 		set(m, cv, "raw", str(m, c->raw));
@@ -437,7 +438,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 
 		if (!pick[i])
 			continue;
-		budget_cell_text(&one, &fo->cols[k], c, m->lang);
+		budget_cell_text(&one, &fo->cols[k], c, m->st);
 		e = value_map(a);
 		set(m, e, "stt", str(m, r->stt));
 		set(m, e, "label", str(m, r->label));
@@ -472,7 +473,7 @@ make_chart(struct mk *m, struct value *f, const char *unit)
 		    "height=\"16\" class=\"bar bar-%s\"/><text x=\"%ld\" "
 		    "y=\"%ld\" class=\"bar-value\">", y + 20, w, cls, w + 6,
 		    y + 33);
-		budget_cell_text(&one, &fo->cols[k], c, m->lang);
+		budget_cell_text(&one, &fo->cols[k], c, m->st);
 		buf_add_xml(&svg, one.data, one.len);
 		buf_adds(&svg, "</text>");
 		buf_release(&one);
@@ -552,14 +553,14 @@ model_headline(struct mk *m, struct value *fr, const char *unit)
 	}
 	label = fill_period(a, h.h->label[m->li], period_short(m,
 	    value_map_str(d, "period")));
-	budget_cell_text(&num, h.col, h.cell, m->lang);
+	budget_cell_text(&num, h.col, h.cell, m->st);
 	text = arena_printf(a, "%s %s", buf_cstr(&num), unit);
 	if (h.pct != NULL) {
 		const char *of = lower_first(a, m->t->form->cols[h.h->pct_of].
 		    label[m->li]);
 		const char *pairs[] = {"percent", NULL, "of", of, NULL};
 
-		budget_cell_text(&pct, h.pct_col, h.pct, m->lang);
+		budget_cell_text(&pct, h.pct_col, h.pct, m->st);
 		pairs[1] = buf_cstr(&pct);
 		ptext = words_fill(a, site_word(m->s, m->lang,
 		    "budget.percent_of"), pairs);
@@ -629,7 +630,7 @@ model_header(struct mk *m, struct value *fr)
 		const char *one[] = {"date", NULL, "issuer", iss, NULL};
 
 		if (value_map_str(dec, "date") != NULL)
-			fmt_date(&date, value_map_str(dec, "date"), m->lang);
+			fmt_date(&date, value_map_str(dec, "date"), m->st);
 		one[1] = buf_cstr(&date);
 		if (date.len)
 			pairs[3] = words_fill(a, site_word(m->s, m->lang,
@@ -658,7 +659,8 @@ static void
 model_item(struct site *s, const struct bforms *fs, struct item *it)
 {
 	struct arena *a = s->arena;
-	struct mk m = {s, it, NULL, it->lang ? it->lang : "vi", 0};
+	struct mk m = {s, it, NULL, it->lang ? it->lang : "vi", 0,
+	    NULL};
 	const struct value *d = it->data, *v;
 	const struct bform *f = budget_form_find(fs, d, NULL);
 	struct value *fr = it->frame, *l;
@@ -670,6 +672,7 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	if (f == NULL || fr == NULL)
 		return;
 	m.li = budget_lang(m.lang);
+	m.st = site_fmt(s, m.lang);
 	m.t = budget_table_of(s, it, f);
 	v = value_map_get(d, "fiscal_year");
 	year = v && value_is_scalar(v) ? v->text : "";

@@ -359,7 +359,8 @@ series_frame(const struct series *x)
 			buf_reset(&b);
 			if (c != NULL)
 				budget_cell_text(&b, &x->cols[k].r->t->form->
-				    cols[x->cols[k].k], c, s->langs[x->lang]);
+				    cols[x->cols[k].k], c, site_fmt(s,
+				    s->langs[x->lang]));
 			put(s, cv, "text", buf_cstr(&b));
 			value_map_set(a, cv, "is_empty", value_bool(a,
 			    c == NULL || !c->has));
@@ -434,7 +435,7 @@ chain_years(const struct series *x)
 		put(s, m, "name", rec_name(x, r));
 		if (value_map_str(r->it->data, "published_on") != NULL)
 			fmt_date(&b, value_map_str(r->it->data,
-			    "published_on"), s->langs[x->lang]);
+			    "published_on"), site_fmt(s, s->langs[x->lang]));
 		put(s, m, "published_on_text", buf_cstr(&b));
 		buf_release(&b);
 		put(s, m, "adjusts_title", adj ? adj : r->adjusts);

@@ -40,7 +40,7 @@ const char *
 budget_vi_amount(struct arena *a, int64_t v, int scale, int dec)
 {
 	return decimal_figure(a, decimal_trunc((struct decimal){v, scale},
-	    dec), "vi", "");
+	    dec), fmt_messages(), "");
 }
 
 /* The table ------------------------------------------------------------ */
@@ -759,13 +759,13 @@ budget_lang(const char *lang)
 
 void
 budget_cell_text(struct buf *b, const struct bcol *c,
-    const struct bcell *cell, const char *lang)
+    const struct bcell *cell, const struct fmt_style *st)
 {
 	if (!cell->has)
 		return;
-	fmt_decimal(b, cell->raw, lang != NULL ? lang : "en");
+	fmt_decimal(b, cell->raw, st);
 	if (c->type == BCOL_PERCENT)
-		buf_addc(b, '%');
+		buf_adds(b, st->percent);
 }
 
 const struct btab *

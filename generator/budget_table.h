@@ -15,6 +15,7 @@
 struct arena;
 struct buf;
 struct diags;
+struct fmt_style;
 struct site;
 struct value;
 
@@ -182,9 +183,9 @@ struct bheadline {
 bool budget_headline(const struct btab *t, const char *kind,
     struct bheadline *out);
 
-/* Appends the cell as pages show it for lang ("vi" 1.060,5; "en"). */
+/* Appends the cell as pages show it in style st (vi 1.060,5). */
 void budget_cell_text(struct buf *b, const struct bcol *c,
-    const struct bcell *cell, const char *lang);
+    const struct bcell *cell, const struct fmt_style *st);
 /* 0 for Vietnamese, 1 for any other language. */
 int budget_lang(const char *lang);
 /*

@@ -274,7 +274,7 @@ add_day(struct buf *b, long day)
 	char iso[11];
 
 	date_iso(day, iso);
-	fmt_date(b, iso, "vi");
+	fmt_date(b, iso, fmt_messages());
 }
 
 /* How a message names the day counted from. */

@@ -247,24 +247,24 @@ decimal_str(struct arena *a, struct decimal d)
 }
 
 void
-decimal_format(struct buf *b, struct decimal d, const char *lang)
+decimal_format(struct buf *b, struct decimal d, const struct fmt_style *st)
 {
 	struct buf t = {0};
 
 	decimal_text(&t, d);
-	fmt_decimal(b, buf_cstr(&t), lang);
+	fmt_decimal(b, buf_cstr(&t), st);
 	buf_release(&t);
 }
 
 const char *
-decimal_figure(struct arena *a, struct decimal d, const char *lang,
+decimal_figure(struct arena *a, struct decimal d, const struct fmt_style *st,
     const char *unit)
 {
 	struct buf b = {0};
 	char *s;
 
-	decimal_format(&b, d, lang);
-	buf_adds(&b, unit);
+	decimal_format(&b, d, st);
+	buf_adds(&b, strcmp(unit, "%") == 0 ? st->percent : unit);
 	s = buf_keep(&b, a);
 	buf_release(&b);
 	return s;

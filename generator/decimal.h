@@ -16,6 +16,7 @@
 
 struct arena;
 struct buf;
+struct fmt_style;
 struct value;
 
 /* A decimal: m / 10^scale, exactly; scale >= 0. */
@@ -119,13 +120,14 @@ void decimal_text(struct buf *b, struct decimal d);
 /* decimal_text() in arena a. */
 const char *decimal_str(struct arena *a, struct decimal d);
 /*
- * Appends d for readers in lang with fmt_decimal(): vi "1.060.000,5",
- * en "1,060,000.5".
+ * Appends d for readers in style st with fmt_decimal(): vi
+ * "1.060.000,5", en "1,060,000.5".
  */
-void decimal_format(struct buf *b, struct decimal d, const char *lang);
+void decimal_format(struct buf *b, struct decimal d,
+    const struct fmt_style *st);
 /* decimal_format() in arena a, with unit appended ("112,9579 ha"; unit
- * may be ""). */
+ * may be ""; "%" is written as st's percent: fr "94,68 %"). */
 const char *decimal_figure(struct arena *a, struct decimal d,
-    const char *lang, const char *unit);
+    const struct fmt_style *st, const char *unit);
 
 #endif

@@ -31,6 +31,7 @@
 #include "theme.h"
 #include "utf8.h"
 #include "value.h"
+#include "words.h"
 
 #define CHANGELOG_MAX 200	/* entries on the change log page */
 #define FEED_MAX 50		/* entries in a feed */
@@ -64,7 +65,7 @@ date_text(struct site *s, const char *iso, const char *lang)
 	struct buf b = {0};
 	char *r;
 
-	fmt_date(&b, iso, lang);
+	fmt_date(&b, iso, site_fmt(s, lang));
 	r = buf_keep(&b, s->arena);
 	buf_release(&b);
 	return r;
@@ -164,6 +165,7 @@ show_value(struct site *s, int lang, const char *v, const char *key)
 {
 	const struct value *labels = value_path(s->globals[lang],
 	    "t.value_labels");
+	const struct fmt_style *st = site_fmt(s, s->langs[lang]);
 	const char *w;
 	struct buf b = {0};
 	char *r;
@@ -172,14 +174,14 @@ show_value(struct site *s, int lang, const char *v, const char *key)
 		return "—";
 	if ((w = value_map_str(labels, v)) != NULL)
 		return w;
-	if (!numeric(v) || !fmt_decimal(&b, v, s->langs[lang])) {
+	if (!numeric(v) || !fmt_decimal(&b, v, st)) {
 		buf_release(&b);
 		return v;
 	}
 	/* Shares are read with their sign: 84,17% rather than 84,17. */
 	if (key != NULL && (strcmp(key, "percent") == 0 ||
 	    strcmp(key, "share") == 0 || strcmp(key, "ty_le") == 0))
-		buf_addc(&b, '%');
+		buf_adds(&b, st->percent);
 	r = buf_keep(&b, s->arena);
 	buf_release(&b);
 	return r;

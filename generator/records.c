@@ -93,8 +93,8 @@ records_figure(struct site *s, const struct value *v, const char *lang,
 {
 	struct decimal d;
 
-	return decimal_of_value(v, &d) ? decimal_figure(s->arena, d, lang,
-	    unit) : NULL;
+	return decimal_of_value(v, &d) ? decimal_figure(s->arena, d,
+	    site_fmt(s, lang), unit) : NULL;
 }
 
 const char *
@@ -105,7 +105,7 @@ records_date_text(struct site *s, const struct value *v, const char *lang)
 
 	if (records_date_of(v) == NULL)
 		return NULL;
-	fmt_date(&b, v->text, lang);
+	fmt_date(&b, v->text, site_fmt(s, lang));
 	r = buf_keep(&b, s->arena);
 	buf_release(&b);
 	return r;

@@ -45,7 +45,7 @@ deadline_check_inspection(struct site *s, const struct item *it)
 	if (cp == NULL) {
 		struct buf b = {0};
 
-		fmt_date(&b, cd->text, "vi");
+		fmt_date(&b, cd->text, fmt_messages());
 		diag_warning(s->diags, cd->pos, "the conclusion of %s does not "
 		    "say when it was published: add 'conclusion_published_on: "
 		    "YYYY-MM-DD' (%s counts the deadline from the conclusion)",

@@ -19,6 +19,7 @@ struct source;
 struct value;
 struct theme;
 struct mustache;
+struct fmt_style;
 
 #define SITE_MAX_LANGS 8
 
@@ -111,6 +112,8 @@ struct site {
 	/* words.c: "lang: key" of every word a language lacked */
 	const char **missing;
 	size_t nmissing, capmissing;
+	/* words.c: site_fmt()'s style per language, made on first use */
+	const struct fmt_style *fmt[SITE_MAX_LANGS];
 	/* schema.c: the kinds' schemas (date fields); site_model() reads
 	 * the built-in ones when the build has not set them */
 	const struct schemas *schemas;

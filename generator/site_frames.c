@@ -279,7 +279,7 @@ site_item_frame(struct site *s, struct item *it)
 		    it->coll->linked_card));
 	}
 	if (it->date) {
-		fmt_date(&b, it->date, it->lang);
+		fmt_date(&b, it->date, site_fmt(s, it->lang));
 		value_map_set(s->arena, f, "date_text", site_vstr(s,
 		    buf_keep(&b, s->arena)));
 		value_map_set(s->arena, f, "date_iso", site_vstr(s, it->date));

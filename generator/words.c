@@ -1,12 +1,14 @@
 /*
  * Words for readers from the theme's UI strings (words.h): the
  * language's own, else the first language that has the word, with the
- * gap recorded so that `check` can list what a translation lacks.
+ * gap recorded so that `check` can list what a translation lacks; and
+ * the style in which a language writes figures and dates (`format:`).
  */
 #include <string.h>
 
 #include "arena.h"
 #include "buf.h"
+#include "fmt.h"
 #include "site.h"
 #include "value.h"
 #include "words.h"
@@ -45,10 +47,12 @@ note_missing(struct site *s, const char *lang, const char *key)
 	s->missing[s->nmissing++] = line;
 }
 
-const char *
-site_word(struct site *s, const char *lang, const char *key)
+/* site_word(), but dflt when no language has the key (the gap is
+ * still recorded). */
+static const char *
+word_or(struct site *s, const char *lang, const char *key, const char *dflt)
 {
-	const char *w, *dot;
+	const char *w;
 	size_t i;
 
 	for (i = 0; i < s->nlangs; i++)
@@ -59,8 +63,47 @@ site_word(struct site *s, const char *lang, const char *key)
 	for (i = 0; i < s->nlangs; i++)
 		if ((w = lookup(s, i, key)) != NULL)
 			return w;
+	return dflt;
+}
+
+const char *
+site_word(struct site *s, const char *lang, const char *key)
+{
+	const char *w = word_or(s, lang, key, NULL), *dot;
+
+	if (w != NULL)
+		return w;
 	dot = strrchr(key, '.');
 	return dot ? dot + 1 : key;
+}
+
+const struct fmt_style *
+site_fmt(struct site *s, const char *lang)
+{
+	static const char *const months[12] = {"jan", "feb", "mar", "apr",
+	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+	const struct fmt_style *dflt = fmt_messages();
+	struct fmt_style *st;
+	size_t i, li;
+
+	for (li = 0; li < s->nlangs; li++)
+		if (strcmp(s->langs[li], lang) == 0)
+			break;
+	if (li < s->nlangs && s->fmt[li] != NULL)
+		return s->fmt[li];
+	st = arena_alloc(s->arena, sizeof *st);
+	st->thousands = word_or(s, lang, "format.thousands", dflt->thousands);
+	st->decimal = word_or(s, lang, "format.decimal", dflt->decimal);
+	st->date = word_or(s, lang, "format.date", dflt->date);
+	st->percent = word_or(s, lang, "format.percent", dflt->percent);
+	/* Month names only where the pattern writes them. */
+	for (i = 0; i < 12; i++)
+		st->months[i] = strstr(st->date, "{month}") == NULL ? NULL :
+		    word_or(s, lang, arena_printf(s->arena, "format.months.%s",
+		    months[i]), NULL);
+	if (li < s->nlangs)
+		s->fmt[li] = st;
+	return st;
 }
 
 const char *const *

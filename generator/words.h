@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct arena;
+struct fmt_style;
 struct site;
 
 /*
@@ -22,6 +23,19 @@ struct site;
  * globals' memory.
  */
 const char *site_word(struct site *s, const char *lang, const char *key);
+
+/*
+ * How lang writes figures and dates: the UI strings format.thousands,
+ * format.decimal, format.date, format.percent and, when the date names
+ * the month,
+ * format.months.jan … format.months.dec, each through site_word()'s
+ * fallback (a gap recorded); a key no language has takes
+ * fmt_messages()'s value (months: their number).  Made once per
+ * language of s->langs (cached on s; a code outside it is made anew).
+ * Never NULL; arena memory.  Model stage (after site_model()'s
+ * globals): it writes to s.
+ */
+const struct fmt_style *site_fmt(struct site *s, const char *lang);
 
 /*
  * The keys site_word() could not find in a language, as

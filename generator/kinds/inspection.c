@@ -27,6 +27,7 @@
 #include "site.h"
 #include "utf8.h"
 #include "value.h"
+#include "words.h"
 
 #define NAME "inspection"
 
@@ -350,13 +351,13 @@ inspection_frame(struct site *s, const struct site_names *x,
 		any = true;
 		ok = ok && !__builtin_add_overflow(total, v->u.i, &total);
 		buf_reset(&b);
-		fmt_int(&b, v->u.i, lang);
+		fmt_int(&b, v->u.i, site_fmt(s, lang));
 		buf_addf(&b, " %s", dong);
 		records_set(s, m, "amount_text", buf_keep(&b, s->arena));
 	}
 	if (any && ok) {
 		buf_reset(&b);
-		fmt_int(&b, total, lang);
+		fmt_int(&b, total, site_fmt(s, lang));
 		buf_addf(&b, " %s", dong);
 		records_set(s, f, "measures_total_text", buf_keep(&b,
 		    s->arena));

@@ -27,6 +27,7 @@
 #include "site.h"
 #include "site_names.h"
 #include "value.h"
+#include "words.h"
 
 /* Units that count things (a target of 2.5 projects is a typo), with
  * what they count in the diagnostics' English. */
@@ -227,7 +228,7 @@ achieved(struct site *s, const struct value *part, const struct value *whole,
 		r.m /= 10;
 		r.scale = 0;
 	}
-	return decimal_figure(s->arena, r, lang, "%");
+	return decimal_figure(s->arena, r, site_fmt(s, lang), "%");
 }
 
 /* "230 tỷ đồng", "95%": a figure with its unit. */

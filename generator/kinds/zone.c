@@ -32,6 +32,7 @@
 #include "site.h"
 #include "site_lists.h"
 #include "value.h"
+#include "words.h"
 
 static void
 check_zone(struct site *s, const struct site_names *x,
@@ -171,7 +172,7 @@ zone_occupancy(struct site *s, struct item *it)
 	    decimal_percent_of(num, den, 2, &p)))
 		return;
 	records_set(s, it->frame, "occupancy_text", decimal_figure(s->arena, p,
-	    it->lang, "%"));
+	    site_fmt(s, it->lang), "%"));
 	records_set(s, it->frame, "occupancy_basis_text",
 	    records_value_text(s, it->lang, "zone.occupancy_basis", basis));
 	records_setb(s, it->frame, "occupancy_computed", !stated);

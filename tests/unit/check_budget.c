@@ -17,6 +17,7 @@
 #include "budget_table.h"
 #include "buf.h"
 #include "diag.h"
+#include "fmt.h"
 #include "site.h"
 #include "value.h"
 #include "words.h"
@@ -1254,6 +1255,9 @@ START_TEST(test_budget_total_row)
 	struct value *v = NULL;
 	const struct btab *t;
 	struct buf b = {0};
+	/* en's figures, as the default theme's i18n writes them */
+	const struct fmt_style en = {",", ".", "{d} {month} {y}", {NULL},
+	    "%"};
 
 	ck_assert_ptr_nonnull(fs);
 	ck_assert(fs->forms[0].verified);
@@ -1264,7 +1268,7 @@ START_TEST(test_budget_total_row)
 	ck_assert_int_eq(t->nrows, 3);
 	ck_assert(t->rows[2].is_total);
 	budget_cell_text(&b, &fs->forms[0].cols[0], &t->rows[2].cells[0],
-	    "en");
+	    &en);
 	ck_assert_str_eq(buf_cstr(&b), "1,260.5");
 	ck_assert_str_eq(t->rows[2].cells[0].raw, "1260.5");
 	/* The optional column nobody filled is not shown. */

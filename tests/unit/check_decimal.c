@@ -15,10 +15,17 @@
 #include "budget_table.h"
 #include "decimal.h"
 #include "diag.h"
+#include "fmt.h"
 #include "testutil.h"
 #include "value.h"
 
 Suite *decimal_suite(void);
+
+/* As themes/default/i18n/{vi,en}.yaml's `format:` write figures. */
+static const struct fmt_style vi_ = {".", ",", "{dd}/{mm}/{y}", {NULL},
+    "%"};
+static const struct fmt_style en_ = {",", ".", "{d} {month} {y}", {NULL},
+    "%"};
 
 static enum decimal_status
 parse(const char *s, int max_scale, int64_t max, struct decimal *d)
@@ -313,18 +320,18 @@ START_TEST(test_decimal_text)
 	ck_assert_str_eq(text(dec(DECIMAL_DIGITS_MAX, 18)),
 	    "0.999999999999999999");
 	ck_assert_str_eq(decimal_str(a, dec(10605, 1)), "1060.5");
-	decimal_format(&b, dec(10600000005, 1), "vi");
+	decimal_format(&b, dec(10600000005, 1), &vi_);
 	ck_assert_str_eq(buf_cstr(&b), "1.060.000.000,5");
 	buf_reset(&b);
-	decimal_format(&b, dec(10600000005, 1), "en");
+	decimal_format(&b, dec(10600000005, 1), &en_);
 	ck_assert_str_eq(buf_cstr(&b), "1,060,000,000.5");
 	buf_release(&b);
-	ck_assert_str_eq(decimal_figure(a, dec(1129579, 4), "vi", " ha"),
+	ck_assert_str_eq(decimal_figure(a, dec(1129579, 4), &vi_, " ha"),
 	    "112,9579 ha");
-	ck_assert_str_eq(decimal_figure(a, dec(-9468, 2), "en", "%"),
+	ck_assert_str_eq(decimal_figure(a, dec(-9468, 2), &en_, "%"),
 	    "-94.68%");
 	ck_assert_str_eq(decimal_figure(a, decimal_trunc(dec(-1060500000,
-	    6), 0), "vi", ""), "-1.060");
+	    6), 0), &vi_, ""), "-1.060");
 	arena_free(a);
 }
 END_TEST

@@ -71,7 +71,15 @@ put(struct fx *x, const char *rel, const char *text)
  * The theme's words of the kinds' values (themes/default/i18n, values:),
  * as the fixtures' minimal theme carries them.
  */
-static const char values_vi[] =
+/* The figures' and dates' style, as the default theme's i18n has it. */
+#define FORMAT_VI "format: {thousands: '.', decimal: ',', percent: '%', " \
+    "date: '{dd}/{mm}/{y}'}\n"
+#define FORMAT_EN "format: {thousands: ',', decimal: '.', percent: '%', " \
+    "date: '{d} {month} {y}', months: {jan: January, feb: February, " \
+    "mar: March, apr: April, may: May, jun: June, jul: July, " \
+    "aug: August, sep: September, oct: October, nov: November, " \
+    "dec: December}}\n"
+static const char values_vi[] = FORMAT_VI
     "values:\n"
     "  inspection:\n"
     "    type: {thanh_tra: \"Thanh tra\", kiem_tra: \"Kiểm tra\"}\n"
@@ -125,7 +133,7 @@ static const char values_vi[] =
     "trieu_dong: \"triệu đồng\", trieu_usd: \"triệu USD\", "
     "phan_tram: \"%\"}\n"
     "  decision: {number: \"số\", dated: \"ngày\"}\n";
-static const char values_en[] =
+static const char values_en[] = FORMAT_EN
     "values:\n"
     "  inspection:\n"
     "    type: {thanh_tra: \"Inspection\", "
@@ -863,7 +871,7 @@ START_TEST(test_records_words_from_theme)
 		    "2023-09-01", "2023-12-01", "")},
 		{"content/calls/a.en.md", CALL("{use: a, share: 100}",
 		    "2023-09-01", "2023-12-01", "")},
-		{"themes/default/i18n/en.yaml", "more: More\n"
+		{"themes/default/i18n/en.yaml", "more: More\n" FORMAT_EN
 		    "values: {call: {status: {open: Taking offers}}, "
 		    "money_unit: {ty_dong: bn VND}}\n"},
 		{NULL, NULL},
