@@ -2,6 +2,7 @@
 #   make            build generator/minhbach
 #   make site       install missing packages, build, render content/ into site/
 #   make serve      the editors' preview at http://127.0.0.1:8080/
+#   make messages-doc  rewrite the guide's catalogue of messages
 #   make test       unit suites (check), Mustache spec, golden sites
 #   make asan       the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmark (BENCH_PAGES=10000, median of BENCH_RUNS=5)
@@ -44,7 +45,7 @@ SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
-.PHONY: all site serve deps test-deps lint-deps fuzz-deps test unit golden asan \
+.PHONY: all site serve messages-doc deps test-deps lint-deps fuzz-deps test unit golden asan \
 	valgrind bench fuzz \
 	lint format install uninstall clean bless
 .DELETE_ON_ERROR:
@@ -127,6 +128,10 @@ site: deps
 serve: deps
 	@$(MAKE) --no-print-directory generator/minhbach
 	./generator/minhbach serve --source .
+
+# The editors' guide's catalogue of messages, from generator/messages_*.yaml.
+messages-doc: generator/minhbach
+	sh generator/messages-doc.sh ./generator/minhbach
 
 # The suites find the Mustache spec in ../shared/mustache-spec unless
 # MUSTACHE_SPEC_DIR says otherwise.

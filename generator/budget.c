@@ -233,7 +233,7 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 		if (r->path == NULL || !c->has)
 			continue;
 		if ((o = row_at(est->t, r->path)) == NULL) {
-			diag_error(d, cell_pos(r, c), "%s, %s: the estimate "
+			diag_errorf(d, cell_pos(r, c), "%s, %s: the estimate "
 			    "in force%s, %s, has no line %s",
 			    budget_line_name(a, r), e->f->cols[ke].key,
 			    buf_cstr(&when), est->it->path, r->path);
@@ -242,7 +242,7 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 		if (!o->cells[kd].has || cmp_dong(e, c->v, est,
 		    o->cells[kd].v) % 2 == 0)
 			continue;
-		diag_error(d, cell_pos(r, c), "%s, %s: %s differs from %s in "
+		diag_errorf(d, cell_pos(r, c), "%s, %s: %s differs from %s in "
 		    "the estimate in force%s (%s:%u:%u)",
 		    budget_line_name(a, r), e->f->cols[ke].key,
 		    amount_text(a, e, c, units), amount_text(a, est,
@@ -285,7 +285,7 @@ check_ytd(struct arena *a, struct diags *d, const struct rec *e,
 		    !o->cells[kn].has || cmp_dong(e, c->v, next,
 		    o->cells[kn].v) != 1)
 			continue;
-		diag_warning(d, cell_pos(r, c), "%s, %s: %s for %s exceeds "
+		diag_warningf(d, cell_pos(r, c), "%s, %s: %s for %s exceeds "
 		    "%s for %s (%s:%u:%u); the figures of execution reports "
 		    "are year-to-date", budget_line_name(a, r),
 		    e->f->cols[ke].key,
@@ -320,19 +320,19 @@ opted_in(struct site *s, const struct bforms *fs)
 	struct buf known = {0};
 
 	if (b != NULL && b->type != VALUE_MAP) {
-		diag_error(s->diags, b->pos, "site.yaml: budget must be a map "
+		diag_errorf(s->diags, b->pos, "site.yaml: budget must be a map "
 		    "such as {unverified_forms: [\"90/2018/TT-BTC:2\"]}");
 		return NULL;
 	}
 	for (size_t i = 0; b != NULL && i < b->n; i++)
 		if (strcmp(b->pairs[i].key, "unverified_forms") != 0)
-			diag_warning(s->diags, b->pairs[i].keypos, "unknown "
+			diag_warningf(s->diags, b->pairs[i].keypos, "unknown "
 			    "key '%s' in site.yaml's budget (known: "
 			    "unverified_forms)", b->pairs[i].key);
 	if (l == NULL)
 		return NULL;
 	if (l->type != VALUE_LIST) {
-		diag_error(s->diags, l->pos, "site.yaml: budget."
+		diag_errorf(s->diags, l->pos, "site.yaml: budget."
 		    "unverified_forms must be a list of form ids such as "
 		    "\"90/2018/TT-BTC:2\"");
 		return NULL;
@@ -347,7 +347,7 @@ opted_in(struct site *s, const struct bforms *fs)
 		    budget_form_by_id(fs, v->text) : NULL;
 
 		if (f == NULL || f->decision)
-			diag_error(s->diags, v->pos, "site.yaml: budget."
+			diag_errorf(s->diags, v->pos, "site.yaml: budget."
 			    "unverified_forms: '%s' is not a form; the "
 			    "unverified forms are %s", value_is_scalar(v) ?
 			    v->text : "?", buf_cstr(&known));
@@ -408,7 +408,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 	long lo, hi;
 
 	if (!r->f->verified && !in_list(fs, optin, r->f))
-		diag_error(s->diags, key_pos(d, "form"), "form %s has not "
+		diag_errorf(s->diags, key_pos(d, "form"), "form %s has not "
 		    "been checked against the printed appendix of its "
 		    "circular (its layout follows the articles only); to "
 		    "publish it anyway, name it in content/site.yaml: "
@@ -416,7 +416,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 		    "will say so", r->f->id, r->f->id);
 	if (r->period != NULL && c->periods != NULL &&
 	    !utf8_has_word(c->periods, r->period))
-		diag_error(s->diags, value_map_get(d, "period")->pos, "period "
+		diag_errorf(s->diags, value_map_get(d, "period")->pos, "period "
 		    "%s is not a period of %s: its execution reports cover "
 		    "%s (%s)", r->period, c->circular, c->periods,
 		    c->periods_rule ? c->periods_rule : c->rule[0]);
@@ -427,7 +427,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 	    !(r->year > hi && c->until != NULL && pub != NULL &&
 	    date_is_valid(pub, strlen(pub)) && strcmp(pub, c->until) <= 0)) {
 		if (r->year > hi)
-			diag_error(s->diags, v->pos, "fiscal year %lld: the "
+			diag_errorf(s->diags, v->pos, "fiscal year %lld: the "
 			    "forms of %s serve %s records up to %ld (%s)%s",
 			    (long long)r->year, c->circular, r->kind, hi,
 			    c->years_rule ? c->years_rule : c->rule[0],
@@ -435,14 +435,14 @@ check_form_law(struct site *s, const struct bforms *fs,
 			    "record published by %s may use them for a later "
 			    "year", c->until) : "");
 		else
-			diag_error(s->diags, v->pos, "fiscal year %lld: the "
+			diag_errorf(s->diags, v->pos, "fiscal year %lld: the "
 			    "forms of %s serve %s records from %ld (%s)",
 			    (long long)r->year, c->circular, r->kind, lo,
 			    c->years_rule ? c->years_rule : c->rule[0]);
 	}
 	if (c->since != NULL && pub != NULL && date_is_valid(pub,
 	    strlen(pub)) && strcmp(pub, c->since) < 0)
-		diag_error(s->diags, value_map_get(d, "published_on")->pos,
+		diag_errorf(s->diags, value_map_get(d, "published_on")->pos,
 		    "published on %s, before %s took effect (%s): a record "
 		    "uses the forms in force on the day it is published",
 		    pub, c->circular, c->since);
@@ -451,26 +451,26 @@ check_form_law(struct site *s, const struct bforms *fs,
 		    s->arena, "%s:%s", c->circular, df));
 
 		if (f == NULL || !f->decision)
-			diag_error(s->diags, value_map_get(d,
+			diag_errorf(s->diags, value_map_get(d,
 			    "decision_form")->pos, "decision_form %s is not "
 			    "a decision form of %s%s", df, c->circular,
 			    strcmp(c->circular, "90/2018/TT-BTC") == 0 ?
 			    " (its decision form is 01/QĐ-CKNS)" : " (its "
 			    "articles name none)");
 		else if (!utf8_has_word(f->kinds, r->kind))
-			diag_error(s->diags, value_map_get(d,
+			diag_errorf(s->diags, value_map_get(d,
 			    "decision_form")->pos, "decision_form %s "
 			    "publishes %s records, not %s", f->id, f->kinds,
 			    r->kind);
 	}
 	v = value_map_get(value_map_get(d, "unit"), "chapter");
 	if (v != NULL && value_is_scalar(v) && !only_digits(v->text, 3))
-		diag_error(s->diags, v->pos, "unit.chapter '%s' is not a "
+		diag_errorf(s->diags, v->pos, "unit.chapter '%s' is not a "
 		    "budget chapter code (Chương): three digits, e.g. \"415\"",
 		    v->text);
 	v = value_map_get(value_map_get(d, "unit"), "budget_code");
 	if (v != NULL && value_is_scalar(v) && !only_digits(v->text, 7))
-		diag_error(s->diags, v->pos, "unit.budget_code '%s' is not a "
+		diag_errorf(s->diags, v->pos, "unit.budget_code '%s' is not a "
 		    "budget relationship code (mã ĐVQHNS): seven digits, e.g. "
 		    "\"1234567\"", v->text);
 }

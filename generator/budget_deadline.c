@@ -80,7 +80,7 @@ budget_deadline_check(struct site *s, const struct budget_ref *r)
 	case DL_APPROVAL:
 		if ((tv = date_at(r->it->data, "approval.date")) == NULL) {
 			if (value_map_get(r->it->data, "approval") == NULL)
-				diag_error(s->diags, pos_of(r->it, "kind"),
+				diag_errorf(s->diags, pos_of(r->it, "kind"),
 				    "a %s record needs 'approval' (number and "
 				    "date of the decision that %s): %s counts "
 				    "the publication deadline from it",
@@ -94,7 +94,7 @@ budget_deadline_check(struct site *s, const struct budget_ref *r)
 	case DL_REPORTED_ON:
 		if ((tv = date_at(r->it->data, "reported_on")) == NULL) {
 			if (value_map_get(r->it->data, "reported_on") == NULL)
-				diag_error(s->diags, pos_of(r->it, "period"),
+				diag_errorf(s->diags, pos_of(r->it, "period"),
 				    "an annual execution report needs "
 				    "'reported_on' (the day it was submitted "
 				    "upward): %s counts the publication "
@@ -171,7 +171,7 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 			continue;
 		up[i] = -2;
 		if (!is_estimate(&v[i])) {
-			diag_error(s->diags, av->pos, "'adjusts' is for "
+			diag_errorf(s->diags, av->pos, "'adjusts' is for "
 			    "adjustment decisions, which are du_toan records; "
 			    "this is a %s record", v[i].kind ? v[i].kind :
 			    "budget");
@@ -182,19 +182,19 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 		    av->text)) < 0)
 			continue;
 		if ((size_t)j == i) {
-			diag_error(s->diags, av->pos, "'adjusts' names this "
+			diag_errorf(s->diags, av->pos, "'adjusts' names this "
 			    "record itself");
 			continue;
 		}
 		if (!is_estimate(&v[j])) {
-			diag_error(s->diags, av->pos, "'adjusts' names %s, a "
+			diag_errorf(s->diags, av->pos, "'adjusts' names %s, a "
 			    "%s record: an adjustment adjusts an estimate "
 			    "(du_toan)", v[j].it->path, v[j].kind ? v[j].kind :
 			    "budget");
 			continue;
 		}
 		if (!same_group(&v[i], &v[j])) {
-			diag_error(s->diags, av->pos, "'adjusts' names %s, "
+			diag_errorf(s->diags, av->pos, "'adjusts' names %s, "
 			    "the estimate of %lld for '%s': an adjustment "
 			    "adjusts an estimate of the same fiscal_year and "
 			    "unit", v[j].it->path, (long long)v[j].year,
@@ -211,7 +211,7 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 		while (j >= 0 && steps <= n)
 			j = up[j], steps++;
 		if (j >= 0) {
-			diag_error(s->diags, value_map_get(v[i].it->data,
+			diag_errorf(s->diags, value_map_get(v[i].it->data,
 			    "adjusts")->pos, "'adjusts' makes a loop: %s "
 			    "adjusts %s, which leads back to it", v[i].it->path,
 			    v[up[i]].it->path);
@@ -269,7 +269,7 @@ budget_estimates_in_force(struct site *s, const struct budget_ref *v,
 				first[i] = (int)j;
 		}
 		if (first[i] >= 0)
-			diag_error(s->diags, pos_of(v[i].it, "kind"), "two "
+			diag_errorf(s->diags, pos_of(v[i].it, "kind"), "two "
 			    "estimates for %lld of '%s' with no adjustment "
 			    "link: %s and %s; an adjustment names the estimate "
 			    "it adjusts in 'adjusts' (adjusts: %s)",

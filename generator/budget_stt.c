@@ -239,7 +239,7 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 			continue;
 		m = stt_styles(s);
 		if (m == 0) {
-			diag_error(d, node->pos, "stt '%s' is not a form "
+			diag_errorf(d, node->pos, "stt '%s' is not a form "
 			    "number: use A, B..., I, II..., 1, 2..., 1.1..., "
 			    "a, b... or '-'", s);
 			continue;
@@ -250,7 +250,7 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 			first = node;
 			common = m;
 		} else if ((common & m) == 0) {
-			diag_error(d, node->pos, "stt '%s' among lines "
+			diag_errorf(d, node->pos, "stt '%s' among lines "
 			    "numbered like '%s': number sibling lines in one "
 			    "style", s, first->text);
 			continue;
@@ -275,21 +275,21 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 			continue;
 		rank = stt_rank(style, s);
 		if (rank <= prank)
-			diag_error(d, node->pos, "stt '%s' under '%s' is not "
+			diag_errorf(d, node->pos, "stt '%s' under '%s' is not "
 			    "a lower level: number A, B -> I, II -> 1, 2 -> "
 			    "1.1 -> a, b", s, pstt);
 		dot = strrchr(s, '.');
 		if (style == S_DOTTED && (pstyle == S_ARABIC ||
 		    pstyle == S_DOTTED) && (strlen(pstt) !=
 		    (size_t)(dot - s) || strncmp(s, pstt, strlen(pstt)) != 0))
-			diag_error(d, node->pos, "stt '%s' under '%s' should "
+			diag_errorf(d, node->pos, "stt '%s' under '%s' should "
 			    "begin with '%s.'", s, pstt, pstt);
 		for (j = 0; j < i; j++) {
 			const struct value *o;
 			const char *t = stt_of(lines->items[j], &o);
 
 			if (t != NULL && strcmp(t, s) == 0) {
-				diag_error(d, node->pos, "stt '%s' is used "
+				diag_errorf(d, node->pos, "stt '%s' is used "
 				    "twice among sibling lines (first at "
 				    "%u:%u)", s, o->pos.line, o->pos.col);
 				dup = true;
@@ -338,7 +338,7 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 			if (!ok && skipped(a, f, pcode, pstt, prev, s))
 				ok = true;
 			if (!ok)
-				diag_error(d, node->pos, "stt '%s' follows "
+				diag_errorf(d, node->pos, "stt '%s' follows "
 				    "'%s': expected %s (lines are numbered "
 				    "without gaps)", s, prev, want);
 		}

@@ -150,7 +150,7 @@ money_error(struct tb *b, const struct brow *r, const char *key,
 			buf_add(&digits, v->text, (size_t)(dot - v->text));
 			buf_addf(&digits, "%s, not %s)", dot + 1, v->text);
 		}
-		diag_error(b->d, v->pos, "%s, %s: '%s' is read as %.*s,%.*s "
+		diag_errorf(b->d, v->pos, "%s, %s: '%s' is read as %.*s,%.*s "
 		    "đồng, a fraction of a đồng (in data files the dot is "
 		    "the decimal mark): amounts in đồng are whole numbers, "
 		    "written without separators%s",
@@ -158,7 +158,7 @@ money_error(struct tb *b, const struct brow *r, const char *key,
 		    (int)(dot - v->text), v->text, (int)fl, dot + 1,
 		    buf_cstr(&digits));
 	} else {
-		diag_error(b->d, v->pos, "%s, %s: '%s' has %d decimals: "
+		diag_errorf(b->d, v->pos, "%s, %s: '%s' has %d decimals: "
 		    "in %s an amount has at most %d (a smaller figure is "
 		    "a fraction of one đồng)", budget_line_name(b->a, r),
 		    key, v->text, dec, units[b->t->unit_exp],
@@ -190,7 +190,7 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 				for (size_t m = 0; m < f->ncols; m++)
 					buf_addf(&l, "%s%s", m ? ", " : "",
 					    f->cols[m].key);
-				diag_error(b->d, p->keypos, "'%s' is not a "
+				diag_errorf(b->d, p->keypos, "'%s' is not a "
 				    "column of form %s (its columns: %s)",
 				    p->key, f->id, buf_cstr(&l));
 				buf_release(&l);
@@ -215,7 +215,7 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		    &dec);
 		if (rc != 0) {
 			if (b->d != NULL)
-				diag_error(b->d, v->pos, "%s, %s: '%s' %s",
+				diag_errorf(b->d, v->pos, "%s, %s: '%s' %s",
 				    budget_line_name(b->a, r), p->key, v->text,
 				    rc == DECIMAL_SYNTAX ? "must be written as "
 				    "plain digits with at most one '.' to be "
@@ -264,7 +264,7 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 	}
 	if (!any || big) {
 		if (big && b->d != NULL)
-			diag_error(b->d, r->line ? r->line->pos :
+			diag_errorf(b->d, r->line ? r->line->pos :
 			    pos_file(NULL), "%s, %s: the lines add up to "
 			    "more than can be checked",
 			    budget_line_name(b->a, r), b->f->cols[k].key);
@@ -277,7 +277,7 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		return;
 	}
 	if (c->v != sum.m && b->d != NULL)
-		diag_error(b->d, c->node->pos, "%s, %s: %s is stated but its "
+		diag_errorf(b->d, c->node->pos, "%s, %s: %s is stated but its "
 		    "lines add up to %s (difference %s)",
 		    budget_line_name(b->a, r), b->f->cols[k].key,
 		    budget_vi_amount(b->a, c->v, t->scale, c->dec),
@@ -312,7 +312,7 @@ derived(struct tb *b, struct brow *r)
 				continue;
 			v = x->v - y->v;	/* both within ±10^17 */
 			if (c->stated && c->v != v && b->d != NULL)
-				diag_error(b->d, c->node->pos, "%s, %s: %s is "
+				diag_errorf(b->d, c->node->pos, "%s, %s: %s is "
 				    "stated but %s - %s is %s",
 				    budget_line_name(b->a, r), col->key,
 				    budget_vi_amount(b->a, c->v, t->scale,
@@ -339,7 +339,7 @@ derived(struct tb *b, struct brow *r)
 			    decimal_pct_agrees(&spct, sv);
 
 			if (!ok && fits)
-				diag_error(b->d, c->node->pos, "%s, %s: %s%% "
+				diag_errorf(b->d, c->node->pos, "%s, %s: %s%% "
 				    "is stated but %s / %s is %s%%",
 				    budget_line_name(b->a, r), col->key,
 				    budget_vi_amount(b->a, sv.m, sv.scale,
@@ -348,7 +348,7 @@ derived(struct tb *b, struct brow *r)
 				    budget_vi_amount(b->a, decimal_pct_round(
 				    &pct).m, col->decimals, col->decimals));
 			else if (!ok)
-				diag_error(b->d, c->node->pos, "%s, %s: %s%% "
+				diag_errorf(b->d, c->node->pos, "%s, %s: %s%% "
 				    "is stated but cannot be recomputed: %s "
 				    "or %s is missing or 0",
 				    budget_line_name(b->a, r), col->key,
@@ -384,7 +384,7 @@ of_which(struct tb *b, const struct brow *r)
 			if (b->f->cols[k].type != BCOL_AMOUNT || !kc->has ||
 			    !pc->has || kc->v <= pc->v || pc->v < 0)
 				continue;
-			diag_error(b->d, kc->node ? kc->node->pos :
+			diag_errorf(b->d, kc->node ? kc->node->pos :
 			    kid->line->pos, "%s (of which), %s: %s exceeds "
 			    "its parent %s (%s)", budget_line_name(b->a, kid),
 			    b->f->cols[k].key, budget_vi_amount(b->a, kc->v,
@@ -453,11 +453,11 @@ match_skeleton(struct tb *b, struct brow *r)
 	if (k->kind == BROW_OF_WHICH)
 		r->of_which = true;
 	else if (r->of_which && b->d != NULL)
-		diag_error(b->d, ow->pos, "%s: form %s prints %s as %s, not "
+		diag_errorf(b->d, ow->pos, "%s: form %s prints %s as %s, not "
 		    "an \"of which\" line", budget_line_name(b->a, r),
 		    b->f->id, k->code, kinds[k->kind]);
 	if (k->label != NULL && b->d != NULL && !label_matches(k, r->label))
-		diag_warning(b->d, value_map_get(r->line, "label") ?
+		diag_warningf(b->d, value_map_get(r->line, "label") ?
 		    value_map_get(r->line, "label")->pos : r->line->pos,
 		    "%s: form %s words line %s \"%s\"%s", budget_line_name(b->a,
 		    r), b->f->id, k->code, k->label, k->detail ? " (followed "
@@ -472,7 +472,7 @@ heading_cells(struct tb *b, struct brow *r)
 		struct bcell *c = &r->cells[k];
 
 		if (c->stated && b->d != NULL)
-			diag_error(b->d, c->node->pos, "%s, %s: form %s prints "
+			diag_errorf(b->d, c->node->pos, "%s, %s: form %s prints "
 			    "%s as a heading without a figure; its lines are "
 			    "not added together, so no figure may be stated "
 			    "here", budget_line_name(b->a, r),
@@ -502,7 +502,7 @@ part_columns(struct tb *b, const struct brow *r)
 		w = &r->cells[col->part_of];
 		if (!w->has || c->v <= w->v || w->v < 0)
 			continue;
-		diag_error(b->d, row_pos(r, c), "%s, %s (%s): %s exceeds %s "
+		diag_errorf(b->d, row_pos(r, c), "%s, %s (%s): %s exceeds %s "
 		    "%s of the same line, of which it is a part",
 		    budget_line_name(b->a, r), col->key, col->label[0],
 		    budget_vi_amount(b->a, c->v, b->t->scale, c->dec),
@@ -612,7 +612,7 @@ identities(struct tb *b)
 			any = any && !bad;
 			if (!any || sum == c->v)
 				continue;
-			diag_error(b->d, row_pos(r, c), "%s, %s: %s (%s): %s "
+			diag_errorf(b->d, row_pos(r, c), "%s, %s: %s (%s): %s "
 			    "is %s but %s is %s (difference %s)",
 			    budget_line_name(b->a, r), f->cols[k].key,
 			    buf_cstr(&names), e->label[0], e->row,
@@ -633,7 +633,7 @@ required_rows(struct tb *b, const struct value *lines)
 		const struct bskel *k = &b->f->rows[i];
 
 		if (k->required && row_by_code(b->t, k->code) == NULL)
-			diag_error(b->d, lines ? lines->pos : pos_file(NULL),
+			diag_errorf(b->d, lines ? lines->pos : pos_file(NULL),
 			    "form %s requires line %s%s%s%s", b->f->id,
 			    k->code, k->label ? " \"" : "", k->label ?
 			    k->label : "", k->label ? "\"" : "");

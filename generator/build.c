@@ -119,7 +119,7 @@ validate(struct site *s, struct arena *a, struct diags *d)
 
 			for (m = 0; m < nk; m++)
 				buf_addf(&b, "%s%s", m ? ", " : "", names[m]);
-			diag_error(d, k->pos, "unknown kind '%s' (known: %s)",
+			diag_errorf(d, k->pos, "unknown kind '%s' (known: %s)",
 			    co->kind, buf_cstr(&b));
 			buf_release(&b);
 			co->n = 0;	/* nothing to check or build */
@@ -155,7 +155,7 @@ build_date(struct arena *a, struct source *src, struct diags *d)
 
 		if (*end == '\0' && t >= 0)
 			return day_of(a, t);
-		diag_error(d, (struct pos){NULL, 0, 0}, "SOURCE_DATE_EPOCH "
+		diag_errorf(d, (struct pos){NULL, 0, 0}, "SOURCE_DATE_EPOCH "
 		    "must be seconds since 1970-01-01, not '%s'", e);
 	}
 	if (source_commit(src) != NULL)
@@ -192,6 +192,10 @@ build_run(const struct options *o)
 	tm.len = 0;
 	tm.text[0] = '\0';
 	catch_signals();
+	if (o->lang != NULL)
+		diags_set_lang(d, o->lang);
+	if (o->github)
+		diags_set_format(d, DIAG_GITHUB);
 	if ((o->ref ? repo_open(a, d, o->source, &repo) == -1 ||
 	    source_open_git(a, d, repo, o->ref, &src) == -1 :
 	    source_open_dir(a, d, o->source, &src) == -1)) {
@@ -204,6 +208,8 @@ build_run(const struct options *o)
 	if (s == NULL)
 		goto out;
 	s->commit = source_commit(src);
+	if (o->lang == NULL && s->nlangs > 0)
+		diags_set_lang(d, s->langs[0]);
 	/* history: one walk of the repository, unless told not to */
 	if (!o->no_history) {
 		if ((repo == NULL && repo_find(a, d, o->source, &repo) == -1) ||
@@ -211,9 +217,7 @@ build_run(const struct options *o)
 		    &h) == -1)
 			goto out;
 		if (h == NULL && !o->quiet)
-			fprintf(stderr, "minhbach: note: %s is not in a git "
-			    "repository; building without revision history\n",
-			    o->source);
+			diag_say(d, stderr, "run.no-repository", o->source);
 		if (s->commit == NULL && history_tip(h, NULL) != NULL) {
 			/* A preview names the commit it stands on, and says
 			 * when the work tree has more than that. */
@@ -232,7 +236,7 @@ build_run(const struct options *o)
 		const char *tn = theme_name(s);
 
 		if (!utf8_is_slug(tn)) {
-			diag_error(d, value_map_get(s->conf, "theme")->pos,
+			diag_errorf(d, value_map_get(s->conf, "theme")->pos,
 			    "theme '%s' must be a folder name under themes/",
 			    tn);
 			goto out;
@@ -268,8 +272,8 @@ build_run(const struct options *o)
 		if (render_site(s, th, src, -1, o->jobs, &interrupted) == -1 ||
 		    diags_errors(d)) {
 			if (interrupted)
-				diag_error(d, (struct pos){NULL, 0, 0},
-				    "interrupted");
+				diag_error(d, pos_file(NULL),
+				    "run.interrupted");
 			goto out;
 		}
 		stage_done(&tm, "render");
@@ -285,8 +289,8 @@ build_run(const struct options *o)
 	    diags_errors(d)) {
 		outdir_abort(&od);
 		if (interrupted)
-			diag_error(d, (struct pos){NULL, 0, 0}, "interrupted; "
-			    "the previous site was left as it was");
+			diag_error(d, pos_file(NULL),
+			    "run.interrupted-kept");
 		goto out;
 	}
 	stage_done(&tm, "render+write");
@@ -306,22 +310,19 @@ out:
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 
 		if (status == 0 && o->cmd == BUILD_BUILD)
-			fprintf(stderr, "minhbach: wrote %zu pages and %zu "
-			    "files to %s in %.0f ms%s\n", s->npages,
-			    s->ncopies, o->out, ms, o->ref ?
-			    " (from a commit)" : "");
+			diag_say(d, stderr, o->ref ? "run.wrote-ref" :
+			    "run.wrote", diag_fmt(d, "%zu", s->npages),
+			    diag_fmt(d, "%zu", s->ncopies), o->out,
+			    diag_fmt(d, "%.0f", ms));
 		else if (status == 0)
-			fprintf(stderr, "minhbach: no errors in %zu pages "
-			    "(%zu warning%s)\n", s->npages, diags_warnings(d),
-			    diags_warnings(d) == 1 ? "" : "s");
+			diag_say(d, stderr, "run.ok",
+			    diag_fmt(d, "%zu", s->npages),
+			    diag_fmt(d, "%zu", diags_warnings(d)));
 		else
-			fprintf(stderr, "minhbach: %zu error%s, %zu "
-			    "warning%s%s\n", diags_errors(d),
-			    diags_errors(d) == 1 ? "" : "s",
-			    diags_warnings(d),
-			    diags_warnings(d) == 1 ? "" : "s",
-			    o->cmd == BUILD_BUILD ? "; nothing was written" :
-			    "");
+			diag_say(d, stderr, o->cmd == BUILD_BUILD ?
+			    "run.failed-build" : "run.failed",
+			    diag_fmt(d, "%zu", diags_errors(d)),
+			    diag_fmt(d, "%zu", diags_warnings(d)));
 	}
 	history_close(h);
 	free(od.out);

@@ -26,6 +26,8 @@ struct options {
 	bool no_history;	/* no revision history (shallow clones) */
 	bool timings;		/* print each stage's time */
 	bool untranslated;	/* check: list untranslated records */
+	const char *lang;	/* messages' language; NULL: the site's first */
+	bool github;		/* check: GitHub annotation lines */
 	/* BUILD_MODEL only: called with the finished model (no errors);
 	 * its result is the exit status. */
 	int (*model_done)(void *ctx, struct site *s, const struct theme *th);

@@ -82,7 +82,7 @@ load_days(struct diags *d, const struct value *l, int y, bool sat,
 	if (l == NULL || l->type == VALUE_NULL)
 		return 0;
 	if (l->type != VALUE_LIST)
-		return diag_error(d, l->pos, "'%s' must be a list of "
+		return diag_errorf(d, l->pos, "'%s' must be a list of "
 		    "{date, reason}", what);
 	*out = arena_calloc(a, l->n + 1, sizeof **out);
 	for (size_t i = 0; i < l->n; i++) {
@@ -95,24 +95,24 @@ load_days(struct diags *d, const struct value *l, int y, bool sat,
 		if (dv == NULL || dv->type != VALUE_STR ||
 		    !date_is_valid(dv->text, dv->len) || r == NULL ||
 		    *r == '\0') {
-			rc = diag_error(d, e->pos, "each entry of '%s' needs "
+			rc = diag_errorf(d, e->pos, "each entry of '%s' needs "
 			    "'date' (YYYY-MM-DD) and 'reason'", what);
 			continue;
 		}
 		day = date_days(dv->text);
 		wd = date_weekday(day);
 		if (date_year(day) != y)
-			rc = diag_error(d, dv->pos, "%s is not in %d: list "
+			rc = diag_errorf(d, dv->pos, "%s is not in %d: list "
 			    "it under its own year", dv->text, y);
 		else if (sat && wd != 5)
-			rc = diag_error(d, dv->pos, "%s in '%s' is not a "
+			rc = diag_errorf(d, dv->pos, "%s in '%s' is not a "
 			    "Saturday", dv->text, what);
 		else if (!sat && wd >= 5)
-			rc = diag_error(d, dv->pos, "%s in '%s' is a %s, "
+			rc = diag_errorf(d, dv->pos, "%s in '%s' is a %s, "
 			    "already a day off: list only weekdays",
 			    dv->text, what, wd == 5 ? "Saturday" : "Sunday");
 		else if (*nout > 0 && (*out)[*nout - 1].day >= day)
-			rc = diag_error(d, dv->pos, "%s in '%s' is out of "
+			rc = diag_errorf(d, dv->pos, "%s in '%s' is out of "
 			    "order or repeated: list dates in order", dv->text,
 			    what);
 		else {
@@ -136,7 +136,7 @@ calendar_load(struct arena *a, struct diags *d, const char *name,
 		return NULL;
 	ys = value_map_get(root, "years");
 	if (ys == NULL || ys->type != VALUE_LIST) {
-		diag_error(d, root ? root->pos : pos_file(name), "a holiday "
+		diag_errorf(d, root ? root->pos : pos_file(name), "a holiday "
 		    "table needs the list 'years'");
 		return NULL;
 	}
@@ -150,17 +150,17 @@ calendar_load(struct arena *a, struct diags *d, const char *name,
 		an = value_map_get(e, "announced");
 		if (y == NULL || y->type != VALUE_INT || y->u.i < 1970 ||
 		    y->u.i > 9999) {
-			rc = diag_error(d, e->pos, "each year needs 'year' "
+			rc = diag_errorf(d, e->pos, "each year needs 'year' "
 			    "(an integer from 1970)");
 			continue;
 		}
 		if (c->n > 0 && c->years[c->n - 1].year >= y->u.i) {
-			rc = diag_error(d, y->pos, "year %d is out of order "
+			rc = diag_errorf(d, y->pos, "year %d is out of order "
 			    "or repeated", (int)y->u.i);
 			continue;
 		}
 		if (an == NULL || an->type != VALUE_BOOL) {
-			rc = diag_error(d, e->pos, "year %d needs 'announced' "
+			rc = diag_errorf(d, e->pos, "year %d needs 'announced' "
 			    "(true or false)", (int)y->u.i);
 			continue;
 		}
@@ -168,7 +168,7 @@ calendar_load(struct arena *a, struct diags *d, const char *name,
 		cy->announced = an->u.b;
 		cy->source = value_map_str(e, "source");
 		if (cy->source == NULL || *cy->source == '\0')
-			rc = diag_error(d, e->pos, "year %d needs 'source' "
+			rc = diag_errorf(d, e->pos, "year %d needs 'source' "
 			    "(the official schedule)", cy->year);
 		if (load_days(d, value_map_get(e, "off"), cy->year, false,
 		    "off", &cy->off, &cy->noff, a) == -1)

@@ -107,7 +107,7 @@ find(void *ctx, const char *name, size_t n)
 	path = arena_printf(l->a, "%s/%s.mustache", l->dir, c->name);
 	if (read_file(path, &src) == -1) {
 		if (errno != ENOENT)
-			diag_warning(l->d, pos_file(path), "cannot read "
+			diag_warningf(l->d, pos_file(path), "cannot read "
 			    "partial: %s", strerror(errno));
 	} else {
 		c->t = mustache_compile(l->a, l->d, path, buf_cstr(&src),
@@ -133,12 +133,12 @@ cmd_render_template(const char *template_path, const char *data_path,
 	int status = 2;
 
 	if (read_file(template_path, &src) == -1) {
-		diag_error(d, pos_file(template_path), "cannot read "
+		diag_errorf(d, pos_file(template_path), "cannot read "
 		    "template: %s", strerror(errno));
 		goto out;
 	}
 	if (read_file(data_path, &data) == -1) {
-		diag_error(d, pos_file(data_path), "cannot read data: %s",
+		diag_errorf(d, pos_file(data_path), "cannot read data: %s",
 		    strerror(errno));
 		goto out;
 	}
@@ -162,7 +162,7 @@ cmd_render_template(const char *template_path, const char *data_path,
 	status = 0;
 	if (fwrite(buf_cstr(&out), 1, out.len, stdout) != out.len ||
 	    fflush(stdout) != 0) {
-		diag_error(d, pos_file("<stdout>"), "cannot write: %s",
+		diag_errorf(d, pos_file("<stdout>"), "cannot write: %s",
 		    strerror(errno));
 		status = 2;
 	}
@@ -285,7 +285,7 @@ no_page(struct site *s, const char *url, const char **urls, size_t n)
 		}
 	if (shown > k)
 		buf_addf(&b, " and %zu more", shown - k);
-	diag_error(s->diags, (struct pos){NULL, 0, 0}, "the site has no page "
+	diag_errorf(s->diags, (struct pos){NULL, 0, 0}, "the site has no page "
 	    "at '%s'%s%s%s; pages under '%s': %s", url, near ? " (did you "
 	    "mean '" : "", near ? near : "", near ? "'?)" : "", dir,
 	    buf_cstr(&b));
@@ -325,7 +325,7 @@ print_context(void *ctx, struct site *s, const struct theme *th)
 	value_to_yaml(merge(s, frames, nf), &b, CMD_RENDER_MAX_STR);
 	if (fwrite(buf_cstr(&b), 1, b.len, stdout) != b.len ||
 	    fflush(stdout) != 0) {
-		diag_error(s->diags, pos_file("<stdout>"), "cannot write: %s",
+		diag_errorf(s->diags, pos_file("<stdout>"), "cannot write: %s",
 		    strerror(errno));
 		status = 2;
 	}

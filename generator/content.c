@@ -56,11 +56,11 @@ unknown_keys(struct site *s, const struct value *m, const char *const *known,
 		if (best != NULL && strcmp(best, key) == 0)
 			continue;
 		if (best != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos, "unknown "
+			diag_warningf(s->diags, m->pairs[i].keypos, "unknown "
 			    "key '%s' in %s (did you mean '%s'?)", key, where,
 			    best);
 		else
-			diag_warning(s->diags, m->pairs[i].keypos, "unknown "
+			diag_warningf(s->diags, m->pairs[i].keypos, "unknown "
 			    "key '%s' in %s; settings of your own go under "
 			    "'params:'", key, where);
 	}
@@ -79,7 +79,7 @@ read_text(struct site *s, struct source *src, const char *path,
 	if (!utf8_validate(buf_cstr(b), b->len, &line, &col, &why)) {
 		struct pos p = {path, line, col};
 
-		return diag_error(s->diags, p, "%s (save the file as UTF-8)",
+		return diag_errorf(s->diags, p, "%s (save the file as UTF-8)",
 		    why);
 	}
 	return 0;
@@ -110,7 +110,7 @@ load_languages(struct site *s)
 		return;
 	}
 	if (l->type != VALUE_LIST || l->n == 0) {
-		diag_error(s->diags, l->pos, "'languages' must be a list of "
+		diag_errorf(s->diags, l->pos, "'languages' must be a list of "
 		    "language codes, the main one first, e.g. [vi, en]");
 		s->langs[s->nlangs++] = "vi";
 		return;
@@ -120,7 +120,7 @@ load_languages(struct site *s)
 		size_t j;
 
 		if (c->type != VALUE_STR || !lang_code_ok(c->text)) {
-			diag_error(s->diags, c->pos, "'%s' is not a language "
+			diag_errorf(s->diags, c->pos, "'%s' is not a language "
 			    "code such as vi or en", c->text ? c->text : "");
 			continue;
 		}
@@ -128,12 +128,12 @@ load_languages(struct site *s)
 			if (strcmp(s->langs[j], c->text) == 0)
 				break;
 		if (j < s->nlangs) {
-			diag_error(s->diags, c->pos, "language '%s' is listed "
+			diag_errorf(s->diags, c->pos, "language '%s' is listed "
 			    "twice", c->text);
 			continue;
 		}
 		if (s->nlangs == SITE_MAX_LANGS) {
-			diag_error(s->diags, c->pos, "at most %d languages",
+			diag_errorf(s->diags, c->pos, "at most %d languages",
 			    SITE_MAX_LANGS);
 			break;
 		}
@@ -163,7 +163,7 @@ load_collections(struct site *s)
 	size_t i;
 
 	if (c == NULL || c->type != VALUE_MAP) {
-		diag_error(s->diags, c ? c->pos : (struct pos){SITE_YAML, 1, 1},
+		diag_errorf(s->diags, c ? c->pos : (struct pos){SITE_YAML, 1, 1},
 		    "site.yaml needs 'collections': a map from a folder of "
 		    "content/ to its kind, title and permalink");
 		return;
@@ -175,24 +175,24 @@ load_collections(struct site *s)
 		const char *kind;
 
 		if (!utf8_is_slug(p->key)) {
-			diag_error(s->diags, p->keypos, "collection folder "
+			diag_errorf(s->diags, p->keypos, "collection folder "
 			    "'%s' must be lower-case letters, digits and '-'",
 			    p->key);
 			continue;
 		}
 		if (strcmp(p->key, "files") == 0) {
-			diag_error(s->diags, p->keypos, "'files' is reserved "
+			diag_errorf(s->diags, p->keypos, "'files' is reserved "
 			    "for attachments and cannot be a collection");
 			continue;
 		}
 		if (p->val->type != VALUE_MAP) {
-			diag_error(s->diags, p->val->pos, "collection '%s' "
+			diag_errorf(s->diags, p->val->pos, "collection '%s' "
 			    "must be a map with at least 'kind'", p->key);
 			continue;
 		}
 		kind = value_map_str(p->val, "kind");
 		if (kind == NULL) {
-			diag_error(s->diags, p->val->pos, "collection '%s' "
+			diag_errorf(s->diags, p->val->pos, "collection '%s' "
 			    "has no 'kind' (page, news, budget, inspection, "
 			    "call, zone or document)", p->key);
 			continue;
@@ -309,13 +309,13 @@ load_item(struct site *s, struct arena *a, struct source *src,
 	if (v == NULL) {
 		struct pos p = {path, 1, 1};
 
-		diag_error(s->diags, p, md ? "the file has no front matter: "
+		diag_errorf(s->diags, p, md ? "the file has no front matter: "
 		    "start it with a line '---', the fields, and '---'" :
 		    "the file is empty");
 		goto out;
 	}
 	if (v->type != VALUE_MAP) {
-		diag_error(s->diags, v->pos, "the %s must be a map of fields "
+		diag_errorf(s->diags, v->pos, "the %s must be a map of fields "
 		    "(name: value), not a %s", md ? "front matter" : "file",
 		    value_type_name(v->type));
 		goto out;
@@ -377,7 +377,7 @@ load_folder(struct site *s, struct source *src, struct collection *co,
 	if (n == 0) {
 		struct pos p = co->conf->pos;
 
-		diag_warning(s->diags, p, "collection '%s' has no files "
+		diag_warningf(s->diags, p, "collection '%s' has no files "
 		    "(folder %s/ is empty or missing)", co->name, dir);
 	}
 	for (i = 0; i < n; i++) {
@@ -386,7 +386,7 @@ load_folder(struct site *s, struct source *src, struct collection *co,
 		bool md;
 
 		if (!split_name(s, paths[i] + pre, &base, &lang, &md)) {
-			diag_warning(s->diags, pos_file(paths[i]), "file "
+			diag_warningf(s->diags, pos_file(paths[i]), "file "
 			    "ignored: records are .md or .yaml files; put "
 			    "attachments in content/files/");
 			continue;
@@ -481,7 +481,7 @@ check_strays(struct site *s, struct source *src)
 		if (slash == NULL) {
 			if (strcmp(rel, "site.yaml") != 0 &&
 			    strcmp(rel, "README.md") != 0)
-				diag_warning(s->diags, pos_file(paths[i]),
+				diag_warningf(s->diags, pos_file(paths[i]),
 				    "file ignored: only site.yaml and "
 				    "README.md belong directly in content/");
 			continue;
@@ -500,7 +500,7 @@ check_strays(struct site *s, struct source *src)
 				if (strncmp(prev, rel, k) == 0)
 					continue;
 			}
-			diag_warning(s->diags, pos_file(paths[i]),
+			diag_warningf(s->diags, pos_file(paths[i]),
 			    "folder content/%.*s/ is not a collection in "
 			    "site.yaml; its files are ignored",
 			    (int)(slash - rel), rel);
@@ -519,7 +519,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	s->arena = a;
 	s->diags = d;
 	if (!source_exists(src, SITE_YAML)) {
-		diag_error(d, pos_file(SITE_YAML), "missing: every site needs "
+		diag_errorf(d, pos_file(SITE_YAML), "missing: every site needs "
 		    "content/site.yaml (see content/README.md)");
 		goto fail;
 	}
@@ -530,7 +530,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	if (conf == NULL || conf->type != VALUE_MAP) {
 		struct pos p = {SITE_YAML, 1, 1};
 
-		diag_error(d, conf ? conf->pos : p, "site.yaml must be a map "
+		diag_errorf(d, conf ? conf->pos : p, "site.yaml must be a map "
 		    "of settings (title, base_url, languages, collections)");
 		goto fail;
 	}

@@ -56,13 +56,13 @@ words(struct arena *a, struct diags *d, const struct value *l,
 	if (l == NULL)
 		return NULL;
 	if (l->type != VALUE_LIST || l->n == 0) {
-		*rc = diag_error(d, l->pos, "'%s' must be a non-empty list",
+		*rc = diag_errorf(d, l->pos, "'%s' must be a non-empty list",
 		    what);
 		return NULL;
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		if (!value_is_scalar(l->items[i])) {
-			*rc = diag_error(d, l->items[i]->pos, "'%s' lists "
+			*rc = diag_errorf(d, l->items[i]->pos, "'%s' lists "
 			    "names", what);
 			continue;
 		}
@@ -81,7 +81,7 @@ need_text(struct diags *d, const struct value *m, const char *key, int *rc)
 	const char *s = value_map_str(m, key);
 
 	if (s == NULL || *s == '\0') {
-		*rc = diag_error(d, m->pos, "a deadline rule needs '%s'", key);
+		*rc = diag_errorf(d, m->pos, "a deadline rule needs '%s'", key);
 		return "";
 	}
 	return s;
@@ -101,7 +101,7 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 		if (strcmp(r->record, ruled[k].record) == 0)
 			break;
 	if (k == sizeof ruled / sizeof *ruled && *r->record)
-		*rc = diag_error(d, value_map_get(e, "record")->pos, "record "
+		*rc = diag_errorf(d, value_map_get(e, "record")->pos, "record "
 		    "'%s' has no deadline rules: use budget or inspection",
 		    r->record);
 	r->regime = value_map_str(e, "regime");
@@ -112,7 +112,7 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 			if (strcmp(dl->regimes[i].id, r->regime) == 0)
 				break;
 		if (r->regime == NULL || i == dl->nregimes)
-			*rc = diag_error(d, e->pos, "a %s rule needs "
+			*rc = diag_errorf(d, e->pos, "a %s rule needs "
 			    "'regime', one of the regimes' ids", r->record);
 	}
 	r->kinds = words(a, d, value_map_get(e, "kinds"), "kinds", rc);
@@ -123,7 +123,7 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 			break;
 	if (k == sizeof trigger_names / sizeof *trigger_names) {
 		if (*t)
-			*rc = diag_error(d, value_map_get(e, "trigger")->pos,
+			*rc = diag_errorf(d, value_map_get(e, "trigger")->pos,
 			    "unknown trigger '%s': use approval, period_end, "
 			    "reported_on or conclusion", t);
 		k = 0;
@@ -133,7 +133,7 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 	    (days && (days->type != VALUE_INT || days->u.i < 1 ||
 	    days->u.i > 366)) || (wdays && (wdays->type != VALUE_INT ||
 	    wdays->u.i < 1 || wdays->u.i > 366))) {
-		*rc = diag_error(d, e->pos, "a deadline rule needs either "
+		*rc = diag_errorf(d, e->pos, "a deadline rule needs either "
 		    "'days' or 'working_days' (1 to 366)");
 		r->count = 1;
 	} else {
@@ -161,7 +161,7 @@ deadlines_load(struct arena *a, struct diags *d, const char *name,
 	ru = value_map_get(root, "rules");
 	if (rg == NULL || rg->type != VALUE_LIST || ru == NULL ||
 	    ru->type != VALUE_LIST) {
-		diag_error(d, root ? root->pos : pos_file(name), "deadlines "
+		diag_errorf(d, root ? root->pos : pos_file(name), "deadlines "
 		    "need the lists 'regimes' and 'rules'");
 		return NULL;
 	}
@@ -178,7 +178,7 @@ deadlines_load(struct arena *a, struct diags *d, const char *name,
 		r->circulars = words(a, d, value_map_get(e, "circulars"),
 		    "circulars", &rc);
 		if (r->circulars == NULL) {
-			rc = diag_error(d, e->pos, "a regime needs "
+			rc = diag_errorf(d, e->pos, "a regime needs "
 			    "'circulars'");
 			r->circulars = "";
 		}
@@ -311,7 +311,7 @@ deadline_check(const struct deadlines *dl, struct arena *a, struct diags *d,
 		buf_adds(&b, ", from which ");
 		buf_adds(&b, r->article);
 		buf_adds(&b, " counts: check both dates");
-		diag_warning(d, at, "%s", buf_cstr(&b));
+		diag_warningf(d, at, "%s", buf_cstr(&b));
 		buf_release(&b);
 		return false;
 	}
@@ -353,7 +353,7 @@ deadline_check(const struct deadlines *dl, struct arena *a, struct diags *d,
 		    "yet, so the due date is provisional", unknown);
 	if (r->note != NULL)
 		buf_addf(&b, "; %s", r->note);
-	diag_warning(d, at, "%s", buf_cstr(&b));
+	diag_warningf(d, at, "%s", buf_cstr(&b));
 	buf_release(&b);
 	return false;
 }

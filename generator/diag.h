@@ -1,8 +1,16 @@
 /*
  * The one diagnostics list of a build.  Every stage appends errors and
- * warnings with a position; diags_print() writes them sorted by path,
- * line, column (then order of arrival) as "path:line:col: error: msg".
- * Appending is thread-safe, so render workers may report too.
+ * warnings with a position and a message id from the catalogue
+ * (messages.h, generator/messages_*.yaml) with its arguments;
+ * diags_print() writes them sorted by path, line, column (then order of
+ * arrival) in the list's language:
+ *
+ *     path:line:col: lỗi: text [id]          (Vietnamese, the default)
+ *     path:line:col: error: text [id]        (--lang en)
+ *     ::error file=path,line=l,col=c,title=id::text   (--format=github)
+ *
+ * A position without a line prints as 1:1.  Appending is thread-safe,
+ * so render workers may report too.
  */
 #ifndef MINHBACH_DIAG_H
 #define MINHBACH_DIAG_H
@@ -19,19 +27,69 @@ struct pos {
 };
 
 enum diag_level { DIAG_WARNING, DIAG_ERROR };
+enum diag_format { DIAG_TEXT, DIAG_GITHUB };
 
 struct diags;
 
-/* Returns a new list living in arena a (which must outlive it). */
+/* Returns a new list living in arena a (which must outlive it);
+ * its language is Vietnamese until diags_set_lang(). */
 struct diags *diags_new(struct arena *a);
-/* Records an error; returns -1, so `return diag_error(...);` works. */
-int diag_error(struct diags *d, struct pos p, const char *fmt, ...)
+
+/*
+ * Records an error: diag_error(d, pos, "budget.sum-mismatch", stt, col,
+ * stated, sum) — the id, then one string per {n} of its text.  Returns
+ * -1, so `return diag_error(...);` works.  diag_warning() returns 0.
+ * Every argument must be a string (the compiler checks); diag_fmt()
+ * makes one from a number.
+ */
+#define diag_error(d, p, ...)                                           \
+	diag_add((d), DIAG_ERROR, (p), DIAG_ARGV_(__VA_ARGS__))
+#define diag_warning(d, p, ...)                                         \
+	diag_add((d), DIAG_WARNING, (p), DIAG_ARGV_(__VA_ARGS__))
+#define DIAG_ARGV_(...)                                                 \
+	(const char *const[]){__VA_ARGS__},                             \
+	    sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)
+/* argv[0] is the id, argv[1 .. argc-1] its arguments. */
+int diag_add(struct diags *d, enum diag_level level, struct pos p,
+    const char *const *argv, size_t argc);
+/* A printf-made argument, in the list's arena (thread-safe). */
+const char *diag_fmt(struct diags *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Transitional: a message not yet in the catalogue (no id). */
+int diag_errorf(struct diags *d, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Records a warning; returns 0. */
-int diag_warning(struct diags *d, struct pos p, const char *fmt, ...)
+int diag_warningf(struct diags *d, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
 size_t diags_errors(const struct diags *d);
 size_t diags_warnings(const struct diags *d);
+/* True when a diagnostic with this id was recorded at path (any path
+ * if NULL): lets a check stay silent about what follows from an error
+ * already reported ("one cause, one message"). */
+bool diags_has(struct diags *d, const char *id, const char *path);
+
+/* The language of the printed texts: "vi" or "en" (msg_lang()). */
+void diags_set_lang(struct diags *d, const char *lang);
+const char *diags_lang(const struct diags *d);
+void diags_set_format(struct diags *d, enum diag_format f);
+
+/* One diagnostic as printed: sorted, duplicates dropped, texts in the
+ * list's language.  diags_view() returns how many. */
+struct diag_view {
+	struct pos pos;
+	enum diag_level level;
+	const char *id;		/* NULL for a transitional message */
+	const char *text;
+};
+size_t diags_view(const struct diags *d, struct arena *a, struct diag_view **out);
+
+/* Writes "minhbach: " and a catalogue text (a note, e.g. the summary
+ * line) in d's language to f: diag_say(d, stderr, "run.ok", n, w). */
+#define diag_say(d, f, ...) diags_say((d), (f), DIAG_ARGV_(__VA_ARGS__))
+void diags_say(const struct diags *d, FILE *f, const char *const *argv,
+    size_t argc);
+
 /* Writes every diagnostic, sorted, one per line, to f. */
 void diags_print(const struct diags *d, FILE *f);
 /* Convenience: a position with only a path. */

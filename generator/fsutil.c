@@ -181,7 +181,7 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	int pfd = -1, fd = -1, rc = -1;
 
 	if (!fsutil_safe_relpath(rel))
-		return diag_error(d, nopos, "unsafe output path '%s' refused",
+		return diag_errorf(d, nopos, "unsafe output path '%s' refused",
 		    rel ? rel : "(null)");
 	base = strrchr(rel, '/');
 	base = base ? base + 1 : rel;
@@ -196,12 +196,12 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	if (fd != -1)
 		goto written;
 	if (errno == EEXIST) {
-		diag_error(d, nopos, "cannot write '%s': already written by "
+		diag_errorf(d, nopos, "cannot write '%s': already written by "
 		    "another page", rel);
 		goto out;
 	}
 	if ((pfd = open_dirs(dirfd, rel, count_parts(rel) - 1)) == -1) {
-		diag_error(d, nopos, "cannot write '%s': %s", rel,
+		diag_errorf(d, nopos, "cannot write '%s': %s", rel,
 		    strerror(errno));
 		goto out;
 	}
@@ -214,16 +214,16 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	    O_CLOEXEC, 0644);
 	if (fd == -1) {
 		if (errno == EEXIST)
-			diag_error(d, nopos, "cannot write '%s': already "
+			diag_errorf(d, nopos, "cannot write '%s': already "
 			    "written by another page", rel);
 		else
-			diag_error(d, nopos, "cannot write '%s': %s", rel,
+			diag_errorf(d, nopos, "cannot write '%s': %s", rel,
 			    strerror(errno));
 		goto out;
 	}
 written:
 	if (write_all(fd, data, n) == -1 || close(fd) == -1) {
-		diag_error(d, nopos, "cannot write '%s': %s", rel,
+		diag_errorf(d, nopos, "cannot write '%s': %s", rel,
 		    strerror(errno));
 		fd = -1;
 		/* No half-written page. */

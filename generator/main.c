@@ -7,17 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "build.h"
+#include "messages.h"
 #include "serve.h"
 #include "cmd_render.h"
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
 "                      [--no-history] [--jobs N] [--quiet] [--timings]\n"
+"                      [--lang vi|en]\n"
 "       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
-"                      [--untranslated]\n"
+"                      [--untranslated] [--lang vi|en] [--format text|github]\n"
+"       minhbach messages [--lang vi|en] [--markdown]\n"
 "       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
-"                      [--no-history]\n"
+"                      [--no-history] [--lang vi|en]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
 "       minhbach render --context URL [--source DIR] [--ref GITREF]\n"
 "                       [--no-history]\n"
@@ -37,6 +41,9 @@ static const char help[] =
 "           or themes/ is saved (reload the page to see it).  Errors are\n"
 "           printed here and the last good version stays on show.  Ctrl-C\n"
 "           stops it.\n"
+"  messages list every message minhbach can print: its id, level and\n"
+"           text (--markdown: the catalogue section of the editors' guide,\n"
+"           with what each message means and how to fix it).\n"
 "  render   render one Mustache template against one YAML file and print it\n"
 "           (for theme authors; follows the Mustache spec to the letter);\n"
 "           with --context URL, print as YAML the context the site's page\n"
@@ -55,6 +62,10 @@ static const char help[] =
 "                   would all be wrong; better: git fetch --unshallow)\n"
 "  --untranslated   check: also list, per collection and language, the\n"
 "                   records that have no translation into that language\n"
+"  --lang vi|en     the language of the messages (default: the site's\n"
+"                   first language; Vietnamese unless that is English)\n"
+"  --format text|github   check: plain lines (default), or GitHub\n"
+"                   annotation lines (::error file=…,line=…,col=…::…)\n"
 "  --port N         serve: the port (default: 8080; 0: any free port)\n"
 "  --bind ADDR      serve: the address (default: 127.0.0.1, this computer\n"
 "                   only; 0.0.0.0 shows the preview to the whole network)\n"
@@ -65,8 +76,10 @@ static const char help[] =
 "                   DIR/NAME.mustache; default: the template's folder)\n"
 "  --context URL    for render: the page, e.g. /khu-cong-nghiep/kcn-loc-son/\n"
 "\n"
-"Every problem is printed as path:line:col: error: message (or warning:),\n"
-"all of them, sorted.  SOURCE_DATE_EPOCH, if set, is the build date.\n"
+"Every problem is printed as path:line:col: lỗi: message [id] (or\n"
+"cảnh báo:; in English error: and warning:), all of them, sorted; the id\n"
+"is the message's entry in the editors' guide (minhbach messages).\n"
+"SOURCE_DATE_EPOCH, if set, is the build date.\n"
 "\n"
 "Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
 "unsafe request.\n";
@@ -91,6 +104,16 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **out)
 		exit(2);
 	}
 	*out = argv[++*i];
+	return 1;
+}
+
+/* The catalogue has Vietnamese and English. */
+static int
+bad_lang(const char *lang)
+{
+	if (strcmp(lang, "vi") == 0 || strcmp(lang, "en") == 0)
+		return 0;
+	fprintf(stderr, "minhbach: --lang is vi or en\n");
 	return 1;
 }
 
@@ -132,6 +155,33 @@ cmd_render(int argc, char **argv)
 	return cmd_render_template(tmpl, data, partials);
 }
 
+/* `minhbach messages`: the catalogue, as lines or as the guide's section. */
+static int
+cmd_messages(int argc, char **argv)
+{
+	const char *lang = "vi";
+	int markdown = 0, i;
+	struct buf b = {0};
+
+	for (i = 2; i < argc; i++) {
+		if (opt_value(argc, argv, &i, "--lang", &lang))
+			continue;
+		if (strcmp(argv[i], "--markdown") == 0) {
+			markdown = 1;
+			continue;
+		}
+		fprintf(stderr, "minhbach messages: unknown option '%s'\n%s",
+		    argv[i], usage);
+		return 2;
+	}
+	if (bad_lang(lang))
+		return 2;
+	msg_write_catalogue(&b, lang, markdown);
+	fputs(buf_cstr(&b), stdout);
+	buf_release(&b);
+	return 0;
+}
+
 /* `minhbach serve`: the editors' preview (serve.c). */
 static int
 cmd_serve(int argc, char **argv)
@@ -145,6 +195,7 @@ cmd_serve(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--source", &o.source) ||
 		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
 		    opt_value(argc, argv, &i, "--bind", &so.bind) ||
+		    opt_value(argc, argv, &i, "--lang", &o.lang) ||
 		    opt_value(argc, argv, &i, "--port", &port))
 			continue;
 		if (strcmp(argv[i], "--no-history") == 0) {
@@ -177,7 +228,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o = {.cmd = BUILD_BUILD, .source = ".", .out = "site"};
-	const char *jobs = NULL;
+	const char *jobs = NULL, *format = NULL;
 	int i;
 
 	if (argc < 2) {
@@ -197,6 +248,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc, argv);
+	if (strcmp(argv[1], "messages") == 0)
+		return cmd_messages(argc, argv);
 	if (strcmp(argv[1], "serve") == 0)
 		return cmd_serve(argc, argv);
 	if (strcmp(argv[1], "build") == 0) {
@@ -212,7 +265,11 @@ main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--source", &o.source) ||
 		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
 		    opt_value(argc, argv, &i, "--base-url", &o.base_url) ||
-		    opt_value(argc, argv, &i, "--jobs", &jobs))
+		    opt_value(argc, argv, &i, "--jobs", &jobs) ||
+		    opt_value(argc, argv, &i, "--lang", &o.lang))
+			continue;
+		if (o.cmd == BUILD_CHECK &&
+		    opt_value(argc, argv, &i, "--format", &format))
 			continue;
 		if (o.cmd == BUILD_BUILD &&
 		    opt_value(argc, argv, &i, "--out", &o.out))
@@ -253,6 +310,17 @@ main(int argc, char **argv)
 			return 2;
 		}
 		o.jobs = (int)n;
+	}
+	if (o.lang != NULL && bad_lang(o.lang))
+		return 2;
+	if (format != NULL) {
+		if (strcmp(format, "github") == 0)
+			o.github = true;
+		else if (strcmp(format, "text") != 0) {
+			fprintf(stderr, "minhbach: --format is text or "
+			    "github\n");
+			return 2;
+		}
 	}
 	if (*o.source == '\0' || *o.out == '\0') {
 		fprintf(stderr, "minhbach: empty --source or --out\n");

@@ -531,7 +531,7 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 
 		if ((e = cmark_find_syntax_extension(ext_names[i])) == NULL ||
 		    !cmark_parser_attach_syntax_extension(parser, e)) {
-			diag_error(d, body, "Markdown extension '%s' is not "
+			diag_errorf(d, body, "Markdown extension '%s' is not "
 			    "available in this cmark-gfm", ext_names[i]);
 			said = 1;
 			goto out;
@@ -568,7 +568,7 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 	rc = 0;
 out:
 	if (rc == -1 && !said)
-		diag_error(d, body, "cmark-gfm failed to render this body");
+		diag_errorf(d, body, "cmark-gfm failed to render this body");
 	buf_release(&res);
 	buf_release(&fixed);
 	free(hs);

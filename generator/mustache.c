@@ -207,7 +207,7 @@ tokenize(struct compiler *c)
 		if (e == c->n) {
 			struct pos ps = {c->path, line, col};
 
-			diag_error(c->d, ps, "unclosed tag");
+			diag_errorf(c->d, ps, "unclosed tag");
 			c->errors++;
 			return;
 		}
@@ -229,7 +229,7 @@ tokenize(struct compiler *c)
 					cs++;
 				while (ce > cs && is_ws(src[ce - 1]))
 					ce--;
-				diag_error(c->d, tok_pos(c, k), "bad delimiters "
+				diag_errorf(c->d, tok_pos(c, k), "bad delimiters "
 				    "'%.*s'", (int)(ce - cs), src + cs);
 				c->errors++;
 				return;
@@ -250,21 +250,21 @@ tokenize(struct compiler *c)
 		k->nn = ce - cs;
 		p = k->e;
 		if (k->nn == 0) {
-			diag_error(c->d, tok_pos(c, k), "empty tag");
+			diag_errorf(c->d, tok_pos(c, k), "empty tag");
 			c->errors++;
 			continue;
 		}
 		for (i = cs; i < ce && !is_ws(src[i]); i++)
 			;
 		if (i < ce) {
-			diag_error(c->d, tok_pos(c, k), "bad tag name '%.*s'",
+			diag_errorf(c->d, tok_pos(c, k), "bad tag name '%.*s'",
 			    (int)k->nn, src + cs);
 			c->errors++;
 			continue;
 		}
 		if (kind == '#' || kind == '^' || kind == '<' || kind == '$') {
 			if (depth == MUSTACHE_MAX_DEPTH) {
-				diag_error(c->d, tok_pos(c, k), "sections nested "
+				diag_errorf(c->d, tok_pos(c, k), "sections nested "
 				    "deeper than %d", MUSTACHE_MAX_DEPTH);
 				c->errors++;
 				return;
@@ -274,7 +274,7 @@ tokenize(struct compiler *c)
 			struct tok *o;
 
 			if (depth == 0) {
-				diag_error(c->d, tok_pos(c, k), "unexpected "
+				diag_errorf(c->d, tok_pos(c, k), "unexpected "
 				    "closing tag '%.*s'", (int)k->nn, src + cs);
 				c->errors++;
 				continue;
@@ -282,7 +282,7 @@ tokenize(struct compiler *c)
 			o = &c->t[stack[depth - 1]];
 			if (!mustache_same_name(src + o->ns, o->nn, src + cs,
 			    k->nn)) {
-				diag_error(c->d, tok_pos(c, k), "closing tag "
+				diag_errorf(c->d, tok_pos(c, k), "closing tag "
 				    "'%.*s' does not match '%.*s' opened at "
 				    "%u:%u", (int)k->nn, src + cs, (int)o->nn,
 				    src + o->ns, o->line, o->col);
@@ -296,7 +296,7 @@ tokenize(struct compiler *c)
 	while (depth > 0) {
 		struct tok *o = &c->t[stack[--depth]];
 
-		diag_error(c->d, tok_pos(c, o), "unclosed section '%.*s'",
+		diag_errorf(c->d, tok_pos(c, o), "unclosed section '%.*s'",
 		    (int)o->nn, src + o->ns);
 		c->errors++;
 	}
@@ -459,7 +459,7 @@ split_name(struct compiler *c, struct op *o)
 			continue;
 		if (i == s) {
 			c->errors++;
-			return diag_error(c->d, o->pos, "bad name '%.*s'",
+			return diag_errorf(c->d, o->pos, "bad name '%.*s'",
 			    (int)o->len, o->text);
 		}
 		p->s = o->text + s;

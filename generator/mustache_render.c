@@ -85,7 +85,7 @@ fail(struct render *r, const struct op *o, bool fatal, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	diag_error(r->d, o->pos, "%s", buf_cstr(&msg));
+	diag_errorf(r->d, o->pos, "%s", buf_cstr(&msg));
 	buf_release(&msg);
 	if (fatal || ++r->errors >= MAX_ERRORS)
 		r->stop = true;

@@ -46,7 +46,7 @@ deadline_check_inspection(struct site *s, const struct item *it)
 		struct buf b = {0};
 
 		fmt_date(&b, cd->text, fmt_messages());
-		diag_warning(s->diags, cd->pos, "the conclusion of %s does not "
+		diag_warningf(s->diags, cd->pos, "the conclusion of %s does not "
 		    "say when it was published: add 'conclusion_published_on: "
 		    "YYYY-MM-DD' (%s counts the deadline from the conclusion)",
 		    buf_cstr(&b), r->article);
@@ -54,7 +54,7 @@ deadline_check_inspection(struct site *s, const struct item *it)
 		return;
 	}
 	if (strcmp(cp->text, cd->text) < 0) {
-		diag_error(s->diags, cp->pos, "'conclusion_published_on' %s "
+		diag_errorf(s->diags, cp->pos, "'conclusion_published_on' %s "
 		    "is before 'conclusion.date' %s", cp->text, cd->text);
 		return;
 	}

@@ -211,7 +211,7 @@ make_dirs(struct site *s, int dirfd)
 		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
 			continue;
 		if (fsutil_mkdir_fresh(dirfd, v[i]) == -1) {
-			diag_error(s->diags, (struct pos){NULL, 0, 0}, "cannot "
+			diag_errorf(s->diags, (struct pos){NULL, 0, 0}, "cannot "
 			    "make folder '%s' in the output: %s", v[i],
 			    strerror(errno));
 			rc = -1;

@@ -78,7 +78,7 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 	*out = NULL;
 	git_libgit2_init();	/* undone by repo_close() or below */
 	if ((rootreal = realpath(root, NULL)) == NULL) {
-		diag_error(d, nopos, "cannot open source folder '%s': %s",
+		diag_errorf(d, nopos, "cannot open source folder '%s': %s",
 		    root, strerror(errno));
 		goto out;
 	}
@@ -86,10 +86,10 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 		if (missing && err == GIT_ENOTFOUND)
 			rc = 0;	/* not a repository: no history */
 		else if (missing)
-			diag_error(d, nopos, "cannot open the repository of "
+			diag_errorf(d, nopos, "cannot open the repository of "
 			    "'%s': %s", root, gitmsg());
 		else
-			diag_error(d, nopos, "'%s' is not a git repository "
+			diag_errorf(d, nopos, "'%s' is not a git repository "
 			    "(or in one): %s", root, gitmsg());
 		goto out;
 	}
@@ -97,7 +97,7 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 	if ((workdir = git_repository_workdir(git)) != NULL) {
 		if ((workreal = realpath(workdir, NULL)) == NULL ||
 		    !fsutil_is_below(workreal, rootreal)) {
-			diag_error(d, nopos, "'%s' is not inside the work "
+			diag_errorf(d, nopos, "'%s' is not inside the work "
 			    "tree of its repository", root);
 			goto out;
 		}

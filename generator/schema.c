@@ -101,7 +101,7 @@ settype(struct ld *l, struct node *n, const struct value *t)
 
 	n->type = T_ANY;
 	if (t->type != VALUE_STR) {
-		diag_error(l->d, t->pos, "a type must be a name or a list of "
+		diag_errorf(l->d, t->pos, "a type must be a name or a list of "
 		    "types");
 		return;
 	}
@@ -122,10 +122,10 @@ settype(struct ld *l, struct node *n, const struct value *t)
 	for (i = 0; i < l->s->ndef; i++)
 		names[nn++] = l->s->defs[i].name;
 	if (utf8_nearest(t->text, names, nn) != NULL)
-		diag_error(l->d, t->pos, "unknown type '%s' (did you mean "
+		diag_errorf(l->d, t->pos, "unknown type '%s' (did you mean "
 		    "'%s'?)", t->text, utf8_nearest(t->text, names, nn));
 	else
-		diag_error(l->d, t->pos, "unknown type '%s'", t->text);
+		diag_errorf(l->d, t->pos, "unknown type '%s'", t->text);
 }
 
 static void
@@ -137,7 +137,7 @@ bound(struct ld *l, struct node *n, const struct value *v,
 
 	if (count ? v->type != VALUE_INT || v->u.i < 0 :
 	    v->type != VALUE_INT && v->type != VALUE_NUM)
-		diag_error(l->d, v->pos, "a bound must be %s",
+		diag_errorf(l->d, v->pos, "a bound must be %s",
 		    count ? "a whole number, 0 or more" : "a number");
 	else
 		*out = v;
@@ -149,19 +149,19 @@ enum_values(struct ld *l, struct node *n, const struct value *v)
 	size_t i, j;
 
 	if (v->type != VALUE_LIST || v->n == 0) {
-		diag_error(l->d, v->pos, "an enum's values must be a list");
+		diag_errorf(l->d, v->pos, "an enum's values must be a list");
 		return;
 	}
 	n->enums = arena_calloc(l->a, v->n, sizeof *n->enums);
 	for (i = 0; i < v->n; i++) {
 		if (!schema_plain_text(v->items[i]) || v->items[i]->len == 0) {
-			diag_error(l->d, v->items[i]->pos, "an enum value "
+			diag_errorf(l->d, v->items[i]->pos, "an enum value "
 			    "must be a word or number");
 			continue;
 		}
 		for (j = 0; j < n->nenum; j++)
 			if (strcmp(n->enums[j], v->items[i]->text) == 0)
-				diag_error(l->d, v->items[i]->pos, "enum "
+				diag_errorf(l->d, v->items[i]->pos, "enum "
 				    "value '%s' is listed twice",
 				    v->items[i]->text);
 		n->enums[n->nenum++] = v->items[i]->text;
@@ -174,7 +174,7 @@ fields(struct ld *l, struct node *n, const struct value *v)
 	size_t i;
 
 	if (v->type != VALUE_MAP) {
-		diag_error(l->d, v->pos, "'fields' must be a map of field "
+		diag_errorf(l->d, v->pos, "'fields' must be a map of field "
 		    "names to schemas");
 		return;
 	}
@@ -202,23 +202,23 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 	if (k == sizeof schema_keys / sizeof *schema_keys) {
 		near = utf8_nearest(p->key, schema_keys, k);
 		if (near != NULL)
-			diag_error(l->d, p->keypos, "unknown schema key '%s' "
+			diag_errorf(l->d, p->keypos, "unknown schema key '%s' "
 			    "(did you mean '%s'?)", p->key, near);
 		else
-			diag_error(l->d, p->keypos, "unknown schema key "
+			diag_errorf(l->d, p->keypos, "unknown schema key "
 			    "'%s'", p->key);
 		return;
 	}
 	if (k >= 4 && !(props & (k <= 5 ? P_MINMAX : k == 6 ? P_VALUES :
 	    k == 7 ? P_FIELDS : k == 8 ? P_OF : P_TO))) {
-		diag_error(l->d, p->keypos, "'%s' does not apply to this "
+		diag_errorf(l->d, p->keypos, "'%s' does not apply to this "
 		    "type", p->key);
 		return;
 	}
 	switch (k) {
 	case 1:
 		if (v->type != VALUE_BOOL)
-			diag_error(l->d, v->pos, "'required' must be true "
+			diag_errorf(l->d, v->pos, "'required' must be true "
 			    "or false");
 		n->required = v->type == VALUE_BOOL && v->u.b;
 		break;
@@ -229,7 +229,7 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 		else if (k == 3 && v->type == VALUE_BOOL)
 			n->deprecated = v->u.b ? "" : NULL;
 		else
-			diag_error(l->d, v->pos, "'%s' must be text",
+			diag_errorf(l->d, v->pos, "'%s' must be text",
 			    p->key);
 		break;
 	case 4:
@@ -251,7 +251,7 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 	case 9:
 		if (v->type != VALUE_STR || value_map_get(l->kinds,
 		    v->text) == NULL)
-			diag_error(l->d, v->pos, "'to' must name a kind");
+			diag_errorf(l->d, v->pos, "'to' must name a kind");
 		n->to = v->type == VALUE_STR ? v->text : "";
 		break;
 	default:
@@ -275,13 +275,13 @@ compile(struct ld *l, const struct value *v, bool kind)
 		settype(l, n, v);
 		t = v;
 	} else if (v->type != VALUE_MAP) {
-		diag_error(l->d, v->pos, "a schema must be a type name or a "
+		diag_errorf(l->d, v->pos, "a schema must be a type name or a "
 		    "map of schema keys");
 		return n;
 	} else if ((t = value_map_get(v, "type")) == NULL) {
 		n->type = T_MAP;
 		if (!kind)
-			diag_error(l->d, v->pos, "this schema has no 'type'");
+			diag_errorf(l->d, v->pos, "this schema has no 'type'");
 	} else if (t->type == VALUE_LIST && t->n > 0) {
 		n->type = T_UNION;
 		n->nalt = t->n;
@@ -299,12 +299,12 @@ compile(struct ld *l, const struct value *v, bool kind)
 		/* Only settype() makes these, from the type name t. */
 		assert(t != NULL);
 		if (n->type == T_ENUM && n->nenum == 0)
-			diag_error(l->d, t->pos, "an enum needs 'values'");
+			diag_errorf(l->d, t->pos, "an enum needs 'values'");
 		if (n->type == T_REF && n->to == NULL)
-			diag_error(l->d, t->pos, "a ref needs 'to' (a kind)");
+			diag_errorf(l->d, t->pos, "a ref needs 'to' (a kind)");
 	}
 	if (kind && n->type != T_MAP)
-		diag_error(l->d, v->pos, "a kind's schema must be a map");
+		diag_errorf(l->d, v->pos, "a kind's schema must be a map");
 	return n;
 }
 
@@ -323,7 +323,7 @@ loops(struct ld *l, const struct node *n)
 	if (n->type != T_DEF || n->def->state == 2)
 		return false;
 	if (n->def->state == 1) {
-		diag_error(l->d, n->def->pos, "definition '%s' refers to "
+		diag_errorf(l->d, n->def->pos, "definition '%s' refers to "
 		    "itself with no map or list in between", n->def->name);
 		return true;
 	}
@@ -346,7 +346,7 @@ date_field(struct ld *l, const struct node *n, const struct value *v)
 	for (i = 0; f->type == VALUE_STR && i < n->nfield; i++)
 		if (strcmp(n->names[i], f->text) == 0)
 			return f->text;
-	diag_error(l->d, f->pos, "'date_field' must name a field of the "
+	diag_errorf(l->d, f->pos, "'date_field' must name a field of the "
 	    "kind");
 	return NULL;
 }
@@ -358,7 +358,7 @@ check_top(struct ld *l, const char *name, const struct value *root)
 	size_t i, j;
 
 	if (root == NULL || root->type != VALUE_MAP) {
-		diag_error(l->d, root ? root->pos : pos_file(name),
+		diag_errorf(l->d, root ? root->pos : pos_file(name),
 		    "a schema document must be a map with 'kinds'");
 		return false;
 	}
@@ -367,20 +367,20 @@ check_top(struct ld *l, const char *name, const struct value *root)
 			if (strcmp(root->pairs[i].key, top_keys[j]) == 0)
 				break;
 		if (j < 2 && root->pairs[i].val->type != VALUE_MAP) {
-			diag_error(l->d, root->pairs[i].val->pos, "'%s' must "
+			diag_errorf(l->d, root->pairs[i].val->pos, "'%s' must "
 			    "be a map", top_keys[j]);
 			return false;
 		}
 		if (j < 2)
 			continue;
 		near = utf8_nearest(root->pairs[i].key, top_keys, 2);
-		diag_error(l->d, root->pairs[i].keypos,
+		diag_errorf(l->d, root->pairs[i].keypos,
 		    "unknown key '%s'%s%s%s", root->pairs[i].key,
 		    near ? " (did you mean '" : "", near ? near : "",
 		    near ? "'?)" : "");
 	}
 	if (value_map_get(root, "kinds") == NULL)
-		diag_error(l->d, root->pos, "missing 'kinds'");
+		diag_errorf(l->d, root->pos, "missing 'kinds'");
 	return value_map_get(root, "kinds") != NULL;
 }
 
@@ -410,7 +410,7 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 			for (j = 0; j < T_DEF; j++)
 				if (strcmp(defs->pairs[i].key,
 				    types[j].name) == 0)
-					diag_error(d, defs->pairs[i].keypos,
+					diag_errorf(d, defs->pairs[i].keypos,
 					    "definition '%s' hides the "
 					    "built-in type", types[j].name);
 		}

@@ -85,9 +85,9 @@ report(struct ck *c, bool error, struct pos p, const char *fmt, ...)
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
 	if (error)
-		diag_error(c->d, p, "%s", buf_cstr(&b));
+		diag_errorf(c->d, p, "%s", buf_cstr(&b));
 	else
-		diag_warning(c->d, p, "%s", buf_cstr(&b));
+		diag_warningf(c->d, p, "%s", buf_cstr(&b));
 	buf_release(&b);
 }
 
@@ -596,12 +596,12 @@ schema_check(const struct schemas *s, const char *kind,
 	if (n == NULL) {
 		struct pos p = v != NULL ? v->pos : pos_file(NULL);
 
-		return diag_error(d, p, "no schema for kind '%s'", kind);
+		return diag_errorf(d, p, "no schema for kind '%s'", kind);
 	}
 	if (v == NULL || v->type != VALUE_MAP) {
 		if (v != NULL)
 			show(&what, v);
-		diag_error(d, v != NULL ? v->pos : pos_file(NULL), "a %s "
+		diag_errorf(d, v != NULL ? v->pos : pos_file(NULL), "a %s "
 		    "record must be a map of 'key: value' lines, not %s",
 		    kind, v != NULL ? buf_cstr(&what) : "nothing");
 		buf_release(&what);

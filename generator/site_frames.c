@@ -386,7 +386,7 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 
 		if (e->type != VALUE_MAP || u == NULL ||
 		    value_map_get(e, "title") == NULL) {
-			diag_error(s->diags, e->pos, "a menu entry needs "
+			diag_errorf(s->diags, e->pos, "a menu entry needs "
 			    "'title' and 'url' (e.g. url: tin-tuc/)");
 			continue;
 		}

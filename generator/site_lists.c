@@ -29,7 +29,7 @@ site_template(struct site *s, const struct theme *th, const char *a,
 	if (t == NULL)
 		t = theme_find(th, b);
 	if (t == NULL)
-		diag_error(s->diags, pos_file(th->dir), "the theme has no "
+		diag_errorf(s->diags, pos_file(th->dir), "the theme has no "
 		    "template '%s.mustache'%s%s%s", b, a ? " (nor '" : "",
 		    a ? a : "", a ? ".mustache')" : "");
 	return t;

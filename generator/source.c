@@ -154,11 +154,11 @@ source_open_dir(struct arena *a, struct diags *d, const char *root,
 
 	*out = NULL;
 	if ((rp = realpath(root, NULL)) == NULL)
-		return diag_error(d, nopos, "cannot open source folder '%s': "
+		return diag_errorf(d, nopos, "cannot open source folder '%s': "
 		    "%s", root, strerror(errno));
 	if (stat(rp, &st) == -1 || !S_ISDIR(st.st_mode)) {
 		free(rp);
-		return diag_error(d, nopos, "source '%s' is not a folder",
+		return diag_errorf(d, nopos, "source '%s' is not a folder",
 		    root);
 	}
 	s = arena_calloc(a, 1, sizeof *s);
@@ -191,18 +191,18 @@ source_open_git(struct arena *a, struct diags *d, struct repo *r,
 	if (ref == NULL)
 		ref = "HEAD";
 	if (git_revparse_single(&obj, repo, ref) != 0) {
-		diag_error(d, nopos, "unknown revision '%s': %s", ref,
+		diag_errorf(d, nopos, "unknown revision '%s': %s", ref,
 		    gitmsg());
 		goto out;
 	}
 	/* A tag (annotated or not) or a branch name peels to its commit. */
 	if (git_object_peel(&cobj, obj, GIT_OBJECT_COMMIT) != 0) {
-		diag_error(d, nopos, "revision '%s' is not a commit: %s", ref,
+		diag_errorf(d, nopos, "revision '%s' is not a commit: %s", ref,
 		    gitmsg());
 		goto out;
 	}
 	if (git_commit_tree(&tree, (git_commit *)cobj) != 0) {
-		diag_error(d, nopos, "cannot read the tree of '%s': %s", ref,
+		diag_errorf(d, nopos, "cannot read the tree of '%s': %s", ref,
 		    gitmsg());
 		goto out;
 	}
@@ -211,13 +211,13 @@ source_open_git(struct arena *a, struct diags *d, struct repo *r,
 		tree = NULL;
 	} else if ((err = git_tree_entry_bypath(&entry, tree, prefix)) != 0 ||
 	    git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
-		diag_error(d, nopos, "folder '%s' is not in revision '%s'%s%s",
+		diag_errorf(d, nopos, "folder '%s' is not in revision '%s'%s%s",
 		    prefix, ref, err != 0 && err != GIT_ENOTFOUND ? ": " : "",
 		    err != 0 && err != GIT_ENOTFOUND ? gitmsg() : "");
 		goto out;
 	} else if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry)) !=
 	    0) {
-		diag_error(d, nopos, "cannot read folder '%s' in '%s': %s",
+		diag_errorf(d, nopos, "cannot read folder '%s' in '%s': %s",
 		    prefix, ref, gitmsg());
 		goto out;
 	}
@@ -290,23 +290,23 @@ walk_link(struct walk *w, struct buf *path)
 
 	if ((rp = resolve(w->s, buf_cstr(path))) == NULL) {
 		if (errno == EXDEV)
-			diag_warning(w->s->d, pos_file(buf_cstr(path)),
+			diag_warningf(w->s->d, pos_file(buf_cstr(path)),
 			    "symbolic link leads outside the source; ignored");
 		else
-			diag_warning(w->s->d, pos_file(buf_cstr(path)),
+			diag_warningf(w->s->d, pos_file(buf_cstr(path)),
 			    "broken symbolic link (%s); ignored",
 			    strerror(errno));
 		return;
 	}
 	if (stat(rp, &st) == -1) {
-		w->rc = diag_error(w->s->d, pos_file(buf_cstr(path)),
+		w->rc = diag_errorf(w->s->d, pos_file(buf_cstr(path)),
 		    "cannot read: %s", strerror(errno));
 	} else if (S_ISREG(st.st_mode)) {
 		list_add(w->l, buf_cstr(path));
 	} else if (S_ISDIR(st.st_mode)) {
 		fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (fd == -1) {
-			w->rc = diag_error(w->s->d, pos_file(buf_cstr(path)),
+			w->rc = diag_errorf(w->s->d, pos_file(buf_cstr(path)),
 			    "cannot open folder: %s", strerror(errno));
 		} else {
 			walk_dir(w, fd, path);
@@ -330,7 +330,7 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	int cfd;
 
 	if (fstat(fd, &st) == -1) {
-		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+		w->rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
 		    "cannot read folder: %s", strerror(errno));
 		close(fd);
 		return;
@@ -342,20 +342,20 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	 */
 	for (i = 0; i < w->depth; i++) {
 		if (w->dev[i] == st.st_dev && w->ino[i] == st.st_ino) {
-			diag_warning(s->d, pos_file(buf_cstr(path)),
+			diag_warningf(s->d, pos_file(buf_cstr(path)),
 			    "symbolic link loop; ignored");
 			close(fd);
 			return;
 		}
 	}
 	if (w->depth > MAX_DEPTH) {
-		diag_warning(s->d, pos_file(buf_cstr(path)), "folders nested "
+		diag_warningf(s->d, pos_file(buf_cstr(path)), "folders nested "
 		    "more than %d deep; ignored", MAX_DEPTH);
 		close(fd);
 		return;
 	}
 	if ((dir = fdopendir(fd)) == NULL) {
-		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+		w->rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
 		    "cannot read folder: %s", strerror(errno));
 		close(fd);
 		return;
@@ -367,7 +367,7 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		errno = 0;
 		if ((e = readdir(dir)) == NULL) {
 			if (errno != 0)
-				w->rc = diag_error(s->d,
+				w->rc = diag_errorf(s->d,
 				    pos_file(len ? buf_cstr(path) : "."),
 				    "cannot read folder: %s", strerror(errno));
 			break;
@@ -381,7 +381,7 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		/* Never follow here: a link goes through walk_link()'s rule. */
 		if (fstatat(dirfd(dir), e->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == -1) {
-			w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+			w->rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
 			    "cannot read: %s", strerror(errno));
 		} else if (S_ISREG(st.st_mode)) {
 			list_add(w->l, buf_cstr(path));
@@ -389,7 +389,7 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 			cfd = openat(dirfd(dir), e->d_name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (cfd == -1)
-				w->rc = diag_error(s->d,
+				w->rc = diag_errorf(s->d,
 				    pos_file(buf_cstr(path)),
 				    "cannot open folder: %s", strerror(errno));
 			else
@@ -417,9 +417,9 @@ list_dir(struct source *s, const char *dir, struct list *l)
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;	/* a missing folder has no files */
 		if (errno == EXDEV)
-			return diag_warning(s->d, pos_file(dir), "symbolic "
+			return diag_warningf(s->d, pos_file(dir), "symbolic "
 			    "link leads outside the source; ignored");
-		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		return diag_errorf(s->d, pos_file(dir[0] ? dir : "."),
 		    "cannot open folder: %s", strerror(errno));
 	}
 	fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -427,7 +427,7 @@ list_dir(struct source *s, const char *dir, struct list *l)
 	if (fd == -1) {
 		if (errno == ENOTDIR)
 			return 0;
-		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		return diag_errorf(s->d, pos_file(dir[0] ? dir : "."),
 		    "cannot open folder: %s", strerror(errno));
 	}
 	w = xcalloc(1, sizeof *w);
@@ -464,30 +464,30 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	fd = s->rootfd >= 0 ? fsutil_open_beneath(s->rootfd, path, O_RDONLY |
 	    O_NONBLOCK, 0, true) : -1;
 	if (fd == -1 && s->rootfd >= 0 && errno == EXDEV)
-		return diag_error(s->d, pos_file(path), "symbolic link "
+		return diag_errorf(s->d, pos_file(path), "symbolic link "
 		    "leads outside the source; refused");
 	if (fd == -1 && (s->rootfd < 0 || errno == ENOSYS)) {
 		if ((rp = resolve(s, path)) == NULL) {
 			if (errno == EXDEV)
-				return diag_error(s->d, pos_file(path),
+				return diag_errorf(s->d, pos_file(path),
 				    "symbolic link leads outside the source; "
 				    "refused");
-			return diag_error(s->d, pos_file(path), "cannot "
+			return diag_errorf(s->d, pos_file(path), "cannot "
 			    "open: %s", strerror(errno));
 		}
 		fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 		free(rp);
 	}
 	if (fd == -1)
-		return diag_error(s->d, pos_file(path), "cannot open: %s",
+		return diag_errorf(s->d, pos_file(path), "cannot open: %s",
 		    strerror(errno));
 	if (fstat(fd, &st) == -1) {
-		diag_error(s->d, pos_file(path), "cannot read: %s",
+		diag_errorf(s->d, pos_file(path), "cannot read: %s",
 		    strerror(errno));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_error(s->d, pos_file(path), "not a regular file");
+		diag_errorf(s->d, pos_file(path), "not a regular file");
 		goto out;
 	}
 	/* Refuse before reading: a huge file must not cost memory. */
@@ -501,7 +501,7 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			diag_error(s->d, pos_file(path), "cannot read: %s",
+			diag_errorf(s->d, pos_file(path), "cannot read: %s",
 			    strerror(errno));
 			goto out;
 		}
@@ -516,7 +516,7 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	goto out;
 toobig:
 	buf_reset(out);
-	diag_error(s->d, pos_file(path), "file is larger than 8 MiB");
+	diag_errorf(s->d, pos_file(path), "file is larger than 8 MiB");
 out:
 	close(fd);
 	return rc;
@@ -552,19 +552,19 @@ walk_tree(struct source *s, struct list *l, const git_tree *t,
 		case GIT_FILEMODE_LINK:
 			/* Its target is only text: resolving it inside the
 			 * tree is not worth a second rule set. */
-			diag_warning(s->d, pos_file(buf_cstr(path)),
+			diag_warningf(s->d, pos_file(buf_cstr(path)),
 			    "symbolic link in revision; ignored");
 			break;
 		case GIT_FILEMODE_TREE:
 			if (depth >= MAX_DEPTH) {
-				diag_warning(s->d, pos_file(buf_cstr(path)),
+				diag_warningf(s->d, pos_file(buf_cstr(path)),
 				    "folders nested more than %d deep; "
 				    "ignored", MAX_DEPTH);
 				break;
 			}
 			if (git_tree_lookup(&sub, s->repo,
 			    git_tree_entry_id(e)) != 0) {
-				rc = diag_error(s->d, pos_file(buf_cstr(path)),
+				rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
 				    "cannot read folder: %s", gitmsg());
 				break;
 			}
@@ -602,7 +602,7 @@ list_git(struct source *s, const char *dir, struct list *l)
 		goto out;
 	}
 	if (err != 0) {
-		diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		diag_errorf(s->d, pos_file(dir[0] ? dir : "."),
 		    "cannot read folder: %s", gitmsg());
 		goto out;
 	}
@@ -631,10 +631,10 @@ read_git_file(struct source *s, const char *path, struct buf *out)
 
 	if ((err = git_tree_entry_bypath(&entry, s->tree, path)) != 0) {
 		if (err == GIT_ENOTFOUND)
-			diag_error(s->d, pos_file(path), "cannot open: not in "
+			diag_errorf(s->d, pos_file(path), "cannot open: not in "
 			    "revision %.12s", s->commit);
 		else
-			diag_error(s->d, pos_file(path), "cannot open: %s",
+			diag_errorf(s->d, pos_file(path), "cannot open: %s",
 			    gitmsg());
 		goto out;
 	}
@@ -643,11 +643,11 @@ read_git_file(struct source *s, const char *path, struct buf *out)
 	case GIT_FILEMODE_BLOB_EXECUTABLE:
 		break;
 	case GIT_FILEMODE_LINK:
-		diag_error(s->d, pos_file(path), "symbolic link in revision; "
+		diag_errorf(s->d, pos_file(path), "symbolic link in revision; "
 		    "refused");
 		goto out;
 	default:
-		diag_error(s->d, pos_file(path), "not a regular file");
+		diag_errorf(s->d, pos_file(path), "not a regular file");
 		goto out;
 	}
 	/*
@@ -657,20 +657,20 @@ read_git_file(struct source *s, const char *path, struct buf *out)
 	if (git_repository_odb(&odb, s->repo) != 0 ||
 	    git_odb_read_header(&size, &type, odb,
 	    git_tree_entry_id(entry)) != 0) {
-		diag_error(s->d, pos_file(path), "cannot read: %s", gitmsg());
+		diag_errorf(s->d, pos_file(path), "cannot read: %s", gitmsg());
 		goto out;
 	}
 	if (size > SOURCE_MAX_FILE) {
-		diag_error(s->d, pos_file(path), "file is larger than 8 MiB");
+		diag_errorf(s->d, pos_file(path), "file is larger than 8 MiB");
 		goto out;
 	}
 	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)) != 0) {
-		diag_error(s->d, pos_file(path), "cannot read: %s", gitmsg());
+		diag_errorf(s->d, pos_file(path), "cannot read: %s", gitmsg());
 		goto out;
 	}
 	size = (size_t)git_blob_rawsize(blob);
 	if (size > SOURCE_MAX_FILE) {	/* cannot differ; cheap to be sure */
-		diag_error(s->d, pos_file(path), "file is larger than 8 MiB");
+		diag_errorf(s->d, pos_file(path), "file is larger than 8 MiB");
 		goto out;
 	}
 	buf_add(out, git_blob_rawcontent(blob), size);
@@ -696,7 +696,7 @@ source_list(struct source *s, const char *dir, const char ***paths,
 	if (dir[0] != '\0' && !fsutil_safe_relpath(dir)) {
 		*paths = NULL;
 		*n = 0;
-		return diag_error(s->d, nopos, "unsafe source path '%s' "
+		return diag_errorf(s->d, nopos, "unsafe source path '%s' "
 		    "refused", dir);
 	}
 	if (s->kind == BACKEND_GIT)
@@ -738,7 +738,7 @@ source_read(struct source *s, const char *path, struct buf *out)
 {
 	buf_reset(out);
 	if (!fsutil_safe_relpath(path))
-		return diag_error(s->d, nopos, "unsafe source path '%s' "
+		return diag_errorf(s->d, nopos, "unsafe source path '%s' "
 		    "refused", path ? path : "(null)");
 	if (s->kind == BACKEND_GIT)
 		return read_git_file(s, path, out);

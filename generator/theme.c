@@ -95,7 +95,7 @@ theme_conf(struct arena *a, struct diags *d, struct source *src,
 	if (source_exists(src, path) && source_read(src, path, &b) == 0 &&
 	    value_parse_yaml(a, d, path, buf_cstr(&b), b.len, 1, &v) == 0 &&
 	    v != NULL && v->type != VALUE_MAP) {
-		diag_error(d, v->pos, "theme.yaml must be a map "
+		diag_errorf(d, v->pos, "theme.yaml must be a map "
 		    "(linked_order: [call, news, ...])");
 		v = NULL;
 	}
@@ -104,12 +104,12 @@ theme_conf(struct arena *a, struct diags *d, struct source *src,
 		return value_map(a);
 	if ((l = value_map_get(v, "linked_order")) != NULL &&
 	    l->type != VALUE_LIST) {
-		diag_error(d, l->pos, "linked_order must be a list of kinds");
+		diag_errorf(d, l->pos, "linked_order must be a list of kinds");
 		return value_map(a);
 	}
 	for (i = 0; l != NULL && i < l->n; i++)
 		if (l->items[i]->type != VALUE_STR) {
-			diag_error(d, l->items[i]->pos, "linked_order must be "
+			diag_errorf(d, l->items[i]->pos, "linked_order must be "
 			    "a list of kinds");
 			return value_map(a);
 		}
@@ -130,7 +130,7 @@ theme_load(struct arena *a, struct diags *d, struct source *src,
 	if (source_list(src, tdir, &paths, &n) == -1)
 		return NULL;
 	if (n == 0) {
-		diag_error(d, pos_file(arena_strdup(a, "content/site.yaml")),
+		diag_errorf(d, pos_file(arena_strdup(a, "content/site.yaml")),
 		    "theme '%s' has no templates (looked in %s/)", name,
 		    tdir);
 		return NULL;
@@ -178,13 +178,13 @@ theme_strings(struct arena *a, struct diags *d, struct source *src,
 	struct value *v = NULL;
 
 	if (!source_exists(src, path)) {
-		diag_warning(d, pos_file(arena_strdup(a, "content/site.yaml")),
+		diag_warningf(d, pos_file(arena_strdup(a, "content/site.yaml")),
 		    "the theme has no UI strings for language '%s' (%s)",
 		    lang, path);
 	} else if (source_read(src, path, &b) == 0 &&
 	    value_parse_yaml(a, d, path, buf_cstr(&b), b.len, 1, &v) == 0 &&
 	    v != NULL && v->type != VALUE_MAP) {
-		diag_error(d, v->pos, "UI strings must be a map of names to "
+		diag_errorf(d, v->pos, "UI strings must be a map of names to "
 		    "texts");
 		v = NULL;
 	}

@@ -210,9 +210,9 @@ parse_error(struct loader *L)
 		m.index = utf8_count(L->src, off);
 		at = mkpos(L, m);
 		if (p->problem_value != -1)
-			return diag_error(L->d, at, "%s (U+%04X)", problem,
+			return diag_errorf(L->d, at, "%s (U+%04X)", problem,
 			    (unsigned)p->problem_value);
-		return diag_error(L->d, at, "%s", problem);
+		return diag_errorf(L->d, at, "%s", problem);
 	}
 	at = mkpos(L, p->problem_mark);
 	if (p->context != NULL) {
@@ -223,11 +223,11 @@ parse_error(struct loader *L)
 		    strncmp(p->context, "while parsing a ", 16) == 0 ||
 		    strncmp(p->context, "while scanning a ", 17) == 0;
 
-		return diag_error(L->d, at, "%s (%s %s line %u)%s", problem,
+		return diag_errorf(L->d, at, "%s (%s %s line %u)%s", problem,
 		    p->context, a_node ? "that starts on" : "from", ctx.line,
 		    hint(problem));
 	}
-	return diag_error(L->d, at, "%s%s", problem, hint(problem));
+	return diag_errorf(L->d, at, "%s%s", problem, hint(problem));
 }
 
 /* Reads the next event into *ev; -1 after recording libyaml's error. */
@@ -401,7 +401,7 @@ soft(struct loader *L, struct pos at, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	diag_error(L->d, at, "%s", buf_cstr(&b));
+	diag_errorf(L->d, at, "%s", buf_cstr(&b));
 	buf_release(&b);
 	L->failed = true;
 }
@@ -510,18 +510,18 @@ alias(struct loader *L, yaml_event_t *ev, struct value **out,
 
 	/*
 	 * Here and in node(), failures return a literal -1: callers read
-	 * *out only after checking for it, and diag_error()'s -1 is not
+	 * *out only after checking for it, and diag_errorf()'s -1 is not
 	 * visible from this file to the static analyzer.
 	 */
 	if (i == SIZE_MAX) {
 		/* Also an alias inside its own anchor: a cycle. */
-		diag_error(L->d, at, "alias '*%s' refers to no finished "
+		diag_errorf(L->d, at, "alias '*%s' refers to no finished "
 		    "anchor '&%s' before it", name, name);
 		return -1;
 	}
 	L->total += L->anchors[i].weight;
 	if (L->total > VALUE_MAX_NODES) {
-		diag_error(L->d, at, "alias '*%s' expands the document "
+		diag_errorf(L->d, at, "alias '*%s' expands the document "
 		    "beyond %d values; aliases nested this way are refused",
 		    name, VALUE_MAX_NODES);
 		return -1;
@@ -698,7 +698,7 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 	if (ev->type == YAML_ALIAS_EVENT)
 		return alias(L, ev, out, weight);
 	if (++L->total > VALUE_MAX_NODES) {
-		diag_error(L->d, at, "more than %d values in one document",
+		diag_errorf(L->d, at, "more than %d values in one document",
 		    VALUE_MAX_NODES);
 		return -1;
 	}
@@ -711,7 +711,7 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		if (depth + 1 > VALUE_MAX_DEPTH) {
-			diag_error(L->d, at, "nesting deeper than %d levels",
+			diag_errorf(L->d, at, "nesting deeper than %d levels",
 			    VALUE_MAX_DEPTH);
 			return -1;
 		}
@@ -724,7 +724,7 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 		return mapping(L, ev, depth + 1, out, weight);
 	default:
 		/* libyaml only starts nodes with the events above. */
-		diag_error(L->d, at, "unexpected YAML event");
+		diag_errorf(L->d, at, "unexpected YAML event");
 		return -1;
 	}
 }
@@ -757,7 +757,7 @@ document(struct loader *L, struct value **out)
 	if (next(L, &ev) == -1)
 		return -1;
 	if (ev.type != YAML_STREAM_END_EVENT) {
-		rc = diag_error(L->d, mkpos(L, ev.start_mark), "a second YAML "
+		rc = diag_errorf(L->d, mkpos(L, ev.start_mark), "a second YAML "
 		    "document starts here; a file holds one document");
 		yaml_event_delete(&ev);
 		return rc;
@@ -795,9 +795,9 @@ value_parse_yaml(struct arena *a, struct diags *d, const char *path,
 		struct pos at = {L.path, L.first_line + line - 1, col};
 
 		if (strcmp(why, "NUL byte") == 0)
-			return diag_error(d, at, "NUL byte in a text file "
+			return diag_errorf(d, at, "NUL byte in a text file "
 			    "(is it a binary file?)");
-		return diag_error(d, at, "invalid UTF-8 (%s); save the file "
+		return diag_errorf(d, at, "invalid UTF-8 (%s); save the file "
 		    "as UTF-8", why);
 	}
 	if (!yaml_parser_initialize(&p))

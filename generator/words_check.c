@@ -56,7 +56,7 @@ walk(struct site *s, const struct value *ref, const struct value *have,
 		}
 		if (v != NULL)
 			continue;
-		diag_warning(s->diags, pos_file(file_of(s, lang)), "UI "
+		diag_warningf(s->diags, pos_file(file_of(s, lang)), "UI "
 		    "string '%s' has no %s translation (%s:%d has it): "
 		    "add it to this file", key, s->langs[lang],
 		    p->keypos.path ? p->keypos.path : file_of(s, 0),
@@ -95,7 +95,7 @@ gaps(struct site *s)
 		if (lang == s->nlangs || file_of(s, lang) == NULL ||
 		    reported(s, lang, colon + 2))
 			continue;
-		diag_warning(s->diags, pos_file(file_of(s, lang)), "UI "
+		diag_warningf(s->diags, pos_file(file_of(s, lang)), "UI "
 		    "string '%s' is missing: the generator puts it on "
 		    "%s pages (they show another language's text or '%s' "
 		    "instead); add it to this file", colon + 2,
@@ -145,7 +145,7 @@ untranslated(struct site *s, const struct collection *co, size_t lang)
 		const char *dot = strrchr(one->path, '.');
 		const char *name = strrchr(one->base, '/');
 
-		diag_warning(s->diags, lang_pos(s, lang), "%zu of %zu "
+		diag_warningf(s->diags, lang_pos(s, lang), "%zu of %zu "
 		    "records of '%s' have no %s translation (their %s "
 		    "version is shown to %s readers): %s; translate one by "
 		    "adding %s.%s%s beside it", n, total, co->name,

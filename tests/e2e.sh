@@ -13,6 +13,7 @@ fail=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
+export MINHBACH_STRICT_MESSAGES=1
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
@@ -404,6 +405,24 @@ case $? in
 2) echo "e2e: note: $(cat "$work/graph.txt")" ;;
 *) bad "call graph"; cat "$work/graph.txt" ;;
 esac
+
+# --- the message catalogue: ids agree with the code, the guide is current --
+if MINHBACH="$bin" sh "$top/tests/messages-ids.sh" > "$work/ids.txt" 2>&1; then
+	ok
+else
+	bad "message ids"; cat "$work/ids.txt"
+fi
+(cd "$top" && sh generator/messages-doc.sh "$bin" --check) > "$work/doc.txt" 2>&1 &&
+	ok || { bad "the guide's catalogue of messages is stale"; cat "$work/doc.txt"; }
+# --lang: the same diagnostics, in English; the site's first language by default.
+"$bin" check --source "$top" --lang en > /dev/null 2> "$work/en.txt"
+grep -q '^minhbach: no errors in [0-9]* pages' "$work/en.txt" && ok ||
+	bad "check --lang en does not speak English: $(tail -1 "$work/en.txt")"
+"$bin" check --source "$top" > /dev/null 2> "$work/vi.txt"
+grep -q '^minhbach: không có lỗi trong [0-9]* trang' "$work/vi.txt" && ok ||
+	bad "check of a Vietnamese site does not speak Vietnamese: $(tail -1 "$work/vi.txt")"
+"$bin" check --source "$top" --lang xx > /dev/null 2>&1
+[ $? = 2 ] && ok || bad "check --lang xx is not a usage error"
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -15,6 +15,8 @@
 #   cmd                  "check" to run `minhbach check` instead of build
 # BLESS=1 rewrites expect/, stderr and exit from what the binary does.
 set -u
+# An unknown message id or a wrong argument count aborts (messages.h).
+export MINHBACH_STRICT_MESSAGES=1
 top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${MINHBACH:-$top/generator/minhbach}
 pass=0

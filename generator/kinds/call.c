@@ -55,7 +55,7 @@ check_call(struct site *s, const struct site_names *x,
 			    "share"), &share) && decimal_add(&sum, share);
 		}
 		if (ok && decimal_cmp(sum, hundred, &ok) != 0 && ok)
-			diag_error(s->diags, mix->pos, "the shares in 'mix' "
+			diag_errorf(s->diags, mix->pos, "the shares in 'mix' "
 			    "add up to %s, not 100", decimal_str(s->arena,
 			    sum));
 	}
@@ -65,14 +65,14 @@ check_call(struct site *s, const struct site_names *x,
 	z = value_map_get(loc, "zone");
 	if (loc != NULL && loc->type == VALUE_MAP && (z == NULL || z->type ==
 	    VALUE_NULL || (z->type == VALUE_STR && z->len == 0)))
-		diag_error(s->diags, z != NULL ? z->pos : loc->pos, "a call "
+		diag_errorf(s->diags, z != NULL ? z->pos : loc->pos, "a call "
 		    "must name its zone (zone: <slug>, e.g. zone: kcn-loc-son, "
 		    "under 'location')");
 	dl = value_map_get(d, "deadline");
 	pub = value_map_get(d, "published_on");
 	if (records_date_of(dl) && records_date_of(pub) && strcmp(dl->text,
 	    pub->text) < 0)
-		diag_error(s->diags, dl->pos, "'deadline' %s is before "
+		diag_errorf(s->diags, dl->pos, "'deadline' %s is before "
 		    "'published_on' %s", dl->text, pub->text);
 }
 

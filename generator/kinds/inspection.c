@@ -100,7 +100,7 @@ static void
 id_error(struct site *s, struct pos p, const char *where, const char *id, size_t
     len)
 {
-	diag_error(s->diags, p, "%s%.3s…%.3s looks like a personal identity "
+	diag_errorf(s->diags, p, "%s%.3s…%.3s looks like a personal identity "
 	    "number (%s, %zu digits); remove it or record the redaction", where,
 	    id, id + len - 3, len == 12 ? "CCCD" : "CMND", len);
 }
@@ -207,7 +207,7 @@ check_inspection(struct site *s, const struct site_names *x,
 	cd = value_path(d, "conclusion.date");
 	if (records_date_of(dd) && records_date_of(cd) && strcmp(cd->text,
 	    dd->text) < 0)
-		diag_error(s->diags, cd->pos, "'conclusion.date' %s is before "
+		diag_errorf(s->diags, cd->pos, "'conclusion.date' %s is before "
 		    "'decision.date' %s", cd->text, dd->text);
 	st = value_map_get(d, "status");
 	if (st != NULL && st->type == VALUE_STR &&
@@ -216,7 +216,7 @@ check_inspection(struct site *s, const struct site_names *x,
 	    strcmp(st->text, "completed") == 0)) {
 		cd = value_map_get(d, "conclusion");
 		if (cd == NULL || cd->type != VALUE_MAP || cd->n == 0)
-			diag_error(s->diags, st->pos, "status '%s' needs "
+			diag_errorf(s->diags, st->pos, "status '%s' needs "
 			    "'conclusion' (its number and date)", st->text);
 	}
 	deadline_check_inspection(s, it);
@@ -265,7 +265,7 @@ check_repeats(struct site *s, struct planned *pl, size_t n)
 			first = i;
 			continue;
 		}
-		diag_warning(s->diags, pl[i].mode->pos, "another planned "
+		diag_warningf(s->diags, pl[i].mode->pos, "another planned "
 		    "inspection of the same enterprise ('%s') in %s: %s",
 		    pl[i].key, pl[i].year, pl[first].it->path);
 	}

@@ -104,14 +104,14 @@ check_contact(struct site *s, const struct value *m, const char *what,
 	const char *at;
 
 	if (p != NULL && value_is_scalar(p) && mobile(p->text, p->len))
-		diag_error(s->diags, p->pos, "'%s.phone' %s is a mobile "
+		diag_errorf(s->diags, p->pos, "'%s.phone' %s is a mobile "
 		    "number (10 digits from 03, 05, 07, 08 or 09): publish "
 		    "an official fixed line or hotline, never a personal "
 		    "number", what, p->text);
 	if (e != NULL && e->type == VALUE_STR && doms->n > 0 &&
 	    (at = strchr(e->text, '@')) != NULL &&
 	    !official_host(at + 1, doms))
-		diag_error(s->diags, e->pos, "'%s.email' %s is not an "
+		diag_errorf(s->diags, e->pos, "'%s.email' %s is not an "
 		    "address of the board's domain (%s, site.yaml "
 		    "contact): publish an official address only", what,
 		    e->text, doms->items[0]->text);
@@ -145,14 +145,14 @@ check_units(struct site *s, const struct value *units)
 			continue;
 		j = unit_index(units, id->text);
 		if (j < i)
-			diag_error(s->diags, id->pos, "unit id '%s' is used "
+			diag_errorf(s->diags, id->pos, "unit id '%s' is used "
 			    "twice (also units[%zu])", id->text, j + 1);
 		if (par == NULL || !value_is_scalar(par)) {
 			top++;
 			continue;
 		}
 		if (unit_index(units, par->text) == units->n) {
-			diag_error(s->diags, par->pos, "'units[%zu].parent' "
+			diag_errorf(s->diags, par->pos, "'units[%zu].parent' "
 			    "names '%s', which is not the id of a unit",
 			    i + 1, par->text);
 			continue;
@@ -166,7 +166,7 @@ check_units(struct site *s, const struct value *units)
 			    units->n)
 				break;
 			if (j == i) {
-				diag_error(s->diags, par->pos, "unit '%s' is "
+				diag_errorf(s->diags, par->pos, "unit '%s' is "
 				    "its own parent through 'parent' (a loop "
 				    "in the organisation chart)", id->text);
 				break;
@@ -174,7 +174,7 @@ check_units(struct site *s, const struct value *units)
 		}
 	}
 	if (units->n > 0 && top == 0)
-		diag_error(s->diags, units->pos, "no unit is at the top of "
+		diag_errorf(s->diags, units->pos, "no unit is at the top of "
 		    "the organisation chart: leave 'parent' out for the "
 		    "board itself");
 }
@@ -200,7 +200,7 @@ check_organization(struct site *s, const struct site_names *x,
 		if (u != NULL && value_is_scalar(u) && units != NULL &&
 		    units->type == VALUE_LIST &&
 		    unit_index(units, u->text) == units->n)
-			diag_error(s->diags, u->pos, "'%s.unit' names '%s', "
+			diag_errorf(s->diags, u->pos, "'%s.unit' names '%s', "
 			    "which is not the id of a unit", w, u->text);
 	}
 	for (i = 0; units != NULL && units->type == VALUE_LIST &&

@@ -69,7 +69,7 @@ check_whole(struct site *s, const struct value *v, const char *unit,
 	if (things == NULL || !decimal_of_value(v, &d))
 		return;
 	if (!decimal_is_whole(d))
-		diag_error(s->diags, v->pos, "'%s' is %s, but it counts %s: "
+		diag_errorf(s->diags, v->pos, "'%s' is %s, but it counts %s: "
 		    "write a whole number", path, v->text, things);
 }
 
@@ -85,7 +85,7 @@ check_result(struct site *s, const struct value *r, const char *unit,
 	check_whole(s, value_map_get(r, "value"), unit, arena_printf(s->arena,
 	    "%s.value", path));
 	if (records_date_of(a) && pdate != NULL && strcmp(a->text, pdate) < 0)
-		diag_error(s->diags, a->pos, "'%s.as_of' %s is before the "
+		diag_errorf(s->diags, a->pos, "'%s.as_of' %s is before the "
 		    "plan's 'date' %s", path, a->text, pdate);
 }
 
@@ -156,7 +156,7 @@ check_target(struct site *s, const struct value *t, size_t k,
 			const char *o = value_map_str(bz->items[m], "zone");
 
 			if (o != NULL && strcmp(o, z->text) == 0) {
-				diag_error(s->diags, z->pos, "'%s.zone' names "
+				diag_errorf(s->diags, z->pos, "'%s.zone' names "
 				    "'%s' again (also by_zone[%zu])", rp,
 				    z->text, m + 1);
 				break;
@@ -168,7 +168,7 @@ check_target(struct site *s, const struct value *t, size_t k,
 		return;
 	if (decimal_of_value(tot, &want) && add_rows(bz, "value", NULL, &sum,
 	    &b) && decimal_cmp(sum, want, &ok) != 0 && ok)
-		diag_error(s->diags, tot->pos, "'%s.total' is %s, but its "
+		diag_errorf(s->diags, tot->pos, "'%s.total' is %s, but its "
 		    "zones add up to %s (%s): target '%s'", at, tot->text,
 		    decimal_str(s->arena, sum), buf_cstr(&b),
 		    value_map_str(t, "indicator") ? value_map_str(t,
@@ -178,7 +178,7 @@ check_target(struct site *s, const struct value *t, size_t k,
 	if (decimal_of_value(rv, &want) && add_rows(bz, "result.value",
 	    records_date_of(value_map_get(res, "as_of")), &sum, &b) &&
 	    decimal_cmp(sum, want, &ok) != 0 && ok)
-		diag_error(s->diags, rv->pos, "'%s.result.value' is %s, but "
+		diag_errorf(s->diags, rv->pos, "'%s.result.value' is %s, but "
 		    "the zones' results add up to %s (%s)", at, rv->text,
 		    decimal_str(s->arena, sum), buf_cstr(&b));
 	buf_release(&b);
@@ -195,7 +195,7 @@ plan_check(struct site *s, const struct site_names *x, const struct item *it)
 	if (src != NULL && src->type == VALUE_MAP && is_empty(value_map_get(src,
 	    "news")) && is_empty(value_map_get(src, "document")) &&
 	    is_empty(value_map_get(src, "url")))
-		diag_error(s->diags, src->pos, "a plan must cite where its "
+		diag_errorf(s->diags, src->pos, "a plan must cite where its "
 		    "targets were set: 'news' (the report of the meeting), "
 		    "'document' (the decision) or 'url' under 'source'");
 	tl = value_map_get(d, "targets");

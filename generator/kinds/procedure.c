@@ -78,7 +78,7 @@ check_procedure(struct site *s, const struct site_names *x,
 
 	if (code != NULL && value_is_scalar(code) &&
 	    !code_shape(code->text, code->len))
-		diag_error(s->diags, code->pos, "'code' %s is not a code of "
+		diag_errorf(s->diags, code->pos, "'code' %s is not a code of "
 		    "the national procedures database (one digit, a dot, six "
 		    "digits, e.g. 1.009763; a local variant adds "
 		    ".000.00.00.H29)", code->text);
@@ -89,12 +89,12 @@ check_procedure(struct site *s, const struct site_names *x,
 	if (host == NULL || !(strcmp(host, PORTAL_HOST) == 0 || (h > p &&
 	    strcmp(host + h - p, PORTAL_HOST) == 0 && host[h - p - 1] ==
 	    '.')))
-		diag_error(s->diags, url->pos, "'portal_url' %s is not a page "
+		diag_errorf(s->diags, url->pos, "'portal_url' %s is not a page "
 		    "of the national public service portal (https://" PORTAL_HOST
 		    "/...): link to the procedure there rather than copying "
 		    "its forms", url->text);
 	else if (!https)
-		diag_error(s->diags, url->pos, "'portal_url' %s must use "
+		diag_errorf(s->diags, url->pos, "'portal_url' %s must use "
 		    "https",
 		    url->text);
 }

@@ -63,14 +63,14 @@ check_report(struct site *s, const struct site_names *x,
 
 	if (type != NULL && strcmp(type, "tai_chinh_nam") == 0 && p != NULL &&
 	    strcmp(p, "nam") != 0)
-		diag_error(s->diags, per->pos, "an annual financial report "
+		diag_errorf(s->diags, per->pos, "an annual financial report "
 		    "(type tai_chinh_nam) covers the year: 'period' must be "
 		    "nam, not %s", p);
 	if (p != NULL && strcmp(p, "thang") == 0 && !hm)
-		diag_error(s->diags, per->pos, "'period' thang needs 'month' "
+		diag_errorf(s->diags, per->pos, "'period' thang needs 'month' "
 		    "(1-12)");
 	else if (p != NULL && strcmp(p, "thang") != 0 && hm)
-		diag_error(s->diags, mon->pos, "'month' %s is only for "
+		diag_errorf(s->diags, mon->pos, "'month' %s is only for "
 		    "'period' thang, not %s", mon->text, p);
 	if (yr == NULL || yr->type != VALUE_INT || yr->u.i < 1000 ||
 	    yr->u.i > 9999 || records_date_of(pub) == NULL ||
@@ -78,12 +78,12 @@ check_report(struct site *s, const struct site_names *x,
 		return;
 	snprintf(begin, sizeof begin, "%04d-%02d-01", (int)yr->u.i, first);
 	if (strcmp(pub->text, begin) < 0)
-		diag_error(s->diags, pub->pos, "'published_on' %s is before "
+		diag_errorf(s->diags, pub->pos, "'published_on' %s is before "
 		    "the period it reports on begins (%s %s from %s)",
 		    pub->text, p, yr->text, begin);
 	else if (type != NULL && strcmp(type, "tai_chinh_nam") == 0 &&
 	    strncmp(pub->text, yr->text, 4) <= 0)
-		diag_error(s->diags, pub->pos, "'published_on' %s is within "
+		diag_errorf(s->diags, pub->pos, "'published_on' %s is within "
 		    "the year %s: an annual financial report is made after "
 		    "the year ends", pub->text, yr->text);
 }

@@ -52,14 +52,14 @@ check_zone(struct site *s, const struct site_names *x,
 	hi = decimal_of_value(ind, &i);
 	hl = decimal_of_value(leased, &l);
 	if (hl && hi && decimal_cmp(l, i, &ok) > 0 && ok)
-		diag_error(s->diags, leased->pos, "'leased_ha' (%s ha) is "
+		diag_errorf(s->diags, leased->pos, "'leased_ha' (%s ha) is "
 		    "larger than 'industrial_land_ha' (%s ha)", leased->text,
 		    ind->text);
 	else if (hl && !hi && ha && decimal_cmp(l, a, &ok) > 0 && ok)
-		diag_error(s->diags, leased->pos, "'leased_ha' (%s ha) is "
+		diag_errorf(s->diags, leased->pos, "'leased_ha' (%s ha) is "
 		    "larger than 'area_ha' (%s ha)", leased->text, area->text);
 	if (hi && ha && decimal_cmp(i, a, &ok) > 0 && ok)
-		diag_error(s->diags, ind->pos, "'industrial_land_ha' (%s ha) "
+		diag_errorf(s->diags, ind->pos, "'industrial_land_ha' (%s ha) "
 		    "is larger than 'area_ha' (%s ha)", ind->text, area->text);
 
 	occ = value_map_get(d, "occupancy");
@@ -71,14 +71,14 @@ check_zone(struct site *s, const struct site_names *x,
 
 		den = land ? ind : area;
 		if (!hl) {
-			diag_error(s->diags, occ->pos, "'occupancy' cannot be "
+			diag_errorf(s->diags, occ->pos, "'occupancy' cannot be "
 			    "checked without 'leased_ha'");
 		} else if (!decimal_of_value(den, &dn)) {
-			diag_error(s->diags, value_map_get(occ, "basis")->pos,
+			diag_errorf(s->diags, value_map_get(occ, "basis")->pos,
 			    "occupancy on basis '%s' needs '%s'", basis, land ?
 			    "industrial_land_ha" : "area_ha");
 		} else if (dn.m == 0) {
-			diag_error(s->diags, den->pos, "'%s' is 0: occupancy "
+			diag_errorf(s->diags, den->pos, "'%s' is 0: occupancy "
 			    "cannot be computed", land ? "industrial_land_ha" :
 			    "area_ha");
 		} else if (decimal_percent(l, dn, p.scale, &pw) &&
@@ -86,7 +86,7 @@ check_zone(struct site *s, const struct site_names *x,
 		    p.scale > 2 ? p.scale + 1 : 2, &r) &&
 		    decimal_percent_of(l, dn, p.scale, &w)) {
 			/* w has fewer decimals than r: it fits if r did. */
-			diag_error(s->diags, v->pos, "'occupancy.percent' is "
+			diag_errorf(s->diags, v->pos, "'occupancy.percent' is "
 			    "%s, but leased_ha %s over %s %s gives %s; write "
 			    "%s", v->text, leased->text, land ?
 			    "industrial_land_ha" : "area_ha", den->text,
@@ -107,16 +107,16 @@ check_zone(struct site *s, const struct site_names *x,
 		/* All three given: the one identity says everything. */
 		if (hf && ht && hd && (__builtin_add_overflow(dom->u.i,
 		    fdi->u.i, &sum) || sum != tot->u.i))
-			diag_error(s->diags, tot->pos, "'projects.total' is "
+			diag_errorf(s->diags, tot->pos, "'projects.total' is "
 			    "%s, but 'domestic' %s + 'fdi' %s = %s", tot->text,
 			    dom->text, fdi->text, arena_printf(s->arena, "%lld",
 			    (long long)sum));
 		else if (hf && ht && !hd && fdi->u.i > tot->u.i)
-			diag_error(s->diags, fdi->pos, "'projects.fdi' (%s) is "
+			diag_errorf(s->diags, fdi->pos, "'projects.fdi' (%s) is "
 			    "more than 'projects.total' (%s)", fdi->text,
 			    tot->text);
 		else if (hd && ht && !hf && dom->u.i > tot->u.i)
-			diag_error(s->diags, dom->pos, "'projects.domestic' "
+			diag_errorf(s->diags, dom->pos, "'projects.domestic' "
 			    "(%s) is more than 'projects.total' (%s)",
 			    dom->text, tot->text);
 	}
@@ -129,7 +129,7 @@ check_zone(struct site *s, const struct site_names *x,
 		/* 12 months before the build date: the same day a year back. */
 		date_add_years(s->build_date, -1, cut);
 		if (strcmp(asof, cut) < 0)
-			diag_warning(s->diags, v->pos, "the figures are as of "
+			diag_warningf(s->diags, v->pos, "the figures are as of "
 			    "%s, more than 12 months before the build date "
 			    "%s; update them and 'as_of'", asof, s->build_date);
 	}
@@ -142,7 +142,7 @@ check_zone(struct site *s, const struct site_names *x,
 
 		if (decimal_of_value(bu, &b) && decimal_of_value(de, &g) &&
 		    decimal_cmp(b, g, &ok) > 0 && ok)
-			diag_error(s->diags, bu->pos, "'infrastructure."
+			diag_errorf(s->diags, bu->pos, "'infrastructure."
 			    "wastewater.built_m3_day' (%s) is more than "
 			    "'design_m3_day' (%s)", bu->text, de->text);
 	}

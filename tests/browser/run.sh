@@ -5,6 +5,7 @@
 # Chromium.  Ends with "browser: N passed, M failed"; exits 1 on any
 # failure.  Screenshots go to tests/browser/artifacts/.
 set -eu
+export MINHBACH_STRICT_MESSAGES=1
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 MINHBACH=${MINHBACH:-$top/generator/minhbach}

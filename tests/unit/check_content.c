@@ -145,7 +145,7 @@ START_TEST(test_content_missing_site_yaml)
 
 	tu_site_load(&t, files);
 	ck_assert_ptr_null(t.s);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml: error: "
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: error: "
 	    "missing: every site needs content/site.yaml (see "
 	    "content/README.md)\n");
 	tu_site_close(&t);
@@ -342,11 +342,11 @@ START_TEST(test_content_strays)
 
 	tu_site_load(&t, files);
 	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/cu/a.md: warning: folder content/cu/ is not a collection "
+	    "content/cu/a.md:1:1: warning: folder content/cu/ is not a collection "
 	    "in site.yaml; its files are ignored\n"
-	    "content/ghi-chu.txt: warning: file ignored: only site.yaml and "
+	    "content/ghi-chu.txt:1:1: warning: file ignored: only site.yaml and "
 	    "README.md belong directly in content/\n"
-	    "content/news/anh.png: warning: file ignored: records are .md or "
+	    "content/news/anh.png:1:1: warning: file ignored: records are .md or "
 	    ".yaml files; put attachments in content/files/\n"
 	    "content/site.yaml:4:10: warning: collection 'empty' has no files "
 	    "(folder content/empty/ is empty or missing)\n");

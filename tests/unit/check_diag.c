@@ -28,16 +28,16 @@ START_TEST(test_diag_format)
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
 
-	ck_assert_int_eq(diag_error(d, at("content/news/x.md", 3, 7),
+	ck_assert_int_eq(diag_errorf(d, at("content/news/x.md", 3, 7),
 	    "unknown key '%s'", "tittle"), -1);
-	ck_assert_int_eq(diag_warning(d, at("content/a.md", 2, 0), "w"), 0);
-	diag_error(d, pos_file("themes/default"), "no template");
-	diag_error(d, at(NULL, 0, 0), "interrupted");
+	ck_assert_int_eq(diag_warningf(d, at("content/a.md", 2, 0), "w"), 0);
+	diag_errorf(d, pos_file("themes/default"), "no template");
+	diag_errorf(d, at(NULL, 0, 0), "interrupted");
 	ck_assert_str_eq(tu_diags_text(a, d),
 	    "minhbach: error: interrupted\n"
 	    "content/a.md:2:1: warning: w\n"
 	    "content/news/x.md:3:7: error: unknown key 'tittle'\n"
-	    "themes/default: error: no template\n");
+	    "themes/default:1:1: error: no template\n");
 	arena_free(a);
 }
 END_TEST
@@ -70,21 +70,21 @@ START_TEST(test_diag_sorted)
 	struct diags *d = diags_new(a);
 
 	/* Arrival order scrambled on purpose. */
-	diag_error(d, at("b.md", 1, 1), "b11");
-	diag_error(d, at("a.md", 10, 1), "a10");
-	diag_error(d, at("a.md", 2, 5), "a25");
-	diag_warning(d, at("a.md", 2, 3), "a23");
-	diag_error(d, at(NULL, 0, 0), "global2");
-	diag_error(d, at("a.md", 2, 5), "a25 again, earlier text? no: later");
-	diag_error(d, at("a.md", 2, 5), "A25 sorts by message");
-	diag_error(d, at(NULL, 0, 0), "global1");
-	diag_error(d, pos_file("a.md"), "whole file");
-	diag_error(d, at("a/b.md", 1, 1), "dir");
+	diag_errorf(d, at("b.md", 1, 1), "b11");
+	diag_errorf(d, at("a.md", 10, 1), "a10");
+	diag_errorf(d, at("a.md", 2, 5), "a25");
+	diag_warningf(d, at("a.md", 2, 3), "a23");
+	diag_errorf(d, at(NULL, 0, 0), "global2");
+	diag_errorf(d, at("a.md", 2, 5), "a25 again, earlier text? no: later");
+	diag_errorf(d, at("a.md", 2, 5), "A25 sorts by message");
+	diag_errorf(d, at(NULL, 0, 0), "global1");
+	diag_errorf(d, pos_file("a.md"), "whole file");
+	diag_errorf(d, at("a/b.md", 1, 1), "dir");
 	/* line 10 after line 2 (numeric, not text order) */
 	ck_assert_str_eq(tu_diags_text(a, d),
 	    "minhbach: error: global1\n"
 	    "minhbach: error: global2\n"
-	    "a.md: error: whole file\n"
+	    "a.md:1:1: error: whole file\n"
 	    "a.md:2:3: warning: a23\n"
 	    "a.md:2:5: error: A25 sorts by message\n"
 	    "a.md:2:5: error: a25\n"
@@ -104,11 +104,11 @@ START_TEST(test_diag_print_twice)
 	struct diags *d = diags_new(a);
 	const char *one;
 
-	diag_error(d, at("z.md", 1, 1), "z");
-	diag_error(d, at("a.md", 1, 1), "a");
+	diag_errorf(d, at("z.md", 1, 1), "z");
+	diag_errorf(d, at("a.md", 1, 1), "a");
 	one = tu_diags_text(a, d);
 	/* Printing sorts a copy: appending after printing still works. */
-	diag_error(d, at("m.md", 1, 1), "m");
+	diag_errorf(d, at("m.md", 1, 1), "m");
 	ck_assert_str_eq(one, "a.md:1:1: error: a\nz.md:1:1: error: z\n");
 	ck_assert_str_eq(tu_diags_text(a, d), "a.md:1:1: error: a\n"
 	    "m.md:1:1: error: m\nz.md:1:1: error: z\n");
@@ -124,16 +124,16 @@ START_TEST(test_diag_duplicates)
 
 	/* One mistake met twice (path copied: the caller's buffer changes). */
 	snprintf(path, sizeof path, "content/x.md");
-	diag_error(d, at(path, 4, 2), "bad date");
-	diag_error(d, at("content/x.md", 4, 2), "bad date");
+	diag_errorf(d, at(path, 4, 2), "bad date");
+	diag_errorf(d, at("content/x.md", 4, 2), "bad date");
 	snprintf(path, sizeof path, "content/y.md");
-	diag_error(d, at(NULL, 0, 0), "same");
-	diag_error(d, at(NULL, 0, 0), "same");
+	diag_errorf(d, at(NULL, 0, 0), "same");
+	diag_errorf(d, at(NULL, 0, 0), "same");
 	/* Same place, other text or level: both printed. */
-	diag_error(d, at("content/x.md", 4, 2), "bad title");
-	diag_warning(d, at("content/x.md", 4, 2), "bad date");
+	diag_errorf(d, at("content/x.md", 4, 2), "bad title");
+	diag_warningf(d, at("content/x.md", 4, 2), "bad date");
 	/* Same text elsewhere: printed. */
-	diag_error(d, at("content/x.md", 4, 3), "bad date");
+	diag_errorf(d, at("content/x.md", 4, 3), "bad date");
 	ck_assert_str_eq(tu_diags_text(a, d),
 	    "minhbach: error: same\n"
 	    "content/x.md:4:2: error: bad date\n"
@@ -156,9 +156,9 @@ START_TEST(test_diag_duplicates_interleaved)
 	 * The same error met twice with a warning of the same text at the
 	 * same place in between: the error still prints once.
 	 */
-	diag_error(d, at("content/x.md", 1, 1), "same text");
-	diag_warning(d, at("content/x.md", 1, 1), "same text");
-	diag_error(d, at("content/x.md", 1, 1), "same text");
+	diag_errorf(d, at("content/x.md", 1, 1), "same text");
+	diag_warningf(d, at("content/x.md", 1, 1), "same text");
+	diag_errorf(d, at("content/x.md", 1, 1), "same text");
 	ck_assert_str_eq(tu_diags_text(a, d),
 	    "content/x.md:1:1: error: same text\n"
 	    "content/x.md:1:1: warning: same text\n");
@@ -175,7 +175,7 @@ START_TEST(test_diag_long_message)
 
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
-	diag_error(d, at("f", 1, 1), "%s", big);
+	diag_errorf(d, at("f", 1, 1), "%s", big);
 	t = tu_diags_text(a, d);
 	ck_assert_uint_eq(strlen(t), strlen("f:1:1: error: ") + 2000 + 1);
 	arena_free(a);
@@ -200,10 +200,10 @@ worker(void *p)
 
 		snprintf(path, sizeof path, "t%d.md", w->id);
 		if (i % 5 == 0)
-			diag_warning(w->d, at(path, (unsigned)i + 1, 1),
+			diag_warningf(w->d, at(path, (unsigned)i + 1, 1),
 			    "w%d", i);
 		else
-			diag_error(w->d, at(path, (unsigned)i + 1, 1), "e%d",
+			diag_errorf(w->d, at(path, (unsigned)i + 1, 1), "e%d",
 			    i);
 	}
 	return NULL;

@@ -421,7 +421,7 @@ START_TEST(test_history_read)
 	bad.blob = "0123456789012345678901234567890123456789";
 	ck_assert_int_eq(history_read(h, &bad, &b), -1);
 	ck_assert_uint_eq(b.len, 0);
-	tu_assert_diag(f.d, "content/budgets/du-toan-2020.yaml: error: cannot "
+	tu_assert_diag(f.d, "content/budgets/du-toan-2020.yaml:1:1: error: cannot "
 	    "read the revision");
 	history_close(h);
 	history_close(h);

@@ -707,10 +707,10 @@ START_TEST(test_site_missing_template)
 
 	tu_site_load_theme(&t, files, NULL);
 	ck_assert_int_eq(tu_site_model(&t), -1);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml: "
+	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: "
 	    "warning: the theme has no UI strings for language 'vi' "
 	    "(themes/default/i18n/vi.yaml)\n"
-	    "themes/default: error: the theme has no template 'list.mustache' "
+	    "themes/default:1:1: error: the theme has no template 'list.mustache' "
 	    "(nor 'list-news.mustache')\n");
 	tu_site_close(&t);
 }

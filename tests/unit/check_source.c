@@ -170,7 +170,7 @@ START_TEST(test_source_dir_read)
 	ck_assert(!source_exists(s, "content"));	/* a folder */
 	ck_assert(!source_exists(s, "content/missing.md"));
 	ck_assert_int_eq(source_read(s, "content/missing.md", &b), -1);
-	tu_assert_diag(f.d, "content/missing.md: error: cannot open: No such "
+	tu_assert_diag(f.d, "content/missing.md:1:1: error: cannot open: No such "
 	    "file or directory");
 	ck_assert_int_eq(source_read(s, "content", &b), -1);
 	ck_assert_uint_eq(diags_errors(f.d), 2);
@@ -210,16 +210,16 @@ START_TEST(test_source_dir_symlinks)
 	assert_list(s, "content", WANT("content/dirlink/in.md",
 	    "content/in.md", "content/news/a.md"));
 	ck_assert_uint_eq(diags_errors(f.d), 0);
-	tu_assert_diag(f.d, "content/out.md: warning: symbolic link leads "
+	tu_assert_diag(f.d, "content/out.md:1:1: warning: symbolic link leads "
 	    "outside the source; ignored");
-	tu_assert_diag(f.d, "content/outdir: warning: symbolic link leads "
+	tu_assert_diag(f.d, "content/outdir:1:1: warning: symbolic link leads "
 	    "outside the source; ignored");
-	tu_assert_diag(f.d, "content/sneaky.md: warning: symbolic link leads "
+	tu_assert_diag(f.d, "content/sneaky.md:1:1: warning: symbolic link leads "
 	    "outside the source; ignored");
-	tu_assert_diag(f.d, "content/loop: warning: symbolic link loop");
-	tu_assert_diag(f.d, "content/up: warning: symbolic link loop");
+	tu_assert_diag(f.d, "content/loop:1:1: warning: symbolic link loop");
+	tu_assert_diag(f.d, "content/up:1:1: warning: symbolic link loop");
 	ck_assert_uint_eq(diags_warnings(f.d), 6);
-	tu_assert_diag(f.d, "content/broken.md: warning: broken symbolic link");
+	tu_assert_diag(f.d, "content/broken.md:1:1: warning: broken symbolic link");
 
 	ck_assert_int_eq(source_read(s, "content/in.md", &b), 0);
 	ck_assert_str_eq(buf_cstr(&b), "shared");
@@ -232,7 +232,7 @@ START_TEST(test_source_dir_symlinks)
 	ck_assert_int_eq(source_read(s, "content/out.md", &b), -1);
 	ck_assert_uint_eq(b.len, 0);
 	ck_assert_int_eq(source_read(s, "content/outdir/secret.md", &b), -1);
-	tu_assert_diag(f.d, "content/out.md: error: symbolic link leads "
+	tu_assert_diag(f.d, "content/out.md:1:1: error: symbolic link leads "
 	    "outside the source");
 	/* The listed folder itself a link out: nothing listed. */
 	ck_assert_int_eq(source_list(s, "content/outdir", &paths, &n), 0);
@@ -264,7 +264,7 @@ START_TEST(test_source_dir_size_limit)
 	close(fd);
 	ck_assert_int_eq(source_open_dir(f.a, f.d, f.tmp, &s), 0);
 	ck_assert_int_eq(source_read(s, "big.md", &b), -1);
-	tu_assert_diag(f.d, "big.md: error: file is larger than 8 MiB");
+	tu_assert_diag(f.d, "big.md:1:1: error: file is larger than 8 MiB");
 	ck_assert_int_eq(source_read(s, "max.md", &b), 0);
 	ck_assert_uint_eq(b.len, SOURCE_MAX_FILE);
 	ck_assert_uint_eq(diags_errors(f.d), 1);
@@ -504,7 +504,7 @@ START_TEST(test_source_git_old_commit)
 	/* The symlink blob is reported; the submodule is skipped quietly. */
 	ck_assert_uint_eq(diags_errors(f.d), 0);
 	ck_assert_uint_eq(diags_warnings(f.d), 3);
-	tu_assert_diag(f.d, "content/link.md: warning: symbolic link in "
+	tu_assert_diag(f.d, "content/link.md:1:1: warning: symbolic link in "
 	    "revision; ignored");
 	buf_release(&b);
 	teardown(&f);
@@ -530,11 +530,11 @@ START_TEST(test_source_git_head)
 	ck_assert_int_eq(source_read(s, "content/news/a.md", &b), 0);
 	ck_assert_str_eq(buf_cstr(&b), "v2 a");
 	ck_assert_int_eq(source_read(s, "content/news/b.md", &b), -1);
-	tu_assert_diag(f.d, "content/news/b.md: error: cannot open: not in "
+	tu_assert_diag(f.d, "content/news/b.md:1:1: error: cannot open: not in "
 	    "revision");
 	ck_assert_int_eq(source_read(s, "content/news/d.md", &b), -1);
 	ck_assert_int_eq(source_read(s, "content/link.md", &b), -1);
-	tu_assert_diag(f.d, "content/link.md: error: symbolic link in revision; "
+	tu_assert_diag(f.d, "content/link.md:1:1: error: symbolic link in revision; "
 	    "refused");
 	ck_assert_int_eq(source_read(s, "../README", &b), -1);
 	tu_assert_diag(f.d, "unsafe source path '../README' refused");
@@ -641,7 +641,7 @@ START_TEST(test_source_git_size_limit)
 	snprintf(p, sizeof p, "%s/repo", f.tmp);
 	ck_assert_int_eq(open_git(&f, p, "HEAD", &s), 0);
 	ck_assert_int_eq(source_read(s, "content/big.md", &b), -1);
-	tu_assert_diag(f.d, "content/big.md: error: file is larger than 8 MiB");
+	tu_assert_diag(f.d, "content/big.md:1:1: error: file is larger than 8 MiB");
 	ck_assert_int_eq(source_read(s, "content/max.md", &b), 0);
 	ck_assert_uint_eq(b.len, SOURCE_MAX_FILE);
 	ck_assert_uint_eq(diags_errors(f.d), 1);

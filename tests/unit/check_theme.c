@@ -195,7 +195,7 @@ START_TEST(test_theme_missing)
 
 	open_fx(&f, files);
 	ck_assert_ptr_null(theme_load(f.a, f.d, f.src, "nope"));
-	ck_assert_str_eq(tu_diags_text(f.a, f.d), "content/site.yaml: error: "
+	ck_assert_str_eq(tu_diags_text(f.a, f.d), "content/site.yaml:1:1: error: "
 	    "theme 'nope' has no templates (looked in themes/nope/"
 	    "templates/)\n");
 	close_fx(&f);
@@ -223,7 +223,7 @@ START_TEST(test_theme_strings)
 	ck_assert_uint_eq(v->n, 0);
 	ck_assert_uint_eq(diags_warnings(f.d), 1);
 	ck_assert_uint_eq(diags_errors(f.d), 0);
-	ck_assert_str_eq(tu_diags_text(f.a, f.d), "content/site.yaml: "
+	ck_assert_str_eq(tu_diags_text(f.a, f.d), "content/site.yaml:1:1: "
 	    "warning: the theme has no UI strings for language 'fr' "
 	    "(themes/t/i18n/fr.yaml)\n");
 	/* Not a map: an error at the value, and an empty map. */

@@ -132,20 +132,20 @@ START_TEST(test_words_check_strings)
 	ck_assert_str_eq(site_word(&s, "vi", "budget.period.nam"), "nam");
 	words_check(&s, false);
 	ck_assert_str_eq(tu_diags_text(a, s.diags),
-	    "themes/t/i18n/en.yaml: warning: UI string 'budget.period.nam' "
+	    "themes/t/i18n/en.yaml:1:1: warning: UI string 'budget.period.nam' "
 	    "is missing: the generator puts it on en pages (they show "
 	    "another language's text or 'nam' instead); add it to this "
 	    "file\n"
-	    "themes/t/i18n/fr.yaml: warning: UI string 'budget.csv_head' "
+	    "themes/t/i18n/fr.yaml:1:1: warning: UI string 'budget.csv_head' "
 	    "has no fr translation (themes/t/i18n/vi.yaml:4 has it): add "
 	    "it to this file\n"
-	    "themes/t/i18n/fr.yaml: warning: UI string "
+	    "themes/t/i18n/fr.yaml:1:1: warning: UI string "
 	    "'budget.unit.ty_dong' has no fr translation "
 	    "(themes/t/i18n/vi.yaml:3 has it): add it to this file\n"
-	    "themes/t/i18n/fr.yaml: warning: UI string 'home' has no fr "
+	    "themes/t/i18n/fr.yaml:1:1: warning: UI string 'home' has no fr "
 	    "translation (themes/t/i18n/vi.yaml:1 has it): add it to "
 	    "this file\n"
-	    "themes/t/i18n/vi.yaml: warning: UI string 'budget.period.nam' "
+	    "themes/t/i18n/vi.yaml:1:1: warning: UI string 'budget.period.nam' "
 	    "is missing: the generator puts it on vi pages (they show "
 	    "another language's text or 'nam' instead); add it to this "
 	    "file\n");

@@ -16,6 +16,9 @@ main(void)
 	SRunner *sr = srunner_create(NULL);
 	int failed;
 
+	/* An unknown message id or a wrong argument count aborts. */
+	setenv("MINHBACH_STRICT_MESSAGES", "1", 0);
+
 #define SUITE(name) srunner_add_suite(sr, name##_suite());
 #include "suites.inc"
 #undef SUITE
