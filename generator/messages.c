@@ -16,9 +16,11 @@
 
 /* The catalogue files (Makefile: generator/NAME.yaml → NAME_yaml). */
 extern const char messages_core_yaml[], messages_budget_yaml[],
-    messages_records_yaml[], messages_theme_yaml[];
+    messages_records_yaml[], messages_theme_yaml[], messages_tools_yaml[],
+    messages_serve_yaml[];
 extern const size_t messages_core_yaml_len, messages_budget_yaml_len,
-    messages_records_yaml_len, messages_theme_yaml_len;
+    messages_records_yaml_len, messages_theme_yaml_len,
+    messages_tools_yaml_len, messages_serve_yaml_len;
 
 static const struct {
 	const char *path;
@@ -33,6 +35,10 @@ static const struct {
 	    &messages_records_yaml_len},
 	{"generator/messages_theme.yaml", messages_theme_yaml,
 	    &messages_theme_yaml_len},
+	{"generator/messages_tools.yaml", messages_tools_yaml,
+	    &messages_tools_yaml_len},
+	{"generator/messages_serve.yaml", messages_serve_yaml,
+	    &messages_serve_yaml_len},
 };
 
 static struct arena *cat_arena;

@@ -424,5 +424,12 @@ grep -q '^minhbach: không có lỗi trong [0-9]* trang' "$work/vi.txt" && ok ||
 "$bin" check --source "$top" --lang xx > /dev/null 2>&1
 [ $? = 2 ] && ok || bad "check --lang xx is not a usage error"
 
+# --- more cases, one file per area: tests/e2e.d/*.sh, sourced here (they
+# use $top, $bin, $work, ok, bad and expect_exit) ---------------------------
+for part in "$top"/tests/e2e.d/*.sh; do
+	[ -f "$part" ] || continue
+	. "$part"
+done
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]
