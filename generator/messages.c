@@ -238,7 +238,7 @@ msg_at(size_t i)
 const struct msg *
 msg_find(const char *id)
 {
-	struct msg key;
+	struct msg key = {0};
 
 	pthread_once(&cat_once, load);
 	if (id == NULL)
