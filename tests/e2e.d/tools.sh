@@ -165,3 +165,30 @@ if command -v git > /dev/null && command -v make > /dev/null; then
 else
 	bad "git or make missing: the pre-commit hook is not tested"
 fi
+
+# --- the guide's section 9 is true -------------------------------------------
+# Its example of a new call is the head of what new writes on 2026-12-07.
+tools_sample "$tw/g"
+SOURCE_DATE_EPOCH=1796601600 "$bin" new call vi-du --source "$tw/g" > /dev/null 2>&1 ||
+	bad "new call for the guide's example failed"
+awk '/^Phần đầu của tệp vừa tạo/ { f = 1 }
+	f && /^```yaml$/ { inb = 1; next } inb && /^```/ { exit } inb' \
+	"$top/content/README.md" > "$tw/guide-new.txt"
+grep -q 'tạo bằng minhbach new' "$tw/guide-new.txt" && ok || bad "guide: no example of a new record"
+n=$(wc -l < "$tw/guide-new.txt")
+head -n "$n" "$tw/g/content/calls/vi-du.md" | cmp -s - "$tw/guide-new.txt" && ok ||
+	{ bad "guide: the example of minhbach new is not what it writes"; head -n "$n" "$tw/g/content/calls/vi-du.md" | diff - "$tw/guide-new.txt"; }
+# Its yaml.schemas settings: one line per collection of the sample, each
+# naming the schema of the folder's kind, which schemas/ holds.
+grep -o '"\./schemas/[a-z_]*\.json": "content/[a-z_]*/\*\.yaml"' "$top/content/README.md" |
+	sed 's|"\./schemas/\([a-z_]*\)\.json": "content/\([a-z_]*\)/\*\.yaml"|\1 \2|' > "$tw/globs.txt"
+[ "$(wc -l < "$tw/globs.txt")" -ge 13 ] && ok || bad "guide: yaml.schemas maps fewer than 13 folders"
+while read -r k f; do
+	[ -f "$top/schemas/$k.json" ] || bad "guide: yaml.schemas names schemas/$k.json, which does not exist"
+	grep -q "^  $f:\$" "$top/content/site.yaml" &&
+	    sed -n "/^  $f:\$/,/kind:/p" "$top/content/site.yaml" | grep -q "kind: $k\$" ||
+		bad "guide: content/$f is not a collection of kind $k"
+done < "$tw/globs.txt"
+for f in $(sed -n '/^collections:/,/^[a-z]/s/^  \([a-z_]*\):$/\1/p' "$top/content/site.yaml"); do
+	grep -q " $f\$" "$tw/globs.txt" && ok || bad "guide: yaml.schemas does not map content/$f"
+done
