@@ -123,19 +123,28 @@ comment(struct gen *g, unsigned indent, bool off, const struct node *n)
 	buf_addc(g->out, '\n');
 }
 
-/* The fields of map n at indent: required first, then the others
- * commented out (all commented when off). */
+/*
+ * The fields of map n at indent: required first, then the others
+ * commented out (all commented when off).  A retired (deprecated) field
+ * and an optional one of type any are left out: the schema names them
+ * to warn about them or to refuse them (qa's personal data).
+ */
 static void
 fields(struct gen *g, unsigned indent, bool off, const struct node *n)
 {
+	const struct node *f;
 	size_t i;
 	int pass;
 
 	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < n->nfield; i++)
-			if (n->fields[i]->required == (pass == 0))
-				field(g, indent, off || pass == 1,
-				    n->names[i], n->fields[i]);
+		for (i = 0; i < n->nfield; i++) {
+			f = n->fields[i];
+			if (f->required != (pass == 0) || (!f->required &&
+			    (f->deprecated != NULL ||
+			    resolve(f)->type == T_ANY)))
+				continue;
+			field(g, indent, off || pass == 1, n->names[i], f);
+		}
 }
 
 /* Enters def d unless it is being written already (budget_line's
@@ -177,7 +186,8 @@ field(struct gen *g, unsigned indent, bool off, const char *name,
 		if (r->values != NULL) {
 			/* Free keys (budget columns): say how to write one. */
 			line(g, indent + 2, off);
-			buf_adds(g->out, "# mỗi dòng «tên: giá trị», giá trị là ");
+			buf_adds(g->out, "# mỗi dòng «tên: giá trị», giá trị "
+			    "là ");
 			cmd_schema_hint(g->out, r->values);
 			buf_addc(g->out, '\n');
 		}
@@ -211,9 +221,9 @@ cmd_new_record(struct buf *out, const struct schemas *s, const char *kind,
 	    n->doc ? ")" : "", today);
 	buf_adds(out, "# Điền mọi trường «bắt buộc» đang để trống, rồi chạy "
 	    "minhbach check cho đến khi hết lỗi.\n");
-	buf_adds(out, "# Trường «tuỳ chọn» đang bị tắt bằng «# » ở đầu dòng: muốn "
-	    "dùng, xoá «# » ở dòng tên trường và các dòng thụt lề bên dưới "
-	    "nó.\n");
+	buf_adds(out, "# Trường «tuỳ chọn» đang bị tắt bằng «# » ở đầu dòng: "
+	    "muốn dùng, xoá «# » ở dòng tên trường và các dòng thụt lề bên "
+	    "dưới nó.\n");
 	fields(&g, 0, false, n);
 	if (markdown)
 		buf_adds(out, "---\n\n");

@@ -209,6 +209,10 @@ cmd_new_main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--source", &source) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
 		if (argv[i][0] == '-') {
 			fprintf(stderr, "minhbach new: unknown option '%s'\n%s",
 			    argv[i], usage);
@@ -247,6 +251,10 @@ cmd_schema_main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--out", &out) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
 		fprintf(stderr, "minhbach schema: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
