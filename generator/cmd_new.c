@@ -224,6 +224,9 @@ cmd_new_record(struct buf *out, const struct schemas *s, const char *kind,
 	buf_adds(out, "# Trường «tuỳ chọn» đang bị tắt bằng «# » ở đầu dòng: "
 	    "muốn dùng, xoá «# » ở dòng tên trường và các dòng thụt lề bên "
 	    "dưới nó.\n");
+	if (markdown)
+		buf_adds(out, "# Nội dung bài viết theo Markdown, bên dưới dòng "
+		    "--- cuối cùng.\n");
 	fields(&g, 0, false, n);
 	if (markdown)
 		buf_adds(out, "---\n\n");

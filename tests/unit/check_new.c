@@ -226,6 +226,71 @@ START_TEST(test_schema_hint)
 }
 END_TEST
 
+/* The command: the folder from site.yaml, the folder's extension, no
+ * overwriting, an unknown kind, a name that is no slug. */
+START_TEST(test_new_command)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\nbase_url: https://e.invalid/\n"
+		    "languages: [en, vi]\ncollections:\n"
+		    "  khu: {kind: zone, title: K, permalink: /k/:slug/}\n"
+		    "  tin: {kind: news, title: N, permalink: /t/:slug/}\n"},
+		{"content/khu/a.yaml", "name: A\n"},
+		{"content/khu/b.yaml", "name: B\n"},
+		{"content/khu/c.md", "---\nname: C\n---\n"},
+		{NULL, NULL},
+	};
+	struct arena *a = arena_new();
+	struct tu_capture c;
+	struct buf b = {0};
+	char dir[256];
+	const char *err;
+	int out, null;
+
+	tu_mkdtemp(dir, sizeof dir, "new");
+	tu_put_all(dir, files);
+	setenv("SOURCE_DATE_EPOCH", "1796601600", 1);
+	/* The paths written go to stdout: not into the suite's output. */
+	fflush(stdout);
+	out = dup(STDOUT_FILENO);
+	null = open("/dev/null", O_WRONLY);
+	ck_assert_int_ge(dup2(null, STDOUT_FILENO), 0);
+	close(null);
+	tu_stderr_begin(&c);
+	ck_assert_int_eq(cmd_new(dir, "zone", "moi", NULL), 0);
+	ck_assert_int_eq(cmd_new(dir, "tin", NULL, NULL), 0);
+	ck_assert_int_eq(cmd_new(dir, "zone", "moi", NULL), 1);
+	ck_assert_int_eq(cmd_new(dir, "zone", "c", NULL), 1);
+	ck_assert_int_eq(cmd_new(dir, "zome", "x", NULL), 2);
+	ck_assert_int_eq(cmd_new(dir, "zone", "Khu Mới", "vi"), 2);
+	err = tu_stderr_end(&c, a);
+	fflush(stdout);
+	ck_assert_int_ge(dup2(out, STDOUT_FILENO), 0);
+	close(out);
+	/* Most of khu/ is .yaml; tin/ does not exist yet: made, .md. */
+	tu_read(dir, "content/khu/moi.yaml", &b);
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "\nname:\n"));
+	ck_assert(tu_exists(dir, "content/tin/2026-12-07-news.md"));
+	/* site.yaml's first language (en) speaks, unless --lang says. */
+	ck_assert_ptr_nonnull(strstr(err, "content/khu/moi.yaml:1:1: error: "));
+	ck_assert_ptr_nonnull(strstr(err, "content/khu/c.md:1:1: error: "));
+	ck_assert_int_eq(tu_count(err, "[new.exists]"), 2);
+	ck_assert_ptr_nonnull(strstr(err, "page, news, budget"));
+	ck_assert_ptr_nonnull(strstr(err, "[new.unknown-kind]"));
+	ck_assert_ptr_nonnull(strstr(err, "khu-moi"));
+	ck_assert_ptr_nonnull(strstr(err, "lỗi: "));
+	ck_assert_ptr_nonnull(strstr(err, "[new.bad-name]"));
+	/* Untouched by the refusals. */
+	buf_reset(&b);
+	tu_read(dir, "content/khu/moi.yaml", &b);
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "2026-12-07"));
+	unsetenv("SOURCE_DATE_EPOCH");
+	buf_release(&b);
+	tu_rmtree(dir);
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 new_suite(void)
 {
@@ -235,6 +300,7 @@ new_suite(void)
 	tcase_add_test(tc, test_new_every_kind_parses);
 	tcase_add_test(tc, test_new_call_fields);
 	tcase_add_test(tc, test_new_markdown_and_recursion);
+	tcase_add_test(tc, test_new_command);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("schema");
 	tcase_add_test(tc, test_schema_json_call);
