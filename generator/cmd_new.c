@@ -238,13 +238,14 @@ static const char *
 today_vn(struct arena *a)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char iso[DATE_ISO_SIZE], *end;
+	char iso[DATE_ISO_SIZE], *end = NULL;
 	long long t = -1;
 
-	/* The build's rule (build.c): SOURCE_DATE_EPOCH is today. */
+	/* The build's rule (build.c): SOURCE_DATE_EPOCH is today; one
+	 * that is not a number of seconds is the build's error to report. */
 	if (e != NULL && *e != '\0')
 		t = strtoll(e, &end, 10);
-	if (e == NULL || *e == '\0' || *end != '\0' || t < 0)
+	if (end == NULL || *end != '\0' || t < 0)
 		t = (long long)time(NULL);
 	date_vn_iso(t, iso);
 	return arena_strdup(a, iso);
