@@ -3,6 +3,8 @@
 #   make site       install missing packages, build, render content/ into site/
 #   make serve      the editors' preview at http://127.0.0.1:8080/
 #   make messages-doc  rewrite the guide's catalogue of messages
+#   make schemas    rewrite schemas/*.json (JSON Schemas for text editors)
+#   make hooks      run `minhbach check` before every local commit
 #   make test       unit suites (check), Mustache spec, golden sites
 #   make asan       the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make bench      benchmark (BENCH_PAGES=10000, median of BENCH_RUNS=5)
@@ -45,7 +47,7 @@ SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
 
-.PHONY: all site serve messages-doc deps test-deps lint-deps fuzz-deps test unit golden asan \
+.PHONY: all site serve messages-doc schemas hooks deps test-deps lint-deps fuzz-deps test unit golden asan \
 	valgrind bench fuzz \
 	lint format install uninstall clean bless
 .DELETE_ON_ERROR:
@@ -132,6 +134,17 @@ serve: deps
 # The editors' guide's catalogue of messages, from generator/messages_*.yaml.
 messages-doc: generator/minhbach
 	sh generator/messages-doc.sh ./generator/minhbach
+
+# The kinds' JSON Schemas for editors' text editors (content/README.md,
+# section 9), committed so that VS Code finds them in a fresh clone.
+schemas: generator/minhbach
+	./generator/minhbach schema --out schemas
+
+# Editors who commit locally: git runs .githooks/pre-commit (minhbach
+# check) before each commit and refuses the commit on errors.
+hooks:
+	git config core.hooksPath .githooks
+	@echo "hooks: git now runs .githooks/pre-commit before every commit"
 
 # The suites find the Mustache spec in ../shared/mustache-spec unless
 # MUSTACHE_SPEC_DIR says otherwise.

@@ -11,7 +11,9 @@
 #include "build.h"
 #include "messages.h"
 #include "serve.h"
+#include "cmd_new.h"
 #include "cmd_render.h"
+#include "cmd_schema.h"
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
@@ -20,6 +22,8 @@ static const char usage[] =
 "       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
 "                      [--untranslated] [--lang vi|en] [--format text|github]\n"
 "       minhbach messages [--lang vi|en] [--markdown]\n"
+"       minhbach new KIND [NAME] [--source DIR] [--lang vi|en]\n"
+"       minhbach schema [--out DIR] [--lang vi|en]\n"
 "       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
 "                      [--no-history] [--lang vi|en]\n"
 "       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
@@ -44,6 +48,17 @@ static const char help[] =
 "  messages list every message minhbach can print: its id, level and\n"
 "           text (--markdown: the catalogue section of the editors' guide,\n"
 "           with what each message means and how to fix it).\n"
+"  new      start a record: minhbach new call nha-kho-lanh writes\n"
+"           content/calls/nha-kho-lanh.md (the folder from site.yaml) with\n"
+"           every field of the kind, each under a Vietnamese comment,\n"
+"           required ones first and empty (check fails until they are\n"
+"           filled), optional ones commented out, today in date fields.\n"
+"           NAME defaults to today and the kind (2026-12-07-call); an\n"
+"           existing file is never replaced.  Prints the path written.\n"
+"           An unknown KIND lists the kinds.\n"
+"  schema   write a JSON Schema per kind into --out (default: schemas),\n"
+"           for text editors (VS Code's YAML extension: completion and\n"
+"           checking while typing; see content/README.md, section 9).\n"
 "  render   render one Mustache template against one YAML file and print it\n"
 "           (for theme authors; follows the Mustache spec to the letter);\n"
 "           with --context URL, print as YAML the context the site's page\n"
@@ -52,7 +67,8 @@ static const char help[] =
 "Options:\n"
 "  --source DIR     folder holding content/ and themes/ (default: .)\n"
 "  --out DIR        output folder (default: site); never the source folder,\n"
-"                   '/', or a non-empty folder that minhbach did not make\n"
+"                   '/', or a non-empty folder that minhbach did not make;\n"
+"                   schema: the folder of the .json files (default: schemas)\n"
 "  --ref GITREF     read content and theme from this commit or tag of the\n"
 "                   git repository instead of the work tree\n"
 "  --base-url URL   the address the site is published at (default: site.yaml's\n"
@@ -182,6 +198,75 @@ cmd_messages(int argc, char **argv)
 	return 0;
 }
 
+/* `minhbach new KIND [NAME]`: a record to fill in (cmd_new.c). */
+static int
+cmd_new_main(int argc, char **argv)
+{
+	const char *source = ".", *lang = NULL, *kind = NULL, *name = NULL;
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (opt_value(argc, argv, &i, "--source", &source) ||
+		    opt_value(argc, argv, &i, "--lang", &lang))
+			continue;
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		if (argv[i][0] == '-') {
+			fprintf(stderr, "minhbach new: unknown option '%s'\n%s",
+			    argv[i], usage);
+			return 2;
+		}
+		if (kind == NULL)
+			kind = argv[i];
+		else if (name == NULL)
+			name = argv[i];
+		else {
+			fprintf(stderr, "minhbach new: one KIND and one NAME"
+			    "\n%s", usage);
+			return 2;
+		}
+	}
+	if (kind == NULL) {
+		fprintf(stderr, "minhbach new: which KIND?\n%s", usage);
+		return 2;
+	}
+	if ((lang != NULL && bad_lang(lang)) || *source == '\0') {
+		if (*source == '\0')
+			fprintf(stderr, "minhbach: empty --source\n");
+		return 2;
+	}
+	return cmd_new(source, kind, name, lang);
+}
+
+/* `minhbach schema [--out DIR]`: JSON Schemas (cmd_schema.c). */
+static int
+cmd_schema_main(int argc, char **argv)
+{
+	const char *out = "schemas", *lang = NULL;
+	int i;
+
+	for (i = 2; i < argc; i++) {
+		if (opt_value(argc, argv, &i, "--out", &out) ||
+		    opt_value(argc, argv, &i, "--lang", &lang))
+			continue;
+		if (strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			return 0;
+		}
+		fprintf(stderr, "minhbach schema: unknown option '%s'\n%s",
+		    argv[i], usage);
+		return 2;
+	}
+	if ((lang != NULL && bad_lang(lang)) || *out == '\0') {
+		if (*out == '\0')
+			fprintf(stderr, "minhbach: empty --out\n");
+		return 2;
+	}
+	return cmd_schema(out, lang);
+}
+
 /* `minhbach serve`: the editors' preview (serve.c). */
 static int
 cmd_serve(int argc, char **argv)
@@ -252,6 +337,10 @@ main(int argc, char **argv)
 		return cmd_messages(argc, argv);
 	if (strcmp(argv[1], "serve") == 0)
 		return cmd_serve(argc, argv);
+	if (strcmp(argv[1], "new") == 0)
+		return cmd_new_main(argc, argv);
+	if (strcmp(argv[1], "schema") == 0)
+		return cmd_schema_main(argc, argv);
 	if (strcmp(argv[1], "build") == 0) {
 		o.cmd = BUILD_BUILD;
 	} else if (strcmp(argv[1], "check") == 0) {
