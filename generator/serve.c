@@ -42,6 +42,9 @@
 #define MAX_URL 2048		/* decoded request paths longer: 414 */
 #define MAX_DEPTH 32		/* folders deeper are not fingerprinted */
 #define STOP_GRACE_MS 1000	/* then a build still running is killed */
+/* Looks at the tree at least this often: a save, a still tree one look
+ * later, a build and the reload fit in about a second. */
+#define MAX_POLL_MS 100
 
 /*
  * Set by the signal handler (the count of signals seen): the one mutable
@@ -886,7 +889,8 @@ serve_run(const struct options *o, const struct serve_options *so)
 	const char *tdir = getenv("TMPDIR");
 	const char *addr = so->bind != NULL ? so->bind : "127.0.0.1";
 	uint64_t built, seen, now;
-	int interval = so->interval_ms > 0 ? so->interval_ms : 500;
+	int interval = so->interval_ms > 0 && so->interval_ms < MAX_POLL_MS ?
+	    so->interval_ms : MAX_POLL_MS;
 	int port = so->port, lfd = -1, status = 2, rc, rebuilds = 0;
 	bool v6;
 
