@@ -30,6 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
@@ -580,7 +581,7 @@ keep_escapes(void *cls, struct MHD_Connection *c, char *s)
  * socket, or -1 after printing why in words an editor can act on.
  */
 static int
-listen_on(const char *addr, int *port, bool *v6)
+listen_on(struct diags *d, const char *addr, int *port, bool *v6)
 {
 	struct sockaddr_storage ss;
 	struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
@@ -600,14 +601,11 @@ listen_on(const char *addr, int *port, bool *v6)
 		len = sizeof *in6;
 		*v6 = true;
 	} else {
-		fprintf(stderr, "minhbach: '%s' is not an IP address; use "
-		    "127.0.0.1 (this computer only) or an address of this "
-		    "computer\n", addr);
+		diag_say(d, stderr, "preview.not-an-address", addr);
 		return -1;
 	}
 	if ((fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
-		fprintf(stderr, "minhbach: cannot open a socket: %s\n",
-		    strerror(errno));
+		diag_say(d, stderr, "preview.no-socket", strerror(errno));
 		return -1;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -615,16 +613,15 @@ listen_on(const char *addr, int *port, bool *v6)
 		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
 	if (bind(fd, (struct sockaddr *)&ss, len) == -1 ||
 	    listen(fd, 64) == -1) {
+		const char *pn = diag_fmt(d, "%d", *port);
+
 		if (errno == EADDRINUSE)
-			fprintf(stderr, "minhbach: port %d is already in use "
-			    "on %s (is another preview running?); choose "
-			    "another one with --port\n", *port, addr);
+			diag_say(d, stderr, "preview.port-in-use", pn, addr);
 		else if (errno == EACCES)
-			fprintf(stderr, "minhbach: not allowed to use port "
-			    "%d; choose one above 1023 with --port\n", *port);
+			diag_say(d, stderr, "preview.port-denied", pn);
 		else
-			fprintf(stderr, "minhbach: cannot listen on %s port "
-			    "%d: %s\n", addr, *port, strerror(errno));
+			diag_say(d, stderr, "preview.cannot-listen", addr, pn,
+			    strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -744,23 +741,21 @@ close_from(int first)
  * then.  Returns the build's exit status, or -1 if stopped or dead.
  */
 static int
-build_child(const struct options *bo)
+build_child(struct diags *d, const struct options *bo)
 {
 	pid_t pid, parent = getpid();
 	int wst, stopping = 0, rc, fds[2];
 	unsigned char byte;
 
 	if (pipe(fds) == -1) {
-		fprintf(stderr, "minhbach: cannot start a build: %s\n",
-		    strerror(errno));
+		diag_say(d, stderr, "preview.cannot-build", strerror(errno));
 		return -1;
 	}
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	fflush(stdout);
 	fflush(stderr);
 	if ((pid = fork()) == -1) {
-		fprintf(stderr, "minhbach: cannot start a build: %s\n",
-		    strerror(errno));
+		diag_say(d, stderr, "preview.cannot-build", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		return -1;
@@ -785,7 +780,7 @@ build_child(const struct options *bo)
 		if (w == pid)
 			break;
 		if (w == -1 && errno != EINTR) {
-			fprintf(stderr, "minhbach: lost the build: %s\n",
+			diag_say(d, stderr, "preview.lost-build",
 			    strerror(errno));
 			close(fds[0]);
 			return -1;
@@ -806,11 +801,11 @@ build_child(const struct options *bo)
 	if (stop_signals)
 		return -1;
 	if (rc == -1 && WIFSIGNALED(wst))
-		fprintf(stderr, "minhbach: the build died (signal %d)\n",
-		    WTERMSIG(wst));
+		diag_say(d, stderr, "preview.build-signal",
+		    diag_fmt(d, "%d", WTERMSIG(wst)));
 	else if (rc == -1)
-		fprintf(stderr, "minhbach: the build died (exit %d)\n",
-		    WEXITSTATUS(wst));
+		diag_say(d, stderr, "preview.build-exit",
+		    diag_fmt(d, "%d", WEXITSTATUS(wst)));
 	return rc;
 }
 
@@ -854,12 +849,12 @@ built(struct server *sv, bool failed)
 
 /* Runs a build for the preview, its error page removed first. */
 static int
-rebuild(struct server *sv, const struct options *bo)
+rebuild(struct server *sv, struct diags *d, const struct options *bo)
 {
 	int rc;
 
 	unlink(sv->errors);
-	rc = build_child(bo);
+	rc = build_child(d, bo);
 	if (!stop_signals)
 		built(sv, rc != 0);
 	return rc;
@@ -881,6 +876,8 @@ int
 serve_run(const struct options *o, const struct serve_options *so)
 {
 	struct sigaction old[NCAUGHT];
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);	/* only for its language */
 	struct server sv = {0};
 	pthread_condattr_t ca;
 	struct options bo = *o;
@@ -894,9 +891,11 @@ serve_run(const struct options *o, const struct serve_options *so)
 	int port = so->port, lfd = -1, status = 2, rc, rebuilds = 0;
 	bool v6;
 
+	if (o->lang != NULL)
+		diags_set_lang(d, o->lang);
 	if (port < 0 || port > 65535) {
-		fprintf(stderr, "minhbach: --port takes a number from 1 to "
-		    "65535 (0: any free port)\n");
+		diag_say(d, stderr, "preview.bad-port");
+		arena_free(a);
 		return 2;
 	}
 	stop_signals = 0;
@@ -914,14 +913,13 @@ serve_run(const struct options *o, const struct serve_options *so)
 		tdir = "/tmp";	/* a TMPDIR that long is no use */
 	snprintf(tmp, sizeof tmp, "%s/minhbach-serve-XXXXXX", tdir);
 	if (mkdtemp(tmp) == NULL) {
-		fprintf(stderr, "minhbach: cannot create a temporary folder "
-		    "in %s: %s\n", tdir, strerror(errno));
+		diag_say(d, stderr, "preview.no-tmp", tdir, strerror(errno));
 		tmp[0] = '\0';
 		goto out;
 	}
 	snprintf(sv.site, sizeof sv.site, "%s/site", tmp);
 	snprintf(sv.errors, sizeof sv.errors, "%s/errors.html", tmp);
-	if ((lfd = listen_on(addr, &port, &v6)) == -1)
+	if ((lfd = listen_on(d, addr, &port, &v6)) == -1)
 		goto out;
 	url_host(addr, v6, host, sizeof host);
 	snprintf(base, sizeof base, "http://%s:%d/", host, port);
@@ -935,7 +933,7 @@ serve_run(const struct options *o, const struct serve_options *so)
 	/* The first build runs before the server's thread exists (a browser
 	 * waits in the listen queue meanwhile): no fork beside a thread. */
 	built = seen = fingerprint(o->source);
-	rc = rebuild(&sv, &bo);
+	rc = rebuild(&sv, d, &bo);
 	if (stop_signals) {
 		status = 0;
 		goto out;
@@ -952,15 +950,14 @@ serve_run(const struct options *o, const struct serve_options *so)
 	    MHD_OPTION_CONNECTION_LIMIT, 64U,
 	    MHD_OPTION_END);
 	if (daemon == NULL) {
-		fprintf(stderr, "minhbach: cannot start the preview server on "
-		    "%s port %d\n", addr, port);
+		diag_say(d, stderr, "preview.no-server", addr,
+		    diag_fmt(d, "%d", port));
 		goto out;
 	}
 	lfd = -1;	/* MHD_stop_daemon() closes it */
-	fprintf(stderr, "minhbach: preview at %s (Ctrl-C to stop)\n", base);
+	diag_say(d, stderr, "preview.at", base);
 	if (rc != 0)
-		fprintf(stderr, "minhbach: the site has errors (above); the "
-		    "preview lists them until they are corrected and saved\n");
+		diag_say(d, stderr, "preview.first-errors");
 	status = 0;
 	while (!stop_signals) {
 		int slept;
@@ -978,22 +975,17 @@ serve_run(const struct options *o, const struct serve_options *so)
 			continue;
 		}
 		built = now;
-		fprintf(stderr, "minhbach: a file changed; rebuilding\n");
-		rc = rebuild(&sv, &bo);
+		diag_say(d, stderr, "preview.rebuilding");
+		rc = rebuild(&sv, d, &bo);
 		if (stop_signals)
 			break;
-		if (rc == 0)
-			fprintf(stderr, "minhbach: preview updated; open pages "
-			    "reload by themselves\n");
-		else
-			fprintf(stderr, "minhbach: the preview lists the errors "
-			    "instead of the site; correct them and save "
-			    "again\n");
+		diag_say(d, stderr, rc == 0 ? "preview.updated" :
+		    "preview.errors");
 		if (so->max_rebuilds > 0 && ++rebuilds >= so->max_rebuilds)
 			break;
 	}
 	if (stop_signals)
-		fprintf(stderr, "minhbach: preview stopped\n");
+		diag_say(d, stderr, "preview.stopped");
 out:
 	/* The event streams end, so that the daemon's threads do. */
 	pthread_mutex_lock(&sv.lock);
@@ -1005,10 +997,11 @@ out:
 	if (lfd != -1)
 		close(lfd);
 	if (tmp[0] != '\0' && fsutil_rmtree(AT_FDCWD, tmp) == -1)
-		fprintf(stderr, "minhbach: cannot remove %s: %s\n", tmp,
+		diag_say(d, stderr, "preview.cannot-remove", tmp,
 		    strerror(errno));
 	pthread_cond_destroy(&sv.changed);
 	pthread_mutex_destroy(&sv.lock);
 	restore_signals(old);
+	arena_free(a);
 	return status;
 }

@@ -95,7 +95,8 @@ function save(path, text) {
 }
 
 async function main() {
-	const m = await waitPrinted(/preview at (http:\/\/127\.0\.0\.1:\d+\/)/);
+	// "xem trước tại http://…/" (preview.at, in the site's language)
+	const m = await waitPrinted(/ (http:\/\/127\.0\.0\.1:\d+\/) /);
 	const base = m[1];
 	console.log(`browser preview: serving ${src} at ${base}`);
 	const browser = await chromium.launch({

@@ -168,8 +168,10 @@ fx_init(struct fx *f)
 	tu_copy_tree("tests/golden/_theme", p);
 	f->old_tmpdir = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
 	ck_assert_int_eq(setenv("TMPDIR", f->tmp, 1), 0);
+	/* English: the tests wait for what the preview says (Vietnamese
+	 * unless told; the catalogue has both). */
 	f->o = (struct options){.cmd = BUILD_BUILD, .source = f->src,
-	    .jobs = 1, .quiet = true, .no_history = true};
+	    .jobs = 1, .quiet = true, .no_history = true, .lang = "en"};
 	f->so = (struct serve_options){NULL, free_port(), 100, 0};
 	f->a = arena_new();
 	tu_stderr_begin(&f->cap);
