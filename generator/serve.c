@@ -195,8 +195,8 @@ generation(struct server *sv)
 
 /* Queues HTML with the reload script added (html is taken). */
 static enum MHD_Result
-reply_html(struct MHD_Connection *c, struct server *sv, unsigned status,
-    struct buf *html, unsigned long gen)
+reply_html(struct MHD_Connection *c, unsigned status, struct buf *html,
+    unsigned long gen)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ok;
@@ -212,7 +212,6 @@ reply_html(struct MHD_Connection *c, struct server *sv, unsigned status,
 	add_headers(r, "text/html; charset=utf-8");
 	ok = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
-	(void)sv;
 	return ok;
 }
 
@@ -223,8 +222,10 @@ slurp(int fd, struct buf *b)
 	char tmp[16384];
 	ssize_t n;
 
-	while ((n = read(fd, tmp, sizeof tmp)) > 0)
-		buf_add(b, tmp, (size_t)n);
+	while ((n = read(fd, tmp, sizeof tmp)) > 0 ||
+	    (n == -1 && errno == EINTR))
+		if (n > 0)
+			buf_add(b, tmp, (size_t)n);
 	close(fd);
 	return n == 0 ? 0 : -1;
 }
@@ -235,8 +236,8 @@ slurp(int fd, struct buf *b)
  * was opened (so a page is never older than its stamp).
  */
 static enum MHD_Result
-reply_file(struct MHD_Connection *c, struct server *sv, unsigned status,
-    int fd, const struct stat *st, const char *type, unsigned long gen)
+reply_file(struct MHD_Connection *c, unsigned status, int fd,
+    const struct stat *st, const char *type, unsigned long gen)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ok;
@@ -252,7 +253,7 @@ reply_file(struct MHD_Connection *c, struct server *sv, unsigned status,
 			buf_release(&b);
 			return MHD_NO;
 		}
-		return reply_html(c, sv, status, &b, gen);
+		return reply_html(c, status, &b, gen);
 	}
 	r = MHD_create_response_from_fd((size_t)st->st_size, fd);
 	if (r == NULL) {
@@ -425,7 +426,7 @@ reply_missing(struct MHD_Connection *c, struct server *sv, bool en,
 
 	fd = open_below(sv->site, en ? "en/404.html" : "404.html", &st);
 	if (fd != -1 && S_ISREG(st.st_mode))
-		return reply_file(c, sv, MHD_HTTP_NOT_FOUND, fd, &st,
+		return reply_file(c, MHD_HTTP_NOT_FOUND, fd, &st,
 		    "text/html; charset=utf-8", gen);
 	if (fd != -1)
 		close(fd);
@@ -483,7 +484,7 @@ reply_errors(struct MHD_Connection *c, struct server *sv,
 		buf_reset(&b);
 		serve_page_died(&b, sv->lang);
 	}
-	return reply_html(c, sv, MHD_HTTP_INTERNAL_SERVER_ERROR, &b, gen);
+	return reply_html(c, MHD_HTTP_INTERNAL_SERVER_ERROR, &b, gen);
 }
 
 /* The preview's own files, below /_preview/ (rel without it). */
@@ -503,7 +504,7 @@ reply_own(struct MHD_Connection *c, struct server *sv, const char *rel,
 		return serve_events(c, sv, add_headers);
 	if (strcmp(rel, "thong-bao") == 0) {
 		serve_page_guide(&b);
-		return reply_html(c, sv, MHD_HTTP_OK, &b, gen);
+		return reply_html(c, MHD_HTTP_OK, &b, gen);
 	}
 	return reply_missing(c, sv, en, gen);
 }
@@ -562,7 +563,7 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 		close(fd);
 		return reply_missing(c, sv, en, gen);
 	}
-	return reply_file(c, sv, MHD_HTTP_OK, fd, &st, type_of(rel), gen);
+	return reply_file(c, MHD_HTTP_OK, fd, &st, type_of(rel), gen);
 }
 
 /* Leaves the path as the client sent it: decode_path decodes it, and
