@@ -86,6 +86,35 @@ page_foot(struct buf *out)
 	buf_adds(out, "</main>\n</body>\n</html>\n");
 }
 
+/* One diagnostic as an item of the list: where, what, its guide entry. */
+static void
+add_item(struct buf *out, const char *lang, const struct diag_view *v)
+{
+	bool err = v->level == DIAG_ERROR;
+
+	buf_addf(out, "<li class=\"%s\">", err ? "error" : "warning");
+	if (v->pos.path != NULL) {
+		/* As diags_print() has it: no line is 1:1. */
+		buf_adds(out, "<span class=\"where\">");
+		add_html(out, v->pos.path);
+		buf_addf(out, ":%u:%u</span>: ", v->pos.line ? v->pos.line : 1,
+		    v->pos.line && v->pos.col ? v->pos.col : 1);
+	}
+	buf_adds(out, "<span class=\"level\">");
+	add_html(out, msg_level_word(lang, err ? "error" : "warning"));
+	buf_adds(out, "</span>: ");
+	add_html(out, v->text);
+	if (v->id != NULL) {
+		/* The id is ours, but escaped all the same. */
+		buf_adds(out, " <a href=\"/" SERVE_PREFIX "thong-bao#");
+		add_html(out, v->id);
+		buf_adds(out, "\">[");
+		add_html(out, v->id);
+		buf_adds(out, "]</a>");
+	}
+	buf_adds(out, "</li>\n");
+}
+
 void
 serve_page_errors(struct buf *out, const struct diags *d)
 {
@@ -93,7 +122,7 @@ serve_page_errors(struct buf *out, const struct diags *d)
 	struct diag_view *v;
 	const char *lang = diags_lang(d);
 	char ne[32], nw[32];
-	size_t n, k;
+	size_t n, i;
 
 	snprintf(ne, sizeof ne, "%zu", diags_errors(d));
 	snprintf(nw, sizeof nw, "%zu", diags_warnings(d));
@@ -104,35 +133,12 @@ serve_page_errors(struct buf *out, const struct diags *d)
 	buf_adds(out, "</p>\n<ol class=\"diags\">\n");
 	n = diags_view(d, a, &v);
 	/* The errors first: they are what keeps the site from showing. */
-	for (k = 0; k < 2 * n; k++) {
-		size_t i = k % n;
-		bool err = v[i].level == DIAG_ERROR;
-
-		if (err != (k < n))
-			continue;
-		buf_addf(out, "<li class=\"%s\">", err ? "error" : "warning");
-		if (v[i].pos.path != NULL) {
-			buf_adds(out, "<span class=\"where\">");
-			add_html(out, v[i].pos.path);
-			buf_addf(out, ":%u:%u</span>: ", v[i].pos.line ?
-			    v[i].pos.line : 1, v[i].pos.line ?
-			    (v[i].pos.col ? v[i].pos.col : 1) : 1);
-		}
-		buf_adds(out, "<span class=\"level\">");
-		add_html(out, msg_level_word(lang, err ? "error" :
-		    "warning"));
-		buf_adds(out, "</span>: ");
-		add_html(out, v[i].text);
-		if (v[i].id != NULL) {
-			/* The id is ours, but escaped all the same. */
-			buf_adds(out, " <a href=\"/" SERVE_PREFIX "thong-bao#");
-			add_html(out, v[i].id);
-			buf_adds(out, "\">[");
-			add_html(out, v[i].id);
-			buf_adds(out, "]</a>");
-		}
-		buf_adds(out, "</li>\n");
-	}
+	for (i = 0; i < n; i++)
+		if (v[i].level == DIAG_ERROR)
+			add_item(out, lang, &v[i]);
+	for (i = 0; i < n; i++)
+		if (v[i].level != DIAG_ERROR)
+			add_item(out, lang, &v[i]);
 	buf_adds(out, "</ol>\n");
 	page_foot(out);
 	arena_free(a);
