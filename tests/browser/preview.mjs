@@ -129,8 +129,8 @@ async function main() {
 
 		// Open a page; the reload script is there and its stream open.
 		const url = new URL('gioi-thieu/', base).href;
-		const resp = await page.goto(url, { waitUntil: 'load' });
 		const stream = page.waitForResponse((r) => r.url().includes('/_preview/events'));
+		const resp = await page.goto(url, { waitUntil: 'load' });
 		const hasScript = await page.locator('script[src="/_preview/reload.js"]').count();
 		record('page served with the reload script', resp.status() === 200 && hasScript === 1,
 		    [`status ${resp.status()}, ${hasScript} script tags`]);
