@@ -822,6 +822,32 @@ START_TEST(test_serve_drafts_and_future)
 }
 END_TEST
 
+/* Without drafts or records not yet due, the preview builds exactly
+ * what `minhbach build` writes (it only adds the script as it serves). */
+START_TEST(test_serve_same_as_build)
+{
+	struct fx f;
+	struct options bo;
+	char site[256], out[256], base[64], p[256], *why;
+
+	fx_init(&f);
+	snprintf(p, sizeof p, "%s/content/news/2020-04-01-ban-nhap.md", f.src);
+	ck_assert_int_eq(unlink(p), 0);
+	fx_start(&f);
+	served_dir(&f, site, sizeof site);
+	bo = f.o;
+	snprintf(out, sizeof out, "%s/out", f.root);
+	snprintf(base, sizeof base, "http://127.0.0.1:%d/", f.so.port);
+	bo.out = out;
+	bo.base_url = base;
+	ck_assert_int_eq(build_run(&bo), 0);
+	why = tu_tree_diff(site, out);
+	ck_assert_msg(why == NULL, "differs: %s", why);
+	ck_assert_int_eq(fx_stop(&f), 0);
+	fx_done(&f);
+}
+END_TEST
+
 /* ---- starting and stopping ---- */
 
 START_TEST(test_serve_max_rebuilds)
@@ -920,6 +946,7 @@ serve_suite(void)
 	tcase_add_test(tc, test_serve_reload_script);
 	tcase_add_test(tc, test_serve_errors_escaped);
 	tcase_add_test(tc, test_serve_drafts_and_future);
+	tcase_add_test(tc, test_serve_same_as_build);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lifecycle");
 	tcase_set_timeout(tc, 60);
