@@ -30,6 +30,7 @@
 #include "rows.h"
 #include "schema.h"
 #include "segments.h"
+#include "serve_drafts.h"
 #include "site.h"
 #include "site_names.h"
 #include "source.h"
@@ -230,6 +231,7 @@ build_run(const struct options *o)
 	stage_done(&tm, "history");
 	sc = validate(s, a, d);
 	s->schemas = sc;	/* the model's date fields */
+	serve_drafts_apply(s, o->preview);	/* drafts, future dates */
 	site_check_attachments(s);
 	/* model (the theme is loaded here: templates are part of it) */
 	{
@@ -301,6 +303,8 @@ build_run(const struct options *o)
 	stage_done(&tm, "swap");
 	status = 0;
 out:
+	if (o->diags_done != NULL)
+		o->diags_done(o->diags_ctx, d);
 	diags_print(d, stderr);
 	if (o->timings)
 		fprintf(stderr, "minhbach: timings:%s\n", tm.text);

@@ -12,6 +12,7 @@
  * `minhbach render --context`); nothing is rendered or written. */
 enum build_cmd { BUILD_BUILD, BUILD_CHECK, BUILD_MODEL };
 
+struct diags;
 struct site;
 struct theme;
 
@@ -28,6 +29,12 @@ struct options {
 	bool untranslated;	/* check: list untranslated records */
 	const char *lang;	/* messages' language; NULL: the site's first */
 	bool github;		/* check: GitHub annotation lines */
+	/* serve: drafts and records dated after the build date are built
+	 * too, with a banner (serve_drafts.h) */
+	bool preview;
+	/* serve: called last with the run's diagnostics (its error page) */
+	void (*diags_done)(void *ctx, const struct diags *d);
+	void *diags_ctx;
 	/* BUILD_MODEL only: called with the finished model (no errors);
 	 * its result is the exit status. */
 	int (*model_done)(void *ctx, struct site *s, const struct theme *th);

@@ -4,7 +4,10 @@
  * folder, served over HTTP by libmicrohttpd with production's headers,
  * and rebuilt when the fingerprint of content/ and themes/ changes.  The
  * server reopens the site folder by path on every request, so the swap
- * done by a rebuild (RENAME_EXCHANGE) is seen at once.
+ * done by a rebuild (RENAME_EXCHANGE) is seen at once.  HTML it serves
+ * carries the reload script (serve_page.c), which an event stream
+ * (serve_events.c) tells when a rebuild is done; while the last build
+ * has errors, every page is the list of them.
  */
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -27,19 +30,22 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "build.h"
+#include "diag.h"
 #include "fsutil.h"
 #include "hash.h"
+#include "messages.h"
 #include "serve.h"
-
-#ifndef PATH_MAX
-#define PATH_MAX 4096
-#endif
+#include "serve_impl.h"
 
 #define MAX_URL 2048		/* decoded request paths longer: 414 */
 #define MAX_DEPTH 32		/* folders deeper are not fingerprinted */
 #define STOP_GRACE_MS 1000	/* then a build still running is killed */
+/* Looks at the tree at least this often: a save, a still tree one look
+ * later, a build and the reload fit in about a second. */
+#define MAX_POLL_MS 100
 
 /*
  * Set by the signal handler (the count of signals seen): the one mutable
@@ -97,19 +103,9 @@ static const char *const types[][2] = {
 static const char not_found_text[] =
     "<!DOCTYPE html>\n<title>404</title>\n<p>Không tìm thấy trang. "
     "(Page not found.)</p>\n";
-static const char not_built_text[] =
-    "<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<title>minhbach</title>\n"
-    "<p>Trang chưa dựng được: xem lỗi trong cửa sổ dòng lệnh, sửa rồi "
-    "lưu lại.</p>\n<p>The site could not be built yet: see the errors "
-    "in the terminal, correct them and save again.</p>\n";
 static const char bad_request_text[] = "400 Bad Request\n";
 static const char bad_method_text[] = "405 Method Not Allowed\n";
 static const char too_long_text[] = "414 URI Too Long\n";
-
-/* What the request handler needs: fixed before the daemon starts. */
-struct server {
-	char site[PATH_MAX];	/* the folder served: <tmp>/site */
-};
 
 static void
 on_signal(int sig)
@@ -185,18 +181,80 @@ reply_text(struct MHD_Connection *c, unsigned status, const char *type,
 	return ok;
 }
 
-/* Queues the open regular file fd (taken, whatever happens). */
+/* The generation the site on show was built at. */
+static unsigned long
+generation(struct server *sv)
+{
+	unsigned long g;
+
+	pthread_mutex_lock(&sv->lock);
+	g = sv->gen;
+	pthread_mutex_unlock(&sv->lock);
+	return g;
+}
+
+/* Queues HTML with the reload script added (html is taken). */
+static enum MHD_Result
+reply_html(struct MHD_Connection *c, unsigned status, struct buf *html,
+    unsigned long gen)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ok;
+
+	serve_page_inject(html, gen);
+	r = MHD_create_response_from_buffer(html->len, html->data,
+	    MHD_RESPMEM_MUST_FREE);
+	if (r == NULL) {
+		buf_release(html);
+		return MHD_NO;
+	}
+	*html = (struct buf){0};	/* MHD frees the bytes */
+	add_headers(r, "text/html; charset=utf-8");
+	ok = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* Reads the open file fd (taken) into b; -1 on a read error. */
+static int
+slurp(int fd, struct buf *b)
+{
+	char tmp[16384];
+	ssize_t n;
+
+	while ((n = read(fd, tmp, sizeof tmp)) > 0 ||
+	    (n == -1 && errno == EINTR))
+		if (n > 0)
+			buf_add(b, tmp, (size_t)n);
+	close(fd);
+	return n == 0 ? 0 : -1;
+}
+
+/*
+ * Queues the open regular file fd (taken, whatever happens); HTML with
+ * the reload script, stamped with the generation read before the file
+ * was opened (so a page is never older than its stamp).
+ */
 static enum MHD_Result
 reply_file(struct MHD_Connection *c, unsigned status, int fd,
-    const struct stat *st, const char *type)
+    const struct stat *st, const char *type, unsigned long gen)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ok;
 	int fl;
 
-	/* Opened O_NONBLOCK (a FIFO must not hang us); MHD wants blocking. */
+	/* Opened O_NONBLOCK (a FIFO must not hang us); we want blocking. */
 	if ((fl = fcntl(fd, F_GETFL)) != -1)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	if (strncmp(type, "text/html", 9) == 0) {
+		struct buf b = {0};
+
+		if (slurp(fd, &b) == -1) {
+			buf_release(&b);
+			return MHD_NO;
+		}
+		return reply_html(c, status, &b, gen);
+	}
 	r = MHD_create_response_from_fd((size_t)st->st_size, fd);
 	if (r == NULL) {
 		close(fd);
@@ -360,7 +418,8 @@ open_below(const char *root, const char *rel, struct stat *st)
 
 /* 404 with the site's own page (en/404.html below /en/), else ours. */
 static enum MHD_Result
-reply_missing(struct MHD_Connection *c, const struct server *sv, bool en)
+reply_missing(struct MHD_Connection *c, struct server *sv, bool en,
+    unsigned long gen)
 {
 	struct stat st;
 	int fd;
@@ -368,7 +427,7 @@ reply_missing(struct MHD_Connection *c, const struct server *sv, bool en)
 	fd = open_below(sv->site, en ? "en/404.html" : "404.html", &st);
 	if (fd != -1 && S_ISREG(st.st_mode))
 		return reply_file(c, MHD_HTTP_NOT_FOUND, fd, &st,
-		    "text/html; charset=utf-8");
+		    "text/html; charset=utf-8", gen);
 	if (fd != -1)
 		close(fd);
 	return reply_text(c, MHD_HTTP_NOT_FOUND, "text/html; charset=utf-8",
@@ -409,17 +468,59 @@ reply_slash(struct MHD_Connection *c, const char *rel)
 	return ok;
 }
 
+/*
+ * The page shown while the last build has errors: the list its child
+ * wrote, else one saying that the build died.  Status 500: the site
+ * cannot be served as it stands (the title says why, in words).
+ */
+static enum MHD_Result
+reply_errors(struct MHD_Connection *c, struct server *sv,
+    unsigned long gen)
+{
+	struct buf b = {0};
+	int fd = open(sv->errors, O_RDONLY | O_CLOEXEC);
+
+	if (fd == -1 || slurp(fd, &b) == -1 || b.len == 0) {
+		buf_reset(&b);
+		serve_page_died(&b, sv->lang);
+	}
+	return reply_html(c, MHD_HTTP_INTERNAL_SERVER_ERROR, &b, gen);
+}
+
+/* The preview's own files, below /_preview/ (rel without it). */
+static enum MHD_Result
+reply_own(struct MHD_Connection *c, struct server *sv, const char *rel,
+    bool en, unsigned long gen)
+{
+	struct buf b = {0};
+
+	if (strcmp(rel, "reload.js") == 0)
+		return reply_text(c, MHD_HTTP_OK,
+		    "text/javascript; charset=utf-8", serve_reload_js);
+	if (strcmp(rel, "preview.css") == 0)
+		return reply_text(c, MHD_HTTP_OK, "text/css; charset=utf-8",
+		    serve_css);
+	if (strcmp(rel, "events") == 0)
+		return serve_events(c, sv, add_headers);
+	if (strcmp(rel, "thong-bao") == 0) {
+		serve_page_guide(&b);
+		return reply_html(c, MHD_HTTP_OK, &b, gen);
+	}
+	return reply_missing(c, sv, en, gen);
+}
+
 /* MHD's access handler: one call per request (bodies are not read). */
 static enum MHD_Result
 answer(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **con_cls)
 {
-	const struct server *sv = cls;
+	struct server *sv = cls;
 	char rel[MAX_URL + 16];
 	struct stat st;
-	bool slash, en;
-	int fd, root;
+	bool slash, en, failed;
+	unsigned long gen;
+	int fd;
 
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
 		return reply_text(c, MHD_HTTP_METHOD_NOT_ALLOWED,
@@ -432,16 +533,19 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 		return reply_text(c, MHD_HTTP_URI_TOO_LONG,
 		    "text/plain; charset=utf-8", too_long_text);
 	case PATH_HIDDEN:
-		return reply_missing(c, sv, en);
+		return reply_missing(c, sv, en, generation(sv));
 	case PATH_OK:
 		break;
 	}
-	/* No site yet: the first build failed (its errors are printed). */
-	root = open(sv->site, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-	if (root == -1)
-		return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
-		    "text/html; charset=utf-8", not_built_text);
-	close(root);
+	pthread_mutex_lock(&sv->lock);
+	gen = sv->gen;
+	failed = sv->failed;
+	pthread_mutex_unlock(&sv->lock);
+	if (strncmp(rel, SERVE_PREFIX, strlen(SERVE_PREFIX)) == 0)
+		return reply_own(c, sv, rel + strlen(SERVE_PREFIX), en, gen);
+	/* Not the stale site: what is wrong with the new one. */
+	if (failed)
+		return reply_errors(c, sv, gen);
 	if (rel[0] == '\0' || slash) {
 		/* "/" and "/x/" name x/index.html */
 		size_t n = strlen(rel);
@@ -450,16 +554,16 @@ answer(void *cls, struct MHD_Connection *c, const char *url,
 		    n ? "/" : "");
 	}
 	if ((fd = open_below(sv->site, rel, &st)) == -1)
-		return reply_missing(c, sv, en);
+		return reply_missing(c, sv, en, gen);
 	if (S_ISDIR(st.st_mode) && !slash) {
 		close(fd);
 		return reply_slash(c, rel);
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		return reply_missing(c, sv, en);
+		return reply_missing(c, sv, en, gen);
 	}
-	return reply_file(c, MHD_HTTP_OK, fd, &st, type_of(rel));
+	return reply_file(c, MHD_HTTP_OK, fd, &st, type_of(rel), gen);
 }
 
 /* Leaves the path as the client sent it: decode_path decodes it, and
@@ -478,7 +582,7 @@ keep_escapes(void *cls, struct MHD_Connection *c, char *s)
  * socket, or -1 after printing why in words an editor can act on.
  */
 static int
-listen_on(const char *addr, int *port, bool *v6)
+listen_on(struct diags *d, const char *addr, int *port, bool *v6)
 {
 	struct sockaddr_storage ss;
 	struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
@@ -498,14 +602,11 @@ listen_on(const char *addr, int *port, bool *v6)
 		len = sizeof *in6;
 		*v6 = true;
 	} else {
-		fprintf(stderr, "minhbach: '%s' is not an IP address; use "
-		    "127.0.0.1 (this computer only) or an address of this "
-		    "computer\n", addr);
+		diag_say(d, stderr, "preview.not-an-address", addr);
 		return -1;
 	}
 	if ((fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
-		fprintf(stderr, "minhbach: cannot open a socket: %s\n",
-		    strerror(errno));
+		diag_say(d, stderr, "preview.no-socket", strerror(errno));
 		return -1;
 	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -513,16 +614,15 @@ listen_on(const char *addr, int *port, bool *v6)
 		setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
 	if (bind(fd, (struct sockaddr *)&ss, len) == -1 ||
 	    listen(fd, 64) == -1) {
+		const char *pn = diag_fmt(d, "%d", *port);
+
 		if (errno == EADDRINUSE)
-			fprintf(stderr, "minhbach: port %d is already in use "
-			    "on %s (is another preview running?); choose "
-			    "another one with --port\n", *port, addr);
+			diag_say(d, stderr, "preview.port-in-use", pn, addr);
 		else if (errno == EACCES)
-			fprintf(stderr, "minhbach: not allowed to use port "
-			    "%d; choose one above 1023 with --port\n", *port);
+			diag_say(d, stderr, "preview.port-denied", pn);
 		else
-			fprintf(stderr, "minhbach: cannot listen on %s port "
-			    "%d: %s\n", addr, *port, strerror(errno));
+			diag_say(d, stderr, "preview.cannot-listen", addr, pn,
+			    strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -642,23 +742,21 @@ close_from(int first)
  * then.  Returns the build's exit status, or -1 if stopped or dead.
  */
 static int
-build_child(const struct options *bo)
+build_child(struct diags *d, const struct options *bo)
 {
 	pid_t pid, parent = getpid();
 	int wst, stopping = 0, rc, fds[2];
 	unsigned char byte;
 
 	if (pipe(fds) == -1) {
-		fprintf(stderr, "minhbach: cannot start a build: %s\n",
-		    strerror(errno));
+		diag_say(d, stderr, "preview.cannot-build", strerror(errno));
 		return -1;
 	}
 	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
 	fflush(stdout);
 	fflush(stderr);
 	if ((pid = fork()) == -1) {
-		fprintf(stderr, "minhbach: cannot start a build: %s\n",
-		    strerror(errno));
+		diag_say(d, stderr, "preview.cannot-build", strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		return -1;
@@ -683,7 +781,7 @@ build_child(const struct options *bo)
 		if (w == pid)
 			break;
 		if (w == -1 && errno != EINTR) {
-			fprintf(stderr, "minhbach: lost the build: %s\n",
+			diag_say(d, stderr, "preview.lost-build",
 			    strerror(errno));
 			close(fds[0]);
 			return -1;
@@ -704,11 +802,62 @@ build_child(const struct options *bo)
 	if (stop_signals)
 		return -1;
 	if (rc == -1 && WIFSIGNALED(wst))
-		fprintf(stderr, "minhbach: the build died (signal %d)\n",
-		    WTERMSIG(wst));
+		diag_say(d, stderr, "preview.build-signal",
+		    diag_fmt(d, "%d", WTERMSIG(wst)));
 	else if (rc == -1)
-		fprintf(stderr, "minhbach: the build died (exit %d)\n",
-		    WEXITSTATUS(wst));
+		diag_say(d, stderr, "preview.build-exit",
+		    diag_fmt(d, "%d", WEXITSTATUS(wst)));
+	return rc;
+}
+
+/*
+ * build_run's last word, in the build's child process: the page listing
+ * a failed build's diagnostics, written beside the site (whole, then
+ * renamed) for the server to show instead of it.
+ */
+static void
+write_errors(void *ctx, const struct diags *d)
+{
+	const struct server *sv = ctx;
+	char tmp[PATH_MAX + 8];
+	struct buf b = {0};
+	FILE *f;
+
+	if (diags_errors(d) == 0)
+		return;
+	serve_page_errors(&b, d);
+	snprintf(tmp, sizeof tmp, "%s.new", sv->errors);
+	if ((f = fopen(tmp, "we")) == NULL) {
+		buf_release(&b);
+		return;	/* the server says the build died instead */
+	}
+	fwrite(b.data, 1, b.len, f);
+	if (fclose(f) == 0)
+		rename(tmp, sv->errors);
+	buf_release(&b);
+}
+
+/* Publishes the end of a build: a new generation, failed or not. */
+static void
+built(struct server *sv, bool failed)
+{
+	pthread_mutex_lock(&sv->lock);
+	sv->gen++;
+	sv->failed = failed;
+	pthread_cond_broadcast(&sv->changed);
+	pthread_mutex_unlock(&sv->lock);
+}
+
+/* Runs a build for the preview, its error page removed first. */
+static int
+rebuild(struct server *sv, struct diags *d, const struct options *bo)
+{
+	int rc;
+
+	unlink(sv->errors);
+	rc = build_child(d, bo);
+	if (!stop_signals)
+		built(sv, rc != 0);
 	return rc;
 }
 
@@ -728,23 +877,35 @@ int
 serve_run(const struct options *o, const struct serve_options *so)
 {
 	struct sigaction old[NCAUGHT];
-	struct server sv;
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);	/* only for its language */
+	struct server sv = {0};
+	pthread_condattr_t ca;
 	struct options bo = *o;
 	struct MHD_Daemon *daemon = NULL;
 	char tmp[PATH_MAX - 16], host[80], base[128];
 	const char *tdir = getenv("TMPDIR");
 	const char *addr = so->bind != NULL ? so->bind : "127.0.0.1";
 	uint64_t built, seen, now;
-	int interval = so->interval_ms > 0 ? so->interval_ms : 500;
+	int interval = so->interval_ms > 0 && so->interval_ms < MAX_POLL_MS ?
+	    so->interval_ms : MAX_POLL_MS;
 	int port = so->port, lfd = -1, status = 2, rc, rebuilds = 0;
-	bool v6, good;
+	bool v6;
 
+	if (o->lang != NULL)
+		diags_set_lang(d, o->lang);
 	if (port < 0 || port > 65535) {
-		fprintf(stderr, "minhbach: --port takes a number from 1 to "
-		    "65535 (0: any free port)\n");
+		diag_say(d, stderr, "preview.bad-port");
+		arena_free(a);
 		return 2;
 	}
 	stop_signals = 0;
+	pthread_mutex_init(&sv.lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&sv.changed, &ca);
+	pthread_condattr_destroy(&ca);
+	sv.lang = msg_lang(o->lang);
 	catch_signals(old);
 	if (tdir == NULL || tdir[0] != '/')
 		tdir = "/tmp";
@@ -753,31 +914,36 @@ serve_run(const struct options *o, const struct serve_options *so)
 		tdir = "/tmp";	/* a TMPDIR that long is no use */
 	snprintf(tmp, sizeof tmp, "%s/minhbach-serve-XXXXXX", tdir);
 	if (mkdtemp(tmp) == NULL) {
-		fprintf(stderr, "minhbach: cannot create a temporary folder "
-		    "in %s: %s\n", tdir, strerror(errno));
+		diag_say(d, stderr, "preview.no-tmp", tdir, strerror(errno));
 		tmp[0] = '\0';
 		goto out;
 	}
 	snprintf(sv.site, sizeof sv.site, "%s/site", tmp);
-	if ((lfd = listen_on(addr, &port, &v6)) == -1)
+	snprintf(sv.errors, sizeof sv.errors, "%s/errors.html", tmp);
+	if ((lfd = listen_on(d, addr, &port, &v6)) == -1)
 		goto out;
 	url_host(addr, v6, host, sizeof host);
 	snprintf(base, sizeof base, "http://%s:%d/", host, port);
 	bo.cmd = BUILD_BUILD;
 	bo.out = sv.site;
 	bo.base_url = base;
+	bo.preview = true;
+	bo.diags_done = write_errors;
+	bo.diags_ctx = &sv;
 
 	/* The first build runs before the server's thread exists (a browser
 	 * waits in the listen queue meanwhile): no fork beside a thread. */
 	built = seen = fingerprint(o->source);
-	rc = build_child(&bo);
+	rc = rebuild(&sv, d, &bo);
 	if (stop_signals) {
 		status = 0;
 		goto out;
 	}
 	if (rc == 2)
 		goto out;	/* build_run has said why */
+	/* A thread per connection: an event stream waits in its own. */
 	daemon = MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD |
+	    MHD_USE_THREAD_PER_CONNECTION |
 	    (v6 ? MHD_USE_IPv6 : 0), (uint16_t)port, NULL, NULL, answer, &sv,
 	    MHD_OPTION_LISTEN_SOCKET, lfd,
 	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escapes, NULL,
@@ -785,16 +951,14 @@ serve_run(const struct options *o, const struct serve_options *so)
 	    MHD_OPTION_CONNECTION_LIMIT, 64U,
 	    MHD_OPTION_END);
 	if (daemon == NULL) {
-		fprintf(stderr, "minhbach: cannot start the preview server on "
-		    "%s port %d\n", addr, port);
+		diag_say(d, stderr, "preview.no-server", addr,
+		    diag_fmt(d, "%d", port));
 		goto out;
 	}
 	lfd = -1;	/* MHD_stop_daemon() closes it */
-	good = rc == 0;
-	fprintf(stderr, "minhbach: preview at %s (Ctrl-C to stop)\n", base);
-	if (!good)
-		fprintf(stderr, "minhbach: the site has errors (above); the "
-		    "preview shows it once they are corrected and saved\n");
+	diag_say(d, stderr, "preview.at", base);
+	if (rc != 0)
+		diag_say(d, stderr, "preview.first-errors");
 	status = 0;
 	while (!stop_signals) {
 		int slept;
@@ -812,33 +976,33 @@ serve_run(const struct options *o, const struct serve_options *so)
 			continue;
 		}
 		built = now;
-		fprintf(stderr, "minhbach: a file changed; rebuilding\n");
-		rc = build_child(&bo);
+		diag_say(d, stderr, "preview.rebuilding");
+		rc = rebuild(&sv, d, &bo);
 		if (stop_signals)
 			break;
-		if (rc == 0) {
-			good = true;
-			fprintf(stderr, "minhbach: preview updated; reload the "
-			    "page in the browser\n");
-		} else {
-			fprintf(stderr, "minhbach: %s; correct the errors "
-			    "above and save again\n", good ? "the preview "
-			    "still shows the last good version" : "nothing to "
-			    "show yet");
-		}
+		diag_say(d, stderr, rc == 0 ? "preview.updated" :
+		    "preview.errors");
 		if (so->max_rebuilds > 0 && ++rebuilds >= so->max_rebuilds)
 			break;
 	}
 	if (stop_signals)
-		fprintf(stderr, "minhbach: preview stopped\n");
+		diag_say(d, stderr, "preview.stopped");
 out:
+	/* The event streams end, so that the daemon's threads do. */
+	pthread_mutex_lock(&sv.lock);
+	sv.stopping = true;
+	pthread_cond_broadcast(&sv.changed);
+	pthread_mutex_unlock(&sv.lock);
 	if (daemon != NULL)
 		MHD_stop_daemon(daemon);
 	if (lfd != -1)
 		close(lfd);
 	if (tmp[0] != '\0' && fsutil_rmtree(AT_FDCWD, tmp) == -1)
-		fprintf(stderr, "minhbach: cannot remove %s: %s\n", tmp,
+		diag_say(d, stderr, "preview.cannot-remove", tmp,
 		    strerror(errno));
+	pthread_cond_destroy(&sv.changed);
+	pthread_mutex_destroy(&sv.lock);
 	restore_signals(old);
+	arena_free(a);
 	return status;
 }

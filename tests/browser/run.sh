@@ -1,9 +1,13 @@
 #!/bin/sh
-# The browser suite: builds the sample portal (content/ + themes/default)
-# with $MINHBACH into a temporary folder, serves it through nginx with
-# deploy/nginx.conf on a free loopback port, and runs check.mjs in
-# Chromium.  Ends with "browser: N passed, M failed"; exits 1 on any
-# failure.  Screenshots go to tests/browser/artifacts/.
+# The browser suite, in groups (all of them without arguments:
+# `sh run.sh [site] [preview]`):
+#   site     builds the sample portal (content/ + themes/default) with
+#            $MINHBACH into a temporary folder, serves it through nginx
+#            with deploy/nginx.conf on a free loopback port, and runs
+#            check.mjs in Chromium ("browser: N passed, M failed");
+#   preview  runs preview.mjs: `minhbach serve` on a copy of the sample,
+#            edited while Chromium shows it ("browser preview: ...").
+# Exits 1 on any failure.  Screenshots go to tests/browser/artifacts/.
 set -eu
 export MINHBACH_STRICT_MESSAGES=1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,9 +15,36 @@ top=$(cd "$here/../.." && pwd)
 MINHBACH=${MINHBACH:-$top/generator/minhbach}
 case $MINHBACH in /*) ;; *) MINHBACH=$(pwd)/$MINHBACH ;; esac
 
+# BROWSER_SITE (a built folder to check) has no preview to run.
+if [ $# -gt 0 ]; then
+	groups=$*
+elif [ -n "${BROWSER_SITE:-}" ]; then
+	groups=site
+else
+	groups="site preview"
+fi
+for g in $groups; do
+	case $g in
+	site | preview) ;;
+	*) echo "browser: unknown group '$g' (site, preview)" >&2; exit 2 ;;
+	esac
+done
+want() {
+	case " $groups " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+
 sh "$here/deps.sh"
 [ -n "${BROWSER_SITE:-}" ] || [ -x "$MINHBACH" ] ||
 	{ echo "browser: no generator at $MINHBACH" >&2; exit 1; }
+
+status=0
+mkdir -p "$here/artifacts"
+if want preview; then
+	MINHBACH=$MINHBACH TOP=$top ARTIFACTS=$here/artifacts \
+	    node "$here/preview.mjs" || status=1
+fi
+want site || exit $status
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-browser.XXXXXX")
 # nginx's workers run as nobody when started by root: let them in.
@@ -120,8 +151,6 @@ else
 fi
 chmod -R a+rX "$tmp/site"
 
-mkdir -p "$here/artifacts"
-status=0
 SITE_DIR=$tmp/site BASE_URL=$base ARTIFACTS=$here/artifacts \
     NGINX_ERROR_LOG=$tmp/error.log node "$here/check.mjs" || status=$?
 exit $status

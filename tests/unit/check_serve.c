@@ -2,8 +2,10 @@
  * serve: the preview server run in a child process on a free loopback
  * port over a copy of the golden "basic" site, spoken to with a tiny
  * HTTP/1.0 client.  Pages, types, headers, 404/301/400/405, symlinks planted in
- * the served folder, rebuilds after a save, a broken save that keeps the
- * last good site, stopping, and the temporary folder's removal.
+ * the served folder, rebuilds after a save, a broken save that shows the
+ * list of errors instead of the site, the reload script and the event
+ * stream, drafts and future-dated records, stopping, and the temporary
+ * folder's removal.
  */
 #include <arpa/inet.h>
 #include <check.h>
@@ -23,7 +25,9 @@
 
 #include "buf.h"
 #include "build.h"
+#include "diag.h"
 #include "serve.h"
+#include "serve_impl.h"
 #include "testutil.h"
 
 Suite *serve_suite(void);
@@ -164,8 +168,10 @@ fx_init(struct fx *f)
 	tu_copy_tree("tests/golden/_theme", p);
 	f->old_tmpdir = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
 	ck_assert_int_eq(setenv("TMPDIR", f->tmp, 1), 0);
+	/* English: the tests wait for what the preview says (Vietnamese
+	 * unless told; the catalogue has both). */
 	f->o = (struct options){.cmd = BUILD_BUILD, .source = f->src,
-	    .jobs = 1, .quiet = true, .no_history = true};
+	    .jobs = 1, .quiet = true, .no_history = true, .lang = "en"};
 	f->so = (struct serve_options){NULL, free_port(), 100, 0};
 	f->a = arena_new();
 	tu_stderr_begin(&f->cap);
@@ -352,10 +358,16 @@ START_TEST(test_serve_pages_and_types)
 	snprintf(base, sizeof base, "http://127.0.0.1:%d/", f.so.port);
 	wait_printed(&f, "minhbach: preview at ");
 	ck_assert(printed(&f, base));
-	/* The home page, byte for byte what was built, with local links. */
+	/* The home page, byte for byte what was built, with local links,
+	 * and the reload script's tag before </body>. */
 	http(f.so.port, "GET", "/", &r);
 	ck_assert_int_eq(r.status, 200);
 	ck_assert(tu_read(site, "index.html", &want));
+	ck_assert(!tu_contains(want.data, want.len, "_preview"));
+	serve_page_inject(&want, 1);
+	/* (This theme leaves </body> out: the tag goes at the end.) */
+	ck_assert(tu_contains(want.data, want.len, "</footer>\n<script src=\""
+	    "/_preview/reload.js\" data-gen=\"1\"></script>\n"));
 	ck_assert_uint_eq(r.body.len, want.len);
 	ck_assert_mem_eq(r.body.data, want.data, want.len);
 	ck_assert(body_has(&r, "<title>Cổng thử</title>"));
@@ -401,7 +413,10 @@ START_TEST(test_serve_missing_and_redirect)
 	ck_assert(tu_read(site, "404.html", &vi));
 	ck_assert(tu_read(site, "en/404.html", &en));
 	ck_assert(vi.len != en.len || memcmp(vi.data, en.data, vi.len) != 0);
-	/* 404 with the site's page, the English one below /en/. */
+	/* 404 with the site's page, the English one below /en/ (with
+	 * the reload script: it is HTML the preview serves). */
+	serve_page_inject(&vi, 1);
+	serve_page_inject(&en, 1);
 	http(f.so.port, "GET", "/khong-co/", &r);
 	ck_assert_int_eq(r.status, 404);
 	ck_assert_uint_eq(r.body.len, vi.len);
@@ -525,16 +540,25 @@ START_TEST(test_serve_rebuilds)
 	    "weight: 1\n---\nNội dung đã sửa lần một.\n");
 	wait_printed_n(&f, "minhbach: preview updated", 1);
 	wait_for(&f, "/gioi-thieu/", 200, "Nội dung đã sửa lần một.");
-	/* A broken save: its error is printed, the last good site stays. */
+	/* A broken save: its error is printed, and every page is the
+	 * list of errors, not the stale site. */
 	rewrite(&f, "pages/gioi-thieu.md", "---\ntittle: Giới thiệu\n"
 	    "weight: 1\n---\nBản hỏng.\n");
-	wait_printed(&f, "still shows the last good version");
+	wait_printed(&f, "the preview lists the errors");
 	ck_assert_msg(printed(&f, "content/pages/gioi-thieu.md:"), "%s",
 	    captured(&f));
 	http(f.so.port, "GET", "/gioi-thieu/", &r);
-	ck_assert_int_eq(r.status, 200);
-	ck_assert(body_has(&r, "Nội dung đã sửa lần một."));
+	ck_assert_int_eq(r.status, 500);
+	ck_assert(has_header(&r, "Content-Type", "text/html; charset=utf-8"));
+	ck_assert(body_has(&r, "content/pages/gioi-thieu.md:"));
+	ck_assert(body_has(&r, "/_preview/reload.js\" data-gen=\"3\""));
+	ck_assert(!body_has(&r, "Nội dung đã sửa lần một."));
 	ck_assert(!body_has(&r, "Bản hỏng."));
+	http(f.so.port, "GET", "/style.css", &r);
+	ck_assert_int_eq(r.status, 500);
+	/* The preview's own files are still there. */
+	http(f.so.port, "GET", "/_preview/reload.js", &r);
+	ck_assert_int_eq(r.status, 200);
 	/* Corrected: shown again.  A theme change counts too. */
 	rewrite(&f, "pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n"
 	    "weight: 1\n---\nĐã sửa lại.\n");
@@ -568,14 +592,258 @@ START_TEST(test_serve_first_build_broken)
 	fx_launch(&f);
 	wait_printed(&f, "the site has errors");
 	ck_assert(printed(&f, "content/pages/gioi-thieu.md:"));
-	/* Served meanwhile: a page that says what to do. */
-	wait_for(&f, "/", 503, "see the errors in the terminal");
+	/* Served meanwhile: the list of errors. */
+	wait_for(&f, "/", 500, "content/pages/gioi-thieu.md:");
 	rewrite(&f, "pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n"
 	    "Đã sửa.\n");
 	wait_printed(&f, "minhbach: preview updated");
 	wait_for(&f, "/gioi-thieu/", 200, "Đã sửa.");
 	ck_assert_int_eq(fx_stop(&f), 0);
 	ck_assert_int_eq(count_entries(f.tmp), 0);
+	fx_done(&f);
+}
+END_TEST
+
+/* ---- live reload, errors, drafts ---- */
+
+/* True if a file below root holds needle. */
+static bool
+tree_has(const char *root, const char *needle)
+{
+	char *hit = tu_tree_find(root, needle);
+	bool has = hit != NULL;
+
+	free(hit);
+	return has;
+}
+
+/*
+ * Opens the event stream with since (NULL: none) over HTTP/1.1 and
+ * returns the socket; the caller reads with stream_until.
+ */
+static int
+stream_open(int port, const char *since)
+{
+	struct sockaddr_in a;
+	struct timeval tv = {0, 200000};
+	char req[256];
+	int fd;
+
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_port = htons((uint16_t)port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	fd = socket(AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&a, sizeof a), 0);
+	snprintf(req, sizeof req, "GET /_preview/events%s%s HTTP/1.1\r\n"
+	    "Host: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n",
+	    since ? "?since=" : "", since ? since : "");
+	ck_assert_int_eq(write(fd, req, strlen(req)), (ssize_t)strlen(req));
+	return fd;
+}
+
+/* Reads from the stream into all until needle is in it (true), the
+ * server closes it or WAIT_MS pass (false). */
+static bool
+stream_until(int fd, struct buf *all, const char *needle)
+{
+	char tmp[1024];
+	ssize_t n;
+	int t;
+
+	for (t = 0; t < WAIT_MS; t += 200) {
+		if (tu_contains(all->data, all->len, needle))
+			return true;
+		n = read(fd, tmp, sizeof tmp);
+		if (n == 0)
+			break;
+		if (n > 0)
+			buf_add(all, tmp, (size_t)n);
+	}
+	return tu_contains(all->data, all->len, needle);
+}
+
+START_TEST(test_serve_events)
+{
+	struct fx f;
+	struct buf s1 = {0}, s2 = {0};
+	int fd1, fd2;
+
+	fx_init(&f);
+	fx_start(&f);
+	/* A page from another generation hears of the current one at once,
+	 * as an event stream with production's headers. */
+	fd1 = stream_open(f.so.port, "0");
+	ck_assert_msg(stream_until(fd1, &s1, "data: 1\n\n"), "%s",
+	    buf_cstr(&s1));
+	ck_assert(tu_contains(s1.data, s1.len, "HTTP/1.1 200"));
+	ck_assert(tu_contains(s1.data, s1.len, "\r\nContent-Type: "
+	    "text/event-stream; charset=utf-8\r\n"));
+	ck_assert(tu_contains(s1.data, s1.len, "\r\nCache-Control: "
+	    "no-store\r\n"));
+	ck_assert(tu_contains(s1.data, s1.len, "retry: "));
+	/* A page of the current one waits for the next build. */
+	fd2 = stream_open(f.so.port, "1");
+	ck_assert(stream_until(fd2, &s2, "retry: "));
+	ck_assert(!tu_contains(s2.data, s2.len, "data: "));
+	rewrite(&f, "pages/gioi-thieu.md", "---\ntitle: Giới thiệu\n"
+	    "weight: 1\n---\nMới.\n");
+	ck_assert_msg(stream_until(fd2, &s2, "data: 2\n\n"), "%s",
+	    buf_cstr(&s2));
+	ck_assert(stream_until(fd1, &s1, "data: 2\n\n"));
+	/* A failed build is news too: the page shows the errors. */
+	rewrite(&f, "pages/gioi-thieu.md", "---\ntittle: x\n---\nx\n");
+	ck_assert(stream_until(fd2, &s2, "data: 3\n\n"));
+	ck_assert(stream_until(fd1, &s1, "data: 3\n\n"));
+	/* Stopping ends the streams, and the server with them. */
+	ck_assert_int_eq(fx_stop(&f), 0);
+	s1.len = 0;
+	ck_assert(!stream_until(fd1, &s1, "data: "));
+	close(fd1);
+	close(fd2);
+	buf_release(&s1);
+	buf_release(&s2);
+	fx_done(&f);
+}
+END_TEST
+
+START_TEST(test_serve_reload_script)
+{
+	struct fx f;
+	struct resp r = {0};
+	char site[256];
+
+	fx_init(&f);
+	fx_start(&f);
+	served_dir(&f, site, sizeof site);
+	http(f.so.port, "GET", "/_preview/reload.js", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(has_header(&r, "Content-Type",
+	    "text/javascript; charset=utf-8"));
+	ck_assert(body_has(&r, "new EventSource('/_preview/events?since="));
+	ck_assert(body_has(&r, "location.reload()"));
+	/* The page CSP allows it: same origin, a file. */
+	ck_assert(tu_contains(r.head.data, r.head.len, "script-src 'self'"));
+	ck_assert(tu_contains(r.head.data, r.head.len, "connect-src 'self'"));
+	http(f.so.port, "GET", "/gioi-thieu/", &r);
+	ck_assert_int_eq(tu_count(buf_cstr(&r.body), "/_preview/reload.js"),
+	    1);
+	/* Only HTML gets it; nothing the build wrote has it. */
+	http(f.so.port, "GET", "/sitemap.xml", &r);
+	ck_assert(!body_has(&r, "_preview"));
+	ck_assert(!tree_has(site, "_preview"));
+	http(f.so.port, "GET", "/_preview/khong-co", &r);
+	ck_assert_int_eq(r.status, 404);
+	/* The guide: every id an anchor. */
+	http(f.so.port, "GET", "/_preview/thong-bao", &r);
+	ck_assert_int_eq(r.status, 200);
+	ck_assert(body_has(&r, "<section id=\"publish.scheduled\">"));
+	ck_assert_int_eq(fx_stop(&f), 0);
+	resp_release(&r);
+	fx_done(&f);
+}
+END_TEST
+
+/* The page of errors escapes what content and paths bring. */
+START_TEST(test_serve_errors_escaped)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct buf b = {0};
+	struct pos p = {"content/pages/<script>x.md", 3, 2};
+
+	diag_error(d, p, "run.interrupted");
+	diag_warning(d, pos_file("content/a&b.md"), "publish.scheduled",
+	    "<img src=x onerror=alert(1)>", "\"2020-01-01\"");
+	serve_page_errors(&b, d);
+	ck_assert(!tu_contains(b.data, b.len, "<script>"));
+	ck_assert(!tu_contains(b.data, b.len, "<img"));
+	ck_assert(tu_contains(b.data, b.len, "content/pages/&lt;script&gt;x.md"
+	    ":3:2</span>"));
+	ck_assert(tu_contains(b.data, b.len, "content/a&amp;b.md:1:1"));
+	ck_assert(tu_contains(b.data, b.len, "&lt;img src=x"));
+	ck_assert(tu_contains(b.data, b.len, "&quot;2020-01-01&quot;"));
+	/* Vietnamese, with each id linked to the guide. */
+	ck_assert(tu_contains(b.data, b.len, "<html lang=\"vi\">"));
+	ck_assert(tu_contains(b.data, b.len, "lỗi</span>"));
+	ck_assert(tu_contains(b.data, b.len, "<a href=\"/_preview/thong-bao"
+	    "#run.interrupted\">[run.interrupted]</a>"));
+	ck_assert(tu_contains(b.data, b.len, "#publish.scheduled\""));
+	/* The error first, then the warning. */
+	ck_assert(strstr(b.data, "run.interrupted") <
+	    strstr(b.data, "publish.scheduled"));
+	buf_reset(&b);
+	diags_set_lang(d, "en");
+	serve_page_errors(&b, d);
+	ck_assert(tu_contains(b.data, b.len, "<html lang=\"en\">"));
+	ck_assert(tu_contains(b.data, b.len, "error</span>"));
+	buf_release(&b);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_serve_drafts_and_future)
+{
+	static const char future[] = "---\ntitle: Tin hẹn ngày\n"
+	    "date: 2099-01-02\n---\nSau này.\n";
+	struct fx f;
+	struct resp r = {0};
+	struct options bo;
+	char out[256];
+
+	fx_init(&f);
+	rewrite(&f, "news/2099-01-02-hen-ngay.md", future);
+	/* The preview shows the draft and the record not yet due. */
+	fx_start(&f);
+	wait_for(&f, "/tin-tuc/2020/ban-nhap/", 200, "Không được xuất bản.");
+	wait_for(&f, "/tin-tuc/2099/hen-ngay/", 200, "Sau này.");
+	wait_for(&f, "/tin-tuc/", 200, "Tin hẹn ngày");
+	ck_assert(!printed(&f, "[publish.scheduled]"));
+	ck_assert_int_eq(fx_stop(&f), 0);
+	/* A build leaves both out, and says why for the second. */
+	bo = f.o;
+	snprintf(out, sizeof out, "%s/out", f.root);
+	bo.out = out;
+	ck_assert_int_eq(build_run(&bo), 0);
+	ck_assert(tu_exists(out, "tin-tuc/2020/hoi-nghi-can-bo/index.html"));
+	ck_assert(!tu_exists(out, "tin-tuc/2020/ban-nhap/index.html"));
+	ck_assert(!tu_exists(out, "tin-tuc/2099/hen-ngay/index.html"));
+	ck_assert(!tree_has(out, "Tin hẹn ngày"));
+	ck_assert(!tree_has(out, "_preview"));
+	ck_assert(!tree_has(out, "preview_"));
+	ck_assert_msg(printed(&f, "content/news/2099-01-02-hen-ngay.md:3:7: "),
+	    "%s", captured(&f));
+	ck_assert(printed(&f, "[publish.scheduled]"));
+	ck_assert(printed(&f, "2099-01-02"));
+	resp_release(&r);
+	fx_done(&f);
+}
+END_TEST
+
+/* Without drafts or records not yet due, the preview builds exactly
+ * what `minhbach build` writes (it only adds the script as it serves). */
+START_TEST(test_serve_same_as_build)
+{
+	struct fx f;
+	struct options bo;
+	char site[256], out[256], base[64], p[256], *why;
+
+	fx_init(&f);
+	snprintf(p, sizeof p, "%s/content/news/2020-04-01-ban-nhap.md", f.src);
+	ck_assert_int_eq(unlink(p), 0);
+	fx_start(&f);
+	served_dir(&f, site, sizeof site);
+	bo = f.o;
+	snprintf(out, sizeof out, "%s/out", f.root);
+	snprintf(base, sizeof base, "http://127.0.0.1:%d/", f.so.port);
+	bo.out = out;
+	bo.base_url = base;
+	ck_assert_int_eq(build_run(&bo), 0);
+	why = tu_tree_diff(site, out);
+	ck_assert_msg(why == NULL, "differs: %s", why);
+	ck_assert_int_eq(fx_stop(&f), 0);
 	fx_done(&f);
 }
 END_TEST
@@ -671,6 +939,14 @@ serve_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_serve_rebuilds);
 	tcase_add_test(tc, test_serve_first_build_broken);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("reload");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_serve_events);
+	tcase_add_test(tc, test_serve_reload_script);
+	tcase_add_test(tc, test_serve_errors_escaped);
+	tcase_add_test(tc, test_serve_drafts_and_future);
+	tcase_add_test(tc, test_serve_same_as_build);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("lifecycle");
 	tcase_set_timeout(tc, 60);

@@ -1,0 +1,98 @@
+/*
+ * Model stage, before the pages are made: drafts and future-dated
+ * records.  In: the loaded items, the schemas' date fields and the
+ * build date.  Out: it->draft for what a build must not publish, or, in
+ * a preview, keys in the records' data that the theme shows as banners.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "diag.h"
+#include "schema.h"
+#include "serve_drafts.h"
+#include "site.h"
+#include "value.h"
+
+/*
+ * Kinds whose date_field is not the day of publication: a consultation
+ * is dated by the day comments open and is announced before it, with
+ * its "upcoming" status.
+ */
+static const char *const dated_ahead[] = {"consultation"};
+
+static bool
+is_dated_ahead(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof dated_ahead / sizeof dated_ahead[0]; i++)
+		if (strcmp(kind, dated_ahead[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The date of it as the model gives it (site.c, model_item): its date
+ * field when that is a valid date, the date its file name starts with
+ * when the field is absent, else NULL.  *at: where to point a message.
+ */
+static const char *
+item_date(struct site *s, const struct item *it, const char *df,
+    struct pos *at)
+{
+	const struct value *v = value_path(it->data, df);
+	const char *name = strrchr(it->base, '/');
+
+	*at = (struct pos){it->path, 1, 1};
+	if (v != NULL) {
+		if (v->type != VALUE_STR || !date_is_valid(v->text, v->len))
+			return NULL;	/* the schema has said so */
+		*at = v->pos;
+		return arena_strndup(s->arena, v->text, v->len);
+	}
+	name = name != NULL ? name + 1 : it->base;
+	if (strlen(name) > 11 && date_is_valid(name, 10) && name[10] == '-')
+		return arena_strndup(s->arena, name, 10);
+	return NULL;
+}
+
+void
+serve_drafts_apply(struct site *s, bool preview)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->ncolls; i++) {
+		struct collection *co = &s->colls[i];
+		const char *df = s->schemas == NULL ? NULL :
+		    schema_date_field(s->schemas, co->kind);
+		bool dated = df != NULL && !is_dated_ahead(co->kind) &&
+		    s->build_date != NULL;
+
+		for (j = 0; j < co->n; j++) {
+			struct item *it = co->items[j];
+			const char *date;
+			struct pos at;
+
+			if (preview && it->draft) {
+				it->draft = false;
+				value_map_set(s->arena, it->data,
+				    "preview_draft", value_bool(s->arena,
+				    true));
+			}
+			if (!dated || (date = item_date(s, it, df, &at)) ==
+			    NULL || strcmp(date, s->build_date) <= 0)
+				continue;
+			if (preview) {
+				value_map_set(s->arena, it->data,
+				    "preview_future", value_bool(s->arena,
+				    true));
+			} else if (!it->draft) {
+				/* A draft is not published anyway. */
+				it->draft = true;
+				diag_warning(s->diags, at, "publish.scheduled",
+				    date, s->build_date);
+			}
+		}
+	}
+}
