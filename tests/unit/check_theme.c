@@ -210,14 +210,16 @@ START_TEST(test_theme_strings)
 
 	open_fx(&f, files);
 	th = theme_load(f.a, f.d, f.src, "t");
-	v = theme_strings(f.a, f.d, f.src, th, "vi");
+	v = theme_strings(f.a, f.d, f.src, th, "vi",
+	    pos_file("content/site.yaml"));
 	ck_assert_int_eq(v->type, VALUE_MAP);
 	ck_assert_uint_eq(v->n, 2);
 	ck_assert_str_eq(value_map_str(v, "home"), "Trang chủ");
 	ck_assert_str_eq(value_map_str(v, "read_more"), "Xem thêm");
 	ck_assert_str_eq(tu_diags_text(f.a, f.d), "");
 	/* Missing: a warning and an empty map. */
-	v = theme_strings(f.a, f.d, f.src, th, "fr");
+	v = theme_strings(f.a, f.d, f.src, th, "fr",
+	    pos_file("content/site.yaml"));
 	ck_assert_ptr_nonnull(v);
 	ck_assert_int_eq(v->type, VALUE_MAP);
 	ck_assert_uint_eq(v->n, 0);
@@ -227,7 +229,8 @@ START_TEST(test_theme_strings)
 	    "warning: the theme has no UI strings for language 'fr' "
 	    "(themes/t/i18n/fr.yaml)\n");
 	/* Not a map: an error at the value, and an empty map. */
-	v = theme_strings(f.a, f.d, f.src, th, "en");
+	v = theme_strings(f.a, f.d, f.src, th, "en",
+	    pos_file("content/site.yaml"));
 	ck_assert_int_eq(v->type, VALUE_MAP);
 	ck_assert_uint_eq(v->n, 0);
 	ck_assert_uint_eq(diags_errors(f.d), 1);
