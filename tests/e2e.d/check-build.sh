@@ -120,3 +120,7 @@ cb_bomb() {
 cb_bomb 1000 5000
 cb_bomb 2000 5000
 echo "check-build: $cb_cases failing golden builds compared with check"
+# The guide's example of the table limit is what the table-limit case prints.
+grep -qxF "$(cat "$top/tests/golden/table-limit/stderr")" \
+    "$top/content/README.md" && ok ||
+    bad "content/README.md: the table-limit example is not what minhbach prints"
