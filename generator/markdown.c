@@ -570,7 +570,7 @@ check_tables(struct diags *d, struct pos body, const char *src, size_t n)
 		size_t cols, rows = 1;
 		struct pos at;
 
-		if (prev == NULL || q == e || q == prev ||
+		if (prev == NULL || q == e ||
 		    (cols = delimiter_columns(q, e)) == 0) {
 			prev = q < e && *q != '\r' ? q : NULL;
 			prev_start = p;
