@@ -44,7 +44,10 @@ struct compiler {
 	size_t at;		/* offset that line/col describe */
 	unsigned line, col;
 	int errors;
-	bool ate;	/* a broken tag may have swallowed an opener */
+	/* A broken tag ("{{a}</b>{{#x}}") may have swallowed an opener or
+	 * a closer: the unmatched tags after it follow from it and are
+	 * not reported (one cause, one message). */
+	bool ate;
 };
 
 static bool
@@ -308,6 +311,8 @@ tokenize(struct compiler *c)
 			}
 			while (depth > m) {
 				o = &c->t[stack[--depth]];
+				if (c->ate)	/* its closer was eaten */
+					continue;
 				diag_error(c->d, tok_pos(c, o),
 				    "template.unclosed-section", diag_fmt(c->d,
 				    "%.*s", (int)o->nn, src + o->ns),
@@ -324,6 +329,8 @@ tokenize(struct compiler *c)
 	while (depth > 0) {
 		struct tok *o = &c->t[stack[--depth]];
 
+		if (c->ate)	/* its closer may be in the broken tag */
+			continue;
 		diag_error(c->d, tok_pos(c, o), "template.unclosed-at-end",
 		    diag_fmt(c->d, "%.*s", (int)o->nn, src + o->ns),
 		    diag_fmt(c->d, "{{/%.*s}}", (int)o->nn, src + o->ns));

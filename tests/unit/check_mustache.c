@@ -306,6 +306,17 @@ START_TEST(test_mustache_compile_errors)
 	compile_error("<h1>{{title}</h1>{{#x}}", "t.mustache:1:5",
 	    "“title}</h1>{{#x”: a name has no blanks or braces (a brace may "
 	    "be missing) [template.bad-tag-name]\n");
+	/* ...and the tags it swallowed are not reported again. */
+	{
+		struct world w;
+		const char *src = "{{#x}}\n{{a}</b>{{/x}}\n{{/y}}";
+
+		world_init(&w);
+		ck_assert_ptr_null(mustache_compile(w.a, w.d, "t.mustache",
+		    src, strlen(src)));
+		ck_assert_uint_eq(diags_errors(w.d), 1);
+		world_free(&w);
+	}
 	compile_error("{{a..b}}", "t.mustache:1:1", "“a..b”: an empty part "
 	    "between dots [template.bad-name]\n");
 	/* A section left open inside another: one error, at its opener,
