@@ -19,7 +19,13 @@
 #include "value.h"
 
 #define MAX_STEPS (1UL << 26)	/* ops per render: stops runaway recursion */
-#define MAX_OUT ((size_t)256 << 20)
+/*
+ * Bytes one render may add: twice a page's limit (render.h,
+ * RENDER_MAX_PAGE_BYTES, 16 MiB), so that a page just over that limit
+ * is reported by the renderer at its record, and a template that runs
+ * away stops here, long before eight workers' buffers fill the memory.
+ */
+#define MAX_OUT ((size_t)32 << 20)
 #define MAX_ERRORS 20		/* per render */
 
 /*
@@ -375,7 +381,12 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 
 	for (; o != NULL && !r->stop; o = o->next) {
 		if (++r->steps > MAX_STEPS || r->out->len - r->out0 > MAX_OUT) {
-			fail(r, o, true, "template.too-large");
+			const struct op *at = o;
+
+			/* Text has no position: the next tag's. */
+			while (at->pos.path == NULL && at->next != NULL)
+				at = at->next;
+			fail(r, at, true, "template.too-large");
 			return;
 		}
 		switch (o->kind) {

@@ -390,6 +390,30 @@ START_TEST(test_mustache_render_errors)
 	    "end [template.recursion]");
 	world_free(&w);
 
+	/* Output past 32 MiB: stopped at the tag, in both modes. */
+	{
+		struct buf data = {0};
+		size_t i;
+
+		world_init(&w);
+		buf_adds(&data, "s: ");
+		for (i = 0; i < 40000; i++)
+			buf_addc(&data, 'x');
+		buf_adds(&data, "\nl: [");
+		for (i = 0; i < 1000; i++)
+			buf_adds(&data, "1, ");
+		buf_adds(&data, "1]\n");
+		render(&w, "{{#l}}\n{{s}}{{/l}}", buf_cstr(&data));
+		ck_assert_int_eq(w.rc, -1);
+		ck_assert_uint_eq(diags_errors(w.d), 1);
+		first_diag(&w, line, sizeof line);
+		ck_assert_msg(strncmp(line, "t.mustache:2:1: error: ", 23) == 0,
+		    "%s", line);
+		ck_assert_ptr_nonnull(strstr(line, "[template.too-large]"));
+		buf_release(&data);
+		world_free(&w);
+	}
+
 	/* A missing partial or parent: nothing in spec mode... */
 	world_init(&w);
 	ck_assert_str_eq(render(&w, "a{{>nope}}b{{<gone}}{{/gone}}c", "{}"),
