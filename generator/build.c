@@ -120,8 +120,8 @@ validate(struct site *s, struct arena *a, struct diags *d)
 
 			for (m = 0; m < nk; m++)
 				buf_addf(&b, "%s%s", m ? ", " : "", names[m]);
-			diag_errorf(d, k->pos, "unknown kind '%s' (known: %s)",
-			    co->kind, buf_cstr(&b));
+			diag_error(d, k->pos, "build.unknown-kind", co->kind,
+			    diag_fmt(d, "%s", buf_cstr(&b)));
 			buf_release(&b);
 			co->n = 0;	/* nothing to check or build */
 			continue;
@@ -156,8 +156,7 @@ build_date(struct arena *a, struct source *src, struct diags *d)
 
 		if (*end == '\0' && t >= 0)
 			return day_of(a, t);
-		diag_errorf(d, (struct pos){NULL, 0, 0}, "SOURCE_DATE_EPOCH "
-		    "must be seconds since 1970-01-01, not '%s'", e);
+		diag_error(d, pos_file(NULL), "build.source-date-epoch", e);
 	}
 	if (source_commit(src) != NULL)
 		return day_of(a, source_commit_time(src));
@@ -236,14 +235,15 @@ build_run(const struct options *o)
 	/* model (the theme is loaded here: templates are part of it) */
 	{
 		const char *tn = theme_name(s);
+		const struct value *tv = value_map_get(s->conf, "theme");
+		struct pos asked = tv != NULL ? tv->pos :
+		    pos_file(s->conf->pos.path);
 
 		if (!utf8_is_slug(tn)) {
-			diag_errorf(d, value_map_get(s->conf, "theme")->pos,
-			    "theme '%s' must be a folder name under themes/",
-			    tn);
+			diag_error(d, asked, "theme.bad-name", tn);
 			goto out;
 		}
-		th = theme_load(a, d, src, tn);
+		th = theme_load_at(a, d, src, tn, asked);
 	}
 	if (th == NULL)
 		goto out;

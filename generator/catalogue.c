@@ -77,17 +77,17 @@ rows(struct site *s, const struct value *cats, int lang)
 
 		if (t == NULL) {
 			if (lang == 0)
-				diag_errorf(s->diags, c->pos, "access_info."
-				    "categories[%zu] needs a 'title'", i + 1);
+				diag_error(s->diags, c->pos,
+				    "access.category-title", diag_fmt(s->diags,
+				    "%zu", i + 1));
 			continue;
 		}
 		co = coll_named(s, value_map_str(c, "collection"));
 		if (co == NULL && cn != NULL && lang == 0)
-			diag_warningf(s->diags, cn->pos, "access_info."
-			    "categories[%zu] names collection '%s', which "
-			    "site.yaml does not declare: it shows as not yet "
-			    "published", i + 1, value_is_scalar(cn) ?
-			    cn->text : "");
+			diag_warning(s->diags, cn->pos,
+			    "access.unknown-collection", diag_fmt(s->diags,
+			    "%zu", i + 1), value_is_scalar(cn) ? cn->text :
+			    "");
 		records_set(s, m, "id", value_map_str(c, "id"));
 		records_set(s, m, "title", t);
 		records_set(s, m, "basis", value_ltext(value_map_get(c,
@@ -122,9 +122,7 @@ catalogue_model(struct site *s, const struct theme *th)
 		return;
 	if (cats == NULL || cats->type != VALUE_LIST || path == NULL ||
 	    !slug_path(s, path)) {
-		diag_errorf(s->diags, ai->pos, "access_info needs 'url' (a "
-		    "path from the home page such as %s) and a list "
-		    "'categories'",
+		diag_error(s->diags, ai->pos, "access.needs-url",
 		    CATALOGUE_URL);
 		return;
 	}

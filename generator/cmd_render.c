@@ -107,8 +107,8 @@ find(void *ctx, const char *name, size_t n)
 	path = arena_printf(l->a, "%s/%s.mustache", l->dir, c->name);
 	if (read_file(path, &src) == -1) {
 		if (errno != ENOENT)
-			diag_warningf(l->d, pos_file(path), "cannot read "
-			    "partial: %s", strerror(errno));
+			diag_warning(l->d, pos_file(path), "render.read-partial",
+			    strerror(errno));
 	} else {
 		c->t = mustache_compile(l->a, l->d, path, buf_cstr(&src),
 		    src.len);
@@ -133,12 +133,12 @@ cmd_render_template(const char *template_path, const char *data_path,
 	int status = 2;
 
 	if (read_file(template_path, &src) == -1) {
-		diag_errorf(d, pos_file(template_path), "cannot read "
-		    "template: %s", strerror(errno));
+		diag_error(d, pos_file(template_path), "render.read-template",
+		    strerror(errno));
 		goto out;
 	}
 	if (read_file(data_path, &data) == -1) {
-		diag_errorf(d, pos_file(data_path), "cannot read data: %s",
+		diag_error(d, pos_file(data_path), "render.read-data",
 		    strerror(errno));
 		goto out;
 	}
@@ -162,7 +162,7 @@ cmd_render_template(const char *template_path, const char *data_path,
 	status = 0;
 	if (fwrite(buf_cstr(&out), 1, out.len, stdout) != out.len ||
 	    fflush(stdout) != 0) {
-		diag_errorf(d, pos_file("<stdout>"), "cannot write: %s",
+		diag_error(d, pos_file("<stdout>"), "render.write-stdout",
 		    strerror(errno));
 		status = 2;
 	}
@@ -284,11 +284,13 @@ no_page(struct site *s, const char *url, const char **urls, size_t n)
 			buf_adds(&b, urls[i]);
 		}
 	if (shown > k)
-		buf_addf(&b, " and %zu more", shown - k);
-	diag_errorf(s->diags, (struct pos){NULL, 0, 0}, "the site has no page "
-	    "at '%s'%s%s%s; pages under '%s': %s", url, near ? " (did you "
-	    "mean '" : "", near ? near : "", near ? "'?)" : "", dir,
-	    buf_cstr(&b));
+		buf_addf(&b, ", … (+%zu)", shown - k);
+	if (near != NULL)
+		diag_error(s->diags, pos_file(NULL), "render.no-page-near",
+		    url, near, dir, diag_fmt(s->diags, "%s", buf_cstr(&b)));
+	else
+		diag_error(s->diags, pos_file(NULL), "render.no-page", url,
+		    dir, diag_fmt(s->diags, "%s", buf_cstr(&b)));
 	buf_release(&b);
 	return 1;
 }
@@ -325,8 +327,8 @@ print_context(void *ctx, struct site *s, const struct theme *th)
 	value_to_yaml(merge(s, frames, nf), &b, CMD_RENDER_MAX_STR);
 	if (fwrite(buf_cstr(&b), 1, b.len, stdout) != b.len ||
 	    fflush(stdout) != 0) {
-		diag_errorf(s->diags, pos_file("<stdout>"), "cannot write: %s",
-		    strerror(errno));
+		diag_error(s->diags, pos_file("<stdout>"),
+		    "render.write-stdout", strerror(errno));
 		status = 2;
 	}
 	buf_release(&b);

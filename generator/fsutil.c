@@ -181,7 +181,7 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	int pfd = -1, fd = -1, rc = -1;
 
 	if (!fsutil_safe_relpath(rel))
-		return diag_errorf(d, nopos, "unsafe output path '%s' refused",
+		return diag_error(d, nopos, "output.unsafe-path",
 		    rel ? rel : "(null)");
 	base = strrchr(rel, '/');
 	base = base ? base + 1 : rel;
@@ -196,13 +196,11 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	if (fd != -1)
 		goto written;
 	if (errno == EEXIST) {
-		diag_errorf(d, nopos, "cannot write '%s': already written by "
-		    "another page", rel);
+		diag_error(d, nopos, "output.written-twice", rel);
 		goto out;
 	}
 	if ((pfd = open_dirs(dirfd, rel, count_parts(rel) - 1)) == -1) {
-		diag_errorf(d, nopos, "cannot write '%s': %s", rel,
-		    strerror(errno));
+		diag_error(d, nopos, "output.write", rel, strerror(errno));
 		goto out;
 	}
 	/*
@@ -214,17 +212,15 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	    O_CLOEXEC, 0644);
 	if (fd == -1) {
 		if (errno == EEXIST)
-			diag_errorf(d, nopos, "cannot write '%s': already "
-			    "written by another page", rel);
+			diag_error(d, nopos, "output.written-twice", rel);
 		else
-			diag_errorf(d, nopos, "cannot write '%s': %s", rel,
+			diag_error(d, nopos, "output.write", rel,
 			    strerror(errno));
 		goto out;
 	}
 written:
 	if (write_all(fd, data, n) == -1 || close(fd) == -1) {
-		diag_errorf(d, nopos, "cannot write '%s': %s", rel,
-		    strerror(errno));
+		diag_error(d, nopos, "output.write", rel, strerror(errno));
 		fd = -1;
 		/* No half-written page. */
 		if (pfd != -1)

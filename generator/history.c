@@ -110,8 +110,7 @@ load_dirty(struct history *h, git_repository *repo, git_commit *tip,
 	}
 	if ((tip != NULL && git_commit_tree(&tree, tip) != 0) ||
 	    git_diff_tree_to_workdir_with_index(&diff, repo, tree, &opt) != 0) {
-		diag_errorf(h->d, nopos, "cannot compare the work tree with "
-		    "its last commit: %s", history_gitmsg());
+		diag_error(h->d, nopos, "history.status", history_gitmsg());
 		goto out;
 	}
 	n = git_diff_num_deltas(diff);
@@ -183,9 +182,7 @@ history_load(struct arena *a, struct diags *d, struct repo *r,
 	    arena_printf(a, "%s/%s", rootpfx, prefix);
 	shallow = git_repository_is_shallow(repo) == 1;
 	if (shallow && !allow_shallow) {
-		diag_errorf(d, nopos, "the repository is a shallow clone: every "
-		    "page would get the same date; fetch the whole history "
-		    "(git fetch --unshallow) or build with --no-history");
+		diag_error(d, nopos, "history.shallow");
 		goto out;
 	}
 
@@ -198,11 +195,11 @@ history_load(struct arena *a, struct diags *d, struct repo *r,
 	if (ref == NULL && git_repository_head_unborn(repo) == 1) {
 		tip = NULL;		/* no commit yet: no history */
 	} else if (git_revparse_single(&obj, repo, ref ? ref : "HEAD") != 0) {
-		diag_errorf(d, nopos, "unknown revision '%s': %s",
+		diag_error(d, nopos, "history.unknown-revision",
 		    ref ? ref : "HEAD", history_gitmsg());
 		goto out;
 	} else if (git_object_peel(&cobj, obj, GIT_OBJECT_COMMIT) != 0) {
-		diag_errorf(d, nopos, "revision '%s' is not a commit: %s",
+		diag_error(d, nopos, "history.not-a-commit",
 		    ref ? ref : "HEAD", history_gitmsg());
 		goto out;
 	} else {
@@ -219,8 +216,8 @@ history_load(struct arena *a, struct diags *d, struct repo *r,
 		if (history_folder_tree(repo, tip, full, &tree) != 0 ||
 		    history_walk_files(&w, tree) != 0 ||
 		    load_mailmap(repo, tip, &mm) != 0) {
-			diag_errorf(d, nopos, "cannot read '%s' in revision "
-			    "'%s': %s", *full ? full : ".", ref ? ref : "HEAD",
+			diag_error(d, nopos, "history.read-tree",
+			    *full ? full : ".", ref ? ref : "HEAD",
 			    history_gitmsg());
 			goto out;
 		}
@@ -289,29 +286,26 @@ history_read(struct history *h, const struct revision *r, struct buf *out)
 	if (h->odb == NULL) {
 		if (git_repository_odb(&h->odb, repo_git(h->repo)) != 0) {
 			h->odb = NULL;
-			return diag_errorf(h->d, pos_file(r->path), "cannot "
-			    "open the repository's objects: %s",
-			    history_gitmsg());
+			return diag_error(h->d, pos_file(r->path),
+			    "history.odb", history_gitmsg());
 		}
 	}
 	if (git_oid_fromstr(&id, r->blob) != 0 ||
 	    git_odb_read_header(&size, &type, h->odb, &id) != 0 ||
 	    type != GIT_OBJECT_BLOB) {
-		diag_errorf(h->d, pos_file(r->path), "cannot read the "
-		    "revision %s of this file: %s", r->short_id,
-		    history_gitmsg());
+		diag_error(h->d, pos_file(r->path), "history.read-revision",
+		    r->short_id, history_gitmsg());
 		goto out;
 	}
 	if (size > HISTORY_MAX_BLOB) {
-		diag_errorf(h->d, pos_file(r->path), "revision %s of this "
-		    "file is too big (%zu bytes; at most %u)", r->short_id,
-		    size, HISTORY_MAX_BLOB);
+		diag_error(h->d, pos_file(r->path), "history.revision-too-big",
+		    r->short_id, diag_fmt(h->d, "%zu", size),
+		    diag_fmt(h->d, "%u", HISTORY_MAX_BLOB));
 		goto out;
 	}
 	if (git_odb_read(&obj, h->odb, &id) != 0) {
-		diag_errorf(h->d, pos_file(r->path), "cannot read the "
-		    "revision %s of this file: %s", r->short_id,
-		    history_gitmsg());
+		diag_error(h->d, pos_file(r->path), "history.read-revision",
+		    r->short_id, history_gitmsg());
 		goto out;
 	}
 	buf_add(out, git_odb_object_data(obj), git_odb_object_size(obj));

@@ -570,8 +570,8 @@ walk_history(struct diags *d, git_repository *repo, git_commit *tip,
 	rc = 0;
 	goto out;
 fail:
-	diag_errorf(d, nopos, "cannot read the history of '%s': %s",
-	    *dir ? dir : ".", history_gitmsg());
+	diag_error(d, nopos, "history.walk", *dir ? dir : ".",
+	    history_gitmsg());
 	git_tree_free(pt);
 	git_commit_free(p);
 out:

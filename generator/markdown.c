@@ -503,6 +503,107 @@ has_footnote_mark(const char *s, size_t n)
 	return false;
 }
 
+/* The end of the line that starts at p (its '\n', or end). */
+static const char *
+line_end(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl != NULL ? nl : end;
+}
+
+/* Skips the blanks and block-quote markers that start a line. */
+static const char *
+skip_prefix(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '>'))
+		p++;
+	return p;
+}
+
+/*
+ * The columns of a GFM delimiter row ("| --- | :-: |"), or 0 when the
+ * line [p, e) is not one: only '|', '-', ':' and blanks, at least one
+ * '-' and one '|' (without a '|' it is a heading underline or a rule).
+ */
+static size_t
+delimiter_columns(const char *p, const char *e)
+{
+	size_t pipes = 0, dashes = 0;
+	const char *q;
+
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	for (q = p; q < e; q++) {
+		if (*q == '|')
+			pipes++;
+		else if (*q == '-')
+			dashes++;
+		else if (*q != ':' && *q != ' ' && *q != '\t')
+			return 0;
+	}
+	if (pipes == 0 || dashes == 0)
+		return 0;
+	/* "|a|b|" has three pipes and two columns, "a|b" one and two. */
+	return pipes + 1 - (*p == '|') - (e[-1] == '|' && e - 1 > p);
+}
+
+/*
+ * Counts the table cells of src[0..n) as cmark-gfm will make them,
+ * without parsing: a delimiter row under a non-blank line starts a
+ * table of that many columns, which runs to the next blank line; every
+ * row, the header's included, has that many cells.  Containers are
+ * skipped at the start of a line, and a line of a code block that looks
+ * like a delimiter row counts too: the count can only be too high, and
+ * the limit is far above any real page.  Returns -1 after a diagnostic
+ * at the header line of the table that passes the limit.
+ */
+static int
+check_tables(struct diags *d, struct pos body, const char *src, size_t n)
+{
+	const char *end = src + n, *p = src, *prev = NULL, *prev_start = NULL;
+	unsigned line = 0, prev_line = 0;
+	size_t total = 0;
+
+	for (; p < end; line++) {
+		const char *e = line_end(p, end), *q = skip_prefix(p, e);
+		size_t cols, rows = 1;
+		struct pos at;
+
+		if (prev == NULL || q == e ||
+		    (cols = delimiter_columns(q, e)) == 0) {
+			prev = q < e && *q != '\r' ? q : NULL;
+			prev_start = p;
+			prev_line = line;
+			p = e < end ? e + 1 : end;
+			continue;
+		}
+		/* The header (prev), the delimiter row, then the body rows. */
+		for (p = e < end ? e + 1 : end; p < end; line++) {
+			e = line_end(p, end);
+			q = skip_prefix(p, e);
+			if (q == e || *q == '\r')
+				break;
+			rows++;
+			p = e < end ? e + 1 : end;
+		}
+		total += cols * rows;
+		if (total > MARKDOWN_MAX_TABLE_CELLS) {
+			at = body;
+			if (at.line > 0) {
+				at.line += prev_line;
+				at.col = 1 + (unsigned)(prev - prev_start);
+			}
+			return diag_error(d, at, "markdown.table-too-large",
+			    diag_fmt(d, "%zu", cols), diag_fmt(d, "%zu", rows),
+			    diag_fmt(d, "%zu", cols * rows),
+			    diag_fmt(d, "%d", MARKDOWN_MAX_TABLE_CELLS));
+		}
+		prev = NULL;
+	}
+	return 0;
+}
+
 static int
 render(struct arena *a, struct diags *d, struct pos body, const char *src,
     size_t n, bool trusted, struct markdown_result *out)
@@ -523,6 +624,8 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 	out->toc = value_list(a);
 	out->first_para = "";
 	markdown_init();
+	if (check_tables(d, body, src, n) == -1)
+		return -1;
 	md_arena = a;
 	if ((parser = cmark_parser_new_with_mem(MD_OPTIONS, mem)) == NULL)
 		goto out;
@@ -531,8 +634,8 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 
 		if ((e = cmark_find_syntax_extension(ext_names[i])) == NULL ||
 		    !cmark_parser_attach_syntax_extension(parser, e)) {
-			diag_errorf(d, body, "Markdown extension '%s' is not "
-			    "available in this cmark-gfm", ext_names[i]);
+			diag_error(d, body, "markdown.extension",
+			    ext_names[i]);
 			said = 1;
 			goto out;
 		}
@@ -568,7 +671,7 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 	rc = 0;
 out:
 	if (rc == -1 && !said)
-		diag_errorf(d, body, "cmark-gfm failed to render this body");
+		diag_error(d, body, "markdown.failed");
 	buf_release(&res);
 	buf_release(&fixed);
 	free(hs);

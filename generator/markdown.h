@@ -15,6 +15,17 @@
 struct arena;
 struct value;
 
+/*
+ * The most table cells one page's Markdown may make, counted as cmark
+ * makes them: every row of a table has as many cells as its header
+ * (GFM pads short rows), so a table costs columns × rows however short
+ * its lines.  A 14 KB body of a 1000-column header and 5000 one-word
+ * rows is five million cells: 1.6 GB and ten seconds inside cmark.  No
+ * real page comes near 100,000 (a budget form has some 2,000); a body
+ * over the limit is a located error, found before cmark parses it.
+ */
+#define MARKDOWN_MAX_TABLE_CELLS 100000
+
 struct markdown_result {
 	const char *html;	/* arena; "" for an empty body */
 	size_t len;
@@ -27,8 +38,10 @@ struct markdown_result {
 void markdown_init(void);
 /*
  * Renders src[0..n) (valid UTF-8) into *out, allocated in a.  Safe to
- * call from several threads with different arenas.  Returns 0; -1 only
- * if cmark fails (recorded at body).
+ * call from several threads with different arenas.  Returns 0; -1 after
+ * a diagnostic if the body's tables have more than
+ * MARKDOWN_MAX_TABLE_CELLS cells (located at the table) or cmark fails
+ * (at body).
  */
 int markdown_render(struct arena *a, struct diags *d, struct pos body,
     const char *src, size_t n, struct markdown_result *out);

@@ -44,6 +44,10 @@ struct compiler {
 	size_t at;		/* offset that line/col describe */
 	unsigned line, col;
 	int errors;
+	/* A broken tag ("{{a}</b>{{#x}}") may have swallowed an opener or
+	 * a closer: the unmatched tags after it follow from it and are
+	 * not reported (one cause, one message). */
+	bool ate;
 };
 
 static bool
@@ -207,7 +211,9 @@ tokenize(struct compiler *c)
 		if (e == c->n) {
 			struct pos ps = {c->path, line, col};
 
-			diag_errorf(c->d, ps, "unclosed tag");
+			diag_error(c->d, ps, "template.unclosed-tag",
+			    diag_fmt(c->d, "%.*s", (int)otn, ot),
+			    diag_fmt(c->d, "%.*s", (int)ctn, ct));
 			c->errors++;
 			return;
 		}
@@ -229,8 +235,9 @@ tokenize(struct compiler *c)
 					cs++;
 				while (ce > cs && is_ws(src[ce - 1]))
 					ce--;
-				diag_errorf(c->d, tok_pos(c, k), "bad delimiters "
-				    "'%.*s'", (int)(ce - cs), src + cs);
+				diag_error(c->d, tok_pos(c, k),
+				    "template.bad-delimiters", diag_fmt(c->d,
+				    "%.*s", (int)(ce - cs), src + cs));
 				c->errors++;
 				return;
 			}
@@ -250,45 +257,71 @@ tokenize(struct compiler *c)
 		k->nn = ce - cs;
 		p = k->e;
 		if (k->nn == 0) {
-			diag_errorf(c->d, tok_pos(c, k), "empty tag");
+			diag_error(c->d, tok_pos(c, k), "template.empty-tag");
 			c->errors++;
 			continue;
 		}
-		for (i = cs; i < ce && !is_ws(src[i]); i++)
+		/* A blank, or a brace ("{{title}</h1>…}}": a brace
+		 * missing), is no part of a name: the tag is broken. */
+		for (i = cs; i < ce && !is_ws(src[i]) && src[i] != '{' &&
+		    src[i] != '}'; i++)
 			;
 		if (i < ce) {
-			diag_errorf(c->d, tok_pos(c, k), "bad tag name '%.*s'",
-			    (int)k->nn, src + cs);
+			const char *nl = memchr(src + cs, '\n', ce - cs);
+			size_t shown = nl != NULL ? (size_t)(nl - (src + cs)) :
+			    k->nn;
+
+			c->ate = true;
+			diag_error(c->d, tok_pos(c, k), "template.bad-tag-name",
+			    diag_fmt(c->d, "%.*s%s", (int)shown, src + cs,
+			    shown < k->nn ? "…" : ""));
 			c->errors++;
 			continue;
 		}
 		if (kind == '#' || kind == '^' || kind == '<' || kind == '$') {
 			if (depth == MUSTACHE_MAX_DEPTH) {
-				diag_errorf(c->d, tok_pos(c, k), "sections nested "
-				    "deeper than %d", MUSTACHE_MAX_DEPTH);
+				diag_error(c->d, tok_pos(c, k),
+				    "template.too-deep", diag_fmt(c->d, "%d",
+				    MUSTACHE_MAX_DEPTH));
 				c->errors++;
 				return;
 			}
 			stack[depth++] = c->nt - 1;
 		} else if (kind == '/') {
 			struct tok *o;
+			size_t m = depth;
 
-			if (depth == 0) {
-				diag_errorf(c->d, tok_pos(c, k), "unexpected "
-				    "closing tag '%.*s'", (int)k->nn, src + cs);
+			/* The section it closes, however deep: those opened
+			 * inside it and never closed are one error each,
+			 * and the closers after them still match. */
+			while (m > 0 && !mustache_same_name(src +
+			    c->t[stack[m - 1]].ns, c->t[stack[m - 1]].nn,
+			    src + cs, k->nn))
+				m--;
+			if (m == 0) {
+				/* One cause, one message: after a broken
+				 * tag, its opener may be what is missing. */
+				if (!c->ate)
+					diag_error(c->d, tok_pos(c, k),
+					    "template.unexpected-close",
+					    diag_fmt(c->d, "{{/%.*s}}",
+					    (int)k->nn, src + cs));
 				c->errors++;
 				continue;
+			}
+			while (depth > m) {
+				o = &c->t[stack[--depth]];
+				if (c->ate)	/* its closer was eaten */
+					continue;
+				diag_error(c->d, tok_pos(c, o),
+				    "template.unclosed-section", diag_fmt(c->d,
+				    "%.*s", (int)o->nn, src + o->ns),
+				    diag_fmt(c->d, "%u:%u", k->line, k->col),
+				    diag_fmt(c->d, "{{/%.*s}}", (int)o->nn,
+				    src + o->ns));
+				c->errors++;
 			}
 			o = &c->t[stack[depth - 1]];
-			if (!mustache_same_name(src + o->ns, o->nn, src + cs,
-			    k->nn)) {
-				diag_errorf(c->d, tok_pos(c, k), "closing tag "
-				    "'%.*s' does not match '%.*s' opened at "
-				    "%u:%u", (int)k->nn, src + cs, (int)o->nn,
-				    src + o->ns, o->line, o->col);
-				c->errors++;
-				continue;
-			}
 			o->mate = c->nt - 1;
 			k->mate = stack[--depth];
 		}
@@ -296,8 +329,11 @@ tokenize(struct compiler *c)
 	while (depth > 0) {
 		struct tok *o = &c->t[stack[--depth]];
 
-		diag_errorf(c->d, tok_pos(c, o), "unclosed section '%.*s'",
-		    (int)o->nn, src + o->ns);
+		if (c->ate)	/* its closer may be in the broken tag */
+			continue;
+		diag_error(c->d, tok_pos(c, o), "template.unclosed-at-end",
+		    diag_fmt(c->d, "%.*s", (int)o->nn, src + o->ns),
+		    diag_fmt(c->d, "{{/%.*s}}", (int)o->nn, src + o->ns));
 		c->errors++;
 	}
 }
@@ -459,8 +495,8 @@ split_name(struct compiler *c, struct op *o)
 			continue;
 		if (i == s) {
 			c->errors++;
-			return diag_errorf(c->d, o->pos, "bad name '%.*s'",
-			    (int)o->len, o->text);
+			return diag_error(c->d, o->pos, "template.bad-name",
+			    diag_fmt(c->d, "%.*s", (int)o->len, o->text));
 		}
 		p->s = o->text + s;
 		p->n = i - s;

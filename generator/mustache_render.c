@@ -19,7 +19,13 @@
 #include "value.h"
 
 #define MAX_STEPS (1UL << 26)	/* ops per render: stops runaway recursion */
-#define MAX_OUT ((size_t)256 << 20)
+/*
+ * Bytes one render may add: twice a page's limit (render.h,
+ * RENDER_MAX_PAGE_BYTES, 16 MiB), so that a page just over that limit
+ * is reported by the renderer at its record, and a template that runs
+ * away stops here, long before eight workers' buffers fill the memory.
+ */
+#define MAX_OUT ((size_t)32 << 20)
 #define MAX_ERRORS 20		/* per render */
 
 /*
@@ -72,21 +78,16 @@ struct render {
 static void render_ops(struct render *, const struct op *,
     const struct ctx *, const struct xform *, const struct ovr *);
 
-static void fail(struct render *, const struct op *, bool, const char *, ...)
-    __attribute__((format(printf, 4, 5)));
+/* fail(r, o, fatal, id, args...): a catalogue message (diag.h). */
+#define fail(r, o, fatal, ...)                                          \
+	fail_at((r), (o), (fatal), DIAG_ARGV_(__VA_ARGS__))
 
 /* Records an error at tag o; a fatal one (or too many) stops rendering. */
 static void
-fail(struct render *r, const struct op *o, bool fatal, const char *fmt, ...)
+fail_at(struct render *r, const struct op *o, bool fatal,
+    const char *const *argv, size_t argc)
 {
-	struct buf msg = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	diag_errorf(r->d, o->pos, "%s", buf_cstr(&msg));
-	buf_release(&msg);
+	diag_add(r->d, DIAG_ERROR, o->pos, argv, argc);
 	if (fatal || ++r->errors >= MAX_ERRORS)
 		r->stop = true;
 }
@@ -151,12 +152,11 @@ borrowed(struct render *r, const struct op *o, const struct op *row)
 
 	if (!first_told(o, row))
 		return;
-	fail(r, o, false, "%s%.*s}} inside {{#%.*s}} is not a key of the "
-	    "row: it would show the enclosing value of '%.*s', not the "
-	    "row's; give every row its own '%.*s' (null when it has none) "
-	    "or declare {{! inherit: %.*s }}", open[o->kind] ? open[o->kind] :
-	    "{{", (int)o->len, o->text, (int)row->len, row->text, n,
-	    o->parts[0].s, n, o->parts[0].s, n, o->parts[0].s);
+	fail(r, o, false, "template.row-borrows", diag_fmt(r->d, "%s%.*s}}",
+	    open[o->kind] ? open[o->kind] : "{{", (int)o->len, o->text),
+	    diag_fmt(r->d, "{{#%.*s}}", (int)row->len, row->text),
+	    diag_fmt(r->d, "%.*s", n, o->parts[0].s),
+	    diag_fmt(r->d, "{{! inherit: %.*s }}", n, o->parts[0].s));
 }
 
 /*
@@ -292,8 +292,9 @@ include(struct render *r, const struct op *o, const struct ctx *cx,
 
 		if (v == NULL || v->type != VALUE_STR || v->len == 0) {
 			if (r->mode == MUSTACHE_STRICT)
-				fail(r, o, false, "dynamic name '%.*s' does "
-				    "not name a partial", (int)o->len, o->text);
+				fail(r, o, false, "template.dynamic-name",
+				    diag_fmt(r->d, "%.*s", (int)o->len,
+				    o->text));
 			return;
 		}
 		name = v->text;
@@ -302,14 +303,20 @@ include(struct render *r, const struct op *o, const struct ctx *cx,
 	if (r->ld != NULL)
 		t = r->ld->find(r->ld->ctx, name, n);
 	if (t == NULL) {
-		if (r->mode == MUSTACHE_STRICT)
-			fail(r, o, false, "partial '%.*s' not found", (int)n,
-			    name);
+		if (r->mode != MUSTACHE_STRICT)
+			return;
+		if (o->kind == OP_PARENT)
+			fail(r, o, false, "template.parent-missing",
+			    diag_fmt(r->d, "%.*s", (int)n, name),
+			    diag_fmt(r->d, "{{<%.*s}}", (int)n, name));
+		else
+			fail(r, o, false, "template.partial-missing",
+			    diag_fmt(r->d, "%.*s", (int)n, name));
 		return;
 	}
 	if (r->depth >= MUSTACHE_MAX_DEPTH) {
-		fail(r, o, true, "partial '%.*s' nested deeper than %d "
-		    "(endless recursion?)", (int)n, name, MUSTACHE_MAX_DEPTH);
+		fail(r, o, true, "template.recursion", diag_fmt(r->d, "%.*s",
+		    (int)n, name), diag_fmt(r->d, "%d", MUSTACHE_MAX_DEPTH));
 		return;
 	}
 	if (o->standalone)
@@ -374,8 +381,12 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 
 	for (; o != NULL && !r->stop; o = o->next) {
 		if (++r->steps > MAX_STEPS || r->out->len - r->out0 > MAX_OUT) {
-			fail(r, o, true, "template expansion too large "
-			    "(endless recursion?)");
+			const struct op *at = o;
+
+			/* Text has no position: the next tag's. */
+			while (at->pos.path == NULL && at->next != NULL)
+				at = at->next;
+			fail(r, at, true, "template.too-large");
 			return;
 		}
 		switch (o->kind) {

@@ -161,27 +161,25 @@ check_target(struct diags *d, int pfd, const char *name, const char *shown,
 	if (fstatat(pfd, name, &st, AT_SYMLINK_NOFOLLOW) == -1) {
 		if (errno == ENOENT)
 			return 0;
-		return diag_errorf(d, nopos, "cannot use '%s' as the output "
-		    "folder: %s", shown, strerror(errno));
+		return diag_error(d, nopos, "output.unusable", shown,
+		    strerror(errno));
 	}
 	*exists = true;
 	if (!S_ISDIR(st.st_mode))
-		return diag_errorf(d, nopos, "refusing to replace '%s': it "
-		    "exists and is not a folder", shown);
+		return diag_error(d, nopos, "output.not-a-folder", shown);
 	if ((fd = openat(pfd, name, DIR_FLAGS)) == -1)
-		return diag_errorf(d, nopos, "cannot open output folder '%s': "
-		    "%s", shown, strerror(errno));
+		return diag_error(d, nopos, "output.open", shown,
+		    strerror(errno));
 	if (has_marker(fd)) {
 		close(fd);
 		return 0;
 	}
 	if ((empty = is_empty(fd)) == -1)
-		return diag_errorf(d, nopos, "cannot read output folder '%s': "
-		    "%s", shown, strerror(errno));
+		return diag_error(d, nopos, "output.read", shown,
+		    strerror(errno));
 	if (!empty)
-		return diag_errorf(d, nopos, "refusing to overwrite '%s': it is "
-		    "not empty and was not made by minhbach (it has no %s "
-		    "file)", shown, OUTDIR_MARKER);
+		return diag_error(d, nopos, "output.not-ours", shown,
+		    OUTDIR_MARKER);
 	return 0;
 }
 
@@ -196,21 +194,17 @@ check_place(struct diags *d, const char *src_real, const char *out_real,
 	int rc = 0;
 
 	if (strcmp(out_real, "/") == 0)
-		return diag_errorf(d, nopos, "refusing to write the site to "
-		    "'/'");
+		return diag_error(d, nopos, "output.root");
 	if (strcmp(out_real, src_real) == 0)
-		return diag_errorf(d, nopos, "refusing to write the site to "
-		    "'%s': it is the source folder", shown);
+		return diag_error(d, nopos, "output.is-source", shown);
 	if (fsutil_is_below(out_real, src_real))
-		return diag_errorf(d, nopos, "refusing to write the site to "
-		    "'%s': it contains the source folder", shown);
+		return diag_error(d, nopos, "output.contains-source", shown);
 	for (i = 0; i < sizeof inner / sizeof inner[0] && rc == 0; i++) {
 		buf_reset(&b);
 		buf_addf(&b, "%s/%s", strcmp(src_real, "/") ? src_real : "",
 		    inner[i]);
 		if (fsutil_is_below(buf_cstr(&b), out_real))
-			rc = diag_errorf(d, nopos, "refusing to write the site "
-			    "to '%s': it is inside the source's %s/ folder",
+			rc = diag_error(d, nopos, "output.inside-source",
 			    shown, inner[i]);
 	}
 	buf_release(&b);
@@ -284,8 +278,8 @@ remove_stale(struct diags *d, int pfd, const char *base)
 		if ((fd = openat(pfd, names[i], DIR_FLAGS)) == -1)
 			continue;
 		if (has_marker(fd) && fsutil_rmtree(pfd, names[i]) == -1)
-			diag_warningf(d, nopos, "cannot remove stale folder "
-			    "'%s': %s", names[i], strerror(errno));
+			diag_warning(d, nopos, "output.stale", names[i],
+			    strerror(errno));
 		close(fd);
 	}
 	for (i = 0; i < n; i++)
@@ -356,13 +350,12 @@ outdir_begin(struct diags *d, const char *source_root, const char *out,
 	od->tmp = NULL;
 	od->tmpfd = -1;
 	if ((src_real = realpath(source_root, NULL)) == NULL) {
-		diag_errorf(d, nopos, "cannot open source folder '%s': %s",
-		    source_root, strerror(errno));
+		diag_error(d, nopos, "output.source-folder", source_root,
+		    strerror(errno));
 		goto out;
 	}
 	if ((out_real = resolve_out(out)) == NULL) {
-		diag_errorf(d, nopos, "cannot use '%s' as the output folder: %s",
-		    out, strerror(errno));
+		diag_error(d, nopos, "output.unusable", out, strerror(errno));
 		goto out;
 	}
 	if (check_place(d, src_real, out_real, out) == -1)
@@ -377,22 +370,21 @@ outdir_begin(struct diags *d, const char *source_root, const char *out,
 			goto out;
 	} else if (errno != ENOENT ||
 	    (pfd = open_parent(parent)) == -1) {
-		diag_errorf(d, nopos, "cannot create folder '%s': %s", parent,
-		    strerror(errno));
+		diag_error(d, nopos, "output.mkdir", parent, strerror(errno));
 		goto out;
 	}
 	remove_stale(d, pfd, base);
 
 	buf_addf(&tmp, ".%s%s%ld", base, TMP_INFIX, (long)getpid());
 	if (mkdirat(pfd, buf_cstr(&tmp), 0755) == -1) {
-		diag_errorf(d, nopos, "cannot create temporary folder '%s' in "
-		    "'%s': %s", buf_cstr(&tmp), parent, strerror(errno));
+		diag_error(d, nopos, "output.temporary", buf_cstr(&tmp),
+		    parent, strerror(errno));
 		goto out;
 	}
 	if ((od->tmpfd = openat(pfd, buf_cstr(&tmp), DIR_FLAGS)) == -1 ||
 	    write_marker(od->tmpfd) == -1) {
-		diag_errorf(d, nopos, "cannot create temporary folder '%s' in "
-		    "'%s': %s", buf_cstr(&tmp), parent, strerror(errno));
+		diag_error(d, nopos, "output.temporary", buf_cstr(&tmp),
+		    parent, strerror(errno));
 		fsutil_rmtree(pfd, buf_cstr(&tmp));
 		goto out;
 	}
@@ -439,28 +431,28 @@ swap_in(struct diags *d, int pfd, const char *tmpname, const char *name,
 	if (exchange(pfd, tmpname, name) == 0) {
 		/* tmpname now holds the previous site. */
 		if (fsutil_rmtree(pfd, tmpname) == -1)
-			diag_warningf(d, nopos, "cannot remove the previous "
-			    "site: %s", strerror(errno));
+			diag_warning(d, nopos, "output.remove-previous",
+			    strerror(errno));
 		return 0;
 	}
 	if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
-		return diag_errorf(d, nopos, "cannot replace '%s': %s", shown,
+		return diag_error(d, nopos, "output.replace", shown,
 		    strerror(errno));
 	buf_addf(&old, ".%s%s%ld", name, OLD_INFIX, (long)getpid());
 	if (renameat(pfd, name, pfd, buf_cstr(&old)) == -1) {
-		diag_errorf(d, nopos, "cannot replace '%s': %s", shown,
+		diag_error(d, nopos, "output.replace", shown,
 		    strerror(errno));
 		goto out;
 	}
 	if (renameat(pfd, tmpname, pfd, name) == -1) {
-		diag_errorf(d, nopos, "cannot replace '%s': %s", shown,
+		diag_error(d, nopos, "output.replace", shown,
 		    strerror(errno));
 		/* Put the old site back where it was. */
 		renameat(pfd, buf_cstr(&old), pfd, name);
 		goto out;
 	}
 	if (fsutil_rmtree(pfd, buf_cstr(&old)) == -1)
-		diag_warningf(d, nopos, "cannot remove the previous site: %s",
+		diag_warning(d, nopos, "output.remove-previous",
 		    strerror(errno));
 	rc = 0;
 out:
@@ -492,7 +484,7 @@ outdir_commit(struct diags *d, struct outdir *od)
 	    NULL)
 		xoom();
 	if ((pfd = open(slash == parent ? "/" : parent, DIR_FLAGS)) == -1) {
-		diag_errorf(d, nopos, "cannot open folder '%s': %s",
+		diag_error(d, nopos, "output.open",
 		    slash == parent ? "/" : parent, strerror(errno));
 		goto out;
 	}
@@ -502,7 +494,7 @@ outdir_commit(struct diags *d, struct outdir *od)
 	if (exists)
 		rc = swap_in(d, pfd, tmpname, name, od->out);
 	else if ((rc = renameat(pfd, tmpname, pfd, name)) == -1)
-		diag_errorf(d, nopos, "cannot create '%s': %s", od->out,
+		diag_error(d, nopos, "output.mkdir", od->out,
 		    strerror(errno));
 out:
 	if (pfd != -1)

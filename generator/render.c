@@ -94,6 +94,11 @@ render_frames(struct site *s, const struct page *p, struct arena *a,
 		if (markdown_render_valid(a, s->diags, p->item->body_pos,
 		    p->item->body, p->item->body_len, &md) == -1)
 			return -1;
+		if (md.len > RENDER_MAX_PAGE_BYTES)
+			return diag_error(s->diags, p->item->body_pos,
+			    "render.page-too-large", diag_fmt(s->diags, "%.1f",
+			    (double)md.len / (1 << 20)), diag_fmt(s->diags, "%zu",
+			    RENDER_MAX_PAGE_BYTES >> 20));
 		value_map_set(a, over, "content", value_str_borrow(a, md.html,
 		    md.len));
 		if (md.toc != NULL && md.toc->n > 1) {
@@ -108,6 +113,15 @@ render_frames(struct site *s, const struct page *p, struct arena *a,
 	frames[n++] = over;
 	*nframes = n;
 	return 0;
+}
+
+/* Where a page comes from: its record's first line, or its origin. */
+static struct pos
+page_pos(const struct page *p)
+{
+	if (p->item != NULL)
+		return pos_file(p->item->path);
+	return pos_file(p->origin);
 }
 
 static int
@@ -127,6 +141,10 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	if (mustache_render(p->tmpl, &pl->theme->loader, MUSTACHE_STRICT,
 	    frames, n, out, s->diags) == -1)
 		return -1;
+	if (out->len > RENDER_MAX_PAGE_BYTES)
+		return diag_error(s->diags, page_pos(p), "render.page-too-large",
+		    diag_fmt(s->diags, "%.1f", (double)out->len / (1 << 20)),
+		    diag_fmt(s->diags, "%zu", RENDER_MAX_PAGE_BYTES >> 20));
 	if (pl->dirfd < 0)
 		return 0;
 	return fsutil_write(s->diags, pl->dirfd, p->out, buf_cstr(out),
@@ -211,9 +229,8 @@ make_dirs(struct site *s, int dirfd)
 		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)
 			continue;
 		if (fsutil_mkdir_fresh(dirfd, v[i]) == -1) {
-			diag_errorf(s->diags, (struct pos){NULL, 0, 0}, "cannot "
-			    "make folder '%s' in the output: %s", v[i],
-			    strerror(errno));
+			diag_error(s->diags, pos_file(NULL), "output.mkdir",
+			    v[i], strerror(errno));
 			rc = -1;
 			break;
 		}

@@ -16,6 +16,14 @@ struct theme;
 struct source;
 struct value;
 
+/*
+ * The most bytes one rendered page may have: 16 MiB, some hundred times
+ * the largest page of the sample (a budget form).  A page over it is a
+ * located error (at its Markdown body when the body alone passes it),
+ * in check as in build, instead of a file no browser would open.
+ */
+#define RENDER_MAX_PAGE_BYTES ((size_t)16 << 20)
+
 /* A page's frames and the one the renderer puts on top of them. */
 #define RENDER_MAX_FRAMES 5
 

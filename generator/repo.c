@@ -78,27 +78,24 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 	*out = NULL;
 	git_libgit2_init();	/* undone by repo_close() or below */
 	if ((rootreal = realpath(root, NULL)) == NULL) {
-		diag_errorf(d, nopos, "cannot open source folder '%s': %s",
-		    root, strerror(errno));
+		diag_error(d, nopos, "output.source-folder", root,
+		    strerror(errno));
 		goto out;
 	}
 	if ((err = git_repository_open_ext(&git, rootreal, 0, NULL)) != 0) {
 		if (missing && err == GIT_ENOTFOUND)
 			rc = 0;	/* not a repository: no history */
 		else if (missing)
-			diag_errorf(d, nopos, "cannot open the repository of "
-			    "'%s': %s", root, gitmsg());
+			diag_error(d, nopos, "repo.open", root, gitmsg());
 		else
-			diag_errorf(d, nopos, "'%s' is not a git repository "
-			    "(or in one): %s", root, gitmsg());
+			diag_error(d, nopos, "repo.none", root, gitmsg());
 		goto out;
 	}
 	/* --source sub/folder: paths are relative to that folder. */
 	if ((workdir = git_repository_workdir(git)) != NULL) {
 		if ((workreal = realpath(workdir, NULL)) == NULL ||
 		    !fsutil_is_below(workreal, rootreal)) {
-			diag_errorf(d, nopos, "'%s' is not inside the work "
-			    "tree of its repository", root);
+			diag_error(d, nopos, "repo.outside-worktree", root);
 			goto out;
 		}
 		prefix = rootreal + strlen(workreal);

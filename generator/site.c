@@ -85,8 +85,7 @@ model_base(struct site *s, const char *override)
 	if (strncmp(u, "https://", 8) != 0 && strncmp(u, "http://", 7) != 0) {
 		struct pos at = v ? v->pos : pos_file("content/site.yaml");
 
-		diag_errorf(s->diags, at, "base_url must start with https:// "
-		    "(or http://), e.g. https://bqlkcn.lamdong.gov.vn/");
+		diag_error(s->diags, at, "url.base-scheme", u);
 		u = "http://localhost/";
 	}
 	p = strchr(u + (u[4] == 's' ? 8 : 7), '/');
@@ -164,11 +163,17 @@ expand(struct site *s, struct item *it, const char *pat, struct pos at)
 			buf_adds(&b, it->coll->name);
 			p += 10;
 		} else {
-			diag_errorf(s->diags, at, "permalink '%s': ':%.*s' is "
-			    "not :slug, :year, :month, :day or :collection%s",
-			    pat, (int)strcspn(p, "/"), p,
-			    it->date ? "" : " (this item has no date for "
-			    ":year/:month/:day)");
+			if (it->date == NULL && (strncmp(p, "year", 4) == 0 ||
+			    strncmp(p, "month", 5) == 0 ||
+			    strncmp(p, "day", 3) == 0))
+				diag_error(s->diags, at, "url.permalink-no-date",
+				    pat, diag_fmt(s->diags, ":%.*s",
+				    (int)strcspn(p, "/"), p));
+			else
+				diag_error(s->diags, at,
+				    "url.permalink-placeholder", pat,
+				    diag_fmt(s->diags, ":%.*s",
+				    (int)strcspn(p, "/"), p));
 			buf_release(&b);
 			return NULL;
 		}
@@ -189,8 +194,8 @@ model_collection(struct site *s, struct collection *co)
 	pat = v && v->type == VALUE_STR ? v->text :
 	    arena_printf(s->arena, "/%s/:slug/", co->name);
 	if (pat[0] != '/' || pat[strlen(pat) - 1] != '/') {
-		return diag_errorf(s->diags, v ? v->pos : co->conf->pos,
-		    "permalink '%s' must start and end with '/'", pat);
+		return diag_error(s->diags, v ? v->pos : co->conf->pos,
+		    "url.permalink-slashes", pat);
 	}
 	co->permalink = pat;
 	co->dated = schema_date_field(s->schemas, co->kind) != NULL;
@@ -219,8 +224,8 @@ model_collection(struct site *s, struct collection *co)
 		for (i = 0; i < s->nlangs && co->list; i++) {
 			if (!relurl_ok(pre)) {
 				co->list = false;
-				return diag_errorf(s->diags, co->conf->pos,
-				    "permalink '%s' makes an unsafe URL", pat);
+				return diag_error(s->diags, co->conf->pos,
+				    "url.permalink-unsafe", pat);
 			}
 			co->list_url[i] = arena_printf(s->arena, "%s%s%s",
 			    s->root, site_lang_prefix(s, (int)i), pre);
@@ -259,9 +264,8 @@ model_item(struct site *s, struct item *it)
 		it->slug = utf8_slugify(s->arena, rest, strlen(rest));
 	}
 	if (it->slug[0] == '\0') {
-		diag_errorf(s->diags, at, "cannot make a web address from "
-		    "'%s': give the file a name with letters or digits, or "
-		    "set 'slug'", v && v->type == VALUE_STR ? v->text : name);
+		diag_error(s->diags, at, "url.empty-slug",
+		    v && v->type == VALUE_STR ? v->text : name);
 		return;
 	}
 	if (df != NULL) {
@@ -278,8 +282,8 @@ model_item(struct site *s, struct item *it)
 	rel = arena_printf(s->arena, "%s%s", site_lang_prefix(s, it->lang_index),
 	    rel + 1);
 	if (!relurl_ok(rel)) {
-		diag_errorf(s->diags, at, "the web address '/%s' made from "
-		    "the permalink is not safe", rel);
+		diag_error(s->diags, at, "url.unsafe",
+		    diag_fmt(s->diags, "/%s", rel));
 		return;
 	}
 	it->url = arena_printf(s->arena, "%s%s", s->root, rel);
@@ -471,18 +475,19 @@ site_check_outputs(struct site *s)
 	for (i = 1; i < k; i++) {
 		if (strcmp(v[2 * i], v[2 * i - 2]) != 0)
 			continue;
-		diag_errorf(s->diags, (struct pos){v[2 * i + 1], 1, 1},
-		    "writes the same page '%s%s' as %s; give one of them "
-		    "another file name or 'slug'", s->root,
-		    published(s->arena, v[2 * i]), v[2 * i - 1]);
+		struct pos at = pos_file(v[2 * i + 1]);
+
+		diag_error(s->diags, at, "url.collision", diag_fmt(s->diags,
+		    "%s%s", s->root, published(s->arena, v[2 * i])),
+		    v[2 * i - 1]);
 		rc = -1;
 	}
 	for (i = 0; i < k; i++) {
 		if (fsutil_safe_relpath(v[2 * i]))
 			continue;
-		diag_errorf(s->diags, (struct pos){v[2 * i + 1], 1, 1},
-		    "refusing to write '%s': outside the output folder",
-		    v[2 * i]);
+		struct pos at = pos_file(v[2 * i + 1]);
+
+		diag_error(s->diags, at, "url.outside-output", v[2 * i]);
 		rc = -1;
 	}
 	return rc;
@@ -519,8 +524,8 @@ attachments_in(struct site *s, const struct value *v, const char **to,
 		return;
 	rel++;
 	if (bsearch(&rel, to, n, sizeof *to, cmp_str) == NULL)
-		diag_errorf(s->diags, v->pos, "attachment '%s' does not exist: "
-		    "put the file at content/%s", v->text, rel);
+		diag_error(s->diags, v->pos, "url.attachment-missing", v->text,
+		    diag_fmt(s->diags, "content/%s", rel));
 }
 
 int

@@ -322,6 +322,19 @@ site_item_frame(struct site *s, struct item *it)
 	it->frame = f;
 }
 
+/* The line of site.yaml that names language lang (its `languages:`
+ * entry), or the file's first line. */
+static struct pos
+lang_asked(const struct site *s, int lang)
+{
+	const struct value *l = value_map_get(s->conf, "languages");
+
+	if (l != NULL && l->type == VALUE_LIST && (size_t)lang < l->n)
+		return l->items[lang]->pos;
+	return s->conf != NULL ? pos_file(s->conf->pos.path) :
+	    pos_file(NULL);
+}
+
 /* The per-language frame that every page of that language sees. */
 struct value *
 site_globals(struct site *s, const struct theme *th, struct source *src,
@@ -386,8 +399,8 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 
 		if (e->type != VALUE_MAP || u == NULL ||
 		    value_map_get(e, "title") == NULL) {
-			diag_errorf(s->diags, e->pos, "a menu entry needs "
-			    "'title' and 'url' (e.g. url: tin-tuc/)");
+			diag_error(s->diags, e->pos, "theme.menu-entry",
+			    diag_fmt(s->diags, "%zu", i + 1));
 			continue;
 		}
 		while (*u == '/')
@@ -409,7 +422,7 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 	value_map_set(s->arena, site, "collections", l);
 	value_map_set(s->arena, g, "site", site);
 	value_map_set(s->arena, g, "t", theme_strings(s->arena, s->diags,
-	    src, th, s->langs[lang]));
+	    src, th, s->langs[lang], lang_asked(s, lang)));
 	value_map_set(s->arena, g, "lang", site_vstr(s, s->langs[lang]));
 	return g;
 }

@@ -20,6 +20,28 @@
 #include "utf8.h"
 #include "value.h"
 
+/*
+ * The line of site.yaml that asks for template name: the `kind:` of
+ * the collection whose kind it is named after ("news", "list-news"),
+ * else the `theme:` line, else the file's first line.
+ */
+static struct pos
+template_asked(const struct site *s, const char *name)
+{
+	const struct value *v;
+	size_t i;
+
+	if (name != NULL && strncmp(name, "list-", 5) == 0)
+		name += 5;
+	for (i = 0; name != NULL && i < s->ncolls; i++)
+		if (strcmp(s->colls[i].kind, name) == 0 &&
+		    (v = value_map_get(s->colls[i].conf, "kind")) != NULL)
+			return v->pos;
+	if ((v = value_map_get(s->conf, "theme")) != NULL)
+		return v->pos;
+	return pos_file(s->conf->pos.path);
+}
+
 const struct mustache *
 site_template(struct site *s, const struct theme *th, const char *a,
     const char *b)
@@ -28,11 +50,19 @@ site_template(struct site *s, const struct theme *th, const char *a,
 
 	if (t == NULL)
 		t = theme_find(th, b);
-	if (t == NULL)
-		diag_errorf(s->diags, pos_file(th->dir), "the theme has no "
-		    "template '%s.mustache'%s%s%s", b, a ? " (nor '" : "",
-		    a ? a : "", a ? ".mustache')" : "");
-	return t;
+	if (t != NULL || (a != NULL && theme_failed(th, a)) ||
+	    theme_failed(th, b))
+		return t;	/* a broken template: its errors said it */
+	if (a != NULL)
+		diag_error(s->diags, template_asked(s, a),
+		    "theme.template-missing-either", th->dir,
+		    diag_fmt(s->diags, "%s.mustache", b),
+		    diag_fmt(s->diags, "%s.mustache", a));
+	else
+		diag_error(s->diags, template_asked(s, NULL),
+		    "theme.template-missing", th->dir,
+		    diag_fmt(s->diags, "%s.mustache", b));
+	return NULL;
 }
 
 struct page *

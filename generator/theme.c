@@ -95,8 +95,7 @@ theme_conf(struct arena *a, struct diags *d, struct source *src,
 	if (source_exists(src, path) && source_read(src, path, &b) == 0 &&
 	    value_parse_yaml(a, d, path, buf_cstr(&b), b.len, 1, &v) == 0 &&
 	    v != NULL && v->type != VALUE_MAP) {
-		diag_errorf(d, v->pos, "theme.yaml must be a map "
-		    "(linked_order: [call, news, ...])");
+		diag_error(d, v->pos, "theme.conf-not-map");
 		v = NULL;
 	}
 	buf_release(&b);
@@ -104,21 +103,39 @@ theme_conf(struct arena *a, struct diags *d, struct source *src,
 		return value_map(a);
 	if ((l = value_map_get(v, "linked_order")) != NULL &&
 	    l->type != VALUE_LIST) {
-		diag_errorf(d, l->pos, "linked_order must be a list of kinds");
+		diag_error(d, l->pos, "theme.linked-order");
 		return value_map(a);
 	}
 	for (i = 0; l != NULL && i < l->n; i++)
 		if (l->items[i]->type != VALUE_STR) {
-			diag_errorf(d, l->items[i]->pos, "linked_order must be "
-			    "a list of kinds");
+			diag_error(d, l->items[i]->pos, "theme.linked-order");
 			return value_map(a);
 		}
 	return v;
 }
 
+bool
+theme_failed(const struct theme *th, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < th->nfailed; i++)
+		if (strcmp(th->failed[i], name) == 0)
+			return true;
+	return false;
+}
+
 struct theme *
 theme_load(struct arena *a, struct diags *d, struct source *src,
     const char *name)
+{
+	return theme_load_at(a, d, src, name,
+	    pos_file(arena_strdup(a, "content/site.yaml")));
+}
+
+struct theme *
+theme_load_at(struct arena *a, struct diags *d, struct source *src,
+    const char *name, struct pos asked)
 {
 	struct theme *th = arena_calloc(a, 1, sizeof *th);
 	struct buf b = {0};
@@ -130,12 +147,11 @@ theme_load(struct arena *a, struct diags *d, struct source *src,
 	if (source_list(src, tdir, &paths, &n) == -1)
 		return NULL;
 	if (n == 0) {
-		diag_errorf(d, pos_file(arena_strdup(a, "content/site.yaml")),
-		    "theme '%s' has no templates (looked in %s/)", name,
-		    tdir);
+		diag_error(d, asked, "theme.missing", name, tdir);
 		return NULL;
 	}
 	th->tmpls = arena_calloc(a, n, sizeof *th->tmpls);
+	th->failed = arena_calloc(a, n, sizeof *th->failed);
 	pre = strlen(tdir) + 1;
 	for (i = 0; i < n; i++) {
 		size_t len = strlen(paths[i]);
@@ -148,8 +164,11 @@ theme_load(struct arena *a, struct diags *d, struct source *src,
 		if (source_read(src, paths[i], &b) == -1)
 			continue;
 		t = mustache_compile(a, d, paths[i], buf_cstr(&b), b.len);
-		if (t == NULL)
+		if (t == NULL) {
+			th->failed[th->nfailed++] = arena_strndup(a,
+			    paths[i] + pre, len - pre - (sizeof ext - 1));
 			continue;
+		}
 		th->tmpls[k].name = arena_strndup(a, paths[i] + pre,
 		    len - pre - (sizeof ext - 1));
 		th->tmpls[k].t = t;
@@ -171,21 +190,18 @@ theme_load(struct arena *a, struct diags *d, struct source *src,
 
 struct value *
 theme_strings(struct arena *a, struct diags *d, struct source *src,
-    const struct theme *th, const char *lang)
+    const struct theme *th, const char *lang, struct pos asked)
 {
 	const char *path = arena_printf(a, "%s/i18n/%s.yaml", th->dir, lang);
 	struct buf b = {0};
 	struct value *v = NULL;
 
 	if (!source_exists(src, path)) {
-		diag_warningf(d, pos_file(arena_strdup(a, "content/site.yaml")),
-		    "the theme has no UI strings for language '%s' (%s)",
-		    lang, path);
+		diag_warning(d, asked, "theme.no-strings", lang, path);
 	} else if (source_read(src, path, &b) == 0 &&
 	    value_parse_yaml(a, d, path, buf_cstr(&b), b.len, 1, &v) == 0 &&
 	    v != NULL && v->type != VALUE_MAP) {
-		diag_errorf(d, v->pos, "UI strings must be a map of names to "
-		    "texts");
+		diag_error(d, v->pos, "theme.strings-not-map");
 		v = NULL;
 	}
 	buf_release(&b);

@@ -7,8 +7,10 @@
 #ifndef MINHBACH_THEME_H
 #define MINHBACH_THEME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "diag.h"
 #include "mustache.h"
 
 struct arena;
@@ -32,6 +34,10 @@ struct theme {
 	/* theme.yaml (optional): linked_order, a list of kinds; an empty
 	 * map when the theme has no such file.  Never NULL once loaded. */
 	struct value *conf;
+	/* Templates that did not compile ("single"): a page that needs
+	 * one says nothing more, its compile errors said it. */
+	const char **failed;
+	size_t nfailed;
 };
 
 /*
@@ -41,13 +47,21 @@ struct theme {
  */
 struct theme *theme_load(struct arena *a, struct diags *d,
     struct source *src, const char *name);
+/* theme_load() with the place that named the theme (the `theme:` line of
+ * content/site.yaml), where a missing theme is reported. */
+struct theme *theme_load_at(struct arena *a, struct diags *d,
+    struct source *src, const char *name, struct pos asked);
+/* True when template name exists but did not compile. */
+bool theme_failed(const struct theme *th, const char *name);
 /* Returns the template called name, or NULL. */
 const struct mustache *theme_find(const struct theme *th, const char *name);
 /*
  * Returns the UI strings of lang (i18n/<lang>.yaml), an empty map when
- * the file does not exist (with a warning).  Never NULL.
+ * the file does not exist (with a warning at `asked`, the place that
+ * named the language).  Never NULL.
  */
 struct value *theme_strings(struct arena *a, struct diags *d,
-    struct source *src, const struct theme *th, const char *lang);
+    struct source *src, const struct theme *th, const char *lang,
+    struct pos asked);
 
 #endif

@@ -56,11 +56,10 @@ walk(struct site *s, const struct value *ref, const struct value *have,
 		}
 		if (v != NULL)
 			continue;
-		diag_warningf(s->diags, pos_file(file_of(s, lang)), "UI "
-		    "string '%s' has no %s translation (%s:%d has it): "
-		    "add it to this file", key, s->langs[lang],
-		    p->keypos.path ? p->keypos.path : file_of(s, 0),
-		    p->keypos.line);
+		diag_warning(s->diags, pos_file(file_of(s, lang)),
+		    "words.untranslated", key, s->langs[lang],
+		    diag_fmt(s->diags, "%s:%u", p->keypos.path ?
+		    p->keypos.path : file_of(s, 0), p->keypos.line));
 	}
 }
 
@@ -95,12 +94,10 @@ gaps(struct site *s)
 		if (lang == s->nlangs || file_of(s, lang) == NULL ||
 		    reported(s, lang, colon + 2))
 			continue;
-		diag_warningf(s->diags, pos_file(file_of(s, lang)), "UI "
-		    "string '%s' is missing: the generator puts it on "
-		    "%s pages (they show another language's text or '%s' "
-		    "instead); add it to this file", colon + 2,
-		    s->langs[lang], strrchr(colon + 2, '.') ?
-		    strrchr(colon + 2, '.') + 1 : colon + 2);
+		diag_warning(s->diags, pos_file(file_of(s, lang)),
+		    "words.missing", colon + 2, s->langs[lang],
+		    strrchr(colon + 2, '.') ? strrchr(colon + 2, '.') + 1 :
+		    colon + 2);
 	}
 }
 
@@ -140,18 +137,17 @@ untranslated(struct site *s, const struct collection *co, size_t lang)
 		n++;
 	}
 	if (n > MAX_NAMED)
-		buf_addf(&b, " and %zu more", n - MAX_NAMED);
+		buf_addf(&b, ", … (+%zu)", n - MAX_NAMED);
 	if (n > 0) {
 		const char *dot = strrchr(one->path, '.');
 		const char *name = strrchr(one->base, '/');
 
-		diag_warningf(s->diags, lang_pos(s, lang), "%zu of %zu "
-		    "records of '%s' have no %s translation (their %s "
-		    "version is shown to %s readers): %s; translate one by "
-		    "adding %s.%s%s beside it", n, total, co->name,
-		    s->langs[lang], s->langs[0], s->langs[lang],
-		    buf_cstr(&b), name ? name + 1 : one->base, s->langs[lang],
-		    dot ? dot : "");
+		diag_warning(s->diags, lang_pos(s, lang),
+		    "words.records-untranslated", diag_fmt(s->diags, "%zu",
+		    n), diag_fmt(s->diags, "%zu", total), co->name,
+		    s->langs[lang], s->langs[0], diag_fmt(s->diags, "%s",
+		    buf_cstr(&b)), diag_fmt(s->diags, "%s.%s%s", name ?
+		    name + 1 : one->base, s->langs[lang], dot ? dot : ""));
 	}
 	buf_release(&b);
 }

@@ -72,7 +72,7 @@ done
 # An unknown URL: exit 1, the nearest URL and the pages beside it.
 expect_exit 1 "render --context unknown" sh -c "cd '$top' && '$bin' render --context /khu-cong-nghiep/kcn-loc-som/ --no-history"
 [ ! -s "$work/out.txt" ] && ok || bad "render --context unknown printed a context"
-grep -q "^minhbach: error: the site has no page at '/khu-cong-nghiep/kcn-loc-som/' (did you mean '/khu-cong-nghiep/kcn-loc-son/'?); pages under '/khu-cong-nghiep/': /khu-cong-nghiep/, /khu-cong-nghiep/kcn-loc-son/," "$work/err.txt" &&
+grep -q "^minhbach: lỗi: .*«/khu-cong-nghiep/kcn-loc-som/».*«/khu-cong-nghiep/kcn-loc-son/».*«/khu-cong-nghiep/»: /khu-cong-nghiep/, /khu-cong-nghiep/kcn-loc-son/, .*\[render.no-page-near\]$" "$work/err.txt" &&
 	ok || { bad "render --context unknown: message"; cat "$work/err.txt"; }
 expect_exit 2 "render --context and --template" "$bin" render --context / --template x --data y
 

@@ -143,9 +143,8 @@ START_TEST(test_fsutil_write_collision)
 	    3), -1);
 	ck_assert_uint_eq(diags_errors(d), 1);
 	text = tu_diags_text(a, d);
-	ck_assert_ptr_nonnull(strstr(text, "'gioi-thieu/index.html'"));
-	ck_assert_ptr_nonnull(strstr(text, "already written by another "
-	    "page"));
+	ck_assert_ptr_nonnull(strstr(text, "«gioi-thieu/index.html»"));
+	ck_assert_ptr_nonnull(strstr(text, "[output.written-twice]"));
 	ck_assert_str_eq(get(tmp, "gioi-thieu/index.html"), "one");
 	/* A page whose path is another page's folder collides too. */
 	ck_assert_int_eq(fsutil_write(d, fd, "gioi-thieu", "x", 1), -1);
@@ -177,8 +176,8 @@ START_TEST(test_fsutil_write_refuses_unsafe)
 		ck_assert_int_eq(fsutil_write(d, fd, bad[i], "x", 1), -1);
 	ck_assert_uint_eq(diags_errors(d), sizeof bad / sizeof bad[0]);
 	text = tu_diags_text(a, d);
-	ck_assert_ptr_nonnull(strstr(text, "unsafe output path "
-	    "'../escape.html' refused"));
+	ck_assert_ptr_nonnull(strstr(text, "«../escape.html» "
+	    "[output.unsafe-path]"));
 	ck_assert(!there(tmp, "escape.html"));
 	ck_assert(!there(tmp, "out/a"));
 	ck_assert(!there(tmp, "out/dir"));

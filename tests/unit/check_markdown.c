@@ -643,6 +643,83 @@ START_TEST(test_markdown_concurrent)
 }
 END_TEST
 
+/* A header of cols columns, its delimiter row and rows - 1 short rows
+ * (cmark pads each to cols cells), after two lines of text. */
+static void
+table_of(struct buf *b, const char *lead, size_t cols, size_t rows)
+{
+	size_t i;
+
+	buf_reset(b);
+	buf_adds(b, "Bảng:\n\n");
+	buf_adds(b, lead);
+	for (i = 0; i < cols; i++)
+		buf_adds(b, "|a");
+	buf_adds(b, "|\n");
+	buf_adds(b, lead);
+	for (i = 0; i < cols; i++)
+		buf_adds(b, "|-");
+	buf_adds(b, "|\n");
+	for (i = 1; i < rows; i++) {
+		buf_adds(b, lead);
+		buf_adds(b, "x\n");
+	}
+}
+
+/*
+ * Table cells per page (MARKDOWN_MAX_TABLE_CELLS): counted from the
+ * source before cmark pads the rows; over the limit, an error at the
+ * table's first line, and no HTML.
+ */
+START_TEST(test_markdown_table_limit)
+{
+	struct pos body = {"content/tin-tuc/a.md", 5, 1};
+	struct buf b = {0};
+	struct diag_view *v;
+
+	/* 500 × 200 = 100,000: at the limit, rendered. */
+	table_of(&b, "", 500, 200);
+	ck_assert_has(md(buf_cstr(&b)), "<table>");
+	/* 500 × 201: refused, at the header (body line 3 = file line 7). */
+	table_of(&b, "", 500, 201);
+	ck_assert_int_eq(markdown_render(f.a, f.d, body, b.data, b.len,
+	    &f.r), -1);
+	ck_assert_str_eq(f.r.html, "");
+	ck_assert_uint_eq(diags_view(f.d, f.a, &v), 1);
+	ck_assert_str_eq(v[0].id, "markdown.table-too-large");
+	ck_assert_uint_eq(v[0].pos.line, 7);
+	ck_assert_uint_eq(v[0].pos.col, 1);
+	ck_assert_has(v[0].text, "500");
+	ck_assert_has(v[0].text, "201");
+	ck_assert_has(v[0].text, "100500");
+	/* In a block quote too, located at the header's first character. */
+	f.d = diags_new(f.a);
+	table_of(&b, "> ", 2000, 5000);
+	ck_assert_int_eq(markdown_render(f.a, f.d, body, b.data, b.len,
+	    &f.r), -1);
+	ck_assert_uint_eq(diags_view(f.d, f.a, &v), 1);
+	ck_assert_uint_eq(v[0].pos.line, 7);
+	ck_assert_uint_eq(v[0].pos.col, 3);
+	/* Two tables add up; a blank line ends each. */
+	f.d = diags_new(f.a);
+	table_of(&b, "", 400, 200);
+	buf_adds(&b, "\n");
+	buf_add(&b, b.data, b.len);
+	ck_assert_int_eq(markdown_render(f.a, f.d, body, b.data, b.len,
+	    &f.r), -1);
+	ck_assert_uint_eq(diags_view(f.d, f.a, &v), 1);
+	ck_assert_uint_eq(v[0].pos.line, 5 + 206);
+	/* A heading underline or a rule is no table. */
+	f.d = diags_new(f.a);
+	buf_reset(&b);
+	buf_adds(&b, "Tiêu đề\n---\n");
+	while (b.len < 400000)
+		buf_adds(&b, "dòng\n");
+	ck_assert_has(md(buf_cstr(&b)), "<h2");
+	buf_release(&b);
+}
+END_TEST
+
 /* Inputs that are slow or deep for naive parsers: must stay fast. */
 START_TEST(test_markdown_pathological)
 {
@@ -727,6 +804,7 @@ markdown_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_markdown_pathological);
+	tcase_add_test(tc, test_markdown_table_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }

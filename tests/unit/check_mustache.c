@@ -64,6 +64,7 @@ world_init(struct world *w)
 	memset(w, 0, sizeof *w);
 	w->a = arena_new();
 	w->d = diags_new(w->a);
+	diags_set_lang(w->d, "en");	/* the texts below are English */
 	w->p.names = w->names;
 	w->p.t = w->t;
 }
@@ -147,8 +148,20 @@ first_diag(struct world *w, char *line, size_t size)
 }
 
 /* Asserts that src fails to compile with an error printed as want. */
+static void compile_error_id(const char *, const char *, const char *);
+
+/* An error at want ("t.mustache:2:3") with message id (any wording). */
 static void
-compile_error(const char *src, const char *want)
+compile_error(const char *src, const char *at, const char *id)
+{
+	char want[256];
+
+	snprintf(want, sizeof want, "%s: error: ", at);
+	compile_error_id(src, want, id);
+}
+
+static void
+compile_error_id(const char *src, const char *want, const char *id)
 {
 	struct world w;
 	char line[512];
@@ -165,9 +178,10 @@ compile_error(const char *src, const char *want)
 	rewind(f);
 	while (!found && fgets(line, sizeof line, f) != NULL)
 		found = strncmp(line, want, strlen(want)) == 0 &&
-		    line[strlen(want)] == '\n';
+		    strstr(line, id) != NULL &&
+		    strcmp(strstr(line, id), id) == 0;
 	fclose(f);
-	ck_assert_msg(found, "no error \"%s\" for %s", want, src);
+	ck_assert_msg(found, "no error \"%s…%s\" for %s", want, id, src);
 	world_free(&w);
 }
 
@@ -267,27 +281,49 @@ END_TEST
 
 START_TEST(test_mustache_compile_errors)
 {
-	compile_error("line one\n  {{#sec}}\n{{x}}\n",
-	    "t.mustache:2:3: error: unclosed section 'sec'");
-	compile_error("{{#a}}\nxy {{/b}}\n{{/a}}",
-	    "t.mustache:2:4: error: closing tag 'b' does not match 'a' "
-	    "opened at 1:1");
-	compile_error("ok\nđây {{/a}}",
-	    "t.mustache:2:5: error: unexpected closing tag 'a'");
-	compile_error("Lâm Đồng {{name\n", "t.mustache:1:10: error: "
-	    "unclosed tag");
-	compile_error("ok {{{x}} ok", "t.mustache:1:4: error: unclosed tag");
-	compile_error("\n\n   {{ }}", "t.mustache:3:4: error: empty tag");
-	compile_error("{{#}}{{/}}", "t.mustache:1:1: error: empty tag");
-	compile_error("x\n{{=<% =}}",
-	    "t.mustache:2:1: error: bad delimiters '<%'");
-	compile_error("{{a b}}", "t.mustache:1:1: error: bad tag name 'a b'");
-	compile_error("{{a..b}}", "t.mustache:1:1: error: bad name 'a..b'");
-	compile_error("{{<p}}{{$b}}x{{/p}}",
-	    "t.mustache:1:14: error: closing tag 'p' does not match 'b' "
-	    "opened at 1:7");
-	compile_error("{{<p}}{{$b}}x{{/p}}", "t.mustache:1:1: error: "
-	    "unclosed section 'p'");
+	compile_error("line one\n  {{#sec}}\n{{x}}\n", "t.mustache:2:3",
+	    "{{/sec}} [template.unclosed-at-end]\n");
+	/* A closer that closes nothing open: one error, not one for the
+	 * closer and one for each section left open. */
+	compile_error("{{#a}}\nxy {{/b}}\n{{/a}}", "t.mustache:2:4",
+	    "{{/b}} closes no open section [template.unexpected-close]\n");
+	compile_error("ok\nđây {{/a}}", "t.mustache:2:5",
+	    "[template.unexpected-close]\n");
+	compile_error("Lâm Đồng {{name\n", "t.mustache:1:10",
+	    "[template.unclosed-tag]\n");
+	compile_error("ok {{{x}} ok", "t.mustache:1:4",
+	    "[template.unclosed-tag]\n");
+	compile_error("\n\n   {{ }}", "t.mustache:3:4",
+	    "[template.empty-tag]\n");
+	compile_error("{{#}}{{/}}", "t.mustache:1:1", "[template.empty-tag]\n");
+	compile_error("x\n{{=<% =}}", "t.mustache:2:1",
+	    "“<%”: write the opening and the closing one separated by a "
+	    "blank, e.g. “<% %>” [template.bad-delimiters]\n");
+	compile_error("{{a b}}", "t.mustache:1:1",
+	    "“a b”: a name has no blanks or braces (a brace may be missing) "
+	    "[template.bad-tag-name]\n");
+	/* A missing brace: the tag runs on; reported once, as the tag. */
+	compile_error("<h1>{{title}</h1>{{#x}}", "t.mustache:1:5",
+	    "“title}</h1>{{#x”: a name has no blanks or braces (a brace may "
+	    "be missing) [template.bad-tag-name]\n");
+	/* ...and the tags it swallowed are not reported again. */
+	{
+		struct world w;
+		const char *src = "{{#x}}\n{{a}</b>{{/x}}\n{{/y}}";
+
+		world_init(&w);
+		ck_assert_ptr_null(mustache_compile(w.a, w.d, "t.mustache",
+		    src, strlen(src)));
+		ck_assert_uint_eq(diags_errors(w.d), 1);
+		world_free(&w);
+	}
+	compile_error("{{a..b}}", "t.mustache:1:1", "“a..b”: an empty part "
+	    "between dots [template.bad-name]\n");
+	/* A section left open inside another: one error, at its opener,
+	 * and the outer closer still matches. */
+	compile_error("{{<p}}{{$b}}x{{/p}}", "t.mustache:1:7",
+	    "section “b” opened here is not closed before the closing tag at "
+	    "1:14: add {{/b}} [template.unclosed-section]\n");
 }
 END_TEST
 
@@ -310,7 +346,8 @@ START_TEST(test_mustache_compile_depth)
 	    src.len));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ck_assert_str_eq(first_diag(&w, line, sizeof line),
-	    "deep:65:1: error: sections nested deeper than 64");
+	    "deep:65:1: error: sections nested deeper than 64 "
+	    "[template.too-deep]");
 	ck_assert_int_lt(t1.tv_sec - t0.tv_sec, 2);
 	world_free(&w);
 	/* 64 are fine. */
@@ -340,7 +377,8 @@ START_TEST(test_mustache_render_errors)
 	ck_assert_int_eq(w.rc, -1);
 	ck_assert_uint_eq(diags_errors(w.d), 1);
 	ck_assert_str_eq(first_diag(&w, line, sizeof line), "loop:2:3: error: "
-	    "partial 'loop' nested deeper than 64 (endless recursion?)");
+	    "partial “loop” nested deeper than 64: it includes itself without "
+	    "end [template.recursion]");
 	world_free(&w);
 
 	world_init(&w);
@@ -348,8 +386,33 @@ START_TEST(test_mustache_render_errors)
 	render_mode(&w, "{{<up}}{{/up}}", "{}", MUSTACHE_STRICT);
 	ck_assert_int_eq(w.rc, -1);
 	ck_assert_str_eq(first_diag(&w, line, sizeof line), "up:1:1: error: "
-	    "partial 'up' nested deeper than 64 (endless recursion?)");
+	    "partial “up” nested deeper than 64: it includes itself without "
+	    "end [template.recursion]");
 	world_free(&w);
+
+	/* Output past 32 MiB: stopped at the tag, in both modes. */
+	{
+		struct buf data = {0};
+		size_t i;
+
+		world_init(&w);
+		buf_adds(&data, "s: ");
+		for (i = 0; i < 40000; i++)
+			buf_addc(&data, 'x');
+		buf_adds(&data, "\nl: [");
+		for (i = 0; i < 1000; i++)
+			buf_adds(&data, "1, ");
+		buf_adds(&data, "1]\n");
+		render(&w, "{{#l}}\n{{s}}{{/l}}", buf_cstr(&data));
+		ck_assert_int_eq(w.rc, -1);
+		ck_assert_uint_eq(diags_errors(w.d), 1);
+		first_diag(&w, line, sizeof line);
+		ck_assert_msg(strncmp(line, "t.mustache:2:1: error: ", 23) == 0,
+		    "%s", line);
+		ck_assert_ptr_nonnull(strstr(line, "[template.too-large]"));
+		buf_release(&data);
+		world_free(&w);
+	}
 
 	/* A missing partial or parent: nothing in spec mode... */
 	world_init(&w);
@@ -363,7 +426,8 @@ START_TEST(test_mustache_render_errors)
 	ck_assert_int_eq(w.rc, -1);
 	ck_assert_uint_eq(diags_errors(w.d), 2);
 	ck_assert_str_eq(first_diag(&w, line, sizeof line),
-	    "t.mustache:2:2: error: partial 'nope' not found");
+	    "t.mustache:2:2: error: partial “nope” not found (nope.mustache "
+	    "under templates/) [template.partial-missing]");
 	world_free(&w);
 }
 END_TEST
@@ -405,11 +469,13 @@ strict(const char *src, const char *data, const char *want,
 	world_free(&w);
 }
 
-#define ROW_ERR(pos, tag, sect, key) "t.mustache:" pos ": error: " tag \
+#define ROW_ERR(pos, tag, sect, key) ROW_ERR_IN("t.mustache", pos, tag, \
+	sect, key)
+#define ROW_ERR_IN(file, pos, tag, sect, key) file ":" pos ": error: " tag \
 	" inside {{#" sect "}} is not a key of the row: it would show the " \
-	"enclosing value of '" key "', not the row's; give every row its " \
-	"own '" key "' (null when it has none) or declare {{! inherit: " \
-	key " }}\n"
+	"enclosing value of “" key "”, not the row's; give every row its " \
+	"own “" key "” (null when it has none) or declare {{! inherit: " \
+	key " }} [template.row-borrows]\n"
 
 START_TEST(test_mustache_row_check)
 {
@@ -479,10 +545,8 @@ START_TEST(test_mustache_row_inherit)
 		    "/u/viT/u/T/u/viT/u/T");
 	}
 	/* Three renders of two rows: each tag reported once. */
-	ck_assert_str_eq(all_diags(&w, &d), "p:1:31: error: {{url}} inside "
-	    "{{#rows}} is not a key of the row: it would show the enclosing "
-	    "value of 'url', not the row's; give every row its own 'url' "
-	    "(null when it has none) or declare {{! inherit: url }}\n"
+	ck_assert_str_eq(all_diags(&w, &d),
+	    ROW_ERR_IN("p", "1:31", "{{url}}", "rows", "url")
 	    ROW_ERR("3:33", "{{title}}", "rows", "title"));
 	ck_assert_uint_eq(diags_errors(w.d), 2);
 	world_free(&w);
@@ -502,14 +566,9 @@ START_TEST(test_mustache_row_inherit)
 		ck_assert_str_eq(buf_cstr(&w.out), "TT");
 	}
 	ck_assert_uint_eq(diags_errors(w.d), 2);
-	ck_assert_str_eq(all_diags(&w, &d), "c:1:1: error: {{title}} inside "
-	    "{{#a}} is not a key of the row: it would show the enclosing value "
-	    "of 'title', not the row's; give every row its own 'title' (null "
-	    "when it has none) or declare {{! inherit: title }}\n"
-	    "c:1:1: error: {{title}} inside {{#b}} is not a key of the row: it "
-	    "would show the enclosing value of 'title', not the row's; give "
-	    "every row its own 'title' (null when it has none) or declare "
-	    "{{! inherit: title }}\n");
+	ck_assert_str_eq(all_diags(&w, &d),
+	    ROW_ERR_IN("c", "1:1", "{{title}}", "a", "title")
+	    ROW_ERR_IN("c", "1:1", "{{title}}", "b", "title"));
 	buf_release(&d);
 	world_free(&w);
 }

@@ -147,23 +147,23 @@ START_TEST(test_outdir_refuses_places)
 	char p[192], content[128];
 
 	setup(&f);
-	refused(&f, "/", "refusing to write the site to '/'");
-	refused(&f, f.src, "it is the source folder");
+	refused(&f, "/", "[output.root]");
+	refused(&f, f.src, "[output.is-source]");
 	snprintf(p, sizeof p, "%s/.", f.src);
-	refused(&f, p, "it is the source folder");
-	refused(&f, f.tmp, "it contains the source folder");
-	refused(&f, "/tmp", "it contains the source folder");
+	refused(&f, p, "[output.is-source]");
+	refused(&f, f.tmp, "[output.contains-source]");
+	refused(&f, "/tmp", "[output.contains-source]");
 	snprintf(content, sizeof content, "%s/content", f.src);
-	refused(&f, content, "inside the source's content/ folder");
+	refused(&f, content, "[output.inside-source]");
 	snprintf(p, sizeof p, "%s/content/news/site", f.src);
-	refused(&f, p, "inside the source's content/ folder");
+	refused(&f, p, "[output.inside-source]");
 	snprintf(p, sizeof p, "%s/x/../themes/default", f.src);
-	refused(&f, p, "inside the source's themes/ folder");
+	refused(&f, p, "[output.inside-source]");
 	/* Relative to the working folder, the way --out is usually given. */
 	ck_assert_int_eq(chdir(f.src), 0);
-	refused(&f, ".", "it is the source folder");
-	refused(&f, "..", "it contains the source folder");
-	refused(&f, "content/", "inside the source's content/ folder");
+	refused(&f, ".", "[output.is-source]");
+	refused(&f, "..", "[output.contains-source]");
+	refused(&f, "content/", "[output.inside-source]");
 	/* Nothing was made anywhere. */
 	ck_assert_int_eq(count(f.tmp, "minhbach"), 0);
 	ck_assert_int_eq(count(f.src, "minhbach"), 0);
@@ -182,7 +182,7 @@ START_TEST(test_outdir_refuses_file)
 	setup(&f);
 	snprintf(p, sizeof p, "%s/site", f.tmp);
 	put(p, "a file");
-	refused(&f, p, "exists and is not a folder");
+	refused(&f, p, "[output.not-a-folder]");
 	ck_assert_str_eq(get(p), "a file");
 	ck_assert_int_eq(count(f.tmp, "minhbach"), 0);
 	teardown(&f);
@@ -199,14 +199,14 @@ START_TEST(test_outdir_refuses_foreign)
 	ck_assert_int_eq(mkdir(out, 0755), 0);
 	snprintf(p, sizeof p, "%s/index.html", out);
 	put(p, "someone else's page");
-	refused(&f, out, "not empty and was not made by minhbach");
+	refused(&f, out, "[output.not-ours]");
 	ck_assert_str_eq(get(p), "someone else's page");
 	ck_assert_int_eq(count(out, ""), 3);
 	ck_assert_int_eq(count(f.tmp, "minhbach"), 0);
 	/* A marker that is a folder, not a file, proves nothing. */
 	snprintf(p, sizeof p, "%s/%s", out, OUTDIR_MARKER);
 	ck_assert_int_eq(mkdir(p, 0755), 0);
-	refused(&f, out, "not empty and was not made by minhbach");
+	refused(&f, out, "[output.not-ours]");
 	teardown(&f);
 }
 END_TEST
@@ -327,7 +327,7 @@ START_TEST(test_outdir_commit_rechecks)
 	snprintf(p, sizeof p, "%s/theirs.html", out);
 	put(p, "theirs");
 	ck_assert_int_eq(outdir_commit(f.d, &od), -1);
-	tu_assert_diag(f.d, "not empty and was not made by minhbach");
+	tu_assert_diag(f.d, "[output.not-ours]");
 	ck_assert_str_eq(get(p), "theirs");
 	ck_assert_int_eq(count(out, ""), 3);
 	ck_assert_int_eq(count(f.tmp, "minhbach"), 0);

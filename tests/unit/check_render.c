@@ -187,12 +187,86 @@ START_TEST(test_render_missing_partial)
 	txt = tu_diags_text(t.a, t.d);
 	ck_assert_uint_eq(diags_errors(t.d), 1);
 	TU_ASSERT_PREFIX(txt, "themes/default/templates/single.mustache:"
-	    "2:3: error: ");
-	ck_assert_ptr_nonnull(strstr(txt, "partials/nope"));
+	    "2:3: lỗi: ");
+	ck_assert_ptr_nonnull(strstr(txt, "«partials/nope»"));
+	ck_assert_ptr_nonnull(strstr(txt, "[template.partial-missing]\n"));
 	/* The other pages are written; the broken one is not. */
 	ck_assert(tu_exists(out, "index.html"));
 	ck_assert(!tu_exists(out, "news/a/index.html"));
 	tu_site_close(&t);
+}
+END_TEST
+
+/*
+ * Output bytes per page (RENDER_MAX_PAGE_BYTES): a located error, in
+ * check as in build.  A body whose HTML alone passes the limit is
+ * refused at the body, before a template sees it; a template that
+ * repeats it past the limit, at the record.
+ */
+static void
+big_site(struct tu_site *t, struct buf *body, size_t lines,
+    const char *single)
+{
+	struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/2020-01-01-a.md", NULL},
+		{"themes/default/templates/single.mustache", single},
+		{"themes/default/templates/list.mustache", "list"},
+		{"themes/default/templates/home.mustache", "home"},
+		{"themes/default/templates/404.mustache", "404"},
+		{"themes/default/i18n/vi.yaml", "a: b\n"},
+		{NULL, NULL},
+	};
+	size_t i;
+
+	buf_reset(body);
+	buf_adds(body, "---\ntitle: A\ndate: 2020-01-01\n---\n");
+	/* A line of 99 '"' becomes 99 "&quot;": six times the bytes, in
+	 * one paragraph (quick to parse). */
+	for (i = 0; i < lines; i++)
+		buf_adds(body, "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\""
+		    "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\""
+		    "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\n");
+	files[1].text = buf_cstr(body);
+	tu_site_load_theme(t, files, NULL);
+	ck_assert_int_eq(tu_site_model(t), 0);
+}
+
+START_TEST(test_render_page_limit)
+{
+	struct tu_site t;
+	volatile sig_atomic_t stop = 0;
+	struct buf body = {0};
+	struct diag_view *v;
+	char out[512];
+	/* 600 bytes of HTML a line: just over the limit. */
+	size_t lines = RENDER_MAX_PAGE_BYTES / 600 + 1000;
+
+	/* The body alone: at its first line, in check and in build. */
+	big_site(&t, &body, lines, "{{{content}}}");
+	ck_assert_int_eq(render_site(t.s, t.th, t.src, -1, 2, &stop), -1);
+	ck_assert_uint_eq(diags_view(t.d, t.a, &v), 1);
+	ck_assert_str_eq(v[0].id, "render.page-too-large");
+	ck_assert_str_eq(v[0].pos.path, "content/news/2020-01-01-a.md");
+	ck_assert_uint_eq(v[0].pos.line, 5);
+	ck_assert_ptr_nonnull(strstr(v[0].text, "16 MiB"));
+	ck_assert_int_eq(render_into(&t, "out", 2, &stop, out, sizeof out),
+	    -1);
+	ck_assert_uint_eq(diags_view(t.d, t.a, &v), 1);
+	ck_assert(!tu_exists(out, "news/a/index.html"));
+	tu_site_close(&t);
+	/* A template that repeats a body under the limit past it: at the
+	 * record. */
+	big_site(&t, &body, lines / 3, "{{{content}}}{{{content}}}"
+	    "{{{content}}}{{{content}}}");
+	ck_assert_int_eq(render_site(t.s, t.th, t.src, -1, 2, &stop), -1);
+	ck_assert_uint_eq(diags_view(t.d, t.a, &v), 1);
+	ck_assert_str_eq(v[0].id, "render.page-too-large");
+	ck_assert_str_eq(v[0].pos.path, "content/news/2020-01-01-a.md");
+	ck_assert_uint_eq(v[0].pos.line, 1);
+	tu_site_close(&t);
+	buf_release(&body);
 }
 END_TEST
 
@@ -232,8 +306,11 @@ START_TEST(test_render_dry)
 	ck_assert_int_eq(tu_site_model(&t), 0);
 	tu_list(t.dir, &before);
 	ck_assert_int_eq(render_site(t.s, t.th, t.src, -1, 2, &stop), -1);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "themes/default/templates/"
-	    "single.mustache:2:3: error: partial 'partials/nope' not found\n");
+	TU_ASSERT_PREFIX(tu_diags_text(t.a, t.d), "themes/default/templates/"
+	    "single.mustache:2:3: lỗi: ");
+	tu_assert_diag(t.d, "«partials/nope»");
+	tu_assert_diag(t.d, "[template.partial-missing]\n");
+	ck_assert_uint_eq(diags_errors(t.d), 1);
 	tu_list(t.dir, &after);
 	ck_assert_str_eq(buf_cstr(&after), buf_cstr(&before));
 	buf_release(&before);
@@ -258,6 +335,8 @@ render_suite(void)
 	tc = tcase_create("errors");
 	tcase_add_test(tc, test_render_missing_partial);
 	tcase_add_test(tc, test_render_dry);
+	tcase_add_test(tc, test_render_page_limit);
+	tcase_set_timeout(tc, 30);	/* pages of 16 MiB */
 	suite_add_tcase(s, tc);
 	return s;
 }

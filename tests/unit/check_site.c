@@ -20,6 +20,22 @@
 #include "theme.h"
 #include "value.h"
 
+/* The diagnostics of d as "path:line:col: id" lines, sorted as printed:
+ * tests assert places and ids, not wording (generator/messages_*.yaml). */
+static const char *
+diag_ids(struct arena *a, struct diags *d)
+{
+	struct diag_view *v;
+	size_t n = diags_view(d, a, &v), i;
+	struct buf b = {0};
+
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "%s:%u:%u: %s\n", v[i].pos.path ? v[i].pos.path :
+		    "minhbach", v[i].pos.line ? v[i].pos.line : 1,
+		    v[i].pos.col ? v[i].pos.col : 1, v[i].id ? v[i].id : "?");
+	return buf_keep(&b, a);
+}
+
 Suite *site_suite(void);
 
 #define SITE_HEAD                                                        \
@@ -183,11 +199,12 @@ START_TEST(test_site_nfc_nfd_one_slug)
 	ck_assert_str_eq(tu_item(t.s, "content/pages/Ti\xe1\xba\xbfng "
 	    "Vi\xe1\xbb\x87t.md")->slug, "tieng-viet");
 	/* The NFD name sorts first (e + U+0302 < U+1EBF). */
-	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/pages/Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t.md:1:1: error: "
-	    "writes the same page '/cong/tieng-viet/' as content/pages/"
-	    "Tie\xcc\x82\xcc\x81ng Vie\xcc\xa3\xcc\x82t.md; give one of them "
-	    "another file name or 'slug'\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/pages/Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t.md:1:1: "
+	    "url.collision\n");
+	tu_assert_diag(t.d, "«/cong/tieng-viet/»");
+	tu_assert_diag(t.d, "content/pages/Tie\xcc\x82\xcc\x81ng "
+	    "Vie\xcc\xa3\xcc\x82t.md");
 	tu_site_close(&t);
 }
 END_TEST
@@ -209,13 +226,11 @@ START_TEST(test_site_collision)
 
 	tu_site_load(&t, files);
 	ck_assert_int_eq(tu_site_model(&t), -1);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/pages/b.md:1:1: error: writes the same page '/cong/b/' "
-	    "as content/pages/a.md; give one of them another file name or "
-	    "'slug'\n"
-	    "content/pages/news.md:1:1: error: writes the same page "
-	    "'/cong/news/' as content/news; give one of them another file "
-	    "name or 'slug'\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/pages/b.md:1:1: url.collision\n"
+	    "content/pages/news.md:1:1: url.collision\n");
+	tu_assert_diag(t.d, "«/cong/b/» với content/pages/a.md");
+	tu_assert_diag(t.d, "«/cong/news/» với content/news:");
 	tu_site_close(&t);
 }
 END_TEST
@@ -274,50 +289,54 @@ START_TEST(test_site_permalink_refused)
 {
 	struct tu_site t;
 
-	ck_assert_str_eq(model_error(&t, "{kind: news, permalink: "
-	    "\"tin-tuc/:slug\"}", "content/c/a.md", NEWS("2020-01-01", "A")),
-	    "content/site.yaml:4:30: error: permalink 'tin-tuc/:slug' must "
-	    "start and end with '/'\n");
+	model_error(&t, "{kind: news, permalink: \"tin-tuc/:slug\"}",
+	    "content/c/a.md", NEWS("2020-01-01", "A"));
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/site.yaml:4:30: url.permalink-slashes\n");
+	tu_assert_diag(t.d, "«tin-tuc/:slug»");
 	tu_site_close(&t);
 
-	ck_assert_str_eq(model_error(&t, "{kind: news, permalink: "
-	    "\"/x/:foo/\"}", "content/c/a.md", NEWS("2020-01-01", "A")),
-	    "content/c/a.md:1:1: error: permalink '/x/:foo/': ':foo' is not "
-	    ":slug, :year, :month, :day or :collection\n");
+	model_error(&t, "{kind: news, permalink: \"/x/:foo/\"}",
+	    "content/c/a.md", NEWS("2020-01-01", "A"));
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/c/a.md:1:1: url.permalink-placeholder\n");
+	tu_assert_diag(t.d, "«/x/:foo/»: «:foo»");
 	tu_site_close(&t);
 
-	ck_assert_str_eq(model_error(&t, "{kind: page, permalink: "
-	    "\"/:year/:slug/\"}", "content/c/a.md", "---\ntitle: A\n---\n"),
-	    "content/c/a.md:1:1: error: permalink '/:year/:slug/': ':year' is "
-	    "not :slug, :year, :month, :day or :collection (this item has no "
-	    "date for :year/:month/:day)\n");
+	model_error(&t, "{kind: page, permalink: \"/:year/:slug/\"}",
+	    "content/c/a.md", "---\ntitle: A\n---\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/c/a.md:1:1: url.permalink-no-date\n");
+	tu_assert_diag(t.d, "«/:year/:slug/» dùng «:year»");
 	tu_site_close(&t);
 
-	ck_assert_str_eq(model_error(&t, "{kind: page, permalink: "
-	    "\"/../:slug/\"}", "content/c/a.md", "---\ntitle: A\n---\n"),
-	    "content/site.yaml:4:6: error: permalink '/../:slug/' makes an "
-	    "unsafe URL\n");
+	model_error(&t, "{kind: page, permalink: \"/../:slug/\"}",
+	    "content/c/a.md", "---\ntitle: A\n---\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/site.yaml:4:6: url.permalink-unsafe\n");
+	tu_assert_diag(t.d, "«/../:slug/»");
 	tu_site_close(&t);
 
-	ck_assert_str_eq(model_error(&t, "{kind: page, permalink: "
-	    "\"/a b/:slug/\"}", "content/c/a.md", "---\ntitle: A\n---\n"),
-	    "content/site.yaml:4:6: error: permalink '/a b/:slug/' makes an "
-	    "unsafe URL\n");
+	model_error(&t, "{kind: page, permalink: \"/a b/:slug/\"}",
+	    "content/c/a.md", "---\ntitle: A\n---\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/site.yaml:4:6: url.permalink-unsafe\n");
 	tu_site_close(&t);
 
 	/* Without list pages the item's own address is checked. */
-	ck_assert_str_eq(model_error(&t, "{kind: page, list: false, "
-	    "permalink: \"/../:slug/\"}", "content/c/a.md",
-	    "---\ntitle: A\n---\n"),
-	    "content/c/a.md:1:1: error: the web address '/../a/' made from the "
-	    "permalink is not safe\n");
+	model_error(&t, "{kind: page, list: false, permalink: "
+	    "\"/../:slug/\"}", "content/c/a.md", "---\ntitle: A\n---\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/c/a.md:1:1: url.unsafe\n");
+	tu_assert_diag(t.d, "«/../a/»");
 	tu_site_close(&t);
 
 	/* A slug that is no address at all is located at `slug:`. */
-	ck_assert_str_eq(model_error(&t, "{kind: page}", "content/c/a.md",
-	    "---\ntitle: A\nslug: \"!!!\"\n---\n"),
-	    "content/c/a.md:3:7: error: cannot make a web address from '!!!': "
-	    "give the file a name with letters or digits, or set 'slug'\n");
+	model_error(&t, "{kind: page}", "content/c/a.md",
+	    "---\ntitle: A\nslug: \"!!!\"\n---\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/c/a.md:3:7: url.empty-slug\n");
+	tu_assert_diag(t.d, "«!!!»");
 	tu_site_close(&t);
 }
 END_TEST
@@ -333,9 +352,8 @@ START_TEST(test_site_base_url)
 
 	tu_site_load(&t, files);
 	ck_assert_int_eq(tu_site_model(&t), -1);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:2:11: "
-	    "error: base_url must start with https:// (or http://), e.g. "
-	    "https://bqlkcn.lamdong.gov.vn/\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/site.yaml:2:11: url.base-scheme\n");
 	ck_assert_str_eq(t.s->base_url, "http://localhost/");
 	ck_assert_str_eq(t.s->root, "/");
 	tu_site_close(&t);
@@ -357,9 +375,9 @@ START_TEST(test_site_menu)
 
 	tu_site_load(&t, files);
 	ck_assert_int_eq(tu_site_model(&t), -1);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:6:5: "
-	    "error: a menu entry needs 'title' and 'url' (e.g. url: "
-	    "tin-tuc/)\n");
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/site.yaml:6:5: theme.menu-entry\n");
+	tu_assert_diag(t.d, "mục thứ 2 ");
 	m = value_path(t.s->globals[0], "site.menu");
 	ck_assert_uint_eq(m->n, 1);
 	ck_assert_str_eq(str_at(m->items[0], "url"), "/cong/tin-tuc/");
@@ -707,11 +725,39 @@ START_TEST(test_site_missing_template)
 
 	tu_site_load_theme(&t, files, NULL);
 	ck_assert_int_eq(tu_site_model(&t), -1);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: "
-	    "warning: the theme has no UI strings for language 'vi' "
-	    "(themes/default/i18n/vi.yaml)\n"
-	    "themes/default:1:1: error: the theme has no template 'list.mustache' "
-	    "(nor 'list-news.mustache')\n");
+	/* At the collection's kind, which asked for the template. */
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "content/site.yaml:1:1: theme.no-strings\n"
+	    "content/site.yaml:3:16: theme.template-missing-either\n");
+	tu_assert_diag(t.d, "list.mustache (cũng không có list-news.mustache)");
+	tu_site_close(&t);
+}
+END_TEST
+
+/* One cause, one message: a template that does not compile is not also
+ * missing. */
+START_TEST(test_site_broken_template)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/a.md", NEWS("2020-01-01", "A")},
+		{"themes/default/templates/single.mustache", "{{#x}}{{title}}"},
+		{"themes/default/templates/list.mustache", "{{title}"},
+		{"themes/default/templates/home.mustache", "home"},
+		{"themes/default/templates/404.mustache", "404"},
+		{"themes/default/i18n/vi.yaml", "home: Trang chủ\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load_theme(&t, files, NULL);
+	ck_assert_int_eq(tu_site_model(&t), -1);
+	ck_assert_str_eq(diag_ids(t.a, t.d),
+	    "themes/default/templates/list.mustache:1:1: "
+	    "template.unclosed-tag\n"
+	    "themes/default/templates/single.mustache:1:1: "
+	    "template.unclosed-at-end\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -772,6 +818,7 @@ site_suite(void)
 	tcase_add_test(tc, test_site_pagination_window);
 	tcase_add_test(tc, test_site_home_recent);
 	tcase_add_test(tc, test_site_missing_template);
+	tcase_add_test(tc, test_site_broken_template);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -601,7 +601,7 @@ START_TEST(test_source_git_errors)
 	put(f.tmp, "plain/content/a.md", "");
 	snprintf(p, sizeof p, "%s/plain", f.tmp);
 	ck_assert_int_eq(open_git(&f, p, "HEAD", &s), -1);
-	tu_assert_diag(f.d, "is not a git repository");
+	tu_assert_diag(f.d, "[repo.none]");
 	ck_assert_uint_eq(diags_errors(f.d), 3);
 	teardown(&f);
 	git_libgit2_shutdown();
