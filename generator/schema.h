@@ -28,6 +28,9 @@ extern const size_t schemas_yaml_len;
 struct schema_refs {
 	bool (*exists)(void *ctx, const char *kind, const char *key);
 	void *ctx;
+	/* The existing name of kind nearest to key (for "did you mean"),
+	 * or NULL; the pointer may be NULL. */
+	const char *(*nearest)(void *ctx, const char *kind, const char *key);
 };
 
 /*

@@ -423,6 +423,9 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 
 	v->text = s;
 	v->len = n;
+	v->style = plain ? 0 : ev->data.scalar.style ==
+	    YAML_SINGLE_QUOTED_SCALAR_STYLE || ev->data.scalar.style ==
+	    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? 1 : 2;
 	*out = v;
 	if (tag != NULL && strcmp(tag, "!") == 0)
 		return;		/* "! 12": explicitly a string */
