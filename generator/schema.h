@@ -93,4 +93,13 @@ void schema_fill_absent(const struct schemas *s, const char *kind,
 void schema_fill_frame(const struct schemas *s, const char *kind,
     struct arena *a, struct value *f);
 
+/*
+ * Names a place in the editor's terms, in d's language, for a message
+ * argument: field of item index (0-based) of list, "trường `phone` của
+ * mục thứ 1 «Nguyễn Văn A» trong `leaders`"; list NULL for a field of
+ * the record, field NULL for the item itself.
+ */
+const char *schema_place(struct diags *d, const char *list, size_t index,
+    const struct value *item, const char *field);
+
 #endif

@@ -45,6 +45,8 @@ struct ck {
 	unsigned depth;
 };
 
+static void push(struct ck *, const char *, size_t, const struct value *);
+
 /* Appends at most 40 code points of s[0..n), up to its first line end. */
 static void
 clip(struct buf *b, const char *s, size_t n)
@@ -143,8 +145,8 @@ place(struct buf *b, const struct ck *c)
 			buf_adds(b, vi ? " của " : " of ");
 		first = false;
 		stt = item_text(f->item, "stt");
-		if ((title = item_text(f->item, "title")) == NULL &&
-		    (title = item_text(f->item, "name")) == NULL &&
+		if ((title = item_text(f->item, "name")) == NULL &&
+		    (title = item_text(f->item, "title")) == NULL &&
 		    (title = item_text(f->item, "label")) == NULL)
 			title = item_text(f->item, "what");
 		if (stt != NULL) {
@@ -198,6 +200,26 @@ shown(const struct ck *c, const struct value *v)
 	show(&b, v, c->vi);
 	r = diag_fmt(c->d, "%s", buf_cstr(&b));
 	buf_release(&b);
+	return r;
+}
+
+const char *
+schema_place(struct diags *d, const char *list, size_t index,
+    const struct value *item, const char *field)
+{
+	struct ck *c = xcalloc(1, sizeof *c);
+	const char *r;
+
+	c->d = d;
+	c->vi = strcmp(diags_lang(d), "vi") == 0;
+	if (list != NULL) {
+		push(c, list, 0, NULL);
+		push(c, NULL, index, item);
+	}
+	if (field != NULL)
+		push(c, field, 0, NULL);
+	r = where(c);
+	free(c);
 	return r;
 }
 
