@@ -16,9 +16,6 @@
 #include "testutil.h"
 #include "tu_skel.h"
 
-#define assert_skel(got, want) ck_assert_msg(tu_skel(got, want),	\
-	"want:\n%sgot:\n%s", want, got)
-
 Suite *schema_suite(void);
 
 /* A schema with one field of every type, a recursive def and a union. */

@@ -6,7 +6,9 @@
  *
  * (E an error, W a warning) and matches the printed line with that
  * place, level and id that holds every figure.  Lines are compared in
- * order and their numbers must agree; "" wants no diagnostics.
+ * order and their numbers must agree; "" wants no diagnostics.  A
+ * message still without an id ("path:l:c: error: text") is matched as
+ * printed.
  */
 #ifndef MINHBACH_TU_SKEL_H
 #define MINHBACH_TU_SKEL_H
@@ -24,6 +26,11 @@ tu_skel_line(const char *got, size_t n, const char *want, size_t m)
 	const char *level;
 	size_t k;
 
+	/* A message without an id yet (diag_errorf): as printed. */
+	sp = memchr(want, ' ', m);
+	if (sp != NULL && (strncmp(sp, " error: ", 8) == 0 ||
+	    strncmp(sp, " warning: ", 10) == 0))
+		return n == m && strncmp(got, want, n) == 0;
 	/* "path:l:c:" then " E " or " W " */
 	while (sp != NULL && !(sp + 2 < want + m && (sp[1] == 'E' ||
 	    sp[1] == 'W') && sp[2] == ' '))
@@ -99,5 +106,39 @@ tu_skel(const char *got, const char *want)
 			return false;
 	return *got == '\0';
 }
+
+/* True when one line of got matches the one line want. */
+static inline bool
+tu_skel_has(const char *got, const char *want)
+{
+	size_t m = strcspn(want, "\n");
+
+	while (*got != '\0') {
+		size_t n = strcspn(got, "\n");
+
+		if (tu_skel_line(got, n, want, m))
+			return true;
+		got += n + (got[n] == '\n');
+	}
+	return false;
+}
+
+#define assert_skel(got, want) do {					\
+	const char *got_ = (got), *want_ = (want);			\
+									\
+	ck_assert_msg(tu_skel(got_, want_), "want:\n%sgot:\n%s",	\
+	    want_, got_);						\
+} while (0)
+
+/* Fails unless one diagnostic of d matches the one line want (needs
+ * testutil.h first). */
+#define tu_assert_skel(d, want) do {					\
+	struct arena *a_ = arena_new();					\
+	const char *t_ = tu_diags_text(a_, (d));			\
+									\
+	ck_assert_msg(tu_skel_has(t_, (want)), "wanted \"%s\" in:\n%s",	\
+	    (want), t_);						\
+	arena_free(a_);							\
+} while (0)
 
 #endif
