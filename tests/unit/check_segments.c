@@ -112,9 +112,7 @@ START_TEST(test_segments_clash)
 	site_of(&s, a, "segments: [history]\n");
 	ck_assert_int_eq(segments_check(&s), -1);
 	assert_skel(tu_diags_text(a, s.diags),
-	    "content/site.yaml:1:11: error: segments must be a map of page "
-	    "kinds to URL segments, such as {history: {vi: lich-su, en: "
-	    "history}}\n");
+	    "content/site.yaml:1:11: E [segments.not-map]\n");
 	arena_free(a);
 }
 END_TEST
