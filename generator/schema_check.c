@@ -147,7 +147,8 @@ place(struct buf *b, const struct ck *c)
 		stt = item_text(f->item, "stt");
 		if ((title = item_text(f->item, "name")) == NULL &&
 		    (title = item_text(f->item, "title")) == NULL &&
-		    (title = item_text(f->item, "label")) == NULL)
+		    (title = item_text(f->item, "label")) == NULL &&
+		    (title = item_text(f->item, "use")) == NULL)
 			title = item_text(f->item, "what");
 		if (stt != NULL) {
 			/* The STT names a budget line in the whole form. */

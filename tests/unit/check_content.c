@@ -426,6 +426,26 @@ START_TEST(test_content_bad_front_matter)
 }
 END_TEST
 
+/* Ð in a body: a warning at the letter, which names the fix. */
+START_TEST(test_content_body_lookalike)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/a.md", "---\ntitle: A\ndate: 2020-01-15\n---\n"
+		    "Hội nghị\n\nỦy ban ÐND tỉnh.\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	assert_skel(tu_diags_text(t.a, t.d), "content/news/a.md:7:8: W "
+	    "[text.lookalike]|dòng 7, cột 8|thay Ð bằng Đ\n");
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 content_suite(void)
 {
@@ -454,6 +474,7 @@ content_suite(void)
 	tcase_add_test(tc, test_content_not_utf8);
 	tcase_add_test(tc, test_content_site_yaml_not_utf8);
 	tcase_add_test(tc, test_content_bad_front_matter);
+	tcase_add_test(tc, test_content_body_lookalike);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -743,6 +743,65 @@ START_TEST(test_schema_date_field)
 }
 END_TEST
 
+/* The nearest zone there is, however far, for "did you mean". */
+static const char *
+nearest(void *ctx, const char *kind, const char *key)
+{
+	return strcmp(kind, "zone") == 0 ? "loc-son" : NULL;
+}
+
+/*
+ * Issue 10: places in the editor's terms, computed fixes, one message
+ * for one mistake.
+ */
+START_TEST(test_schema_editor_terms)
+{
+	int calls = 0, rc;
+	struct schema_refs refs = {exists, &calls, nearest};
+	char *got;
+
+	/* dd/mm/yyyy: the ISO date to write, computed. */
+	expect("t", "need: x\ndate: 15/6/2021\n",
+	    "t.yaml:2:7: E [record.date-dmy]|15/6/2021|viết 2021-06-15\n");
+	expect("t", "need: x\ndate: 31/02/2021\n",
+	    "t.yaml:2:7: E [record.wrong-type]|31/02/2021\n");
+	/* A misspelt required key: one error, at the key, with the fix. */
+	expect("news", "tittle: Hội nghị\ndate: 2020-01-15\n",
+	    "t.yaml:1:1: E [record.misspelled-required]|tittle"
+	    "|ý bạn là `title`\n");
+	/* A missing field: named, with an example line. */
+	expect("news", "date: 2020-01-15\n",
+	    "t.yaml:1:1: E [record.missing-field]|`title`|`title: …`\n");
+	expect("t", "text: a\n",
+	    "t.yaml:1:1: E [record.missing-field]|`need`|`need: …`\n");
+	/* A list item by its position and title, never mix[2].area_ha. */
+	expect("call", "title: A\nsector: B\nlocation: {zone: loc-son}\n"
+	    "area_ha: 2\nest_capital: {amount: 1, unit: ty_dong}\n"
+	    "selection: tender\n"
+	    "mix:\n  - {use: Nhà xưởng, share: 60}\n"
+	    "  - {use: Kho lạnh, share: x}\npublished_on: 2020-01-01\n",
+	    "t.yaml:9:28: E [record.wrong-type]"
+	    "|trường `share` của mục thứ 2 «Kho lạnh» trong `mix`\n");
+	expect("t", "need: x\nlines:\n  - stt: A\n    children:\n"
+	    "      - {stt: \"1\", amount: x}\n",
+	    "t.yaml:5:28: E [record.wrong-type]"
+	    "|trường `amount` của dòng 1\n");
+	/* An unknown record: the nearest one there is. */
+	got = run(tschema, "t", "need: x\nref: kcn-loc-sonn\n", &refs, &rc);
+	assert_skel(got, "t.yaml:2:6: E [record.unknown-ref-near]"
+	    "|`kcn-loc-sonn`|ý bạn là `loc-son`\n");
+	free(got);
+	/* Ð in text: a warning at the letter; in a number, an error. */
+	expect("t", "need: x\ntext: Ðà Lạt\n",
+	    "t.yaml:2:7: W [record.text-lookalike]|dòng 2, cột 7"
+	    "|thay Ð bằng Đ\n");
+	expect("t", "need: x\ntext: \"Hội đồng ÐND\"\n",
+	    "t.yaml:2:17: W [record.text-lookalike]|dòng 2, cột 17\n");
+	expect("t", "need: x\ndocnumber: 130/2019/NQ-HÐND\n",
+	    "t.yaml:2:12: E [record.docnumber-lookalike]|thay Ð bằng Đ\n");
+}
+END_TEST
+
 /* "1.500" may be a Vietnamese thousand: a warning, not an error. */
 START_TEST(test_schema_thousands_warning)
 {
@@ -823,6 +882,7 @@ schema_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("refs");
 	tcase_add_test(t, test_schema_refs);
+	tcase_add_test(t, test_schema_editor_terms);
 	suite_add_tcase(s, t);
 	t = tcase_create("builtin");
 	tcase_add_test(t, test_schema_builtin_kinds);
