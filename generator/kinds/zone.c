@@ -35,10 +35,13 @@
 #include "value.h"
 #include "words.h"
 
-/* A figure as the editors write it in prose: 96,56; 1.060,5. */
+/* A figure as the editors write it in prose: 96,56; 1.060,5 (in
+ * English messages as a data file writes it: 96.56). */
 static const char *
 fig(struct site *s, struct decimal d)
 {
+	if (strcmp(diags_lang(s->diags), "vi") != 0)
+		return decimal_str(s->arena, d);
 	return decimal_figure(s->arena, d, fmt_messages(), "");
 }
 
