@@ -45,6 +45,14 @@ fig(struct site *s, struct decimal d)
 	return decimal_figure(s->arena, d, fmt_messages(), "");
 }
 
+/* True when a field is left out or empty (not: there but refused). */
+static bool
+absent(const struct value *v)
+{
+	return v == NULL || v->type == VALUE_NULL ||
+	    (v->type == VALUE_STR && v->len == 0);
+}
+
 static void
 check_zone(struct site *s, const struct site_names *x,
     const struct item *it)
@@ -82,13 +90,18 @@ check_zone(struct site *s, const struct site_names *x,
 		bool land = strcmp(basis, "industrial_land") == 0;
 
 		den = land ? ind : area;
+		/* One cause, one message: a figure there but refused has
+		 * its error already; only one left out is named here. */
 		if (!hl) {
-			diag_error(s->diags, occ->pos,
-			    "zone.occupancy-no-leased");
+			if (absent(leased))
+				diag_error(s->diags, occ->pos,
+				    "zone.occupancy-no-leased");
 		} else if (!decimal_of_value(den, &dn)) {
-			diag_error(s->diags, value_map_get(occ, "basis")->pos,
-			    "zone.occupancy-no-base", basis, land ?
-			    "industrial_land_ha" : "area_ha");
+			if (absent(den))
+				diag_error(s->diags,
+				    value_map_get(occ, "basis")->pos,
+				    "zone.occupancy-no-base", basis, land ?
+				    "industrial_land_ha" : "area_ha");
 		} else if (land ? over_i : over_a) {
 			/* One cause, one message: the leased area is wrong,
 			 * or the land; the percentage follows. */

@@ -77,4 +77,7 @@ rec_check 1 en "^content/$rec_call:2:1: error: the required field \`published_on
 rec_break 's/^leased_ha: 112.9579$/leased_ha: 115.2/' "$rec_zone"
 rec_check 1 vi "^content/$rec_zone:14:12: lỗi: .*ghi 94,68% .*115,2 ha .*119,3 ha là 96,5[0-9]*%; sửa thành 96,56 \(trong tệp viết \`percent: 96.56\`\) \[zone\.occupancy-mismatch\]$" "occupancy not recomputed"
 rec_check 1 en "^content/$rec_zone:14:12: error: .*write 96.56 .*\[zone\.occupancy-mismatch\]$" "occupancy not recomputed, English"
+# A figure refused for its type: its one error, not also "missing".
+rec_break 's/^leased_ha: 61.84$/leased_ha: 61,84/' zones/kcn-phu-hoi.yaml
+rec_check 1 vi "^content/zones/kcn-phu-hoi.yaml:11:12: lỗi: trường \`leased_ha\` .*«61,84» \[record\.wrong-type\]$" "a refused figure"
 rm -rf "$work/r1"
