@@ -176,7 +176,8 @@ load_languages(struct site *s)
 			continue;
 		}
 		if (s->nlangs == SITE_MAX_LANGS) {
-			diag_error(s->diags, c->pos, "config.too-many-languages",
+			diag_error(s->diags, c->pos,
+			    "config.too-many-languages",
 			    diag_fmt(s->diags, "%d", SITE_MAX_LANGS));
 			break;
 		}
@@ -356,8 +357,8 @@ load_item(struct site *s, struct arena *a, struct source *src,
 		goto out;
 	}
 	if (v->type != VALUE_MAP) {
-		diag_error(s->diags, v->pos, md ? "record.front-matter-not-map" :
-		    "record.file-not-map");
+		diag_error(s->diags, v->pos, md ?
+		    "record.front-matter-not-map" : "record.file-not-map");
 		goto out;
 	}
 	it->data = v;

@@ -58,8 +58,8 @@ check_call(struct site *s, const struct site_names *x,
 		if (ok && decimal_cmp(sum, hundred, &ok) != 0 && ok)
 			diag_error(s->diags, mix->pos, "call.mix-sum",
 			    strcmp(diags_lang(s->diags), "vi") != 0 ?
-			    decimal_str(s->arena, sum) : decimal_figure(s->arena,
-			    sum, fmt_messages(), ""));
+			    decimal_str(s->arena, sum) :
+			    decimal_figure(s->arena, sum, fmt_messages(), ""));
 	}
 	/* The schema cannot say it alone: 'location' is required, 'zone'
 	 * inside it optional for the schema, required here by name. */

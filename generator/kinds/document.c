@@ -71,8 +71,8 @@ check_document(struct site *s, const struct site_names *x, const struct item
 	}
 	if (records_date_of(eff) && records_date_of(iss) && strcmp(eff->text,
 	    iss->text) < 0)
-		diag_error(s->diags, eff->pos, "document.effective-before-issued",
-		    eff->text, iss->text);
+		diag_error(s->diags, eff->pos,
+		    "document.effective-before-issued", eff->text, iss->text);
 	start = records_date_of(eff) ? eff->text : records_date_of(iss);
 	if (records_date_of(exp) && start != NULL &&
 	    strcmp(exp->text, start) <= 0)

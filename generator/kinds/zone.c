@@ -106,8 +106,9 @@ check_zone(struct site *s, const struct site_names *x,
 			/* One cause, one message: the leased area is wrong,
 			 * or the land; the percentage follows. */
 		} else if (dn.m == 0) {
-			diag_error(s->diags, den->pos, "zone.occupancy-zero-base",
-			    land ? "industrial_land_ha" : "area_ha");
+			diag_error(s->diags, den->pos,
+			    "zone.occupancy-zero-base", land ?
+			    "industrial_land_ha" : "area_ha");
 		} else if (decimal_percent(l, dn, p.scale, &pw) &&
 		    !decimal_pct_agrees(&pw, p) && decimal_percent_of(l, dn,
 		    p.scale > 2 ? p.scale + 1 : 2, &r) &&

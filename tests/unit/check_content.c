@@ -234,7 +234,8 @@ START_TEST(test_content_collections_list)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	assert_skel(tu_diags_text(t.a, t.d), "content/site.yaml:3:3: E [config.no-collections]"
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:3:3: E [config.no-collections]"
 	    "|collections\n");
 	tu_site_close(&t);
 }
@@ -275,7 +276,8 @@ START_TEST(test_content_languages_not_list)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	assert_skel(tu_diags_text(t.a, t.d), "content/site.yaml:2:12: E [config.languages-not-list]"
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:12: E [config.languages-not-list]"
 	    "|languages\n");
 	ck_assert_uint_eq(t.s->nlangs, 1);
 	ck_assert_str_eq(t.s->langs[0], "vi");

@@ -175,7 +175,8 @@ START_TEST(test_frontmatter_unclosed)
 		f = open_memstream(&out, &len);
 		diags_print(s.d, f);
 		fclose(f);
-		assert_skel(out, "tin/a.md:1:1: E [record.front-matter-unclosed]|---\n");
+		assert_skel(out,
+		    "tin/a.md:1:1: E [record.front-matter-unclosed]|---\n");
 		free(out);
 		arena_free(s.a);
 	}

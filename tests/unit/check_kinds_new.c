@@ -524,7 +524,8 @@ START_TEST(test_kinds_new_catalogue)
 	const struct value *c;
 
 	modelled(&t, f, CATALOGUE, "2026-12-07");
-	HAS(tu_diags_text(t.a, t.d), "content/site.yaml:14:83: warning: access_info."
+	HAS(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:14:83: warning: access_info."
 	    "categories[3] names collection 'rules', which site.yaml does "
 	    "not declare: it shows as not yet published");
 	c = value_map_get(tu_frame(t.s, "tiep-can/index.html"),

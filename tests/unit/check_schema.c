@@ -170,8 +170,10 @@ START_TEST(test_schema_text)
 
 	CASES(c);
 	/* Inside an ltext map: a typo warns at the key, a bad value errs. */
-	expect("t", "need: x\nltext: {vn: a}\n", "t.yaml:2:9: W [record.unknown-key-near]|vn|vi\n");
-	expect("t", "need: x\nltext: {vi: a, en: [b]}\n", "t.yaml:2:20: E [record.wrong-type]\n");
+	expect("t", "need: x\nltext: {vn: a}\n",
+	    "t.yaml:2:9: W [record.unknown-key-near]|vn|vi\n");
+	expect("t", "need: x\nltext: {vi: a, en: [b]}\n",
+	    "t.yaml:2:20: E [record.wrong-type]\n");
 	/* A long string is cut short in the message. */
 	expect("t", "need: x\ntext: [1]\nint: "
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
@@ -197,7 +199,8 @@ START_TEST(test_schema_numbers)
 		{"decimal", "112,9579", "E [record.wrong-type]|112,9579"},
 		{"amount", "1060000000", ""},
 		{"amount", "-5", ""},
-		{"amount", "1.060.000.000", "E [record.wrong-type]|1.060.000.000"},
+		{"amount", "1.060.000.000",
+		    "E [record.wrong-type]|1.060.000.000"},
 		{"amount", "1.5", "E [record.wrong-type]|1.5"},
 		{"percent", "94.68", ""},
 		{"percent", "100", ""},
@@ -218,7 +221,8 @@ START_TEST(test_schema_dates)
 		{"date", "\"2020-02-29\"", ""},
 		{"date", "2000-02-29", ""},
 		{"date", "2020-12-31", ""},
-		{"date", "15/01/2020", "E [record.date-dmy]|15/01/2020|2020-01-15"},
+		{"date", "15/01/2020",
+		    "E [record.date-dmy]|15/01/2020|2020-01-15"},
 		{"date", "20200115", "E [record.wrong-type]|20200115"},
 		{"date", "2020-1-15", "E [record.wrong-type]|2020-1-15"},
 		{"date", "2019-02-29", "E [record.date-impossible]|2019-02-29"},
@@ -230,9 +234,12 @@ START_TEST(test_schema_dates)
 		{"datetime", "2020-01-15T08:30:00+07:00", ""},
 		{"datetime", "2020-01-15T08:30:00.25Z", ""},
 		{"datetime", "2020-01-15", "E [record.wrong-type]|2020-01-15"},
-		{"datetime", "2020-01-15T24:00", "E [record.wrong-type]|2020-01-15T24:00"},
-		{"datetime", "2020-01-15T08:30:00.Z", "E [record.wrong-type]|2020-01-15T08:30:00.Z"},
-		{"datetime", "2020-01-15T08:30+0700", "E [record.wrong-type]|2020-01-15T08:30+0700"},
+		{"datetime", "2020-01-15T24:00",
+		    "E [record.wrong-type]|2020-01-15T24:00"},
+		{"datetime", "2020-01-15T08:30:00.Z",
+		    "E [record.wrong-type]|2020-01-15T08:30:00.Z"},
+		{"datetime", "2020-01-15T08:30+0700",
+		    "E [record.wrong-type]|2020-01-15T08:30+0700"},
 	};
 
 	CASES(c);
@@ -274,16 +281,20 @@ START_TEST(test_schema_formats)
 		{"url", "tel:+842633822123", ""},
 		{"url", "/files/du-toan-2020.pdf", ""},
 		{"url", "/", ""},
-		{"url", "javascript:alert(1)", "E [record.wrong-type]|javascript:alert(1)"},
+		{"url", "javascript:alert(1)",
+		    "E [record.wrong-type]|javascript:alert(1)"},
 		{"url", "JavaScript:x", "E [record.wrong-type]|JavaScript:x"},
-		{"url", "//evil.example/x", "E [record.wrong-type]|//evil.example/x"},
+		{"url", "//evil.example/x",
+		    "E [record.wrong-type]|//evil.example/x"},
 		{"url", "files/a.pdf", "E [record.wrong-type]|files/a.pdf"},
 		{"url", "https://", "E [record.wrong-type]|https://"},
 		{"url", "https:///x", "E [record.wrong-type]|https:///x"},
-		{"url", "\"https://a.vn/a b\"", "E [record.wrong-type]|https://a.vn/a b"},
+		{"url", "\"https://a.vn/a b\"",
+		    "E [record.wrong-type]|https://a.vn/a b"},
 		{"url", "ftp://a.vn", "E [record.wrong-type]|ftp://a.vn"},
 		{"url", "\"mailto:\"", "E [record.wrong-type]|mailto:"},
-		{"url", "data:text/html,x", "E [record.wrong-type]|data:text/html,x"},
+		{"url", "data:text/html,x",
+		    "E [record.wrong-type]|data:text/html,x"},
 		{"email", "bql@lamdong.gov.vn", ""},
 		{"email", "a.b+c@x-y.vn", ""},
 		{"email", "bql@lamdong", "E [record.wrong-type]|bql@lamdong"},
@@ -299,8 +310,10 @@ START_TEST(test_schema_formats)
 		{"phone", "19001234", ""},
 		{"phone", "113", "E [record.wrong-type]|113"},
 		{"phone", "0263-ABC-123", "E [record.wrong-type]|0263-ABC-123"},
-		{"phone", "84+263 3822 123", "E [record.wrong-type]|84+263 3822 123"},
-		{"phone", "0263 3822 123 4567 89", "E [record.wrong-type]|0263 3822 123 4567 89"},
+		{"phone", "84+263 3822 123",
+		    "E [record.wrong-type]|84+263 3822 123"},
+		{"phone", "0263 3822 123 4567 89",
+		    "E [record.wrong-type]|0263 3822 123 4567 89"},
 	};
 
 	CASES(c);
@@ -316,22 +329,30 @@ START_TEST(test_schema_docnumber_taxcode)
 		{"docnumber", "01/QĐ-CKNS", ""},
 		{"docnumber", "26/2026/TT-BTC", ""},
 		{"docnumber", "90/2018/TT-BTC", ""},
-		{"docnumber", "130/2019/NQ-H\xc3\x90ND", "E [record.docnumber-lookalike]|Ð|Đ"},
-		{"docnumber", "01/q\xc3\xb0-ckns", "E [record.docnumber-lookalike]|ð|đ"},
+		{"docnumber", "130/2019/NQ-H\xc3\x90ND",
+		    "E [record.docnumber-lookalike]|Ð|Đ"},
+		{"docnumber", "01/q\xc3\xb0-ckns",
+		    "E [record.docnumber-lookalike]|ð|đ"},
 		{"docnumber", "NQ-HĐND", "E [record.wrong-type]|NQ-HĐND"},
-		{"docnumber", "130-2019-NQ", "E [record.wrong-type]|130-2019-NQ"},
+		{"docnumber", "130-2019-NQ",
+		    "E [record.wrong-type]|130-2019-NQ"},
 		{"docnumber", "130/2019/", "E [record.wrong-type]|130/2019/"},
 		{"docnumber", "130/2019", "E [record.wrong-type]|130/2019"},
-		{"docnumber", "130/nq-hdnd", "E [record.wrong-type]|130/nq-hdnd"},
-		{"docnumber", "130/2019/NQ--HĐND", "E [record.wrong-type]|130/2019/NQ--HĐND"},
-		{"docnumber", "130/2019/NQ-", "E [record.wrong-type]|130/2019/NQ-"},
-		{"docnumber", "\"130/2019/NQ HĐND\"", "E [record.wrong-type]|130/2019/NQ HĐND"},
+		{"docnumber", "130/nq-hdnd",
+		    "E [record.wrong-type]|130/nq-hdnd"},
+		{"docnumber", "130/2019/NQ--HĐND",
+		    "E [record.wrong-type]|130/2019/NQ--HĐND"},
+		{"docnumber", "130/2019/NQ-",
+		    "E [record.wrong-type]|130/2019/NQ-"},
+		{"docnumber", "\"130/2019/NQ HĐND\"",
+		    "E [record.wrong-type]|130/2019/NQ HĐND"},
 		{"docnumber", "130", "E [record.wrong-type]|130"},
 		{"taxcode", "5800000000", ""},	/* plain: an integer */
 		{"taxcode", "\"0100109106\"", ""},
 		{"taxcode", "0100109106-001", ""},
 		{"taxcode", "58000000", "E [record.wrong-type]|-"},
-		{"taxcode", "5800000000-01", "E [record.wrong-type]|-|5800000000-01"},
+		{"taxcode", "5800000000-01",
+		    "E [record.wrong-type]|-|5800000000-01"},
 		{"taxcode", "580000000a", "E [record.wrong-type]|-|580000000a"},
 	};
 
@@ -347,39 +368,49 @@ START_TEST(test_schema_required)
 	/* An optional field left empty counts as left out. */
 	expect("t", "need: x\ndate:\nurl: \"\"\n", "");
 	/* Nested: at the map, named by its path. */
-	expect("t", "need: x\nmap: {b: x}\n", "t.yaml:2:6: E [record.missing-field]|a\n");
-	expect("t", "need: x\nmap:\n  b: x\n  a:\n", "t.yaml:4:5: E [record.empty-field]\n");
+	expect("t", "need: x\nmap: {b: x}\n",
+	    "t.yaml:2:6: E [record.missing-field]|a\n");
+	expect("t", "need: x\nmap:\n  b: x\n  a:\n",
+	    "t.yaml:4:5: E [record.empty-field]\n");
 }
 END_TEST
 
 START_TEST(test_schema_unknown_key)
 {
 	/* A warning at the key, with the closest known key. */
-	expect("t", "need: x\nnede: y\n", "t.yaml:2:1: W [record.unknown-key-near]|nede|need\n");
-	expect("t", "need: x\nzzz: 1\n", "t.yaml:2:1: W [record.unknown-key]|zzz\n");
+	expect("t", "need: x\nnede: y\n",
+	    "t.yaml:2:1: W [record.unknown-key-near]|nede|need\n");
+	expect("t", "need: x\nzzz: 1\n",
+	    "t.yaml:2:1: W [record.unknown-key]|zzz\n");
 	/* Few keys: they are listed when none is close. */
-	expect("t", "need: x\nmap: {a: 1, zzz: 2}\n", "t.yaml:2:13: W [record.unknown-key-list]|zzz\n");
+	expect("t", "need: x\nmap: {a: 1, zzz: 2}\n",
+	    "t.yaml:2:13: W [record.unknown-key-list]|zzz\n");
 	expect("news", "title: Hội nghị\ntittle: x\ndate: 2020-01-15\n",
 	    "t.yaml:2:1: W [record.unknown-key-near]|tittle|title\n");
 	/* Free keys of `values` are not unknown. */
 	expect("t", "need: x\nfree: {du_toan: 1, ty_le: 2}\n", "");
-	expect("t", "need: x\nfree: {du_toan: 1.5}\n", "t.yaml:2:17: E [record.wrong-type]|1.5\n");
+	expect("t", "need: x\nfree: {du_toan: 1.5}\n",
+	    "t.yaml:2:17: E [record.wrong-type]|1.5\n");
 }
 END_TEST
 
 START_TEST(test_schema_nested)
 {
 	expect("t", "need: x\nlist: [1, 2]\n", "");
-	expect("t", "need: x\nlist: []\n", "t.yaml:2:7: E [record.list-too-short]|1|0\n");
-	expect("t", "need: x\nlist: [1, 2, 3, 4]\n", "t.yaml:2:7: E [record.list-too-long]|3|4\n");
-	expect("t", "need: x\nlist: 5\n", "t.yaml:2:7: E [record.wrong-type]|5\n");
+	expect("t", "need: x\nlist: []\n",
+	    "t.yaml:2:7: E [record.list-too-short]|1|0\n");
+	expect("t", "need: x\nlist: [1, 2, 3, 4]\n",
+	    "t.yaml:2:7: E [record.list-too-long]|3|4\n");
+	expect("t", "need: x\nlist: 5\n",
+	    "t.yaml:2:7: E [record.wrong-type]|5\n");
 	expect("t", "need: x\nlist:\n  - 1\n  - x\n  - [20]\n",
 	    "t.yaml:4:5: E [record.wrong-type]|x\n"
 	    "t.yaml:5:5: E [record.wrong-type]\n");
 	expect("t", "need: x\nmap: {a: x, b: [1]}\n",
 	    "t.yaml:2:10: E [record.wrong-type]|x\n"
 	    "t.yaml:2:16: E [record.wrong-type]\n");
-	expect("t", "need: x\nmap: [a]\n", "t.yaml:2:6: E [record.wrong-type]\n");
+	expect("t", "need: x\nmap: [a]\n",
+	    "t.yaml:2:6: E [record.wrong-type]\n");
 }
 END_TEST
 
@@ -805,14 +836,16 @@ END_TEST
 /* "1.500" may be a Vietnamese thousand: a warning, not an error. */
 START_TEST(test_schema_thousands_warning)
 {
-	expect("t", "need: x\ndecimal: 1.500\n", "t.yaml:2:10: W [record.thousands-like]|1.500|1,500|1500\n");
+	expect("t", "need: x\ndecimal: 1.500\n",
+	    "t.yaml:2:10: W [record.thousands-like]|1.500|1,500|1500\n");
 	expect("t", "need: x\ndecimal: 112.9579\n", "");
 	expect("t", "need: x\ndecimal: 1500\n", "");
 	expect("t", "need: x\ndecimal: 4.979\n", "");
 	expect("t", "need: x\ndecimal: 0.500\n", "");
 	/* A budget figure: budget.c judges it against the currency unit. */
 	expect("t", "need: x\nfigure: 1.500\n", "");
-	expect("t", "need: x\nfigure: x\n", "t.yaml:2:9: E [record.wrong-type]|x\n");
+	expect("t", "need: x\nfigure: x\n",
+	    "t.yaml:2:9: E [record.wrong-type]|x\n");
 }
 END_TEST
 

@@ -171,7 +171,8 @@ START_TEST(test_source_dir_read)
 	ck_assert(!source_exists(s, "content"));	/* a folder */
 	ck_assert(!source_exists(s, "content/missing.md"));
 	ck_assert_int_eq(source_read(s, "content/missing.md", &b), -1);
-	tu_assert_skel(f.d, "content/missing.md:1:1: E [source.unopenable]|No such file");
+	tu_assert_skel(f.d,
+	    "content/missing.md:1:1: E [source.unopenable]|No such file");
 	ck_assert_int_eq(source_read(s, "content", &b), -1);
 	ck_assert_uint_eq(diags_errors(f.d), 2);
 	buf_release(&b);
@@ -212,7 +213,8 @@ START_TEST(test_source_dir_symlinks)
 	ck_assert_uint_eq(diags_errors(f.d), 0);
 	tu_assert_skel(f.d, "content/out.md:1:1: W [source.symlink-outside]");
 	tu_assert_skel(f.d, "content/outdir:1:1: W [source.symlink-outside]");
-	tu_assert_skel(f.d, "content/sneaky.md:1:1: W [source.symlink-outside]");
+	tu_assert_skel(f.d,
+	    "content/sneaky.md:1:1: W [source.symlink-outside]");
 	tu_assert_skel(f.d, "content/loop:1:1: W [source.symlink-loop]");
 	tu_assert_skel(f.d, "content/up:1:1: W [source.symlink-loop]");
 	ck_assert_uint_eq(diags_warnings(f.d), 6);
@@ -229,7 +231,8 @@ START_TEST(test_source_dir_symlinks)
 	ck_assert_int_eq(source_read(s, "content/out.md", &b), -1);
 	ck_assert_uint_eq(b.len, 0);
 	ck_assert_int_eq(source_read(s, "content/outdir/secret.md", &b), -1);
-	tu_assert_skel(f.d, "content/out.md:1:1: E [source.symlink-outside-refused]");
+	tu_assert_skel(f.d,
+	    "content/out.md:1:1: E [source.symlink-outside-refused]");
 	/* The listed folder itself a link out: nothing listed. */
 	ck_assert_int_eq(source_list(s, "content/outdir", &paths, &n), 0);
 	ck_assert_uint_eq(n, 0);
@@ -295,7 +298,8 @@ START_TEST(test_source_dir_unsafe_paths)
 		ck_assert_uint_eq(b.len, 0);
 	}
 	ck_assert_uint_eq(diags_errors(f.d), sizeof bad / sizeof bad[0]);
-	tu_assert_diag(f.d, "[source.unsafe-path]"); tu_assert_diag(f.d, "../secret.txt");
+	tu_assert_diag(f.d, "[source.unsafe-path]");
+	tu_assert_diag(f.d, "../secret.txt");
 	ck_assert_int_eq(source_list(s, "..", &paths, &n), -1);
 	ck_assert_uint_eq(n, 0);
 	buf_release(&b);
@@ -500,7 +504,8 @@ START_TEST(test_source_git_old_commit)
 	/* The symlink blob is reported; the submodule is skipped quietly. */
 	ck_assert_uint_eq(diags_errors(f.d), 0);
 	ck_assert_uint_eq(diags_warnings(f.d), 3);
-	tu_assert_skel(f.d, "content/link.md:1:1: W [source.symlink-in-revision]");
+	tu_assert_skel(f.d,
+	    "content/link.md:1:1: W [source.symlink-in-revision]");
 	buf_release(&b);
 	teardown(&f);
 	git_libgit2_shutdown();
@@ -525,12 +530,15 @@ START_TEST(test_source_git_head)
 	ck_assert_int_eq(source_read(s, "content/news/a.md", &b), 0);
 	ck_assert_str_eq(buf_cstr(&b), "v2 a");
 	ck_assert_int_eq(source_read(s, "content/news/b.md", &b), -1);
-	tu_assert_skel(f.d, "content/news/b.md:1:1: E [source.not-in-revision]");
+	tu_assert_skel(f.d,
+	    "content/news/b.md:1:1: E [source.not-in-revision]");
 	ck_assert_int_eq(source_read(s, "content/news/d.md", &b), -1);
 	ck_assert_int_eq(source_read(s, "content/link.md", &b), -1);
-	tu_assert_skel(f.d, "content/link.md:1:1: E [source.symlink-in-revision-refused]");
+	tu_assert_skel(f.d,
+	    "content/link.md:1:1: E [source.symlink-in-revision-refused]");
 	ck_assert_int_eq(source_read(s, "../README", &b), -1);
-	tu_assert_diag(f.d, "[source.unsafe-path]"); tu_assert_diag(f.d, "../README");
+	tu_assert_diag(f.d, "[source.unsafe-path]");
+	tu_assert_diag(f.d, "../README");
 	ck_assert(!source_exists(s, "../README"));
 	ck_assert_uint_eq(diags_errors(f.d), 4);
 	source_close(s);
@@ -584,12 +592,15 @@ START_TEST(test_source_git_errors)
 	make_repo(&f, &r);
 	ck_assert_int_eq(open_git(&f, r.site, "nope", &s), -1);
 	ck_assert_ptr_null(s);
-	tu_assert_diag(f.d, "[source.unknown-revision]"); tu_assert_diag(f.d, "nope");
+	tu_assert_diag(f.d, "[source.unknown-revision]");
+	tu_assert_diag(f.d, "nope");
 	/* A folder made after the last commit. */
 	put(f.tmp, "repo/fresh/content/a.md", "");
 	snprintf(p, sizeof p, "%s/repo/fresh", f.tmp);
 	ck_assert_int_eq(open_git(&f, p, "HEAD", &s), -1);
-	tu_assert_diag(f.d, "[source.folder-not-in-revision]"); tu_assert_diag(f.d, "fresh"); tu_assert_diag(f.d, "HEAD");
+	tu_assert_diag(f.d, "[source.folder-not-in-revision]");
+	tu_assert_diag(f.d, "fresh");
+	tu_assert_diag(f.d, "HEAD");
 	/* No repository at all. */
 	put(f.tmp, "plain/content/a.md", "");
 	snprintf(p, sizeof p, "%s/plain", f.tmp);

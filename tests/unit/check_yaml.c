@@ -362,7 +362,8 @@ START_TEST(test_yaml_aliases_shared)
 	ck_assert_ptr_eq(get(&r, "list")->items[1], get(&r, "zone"));
 	ck_assert_ptr_eq(get(&r, "list")->items[0], get(&r, "name"));
 	done(&r);
-	fails("a: *nowhere\n", "t.yaml:1:4: E [yaml.alias-unknown]|*nowhere|&nowhere\n");
+	fails("a: *nowhere\n",
+	    "t.yaml:1:4: E [yaml.alias-unknown]|*nowhere|&nowhere\n");
 	/* A node cannot contain itself. */
 	fails("a: &a [1, *a]\n", "t.yaml:1:11: E [yaml.alias-unknown]|*a|&a\n");
 	/* A later anchor of the same name wins. */
@@ -425,8 +426,10 @@ END_TEST
 
 START_TEST(test_yaml_multi_document)
 {
-	fails("---\na: 1\n---\nb: 2\n", "t.yaml:3:1: E [yaml.second-document]\n");
-	fails("a: 1\n...\n---\nb: 2\n", "t.yaml:3:1: E [yaml.second-document]\n");
+	fails("---\na: 1\n---\nb: 2\n",
+	    "t.yaml:3:1: E [yaml.second-document]\n");
+	fails("a: 1\n...\n---\nb: 2\n",
+	    "t.yaml:3:1: E [yaml.second-document]\n");
 }
 END_TEST
 
@@ -435,7 +438,8 @@ START_TEST(test_yaml_bad_bytes)
 	static const char nul[] = "a: 1\nb: x\0y\n";
 	struct run r;
 
-	fails("tên: ok\nmô tả: Bảo\xC3(\n", "t.yaml:2:11: E [file.not-utf8]|8\n");
+	fails("tên: ok\nmô tả: Bảo\xC3(\n",
+	    "t.yaml:2:11: E [file.not-utf8]|8\n");
 	fails("a: \xC0\xAF\n", "t.yaml:1:4: E [file.not-utf8]|overlong\n");
 	fails("a: \xED\xA0\x80\n",
 	    "t.yaml:1:4: E [file.not-utf8]|UTF-16 surrogate\n");
