@@ -171,13 +171,15 @@ index_lines(struct loader *L, const char *src, size_t n)
 }
 
 /*
- * The first tab in the indentation of lines [0, last] of the input
+ * The first tab in the indentation of lines [first, last] of the input
  * (0-based; a tab after the text of a line is harmless): its position,
  * or false.  YAML refuses tabs there, and libyaml's complaint names
  * only a symptom ("found character that cannot start any token").
+ * Only the lines at the error count: a block scalar may hold tabs.
  */
 static bool
-tab_indent(const struct loader *L, size_t last, struct pos *at)
+tab_indent(const struct loader *L, size_t first, size_t last,
+    struct pos *at)
 {
 	size_t i, line = 0, col = 0;
 	bool lead = true;
@@ -191,7 +193,7 @@ tab_indent(const struct loader *L, size_t last, struct pos *at)
 		}
 		if (utf8_is_lead((unsigned char)L->src[i]))
 			col++;
-		if (lead && L->src[i] == '\t') {
+		if (lead && L->src[i] == '\t' && line >= first) {
 			at->path = L->path;
 			at->line = L->first_line + (unsigned)line;
 			at->col = (unsigned)col;
@@ -225,7 +227,8 @@ parse_error(struct loader *L)
 	}
 	at = mkpos(L, p->problem_mark);
 	/* One cause, one message: a tab explains what follows it. */
-	if (tab_indent(L, p->problem_mark.line, &tab))
+	if (tab_indent(L, p->problem_mark.line > 0 ?
+	    p->problem_mark.line - 1 : 0, p->problem_mark.line, &tab))
 		return diag_error(L->d, tab, "yaml.tab-indent",
 		    diag_fmt(L->d, "%u", tab.line),
 		    diag_fmt(L->d, "%u", tab.col));

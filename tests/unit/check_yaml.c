@@ -465,6 +465,10 @@ START_TEST(test_yaml_syntax_errors)
 	fails("a:\n  b:\n  \t c: 1\n",
 	    "t.yaml:3:3: E [yaml.tab-indent]|dòng 3|cột 3\n");
 	fails("a: \"unclosed\n", "t.yaml:2:1: E [yaml.quote]|1\n");
+	/* A tab inside a block scalar is text: not the cause of a later
+	 * error. */
+	fails("a: |\n  x\n  \ty\nb: [1\nc: 2\n",
+	    "t.yaml:5:2: E [yaml.flow-list]|4\n");
 }
 END_TEST
 
