@@ -250,7 +250,9 @@ check_inspection(struct site *s, const struct site_names *x,
 	    strcmp(st->text, "remedying") == 0 ||
 	    strcmp(st->text, "completed") == 0)) {
 		cd = value_map_get(d, "conclusion");
-		if (cd == NULL || cd->type != VALUE_MAP || cd->n == 0)
+		/* A conclusion there but refused has its error already. */
+		if (cd == NULL || cd->type == VALUE_NULL ||
+		    (cd->type == VALUE_MAP && cd->n == 0))
 			diag_error(s->diags, st->pos,
 			    "inspection.status-needs-conclusion", st->text);
 	}
