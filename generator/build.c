@@ -7,6 +7,7 @@
  * returning them to main().
  */
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,11 +91,83 @@ stage_done(struct timings *t, const char *name)
 		t->len += (size_t)n;
 }
 
+struct refs_ctx {
+	struct site *s;
+	struct site_names *names;
+	struct diags *d;
+	struct diag_view *errs;	/* the load's errors, once needed */
+	size_t nerrs;
+	bool scanned;
+};
+
+/*
+ * True when the record of kind named key has a file that failed to load
+ * (its error is reported): a reference to it is no second mistake.
+ */
+static bool
+ref_broken(struct refs_ctx *r, const char *kind, const char *key)
+{
+	size_t i, j, k;
+
+	if (!r->scanned) {
+		r->nerrs = diags_view(r->d, r->s->arena, &r->errs);
+		r->scanned = true;
+	}
+	for (i = 0; i < r->s->ncolls; i++) {
+		const char *dir = r->s->colls[i].name;
+		size_t n = strlen(dir), m = strlen(key);
+
+		if (strcmp(r->s->colls[i].kind, kind) != 0)
+			continue;
+		for (j = 0; j < r->nerrs; j++) {
+			const char *p = r->errs[j].pos.path;
+
+			k = strlen("content/");
+			if (r->errs[j].level != DIAG_ERROR || p == NULL ||
+			    strncmp(p, "content/", k) != 0 ||
+			    strncmp(p + k, dir, n) != 0 || p[k + n] != '/' ||
+			    strncmp(p + k + n + 1, key, m) != 0 ||
+			    p[k + n + 1 + m] != '.')
+				continue;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Resolves a reference through the name index (sorted once). */
 static bool
 ref_exists(void *ctx, const char *kind, const char *key)
 {
-	return site_lookup(ctx, kind, key, strlen(key)) != NULL;
+	struct refs_ctx *r = ctx;
+
+	return site_lookup(r->names, kind, key, strlen(key)) != NULL ||
+	    ref_broken(r, kind, key);
+}
+
+/*
+ * The file name of the record of kind nearest to key, however far: an
+ * unknown zone is answered with the closest zone there is.
+ */
+static const char *
+ref_nearest(void *ctx, const char *kind, const char *key)
+{
+	struct refs_ctx *r = ctx;
+	const char *best = NULL, *name;
+	size_t i, j, d, bestd = SIZE_MAX;
+
+	for (i = 0; i < r->s->ncolls; i++)
+		for (j = 0; strcmp(r->s->colls[i].kind, kind) == 0 &&
+		    j < r->s->colls[i].n; j++) {
+			if (r->s->colls[i].items[j]->lang_index != 0)
+				continue;
+			name = r->s->colls[i].items[j]->base;
+			if ((d = utf8_distance(key, name)) < bestd) {
+				best = name;
+				bestd = d;
+			}
+		}
+	return best;
 }
 
 /*
@@ -106,7 +179,8 @@ static struct schemas *
 validate(struct site *s, struct arena *a, struct diags *d)
 {
 	struct schemas *sc = schema_builtin(a, d);
-	struct schema_refs refs = {ref_exists, site_names(s)};
+	struct refs_ctx rc = {s, site_names(s), d, NULL, 0, false};
+	struct schema_refs refs = {ref_exists, &rc, ref_nearest};
 	size_t i, j;
 
 	for (i = 0; i < s->ncolls; i++) {

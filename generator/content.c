@@ -8,6 +8,7 @@
  */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -40,10 +41,13 @@ static const char *const coll_keys[] = {
 	"kind", "title", "permalink", "per_page", "list", "description", NULL,
 };
 
-/* Warns about keys of m that are not in known, with the nearest one. */
+/*
+ * Warns about keys of m that are not in known, with the nearest one;
+ * coll names the collection m configures, NULL for site.yaml itself.
+ */
 static void
 unknown_keys(struct site *s, const struct value *m, const char *const *known,
-    const char *where)
+    const char *coll)
 {
 	size_t i, n = 0;
 
@@ -55,14 +59,54 @@ unknown_keys(struct site *s, const struct value *m, const char *const *known,
 
 		if (best != NULL && strcmp(best, key) == 0)
 			continue;
-		if (best != NULL)
-			diag_warningf(s->diags, m->pairs[i].keypos, "unknown "
-			    "key '%s' in %s (did you mean '%s'?)", key, where,
+		if (coll != NULL && best != NULL)
+			diag_warning(s->diags, m->pairs[i].keypos,
+			    "config.unknown-collection-key-near", key, coll,
 			    best);
+		else if (coll != NULL)
+			diag_warning(s->diags, m->pairs[i].keypos,
+			    "config.unknown-collection-key", key, coll);
+		else if (best != NULL)
+			diag_warning(s->diags, m->pairs[i].keypos,
+			    "config.unknown-key-near", key, best);
 		else
-			diag_warningf(s->diags, m->pairs[i].keypos, "unknown "
-			    "key '%s' in %s; settings of your own go under "
-			    "'params:'", key, where);
+			diag_warning(s->diags, m->pairs[i].keypos,
+			    "config.unknown-key", key);
+	}
+}
+
+/*
+ * Ð (U+00D0) and ð (U+00F0) look like Đ and đ in the body but are other
+ * letters: search and sorting go wrong.  A warning at the first of each
+ * line, which names its line and column (the fix finds the rest).
+ */
+static void
+body_lookalikes(struct site *s, const struct item *it)
+{
+	const char *b = it->body;
+	size_t i = 0, at;
+	unsigned line = it->body_pos.line, col = 1, warned = 0;
+	uint32_t ch;
+
+	while (i < it->body_len) {
+		at = i;
+		i += utf8_decode(b + i, it->body_len - i, &ch, UTF8_LOOSE);
+		if (b[at] == '\n') {
+			line++;
+			col = 1;
+			continue;
+		}
+		if ((ch == 0xD0 || ch == 0xF0) && warned != line) {
+			struct pos p = {it->path, line, col};
+
+			warned = line;
+			diag_warning(s->diags, p, "text.lookalike",
+			    ch == 0xD0 ? "Ð" : "ð", ch == 0xD0 ? "U+00D0" :
+			    "U+00F0", diag_fmt(s->diags, "%u", line),
+			    diag_fmt(s->diags, "%u", col), ch == 0xD0 ? "Đ" :
+			    "đ");
+		}
+		col++;
 	}
 }
 
@@ -79,8 +123,8 @@ read_text(struct site *s, struct source *src, const char *path,
 	if (!utf8_validate(buf_cstr(b), b->len, &line, &col, &why)) {
 		struct pos p = {path, line, col};
 
-		return diag_errorf(s->diags, p, "%s (save the file as UTF-8)",
-		    why);
+		return diag_error(s->diags, p, strcmp(why, "NUL byte") == 0 ?
+		    "file.nul-byte" : "file.not-utf8", why);
 	}
 	return 0;
 }
@@ -110,8 +154,7 @@ load_languages(struct site *s)
 		return;
 	}
 	if (l->type != VALUE_LIST || l->n == 0) {
-		diag_errorf(s->diags, l->pos, "'languages' must be a list of "
-		    "language codes, the main one first, e.g. [vi, en]");
+		diag_error(s->diags, l->pos, "config.languages-not-list");
 		s->langs[s->nlangs++] = "vi";
 		return;
 	}
@@ -120,21 +163,22 @@ load_languages(struct site *s)
 		size_t j;
 
 		if (c->type != VALUE_STR || !lang_code_ok(c->text)) {
-			diag_errorf(s->diags, c->pos, "'%s' is not a language "
-			    "code such as vi or en", c->text ? c->text : "");
+			diag_error(s->diags, c->pos, "config.bad-language",
+			    c->text ? c->text : "");
 			continue;
 		}
 		for (j = 0; j < s->nlangs; j++)
 			if (strcmp(s->langs[j], c->text) == 0)
 				break;
 		if (j < s->nlangs) {
-			diag_errorf(s->diags, c->pos, "language '%s' is listed "
-			    "twice", c->text);
+			diag_error(s->diags, c->pos, "config.language-twice",
+			    c->text);
 			continue;
 		}
 		if (s->nlangs == SITE_MAX_LANGS) {
-			diag_errorf(s->diags, c->pos, "at most %d languages",
-			    SITE_MAX_LANGS);
+			diag_error(s->diags, c->pos,
+			    "config.too-many-languages",
+			    diag_fmt(s->diags, "%d", SITE_MAX_LANGS));
 			break;
 		}
 		s->langs[s->nlangs++] = c->text;
@@ -163,9 +207,9 @@ load_collections(struct site *s)
 	size_t i;
 
 	if (c == NULL || c->type != VALUE_MAP) {
-		diag_errorf(s->diags, c ? c->pos : (struct pos){SITE_YAML, 1, 1},
-		    "site.yaml needs 'collections': a map from a folder of "
-		    "content/ to its kind, title and permalink");
+		struct pos at = {SITE_YAML, 1, 1};
+
+		diag_error(s->diags, c ? c->pos : at, "config.no-collections");
 		return;
 	}
 	s->colls = arena_calloc(s->arena, c->n, sizeof *s->colls);
@@ -175,29 +219,27 @@ load_collections(struct site *s)
 		const char *kind;
 
 		if (!utf8_is_slug(p->key)) {
-			diag_errorf(s->diags, p->keypos, "collection folder "
-			    "'%s' must be lower-case letters, digits and '-'",
-			    p->key);
+			diag_error(s->diags, p->keypos,
+			    "config.collection-name", p->key);
 			continue;
 		}
 		if (strcmp(p->key, "files") == 0) {
-			diag_errorf(s->diags, p->keypos, "'files' is reserved "
-			    "for attachments and cannot be a collection");
+			diag_error(s->diags, p->keypos,
+			    "config.collection-files");
 			continue;
 		}
 		if (p->val->type != VALUE_MAP) {
-			diag_errorf(s->diags, p->val->pos, "collection '%s' "
-			    "must be a map with at least 'kind'", p->key);
+			diag_error(s->diags, p->val->pos,
+			    "config.collection-not-map", p->key);
 			continue;
 		}
 		kind = value_map_str(p->val, "kind");
 		if (kind == NULL) {
-			diag_errorf(s->diags, p->val->pos, "collection '%s' "
-			    "has no 'kind' (page, news, budget, inspection, "
-			    "call, zone or document)", p->key);
+			diag_error(s->diags, p->val->pos,
+			    "config.collection-no-kind", p->key);
 			continue;
 		}
-		unknown_keys(s, p->val, coll_keys, "a collection");
+		unknown_keys(s, p->val, coll_keys, p->key);
 		co = &s->colls[s->ncolls++];
 		co->name = p->key;
 		co->kind = kind;
@@ -302,6 +344,7 @@ load_item(struct site *s, struct arena *a, struct source *src,
 		it->body_pos.path = path;
 		it->body_pos.line = fm.body_line;
 		it->body_pos.col = 1;
+		body_lookalikes(s, it);
 	} else if (value_parse_yaml(a, s->diags, path, text, len, 1, &v) ==
 	    -1) {
 		goto out;
@@ -309,15 +352,13 @@ load_item(struct site *s, struct arena *a, struct source *src,
 	if (v == NULL) {
 		struct pos p = {path, 1, 1};
 
-		diag_errorf(s->diags, p, md ? "the file has no front matter: "
-		    "start it with a line '---', the fields, and '---'" :
-		    "the file is empty");
+		diag_error(s->diags, p, md ? "record.no-front-matter" :
+		    "record.empty-file");
 		goto out;
 	}
 	if (v->type != VALUE_MAP) {
-		diag_errorf(s->diags, v->pos, "the %s must be a map of fields "
-		    "(name: value), not a %s", md ? "front matter" : "file",
-		    value_type_name(v->type));
+		diag_error(s->diags, v->pos, md ?
+		    "record.front-matter-not-map" : "record.file-not-map");
 		goto out;
 	}
 	it->data = v;
@@ -377,8 +418,8 @@ load_folder(struct site *s, struct source *src, struct collection *co,
 	if (n == 0) {
 		struct pos p = co->conf->pos;
 
-		diag_warningf(s->diags, p, "collection '%s' has no files "
-		    "(folder %s/ is empty or missing)", co->name, dir);
+		diag_warning(s->diags, p, "config.collection-empty", co->name,
+		    dir);
 	}
 	for (i = 0; i < n; i++) {
 		const char *base;
@@ -386,9 +427,8 @@ load_folder(struct site *s, struct source *src, struct collection *co,
 		bool md;
 
 		if (!split_name(s, paths[i] + pre, &base, &lang, &md)) {
-			diag_warningf(s->diags, pos_file(paths[i]), "file "
-			    "ignored: records are .md or .yaml files; put "
-			    "attachments in content/files/");
+			diag_warning(s->diags, pos_file(paths[i]),
+			    "record.file-ignored");
 			continue;
 		}
 		add_job(s, jobs, co, paths[i], base, lang, md);
@@ -481,9 +521,8 @@ check_strays(struct site *s, struct source *src)
 		if (slash == NULL) {
 			if (strcmp(rel, "site.yaml") != 0 &&
 			    strcmp(rel, "README.md") != 0)
-				diag_warningf(s->diags, pos_file(paths[i]),
-				    "file ignored: only site.yaml and "
-				    "README.md belong directly in content/");
+				diag_warning(s->diags, pos_file(paths[i]),
+				    "record.stray-file");
 			continue;
 		}
 		if ((size_t)(slash - rel) == 5 && memcmp(rel, "files", 5) == 0) {
@@ -500,10 +539,9 @@ check_strays(struct site *s, struct source *src)
 				if (strncmp(prev, rel, k) == 0)
 					continue;
 			}
-			diag_warningf(s->diags, pos_file(paths[i]),
-			    "folder content/%.*s/ is not a collection in "
-			    "site.yaml; its files are ignored",
-			    (int)(slash - rel), rel);
+			diag_warning(s->diags, pos_file(paths[i]),
+			    "record.stray-folder", diag_fmt(s->diags,
+			    "content/%.*s/", (int)(slash - rel), rel));
 		}
 	}
 }
@@ -519,8 +557,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	s->arena = a;
 	s->diags = d;
 	if (!source_exists(src, SITE_YAML)) {
-		diag_errorf(d, pos_file(SITE_YAML), "missing: every site needs "
-		    "content/site.yaml (see content/README.md)");
+		diag_error(d, pos_file(SITE_YAML), "config.missing");
 		goto fail;
 	}
 	if (read_text(s, src, SITE_YAML, &b) == -1 ||
@@ -530,13 +567,12 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	if (conf == NULL || conf->type != VALUE_MAP) {
 		struct pos p = {SITE_YAML, 1, 1};
 
-		diag_errorf(d, conf ? conf->pos : p, "site.yaml must be a map "
-		    "of settings (title, base_url, languages, collections)");
+		diag_error(d, conf ? conf->pos : p, "config.not-map");
 		goto fail;
 	}
 	buf_release(&b);
 	s->conf = conf;
-	unknown_keys(s, conf, site_keys, "site.yaml");
+	unknown_keys(s, conf, site_keys, NULL);
 	load_languages(s);
 	load_collections(s);
 	{

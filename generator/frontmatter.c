@@ -82,6 +82,9 @@ unclosed:
 	out->body_line = 1;
 	for (at = 0; at < n; at++)
 		out->body_line += s[at] == '\n';
-	return diag_errorf(d, (struct pos){path, 1, 1}, "front matter opened "
-	    "here is never closed (add a line '---')");
+	{
+		struct pos opened = {path, 1, 1};
+
+		return diag_error(d, opened, "record.front-matter-unclosed");
+	}
 }

@@ -21,46 +21,71 @@
 /* Which schema keys apply to a type, beside type/required/doc/deprecated. */
 enum { P_MINMAX = 1, P_VALUES = 2, P_FIELDS = 4, P_OF = 8, P_TO = 16 };
 
-/* The built-in types: schema name, what a value must be, keys allowed. */
+/*
+ * The built-in types: schema name, what a value must be (English, then
+ * Vietnamese: messages name it in the diagnostics' language), keys
+ * allowed.
+ */
 static const struct {
 	const char *name;
-	const char *want;
+	const char *want, *want_vi;
 	unsigned props;
 } types[] = {
-	[T_ANY] = {"any", "anything", 0},
-	[T_TEXT] = {"text", "text", P_MINMAX},
+	[T_ANY] = {"any", "anything", "bất kỳ giá trị nào", 0},
+	[T_TEXT] = {"text", "text", "một đoạn chữ", P_MINMAX},
 	[T_LTEXT] = {"ltext", "text, or a map with vi: and en: texts",
-	    P_MINMAX},
-	[T_INT] = {"int", "a whole number", P_MINMAX},
+	    "một đoạn chữ, hoặc hai dòng vi: và en:", P_MINMAX},
+	[T_INT] = {"int", "a whole number", "một số nguyên", P_MINMAX},
 	[T_DECIMAL] = {"decimal", "a number like 112.9579 (a dot before "
-	    "decimals, no thousands separators)", P_MINMAX},
+	    "decimals, no thousands separators)", "một số như 112.9579 "
+	    "(dấu chấm trước phần thập phân, không có dấu ngăn hàng "
+	    "nghìn)", P_MINMAX},
 	[T_AMOUNT] = {"amount", "a whole amount like 1060000000 (digits "
-	    "only: no separators, no decimals)", P_MINMAX},
+	    "only: no separators, no decimals)", "một số tiền như "
+	    "1060000000 (chỉ chữ số: không dấu ngăn, không phần thập "
+	    "phân)", P_MINMAX},
 	[T_FIGURE] = {"figure", "a figure like 1060000000 or 112.5 (a dot "
-	    "before decimals, no thousands separators)", P_MINMAX},
+	    "before decimals, no thousands separators)", "một số như "
+	    "1060000000 hoặc 112.5 (dấu chấm trước phần thập phân, không "
+	    "có dấu ngăn hàng nghìn)", P_MINMAX},
 	[T_PERCENT] = {"percent", "a percentage written as a number like "
-	    "94.68 (no % sign)", P_MINMAX},
-	[T_DATE] = {"date", "a date like 2020-01-15", 0},
+	    "94.68 (no % sign)", "một tỷ lệ phần trăm viết như 94.68 "
+	    "(không có dấu %)", P_MINMAX},
+	[T_DATE] = {"date", "a date like 2020-01-15", "một ngày viết như "
+	    "2020-01-15 (năm-tháng-ngày)", 0},
 	[T_DATETIME] = {"datetime", "a date and time like "
+	    "2020-01-15T08:30:00+07:00", "ngày và giờ viết như "
 	    "2020-01-15T08:30:00+07:00", 0},
-	[T_BOOL] = {"bool", "true or false", 0},
-	[T_ENUM] = {"enum", "one of the listed values", P_VALUES},
+	[T_BOOL] = {"bool", "true or false", "true (có) hoặc false "
+	    "(không)", 0},
+	[T_ENUM] = {"enum", "one of the listed values", "một trong các giá "
+	    "trị được liệt kê", P_VALUES},
 	[T_SLUG] = {"slug", "a slug of lower-case letters a-z, digits and "
-	    "'-' like hoi-nghi-can-bo", 0},
+	    "'-' like hoi-nghi-can-bo", "một tên đường dẫn gồm chữ thường "
+	    "a-z không dấu, chữ số và '-', như hoi-nghi-can-bo", 0},
 	[T_URL] = {"url", "a link starting with https://, http://, mailto:, "
-	    "tel: or / (a page of this site)", 0},
-	[T_EMAIL] = {"email", "an e-mail address like bql@lamdong.gov.vn", 0},
+	    "tel: or / (a page of this site)", "một liên kết bắt đầu bằng "
+	    "https://, http://, mailto:, tel: hoặc / (một trang của cổng "
+	    "này)", 0},
+	[T_EMAIL] = {"email", "an e-mail address like bql@lamdong.gov.vn",
+	    "một địa chỉ thư điện tử như bql@lamdong.gov.vn", 0},
 	[T_PHONE] = {"phone", "a phone number like 0263 3822 123 or "
+	    "+84 263 3822 123", "một số điện thoại như 0263 3822 123 hoặc "
 	    "+84 263 3822 123", 0},
 	[T_DOCNUMBER] = {"docnumber", "a document number like "
-	    "130/2019/NQ-HĐND or 1293/TTg-CN", 0},
+	    "130/2019/NQ-HĐND or 1293/TTg-CN", "một số hiệu văn bản như "
+	    "130/2019/NQ-HĐND hoặc 1293/TTg-CN", 0},
 	[T_TAXCODE] = {"taxcode", "a tax code of 10 digits, or 10 digits, "
-	    "'-' and 3 digits", 0},
-	[T_LIST] = {"list", "a list", P_MINMAX | P_OF},
-	[T_MAP] = {"map", "a map of 'key: value' lines", P_FIELDS | P_VALUES},
-	[T_REF] = {"ref", "the name of a record", P_TO},
-	[T_DEF] = {NULL, NULL, 0},
-	[T_UNION] = {NULL, NULL, 0},
+	    "'-' and 3 digits", "một mã số thuế gồm 10 chữ số, hoặc 10 "
+	    "chữ số, '-' và 3 chữ số", 0},
+	[T_LIST] = {"list", "a list", "một danh sách (các dòng '- ')",
+	    P_MINMAX | P_OF},
+	[T_MAP] = {"map", "a map of 'key: value' lines", "các dòng "
+	    "'tên: giá trị'", P_FIELDS | P_VALUES},
+	[T_REF] = {"ref", "the name of a record", "tên của một bản ghi",
+	    P_TO},
+	[T_DEF] = {NULL, NULL, NULL, 0},
+	[T_UNION] = {NULL, NULL, NULL, 0},
 };
 
 static const char *const schema_keys[] = {
@@ -70,9 +95,11 @@ static const char *const schema_keys[] = {
 static const char *const top_keys[] = {"defs", "kinds"};
 
 const char *
-schema_type_want(enum stype t)
+schema_type_want(enum stype t, const char *lang)
 {
-	return types[t].name ? types[t].want : "?";
+	if (types[t].name == NULL)
+		return "?";
+	return strcmp(lang, "vi") == 0 ? types[t].want_vi : types[t].want;
 }
 
 bool
@@ -101,8 +128,7 @@ settype(struct ld *l, struct node *n, const struct value *t)
 
 	n->type = T_ANY;
 	if (t->type != VALUE_STR) {
-		diag_errorf(l->d, t->pos, "a type must be a name or a list of "
-		    "types");
+		diag_error(l->d, t->pos, "schema.type-not-name");
 		return;
 	}
 	for (i = 0; i < T_DEF; i++)
@@ -122,10 +148,10 @@ settype(struct ld *l, struct node *n, const struct value *t)
 	for (i = 0; i < l->s->ndef; i++)
 		names[nn++] = l->s->defs[i].name;
 	if (utf8_nearest(t->text, names, nn) != NULL)
-		diag_errorf(l->d, t->pos, "unknown type '%s' (did you mean "
-		    "'%s'?)", t->text, utf8_nearest(t->text, names, nn));
+		diag_error(l->d, t->pos, "schema.unknown-type-near", t->text,
+		    utf8_nearest(t->text, names, nn));
 	else
-		diag_errorf(l->d, t->pos, "unknown type '%s'", t->text);
+		diag_error(l->d, t->pos, "schema.unknown-type", t->text);
 }
 
 static void
@@ -137,8 +163,8 @@ bound(struct ld *l, struct node *n, const struct value *v,
 
 	if (count ? v->type != VALUE_INT || v->u.i < 0 :
 	    v->type != VALUE_INT && v->type != VALUE_NUM)
-		diag_errorf(l->d, v->pos, "a bound must be %s",
-		    count ? "a whole number, 0 or more" : "a number");
+		diag_error(l->d, v->pos, count ? "schema.bound-count" :
+		    "schema.bound-number");
 	else
 		*out = v;
 }
@@ -149,21 +175,20 @@ enum_values(struct ld *l, struct node *n, const struct value *v)
 	size_t i, j;
 
 	if (v->type != VALUE_LIST || v->n == 0) {
-		diag_errorf(l->d, v->pos, "an enum's values must be a list");
+		diag_error(l->d, v->pos, "schema.enum-not-list");
 		return;
 	}
 	n->enums = arena_calloc(l->a, v->n, sizeof *n->enums);
 	for (i = 0; i < v->n; i++) {
 		if (!schema_plain_text(v->items[i]) || v->items[i]->len == 0) {
-			diag_errorf(l->d, v->items[i]->pos, "an enum value "
-			    "must be a word or number");
+			diag_error(l->d, v->items[i]->pos,
+			    "schema.enum-value");
 			continue;
 		}
 		for (j = 0; j < n->nenum; j++)
 			if (strcmp(n->enums[j], v->items[i]->text) == 0)
-				diag_errorf(l->d, v->items[i]->pos, "enum "
-				    "value '%s' is listed twice",
-				    v->items[i]->text);
+				diag_error(l->d, v->items[i]->pos,
+				    "schema.enum-twice", v->items[i]->text);
 		n->enums[n->nenum++] = v->items[i]->text;
 	}
 }
@@ -174,8 +199,7 @@ fields(struct ld *l, struct node *n, const struct value *v)
 	size_t i;
 
 	if (v->type != VALUE_MAP) {
-		diag_errorf(l->d, v->pos, "'fields' must be a map of field "
-		    "names to schemas");
+		diag_error(l->d, v->pos, "schema.fields-not-map");
 		return;
 	}
 	n->names = arena_calloc(l->a, v->n, sizeof *n->names);
@@ -202,24 +226,22 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 	if (k == sizeof schema_keys / sizeof *schema_keys) {
 		near = utf8_nearest(p->key, schema_keys, k);
 		if (near != NULL)
-			diag_errorf(l->d, p->keypos, "unknown schema key '%s' "
-			    "(did you mean '%s'?)", p->key, near);
+			diag_error(l->d, p->keypos, "schema.unknown-key-near",
+			    p->key, near);
 		else
-			diag_errorf(l->d, p->keypos, "unknown schema key "
-			    "'%s'", p->key);
+			diag_error(l->d, p->keypos, "schema.unknown-key",
+			    p->key);
 		return;
 	}
 	if (k >= 4 && !(props & (k <= 5 ? P_MINMAX : k == 6 ? P_VALUES :
 	    k == 7 ? P_FIELDS : k == 8 ? P_OF : P_TO))) {
-		diag_errorf(l->d, p->keypos, "'%s' does not apply to this "
-		    "type", p->key);
+		diag_error(l->d, p->keypos, "schema.key-not-for-type", p->key);
 		return;
 	}
 	switch (k) {
 	case 1:
 		if (v->type != VALUE_BOOL)
-			diag_errorf(l->d, v->pos, "'required' must be true "
-			    "or false");
+			diag_error(l->d, v->pos, "schema.required-not-bool");
 		n->required = v->type == VALUE_BOOL && v->u.b;
 		break;
 	case 2:
@@ -229,7 +251,7 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 		else if (k == 3 && v->type == VALUE_BOOL)
 			n->deprecated = v->u.b ? "" : NULL;
 		else
-			diag_errorf(l->d, v->pos, "'%s' must be text",
+			diag_error(l->d, v->pos, "schema.key-not-text",
 			    p->key);
 		break;
 	case 4:
@@ -251,7 +273,7 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 	case 9:
 		if (v->type != VALUE_STR || value_map_get(l->kinds,
 		    v->text) == NULL)
-			diag_errorf(l->d, v->pos, "'to' must name a kind");
+			diag_error(l->d, v->pos, "schema.to-not-kind");
 		n->to = v->type == VALUE_STR ? v->text : "";
 		break;
 	default:
@@ -275,13 +297,12 @@ compile(struct ld *l, const struct value *v, bool kind)
 		settype(l, n, v);
 		t = v;
 	} else if (v->type != VALUE_MAP) {
-		diag_errorf(l->d, v->pos, "a schema must be a type name or a "
-		    "map of schema keys");
+		diag_error(l->d, v->pos, "schema.not-schema");
 		return n;
 	} else if ((t = value_map_get(v, "type")) == NULL) {
 		n->type = T_MAP;
 		if (!kind)
-			diag_errorf(l->d, v->pos, "this schema has no 'type'");
+			diag_error(l->d, v->pos, "schema.no-type");
 	} else if (t->type == VALUE_LIST && t->n > 0) {
 		n->type = T_UNION;
 		n->nalt = t->n;
@@ -299,12 +320,12 @@ compile(struct ld *l, const struct value *v, bool kind)
 		/* Only settype() makes these, from the type name t. */
 		assert(t != NULL);
 		if (n->type == T_ENUM && n->nenum == 0)
-			diag_errorf(l->d, t->pos, "an enum needs 'values'");
+			diag_error(l->d, t->pos, "schema.enum-no-values");
 		if (n->type == T_REF && n->to == NULL)
-			diag_errorf(l->d, t->pos, "a ref needs 'to' (a kind)");
+			diag_error(l->d, t->pos, "schema.ref-no-to");
 	}
 	if (kind && n->type != T_MAP)
-		diag_errorf(l->d, v->pos, "a kind's schema must be a map");
+		diag_error(l->d, v->pos, "schema.kind-not-map");
 	return n;
 }
 
@@ -323,8 +344,8 @@ loops(struct ld *l, const struct node *n)
 	if (n->type != T_DEF || n->def->state == 2)
 		return false;
 	if (n->def->state == 1) {
-		diag_errorf(l->d, n->def->pos, "definition '%s' refers to "
-		    "itself with no map or list in between", n->def->name);
+		diag_error(l->d, n->def->pos, "schema.def-loop",
+		    n->def->name);
 		return true;
 	}
 	n->def->state = 1;
@@ -346,8 +367,7 @@ date_field(struct ld *l, const struct node *n, const struct value *v)
 	for (i = 0; f->type == VALUE_STR && i < n->nfield; i++)
 		if (strcmp(n->names[i], f->text) == 0)
 			return f->text;
-	diag_errorf(l->d, f->pos, "'date_field' must name a field of the "
-	    "kind");
+	diag_error(l->d, f->pos, "schema.date-field");
 	return NULL;
 }
 
@@ -358,8 +378,8 @@ check_top(struct ld *l, const char *name, const struct value *root)
 	size_t i, j;
 
 	if (root == NULL || root->type != VALUE_MAP) {
-		diag_errorf(l->d, root ? root->pos : pos_file(name),
-		    "a schema document must be a map with 'kinds'");
+		diag_error(l->d, root ? root->pos : pos_file(name),
+		    "schema.document-not-map");
 		return false;
 	}
 	for (i = 0; i < root->n; i++) {
@@ -367,20 +387,23 @@ check_top(struct ld *l, const char *name, const struct value *root)
 			if (strcmp(root->pairs[i].key, top_keys[j]) == 0)
 				break;
 		if (j < 2 && root->pairs[i].val->type != VALUE_MAP) {
-			diag_errorf(l->d, root->pairs[i].val->pos, "'%s' must "
-			    "be a map", top_keys[j]);
+			diag_error(l->d, root->pairs[i].val->pos,
+			    "schema.top-not-map", top_keys[j]);
 			return false;
 		}
 		if (j < 2)
 			continue;
 		near = utf8_nearest(root->pairs[i].key, top_keys, 2);
-		diag_errorf(l->d, root->pairs[i].keypos,
-		    "unknown key '%s'%s%s%s", root->pairs[i].key,
-		    near ? " (did you mean '" : "", near ? near : "",
-		    near ? "'?)" : "");
+		if (near != NULL)
+			diag_error(l->d, root->pairs[i].keypos,
+			    "schema.unknown-key-near", root->pairs[i].key,
+			    near);
+		else
+			diag_error(l->d, root->pairs[i].keypos,
+			    "schema.unknown-key", root->pairs[i].key);
 	}
 	if (value_map_get(root, "kinds") == NULL)
-		diag_errorf(l->d, root->pos, "missing 'kinds'");
+		diag_error(l->d, root->pos, "schema.no-kinds");
 	return value_map_get(root, "kinds") != NULL;
 }
 
@@ -410,9 +433,9 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 			for (j = 0; j < T_DEF; j++)
 				if (strcmp(defs->pairs[i].key,
 				    types[j].name) == 0)
-					diag_errorf(d, defs->pairs[i].keypos,
-					    "definition '%s' hides the "
-					    "built-in type", types[j].name);
+					diag_error(d, defs->pairs[i].keypos,
+					    "schema.def-hides-type",
+					    types[j].name);
 		}
 		for (i = 0; i < defs->n; i++)
 			l.s->defs[i].node = compile(&l, defs->pairs[i].val,

@@ -28,6 +28,9 @@ extern const size_t schemas_yaml_len;
 struct schema_refs {
 	bool (*exists)(void *ctx, const char *kind, const char *key);
 	void *ctx;
+	/* The existing name of kind nearest to key (for "did you mean"),
+	 * or NULL; the pointer may be NULL. */
+	const char *(*nearest)(void *ctx, const char *kind, const char *key);
 };
 
 /*
@@ -89,5 +92,14 @@ void schema_fill_absent(const struct schemas *s, const char *kind,
  */
 void schema_fill_frame(const struct schemas *s, const char *kind,
     struct arena *a, struct value *f);
+
+/*
+ * Names a place in the editor's terms, in d's language, for a message
+ * argument: field of item index (0-based) of list, "trường `phone` của
+ * mục thứ 1 «Nguyễn Văn A» trong `leaders`"; list NULL for a field of
+ * the record, field NULL for the item itself.
+ */
+const char *schema_place(struct diags *d, const char *list, size_t index,
+    const struct value *item, const char *field);
 
 #endif

@@ -5,8 +5,9 @@
  * record that its schema guides (references, absent fields).  Domain
  * checks (sums, dates in order) live elsewhere.
  */
-#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -21,34 +22,206 @@
 
 static const char *const lang_keys[] = {"vi", "en"};
 
-/* Appends a scalar as a message shows it: strings quoted and cut short. */
+/* ---- naming places and values in the editor's terms ---- */
+
+/*
+ * One step of the way from the record to the value being checked: a
+ * field name, or an item of a list (its 0-based index and the item, so
+ * that a message can name it by its title).
+ */
+struct frame {
+	const char *key;		/* NULL for a list item */
+	size_t index;
+	const struct value *item;
+};
+
+struct ck {
+	const struct schema_refs *refs;
+	struct diags *d;	/* NULL while trying a union's alternatives */
+	bool vi;		/* messages in Vietnamese */
+	struct frame fr[4 * VALUE_MAX_DEPTH + 2];
+	size_t nfr;
+	size_t errors;
+	unsigned depth;
+};
+
+static void push(struct ck *, const char *, size_t, const struct value *);
+
+/* Appends at most 40 code points of s[0..n), up to its first line end. */
 static void
-show(struct buf *b, const struct value *v)
+clip(struct buf *b, const char *s, size_t n)
 {
-	const char *s = v->text;
 	size_t i, cps = 0;
 
-	if (v->type == VALUE_NULL) {
-		buf_adds(b, "empty");
-		return;
-	}
-	if (v->type == VALUE_LIST || v->type == VALUE_MAP) {
-		buf_adds(b, v->type == VALUE_LIST ? "a list" : "a map");
-		return;
-	}
-	if (v->type == VALUE_STR)
-		buf_addc(b, '\'');
-	for (i = 0; i < v->len; i++) {
+	for (i = 0; i < n; i++) {
 		if (utf8_is_lead((unsigned char)s[i]) && ++cps > 40)
 			break;
 		if (s[i] == '\n' || s[i] == '\r')
 			break;
 		buf_addc(b, s[i]);
 	}
-	if (i < v->len)
+	if (i < n)
 		buf_adds(b, "…");
-	if (v->type == VALUE_STR)
-		buf_addc(b, '\'');
+}
+
+static void
+open_quote(struct buf *b, bool vi)
+{
+	buf_adds(b, vi ? "«" : "“");
+}
+
+static void
+close_quote(struct buf *b, bool vi)
+{
+	buf_adds(b, vi ? "»" : "”");
+}
+
+/* Appends a scalar as a message shows it: quoted and cut short. */
+static void
+show(struct buf *b, const struct value *v, bool vi)
+{
+	if (v->type == VALUE_NULL) {
+		buf_adds(b, vi ? "để trống" : "empty");
+		return;
+	}
+	if (v->type == VALUE_LIST || v->type == VALUE_MAP) {
+		buf_adds(b, v->type == VALUE_LIST ? vi ? "một danh sách" :
+		    "a list" : vi ? "các dòng 'tên: giá trị'" : "a map");
+		return;
+	}
+	open_quote(b, vi);
+	clip(b, v->text, v->len);
+	close_quote(b, vi);
+}
+
+/* The text of field key of map item (vi: of an ltext), or NULL. */
+static const struct value *
+item_text(const struct value *item, const char *key)
+{
+	const struct value *t = value_map_get(item, key);
+
+	if (t != NULL && t->type == VALUE_MAP)
+		t = value_map_get(t, "vi");
+	return t != NULL && schema_plain_text(t) && t->len > 0 ? t : NULL;
+}
+
+/* Appends the field names of frames [from, to) joined by dots. */
+static void
+keys(struct buf *b, const struct ck *c, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++)
+		buf_addf(b, "%s%s", i > from ? "." : "", c->fr[i].key);
+}
+
+/*
+ * Appends where the value being checked is, as the editor sees it:
+ * "trường `area_ha` của mục thứ 2 «Kho lạnh» trong `mix`", a budget
+ * line by its STT and label ("dòng 1.2 «Chi thường xuyên»"), never
+ * "mix[2].area_ha".
+ */
+static void
+place(struct buf *b, const struct ck *c)
+{
+	const struct value *stt, *title;
+	size_t end = c->nfr, i;
+	bool first = true, vi = c->vi;
+
+	for (i = end; i > 0 && c->fr[i - 1].key != NULL; i--)
+		;
+	if (i < end) {
+		buf_adds(b, vi ? "trường `" : "field `");
+		keys(b, c, i, end);
+		buf_adds(b, "`");
+		first = false;
+	}
+	for (end = i; end > 0; end = i) {
+		const struct frame *f = &c->fr[end - 1];
+
+		for (i = end - 1; i > 0 && c->fr[i - 1].key != NULL; i--)
+			;
+		if (!first)
+			buf_adds(b, vi ? " của " : " of ");
+		first = false;
+		stt = item_text(f->item, "stt");
+		if ((title = item_text(f->item, "name")) == NULL &&
+		    (title = item_text(f->item, "title")) == NULL &&
+		    (title = item_text(f->item, "label")) == NULL &&
+		    (title = item_text(f->item, "use")) == NULL)
+			title = item_text(f->item, "what");
+		if (stt != NULL) {
+			/* The STT names a budget line in the whole form. */
+			buf_adds(b, vi ? "dòng " : "line ");
+			clip(b, stt->text, stt->len);
+		} else {
+			buf_addf(b, vi ? "mục thứ %zu" : "item %zu",
+			    f->index + 1);
+		}
+		if (title != NULL) {
+			buf_addc(b, ' ');
+			open_quote(b, vi);
+			clip(b, title->text, title->len);
+			close_quote(b, vi);
+		}
+		if (stt != NULL)
+			break;
+		if (i < end - 1) {
+			buf_adds(b, vi ? " trong `" : " in `");
+			keys(b, c, i, end - 1);
+			buf_adds(b, "`");
+		}
+	}
+	if (first)
+		buf_adds(b, vi ? "bản ghi" : "the record");
+}
+
+/* place() as a string for a message argument (NULL while silent). */
+static const char *
+where(const struct ck *c)
+{
+	struct buf b = {0};
+	const char *r;
+
+	if (c->d == NULL)
+		return NULL;
+	place(&b, c);
+	r = diag_fmt(c->d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return r;
+}
+
+/* show() as a string for a message argument. */
+static const char *
+shown(const struct ck *c, const struct value *v)
+{
+	struct buf b = {0};
+	const char *r;
+
+	show(&b, v, c->vi);
+	r = diag_fmt(c->d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return r;
+}
+
+const char *
+schema_place(struct diags *d, const char *list, size_t index,
+    const struct value *item, const char *field)
+{
+	struct ck *c = xcalloc(1, sizeof *c);
+	const char *r;
+
+	c->d = d;
+	c->vi = strcmp(diags_lang(d), "vi") == 0;
+	if (list != NULL) {
+		push(c, list, 0, NULL);
+		push(c, NULL, index, item);
+	}
+	if (field != NULL)
+		push(c, field, 0, NULL);
+	r = where(c);
+	free(c);
+	return r;
 }
 
 static bool
@@ -60,40 +233,25 @@ empty(const struct value *v)
 
 /* ---- checking a value tree ---- */
 
-struct ck {
-	const struct schema_refs *refs;
-	struct diags *d;	/* NULL while trying a union's alternatives */
-	struct buf path;	/* the name of the node being checked */
-	size_t errors;
-	unsigned depth;
-};
-
-static void report(struct ck *, bool, struct pos, const char *, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-report(struct ck *c, bool error, struct pos p, const char *fmt, ...)
-{
-	struct buf b = {0};
-	va_list ap;
-
-	if (error)
-		c->errors++;
-	if (c->d == NULL)
-		return;
-	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	if (error)
-		diag_errorf(c->d, p, "%s", buf_cstr(&b));
-	else
-		diag_warningf(c->d, p, "%s", buf_cstr(&b));
-	buf_release(&b);
-}
+/*
+ * Counts an error (or not, for a warning); records it unless a union's
+ * alternatives are being tried.  The arguments are the message id's
+ * (diag.h); those made with where() and shown() are NULL while silent.
+ */
+#define report(c, error, p, ...) do {					\
+	if (error)							\
+		(c)->errors++;						\
+	if ((c)->d != NULL) {						\
+		if (error)						\
+			diag_error((c)->d, (p), __VA_ARGS__);		\
+		else							\
+			diag_warning((c)->d, (p), __VA_ARGS__);		\
+	}								\
+} while (0)
 
 /* Appends what a value of n must be ("a date like 2020-01-15"). */
 static void
-want(struct buf *b, const struct node *n)
+want(struct buf *b, const struct node *n, bool vi)
 {
 	size_t i;
 
@@ -102,71 +260,94 @@ want(struct buf *b, const struct node *n)
 	if (n->type == T_UNION) {
 		for (i = 0; i < n->nalt; i++) {
 			if (i > 0)
-				buf_adds(b, " or ");
-			want(b, n->alts[i]);
+				buf_adds(b, vi ? " hoặc " : " or ");
+			want(b, n->alts[i], vi);
 		}
 	} else if (n->type == T_ENUM) {
-		buf_adds(b, "one of: ");
+		buf_adds(b, vi ? "một trong: " : "one of: ");
 		for (i = 0; i < n->nenum; i++)
 			buf_addf(b, "%s%s", i ? ", " : "", n->enums[i]);
 	} else if (n->type == T_REF) {
-		buf_addf(b, "the name of a %s record", n->to);
+		buf_addf(b, vi ? "tên của một bản ghi loại `%s`" :
+		    "the name of a %s record", n->to);
 	} else {
-		buf_adds(b, schema_type_want(n->type));
+		buf_adds(b, schema_type_want(n->type, vi ? "vi" : "en"));
 	}
 }
 
 static void
 mismatch(struct ck *c, const struct node *n, const struct value *v,
-    const char *extra)
+    const char *id)
 {
-	struct buf w = {0}, s = {0};
+	struct buf w = {0};
 
-	if (c->d != NULL) {
-		want(&w, n);
-		show(&s, v);
+	if (c->d == NULL) {
+		c->errors++;
+		return;
 	}
-	report(c, true, v->pos, "'%s' must be %s, not %s%s",
-	    buf_cstr(&c->path), buf_cstr(&w), buf_cstr(&s), extra);
+	want(&w, n, c->vi);
+	report(c, true, v->pos, id, where(c), diag_fmt(c->d, "%s",
+	    buf_cstr(&w)), shown(c, v));
 	buf_release(&w);
-	buf_release(&s);
-}
-
-static size_t
-push(struct ck *c, const char *key, size_t index)
-{
-	size_t len = c->path.len;
-
-	if (key == NULL)
-		buf_addf(&c->path, "[%zu]", index + 1);
-	else
-		buf_addf(&c->path, "%s%s", len ? "." : "", key);
-	return len;
 }
 
 static void
-unknown_key(struct ck *c, size_t outer, const struct value_pair *p,
+push(struct ck *c, const char *key, size_t index, const struct value *item)
+{
+	c->fr[c->nfr].key = key;
+	c->fr[c->nfr].index = index;
+	c->fr[c->nfr].item = item;
+	c->nfr++;
+}
+
+/* " của trường `location`" for a key inside a map; "" at the top. */
+static const char *
+inside(const struct ck *c)
+{
+	struct buf b = {0};
+	const char *r;
+
+	if (c->nfr == 0)
+		return "";
+	buf_adds(&b, c->vi ? " của " : " of ");
+	place(&b, c);
+	r = diag_fmt(c->d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return r;
+}
+
+/* The known keys as a list for a message: "`vi`, `en`". */
+static const char *
+key_list(const struct ck *c, const char *const *names, size_t n)
+{
+	struct buf b = {0};
+	const char *r;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_addf(&b, "%s`%s`", i ? ", " : "", names[i]);
+	r = diag_fmt(c->d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return r;
+}
+
+static void
+unknown_key(struct ck *c, const struct value_pair *p,
     const char *const *names, size_t n)
 {
 	const char *near = utf8_nearest(p->key, names, n);
-	struct buf b = {0};
-	size_t i;
 
 	if (c->d == NULL)
 		return;
-	if (outer > 0)
-		buf_addf(&b, " in '%.*s'", (int)outer, c->path.data);
 	if (near != NULL)
-		buf_addf(&b, " (did you mean '%s'?)", near);
-	else if (n <= 8) {
-		buf_adds(&b, " (known keys: ");
-		for (i = 0; i < n; i++)
-			buf_addf(&b, "%s%s", i ? ", " : "", names[i]);
-		buf_adds(&b, ")");
-	}
-	report(c, false, p->keypos, "unknown key '%s'%s", p->key,
-	    buf_cstr(&b));
-	buf_release(&b);
+		report(c, false, p->keypos, "record.unknown-key-near",
+		    p->key, inside(c), near);
+	else if (n <= 8)
+		report(c, false, p->keypos, "record.unknown-key-list",
+		    p->key, inside(c), key_list(c, names, n));
+	else
+		report(c, false, p->keypos, "record.unknown-key", p->key,
+		    inside(c));
 }
 
 /* Compares number v with bound b (both INT or NUM). */
@@ -187,11 +368,11 @@ static void
 bounds(struct ck *c, const struct node *n, const struct value *v)
 {
 	if (n->min != NULL && numcmp(v, n->min) < 0)
-		report(c, true, v->pos, "'%s' must be at least %s, not %s",
-		    buf_cstr(&c->path), n->min->text, v->text);
+		report(c, true, v->pos, "record.number-too-small", where(c),
+		    n->min->text, v->text);
 	if (n->max != NULL && numcmp(v, n->max) > 0)
-		report(c, true, v->pos, "'%s' must be at most %s, not %s",
-		    buf_cstr(&c->path), n->max->text, v->text);
+		report(c, true, v->pos, "record.number-too-large", where(c),
+		    n->max->text, v->text);
 }
 
 static void check(struct ck *, const struct node *, const struct value *);
@@ -200,25 +381,36 @@ static void
 check_ref(struct ck *c, const struct node *n, const struct value *v)
 {
 	struct buf key = {0};
+	const char *near;
 
 	if (!schema_plain_text(v) || v->len == 0) {
-		mismatch(c, n, v, "");
+		mismatch(c, n, v, "record.wrong-type");
 		return;
 	}
 	if (c->refs == NULL || c->refs->exists == NULL)
 		return;
 	buf_add(&key, v->text, v->len);
-	if (!c->refs->exists(c->refs->ctx, n->to, buf_cstr(&key)))
-		report(c, true, v->pos, "there is no %s record '%s' (named "
-		    "in '%s')", n->to, buf_cstr(&key), buf_cstr(&c->path));
+	if (!c->refs->exists(c->refs->ctx, n->to, buf_cstr(&key))) {
+		near = c->refs->nearest != NULL && c->d != NULL ?
+		    c->refs->nearest(c->refs->ctx, n->to, buf_cstr(&key)) :
+		    NULL;
+		if (near != NULL)
+			report(c, true, v->pos, "record.unknown-ref-near",
+			    where(c), n->to, diag_fmt(c->d, "%s",
+			    buf_cstr(&key)), near);
+		else
+			report(c, true, v->pos, "record.unknown-ref",
+			    where(c), n->to, c->d ? diag_fmt(c->d, "%s",
+			    buf_cstr(&key)) : NULL);
+	}
 	buf_release(&key);
 }
 
 static void
 check_enum(struct ck *c, const struct node *n, const struct value *v)
 {
-	struct buf s = {0}, extra = {0};
-	const char *near;
+	struct buf s = {0};
+	const char *near = NULL;
 	size_t i;
 
 	for (i = 0; schema_plain_text(v) && i < n->nenum; i++)
@@ -228,12 +420,32 @@ check_enum(struct ck *c, const struct node *n, const struct value *v)
 	if (c->d != NULL && v->type == VALUE_STR) {
 		buf_add(&s, v->text, v->len);
 		near = utf8_nearest(buf_cstr(&s), n->enums, n->nenum);
-		if (near != NULL)
-			buf_addf(&extra, " (did you mean '%s'?)", near);
 	}
-	mismatch(c, n, v, buf_cstr(&extra));
+	if (near != NULL)
+		report(c, true, v->pos, "record.enum-near", where(c),
+		    shown(c, v), near, key_list(c, n->enums, n->nenum));
+	else if (c->d != NULL)
+		report(c, true, v->pos, "record.enum", where(c), shown(c, v),
+		    key_list(c, n->enums, n->nenum));
+	else
+		c->errors++;
 	buf_release(&s);
-	buf_release(&extra);
+}
+
+/*
+ * Where in the file byte off of scalar v is: its line, and its column
+ * when the value sits on one line (a plain or quoted scalar).  False
+ * when the text alone cannot tell (a block, or a value over lines).
+ */
+static bool
+spot(const struct value *v, size_t off, struct pos *p)
+{
+	*p = v->pos;
+	if (v->style == 2 || memchr(v->text, '\n', v->len) != NULL ||
+	    p->line == 0)
+		return false;
+	p->col += (unsigned)utf8_count(v->text, off) + (v->style == 1);
+	return true;
 }
 
 static void
@@ -243,14 +455,42 @@ check_docnumber(struct ck *c, const struct node *n, const struct value *v)
 
 	if (v->type == VALUE_STR && (ch = schema_docnumber_lookalike(v->text,
 	    v->len)) != 0) {
-		report(c, true, v->pos, "'%s' uses the look-alike letter %s "
-		    "(U+00%X); type %s (U+011%c)", buf_cstr(&c->path),
-		    ch == 0xD0 ? "Ð" : "ð", (unsigned)ch,
-		    ch == 0xD0 ? "Đ" : "đ", ch == 0xD0 ? '0' : '1');
+		report(c, true, v->pos, "record.docnumber-lookalike",
+		    where(c), shown(c, v), ch == 0xD0 ? "Ð" : "ð",
+		    ch == 0xD0 ? "U+00D0" : "U+00F0", ch == 0xD0 ? "Đ" : "đ",
+		    ch == 0xD0 ? "U+0110" : "U+0111");
 		return;
 	}
 	if (v->type != VALUE_STR || !schema_is_docnumber(v->text, v->len))
-		mismatch(c, n, v, "");
+		mismatch(c, n, v, "record.wrong-type");
+}
+
+/*
+ * Ð (U+00D0) and ð (U+00F0) look like Đ and đ but are other letters:
+ * search, sorting and screen readers go wrong.  In running text they
+ * are a warning at the letter itself.
+ */
+static void
+lookalike(struct ck *c, const struct value *v)
+{
+	size_t i = 0, at;
+	uint32_t ch;
+	struct pos p;
+
+	if (c->d == NULL || v->type != VALUE_STR)
+		return;
+	while (i < v->len) {
+		at = i;
+		i += utf8_decode(v->text + i, v->len - i, &ch, UTF8_LOOSE);
+		if (ch != 0xD0 && ch != 0xF0)
+			continue;
+		spot(v, at, &p);
+		report(c, false, p, "record.text-lookalike", where(c),
+		    ch == 0xD0 ? "Ð" : "ð", ch == 0xD0 ? "U+00D0" : "U+00F0",
+		    diag_fmt(c->d, "%u", p.line), diag_fmt(c->d, "%u", p.col),
+		    ch == 0xD0 ? "Đ" : "đ");
+		return;		/* one per value: the fix finds the rest */
+	}
 }
 
 /* Text: a string, or a number written plainly, within length bounds. */
@@ -260,44 +500,43 @@ check_text(struct ck *c, const struct node *n, const struct value *v)
 	size_t len;
 
 	if (!schema_plain_text(v)) {
-		mismatch(c, n, v, v->type == VALUE_BOOL ? " (put it in "
-		    "quotes if it is meant as text)" : "");
+		mismatch(c, n, v, v->type == VALUE_BOOL ?
+		    "record.wrong-type-bool" : "record.wrong-type");
 		return;
 	}
 	len = utf8_count(v->text, v->len);
 	if (n->min != NULL && (int64_t)len < n->min->u.i)
-		report(c, true, v->pos, "'%s' must be at least %s "
-		    "characters long, not %zu", buf_cstr(&c->path),
-		    n->min->text, len);
+		report(c, true, v->pos, "record.text-too-short", where(c),
+		    n->min->text, c->d ? diag_fmt(c->d, "%zu", len) : NULL);
 	if (n->max != NULL && (int64_t)len > n->max->u.i)
-		report(c, true, v->pos, "'%s' must be at most %s characters "
-		    "long, not %zu", buf_cstr(&c->path), n->max->text, len);
+		report(c, true, v->pos, "record.text-too-long", where(c),
+		    n->max->text, c->d ? diag_fmt(c->d, "%zu", len) : NULL);
+	lookalike(c, v);
 }
 
 static void
 check_ltext(struct ck *c, const struct node *n, const struct value *v)
 {
 	struct node text = *n;	/* for "'title.en' must be text" */
-	size_t i, outer;
+	size_t i;
 
 	if (v->type != VALUE_MAP) {
 		check_text(c, n, v);
 		return;
 	}
 	if (v->n == 0)
-		mismatch(c, n, v, "");
+		mismatch(c, n, v, "record.wrong-type");
 	for (i = 0; i < v->n; i++) {
 		const struct value_pair *p = &v->pairs[i];
 
 		if (strcmp(p->key, "vi") != 0 && strcmp(p->key, "en") != 0) {
-			outer = c->path.len;
-			unknown_key(c, outer, p, lang_keys, 2);
+			unknown_key(c, p, lang_keys, 2);
 			continue;
 		}
-		outer = push(c, p->key, 0);
+		push(c, p->key, 0, NULL);
 		text.type = T_TEXT;
 		check_text(c, &text, p->val);
-		buf_truncate(&c->path, outer);
+		c->nfr--;
 	}
 }
 
@@ -328,12 +567,53 @@ thousands_like(const char *t)
 	return !(n == 1 && t[0] == '0') && dot[2] == '0' && dot[3] == '0';
 }
 
+/*
+ * A date written day first — 15/06/2021, 5-6-2021, 15.06.2021 — as
+ * YYYY-MM-DD in out; false when s is not one, or not a real date.
+ */
+static bool
+date_dmy(const char *s, size_t n, char out[DATE_ISO_SIZE])
+{
+	unsigned part[3] = {0, 0, 0}, digs[3] = {0, 0, 0};
+	size_t i, k = 0;
+	char sep = 0;
+
+	for (i = 0; i < n; i++) {
+		if (ascii_isdigit((unsigned char)s[i])) {
+			if (++digs[k] > 4)
+				return false;
+			part[k] = part[k] * 10 + (unsigned)(s[i] - '0');
+		} else if ((s[i] == '/' || s[i] == '-' || s[i] == '.') &&
+		    k < 2 && digs[k] > 0 && (sep == 0 || s[i] == sep)) {
+			sep = s[i];
+			k++;
+		} else {
+			return false;
+		}
+	}
+	if (k != 2 || digs[0] > 2 || digs[1] > 2 || digs[2] != 4)
+		return false;
+	snprintf(out, DATE_ISO_SIZE, "%04u-%02u-%02u", part[2], part[1],
+	    part[0]);
+	return date_is_valid(out, 10);
+}
+
+/* The text without the dot: "1.500" → "1500". */
+static const char *
+undotted(const struct ck *c, const char *t)
+{
+	const char *dot = strchr(t, '.');
+
+	return diag_fmt(c->d, "%.*s%s", (int)(dot - t), t, dot + 1);
+}
+
 static void
 check_scalar(struct ck *c, const struct node *n, const struct value *v)
 {
 	const char *s = v->text;
 	size_t len = v->len;
 	bool str = v->type == VALUE_STR, text = schema_plain_text(v), ok;
+	char iso[DATE_ISO_SIZE];
 	int date = 0;
 
 	switch (n->type) {
@@ -354,18 +634,23 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 		 * Vietnamese figures may have meant one thousand five
 		 * hundred.  Say so, once, where it is written.
 		 */
-		if (ok && v->type == VALUE_NUM && thousands_like(v->text))
-			report(c, false, v->pos, "'%s' is %s, read as a "
-			    "decimal (%.*s,%s); if a thousands separator was "
-			    "meant, write it without the dot",
-			    buf_cstr(&c->path), v->text,
+		if (ok && v->type == VALUE_NUM && thousands_like(v->text) &&
+		    c->d != NULL)
+			report(c, false, v->pos, "record.thousands-like",
+			    where(c), v->text, diag_fmt(c->d, "%.*s,%s",
 			    (int)(strchr(v->text, '.') - v->text), v->text,
-			    strchr(v->text, '.') + 1);
+			    strchr(v->text, '.') + 1), undotted(c, v->text));
 		break;
 	case T_DATE:
+		if (text && date_dmy(s, len, iso)) {
+			report(c, true, v->pos, "record.date-dmy", where(c),
+			    shown(c, v), c->d ? diag_fmt(c->d, "%s", iso) :
+			    NULL);
+			return;
+		}
 		if (str && (date = date_check(s, len)) == -1) {
-			report(c, true, v->pos, "'%s' must be a real date; "
-			    "%.10s does not exist", buf_cstr(&c->path), s);
+			report(c, true, v->pos, "record.date-impossible",
+			    where(c), c->d ? diag_fmt(c->d, "%.10s", s) : NULL);
 			return;
 		}
 		ok = str && date == 1;
@@ -396,9 +681,39 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 		break;
 	}
 	if (!ok)
-		mismatch(c, n, v, "");
+		mismatch(c, n, v, "record.wrong-type");
 	else if (n->type <= T_PERCENT && n->type >= T_INT)
 		bounds(c, n, v);
+}
+
+/* An example line for field name of schema n: "published_on: 2024-01-15". */
+static const char *
+example(const struct ck *c, const char *name, const struct node *n)
+{
+	static const char *const ex[] = {
+		[T_TEXT] = "…", [T_LTEXT] = "…", [T_INT] = "10",
+		[T_DECIMAL] = "112.5", [T_AMOUNT] = "1060000000",
+		[T_FIGURE] = "1060000000", [T_PERCENT] = "94.68",
+		[T_DATE] = "2024-01-15",
+		[T_DATETIME] = "2024-01-15T08:30:00+07:00",
+		[T_BOOL] = "true", [T_SLUG] = "ten-khong-dau",
+		[T_URL] = "https://…", [T_EMAIL] = "bql@…",
+		[T_PHONE] = "0263 3822 123",
+		[T_DOCNUMBER] = "130/2019/NQ-HĐND",
+		[T_TAXCODE] = "5800123456", [T_LIST] = "[…]",
+		[T_MAP] = "{…}", [T_REF] = "…",
+	};
+	const char *x = NULL;
+
+	while (n->type == T_DEF)
+		n = n->def->node;
+	if (n->type == T_UNION && n->nalt > 0)
+		return example(c, name, n->alts[0]);
+	if (n->type == T_ENUM && n->nenum > 0)
+		x = n->enums[0];
+	else if (n->type < sizeof ex / sizeof *ex)
+		x = ex[n->type];
+	return diag_fmt(c->d, "%s: %s", name, x != NULL ? x : "…");
 }
 
 static void
@@ -406,25 +721,52 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 {
 	const struct value_pair *p;
 	const struct node *f;
-	size_t i, j, outer = c->path.len;
+	const char *near;
+	size_t i, j;
+	bool *covered;
 
 	if (v->type != VALUE_MAP) {
-		mismatch(c, n, v, "");
+		mismatch(c, n, v, "record.wrong-type");
 		return;
+	}
+	covered = xcalloc(n->nfield + 1, sizeof *covered);
+	/*
+	 * A misspelt key that stands for a missing required field is one
+	 * mistake: one error at the key, and no "missing" for the field.
+	 */
+	for (i = 0; i < v->n && n->nfield > 0; i++) {
+		p = &v->pairs[i];
+		for (j = 0; j < n->nfield; j++)
+			if (strcmp(p->key, n->names[j]) == 0)
+				break;
+		if (j < n->nfield || n->values != NULL ||
+		    (near = utf8_nearest(p->key, n->names, n->nfield)) == NULL)
+			continue;
+		for (j = 0; j < n->nfield; j++)
+			if (strcmp(near, n->names[j]) == 0 &&
+			    n->fields[j]->required &&
+			    value_map_get(v, near) == NULL && !covered[j]) {
+				covered[j] = true;
+				report(c, true, p->keypos,
+				    "record.misspelled-required", p->key,
+				    c->d ? inside(c) : NULL, near);
+			}
 	}
 	for (i = 0; i < n->nfield; i++) {
 		const struct value *x = value_map_get(v, n->names[i]);
 
-		if (!n->fields[i]->required || !empty(x))
+		if (!n->fields[i]->required || !empty(x) || covered[i])
 			continue;
-		push(c, n->names[i], 0);
-		if (x == NULL)
-			report(c, true, v->pos, "missing required field "
-			    "'%s'", buf_cstr(&c->path));
-		else
-			report(c, true, x->pos, "'%s' is required but empty",
-			    buf_cstr(&c->path));
-		buf_truncate(&c->path, outer);
+		if (x == NULL) {
+			report(c, true, v->pos, "record.missing-field",
+			    n->names[i], c->d ? inside(c) : NULL, c->d ?
+			    example(c, n->names[i], n->fields[i]) : NULL);
+			continue;
+		}
+		push(c, n->names[i], 0, NULL);
+		report(c, true, x->pos, "record.empty-field", where(c),
+		    c->d ? example(c, n->names[i], n->fields[i]) : NULL);
+		c->nfr--;
 	}
 	for (i = 0; i < v->n; i++) {
 		p = &v->pairs[i];
@@ -432,43 +774,52 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			if (strcmp(p->key, n->names[j]) == 0)
 				f = n->fields[j];
 		if (f == NULL && n->values == NULL) {
-			if (n->nfield > 0)
-				unknown_key(c, outer, p, n->names, n->nfield);
+			near = utf8_nearest(p->key, n->names, n->nfield);
+			for (j = 0; near != NULL && j < n->nfield; j++)
+				if (covered[j] && strcmp(near,
+				    n->names[j]) == 0)
+					break;
+			if (n->nfield > 0 && (near == NULL || j == n->nfield))
+				unknown_key(c, p, n->names, n->nfield);
 			continue;
 		}
-		push(c, p->key, 0);
-		if (f != NULL && f->deprecated != NULL)
-			report(c, false, p->keypos, "'%s' is deprecated%s%s",
-			    buf_cstr(&c->path), *f->deprecated ? ": " : "",
-			    f->deprecated);
+		push(c, p->key, 0, NULL);
+		if (f != NULL && f->deprecated != NULL) {
+			if (*f->deprecated != '\0')
+				report(c, false, p->keypos,
+				    "record.deprecated-advice", where(c),
+				    f->deprecated);
+			else
+				report(c, false, p->keypos,
+				    "record.deprecated", where(c));
+		}
 		/* An optional field left empty counts as left out. */
 		if (!empty(p->val))
 			check(c, f != NULL ? f : n->values, p->val);
-		buf_truncate(&c->path, outer);
+		c->nfr--;
 	}
+	free(covered);
 }
 
 static void
 check_list(struct ck *c, const struct node *n, const struct value *v)
 {
-	size_t i, outer = c->path.len;
+	size_t i;
 
 	if (v->type != VALUE_LIST) {
-		mismatch(c, n, v, "");
+		mismatch(c, n, v, "record.wrong-type");
 		return;
 	}
 	if (n->min != NULL && (int64_t)v->n < n->min->u.i)
-		report(c, true, v->pos, "'%s' must have at least %s item%s, "
-		    "not %zu", buf_cstr(&c->path), n->min->text,
-		    n->min->u.i == 1 ? "" : "s", v->n);
+		report(c, true, v->pos, "record.list-too-short", where(c),
+		    n->min->text, c->d ? diag_fmt(c->d, "%zu", v->n) : NULL);
 	if (n->max != NULL && (int64_t)v->n > n->max->u.i)
-		report(c, true, v->pos, "'%s' must have at most %s item%s, "
-		    "not %zu", buf_cstr(&c->path), n->max->text,
-		    n->max->u.i == 1 ? "" : "s", v->n);
+		report(c, true, v->pos, "record.list-too-long", where(c),
+		    n->max->text, c->d ? diag_fmt(c->d, "%zu", v->n) : NULL);
 	for (i = 0; n->of != NULL && i < v->n; i++) {
-		push(c, NULL, i);
+		push(c, NULL, i, v->items[i]);
 		check(c, n->of, v->items[i]);
-		buf_truncate(&c->path, outer);
+		c->nfr--;
 	}
 }
 
@@ -535,7 +886,7 @@ check_union(struct ck *c, const struct node *n, const struct value *v)
 		}
 	}
 	c->errors = errors;
-	mismatch(c, n, v, "");
+	mismatch(c, n, v, "record.wrong-type");
 }
 
 static void
@@ -544,9 +895,8 @@ check(struct ck *c, const struct node *n, const struct value *v)
 	while (n->type == T_DEF)
 		n = n->def->node;
 	/* Loaded trees are at most 64 deep; a built one might not be. */
-	if (c->depth > 4 * VALUE_MAX_DEPTH) {
-		report(c, true, v->pos, "'%s' is nested too deeply",
-		    buf_cstr(&c->path));
+	if (c->depth >= 4 * VALUE_MAX_DEPTH) {
+		report(c, true, v->pos, "record.too-deep", where(c));
 		return;
 	}
 	c->depth++;
@@ -590,26 +940,29 @@ schema_check(const struct schemas *s, const char *kind,
     struct diags *d)
 {
 	const struct node *n = schema_find_kind(s, kind);
-	struct ck c = {refs, d, {0}, 0, 0};
-	struct buf what = {0};
+	struct ck *c;
+	int rc;
 
 	if (n == NULL) {
 		struct pos p = v != NULL ? v->pos : pos_file(NULL);
 
-		return diag_errorf(d, p, "no schema for kind '%s'", kind);
+		return diag_error(d, p, "record.no-schema", kind);
 	}
+	c = xcalloc(1, sizeof *c);
+	c->refs = refs;
+	c->d = d;
+	c->vi = strcmp(diags_lang(d), "vi") == 0;
 	if (v == NULL || v->type != VALUE_MAP) {
-		if (v != NULL)
-			show(&what, v);
-		diag_errorf(d, v != NULL ? v->pos : pos_file(NULL), "a %s "
-		    "record must be a map of 'key: value' lines, not %s",
-		    kind, v != NULL ? buf_cstr(&what) : "nothing");
-		buf_release(&what);
+		diag_error(d, v != NULL ? v->pos : pos_file(NULL),
+		    "record.not-map", kind, v != NULL ? shown(c, v) :
+		    c->vi ? "không có gì" : "nothing");
+		free(c);
 		return -1;
 	}
-	check_map(&c, n, v);
-	buf_release(&c.path);
-	return c.errors > 0 ? -1 : 0;
+	check_map(c, n, v);
+	rc = c->errors > 0 ? -1 : 0;
+	free(c);
+	return rc;
 }
 
 /* ---- walking a record's references ---- */

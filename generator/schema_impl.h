@@ -59,9 +59,10 @@ struct schemas {
 	size_t nkind;
 };
 
-/* Returns what a value of built-in type t must be, for messages
- * ("a date like 2020-01-15"); "?" for T_DEF and T_UNION.  Static text. */
-const char *schema_type_want(enum stype t);
+/* Returns what a value of built-in type t must be, for messages in
+ * lang ("vi" or "en": "a date like 2020-01-15"); "?" for T_DEF and
+ * T_UNION.  Static text. */
+const char *schema_type_want(enum stype t, const char *lang);
 /* True for a string, or a number written plainly (its text kept). */
 bool schema_plain_text(const struct value *v);
 /* Returns kind's compiled schema, or NULL when s has no such kind. */

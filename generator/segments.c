@@ -59,11 +59,10 @@ check_slug(struct site *s, const struct value *v, const char *name,
 {
 	if (v->type == VALUE_STR && utf8_is_slug(v->text))
 		return 0;
-	return diag_errorf(s->diags, v->pos, "segments: %s%s%s must be a "
-	    "URL segment of lower-case letters a-z, digits and single '-' "
-	    "(e.g. %s), not '%s'", name, lang ? "." : "", lang ? lang : "",
+	return diag_error(s->diags, v->pos, "segments.not-slug",
+	    lang ? diag_fmt(s->diags, "%s.%s", name, lang) : name,
 	    defaults[seg_index(name)][1], value_is_scalar(v) ? v->text :
-	    "a list or map");
+	    "[…]");
 }
 
 int
@@ -76,9 +75,7 @@ segments_check(struct site *s)
 	if (m == NULL)
 		return 0;
 	if (m->type != VALUE_MAP)
-		return diag_errorf(s->diags, m->pos, "segments must be a map "
-		    "of page kinds to URL segments, such as {history: {vi: "
-		    "lich-su, en: history}}");
+		return diag_error(s->diags, m->pos, "segments.not-map");
 	for (size_t i = 0; i < NSEG; i++)
 		names[i] = defaults[i][0];
 	names[NSEG] = NULL;
@@ -88,11 +85,10 @@ segments_check(struct site *s)
 		if (seg_index(p->key) < 0) {
 			const char *near = utf8_nearest(p->key, names, NSEG);
 
-			rc = diag_errorf(s->diags, p->keypos, "segments: "
-			    "unknown page kind '%s'%s%s%s (known: history, "
-			    "changes, page, series, zone, sector, status)",
-			    p->key, near ? " (did you mean '" : "",
-			    near ? near : "", near ? "'?)" : "");
+			rc = near != NULL ? diag_error(s->diags, p->keypos,
+			    "segments.unknown-kind-near", p->key, near) :
+			    diag_error(s->diags, p->keypos,
+			    "segments.unknown-kind", p->key);
 			continue;
 		}
 		if (p->val->type != VALUE_MAP) {
@@ -108,9 +104,8 @@ segments_check(struct site *s)
 				if (strcmp(s->langs[l], q->key) == 0)
 					break;
 			if (l == s->nlangs) {
-				rc = diag_errorf(s->diags, q->keypos,
-				    "segments: %s.%s: '%s' is not one of the "
-				    "site's languages", p->key, q->key,
+				rc = diag_error(s->diags, q->keypos,
+				    "segments.unknown-language", p->key,
 				    q->key);
 				continue;
 			}
@@ -126,10 +121,8 @@ segments_check(struct site *s)
 				if (strcmp(site_segment(s, (int)l,
 				    defaults[i][0]), site_segment(s, (int)l,
 				    defaults[j][0])) == 0)
-					rc = diag_errorf(s->diags, m->pos,
-					    "segments: %s and %s are both "
-					    "'%s' in language %s; give them "
-					    "different segments",
+					rc = diag_error(s->diags, m->pos,
+					    "segments.same",
 					    defaults[i][0], defaults[j][0],
 					    site_segment(s, (int)l,
 					    defaults[i][0]), s->langs[l]);

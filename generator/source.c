@@ -154,12 +154,11 @@ source_open_dir(struct arena *a, struct diags *d, const char *root,
 
 	*out = NULL;
 	if ((rp = realpath(root, NULL)) == NULL)
-		return diag_errorf(d, nopos, "cannot open source folder '%s': "
-		    "%s", root, strerror(errno));
+		return diag_error(d, nopos, "source.root-unopenable", root,
+		    strerror(errno));
 	if (stat(rp, &st) == -1 || !S_ISDIR(st.st_mode)) {
 		free(rp);
-		return diag_errorf(d, nopos, "source '%s' is not a folder",
-		    root);
+		return diag_error(d, nopos, "source.root-not-folder", root);
 	}
 	s = arena_calloc(a, 1, sizeof *s);
 	s->a = a;
@@ -191,19 +190,16 @@ source_open_git(struct arena *a, struct diags *d, struct repo *r,
 	if (ref == NULL)
 		ref = "HEAD";
 	if (git_revparse_single(&obj, repo, ref) != 0) {
-		diag_errorf(d, nopos, "unknown revision '%s': %s", ref,
-		    gitmsg());
+		diag_error(d, nopos, "source.unknown-revision", ref, gitmsg());
 		goto out;
 	}
 	/* A tag (annotated or not) or a branch name peels to its commit. */
 	if (git_object_peel(&cobj, obj, GIT_OBJECT_COMMIT) != 0) {
-		diag_errorf(d, nopos, "revision '%s' is not a commit: %s", ref,
-		    gitmsg());
+		diag_error(d, nopos, "source.not-commit", ref, gitmsg());
 		goto out;
 	}
 	if (git_commit_tree(&tree, (git_commit *)cobj) != 0) {
-		diag_errorf(d, nopos, "cannot read the tree of '%s': %s", ref,
-		    gitmsg());
+		diag_error(d, nopos, "source.tree-unreadable", ref, gitmsg());
 		goto out;
 	}
 	if (*prefix == '\0') {
@@ -211,14 +207,13 @@ source_open_git(struct arena *a, struct diags *d, struct repo *r,
 		tree = NULL;
 	} else if ((err = git_tree_entry_bypath(&entry, tree, prefix)) != 0 ||
 	    git_tree_entry_type(entry) != GIT_OBJECT_TREE) {
-		diag_errorf(d, nopos, "folder '%s' is not in revision '%s'%s%s",
-		    prefix, ref, err != 0 && err != GIT_ENOTFOUND ? ": " : "",
-		    err != 0 && err != GIT_ENOTFOUND ? gitmsg() : "");
+		diag_error(d, nopos, "source.folder-not-in-revision", prefix,
+		    ref, err != 0 && err != GIT_ENOTFOUND ? gitmsg() : "");
 		goto out;
 	} else if (git_tree_lookup(&sub, repo, git_tree_entry_id(entry)) !=
 	    0) {
-		diag_errorf(d, nopos, "cannot read folder '%s' in '%s': %s",
-		    prefix, ref, gitmsg());
+		diag_error(d, nopos, "source.folder-unreadable-in", prefix, ref,
+		    gitmsg());
 		goto out;
 	}
 
@@ -290,24 +285,23 @@ walk_link(struct walk *w, struct buf *path)
 
 	if ((rp = resolve(w->s, buf_cstr(path))) == NULL) {
 		if (errno == EXDEV)
-			diag_warningf(w->s->d, pos_file(buf_cstr(path)),
-			    "symbolic link leads outside the source; ignored");
+			diag_warning(w->s->d, pos_file(buf_cstr(path)),
+			    "source.symlink-outside");
 		else
-			diag_warningf(w->s->d, pos_file(buf_cstr(path)),
-			    "broken symbolic link (%s); ignored",
-			    strerror(errno));
+			diag_warning(w->s->d, pos_file(buf_cstr(path)),
+			    "source.symlink-broken", strerror(errno));
 		return;
 	}
 	if (stat(rp, &st) == -1) {
-		w->rc = diag_errorf(w->s->d, pos_file(buf_cstr(path)),
-		    "cannot read: %s", strerror(errno));
+		w->rc = diag_error(w->s->d, pos_file(buf_cstr(path)),
+		    "source.unreadable", strerror(errno));
 	} else if (S_ISREG(st.st_mode)) {
 		list_add(w->l, buf_cstr(path));
 	} else if (S_ISDIR(st.st_mode)) {
 		fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		if (fd == -1) {
-			w->rc = diag_errorf(w->s->d, pos_file(buf_cstr(path)),
-			    "cannot open folder: %s", strerror(errno));
+			w->rc = diag_error(w->s->d, pos_file(buf_cstr(path)),
+			    "source.folder-unopenable", strerror(errno));
 		} else {
 			walk_dir(w, fd, path);
 		}
@@ -330,8 +324,8 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	int cfd;
 
 	if (fstat(fd, &st) == -1) {
-		w->rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
-		    "cannot read folder: %s", strerror(errno));
+		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+		    "source.folder-unreadable", strerror(errno));
 		close(fd);
 		return;
 	}
@@ -342,21 +336,21 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	 */
 	for (i = 0; i < w->depth; i++) {
 		if (w->dev[i] == st.st_dev && w->ino[i] == st.st_ino) {
-			diag_warningf(s->d, pos_file(buf_cstr(path)),
-			    "symbolic link loop; ignored");
+			diag_warning(s->d, pos_file(buf_cstr(path)),
+			    "source.symlink-loop");
 			close(fd);
 			return;
 		}
 	}
 	if (w->depth > MAX_DEPTH) {
-		diag_warningf(s->d, pos_file(buf_cstr(path)), "folders nested "
-		    "more than %d deep; ignored", MAX_DEPTH);
+		diag_warning(s->d, pos_file(buf_cstr(path)), "source.too-deep",
+		    diag_fmt(s->d, "%d", MAX_DEPTH));
 		close(fd);
 		return;
 	}
 	if ((dir = fdopendir(fd)) == NULL) {
-		w->rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
-		    "cannot read folder: %s", strerror(errno));
+		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+		    "source.folder-unreadable", strerror(errno));
 		close(fd);
 		return;
 	}
@@ -367,9 +361,10 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		errno = 0;
 		if ((e = readdir(dir)) == NULL) {
 			if (errno != 0)
-				w->rc = diag_errorf(s->d,
+				w->rc = diag_error(s->d,
 				    pos_file(len ? buf_cstr(path) : "."),
-				    "cannot read folder: %s", strerror(errno));
+				    "source.folder-unreadable",
+				    strerror(errno));
 			break;
 		}
 		if (e->d_name[0] == '.')
@@ -381,17 +376,18 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		/* Never follow here: a link goes through walk_link()'s rule. */
 		if (fstatat(dirfd(dir), e->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == -1) {
-			w->rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
-			    "cannot read: %s", strerror(errno));
+			w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
+			    "source.unreadable", strerror(errno));
 		} else if (S_ISREG(st.st_mode)) {
 			list_add(w->l, buf_cstr(path));
 		} else if (S_ISDIR(st.st_mode)) {
 			cfd = openat(dirfd(dir), e->d_name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 			if (cfd == -1)
-				w->rc = diag_errorf(s->d,
+				w->rc = diag_error(s->d,
 				    pos_file(buf_cstr(path)),
-				    "cannot open folder: %s", strerror(errno));
+				    "source.folder-unopenable",
+				    strerror(errno));
 			else
 				walk_dir(w, cfd, path);
 		} else if (S_ISLNK(st.st_mode)) {
@@ -417,18 +413,18 @@ list_dir(struct source *s, const char *dir, struct list *l)
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;	/* a missing folder has no files */
 		if (errno == EXDEV)
-			return diag_warningf(s->d, pos_file(dir), "symbolic "
-			    "link leads outside the source; ignored");
-		return diag_errorf(s->d, pos_file(dir[0] ? dir : "."),
-		    "cannot open folder: %s", strerror(errno));
+			return diag_warning(s->d, pos_file(dir),
+			    "source.symlink-outside");
+		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		    "source.folder-unopenable", strerror(errno));
 	}
 	fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	free(rp);
 	if (fd == -1) {
 		if (errno == ENOTDIR)
 			return 0;
-		return diag_errorf(s->d, pos_file(dir[0] ? dir : "."),
-		    "cannot open folder: %s", strerror(errno));
+		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		    "source.folder-unopenable", strerror(errno));
 	}
 	w = xcalloc(1, sizeof *w);
 	w->s = s;
@@ -464,30 +460,29 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	fd = s->rootfd >= 0 ? fsutil_open_beneath(s->rootfd, path, O_RDONLY |
 	    O_NONBLOCK, 0, true) : -1;
 	if (fd == -1 && s->rootfd >= 0 && errno == EXDEV)
-		return diag_errorf(s->d, pos_file(path), "symbolic link "
-		    "leads outside the source; refused");
+		return diag_error(s->d, pos_file(path),
+		    "source.symlink-outside-refused");
 	if (fd == -1 && (s->rootfd < 0 || errno == ENOSYS)) {
 		if ((rp = resolve(s, path)) == NULL) {
 			if (errno == EXDEV)
-				return diag_errorf(s->d, pos_file(path),
-				    "symbolic link leads outside the source; "
-				    "refused");
-			return diag_errorf(s->d, pos_file(path), "cannot "
-			    "open: %s", strerror(errno));
+				return diag_error(s->d, pos_file(path),
+				    "source.symlink-outside-refused");
+			return diag_error(s->d, pos_file(path),
+			    "source.unopenable", strerror(errno));
 		}
 		fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 		free(rp);
 	}
 	if (fd == -1)
-		return diag_errorf(s->d, pos_file(path), "cannot open: %s",
+		return diag_error(s->d, pos_file(path), "source.unopenable",
 		    strerror(errno));
 	if (fstat(fd, &st) == -1) {
-		diag_errorf(s->d, pos_file(path), "cannot read: %s",
+		diag_error(s->d, pos_file(path), "source.unreadable",
 		    strerror(errno));
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_errorf(s->d, pos_file(path), "not a regular file");
+		diag_error(s->d, pos_file(path), "source.not-regular");
 		goto out;
 	}
 	/* Refuse before reading: a huge file must not cost memory. */
@@ -501,7 +496,7 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			diag_errorf(s->d, pos_file(path), "cannot read: %s",
+			diag_error(s->d, pos_file(path), "source.unreadable",
 			    strerror(errno));
 			goto out;
 		}
@@ -516,7 +511,7 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	goto out;
 toobig:
 	buf_reset(out);
-	diag_errorf(s->d, pos_file(path), "file is larger than 8 MiB");
+	diag_error(s->d, pos_file(path), "source.too-large");
 out:
 	close(fd);
 	return rc;
@@ -552,20 +547,20 @@ walk_tree(struct source *s, struct list *l, const git_tree *t,
 		case GIT_FILEMODE_LINK:
 			/* Its target is only text: resolving it inside the
 			 * tree is not worth a second rule set. */
-			diag_warningf(s->d, pos_file(buf_cstr(path)),
-			    "symbolic link in revision; ignored");
+			diag_warning(s->d, pos_file(buf_cstr(path)),
+			    "source.symlink-in-revision");
 			break;
 		case GIT_FILEMODE_TREE:
 			if (depth >= MAX_DEPTH) {
-				diag_warningf(s->d, pos_file(buf_cstr(path)),
-				    "folders nested more than %d deep; "
-				    "ignored", MAX_DEPTH);
+				diag_warning(s->d, pos_file(buf_cstr(path)),
+				    "source.too-deep",
+				    diag_fmt(s->d, "%d", MAX_DEPTH));
 				break;
 			}
 			if (git_tree_lookup(&sub, s->repo,
 			    git_tree_entry_id(e)) != 0) {
-				rc = diag_errorf(s->d, pos_file(buf_cstr(path)),
-				    "cannot read folder: %s", gitmsg());
+				rc = diag_error(s->d, pos_file(buf_cstr(path)),
+				    "source.folder-unreadable", gitmsg());
 				break;
 			}
 			if (walk_tree(s, l, sub, path, depth + 1) == -1)
@@ -602,8 +597,8 @@ list_git(struct source *s, const char *dir, struct list *l)
 		goto out;
 	}
 	if (err != 0) {
-		diag_errorf(s->d, pos_file(dir[0] ? dir : "."),
-		    "cannot read folder: %s", gitmsg());
+		diag_error(s->d, pos_file(dir[0] ? dir : "."),
+		    "source.folder-unreadable", gitmsg());
 		goto out;
 	}
 	buf_adds(&path, dir);
@@ -631,10 +626,11 @@ read_git_file(struct source *s, const char *path, struct buf *out)
 
 	if ((err = git_tree_entry_bypath(&entry, s->tree, path)) != 0) {
 		if (err == GIT_ENOTFOUND)
-			diag_errorf(s->d, pos_file(path), "cannot open: not in "
-			    "revision %.12s", s->commit);
+			diag_error(s->d, pos_file(path),
+			    "source.not-in-revision",
+			    diag_fmt(s->d, "%.12s", s->commit));
 		else
-			diag_errorf(s->d, pos_file(path), "cannot open: %s",
+			diag_error(s->d, pos_file(path), "source.unopenable",
 			    gitmsg());
 		goto out;
 	}
@@ -643,11 +639,11 @@ read_git_file(struct source *s, const char *path, struct buf *out)
 	case GIT_FILEMODE_BLOB_EXECUTABLE:
 		break;
 	case GIT_FILEMODE_LINK:
-		diag_errorf(s->d, pos_file(path), "symbolic link in revision; "
-		    "refused");
+		diag_error(s->d, pos_file(path),
+		    "source.symlink-in-revision-refused");
 		goto out;
 	default:
-		diag_errorf(s->d, pos_file(path), "not a regular file");
+		diag_error(s->d, pos_file(path), "source.not-regular");
 		goto out;
 	}
 	/*
@@ -657,20 +653,20 @@ read_git_file(struct source *s, const char *path, struct buf *out)
 	if (git_repository_odb(&odb, s->repo) != 0 ||
 	    git_odb_read_header(&size, &type, odb,
 	    git_tree_entry_id(entry)) != 0) {
-		diag_errorf(s->d, pos_file(path), "cannot read: %s", gitmsg());
+		diag_error(s->d, pos_file(path), "source.unreadable", gitmsg());
 		goto out;
 	}
 	if (size > SOURCE_MAX_FILE) {
-		diag_errorf(s->d, pos_file(path), "file is larger than 8 MiB");
+		diag_error(s->d, pos_file(path), "source.too-large");
 		goto out;
 	}
 	if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(entry)) != 0) {
-		diag_errorf(s->d, pos_file(path), "cannot read: %s", gitmsg());
+		diag_error(s->d, pos_file(path), "source.unreadable", gitmsg());
 		goto out;
 	}
 	size = (size_t)git_blob_rawsize(blob);
 	if (size > SOURCE_MAX_FILE) {	/* cannot differ; cheap to be sure */
-		diag_errorf(s->d, pos_file(path), "file is larger than 8 MiB");
+		diag_error(s->d, pos_file(path), "source.too-large");
 		goto out;
 	}
 	buf_add(out, git_blob_rawcontent(blob), size);
@@ -696,8 +692,7 @@ source_list(struct source *s, const char *dir, const char ***paths,
 	if (dir[0] != '\0' && !fsutil_safe_relpath(dir)) {
 		*paths = NULL;
 		*n = 0;
-		return diag_errorf(s->d, nopos, "unsafe source path '%s' "
-		    "refused", dir);
+		return diag_error(s->d, nopos, "source.unsafe-path", dir);
 	}
 	if (s->kind == BACKEND_GIT)
 		rc = list_git(s, dir, &l);
@@ -738,8 +733,8 @@ source_read(struct source *s, const char *path, struct buf *out)
 {
 	buf_reset(out);
 	if (!fsutil_safe_relpath(path))
-		return diag_errorf(s->d, nopos, "unsafe source path '%s' "
-		    "refused", path ? path : "(null)");
+		return diag_error(s->d, nopos, "source.unsafe-path",
+		    path ? path : "(null)");
 	if (s->kind == BACKEND_GIT)
 		return read_git_file(s, path, out);
 	return read_dir_file(s, path, out);

@@ -34,6 +34,9 @@ struct value {
 	struct pos pos;
 	const char *text;	/* STR: the string; INT/NUM/BOOL/NULL: source text */
 	size_t len;		/* bytes of text */
+	/* How a scalar was written: 0 plain (or built), 1 in quotes, 2 a
+	 * block (| or >): where its text starts, for a column inside it. */
+	unsigned char style;
 	union {
 		bool b;		/* BOOL */
 		int64_t i;	/* INT */

@@ -6,7 +6,6 @@
  * and enforces the limits: depth, alias expansion, duplicate keys, tags.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +19,6 @@
 #include "value.h"
 
 #define CORE_TAG "tag:yaml.org,2002:"
-#define ALLOWED_TAGS "only !!str, !!int, !!float, !!bool, !!null, !!seq " \
-	"and !!map are allowed"
 
 /* An open-addressing table from strings to indices (anchors, keys). */
 struct slot {
@@ -173,22 +170,39 @@ index_lines(struct loader *L, const char *src, size_t n)
 	}
 }
 
-/* A hint for libyaml's commonest complaints, or "". */
-static const char *
-hint(const char *problem)
+/*
+ * The first tab in the indentation of lines [first, last] of the input
+ * (0-based; a tab after the text of a line is harmless): its position,
+ * or false.  YAML refuses tabs there, and libyaml's complaint names
+ * only a symptom ("found character that cannot start any token").
+ * Only the lines at the error count: a block scalar may hold tabs.
+ */
+static bool
+tab_indent(const struct loader *L, size_t first, size_t last,
+    struct pos *at)
 {
-	if (strcmp(problem, "mapping values are not allowed in this "
-	    "context") == 0)
-		return "; is there a ': ' inside an unquoted value? "
-		    "Put the value in quotes";
-	if (strcmp(problem, "found character that cannot start any token") == 0)
-		return "; indent with spaces, not tabs, and quote values "
-		    "that start with '@' or '`'";
-	if (strstr(problem, "tab") != NULL)
-		return "; indent with spaces, not tabs";
-	if (strcmp(problem, "did not find expected key") == 0)
-		return "; check the indentation of this line";
-	return "";
+	size_t i, line = 0, col = 0;
+	bool lead = true;
+
+	for (i = 0; i < L->n && line <= last; i++) {
+		if (L->src[i] == '\n') {
+			line++;
+			col = 0;
+			lead = true;
+			continue;
+		}
+		if (utf8_is_lead((unsigned char)L->src[i]))
+			col++;
+		if (lead && L->src[i] == '\t' && line >= first) {
+			at->path = L->path;
+			at->line = L->first_line + (unsigned)line;
+			at->col = (unsigned)col;
+			return true;
+		}
+		if (L->src[i] != ' ')
+			lead = false;
+	}
+	return false;
 }
 
 /* Records libyaml's error (its problem text, located); returns -1. */
@@ -197,7 +211,7 @@ parse_error(struct loader *L)
 {
 	yaml_parser_t *p = L->p;
 	const char *problem = p->problem ? p->problem : "syntax error";
-	struct pos at;
+	struct pos at, tab;
 
 	if (p->error == YAML_MEMORY_ERROR)
 		xoom();
@@ -209,25 +223,40 @@ parse_error(struct loader *L)
 
 		m.index = utf8_count(L->src, off);
 		at = mkpos(L, m);
-		if (p->problem_value != -1)
-			return diag_errorf(L->d, at, "%s (U+%04X)", problem,
-			    (unsigned)p->problem_value);
-		return diag_errorf(L->d, at, "%s", problem);
+		return diag_error(L->d, at, "yaml.reader", problem);
 	}
 	at = mkpos(L, p->problem_mark);
+	/* One cause, one message: a tab explains what follows it. */
+	if (tab_indent(L, p->problem_mark.line > 0 ?
+	    p->problem_mark.line - 1 : 0, p->problem_mark.line, &tab))
+		return diag_error(L->d, tab, "yaml.tab-indent",
+		    diag_fmt(L->d, "%u", tab.line),
+		    diag_fmt(L->d, "%u", tab.col));
+	if (strcmp(problem, "mapping values are not allowed in this "
+	    "context") == 0)
+		return diag_error(L->d, at, "yaml.colon-in-value");
+	if (strcmp(problem, "did not find expected key") == 0)
+		return diag_error(L->d, at, "yaml.indent");
+	if (strcmp(problem, "found character that cannot start any "
+	    "token") == 0)
+		return diag_error(L->d, at, "yaml.bad-start");
 	if (p->context != NULL) {
 		struct pos ctx = mkpos(L, p->context_mark);
 
 		/* "while parsing a flow sequence" started somewhere. */
-		bool a_node =
-		    strncmp(p->context, "while parsing a ", 16) == 0 ||
-		    strncmp(p->context, "while scanning a ", 17) == 0;
-
-		return diag_errorf(L->d, at, "%s (%s %s line %u)%s", problem,
-		    p->context, a_node ? "that starts on" : "from", ctx.line,
-		    hint(problem));
+		if (strstr(p->context, "flow sequence") != NULL)
+			return diag_error(L->d, at, "yaml.flow-list",
+			    diag_fmt(L->d, "%u", ctx.line));
+		if (strstr(p->context, "flow mapping") != NULL)
+			return diag_error(L->d, at, "yaml.flow-map",
+			    diag_fmt(L->d, "%u", ctx.line));
+		if (strstr(p->context, "quoted scalar") != NULL)
+			return diag_error(L->d, at, "yaml.quote",
+			    diag_fmt(L->d, "%u", ctx.line));
+		return diag_error(L->d, at, "yaml.syntax-context", problem,
+		    p->context, diag_fmt(L->d, "%u", ctx.line));
 	}
-	return diag_errorf(L->d, at, "%s%s", problem, hint(problem));
+	return diag_error(L->d, at, "yaml.syntax", problem);
 }
 
 /* Reads the next event into *ev; -1 after recording libyaml's error. */
@@ -389,22 +418,10 @@ parse_float(const char *s, size_t n, double *out)
 }
 
 /* Records an error after which loading goes on (to find the others). */
-static void soft(struct loader *, struct pos, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-soft(struct loader *L, struct pos at, const char *fmt, ...)
-{
-	struct buf b = {0};
-	va_list ap;
-
-	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	diag_errorf(L->d, at, "%s", buf_cstr(&b));
-	buf_release(&b);
-	L->failed = true;
-}
+#define soft(L, at, ...) do {						\
+	diag_error((L)->d, (at), __VA_ARGS__);				\
+	(L)->failed = true;						\
+} while (0)
 
 /*
  * Types the scalar of ev: untagged plain scalars by the core schema,
@@ -423,12 +440,15 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 
 	v->text = s;
 	v->len = n;
+	v->style = plain ? 0 : ev->data.scalar.style ==
+	    YAML_SINGLE_QUOTED_SCALAR_STYLE || ev->data.scalar.style ==
+	    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? 1 : 2;
 	*out = v;
 	if (tag != NULL && strcmp(tag, "!") == 0)
 		return;		/* "! 12": explicitly a string */
 	if (memchr(s, '\0', n) != NULL) {
 		/* "\0" in double quotes: C strings downstream would stop. */
-		soft(L, at, "a string may not contain a NUL character ('\\0')");
+		soft(L, at, "yaml.nul-in-string");
 		return;
 	}
 	if (tag == NULL && !plain)
@@ -454,8 +474,7 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 		return;
 	}
 	if (r == -1 && (tag == NULL || tag_is(tag, "int"))) {
-		soft(L, at, "integer %s is out of range (-2^63 to 2^63-1); "
-		    "put it in quotes to keep it as text", s);
+		soft(L, at, "yaml.int-range", s);
 		return;
 	}
 	if ((tag == NULL || tag_is(tag, "float")) &&
@@ -467,10 +486,9 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 		return;		/* any other plain scalar is a string */
 	if (tag_is(tag, "null") || tag_is(tag, "bool") ||
 	    tag_is(tag, "int") || tag_is(tag, "float"))
-		soft(L, at, "'%s' is not a valid %s", s, tag_name(L, tag));
+		soft(L, at, "yaml.bad-tagged", s, tag_name(L, tag));
 	else
-		soft(L, at, "unknown tag '%s' (%s)", tag_name(L, tag),
-		    ALLOWED_TAGS);
+		soft(L, at, "yaml.unknown-tag", tag_name(L, tag));
 }
 
 /* Remembers a finished node under its anchor (later ones win). */
@@ -510,20 +528,18 @@ alias(struct loader *L, yaml_event_t *ev, struct value **out,
 
 	/*
 	 * Here and in node(), failures return a literal -1: callers read
-	 * *out only after checking for it, and diag_errorf()'s -1 is not
+	 * *out only after checking for it, and diag_error()'s -1 is not
 	 * visible from this file to the static analyzer.
 	 */
 	if (i == SIZE_MAX) {
 		/* Also an alias inside its own anchor: a cycle. */
-		diag_errorf(L->d, at, "alias '*%s' refers to no finished "
-		    "anchor '&%s' before it", name, name);
+		diag_error(L->d, at, "yaml.alias-unknown", name);
 		return -1;
 	}
 	L->total += L->anchors[i].weight;
 	if (L->total > VALUE_MAX_NODES) {
-		diag_errorf(L->d, at, "alias '*%s' expands the document "
-		    "beyond %d values; aliases nested this way are refused",
-		    name, VALUE_MAX_NODES);
+		diag_error(L->d, at, "yaml.alias-too-big", name,
+		    diag_fmt(L->d, "%d", VALUE_MAX_NODES));
 		return -1;
 	}
 	*out = L->anchors[i].node;
@@ -644,17 +660,15 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 			return -1;
 		w += kw + vw;
 		if (merge) {
-			soft(L, kp, "merge keys ('<<') are not supported; "
-			    "write the keys out");
+			soft(L, kp, "yaml.merge-key");
 		} else if (!value_is_scalar(key)) {
-			soft(L, kp, "a key must be a single value, not a %s",
-			    value_type_name(key->type));
+			soft(L, kp, "yaml.key-not-scalar");
 		} else if (key->type == VALUE_NULL) {
-			soft(L, kp, "empty key; write a name before the ':'");
+			soft(L, kp, "yaml.empty-key");
 		} else if ((first = find_key(m, &keys, key->text,
 		    key->len)) != SIZE_MAX) {
-			soft(L, kp, "duplicate key '%s' (first at line %u)",
-			    key->text, m->pairs[first].keypos.line);
+			soft(L, kp, "yaml.duplicate-key", key->text,
+			    diag_fmt(L->d, "%u", m->pairs[first].keypos.line));
 		} else {
 			value_map_append(L->a, m, key->text, key->len, kp,
 			    val);
@@ -677,11 +691,9 @@ collection_tag(struct loader *L, const yaml_char_t *tag, const char *core,
 	if (tag_is(t, core))
 		return;
 	if (tag_is(t, "seq") || tag_is(t, "map"))
-		soft(L, at, "tag '%s' on a %s", tag_name(L, t),
-		    strcmp(core, "seq") == 0 ? "list" : "map");
+		soft(L, at, "yaml.tag-on-collection", tag_name(L, t));
 	else
-		soft(L, at, "unknown tag '%s' (%s)", tag_name(L, t),
-		    ALLOWED_TAGS);
+		soft(L, at, "yaml.unknown-tag", tag_name(L, t));
 }
 
 /*
@@ -698,8 +710,8 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 	if (ev->type == YAML_ALIAS_EVENT)
 		return alias(L, ev, out, weight);
 	if (++L->total > VALUE_MAX_NODES) {
-		diag_errorf(L->d, at, "more than %d values in one document",
-		    VALUE_MAX_NODES);
+		diag_error(L->d, at, "yaml.too-many-values",
+		    diag_fmt(L->d, "%d", VALUE_MAX_NODES));
 		return -1;
 	}
 	switch (ev->type) {
@@ -711,8 +723,8 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		if (depth + 1 > VALUE_MAX_DEPTH) {
-			diag_errorf(L->d, at, "nesting deeper than %d levels",
-			    VALUE_MAX_DEPTH);
+			diag_error(L->d, at, "yaml.too-deep",
+			    diag_fmt(L->d, "%d", VALUE_MAX_DEPTH));
 			return -1;
 		}
 		if (ev->type == YAML_SEQUENCE_START_EVENT) {
@@ -724,7 +736,7 @@ node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value **out,
 		return mapping(L, ev, depth + 1, out, weight);
 	default:
 		/* libyaml only starts nodes with the events above. */
-		diag_errorf(L->d, at, "unexpected YAML event");
+		diag_error(L->d, at, "yaml.unexpected-event");
 		return -1;
 	}
 }
@@ -757,8 +769,8 @@ document(struct loader *L, struct value **out)
 	if (next(L, &ev) == -1)
 		return -1;
 	if (ev.type != YAML_STREAM_END_EVENT) {
-		rc = diag_errorf(L->d, mkpos(L, ev.start_mark), "a second YAML "
-		    "document starts here; a file holds one document");
+		rc = diag_error(L->d, mkpos(L, ev.start_mark),
+		    "yaml.second-document");
 		yaml_event_delete(&ev);
 		return rc;
 	}
@@ -795,10 +807,8 @@ value_parse_yaml(struct arena *a, struct diags *d, const char *path,
 		struct pos at = {L.path, L.first_line + line - 1, col};
 
 		if (strcmp(why, "NUL byte") == 0)
-			return diag_errorf(d, at, "NUL byte in a text file "
-			    "(is it a binary file?)");
-		return diag_errorf(d, at, "invalid UTF-8 (%s); save the file "
-		    "as UTF-8", why);
+			return diag_error(d, at, "file.nul-byte");
+		return diag_error(d, at, "file.not-utf8", why);
 	}
 	if (!yaml_parser_initialize(&p))
 		xoom();			/* fails only on allocation */

@@ -111,7 +111,7 @@ expect_exit 2 "out in content" "$bin" build --quiet --source "$src" --out "$src/
 cp -R "$work/a" "$work/prev"
 printf -- '---\ntitle: [broken\n---\n' > "$src/content/news/broken.md"
 expect_exit 1 "broken content" "$bin" build --quiet --source "$src" --out "$work/a"
-grep -q 'broken.md:[0-9]*:[0-9]*: error' "$work/err.txt" && ok || bad "error not located"
+grep -q 'broken.md:[0-9]*:[0-9]*: lỗi: .*\[yaml\.' "$work/err.txt" && ok || bad "error not located"
 diff -r "$work/prev" "$work/a" > /dev/null && ok || bad "failed build changed the site"
 rm "$src/content/news/broken.md"
 

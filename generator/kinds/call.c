@@ -27,6 +27,7 @@
 #include "date.h"
 #include "decimal.h"
 #include "diag.h"
+#include "fmt.h"
 #include "kind.h"
 #include "records.h"
 #include "segments.h"
@@ -55,9 +56,10 @@ check_call(struct site *s, const struct site_names *x,
 			    "share"), &share) && decimal_add(&sum, share);
 		}
 		if (ok && decimal_cmp(sum, hundred, &ok) != 0 && ok)
-			diag_errorf(s->diags, mix->pos, "the shares in 'mix' "
-			    "add up to %s, not 100", decimal_str(s->arena,
-			    sum));
+			diag_error(s->diags, mix->pos, "call.mix-sum",
+			    strcmp(diags_lang(s->diags), "vi") != 0 ?
+			    decimal_str(s->arena, sum) :
+			    decimal_figure(s->arena, sum, fmt_messages(), ""));
 	}
 	/* The schema cannot say it alone: 'location' is required, 'zone'
 	 * inside it optional for the schema, required here by name. */
@@ -65,15 +67,14 @@ check_call(struct site *s, const struct site_names *x,
 	z = value_map_get(loc, "zone");
 	if (loc != NULL && loc->type == VALUE_MAP && (z == NULL || z->type ==
 	    VALUE_NULL || (z->type == VALUE_STR && z->len == 0)))
-		diag_errorf(s->diags, z != NULL ? z->pos : loc->pos, "a call "
-		    "must name its zone (zone: <slug>, e.g. zone: kcn-loc-son, "
-		    "under 'location')");
+		diag_error(s->diags, z != NULL ? z->pos : loc->pos,
+		    "call.no-zone");
 	dl = value_map_get(d, "deadline");
 	pub = value_map_get(d, "published_on");
 	if (records_date_of(dl) && records_date_of(pub) && strcmp(dl->text,
 	    pub->text) < 0)
-		diag_errorf(s->diags, dl->pos, "'deadline' %s is before "
-		    "'published_on' %s", dl->text, pub->text);
+		diag_error(s->diags, dl->pos, "call.deadline-before-published",
+		    dl->text, pub->text);
 }
 
 /* The call's status at the build date; *left: days to the deadline. */

@@ -45,23 +45,20 @@ check_consultation(struct site *s, const struct site_names *x,
 
 	if (f != NULL && f->type == VALUE_STR && strncmp(f->text, "/files/",
 	    7) != 0)
-		diag_errorf(s->diags, f->pos, "'draft_file.url' %s must be a "
-		    "file of the portal (/files/...), so that the draft "
-		    "stays as it was published", f->text);
+		diag_error(s->diags, f->pos, "consultation.draft-not-local",
+		    f->text);
 	if (records_date_of(op) && records_date_of(cl) && strcmp(cl->text,
 	    op->text) <= 0)
-		diag_errorf(s->diags, cl->pos, "'closes_on' %s is not after "
-		    "'opens_on' %s", cl->text, op->text);
+		diag_error(s->diags, cl->pos, "consultation.closes-not-after",
+		    cl->text, op->text);
 	if (records_date_of(sp) && records_date_of(cl) && strcmp(sp->text,
 	    cl->text) < 0)
-		diag_errorf(s->diags, sp->pos, "'comments_summary.published_on'"
-		    " %s is before 'closes_on' %s", sp->text, cl->text);
+		diag_error(s->diags, sp->pos,
+		    "consultation.summary-before-close", sp->text, cl->text);
 	/* Dates in the wrong order have their error: no warning on top. */
 	if (st != NULL && strcmp(st, "closed") == 0 && strcmp(cl->text,
 	    op->text) > 0 && (sum == NULL || sum->type != VALUE_MAP))
-		diag_warningf(s->diags, cl->pos, "the consultation closed on "
-		    "%s (build date %s) and has no 'comments_summary': "
-		    "publish the summary of the comments received",
+		diag_warning(s->diags, cl->pos, "consultation.no-summary",
 		    cl->text, s->build_date);
 }
 

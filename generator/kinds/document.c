@@ -65,29 +65,26 @@ check_document(struct site *s, const struct site_names *x, const struct item
 		    ascii_isdigit((unsigned char)sl[3]) &&
 		    ascii_isdigit((unsigned char)sl[4]) && sl[5] == '/' &&
 		    memcmp(sl + 1, iss->text, 4) != 0)
-			diag_errorf(s->diags, num->pos, "the year in number "
-			    "'%s' is %.4s, but 'issued_on' is %s", num->text, sl
-			    + 1, iss->text);
+			diag_error(s->diags, num->pos, "document.number-year",
+			    num->text, diag_fmt(s->diags, "%.4s", sl + 1),
+			    iss->text);
 	}
 	if (records_date_of(eff) && records_date_of(iss) && strcmp(eff->text,
 	    iss->text) < 0)
-		diag_errorf(s->diags, eff->pos, "'effective_from' %s is before "
-		    "'issued_on' %s", eff->text, iss->text);
+		diag_error(s->diags, eff->pos,
+		    "document.effective-before-issued", eff->text, iss->text);
 	start = records_date_of(eff) ? eff->text : records_date_of(iss);
 	if (records_date_of(exp) && start != NULL &&
 	    strcmp(exp->text, start) <= 0)
-		diag_errorf(s->diags, exp->pos, "'expires_on' %s is not after "
-		    "'%s' %s", exp->text, records_date_of(eff) ?
-		    "effective_from" : "issued_on", start);
+		diag_error(s->diags, exp->pos, "document.expires-not-after",
+		    exp->text, records_date_of(eff) ? "effective_from" :
+		    "issued_on", start);
 	/* Expired is a fact of the dates: a stale 'in force' misleads. */
 	st = value_map_get(d, "status");
 	if (records_date_of(exp) && s->build_date != NULL &&
 	    strcmp(exp->text, s->build_date) <= 0 && st != NULL &&
 	    st->type == VALUE_STR && strcmp(st->text, "in_force") == 0)
-		diag_warningf(s->diags, st->pos, "'status' is in_force, but "
-		    "'expires_on' %s is on or before the build date %s: the "
-		    "page shows the document as expired; write 'status: "
-		    "expired'",
+		diag_warning(s->diags, st->pos, "document.expired-in-force",
 		    exp->text, s->build_date);
 	if (it->lang_index != 0)
 		return;
@@ -102,10 +99,9 @@ check_document(struct site *s, const struct site_names *x, const struct item
 			    NAME, e->text, e->len)) == NULL || o == it)
 				continue;
 			if (!names(x, value_map_get(o->data, sides[k][1]), it))
-				diag_warningf(s->diags, e->pos, "'%s' names "
-				    "'%s', but %s does not name this document "
-				    "in its '%s'", sides[k][0], e->text,
-				    o->path, sides[k][1]);
+				diag_warning(s->diags, e->pos,
+				    "document.link-one-way", sides[k][0],
+				    e->text, o->path, sides[k][1]);
 		}
 	}
 }

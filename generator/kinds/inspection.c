@@ -24,6 +24,7 @@
 #include "kind.h"
 #include "records.h"
 #include "records_deadline.h"
+#include "schema.h"
 #include "site.h"
 #include "utf8.h"
 #include "value.h"
@@ -96,22 +97,43 @@ find_id(const char *s, size_t n, size_t from, size_t *len)
 	return n;
 }
 
+/*
+ * Reports a personal identity number at p; where names the field in
+ * the editor's terms (schema_place()), NULL in the body.
+ */
 static void
 id_error(struct site *s, struct pos p, const char *where, const char *id, size_t
     len)
 {
-	diag_errorf(s->diags, p, "%s%.3s…%.3s looks like a personal identity "
-	    "number (%s, %zu digits); remove it or record the redaction", where,
-	    id, id + len - 3, len == 12 ? "CCCD" : "CMND", len);
+	const char *shown = diag_fmt(s->diags, "%.3s…%.3s", id, id + len - 3);
+	const char *what = len == 12 ? "CCCD" : "CMND";
+	const char *digits = diag_fmt(s->diags, "%zu", len);
+
+	if (where != NULL)
+		diag_error(s->diags, p, "inspection.personal-id-field", where,
+		    shown, what, digits);
+	else
+		diag_error(s->diags, p, "inspection.personal-id", shown, what,
+		    digits);
 }
 
-/* Scans every string under v; path names the node ('findings[2]'). */
+/*
+ * Where a scanned string is: the dotted fields down to the first list,
+ * that list's item, and the dotted fields below it.
+ */
+struct spath {
+	struct buf keys;	/* down to the list, then below the item */
+	const char *list;	/* NULL until a list is entered */
+	size_t index;
+	const struct value *item;
+};
+
+/* Scans every string under v. */
 static void
-scan_value(struct site *s, const struct value *v, struct buf *path,
+scan_value(struct site *s, const struct value *v, struct spath *sp,
     unsigned depth)
 {
-	size_t i, at, len, outer = path->len;
-	struct buf w = {0};
+	size_t i, at, len, outer = sp->keys.len;
 
 	if (v == NULL || depth > 4 * VALUE_MAX_DEPTH)
 		return;
@@ -124,15 +146,28 @@ scan_value(struct site *s, const struct value *v, struct buf *path,
 		at = find_id(v->text, v->len, 0, &len);
 		if (at == v->len)
 			break;
-		buf_addf(&w, "'%s': ", buf_cstr(path));
-		id_error(s, v->pos, buf_cstr(&w), v->text + at, len);
+		id_error(s, v->pos, schema_place(s->diags, sp->list,
+		    sp->index, sp->item, sp->keys.len ? buf_cstr(&sp->keys) :
+		    NULL), v->text + at, len);
 		break;
 	case VALUE_LIST:
-		for (i = 0; i < v->n; i++) {
-			buf_addf(path, "[%zu]", i + 1);
-			scan_value(s, v->items[i], path, depth + 1);
-			buf_truncate(path, outer);
+		if (sp->list != NULL) {
+			/* Deeper lists: named by the outer item. */
+			for (i = 0; i < v->n; i++)
+				scan_value(s, v->items[i], sp, depth + 1);
+			break;
 		}
+		sp->list = arena_strdup(s->arena, buf_cstr(&sp->keys));
+		buf_truncate(&sp->keys, 0);
+		for (i = 0; i < v->n; i++) {
+			sp->index = i;
+			sp->item = v->items[i];
+			scan_value(s, v->items[i], sp, depth + 1);
+			buf_truncate(&sp->keys, 0);
+		}
+		buf_truncate(&sp->keys, 0);
+		buf_adds(&sp->keys, sp->list);
+		sp->list = NULL;
 		break;
 	case VALUE_MAP:
 		for (i = 0; i < v->n; i++) {
@@ -140,16 +175,15 @@ scan_value(struct site *s, const struct value *v, struct buf *path,
 			if (strcmp(v->pairs[i].key, "tax_code") == 0 ||
 			    strcmp(v->pairs[i].key, "phone") == 0)
 				continue;
-			buf_addf(path, "%s%s", outer ? "." : "",
+			buf_addf(&sp->keys, "%s%s", outer ? "." : "",
 			    v->pairs[i].key);
-			scan_value(s, v->pairs[i].val, path, depth + 1);
-			buf_truncate(path, outer);
+			scan_value(s, v->pairs[i].val, sp, depth + 1);
+			buf_truncate(&sp->keys, outer);
 		}
 		break;
 	default:
 		break;
 	}
-	buf_release(&w);
 }
 
 static void
@@ -169,7 +203,7 @@ scan_body(struct site *s, const struct item *it)
 			}
 		p.col = (p.line == it->body_pos.line ? p.col : 1) +
 		    (unsigned)utf8_count(b + lstart, at - lstart);
-		id_error(s, p, "", b + at, len);
+		id_error(s, p, NULL, b + at, len);
 		at += len;
 	}
 }
@@ -201,27 +235,30 @@ check_inspection(struct site *s, const struct site_names *x,
     const struct item *it)
 {
 	const struct value *d = it->data, *dd, *cd, *st;
-	struct buf path = {0};
+	struct spath sp = {{0}, NULL, 0, NULL};
 
 	dd = value_path(d, "decision.date");
 	cd = value_path(d, "conclusion.date");
 	if (records_date_of(dd) && records_date_of(cd) && strcmp(cd->text,
 	    dd->text) < 0)
-		diag_errorf(s->diags, cd->pos, "'conclusion.date' %s is before "
-		    "'decision.date' %s", cd->text, dd->text);
+		diag_error(s->diags, cd->pos,
+		    "inspection.conclusion-before-decision", cd->text,
+		    dd->text);
 	st = value_map_get(d, "status");
 	if (st != NULL && st->type == VALUE_STR &&
 	    (strcmp(st->text, "concluded") == 0 ||
 	    strcmp(st->text, "remedying") == 0 ||
 	    strcmp(st->text, "completed") == 0)) {
 		cd = value_map_get(d, "conclusion");
-		if (cd == NULL || cd->type != VALUE_MAP || cd->n == 0)
-			diag_errorf(s->diags, st->pos, "status '%s' needs "
-			    "'conclusion' (its number and date)", st->text);
+		/* A conclusion there but refused has its error already. */
+		if (cd == NULL || cd->type == VALUE_NULL ||
+		    (cd->type == VALUE_MAP && cd->n == 0))
+			diag_error(s->diags, st->pos,
+			    "inspection.status-needs-conclusion", st->text);
 	}
 	deadline_check_inspection(s, it);
-	scan_value(s, d, &path, 0);
-	buf_release(&path);
+	scan_value(s, d, &sp, 0);
+	buf_release(&sp.keys);
 	if (it->markdown)
 		scan_body(s, it);
 }
@@ -265,9 +302,9 @@ check_repeats(struct site *s, struct planned *pl, size_t n)
 			first = i;
 			continue;
 		}
-		diag_warningf(s->diags, pl[i].mode->pos, "another planned "
-		    "inspection of the same enterprise ('%s') in %s: %s",
-		    pl[i].key, pl[i].year, pl[first].it->path);
+		diag_warning(s->diags, pl[i].mode->pos,
+		    "inspection.planned-twice", pl[i].key, pl[i].year,
+		    pl[first].it->path);
 	}
 }
 

@@ -5,12 +5,14 @@
  * contacts only.  Model: the organisation chart as nested rows.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "arena.h"
 #include "diag.h"
 #include "kind.h"
 #include "records.h"
+#include "schema.h"
 #include "site.h"
 #include "utf8.h"
 #include "value.h"
@@ -94,27 +96,39 @@ official_domains(struct site *s)
 	return r;
 }
 
-/* Checks the phone and email of map m (named what, e.g. leaders[2]). */
+/*
+ * Where field of contact m is, in the editor's terms: m is item index
+ * of list (leaders, units), or the record's field list when index is
+ * SIZE_MAX.
+ */
+static const char *
+place(struct site *s, const struct value *m, const char *list,
+    size_t index, const char *field)
+{
+	if (index == SIZE_MAX)
+		return schema_place(s->diags, NULL, 0, NULL,
+		    arena_printf(s->arena, "%s.%s", list, field));
+	return schema_place(s->diags, list, index, m, field);
+}
+
+/* Checks the phone and email of map m (item index of list). */
 static void
-check_contact(struct site *s, const struct value *m, const char *what,
-    const struct value *doms)
+check_contact(struct site *s, const struct value *m, const char *list,
+    size_t index, const struct value *doms)
 {
 	const struct value *p = value_map_get(m, "phone");
 	const struct value *e = value_map_get(m, "email");
 	const char *at;
 
 	if (p != NULL && value_is_scalar(p) && mobile(p->text, p->len))
-		diag_errorf(s->diags, p->pos, "'%s.phone' %s is a mobile "
-		    "number (10 digits from 03, 05, 07, 08 or 09): publish "
-		    "an official fixed line or hotline, never a personal "
-		    "number", what, p->text);
+		diag_error(s->diags, p->pos, "organization.mobile-phone",
+		    place(s, m, list, index, "phone"), p->text);
 	if (e != NULL && e->type == VALUE_STR && doms->n > 0 &&
 	    (at = strchr(e->text, '@')) != NULL &&
 	    !official_host(at + 1, doms))
-		diag_errorf(s->diags, e->pos, "'%s.email' %s is not an "
-		    "address of the board's domain (%s, site.yaml "
-		    "contact): publish an official address only", what,
-		    e->text, doms->items[0]->text);
+		diag_error(s->diags, e->pos, "organization.private-email",
+		    place(s, m, list, index, "email"), e->text,
+		    doms->items[0]->text);
 }
 
 /* The index in units of the unit whose id is id, or units->n. */
@@ -145,16 +159,17 @@ check_units(struct site *s, const struct value *units)
 			continue;
 		j = unit_index(units, id->text);
 		if (j < i)
-			diag_errorf(s->diags, id->pos, "unit id '%s' is used "
-			    "twice (also units[%zu])", id->text, j + 1);
+			diag_error(s->diags, id->pos, "organization.unit-twice",
+			    id->text, schema_place(s->diags, "units", j,
+			    units->items[j], NULL));
 		if (par == NULL || !value_is_scalar(par)) {
 			top++;
 			continue;
 		}
 		if (unit_index(units, par->text) == units->n) {
-			diag_errorf(s->diags, par->pos, "'units[%zu].parent' "
-			    "names '%s', which is not the id of a unit",
-			    i + 1, par->text);
+			diag_error(s->diags, par->pos,
+			    "organization.unknown-unit", schema_place(s->diags,
+			    "units", i, u, "parent"), par->text);
 			continue;
 		}
 		/* Walk up at most n steps: more means a loop. */
@@ -166,17 +181,14 @@ check_units(struct site *s, const struct value *units)
 			    units->n)
 				break;
 			if (j == i) {
-				diag_errorf(s->diags, par->pos, "unit '%s' is "
-				    "its own parent through 'parent' (a loop "
-				    "in the organisation chart)", id->text);
+				diag_error(s->diags, par->pos,
+				    "organization.parent-loop", id->text);
 				break;
 			}
 		}
 	}
 	if (units->n > 0 && top == 0)
-		diag_errorf(s->diags, units->pos, "no unit is at the top of "
-		    "the organisation chart: leave 'parent' out for the "
-		    "board itself");
+		diag_error(s->diags, units->pos, "organization.no-top");
 }
 
 static void
@@ -185,7 +197,6 @@ check_organization(struct site *s, const struct site_names *x,
 {
 	const struct value *d = it->data, *units, *l;
 	struct value *doms = official_domains(s);
-	const char *w;
 	size_t i;
 
 	units = value_map_get(d, "units");
@@ -195,21 +206,21 @@ check_organization(struct site *s, const struct site_names *x,
 	for (i = 0; l != NULL && l->type == VALUE_LIST && i < l->n; i++) {
 		const struct value *u = value_map_get(l->items[i], "unit");
 
-		w = arena_printf(s->arena, "leaders[%zu]", i + 1);
-		check_contact(s, l->items[i], w, doms);
+		check_contact(s, l->items[i], "leaders", i, doms);
 		if (u != NULL && value_is_scalar(u) && units != NULL &&
 		    units->type == VALUE_LIST &&
 		    unit_index(units, u->text) == units->n)
-			diag_errorf(s->diags, u->pos, "'%s.unit' names '%s', "
-			    "which is not the id of a unit", w, u->text);
+			diag_error(s->diags, u->pos,
+			    "organization.unknown-unit", schema_place(s->diags,
+			    "leaders", i, l->items[i], "unit"), u->text);
 	}
 	for (i = 0; units != NULL && units->type == VALUE_LIST &&
 	    i < units->n; i++)
-		check_contact(s, units->items[i], arena_printf(s->arena,
-		    "units[%zu]", i + 1), doms);
-	check_contact(s, value_map_get(d, "contact"), "contact", doms);
+		check_contact(s, units->items[i], "units", i, doms);
+	check_contact(s, value_map_get(d, "contact"), "contact", SIZE_MAX,
+	    doms);
 	check_contact(s, value_map_get(d, "information_contact"),
-	    "information_contact", doms);
+	    "information_contact", SIZE_MAX, doms);
 }
 
 /* The chart row of units[i] with its children, depth-first. */

@@ -78,10 +78,8 @@ check_procedure(struct site *s, const struct site_names *x,
 
 	if (code != NULL && value_is_scalar(code) &&
 	    !code_shape(code->text, code->len))
-		diag_errorf(s->diags, code->pos, "'code' %s is not a code of "
-		    "the national procedures database (one digit, a dot, six "
-		    "digits, e.g. 1.009763; a local variant adds "
-		    ".000.00.00.H29)", code->text);
+		diag_error(s->diags, code->pos, "procedure.bad-code",
+		    code->text);
 	if (url == NULL || url->type != VALUE_STR)
 		return;
 	host = url_host(s, url->text, &https);
@@ -89,13 +87,10 @@ check_procedure(struct site *s, const struct site_names *x,
 	if (host == NULL || !(strcmp(host, PORTAL_HOST) == 0 || (h > p &&
 	    strcmp(host + h - p, PORTAL_HOST) == 0 && host[h - p - 1] ==
 	    '.')))
-		diag_errorf(s->diags, url->pos, "'portal_url' %s is not a page "
-		    "of the national public service portal (https://" PORTAL_HOST
-		    "/...): link to the procedure there rather than copying "
-		    "its forms", url->text);
+		diag_error(s->diags, url->pos, "procedure.not-portal",
+		    url->text, PORTAL_HOST);
 	else if (!https)
-		diag_errorf(s->diags, url->pos, "'portal_url' %s must use "
-		    "https",
+		diag_error(s->diags, url->pos, "procedure.not-https",
 		    url->text);
 }
 

@@ -70,35 +70,31 @@ check_qa(struct site *s, const struct site_names *x, const struct item *it)
 		for (k = 0; k < d->n && d->pairs[k].val != v; k++)
 			;
 		if (v != NULL && k < d->n)
-			diag_errorf(s->diags, d->pairs[k].keypos, "'%s' is "
-			    "personal data and is not published: give the "
-			    "asker's 'organisation' only, or nothing",
-			    personal[i]);
+			diag_error(s->diags, d->pairs[k].keypos,
+			    "qa.personal-field", personal[i]);
 	}
 	if (q != NULL && q->type == VALUE_STR) {
 		for (i = 0; i < q->len && q->text[i] != '@'; i++)
 			;
 		if (i < q->len)
-			diag_errorf(s->diags, q->pos, "'question' holds an "
-			    "e-mail address: remove the asker's personal "
-			    "data before publishing");
+			diag_error(s->diags, q->pos, "qa.email-in-question");
 		if ((at = find_mobile(q->text, q->len, &len)) < q->len)
-			diag_errorf(s->diags, q->pos, "'question' holds a "
-			    "mobile number (%.*s): remove the asker's "
-			    "personal data before publishing", (int)len,
-			    q->text + at);
+			diag_error(s->diags, q->pos, "qa.mobile-in-question",
+			    diag_fmt(s->diags, "%.*s", (int)len, q->text + at));
 	}
 	if (records_date_of(a) && records_date_of(r) && strcmp(r->text,
 	    a->text) < 0)
-		diag_errorf(s->diags, r->pos, "'answered_on' %s is before "
-		    "'asked_on' %s", r->text, a->text);
+		diag_error(s->diags, r->pos, "qa.answered-before-asked",
+		    r->text, a->text);
 	for (i = 0; i < it->body_len && ascii_isspace((unsigned char)
 	    it->body[i]); i++)
 		;
-	if (i == it->body_len)
-		diag_errorf(s->diags, it->markdown ? it->body_pos :
-		    (struct pos){it->path, 1, 1}, "a published question "
-		    "needs its answer: write it below the front matter");
+	if (i == it->body_len) {
+		struct pos top = {it->path, 1, 1};
+
+		diag_error(s->diags, it->markdown ? it->body_pos : top,
+		    "qa.no-answer");
+	}
 }
 
 static void

@@ -63,29 +63,24 @@ check_report(struct site *s, const struct site_names *x,
 
 	if (type != NULL && strcmp(type, "tai_chinh_nam") == 0 && p != NULL &&
 	    strcmp(p, "nam") != 0)
-		diag_errorf(s->diags, per->pos, "an annual financial report "
-		    "(type tai_chinh_nam) covers the year: 'period' must be "
-		    "nam, not %s", p);
+		diag_error(s->diags, per->pos, "report.annual-period", p);
 	if (p != NULL && strcmp(p, "thang") == 0 && !hm)
-		diag_errorf(s->diags, per->pos, "'period' thang needs 'month' "
-		    "(1-12)");
+		diag_error(s->diags, per->pos, "report.month-missing");
 	else if (p != NULL && strcmp(p, "thang") != 0 && hm)
-		diag_errorf(s->diags, mon->pos, "'month' %s is only for "
-		    "'period' thang, not %s", mon->text, p);
+		diag_error(s->diags, mon->pos, "report.month-not-monthly",
+		    mon->text, p);
 	if (yr == NULL || yr->type != VALUE_INT || yr->u.i < 1000 ||
 	    yr->u.i > 9999 || records_date_of(pub) == NULL ||
 	    !months(p, hm ? (int)mon->u.i : 0, &first, &last))
 		return;
 	snprintf(begin, sizeof begin, "%04d-%02d-01", (int)yr->u.i, first);
 	if (strcmp(pub->text, begin) < 0)
-		diag_errorf(s->diags, pub->pos, "'published_on' %s is before "
-		    "the period it reports on begins (%s %s from %s)",
-		    pub->text, p, yr->text, begin);
+		diag_error(s->diags, pub->pos, "report.published-before-period",
+		    pub->text, p, yr->text, diag_fmt(s->diags, "%s", begin));
 	else if (type != NULL && strcmp(type, "tai_chinh_nam") == 0 &&
 	    strncmp(pub->text, yr->text, 4) <= 0)
-		diag_errorf(s->diags, pub->pos, "'published_on' %s is within "
-		    "the year %s: an annual financial report is made after "
-		    "the year ends", pub->text, yr->text);
+		diag_error(s->diags, pub->pos, "report.annual-too-early",
+		    pub->text, yr->text);
 }
 
 /* w with {year} and {month} replaced (arena). */

@@ -27,12 +27,31 @@
 #include "date.h"
 #include "decimal.h"
 #include "diag.h"
+#include "fmt.h"
 #include "kind.h"
 #include "records.h"
 #include "site.h"
 #include "site_lists.h"
 #include "value.h"
 #include "words.h"
+
+/* A figure as the editors write it in prose: 96,56; 1.060,5 (in
+ * English messages as a data file writes it: 96.56). */
+static const char *
+fig(struct site *s, struct decimal d)
+{
+	if (strcmp(diags_lang(s->diags), "vi") != 0)
+		return decimal_str(s->arena, d);
+	return decimal_figure(s->arena, d, fmt_messages(), "");
+}
+
+/* True when a field is left out or empty (not: there but refused). */
+static bool
+absent(const struct value *v)
+{
+	return v == NULL || v->type == VALUE_NULL ||
+	    (v->type == VALUE_STR && v->len == 0);
+}
 
 static void
 check_zone(struct site *s, const struct site_names *x,
@@ -42,7 +61,8 @@ check_zone(struct site *s, const struct site_names *x,
 	const struct value *den;
 	struct decimal a, i, l, p, dn, r, w;
 	struct decimal_pct pw;
-	bool ha = false, hi = false, hl = false, ok;
+	bool ha = false, hi = false, hl = false, ok, over_i = false;
+	bool over_a = false;
 	const char *basis, *asof;
 
 	area = value_map_get(d, "area_ha");
@@ -51,16 +71,16 @@ check_zone(struct site *s, const struct site_names *x,
 	ha = decimal_of_value(area, &a);
 	hi = decimal_of_value(ind, &i);
 	hl = decimal_of_value(leased, &l);
-	if (hl && hi && decimal_cmp(l, i, &ok) > 0 && ok)
-		diag_errorf(s->diags, leased->pos, "'leased_ha' (%s ha) is "
-		    "larger than 'industrial_land_ha' (%s ha)", leased->text,
-		    ind->text);
-	else if (hl && !hi && ha && decimal_cmp(l, a, &ok) > 0 && ok)
-		diag_errorf(s->diags, leased->pos, "'leased_ha' (%s ha) is "
-		    "larger than 'area_ha' (%s ha)", leased->text, area->text);
+	if (hl && hi && decimal_cmp(l, i, &ok) > 0 && ok && (over_i = true))
+		diag_error(s->diags, leased->pos,
+		    "zone.leased-over-industrial", fig(s, l), fig(s, i));
+	else if (hl && !hi && ha && decimal_cmp(l, a, &ok) > 0 && ok &&
+	    (over_a = true))
+		diag_error(s->diags, leased->pos, "zone.leased-over-area",
+		    fig(s, l), fig(s, a));
 	if (hi && ha && decimal_cmp(i, a, &ok) > 0 && ok)
-		diag_errorf(s->diags, ind->pos, "'industrial_land_ha' (%s ha) "
-		    "is larger than 'area_ha' (%s ha)", ind->text, area->text);
+		diag_error(s->diags, ind->pos, "zone.industrial-over-area",
+		    fig(s, i), fig(s, a));
 
 	occ = value_map_get(d, "occupancy");
 	basis = value_map_str(occ, "basis");
@@ -70,27 +90,34 @@ check_zone(struct site *s, const struct site_names *x,
 		bool land = strcmp(basis, "industrial_land") == 0;
 
 		den = land ? ind : area;
+		/* One cause, one message: a figure there but refused has
+		 * its error already; only one left out is named here. */
 		if (!hl) {
-			diag_errorf(s->diags, occ->pos, "'occupancy' cannot be "
-			    "checked without 'leased_ha'");
+			if (absent(leased))
+				diag_error(s->diags, occ->pos,
+				    "zone.occupancy-no-leased");
 		} else if (!decimal_of_value(den, &dn)) {
-			diag_errorf(s->diags, value_map_get(occ, "basis")->pos,
-			    "occupancy on basis '%s' needs '%s'", basis, land ?
-			    "industrial_land_ha" : "area_ha");
+			if (absent(den))
+				diag_error(s->diags,
+				    value_map_get(occ, "basis")->pos,
+				    "zone.occupancy-no-base", basis, land ?
+				    "industrial_land_ha" : "area_ha");
+		} else if (land ? over_i : over_a) {
+			/* One cause, one message: the leased area is wrong,
+			 * or the land; the percentage follows. */
 		} else if (dn.m == 0) {
-			diag_errorf(s->diags, den->pos, "'%s' is 0: occupancy "
-			    "cannot be computed", land ? "industrial_land_ha" :
-			    "area_ha");
+			diag_error(s->diags, den->pos,
+			    "zone.occupancy-zero-base", land ?
+			    "industrial_land_ha" : "area_ha");
 		} else if (decimal_percent(l, dn, p.scale, &pw) &&
 		    !decimal_pct_agrees(&pw, p) && decimal_percent_of(l, dn,
 		    p.scale > 2 ? p.scale + 1 : 2, &r) &&
 		    decimal_percent_of(l, dn, p.scale, &w)) {
 			/* w has fewer decimals than r: it fits if r did. */
-			diag_errorf(s->diags, v->pos, "'occupancy.percent' is "
-			    "%s, but leased_ha %s over %s %s gives %s; write "
-			    "%s", v->text, leased->text, land ?
-			    "industrial_land_ha" : "area_ha", den->text,
-			    decimal_str(s->arena, r), decimal_str(s->arena, w));
+			diag_error(s->diags, v->pos, "zone.occupancy-mismatch",
+			    fig(s, p), fig(s, l), land ? "industrial_land_ha" :
+			    "area_ha", fig(s, dn), fig(s, r), fig(s, w),
+			    decimal_str(s->arena, w));
 		}
 	}
 
@@ -107,18 +134,15 @@ check_zone(struct site *s, const struct site_names *x,
 		/* All three given: the one identity says everything. */
 		if (hf && ht && hd && (__builtin_add_overflow(dom->u.i,
 		    fdi->u.i, &sum) || sum != tot->u.i))
-			diag_errorf(s->diags, tot->pos, "'projects.total' is "
-			    "%s, but 'domestic' %s + 'fdi' %s = %s", tot->text,
-			    dom->text, fdi->text, arena_printf(s->arena, "%lld",
-			    (long long)sum));
+			diag_error(s->diags, tot->pos, "zone.projects-sum",
+			    tot->text, dom->text, fdi->text,
+			    arena_printf(s->arena, "%lld", (long long)sum));
 		else if (hf && ht && !hd && fdi->u.i > tot->u.i)
-			diag_errorf(s->diags, fdi->pos, "'projects.fdi' (%s) is "
-			    "more than 'projects.total' (%s)", fdi->text,
-			    tot->text);
+			diag_error(s->diags, fdi->pos, "zone.fdi-over-total",
+			    fdi->text, tot->text);
 		else if (hd && ht && !hf && dom->u.i > tot->u.i)
-			diag_errorf(s->diags, dom->pos, "'projects.domestic' "
-			    "(%s) is more than 'projects.total' (%s)",
-			    dom->text, tot->text);
+			diag_error(s->diags, dom->pos,
+			    "zone.domestic-over-total", dom->text, tot->text);
 	}
 
 	v = value_map_get(d, "as_of");
@@ -129,9 +153,8 @@ check_zone(struct site *s, const struct site_names *x,
 		/* 12 months before the build date: the same day a year back. */
 		date_add_years(s->build_date, -1, cut);
 		if (strcmp(asof, cut) < 0)
-			diag_warningf(s->diags, v->pos, "the figures are as of "
-			    "%s, more than 12 months before the build date "
-			    "%s; update them and 'as_of'", asof, s->build_date);
+			diag_warning(s->diags, v->pos, "zone.figures-old",
+			    asof, s->build_date);
 	}
 
 	v = value_path(d, "infrastructure.wastewater");
@@ -142,9 +165,9 @@ check_zone(struct site *s, const struct site_names *x,
 
 		if (decimal_of_value(bu, &b) && decimal_of_value(de, &g) &&
 		    decimal_cmp(b, g, &ok) > 0 && ok)
-			diag_errorf(s->diags, bu->pos, "'infrastructure."
-			    "wastewater.built_m3_day' (%s) is more than "
-			    "'design_m3_day' (%s)", bu->text, de->text);
+			diag_error(s->diags, bu->pos,
+			    "zone.wastewater-over-design", fig(s, b),
+			    fig(s, g));
 	}
 }
 

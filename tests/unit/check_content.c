@@ -13,6 +13,7 @@
 #include "site.h"
 #include "source.h"
 #include "testutil.h"
+#include "tu_skel.h"
 #include "value.h"
 
 Suite *content_suite(void);
@@ -49,7 +50,7 @@ START_TEST(test_content_items)
 
 	tu_site_load(&t, basic);
 	ck_assert_ptr_nonnull(t.s);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "");
+	assert_skel(tu_diags_text(t.a, t.d), "");
 	ck_assert_uint_eq(t.s->nlangs, 2);
 	ck_assert_str_eq(t.s->langs[0], "vi");
 	ck_assert_str_eq(t.s->langs[1], "en");
@@ -130,7 +131,7 @@ START_TEST(test_content_default_language)
 	ck_assert_str_eq(t.s->langs[0], "vi");
 	/* Without English, a.en.md is a record of its own (base a.en). */
 	ck_assert_str_eq(tu_item(t.s, "content/news/a.en.md")->base, "a.en");
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "");
+	assert_skel(tu_diags_text(t.a, t.d), "");
 	tu_site_close(&t);
 }
 END_TEST
@@ -145,9 +146,8 @@ START_TEST(test_content_missing_site_yaml)
 
 	tu_site_load(&t, files);
 	ck_assert_ptr_null(t.s);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: error: "
-	    "missing: every site needs content/site.yaml (see "
-	    "content/README.md)\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:1:1: E [config.missing]\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -162,9 +162,8 @@ START_TEST(test_content_site_yaml_not_map)
 
 	tu_site_load(&t, files);
 	ck_assert_ptr_null(t.s);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: "
-	    "error: site.yaml must be a map of settings (title, base_url, "
-	    "languages, collections)\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:1:1: E [config.not-map]\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -180,8 +179,8 @@ START_TEST(test_content_site_yaml_syntax)
 	tu_site_load(&t, files);
 	ck_assert_ptr_null(t.s);
 	ck_assert_uint_eq(diags_errors(t.d), 1);
-	ck_assert_ptr_nonnull(strstr(tu_diags_text(t.a, t.d),
-	    "content/site.yaml:2:1: error: "));
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:1: E [yaml.duplicate-key]|title|1\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -197,9 +196,8 @@ START_TEST(test_content_missing_collections)
 	tu_site_load(&t, files);
 	ck_assert_ptr_nonnull(t.s);	/* goes on: every file is checked */
 	ck_assert_uint_eq(t.s->ncolls, 0);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:1:1: "
-	    "error: site.yaml needs 'collections': a map from a folder of "
-	    "content/ to its kind, title and permalink\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:1:1: E [config.no-collections]\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -216,13 +214,13 @@ START_TEST(test_content_unknown_key_hint)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/site.yaml:2:1: warning: unknown key 'lo' in site.yaml; "
-	    "settings of your own go under 'params:'\n"
-	    "content/site.yaml:3:1: warning: unknown key 'descriptiion_x' in "
-	    "site.yaml (did you mean 'description'?)\n"
-	    "content/site.yaml:5:22: warning: unknown key 'titel' in a "
-	    "collection (did you mean 'title'?)\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:1: W [config.unknown-key]|lo"
+	    "|params:\n"
+	    "content/site.yaml:3:1: W [config.unknown-key-near]"
+	    "|descriptiion_x|description\n"
+	    "content/site.yaml:5:22: W"
+	    " [config.unknown-collection-key-near]|titel|title\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -236,9 +234,9 @@ START_TEST(test_content_collections_list)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:3:3: "
-	    "error: site.yaml needs 'collections': a map from a folder of "
-	    "content/ to its kind, title and permalink\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:3:3: E [config.no-collections]"
+	    "|collections\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -255,12 +253,10 @@ START_TEST(test_content_bad_languages)
 
 	tu_site_load(&t, files);
 	ck_assert_ptr_nonnull(t.s);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/site.yaml:2:17: error: 'EN' is not a language code such "
-	    "as vi or en\n"
-	    "content/site.yaml:2:21: error: language 'vi' is listed twice\n"
-	    "content/site.yaml:2:25: error: 'x' is not a language code such "
-	    "as vi or en\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:17: E [config.bad-language]|EN\n"
+	    "content/site.yaml:2:21: E [config.language-twice]|vi\n"
+	    "content/site.yaml:2:25: E [config.bad-language]|x\n");
 	/* The good ones are kept, in order. */
 	ck_assert_uint_eq(t.s->nlangs, 3);
 	ck_assert_str_eq(t.s->langs[0], "vi");
@@ -280,9 +276,9 @@ START_TEST(test_content_languages_not_list)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d), "content/site.yaml:2:12: "
-	    "error: 'languages' must be a list of language codes, the main "
-	    "one first, e.g. [vi, en]\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:2:12: E [config.languages-not-list]"
+	    "|languages\n");
 	ck_assert_uint_eq(t.s->nlangs, 1);
 	ck_assert_str_eq(t.s->langs[0], "vi");
 	tu_site_close(&t);
@@ -304,15 +300,15 @@ START_TEST(test_content_bad_collections)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/site.yaml:3:3: error: collection folder 'Tin_Tuc' must be "
-	    "lower-case letters, digits and '-'\n"
-	    "content/site.yaml:4:3: error: 'files' is reserved for attachments "
-	    "and cannot be a collection\n"
-	    "content/site.yaml:5:9: error: collection 'news' must be a map "
-	    "with at least 'kind'\n"
-	    "content/site.yaml:6:10: error: collection 'pages' has no 'kind' "
-	    "(page, news, budget, inspection, call, zone or document)\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/site.yaml:3:3: E [config.collection-name]"
+	    "|Tin_Tuc|-\n"
+	    "content/site.yaml:4:3: E [config.collection-files]"
+	    "|files\n"
+	    "content/site.yaml:5:9: E [config.collection-not-map]"
+	    "|news|kind\n"
+	    "content/site.yaml:6:10: E [config.collection-no-kind]"
+	    "|pages|kind\n");
 	ck_assert_uint_eq(t.s->ncolls, 1);
 	ck_assert_str_eq(t.s->colls[0].name, "docs");
 	ck_assert_uint_eq(t.s->colls[0].n, 1);
@@ -341,15 +337,12 @@ START_TEST(test_content_strays)
 	struct tu_site t;
 
 	tu_site_load(&t, files);
-	ck_assert_str_eq(tu_diags_text(t.a, t.d),
-	    "content/cu/a.md:1:1: warning: folder content/cu/ is not a collection "
-	    "in site.yaml; its files are ignored\n"
-	    "content/ghi-chu.txt:1:1: warning: file ignored: only site.yaml and "
-	    "README.md belong directly in content/\n"
-	    "content/news/anh.png:1:1: warning: file ignored: records are .md or "
-	    ".yaml files; put attachments in content/files/\n"
-	    "content/site.yaml:4:10: warning: collection 'empty' has no files "
-	    "(folder content/empty/ is empty or missing)\n");
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/cu/a.md:1:1: W [record.stray-folder]\n"
+	    "content/ghi-chu.txt:1:1: W [record.stray-file]\n"
+	    "content/news/anh.png:1:1: W [record.file-ignored]\n"
+	    "content/site.yaml:4:10: W [config.collection-empty]"
+	    "|empty\n");
 	ck_assert_uint_eq(diags_errors(t.d), 0);
 	ck_assert_uint_eq(t.s->colls[0].n, 1);
 	/* Attachments are copied below files/. */
@@ -378,8 +371,7 @@ START_TEST(test_content_not_utf8)
 	tu_site_load(&t, files);
 	txt = tu_diags_text(t.a, t.d);
 	ck_assert_uint_eq(diags_errors(t.d), 1);
-	TU_ASSERT_PREFIX(txt, "content/news/a.md:2:10: error: ");
-	ck_assert_ptr_nonnull(strstr(txt, " (save the file as UTF-8)\n"));
+	assert_skel(txt, "content/news/a.md:2:10: E [file.not-utf8]\n");
 	/* The broken file is skipped; the next one is loaded. */
 	ck_assert_uint_eq(t.s->colls[0].n, 1);
 	ck_assert_str_eq(t.s->colls[0].items[0]->path, "content/news/b.md");
@@ -399,7 +391,7 @@ START_TEST(test_content_site_yaml_not_utf8)
 	tu_site_load(&t, files);
 	ck_assert_ptr_null(t.s);
 	txt = tu_diags_text(t.a, t.d);
-	TU_ASSERT_PREFIX(txt, "content/site.yaml:1:8: error: ");
+	assert_skel(txt, "content/site.yaml:1:8: E [file.not-utf8]\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -418,23 +410,40 @@ START_TEST(test_content_bad_front_matter)
 		{NULL, NULL},
 	};
 	static const char want[] =
-	    "content/news/a.md:1:1: error: the file has no front matter: start "
-	    "it with a line '---', the fields, and '---'\n"
-	    "content/news/b.md:2:1: error: the front matter must be a map of "
-	    "fields (name: value), not a list\n"
-	    "content/news/c.yaml:1:1: error: the file is empty\n"
-	    "content/news/d.yaml:1:1: error: the file must be a map of fields "
-	    "(name: value), not a list\n"
-	    "content/news/e.md:";
+	    "content/news/a.md:1:1: E [record.no-front-matter]\n"
+	    "content/news/b.md:2:1: E [record.front-matter-not-map]\n"
+	    "content/news/c.yaml:1:1: E [record.empty-file]\n"
+	    "content/news/d.yaml:1:1: E [record.file-not-map]\n"
+	    "content/news/e.md:3:1: E [yaml.syntax-context]\n";
 	struct tu_site t;
 	const char *txt;
 
 	tu_site_load(&t, files);
 	txt = tu_diags_text(t.a, t.d);
-	ck_assert_msg(strncmp(txt, want, sizeof want - 1) == 0, "got %s", txt);
+	assert_skel(txt, want);
 	ck_assert_uint_eq(diags_errors(t.d), 5);
 	ck_assert_uint_eq(t.s->colls[0].n, 1);
 	ck_assert_str_eq(t.s->colls[0].items[0]->path, "content/news/ok.md");
+	tu_site_close(&t);
+}
+END_TEST
+
+/* Ð in a body: a warning at the letter, which names the fix. */
+START_TEST(test_content_body_lookalike)
+{
+	static const struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/a.md", "---\ntitle: A\ndate: 2020-01-15\n---\n"
+		    "Hội nghị\n\nỦy ban ÐND tỉnh.\n"},
+		{NULL, NULL},
+	};
+	struct tu_site t;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	assert_skel(tu_diags_text(t.a, t.d), "content/news/a.md:7:8: W "
+	    "[text.lookalike]|dòng 7, cột 8|thay Ð bằng Đ\n");
 	tu_site_close(&t);
 }
 END_TEST
@@ -467,6 +476,7 @@ content_suite(void)
 	tcase_add_test(tc, test_content_not_utf8);
 	tcase_add_test(tc, test_content_site_yaml_not_utf8);
 	tcase_add_test(tc, test_content_bad_front_matter);
+	tcase_add_test(tc, test_content_body_lookalike);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -25,6 +25,7 @@
 #include "theme.h"
 #include "value.h"
 #include "words.h"
+#include "tu_skel.h"
 
 Suite *records_suite(void);
 
@@ -275,7 +276,7 @@ expect(const struct file *f, const char *date, const char *want)
 {
 	char *got = check(f, date);
 
-	ck_assert_msg(strcmp(got, want) == 0, "for %s:\nwant:\n%sgot:\n%s",
+	ck_assert_msg(tu_skel(got, want), "for %s:\nwant:\n%sgot:\n%s",
 	    f[0].path, want, got);
 	free(got);
 }
@@ -369,12 +370,14 @@ START_TEST(test_records_zone_areas)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/zones/a.yaml:5:12: error: 'leased_ha' (130 ha) is larger "
-	    "than 'industrial_land_ha' (119.3 ha)\n"
-	    "content/zones/a.yaml:6:22: error: 'occupancy.percent' is 100, "
-	    "but leased_ha 130 over area_ha 183 gives 71.04; write 71\n"
-	    "content/zones/b.yaml:4:21: error: 'industrial_land_ha' (190 ha) "
-	    "is larger than 'area_ha' (183 ha)\n");
+	    "content/zones/a.yaml:5:12: E"
+	    " [zone.leased-over-industrial]|leased_ha"
+	    "|industrial_land_ha|130|119,3\n"
+	    "content/zones/a.yaml:6:22: E [zone.occupancy-mismatch]"
+	    "|occupancy.percent|100|130|183\n"
+	    "content/zones/b.yaml:4:21: E"
+	    " [zone.industrial-over-area]|industrial_land_ha|area_ha"
+	    "|190|183\n");
 }
 END_TEST
 
@@ -399,16 +402,14 @@ START_TEST(test_records_zone_occupancy)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/zones/a.yaml:6:22: error: 'occupancy.percent' is 90, but "
-	    "leased_ha 112.9579 over industrial_land_ha 119.3 gives 94.68; "
-	    "write 95\n"
-	    "content/zones/b.yaml:6:22: error: 'occupancy.percent' is 94.69, "
-	    "but leased_ha 112.9579 over industrial_land_ha 119.3 gives "
-	    "94.68; write 94.68\n"
-	    "content/zones/c.yaml:4:21: error: 'industrial_land_ha' is 0: "
-	    "occupancy cannot be computed\n"
-	    "content/zones/d.yaml:4:32: error: occupancy on basis "
-	    "'industrial_land' needs 'industrial_land_ha'\n");
+	    "content/zones/a.yaml:6:22: E [zone.occupancy-mismatch]"
+	    "|occupancy.percent|90|112,9579|119,3\n"
+	    "content/zones/b.yaml:6:22: E [zone.occupancy-mismatch]"
+	    "|occupancy.percent|94,69|112,9579|119,3\n"
+	    "content/zones/c.yaml:4:21: E [zone.occupancy-zero-base]"
+	    "|industrial_land_ha|0\n"
+	    "content/zones/d.yaml:4:32: E [zone.occupancy-no-base]"
+	    "|industrial_land|industrial_land_ha\n");
 }
 END_TEST
 
@@ -423,13 +424,13 @@ START_TEST(test_records_zone_projects_wastewater_age)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/zones/a.yaml:7:28: error: 'projects.fdi' (12) is more "
-	    "than 'projects.total' (10)\n"
-	    "content/zones/a.yaml:9:51: error: 'infrastructure.wastewater."
-	    "built_m3_day' (7000) is more than 'design_m3_day' (6000)\n"
-	    "content/zones/a.yaml:10:8: warning: the figures are as of "
-	    "2022-11-13, more than 12 months before the build date "
-	    "2023-11-14; update them and 'as_of'\n");
+	    "content/zones/a.yaml:7:28: E [zone.fdi-over-total]"
+	    "|projects.fdi|projects.total|12|10\n"
+	    "content/zones/a.yaml:9:51: E"
+	    " [zone.wastewater-over-design]"
+	    "|infrastructure.wastewater.built_m3_day|design_m3_day\n"
+	    "content/zones/a.yaml:10:8: W [zone.figures-old]|as_of"
+	    "|2022-11-13|12|2023-11-14\n");
 }
 END_TEST
 
@@ -475,10 +476,10 @@ START_TEST(test_records_call_fails)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/calls/a.md:6:6: error: the shares in 'mix' add up to "
-	    "99.5, not 100\n"
-	    "content/calls/a.md:10:11: error: 'deadline' 2023-08-31 is before "
-	    "'published_on' 2023-09-01\n");
+	    "content/calls/a.md:6:6: E [call.mix-sum]|mix|99,5|100\n"
+	    "content/calls/a.md:10:11: E"
+	    " [call.deadline-before-published]|deadline|published_on"
+	    "|2023-08-31|2023-09-01\n");
 }
 END_TEST
 
@@ -534,15 +535,17 @@ START_TEST(test_records_inspection_dates_status)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/inspections/a.md:9:39: error: 'conclusion.date' "
-	    "2020-03-01 is before 'decision.date' 2020-03-02\n"
-	    "content/inspections/a.md:9:39: warning: the conclusion of "
-	    "01/03/2020 does not say when it was published: add "
-	    "'conclusion_published_on: YYYY-MM-DD' (Luật Tiếp cận thông tin "
-	    "104/2016/QH13, Điều 18 khoản 4 counts the deadline from the "
-	    "conclusion)\n"
-	    "content/inspections/b.md:8:9: error: status 'remedying' needs "
-	    "'conclusion' (its number and date)\n");
+	    "content/inspections/a.md:9:39: E"
+	    " [inspection.conclusion-before-decision]"
+	    "|conclusion.date|decision.date|2020-03-01|2020-03-02\n"
+	    "content/inspections/a.md:9:39: warning: the conclusion"
+	    " of 01/03/2020 does not say when it was published: add"
+	    " 'conclusion_published_on: YYYY-MM-DD' (Luật Tiếp cận"
+	    " thông tin 104/2016/QH13, Điều 18 khoản 4 counts the"
+	    " deadline from the conclusion)\n"
+	    "content/inspections/b.md:8:9: E"
+	    " [inspection.status-needs-conclusion]|remedying"
+	    "|conclusion\n");
 }
 END_TEST
 
@@ -557,9 +560,8 @@ START_TEST(test_records_inspection_repeat)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/inspections/b.md:4:7: warning: another planned "
-	    "inspection of the same enterprise ('Công ty A') in 2020: "
-	    "content/inspections/a.md\n");
+	    "content/inspections/b.md:4:7: W"
+	    " [inspection.planned-twice]|Công ty A|2020\n");
 }
 END_TEST
 
@@ -575,18 +577,14 @@ START_TEST(test_records_inspection_personal_id)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/inspections/a.md:9:27: error: 'findings[2]': 012…901 "
-	    "looks like a personal identity number (CCCD, 12 digits); remove "
-	    "it or record the redaction\n"
-	    "content/inspections/a.md:10:10: error: 'note_id': 012…678 looks "
-	    "like a personal identity number (CMND, 9 digits); remove it or "
-	    "record the redaction\n"
-	    "content/inspections/a.md:14:15: error: 123…789 looks like a "
-	    "personal identity number (CMND, 9 digits); remove it or record "
-	    "the redaction\n"
-	    "content/inspections/a.md:15:12: error: 012…902 looks like a "
-	    "personal identity number (CCCD, 12 digits); remove it or record "
-	    "the redaction\n");
+	    "content/inspections/a.md:9:27: E"
+	    " [inspection.personal-id-field]|2|012|901|12\n"
+	    "content/inspections/a.md:10:10: E"
+	    " [inspection.personal-id-field]|note_id|012|678|9\n"
+	    "content/inspections/a.md:14:15: E"
+	    " [inspection.personal-id]|123|789|9\n"
+	    "content/inspections/a.md:15:12: E"
+	    " [inspection.personal-id]|012|902|12\n");
 }
 END_TEST
 
@@ -632,22 +630,21 @@ START_TEST(test_records_document_fails)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/documents/a.yaml:2:9: error: the year in number "
-	    "'130/2018/NQ-HĐND' is 2018, but 'issued_on' is 2019-07-10\n"
-	    "content/documents/a.yaml:5:9: warning: 'status' is in_force, "
-	    "but 'expires_on' 2019-07-01 is on or before the build date "
-	    "2023-11-14: the page shows the document as expired; write "
-	    "'status: expired'\n"
-	    "content/documents/a.yaml:7:17: error: 'effective_from' "
-	    "2019-07-01 is before 'issued_on' 2019-07-10\n"
-	    "content/documents/a.yaml:8:13: error: 'expires_on' 2019-07-01 "
-	    "is not after 'effective_from' 2019-07-01\n"
-	    "content/documents/a.yaml:9:12: warning: 'replaces' names 'b', "
-	    "but content/documents/b.yaml does not name this document in "
-	    "its 'replaced_by'\n"
-	    "content/documents/b.yaml:7:15: warning: 'replaced_by' names "
-	    "'c', but content/documents/c.yaml does not name this document "
-	    "in its 'replaces'\n");
+	    "content/documents/a.yaml:2:9: E [document.number-year]"
+	    "|130/2018/NQ-HĐND|issued_on|130/2018|2018\n"
+	    "content/documents/a.yaml:5:9: W"
+	    " [document.expired-in-force]|status|expires_on"
+	    "|status: expired|2019-07-01\n"
+	    "content/documents/a.yaml:7:17: E"
+	    " [document.effective-before-issued]|effective_from"
+	    "|issued_on|2019-07-01|2019-07-10\n"
+	    "content/documents/a.yaml:8:13: E"
+	    " [document.expires-not-after]|expires_on|effective_from"
+	    "|2019-07-01\n"
+	    "content/documents/a.yaml:9:12: W"
+	    " [document.link-one-way]|replaces|b|replaced_by\n"
+	    "content/documents/b.yaml:7:15: W"
+	    " [document.link-one-way]|replaced_by|c|replaces\n");
 }
 END_TEST
 
@@ -1205,10 +1202,10 @@ START_TEST(test_records_zone_projects_sum)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/zones/b.yaml:7:19: error: 'projects.total' is 52, but "
-	    "'domestic' 38 + 'fdi' 15 = 53\n"
-	    "content/zones/c.yaml:7:33: error: 'projects.domestic' (11) is "
-	    "more than 'projects.total' (10)\n");
+	    "content/zones/b.yaml:7:19: E [zone.projects-sum]"
+	    "|projects.total|52|38|15\n"
+	    "content/zones/c.yaml:7:33: E [zone.domestic-over-total]"
+	    "|projects.domestic|projects.total|11|10\n");
 }
 END_TEST
 
@@ -1227,10 +1224,8 @@ START_TEST(test_records_call_zone)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/calls/a.md:3:11: error: a call must name its zone "
-	    "(zone: <slug>, e.g. zone: kcn-loc-son, under 'location')\n"
-	    "content/calls/b.md:5:8: error: a call must name its zone "
-	    "(zone: <slug>, e.g. zone: kcn-loc-son, under 'location')\n");
+	    "content/calls/a.md:3:11: E [call.no-zone]|location\n"
+	    "content/calls/b.md:5:8: E [call.no-zone]|location\n");
 }
 END_TEST
 
@@ -1250,10 +1245,9 @@ START_TEST(test_records_document_expiry)
 
 	expect(f, "2023-11-14", "");
 	expect(f, "2023-11-15",
-	    "content/documents/a.yaml:5:9: warning: 'status' is in_force, "
-	    "but 'expires_on' 2023-11-15 is on or before the build date "
-	    "2023-11-15: the page shows the document as expired; write "
-	    "'status: expired'\n");
+	    "content/documents/a.yaml:5:9: W"
+	    " [document.expired-in-force]|status|expires_on"
+	    "|status: expired|2023-11-15\n");
 	fx_open(&x, f, "2023-11-14", true);
 	ck_assert_str_eq(str(item(&x, "documents", "a", 0)->frame,
 	    "status_computed"), "in_force");
