@@ -140,8 +140,9 @@ grep -q "^::error file=content/news/2021-04-05-uu-dai-dau-tu-tai-cac-khu-cong-ng
 	ok || { bad "check --format=github: no ::error line for the date at line $line, col 7"; cat "$work/gh.txt"; }
 grep -q '^::error file=content/news/[^,]*,line=[0-9]*,col=[0-9]*' "$work/gh.txt" && ok ||
 	bad "check --format=github: no annotation line"
-grep -q '^::warning file=content/news/[^,]*,line=[0-9]*,col=[0-9]*.*tittle' "$work/gh.txt" && ok ||
-	bad "check --format=github: the misspelled key is not a warning annotation"
+# A misspelled required key is one error at the key, by id.
+grep -q '^::error file=content/news/[^,]*,line=[0-9]*,col=[0-9]*,title=record.misspelled-required::.*tittle' "$work/gh.txt" && ok ||
+	{ bad "check --format=github: the misspelled key is not an annotation by id"; cat "$work/gh.txt"; }
 
 # --- make hooks: the pre-commit hook refuses a commit with errors ----------
 if command -v git > /dev/null && command -v make > /dev/null; then
