@@ -239,7 +239,7 @@ awk '/^```/ { inb = !inb; next } inb' "$top/content/README.md" |
 	mkdir -p "$gd/content/$(dirname "$f")" && : > "$gd/content/$f"
 done
 expect_exit 0 "the guide's examples" "$bin" check --quiet --no-history --source "$gd"
-grep -q ": error: " "$work/err.txt" && { bad "an example in content/README.md has errors"; cat "$work/err.txt"; } || ok
+grep -q -e ": lỗi: " -e ": error: " "$work/err.txt" && { bad "an example in content/README.md has errors"; cat "$work/err.txt"; } || ok
 
 # --- provenance: revisions, amendments, renames, .mailmap, shallow clones --
 if command -v git > /dev/null; then
