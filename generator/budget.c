@@ -252,6 +252,9 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 		if (r->path == NULL || !c->has)
 			continue;
 		if ((o = row_at(est->t, r->path)) == NULL) {
+			/* Numbered wrongly here: named wrongly there. */
+			if (stt_reported(d, e->it->path))
+				continue;
 			diag_error(d, cell_pos(r, c), "budget.estimate-no-line",
 			    budget_line_name(a, r), budget_col_name(d,
 			    &e->f->cols[ke]), buf_cstr(&when), est->it->path,
@@ -407,6 +410,19 @@ only_digits(const char *s, size_t n)
 	return i == n;
 }
 
+/* An ISO date as messages show it (20/01/2026). */
+static const char *
+day_text(struct diags *d, const char *iso)
+{
+	struct buf b = {0};
+	const char *s;
+
+	fmt_date(&b, iso, fmt_messages());
+	s = diag_fmt(d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return s;
+}
+
 /*
  * What the law fixes about a record's form: verified or opted in, the
  * periods and fiscal years of its circular, the decision form, and the
@@ -444,7 +460,7 @@ check_form_law(struct site *s, const struct bforms *fs,
 			diag_error(s->diags, v->pos, "budget.year-after-until",
 			    diag_fmt(s->diags, "%lld", (long long)r->year),
 			    c->circular, r->kind, diag_fmt(s->diags, "%ld",
-			    hi), rule, c->until);
+			    hi), rule, day_text(s->diags, c->until));
 		else if (r->year > hi)
 			diag_error(s->diags, v->pos, "budget.year-after",
 			    diag_fmt(s->diags, "%lld", (long long)r->year),
@@ -459,8 +475,8 @@ check_form_law(struct site *s, const struct bforms *fs,
 	if (c->since != NULL && pub != NULL && date_is_valid(pub,
 	    strlen(pub)) && strcmp(pub, c->since) < 0)
 		diag_error(s->diags, value_map_get(d, "published_on")->pos,
-		    "budget.published-before-circular", pub, c->circular,
-		    c->since);
+		    "budget.published-before-circular", day_text(s->diags,
+		    pub), c->circular, day_text(s->diags, c->since));
 	if (df != NULL) {
 		const struct bform *f = budget_form_by_id(fs, arena_printf(
 		    s->arena, "%s:%s", c->circular, df));

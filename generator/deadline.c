@@ -284,7 +284,7 @@ trigger_text(struct diags *d, const struct deadline_rule *r)
 {
 	static const char *const what[2][4] = {{
 	    "quyết định giao, điều chỉnh hoặc phê duyệt (approval.date)",
-	    "ngày cuối kỳ",
+	    "cuối kỳ",
 	    "ngày gửi báo cáo lên cấp trên (reported_on)",
 	    "kết luận (conclusion.date)"}, {
 	    "the decision that assigns, adjusts or approves (approval.date)",
