@@ -1649,6 +1649,232 @@ START_TEST(test_budget_estimate_chain_errors)
 }
 END_TEST
 
+/* Each mistake an editor makes: one message, its place and its fix ---- */
+
+/* Lines of Biểu số 2 under B.I.1 (codes B.I.1.1, B.I.1.2): x and y are
+ * the stt of the two lines, a and b their figures, s the stated sum. */
+#define B_I_1(x, a, y, b, s) DU_TOAN("dong") \
+	"  - stt: B\n" \
+	"    label: Dự toán chi ngân sách nhà nước\n" \
+	"    children:\n" \
+	"      - stt: I\n" \
+	"        label: Nguồn ngân sách trong nước\n" \
+	"        children:\n" \
+	"          - stt: '1'\n" \
+	"            label: Chi quản lý hành chính\n" \
+	"            values: {du_toan: " s "}\n" \
+	"            children:\n" \
+	"              - stt: '" x "'\n" \
+	"                label: Kinh phí thực hiện chế độ tự chủ\n" \
+	"                values: {du_toan: " a "}\n" \
+	"              - stt: '" y "'\n" \
+	"                label: Kinh phí không thực hiện chế độ tự chủ\n" \
+	"                values: {du_toan: " b "}\n"
+
+/* The diagnostics of one record as printed, in lang. */
+static const char *
+printed(struct arena *a, const char *lang, const char *yaml)
+{
+	struct fx x;
+	const char *got;
+
+	fx_init(&x);
+	diags_set_lang(x.d, lang);
+	fx_add(&x, "r", "vi", yaml);
+	budget_check(&x.s, "budget");
+	got = arena_strdup(a, tu_diags_text(x.a, x.d));
+	arena_free(x.a);
+	return got;
+}
+
+START_TEST(test_budget_msg_sum)
+{
+	struct arena *a = arena_new();
+	const char *t;
+
+	expect_one(B_I_1("1.1", "4650000000", "1.2", "800000000",
+	    "5450000000"), "");
+	/* Named by code and label, the column by its heading; the fix is
+	 * the sum, as the page writes it. */
+	t = printed(a, "vi", B_I_1("1.1", "4650000000", "1.2", "800000001",
+	    "5450000000"));
+	ck_assert_msg(tu_count(t, "\n") == 1, "%s", t);
+	ck_assert_msg(strstr(t, "content/budgets/r.yaml:18:31: lỗi: ") != NULL,
+	    "%s", t);
+	ck_assert_msg(strstr(t, "B.I.1 \u00ABChi quản lý hành chính\u00BB") !=
+	    NULL && strstr(t, "\u00ABDự toán được giao\u00BB") != NULL,
+	    "%s", t);
+	ck_assert_msg(strstr(t, "5.450.000.001; ") == NULL && strstr(t,
+	    " 5.450.000.001 [budget.sum-mismatch]") != NULL, "%s", t);
+	/* The same in English, with the same id and figures. */
+	t = printed(a, "en", B_I_1("1.1", "4650000000", "1.2", "800000001",
+	    "5450000000"));
+	ck_assert_msg(strstr(t, "content/budgets/r.yaml:18:31: error: line "
+	    "B.I.1 \u00ABChi quản lý hành chính\u00BB, column "
+	    "\u00ABAssigned estimate\u00BB") != NULL, "%s", t);
+	ck_assert_msg(strstr(t, " 5.450.000.001 [budget.sum-mismatch]") !=
+	    NULL, "%s", t);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_budget_msg_stt)
+{
+	/* Swapped: move the lines, not renumber them; one message, on the
+	 * line that comes too late, naming both. */
+	expect_one(B_I_1("1.2", "800000000", "1.1", "4650000000",
+	    "5450000000"),
+	    "content/budgets/r.yaml:23:22: error [budget.stt-order] 1.1 1.2 "
+	    "1.1 1.2\n");
+	/* A gap: the number left out. */
+	expect_one(B_I_1("1.1", "4650000000", "1.3", "800000000",
+	    "5450000000"),
+	    "content/budgets/r.yaml:23:22: error [budget.stt-gap] 1.3 1.1 1.2 "
+	    "1.3 1.2 1.2\n");
+	/* Twice the same number: renumber; its own message only. */
+	expect_one(B_I_1("1.1", "4650000000", "1.1", "800000000",
+	    "5450000000"),
+	    "content/budgets/r.yaml:23:22: error [budget.stt-duplicate] 1.1 "
+	    "1.1 1.1 20\n");
+	/* 2, 1, 3: one swap, and 3 after 2 is no gap. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, children: [{stt: '2', label: b}, "
+	    "{stt: '1', label: a}, {stt: '3', label: c}]}\n",
+	    "content/budgets/r.yaml:10:63: error [budget.stt-order] 1 2 1 2\n");
+	/* Ð (U+00D0) for Đ in a number. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, children: [{stt: a, label: b}, "
+	    "{stt: \"\u00D0\", label: c}]}\n",
+	    "content/budgets/r.yaml:10:61: error [budget.stt-lookalike] 00 0 "
+	    "0110\n");
+}
+END_TEST
+
+START_TEST(test_budget_msg_of_which)
+{
+	static const char ok[] = DU_TOAN("dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    values: {du_toan: 150}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan: 150}}\n"
+	    "      - {label: 'Trong đó: b', of_which: true, values: {du_toan: "
+	    "100}}\n";
+	struct buf b = {0};
+	const char *p;
+
+	expect_one(ok, "");
+	/* Without the flag: that, not a sum error (150 + 100 ≠ 150). */
+	buf_adds(&b, ok);
+	p = strstr(buf_cstr(&b), " of_which: true,");
+	memmove((char *)p, p + 16, strlen(p + 16) + 1);
+	expect_one(buf_cstr(&b), "content/budgets/r.yaml:15:17: error "
+	    "[budget.of-which-missing]\n");
+	/* "trong đó" in lower case too; of_which: false is the editor's
+	 * word, and the sums then say what is wrong. */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    values: {du_toan: 150}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan: 150}}\n"
+	    "      - {label: 'trong đó: b', of_which: false, values: "
+	    "{du_toan: 100}}\n",
+	    "content/budgets/r.yaml:12:23: error [budget.sum-mismatch] 150 250 "
+	    "-100 250\n");
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_budget_msg_figures)
+{
+	/* 1.500.000: the dots are thousands; the fix is the digits. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1.500.000}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-grouped] "
+	    "1.500.000 1500000\n");
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1500000}}\n", "");
+	/* 1.500 in đồng: one and a half, or fifteen hundred? */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1.500}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.amount-thousands] "
+	    "1.500 1,5 1.500 1500\n");
+	/* 23,44 outside {…}: a decimal comma. */
+	expect_one(DU_TOAN("trieu_dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    values:\n"
+	    "      du_toan: 23,44\n",
+	    "content/budgets/r.yaml:13:16: error [budget.figure-decimal-comma] "
+	    "23,44 23.44\n");
+	/* A letter that looks like a figure: which, and what was meant. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 6OO}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-lookalike] 6 "
+	    "004 600 600\n");
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 6\u00D0\u00D0}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-lookalike] 6 "
+	    "00 0 600 600\n");
+	/* Nothing to say what was meant: a number is needed. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: abc}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-not-number] "
+	    "1500000 112.5\n");
+}
+END_TEST
+
+START_TEST(test_budget_msg_one_cause)
+{
+	/* A refused figure: no sum error above it, no ratio beside it. */
+	expect_one(THUC_HIEN("6_thang", "2020-07-10", "2020-07-15")
+	    "  - stt: I\n"
+	    "    label: Chi\n"
+	    "    values: {du_toan_nam: 1000, uoc_thuc_hien: 700, ty_le: 70}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan_nam: 6OO, "
+	    "uoc_thuc_hien: 400, ty_le: 66.67}}\n"
+	    "      - {stt: '2', label: b, values: {du_toan_nam: 400, "
+	    "uoc_thuc_hien: 300, ty_le: 75}}\n",
+	    "content/budgets/r.yaml:15:52: error [budget.figure-lookalike] 1 6 "
+	    "004 600 600\n");
+	/* ty_le: 94,68% inside {…}: the comma, once; 94 is not judged. */
+	expect_one(PCT(", ty_le: 94,68%"),
+	    "content/budgets/r.yaml:13:73: error [budget.flow-comma] 94,68% 94 "
+	    "68% 94.68\n");
+	expect_one(PCT(", ty_le: 94.68"), "");
+}
+END_TEST
+
+START_TEST(test_budget_msg_across)
+{
+	struct fx x;
+	struct buf b = {0};
+
+	/* A line the estimate lacks, numbered rightly: said once. */
+	fx_init(&x);
+	fx_add(&x, "du-toan", "vi", good_estimate);
+	buf_adds(&b, THUC_HIEN("6_thang", "2020-07-10", "2020-07-15"));
+	buf_adds(&b, "  - stt: D\n"
+	    "    label: Chi ngân sách\n"
+	    "    children:\n"
+	    "      - stt: I\n"
+	    "        label: Chi thường xuyên\n"
+	    "        values: {du_toan_nam: 1250000000, uoc_thuc_hien: 600000000}\n"
+	    "      - stt: II\n"
+	    "        label: Chi không thường xuyên\n"
+	    "        values: {du_toan_nam: 50000000, uoc_thuc_hien: 1}\n"
+	    "      - stt: III\n"
+	    "        label: Chi khác\n"
+	    "        values: {du_toan_nam: 0, uoc_thuc_hien: 1}\n");
+	fx_add(&x, "thuc-hien", "vi", buf_cstr(&b));
+	expect_check(&x, "content/budgets/thuc-hien.yaml:22:31: error "
+	    "[budget.estimate-no-line] 30 06 2020\n");
+	buf_release(&b);
+}
+END_TEST
+
 Suite *
 budget_suite(void)
 {
@@ -1711,6 +1937,14 @@ budget_suite(void)
 	tcase_add_test(tc, test_budget_deadline_decision);
 	tcase_add_test(tc, test_budget_estimate_in_force);
 	tcase_add_test(tc, test_budget_estimate_chain_errors);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("messages");
+	tcase_add_test(tc, test_budget_msg_sum);
+	tcase_add_test(tc, test_budget_msg_stt);
+	tcase_add_test(tc, test_budget_msg_of_which);
+	tcase_add_test(tc, test_budget_msg_figures);
+	tcase_add_test(tc, test_budget_msg_one_cause);
+	tcase_add_test(tc, test_budget_msg_across);
 	suite_add_tcase(s, tc);
 	return s;
 }
