@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "decimal.h"
 #include "diag.h"
+#include "fmt.h"
 #include "kind.h"
 #include "records.h"
 #include "site.h"
@@ -67,6 +68,19 @@ check_whole(struct site *s, const struct value *v, const char *unit,
 		    v->text, things);
 }
 
+/* An ISO date as messages show it (31/12/2020). */
+static const char *
+day_text(struct site *s, const char *iso)
+{
+	struct buf b = {0};
+	const char *t;
+
+	fmt_date(&b, iso, fmt_messages());
+	t = diag_fmt(s->diags, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return t;
+}
+
 /* An error when result r (at 'path') is dated before the plan. */
 static void
 check_result(struct site *s, const struct value *r, const char *unit,
@@ -80,7 +94,7 @@ check_result(struct site *s, const struct value *r, const char *unit,
 	    "%s.value", path));
 	if (records_date_of(a) && pdate != NULL && strcmp(a->text, pdate) < 0)
 		diag_error(s->diags, a->pos, "plan.result-before-plan", path,
-		    a->text, pdate);
+		    day_text(s, a->text), day_text(s, pdate));
 }
 
 /*

@@ -1372,7 +1372,7 @@ START_TEST(test_records_plan_other_rules)
 	    "«loc-son» có hai lần trong by_zone (mục thứ 1 và thứ 2) "
 	    "[plan.zone-twice]\n"
 	    "content/plans/a.yaml:10:31: lỗi: chỉ tiêu «Số dự án» (1), result: "
-	    "as_of 2019-12-31 trước ngày của kế hoạch (2020-01-15) "
+	    "as_of 31/12/2019 trước ngày của kế hoạch (15/01/2020) "
 	    "[plan.result-before-plan]\n"
 	    "content/plans/b.yaml:10:21: lỗi: chỉ tiêu «Số dự án» (1): "
 	    "result.value ghi 6 nhưng kết quả các khu cộng lại là 5 (loc-son 4 "
