@@ -1329,10 +1329,10 @@ START_TEST(test_records_plan_parts)
 	expect(f, "2023-11-14",
 	    "content/plans/a.yaml:8:12: lỗi: chỉ tiêu «Lao động» (1): total "
 	    "ghi 350 nhưng các khu cộng lại là 300 (loc-son 200 + phu-hoi "
-	    "100); sửa thành 300 [plan.total-mismatch]\n"
+	    "100); đối chiếu với báo cáo gốc [plan.total-mismatch]\n"
 	    "content/plans/a.yaml:12:12: lỗi: chỉ tiêu «Vốn» (2): total ghi "
 	    "0.3 nhưng các khu cộng lại là 0.31 (loc-son 0.1 + phu-hoi 0.21); "
-	    "sửa thành 0.31 [plan.total-mismatch]\n");
+	    "đối chiếu với báo cáo gốc [plan.total-mismatch]\n");
 }
 END_TEST
 
@@ -1376,7 +1376,7 @@ START_TEST(test_records_plan_other_rules)
 	    "[plan.result-before-plan]\n"
 	    "content/plans/b.yaml:10:21: lỗi: chỉ tiêu «Số dự án» (1): "
 	    "result.value ghi 6 nhưng kết quả các khu cộng lại là 5 (loc-son 4 "
-	    "+ phu-hoi 1); sửa thành 5 [plan.result-mismatch]\n");
+	    "+ phu-hoi 1); đối chiếu với báo cáo gốc [plan.result-mismatch]\n");
 }
 END_TEST
 
