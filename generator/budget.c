@@ -203,21 +203,6 @@ same_report(const struct rec *a, const struct rec *b)
 	    b->it->lang_index;
 }
 
-/* True when the numbering of the file at path was found wrong. */
-static bool
-stt_reported(struct diags *d, const char *path)
-{
-	static const char *const ids[] = {"budget.stt-duplicate",
-	    "budget.stt-order", "budget.stt-gap", "budget.stt-invalid",
-	    "budget.stt-lookalike", "budget.stt-mixed", "budget.stt-level",
-	    "budget.stt-prefix"};
-
-	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-		if (diags_has(d, ids[i], path))
-			return true;
-	return false;
-}
-
 /*
  * The execution report's annual estimate against est, the estimate in
  * force at the end of its period (budget_estimates_in_force()).
@@ -236,7 +221,7 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 		return;
 	/* The estimate's own errors come first: its numbering may be
 	 * wrong, so its lines are not compared (one cause, one message). */
-	if (stt_reported(d, est->it->path))
+	if (budget_stt_reported(d, est->it->path))
 		return;
 	if (end >= 0) {
 		date_iso(end, iso);
@@ -253,7 +238,7 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 			continue;
 		if ((o = row_at(est->t, r->path)) == NULL) {
 			/* Numbered wrongly here: named wrongly there. */
-			if (stt_reported(d, e->it->path))
+			if (budget_stt_reported(d, e->it->path))
 				continue;
 			diag_error(d, cell_pos(r, c), "budget.estimate-no-line",
 			    budget_line_name(a, r), budget_col_name(d,

@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "budget.h"
 #include "budget_forms.h"
+#include "budget_stt.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "decimal.h"
@@ -657,24 +658,6 @@ label_matches(const struct bskel *k, const char *label)
 	    (label[n] == ' ' || label[n] == ':' || label[n] == ',');
 }
 
-/* True when the numbering of r's file was found wrong (budget_stt.c
- * runs first): its rows may be matched to the wrong rows of the form. */
-static bool
-stt_reported(const struct tb *b, const struct brow *r)
-{
-	static const char *const ids[] = {"budget.stt-duplicate",
-	    "budget.stt-order", "budget.stt-gap", "budget.stt-invalid",
-	    "budget.stt-lookalike", "budget.stt-mixed", "budget.stt-level",
-	    "budget.stt-prefix"};
-	const char *path = r->line != NULL ? r->line->pos.path : NULL;
-
-	for (size_t i = 0; path != NULL && i < sizeof ids / sizeof ids[0];
-	    i++)
-		if (diags_has(b->d, ids[i], path))
-			return true;
-	return false;
-}
-
 /* Row r against the form's skeleton row of its code. */
 static void
 match_skeleton(struct tb *b, struct brow *r)
@@ -698,7 +681,8 @@ match_skeleton(struct tb *b, struct brow *r)
 	/* A line numbered wrongly is matched to another row of the form:
 	 * the numbering error says it all. */
 	if (k->label != NULL && b->d != NULL &&
-	    !label_matches(k, r->label) && !stt_reported(b, r))
+	    !label_matches(k, r->label) &&
+	    !budget_stt_reported(b->d, r->line->pos.path))
 		diag_warning(b->d, lv != NULL ? lv->pos : r->line->pos,
 		    k->detail ? "budget.label-differs-detail" :
 		    "budget.label-differs", budget_line_name(b->a, r),
