@@ -424,9 +424,9 @@ check_form_law(struct site *s, const struct bforms *fs,
 	long lo, hi;
 
 	if (!r->f->verified && !in_list(fs, optin, r->f))
-		diag_error(s->diags, key_pos(d, "form"), "budget.form-unverified",
-		    r->f->id, arena_printf(s->arena, "{unverified_forms: "
-		    "[\"%s\"]}", r->f->id));
+		diag_error(s->diags, key_pos(d, "form"),
+		    "budget.form-unverified", r->f->id, arena_printf(s->arena,
+		    "{unverified_forms: [\"%s\"]}", r->f->id));
 	if (r->period != NULL && c->periods != NULL &&
 	    !utf8_has_word(c->periods, r->period))
 		diag_error(s->diags, value_map_get(d, "period")->pos,

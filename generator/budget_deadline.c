@@ -167,8 +167,9 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 			continue;
 		up[i] = -2;
 		if (!is_estimate(&v[i])) {
-			diag_error(s->diags, av->pos, "budget.adjusts-not-estimate",
-			    v[i].kind ? v[i].kind : "?");
+			diag_error(s->diags, av->pos,
+			    "budget.adjusts-not-estimate", v[i].kind ?
+			    v[i].kind : "?");
 			continue;
 		}
 		/* An unknown name: the schema's reference check says so. */
@@ -180,14 +181,16 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 			continue;
 		}
 		if (!is_estimate(&v[j])) {
-			diag_error(s->diags, av->pos, "budget.adjusts-non-estimate",
-			    v[j].it->path, v[j].kind ? v[j].kind : "?");
+			diag_error(s->diags, av->pos,
+			    "budget.adjusts-non-estimate", v[j].it->path,
+			    v[j].kind ? v[j].kind : "?");
 			continue;
 		}
 		if (!same_group(&v[i], &v[j])) {
-			diag_error(s->diags, av->pos, "budget.adjusts-other-unit",
-			    v[j].it->path, diag_fmt(s->diags, "%lld",
-			    (long long)v[j].year), v[j].unit ? v[j].unit : "?");
+			diag_error(s->diags, av->pos,
+			    "budget.adjusts-other-unit", v[j].it->path,
+			    diag_fmt(s->diags, "%lld", (long long)v[j].year),
+			    v[j].unit ? v[j].unit : "?");
 			continue;
 		}
 		up[i] = j;

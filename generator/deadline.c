@@ -175,7 +175,8 @@ deadlines_load(struct arena *a, struct diags *d, const char *name,
 		r->circulars = words(a, d, value_map_get(e, "circulars"),
 		    "circulars", &rc);
 		if (r->circulars == NULL) {
-			rc = diag_error(d, e->pos, "deadline.circulars-missing");
+			rc = diag_error(d, e->pos,
+			    "deadline.circulars-missing");
 			r->circulars = "";
 		}
 	}

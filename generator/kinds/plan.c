@@ -156,8 +156,8 @@ check_target(struct site *s, const struct value *t, size_t k,
 		const struct value *row = bz->items[j];
 		const struct value *z = value_map_get(row, "zone");
 		const char *rp = arena_printf(s->arena, "%s, by_zone %zu "
-		    "\u00AB%s\u00BB", at, j + 1, z != NULL && value_is_scalar(z) ?
-		    z->text : "?");
+		    "\u00AB%s\u00BB", at, j + 1, z != NULL &&
+		    value_is_scalar(z) ? z->text : "?");
 
 		if (row->type != VALUE_MAP)
 			continue;

@@ -349,7 +349,8 @@ START_TEST(test_budget_percent_tie)
 	    "");
 	expect_one(THUC_HIEN("6_thang", "2020-07-10", "2020-07-15")
 	    "  - {stt: I, label: x, values: {du_toan_nam: 0, uoc_thuc_hien: 1, ty_le: 12}}\n",
-	    "content/budgets/r.yaml:11:74: error [budget.ratio-unknown] 12% 0\n");
+	    "content/budgets/r.yaml:11:74: error "
+	    "[budget.ratio-unknown] 12% 0\n");
 }
 END_TEST
 
@@ -410,12 +411,14 @@ START_TEST(test_budget_stt)
 	    "    label: a\n"
 	    "    children:\n"
 	    "      - {stt: I, label: b}\n",
-	    "content/budgets/r.yaml:13:15: error [budget.stt-level] 1 1 2 1.1\n");
+	    "content/budgets/r.yaml:13:15: error "
+	    "[budget.stt-level] 1 1 2 1.1\n");
 	expect_stt("  - stt: '1'\n"
 	    "    label: a\n"
 	    "    children:\n"
 	    "      - {stt: '2.1', label: b}\n",
-	    "content/budgets/r.yaml:13:15: error [budget.stt-prefix] 2.1 1 1\n");
+	    "content/budgets/r.yaml:13:15: error "
+	    "[budget.stt-prefix] 2.1 1 1\n");
 	expect_stt("  - {stt: d, label: a}\n"
 	    "  - {stt: f, label: b}\n",
 	    "content/budgets/r.yaml:11:11: error [budget.stt-gap]\n");
@@ -564,7 +567,8 @@ START_TEST(test_budget_heading)
 	    "    children:\n"
 	    "      - {stt: '1', label: a, values: {du_toan: 700}}\n"
 	    "      - {stt: '6', label: b, values: {du_toan: 300}}\n",
-	    "content/budgets/r.yaml:14:15: error [budget.stt-gap] 6 1 2 6 2 2\n");
+	    "content/budgets/r.yaml:14:15: error "
+	    "[budget.stt-gap] 6 1 2 6 2 2\n");
 }
 END_TEST
 
@@ -671,25 +675,36 @@ START_TEST(test_budget_law)
 	expect_law("thuc_hien", "90/2018/TT-BTC, number: 3", "quy_2", 2020,
 	    "2020-07-10", "");
 	expect_law("thuc_hien", "90/2018/TT-BTC, number: 3", "9_thang", 2020,
-	    "2020-10-10", "content/budgets/r.yaml:2:9: error [budget.period-not-in-circular] 9 90 2018 1 2 3 4 6 61 2017 3 2 6\n");
+	    "2020-10-10", "content/budgets/r.yaml:2:9: error "
+	    "[budget.period-not-in-circular] 9 90 2018 1 2 3 4 6 61 2017 3 "
+	    "2 6\n");
 	expect_law("thuc_hien", "26/2026/TT-BTC, number: 75", "9_thang", 2026,
 	    "2026-10-10", "");
 	expect_law("thuc_hien", "26/2026/TT-BTC, number: 75", "quy_3", 2026,
-	    "2026-10-10", "content/budgets/r.yaml:2:9: error [budget.period-not-in-circular] 3 26 2026 1 6 9 26 2026 27 2 03 06 09\n");
+	    "2026-10-10", "content/budgets/r.yaml:2:9: error "
+	    "[budget.period-not-in-circular] 3 26 2026 1 6 9 26 2026 27 2 "
+	    "03 06 09\n");
 	/* TT 26 from budget year 2026, and the final accounts of 2025. */
 	expect_law("quyet_toan", "26/2026/TT-BTC, number: 76", "nam", 2025,
 	    "2026-07-01", "");
 	expect_law("du_toan", "26/2026/TT-BTC, number: 74", "nam", 2025,
-	    "2026-04-01", "content/budgets/r.yaml:3:14: error [budget.year-before] 2025 26 2026 2026 26 2026 37 3 38 1\n");
+	    "2026-04-01", "content/budgets/r.yaml:3:14: error "
+	    "[budget.year-before] 2025 26 2026 2026 26 2026 37 3 38 1\n");
 	expect_law("du_toan", "26/2026/TT-BTC, number: 74", "nam", 2026,
-	    "2026-01-20", "content/budgets/r.yaml:5:15: error [budget.published-before-circular] 20 01 2026 26 2026 25 03 2026\n");
+	    "2026-01-20", "content/budgets/r.yaml:5:15: error "
+	    "[budget.published-before-circular] 20 01 2026 26 2026 25 03 "
+	    "2026\n");
 	/* TT 61/90 not for 2026, unless published while in force. */
 	expect_law("du_toan", "90/2018/TT-BTC, number: 2", "nam", 2026,
 	    "2026-01-20", "");
 	expect_law("du_toan", "90/2018/TT-BTC, number: 2", "nam", 2026,
-	    "2026-04-01", "content/budgets/r.yaml:3:14: error [budget.year-after-until] 2026 90 2018 2025 26 2026 37 3 38 24 03 2026\n");
+	    "2026-04-01", "content/budgets/r.yaml:3:14: error "
+	    "[budget.year-after-until] 2026 90 2018 2025 26 2026 37 3 38 "
+	    "24 03 2026\n");
 	expect_law("quyet_toan", "90/2018/TT-BTC, number: 4", "nam", 2025,
-	    "2026-06-01", "content/budgets/r.yaml:3:14: error [budget.year-after-until] 2025 90 2018 2024 26 2026 37 3 38 24 03 2026\n");
+	    "2026-06-01", "content/budgets/r.yaml:3:14: error "
+	    "[budget.year-after-until] 2025 90 2018 2024 26 2026 37 3 38 "
+	    "24 03 2026\n");
 }
 END_TEST
 
@@ -1021,7 +1036,8 @@ START_TEST(test_budget_year_to_date_units)
 		    "1000, uoc_thuc_hien: 300}}\n");
 		fx_add(&x, "h1", "vi", buf_cstr(&b));
 		/* 0,4 nghìn đồng is 400 đồng; 0,3 is 300: equal. */
-		expect_check(&x, i == 0 ? "content/budgets/q1.yaml:11:64: warning [budget.ytd-exceeds] 0,4 1 300 6 1 11 67\n" : "");
+		expect_check(&x, i == 0 ? "content/budgets/q1.yaml:11:64: "
+		    "warning [budget.ytd-exceeds] 0,4 1 300 6 1 11 67\n" : "");
 	}
 	buf_release(&b);
 }
@@ -1861,7 +1877,8 @@ START_TEST(test_budget_msg_across)
 	    "    children:\n"
 	    "      - stt: I\n"
 	    "        label: Chi thường xuyên\n"
-	    "        values: {du_toan_nam: 1250000000, uoc_thuc_hien: 600000000}\n"
+	    "        values: {du_toan_nam: 1250000000, uoc_thuc_hien: "
+	    "600000000}\n"
 	    "      - stt: II\n"
 	    "        label: Chi không thường xuyên\n"
 	    "        values: {du_toan_nam: 50000000, uoc_thuc_hien: 1}\n"

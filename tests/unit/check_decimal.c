@@ -419,7 +419,8 @@ START_TEST(test_decimal_in_budget)
 	/* The difference, exactly. */
 	ck_assert_str_eq(budget_diags(a, "nghin_dong",
 	    "  - {stt: I, label: x, values: {a: 5.5, b: 8.25, d: -2.7}}\n"),
-	    "r.yaml:4:53: error [budget.difference-mismatch] -2,7 -2,75 -2,75\n");
+	    "r.yaml:4:53: error "
+	    "[budget.difference-mismatch] -2,7 -2,75 -2,75\n");
 	arena_free(a);
 }
 END_TEST
