@@ -344,8 +344,9 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 	case T_FIGURE:
 		/* A budget figure: budget.c judges its decimals against the
 		 * record's currency unit, and any other scalar (6OO,
-		 * 1.500.000), saying what was meant: one message. */
-		ok = true;
+		 * 1.500.000), saying what was meant: one message.  A list
+		 * or a map is the schema's to refuse. */
+		ok = value_is_scalar(v);
 		break;
 	case T_DECIMAL:
 	case T_PERCENT:
