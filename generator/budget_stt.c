@@ -213,22 +213,6 @@ skipped(struct arena *a, const struct bform *f, const char *pcode,
 	return i >= 0 && j > i;
 }
 
-/* The ids of numbering errors: what follows from them is not said. */
-static const char *const stt_ids[] = {"budget.stt-duplicate",
-    "budget.stt-order", "budget.stt-gap", "budget.stt-invalid",
-    "budget.stt-lookalike", "budget.stt-mixed", "budget.stt-level",
-    "budget.stt-prefix"};
-
-bool
-budget_stt_reported(struct diags *d, const char *path)
-{
-	for (size_t i = 0; path != NULL && i < sizeof stt_ids /
-	    sizeof stt_ids[0]; i++)
-		if (diags_has(d, stt_ids[i], path))
-			return true;
-	return false;
-}
-
 /* A line as messages name it: its code (or number) and label. */
 static const char *
 line_name(struct arena *a, const struct value *line, const char *pcode,

@@ -5,8 +5,6 @@
 #ifndef MINHBACH_BUDGET_STT_H
 #define MINHBACH_BUDGET_STT_H
 
-#include <stdbool.h>
-
 struct arena;
 struct bform;
 struct diags;
@@ -21,12 +19,5 @@ struct value;
 void budget_check_stt(struct arena *a, struct diags *d,
     const struct value *lines, int prank, const char *pstt, int pstyle,
     const struct bform *f, const char *pcode);
-/*
- * True when the numbering of the record at path was found wrong: its
- * lines may then be matched to the wrong rows of the form or of another
- * record, and what follows from that is not said (one cause, one
- * message).
- */
-bool budget_stt_reported(struct diags *d, const char *path);
 
 #endif

@@ -14,7 +14,6 @@
 #include "arena.h"
 #include "budget.h"
 #include "budget_forms.h"
-#include "budget_stt.h"
 #include "budget_table.h"
 #include "buf.h"
 #include "decimal.h"
@@ -656,6 +655,23 @@ label_matches(const struct bskel *k, const char *label)
 		return true;
 	return k->detail && strncmp(label, k->label, n) == 0 &&
 	    (label[n] == ' ' || label[n] == ':' || label[n] == ',');
+}
+
+/* The ids of budget_stt.c's numbering errors: what follows from them
+ * is not said. */
+static const char *const stt_ids[] = {"budget.stt-duplicate",
+    "budget.stt-order", "budget.stt-gap", "budget.stt-invalid",
+    "budget.stt-lookalike", "budget.stt-mixed", "budget.stt-level",
+    "budget.stt-prefix"};
+
+bool
+budget_stt_reported(struct diags *d, const char *path)
+{
+	for (size_t i = 0; path != NULL && i < sizeof stt_ids /
+	    sizeof stt_ids[0]; i++)
+		if (diags_has(d, stt_ids[i], path))
+			return true;
+	return false;
 }
 
 /* Row r against the form's skeleton row of its code. */

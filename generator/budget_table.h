@@ -200,5 +200,12 @@ const char *budget_line_name(struct arena *a, const struct brow *r);
 /* A column as messages name it: its heading on the form in d's
  * language («Dự toán được giao»), else its key. */
 const char *budget_col_name(const struct diags *d, const struct bcol *c);
+/*
+ * True when the numbering of the record at path was found wrong: its
+ * lines may then be matched to the wrong rows of the form or of another
+ * record, and what follows from that is not said (one cause, one
+ * message).
+ */
+bool budget_stt_reported(struct diags *d, const char *path);
 
 #endif
