@@ -499,7 +499,8 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		    budget_vi_amount(b->a, sum.m, t->scale,
 		    dec > c->dec ? dec : c->dec),
 		    budget_vi_amount(b->a, c->v - sum.m, t->scale,
-		    dec > c->dec ? dec : c->dec));
+		    dec > c->dec ? dec : c->dec), units_text(b->a, sum.m,
+		    t->scale, dec > c->dec ? dec : c->dec));
 }
 
 /* Differences and percentages of row r, from its amounts. */
@@ -536,7 +537,9 @@ derived(struct tb *b, struct brow *r)
 				    &f->cols[col->of[0]]), budget_col_name(b->d,
 				    &f->cols[col->of[1]]),
 				    budget_vi_amount(b->a, v, t->scale,
-				    x->dec > y->dec ? x->dec : y->dec));
+				    x->dec > y->dec ? x->dec : y->dec),
+				    units_text(b->a, v, t->scale, x->dec >
+				    y->dec ? x->dec : y->dec));
 			c->has = true;
 			c->v = v;
 			c->dec = x->dec > y->dec ? x->dec : y->dec;
@@ -565,7 +568,9 @@ derived(struct tb *b, struct brow *r)
 				    &f->cols[col->of[0]]), budget_col_name(b->d,
 				    &f->cols[col->of[1]]),
 				    budget_vi_amount(b->a, decimal_pct_round(
-				    &pct).m, col->decimals, col->decimals));
+				    &pct).m, col->decimals, col->decimals),
+				    units_text(b->a, decimal_pct_round(&pct).m,
+				    col->decimals, col->decimals));
 			else if (!ok)
 				diag_error(b->d, c->node->pos,
 				    "budget.ratio-unknown",
@@ -781,7 +786,9 @@ add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 	if (!r->of_which && r->skel == NULL && of_which_words(r->label)) {
 		const struct value *lv = value_map_get(line, "label");
 
-		if (b->d != NULL && (ow == NULL || ow->type != VALUE_BOOL))
+		/* of_which: false is the editor's word; any other value
+		 * than a boolean the schema reports. */
+		if (b->d != NULL && ow == NULL)
 			diag_error(b->d, lv != NULL ? lv->pos : line->pos,
 			    "budget.of-which-missing", budget_line_name(b->a,
 			    r));
