@@ -138,7 +138,9 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 	}
 	r->article = need_text(d, e, "article", rc);
 	r->quote = need_text(d, e, "quote", rc);
-	r->note = value_map_str(e, "note");
+	/* A caveat in both languages of the messages: {vi, en}. */
+	r->note[0] = value_map_str(value_map_get(e, "note"), "vi");
+	r->note[1] = value_map_str(value_map_get(e, "note"), "en");
 }
 
 const struct deadlines *
@@ -346,8 +348,8 @@ deadline_check(const struct deadlines *dl, struct arena *a, struct diags *d,
 		    "announced yet, so the due date is provisional" :
 		    "; lịch nghỉ năm %d chưa công bố nên hạn chỉ là tạm tính",
 		    unknown);
-	if (r->note != NULL)
-		buf_addf(&b, "; %s", r->note);
+	if (r->note[en] != NULL)
+		buf_addf(&b, "; %s", r->note[en]);
 	diag_warning(d, at, r->working ? "deadline.late-working" :
 	    "deadline.late", day_text(d, published), diag_fmt(d, "%ld", late),
 	    day_text(d, due), r->article, diag_fmt(d, "%d", r->count),
