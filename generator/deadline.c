@@ -141,6 +141,10 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 	/* A caveat in both languages of the messages: {vi, en}. */
 	r->note[0] = value_map_str(value_map_get(e, "note"), "vi");
 	r->note[1] = value_map_str(value_map_get(e, "note"), "en");
+	if (value_map_get(e, "note") != NULL && (r->note[0] == NULL ||
+	    r->note[1] == NULL))
+		*rc = diag_error(d, value_map_get(e, "note")->pos,
+		    "deadline.note-languages");
 }
 
 const struct deadlines *

@@ -143,7 +143,7 @@ START_TEST(test_deadline_load_errors)
 	    "  - {id: x, title: X, circulars: [1/2020/TT-BTC]}\n"
 	    "rules:\n"
 	    "  - {record: budget, regime: y, trigger: approval, days: 15, "
-	    "article: A, quote: Q}\n"
+	    "article: A, quote: Q, note: x}\n"
 	    "  - {record: budget, regime: x, trigger: soon, days: 15, "
 	    "working_days: 5, article: A, quote: Q}\n";
 
@@ -151,6 +151,7 @@ START_TEST(test_deadline_load_errors)
 	    c));
 	ck_assert_str_eq(tu_summary(a, d),
 	    "d.yaml:4:5: error [deadline.regime-missing]\n"
+	    "d.yaml:4:90: error [deadline.note-languages]\n"
 	    "d.yaml:5:5: error [deadline.days-missing] 1 366\n"
 	    "d.yaml:5:42: error [deadline.trigger-unknown]\n");
 	arena_free(a);
