@@ -71,8 +71,14 @@
  *   percentage whose denominator is 0 or missing is an error.
  * - stt: A, B (Đ allowed) -> I, II -> 1, 2 -> 1.1 -> a, b (đ allowed);
  *   levels may be skipped but never climbed; siblings share one style;
- *   duplicates and gaps (I, III) are errors; the first sibling may be
- *   any number; "-", "+", "*" and no stt are unnumbered lines.
+ *   duplicates, lines out of order (2 before 1: swap them) and gaps
+ *   (I, III) are errors, each its own; the first sibling may be any
+ *   number; "-", "+", "*" and no stt are unnumbered lines.  A label
+ *   "Trong đó: ..." is an "of which" line: without the flag, an error.
+ * - One cause, one message: a refused figure (6OO, 1.500.000, a comma
+ *   inside {...}) is not summed, compared or divided; wrong numbering
+ *   silences what it causes (wording warnings, lines missing from the
+ *   estimate).
  * - The form's skeleton (forms.yaml rows): lines are matched by row
  *   code (B.I.1.2); a heading has no figure and is never summed; an
  *   "of which" row is never added; other wording is a warning; gaps
