@@ -34,6 +34,7 @@ static const char *const site_keys[] = {
 	"theme", "per_page", "contact", "menu", "collections", "params",
 	"budget", "segments",
 	"access_info",
+	"license",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {
