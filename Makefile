@@ -314,12 +314,24 @@ shellcheck:
 	shellcheck $(SHELL_SCRIPTS)
 	shellcheck -s sh -e SC2154 tests/e2e.d/*.sh
 
+# The binary, the man page (its FILES section names PREFIX's theme
+# folder) and the default theme, under $(DESTDIR)$(PREFIX).
+MANDIR   ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/minhbach
 install: generator/minhbach
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(SHAREDIR)/themes
 	install -m 0755 generator/minhbach $(DESTDIR)$(PREFIX)/bin/minhbach
+	sed 's|/usr/local/share/minhbach|$(SHAREDIR)|' minhbach.1 \
+	    > $(DESTDIR)$(MANDIR)/man1/minhbach.1
+	chmod 0644 $(DESTDIR)$(MANDIR)/man1/minhbach.1
+	rm -rf $(DESTDIR)$(SHAREDIR)/themes/default
+	cp -R themes/default $(DESTDIR)$(SHAREDIR)/themes/default
+	chmod -R u=rwX,go=rX $(DESTDIR)$(SHAREDIR)/themes/default
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/minhbach
+	rm -f $(DESTDIR)$(PREFIX)/bin/minhbach $(DESTDIR)$(MANDIR)/man1/minhbach.1
+	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
 	rm -rf $(B) generator/minhbach
