@@ -316,12 +316,15 @@ shellcheck:
 
 # The binary, the man page (its FILES section names PREFIX's theme
 # folder) and the default theme, under $(DESTDIR)$(PREFIX).
+# INSTALL_BIN: the binary to install (the e2e tests install the one
+# under test).
 MANDIR   ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/minhbach
+INSTALL_BIN ?= generator/minhbach
 install: generator/minhbach
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(SHAREDIR)/themes
-	install -m 0755 generator/minhbach $(DESTDIR)$(PREFIX)/bin/minhbach
+	install -m 0755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/minhbach
 	sed 's|/usr/local/share/minhbach|$(SHAREDIR)|' minhbach.1 \
 	    > $(DESTDIR)$(MANDIR)/man1/minhbach.1
 	chmod 0644 $(DESTDIR)$(MANDIR)/man1/minhbach.1
