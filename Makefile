@@ -303,7 +303,7 @@ format-check:
 	case $$out in \
 	""|"no modified files to format"|"clang-format did not modify any files") \
 	  echo "format-check: lines changed since $(FORMAT_BASE) follow .clang-format" ;; \
-	*) echo "$$out"; echo "format-check: run make format" >&2; exit 1 ;; \
+	*) printf "%s\n" "$$out"; echo "format-check: run make format" >&2; exit 1 ;; \
 	esac
 
 # Every shell script; tests/e2e.d/*.sh are parts sourced by tests/e2e.sh

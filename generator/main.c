@@ -29,7 +29,9 @@
  * One usage text per command, so that `minhbach CMD --help` prints its
  * own and the general usage is their concatenation.  Continuation lines
  * are indented for the 7 characters of "usage: " or of the indent below.
+ * A table laid out by hand: clang-format would pack it.
  */
+/* clang-format off */
 #define USAGE_BUILD \
 "minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n" \
 "                      [--no-history] [--jobs N] [--quiet] [--timings]\n" \
@@ -61,6 +63,7 @@ static const char usage[] =
 "       " USAGE_RENDER
 "       minhbach --help | --version\n"
 "Every command takes -h or --help: its usage.\n";
+/* clang-format on */
 
 static const char help[] =
 "minhbach turns a portal's content (YAML and Markdown in content/) and its\n"
@@ -156,8 +159,7 @@ print_version(void)
 	int maj = 0, min = 0, rev = 0;
 
 	git_libgit2_version(&maj, &min, &rev);
-	printf("minhbach %s (commit %s)\n", MINHBACH_VERSION,
-	    MINHBACH_COMMIT);
+	printf("minhbach %s (commit %s)\n", MINHBACH_VERSION, MINHBACH_COMMIT);
 	printf("cmark-gfm %s\n", cmark_version_string());
 	printf("libgit2 %d.%d.%d\n", maj, min, rev);
 	printf("libyaml %s\n", yaml_get_version_string());
@@ -446,9 +448,10 @@ main(int argc, char **argv)
 			o.quiet = true;
 			continue;
 		}
+		if (is_help(argv[i]) && o.cmd == BUILD_CHECK)
+			return cmd_help(USAGE_CHECK);
 		if (is_help(argv[i]))
-			return cmd_help(o.cmd == BUILD_CHECK ? USAGE_CHECK :
-			    USAGE_BUILD);
+			return cmd_help(USAGE_BUILD);
 		fprintf(stderr, "minhbach %s: unknown option '%s'\n%s",
 		    argv[1], argv[i], usage);
 		return 2;
