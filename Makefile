@@ -262,9 +262,9 @@ fuzz-deps:
 fuzz: fuzz-deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
 	@mkdir -p $(B)/fuzz
 	@for f in $(FUZZERS); do \
-	  clang $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Igenerator \
+	  clang $(WARN) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Igenerator \
 	    -DMINHBACH_VERSION='"fuzz"' -o $(B)/fuzz/$$f tests/fuzz/$$f.c $(LIB_SRCS) \
-	    $(patsubst %,$(B)/release/%_data.c,$(DATA)) $(PKG_LIBS) || exit 1; \
+	    $(patsubst %,$(B)/release/%_data.c,$(DATA)) $(LDFLAGS) $(PKG_LIBS) || exit 1; \
 	  mkdir -p $(B)/fuzz/corpus-$$f; \
 	  ./$(B)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 $(B)/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
 	done
