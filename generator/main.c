@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm.h>
+#include <git2.h>
+#include <utf8proc.h>
+#include <yaml.h>
+
 #include "buf.h"
 #include "build.h"
 #include "messages.h"
@@ -15,21 +20,50 @@
 #include "cmd_render.h"
 #include "cmd_schema.h"
 
-static const char usage[] =
-"usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
-"                      [--no-history] [--jobs N] [--quiet] [--timings]\n"
+/* The Makefile passes git describe's answer; a build outside it has none. */
+#ifndef MINHBACH_COMMIT
+#define MINHBACH_COMMIT "unknown"
+#endif
+
+/*
+ * One usage text per command, so that `minhbach CMD --help` prints its
+ * own and the general usage is their concatenation.  Continuation lines
+ * are indented for the 7 characters of "usage: " or of the indent below.
+ * A table laid out by hand: clang-format would pack it.
+ */
+/* clang-format off */
+#define USAGE_BUILD \
+"minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n" \
+"                      [--no-history] [--jobs N] [--quiet] [--timings]\n" \
 "                      [--lang vi|en]\n"
-"       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
+#define USAGE_CHECK \
+"minhbach check [--source DIR] [--ref GITREF] [--no-history]\n" \
 "                      [--untranslated] [--lang vi|en] [--format text|github]\n"
-"       minhbach messages [--lang vi|en] [--markdown]\n"
-"       minhbach new KIND [NAME] [--source DIR] [--lang vi|en]\n"
-"       minhbach schema [--out DIR] [--lang vi|en]\n"
-"       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
+#define USAGE_MESSAGES \
+"minhbach messages [--lang vi|en] [--markdown]\n"
+#define USAGE_NEW \
+"minhbach new KIND [NAME] [--source DIR] [--lang vi|en]\n"
+#define USAGE_SCHEMA \
+"minhbach schema [--out DIR] [--lang vi|en]\n"
+#define USAGE_SERVE \
+"minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n" \
 "                      [--no-history] [--lang vi|en]\n"
-"       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
-"       minhbach render --context URL [--source DIR] [--ref GITREF]\n"
+#define USAGE_RENDER \
+"minhbach render --template FILE --data FILE.yaml [--partials DIR]\n" \
+"       minhbach render --context URL [--source DIR] [--ref GITREF]\n" \
 "                       [--no-history]\n"
-"       minhbach --help | --version\n";
+
+static const char usage[] =
+"usage: " USAGE_BUILD
+"       " USAGE_CHECK
+"       " USAGE_MESSAGES
+"       " USAGE_NEW
+"       " USAGE_SCHEMA
+"       " USAGE_SERVE
+"       " USAGE_RENDER
+"       minhbach --help | --version\n"
+"Every command takes -h or --help: its usage.\n";
+/* clang-format on */
 
 static const char help[] =
 "minhbach turns a portal's content (YAML and Markdown in content/) and its\n"
@@ -100,6 +134,39 @@ static const char help[] =
 "Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
 "unsafe request.\n";
 
+/* -h or --help: a command's usage on stdout, exit 0. */
+static int
+is_help(const char *a)
+{
+	return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
+}
+
+static int
+cmd_help(const char *cmd_usage)
+{
+	fputs("usage: ", stdout);
+	fputs(cmd_usage, stdout);
+	return 0;
+}
+
+/*
+ * --version: the commit and the libraries' versions as linked (a bug
+ * report needs the ones in use, not those the headers named).
+ */
+static int
+print_version(void)
+{
+	int maj = 0, min = 0, rev = 0;
+
+	git_libgit2_version(&maj, &min, &rev);
+	printf("minhbach %s (commit %s)\n", MINHBACH_VERSION, MINHBACH_COMMIT);
+	printf("cmark-gfm %s\n", cmark_version_string());
+	printf("libgit2 %d.%d.%d\n", maj, min, rev);
+	printf("libyaml %s\n", yaml_get_version_string());
+	printf("utf8proc %s\n", utf8proc_version());
+	return 0;
+}
+
 /* Matches "--name value" or "--name=value"; advances *i past it. */
 static int
 opt_value(int argc, char **argv, int *i, const char *name, const char **out)
@@ -152,6 +219,8 @@ cmd_render(int argc, char **argv)
 			o.no_history = true;
 			continue;
 		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_RENDER);
 		fprintf(stderr, "minhbach render: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -186,6 +255,8 @@ cmd_messages(int argc, char **argv)
 			markdown = 1;
 			continue;
 		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_MESSAGES);
 		fprintf(stderr, "minhbach messages: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -209,10 +280,8 @@ cmd_new_main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--source", &source) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_NEW);
 		if (argv[i][0] == '-') {
 			fprintf(stderr, "minhbach new: unknown option '%s'\n%s",
 			    argv[i], usage);
@@ -251,10 +320,8 @@ cmd_schema_main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--out", &out) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_SCHEMA);
 		fprintf(stderr, "minhbach schema: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -287,6 +354,8 @@ cmd_serve(int argc, char **argv)
 			o.no_history = true;
 			continue;
 		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_SERVE);
 		fprintf(stderr, "minhbach serve: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -327,10 +396,8 @@ main(int argc, char **argv)
 		fputs(help, stdout);
 		return 0;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
-		puts("minhbach " MINHBACH_VERSION);
-		return 0;
-	}
+	if (strcmp(argv[1], "--version") == 0)
+		return print_version();
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc, argv);
 	if (strcmp(argv[1], "messages") == 0)
@@ -381,10 +448,10 @@ main(int argc, char **argv)
 			o.quiet = true;
 			continue;
 		}
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		}
+		if (is_help(argv[i]) && o.cmd == BUILD_CHECK)
+			return cmd_help(USAGE_CHECK);
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_BUILD);
 		fprintf(stderr, "minhbach %s: unknown option '%s'\n%s",
 		    argv[1], argv[i], usage);
 		return 2;
