@@ -1,14 +1,17 @@
 /*
- * Model stage, before the pages are made: drafts and future-dated
- * records.  In: the loaded items, the schemas' date fields and the
- * build date.  Out: it->draft for what a build must not publish, or, in
- * a preview, keys in the records' data that the theme shows as banners.
+ * Model stage, before the pages are made: drafts, future-dated records,
+ * records with a later publish_on, and notices past their expires_on.
+ * In: the loaded items, the schemas' date fields and the build date.
+ * Out: it->draft for what a build must not publish, or, in a preview,
+ * keys in the records' data that the theme shows as banners;
+ * it->expired for a notice the lists no longer show.
  */
 #include <string.h>
 
 #include "arena.h"
 #include "date.h"
 #include "diag.h"
+#include "records.h"
 #include "schema.h"
 #include "serve_drafts.h"
 #include "site.h"
@@ -28,6 +31,25 @@ is_dated_ahead(const char *kind)
 
 	for (i = 0; i < sizeof dated_ahead / sizeof dated_ahead[0]; i++)
 		if (strcmp(kind, dated_ahead[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Kinds whose expires_on ends a notice: after that day it leaves the
+ * lists, the home page and the feeds, its page stays (links to it keep
+ * working) with expired: true for the theme.  A document's expires_on
+ * is another thing: the day it stops being in force (document.c).
+ */
+static const char *const notices[] = {"news"};
+
+static bool
+is_notice(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof notices / sizeof notices[0]; i++)
+		if (strcmp(kind, notices[i]) == 0)
 			return true;
 	return false;
 }
@@ -57,6 +79,47 @@ item_date(struct site *s, const struct item *it, const char *df,
 	return NULL;
 }
 
+/*
+ * publish_on: not published before that day, whatever the kind and its
+ * own date.  Left out of a build with a warning at the field; shown in
+ * a preview with the banner, which then names that day.
+ */
+static void
+publish_on(struct site *s, struct item *it, bool preview)
+{
+	const struct value *v = value_map_get(it->data, "publish_on");
+	const char *on = records_date_of(v);
+
+	if (on == NULL || s->build_date == NULL || strcmp(on,
+	    s->build_date) <= 0)
+		return;
+	if (preview) {
+		value_map_set(s->arena, it->data, "preview_future",
+		    value_bool(s->arena, true));
+		value_map_set(s->arena, it->data, "preview_on_text",
+		    value_strz(s->arena, records_date_text(s, v, it->lang)));
+	} else if (!it->draft) {
+		it->draft = true;
+		diag_warning(s->diags, v->pos, "publish.publish-on", on,
+		    s->build_date);
+	}
+}
+
+/* A notice is shown in the lists up to its expires_on, that day too. */
+static void
+expires_on(struct site *s, struct item *it)
+{
+	const char *on = records_date_of(value_map_get(it->data,
+	    "expires_on"));
+
+	if (on == NULL || s->build_date == NULL || strcmp(on,
+	    s->build_date) >= 0)
+		return;
+	it->expired = true;
+	value_map_set(s->arena, it->data, "expired", value_bool(s->arena,
+	    true));
+}
+
 void
 serve_drafts_apply(struct site *s, bool preview)
 {
@@ -80,9 +143,13 @@ serve_drafts_apply(struct site *s, bool preview)
 				    "preview_draft", value_bool(s->arena,
 				    true));
 			}
+			if (is_notice(co->kind))
+				expires_on(s, it);
 			if (!dated || (date = item_date(s, it, df, &at)) ==
-			    NULL || strcmp(date, s->build_date) <= 0)
+			    NULL || strcmp(date, s->build_date) <= 0) {
+				publish_on(s, it, preview);
 				continue;
+			}
 			if (preview) {
 				value_map_set(s->arena, it->data,
 				    "preview_future", value_bool(s->arena,
