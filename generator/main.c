@@ -18,8 +18,8 @@
 
 static const char usage[] =
 "usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
-"                      [--date YYYY-MM-DD] [--no-history] [--jobs N] [--quiet]\n"
-"                      [--timings] [--lang vi|en]\n"
+"                      [--date YYYY-MM-DD] [--no-history] [--jobs N]\n"
+"                      [--quiet] [--timings] [--lang vi|en]\n"
 "       minhbach check [--source DIR] [--ref GITREF] [--date YYYY-MM-DD]\n"
 "                      [--no-history] [--untranslated] [--lang vi|en]\n"
 "                      [--format text|github]\n"
