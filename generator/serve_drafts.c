@@ -96,8 +96,10 @@ publish_on(struct site *s, struct item *it, bool preview)
 	if (preview) {
 		value_map_set(s->arena, it->data, "preview_future",
 		    value_bool(s->arena, true));
-		value_map_set(s->arena, it->data, "preview_on_text",
-		    value_strz(s->arena, records_date_text(s, v, it->lang)));
+		/* Its text is made with the page's (site_frames.c): the
+		 * theme's date format is not loaded yet. */
+		value_map_set(s->arena, it->data, "preview_on",
+		    value_strz(s->arena, on));
 	} else if (!it->draft) {
 		it->draft = true;
 		diag_warning(s->diags, v->pos, "publish.publish-on", on,
