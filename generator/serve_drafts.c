@@ -79,15 +79,56 @@ item_date(struct site *s, const struct item *it, const char *df,
 	return NULL;
 }
 
+/* Whether a record of co in the main language has key. */
+static bool
+main_has(const struct collection *co, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < co->n; i++)
+		if (co->items[i]->lang_index == 0 &&
+		    value_map_get(co->items[i]->data, key) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * it's key (a date), or, when a translation has none, that of its record
+ * in the main language: a translation comes out and expires with it.
+ * any: main_has(co, key), which spares the search (rarely true).  *own:
+ * whether it was its own.
+ */
+static const struct value *
+calendar_field(const struct collection *co, const struct item *it,
+    const char *key, bool any, bool *own)
+{
+	const struct value *v = value_map_get(it->data, key);
+	size_t i;
+
+	*own = true;
+	if (v != NULL || it->lang_index == 0 || !any)
+		return v;
+	*own = false;
+	for (i = 0; i < co->n; i++)
+		if (co->items[i]->lang_index == 0 &&
+		    strcmp(co->items[i]->base, it->base) == 0)
+			return value_map_get(co->items[i]->data, key);
+	return NULL;
+}
+
 /*
  * publish_on: not published before that day, whatever the kind and its
- * own date.  Left out of a build with a warning at the field; shown in
+ * own date.  Left out of a build with a warning at the field (the main
+ * language's warning speaks for a translation that has none); shown in
  * a preview with the banner, which then names that day.
  */
 static void
-publish_on(struct site *s, struct item *it, bool preview)
+publish_on(struct site *s, const struct collection *co, struct item *it,
+    bool any, bool preview)
 {
-	const struct value *v = value_map_get(it->data, "publish_on");
+	bool own;
+	const struct value *v = calendar_field(co, it, "publish_on", any,
+	    &own);
 	const char *on = records_date_of(v);
 
 	if (on == NULL || s->build_date == NULL || strcmp(on,
@@ -102,17 +143,20 @@ publish_on(struct site *s, struct item *it, bool preview)
 		    value_strz(s->arena, on));
 	} else if (!it->draft) {
 		it->draft = true;
-		diag_warning(s->diags, v->pos, "publish.publish-on", on,
-		    s->build_date);
+		if (own)
+			diag_warning(s->diags, v->pos, "publish.publish-on",
+			    on, s->build_date);
 	}
 }
 
 /* A notice is shown in the lists up to its expires_on, that day too. */
 static void
-expires_on(struct site *s, struct item *it)
+expires_on(struct site *s, const struct collection *co, struct item *it,
+    bool any)
 {
-	const char *on = records_date_of(value_map_get(it->data,
-	    "expires_on"));
+	bool own;
+	const char *on = records_date_of(calendar_field(co, it, "expires_on",
+	    any, &own));
 
 	if (on == NULL || s->build_date == NULL || strcmp(on,
 	    s->build_date) >= 0)
@@ -133,6 +177,9 @@ serve_drafts_apply(struct site *s, bool preview)
 		    schema_date_field(s->schemas, co->kind);
 		bool dated = df != NULL && !is_dated_ahead(co->kind) &&
 		    s->build_date != NULL;
+		bool any_on = main_has(co, "publish_on");
+		bool any_exp = is_notice(co->kind) && main_has(co,
+		    "expires_on");
 
 		for (j = 0; j < co->n; j++) {
 			struct item *it = co->items[j];
@@ -146,10 +193,10 @@ serve_drafts_apply(struct site *s, bool preview)
 				    true));
 			}
 			if (is_notice(co->kind))
-				expires_on(s, it);
+				expires_on(s, co, it, any_exp);
 			if (!dated || (date = item_date(s, it, df, &at)) ==
 			    NULL || strcmp(date, s->build_date) <= 0) {
-				publish_on(s, it, preview);
+				publish_on(s, co, it, any_on, preview);
 				continue;
 			}
 			if (preview) {

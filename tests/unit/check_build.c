@@ -554,11 +554,11 @@ START_TEST(test_build_date_pick)
 END_TEST
 
 static const struct tu_file calendar_site[] = {
-	{"content/site.yaml", "title: {vi: Cổng thử}\n"
+	{"content/site.yaml", "title: {vi: Cổng thử, en: Test}\n"
 	    "base_url: https://example.invalid/\n"
-	    "languages: [vi]\n"
+	    "languages: [vi, en]\n"
 	    "collections:\n"
-	    "  news: {kind: news, title: {vi: Tin tức}, "
+	    "  news: {kind: news, title: {vi: Tin tức, en: News}, "
 	    "permalink: \"/tin-tuc/:slug/\"}\n"
 	    "  pages: {kind: page, permalink: \"/:slug/\"}\n"},
 	{"content/news/2021-08-01-hop.md", "---\ntitle: Họp thường kỳ\n"
@@ -567,6 +567,11 @@ static const struct tu_file calendar_site[] = {
 	    "date: 2021-08-02\npublish_on: 2022-01-01\n---\nB.\n"},
 	{"content/news/2021-08-03-tb.md", "---\ntitle: Thông báo nghỉ lễ\n"
 	    "date: 2021-08-03\nexpires_on: 2021-12-31\n---\nC.\n"},
+	/* Translations without the fields: they follow the main one. */
+	{"content/news/2021-08-02-hen.en.md", "---\ntitle: Due news\n"
+	    "date: 2021-08-02\n---\nB.\n"},
+	{"content/news/2021-08-03-tb.en.md", "---\ntitle: Holiday notice\n"
+	    "date: 2021-08-03\n---\nC.\n"},
 	{"content/pages/hen.md", "---\ntitle: Trang hẹn\n"
 	    "publish_on: 2022-01-01\n---\nD.\n"},
 	{NULL, NULL},
@@ -595,6 +600,9 @@ START_TEST(test_build_calendar)
 	ck_assert_int_eq(tu_count(err, "[publish.publish-on]"), 2);
 	ck_assert(!tu_exists(f.out, "tin-tuc/hen/index.html"));
 	ck_assert(!tu_exists(f.out, "hen/index.html"));
+	ck_assert(!tu_exists(f.out, "en/tin-tuc/hen/index.html"));
+	ck_assert(tu_read(f.out, "en/tin-tuc/index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Holiday notice"));
 	ck_assert(tu_tree_find(f.out, "Tin hẹn ngày") == NULL);
 	ck_assert(tu_read(f.out, "tin-tuc/index.html", &b));
 	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
@@ -608,6 +616,10 @@ START_TEST(test_build_calendar)
 	ck_assert(tu_read(out2, "tin-tuc/hen/index.html", &b));
 	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Tin hẹn ngày"));
 	ck_assert(tu_exists(out2, "hen/index.html"));
+	ck_assert(tu_exists(out2, "en/tin-tuc/hen/index.html"));
+	ck_assert(tu_read(out2, "en/tin-tuc/index.html", &b));
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "Holiday notice"));
+	ck_assert(tu_exists(out2, "en/tin-tuc/tb/index.html"));
 	/* Expired: out of the list, the home page and the feeds... */
 	ck_assert(tu_read(out2, "tin-tuc/index.html", &b));
 	ck_assert_ptr_null(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
