@@ -506,7 +506,7 @@ START_TEST(test_build_today_ict)
 	ck_assert_str_eq(iso, "2021-12-31");
 	build_today_ict(1640970000, iso);	/* 2021-12-31 17:00:00 UTC */
 	ck_assert_str_eq(iso, "2022-01-01");
-	build_today_ict(1656608400 - 1, iso);	/* 2022-06-30 16:59:59 UTC */
+	build_today_ict(1656608399, iso);	/* 2022-06-30 16:59:59 UTC */
 	ck_assert_str_eq(iso, "2022-06-30");	/* no summer time */
 	build_today_ict(-1, iso);		/* 1969-12-31 23:59:59 UTC */
 	ck_assert_str_eq(iso, "1970-01-01");
@@ -517,7 +517,7 @@ END_TEST
 START_TEST(test_build_date_pick)
 {
 	char iso[DATE_ISO_SIZE];
-	const time_t now = 1640970000;		/* 2022-01-01 in Vietnam */
+	const time_t now = 1640970000;	/* 2022-01-01 in Vietnam */
 	const long long commit = 1630454400;	/* 2021-09-01 07:00 */
 
 	ck_assert_int_eq(build_date_pick("2021-09-01", "1700000000", true,
