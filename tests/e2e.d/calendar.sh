@@ -78,6 +78,10 @@ cal_judge() {
 }
 for d in 2021-09-01 2022-01-15; do
 	cal_build "w$d" "$d" --no-history --source "$cal"
+	# The guide's example of the warning is what minhbach prints.
+	[ "$d" = 2021-09-01 ] && { grep '\[publish.publish-on\]' "$cal/w$d.err" |
+	    grep -qxFf - "$top/content/README.md" && ok ||
+	    bad "content/README.md: the publish_on example is not what minhbach prints"; }
 	cal_judge "w$d"
 	cal_build "w$d-again" "$d" --no-history --source "$cal"
 	diff -r "$cal/w$d" "$cal/w$d-again" > /dev/null && ok ||
