@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "build.h"
+#include "date.h"
 #include "messages.h"
 #include "serve.h"
 #include "cmd_new.h"
@@ -34,11 +35,12 @@
 /* clang-format off */
 #define USAGE_BUILD \
 "minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n" \
-"                      [--no-history] [--jobs N] [--quiet] [--timings]\n" \
-"                      [--lang vi|en]\n"
+"                      [--date YYYY-MM-DD] [--no-history] [--jobs N]\n" \
+"                      [--quiet] [--timings] [--lang vi|en]\n"
 #define USAGE_CHECK \
-"minhbach check [--source DIR] [--ref GITREF] [--no-history]\n" \
-"                      [--untranslated] [--lang vi|en] [--format text|github]\n"
+"minhbach check [--source DIR] [--ref GITREF] [--date YYYY-MM-DD]\n" \
+"                      [--no-history] [--untranslated] [--lang vi|en]\n" \
+"                      [--format text|github]\n"
 #define USAGE_MESSAGES \
 "minhbach messages [--lang vi|en] [--markdown]\n"
 #define USAGE_NEW \
@@ -47,11 +49,11 @@
 "minhbach schema [--out DIR] [--lang vi|en]\n"
 #define USAGE_SERVE \
 "minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n" \
-"                      [--no-history] [--lang vi|en]\n"
+"                      [--date YYYY-MM-DD] [--no-history] [--lang vi|en]\n"
 #define USAGE_RENDER \
 "minhbach render --template FILE --data FILE.yaml [--partials DIR]\n" \
 "       minhbach render --context URL [--source DIR] [--ref GITREF]\n" \
-"                       [--no-history]\n"
+"                       [--date YYYY-MM-DD] [--no-history]\n"
 
 static const char usage[] =
 "usage: " USAGE_BUILD
@@ -96,7 +98,10 @@ static const char help[] =
 "  render   render one Mustache template against one YAML file and print it\n"
 "           (for theme authors; follows the Mustache spec to the letter);\n"
 "           with --context URL, print as YAML the context the site's page\n"
-"           at URL is rendered against (its keys, innermost frame first).\n"
+"           at URL is rendered against (its keys, innermost frame first).\n";
+
+/* Two strings: C11 compilers need take no string over 4095 bytes. */
+static const char help_options[] =
 "\n"
 "Options:\n"
 "  --source DIR     folder holding content/ and themes/ (default: .)\n"
@@ -107,6 +112,13 @@ static const char help[] =
 "                   git repository instead of the work tree\n"
 "  --base-url URL   the address the site is published at (default: site.yaml's\n"
 "                   base_url)\n"
+"  --date YYYY-MM-DD   the build date: a call's status and days left, a\n"
+"                   document in force, figures too old, records not to be\n"
+"                   published yet (a date after it, publish_on) are judged\n"
+"                   at it.  Default: SOURCE_DATE_EPOCH if set; else, with\n"
+"                   --ref, the commit's date; else today in Vietnam\n"
+"                   (UTC+07:00).  The same commit and date give the same\n"
+"                   bytes; the daily publish workflow passes the day's date\n"
 "  --no-history     build without revision history: no history pages, no\n"
 "                   amendment notes (needed for a shallow clone, whose dates\n"
 "                   would all be wrong; better: git fetch --unshallow)\n"
@@ -129,7 +141,7 @@ static const char help[] =
 "Every problem is printed as path:line:col: lỗi: message [id] (or\n"
 "cảnh báo:; in English error: and warning:), all of them, sorted; the id\n"
 "is the message's entry in the editors' guide (minhbach messages).\n"
-"SOURCE_DATE_EPOCH, if set, is the build date.\n"
+"SOURCE_DATE_EPOCH, if set and no --date is given, is the build date.\n"
 "\n"
 "Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
 "unsafe request.\n";
@@ -190,6 +202,17 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **out)
 	return 1;
 }
 
+/* --date: a real day written YYYY-MM-DD (2021-02-29 is no day). */
+static int
+bad_date(const char *date)
+{
+	if (date == NULL || date_is_valid(date, strlen(date)))
+		return 0;
+	fprintf(stderr, "minhbach: --date takes a real day written "
+	    "YYYY-MM-DD, not '%s'\n%s", date, usage);
+	return 1;
+}
+
 /* The catalogue has Vietnamese and English. */
 static int
 bad_lang(const char *lang)
@@ -213,7 +236,8 @@ cmd_render(int argc, char **argv)
 		    opt_value(argc, argv, &i, "--partials", &partials) ||
 		    opt_value(argc, argv, &i, "--context", &url) ||
 		    opt_value(argc, argv, &i, "--source", &o.source) ||
-		    opt_value(argc, argv, &i, "--ref", &o.ref))
+		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
+		    opt_value(argc, argv, &i, "--date", &o.date))
 			continue;
 		if (strcmp(argv[i], "--no-history") == 0) {
 			o.no_history = true;
@@ -226,15 +250,18 @@ cmd_render(int argc, char **argv)
 		return 2;
 	}
 	if (url != NULL && tmpl == NULL && data == NULL && partials == NULL) {
+		if (bad_date(o.date))
+			return 2;
 		if (*o.source == '\0') {
 			fprintf(stderr, "minhbach: empty --source\n");
 			return 2;
 		}
 		return cmd_render_context(&o, url);
 	}
-	if (tmpl == NULL || data == NULL || url != NULL) {
+	if (tmpl == NULL || data == NULL || url != NULL || o.date != NULL) {
 		fprintf(stderr, "minhbach render: either --template and "
-		    "--data, or --context\n%s", usage);
+		    "--data, or --context (and --date with it)\n%s",
+		    usage);
 		return 2;
 	}
 	return cmd_render_template(tmpl, data, partials);
@@ -348,6 +375,7 @@ cmd_serve(int argc, char **argv)
 		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
 		    opt_value(argc, argv, &i, "--bind", &so.bind) ||
 		    opt_value(argc, argv, &i, "--lang", &o.lang) ||
+		    opt_value(argc, argv, &i, "--date", &o.date) ||
 		    opt_value(argc, argv, &i, "--port", &port))
 			continue;
 		if (strcmp(argv[i], "--no-history") == 0) {
@@ -371,6 +399,8 @@ cmd_serve(int argc, char **argv)
 		}
 		so.port = (int)n;
 	}
+	if (bad_date(o.date))
+		return 2;
 	if (*o.source == '\0') {
 		fprintf(stderr, "minhbach: empty --source\n");
 		return 2;
@@ -394,6 +424,7 @@ main(int argc, char **argv)
 		fputs(usage, stdout);
 		fputs("\n", stdout);
 		fputs(help, stdout);
+		fputs(help_options, stdout);
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0)
@@ -422,6 +453,7 @@ main(int argc, char **argv)
 		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
 		    opt_value(argc, argv, &i, "--base-url", &o.base_url) ||
 		    opt_value(argc, argv, &i, "--jobs", &jobs) ||
+		    opt_value(argc, argv, &i, "--date", &o.date) ||
 		    opt_value(argc, argv, &i, "--lang", &o.lang))
 			continue;
 		if (o.cmd == BUILD_CHECK &&
@@ -467,7 +499,7 @@ main(int argc, char **argv)
 		}
 		o.jobs = (int)n;
 	}
-	if (o.lang != NULL && bad_lang(o.lang))
+	if ((o.lang != NULL && bad_lang(o.lang)) || bad_date(o.date))
 		return 2;
 	if (format != NULL) {
 		if (strcmp(format, "github") == 0)
