@@ -25,6 +25,7 @@
 #include "history.h"
 #include "markdown.h"
 #include "outdir.h"
+#include "precompress.h"
 #include "provenance.h"
 #include "kind.h"
 #include "repo.h"
@@ -393,6 +394,12 @@ build_run(const struct options *o)
 		goto out;
 	}
 	stage_done(&tm, "render+write");
+	if (o->precompress && precompress_dir(d, od.tmp) == -1) {
+		outdir_abort(&od);
+		goto out;
+	}
+	if (o->precompress)
+		stage_done(&tm, "precompress");
 	if (outdir_commit(d, &od) == -1) {
 		outdir_abort(&od);
 		goto out;

@@ -32,6 +32,7 @@ struct options {
 	bool quiet;		/* no summary line */
 	bool no_history;	/* no revision history (shallow clones) */
 	bool timings;		/* print each stage's time */
+	bool precompress;	/* build: FILE.gz beside each text file */
 	bool untranslated;	/* check: list untranslated records */
 	const char *lang;	/* messages' language; NULL: the site's first */
 	bool github;		/* check: GitHub annotation lines */

@@ -36,7 +36,7 @@
 #define USAGE_BUILD \
 "minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n" \
 "                      [--date YYYY-MM-DD] [--no-history] [--jobs N]\n" \
-"                      [--quiet] [--timings] [--lang vi|en]\n"
+"                      [--quiet] [--timings] [--lang vi|en] [--precompress]\n"
 #define USAGE_CHECK \
 "minhbach check [--source DIR] [--ref GITREF] [--date YYYY-MM-DD]\n" \
 "                      [--no-history] [--untranslated] [--lang vi|en]\n" \
@@ -134,6 +134,9 @@ static const char help_options[] =
 "  --jobs N         worker threads (default: one per core)\n"
 "  --quiet          no summary line\n"
 "  --timings        print how long each stage took\n"
+"  --precompress    build: also write FILE.gz (gzip -n) beside every HTML,\n"
+"                   CSS, JS, JSON, CSV, XML, SVG and Atom file of 256 bytes\n"
+"                   or more, for a server's gzip_static\n"
 "  --template FILE, --data FILE, --partials DIR   for render (partials are\n"
 "                   DIR/NAME.mustache; default: the template's folder)\n"
 "  --context URL    for render: the page, e.g. /khu-cong-nghiep/kcn-loc-son/\n"
@@ -464,6 +467,11 @@ main(int argc, char **argv)
 			continue;
 		if (strcmp(argv[i], "--timings") == 0) {
 			o.timings = true;
+			continue;
+		}
+		if (o.cmd == BUILD_BUILD &&
+		    strcmp(argv[i], "--precompress") == 0) {
+			o.precompress = true;
 			continue;
 		}
 		if (o.cmd == BUILD_CHECK &&
