@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -117,6 +118,9 @@ read_text(struct site *s, struct source *src, const char *path,
 {
 	unsigned line, col;
 	const char *why;
+	uint32_t cp;
+	char *nfc;
+	size_t n;
 
 	if (source_read(src, path, b) == -1)
 		return -1;
@@ -125,6 +129,27 @@ read_text(struct site *s, struct source *src, const char *path,
 
 		return diag_error(s->diags, p, strcmp(why, "NUL byte") == 0 ?
 		    "file.nul-byte" : "file.not-utf8", why);
+	}
+	/*
+	 * Here, before any parsing, every value, key, front matter and body
+	 * of the file is seen once: a control character is refused where it
+	 * stands (a YAML escape such as "\v" is refused by the YAML reader),
+	 * and the text is made NFC so that one word is one byte string in
+	 * the pages, the search index and the links.
+	 */
+	if (!utf8_find_control(buf_cstr(b), b->len, &line, &col, &cp)) {
+		struct pos p = {path, line, col};
+
+		return diag_error(s->diags, p, "text.control-char",
+		    diag_fmt(s->diags, "U+%04X", (unsigned)cp));
+	}
+	if ((nfc = utf8_nfc(buf_cstr(b), b->len, &n, &line, &col)) != NULL) {
+		struct pos p = {path, line, col};
+
+		diag_warning(s->diags, p, "text.not-nfc");
+		buf_reset(b);
+		buf_add(b, nfc, n);
+		free(nfc);
 	}
 	return 0;
 }
