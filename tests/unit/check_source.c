@@ -155,6 +155,42 @@ START_TEST(test_source_dir_hidden)
 }
 END_TEST
 
+/* Issue 11: a name that is not UTF-8 is a located error (shown escaped),
+ * a FIFO is skipped with a warning; each said once however often the
+ * folder is listed. */
+START_TEST(test_source_dir_refused_names)
+{
+	struct fixture f;
+	struct source *s;
+	char p[512];
+	const char *txt;
+
+	setup(&f);
+	put(f.tmp, "content/news/a.md", "");
+	put(f.tmp, "content/news/b\xe1o-c\xe1o.md", "");
+	put(f.tmp, "content/t\xe0i-li\xeau/c.md", "");
+	put(f.tmp, "content/news/\xc3\xa9.md", "");
+	snprintf(p, sizeof p, "%s/content/news/ong", f.tmp);
+	ck_assert_int_eq(mkfifo(p, 0644), 0);
+	ck_assert_int_eq(source_open_dir(f.a, f.d, f.tmp, &s), 0);
+	assert_list(s, "content/news", WANT("content/news/a.md",
+	    "content/news/\xc3\xa9.md"));
+	assert_list(s, "content", WANT("content/news/a.md",
+	    "content/news/\xc3\xa9.md"));
+	ck_assert_uint_eq(diags_errors(f.d), 2);
+	ck_assert_uint_eq(diags_warnings(f.d), 1);
+	txt = tu_diags_text(f.a, f.d);
+	ck_assert_ptr_nonnull(strstr(txt, "content/news/b\\xe1o-c\\xe1o.md:"
+	    "1:1: lỗi: "));
+	ck_assert_ptr_nonnull(strstr(txt, "[source.name-not-utf8]"));
+	ck_assert_ptr_nonnull(strstr(txt, "content/t\\xe0i-li\\xeau:1:1: "));
+	ck_assert_ptr_nonnull(strstr(txt, "content/news/ong:1:1: cảnh báo: "));
+	ck_assert_ptr_nonnull(strstr(txt, "[source.special-file]"));
+	source_close(s);
+	teardown(&f);
+}
+END_TEST
+
 START_TEST(test_source_dir_read)
 {
 	struct fixture f;
@@ -667,6 +703,7 @@ source_suite(void)
 	tcase_add_test(tc, test_source_dir_hidden);
 	tcase_add_test(tc, test_source_dir_read);
 	tcase_add_test(tc, test_source_dir_open_errors);
+	tcase_add_test(tc, test_source_dir_refused_names);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("safety");
