@@ -44,11 +44,11 @@ fi
 rf_site "$rf/bad"
 rf_page() {	# name, front matter and body after the first '---'
 	echo --- > "$rf/bad/content/pages/$1"
-	printf "$2" >> "$rf/bad/content/pages/$1"
+	printf '%b' "$2" >> "$rf/bad/content/pages/$1"
 }
 rf_page ok.md 'title: Được\n---\nNội dung.\n'
 rf_page vt.md 'title: Tin\vmới\n---\n'
-rf_page soh.md 'title: Tin\n---\nThân \001bài.\n'
+rf_page soh.md 'title: Tin\n---\nThân \0001bài.\n'
 rf_page esc.md 'title: "Tin\\x01"\n---\n'
 expect_exit 1 "control characters" "$bin" check --no-history \
     --source "$rf/bad"
@@ -61,7 +61,7 @@ done
 rm -f "$rf/bad/content/pages/vt.md" "$rf/bad/content/pages/soh.md" \
     "$rf/bad/content/pages/esc.md"
 # NFD: "mới" as o + U+031B + U+0301; warned at its letter, output NFC.
-rf_page nfd.md 'title: Tin mo\314\233\314\201i\n---\n'
+rf_page nfd.md 'title: Tin mo\0314\0233\0314\0201i\n---\n'
 mkfifo "$rf/bad/content/pages/ong"
 expect_exit 0 "NFD text and a FIFO" "$bin" build --no-history \
     --source "$rf/bad" --out "$rf/bad-out"
@@ -69,7 +69,7 @@ grep -q '^content/pages/nfd.md:2:13: .*\[text.not-nfc\]' "$work/err.txt" &&
     ok || { bad "NFD: no warning"; cat "$work/err.txt"; }
 grep -q '^content/pages/ong:1:1: .*FIFO.*\[source.special-file\]' \
     "$work/err.txt" && ok || { bad "FIFO: no warning"; cat "$work/err.txt"; }
-grep -rq 'Tin mới' "$rf/bad-out" && ! grep -rq "$(printf 'mo\314\233')" \
+grep -rq 'Tin mới' "$rf/bad-out" && ! grep -rq "$(printf '%b' 'mo\0314\0233')" \
     "$rf/bad-out" && ok || bad "NFD: the output is not NFC"
 rm -f "$rf/bad/content/pages/ong"
 # A name that is not UTF-8: refused, shown escaped.
@@ -79,6 +79,19 @@ expect_exit 1 "a name not UTF-8" "$bin" check --no-history \
 grep -q '^content/pages/b\\xe1o-c\\xe1o.md:1:1: .*\[source.name-not-utf8\]' \
     "$work/err.txt" && ok || { bad "bad name: no error"; cat "$work/err.txt"; }
 rm -f "$rf/bad/content/pages/b"*
+
+# A broken Markdown link: located, with the nearest URL; once fixed,
+# root-relative links get the base path of base_url.
+rf_page lk.md 'title: Liên kết\n---\nXem [x](/khong-co/) và [ok](/ok/).\n'
+expect_exit 1 "a broken link" "$bin" check --no-history --source "$rf/bad"
+grep -q '^content/pages/lk.md:4:5: .*«/khong-co/».*«/[^»]*».*\[link.broken\]' \
+    "$work/err.txt" && ok || { bad "broken link: no error"; cat "$work/err.txt"; }
+rf_page lk.md 'title: Liên kết\n---\nXem [ok](/ok/) và [ok](../ok/#a).\n'
+expect_exit 0 "links under a base path" "$bin" build --no-history \
+    --source "$rf/bad" --out "$rf/bad-out" --base-url https://x.gov.vn/kcn/
+grep -q 'href="/kcn/ok/"' "$rf/bad-out/lk/index.html" &&
+    grep -q 'href="../ok/#a"' "$rf/bad-out/lk/index.html" && ok ||
+    bad "links under a base path: not rewritten"
 
 # --- every XML output of the sample is well-formed ------------------------
 # The Atom feeds, the sitemap and the SVG charts: a control character in
