@@ -165,7 +165,7 @@ utf8_find_control(const char *s, size_t n, unsigned *line, unsigned *col,
 	for (i = 0; i < n; i++) {
 		unsigned char c = u[i];
 
-		if (c >= 0x20 && c < 0x7F)
+		if (c >= 0x20 && c != 0x7F && c != 0xC2)
 			continue;
 		if (c < 0x80 && utf8_is_refused_control(c)) {
 			*cp = c;
@@ -192,9 +192,31 @@ utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line,
 	utf8proc_ssize_t m;
 	size_t i;
 
-	/* ASCII is NFC: most files, and most of the rest, end here. */
-	for (i = 0; i < n && u[i] < 0x80; i++)
-		;
+	/*
+	 * utf8proc_map() costs more than parsing the file: it runs only on
+	 * a file with a code point outside the ranges that are NFC by
+	 * themselves and compose with nothing before them (Unicode's
+	 * NFC_Quick_Check=Yes with combining class 0): below U+0300 (ASCII,
+	 * Latin-1, the Latin letters of Vietnamese: ă â đ ê ô ơ ư),
+	 * U+1E00-U+1EFF (ạ ả ấ ... ỹ) and U+2002-U+20CF (– “ ” … ₫ €).
+	 * Vietnamese text in NFC stays in them; a combining mark does not.
+	 */
+	for (i = 0; i < n; i++) {
+		uint32_t c;
+
+		if (u[i] < 0xCC)	/* ASCII, or a lead byte below U+0300 */
+			continue;
+		if (!utf8_is_lead(u[i]))
+			continue;
+		/* E1 B8-BB: U+1E00-U+1EFF, without decoding. */
+		if (u[i] == 0xE1 && i + 1 < n && u[i + 1] >= 0xB8 &&
+		    u[i + 1] <= 0xBB)
+			continue;
+		utf8_decode(s + i, n - i, &c, UTF8_STRICT);
+		if (!((c >= 0x1E00 && c <= 0x1EFF) ||
+		    (c >= 0x2002 && c <= 0x20CF)))
+			break;
+	}
 	if (i == n)
 		return NULL;
 	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
