@@ -348,6 +348,19 @@ START_TEST(test_utf8_nfc)
 	ck_assert_uint_eq(line, 2);
 	ck_assert_uint_eq(col, 2);
 	free(r);
+	/* The quick ranges: "– ₫ ạ" is NFC; ạ + U+0302 composes to ậ;
+	 * U+2000 (a singleton) becomes U+2002. */
+	ck_assert_ptr_null(utf8_nfc("– ₫ ạ", strlen("– ₫ ạ"), &n, &line,
+	    &col));
+	r = utf8_nfc("xạ\xcc\x82", strlen("xạ\xcc\x82"), &n, &line, &col);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r, "xậ");
+	ck_assert_uint_eq(col, 2);
+	free(r);
+	r = utf8_nfc("a\xe2\x80\x80", 4, &n, &line, &col);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r, "a\xe2\x80\x82");
+	free(r);
 }
 END_TEST
 
