@@ -616,6 +616,49 @@ START_TEST(test_source_git_repo_root)
 }
 END_TEST
 
+/*
+ * Issue 11: a repository of another user is refused by git (its
+ * safe.directory rule): an error with the fix, from repo_open() and
+ * repo_find() alike, never "no repository".  Needs root to hand the
+ * folder to another user; skipped otherwise (tests/e2e.d/refuse.sh
+ * checks the command under CI).
+ */
+START_TEST(test_source_git_not_owned)
+{
+	struct fixture f;
+	struct made_repo r;
+	struct repo *rp = NULL;
+	char p[160], home[160];
+
+	if (geteuid() != 0)
+		return;
+	git_libgit2_init();
+	setup(&f);
+	make_repo(&f, &r);
+	/* A global configuration of our own, which trusts nothing. */
+	snprintf(home, sizeof home, "%s/home", f.tmp);
+	ck_assert_int_eq(mkdir(home, 0700), 0);
+	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+	    GIT_CONFIG_LEVEL_GLOBAL, home), 0);
+	snprintf(p, sizeof p, "%s/repo", f.tmp);
+	ck_assert_int_eq(chown(p, 65534, 65534), 0);
+	ck_assert_int_eq(repo_open(f.a, f.d, r.site, &rp), -1);
+	ck_assert_ptr_null(rp);
+	ck_assert_int_eq(repo_find(f.a, f.d, r.site, &rp), -1);
+	ck_assert_ptr_null(rp);
+	ck_assert_uint_eq(diags_errors(f.d), 2);
+	tu_assert_diag(f.d, "[repo.not-owned]");
+	snprintf(p, sizeof p, "safe.directory %s/repo", f.tmp);
+	tu_assert_diag(f.d, p);
+	snprintf(p, sizeof p, "%s/repo", f.tmp);
+	ck_assert_int_eq(chown(p, 0, 0), 0);
+	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+	    GIT_CONFIG_LEVEL_GLOBAL, NULL), 0);
+	teardown(&f);
+	git_libgit2_shutdown();
+}
+END_TEST
+
 START_TEST(test_source_git_errors)
 {
 	struct fixture f;
@@ -719,6 +762,7 @@ source_suite(void)
 	tcase_add_test(tc, test_source_git_head);
 	tcase_add_test(tc, test_source_git_repo_root);
 	tcase_add_test(tc, test_source_git_errors);
+	tcase_add_test(tc, test_source_git_not_owned);
 	tcase_add_test(tc, test_source_git_size_limit);
 	suite_add_tcase(s, tc);
 	return s;
