@@ -322,6 +322,29 @@ split_name(struct site *s, const char *rel, const char **base,
 	return true;
 }
 
+/*
+ * A "body: |" block starts on the line after the '|', indented: the
+ * places in it (a broken link, a table, a lookalike letter) are then
+ * counted from its first character.  Every line of a block has the same
+ * indentation, so one column serves them all.
+ */
+static void
+block_body_pos(struct pos *p, const char *text, size_t len)
+{
+	unsigned line = 1;
+	size_t i = 0, k = 0;
+
+	while (i < len && line < p->line + 1)
+		if (text[i++] == '\n')
+			line++;
+	if (i >= len)
+		return;
+	while (i + k < len && text[i + k] == ' ')
+		k++;
+	p->line++;
+	p->col = 1 + (unsigned)k;
+}
+
 static void
 push_item(struct site *s, struct collection *co, struct item *it)
 {
@@ -395,6 +418,8 @@ load_item(struct site *s, struct arena *a, struct source *src,
 			it->body = body->text;
 			it->body_len = body->len;
 			it->body_pos = body->pos;
+			if (body->style == 2)
+				block_body_pos(&it->body_pos, text, len);
 		}
 	}
 	{

@@ -711,7 +711,8 @@ node_pos(cmark_node *n, struct pos body, const char *src, size_t len)
 	for (k = 1; k < (size_t)col && i < len && src[i] != '\n'; k++, i++)
 		if (utf8_is_lead((unsigned char)src[i]))
 			cp++;
-	at.col = (line == 1 ? body.col : 1) + cp - 1;
+	/* body.col: the indentation of a "body: |" block, on every line. */
+	at.col = body.col + cp - 1;
 	if (at.col == 0)
 		at.col = 1;
 	return at;

@@ -106,7 +106,9 @@ START_TEST(test_content_items)
 	ck_assert_str_eq(it->body, "Gọi **số** 1.\n");
 	ck_assert_uint_eq(it->body_len, strlen("Gọi **số** 1.\n"));
 	ck_assert_str_eq(it->body_pos.path, "content/pages/lien-he.yaml");
-	ck_assert_uint_eq(it->body_pos.line, 2);
+	/* "body: |" on line 2: the text starts on line 3, column 3. */
+	ck_assert_uint_eq(it->body_pos.line, 3);
+	ck_assert_uint_eq(it->body_pos.col, 3);
 	it = tu_item(t.s, "content/pages/gioi-thieu.yml");
 	ck_assert_ptr_nonnull(it);
 	ck_assert_str_eq(it->base, "gioi-thieu");
