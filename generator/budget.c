@@ -71,8 +71,14 @@
  *   percentage whose denominator is 0 or missing is an error.
  * - stt: A, B (Đ allowed) -> I, II -> 1, 2 -> 1.1 -> a, b (đ allowed);
  *   levels may be skipped but never climbed; siblings share one style;
- *   duplicates and gaps (I, III) are errors; the first sibling may be
- *   any number; "-", "+", "*" and no stt are unnumbered lines.
+ *   duplicates, lines out of order (2 before 1: swap them) and gaps
+ *   (I, III) are errors, each its own; the first sibling may be any
+ *   number; "-", "+", "*" and no stt are unnumbered lines.  A label
+ *   "Trong đó: ..." is an "of which" line: without the flag, an error.
+ * - One cause, one message: a refused figure (6OO, 1.500.000, a comma
+ *   inside {...}) is not summed, compared or divided; wrong numbering
+ *   silences what it causes (wording warnings, lines missing from the
+ *   estimate).
  * - The form's skeleton (forms.yaml rows): lines are matched by row
  *   code (B.I.1.2); a heading has no figure and is never summed; an
  *   "of which" row is never added; other wording is a warning; gaps
@@ -219,11 +225,15 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 
 	if (ke < 0 || est == NULL || col_role(est->f, BROLE_ESTIMATE) < 0)
 		return;
+	/* The estimate's own errors come first: its numbering may be
+	 * wrong, so its lines are not compared (one cause, one message). */
+	if (budget_stt_reported(d, est->it->path))
+		return;
 	if (end >= 0) {
 		date_iso(end, iso);
-		buf_adds(&when, " on ");
 		fmt_date(&when, iso, fmt_messages());
-	}
+	} else
+		buf_adds(&when, "?");
 	kd = col_role(est->f, BROLE_ESTIMATE);
 	units = e->unit_exp != est->unit_exp;
 	for (size_t i = 0; i < e->t->nrows; i++) {
@@ -233,22 +243,25 @@ check_estimate(struct arena *a, struct diags *d, const struct rec *e,
 		if (r->path == NULL || !c->has)
 			continue;
 		if ((o = row_at(est->t, r->path)) == NULL) {
-			diag_errorf(d, cell_pos(r, c), "%s, %s: the estimate "
-			    "in force%s, %s, has no line %s",
-			    budget_line_name(a, r), e->f->cols[ke].key,
-			    buf_cstr(&when), est->it->path, r->path);
+			/* Numbered wrongly here: named wrongly there. */
+			if (budget_stt_reported(d, e->it->path))
+				continue;
+			diag_error(d, cell_pos(r, c), "budget.estimate-no-line",
+			    budget_line_name(a, r), budget_col_name(d,
+			    &e->f->cols[ke]), buf_cstr(&when), est->it->path,
+			    r->code != NULL ? r->code : r->path);
 			continue;
 		}
 		if (!o->cells[kd].has || cmp_dong(e, c->v, est,
 		    o->cells[kd].v) % 2 == 0)
 			continue;
-		diag_errorf(d, cell_pos(r, c), "%s, %s: %s differs from %s in "
-		    "the estimate in force%s (%s:%u:%u)",
-		    budget_line_name(a, r), e->f->cols[ke].key,
-		    amount_text(a, e, c, units), amount_text(a, est,
-		    &o->cells[kd], units), buf_cstr(&when), est->it->path,
+		diag_error(d, cell_pos(r, c), "budget.estimate-differs",
+		    budget_line_name(a, r), budget_col_name(d,
+		    &e->f->cols[ke]), amount_text(a, e, c, units),
+		    amount_text(a, est, &o->cells[kd], units),
+		    buf_cstr(&when), diag_fmt(d, "%s:%u:%u", est->it->path,
 		    cell_pos(o, &o->cells[kd]).line,
-		    cell_pos(o, &o->cells[kd]).col);
+		    cell_pos(o, &o->cells[kd]).col));
 	}
 	buf_release(&when);
 }
@@ -285,14 +298,13 @@ check_ytd(struct arena *a, struct diags *d, const struct rec *e,
 		    !o->cells[kn].has || cmp_dong(e, c->v, next,
 		    o->cells[kn].v) != 1)
 			continue;
-		diag_warningf(d, cell_pos(r, c), "%s, %s: %s for %s exceeds "
-		    "%s for %s (%s:%u:%u); the figures of execution reports "
-		    "are year-to-date", budget_line_name(a, r),
-		    e->f->cols[ke].key,
-		    amount_text(a, e, c, units), e->period, amount_text(a,
-		    next, &o->cells[kn], units), next->period, next->it->path,
+		diag_warning(d, cell_pos(r, c), "budget.ytd-exceeds",
+		    budget_line_name(a, r), budget_col_name(d,
+		    &e->f->cols[ke]), amount_text(a, e, c, units), e->period,
+		    amount_text(a, next, &o->cells[kn], units), next->period,
+		    diag_fmt(d, "%s:%u:%u", next->it->path,
 		    cell_pos(o, &o->cells[kn]).line,
-		    cell_pos(o, &o->cells[kn]).col);
+		    cell_pos(o, &o->cells[kn]).col));
 	}
 }
 
@@ -320,21 +332,18 @@ opted_in(struct site *s, const struct bforms *fs)
 	struct buf known = {0};
 
 	if (b != NULL && b->type != VALUE_MAP) {
-		diag_errorf(s->diags, b->pos, "site.yaml: budget must be a map "
-		    "such as {unverified_forms: [\"90/2018/TT-BTC:2\"]}");
+		diag_error(s->diags, b->pos, "budget.site-not-map",
+		    "{unverified_forms: [\"90/2018/TT-BTC:2\"]}");
 		return NULL;
 	}
 	for (size_t i = 0; b != NULL && i < b->n; i++)
 		if (strcmp(b->pairs[i].key, "unverified_forms") != 0)
-			diag_warningf(s->diags, b->pairs[i].keypos, "unknown "
-			    "key '%s' in site.yaml's budget (known: "
-			    "unverified_forms)", b->pairs[i].key);
+			diag_warning(s->diags, b->pairs[i].keypos,
+			    "budget.site-unknown-key", b->pairs[i].key);
 	if (l == NULL)
 		return NULL;
 	if (l->type != VALUE_LIST) {
-		diag_errorf(s->diags, l->pos, "site.yaml: budget."
-		    "unverified_forms must be a list of form ids such as "
-		    "\"90/2018/TT-BTC:2\"");
+		diag_error(s->diags, l->pos, "budget.site-unverified-list");
 		return NULL;
 	}
 	for (size_t i = 0; i < fs->n; i++)
@@ -347,10 +356,10 @@ opted_in(struct site *s, const struct bforms *fs)
 		    budget_form_by_id(fs, v->text) : NULL;
 
 		if (f == NULL || f->decision)
-			diag_errorf(s->diags, v->pos, "site.yaml: budget."
-			    "unverified_forms: '%s' is not a form; the "
-			    "unverified forms are %s", value_is_scalar(v) ?
-			    v->text : "?", buf_cstr(&known));
+			diag_error(s->diags, v->pos,
+			    "budget.site-unverified-unknown",
+			    value_is_scalar(v) ? v->text : "?",
+			    buf_cstr(&known));
 	}
 	buf_release(&known);
 	return l;
@@ -392,6 +401,19 @@ only_digits(const char *s, size_t n)
 	return i == n;
 }
 
+/* An ISO date as messages show it (20/01/2026). */
+static const char *
+day_text(struct diags *d, const char *iso)
+{
+	struct buf b = {0};
+	const char *s;
+
+	fmt_date(&b, iso, fmt_messages());
+	s = diag_fmt(d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return s;
+}
+
 /*
  * What the law fixes about a record's form: verified or opted in, the
  * periods and fiscal years of its circular, the decision form, and the
@@ -408,71 +430,65 @@ check_form_law(struct site *s, const struct bforms *fs,
 	long lo, hi;
 
 	if (!r->f->verified && !in_list(fs, optin, r->f))
-		diag_errorf(s->diags, key_pos(d, "form"), "form %s has not "
-		    "been checked against the printed appendix of its "
-		    "circular (its layout follows the articles only); to "
-		    "publish it anyway, name it in content/site.yaml: "
-		    "budget: {unverified_forms: [\"%s\"]}, and its page "
-		    "will say so", r->f->id, r->f->id);
+		diag_error(s->diags, key_pos(d, "form"),
+		    "budget.form-unverified", r->f->id, arena_printf(s->arena,
+		    "{unverified_forms: [\"%s\"]}", r->f->id));
 	if (r->period != NULL && c->periods != NULL &&
 	    !utf8_has_word(c->periods, r->period))
-		diag_errorf(s->diags, value_map_get(d, "period")->pos, "period "
-		    "%s is not a period of %s: its execution reports cover "
-		    "%s (%s)", r->period, c->circular, c->periods,
-		    c->periods_rule ? c->periods_rule : c->rule[0]);
+		diag_error(s->diags, value_map_get(d, "period")->pos,
+		    "budget.period-not-in-circular", r->period, c->circular,
+		    c->periods, c->periods_rule ? c->periods_rule :
+		    c->rule[0]);
 	lo = year_bound(c, r->kind, "from", 0);
 	hi = year_bound(c, r->kind, "to", 9999);
 	v = value_map_get(d, "fiscal_year");
 	if (r->year >= 0 && (r->year < lo || r->year > hi) &&
 	    !(r->year > hi && c->until != NULL && pub != NULL &&
 	    date_is_valid(pub, strlen(pub)) && strcmp(pub, c->until) <= 0)) {
-		if (r->year > hi)
-			diag_errorf(s->diags, v->pos, "fiscal year %lld: the "
-			    "forms of %s serve %s records up to %ld (%s)%s",
-			    (long long)r->year, c->circular, r->kind, hi,
-			    c->years_rule ? c->years_rule : c->rule[0],
-			    c->until ? arena_printf(s->arena, "; only a "
-			    "record published by %s may use them for a later "
-			    "year", c->until) : "");
+		const char *rule = c->years_rule ? c->years_rule : c->rule[0];
+
+		if (r->year > hi && c->until != NULL)
+			diag_error(s->diags, v->pos, "budget.year-after-until",
+			    diag_fmt(s->diags, "%lld", (long long)r->year),
+			    c->circular, r->kind, diag_fmt(s->diags, "%ld",
+			    hi), rule, day_text(s->diags, c->until));
+		else if (r->year > hi)
+			diag_error(s->diags, v->pos, "budget.year-after",
+			    diag_fmt(s->diags, "%lld", (long long)r->year),
+			    c->circular, r->kind, diag_fmt(s->diags, "%ld",
+			    hi), rule);
 		else
-			diag_errorf(s->diags, v->pos, "fiscal year %lld: the "
-			    "forms of %s serve %s records from %ld (%s)",
-			    (long long)r->year, c->circular, r->kind, lo,
-			    c->years_rule ? c->years_rule : c->rule[0]);
+			diag_error(s->diags, v->pos, "budget.year-before",
+			    diag_fmt(s->diags, "%lld", (long long)r->year),
+			    c->circular, r->kind, diag_fmt(s->diags, "%ld",
+			    lo), rule);
 	}
 	if (c->since != NULL && pub != NULL && date_is_valid(pub,
 	    strlen(pub)) && strcmp(pub, c->since) < 0)
-		diag_errorf(s->diags, value_map_get(d, "published_on")->pos,
-		    "published on %s, before %s took effect (%s): a record "
-		    "uses the forms in force on the day it is published",
-		    pub, c->circular, c->since);
+		diag_error(s->diags, value_map_get(d, "published_on")->pos,
+		    "budget.published-before-circular", day_text(s->diags,
+		    pub), c->circular, day_text(s->diags, c->since));
 	if (df != NULL) {
 		const struct bform *f = budget_form_by_id(fs, arena_printf(
 		    s->arena, "%s:%s", c->circular, df));
 
 		if (f == NULL || !f->decision)
-			diag_errorf(s->diags, value_map_get(d,
-			    "decision_form")->pos, "decision_form %s is not "
-			    "a decision form of %s%s", df, c->circular,
-			    strcmp(c->circular, "90/2018/TT-BTC") == 0 ?
-			    " (its decision form is 01/QĐ-CKNS)" : " (its "
-			    "articles name none)");
+			diag_error(s->diags, value_map_get(d,
+			    "decision_form")->pos, strcmp(c->circular,
+			    "90/2018/TT-BTC") == 0 ?
+			    "budget.decision-form-unknown" :
+			    "budget.decision-form-none", df, c->circular);
 		else if (!utf8_has_word(f->kinds, r->kind))
-			diag_errorf(s->diags, value_map_get(d,
-			    "decision_form")->pos, "decision_form %s "
-			    "publishes %s records, not %s", f->id, f->kinds,
-			    r->kind);
+			diag_error(s->diags, value_map_get(d,
+			    "decision_form")->pos, "budget.decision-form-kind",
+			    f->id, f->kinds, r->kind);
 	}
 	v = value_map_get(value_map_get(d, "unit"), "chapter");
 	if (v != NULL && value_is_scalar(v) && !only_digits(v->text, 3))
-		diag_errorf(s->diags, v->pos, "unit.chapter '%s' is not a "
-		    "budget chapter code (Chương): three digits, e.g. \"415\"",
-		    v->text);
+		diag_error(s->diags, v->pos, "budget.chapter-code", v->text);
 	v = value_map_get(value_map_get(d, "unit"), "budget_code");
 	if (v != NULL && value_is_scalar(v) && !only_digits(v->text, 7))
-		diag_errorf(s->diags, v->pos, "unit.budget_code '%s' is not a "
-		    "budget relationship code (mã ĐVQHNS): seven digits, e.g. "
-		    "\"1234567\"", v->text);
+		diag_error(s->diags, v->pos, "budget.unit-code", v->text);
 }
 
 void

@@ -80,13 +80,11 @@ budget_deadline_check(struct site *s, const struct budget_ref *r)
 	case DL_APPROVAL:
 		if ((tv = date_at(r->it->data, "approval.date")) == NULL) {
 			if (value_map_get(r->it->data, "approval") == NULL)
-				diag_errorf(s->diags, pos_of(r->it, "kind"),
-				    "a %s record needs 'approval' (number and "
-				    "date of the decision that %s): %s counts "
-				    "the publication deadline from it",
-				    r->kind, strcmp(r->kind, "quyet_toan") == 0
-				    ? "approves the final accounts" : "assigns "
-				    "or adjusts the estimate", rule->article);
+				diag_error(s->diags, pos_of(r->it, "kind"),
+				    strcmp(r->kind, "quyet_toan") == 0 ?
+				    "budget.approval-missing-accounts" :
+				    "budget.approval-missing", r->kind,
+				    rule->article);
 			return;
 		}
 		trigger = date_days(tv->text);
@@ -94,11 +92,9 @@ budget_deadline_check(struct site *s, const struct budget_ref *r)
 	case DL_REPORTED_ON:
 		if ((tv = date_at(r->it->data, "reported_on")) == NULL) {
 			if (value_map_get(r->it->data, "reported_on") == NULL)
-				diag_errorf(s->diags, pos_of(r->it, "period"),
-				    "an annual execution report needs "
-				    "'reported_on' (the day it was submitted "
-				    "upward): %s counts the publication "
-				    "deadline from it", rule->article);
+				diag_error(s->diags, pos_of(r->it, "period"),
+				    "budget.reported-on-missing",
+				    rule->article);
 			return;
 		}
 		trigger = date_days(tv->text);
@@ -171,10 +167,9 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 			continue;
 		up[i] = -2;
 		if (!is_estimate(&v[i])) {
-			diag_errorf(s->diags, av->pos, "'adjusts' is for "
-			    "adjustment decisions, which are du_toan records; "
-			    "this is a %s record", v[i].kind ? v[i].kind :
-			    "budget");
+			diag_error(s->diags, av->pos,
+			    "budget.adjusts-not-estimate", v[i].kind ?
+			    v[i].kind : "?");
 			continue;
 		}
 		/* An unknown name: the schema's reference check says so. */
@@ -182,22 +177,19 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 		    av->text)) < 0)
 			continue;
 		if ((size_t)j == i) {
-			diag_errorf(s->diags, av->pos, "'adjusts' names this "
-			    "record itself");
+			diag_error(s->diags, av->pos, "budget.adjusts-itself");
 			continue;
 		}
 		if (!is_estimate(&v[j])) {
-			diag_errorf(s->diags, av->pos, "'adjusts' names %s, a "
-			    "%s record: an adjustment adjusts an estimate "
-			    "(du_toan)", v[j].it->path, v[j].kind ? v[j].kind :
-			    "budget");
+			diag_error(s->diags, av->pos,
+			    "budget.adjusts-non-estimate", v[j].it->path,
+			    v[j].kind ? v[j].kind : "?");
 			continue;
 		}
 		if (!same_group(&v[i], &v[j])) {
-			diag_errorf(s->diags, av->pos, "'adjusts' names %s, "
-			    "the estimate of %lld for '%s': an adjustment "
-			    "adjusts an estimate of the same fiscal_year and "
-			    "unit", v[j].it->path, (long long)v[j].year,
+			diag_error(s->diags, av->pos,
+			    "budget.adjusts-other-unit", v[j].it->path,
+			    diag_fmt(s->diags, "%lld", (long long)v[j].year),
 			    v[j].unit ? v[j].unit : "?");
 			continue;
 		}
@@ -211,10 +203,9 @@ link_chains(struct site *s, const struct budget_ref *v, size_t n, int *up)
 		while (j >= 0 && steps <= n)
 			j = up[j], steps++;
 		if (j >= 0) {
-			diag_errorf(s->diags, value_map_get(v[i].it->data,
-			    "adjusts")->pos, "'adjusts' makes a loop: %s "
-			    "adjusts %s, which leads back to it", v[i].it->path,
-			    v[up[i]].it->path);
+			diag_error(s->diags, value_map_get(v[i].it->data,
+			    "adjusts")->pos, "budget.adjusts-loop",
+			    v[i].it->path, v[up[i]].it->path);
 			up[i] = -2;
 		}
 	}
@@ -269,11 +260,9 @@ budget_estimates_in_force(struct site *s, const struct budget_ref *v,
 				first[i] = (int)j;
 		}
 		if (first[i] >= 0)
-			diag_errorf(s->diags, pos_of(v[i].it, "kind"), "two "
-			    "estimates for %lld of '%s' with no adjustment "
-			    "link: %s and %s; an adjustment names the estimate "
-			    "it adjusts in 'adjusts' (adjusts: %s)",
-			    (long long)v[i].year, v[i].unit,
+			diag_error(s->diags, pos_of(v[i].it, "kind"),
+			    "budget.estimates-unlinked", diag_fmt(s->diags,
+			    "%lld", (long long)v[i].year), v[i].unit,
 			    v[first[i]].it->path, v[i].it->path,
 			    v[first[i]].it->base);
 	}

@@ -61,7 +61,7 @@ load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
 
 	c->key = value_map_str(cv, "key");
 	if (c->key == NULL || type == NULL)
-		return diag_errorf(d, cv->pos, "a column needs key and type");
+		return diag_error(d, cv->pos, "budget.form-column-fields");
 	ltext2(value_map_get(cv, "label"), c->label, c->key);
 	c->decimals = 2;
 	if ((v = value_map_get(cv, "decimals")) != NULL &&
@@ -76,13 +76,15 @@ load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
 	else if (strcmp(type, "difference") == 0)
 		c->type = BCOL_DIFFERENCE;
 	else
-		return diag_errorf(d, cv->pos, "unknown column type '%s'", type);
+		return diag_error(d, cv->pos, "budget.form-column-type",
+		    type);
 	c->role = role == NULL ? BROLE_NONE : strcmp(role, "estimate") == 0 ?
 	    BROLE_ESTIMATE : strcmp(role, "execution") == 0 ?
 	    BROLE_EXECUTION : strcmp(role, "approved") == 0 ?
 	    BROLE_APPROVED : BROLE_NONE;
 	if (role != NULL && c->role == BROLE_NONE)
-		return diag_errorf(d, cv->pos, "unknown column role '%s'", role);
+		return diag_error(d, cv->pos, "budget.form-column-role",
+		    role);
 	c->part_of = -1;
 	if ((v = value_map_get(cv, "of_which")) != NULL) {
 		for (size_t m = 0; m < i && v->type == VALUE_STR; m++)
@@ -90,14 +92,14 @@ load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
 			    f->cols[m].type == BCOL_AMOUNT)
 				c->part_of = (int)m;
 		if (c->part_of < 0 || c->type != BCOL_AMOUNT)
-			return diag_errorf(d, v->pos, "of_which: an amount "
-			    "column is part of an earlier amount column");
+			return diag_error(d, v->pos,
+			    "budget.form-column-of-which");
 	}
 	if (c->type == BCOL_AMOUNT)
 		return 0;
 	/* Operands must be earlier amount columns. */
 	if (of == NULL || of->type != VALUE_LIST || of->n != 2)
-		return diag_errorf(d, cv->pos, "column '%s' needs of: [a, b]",
+		return diag_error(d, cv->pos, "budget.form-column-of",
 		    c->key);
 	for (int k = 0; k < 2; k++) {
 		int j = -1;
@@ -107,8 +109,9 @@ load_column(struct arena *a, struct diags *d, struct bform *f, size_t i,
 			if (strcmp(f->cols[m].key, of->items[k]->text) == 0)
 				j = (int)m;
 		if (j < 0 || f->cols[j].type != BCOL_AMOUNT)
-			return diag_errorf(d, of->items[k]->pos, "'%s' is not "
-			    "an earlier amount column", of->items[k]->text);
+			return diag_error(d, of->items[k]->pos,
+			    "budget.form-column-of-unknown",
+			    of->items[k]->text);
 		c->of[k] = j;
 	}
 	return 0;
@@ -176,14 +179,13 @@ load_skeleton(struct arena *a, struct diags *d, struct bform *f,
 				if (strcmp(kind, kinds[j]) == 0)
 					k->kind = (enum brow_kind)j;
 			if (k->code == NULL || k->kind == BROW_ANY) {
-				rc = diag_errorf(d, rv->pos, "form %s: a row "
-				    "needs code and kind (heading, sum, "
-				    "stated, of_which)", f->id);
+				rc = diag_error(d, rv->pos,
+				    "budget.form-row-fields", f->id);
 				continue;
 			}
 			if (budget_form_skel(f, k->code) != NULL) {
-				rc = diag_errorf(d, rv->pos, "form %s: row %s "
-				    "twice", f->id, k->code);
+				rc = diag_error(d, rv->pos,
+				    "budget.form-row-twice", f->id, k->code);
 				continue;
 			}
 			if (value_map_get(rv, "label") != NULL) {
@@ -205,8 +207,8 @@ load_skeleton(struct arena *a, struct diags *d, struct bform *f,
 			e->row = value_map_str(iv, "row");
 			if (e->row == NULL || eq == NULL ||
 			    eq->type != VALUE_LIST || eq->n == 0) {
-				rc = diag_errorf(d, iv->pos, "form %s: an "
-				    "identity needs row and equals", f->id);
+				rc = diag_error(d, iv->pos,
+				    "budget.form-identity-fields", f->id);
 				continue;
 			}
 			e->equals = arena_calloc(a, eq->n, sizeof *e->equals);
@@ -233,9 +235,8 @@ load_skeleton(struct arena *a, struct diags *d, struct bform *f,
 			if (h->row == NULL || h->col < 0 ||
 			    f->cols[h->col].type != BCOL_AMOUNT ||
 			    (pct != NULL && h->pct_of < 0)) {
-				rc = diag_errorf(d, hv->pos, "form %s: a "
-				    "headline needs row and an amount column "
-				    "of the form", f->id);
+				rc = diag_error(d, hv->pos,
+				    "budget.form-headline-fields", f->id);
 				continue;
 			}
 			f->nheads++;
@@ -262,8 +263,8 @@ rows_from(struct arena *a, struct diags *d, const struct bforms *fs,
 		    v->text) == 0)
 			src = &fs->forms[i];
 	if (src == NULL)
-		return diag_errorf(d, v->pos, "form %s: rows_from names no "
-		    "earlier form", f->id);
+		return diag_error(d, v->pos, "budget.form-rows-from",
+		    f->id);
 	rows = arena_calloc(a, src->nrows + f->nrows + 1, sizeof *rows);
 	for (i = 0; i < src->nrows; i++) {
 		const struct bskel *own = budget_form_skel(f, src->rows[i].code);
@@ -290,8 +291,7 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 
 	f->id = value_map_str(fv, "id");
 	if (f->id == NULL || (colon = strrchr(f->id, ':')) == NULL)
-		return diag_errorf(d, fv->pos, "a form needs an id "
-		    "\"CIRCULAR:NUMBER\"");
+		return diag_error(d, fv->pos, "budget.form-id");
 	f->circular = arena_strndup(a, f->id, (size_t)(colon - f->id));
 	f->number = colon + 1;
 	ltext2(value_map_get(fv, "title"), f->title, f->id);
@@ -301,10 +301,10 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 		if (strcmp(fs->circs[i].circular, f->circular) == 0)
 			f->circ = &fs->circs[i];
 	if (f->circ == NULL)
-		return diag_errorf(d, fv->pos, "form %s: circular %s is not "
-		    "among the circulars", f->id, f->circular);
+		return diag_error(d, fv->pos, "budget.form-circular",
+		    f->id, f->circular);
 	if (kinds == NULL || kinds->type != VALUE_LIST || kinds->n == 0)
-		return diag_errorf(d, fv->pos, "form %s needs kinds", f->id);
+		return diag_error(d, fv->pos, "budget.form-kinds", f->id);
 	f->kinds = words(a, kinds);
 	/* Unverified unless forms.yaml says otherwise, in so many words. */
 	f->verified = flag(fv, "verified");
@@ -312,7 +312,7 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 	if (f->decision)
 		return 0;	/* a decision: no table */
 	if (cols == NULL || cols->type != VALUE_LIST || cols->n == 0)
-		return diag_errorf(d, fv->pos, "form %s needs columns", f->id);
+		return diag_error(d, fv->pos, "budget.form-columns", f->id);
 	f->ncols = cols->n;
 	f->cols = arena_calloc(a, cols->n, sizeof *f->cols);
 	for (i = 0; i < cols->n; i++) {
@@ -322,8 +322,9 @@ load_form(struct arena *a, struct diags *d, struct bforms *fs,
 		}
 		/* Keys are unique within a form (checked after loading). */
 		if (budget_form_col(f, f->cols[i].key) != (int)i)
-			rc = diag_errorf(d, cols->items[i]->pos, "column '%s' "
-			    "twice in form %s", f->cols[i].key, f->id);
+			rc = diag_error(d, cols->items[i]->pos,
+			    "budget.form-column-twice", f->cols[i].key,
+			    f->id);
 	}
 	if (rc == 0)
 		rc = load_skeleton(a, d, f, fv);
@@ -348,8 +349,7 @@ budget_forms_load(struct arena *a, struct diags *d, const char *name,
 	forms = value_map_get(root, "forms");
 	if (circs == NULL || circs->type != VALUE_LIST || forms == NULL ||
 	    forms->type != VALUE_LIST) {
-		diag_errorf(d, pos_file(name), "forms need lists 'circulars' "
-		    "and 'forms'");
+		diag_error(d, pos_file(name), "budget.forms-lists");
 		return NULL;
 	}
 	fs = arena_calloc(a, 1, sizeof *fs);
@@ -361,8 +361,8 @@ budget_forms_load(struct arena *a, struct diags *d, const char *name,
 
 		c->circular = value_map_str(cv, "circular");
 		if (c->circular == NULL) {
-			rc = diag_errorf(d, cv->pos, "a circular needs "
-			    "'circular'");
+			rc = diag_error(d, cv->pos,
+			    "budget.forms-circular-missing");
 			c->circular = "";
 		}
 		ltext2(value_map_get(cv, "rule"), c->rule, c->circular);
@@ -499,19 +499,14 @@ budget_form_find(const struct bforms *fs, const struct value *record,
 			continue;
 		if (f->decision) {
 			if (d != NULL)
-				diag_errorf(d, form->pos, "form %s is the "
-				    "decision that publishes the tables, not "
-				    "a table: name it in decision_form and "
-				    "give the table's form here", f->id);
+				diag_error(d, form->pos,
+				    "budget.form-is-decision", f->id);
 			return NULL;
 		}
 		if (d != NULL && kind != NULL && !utf8_has_word(f->kinds, kind)) {
 			forms_of_kind(&b, fs, kind);
-			diag_errorf(d, form->pos, "form %s serves %s records, "
-			    "not %s: the circulars fix each form's kind "
-			    "(Thông tư 61/2017/TT-BTC Điều 3, Thông tư "
-			    "26/2026/TT-BTC Điều 27); %s records use %s",
-			    f->id, f->kinds, kind, kind, buf_cstr(&b));
+			diag_error(d, form->pos, "budget.form-kind", f->id,
+			    f->kinds, kind, buf_cstr(&b));
 			buf_release(&b);
 		}
 		return f;
@@ -520,9 +515,9 @@ budget_form_find(const struct bforms *fs, const struct value *record,
 		return NULL;
 	for (i = 0; i < fs->n; i++)
 		buf_addf(&b, "%s%s (%s)", i ? ", " : "", fs->forms[i].id,
-		    fs->forms[i].decision ? "decision" : fs->forms[i].kinds);
-	diag_errorf(d, form->pos, "unknown form %s:%s; the known forms are %s",
-	    circ, num, buf_cstr(&b));
+		    fs->forms[i].decision ? "QĐ" : fs->forms[i].kinds);
+	diag_error(d, form->pos, "budget.form-unknown", circ, num,
+	    buf_cstr(&b));
 	buf_release(&b);
 	return NULL;
 }

@@ -65,8 +65,8 @@ letter_expected(struct arena *a, const char *const *lat,
 	const char *y = j >= 0 && vie[j + 1] ? vie[j + 1] : NULL;
 
 	if (x && y && strcmp(x, y) != 0)
-		return arena_printf(a, "'%s' or '%s'", y, x);
-	return arena_printf(a, "'%s'", x ? x : y ? y : "?");
+		return arena_printf(a, "%s/%s", y, x);
+	return arena_printf(a, "%s", x ? x : y ? y : "?");
 }
 
 /* Writes the Roman numeral of v (1..3999) into out. */
@@ -213,20 +213,105 @@ skipped(struct arena *a, const struct bform *f, const char *pcode,
 	return i >= 0 && j > i;
 }
 
+/* A line as messages name it: its code (or number) and label. */
+static const char *
+line_name(struct arena *a, const struct value *line, const char *pcode,
+    const char *pstt, const char *s)
+{
+	const char *code = pcode != NULL ? budget_row_code(a, pcode, pstt, s) :
+	    NULL;
+	const char *label = value_map_str(line, "label");
+
+	return arena_printf(a, "%s \u00AB%s\u00BB", code != NULL ? code : s,
+	    label != NULL ? label : "");
+}
+
+/* A number as messages name it: its code (B.I.6), else itself. */
+static const char *
+code_of(struct arena *a, const char *pcode, const char *pstt, const char *s)
+{
+	const char *code = pcode != NULL ? budget_row_code(a, pcode, pstt, s) :
+	    NULL;
+
+	return code != NULL ? code : s;
+}
+
+/* The place of s in its style's succession: 1 for A, I, 1, x.1, a;
+ * letters in one order of both alphabets (d, đ, e ... w, x, y, z). */
+static long
+ordinal(int style, const char *s)
+{
+	static const char *const lo[] = {"a", "b", "c", "d", "\xc4\x91",
+	    "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q",
+	    "r", "s", "t", "u", "v", "w", "x", "y", "z", NULL};
+	static const char *const up[] = {"A", "B", "C", "D", "\xc4\x90",
+	    "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q",
+	    "R", "S", "T", "U", "V", "W", "X", "Y", "Z", NULL};
+	const char *dot;
+
+	switch (style) {
+	case S_ROMAN: return roman(s);
+	case S_ARABIC: return arabic(s, strlen(s));
+	case S_DOTTED:
+		dot = strrchr(s, '.');
+		return arabic(dot + 1, strlen(dot + 1));
+	case S_UPPER: return letter_at(up, s) + 1;
+	default: return letter_at(lo, s) + 1;
+	}
+}
+
+/* The number that follows prev in style, for a message. */
+static const char *
+successor(struct arena *a, int style, const char *prev)
+{
+	const char *pd;
+
+	switch (style) {
+	case S_ROMAN:
+		return roman_text(a, roman(prev) + 1);
+	case S_ARABIC:
+		return arena_printf(a, "%ld", arabic(prev, strlen(prev)) + 1);
+	case S_DOTTED:
+		pd = strrchr(prev, '.');
+		return arena_printf(a, "%.*s.%ld", (int)(pd - prev), prev,
+		    arabic(pd + 1, strlen(pd + 1)) + 1);
+	case S_UPPER:
+		return letter_expected(a, latin_up, viet_up, prev);
+	default:
+		return letter_expected(a, latin_lo, viet_lo, prev);
+	}
+}
+
+/* True when cur directly follows prev in style. */
+static bool
+follows(int style, const char *prev, const char *cur)
+{
+	switch (style) {
+	case S_UPPER:
+		return letter_next(latin_up, viet_up, prev, cur);
+	case S_LOWER:
+		return letter_next(latin_lo, viet_lo, prev, cur);
+	default:
+		return ordinal(style, cur) == ordinal(style, prev) + 1;
+	}
+}
+
 /*
  * Checks the numbering of the sibling lines, then their children.  f
  * (may be NULL) is the record's form and pcode the parent's row code
  * ("" at the top, NULL when unknown): a gap between two rows of the
  * form's skeleton, in its order, is the form's rows left out, not an
- * error (1 then 6 under B.I).
+ * error (1 then 6 under B.I).  Each wrong number is one message, with
+ * its fix: a number used twice, two lines swapped (2.2 then 2.1: swap
+ * them, not renumber), a number left out.
  */
 void
 budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
     int prank, const char *pstt, int pstyle, const struct bform *f,
     const char *pcode)
 {
-	const struct value *first = NULL, *node;
-	const char *prev = NULL, *s, *dot;
+	const struct value *first = NULL, *node, *hinode = NULL;
+	const char *hi = NULL, *s, *dot;
 	int common = ~0, style = 0, rank;
 	size_t i, j;
 
@@ -238,10 +323,13 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 		if ((s = stt_of(lines->items[i], &node)) == NULL)
 			continue;
 		m = stt_styles(s);
+		if (m == 0 && strstr(s, "\xc3\x90") != NULL) {
+			/* Ð (U+00D0, Icelandic eth) for Đ (U+0110). */
+			diag_error(d, node->pos, "budget.stt-lookalike", s);
+			continue;
+		}
 		if (m == 0) {
-			diag_errorf(d, node->pos, "stt '%s' is not a form "
-			    "number: use A, B..., I, II..., 1, 2..., 1.1..., "
-			    "a, b... or '-'", s);
+			diag_error(d, node->pos, "budget.stt-invalid", s);
 			continue;
 		}
 		if (m == S_BULLET)
@@ -250,9 +338,8 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 			first = node;
 			common = m;
 		} else if ((common & m) == 0) {
-			diag_errorf(d, node->pos, "stt '%s' among lines "
-			    "numbered like '%s': number sibling lines in one "
-			    "style", s, first->text);
+			diag_error(d, node->pos, "budget.stt-mixed", s,
+			    first->text);
 			continue;
 		} else {
 			common &= m;
@@ -268,81 +355,65 @@ budget_check_stt(struct arena *a, struct diags *d, const struct value *lines,
 				;
 	}
 	for (i = 0; i < lines->n && first != NULL; i++) {
-		bool dup = false;
+		const struct value *line = lines->items[i];
+		bool done = false;
+		long cv, hv;
 
-		if ((s = stt_of(lines->items[i], &node)) == NULL ||
+		if ((s = stt_of(line, &node)) == NULL ||
 		    !(stt_styles(s) & style))
 			continue;
 		rank = stt_rank(style, s);
-		if (rank <= prank)
-			diag_errorf(d, node->pos, "stt '%s' under '%s' is not "
-			    "a lower level: number A, B -> I, II -> 1, 2 -> "
-			    "1.1 -> a, b", s, pstt);
 		dot = strrchr(s, '.');
+		if (rank <= prank) {
+			diag_error(d, node->pos, "budget.stt-level", s, pstt);
+			continue;
+		}
 		if (style == S_DOTTED && (pstyle == S_ARABIC ||
 		    pstyle == S_DOTTED) && (strlen(pstt) !=
-		    (size_t)(dot - s) || strncmp(s, pstt, strlen(pstt)) != 0))
-			diag_errorf(d, node->pos, "stt '%s' under '%s' should "
-			    "begin with '%s.'", s, pstt, pstt);
-		for (j = 0; j < i; j++) {
+		    (size_t)(dot - s) || strncmp(s, pstt, strlen(pstt)) != 0)) {
+			diag_error(d, node->pos, "budget.stt-prefix", s, pstt);
+			continue;
+		}
+		for (j = 0; j < i && !done; j++) {
 			const struct value *o;
 			const char *t = stt_of(lines->items[j], &o);
 
 			if (t != NULL && strcmp(t, s) == 0) {
-				diag_errorf(d, node->pos, "stt '%s' is used "
-				    "twice among sibling lines (first at "
-				    "%u:%u)", s, o->pos.line, o->pos.col);
-				dup = true;
-				break;
+				diag_error(d, node->pos, "budget.stt-duplicate",
+				    line_name(a, line, pcode, pstt, s), s,
+				    line_name(a, lines->items[j], pcode, pstt,
+				    t), diag_fmt(d, "%u", o->pos.line));
+				done = true;
 			}
 		}
-		if (prev != NULL && !dup) {
-			bool ok;
-			const char *want;
-			long pv, cv;
-
-			switch (style) {
-			case S_ROMAN:
-				ok = roman(s) == roman(prev) + 1;
-				want = arena_printf(a, "'%s'", roman_text(a,
-				    roman(prev) + 1));
-				break;
-			case S_ARABIC:
-				ok = arabic(s, strlen(s)) ==
-				    arabic(prev, strlen(prev)) + 1;
-				want = arena_printf(a, "'%ld'", arabic(prev,
-				    strlen(prev)) + 1);
-				break;
-			case S_DOTTED: {
-				const char *pd = strrchr(prev, '.');
-
-				pv = arabic(pd + 1, strlen(pd + 1));
-				cv = arabic(dot + 1, strlen(dot + 1));
-				ok = cv == pv + 1 && pd - prev == dot - s &&
-				    strncmp(prev, s, (size_t)(dot - s)) == 0;
-				want = arena_printf(a, "'%.*s.%ld'",
-				    (int)(pd - prev), prev, pv + 1);
-				break;
-			}
-			case S_UPPER:
-				ok = letter_next(latin_up, viet_up, prev, s);
-				want = letter_expected(a, latin_up, viet_up,
-				    prev);
-				break;
-			default:
-				ok = letter_next(latin_lo, viet_lo, prev, s);
-				want = letter_expected(a, latin_lo, viet_lo,
-				    prev);
-				break;
-			}
-			if (!ok && skipped(a, f, pcode, pstt, prev, s))
-				ok = true;
-			if (!ok)
-				diag_errorf(d, node->pos, "stt '%s' follows "
-				    "'%s': expected %s (lines are numbered "
-				    "without gaps)", s, prev, want);
+		if (done)
+			continue;
+		if (hi == NULL) {
+			hi = s;
+			hinode = lines->items[i];
+			continue;
 		}
-		prev = s;
+		cv = ordinal(style, s);
+		hv = ordinal(style, hi);
+		if (style == S_DOTTED && strncmp(hi, s, (size_t)(dot -
+		    s) + 1) != 0)
+			continue;
+		if (cv < hv) {
+			/* Out of order: the fix is to move it, the numbers
+			 * are right. */
+			diag_error(d, node->pos, "budget.stt-order",
+			    line_name(a, line, pcode, pstt, s), s, hi,
+			    line_name(a, hinode, pcode, pstt, hi));
+			continue;
+		}
+		if (!follows(style, hi, s) && !skipped(a, f, pcode, pstt, hi,
+		    s))
+			diag_error(d, node->pos, "budget.stt-gap",
+			    line_name(a, line, pcode, pstt, s), s,
+			    code_of(a, pcode, pstt, hi), successor(a, style,
+			    hi));
+		hi = s;
+		hinode = line;
 	}
 	for (i = 0; i < lines->n; i++) {
 		const struct value *line = lines->items[i];

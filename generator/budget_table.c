@@ -53,18 +53,38 @@ struct tb {
 	size_t cap;
 };
 
-/* How a line is named in messages: by its code, line B.II "Chi thường
- * xuyên"; by its stt below an unnumbered line. */
+/*
+ * How a line is named in messages, the same in both languages (the
+ * catalogue's text says "dòng"/"line" around it): by its code and label,
+ * B.I.1.2 «Kinh phí ...»; an unnumbered line by its label and the code
+ * of the nearest numbered line above it.
+ */
 const char *
 budget_line_name(struct arena *a, const struct brow *r)
 {
+	const struct brow *p;
+
 	if (r->is_total)
-		return arena_printf(a, "the total \"%s\"", r->label);
+		return arena_printf(a, "\u00AB%s\u00BB", r->label);
 	if (r->code != NULL)
-		return arena_printf(a, "line %s \"%s\"", r->code, r->label);
+		return arena_printf(a, "%s \u00AB%s\u00BB", r->code, r->label);
 	if (r->stt[0] != '\0')
-		return arena_printf(a, "line %s \"%s\"", r->stt, r->label);
-	return arena_printf(a, "line \"%s\"", r->label);
+		return arena_printf(a, "%s \u00AB%s\u00BB", r->stt, r->label);
+	for (p = r->parent; p != NULL; p = p->parent)
+		if (p->code != NULL)
+			return arena_printf(a, "\u00AB%s\u00BB (%s)", r->label,
+			    p->code);
+	return arena_printf(a, "\u00AB%s\u00BB", r->label);
+}
+
+/* A column by its heading on the form, in the messages' language. */
+const char *
+budget_col_name(const struct diags *d, const struct bcol *c)
+{
+	const char *l = c->label[d != NULL && strcmp(diags_lang(d),
+	    "en") == 0];
+
+	return l != NULL ? l : c->key;
 }
 
 /* Highest number of decimals of any amount in the lines, at most the
@@ -125,46 +145,204 @@ new_row(struct tb *b)
 	return r;
 }
 
+/* "1,5" in Vietnamese messages, "1.5" in English: int part and
+ * decimals of a figure text, the decimals' trailing zeros dropped. */
+static const char *
+lang_decimal(struct tb *b, const char *ip, size_t in, const char *fp,
+    size_t fn)
+{
+	bool en = strcmp(diags_lang(b->d), "en") == 0;
+
+	while (fn > 0 && fp[fn - 1] == '0')
+		fn--;
+	if (fn == 0)
+		return arena_strndup(b->a, ip, in);
+	return arena_printf(b->a, "%.*s%c%.*s", (int)in, ip, en ? '.' : ',',
+	    (int)fn, fp);
+}
+
 /*
  * An amount finer than one đồng: in đồng every amount is whole ("1.500"
  * is one and a half đồng to YAML, and would be published as 1,5 đồng);
  * in nghìn đồng at most 3 decimals, in triệu đồng 6.
  */
 static void
-money_error(struct tb *b, const struct brow *r, const char *key,
+money_error(struct tb *b, const struct brow *r, const struct bcol *col,
     const struct value *v, int dec)
 {
 	static const char *const units[] = {"đồng", "", "", "nghìn đồng",
 	    "", "", "triệu đồng", "", "", "tỷ đồng"};
 	const char *dot = strchr(v->text, '.');
-	size_t fl = strlen(dot + 1);
-	struct buf digits = {0};
+	const char *line = budget_line_name(b->a, r);
+	const char *cn = budget_col_name(b->d, col);
+	const char *half = lang_decimal(b, v->text, (size_t)(dot - v->text),
+	    dot + 1, strlen(dot + 1));
 
-	if (b->t->unit_exp == 0) {
-		/* "1.500" is 1,5: the decimals without their trailing 0s. */
-		while (fl > 1 && dot[fl] == '0')
-			fl--;
+	if (b->t->unit_exp != 0)
+		diag_error(b->d, v->pos, "budget.amount-decimals", line, cn,
+		    v->text, diag_fmt(b->d, "%d", dec),
+		    units[b->t->unit_exp], diag_fmt(b->d, "%d",
+		    b->t->unit_exp));
+	else if (strlen(dot + 1) == 3)
 		/* Three decimals: a thousands separator was likely meant. */
-		if (strlen(dot + 1) == 3) {
-			buf_adds(&digits, " (");
-			buf_add(&digits, v->text, (size_t)(dot - v->text));
-			buf_addf(&digits, "%s, not %s)", dot + 1, v->text);
-		}
-		diag_errorf(b->d, v->pos, "%s, %s: '%s' is read as %.*s,%.*s "
-		    "đồng, a fraction of a đồng (in data files the dot is "
-		    "the decimal mark): amounts in đồng are whole numbers, "
-		    "written without separators%s",
-		    budget_line_name(b->a, r), key, v->text,
-		    (int)(dot - v->text), v->text, (int)fl, dot + 1,
-		    buf_cstr(&digits));
-	} else {
-		diag_errorf(b->d, v->pos, "%s, %s: '%s' has %d decimals: "
-		    "in %s an amount has at most %d (a smaller figure is "
-		    "a fraction of one đồng)", budget_line_name(b->a, r),
-		    key, v->text, dec, units[b->t->unit_exp],
-		    b->t->unit_exp);
+		diag_error(b->d, v->pos, "budget.amount-thousands", line, cn,
+		    v->text, half, arena_printf(b->a, "%.*s%s",
+		    (int)(dot - v->text), v->text, dot + 1));
+	else
+		diag_error(b->d, v->pos, "budget.amount-fraction", line, cn,
+		    v->text, half);
+}
+
+/* The figure a look-alike letter stands for: O, o, Ð, Ø for 0; l, I
+ * for 1; 0 when cp is none of them. */
+static char
+lookalike_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 'O': case 'o': case 0xD0: case 0xD8: case 0xF8: case 0x39F:
+	case 0x3BF: case 0x41E: case 0x43E:
+		return '0';
+	case 'l': case 'I': case '|':
+		return '1';
+	default:
+		return 0;
 	}
-	buf_release(&digits);
+}
+
+/* True for 1.500.000 or 1 500 000: one to three figures, then groups
+ * of three, each after the separator sep. */
+static bool
+grouped(const char *s, size_t n, char sep)
+{
+	size_t i = 0, lead = 0, g = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	for (; i < n && ascii_isdigit(s[i]); i++)
+		lead++;
+	if (lead == 0 || lead > 3)
+		return false;
+	for (; i < n; i += 4, g++) {
+		if (n - i < 4 || s[i] != sep)
+			return false;
+		for (size_t j = 1; j <= 3; j++)
+			if (!ascii_isdigit(s[i + j]))
+				return false;
+	}
+	return g > 0;
+}
+
+/*
+ * What a figure written with separators was meant to be, as data text,
+ * or NULL: 1.500.000 and 1 500 000 (thousands, with a decimal comma or
+ * not), 1,500,000, 23,44.
+ */
+static const char *
+separators_meant(struct arena *a, const char *t, size_t n)
+{
+	const char *comma = memchr(t, ',', n), *c2;
+	size_t ip = comma ? (size_t)(comma - t) : n;
+	struct buf d = {0};
+	const char *out = NULL;
+	size_t i;
+
+	c2 = comma ? memchr(comma + 1, ',', n - ip - 1) : NULL;
+	if (grouped(t, ip, '.') || grouped(t, ip, ' ') ||
+	    (c2 != NULL && grouped(t, n, ','))) {
+		if (c2 != NULL)
+			ip = n;
+		for (i = 0; i < ip; i++)
+			if (ascii_isdigit(t[i]) || t[i] == '-')
+				buf_addc(&d, t[i]);
+		if (ip < n)
+			buf_addf(&d, ".%.*s", (int)(n - ip - 1), t + ip + 1);
+	} else if (comma != NULL && c2 == NULL) {
+		buf_addf(&d, "%.*s.%.*s", (int)ip, t, (int)(n - ip - 1),
+		    t + ip + 1);
+	} else {
+		buf_add(&d, t, n);
+	}
+	if (decimal_parse_units(buf_cstr(&d), SCALE_MAX, AMOUNT_MAX,
+	    &(int64_t){0}, &(int){0}) == 0)
+		out = arena_strdup(a, buf_cstr(&d));
+	buf_release(&d);
+	return out;
+}
+
+/*
+ * A figure that is not a number (the schema leaves figures to us): says
+ * what was meant where it can tell — a look-alike letter (6OO), figures
+ * grouped in thousands (1.500.000), a decimal comma (23,44), a percent
+ * sign — else that it must be a number.
+ */
+static void
+figure_error(struct tb *b, const struct brow *r, const struct bcol *col,
+    const struct value *v)
+{
+	const char *line = budget_line_name(b->a, r);
+	const char *cn = budget_col_name(b->d, col);
+	const char *t = v->text, *bad = NULL, *meant;
+	struct buf fix = {0};
+	size_t n = v->len, i, len;
+	uint32_t cp, badcp = 0;
+	bool pct;
+
+	/* The letters that look like figures, replaced by them. */
+	for (i = 0; i < n; i += len) {
+		char c;
+
+		len = utf8_decode(t + i, n - i, &cp, UTF8_STRICT);
+		if ((c = lookalike_digit(cp)) != 0) {
+			if (bad == NULL) {
+				bad = arena_strndup(b->a, t + i, len);
+				badcp = cp;
+			}
+			buf_addc(&fix, c);
+		} else
+			buf_add(&fix, t + i, len);
+	}
+	n = fix.len;
+	/* A percent sign at the end goes too. */
+	pct = n > 1 && buf_cstr(&fix)[n - 1] == '%';
+	meant = separators_meant(b->a, buf_cstr(&fix), pct ? n - 1 : n);
+	if (bad != NULL && meant != NULL)
+		diag_error(b->d, v->pos, "budget.figure-lookalike", line, cn,
+		    v->text, bad, diag_fmt(b->d, "U+%04X", (unsigned)badcp),
+		    meant);
+	else if (meant != NULL && pct && strcmp(arena_printf(b->a, "%s%%",
+	    meant), v->text) == 0)
+		diag_error(b->d, v->pos, "budget.figure-percent-sign", line,
+		    cn, v->text, meant);
+	else if (meant != NULL && strchr(v->text, '.') == NULL &&
+	    strchr(meant, '.') != NULL)
+		diag_error(b->d, v->pos, "budget.figure-decimal-comma", line,
+		    cn, v->text, meant);
+	else if (meant != NULL)
+		diag_error(b->d, v->pos, "budget.figure-grouped", line, cn,
+		    v->text, meant);
+	else
+		diag_error(b->d, v->pos, "budget.figure-not-number", line, cn,
+		    v->text);
+	buf_release(&fix);
+}
+
+/*
+ * True when `ty_le: 23,44%` was written inside {…}: the comma ends the
+ * value there, and "44%" becomes a key without a value.  p is that key,
+ * prev the pair before it.
+ */
+static bool
+flow_comma(const struct value_pair *p, const struct value_pair *prev)
+{
+	const char *k = p->key;
+
+	if (prev == NULL || p->val->type != VALUE_NULL ||
+	    (prev->val->type != VALUE_INT && prev->val->type != VALUE_NUM) ||
+	    !ascii_isdigit(k[0]))
+		return false;
+	while (ascii_isdigit(*k))
+		k++;
+	return *k == '\0' || strcmp(k, "%") == 0;
 }
 
 /* Reads the stated figures of row r from its `values` map. */
@@ -183,6 +361,27 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		struct bcell *c;
 		int64_t x;
 
+		if (k < 0 && j > 0 && flow_comma(p, &vals->pairs[j - 1]) &&
+		    (k = budget_form_col(f, vals->pairs[j - 1].key)) >= 0) {
+			/* One cause: the figure before the comma is not
+			 * what was meant either, so it is not checked. */
+			const struct value_pair *q = &vals->pairs[j - 1];
+			size_t kl = strlen(p->key);
+
+			if (p->key[kl - 1] == '%')
+				kl--;
+			c = &r->cells[k];
+			memset(c, 0, sizeof *c);
+			c->bad = true;
+			if (b->d != NULL)
+				diag_error(b->d, q->val->pos,
+				    "budget.flow-comma", budget_line_name(b->a,
+				    r), budget_col_name(b->d, &f->cols[k]),
+				    q->key, q->val->text, p->key, arena_printf(
+				    b->a, "%s.%.*s", q->val->text, (int)kl,
+				    p->key), "{\u2026}");
+			continue;
+		}
 		if (k < 0) {
 			if (b->d != NULL) {
 				struct buf l = {0};
@@ -190,23 +389,28 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 				for (size_t m = 0; m < f->ncols; m++)
 					buf_addf(&l, "%s%s", m ? ", " : "",
 					    f->cols[m].key);
-				diag_errorf(b->d, p->keypos, "'%s' is not a "
-				    "column of form %s (its columns: %s)",
-				    p->key, f->id, buf_cstr(&l));
+				diag_error(b->d, p->keypos,
+				    "budget.unknown-column",
+				    budget_line_name(b->a, r), p->key, f->id,
+				    buf_cstr(&l));
 				buf_release(&l);
 			}
 			continue;
 		}
 		c = &r->cells[k];
+		if (v->type == VALUE_NULL)
+			continue;
 		if (v->type != VALUE_INT && v->type != VALUE_NUM) {
-			c->bad = v->type != VALUE_NULL;	/* the schema said so */
+			if (b->d != NULL && value_is_scalar(v))
+				figure_error(b, r, &f->cols[k], v);
+			c->bad = true;
 			continue;
 		}
 		/* Finer than one đồng: refused, and left out of the sums. */
 		if (f->cols[k].type != BCOL_PERCENT && b->t->unit_exp >= 0 &&
 		    (dec = decimal_count(v->text)) > b->t->unit_exp) {
 			if (b->d != NULL)
-				money_error(b, r, p->key, v, dec);
+				money_error(b, r, &f->cols[k], v, dec);
 			c->bad = true;
 			continue;
 		}
@@ -215,12 +419,11 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		    &dec);
 		if (rc != 0) {
 			if (b->d != NULL)
-				diag_errorf(b->d, v->pos, "%s, %s: '%s' %s",
-				    budget_line_name(b->a, r), p->key, v->text,
-				    rc == DECIMAL_SYNTAX ? "must be written as "
-				    "plain digits with at most one '.' to be "
-				    "checked exactly" : "is too large or has "
-				    "more than 6 decimals");
+				diag_error(b->d, v->pos, rc == DECIMAL_SYNTAX ?
+				    "budget.figure-not-number" :
+				    "budget.figure-too-large",
+				    budget_line_name(b->a, r), budget_col_name(
+				    b->d, &f->cols[k]), v->text);
 			c->bad = true;
 			continue;
 		}
@@ -229,6 +432,14 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 		c->dec = dec;
 		c->node = v;
 	}
+}
+
+static struct pos
+row_pos(const struct brow *r, const struct bcell *c)
+{
+	if (c != NULL && c->node != NULL)
+		return c->node->pos;
+	return r->line != NULL ? r->line->pos : pos_file(NULL);
 }
 
 /* Sums of the kids that are not "of which" into r, column k. */
@@ -242,6 +453,11 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 	bool any = false, big = false;
 	size_t i;
 
+	/* A refused figure of its own is not filled in from the lines:
+	 * what the editor meant is not known, so nothing above is checked
+	 * against it. */
+	if (c->bad)
+		return;
 	for (i = 0; i < r->nkids; i++) {
 		const struct brow *kid = &t->rows[r->kids[i]];
 		const struct bcell *kc = &kid->cells[k];
@@ -264,10 +480,9 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 	}
 	if (!any || big) {
 		if (big && b->d != NULL)
-			diag_errorf(b->d, r->line ? r->line->pos :
-			    pos_file(NULL), "%s, %s: the lines add up to "
-			    "more than can be checked",
-			    budget_line_name(b->a, r), b->f->cols[k].key);
+			diag_error(b->d, row_pos(r, NULL),
+			    "budget.sum-too-large", budget_line_name(b->a, r),
+			    budget_col_name(b->d, &b->f->cols[k]));
 		return;
 	}
 	if (!c->stated) {
@@ -277,14 +492,15 @@ sum_kids(struct tb *b, struct brow *r, size_t k)
 		return;
 	}
 	if (c->v != sum.m && b->d != NULL)
-		diag_errorf(b->d, c->node->pos, "%s, %s: %s is stated but its "
-		    "lines add up to %s (difference %s)",
-		    budget_line_name(b->a, r), b->f->cols[k].key,
+		diag_error(b->d, c->node->pos, "budget.sum-mismatch",
+		    budget_line_name(b->a, r), budget_col_name(b->d,
+		    &b->f->cols[k]),
 		    budget_vi_amount(b->a, c->v, t->scale, c->dec),
 		    budget_vi_amount(b->a, sum.m, t->scale,
 		    dec > c->dec ? dec : c->dec),
 		    budget_vi_amount(b->a, c->v - sum.m, t->scale,
-		    dec > c->dec ? dec : c->dec));
+		    dec > c->dec ? dec : c->dec), units_text(b->a, sum.m,
+		    t->scale, dec > c->dec ? dec : c->dec));
 }
 
 /* Differences and percentages of row r, from its amounts. */
@@ -312,14 +528,18 @@ derived(struct tb *b, struct brow *r)
 				continue;
 			v = x->v - y->v;	/* both within ±10^17 */
 			if (c->stated && c->v != v && b->d != NULL)
-				diag_errorf(b->d, c->node->pos, "%s, %s: %s is "
-				    "stated but %s - %s is %s",
-				    budget_line_name(b->a, r), col->key,
+				diag_error(b->d, c->node->pos,
+				    "budget.difference-mismatch",
+				    budget_line_name(b->a, r), budget_col_name(
+				    b->d, col),
 				    budget_vi_amount(b->a, c->v, t->scale,
-				    c->dec), f->cols[col->of[0]].key,
-				    f->cols[col->of[1]].key,
+				    c->dec), budget_col_name(b->d,
+				    &f->cols[col->of[0]]), budget_col_name(b->d,
+				    &f->cols[col->of[1]]),
 				    budget_vi_amount(b->a, v, t->scale,
-				    x->dec > y->dec ? x->dec : y->dec));
+				    x->dec > y->dec ? x->dec : y->dec),
+				    units_text(b->a, v, t->scale, x->dec >
+				    y->dec ? x->dec : y->dec));
 			c->has = true;
 			c->v = v;
 			c->dec = x->dec > y->dec ? x->dec : y->dec;
@@ -328,7 +548,8 @@ derived(struct tb *b, struct brow *r)
 		fits = x->has && y->has && decimal_percent((struct decimal){
 		    x->v, t->scale}, (struct decimal){y->v, t->scale},
 		    col->decimals, &pct);
-		if (c->stated && b->d != NULL) {
+		/* A refused figure was reported: its ratio is unknown. */
+		if (c->stated && b->d != NULL && !x->bad && !y->bad) {
 			struct decimal_pct spct;
 			/* c->v: units of 10^-SCALE_MAX */
 			struct decimal sv = decimal_trunc((struct decimal){
@@ -339,22 +560,25 @@ derived(struct tb *b, struct brow *r)
 			    decimal_pct_agrees(&spct, sv);
 
 			if (!ok && fits)
-				diag_errorf(b->d, c->node->pos, "%s, %s: %s%% "
-				    "is stated but %s / %s is %s%%",
-				    budget_line_name(b->a, r), col->key,
-				    budget_vi_amount(b->a, sv.m, sv.scale,
-				    sv.scale), f->cols[col->of[0]].key,
-				    f->cols[col->of[1]].key,
+				diag_error(b->d, c->node->pos,
+				    "budget.ratio-mismatch",
+				    budget_line_name(b->a, r), budget_col_name(
+				    b->d, col), budget_vi_amount(b->a, sv.m,
+				    sv.scale, sv.scale), budget_col_name(b->d,
+				    &f->cols[col->of[0]]), budget_col_name(b->d,
+				    &f->cols[col->of[1]]),
 				    budget_vi_amount(b->a, decimal_pct_round(
-				    &pct).m, col->decimals, col->decimals));
+				    &pct).m, col->decimals, col->decimals),
+				    units_text(b->a, decimal_pct_round(&pct).m,
+				    col->decimals, col->decimals));
 			else if (!ok)
-				diag_errorf(b->d, c->node->pos, "%s, %s: %s%% "
-				    "is stated but cannot be recomputed: %s "
-				    "or %s is missing or 0",
-				    budget_line_name(b->a, r), col->key,
-				    budget_vi_amount(b->a, sv.m, sv.scale,
-				    sv.scale), f->cols[col->of[0]].key,
-				    f->cols[col->of[1]].key);
+				diag_error(b->d, c->node->pos,
+				    "budget.ratio-unknown",
+				    budget_line_name(b->a, r), budget_col_name(
+				    b->d, col), budget_vi_amount(b->a, sv.m,
+				    sv.scale, sv.scale), budget_col_name(b->d,
+				    &f->cols[col->of[0]]), budget_col_name(b->d,
+				    &f->cols[col->of[1]]));
 		}
 		c->has = fits;
 		c->stated = false;
@@ -384,10 +608,10 @@ of_which(struct tb *b, const struct brow *r)
 			if (b->f->cols[k].type != BCOL_AMOUNT || !kc->has ||
 			    !pc->has || kc->v <= pc->v || pc->v < 0)
 				continue;
-			diag_errorf(b->d, kc->node ? kc->node->pos :
-			    kid->line->pos, "%s (of which), %s: %s exceeds "
-			    "its parent %s (%s)", budget_line_name(b->a, kid),
-			    b->f->cols[k].key, budget_vi_amount(b->a, kc->v,
+			diag_error(b->d, row_pos(kid, kc),
+			    "budget.of-which-exceeds", budget_line_name(b->a,
+			    kid), budget_col_name(b->d, &b->f->cols[k]),
+			    budget_vi_amount(b->a, kc->v,
 			    b->t->scale, kc->dec), budget_line_name(b->a, r),
 			    budget_vi_amount(b->a, pc->v, b->t->scale,
 			    pc->dec));
@@ -438,12 +662,31 @@ label_matches(const struct bskel *k, const char *label)
 	    (label[n] == ' ' || label[n] == ':' || label[n] == ',');
 }
 
+/* The ids of budget_stt.c's numbering errors: what follows from them
+ * is not said. */
+static const char *const stt_ids[] = {"budget.stt-duplicate",
+    "budget.stt-order", "budget.stt-gap", "budget.stt-invalid",
+    "budget.stt-lookalike", "budget.stt-mixed", "budget.stt-level",
+    "budget.stt-prefix"};
+
+bool
+budget_stt_reported(struct diags *d, const char *path)
+{
+	for (size_t i = 0; path != NULL && i < sizeof stt_ids /
+	    sizeof stt_ids[0]; i++)
+		if (diags_has(d, stt_ids[i], path))
+			return true;
+	return false;
+}
+
 /* Row r against the form's skeleton row of its code. */
 static void
 match_skeleton(struct tb *b, struct brow *r)
 {
-	static const char *const kinds[] = {"", "a heading", "a sum",
-	    "a stated figure", "an \"of which\" line"};
+	static const char *const kinds[2][5] = {{"", "tiêu đề",
+	    "dòng tổng", "dòng ghi số", "dòng «trong đó»"}, {"",
+	    "a heading", "a sum", "a stated figure", "an \"of which\" line"}};
+	const struct value *lv = value_map_get(r->line, "label");
 	const struct bskel *k = budget_form_skel(b->f, r->code);
 	const struct value *ow = value_map_get(r->line, "of_which");
 
@@ -453,15 +696,18 @@ match_skeleton(struct tb *b, struct brow *r)
 	if (k->kind == BROW_OF_WHICH)
 		r->of_which = true;
 	else if (r->of_which && b->d != NULL)
-		diag_errorf(b->d, ow->pos, "%s: form %s prints %s as %s, not "
-		    "an \"of which\" line", budget_line_name(b->a, r),
-		    b->f->id, k->code, kinds[k->kind]);
-	if (k->label != NULL && b->d != NULL && !label_matches(k, r->label))
-		diag_warningf(b->d, value_map_get(r->line, "label") ?
-		    value_map_get(r->line, "label")->pos : r->line->pos,
-		    "%s: form %s words line %s \"%s\"%s", budget_line_name(b->a,
-		    r), b->f->id, k->code, k->label, k->detail ? " (followed "
-		    "by the unit's own words)" : "");
+		diag_error(b->d, ow->pos, "budget.of-which-not-in-form",
+		    budget_line_name(b->a, r), b->f->id, k->code,
+		    kinds[strcmp(diags_lang(b->d), "en") == 0][k->kind]);
+	/* A line numbered wrongly is matched to another row of the form:
+	 * the numbering error says it all. */
+	if (k->label != NULL && b->d != NULL &&
+	    !label_matches(k, r->label) &&
+	    !budget_stt_reported(b->d, r->line->pos.path))
+		diag_warning(b->d, lv != NULL ? lv->pos : r->line->pos,
+		    k->detail ? "budget.label-differs-detail" :
+		    "budget.label-differs", budget_line_name(b->a, r),
+		    b->f->id, k->code, k->label);
 }
 
 /* A heading has no figure: a stated one is refused, none is computed. */
@@ -472,21 +718,11 @@ heading_cells(struct tb *b, struct brow *r)
 		struct bcell *c = &r->cells[k];
 
 		if (c->stated && b->d != NULL)
-			diag_errorf(b->d, c->node->pos, "%s, %s: form %s prints "
-			    "%s as a heading without a figure; its lines are "
-			    "not added together, so no figure may be stated "
-			    "here", budget_line_name(b->a, r),
-			    b->f->cols[k].key, b->f->id, r->code);
+			diag_error(b->d, c->node->pos, "budget.heading-figure",
+			    budget_line_name(b->a, r), budget_col_name(b->d,
+			    &b->f->cols[k]), b->f->id, r->code);
 		memset(c, 0, sizeof *c);
 	}
-}
-
-static struct pos
-row_pos(const struct brow *r, const struct bcell *c)
-{
-	if (c != NULL && c->node != NULL)
-		return c->node->pos;
-	return r->line != NULL ? r->line->pos : pos_file(NULL);
 }
 
 /* "Trong đó" columns never exceed the column they are part of. */
@@ -502,13 +738,23 @@ part_columns(struct tb *b, const struct brow *r)
 		w = &r->cells[col->part_of];
 		if (!w->has || c->v <= w->v || w->v < 0)
 			continue;
-		diag_errorf(b->d, row_pos(r, c), "%s, %s (%s): %s exceeds %s "
-		    "%s of the same line, of which it is a part",
-		    budget_line_name(b->a, r), col->key, col->label[0],
+		diag_error(b->d, row_pos(r, c), "budget.part-exceeds",
+		    budget_line_name(b->a, r), budget_col_name(b->d, col),
 		    budget_vi_amount(b->a, c->v, b->t->scale, c->dec),
-		    b->f->cols[col->part_of].key, budget_vi_amount(b->a,
+		    budget_col_name(b->d, &b->f->cols[col->part_of]),
+		    budget_vi_amount(b->a,
 		    w->v, b->t->scale, w->dec));
 	}
+}
+
+/* True for a label that begins "Trong đó" (or "trong đó"). */
+static bool
+of_which_words(const char *label)
+{
+	while (*label == ' ')
+		label++;
+	return (label[0] == 'T' || label[0] == 't') &&
+	    strncmp(label + 1, "rong \xc4\x91\xc3\xb3", 9) == 0;
 }
 
 static size_t
@@ -534,6 +780,20 @@ add_line(struct tb *b, const struct value *line, size_t parent, int depth)
 		    "%s/%s", b->t->rows[parent].path, r->stt);
 	r->code = row_code(b->a, r->parent, r->stt);
 	match_skeleton(b, r);
+	/* "Trong đó: ..." is an "of which" line whatever it says: taken
+	 * as one (its figure is then not added up a second time), and
+	 * the missing flag is the one message. */
+	if (!r->of_which && r->skel == NULL && of_which_words(r->label)) {
+		const struct value *lv = value_map_get(line, "label");
+
+		/* of_which: false is the editor's word; any other value
+		 * than a boolean the schema reports. */
+		if (b->d != NULL && ow == NULL)
+			diag_error(b->d, lv != NULL ? lv->pos : line->pos,
+			    "budget.of-which-missing", budget_line_name(b->a,
+			    r));
+		r->of_which = ow == NULL || ow->type != VALUE_BOOL;
+	}
 	stated(b, r, value_map_get(line, "values"));
 	if (r->heading)
 		heading_cells(b, r);
@@ -612,10 +872,13 @@ identities(struct tb *b)
 			any = any && !bad;
 			if (!any || sum == c->v)
 				continue;
-			diag_errorf(b->d, row_pos(r, c), "%s, %s: %s (%s): %s "
-			    "is %s but %s is %s (difference %s)",
-			    budget_line_name(b->a, r), f->cols[k].key,
-			    buf_cstr(&names), e->label[0], e->row,
+			diag_error(b->d, row_pos(r, c),
+			    "budget.identity-mismatch",
+			    budget_line_name(b->a, r), budget_col_name(b->d,
+			    &f->cols[k]), buf_cstr(&names),
+			    e->label[strcmp(diags_lang(b->d), "en") == 0] ?
+			    e->label[strcmp(diags_lang(b->d), "en") == 0] :
+			    e->label[0], e->row,
 			    budget_vi_amount(b->a, c->v, t->scale, dec),
 			    strchr(buf_cstr(&names), '=') + 2,
 			    budget_vi_amount(b->a, sum, t->scale, dec),
@@ -633,10 +896,9 @@ required_rows(struct tb *b, const struct value *lines)
 		const struct bskel *k = &b->f->rows[i];
 
 		if (k->required && row_by_code(b->t, k->code) == NULL)
-			diag_errorf(b->d, lines ? lines->pos : pos_file(NULL),
-			    "form %s requires line %s%s%s%s", b->f->id,
-			    k->code, k->label ? " \"" : "", k->label ?
-			    k->label : "", k->label ? "\"" : "");
+			diag_error(b->d, lines ? lines->pos : pos_file(NULL),
+			    "budget.required-line", b->f->id, k->code,
+			    k->label ? k->label : "");
 	}
 }
 

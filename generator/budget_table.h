@@ -194,7 +194,18 @@ int budget_lang(const char *lang);
  */
 const char *budget_vi_amount(struct arena *a, int64_t v, int scale,
     int dec);
-/* How row r is named in messages: line II "Chi thường xuyên"; arena. */
+/* How row r is named in messages, the same in every language:
+ * B.II «Chi thường xuyên»; arena memory. */
 const char *budget_line_name(struct arena *a, const struct brow *r);
+/* A column as messages name it: its heading on the form in d's
+ * language («Dự toán được giao»), else its key. */
+const char *budget_col_name(const struct diags *d, const struct bcol *c);
+/*
+ * True when the numbering of the record at path was found wrong: its
+ * lines may then be matched to the wrong rows of the form or of another
+ * record, and what follows from that is not said (one cause, one
+ * message).
+ */
+bool budget_stt_reported(struct diags *d, const char *path);
 
 #endif

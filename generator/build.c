@@ -6,6 +6,7 @@
  * stages but writes nothing.  Chooses nothing about exit codes beyond
  * returning them to main().
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -209,32 +210,54 @@ validate(struct site *s, struct arena *a, struct diags *d)
 	return sc;
 }
 
-/* YYYY-MM-DD in Asia/Ho_Chi_Minh (UTC+7, no summer time) of t. */
-static const char *
-day_of(struct arena *a, long long t)
+void
+build_today_ict(time_t t, char out[DATE_ISO_SIZE])
 {
-	char iso[DATE_ISO_SIZE];
+	/* date.c floors t + 7 h to a day: no TZ database, no locale. */
+	date_vn_iso((int64_t)t, out);
+}
 
-	date_vn_iso(t, iso);
-	return arena_strdup(a, iso);
+int
+build_date_pick(const char *opt, const char *epoch, bool has_commit,
+    long long commit_time, time_t now, char out[DATE_ISO_SIZE])
+{
+	int bad = 0;
+
+	if (opt != NULL && date_is_valid(opt, strlen(opt))) {
+		memcpy(out, opt, DATE_ISO_SIZE);
+		return 0;
+	}
+	if (epoch != NULL && *epoch) {
+		char *end;
+		long long t;
+
+		errno = 0;
+		t = strtoll(epoch, &end, 10);
+		if (*end == '\0' && t >= 0 && errno == 0 &&
+		    t < 253402300800LL) {	/* before year 10000 */
+			date_vn_iso(t, out);
+			return 0;
+		}
+		bad = -1;
+	}
+	if (has_commit)
+		date_vn_iso(commit_time, out);
+	else
+		build_today_ict(now, out);
+	return bad;
 }
 
 static const char *
-build_date(struct arena *a, struct source *src, struct diags *d)
+build_date(struct arena *a, const struct options *o, struct source *src,
+    struct diags *d)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char iso[DATE_ISO_SIZE];
 
-	if (e != NULL && *e) {
-		char *end;
-		long long t = strtoll(e, &end, 10);
-
-		if (*end == '\0' && t >= 0)
-			return day_of(a, t);
+	if (build_date_pick(o->date, e, source_commit(src) != NULL,
+	    source_commit_time(src), time(NULL), iso) == -1)
 		diag_error(d, pos_file(NULL), "build.source-date-epoch", e);
-	}
-	if (source_commit(src) != NULL)
-		return day_of(a, source_commit_time(src));
-	return day_of(a, (long long)time(NULL));
+	return arena_strdup(a, iso);
 }
 
 static const char *
@@ -299,7 +322,7 @@ build_run(const struct options *o)
 			s->dirty = history_any_dirty(h);
 		}
 	}
-	s->build_date = build_date(a, src, d);
+	s->build_date = build_date(a, o, src, d);
 	/* validate */
 	stage_done(&tm, "history");
 	sc = validate(s, a, d);

@@ -7,6 +7,9 @@
 #define MINHBACH_BUILD_H
 
 #include <stdbool.h>
+#include <time.h>
+
+#include "date.h"
 
 /* BUILD_MODEL: stop once the model is made and call model_done (for
  * `minhbach render --context`); nothing is rendered or written. */
@@ -22,6 +25,9 @@ struct options {
 	const char *out;	/* output folder (build only) */
 	const char *ref;	/* git commit-ish, or NULL for the work tree */
 	const char *base_url;	/* overrides site.yaml's base_url */
+	/* the build date, YYYY-MM-DD (main has checked it), or NULL:
+	 * build_date_pick() chooses */
+	const char *date;
 	int jobs;		/* worker threads; 0 = one per core */
 	bool quiet;		/* no summary line */
 	bool no_history;	/* no revision history (shallow clones) */
@@ -40,6 +46,21 @@ struct options {
 	int (*model_done)(void *ctx, struct site *s, const struct theme *th);
 	void *model_ctx;
 };
+
+/*
+ * The build date, which statuses, countdowns, staleness warnings and
+ * what is published yet are judged at.  The first of: opt (--date, a
+ * valid YYYY-MM-DD); SOURCE_DATE_EPOCH (epoch, seconds, as its day in
+ * Vietnam); the commit's date for a --ref build (has_commit,
+ * commit_time); today in Vietnam at now.  Writes it into out; returns
+ * -1 when epoch is set but not a number of seconds (it is then passed
+ * over for the next), else 0.  Pure but for errno: the unit tests give
+ * it every input.
+ */
+int build_date_pick(const char *opt, const char *epoch, bool has_commit,
+    long long commit_time, time_t now, char out[DATE_ISO_SIZE]);
+/* Today in Asia/Ho_Chi_Minh (UTC+07:00, no summer time) at t. */
+void build_today_ict(time_t t, char out[DATE_ISO_SIZE]);
 
 /* Runs the command; returns the exit status: 0 done, 1 content or
  * template errors, 2 unsafe request or unusable source. */

@@ -82,8 +82,7 @@ load_days(struct diags *d, const struct value *l, int y, bool sat,
 	if (l == NULL || l->type == VALUE_NULL)
 		return 0;
 	if (l->type != VALUE_LIST)
-		return diag_errorf(d, l->pos, "'%s' must be a list of "
-		    "{date, reason}", what);
+		return diag_error(d, l->pos, "calendar.days-list", what);
 	*out = arena_calloc(a, l->n + 1, sizeof **out);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct value *e = l->items[i];
@@ -95,26 +94,24 @@ load_days(struct diags *d, const struct value *l, int y, bool sat,
 		if (dv == NULL || dv->type != VALUE_STR ||
 		    !date_is_valid(dv->text, dv->len) || r == NULL ||
 		    *r == '\0') {
-			rc = diag_errorf(d, e->pos, "each entry of '%s' needs "
-			    "'date' (YYYY-MM-DD) and 'reason'", what);
+			rc = diag_error(d, e->pos, "calendar.day-fields", what);
 			continue;
 		}
 		day = date_days(dv->text);
 		wd = date_weekday(day);
 		if (date_year(day) != y)
-			rc = diag_errorf(d, dv->pos, "%s is not in %d: list "
-			    "it under its own year", dv->text, y);
+			rc = diag_error(d, dv->pos, "calendar.day-year",
+			    dv->text, diag_fmt(d, "%d", y));
 		else if (sat && wd != 5)
-			rc = diag_errorf(d, dv->pos, "%s in '%s' is not a "
-			    "Saturday", dv->text, what);
+			rc = diag_error(d, dv->pos, "calendar.not-saturday",
+			    dv->text, what);
 		else if (!sat && wd >= 5)
-			rc = diag_errorf(d, dv->pos, "%s in '%s' is a %s, "
-			    "already a day off: list only weekdays",
-			    dv->text, what, wd == 5 ? "Saturday" : "Sunday");
+			rc = diag_error(d, dv->pos, wd == 5 ?
+			    "calendar.off-saturday" : "calendar.off-sunday",
+			    dv->text, what);
 		else if (*nout > 0 && (*out)[*nout - 1].day >= day)
-			rc = diag_errorf(d, dv->pos, "%s in '%s' is out of "
-			    "order or repeated: list dates in order", dv->text,
-			    what);
+			rc = diag_error(d, dv->pos, "calendar.day-order",
+			    dv->text, what);
 		else {
 			(*out)[*nout].day = day;
 			(*out)[(*nout)++].reason = r;
@@ -136,8 +133,9 @@ calendar_load(struct arena *a, struct diags *d, const char *name,
 		return NULL;
 	ys = value_map_get(root, "years");
 	if (ys == NULL || ys->type != VALUE_LIST) {
-		diag_errorf(d, root ? root->pos : pos_file(name), "a holiday "
-		    "table needs the list 'years'");
+		struct pos at = root ? root->pos : pos_file(name);
+
+		diag_error(d, at, "calendar.years-missing");
 		return NULL;
 	}
 	c = arena_calloc(a, 1, sizeof *c);
@@ -150,26 +148,25 @@ calendar_load(struct arena *a, struct diags *d, const char *name,
 		an = value_map_get(e, "announced");
 		if (y == NULL || y->type != VALUE_INT || y->u.i < 1970 ||
 		    y->u.i > 9999) {
-			rc = diag_errorf(d, e->pos, "each year needs 'year' "
-			    "(an integer from 1970)");
+			rc = diag_error(d, e->pos, "calendar.year-missing");
 			continue;
 		}
 		if (c->n > 0 && c->years[c->n - 1].year >= y->u.i) {
-			rc = diag_errorf(d, y->pos, "year %d is out of order "
-			    "or repeated", (int)y->u.i);
+			rc = diag_error(d, y->pos, "calendar.year-order",
+			    diag_fmt(d, "%d", (int)y->u.i));
 			continue;
 		}
 		if (an == NULL || an->type != VALUE_BOOL) {
-			rc = diag_errorf(d, e->pos, "year %d needs 'announced' "
-			    "(true or false)", (int)y->u.i);
+			rc = diag_error(d, e->pos, "calendar.announced-missing",
+			    diag_fmt(d, "%d", (int)y->u.i));
 			continue;
 		}
 		cy->year = (int)y->u.i;
 		cy->announced = an->u.b;
 		cy->source = value_map_str(e, "source");
 		if (cy->source == NULL || *cy->source == '\0')
-			rc = diag_errorf(d, e->pos, "year %d needs 'source' "
-			    "(the official schedule)", cy->year);
+			rc = diag_error(d, e->pos, "calendar.source-missing",
+			    diag_fmt(d, "%d", cy->year));
 		if (load_days(d, value_map_get(e, "off"), cy->year, false,
 		    "off", &cy->off, &cy->noff, a) == -1)
 			rc = -1;

@@ -31,16 +31,19 @@
  * other unknown key is a warning (a misspelt `titel` would otherwise
  * leave the title empty without a word).
  */
+/* clang-format off */
 static const char *const site_keys[] = {
 	"title", "short_title", "description", "base_url", "languages",
 	"theme", "per_page", "contact", "menu", "collections", "params",
 	"budget", "segments",
 	"access_info",
+	"license",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {
 	"kind", "title", "permalink", "per_page", "list", "description", NULL,
 };
+/* clang-format on */
 
 /*
  * Warns about keys of m that are not in known, with the nearest one;

@@ -56,14 +56,13 @@ words(struct arena *a, struct diags *d, const struct value *l,
 	if (l == NULL)
 		return NULL;
 	if (l->type != VALUE_LIST || l->n == 0) {
-		*rc = diag_errorf(d, l->pos, "'%s' must be a non-empty list",
-		    what);
+		*rc = diag_error(d, l->pos, "deadline.list-empty", what);
 		return NULL;
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		if (!value_is_scalar(l->items[i])) {
-			*rc = diag_errorf(d, l->items[i]->pos, "'%s' lists "
-			    "names", what);
+			*rc = diag_error(d, l->items[i]->pos,
+			    "deadline.list-names", what);
 			continue;
 		}
 		if (b.len > 0)
@@ -81,7 +80,7 @@ need_text(struct diags *d, const struct value *m, const char *key, int *rc)
 	const char *s = value_map_str(m, key);
 
 	if (s == NULL || *s == '\0') {
-		*rc = diag_errorf(d, m->pos, "a deadline rule needs '%s'", key);
+		*rc = diag_error(d, m->pos, "deadline.rule-key", key);
 		return "";
 	}
 	return s;
@@ -101,9 +100,8 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 		if (strcmp(r->record, ruled[k].record) == 0)
 			break;
 	if (k == sizeof ruled / sizeof *ruled && *r->record)
-		*rc = diag_errorf(d, value_map_get(e, "record")->pos, "record "
-		    "'%s' has no deadline rules: use budget or inspection",
-		    r->record);
+		*rc = diag_error(d, value_map_get(e, "record")->pos,
+		    "deadline.record-unknown", r->record);
 	r->regime = value_map_str(e, "regime");
 	if (k < sizeof ruled / sizeof *ruled && ruled[k].regime) {
 		size_t i;
@@ -112,8 +110,8 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 			if (strcmp(dl->regimes[i].id, r->regime) == 0)
 				break;
 		if (r->regime == NULL || i == dl->nregimes)
-			*rc = diag_errorf(d, e->pos, "a %s rule needs "
-			    "'regime', one of the regimes' ids", r->record);
+			*rc = diag_error(d, e->pos, "deadline.regime-missing",
+			    r->record);
 	}
 	r->kinds = words(a, d, value_map_get(e, "kinds"), "kinds", rc);
 	r->periods = words(a, d, value_map_get(e, "periods"), "periods", rc);
@@ -123,9 +121,8 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 			break;
 	if (k == sizeof trigger_names / sizeof *trigger_names) {
 		if (*t)
-			*rc = diag_errorf(d, value_map_get(e, "trigger")->pos,
-			    "unknown trigger '%s': use approval, period_end, "
-			    "reported_on or conclusion", t);
+			*rc = diag_error(d, value_map_get(e, "trigger")->pos,
+			    "deadline.trigger-unknown", t);
 		k = 0;
 	}
 	r->trigger = (enum deadline_trigger)k;
@@ -133,8 +130,7 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 	    (days && (days->type != VALUE_INT || days->u.i < 1 ||
 	    days->u.i > 366)) || (wdays && (wdays->type != VALUE_INT ||
 	    wdays->u.i < 1 || wdays->u.i > 366))) {
-		*rc = diag_errorf(d, e->pos, "a deadline rule needs either "
-		    "'days' or 'working_days' (1 to 366)");
+		*rc = diag_error(d, e->pos, "deadline.days-missing");
 		r->count = 1;
 	} else {
 		r->working = wdays != NULL;
@@ -142,7 +138,13 @@ load_rule(struct deadlines *dl, struct arena *a, struct diags *d,
 	}
 	r->article = need_text(d, e, "article", rc);
 	r->quote = need_text(d, e, "quote", rc);
-	r->note = value_map_str(e, "note");
+	/* A caveat in both languages of the messages: {vi, en}. */
+	r->note[0] = value_map_str(value_map_get(e, "note"), "vi");
+	r->note[1] = value_map_str(value_map_get(e, "note"), "en");
+	if (value_map_get(e, "note") != NULL && (r->note[0] == NULL ||
+	    r->note[1] == NULL))
+		*rc = diag_error(d, value_map_get(e, "note")->pos,
+		    "deadline.note-languages");
 }
 
 const struct deadlines *
@@ -161,8 +163,9 @@ deadlines_load(struct arena *a, struct diags *d, const char *name,
 	ru = value_map_get(root, "rules");
 	if (rg == NULL || rg->type != VALUE_LIST || ru == NULL ||
 	    ru->type != VALUE_LIST) {
-		diag_errorf(d, root ? root->pos : pos_file(name), "deadlines "
-		    "need the lists 'regimes' and 'rules'");
+		struct pos at = root ? root->pos : pos_file(name);
+
+		diag_error(d, at, "deadline.lists-missing");
 		return NULL;
 	}
 	dl = arena_calloc(a, 1, sizeof *dl);
@@ -178,8 +181,8 @@ deadlines_load(struct arena *a, struct diags *d, const char *name,
 		r->circulars = words(a, d, value_map_get(e, "circulars"),
 		    "circulars", &rc);
 		if (r->circulars == NULL) {
-			rc = diag_errorf(d, e->pos, "a regime needs "
-			    "'circulars'");
+			rc = diag_error(d, e->pos,
+			    "deadline.circulars-missing");
 			r->circulars = "";
 		}
 	}
@@ -268,28 +271,35 @@ deadline_due(const struct deadlines *dl, const struct deadline_rule *r,
 	return due;
 }
 
-static void
-add_day(struct buf *b, long day)
+static const char *
+day_text(struct diags *d, long day)
 {
 	char iso[11];
+	struct buf b = {0};
+	const char *s;
 
 	date_iso(day, iso);
-	fmt_date(b, iso, fmt_messages());
+	fmt_date(&b, iso, fmt_messages());
+	s = diag_fmt(d, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return s;
 }
 
-/* How a message names the day counted from. */
-static void
-add_trigger(struct buf *b, const struct deadline_rule *r, long trigger)
+/* How a message names the day counted from, in d's language. */
+static const char *
+trigger_text(struct diags *d, const struct deadline_rule *r)
 {
-	static const char *const what[] = {
-	    "the decision that assigns, adjusts or approves (approval.date ",
-	    "the end of the period (",
-	    "the day the report was submitted upward (reported_on ",
-	    "the conclusion (conclusion.date "};
+	static const char *const what[2][4] = {{
+	    "quyết định giao, điều chỉnh hoặc phê duyệt (approval.date)",
+	    "cuối kỳ",
+	    "ngày gửi báo cáo lên cấp trên (reported_on)",
+	    "kết luận (conclusion.date)"}, {
+	    "the decision that assigns, adjusts or approves (approval.date)",
+	    "the end of the period",
+	    "the day the report was submitted upward (reported_on)",
+	    "the conclusion (conclusion.date)"}};
 
-	buf_adds(b, what[r->trigger]);
-	add_day(b, trigger);
-	buf_addc(b, ')');
+	return what[strcmp(diags_lang(d), "en") == 0][r->trigger];
 }
 
 bool
@@ -301,59 +311,54 @@ deadline_check(const struct deadlines *dl, struct arena *a, struct diags *d,
 	int unknown = 0, off = 0;
 	long due = deadline_due(dl, r, trigger, &unknown), late, first = 0;
 	const char *why;
+	bool en = strcmp(diags_lang(d), "en") == 0;
 
 	(void)a;
 	if (published < trigger) {
-		buf_adds(&b, "published on ");
-		add_day(&b, published);
-		buf_adds(&b, ", before ");
-		add_trigger(&b, r, trigger);
-		buf_adds(&b, ", from which ");
-		buf_adds(&b, r->article);
-		buf_adds(&b, " counts: check both dates");
-		diag_warningf(d, at, "%s", buf_cstr(&b));
-		buf_release(&b);
+		diag_warning(d, at, "deadline.before-trigger", day_text(d,
+		    published), trigger_text(d, r), day_text(d, trigger),
+		    r->article);
 		return false;
 	}
 	if (published <= due)
 		return true;
 	late = r->working ? calendar_working_days_between(dl->cal, due,
 	    published, NULL) : published - due;
-	buf_adds(&b, "published on ");
-	add_day(&b, published);
-	buf_addf(&b, ", %ld %s%s after the due date ", late, r->working ?
-	    "working day" : "day", late == 1 ? "" : "s");
-	add_day(&b, due);
-	buf_addf(&b, ": %s gives %d %s from ", r->article, r->count,
-	    r->working ? "working days" : "days");
-	add_trigger(&b, r, trigger);
+	/* The details, each a clause in the message's language. */
 	if (r->working) {
 		for (long day = trigger + 1; day <= due; day++)
 			if (calendar_holiday_name(dl->cal, day) != NULL &&
 			    off++ == 0)
 				first = day;
-		buf_adds(&b, "; working days skip weekends");
-		if (off > 0) {
-			buf_addf(&b, " and %d weekday%s off (from ", off,
-			    off == 1 ? "" : "s");
-			add_day(&b, first);
-			buf_addf(&b, ", %s)", calendar_holiday_name(dl->cal,
-			    first));
-		}
+		buf_adds(&b, en ? "; working days skip weekends" :
+		    "; ngày làm việc không tính thứ Bảy, Chủ nhật");
+		if (off > 0)
+			buf_addf(&b, en ? " and %d weekday%s off (from %s, "
+			    "%s)" : " và %d%s ngày nghỉ (từ %s, %s)", off, en &&
+			    off != 1 ? "s" : "", day_text(d, first),
+			    calendar_holiday_name(dl->cal, first));
 	} else if (!calendar_is_working_day(dl->cal, due, NULL)) {
 		why = calendar_holiday_name(dl->cal, due);
-		buf_adds(&b, "; the due date is not a working day");
+		buf_adds(&b, en ? "; the due date is not a working day" :
+		    "; hạn rơi vào ngày nghỉ");
 		if (why != NULL)
 			buf_addf(&b, " (%s)", why);
-		buf_adds(&b, " and is not moved: the reference gives no rule "
-		    "for that");
+		buf_adds(&b, en ? " and is not moved: the reference gives no "
+		    "rule for that" : " nhưng không được lùi: văn bản không "
+		    "quy định việc lùi hạn");
 	}
 	if (unknown != 0)
-		buf_addf(&b, "; the holiday schedule of %d is not announced "
-		    "yet, so the due date is provisional", unknown);
-	if (r->note != NULL)
-		buf_addf(&b, "; %s", r->note);
-	diag_warningf(d, at, "%s", buf_cstr(&b));
+		buf_addf(&b, en ? "; the holiday schedule of %d is not "
+		    "announced yet, so the due date is provisional" :
+		    "; lịch nghỉ năm %d chưa công bố nên hạn chỉ là tạm tính",
+		    unknown);
+	if (r->note[en] != NULL)
+		buf_addf(&b, "; %s", r->note[en]);
+	diag_warning(d, at, r->working ? "deadline.late-working" :
+	    "deadline.late", day_text(d, published), diag_fmt(d, "%ld", late),
+	    day_text(d, due), r->article, diag_fmt(d, "%d", r->count),
+	    trigger_text(d, r), day_text(d, trigger), diag_fmt(d, "%s",
+	    buf_cstr(&b)));
 	buf_release(&b);
 	return false;
 }

@@ -38,7 +38,8 @@ struct deadline_rule {
 	enum deadline_trigger trigger;
 	int count;
 	bool working;		/* count in working days */
-	const char *article, *quote, *note;	/* note may be NULL */
+	const char *article, *quote;
+	const char *note[2];	/* Vietnamese, English; may be NULL */
 };
 
 struct deadlines;		/* opaque; arena memory, read-only */

@@ -20,7 +20,7 @@ struct diag {
 	struct pos pos;
 	enum diag_level level;
 	size_t seq;
-	const char *id;		/* NULL: msg is the text (transitional) */
+	const char *id;
 	const char *const *argv;	/* the id's arguments */
 	size_t argc;
 	const char *msg;
@@ -131,46 +131,6 @@ diag_fmt(struct diags *d, const char *fmt, ...)
 	return s;
 }
 
-static void addf(struct diags *, enum diag_level, struct pos, const char *,
-    va_list) __attribute__((format(printf, 4, 0)));
-
-static void
-addf(struct diags *d, enum diag_level level, struct pos p, const char *fmt,
-    va_list ap)
-{
-	struct buf b = {0};
-	struct diag *x;
-
-	buf_vaddf(&b, fmt, ap);
-	pthread_mutex_lock(&d->lock);
-	x = push(d, level, p);
-	x->msg = buf_keep(&b, d->arena);
-	pthread_mutex_unlock(&d->lock);
-	buf_release(&b);
-}
-
-int
-diag_errorf(struct diags *d, struct pos p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	addf(d, DIAG_ERROR, p, fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-int
-diag_warningf(struct diags *d, struct pos p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	addf(d, DIAG_WARNING, p, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
 size_t
 diags_errors(const struct diags *d)
 {
@@ -191,7 +151,7 @@ diags_has(struct diags *d, const char *id, const char *path)
 
 	pthread_mutex_lock(&d->lock);
 	for (i = d->n; i-- > 0 && !found;)
-		found = d->v[i].id != NULL && strcmp(d->v[i].id, id) == 0 &&
+		found = strcmp(d->v[i].id, id) == 0 &&
 		    (path == NULL || (d->v[i].pos.path != NULL &&
 		    strcmp(d->v[i].pos.path, path) == 0));
 	pthread_mutex_unlock(&d->lock);
@@ -248,8 +208,6 @@ diags_view(const struct diags *d, struct arena *a, struct diag_view **out)
 	v = xreallocarray(NULL, d->n, sizeof *v);
 	memcpy(v, d->v, d->n * sizeof *v);
 	for (i = 0; i < d->n; i++) {
-		if (v[i].id == NULL)
-			continue;
 		buf_reset(&b);
 		msg_format(&b, d->lang, v[i].id, v[i].argv, v[i].argc);
 		v[i].msg = arena_strdup(a, buf_cstr(&b));
@@ -317,26 +275,20 @@ diags_print(const struct diags *d, FILE *f)
 				fprintf(f, ",line=%u,col=%u", v[i].pos.line,
 				    v[i].pos.col);
 			}
-			if (v[i].id != NULL) {
-				fputs(v[i].pos.path != NULL ? "," : " ", f);
-				fputs("title=", f);
-				gh_escape(f, v[i].id, 1);
-			}
+			fputs(v[i].pos.path != NULL ? ",title=" : " title=", f);
+			gh_escape(f, v[i].id, 1);
 			fputs("::", f);
 			gh_escape(f, v[i].text, 0);
 			fputc('\n', f);
 			continue;
 		}
-		/* Transitional messages (no id) are English throughout. */
-		word = msg_level_word(v[i].id != NULL ? d->lang : "en", level);
+		word = msg_level_word(d->lang, level);
 		if (v[i].pos.path == NULL)
 			fprintf(f, "minhbach: %s: %s", word, v[i].text);
 		else
 			fprintf(f, "%s:%u:%u: %s: %s", v[i].pos.path,
 			    v[i].pos.line, v[i].pos.col, word, v[i].text);
-		if (v[i].id != NULL)
-			fprintf(f, " [%s]", v[i].id);
-		fputc('\n', f);
+		fprintf(f, " [%s]\n", v[i].id);
 	}
 	arena_free(a);
 }

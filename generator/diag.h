@@ -56,12 +56,6 @@ int diag_add(struct diags *d, enum diag_level level, struct pos p,
 const char *diag_fmt(struct diags *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Transitional: a message not yet in the catalogue (no id). */
-int diag_errorf(struct diags *d, struct pos p, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-int diag_warningf(struct diags *d, struct pos p, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
 size_t diags_errors(const struct diags *d);
 size_t diags_warnings(const struct diags *d);
 /* True when a diagnostic with this id was recorded at path (any path
@@ -79,7 +73,7 @@ void diags_set_format(struct diags *d, enum diag_format f);
 struct diag_view {
 	struct pos pos;
 	enum diag_level level;
-	const char *id;		/* NULL for a transitional message */
+	const char *id;
 	const char *text;
 };
 size_t diags_view(const struct diags *d, struct arena *a, struct diag_view **out);

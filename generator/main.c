@@ -7,29 +7,65 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm.h>
+#include <git2.h>
+#include <utf8proc.h>
+#include <yaml.h>
+
 #include "buf.h"
 #include "build.h"
+#include "date.h"
 #include "messages.h"
 #include "serve.h"
 #include "cmd_new.h"
 #include "cmd_render.h"
 #include "cmd_schema.h"
 
+/* The Makefile passes git describe's answer; a build outside it has none. */
+#ifndef MINHBACH_COMMIT
+#define MINHBACH_COMMIT "unknown"
+#endif
+
+/*
+ * One usage text per command, so that `minhbach CMD --help` prints its
+ * own and the general usage is their concatenation.  Continuation lines
+ * are indented for the 7 characters of "usage: " or of the indent below.
+ * A table laid out by hand: clang-format would pack it.
+ */
+/* clang-format off */
+#define USAGE_BUILD \
+"minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n" \
+"                      [--date YYYY-MM-DD] [--no-history] [--jobs N]\n" \
+"                      [--quiet] [--timings] [--lang vi|en]\n"
+#define USAGE_CHECK \
+"minhbach check [--source DIR] [--ref GITREF] [--date YYYY-MM-DD]\n" \
+"                      [--no-history] [--untranslated] [--lang vi|en]\n" \
+"                      [--format text|github]\n"
+#define USAGE_MESSAGES \
+"minhbach messages [--lang vi|en] [--markdown]\n"
+#define USAGE_NEW \
+"minhbach new KIND [NAME] [--source DIR] [--lang vi|en]\n"
+#define USAGE_SCHEMA \
+"minhbach schema [--out DIR] [--lang vi|en]\n"
+#define USAGE_SERVE \
+"minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n" \
+"                      [--date YYYY-MM-DD] [--no-history] [--lang vi|en]\n"
+#define USAGE_RENDER \
+"minhbach render --template FILE --data FILE.yaml [--partials DIR]\n" \
+"       minhbach render --context URL [--source DIR] [--ref GITREF]\n" \
+"                       [--date YYYY-MM-DD] [--no-history]\n"
+
 static const char usage[] =
-"usage: minhbach build [--source DIR] [--out DIR] [--ref GITREF] [--base-url URL]\n"
-"                      [--no-history] [--jobs N] [--quiet] [--timings]\n"
-"                      [--lang vi|en]\n"
-"       minhbach check [--source DIR] [--ref GITREF] [--no-history]\n"
-"                      [--untranslated] [--lang vi|en] [--format text|github]\n"
-"       minhbach messages [--lang vi|en] [--markdown]\n"
-"       minhbach new KIND [NAME] [--source DIR] [--lang vi|en]\n"
-"       minhbach schema [--out DIR] [--lang vi|en]\n"
-"       minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n"
-"                      [--no-history] [--lang vi|en]\n"
-"       minhbach render --template FILE --data FILE.yaml [--partials DIR]\n"
-"       minhbach render --context URL [--source DIR] [--ref GITREF]\n"
-"                       [--no-history]\n"
-"       minhbach --help | --version\n";
+"usage: " USAGE_BUILD
+"       " USAGE_CHECK
+"       " USAGE_MESSAGES
+"       " USAGE_NEW
+"       " USAGE_SCHEMA
+"       " USAGE_SERVE
+"       " USAGE_RENDER
+"       minhbach --help | --version\n"
+"Every command takes -h or --help: its usage.\n";
+/* clang-format on */
 
 static const char help[] =
 "minhbach turns a portal's content (YAML and Markdown in content/) and its\n"
@@ -62,7 +98,10 @@ static const char help[] =
 "  render   render one Mustache template against one YAML file and print it\n"
 "           (for theme authors; follows the Mustache spec to the letter);\n"
 "           with --context URL, print as YAML the context the site's page\n"
-"           at URL is rendered against (its keys, innermost frame first).\n"
+"           at URL is rendered against (its keys, innermost frame first).\n";
+
+/* Two strings: C11 compilers need take no string over 4095 bytes. */
+static const char help_options[] =
 "\n"
 "Options:\n"
 "  --source DIR     folder holding content/ and themes/ (default: .)\n"
@@ -73,6 +112,13 @@ static const char help[] =
 "                   git repository instead of the work tree\n"
 "  --base-url URL   the address the site is published at (default: site.yaml's\n"
 "                   base_url)\n"
+"  --date YYYY-MM-DD   the build date: a call's status and days left, a\n"
+"                   document in force, figures too old, records not to be\n"
+"                   published yet (a date after it, publish_on) are judged\n"
+"                   at it.  Default: SOURCE_DATE_EPOCH if set; else, with\n"
+"                   --ref, the commit's date; else today in Vietnam\n"
+"                   (UTC+07:00).  The same commit and date give the same\n"
+"                   bytes; the daily publish workflow passes the day's date\n"
 "  --no-history     build without revision history: no history pages, no\n"
 "                   amendment notes (needed for a shallow clone, whose dates\n"
 "                   would all be wrong; better: git fetch --unshallow)\n"
@@ -95,10 +141,43 @@ static const char help[] =
 "Every problem is printed as path:line:col: lỗi: message [id] (or\n"
 "cảnh báo:; in English error: and warning:), all of them, sorted; the id\n"
 "is the message's entry in the editors' guide (minhbach messages).\n"
-"SOURCE_DATE_EPOCH, if set, is the build date.\n"
+"SOURCE_DATE_EPOCH, if set and no --date is given, is the build date.\n"
 "\n"
 "Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
 "unsafe request.\n";
+
+/* -h or --help: a command's usage on stdout, exit 0. */
+static int
+is_help(const char *a)
+{
+	return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
+}
+
+static int
+cmd_help(const char *cmd_usage)
+{
+	fputs("usage: ", stdout);
+	fputs(cmd_usage, stdout);
+	return 0;
+}
+
+/*
+ * --version: the commit and the libraries' versions as linked (a bug
+ * report needs the ones in use, not those the headers named).
+ */
+static int
+print_version(void)
+{
+	int maj = 0, min = 0, rev = 0;
+
+	git_libgit2_version(&maj, &min, &rev);
+	printf("minhbach %s (commit %s)\n", MINHBACH_VERSION, MINHBACH_COMMIT);
+	printf("cmark-gfm %s\n", cmark_version_string());
+	printf("libgit2 %d.%d.%d\n", maj, min, rev);
+	printf("libyaml %s\n", yaml_get_version_string());
+	printf("utf8proc %s\n", utf8proc_version());
+	return 0;
+}
 
 /* Matches "--name value" or "--name=value"; advances *i past it. */
 static int
@@ -120,6 +199,17 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **out)
 		exit(2);
 	}
 	*out = argv[++*i];
+	return 1;
+}
+
+/* --date: a real day written YYYY-MM-DD (2021-02-29 is no day). */
+static int
+bad_date(const char *date)
+{
+	if (date == NULL || date_is_valid(date, strlen(date)))
+		return 0;
+	fprintf(stderr, "minhbach: --date takes a real day written "
+	    "YYYY-MM-DD, not '%s'\n%s", date, usage);
 	return 1;
 }
 
@@ -146,26 +236,32 @@ cmd_render(int argc, char **argv)
 		    opt_value(argc, argv, &i, "--partials", &partials) ||
 		    opt_value(argc, argv, &i, "--context", &url) ||
 		    opt_value(argc, argv, &i, "--source", &o.source) ||
-		    opt_value(argc, argv, &i, "--ref", &o.ref))
+		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
+		    opt_value(argc, argv, &i, "--date", &o.date))
 			continue;
 		if (strcmp(argv[i], "--no-history") == 0) {
 			o.no_history = true;
 			continue;
 		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_RENDER);
 		fprintf(stderr, "minhbach render: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
 	}
 	if (url != NULL && tmpl == NULL && data == NULL && partials == NULL) {
+		if (bad_date(o.date))
+			return 2;
 		if (*o.source == '\0') {
 			fprintf(stderr, "minhbach: empty --source\n");
 			return 2;
 		}
 		return cmd_render_context(&o, url);
 	}
-	if (tmpl == NULL || data == NULL || url != NULL) {
+	if (tmpl == NULL || data == NULL || url != NULL || o.date != NULL) {
 		fprintf(stderr, "minhbach render: either --template and "
-		    "--data, or --context\n%s", usage);
+		    "--data, or --context (and --date with it)\n%s",
+		    usage);
 		return 2;
 	}
 	return cmd_render_template(tmpl, data, partials);
@@ -186,6 +282,8 @@ cmd_messages(int argc, char **argv)
 			markdown = 1;
 			continue;
 		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_MESSAGES);
 		fprintf(stderr, "minhbach messages: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -209,10 +307,8 @@ cmd_new_main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--source", &source) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_NEW);
 		if (argv[i][0] == '-') {
 			fprintf(stderr, "minhbach new: unknown option '%s'\n%s",
 			    argv[i], usage);
@@ -251,10 +347,8 @@ cmd_schema_main(int argc, char **argv)
 		if (opt_value(argc, argv, &i, "--out", &out) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_SCHEMA);
 		fprintf(stderr, "minhbach schema: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -281,12 +375,15 @@ cmd_serve(int argc, char **argv)
 		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
 		    opt_value(argc, argv, &i, "--bind", &so.bind) ||
 		    opt_value(argc, argv, &i, "--lang", &o.lang) ||
+		    opt_value(argc, argv, &i, "--date", &o.date) ||
 		    opt_value(argc, argv, &i, "--port", &port))
 			continue;
 		if (strcmp(argv[i], "--no-history") == 0) {
 			o.no_history = true;
 			continue;
 		}
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_SERVE);
 		fprintf(stderr, "minhbach serve: unknown option '%s'\n%s",
 		    argv[i], usage);
 		return 2;
@@ -302,6 +399,8 @@ cmd_serve(int argc, char **argv)
 		}
 		so.port = (int)n;
 	}
+	if (bad_date(o.date))
+		return 2;
 	if (*o.source == '\0') {
 		fprintf(stderr, "minhbach: empty --source\n");
 		return 2;
@@ -325,12 +424,11 @@ main(int argc, char **argv)
 		fputs(usage, stdout);
 		fputs("\n", stdout);
 		fputs(help, stdout);
+		fputs(help_options, stdout);
 		return 0;
 	}
-	if (strcmp(argv[1], "--version") == 0) {
-		puts("minhbach " MINHBACH_VERSION);
-		return 0;
-	}
+	if (strcmp(argv[1], "--version") == 0)
+		return print_version();
 	if (strcmp(argv[1], "render") == 0)
 		return cmd_render(argc, argv);
 	if (strcmp(argv[1], "messages") == 0)
@@ -355,6 +453,7 @@ main(int argc, char **argv)
 		    opt_value(argc, argv, &i, "--ref", &o.ref) ||
 		    opt_value(argc, argv, &i, "--base-url", &o.base_url) ||
 		    opt_value(argc, argv, &i, "--jobs", &jobs) ||
+		    opt_value(argc, argv, &i, "--date", &o.date) ||
 		    opt_value(argc, argv, &i, "--lang", &o.lang))
 			continue;
 		if (o.cmd == BUILD_CHECK &&
@@ -381,10 +480,10 @@ main(int argc, char **argv)
 			o.quiet = true;
 			continue;
 		}
-		if (strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return 0;
-		}
+		if (is_help(argv[i]) && o.cmd == BUILD_CHECK)
+			return cmd_help(USAGE_CHECK);
+		if (is_help(argv[i]))
+			return cmd_help(USAGE_BUILD);
 		fprintf(stderr, "minhbach %s: unknown option '%s'\n%s",
 		    argv[1], argv[i], usage);
 		return 2;
@@ -400,7 +499,7 @@ main(int argc, char **argv)
 		}
 		o.jobs = (int)n;
 	}
-	if (o.lang != NULL && bad_lang(o.lang))
+	if ((o.lang != NULL && bad_lang(o.lang)) || bad_date(o.date))
 		return 2;
 	if (format != NULL) {
 		if (strcmp(format, "github") == 0)

@@ -46,16 +46,15 @@ deadline_check_inspection(struct site *s, const struct item *it)
 		struct buf b = {0};
 
 		fmt_date(&b, cd->text, fmt_messages());
-		diag_warningf(s->diags, cd->pos, "the conclusion of %s does not "
-		    "say when it was published: add 'conclusion_published_on: "
-		    "YYYY-MM-DD' (%s counts the deadline from the conclusion)",
-		    buf_cstr(&b), r->article);
+		diag_warning(s->diags, cd->pos,
+		    "deadline.conclusion-date-missing", buf_cstr(&b),
+		    r->article);
 		buf_release(&b);
 		return;
 	}
 	if (strcmp(cp->text, cd->text) < 0) {
-		diag_errorf(s->diags, cp->pos, "'conclusion_published_on' %s "
-		    "is before 'conclusion.date' %s", cp->text, cd->text);
+		diag_error(s->diags, cp->pos, "deadline.conclusion-date-early",
+		    cp->text, cd->text);
 		return;
 	}
 	deadline_check(dl, s->arena, s->diags, r, cp->pos,

@@ -623,8 +623,10 @@ check_scalar(struct ck *c, const struct node *n, const struct value *v)
 		break;
 	case T_FIGURE:
 		/* A budget figure: budget.c judges its decimals against the
-		 * record's currency unit, and says what was meant. */
-		ok = v->type == VALUE_INT || v->type == VALUE_NUM;
+		 * record's currency unit, and any other scalar (6OO,
+		 * 1.500.000), saying what was meant: one message.  A list
+		 * or a map is the schema's to refuse. */
+		ok = value_is_scalar(v);
 		break;
 	case T_DECIMAL:
 	case T_PERCENT:

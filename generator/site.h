@@ -35,6 +35,9 @@ struct item {
 	struct pos body_pos;	/* where the body starts */
 	bool markdown;		/* .md (true) or .yaml (false) */
 	bool draft;
+	/* a notice past its expires_on: out of lists, home page and feeds,
+	 * its page kept (serve_drafts.c) */
+	bool expired;
 	/* model */
 	const char *slug;
 	const char *date;	/* "YYYY-MM-DD" or NULL */

@@ -219,6 +219,7 @@ site_item_frame(struct site *s, struct item *it)
 {
 	struct value *f = value_map(s->arena), *l;
 	struct buf b = {0};
+	const char *on;
 	size_t i;
 	int lang = it->lang_index;
 
@@ -285,6 +286,12 @@ site_item_frame(struct site *s, struct item *it)
 		value_map_set(s->arena, f, "date_iso", site_vstr(s, it->date));
 		value_map_set(s->arena, f, "year", site_vstr(s,
 		    arena_strndup(s->arena, it->date, 4)));
+	}
+	/* The preview's banner names a publish_on day (serve_drafts.c). */
+	if ((on = value_map_str(it->data, "preview_on")) != NULL) {
+		fmt_date(&b, on, site_fmt(s, it->lang));
+		value_map_set(s->arena, f, "preview_on_text", site_vstr(s,
+		    buf_keep(&b, s->arena)));
 	}
 	if (value_map_get(it->data, "summary") == NULL && it->body_len)
 		value_map_set(s->arena, f, "summary", site_vstr(s,

@@ -81,7 +81,7 @@ site_add_frame_page(struct site *s, const char *out, const char *origin,
 bool
 site_shows(const struct site *s, const struct item *it, int lang)
 {
-	if (it->url == NULL || it->draft)
+	if (it->url == NULL || it->draft || it->expired)
 		return false;
 	if (it->lang_index == lang)
 		return true;

@@ -175,7 +175,7 @@ expect_exit 0 "sample check" "$bin" check --quiet --no-history --source "$sp"
 sed -i 's/values: {du_toan: 18000000}/values: {du_toan: 18000001}/' "$sp/content/budgets/2020-du-toan.yaml"
 expect_exit 1 "sample check, one đồng off" "$bin" check --quiet --no-history --source "$sp"
 line=$(grep -n 'values: {du_toan: 30000000}' "$sp/content/budgets/2020-du-toan.yaml" | cut -d: -f1)
-grep -q "^content/budgets/2020-du-toan.yaml:$line:[0-9]*: error: .*30.000.000 is stated but its lines add up to 30.000.001 (difference -1)" "$work/err.txt" &&
+grep -q "^content/budgets/2020-du-toan.yaml:$line:[0-9]*: lỗi: .*30.000.000 .*30.000.001 (chênh lệch -1); sửa thành 30.000.001 (trong tệp viết 30000001) \[budget.sum-mismatch\]" "$work/err.txt" &&
 	ok || { bad "the one-đồng error names the file, line and both sums"; cat "$work/err.txt"; }
 
 # --- downloads a reader can re-check: every budget CSV recomputed ----------
@@ -239,7 +239,7 @@ awk '/^```/ { inb = !inb; next } inb' "$top/content/README.md" |
 	mkdir -p "$gd/content/$(dirname "$f")" && : > "$gd/content/$f"
 done
 expect_exit 0 "the guide's examples" "$bin" check --quiet --no-history --source "$gd"
-grep -q ": error: " "$work/err.txt" && { bad "an example in content/README.md has errors"; cat "$work/err.txt"; } || ok
+grep -q -e ": lỗi: " -e ": error: " "$work/err.txt" && { bad "an example in content/README.md has errors"; cat "$work/err.txt"; } || ok
 
 # --- provenance: revisions, amendments, renames, .mailmap, shallow clones --
 if command -v git > /dev/null; then

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "decimal.h"
 #include "diag.h"
+#include "fmt.h"
 #include "kind.h"
 #include "records.h"
 #include "site.h"
@@ -29,25 +30,19 @@
 #include "value.h"
 #include "words.h"
 
-/* Units that count things (a target of 2.5 projects is a typo), with
- * what they count in the diagnostics' English. */
-static const struct {
-	const char *unit, *things;
-} counts[] = {
-	{"du_an", "projects"},
-	{"doanh_nghiep", "enterprises"},
-	{"nguoi", "people"},
-};
+/* Units that count things (a target of 2.5 projects is a typo), by
+ * their key, which the messages name. */
+static const char *const counts[] = {"du_an", "doanh_nghiep", "nguoi"};
 
-/* What unit counts ("projects"), or NULL for a measure. */
+/* The unit if it counts things, or NULL for a measure. */
 static const char *
 counted(const char *unit)
 {
 	size_t i;
 
 	for (i = 0; unit != NULL && i < sizeof counts / sizeof *counts; i++)
-		if (strcmp(unit, counts[i].unit) == 0)
-			return counts[i].things;
+		if (strcmp(unit, counts[i]) == 0)
+			return counts[i];
 	return NULL;
 }
 
@@ -69,8 +64,21 @@ check_whole(struct site *s, const struct value *v, const char *unit,
 	if (things == NULL || !decimal_of_value(v, &d))
 		return;
 	if (!decimal_is_whole(d))
-		diag_errorf(s->diags, v->pos, "'%s' is %s, but it counts %s: "
-		    "write a whole number", path, v->text, things);
+		diag_error(s->diags, v->pos, "plan.count-fraction", path,
+		    v->text, things);
+}
+
+/* An ISO date as messages show it (31/12/2020). */
+static const char *
+day_text(struct site *s, const char *iso)
+{
+	struct buf b = {0};
+	const char *t;
+
+	fmt_date(&b, iso, fmt_messages());
+	t = diag_fmt(s->diags, "%s", buf_cstr(&b));
+	buf_release(&b);
+	return t;
 }
 
 /* An error when result r (at 'path') is dated before the plan. */
@@ -85,8 +93,8 @@ check_result(struct site *s, const struct value *r, const char *unit,
 	check_whole(s, value_map_get(r, "value"), unit, arena_printf(s->arena,
 	    "%s.value", path));
 	if (records_date_of(a) && pdate != NULL && strcmp(a->text, pdate) < 0)
-		diag_errorf(s->diags, a->pos, "'%s.as_of' %s is before the "
-		    "plan's 'date' %s", path, a->text, pdate);
+		diag_error(s->diags, a->pos, "plan.result-before-plan", path,
+		    day_text(s, a->text), day_text(s, pdate));
 }
 
 /*
@@ -129,36 +137,41 @@ check_target(struct site *s, const struct value *t, size_t k,
 	const struct value *tot = value_map_get(t, "total");
 	const struct value *bz = value_map_get(t, "by_zone");
 	const struct value *res = value_map_get(t, "result"), *rv;
-	const char *at = arena_printf(s->arena, "targets[%zu]", k);
+	/* A target by its place and indicator: «Thu hút dự án» (thứ 2);
+	 * the same in both languages. */
+	const char *at = arena_printf(s->arena, "\u00AB%s\u00BB (%zu)",
+	    value_map_str(t, "indicator") ? value_map_str(t, "indicator") :
+	    "?", k);
 	struct buf b = {0};
 	struct decimal want, sum;
 	bool ok;
 	size_t j, m;
 
-	check_whole(s, tot, unit, arena_printf(s->arena, "%s.total", at));
-	check_result(s, res, unit, pdate, arena_printf(s->arena, "%s.result",
+	check_whole(s, tot, unit, arena_printf(s->arena, "%s, total", at));
+	check_result(s, res, unit, pdate, arena_printf(s->arena, "%s, result",
 	    at));
 	if (bz == NULL || bz->type != VALUE_LIST)
 		return;
 	for (j = 0; j < bz->n; j++) {
 		const struct value *row = bz->items[j];
 		const struct value *z = value_map_get(row, "zone");
-		const char *rp = arena_printf(s->arena, "%s.by_zone[%zu]", at,
-		    j + 1);
+		const char *rp = arena_printf(s->arena, "%s, by_zone %zu "
+		    "\u00AB%s\u00BB", at, j + 1, z != NULL &&
+		    value_is_scalar(z) ? z->text : "?");
 
 		if (row->type != VALUE_MAP)
 			continue;
 		check_whole(s, value_map_get(row, "value"), unit,
-		    arena_printf(s->arena, "%s.value", rp));
+		    arena_printf(s->arena, "%s, value", rp));
 		check_result(s, value_map_get(row, "result"), unit, pdate,
-		    arena_printf(s->arena, "%s.result", rp));
+		    arena_printf(s->arena, "%s, result", rp));
 		for (m = 0; z != NULL && z->type == VALUE_STR && m < j; m++) {
 			const char *o = value_map_str(bz->items[m], "zone");
 
 			if (o != NULL && strcmp(o, z->text) == 0) {
-				diag_errorf(s->diags, z->pos, "'%s.zone' names "
-				    "'%s' again (also by_zone[%zu])", rp,
-				    z->text, m + 1);
+				diag_error(s->diags, z->pos, "plan.zone-twice",
+				    at, z->text, diag_fmt(s->diags, "%zu",
+				    m + 1), diag_fmt(s->diags, "%zu", j + 1));
 				break;
 			}
 		}
@@ -168,19 +181,15 @@ check_target(struct site *s, const struct value *t, size_t k,
 		return;
 	if (decimal_of_value(tot, &want) && add_rows(bz, "value", NULL, &sum,
 	    &b) && decimal_cmp(sum, want, &ok) != 0 && ok)
-		diag_errorf(s->diags, tot->pos, "'%s.total' is %s, but its "
-		    "zones add up to %s (%s): target '%s'", at, tot->text,
-		    decimal_str(s->arena, sum), buf_cstr(&b),
-		    value_map_str(t, "indicator") ? value_map_str(t,
-		    "indicator") : "?");
+		diag_error(s->diags, tot->pos, "plan.total-mismatch", at,
+		    tot->text, decimal_str(s->arena, sum), buf_cstr(&b));
 	buf_reset(&b);
 	rv = value_map_get(res, "value");
 	if (decimal_of_value(rv, &want) && add_rows(bz, "result.value",
 	    records_date_of(value_map_get(res, "as_of")), &sum, &b) &&
 	    decimal_cmp(sum, want, &ok) != 0 && ok)
-		diag_errorf(s->diags, rv->pos, "'%s.result.value' is %s, but "
-		    "the zones' results add up to %s (%s)", at, rv->text,
-		    decimal_str(s->arena, sum), buf_cstr(&b));
+		diag_error(s->diags, rv->pos, "plan.result-mismatch", at,
+		    rv->text, decimal_str(s->arena, sum), buf_cstr(&b));
 	buf_release(&b);
 }
 
@@ -195,9 +204,7 @@ plan_check(struct site *s, const struct site_names *x, const struct item *it)
 	if (src != NULL && src->type == VALUE_MAP && is_empty(value_map_get(src,
 	    "news")) && is_empty(value_map_get(src, "document")) &&
 	    is_empty(value_map_get(src, "url")))
-		diag_errorf(s->diags, src->pos, "a plan must cite where its "
-		    "targets were set: 'news' (the report of the meeting), "
-		    "'document' (the decision) or 'url' under 'source'");
+		diag_error(s->diags, src->pos, "plan.source-missing");
 	tl = value_map_get(d, "targets");
 	for (k = 0; tl != NULL && tl->type == VALUE_LIST && k < tl->n; k++)
 		if (tl->items[k]->type == VALUE_MAP)

@@ -496,14 +496,22 @@ async function checkServer() {
 		bad.push(`HTML content-type: ${h.get('content-type')}`);
 	if (/immutable/.test(h.get('cache-control') || ''))
 		bad.push(`HTML is cached as immutable: ${h.get('cache-control')}`);
-	const css = readdirSync(siteDir, { recursive: true })
-	    .map(String).find((f) => f.endsWith('.css'));
-	if (css) {
-		const r = await get(`${base}/${css.split(sep).join('/')}`);
+	// Immutable only for the fingerprinted URL the page links
+	// (site.css?v=...), never for the same file without ?v=
+	// (tests/e2e.d/conventions.sh checks CORS, redirects and 405).
+	const css = (home.body.match(/href="([^"]*\.css\?v=[0-9a-z]+)"/) || [])[1];
+	if (!css)
+		bad.push('the home page links no stylesheet with ?v=');
+	else {
+		const u = new URL(css, base + '/');
+		const r = await get(u.href);
 		if (!/immutable/.test(r.headers.get('cache-control') || ''))
-			bad.push(`/${css}: cache-control "${r.headers.get('cache-control')}"`);
+			bad.push(`${u.pathname}${u.search}: cache-control "${r.headers.get('cache-control')}"`);
 		if (!r.headers.get('content-security-policy'))
-			bad.push(`/${css}: security headers missing on assets`);
+			bad.push(`${u.pathname}: security headers missing on assets`);
+		const plain = await get(base + u.pathname);
+		if (/immutable/.test(plain.headers.get('cache-control') || ''))
+			bad.push(`${u.pathname} without ?v= is cached as immutable`);
 	}
 	const hidden = await get(base + '/.minhbach');
 	if (hidden.status !== 404)

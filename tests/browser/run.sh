@@ -50,6 +50,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-browser.XXXXXX")
 # nginx's workers run as nobody when started by root: let them in.
 chmod 755 "$tmp"
 nginx_pid=
+# shellcheck disable=SC2317  # called by the trap below
 cleanup() {
 	if [ -n "$nginx_pid" ]; then
 		kill "$nginx_pid" 2>/dev/null || true
@@ -115,7 +116,7 @@ start_nginx() {
 # Check the configuration once, then look for a free port.
 port=18080
 start_nginx $port && started=1 || started=0
-if [ $started = 0 ]; then
+if [ "$started" = 0 ]; then
 	"$nginx" -t -p "$tmp" -c "$tmp/nginx.conf" -e "$tmp/error.log" \
 	    >"$tmp/nginx-t.log" 2>&1 || {
 		cat "$tmp/nginx-t.log" >&2
@@ -127,7 +128,7 @@ if [ $started = 0 ]; then
 		start_nginx $port && { started=1; break; }
 	done
 fi
-if [ $started = 0 ]; then
+if [ "$started" = 0 ]; then
 	echo "browser: nginx did not start on any port 18080-18099" >&2
 	cat "$tmp/nginx.stderr" >&2 || true
 	exit 1

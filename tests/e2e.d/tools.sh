@@ -93,6 +93,7 @@ for k in call zone budget news; do
 	[ -s "$tw/schemas/$k.json" ] && ok || bad "schema: no $k.json"
 done
 grep -q '"additionalProperties": false' "$tw/schemas/call.json" && ok || bad "schema: unknown keys allowed"
+# shellcheck disable=SC2016  # the literal key "$schema"
 grep -q '"\$schema": "https://json-schema.org/draft/2020-12/schema"' "$tw/schemas/call.json" && ok ||
 	bad "schema: no \$schema"
 # The committed schemas/ (make schemas) are the ones minhbach writes.
@@ -197,6 +198,7 @@ while read -r k f; do
 	    sed -n "/^  $f:\$/,/kind:/p" "$top/content/site.yaml" | grep -q "kind: $k\$" ||
 		bad "guide: content/$f is not a collection of kind $k"
 done < "$tw/globs.txt"
+# shellcheck disable=SC2013  # collection names are single words
 for f in $(sed -n '/^collections:/,/^[a-z]/s/^  \([a-z_]*\):$/\1/p' "$top/content/site.yaml"); do
 	grep -q " $f\$" "$tw/globs.txt" && ok || bad "guide: yaml.schemas does not map content/$f"
 done

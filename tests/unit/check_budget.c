@@ -22,6 +22,7 @@
 #include "value.h"
 #include "words.h"
 #include "testutil.h"
+#include "summary.h"
 
 Suite *budget_suite(void);
 
@@ -150,14 +151,15 @@ fx_model(struct fx *x)
 		budget_model_item(&x->s, x->items[i]);
 }
 
-/* budget_check over the records; compares every diagnostic printed. */
+/* budget_check over the records; compares every diagnostic's summary:
+ * place, id and figures (summary.h). */
 static void
 expect_check(struct fx *x, const char *want)
 {
 	const char *got;
 
 	budget_check(&x->s, "budget");
-	got = tu_diags_text(x->a, x->d);
+	got = tu_summary(x->a, x->d);
 	ck_assert_msg(strcmp(got, want) == 0, "want:\n%sgot:\n%s", want, got);
 	arena_free(x->a);
 }
@@ -235,9 +237,8 @@ START_TEST(test_budget_sum_one_dong)
 	    "    children:\n"
 	    "      - {stt: '1', label: Chi lương, values: {du_toan: 1000000000}}\n"
 	    "      - {stt: '2', label: Chi khác, values: {du_toan: 249999999}}\n",
-	    "content/budgets/r.yaml:12:23: error: line I \"Chi thường xuyên\", "
-	    "du_toan: 1.250.000.000 is stated but its lines add up to "
-	    "1.249.999.999 (difference 1)\n");
+	    "content/budgets/r.yaml:12:23: error [budget.sum-mismatch] "
+	    "1.250.000.000 1.249.999.999 1 1.249.999.999 1249999999\n");
 }
 END_TEST
 
@@ -283,14 +284,12 @@ START_TEST(test_budget_sum_exact_decimals)
 	    "    children:\n"
 	    "      - {stt: '1', label: a, values: {du_toan: 1000.25}}\n"
 	    "      - {stt: '2', label: b, values: {du_toan: 250.24}}\n",
-	    "content/budgets/r.yaml:12:23: error: line I \"Chi\", du_toan: "
-	    "1.250,5 is stated but its lines add up to 1.250,49 "
-	    "(difference 0,01)\n");
+	    "content/budgets/r.yaml:12:23: error [budget.sum-mismatch] 1.250,5 "
+	    "1.250,49 0,01 1.250,49 1250.49\n");
 	expect_one(DU_TOAN("dong")
 	    "  - {stt: I, label: x, values: {du_toan: 1e3}}\n",
-	    "content/budgets/r.yaml:10:42: error: line I \"x\", du_toan: "
-	    "'1e3' must be written as plain digits with at most one '.' to "
-	    "be checked exactly\n");
+	    "content/budgets/r.yaml:10:42: error [budget.figure-not-number] 1 "
+	    "3 1500000 112.5\n");
 }
 END_TEST
 
@@ -311,8 +310,8 @@ START_TEST(test_budget_of_which)
 	    "    values: {du_toan: 150}\n"
 	    "    children:\n"
 	    "      - {label: 'Trong đó: b', of_which: true, values: {du_toan: 151}}\n",
-	    "content/budgets/r.yaml:14:66: error: line \"Trong đó: b\" (of "
-	    "which), du_toan: 151 exceeds its parent line I \"Chi\" (150)\n");
+	    "content/budgets/r.yaml:14:66: error [budget.of-which-exceeds] 151 "
+	    "150\n");
 }
 END_TEST
 
@@ -331,11 +330,11 @@ START_TEST(test_budget_percent)
 	expect_one(PCT(", ty_le: 94.7"), "");
 	expect_one(PCT(", ty_le: 95"), "");
 	expect_one(PCT(", ty_le: 94.69"),
-	    "content/budgets/r.yaml:13:73: error: line I \"Chi\", ty_le: "
-	    "94,69% is stated but uoc_thuc_hien / du_toan_nam is 94,68%\n");
+	    "content/budgets/r.yaml:13:73: error [budget.ratio-mismatch] "
+	    "94,69% 94,68% 94,68 94.68\n");
 	expect_one(PCT(", ty_le: 94"),
-	    "content/budgets/r.yaml:13:73: error: line I \"Chi\", ty_le: "
-	    "94% is stated but uoc_thuc_hien / du_toan_nam is 94,68%\n");
+	    "content/budgets/r.yaml:13:73: error [budget.ratio-mismatch] 94% "
+	    "94,68% 94,68 94.68\n");
 }
 END_TEST
 
@@ -350,9 +349,8 @@ START_TEST(test_budget_percent_tie)
 	    "");
 	expect_one(THUC_HIEN("6_thang", "2020-07-10", "2020-07-15")
 	    "  - {stt: I, label: x, values: {du_toan_nam: 0, uoc_thuc_hien: 1, ty_le: 12}}\n",
-	    "content/budgets/r.yaml:11:74: error: line I \"x\", ty_le: 12% is "
-	    "stated but cannot be recomputed: uoc_thuc_hien or du_toan_nam "
-	    "is missing or 0\n");
+	    "content/budgets/r.yaml:11:74: error "
+	    "[budget.ratio-unknown] 12% 0\n");
 }
 END_TEST
 
@@ -399,36 +397,31 @@ START_TEST(test_budget_stt)
 	    "      - {stt: V, label: k}\n", "");
 	expect_stt("  - {stt: I, label: a}\n"
 	    "  - {stt: III, label: b}\n",
-	    "content/budgets/r.yaml:11:11: error: stt 'III' follows 'I': "
-	    "expected 'II' (lines are numbered without gaps)\n");
+	    "content/budgets/r.yaml:11:11: error [budget.stt-gap]\n");
 	expect_stt("  - {stt: C, label: a}\n"
 	    "  - {stt: C, label: b}\n",
-	    "content/budgets/r.yaml:11:11: error: stt 'C' is used twice "
-	    "among sibling lines (first at 10:11)\n");
+	    "content/budgets/r.yaml:11:11: error [budget.stt-duplicate] 10\n");
 	expect_stt("  - {stt: '1)', label: a}\n",
-	    "content/budgets/r.yaml:10:11: error: stt '1)' is not a form "
-	    "number: use A, B..., I, II..., 1, 2..., 1.1..., a, b... or "
-	    "'-'\n");
+	    "content/budgets/r.yaml:10:11: error [budget.stt-invalid] 1 1 2 "
+	    "1.1\n");
 	expect_stt("  - {stt: C, label: a}\n"
 	    "  - {stt: '2', label: b}\n",
-	    "content/budgets/r.yaml:11:11: error: stt '2' among lines "
-	    "numbered like 'C': number sibling lines in one style\n");
+	    "content/budgets/r.yaml:11:11: error [budget.stt-mixed] 2\n");
 	expect_stt("  - stt: '1'\n"
 	    "    label: a\n"
 	    "    children:\n"
 	    "      - {stt: I, label: b}\n",
-	    "content/budgets/r.yaml:13:15: error: stt 'I' under '1' is not a "
-	    "lower level: number A, B -> I, II -> 1, 2 -> 1.1 -> a, b\n");
+	    "content/budgets/r.yaml:13:15: error "
+	    "[budget.stt-level] 1 1 2 1.1\n");
 	expect_stt("  - stt: '1'\n"
 	    "    label: a\n"
 	    "    children:\n"
 	    "      - {stt: '2.1', label: b}\n",
-	    "content/budgets/r.yaml:13:15: error: stt '2.1' under '1' should "
-	    "begin with '1.'\n");
+	    "content/budgets/r.yaml:13:15: error "
+	    "[budget.stt-prefix] 2.1 1 1\n");
 	expect_stt("  - {stt: d, label: a}\n"
 	    "  - {stt: f, label: b}\n",
-	    "content/budgets/r.yaml:11:11: error: stt 'f' follows 'd': "
-	    "expected 'đ' or 'e' (lines are numbered without gaps)\n");
+	    "content/budgets/r.yaml:11:11: error [budget.stt-gap]\n");
 }
 END_TEST
 
@@ -439,39 +432,29 @@ START_TEST(test_budget_forms)
 	expect_one("kind: du_toan\n"
 	    "form: {circular: 90/2018/TT-BTC, number: 9}\n"
 	    "lines: []\n",
-	    "content/budgets/r.yaml:2:7: error: unknown form "
-	    "90/2018/TT-BTC:9; the known forms are 90/2018/TT-BTC:1 "
-	    "(du_toan), 90/2018/TT-BTC:2 (du_toan), 90/2018/TT-BTC:3 "
-	    "(thuc_hien), 90/2018/TT-BTC:4 (quyet_toan), 90/2018/TT-BTC:5 "
-	    "(quyet_toan), 90/2018/TT-BTC:01/QĐ-CKNS (decision), "
-	    "26/2026/TT-BTC:73 (du_toan), 26/2026/TT-BTC:74 (du_toan), "
-	    "26/2026/TT-BTC:75 (thuc_hien), 26/2026/TT-BTC:76 "
-	    "(quyet_toan)\n");
+	    "content/budgets/r.yaml:2:7: error [budget.form-unknown] 90 2018 9 "
+	    "90 2018 1 90 2018 2 90 2018 3 90 2018 4 90 2018 5 90 2018 01 26 "
+	    "2026 73 26 2026 74 26 2026 75 26 2026 76\n");
 	/* The kind of each form is fixed by the circular. */
 	expect_one("kind: thuc_hien\n"
 	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
 	    "lines: []\n",
-	    "content/budgets/r.yaml:2:7: error: form 90/2018/TT-BTC:4 serves "
-	    "quyet_toan records, not thuc_hien: the circulars fix each "
-	    "form's kind (Thông tư 61/2017/TT-BTC Điều 3, Thông tư "
-	    "26/2026/TT-BTC Điều 27); thuc_hien records use "
-	    "90/2018/TT-BTC:3, 26/2026/TT-BTC:75\n");
+	    "content/budgets/r.yaml:2:7: error [budget.form-kind] 90 2018 4 61 "
+	    "2017 3 26 2026 27 90 2018 3 26 2026 75\n");
 	/* The decision form is not a table. */
 	expect_one("kind: du_toan\n"
 	    "form: {circular: 90/2018/TT-BTC, number: 01/QĐ-CKNS}\n"
 	    "lines: []\n",
-	    "content/budgets/r.yaml:2:7: error: form "
-	    "90/2018/TT-BTC:01/QĐ-CKNS is the decision that publishes the "
-	    "tables, not a table: name it in decision_form and give the "
-	    "table's form here\n");
+	    "content/budgets/r.yaml:2:7: error [budget.form-is-decision] 90 "
+	    "2018 01\n");
 	/* 61/2017/TT-BTC names the same family. */
 	expect_one("kind: du_toan\n"
 	    "form: {circular: 61/2017/TT-BTC, number: 2}\n"
 	    "lines: []\n", "");
 	expect_one(DU_TOAN("dong")
 	    "  - {stt: C, label: a, values: {du_toan: 1, uoc_thuc_hien: 2}}\n",
-	    "content/budgets/r.yaml:10:45: error: 'uoc_thuc_hien' is not a "
-	    "column of form 90/2018/TT-BTC:2 (its columns: du_toan)\n");
+	    "content/budgets/r.yaml:10:45: error [budget.unknown-column] 90 "
+	    "2018 2\n");
 }
 END_TEST
 
@@ -500,9 +483,9 @@ START_TEST(test_budget_forms_load)
 	ck_assert_ptr_null(budget_form_by_id(fs, "26/2026/TT-BTC:1"));
 	ck_assert_ptr_null(budget_forms_load(a, d, "f.yaml", bad,
 	    strlen(bad)));
-	got = tu_diags_text(a, d);
-	ck_assert_str_eq(got, "f.yaml:7:41: error: 'b' is not an earlier "
-	    "amount column\n");
+	got = tu_summary(a, d);
+	ck_assert_str_eq(got, "f.yaml:7:41: error "
+	    "[budget.form-column-of-unknown]\n");
 	arena_free(a);
 }
 END_TEST
@@ -575,10 +558,8 @@ START_TEST(test_budget_heading)
 	    "    values: {du_toan: 380000000}\n"
 	    "    children:\n"
 	    "      - {stt: I, label: 'Số thu phí, lệ phí', values: {du_toan: 190000000}}\n",
-	    "content/budgets/r.yaml:12:23: error: line A \"Tổng số thu, chi, "
-	    "nộp ngân sách phí, lệ phí\", du_toan: form 90/2018/TT-BTC:2 "
-	    "prints A as a heading without a figure; its lines are not "
-	    "added together, so no figure may be stated here\n");
+	    "content/budgets/r.yaml:12:23: error [budget.heading-figure] 90 "
+	    "2018 2\n");
 	/* Outside the skeleton, a gap is still an error. */
 	expect_one(DU_TOAN("dong")
 	    "  - stt: C\n"
@@ -586,8 +567,8 @@ START_TEST(test_budget_heading)
 	    "    children:\n"
 	    "      - {stt: '1', label: a, values: {du_toan: 700}}\n"
 	    "      - {stt: '6', label: b, values: {du_toan: 300}}\n",
-	    "content/budgets/r.yaml:14:15: error: stt '6' follows '1': "
-	    "expected '2' (lines are numbered without gaps)\n");
+	    "content/budgets/r.yaml:14:15: error "
+	    "[budget.stt-gap] 6 1 2 6 2 2\n");
 }
 END_TEST
 
@@ -596,11 +577,8 @@ START_TEST(test_budget_identity)
 	expect_one(BIEU2_A("30000000"), "");
 	/* A.II changed: A.I = A.II + A.III fails, at A.I's figure. */
 	expect_one(BIEU2_A("40000000"),
-	    "content/budgets/r.yaml:15:27: error: line A.I \"Số thu phí, lệ "
-	    "phí\", du_toan: A.I = A.II + A.III (Số thu phí, lệ phí = Chi "
-	    "từ nguồn thu phí được để lại + Số phí, lệ phí nộp ngân sách nhà "
-	    "nước): A.I is 190.000.000 but A.II + A.III is 200.000.000 "
-	    "(difference -10.000.000)\n");
+	    "content/budgets/r.yaml:15:27: error [budget.identity-mismatch] "
+	    "190.000.000 200.000.000 -10.000.000\n");
 	/* Biểu số 4 carries the same identity, per amount column. */
 	expect_one("kind: quyet_toan\nfiscal_year: 2019\n"
 	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
@@ -611,10 +589,8 @@ START_TEST(test_budget_identity)
 	    "      - {stt: I, label: 'Số thu phí, lệ phí', values: {bao_cao_qt: 10, duoc_duyet: 10}}\n"
 	    "      - {stt: II, label: Chi từ nguồn thu phí được để lại, values: {bao_cao_qt: 4, duoc_duyet: 5}}\n"
 	    "      - {stt: III, label: 'Số phí, lệ phí nộp ngân sách nhà nước', values: {bao_cao_qt: 6, duoc_duyet: 6}}\n",
-	    "content/budgets/r.yaml:9:84: error: line A.I \"Số thu phí, lệ "
-	    "phí\", duoc_duyet: A.I = A.II + A.III (Số thu phí, lệ phí = Chi "
-	    "từ nguồn thu phí được để lại + Số phí, lệ phí nộp ngân sách nhà "
-	    "nước): A.I is 10 but A.II + A.III is 11 (difference -1)\n");
+	    "content/budgets/r.yaml:9:84: error [budget.identity-mismatch] 10 "
+	    "11 -1\n");
 }
 END_TEST
 
@@ -631,12 +607,10 @@ START_TEST(test_budget_wording)
 	    "          - {stt: '1', label: Lệ phí cấp giấy phép lao động, values: {du_toan: 5}}\n"
 	    "          - {stt: '2', label: Phí thẩm định, values: {du_toan: 5}}\n"
 	    "      - {stt: III, label: Nộp ngân sách, values: {du_toan: 10}}\n",
-	    "content/budgets/r.yaml:11:12: warning: line A \"Thu phí\": form "
-	    "90/2018/TT-BTC:2 words line A \"Tổng số thu, chi, nộp ngân "
-	    "sách phí, lệ phí\"\n"
-	    "content/budgets/r.yaml:18:27: warning: line A.III \"Nộp ngân "
-	    "sách\": form 90/2018/TT-BTC:2 words line A.III \"Số phí, lệ phí "
-	    "nộp ngân sách nhà nước\"\n");
+	    "content/budgets/r.yaml:11:12: warning [budget.label-differs] 90 "
+	    "2018 2\n"
+	    "content/budgets/r.yaml:18:27: warning [budget.label-differs] 90 "
+	    "2018 2\n");
 	/* "Lệ phí" alone is not "Phí". */
 	expect_one(DU_TOAN("dong")
 	    "  - stt: A\n"
@@ -646,8 +620,8 @@ START_TEST(test_budget_wording)
 	    "        label: Số phí, lệ phí nộp ngân sách nhà nước\n"
 	    "        children:\n"
 	    "          - {stt: '2', label: Lệ phí, values: {du_toan: 5}}\n",
-	    "content/budgets/r.yaml:16:31: warning: line A.III.2 \"Lệ phí\": "
-	    "form 90/2018/TT-BTC:2 words line A.III.2 \"Phí\"\n");
+	    "content/budgets/r.yaml:16:31: warning [budget.label-differs] 2 90 "
+	    "2018 2 2\n");
 }
 END_TEST
 
@@ -661,12 +635,8 @@ START_TEST(test_budget_unverified)
 	fx_init(&x);
 	fx_site(&x, NULL);
 	fx_add(&x, "r", "vi", good_estimate);
-	expect_check(&x, "content/budgets/r.yaml:4:1: error: form "
-	    "90/2018/TT-BTC:2 has not been checked against the printed "
-	    "appendix of its circular (its layout follows the articles "
-	    "only); to publish it anyway, name it in content/site.yaml: "
-	    "budget: {unverified_forms: [\"90/2018/TT-BTC:2\"]}, and its "
-	    "page will say so\n");
+	expect_check(&x, "content/budgets/r.yaml:4:1: error "
+	    "[budget.form-unverified] 90 2018 2 90 2018 2\n");
 	/* Opted in by name (or the family's other number). */
 	fx_init(&x);
 	fx_site(&x, "budget: {unverified_forms: [\"61/2017/TT-BTC:2\"]}\n");
@@ -677,18 +647,11 @@ START_TEST(test_budget_unverified)
 	fx_site(&x, "budget:\n  unverified_forms: [\"90/2018/TT-BTC:3\", "
 	    "\"26/2026/TT-BTC:1\"]\n");
 	fx_add(&x, "r", "vi", good_estimate);
-	expect_check(&x, "content/budgets/r.yaml:4:1: error: form "
-	    "90/2018/TT-BTC:2 has not been checked against the printed "
-	    "appendix of its circular (its layout follows the articles "
-	    "only); to publish it anyway, name it in content/site.yaml: "
-	    "budget: {unverified_forms: [\"90/2018/TT-BTC:2\"]}, and its "
-	    "page will say so\n"
-	    "content/site.yaml:2:42: error: site.yaml: budget."
-	    "unverified_forms: '26/2026/TT-BTC:1' is not a form; the "
-	    "unverified forms are 90/2018/TT-BTC:1, 90/2018/TT-BTC:2, "
-	    "90/2018/TT-BTC:3, 90/2018/TT-BTC:4, 90/2018/TT-BTC:5, "
-	    "26/2026/TT-BTC:73, 26/2026/TT-BTC:74, 26/2026/TT-BTC:75, "
-	    "26/2026/TT-BTC:76\n");
+	expect_check(&x, "content/budgets/r.yaml:4:1: error "
+	    "[budget.form-unverified] 90 2018 2 90 2018 2\n"
+	"content/site.yaml:2:42: error [budget.site-unverified-unknown] 26 "
+	"2026 1 90 2018 1 90 2018 2 90 2018 3 90 2018 4 90 2018 5 26 2026 73 "
+	"26 2026 74 26 2026 75 26 2026 76\n");
 }
 END_TEST
 
@@ -712,44 +675,36 @@ START_TEST(test_budget_law)
 	expect_law("thuc_hien", "90/2018/TT-BTC, number: 3", "quy_2", 2020,
 	    "2020-07-10", "");
 	expect_law("thuc_hien", "90/2018/TT-BTC, number: 3", "9_thang", 2020,
-	    "2020-10-10", "content/budgets/r.yaml:2:9: error: period 9_thang "
-	    "is not a period of 90/2018/TT-BTC: its execution reports cover "
-	    "nam quy_1 quy_2 quy_3 quy_4 6_thang (Thông tư 61/2017/TT-BTC "
-	    "Điều 3 khoản 2: quý, 6 tháng, năm)\n");
+	    "2020-10-10", "content/budgets/r.yaml:2:9: error "
+	    "[budget.period-not-in-circular] 9 90 2018 1 2 3 4 6 61 2017 3 "
+	    "2 6\n");
 	expect_law("thuc_hien", "26/2026/TT-BTC, number: 75", "9_thang", 2026,
 	    "2026-10-10", "");
 	expect_law("thuc_hien", "26/2026/TT-BTC, number: 75", "quy_3", 2026,
-	    "2026-10-10", "content/budgets/r.yaml:2:9: error: period quy_3 "
-	    "is not a period of 26/2026/TT-BTC: its execution reports cover "
-	    "nam quy_1 6_thang 9_thang (Thông tư 26/2026/TT-BTC Điều 27 "
-	    "khoản 2: 03 tháng, 06 tháng, 09 tháng, năm)\n");
+	    "2026-10-10", "content/budgets/r.yaml:2:9: error "
+	    "[budget.period-not-in-circular] 3 26 2026 1 6 9 26 2026 27 2 "
+	    "03 06 09\n");
 	/* TT 26 from budget year 2026, and the final accounts of 2025. */
 	expect_law("quyet_toan", "26/2026/TT-BTC, number: 76", "nam", 2025,
 	    "2026-07-01", "");
 	expect_law("du_toan", "26/2026/TT-BTC, number: 74", "nam", 2025,
-	    "2026-04-01", "content/budgets/r.yaml:3:14: error: fiscal year "
-	    "2025: the forms of 26/2026/TT-BTC serve du_toan records from "
-	    "2026 (Thông tư 26/2026/TT-BTC Điều 37 khoản 3 và Điều 38 khoản "
-	    "1)\n");
+	    "2026-04-01", "content/budgets/r.yaml:3:14: error "
+	    "[budget.year-before] 2025 26 2026 2026 26 2026 37 3 38 1\n");
 	expect_law("du_toan", "26/2026/TT-BTC, number: 74", "nam", 2026,
-	    "2026-01-20", "content/budgets/r.yaml:5:15: error: published on "
-	    "2026-01-20, before 26/2026/TT-BTC took effect (2026-03-25): a "
-	    "record uses the forms in force on the day it is published\n");
+	    "2026-01-20", "content/budgets/r.yaml:5:15: error "
+	    "[budget.published-before-circular] 20 01 2026 26 2026 25 03 "
+	    "2026\n");
 	/* TT 61/90 not for 2026, unless published while in force. */
 	expect_law("du_toan", "90/2018/TT-BTC, number: 2", "nam", 2026,
 	    "2026-01-20", "");
 	expect_law("du_toan", "90/2018/TT-BTC, number: 2", "nam", 2026,
-	    "2026-04-01", "content/budgets/r.yaml:3:14: error: fiscal year "
-	    "2026: the forms of 90/2018/TT-BTC serve du_toan records up to "
-	    "2025 (Thông tư 26/2026/TT-BTC Điều 37 khoản 3 và Điều 38); only "
-	    "a record published by 2026-03-24 may use them for a later "
-	    "year\n");
+	    "2026-04-01", "content/budgets/r.yaml:3:14: error "
+	    "[budget.year-after-until] 2026 90 2018 2025 26 2026 37 3 38 "
+	    "24 03 2026\n");
 	expect_law("quyet_toan", "90/2018/TT-BTC, number: 4", "nam", 2025,
-	    "2026-06-01", "content/budgets/r.yaml:3:14: error: fiscal year "
-	    "2025: the forms of 90/2018/TT-BTC serve quyet_toan records up "
-	    "to 2024 (Thông tư 26/2026/TT-BTC Điều 37 khoản 3 và Điều 38); "
-	    "only a record published by 2026-03-24 may use them for a later "
-	    "year\n");
+	    "2026-06-01", "content/budgets/r.yaml:3:14: error "
+	    "[budget.year-after-until] 2025 90 2018 2024 26 2026 37 3 38 "
+	    "24 03 2026\n");
 }
 END_TEST
 
@@ -785,21 +740,17 @@ START_TEST(test_budget_header)
 	    "form: {circular: 90/2018/TT-BTC, number: 3}\n"
 	    "decision_form: 01/QĐ-CKNS\n"
 	    "currency_unit: dong\nlines: []\n",
-	    "content/budgets/r.yaml:3:30: error: unit.chapter '41' is not a "
-	    "budget chapter code (Chương): three digits, e.g. \"415\"\n"
-	    "content/budgets/r.yaml:3:47: error: unit.budget_code '12345678' "
-	    "is not a budget relationship code (mã ĐVQHNS): seven digits, "
-	    "e.g. \"1234567\"\n"
-	    "content/budgets/r.yaml:5:16: error: decision_form "
-	    "90/2018/TT-BTC:01/QĐ-CKNS publishes du_toan quyet_toan records, "
-	    "not thuc_hien\n");
+	    "content/budgets/r.yaml:3:30: error [budget.chapter-code] 41 415\n"
+	    "content/budgets/r.yaml:3:47: error [budget.unit-code] 12345678 "
+	    "1234567\n"
+	    "content/budgets/r.yaml:5:16: error [budget.decision-form-kind] 90 "
+	    "2018 01\n");
 	expect_one("kind: du_toan\nfiscal_year: 2026\n"
 	    "form: {circular: 26/2026/TT-BTC, number: 74}\n"
 	    "decision_form: 01/QĐ-CKNS\n"
 	    "currency_unit: dong\nlines: []\n",
-	    "content/budgets/r.yaml:4:16: error: decision_form 01/QĐ-CKNS is "
-	    "not a decision form of 26/2026/TT-BTC (its articles name "
-	    "none)\n");
+	    "content/budgets/r.yaml:4:16: error [budget.decision-form-none] 01 "
+	    "26 2026\n");
 }
 END_TEST
 
@@ -810,16 +761,12 @@ START_TEST(test_budget_money)
 	/* 1.500 is one and a half đồng to YAML: an error in đồng. */
 	expect_one(DU_TOAN("dong")
 	    "  - {stt: C, label: x, values: {du_toan: 1.500}}\n",
-	    "content/budgets/r.yaml:10:42: error: line C \"x\", du_toan: "
-	    "'1.500' is read as 1,5 đồng, a fraction of a đồng (in data "
-	    "files the dot is the decimal mark): amounts in đồng are whole "
-	    "numbers, written without separators (1500, not 1.500)\n");
+	    "content/budgets/r.yaml:10:42: error [budget.amount-thousands] "
+	    "1.500 1,5 1.500 1500\n");
 	expect_one(DU_TOAN("dong")
 	    "  - {stt: C, label: x, values: {du_toan: 2.25}}\n",
-	    "content/budgets/r.yaml:10:42: error: line C \"x\", du_toan: "
-	    "'2.25' is read as 2,25 đồng, a fraction of a đồng (in data "
-	    "files the dot is the decimal mark): amounts in đồng are whole "
-	    "numbers, written without separators\n");
+	    "content/budgets/r.yaml:10:42: error [budget.amount-fraction] 2.25 "
+	    "2,25\n");
 	/*
 	 * One slip, one message: the refused figure is left out, and the
 	 * sums and the identity built on it are not checked (III would
@@ -837,17 +784,14 @@ START_TEST(test_budget_money)
 	    "        children:\n"
 	    "          - {stt: '1', label: Lệ phí, values: {du_toan: 1.500}}\n"
 	    "          - {stt: '2', label: Phí, values: {du_toan: 148}}\n",
-	    "content/budgets/r.yaml:19:57: error: line A.III.1 \"Lệ phí\", "
-	    "du_toan: '1.500' is read as 1,5 đồng, a fraction of a đồng (in "
-	    "data files the dot is the decimal mark): amounts in đồng are "
-	    "whole numbers, written without separators (1500, not 1.500)\n");
+	    "content/budgets/r.yaml:19:57: error [budget.amount-thousands] 1 "
+	    "1.500 1,5 1.500 1500\n");
 	/* Nghìn đồng: three decimals are whole đồng, four are not. */
 	expect_one(DU_TOAN("nghin_dong")
 	    "  - {stt: C, label: x, values: {du_toan: 1.5}}\n"
 	    "  - {stt: D, label: y, values: {du_toan: 1.2345}}\n",
-	    "content/budgets/r.yaml:11:42: error: line D \"y\", du_toan: "
-	    "'1.2345' has 4 decimals: in nghìn đồng an amount has at most 3 "
-	    "(a smaller figure is a fraction of one đồng)\n");
+	    "content/budgets/r.yaml:11:42: error [budget.amount-decimals] "
+	    "1.2345 4 3\n");
 	/* Tỷ đồng: decimals summed exactly. */
 	expect_one(DU_TOAN("ty_dong")
 	    "  - stt: C\n"
@@ -865,9 +809,7 @@ START_TEST(test_budget_part_columns)
 	    "form: {circular: 90/2018/TT-BTC, number: 4}\n"
 	    "currency_unit: dong\nlines:\n"
 	    "  - {stt: C, label: x, values: {bao_cao_qt: 9, duoc_duyet: 8, quy_luong: 8, trich_lap_quy: 9}}\n",
-	    "content/budgets/r.yaml:6:92: error: line C \"x\", trich_lap_quy "
-	    "(Trong đó: Trích lập các quỹ): 9 exceeds duoc_duyet 8 of the "
-	    "same line, of which it is a part\n");
+	    "content/budgets/r.yaml:6:92: error [budget.part-exceeds] 9 8\n");
 }
 END_TEST
 
@@ -965,8 +907,8 @@ START_TEST(test_budget_headline_heading)
 	ck_assert_int_eq(value_parse_yaml(a, d, "r.yaml", rec, strlen(rec), 1,
 	    &v), 0);
 	t = budget_table_make(a, d, &fs->forms[0], v);
-	ck_assert_str_eq(tu_diags_text(a, d), "r.yaml:4:3: error: form "
-	    "X/2020/TT-BTC:1 requires line B\n");
+	ck_assert_str_eq(tu_summary(a, d), "r.yaml:4:3: error "
+	    "[budget.required-line] 2020 1\n");
 	ck_assert(t->rows[0].heading);
 	ck_assert(!t->rows[0].cells[0].has);
 	ck_assert(!budget_headline(t, "du_toan", &h));
@@ -1019,20 +961,13 @@ START_TEST(test_budget_estimate_across)
 	    "        values: {du_toan_nam: 5, uoc_thuc_hien: 1}\n");
 	fx_add(&x, "thuc-hien", "vi", buf_cstr(&b));
 	expect_check(&x,
-	    "content/budgets/thuc-hien.yaml:11:5: error: line D \"Chi ngân "
-	    "sách\", du_toan_nam: 1.300.000.005 differs from 1.300.000.000 "
-	    "in the estimate in force on 30/06/2020 "
-	    "(content/budgets/du-toan.yaml:13:5)\n"
-	    "content/budgets/thuc-hien.yaml:16:31: error: line D.I \"Chi "
-	    "thường xuyên\", du_toan_nam: 1.300.000.000 differs from "
-	    "1.250.000.000 "
-	    "in the estimate in force on 30/06/2020 "
-	    "(content/budgets/du-toan.yaml:18:27)\n"
-	    "content/budgets/thuc-hien.yaml:17:14: error: stt 'III' follows "
-	    "'I': expected 'II' (lines are numbered without gaps)\n"
-	    "content/budgets/thuc-hien.yaml:19:31: error: line D.III \"Chi "
-	    "khác\", du_toan_nam: the estimate in force on 30/06/2020, "
-	    "content/budgets/du-toan.yaml, has no line D/III\n");
+	    "content/budgets/thuc-hien.yaml:11:5: error "
+	    "[budget.estimate-differs] 1.300.000.005 1.300.000.000 30 06 2020 "
+	    "13 5\n"
+	    "content/budgets/thuc-hien.yaml:16:31: error "
+	    "[budget.estimate-differs] 1.300.000.000 1.250.000.000 30 06 2020 "
+	    "18 27\n"
+	    "content/budgets/thuc-hien.yaml:17:14: error [budget.stt-gap]\n");
 	buf_release(&b);
 }
 END_TEST
@@ -1052,10 +987,8 @@ START_TEST(test_budget_year_to_date)
 	buf_adds(&b, "  - {stt: I, label: x, values: {du_toan_nam: 1000, "
 	    "uoc_thuc_hien: 300}}\n");
 	fx_add(&x, "h1", "vi", buf_cstr(&b));
-	expect_check(&x, "content/budgets/q1.yaml:11:67: warning: line I "
-	    "\"x\", uoc_thuc_hien: 400 for quy_1 exceeds 300 for 6_thang "
-	    "(content/budgets/h1.yaml:11:67); the figures of execution "
-	    "reports are year-to-date\n");
+	expect_check(&x, "content/budgets/q1.yaml:11:67: warning "
+	    "[budget.ytd-exceeds] 400 1 300 6 1 11 67\n");
 
 	fx_init(&x);
 	buf_reset(&b);
@@ -1104,10 +1037,7 @@ START_TEST(test_budget_year_to_date_units)
 		fx_add(&x, "h1", "vi", buf_cstr(&b));
 		/* 0,4 nghìn đồng is 400 đồng; 0,3 is 300: equal. */
 		expect_check(&x, i == 0 ? "content/budgets/q1.yaml:11:64: "
-		    "warning: line I \"x\", uoc_thuc_hien: 0,4 nghìn đồng for "
-		    "quy_1 exceeds 300 đồng for 6_thang "
-		    "(content/budgets/h1.yaml:11:67); the figures of execution "
-		    "reports are year-to-date\n" : "");
+		    "warning [budget.ytd-exceeds] 0,4 1 300 6 1 11 67\n" : "");
 	}
 	buf_release(&b);
 }
@@ -1575,29 +1505,23 @@ START_TEST(test_budget_deadline_period_end)
 	    "period: 6_thang\n", "2020-07-15", "");
 	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
 	    "period: 6_thang\n", "2020-07-20",
-	    "content/budgets/r.yaml:1:15: warning: published on 20/07/2020, "
-	    "5 days after the due date 15/07/2020: Thông tư 61/2017/TT-BTC, "
-	    "Điều 6 gives 15 days from the end of the period (30/06/2020)\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late] 20 07 2020 5 "
+	    "15 07 2020 61 2017 6 15 30 06 2020\n");
 	/* Whatever date the editor would choose: the law's is used. */
 	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
 	    "period: quy_1\n", "2020-04-16",
-	    "content/budgets/r.yaml:1:15: warning: published on 16/04/2020, "
-	    "1 day after the due date 15/04/2020: Thông tư 61/2017/TT-BTC, "
-	    "Điều 6 gives 15 days from the end of the period (31/03/2020)\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late] 16 04 2020 1 "
+	    "15 04 2020 61 2017 6 15 31 03 2020\n");
 	/* TT 26: 10 days after a 9-month period (due Saturday 10/10). */
 	expect_dated(TT26, "thuc_hien", "fiscal_year: 2026\n"
 	    "period: 9_thang\n", "2026-10-12",
-	    "content/budgets/r.yaml:1:15: warning: published on 12/10/2026, "
-	    "2 days after the due date 10/10/2026: Nghị định 73/2026/NĐ-CP, "
-	    "Điều 37 khoản 3 gives 10 days from the end of the period "
-	    "(30/09/2026); the due date is not a working day and is not "
-	    "moved: the reference gives no rule for that\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late] 12 10 2026 2 "
+	    "10 10 2026 73 2026 37 3 10 30 09 2026\n");
 	/* Published before the period ended: the dates are wrong. */
 	expect_dated(TT61, "thuc_hien", "fiscal_year: 2020\n"
 	    "period: 6_thang\n", "2020-06-20",
-	    "content/budgets/r.yaml:1:15: warning: published on 20/06/2020, "
-	    "before the end of the period (30/06/2020), from which Thông tư "
-	    "61/2017/TT-BTC, Điều 6 counts: check both dates\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.before-trigger] 20 "
+	    "06 2020 30 06 2020 61 2017 6\n");
 }
 END_TEST
 
@@ -1614,18 +1538,13 @@ START_TEST(test_budget_deadline_over_tet)
 	    "reported_on: 2020-01-20\n", "2020-02-03", "");
 	expect_dated(TT61, "thuc_hien", "fiscal_year: 2019\nperiod: nam\n"
 	    "reported_on: 2020-01-20\n", "2020-02-05",
-	    "content/budgets/r.yaml:1:15: warning: published on 05/02/2020, "
-	    "2 working days after the due date 03/02/2020: Thông tư "
-	    "61/2017/TT-BTC, Điều 6 gives 5 working days from the day the "
-	    "report was submitted upward (reported_on 20/01/2020); working "
-	    "days skip weekends and 5 weekdays off (from 23/01/2020, Tết "
-	    "Nguyên đán (29 tháng Chạp))\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late-working] 05 "
+	    "02 2020 2 03 02 2020 61 2017 6 5 20 01 2020 5 23 01 2020 29\n");
 	/* Without the date it counts from, the deadline cannot be known. */
 	expect_dated(TT61, "thuc_hien", "fiscal_year: 2019\nperiod: nam\n",
 	    "2020-02-05",
-	    "content/budgets/r.yaml:4:9: error: an annual execution report "
-	    "needs 'reported_on' (the day it was submitted upward): Thông tư "
-	    "61/2017/TT-BTC, Điều 6 counts the publication deadline from it\n");
+	    "content/budgets/r.yaml:4:9: error [budget.reported-on-missing] 61 "
+	    "2017 6\n");
 }
 END_TEST
 
@@ -1638,10 +1557,8 @@ START_TEST(test_budget_deadline_decision)
 	expect_dated(TT61, "du_toan", "fiscal_year: 2020\n"
 	    "approval: {number: 05/QĐ-UBND, date: 2020-01-06}\n",
 	    "2020-01-22",
-	    "content/budgets/r.yaml:1:15: warning: published on 22/01/2020, "
-	    "1 day after the due date 21/01/2020: Thông tư 61/2017/TT-BTC, "
-	    "Điều 6 gives 15 days from the decision that assigns, adjusts or "
-	    "approves (approval.date 06/01/2020)\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late] 22 01 2020 1 "
+	    "21 01 2020 61 2017 6 15 06 01 2020\n");
 	/* TT 26 (NĐ 73 Điều 37 k2): 30 days for a 2026 estimate. */
 	expect_dated(TT26, "du_toan", "fiscal_year: 2026\n"
 	    "approval: {number: 05/QĐ-UBND, date: 2026-03-30}\n",
@@ -1649,26 +1566,18 @@ START_TEST(test_budget_deadline_decision)
 	expect_dated(TT26, "du_toan", "fiscal_year: 2026\n"
 	    "approval: {number: 05/QĐ-UBND, date: 2026-03-30}\n",
 	    "2026-05-04",
-	    "content/budgets/r.yaml:1:15: warning: published on 04/05/2026, "
-	    "5 days after the due date 29/04/2026: Nghị định 73/2026/NĐ-CP, "
-	    "Điều 37 khoản 2 gives 30 days from the decision that assigns, "
-	    "adjusts or approves (approval.date 30/03/2026)\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late] 04 05 2026 5 "
+	    "29 04 2026 73 2026 37 2 30 30 03 2026\n");
 	/* Final accounts under TT 26, due in 2027, not yet announced. */
 	expect_dated(TT26, "quyet_toan", "fiscal_year: 2026\n"
 	    "approval: {number: 09/TB-STC, date: 2026-12-15}\n",
 	    "2027-01-15",
-	    "content/budgets/r.yaml:1:15: warning: published on 15/01/2027, "
-	    "1 day after the due date 14/01/2027: Nghị định 73/2026/NĐ-CP, "
-	    "Điều 37 khoản 2 gives 30 days from the decision that assigns, "
-	    "adjusts or approves (approval.date 15/12/2026); the holiday "
-	    "schedule of 2027 is not announced yet, so the due date is "
-	    "provisional\n");
+	    "content/budgets/r.yaml:1:15: warning [deadline.late] 15 01 2027 1 "
+	    "14 01 2027 73 2026 37 2 30 15 12 2026 2027\n");
 	expect_dated(TT61, "quyet_toan", "fiscal_year: 2019\n",
 	    "2020-06-22",
-	    "content/budgets/r.yaml:2:7: error: a quyet_toan record needs "
-	    "'approval' (number and date of the decision that approves the "
-	    "final accounts): Thông tư 61/2017/TT-BTC, Điều 6 counts the "
-	    "publication deadline from it\n");
+	    "content/budgets/r.yaml:2:7: error "
+	    "[budget.approval-missing-accounts] 61 2017 6\n");
 }
 END_TEST
 
@@ -1721,13 +1630,10 @@ START_TEST(test_budget_estimate_in_force)
 	/* 30/06: the initial estimate; 31/12: the adjusted one. */
 	expect_chain("1000", "1200", "");
 	expect_chain("1200", "1000",
-	    "content/budgets/2020-6-thang.yaml:10:48: error: line I \"Chi\", "
-	    "du_toan_nam: 1.200 differs from 1.000 in the estimate in force "
-	    "on 30/06/2020 (content/budgets/2020-du-toan.yaml:9:44)\n"
-	    "content/budgets/2020-nam.yaml:10:48: error: line I \"Chi\", "
-	    "du_toan_nam: 1.000 differs from 1.200 in the estimate in force "
-	    "on 31/12/2020 (content/budgets/2020-du-toan-dieu-chinh.yaml:10:44)"
-	    "\n");
+	    "content/budgets/2020-6-thang.yaml:10:48: error "
+	    "[budget.estimate-differs] 1.200 1.000 30 06 2020 2020 9 44\n"
+	    "content/budgets/2020-nam.yaml:10:48: error "
+	    "[budget.estimate-differs] 1.000 1.200 31 12 2020 2020 10 44\n");
 }
 END_TEST
 
@@ -1739,28 +1645,251 @@ START_TEST(test_budget_estimate_chain_errors)
 	fx_init(&x);
 	fx_add(&x, "a", "vi", estimate(x.a, "2020-01-06", "1000", ""));
 	fx_add(&x, "b", "vi", estimate(x.a, "2020-08-10", "1200", ""));
-	expect_check(&x, "content/budgets/b.yaml:1:7: error: two estimates "
-	    "for 2020 of 'Ban A' with no adjustment link: "
-	    "content/budgets/a.yaml and content/budgets/b.yaml; an "
-	    "adjustment names the estimate it adjusts in 'adjusts' "
-	    "(adjusts: a)\n");
+	expect_check(&x, "content/budgets/b.yaml:1:7: error "
+	    "[budget.estimates-unlinked] 2020\n");
 
 	/* Adjusting a report; a report adjusting; a loop. */
 	fx_init(&x);
 	fx_add(&x, "a", "vi", estimate(x.a, "2020-01-06", "1000",
 	    "adjusts: h1\n"));
 	fx_add(&x, "h1", "vi", report(x.a, "6_thang", "2020-07-10", "1000"));
-	expect_check(&x, "content/budgets/a.yaml:8:10: error: 'adjusts' "
-	    "names content/budgets/h1.yaml, a thuc_hien record: an "
-	    "adjustment adjusts an estimate (du_toan)\n");
+	expect_check(&x, "content/budgets/a.yaml:8:10: error "
+	    "[budget.adjusts-non-estimate] 1\n");
 	fx_init(&x);
 	fx_add(&x, "a", "vi", estimate(x.a, "2020-01-06", "1000",
 	    "adjusts: b\n"));
 	fx_add(&x, "b", "vi", estimate(x.a, "2020-02-06", "1000",
 	    "adjusts: a\n"));
-	expect_check(&x, "content/budgets/a.yaml:8:10: error: 'adjusts' "
-	    "makes a loop: content/budgets/a.yaml adjusts "
-	    "content/budgets/b.yaml, which leads back to it\n");
+	expect_check(&x, "content/budgets/a.yaml:8:10: error "
+	    "[budget.adjusts-loop]\n");
+}
+END_TEST
+
+/* Each mistake an editor makes: one message, its place and its fix ---- */
+
+/* Lines of Biểu số 2 under B.I.1 (codes B.I.1.1, B.I.1.2): x and y are
+ * the stt of the two lines, a and b their figures, s the stated sum. */
+#define B_I_1(x, a, y, b, s) DU_TOAN("dong") \
+	"  - stt: B\n" \
+	"    label: Dự toán chi ngân sách nhà nước\n" \
+	"    children:\n" \
+	"      - stt: I\n" \
+	"        label: Nguồn ngân sách trong nước\n" \
+	"        children:\n" \
+	"          - stt: '1'\n" \
+	"            label: Chi quản lý hành chính\n" \
+	"            values: {du_toan: " s "}\n" \
+	"            children:\n" \
+	"              - stt: '" x "'\n" \
+	"                label: Kinh phí thực hiện chế độ tự chủ\n" \
+	"                values: {du_toan: " a "}\n" \
+	"              - stt: '" y "'\n" \
+	"                label: Kinh phí không thực hiện chế độ tự chủ\n" \
+	"                values: {du_toan: " b "}\n"
+
+/* The diagnostics of one record as printed, in lang. */
+static const char *
+printed(struct arena *a, const char *lang, const char *yaml)
+{
+	struct fx x;
+	const char *got;
+
+	fx_init(&x);
+	diags_set_lang(x.d, lang);
+	fx_add(&x, "r", "vi", yaml);
+	budget_check(&x.s, "budget");
+	got = arena_strdup(a, tu_diags_text(x.a, x.d));
+	arena_free(x.a);
+	return got;
+}
+
+START_TEST(test_budget_msg_sum)
+{
+	struct arena *a = arena_new();
+	const char *t;
+
+	expect_one(B_I_1("1.1", "4650000000", "1.2", "800000000",
+	    "5450000000"), "");
+	/* Named by code and label, the column by its heading; the fix is
+	 * the sum, as the page writes it and as the file takes it. */
+	t = printed(a, "vi", B_I_1("1.1", "4650000000", "1.2", "800000001",
+	    "5450000000"));
+	ck_assert_msg(tu_count(t, "\n") == 1, "%s", t);
+	ck_assert_msg(strstr(t, "content/budgets/r.yaml:18:31: lỗi: ") != NULL,
+	    "%s", t);
+	ck_assert_msg(strstr(t, "B.I.1 \u00ABChi quản lý hành chính\u00BB") !=
+	    NULL && strstr(t, "\u00ABDự toán được giao\u00BB") != NULL,
+	    "%s", t);
+	ck_assert_msg(strstr(t, " 5.450.000.001 (") != NULL && strstr(t,
+	    " 5450000001) [budget.sum-mismatch]") != NULL, "%s", t);
+	/* The same in English, with the same id and figures. */
+	t = printed(a, "en", B_I_1("1.1", "4650000000", "1.2", "800000001",
+	    "5450000000"));
+	ck_assert_msg(strstr(t, "content/budgets/r.yaml:18:31: error: line "
+	    "B.I.1 \u00ABChi quản lý hành chính\u00BB, column "
+	    "\u00ABAssigned estimate\u00BB") != NULL, "%s", t);
+	ck_assert_msg(strstr(t, " 5.450.000.001 (") != NULL && strstr(t,
+	    "(5450000001 in the file) [budget.sum-mismatch]") != NULL, "%s",
+	    t);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_budget_msg_stt)
+{
+	/* Swapped: move the lines, not renumber them; one message, on the
+	 * line that comes too late, naming both. */
+	expect_one(B_I_1("1.2", "800000000", "1.1", "4650000000",
+	    "5450000000"),
+	    "content/budgets/r.yaml:23:22: error [budget.stt-order] 1.1 1.2 "
+	    "1.1 1.2\n");
+	/* A gap: the number left out. */
+	expect_one(B_I_1("1.1", "4650000000", "1.3", "800000000",
+	    "5450000000"),
+	    "content/budgets/r.yaml:23:22: error [budget.stt-gap] 1.3 1.1 1.2 "
+	    "1.3 1.2 1.2\n");
+	/* Twice the same number: renumber; its own message only. */
+	expect_one(B_I_1("1.1", "4650000000", "1.1", "800000000",
+	    "5450000000"),
+	    "content/budgets/r.yaml:23:22: error [budget.stt-duplicate] 1.1 "
+	    "1.1 1.1 20\n");
+	/* 2, 1, 3: one swap, and 3 after 2 is no gap. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, children: [{stt: '2', label: b}, "
+	    "{stt: '1', label: a}, {stt: '3', label: c}]}\n",
+	    "content/budgets/r.yaml:10:63: error [budget.stt-order] 1 2 1 2\n");
+	/* Ð (U+00D0) for Đ in a number. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, children: [{stt: a, label: b}, "
+	    "{stt: \"\u00D0\", label: c}]}\n",
+	    "content/budgets/r.yaml:10:61: error [budget.stt-lookalike] 00 0 "
+	    "0110\n");
+}
+END_TEST
+
+START_TEST(test_budget_msg_of_which)
+{
+	static const char ok[] = DU_TOAN("dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    values: {du_toan: 150}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan: 150}}\n"
+	    "      - {label: 'Trong đó: b', of_which: true, values: {du_toan: "
+	    "100}}\n";
+	struct buf b = {0};
+	const char *p;
+
+	expect_one(ok, "");
+	/* Without the flag: that, not a sum error (150 + 100 ≠ 150). */
+	buf_adds(&b, ok);
+	p = strstr(buf_cstr(&b), " of_which: true,");
+	memmove((char *)p, p + 16, strlen(p + 16) + 1);
+	expect_one(buf_cstr(&b), "content/budgets/r.yaml:15:17: error "
+	    "[budget.of-which-missing]\n");
+	/* "trong đó" in lower case too; of_which: false is the editor's
+	 * word, and the sums then say what is wrong. */
+	expect_one(DU_TOAN("dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    values: {du_toan: 150}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan: 150}}\n"
+	    "      - {label: 'trong đó: b', of_which: false, values: "
+	    "{du_toan: 100}}\n",
+	    "content/budgets/r.yaml:12:23: error [budget.sum-mismatch] 150 250 "
+	    "-100 250 250\n");
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(test_budget_msg_figures)
+{
+	/* 1.500.000: the dots are thousands; the fix is the digits. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1.500.000}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-grouped] "
+	    "1.500.000 1500000\n");
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1500000}}\n", "");
+	/* 1.500 in đồng: one and a half, or fifteen hundred? */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 1.500}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.amount-thousands] "
+	    "1.500 1,5 1.500 1500\n");
+	/* 23,44 outside {…}: a decimal comma. */
+	expect_one(DU_TOAN("trieu_dong")
+	    "  - stt: C\n"
+	    "    label: x\n"
+	    "    values:\n"
+	    "      du_toan: 23,44\n",
+	    "content/budgets/r.yaml:13:16: error [budget.figure-decimal-comma] "
+	    "23,44 23.44\n");
+	/* A letter that looks like a figure: which, and what was meant. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 6OO}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-lookalike] 6 "
+	    "004 600 600\n");
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: 6\u00D0\u00D0}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-lookalike] 6 "
+	    "00 0 600 600\n");
+	/* Nothing to say what was meant: a number is needed. */
+	expect_one(DU_TOAN("dong")
+	    "  - {stt: C, label: x, values: {du_toan: abc}}\n",
+	    "content/budgets/r.yaml:10:42: error [budget.figure-not-number] "
+	    "1500000 112.5\n");
+}
+END_TEST
+
+START_TEST(test_budget_msg_one_cause)
+{
+	/* A refused figure: no sum error above it, no ratio beside it. */
+	expect_one(THUC_HIEN("6_thang", "2020-07-10", "2020-07-15")
+	    "  - stt: I\n"
+	    "    label: Chi\n"
+	    "    values: {du_toan_nam: 1000, uoc_thuc_hien: 700, ty_le: 70}\n"
+	    "    children:\n"
+	    "      - {stt: '1', label: a, values: {du_toan_nam: 6OO, "
+	    "uoc_thuc_hien: 400, ty_le: 66.67}}\n"
+	    "      - {stt: '2', label: b, values: {du_toan_nam: 400, "
+	    "uoc_thuc_hien: 300, ty_le: 75}}\n",
+	    "content/budgets/r.yaml:15:52: error [budget.figure-lookalike] 1 6 "
+	    "004 600 600\n");
+	/* ty_le: 94,68% inside {…}: the comma, once; 94 is not judged. */
+	expect_one(PCT(", ty_le: 94,68%"),
+	    "content/budgets/r.yaml:13:73: error [budget.flow-comma] 94,68% 94 "
+	    "68% 94.68\n");
+	expect_one(PCT(", ty_le: 94.68"), "");
+}
+END_TEST
+
+START_TEST(test_budget_msg_across)
+{
+	struct fx x;
+	struct buf b = {0};
+
+	/* A line the estimate lacks, numbered rightly: said once. */
+	fx_init(&x);
+	fx_add(&x, "du-toan", "vi", good_estimate);
+	buf_adds(&b, THUC_HIEN("6_thang", "2020-07-10", "2020-07-15"));
+	buf_adds(&b, "  - stt: D\n"
+	    "    label: Chi ngân sách\n"
+	    "    children:\n"
+	    "      - stt: I\n"
+	    "        label: Chi thường xuyên\n"
+	    "        values: {du_toan_nam: 1250000000, uoc_thuc_hien: "
+	    "600000000}\n"
+	    "      - stt: II\n"
+	    "        label: Chi không thường xuyên\n"
+	    "        values: {du_toan_nam: 50000000, uoc_thuc_hien: 1}\n"
+	    "      - stt: III\n"
+	    "        label: Chi khác\n"
+	    "        values: {du_toan_nam: 0, uoc_thuc_hien: 1}\n");
+	fx_add(&x, "thuc-hien", "vi", buf_cstr(&b));
+	expect_check(&x, "content/budgets/thuc-hien.yaml:22:31: error "
+	    "[budget.estimate-no-line] 30 06 2020\n");
+	buf_release(&b);
 }
 END_TEST
 
@@ -1826,6 +1955,14 @@ budget_suite(void)
 	tcase_add_test(tc, test_budget_deadline_decision);
 	tcase_add_test(tc, test_budget_estimate_in_force);
 	tcase_add_test(tc, test_budget_estimate_chain_errors);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("messages");
+	tcase_add_test(tc, test_budget_msg_sum);
+	tcase_add_test(tc, test_budget_msg_stt);
+	tcase_add_test(tc, test_budget_msg_of_which);
+	tcase_add_test(tc, test_budget_msg_figures);
+	tcase_add_test(tc, test_budget_msg_one_cause);
+	tcase_add_test(tc, test_budget_msg_across);
 	suite_add_tcase(s, tc);
 	return s;
 }

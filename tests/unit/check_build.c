@@ -5,7 +5,9 @@
  * for unsafe outputs and unusable sources; `check` writes nothing; the
  * same input gives the same bytes; validation's unknown kinds; check
  * renders every page (template errors, rows borrowing their record's
- * values); the fixture with every optional field absent.
+ * values); the fixture with every optional field absent; the build
+ * date (--date, SOURCE_DATE_EPOCH, the commit, today in Vietnam),
+ * publish_on and a notice's expires_on.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -66,9 +68,10 @@ teardown_fx(struct fx *f)
 	tu_rmtree(f->dir);
 }
 
-/* Runs build_run; *err gets what it printed on stderr. */
+/* Runs build_run at date (--date, or NULL); *err: its stderr. */
 static int
-run(struct fx *f, enum build_cmd cmd, const char *out, const char **err)
+run_on(struct fx *f, enum build_cmd cmd, const char *out, const char *date,
+    const char **err)
 {
 	struct options o;
 	struct tu_capture c;
@@ -81,10 +84,18 @@ run(struct fx *f, enum build_cmd cmd, const char *out, const char **err)
 	o.jobs = 2;
 	o.quiet = true;
 	o.no_history = true;
+	o.date = date;
 	tu_stderr_begin(&c);
 	rc = build_run(&o);
 	*err = tu_stderr_end(&c, f->a);
 	return rc;
+}
+
+/* Runs build_run; *err gets what it printed on stderr. */
+static int
+run(struct fx *f, enum build_cmd cmd, const char *out, const char **err)
+{
+	return run_on(f, cmd, out, NULL, err);
 }
 
 START_TEST(test_build_ok)
@@ -482,6 +493,155 @@ START_TEST(test_build_borrow_absent)
 }
 END_TEST
 
+/* Vietnam is UTC+07:00 all year: 17:00 UTC is already the next day. */
+START_TEST(test_build_today_ict)
+{
+	char iso[DATE_ISO_SIZE];
+
+	build_today_ict(0, iso);
+	ck_assert_str_eq(iso, "1970-01-01");
+	build_today_ict(1700000000, iso);	/* 2023-11-14 22:13 UTC */
+	ck_assert_str_eq(iso, "2023-11-15");
+	build_today_ict(1640969999, iso);	/* 2021-12-31 16:59:59 UTC */
+	ck_assert_str_eq(iso, "2021-12-31");
+	build_today_ict(1640970000, iso);	/* 2021-12-31 17:00:00 UTC */
+	ck_assert_str_eq(iso, "2022-01-01");
+	build_today_ict(1656608399, iso);	/* 2022-06-30 16:59:59 UTC */
+	ck_assert_str_eq(iso, "2022-06-30");	/* no summer time */
+	build_today_ict(-1, iso);		/* 1969-12-31 23:59:59 UTC */
+	ck_assert_str_eq(iso, "1970-01-01");
+}
+END_TEST
+
+/* --date, then SOURCE_DATE_EPOCH, then the commit, then today. */
+START_TEST(test_build_date_pick)
+{
+	char iso[DATE_ISO_SIZE];
+	const time_t now = 1640970000;	/* 2022-01-01 in Vietnam */
+	const long long commit = 1630454400;	/* 2021-09-01 07:00 */
+
+	ck_assert_int_eq(build_date_pick("2021-09-01", "1700000000", true,
+	    commit, now, iso), 0);
+	ck_assert_str_eq(iso, "2021-09-01");
+	ck_assert_int_eq(build_date_pick("2022-01-15", NULL, false, 0, now,
+	    iso), 0);
+	ck_assert_str_eq(iso, "2022-01-15");
+	ck_assert_int_eq(build_date_pick(NULL, "1700000000", true, commit,
+	    now, iso), 0);
+	ck_assert_str_eq(iso, "2023-11-15");
+	ck_assert_int_eq(build_date_pick(NULL, "", true, commit, now, iso),
+	    0);
+	ck_assert_str_eq(iso, "2021-09-01");	/* empty: not set */
+	ck_assert_int_eq(build_date_pick(NULL, NULL, true, commit, now, iso),
+	    0);
+	ck_assert_str_eq(iso, "2021-09-01");
+	ck_assert_int_eq(build_date_pick(NULL, NULL, false, 0, now, iso), 0);
+	ck_assert_str_eq(iso, "2022-01-01");
+	/* A bad SOURCE_DATE_EPOCH is reported and passed over. */
+	ck_assert_int_eq(build_date_pick(NULL, "hôm qua", false, 0, now,
+	    iso), -1);
+	ck_assert_str_eq(iso, "2022-01-01");
+	ck_assert_int_eq(build_date_pick(NULL, "-5", true, commit, now,
+	    iso), -1);
+	ck_assert_str_eq(iso, "2021-09-01");
+	ck_assert_int_eq(build_date_pick(NULL, "99999999999999", false, 0,
+	    now, iso), -1);
+	/* main refuses a bad --date; here it would be passed over too. */
+	ck_assert_int_eq(build_date_pick("2021-02-29", NULL, false, 0, now,
+	    iso), 0);
+	ck_assert_str_eq(iso, "2022-01-01");
+}
+END_TEST
+
+static const struct tu_file calendar_site[] = {
+	{"content/site.yaml", "title: {vi: Cổng thử, en: Test}\n"
+	    "base_url: https://example.invalid/\n"
+	    "languages: [vi, en]\n"
+	    "collections:\n"
+	    "  news: {kind: news, title: {vi: Tin tức, en: News}, "
+	    "permalink: \"/tin-tuc/:slug/\"}\n"
+	    "  pages: {kind: page, permalink: \"/:slug/\"}\n"},
+	{"content/news/2021-08-01-hop.md", "---\ntitle: Họp thường kỳ\n"
+	    "date: 2021-08-01\n---\nA.\n"},
+	{"content/news/2021-08-02-hen.md", "---\ntitle: Tin hẹn ngày\n"
+	    "date: 2021-08-02\npublish_on: 2022-01-01\n---\nB.\n"},
+	{"content/news/2021-08-03-tb.md", "---\ntitle: Thông báo nghỉ lễ\n"
+	    "date: 2021-08-03\nexpires_on: 2021-12-31\n---\nC.\n"},
+	/* Translations without the fields: they follow the main one. */
+	{"content/news/2021-08-02-hen.en.md", "---\ntitle: Due news\n"
+	    "date: 2021-08-02\n---\nB.\n"},
+	{"content/news/2021-08-03-tb.en.md", "---\ntitle: Holiday notice\n"
+	    "date: 2021-08-03\n---\nC.\n"},
+	{"content/pages/hen.md", "---\ntitle: Trang hẹn\n"
+	    "publish_on: 2022-01-01\n---\nD.\n"},
+	{NULL, NULL},
+};
+
+/*
+ * publish_on holds a record (of any kind) back until that day, with a
+ * warning at the field; expires_on takes a notice out of the lists the
+ * day after, its page kept.  The same date twice: the same bytes.
+ */
+START_TEST(test_build_calendar)
+{
+	struct fx f;
+	const char *err;
+	char out2[400];
+	char *diff;
+	struct buf b = {0};
+
+	setup_fx(&f, calendar_site);
+	ck_assert_int_eq(run_on(&f, BUILD_BUILD, f.out, "2021-12-31", &err),
+	    0);
+	ck_assert_ptr_nonnull(strstr(err, "content/news/2021-08-02-hen.md:4:13"
+	    ": cảnh báo: "));
+	ck_assert_ptr_nonnull(strstr(err, "2022-01-01"));
+	ck_assert_ptr_nonnull(strstr(err, "2021-12-31"));
+	ck_assert_int_eq(tu_count(err, "[publish.publish-on]"), 2);
+	ck_assert(!tu_exists(f.out, "tin-tuc/hen/index.html"));
+	ck_assert(!tu_exists(f.out, "hen/index.html"));
+	ck_assert(!tu_exists(f.out, "en/tin-tuc/hen/index.html"));
+	ck_assert(tu_read(f.out, "en/tin-tuc/index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Holiday notice"));
+	ck_assert(tu_tree_find(f.out, "Tin hẹn ngày") == NULL);
+	ck_assert(tu_read(f.out, "tin-tuc/index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
+	ck_assert(tu_read(f.out, "index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
+
+	TU_FMT(out2, "%s/out2", f.dir);
+	ck_assert_int_eq(run_on(&f, BUILD_BUILD, out2, "2022-01-01", &err),
+	    0);
+	ck_assert_ptr_null(strstr(err, "[publish."));
+	ck_assert(tu_read(out2, "tin-tuc/hen/index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Tin hẹn ngày"));
+	ck_assert(tu_exists(out2, "hen/index.html"));
+	ck_assert(tu_exists(out2, "en/tin-tuc/hen/index.html"));
+	ck_assert(tu_read(out2, "en/tin-tuc/index.html", &b));
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "Holiday notice"));
+	ck_assert(tu_exists(out2, "en/tin-tuc/tb/index.html"));
+	/* Expired: out of the list, the home page and the feeds... */
+	ck_assert(tu_read(out2, "tin-tuc/index.html", &b));
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Họp thường kỳ"));
+	ck_assert(tu_read(out2, "index.html", &b));
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
+	ck_assert(tu_read(out2, "tin-tuc/atom.xml", &b));
+	ck_assert_ptr_null(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
+	/* ...its page still there. */
+	ck_assert(tu_read(out2, "tin-tuc/tb/index.html", &b));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "Thông báo nghỉ lễ"));
+
+	/* Reproducible: the date, not the clock, decides. */
+	ck_assert_int_eq(run_on(&f, BUILD_BUILD, f.out, "2022-01-01", &err),
+	    0);
+	diff = tu_tree_diff(f.out, out2);
+	ck_assert_msg(diff == NULL, "differs: %s", diff);
+	buf_release(&b);
+	teardown_fx(&f);
+}
+END_TEST
+
 Suite *
 build_suite(void)
 {
@@ -492,7 +652,13 @@ build_suite(void)
 	tcase_add_test(tc, test_build_ok);
 	tcase_add_test(tc, test_build_deterministic);
 	tcase_add_test(tc, test_build_no_repository);
+	tcase_add_test(tc, test_build_calendar);
 	tcase_set_timeout(tc, 30);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("date");
+	tcase_add_test(tc, test_build_today_ict);
+	tcase_add_test(tc, test_build_date_pick);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");

@@ -12,6 +12,7 @@
 #include "date.h"
 #include "diag.h"
 #include "testutil.h"
+#include "summary.h"
 
 Suite *calendar_suite(void);
 
@@ -186,14 +187,11 @@ START_TEST(test_calendar_load_errors)
 	    "    announced: true\n";
 
 	ck_assert_ptr_null(calendar_load(a, d, "h.yaml", bad, strlen(bad)));
-	ck_assert_str_eq(tu_diags_text(a, d),
-	    "h.yaml:6:16: error: 2020-01-25 in 'off' is a Saturday, "
-	    "already a day off: list only weekdays\n"
-	    "h.yaml:7:16: error: 2021-01-01 is not in 2020: list it under "
-	    "its own year\n"
-	    "h.yaml:9:16: error: 2020-05-04 in 'saturdays_worked' is not a "
-	    "Saturday\n"
-	    "h.yaml:10:11: error: year 2020 is out of order or repeated\n");
+	ck_assert_str_eq(tu_summary(a, d),
+	    "h.yaml:6:16: error [calendar.off-saturday] 2020 -01 -25\n"
+	    "h.yaml:7:16: error [calendar.day-year] 2021 -01 -01 2020\n"
+	    "h.yaml:9:16: error [calendar.not-saturday] 2020 -05 -04\n"
+	    "h.yaml:10:11: error [calendar.year-order] 2020\n");
 	arena_free(a);
 }
 END_TEST

@@ -16,6 +16,7 @@
 #include "site.h"
 #include "value.h"
 #include "testutil.h"
+#include "summary.h"
 
 Suite *deadline_suite(void);
 
@@ -101,7 +102,7 @@ inspection(const char *yaml)
 	    strlen(yaml), 2, &v), 0);
 	it.data = v;
 	deadline_check_inspection(&s, &it);
-	got = tu_diags_text(a, s.diags);
+	got = tu_summary(a, s.diags);
 	ck_assert_uint_lt(strlen(got), sizeof out);
 	memcpy(out, got, strlen(got) + 1);
 	arena_free(a);
@@ -115,27 +116,20 @@ START_TEST(test_deadline_inspection)
 	    "2020-05-20}\nconclusion_published_on: 2020-05-27\n"), "");
 	ck_assert_str_eq(inspection("conclusion: {number: 05/KL-BQL, date: "
 	    "2020-05-20}\nconclusion_published_on: 2020-06-01\n"),
-	    "content/inspections/a.md:3:26: warning: published on "
-	    "01/06/2020, 3 working days after the due date 27/05/2020: Luật "
-	    "Tiếp cận thông tin 104/2016/QH13, Điều 18 khoản 4 gives 5 "
-	    "working days from the conclusion (conclusion.date 20/05/2020); "
-	    "working days skip weekends; the default rule; a deadline of the "
-	    "Luật Thanh tra itself is not sourced\n");
+	    "content/inspections/a.md:3:26: warning [deadline.late-working] "
+	    "01 06 2020 3 27 05 2020 104 2016 13 18 4 5 20 05 2020\n");
 	/* Concluded 29/04/2020: 30/04 and 01/05 are holidays. */
 	ck_assert_str_eq(inspection("conclusion: {number: 05/KL-BQL, date: "
 	    "2020-04-29}\nconclusion_published_on: 2020-05-08\n"), "");
 	ck_assert_str_eq(inspection("conclusion: {number: 05/KL-BQL, date: "
 	    "2020-05-20}\nconclusion_published_on: 2020-05-19\n"),
-	    "content/inspections/a.md:3:26: error: "
-	    "'conclusion_published_on' 2020-05-19 is before "
-	    "'conclusion.date' 2020-05-20\n");
+	    "content/inspections/a.md:3:26: error "
+	    "[deadline.conclusion-date-early] 2020 -05 -19 2020 -05 -20\n");
 	/* Nothing to count without the date: the editor is told. */
 	ck_assert_str_eq(inspection("conclusion: {number: 05/KL-BQL, date: "
-	    "2020-05-20}\n"), "content/inspections/a.md:2:39: warning: the "
-	    "conclusion of 20/05/2020 does not say when it was published: "
-	    "add 'conclusion_published_on: YYYY-MM-DD' (Luật Tiếp cận thông "
-	    "tin 104/2016/QH13, Điều 18 khoản 4 counts the deadline from the "
-	    "conclusion)\n");
+	    "2020-05-20}\n"), "content/inspections/a.md:2:39: warning "
+	    "[deadline.conclusion-date-missing] 20 05 2020 104 2016 13 18 "
+	    "4\n");
 }
 END_TEST
 
@@ -149,19 +143,17 @@ START_TEST(test_deadline_load_errors)
 	    "  - {id: x, title: X, circulars: [1/2020/TT-BTC]}\n"
 	    "rules:\n"
 	    "  - {record: budget, regime: y, trigger: approval, days: 15, "
-	    "article: A, quote: Q}\n"
+	    "article: A, quote: Q, note: x}\n"
 	    "  - {record: budget, regime: x, trigger: soon, days: 15, "
 	    "working_days: 5, article: A, quote: Q}\n";
 
 	ck_assert_ptr_null(deadlines_load(a, d, "d.yaml", bad, strlen(bad),
 	    c));
-	ck_assert_str_eq(tu_diags_text(a, d),
-	    "d.yaml:4:5: error: a budget rule needs 'regime', one of the "
-	    "regimes' ids\n"
-	    "d.yaml:5:5: error: a deadline rule needs either 'days' or "
-	    "'working_days' (1 to 366)\n"
-	    "d.yaml:5:42: error: unknown trigger 'soon': use approval, "
-	    "period_end, reported_on or conclusion\n");
+	ck_assert_str_eq(tu_summary(a, d),
+	    "d.yaml:4:5: error [deadline.regime-missing]\n"
+	    "d.yaml:4:90: error [deadline.note-languages]\n"
+	    "d.yaml:5:5: error [deadline.days-missing] 1 366\n"
+	    "d.yaml:5:42: error [deadline.trigger-unknown]\n");
 	arena_free(a);
 }
 END_TEST

@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "fmt.h"
 #include "testutil.h"
+#include "summary.h"
 #include "value.h"
 
 Suite *decimal_suite(void);
@@ -362,7 +363,7 @@ budget_diags(struct arena *a, const char *unit, const char *lines)
 	ck_assert_int_eq(value_parse_yaml(a, d, "r.yaml", rec, strlen(rec), 1,
 	    &v), 0);
 	budget_table_make(a, d, &fs->forms[0], v);
-	return tu_diags_text(a, d);
+	return tu_summary(a, d);
 }
 
 START_TEST(test_decimal_in_budget)
@@ -374,13 +375,12 @@ START_TEST(test_decimal_in_budget)
 	    "  - {stt: I, label: x, values: {a: 100000000000000000}}\n"), "");
 	ck_assert_str_eq(budget_diags(a, "dong",
 	    "  - {stt: I, label: x, values: {a: 100000000000000001}}\n"),
-	    "r.yaml:4:36: error: line I \"x\", a: '100000000000000001' is "
-	    "too large or has more than 6 decimals\n");
+	    "r.yaml:4:36: error [budget.figure-too-large] 100000000000000001 "
+	    "6\n");
 	/* Seven decimals of a percentage: refused, not rounded. */
 	ck_assert_str_eq(budget_diags(a, "trieu_dong",
 	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12.5000001}}\n"),
-	    "r.yaml:4:48: error: line I \"x\", p: '12.5000001' is too "
-	    "large or has more than 6 decimals\n");
+	    "r.yaml:4:48: error [budget.figure-too-large] 12.5000001 6\n");
 	/* Two lines of 10^17: their sum cannot be checked. */
 	ck_assert_str_eq(budget_diags(a, "dong",
 	    "  - stt: I\n"
@@ -388,8 +388,7 @@ START_TEST(test_decimal_in_budget)
 	    "    children:\n"
 	    "      - {stt: '1', label: y, values: {a: 100000000000000000}}\n"
 	    "      - {stt: '2', label: z, values: {a: 1}}\n"),
-	    "r.yaml:4:5: error: line I \"x\", a: the lines add up to more "
-	    "than can be checked\n");
+	    "r.yaml:4:5: error [budget.sum-too-large]\n");
 	/* Sums aligned to the finest decimals, shown with separators. */
 	ck_assert_str_eq(budget_diags(a, "trieu_dong",
 	    "  - stt: I\n"
@@ -398,8 +397,8 @@ START_TEST(test_decimal_in_budget)
 	    "    children:\n"
 	    "      - {stt: '1', label: y, values: {a: 1000.25}}\n"
 	    "      - {stt: '2', label: z, values: {a: 0.125}}\n"),
-	    "r.yaml:6:17: error: line I \"x\", a: 1.000,5 is stated but its "
-	    "lines add up to 1.000,375 (difference 0,125)\n");
+	    "r.yaml:6:17: error [budget.sum-mismatch] 1.000,5 1.000,375 0,125 "
+	    "1.000,375 1000.375\n");
 	/* 1 / 8 = 12.5% at 1 decimal: 12.5 only, of either sign. */
 	ck_assert_str_eq(budget_diags(a, "dong",
 	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12.5}}\n"), "");
@@ -407,8 +406,7 @@ START_TEST(test_decimal_in_budget)
 	    "  - {stt: I, label: x, values: {a: -1, b: 8, p: -12.5}}\n"), "");
 	ck_assert_str_eq(budget_diags(a, "dong",
 	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 12.6}}\n"),
-	    "r.yaml:4:48: error: line I \"x\", p: 12,6% is stated but a / b "
-	    "is 12,5%\n");
+	    "r.yaml:4:48: error [budget.ratio-mismatch] 12,6% 12,5% 12,5 12.5\n");
 	/* A stated percentage with fewer decimals: either rounding of the
 	 * tie 12.5 is accepted. */
 	ck_assert_str_eq(budget_diags(a, "dong",
@@ -417,13 +415,12 @@ START_TEST(test_decimal_in_budget)
 	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: 13}}\n"), "");
 	ck_assert_str_eq(budget_diags(a, "dong",
 	    "  - {stt: I, label: x, values: {a: 1, b: 8, p: -13}}\n"),
-	    "r.yaml:4:48: error: line I \"x\", p: -13% is stated but a / b "
-	    "is 12,5%\n");
+	    "r.yaml:4:48: error [budget.ratio-mismatch] -13% 12,5% 12,5 12.5\n");
 	/* The difference, exactly. */
 	ck_assert_str_eq(budget_diags(a, "nghin_dong",
 	    "  - {stt: I, label: x, values: {a: 5.5, b: 8.25, d: -2.7}}\n"),
-	    "r.yaml:4:53: error: line I \"x\", d: -2,7 is stated but a - b "
-	    "is -2,75\n");
+	    "r.yaml:4:53: error [budget.difference-mismatch] -2,7 -2,75 -2,75 "
+	    "-2.75\n");
 	arena_free(a);
 }
 END_TEST

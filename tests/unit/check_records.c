@@ -538,11 +538,8 @@ START_TEST(test_records_inspection_dates_status)
 	    "content/inspections/a.md:9:39: E"
 	    " [inspection.conclusion-before-decision]"
 	    "|conclusion.date|decision.date|2020-03-01|2020-03-02\n"
-	    "content/inspections/a.md:9:39: warning: the conclusion"
-	    " of 01/03/2020 does not say when it was published: add"
-	    " 'conclusion_published_on: YYYY-MM-DD' (Luật Tiếp cận"
-	    " thông tin 104/2016/QH13, Điều 18 khoản 4 counts the"
-	    " deadline from the conclusion)\n"
+	    "content/inspections/a.md:9:39: W"
+	    " [deadline.conclusion-date-missing]|01/03/2020\n"
 	    "content/inspections/b.md:8:9: E"
 	    " [inspection.status-needs-conclusion]|remedying"
 	    "|conclusion\n");
@@ -1322,12 +1319,12 @@ START_TEST(test_records_plan_parts)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/plans/a.yaml:8:12: error: 'targets[1].total' is 350, "
-	    "but its zones add up to 300 (loc-son 200 + phu-hoi 100): "
-	    "target 'Lao động'\n"
-	    "content/plans/a.yaml:12:12: error: 'targets[2].total' is 0.3, "
-	    "but its zones add up to 0.31 (loc-son 0.1 + phu-hoi 0.21): "
-	    "target 'Vốn'\n");
+	    "content/plans/a.yaml:8:12: lỗi: chỉ tiêu «Lao động» (1): total "
+	    "ghi 350 nhưng các khu cộng lại là 300 (loc-son 200 + phu-hoi "
+	    "100); đối chiếu với báo cáo gốc [plan.total-mismatch]\n"
+	    "content/plans/a.yaml:12:12: lỗi: chỉ tiêu «Vốn» (2): total ghi "
+	    "0.3 nhưng các khu cộng lại là 0.31 (loc-son 0.1 + phu-hoi 0.21); "
+	    "đối chiếu với báo cáo gốc [plan.total-mismatch]\n");
 }
 END_TEST
 
@@ -1354,20 +1351,24 @@ START_TEST(test_records_plan_other_rules)
 	};
 
 	expect(f, "2023-11-14",
-	    "content/plans/a.yaml:4:9: error: a plan must cite where its "
-	    "targets were set: 'news' (the report of the meeting), "
-	    "'document' (the decision) or 'url' under 'source'\n"
-	    "content/plans/a.yaml:8:12: error: 'targets[1].total' is 2.5, but "
-	    "it counts projects: write a whole number\n"
-	    "content/plans/a.yaml:9:38: error: 'targets[1].by_zone[1].value' "
-	    "is 2.5, but it counts projects: write a whole number\n"
-	    "content/plans/a.yaml:9:51: error: 'targets[1].by_zone[2].zone' "
-	    "names 'loc-son' again (also by_zone[1])\n"
-	    "content/plans/a.yaml:10:31: error: 'targets[1].result.as_of' "
-	    "2019-12-31 is before the plan's 'date' 2020-01-15\n"
-	    "content/plans/b.yaml:10:21: error: 'targets[1].result.value' is "
-	    "6, but the zones' results add up to 5 (loc-son 4 + phu-hoi 1)"
-	    "\n");
+	    "content/plans/a.yaml:4:9: lỗi: kế hoạch phải ghi nguồn của các "
+	    "chỉ tiêu: `news` (tin về cuộc họp), `document` (quyết định) hoặc "
+	    "`url` trong `source` [plan.source-missing]\n"
+	    "content/plans/a.yaml:8:12: lỗi: chỉ tiêu «Số dự án» (1), total: "
+	    "2.5 là số đếm (đơn vị du_an), phải là số nguyên "
+	    "[plan.count-fraction]\n"
+	    "content/plans/a.yaml:9:38: lỗi: chỉ tiêu «Số dự án» (1), by_zone "
+	    "1 «loc-son», value: 2.5 là số đếm (đơn vị du_an), phải là số "
+	    "nguyên [plan.count-fraction]\n"
+	    "content/plans/a.yaml:9:51: lỗi: chỉ tiêu «Số dự án» (1): khu "
+	    "«loc-son» có hai lần trong by_zone (mục thứ 1 và thứ 2) "
+	    "[plan.zone-twice]\n"
+	    "content/plans/a.yaml:10:31: lỗi: chỉ tiêu «Số dự án» (1), result: "
+	    "as_of 31/12/2019 trước ngày của kế hoạch (15/01/2020) "
+	    "[plan.result-before-plan]\n"
+	    "content/plans/b.yaml:10:21: lỗi: chỉ tiêu «Số dự án» (1): "
+	    "result.value ghi 6 nhưng kết quả các khu cộng lại là 5 (loc-son 4 "
+	    "+ phu-hoi 1); đối chiếu với báo cáo gốc [plan.result-mismatch]\n");
 }
 END_TEST
 

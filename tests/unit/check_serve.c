@@ -788,6 +788,8 @@ START_TEST(test_serve_drafts_and_future)
 {
 	static const char future[] = "---\ntitle: Tin hẹn ngày\n"
 	    "date: 2099-01-02\n---\nSau này.\n";
+	static const char on[] = "---\ntitle: Tin hẹn đăng\n"
+	    "date: 2020-02-01\npublish_on: 2099-03-04\n---\nĐúng hẹn.\n";
 	struct fx f;
 	struct resp r = {0};
 	struct options bo;
@@ -795,8 +797,10 @@ START_TEST(test_serve_drafts_and_future)
 
 	fx_init(&f);
 	rewrite(&f, "news/2099-01-02-hen-ngay.md", future);
-	/* The preview shows the draft and the record not yet due. */
+	rewrite(&f, "news/2020-02-01-hen-dang.md", on);
+	/* The preview shows the draft and the records not yet due. */
 	fx_start(&f);
+	wait_for(&f, "/tin-tuc/2020/hen-dang/", 200, "Đúng hẹn.");
 	wait_for(&f, "/tin-tuc/2020/ban-nhap/", 200, "Không được xuất bản.");
 	wait_for(&f, "/tin-tuc/2099/hen-ngay/", 200, "Sau này.");
 	wait_for(&f, "/tin-tuc/", 200, "Tin hẹn ngày");
@@ -817,6 +821,12 @@ START_TEST(test_serve_drafts_and_future)
 	    "%s", captured(&f));
 	ck_assert(printed(&f, "[publish.scheduled]"));
 	ck_assert(printed(&f, "2099-01-02"));
+	/* publish_on: left out too, the warning at the field. */
+	ck_assert(!tu_exists(out, "tin-tuc/2020/hen-dang/index.html"));
+	ck_assert(!tree_has(out, "Tin hẹn đăng"));
+	ck_assert_msg(printed(&f, "content/news/2020-02-01-hen-dang.md:4:13: "),
+	    "%s", captured(&f));
+	ck_assert(printed(&f, "[publish.publish-on]"));
 	resp_release(&r);
 	fx_done(&f);
 }
