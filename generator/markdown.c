@@ -661,7 +661,7 @@ link_path(struct arena *a, const char *dir, const char *u, size_t n)
 				buf_release(&seg);
 				return NULL;
 			}
-			buf_truncate(&b, b.len - 1);	/* the last '/' */
+			buf_truncate(&b, b.len - 1); /* the last '/' */
 			while (b.len > 0 && b.data[b.len - 1] != '/')
 				buf_truncate(&b, b.len - 1);
 		} else if (seg.len > 0 && strcmp(buf_cstr(&seg), ".") != 0) {
@@ -720,9 +720,8 @@ node_pos(cmark_node *n, struct pos body, const char *src, size_t len)
 
 /* Checks every link and image of doc by l; rewrites root-relative ones. */
 static void
-check_links(struct arena *a, struct diags *d, struct pos body,
-    const char *src, size_t len, cmark_node *doc,
-    const struct markdown_links *l)
+check_links(struct arena *a, struct diags *d, struct pos body, const char *src,
+    size_t len, cmark_node *doc, const struct markdown_links *l)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
@@ -749,8 +748,10 @@ check_links(struct arena *a, struct diags *d, struct pos body,
 			/* Above the root: the home page is the nearest. */
 			if (path == NULL || near[0] == '\0')
 				near = l->root;
-			diag_error(d, at, t == CMARK_NODE_IMAGE ?
-			    "link.broken-image" : "link.broken", u, near);
+			diag_error(d, at,
+			    t == CMARK_NODE_IMAGE ? "link.broken-image" :
+			                            "link.broken",
+			    u, near);
 			continue;
 		}
 		if (u[0] == '/' && strcmp(l->root, "/") != 0) {

@@ -63,8 +63,8 @@ int markdown_render_valid(struct arena *a, struct diags *d, struct pos body,
  * root, the base path of base_url.
  */
 struct markdown_links {
-	const char *root;	/* "/" or "/kcn/" */
-	const char *dir;	/* the page's folder, below root: "/tin-tuc/" */
+	const char *root; /* "/" or "/kcn/" */
+	const char *dir; /* the page's folder, below root: "/tin-tuc/" */
 	/*
 	 * Returns NULL if the site writes path (decoded, below root, "/"
 	 * first, no query or fragment); else the nearest URL it writes,

@@ -124,7 +124,7 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 	}
 	if ((err = git_repository_open_ext(&git, rootreal, 0, NULL)) != 0) {
 		if (refused_for_owner(d, rootreal, err))
-			;	/* said, with the fix: never "no repository" */
+			; /* said, with the fix: never "no repository" */
 		else if (missing && err == GIT_ENOTFOUND)
 			rc = 0;	/* not a repository: no history */
 		else if (missing)

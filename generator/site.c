@@ -504,8 +504,8 @@ cmp_key(const void *key, const void *elt)
 static bool
 writes(const struct site *s, const char *out)
 {
-	return bsearch(out, s->outs, s->nouts, 2 * sizeof *s->outs,
-	    cmp_key) != NULL;
+	return bsearch(out, s->outs, s->nouts, 2 * sizeof *s->outs, cmp_key) !=
+	    NULL;
 }
 
 const char *
@@ -543,8 +543,8 @@ site_link_missing(void *ctx, struct arena *a, const char *path)
 			}
 		}
 	}
-	return bestd == (size_t)-1 ? "" : arena_printf(a, "%s%s", s->root,
-	    best);
+	return bestd == (size_t)-1 ? "" :
+	                             arena_printf(a, "%s%s", s->root, best);
 }
 
 static int

@@ -116,8 +116,8 @@ escaped_path(struct source *s, const char *path, bool *bad)
 	*bad = false;
 	while (i < n) {
 		k = utf8_decode(path + i, n - i, &cp, UTF8_STRICT);
-		if ((cp == UTF8_REPLACEMENT && (k != 3 ||
-		    memcmp(path + i, "\xef\xbf\xbd", 3) != 0)) ||
+		if ((cp == UTF8_REPLACEMENT &&
+		        (k != 3 || memcmp(path + i, "\xef\xbf\xbd", 3) != 0)) ||
 		    utf8_is_refused_control(cp)) {
 			for (j = 0; j < k; j++)
 				buf_addf(&b, "\\x%02x",
@@ -153,12 +153,13 @@ name_ok(struct source *s, const char *path)
 static void
 special_file(struct source *s, const char *path, mode_t mode)
 {
-	const char *what = S_ISFIFO(mode) ? "FIFO" : S_ISSOCK(mode) ?
-	    "socket" : S_ISCHR(mode) || S_ISBLK(mode) ? "device" : "?";
+	const char *what = S_ISFIFO(mode)  ? "FIFO" :
+	    S_ISSOCK(mode)                 ? "socket" :
+	    S_ISCHR(mode) || S_ISBLK(mode) ? "device" :
+	                                     "?";
 
 	if (first_time(s, path))
-		diag_warning(s->d, pos_file(path), "source.special-file",
-		    what);
+		diag_warning(s->d, pos_file(path), "source.special-file", what);
 }
 
 static void

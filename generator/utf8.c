@@ -184,8 +184,7 @@ utf8_find_control(const char *s, size_t n, unsigned *line, unsigned *col,
 }
 
 char *
-utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line,
-    unsigned *col)
+utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line, unsigned *col)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	utf8proc_uint8_t *dst = NULL;
@@ -204,7 +203,7 @@ utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line,
 	for (i = 0; i < n; i++) {
 		uint32_t c;
 
-		if (u[i] < 0xCC)	/* ASCII, or a lead byte below U+0300 */
+		if (u[i] < 0xCC) /* ASCII, or a lead byte below U+0300 */
 			continue;
 		if (!utf8_is_lead(u[i]))
 			continue;
@@ -214,15 +213,15 @@ utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line,
 			continue;
 		utf8_decode(s + i, n - i, &c, UTF8_STRICT);
 		if (!((c >= 0x1E00 && c <= 0x1EFF) ||
-		    (c >= 0x2002 && c <= 0x20CF)))
+		        (c >= 0x2002 && c <= 0x20CF)))
 			break;
 	}
 	if (i == n)
 		return NULL;
-	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-	    &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (m < 0)
-		return NULL;	/* valid UTF-8 only: cannot happen */
+		return NULL; /* valid UTF-8 only: cannot happen */
 	if ((size_t)m == n && memcmp(dst, s, n) == 0) {
 		free(dst);
 		return NULL;

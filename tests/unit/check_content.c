@@ -455,14 +455,17 @@ END_TEST
 START_TEST(test_content_control_chars)
 {
 	static const struct tu_file files[] = {
-		{"content/site.yaml", "title: T\ncollections:\n"
-		    "  news: {kind: news}\n"},
-		{"content/news/a.md", "---\ntitle: Tin\vmới\n---\n"},
-		{"content/news/b.md", "---\ntitle: Tin\n---\nThân \x01" "bài.\n"},
-		{"content/news/c.md", "---\ntitle: \"Tin\\x85\"\n---\n"},
-		{"content/news/d.md", "---\nti\x7ftle: Tin\n---\n"},
-		{"content/news/e.md", "---\ntitle: Đúng\n---\nNội dung.\n"},
-		{NULL, NULL},
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    {"content/news/a.md", "---\ntitle: Tin\vmới\n---\n"},
+	    {"content/news/b.md",
+	        "---\ntitle: Tin\n---\nThân \x01"
+	        "bài.\n"},
+	    {"content/news/c.md", "---\ntitle: \"Tin\\x85\"\n---\n"},
+	    {"content/news/d.md", "---\nti\x7ftle: Tin\n---\n"},
+	    {"content/news/e.md", "---\ntitle: Đúng\n---\nNội dung.\n"},
+	    {NULL, NULL},
 	};
 	struct tu_site t;
 	const char *txt;
@@ -484,12 +487,14 @@ END_TEST
 START_TEST(test_content_nfd)
 {
 	static const struct tu_file files[] = {
-		{"content/site.yaml", "title: T\ncollections:\n"
-		    "  news: {kind: news}\n"},
-		/* "Tin mới" with ơ + U+0301, then "Việt" as e + U+0302 + U+0323. */
-		{"content/news/a.md", "---\ntitle: Tin m\xc6\xa1\xcc\x81i\n"
-		    "---\nVie\xcc\x82\xcc\xa3t.\n"},
-		{NULL, NULL},
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    /* "Tin mới" with ơ + U+0301, then "Việt" as e + U+0302 + U+0323. */
+	    {"content/news/a.md",
+	        "---\ntitle: Tin m\xc6\xa1\xcc\x81i\n"
+	        "---\nVie\xcc\x82\xcc\xa3t.\n"},
+	    {NULL, NULL},
 	};
 	struct tu_site t;
 	struct item *it;

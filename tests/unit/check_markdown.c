@@ -778,8 +778,7 @@ fake_missing(void *ctx, struct arena *a, const char *path)
  * path. */
 START_TEST(test_markdown_links)
 {
-	struct markdown_links l = {"/kcn/", "/tin-tuc/a/", fake_missing,
-	    NULL};
+	struct markdown_links l = {"/kcn/", "/tin-tuc/a/", fake_missing, NULL};
 	struct pos body = {"content/news/a.md", 5, 1};
 	const char *s =
 	    "Xem [tin](/tin-tuc/) và [a](../a/#x), [b](./) [r](/?q=1)\n"
@@ -789,8 +788,9 @@ START_TEST(test_markdown_links)
 	    "Đọc [x](/khong-co/) và ![ảnh](../anh.png) [y](../../../x/)\n";
 	const char *txt;
 
-	ck_assert_int_eq(markdown_render_site(f.a, f.d, body, s, strlen(s),
-	    &l, &f.r), 0);
+	ck_assert_int_eq(markdown_render_site(f.a, f.d, body, s, strlen(s), &l,
+	                     &f.r),
+	    0);
 	ck_assert_uint_eq(diags_errors(f.d), 3);
 	txt = tu_diags_text(f.a, f.d);
 	ck_assert_has(txt, "content/news/a.md:9:5: ");

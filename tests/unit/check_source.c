@@ -173,14 +173,15 @@ START_TEST(test_source_dir_refused_names)
 	snprintf(p, sizeof p, "%s/content/news/ong", f.tmp);
 	ck_assert_int_eq(mkfifo(p, 0644), 0);
 	ck_assert_int_eq(source_open_dir(f.a, f.d, f.tmp, &s), 0);
-	assert_list(s, "content/news", WANT("content/news/a.md",
-	    "content/news/\xc3\xa9.md"));
-	assert_list(s, "content", WANT("content/news/a.md",
-	    "content/news/\xc3\xa9.md"));
+	assert_list(s, "content/news",
+	    WANT("content/news/a.md", "content/news/\xc3\xa9.md"));
+	assert_list(s, "content",
+	    WANT("content/news/a.md", "content/news/\xc3\xa9.md"));
 	ck_assert_uint_eq(diags_errors(f.d), 2);
 	ck_assert_uint_eq(diags_warnings(f.d), 1);
 	txt = tu_diags_text(f.a, f.d);
-	ck_assert_ptr_nonnull(strstr(txt, "content/news/b\\xe1o-c\\xe1o.md:"
+	ck_assert_ptr_nonnull(strstr(txt,
+	    "content/news/b\\xe1o-c\\xe1o.md:"
 	    "1:1: lỗi: "));
 	ck_assert_ptr_nonnull(strstr(txt, "[source.name-not-utf8]"));
 	ck_assert_ptr_nonnull(strstr(txt, "content/t\\xe0i-li\\xeau:1:1: "));
@@ -639,7 +640,8 @@ START_TEST(test_source_git_not_owned)
 	snprintf(home, sizeof home, "%s/home", f.tmp);
 	ck_assert_int_eq(mkdir(home, 0700), 0);
 	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
-	    GIT_CONFIG_LEVEL_GLOBAL, home), 0);
+	                     GIT_CONFIG_LEVEL_GLOBAL, home),
+	    0);
 	snprintf(p, sizeof p, "%s/repo", f.tmp);
 	ck_assert_int_eq(chown(p, 65534, 65534), 0);
 	ck_assert_int_eq(repo_open(f.a, f.d, r.site, &rp), -1);
@@ -653,7 +655,8 @@ START_TEST(test_source_git_not_owned)
 	snprintf(p, sizeof p, "%s/repo", f.tmp);
 	ck_assert_int_eq(chown(p, 0, 0), 0);
 	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
-	    GIT_CONFIG_LEVEL_GLOBAL, NULL), 0);
+	                     GIT_CONFIG_LEVEL_GLOBAL, NULL),
+	    0);
 	teardown(&f);
 	git_libgit2_shutdown();
 }

@@ -311,8 +311,7 @@ START_TEST(test_utf8_find_control)
 	unsigned line = 0, col = 0;
 	uint32_t cp = 0;
 
-	ck_assert(utf8_find_control("a\tb\r\nđ ạ\n", 11, &line, &col,
-	    &cp));
+	ck_assert(utf8_find_control("a\tb\r\nđ ạ\n", 11, &line, &col, &cp));
 	ck_assert(!utf8_find_control("ab\nTin\vm", 10, &line, &col, &cp));
 	ck_assert_uint_eq(cp, 0x0B);
 	ck_assert_uint_eq(line, 2);
@@ -325,7 +324,9 @@ START_TEST(test_utf8_find_control)
 	ck_assert_uint_eq(line, 1);
 	ck_assert_uint_eq(col, 2);
 	/* U+00A0 (C2 A0) is no control. */
-	ck_assert(utf8_find_control("a\xc2\xa0" "b", 4, &line, &col, &cp));
+	ck_assert(utf8_find_control("a\xc2\xa0"
+	                            "b",
+	    4, &line, &col, &cp));
 	ck_assert(!utf8_find_control("\x01", 1, &line, &col, &cp));
 	ck_assert_uint_eq(cp, 1);
 }
@@ -334,7 +335,7 @@ END_TEST
 /* NFC text gives NULL; NFD is composed, located at its first letter. */
 START_TEST(test_utf8_nfc)
 {
-	const char *nfd = "Tin\nm\xc6\xa1\xcc\x81i";	/* mơ + U+0301 + i */
+	const char *nfd = "Tin\nm\xc6\xa1\xcc\x81i"; /* mơ + U+0301 + i */
 	size_t n = 0;
 	unsigned line = 0, col = 0;
 	char *r;
@@ -350,8 +351,7 @@ START_TEST(test_utf8_nfc)
 	free(r);
 	/* The quick ranges: "– ₫ ạ" is NFC; ạ + U+0302 composes to ậ;
 	 * U+2000 (a singleton) becomes U+2002. */
-	ck_assert_ptr_null(utf8_nfc("– ₫ ạ", strlen("– ₫ ạ"), &n, &line,
-	    &col));
+	ck_assert_ptr_null(utf8_nfc("– ₫ ạ", strlen("– ₫ ạ"), &n, &line, &col));
 	r = utf8_nfc("xạ\xcc\x82", strlen("xạ\xcc\x82"), &n, &line, &col);
 	ck_assert_ptr_nonnull(r);
 	ck_assert_str_eq(r, "xậ");
