@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -120,6 +121,9 @@ read_text(struct site *s, struct source *src, const char *path,
 {
 	unsigned line, col;
 	const char *why;
+	uint32_t cp;
+	char *nfc;
+	size_t n;
 
 	if (source_read(src, path, b) == -1)
 		return -1;
@@ -128,6 +132,27 @@ read_text(struct site *s, struct source *src, const char *path,
 
 		return diag_error(s->diags, p, strcmp(why, "NUL byte") == 0 ?
 		    "file.nul-byte" : "file.not-utf8", why);
+	}
+	/*
+	 * Here, before any parsing, every value, key, front matter and body
+	 * of the file is seen once: a control character is refused where it
+	 * stands (a YAML escape such as "\v" is refused by the YAML reader),
+	 * and the text is made NFC so that one word is one byte string in
+	 * the pages, the search index and the links.
+	 */
+	if (!utf8_find_control(buf_cstr(b), b->len, &line, &col, &cp)) {
+		struct pos p = {path, line, col};
+
+		return diag_error(s->diags, p, "text.control-char",
+		    diag_fmt(s->diags, "U+%04X", (unsigned)cp));
+	}
+	if ((nfc = utf8_nfc(buf_cstr(b), b->len, &n, &line, &col)) != NULL) {
+		struct pos p = {path, line, col};
+
+		diag_warning(s->diags, p, "text.not-nfc");
+		buf_reset(b);
+		buf_add(b, nfc, n);
+		free(nfc);
 	}
 	return 0;
 }
@@ -300,6 +325,29 @@ split_name(struct site *s, const char *rel, const char **base,
 	return true;
 }
 
+/*
+ * A "body: |" block starts on the line after the '|', indented: the
+ * places in it (a broken link, a table, a lookalike letter) are then
+ * counted from its first character.  Every line of a block has the same
+ * indentation, so one column serves them all.
+ */
+static void
+block_body_pos(struct pos *p, const char *text, size_t len)
+{
+	unsigned line = 1;
+	size_t i = 0, k = 0;
+
+	while (i < len && line < p->line + 1)
+		if (text[i++] == '\n')
+			line++;
+	if (i >= len)
+		return;
+	while (i + k < len && text[i + k] == ' ')
+		k++;
+	p->line++;
+	p->col = 1 + (unsigned)k;
+}
+
 static void
 push_item(struct site *s, struct collection *co, struct item *it)
 {
@@ -373,6 +421,8 @@ load_item(struct site *s, struct arena *a, struct source *src,
 			it->body = body->text;
 			it->body_len = body->len;
 			it->body_pos = body->pos;
+			if (body->style == 2)
+				block_body_pos(&it->body_pos, text, len);
 		}
 	}
 	{

@@ -604,9 +604,169 @@ check_tables(struct diags *d, struct pos body, const char *src, size_t n)
 	return 0;
 }
 
+/* --- links (issue 11) --------------------------------------------- */
+
+/* True if u starts with a URL scheme ("https:", "mailto:", "tel:"). */
+static bool
+has_scheme(const char *u)
+{
+	size_t i;
+
+	if (!ascii_isalpha((unsigned char)u[0]))
+		return false;
+	for (i = 1; u[i] != '\0'; i++) {
+		int c = (unsigned char)u[i];
+
+		if (c == ':')
+			return true;
+		if (!ascii_isalnum(c) && c != '+' && c != '-' && c != '.')
+			return false;
+	}
+	return false;
+}
+
+static int
+hexval(int c)
+{
+	if (ascii_isdigit(c))
+		return c - '0';
+	c = ascii_tolower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/*
+ * The path of link u[0..n) below the root: dir + u for a relative one,
+ * "." and ".." segments resolved, %XX decoded.  NULL if ".." climbs
+ * above the root (no page of the site is there).
+ */
+static char *
+link_path(struct arena *a, const char *dir, const char *u, size_t n)
+{
+	struct buf b = {0}, seg = {0};
+	size_t i = 0, start;
+	char *r;
+
+	buf_adds(&b, u[0] == '/' ? "/" : dir);
+	if (u[0] == '/')
+		i = 1;
+	while (i <= n) {
+		start = i;
+		while (i < n && u[i] != '/')
+			i++;
+		buf_reset(&seg);
+		buf_add(&seg, u + start, i - start);
+		if (strcmp(buf_cstr(&seg), "..") == 0) {
+			if (b.len <= 1) {
+				buf_release(&b);
+				buf_release(&seg);
+				return NULL;
+			}
+			buf_truncate(&b, b.len - 1); /* the last '/' */
+			while (b.len > 0 && b.data[b.len - 1] != '/')
+				buf_truncate(&b, b.len - 1);
+		} else if (seg.len > 0 && strcmp(buf_cstr(&seg), ".") != 0) {
+			buf_add(&b, seg.data, seg.len);
+			if (i < n)
+				buf_addc(&b, '/');
+		}
+		i++;
+	}
+	buf_release(&seg);
+	/* %XX: "/files/b%C3%A1o-c%C3%A1o.pdf" names "báo-cáo.pdf". */
+	r = arena_alloc(a, b.len + 1);
+	for (i = 0, start = 0; i < b.len; i++) {
+		int h, l;
+
+		if (b.data[i] == '%' && i + 2 < b.len &&
+		    (h = hexval((unsigned char)b.data[i + 1])) >= 0 &&
+		    (l = hexval((unsigned char)b.data[i + 2])) >= 0) {
+			r[start++] = (char)(h * 16 + l);
+			i += 2;
+		} else {
+			r[start++] = b.data[i];
+		}
+	}
+	r[start] = '\0';
+	buf_release(&b);
+	return r;
+}
+
+/* The file position of node n of a body that starts at body. */
+static struct pos
+node_pos(cmark_node *n, struct pos body, const char *src, size_t len)
+{
+	struct pos at = body;
+	int line = cmark_node_get_start_line(n);
+	int col = cmark_node_get_start_column(n);
+	size_t i = 0, k;
+	unsigned cp = 1;
+
+	if (at.line == 0 || line < 1)
+		return at;
+	at.line += (unsigned)line - 1;
+	/* cmark counts bytes; the messages count characters. */
+	for (k = 1; k < (size_t)line && i < len; i++)
+		if (src[i] == '\n')
+			k++;
+	for (k = 1; k < (size_t)col && i < len && src[i] != '\n'; k++, i++)
+		if (utf8_is_lead((unsigned char)src[i]))
+			cp++;
+	/* body.col: the indentation of a "body: |" block, on every line. */
+	at.col = body.col + cp - 1;
+	if (at.col == 0)
+		at.col = 1;
+	return at;
+}
+
+/* Checks every link and image of doc by l; rewrites root-relative ones. */
+static void
+check_links(struct arena *a, struct diags *d, struct pos body, const char *src,
+    size_t len, cmark_node *doc, const struct markdown_links *l)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *u, *near;
+		char *path;
+		size_t pn;
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    (t != CMARK_NODE_LINK && t != CMARK_NODE_IMAGE))
+			continue;
+		u = cmark_node_get_url(n);
+		if (u == NULL || u[0] == '\0' || u[0] == '#' || u[0] == '?' ||
+		    has_scheme(u) || (u[0] == '/' && u[1] == '/'))
+			continue;
+		pn = strcspn(u, "?#");
+		if ((path = link_path(a, l->dir, u, pn)) == NULL ||
+		    (near = l->missing(l->ctx, a, path)) != NULL) {
+			struct pos at = node_pos(n, body, src, len);
+
+			/* Above the root: the home page is the nearest. */
+			if (path == NULL || near[0] == '\0')
+				near = l->root;
+			diag_error(d, at,
+			    t == CMARK_NODE_IMAGE ? "link.broken-image" :
+			                            "link.broken",
+			    u, near);
+			continue;
+		}
+		if (u[0] == '/' && strcmp(l->root, "/") != 0) {
+			char *w = arena_printf(a, "%s%s", l->root, u + 1);
+
+			cmark_node_set_url(n, w);
+		}
+	}
+	cmark_iter_free(it);
+}
+
 static int
 render(struct arena *a, struct diags *d, struct pos body, const char *src,
-    size_t n, bool trusted, struct markdown_result *out)
+    size_t n, bool trusted, const struct markdown_links *links,
+    struct markdown_result *out)
 {
 	cmark_mem arena_mem = {md_calloc, md_realloc, md_free};
 	cmark_mem *mem = &arena_mem;
@@ -647,6 +807,8 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 	pthread_mutex_unlock(&inline_lock);
 	if (doc == NULL)
 		goto out;
+	if (links != NULL)
+		check_links(a, d, body, src, n, doc, links);
 	html = cmark_render_html_with_mem(doc, MD_OPTIONS,
 	    cmark_parser_get_syntax_extensions(parser), mem);
 	if (html == NULL)
@@ -689,12 +851,20 @@ int
 markdown_render(struct arena *a, struct diags *d, struct pos body,
     const char *src, size_t n, struct markdown_result *out)
 {
-	return render(a, d, body, src, n, false, out);
+	return render(a, d, body, src, n, false, NULL, out);
 }
 
 int
 markdown_render_valid(struct arena *a, struct diags *d, struct pos body,
     const char *src, size_t n, struct markdown_result *out)
 {
-	return render(a, d, body, src, n, true, out);
+	return render(a, d, body, src, n, true, NULL, out);
+}
+
+int
+markdown_render_site(struct arena *a, struct diags *d, struct pos body,
+    const char *src, size_t n, const struct markdown_links *l,
+    struct markdown_result *out)
+{
+	return render(a, d, body, src, n, true, l, out);
 }

@@ -54,4 +54,33 @@ int markdown_render(struct arena *a, struct diags *d, struct pos body,
 int markdown_render_valid(struct arena *a, struct diags *d, struct pos body,
     const char *src, size_t n, struct markdown_result *out);
 
+/*
+ * What the links and images of a body are checked against (issue 11).
+ * Every internal link (root-relative "/x/y/", relative "../x/", an
+ * attachment "/files/a.pdf") must name something the build writes;
+ * external ones (a scheme, "//host", mailto:, tel:) and pure fragments
+ * are not checked.  Root-relative links are rewritten to start with
+ * root, the base path of base_url.
+ */
+struct markdown_links {
+	const char *root; /* "/" or "/kcn/" */
+	const char *dir; /* the page's folder, below root: "/tin-tuc/" */
+	/*
+	 * Returns NULL if the site writes path (decoded, below root, "/"
+	 * first, no query or fragment); else the nearest URL it writes,
+	 * for the hint ("" if none).  Called from render threads.
+	 */
+	const char *(*missing)(void *ctx, struct arena *a, const char *path);
+	void *ctx;
+};
+
+/*
+ * markdown_render_valid() that also checks and rewrites the body's
+ * links by l (NULL: not checked): a broken one is a located error
+ * (line and column of the link in the file); rendering goes on.
+ */
+int markdown_render_site(struct arena *a, struct diags *d, struct pos body,
+    const char *src, size_t n, const struct markdown_links *l,
+    struct markdown_result *out);
+
 #endif

@@ -91,8 +91,19 @@ render_frames(struct site *s, const struct page *p, struct arena *a,
 	if (p->item != NULL && p->item->body_len > 0) {
 		struct markdown_result md;
 
-		if (markdown_render_valid(a, s->diags, p->item->body_pos,
-		    p->item->body, p->item->body_len, &md) == -1)
+		struct markdown_links l = {s->root, "/", site_link_missing, s};
+		const char *slash = strrchr(p->out, '/');
+
+		/* Relative links from the page's folder: "tin-tuc/a/" for
+		 * tin-tuc/a/index.html.  Checked once the outputs are
+		 * known (site_check_outputs()); a preview of one page
+		 * (serve, render --context) may come before. */
+		if (slash != NULL)
+			l.dir = arena_printf(a, "/%.*s/", (int)(slash - p->out),
+			    p->out);
+		if (markdown_render_site(a, s->diags, p->item->body_pos,
+		        p->item->body, p->item->body_len,
+		        s->outs != NULL ? &l : NULL, &md) == -1)
 			return -1;
 		if (md.len > RENDER_MAX_PAGE_BYTES)
 			return diag_error(s->diags, p->item->body_pos,

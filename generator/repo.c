@@ -64,6 +64,46 @@ in_repository(const char *root)
 	return found;
 }
 
+/*
+ * True, after an error with the fix, if git refuses the repository only
+ * because another user owns it (git's safe.directory).  libgit2 1.5
+ * reports that as GIT_EOWNER, or as GIT_ENOTFOUND ("config value
+ * 'safe.directory' was not found") when no safe.directory is set at
+ * all, which looks like "no repository here": so the open is tried
+ * once more without the ownership check, and if that succeeds the
+ * ownership was the cause.  The repository opened that way is closed
+ * at once: it is never read.
+ */
+static bool
+refused_for_owner(struct diags *d, const char *rootreal, int err)
+{
+	git_repository *git = NULL;
+	const char *top;
+	struct buf b = {0};
+	int on = 1, rc;
+
+	if (err != GIT_EOWNER && err != GIT_ENOTFOUND)
+		return false;
+	if (git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &on) != 0 || !on)
+		return false;
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	rc = git_repository_open_ext(&git, rootreal, 0, NULL);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+	if (rc != 0)
+		return false;
+	/* git names the top of the work tree (the .git folder if bare). */
+	top = git_repository_workdir(git);
+	if (top == NULL)
+		top = git_repository_path(git);
+	buf_adds(&b, top);
+	while (b.len > 1 && b.data[b.len - 1] == '/')
+		buf_truncate(&b, b.len - 1);
+	diag_error(d, nopos, "repo.not-owned", buf_cstr(&b));
+	buf_release(&b);
+	git_repository_free(git);
+	return true;
+}
+
 /* The one open; missing: a repository not found is no error. */
 static int
 open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
@@ -83,7 +123,9 @@ open_repo(struct arena *a, struct diags *d, const char *root, bool missing,
 		goto out;
 	}
 	if ((err = git_repository_open_ext(&git, rootreal, 0, NULL)) != 0) {
-		if (missing && err == GIT_ENOTFOUND)
+		if (refused_for_owner(d, rootreal, err))
+			; /* said, with the fix: never "no repository" */
+		else if (missing && err == GIT_ENOTFOUND)
 			rc = 0;	/* not a repository: no history */
 		else if (missing)
 			diag_error(d, nopos, "repo.open", root, gitmsg());

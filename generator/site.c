@@ -472,6 +472,8 @@ site_check_outputs(struct site *s)
 		v[2 * k++ + 1] = s->copies[i].from;
 	}
 	qsort(v, k, 2 * sizeof *v, cmp_out);
+	s->outs = v;
+	s->nouts = k;
 	for (i = 1; i < k; i++) {
 		if (strcmp(v[2 * i], v[2 * i - 2]) != 0)
 			continue;
@@ -491,6 +493,58 @@ site_check_outputs(struct site *s)
 		rc = -1;
 	}
 	return rc;
+}
+
+static int
+cmp_key(const void *key, const void *elt)
+{
+	return strcmp(key, *(const char *const *)elt);
+}
+
+static bool
+writes(const struct site *s, const char *out)
+{
+	return bsearch(out, s->outs, s->nouts, 2 * sizeof *s->outs, cmp_key) !=
+	    NULL;
+}
+
+const char *
+site_link_missing(void *ctx, struct arena *a, const char *path)
+{
+	const struct site *s = ctx;
+	const char *rel = path + (path[0] == '/'), *best = "", *u;
+	size_t n = strlen(rel), i, d, bestd = (size_t)-1;
+	bool page;
+	int pass;
+
+	/* "/x/" is x/index.html; "/x" a file, or the folder x/. */
+	if (n == 0 || rel[n - 1] == '/') {
+		if (writes(s, arena_printf(a, "%sindex.html", rel)))
+			return NULL;
+	} else if (writes(s, rel) ||
+	    writes(s, arena_printf(a, "%s/index.html", rel))) {
+		return NULL;
+	}
+	/*
+	 * Only for a broken link: the nearest by edit distance, among the
+	 * pages for "/x/", among the files for "/files/x.png" (an image
+	 * is never a page), among all if there are no files.
+	 */
+	page = n == 0 || rel[n - 1] == '/';
+	for (pass = 0; pass < 2 && bestd == (size_t)-1; pass++) {
+		for (i = 0; i < s->nouts; i++) {
+			u = published(a, s->outs[2 * i]);
+			if (pass == 0 && (u != s->outs[2 * i]) != page)
+				continue;
+			d = utf8_distance(rel, u);
+			if (d < bestd) {
+				bestd = d;
+				best = u;
+			}
+		}
+	}
+	return bestd == (size_t)-1 ? "" :
+	                             arena_printf(a, "%s%s", s->root, best);
 }
 
 static int

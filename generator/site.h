@@ -106,6 +106,10 @@ struct site {
 	struct page *pages;
 	size_t npages, cappages;
 	size_t npages_site;	/* site_model()'s; kinds add theirs after */
+	/* site_check_outputs(): every output path, sorted, as pairs
+	 * {out, origin}; what a Markdown link may name (issue 11) */
+	const char **outs;
+	size_t nouts;
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
 	struct value *yes, *no;	/* shared true and false */
 	/* deadline.c: holiday table and deadline rules, read on first use */
@@ -121,6 +125,15 @@ struct site {
 	 * the built-in ones when the build has not set them */
 	const struct schemas *schemas;
 };
+
+/*
+ * NULL if the build writes the page or file at path (below the root,
+ * '/' first, decoded: "/tin-tuc/", "/files/a.pdf", "/tin-tuc" for a
+ * folder); else the nearest URL it writes (with the root, for a hint),
+ * "" if none.  Uses the list site_check_outputs() made.  ctx is the
+ * site; for struct markdown_links.
+ */
+const char *site_link_missing(void *ctx, struct arena *a, const char *path);
 
 /* site.c — the model stage (the other halves: site_frames.h, site_lists.h). */
 /*

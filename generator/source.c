@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,6 +22,7 @@
 #include "fsutil.h"
 #include "repo.h"
 #include "source.h"
+#include "utf8.h"
 
 #define MAX_DEPTH 64	/* folders deeper than this are not listed */
 
@@ -46,6 +48,14 @@ struct source {
 	git_tree *tree;		/* the tree at the root folder */
 	const char *commit;	/* 40 hex digits (arena) */
 	long long time;
+	/* Paths already refused or warned about: a folder is listed more
+	 * than once (its collection, then the strays), a file once said. */
+	struct said *said;
+};
+
+struct said {
+	struct said *next;
+	const char *path;
 };
 
 /* Paths collected by a walk; malloc-backed until copied to the arena. */
@@ -72,6 +82,84 @@ gitmsg(void)
 	const git_error *e = git_error_last();
 
 	return e != NULL && e->message != NULL ? e->message : "unknown error";
+}
+
+/* True the first time path is passed (for one message per file). */
+static bool
+first_time(struct source *s, const char *path)
+{
+	struct said *p;
+
+	for (p = s->said; p != NULL; p = p->next)
+		if (strcmp(p->path, path) == 0)
+			return false;
+	p = arena_calloc(s->a, 1, sizeof *p);
+	p->path = arena_strdup(s->a, path);
+	p->next = s->said;
+	s->said = p;
+	return true;
+}
+
+/*
+ * path with every byte that is not part of valid UTF-8, or is a control
+ * character, written \xHH, for a message that must stay readable text.
+ * Sets *bad if there was one.  Arena string.
+ */
+static const char *
+escaped_path(struct source *s, const char *path, bool *bad)
+{
+	struct buf b = {0};
+	const char *r;
+	size_t i = 0, n = strlen(path), k, j;
+	uint32_t cp;
+
+	*bad = false;
+	while (i < n) {
+		k = utf8_decode(path + i, n - i, &cp, UTF8_STRICT);
+		if ((cp == UTF8_REPLACEMENT &&
+		        (k != 3 || memcmp(path + i, "\xef\xbf\xbd", 3) != 0)) ||
+		    utf8_is_refused_control(cp)) {
+			for (j = 0; j < k; j++)
+				buf_addf(&b, "\\x%02x",
+				    (unsigned char)path[i + j]);
+			*bad = true;
+		} else {
+			buf_add(&b, path + i, k);
+		}
+		i += k;
+	}
+	r = *bad ? arena_strdup(s->a, buf_cstr(&b)) : path;
+	buf_release(&b);
+	return r;
+}
+
+/*
+ * True if the name at path may be published.  A name that is not UTF-8
+ * (an old Windows archive: "B\xe1o c\xe1o.pdf") has no URL the build
+ * could write without guessing: it is a located error, shown escaped.
+ */
+static bool
+name_ok(struct source *s, const char *path)
+{
+	bool bad;
+	const char *e = escaped_path(s, path, &bad);
+
+	if (bad && first_time(s, path))
+		diag_error(s->d, pos_file(e), "source.name-not-utf8", e);
+	return !bad;
+}
+
+/* A FIFO, socket or device below the root: not content, said once. */
+static void
+special_file(struct source *s, const char *path, mode_t mode)
+{
+	const char *what = S_ISFIFO(mode)  ? "FIFO" :
+	    S_ISSOCK(mode)                 ? "socket" :
+	    S_ISCHR(mode) || S_ISBLK(mode) ? "device" :
+	                                     "?";
+
+	if (first_time(s, path))
+		diag_warning(s->d, pos_file(path), "source.special-file", what);
 }
 
 static void
@@ -305,6 +393,8 @@ walk_link(struct walk *w, struct buf *path)
 		} else {
 			walk_dir(w, fd, path);
 		}
+	} else {
+		special_file(w->s, buf_cstr(path), st.st_mode);
 	}
 	free(rp);
 }
@@ -373,6 +463,8 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		if (len > 0)
 			buf_addc(path, '/');
 		buf_adds(path, e->d_name);
+		if (!name_ok(s, buf_cstr(path)))
+			continue;
 		/* Never follow here: a link goes through walk_link()'s rule. */
 		if (fstatat(dirfd(dir), e->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == -1) {
@@ -392,8 +484,10 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 				walk_dir(w, cfd, path);
 		} else if (S_ISLNK(st.st_mode)) {
 			walk_link(w, path);
+		} else {
+			/* Sockets, FIFOs and devices are not content. */
+			special_file(s, buf_cstr(path), st.st_mode);
 		}
-		/* Sockets, FIFOs and devices are not content. */
 	}
 	buf_truncate(path, len);
 	w->depth--;
@@ -539,6 +633,8 @@ walk_tree(struct source *s, struct list *l, const git_tree *t,
 		if (len > 0)
 			buf_addc(path, '/');
 		buf_adds(path, name);
+		if (!name_ok(s, buf_cstr(path)))
+			continue;
 		switch (git_tree_entry_filemode(e)) {
 		case GIT_FILEMODE_BLOB:
 		case GIT_FILEMODE_BLOB_EXECUTABLE:

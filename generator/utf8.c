@@ -135,6 +135,108 @@ utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
 	return false;
 }
 
+/* The line and column (code points) of byte off of s. */
+static void
+locate(const unsigned char *u, size_t off, unsigned *line, unsigned *col)
+{
+	unsigned ln = 1, cl = 1;
+	size_t j;
+
+	for (j = 0; j < off; j++) {
+		if (u[j] == '\n') {
+			ln++;
+			cl = 1;
+		} else if (utf8_is_lead(u[j])) {
+			cl++;
+		}
+	}
+	*line = ln;
+	*col = cl;
+}
+
+bool
+utf8_find_control(const char *s, size_t n, unsigned *line, unsigned *col,
+    uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	/* C0 and DEL are single bytes; C1 is C2 80 - C2 9F. */
+	for (i = 0; i < n; i++) {
+		unsigned char c = u[i];
+
+		if (c >= 0x20 && c != 0x7F && c != 0xC2)
+			continue;
+		if (c < 0x80 && utf8_is_refused_control(c)) {
+			*cp = c;
+			break;
+		}
+		if (c == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9F) {
+			*cp = u[i + 1];
+			break;
+		}
+	}
+	if (i >= n)
+		return true;
+	locate(u, i, line, col);
+	return false;
+}
+
+char *
+utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line, unsigned *col)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t m;
+	size_t i;
+
+	/*
+	 * utf8proc_map() costs more than parsing the file: it runs only on
+	 * a file with a code point outside the ranges that are NFC by
+	 * themselves and compose with nothing before them (Unicode's
+	 * NFC_Quick_Check=Yes with combining class 0): below U+0300 (ASCII,
+	 * Latin-1, the Latin letters of Vietnamese: ă â đ ê ô ơ ư),
+	 * U+1E00-U+1EFF (ạ ả ấ ... ỹ) and U+2002-U+20CF (– “ ” … ₫ €).
+	 * Vietnamese text in NFC stays in them; a combining mark does not.
+	 */
+	for (i = 0; i < n; i++) {
+		uint32_t c;
+
+		if (u[i] < 0xCC) /* ASCII, or a lead byte below U+0300 */
+			continue;
+		if (!utf8_is_lead(u[i]))
+			continue;
+		/* E1 B8-BB: U+1E00-U+1EFF, without decoding. */
+		if (u[i] == 0xE1 && i + 1 < n && u[i + 1] >= 0xB8 &&
+		    u[i + 1] <= 0xBB)
+			continue;
+		utf8_decode(s + i, n - i, &c, UTF8_STRICT);
+		if (!((c >= 0x1E00 && c <= 0x1EFF) ||
+		        (c >= 0x2002 && c <= 0x20CF)))
+			break;
+	}
+	if (i == n)
+		return NULL;
+	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m < 0)
+		return NULL; /* valid UTF-8 only: cannot happen */
+	if ((size_t)m == n && memcmp(dst, s, n) == 0) {
+		free(dst);
+		return NULL;
+	}
+	/* The first byte that differs, back to the start of its code
+	 * point: a composed letter differs from its base letter on. */
+	for (i = 0; i < n && i < (size_t)m && dst[i] == u[i]; i++)
+		;
+	while (i > 0 && i < n && !utf8_is_lead(u[i]))
+		i--;
+	locate(u, i, line, col);
+	*outlen = (size_t)m;
+	return (char *)dst;
+}
+
 size_t
 utf8_count(const char *s, size_t n)
 {

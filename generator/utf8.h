@@ -78,6 +78,31 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp,
  */
 bool utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
     const char **why);
+/*
+ * True if cp is a control character that text must not hold: C0 other
+ * than TAB, LF and CR, DEL (U+007F), C1 (U+0080-U+009F).  They are
+ * invisible, and not even allowed in XML 1.0 (the feeds, the sitemap).
+ */
+static inline bool
+utf8_is_refused_control(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	    (cp >= 0x7F && cp <= 0x9F);
+}
+/*
+ * Returns true when valid UTF-8 s[0..n) holds no refused control
+ * character.  Otherwise returns false and sets *line and *col (1-based,
+ * columns in code points) to the first one and *cp to it.
+ */
+bool utf8_find_control(const char *s, size_t n, unsigned *line, unsigned *col,
+    uint32_t *cp);
+/*
+ * Normalises valid UTF-8 s[0..n) (no NUL) to NFC.  Returns NULL if it is
+ * NFC already; else a malloc'd NUL-terminated copy in NFC, its length in
+ * *outlen, and in *line and *col the first place that changed (in s).
+ */
+char *utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line,
+    unsigned *col);
 /* Returns the number of code points in s[0..n) (valid UTF-8 assumed). */
 size_t utf8_count(const char *s, size_t n);
 /*

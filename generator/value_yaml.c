@@ -451,6 +451,18 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 		soft(L, at, "yaml.nul-in-string");
 		return;
 	}
+	/* "\v", "\x01", "\N" in double quotes: the file's own bytes were
+	 * checked on load (content.c), the escapes are seen only here. */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+		unsigned line, col;
+		uint32_t cp;
+
+		if (!utf8_find_control(s, n, &line, &col, &cp)) {
+			soft(L, at, "text.control-char",
+			    diag_fmt(L->d, "U+%04X", (unsigned)cp));
+			return;
+		}
+	}
 	if (tag == NULL && !plain)
 		return;		/* quoted and block scalars are strings */
 	if (tag != NULL && tag_is(tag, "str"))

@@ -106,7 +106,9 @@ START_TEST(test_content_items)
 	ck_assert_str_eq(it->body, "Gọi **số** 1.\n");
 	ck_assert_uint_eq(it->body_len, strlen("Gọi **số** 1.\n"));
 	ck_assert_str_eq(it->body_pos.path, "content/pages/lien-he.yaml");
-	ck_assert_uint_eq(it->body_pos.line, 2);
+	/* "body: |" on line 2: the text starts on line 3, column 3. */
+	ck_assert_uint_eq(it->body_pos.line, 3);
+	ck_assert_uint_eq(it->body_pos.col, 3);
 	it = tu_item(t.s, "content/pages/gioi-thieu.yml");
 	ck_assert_ptr_nonnull(it);
 	ck_assert_str_eq(it->base, "gioi-thieu");
@@ -448,6 +450,67 @@ START_TEST(test_content_body_lookalike)
 }
 END_TEST
 
+/* Issue 11: a control character in a value, a key, a body or a YAML
+ * escape is a located error; the file is not loaded. */
+START_TEST(test_content_control_chars)
+{
+	static const struct tu_file files[] = {
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    {"content/news/a.md", "---\ntitle: Tin\vmới\n---\n"},
+	    {"content/news/b.md",
+	        "---\ntitle: Tin\n---\nThân \x01"
+	        "bài.\n"},
+	    {"content/news/c.md", "---\ntitle: \"Tin\\x85\"\n---\n"},
+	    {"content/news/d.md", "---\nti\x7ftle: Tin\n---\n"},
+	    {"content/news/e.md", "---\ntitle: Đúng\n---\nNội dung.\n"},
+	    {NULL, NULL},
+	};
+	struct tu_site t;
+	const char *txt;
+
+	tu_site_load(&t, files);
+	txt = tu_diags_text(t.a, t.d);
+	ck_assert_uint_eq(diags_errors(t.d), 4);
+	assert_skel(txt,
+	    "content/news/a.md:2:11: E [text.control-char]|U+000B\n"
+	    "content/news/b.md:4:6: E [text.control-char]|U+0001\n"
+	    "content/news/c.md:2:8: E [text.control-char]|U+0085\n"
+	    "content/news/d.md:2:3: E [text.control-char]|U+007F\n");
+	tu_site_close(&t);
+}
+END_TEST
+
+/* Issue 11: NFD text is loaded as NFC, with one warning at its first
+ * decomposed letter. */
+START_TEST(test_content_nfd)
+{
+	static const struct tu_file files[] = {
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    /* "Tin mới" with ơ + U+0301, then "Việt" as e + U+0302 + U+0323. */
+	    {"content/news/a.md",
+	        "---\ntitle: Tin m\xc6\xa1\xcc\x81i\n"
+	        "---\nVie\xcc\x82\xcc\xa3t.\n"},
+	    {NULL, NULL},
+	};
+	struct tu_site t;
+	struct item *it;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	assert_skel(tu_diags_text(t.a, t.d),
+	    "content/news/a.md:2:13: W [text.not-nfc]\n");
+	it = tu_item(t.s, "content/news/a.md");
+	ck_assert_ptr_nonnull(it);
+	ck_assert_str_eq(value_map_str(it->data, "title"), "Tin mới");
+	ck_assert_ptr_nonnull(strstr(it->body, "Việt."));
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 content_suite(void)
 {
@@ -477,6 +540,8 @@ content_suite(void)
 	tcase_add_test(tc, test_content_site_yaml_not_utf8);
 	tcase_add_test(tc, test_content_bad_front_matter);
 	tcase_add_test(tc, test_content_body_lookalike);
+	tcase_add_test(tc, test_content_control_chars);
+	tcase_add_test(tc, test_content_nfd);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "markdown.h"
+#include "testutil.h"
 #include "utf8.h"
 #include "value.h"
 
@@ -756,6 +757,58 @@ END_TEST
 
 Suite *markdown_suite(void);
 
+/* The site of the link tests: three pages and one file. */
+static const char *
+fake_missing(void *ctx, struct arena *a, const char *path)
+{
+	static const char *const have[] = {"/", "/tin-tuc/", "/tin-tuc/a/",
+	    "/files/b\xc3\xa1o c\xc3\xa1o.pdf"};
+	size_t i;
+
+	(void)ctx;
+	(void)a;
+	for (i = 0; i < sizeof have / sizeof have[0]; i++)
+		if (strcmp(path, have[i]) == 0)
+			return NULL;
+	return "/kcn/tin-tuc/";
+}
+
+/* Issue 11: internal links and images are checked, located in the file;
+ * external ones and fragments are not; root-relative ones get the base
+ * path. */
+START_TEST(test_markdown_links)
+{
+	struct markdown_links l = {"/kcn/", "/tin-tuc/a/", fake_missing, NULL};
+	struct pos body = {"content/news/a.md", 5, 1};
+	const char *s =
+	    "Xem [tin](/tin-tuc/) và [a](../a/#x), [b](./) [r](/?q=1)\n"
+	    "[ngoài](https://x.vn/k/) [m](mailto:a@b) [t](tel:1) [#](#x)\n"
+	    "[tệp](/files/b%C3%A1o%20c%C3%A1o.pdf) [//](//x.vn/)\n"
+	    "\n"
+	    "Đọc [x](/khong-co/) và ![ảnh](../anh.png) [y](../../../x/)\n";
+	const char *txt;
+
+	ck_assert_int_eq(markdown_render_site(f.a, f.d, body, s, strlen(s), &l,
+	                     &f.r),
+	    0);
+	ck_assert_uint_eq(diags_errors(f.d), 3);
+	txt = tu_diags_text(f.a, f.d);
+	ck_assert_has(txt, "content/news/a.md:9:5: ");
+	ck_assert_has(txt, "«/khong-co/»");
+	ck_assert_has(txt, "«/kcn/tin-tuc/»");
+	ck_assert_has(txt, "[link.broken]");
+	ck_assert_has(txt, "content/news/a.md:9:24: ");
+	ck_assert_has(txt, "[link.broken-image]");
+	ck_assert_has(txt, "content/news/a.md:9:43: ");
+	ck_assert_has(f.r.html, "href=\"/kcn/tin-tuc/\"");
+	ck_assert_has(f.r.html, "href=\"../a/#x\"");
+	ck_assert_has(f.r.html, "href=\"/kcn/?q=1\"");
+	ck_assert_has(f.r.html, "href=\"https://x.vn/k/\"");
+	ck_assert_has(f.r.html, "href=\"/kcn/files/b%C3%A1o%20c%C3%A1o.pdf\"");
+	ck_assert_has(f.r.html, "href=\"//x.vn/\"");
+}
+END_TEST
+
 Suite *
 markdown_suite(void)
 {
@@ -792,6 +845,7 @@ markdown_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_markdown_first_para);
 	tcase_add_test(tc, test_markdown_empty);
+	tcase_add_test(tc, test_markdown_links);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("concurrency");

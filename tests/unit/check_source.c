@@ -155,6 +155,43 @@ START_TEST(test_source_dir_hidden)
 }
 END_TEST
 
+/* Issue 11: a name that is not UTF-8 is a located error (shown escaped),
+ * a FIFO is skipped with a warning; each said once however often the
+ * folder is listed. */
+START_TEST(test_source_dir_refused_names)
+{
+	struct fixture f;
+	struct source *s;
+	char p[512];
+	const char *txt;
+
+	setup(&f);
+	put(f.tmp, "content/news/a.md", "");
+	put(f.tmp, "content/news/b\xe1o-c\xe1o.md", "");
+	put(f.tmp, "content/t\xe0i-li\xeau/c.md", "");
+	put(f.tmp, "content/news/\xc3\xa9.md", "");
+	snprintf(p, sizeof p, "%s/content/news/ong", f.tmp);
+	ck_assert_int_eq(mkfifo(p, 0644), 0);
+	ck_assert_int_eq(source_open_dir(f.a, f.d, f.tmp, &s), 0);
+	assert_list(s, "content/news",
+	    WANT("content/news/a.md", "content/news/\xc3\xa9.md"));
+	assert_list(s, "content",
+	    WANT("content/news/a.md", "content/news/\xc3\xa9.md"));
+	ck_assert_uint_eq(diags_errors(f.d), 2);
+	ck_assert_uint_eq(diags_warnings(f.d), 1);
+	txt = tu_diags_text(f.a, f.d);
+	ck_assert_ptr_nonnull(strstr(txt,
+	    "content/news/b\\xe1o-c\\xe1o.md:"
+	    "1:1: lỗi: "));
+	ck_assert_ptr_nonnull(strstr(txt, "[source.name-not-utf8]"));
+	ck_assert_ptr_nonnull(strstr(txt, "content/t\\xe0i-li\\xeau:1:1: "));
+	ck_assert_ptr_nonnull(strstr(txt, "content/news/ong:1:1: cảnh báo: "));
+	ck_assert_ptr_nonnull(strstr(txt, "[source.special-file]"));
+	source_close(s);
+	teardown(&f);
+}
+END_TEST
+
 START_TEST(test_source_dir_read)
 {
 	struct fixture f;
@@ -580,6 +617,51 @@ START_TEST(test_source_git_repo_root)
 }
 END_TEST
 
+/*
+ * Issue 11: a repository of another user is refused by git (its
+ * safe.directory rule): an error with the fix, from repo_open() and
+ * repo_find() alike, never "no repository".  Needs root to hand the
+ * folder to another user; skipped otherwise (tests/e2e.d/refuse.sh
+ * checks the command under CI).
+ */
+START_TEST(test_source_git_not_owned)
+{
+	struct fixture f;
+	struct made_repo r;
+	struct repo *rp = NULL;
+	char p[160], home[160];
+
+	if (geteuid() != 0)
+		return;
+	git_libgit2_init();
+	setup(&f);
+	make_repo(&f, &r);
+	/* A global configuration of our own, which trusts nothing. */
+	snprintf(home, sizeof home, "%s/home", f.tmp);
+	ck_assert_int_eq(mkdir(home, 0700), 0);
+	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+	                     GIT_CONFIG_LEVEL_GLOBAL, home),
+	    0);
+	snprintf(p, sizeof p, "%s/repo", f.tmp);
+	ck_assert_int_eq(chown(p, 65534, 65534), 0);
+	ck_assert_int_eq(repo_open(f.a, f.d, r.site, &rp), -1);
+	ck_assert_ptr_null(rp);
+	ck_assert_int_eq(repo_find(f.a, f.d, r.site, &rp), -1);
+	ck_assert_ptr_null(rp);
+	ck_assert_uint_eq(diags_errors(f.d), 2);
+	tu_assert_diag(f.d, "[repo.not-owned]");
+	snprintf(p, sizeof p, "safe.directory %s/repo", f.tmp);
+	tu_assert_diag(f.d, p);
+	snprintf(p, sizeof p, "%s/repo", f.tmp);
+	ck_assert_int_eq(chown(p, 0, 0), 0);
+	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+	                     GIT_CONFIG_LEVEL_GLOBAL, NULL),
+	    0);
+	teardown(&f);
+	git_libgit2_shutdown();
+}
+END_TEST
+
 START_TEST(test_source_git_errors)
 {
 	struct fixture f;
@@ -667,6 +749,7 @@ source_suite(void)
 	tcase_add_test(tc, test_source_dir_hidden);
 	tcase_add_test(tc, test_source_dir_read);
 	tcase_add_test(tc, test_source_dir_open_errors);
+	tcase_add_test(tc, test_source_dir_refused_names);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("safety");
@@ -682,6 +765,7 @@ source_suite(void)
 	tcase_add_test(tc, test_source_git_head);
 	tcase_add_test(tc, test_source_git_repo_root);
 	tcase_add_test(tc, test_source_git_errors);
+	tcase_add_test(tc, test_source_git_not_owned);
 	tcase_add_test(tc, test_source_git_size_limit);
 	suite_add_tcase(s, tc);
 	return s;

@@ -7,6 +7,7 @@
  */
 #include <check.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -304,6 +305,65 @@ START_TEST(test_utf8_nearest)
 }
 END_TEST
 
+/* Issue 11: C0 (not TAB, LF, CR), DEL and C1 are refused, located. */
+START_TEST(test_utf8_find_control)
+{
+	unsigned line = 0, col = 0;
+	uint32_t cp = 0;
+
+	ck_assert(utf8_find_control("a\tb\r\nđ ạ\n", 11, &line, &col, &cp));
+	ck_assert(!utf8_find_control("ab\nTin\vm", 10, &line, &col, &cp));
+	ck_assert_uint_eq(cp, 0x0B);
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(col, 4);
+	ck_assert(!utf8_find_control("đ\x7f", 3, &line, &col, &cp));
+	ck_assert_uint_eq(cp, 0x7F);
+	ck_assert_uint_eq(col, 2);
+	ck_assert(!utf8_find_control("ạ\xc2\x85", 5, &line, &col, &cp));
+	ck_assert_uint_eq(cp, 0x85);
+	ck_assert_uint_eq(line, 1);
+	ck_assert_uint_eq(col, 2);
+	/* U+00A0 (C2 A0) is no control. */
+	ck_assert(utf8_find_control("a\xc2\xa0"
+	                            "b",
+	    4, &line, &col, &cp));
+	ck_assert(!utf8_find_control("\x01", 1, &line, &col, &cp));
+	ck_assert_uint_eq(cp, 1);
+}
+END_TEST
+
+/* NFC text gives NULL; NFD is composed, located at its first letter. */
+START_TEST(test_utf8_nfc)
+{
+	const char *nfd = "Tin\nm\xc6\xa1\xcc\x81i"; /* mơ + U+0301 + i */
+	size_t n = 0;
+	unsigned line = 0, col = 0;
+	char *r;
+
+	ck_assert_ptr_null(utf8_nfc("abc", 3, &n, &line, &col));
+	ck_assert_ptr_null(utf8_nfc("mới", strlen("mới"), &n, &line, &col));
+	r = utf8_nfc(nfd, strlen(nfd), &n, &line, &col);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r, "Tin\nmới");
+	ck_assert_uint_eq(n, strlen("Tin\nmới"));
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(col, 2);
+	free(r);
+	/* The quick ranges: "– ₫ ạ" is NFC; ạ + U+0302 composes to ậ;
+	 * U+2000 (a singleton) becomes U+2002. */
+	ck_assert_ptr_null(utf8_nfc("– ₫ ạ", strlen("– ₫ ạ"), &n, &line, &col));
+	r = utf8_nfc("xạ\xcc\x82", strlen("xạ\xcc\x82"), &n, &line, &col);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r, "xậ");
+	ck_assert_uint_eq(col, 2);
+	free(r);
+	r = utf8_nfc("a\xe2\x80\x80", 4, &n, &line, &col);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r, "a\xe2\x80\x82");
+	free(r);
+}
+END_TEST
+
 Suite *
 utf8_suite(void)
 {
@@ -314,6 +374,8 @@ utf8_suite(void)
 	tcase_add_test(tc, test_utf8_validate_good);
 	tcase_add_test(tc, test_utf8_validate_bad);
 	tcase_add_test(tc, test_utf8_count);
+	tcase_add_test(tc, test_utf8_find_control);
+	tcase_add_test(tc, test_utf8_nfc);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("decode");
 	tcase_add_test(tc, test_utf8_is_lead);
