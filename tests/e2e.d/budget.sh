@@ -88,6 +88,7 @@ grep -q '\[budget.label-differs\]\|\[budget.estimate-no-line\]' "$work/b1.vi" &&
 
 # "Trong đó" without of_which: that, not a sum error.
 budget_try "Trong đó without of_which" "$bf" 's.replace("                    of_which: true\n", "", 1)'
+# shellcheck disable=SC2016 # the backquotes are the message's, not a command
 budget_expect "Trong đó without of_which" 2020-du-toan.yaml \
     "$(line_of "$bf" 'Trong đó: quỹ lương')" budget.of-which-missing '`of_which: true`'
 

@@ -53,8 +53,7 @@ for dir in "$top"/tests/golden/[!_]*/; do
 	cb_run check "$cb/$case/src" "$cb/$case/check"
 	if [ "$(cat "$cb/$case/build.rc")" = "$(cat "$cb/$case/check.rc")" ] &&
 	    [ "$(cat "$cb/$case/check.rc")" != 0 ]; then ok; else
-		bad "check-build $case: build exit $(cat "$cb/$case/build.rc"),"\
-" check exit $(cat "$cb/$case/check.rc")"
+		bad "check-build $case: build exit $(cat "$cb/$case/build.rc"), check exit $(cat "$cb/$case/check.rc")"
 	fi
 	if cmp -s "$cb/$case/build" "$cb/$case/check" &&
 	    [ -s "$cb/$case/check" ]; then ok; else
