@@ -36,7 +36,8 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -pthread $(PKG_CFLAGS) \
-	     -Igenerator -DMINHBACH_VERSION='"$(VERSION)"'
+	     -Igenerator -DMINHBACH_VERSION='"$(VERSION)"' \
+	     -DMINHBACH_DATADIR='"$(PREFIX)/share/minhbach"'
 # --version names the commit: git describe, "unknown" outside git (a
 # tarball).  Only main.o uses it; $(B)/<variant>/commit.txt changes when
 # it does, so main.o is remade after a commit.

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +270,45 @@ theme_name(const struct site *s)
 	return t != NULL ? t : "default";
 }
 
+/* Where `make install` put the default theme (PREFIX/share/minhbach);
+ * MINHBACH_DATADIR in the environment says otherwise (tests). */
+#ifndef MINHBACH_DATADIR
+#define MINHBACH_DATADIR "/usr/local/share/minhbach"
+#endif
+
+/*
+ * A site that names a theme it does not contain gets the installed one
+ * of that name, if there is one (the theme check then reports a theme
+ * found nowhere).  Says so on stderr unless quiet.
+ */
+static int
+installed_theme(struct arena *a, struct diags *d, struct source *src,
+    const char *name, bool quiet)
+{
+	const char *dir = arena_printf(a, "themes/%s", name);
+	const char *data = getenv("MINHBACH_DATADIR");
+	struct source *fb;
+	char *tdir;
+	struct stat st;
+	bool there;
+
+	if (source_has_dir(src, arena_printf(a, "%s/templates", dir)))
+		return 0;
+	if (data == NULL || *data == '\0')
+		data = MINHBACH_DATADIR;
+	tdir = arena_printf(a, "%s/%s/templates", data, dir);
+	there = stat(tdir, &st) == 0 && S_ISDIR(st.st_mode);
+	if (!there)
+		return 0;
+	if (source_open_dir(a, d, data, &fb) == -1)
+		return -1;
+	source_set_fallback(src, dir, fb);
+	if (!quiet)
+		diag_say(d, stderr, "theme.installed", name,
+		    arena_printf(a, "%s/%s", data, dir));
+	return 0;
+}
+
 int
 build_run(const struct options *o)
 {
@@ -341,6 +381,8 @@ build_run(const struct options *o)
 			diag_error(d, asked, "theme.bad-name", tn);
 			goto out;
 		}
+		if (installed_theme(a, d, src, tn, o->quiet) == -1)
+			goto out;
 		th = theme_load_at(a, d, src, tn, asked);
 	}
 	if (th == NULL)

@@ -51,6 +51,9 @@ struct source {
 	/* Paths already refused or warned about: a folder is listed more
 	 * than once (its collection, then the strays), a file once said. */
 	struct said *said;
+	/* Paths under fb_prefix come from fb (source_set_fallback()). */
+	struct source *fb;
+	const char *fb_prefix;
 };
 
 struct said {
@@ -331,6 +334,10 @@ out:
 void
 source_close(struct source *s)
 {
+	if (s != NULL && s->fb != NULL) {
+		source_close(s->fb);
+		s->fb = NULL;
+	}
 	if (s != NULL && s->kind == BACKEND_DIR && s->rootfd >= 0) {
 		close(s->rootfd);
 		s->rootfd = -1;
@@ -776,6 +783,37 @@ out:
 
 /* --- the interface ------------------------------------------------ */
 
+void
+source_set_fallback(struct source *s, const char *prefix, struct source *fb)
+{
+	s->fb = fb;
+	s->fb_prefix = arena_strdup(s->a, prefix);
+}
+
+/* The source that holds path: the fallback for a path under its prefix. */
+static struct source *
+holder(struct source *s, const char *path)
+{
+	size_t n;
+
+	if (s->fb == NULL || path == NULL)
+		return s;
+	n = strlen(s->fb_prefix);
+	if (strncmp(path, s->fb_prefix, n) == 0 &&
+	    (path[n] == '\0' || path[n] == '/'))
+		return s->fb;
+	return s;
+}
+
+bool
+source_has_dir(struct source *s, const char *dir)
+{
+	const char **paths;
+	size_t n;
+
+	return source_list(s, dir, &paths, &n) == 0 && n > 0;
+}
+
 int
 source_list(struct source *s, const char *dir, const char ***paths,
     size_t *n)
@@ -785,6 +823,8 @@ source_list(struct source *s, const char *dir, const char ***paths,
 
 	if (dir == NULL)
 		dir = "";
+	if (holder(s, dir) != s)
+		return source_list(holder(s, dir), dir, paths, n);
 	if (dir[0] != '\0' && !fsutil_safe_relpath(dir)) {
 		*paths = NULL;
 		*n = 0;
@@ -808,6 +848,8 @@ source_exists(struct source *s, const char *path)
 
 	if (!fsutil_safe_relpath(path))
 		return false;
+	if (holder(s, path) != s)
+		return source_exists(holder(s, path), path);
 	if (s->kind == BACKEND_GIT) {
 		if (git_tree_entry_bypath(&entry, s->tree, path) != 0)
 			return false;
@@ -831,6 +873,8 @@ source_read(struct source *s, const char *path, struct buf *out)
 	if (!fsutil_safe_relpath(path))
 		return diag_error(s->d, nopos, "source.unsafe-path",
 		    path ? path : "(null)");
+	if (holder(s, path) != s)
+		return source_read(holder(s, path), path, out);
 	if (s->kind == BACKEND_GIT)
 		return read_git_file(s, path, out);
 	return read_dir_file(s, path, out);

@@ -52,6 +52,16 @@ bool source_exists(struct source *s, const char *path);
  * SOURCE_MAX_FILE are refused.  Returns -1 after a diagnostic at path.
  */
 int source_read(struct source *s, const char *path, struct buf *out);
+/*
+ * Makes every path under prefix ("themes/default") come from fb instead
+ * of s: the installed theme, for a site that names a theme it does not
+ * contain.  fb is closed with s.
+ */
+void source_set_fallback(struct source *s, const char *prefix,
+    struct source *fb);
+/* True when the source holds at least one file below dir. */
+bool source_has_dir(struct source *s, const char *dir);
+
 /* For --ref builds: the full commit id (40 hex) and its commit time
  * (seconds since the epoch); NULL and 0 for a work-tree source. */
 const char *source_commit(const struct source *s);

@@ -75,6 +75,23 @@ if command -v make > /dev/null; then
 	done
 	diff -r "$top/themes/default" "$p/share/minhbach/themes/default" > /dev/null && ok ||
 		bad "make install: the installed theme differs from themes/default"
+	# A site without themes/ builds with the installed theme (the
+	# binary's PREFIX is /usr/local: MINHBACH_DATADIR points at DESTDIR's)
+	# the same pages as with its own copy.
+	mkdir -p "$cw/notheme" && cp -R "$top/content" "$cw/notheme/"
+	MINHBACH_DATADIR="$p/share/minhbach" "$bin" build --no-history --date 2026-12-07 \
+	    --source "$cw/notheme" --out "$cw/notheme-out" > "$cw/nt.txt" 2>&1
+	[ $? = 0 ] && grep -q '\[\?theme\.installed\]\?\|/opt/mb/share/minhbach/themes/default' "$cw/nt.txt" && ok ||
+		{ bad "a site without themes/ does not build with the installed theme"; cat "$cw/nt.txt"; }
+	"$bin" build --quiet --no-history --date 2026-12-07 --source "$top" \
+	    --out "$cw/withtheme-out" 2> /dev/null
+	diff -r "$cw/notheme-out" "$cw/withtheme-out" > /dev/null && ok ||
+		bad "the installed theme gives other pages than themes/default"
+	# Without an installed theme, the theme is missing, located in site.yaml.
+	MINHBACH_DATADIR="$cw/nowhere" "$bin" check --no-history --source "$cw/notheme" \
+	    > /dev/null 2> "$cw/nt.txt"
+	grep -q '^content/site.yaml:[0-9]*:[0-9]*: .*\[theme.missing\]' "$cw/nt.txt" && ok ||
+		{ bad "no theme anywhere is not theme.missing"; cat "$cw/nt.txt"; }
 	make -s -C "$top" uninstall DESTDIR="$cw/dest" PREFIX=/opt/mb > "$cw/install.txt" 2>&1
 	[ -z "$(find "$cw/dest" -type f)" ] && ok || bad "make uninstall left files"
 else
