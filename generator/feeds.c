@@ -204,7 +204,8 @@ sitemap(struct site *s)
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
 	if (s->nlangs > 1)
-		buf_adds(&b, "\n    xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+		buf_adds(&b, "\n    xmlns:xhtml="
+		    "\"http://www.w3.org/1999/xhtml\"");
 	buf_adds(&b, ">\n");
 	for (i = 0; i < n; i++) {
 		const char *u = meta_page_url(s, s->arena, pv[i]);
