@@ -177,9 +177,9 @@ lastmod(const struct page *p)
 }
 
 /*
- * sitemap.xml: every HTML page, sorted, with its last change and, for a
- * page in several languages, every version as an xhtml:link (its own
- * included, and x-default), as Google reads hreflang from a sitemap.
+ * sitemap.xml: every HTML page to index, sorted, with its last change
+ * and, for a page in several languages, every version as an xhtml:link
+ * (its own included, and x-default), as Google reads hreflang there.
  */
 static void
 sitemap(struct site *s)
@@ -195,10 +195,17 @@ sitemap(struct site *s)
 		const char *o = s->pages[i].out;
 		size_t len = strlen(o);
 
-		if (s->pages[i].data != NULL || len < 10 ||
+		const struct page *p = &s->pages[i];
+
+		if (p->data != NULL || len < 10 ||
 		    strcmp(o + len - 10, "index.html") != 0)
 			continue;
-		pv[n++] = &s->pages[i];
+		/* A history page or an old revision asks not to be indexed:
+		 * listing it would contradict it. */
+		if (p->nframes > 1 && value_truthy(value_map_get(
+		    p->frames[p->nframes - 1], "noindex")))
+			continue;
+		pv[n++] = p;
 	}
 	qsort(pv, n, sizeof *pv, cmp_page_out);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

@@ -185,6 +185,9 @@ grep -q 'hreflang="x-default"' "$md/site/sitemap.xml" && ok ||
 	bad "sitemap.xml: no x-default"
 grep -q '<lastmod>[0-9-]*</lastmod>' "$md/site/sitemap.xml" && ok ||
 	bad "sitemap.xml: no lastmod"
+# History pages and old revisions are noindex: not in the sitemap.
+grep -q '/lich-su/\|/history/' "$md/site/sitemap.xml" &&
+	bad "sitemap.xml lists a noindex history page" || ok
 # Small icons, PNGs where PNGs are said.
 for f in favicon-32.png apple-touch-icon.png; do
 	head -c 8 "$md/site/$f" | od -An -c | grep -q 'P   N   G' && ok ||
