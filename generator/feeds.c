@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "feeds.h"
+#include "meta.h"
 #include "site.h"
 #include "site_lists.h"
 #include "value.h"
@@ -149,46 +150,97 @@ json_list(struct site *s, struct collection *co, int lang)
 }
 
 static int
-cmp_str(const void *a, const void *b)
+cmp_page_out(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp((*(const struct page *const *)a)->out,
+	    (*(const struct page *const *)b)->out);
 }
 
+/*
+ * When the page last changed: its record's last commit (provenance's
+ * history.last_changed_iso), else its date; nothing for a list.  Never
+ * the build's time, so that one commit builds one sitemap.
+ */
+static const char *
+lastmod(const struct page *p)
+{
+	const struct value *f;
+	const char *d;
+
+	if (p->item == NULL)
+		return NULL;
+	f = p->nframes > 1 ? p->frames[p->nframes - 1] : NULL;
+	if (f != NULL && (d = value_map_str(value_map_get(f, "history"),
+	    "last_changed_iso")) != NULL)
+		return d;
+	return p->item->date;
+}
+
+/*
+ * sitemap.xml: every HTML page to index, sorted, with its last change
+ * and, for a page in several languages, every version as an xhtml:link
+ * (its own included, and x-default), as Google reads hreflang there.
+ */
 static void
 sitemap(struct site *s)
 {
 	struct buf b = {0};
-	const char **urls;
-	size_t i, n = 0;
+	const struct page **pv;
+	struct meta_alt alt[SITE_MAX_LANGS];
+	size_t i, j, k, n = 0;
 
-	urls = arena_alloc(s->arena, (s->npages ? s->npages : 1) *
-	    sizeof *urls);
+	pv = arena_alloc(s->arena, (s->npages ? s->npages : 1) *
+	    sizeof *pv);
 	for (i = 0; i < s->npages; i++) {
 		const char *o = s->pages[i].out;
 		size_t len = strlen(o);
 
-		if (s->pages[i].data != NULL || len < 10 ||
+		const struct page *p = &s->pages[i];
+
+		if (p->data != NULL || len < 10 ||
 		    strcmp(o + len - 10, "index.html") != 0)
 			continue;
-		urls[n++] = s->pages[i].item ?
-		    arena_printf(s->arena, "%s\t%s", o,
-		    s->pages[i].item->date ? s->pages[i].item->date : "") :
-		    arena_printf(s->arena, "%s\t", o);
+		/* A history page or an old revision asks not to be indexed:
+		 * listing it would contradict it. */
+		if (p->nframes > 1 && value_truthy(value_map_get(
+		    p->frames[p->nframes - 1], "noindex")))
+			continue;
+		pv[n++] = p;
 	}
-	qsort(urls, n, sizeof *urls, cmp_str);
+	qsort(pv, n, sizeof *pv, cmp_page_out);
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
+	if (s->nlangs > 1)
+		buf_adds(&b, "\n    xmlns:xhtml="
+		    "\"http://www.w3.org/1999/xhtml\"");
+	buf_adds(&b, ">\n");
 	for (i = 0; i < n; i++) {
-		const char *tab = strchr(urls[i], '\t');
+		const char *u = meta_page_url(s, s->arena, pv[i]);
+		const char *lm = lastmod(pv[i]);
 
 		buf_adds(&b, "  <url><loc>");
-		buf_add_xml(&b, s->base_url, strlen(s->base_url));
-		/* "x/index.html" is published as "x/". */
-		buf_add_xml(&b, urls[i], (size_t)(tab - urls[i]) - 10);
+		buf_add_xml(&b, u, strlen(u));
 		buf_adds(&b, "</loc>");
-		if (tab[1])
-			buf_addf(&b, "<lastmod>%s</lastmod>", tab + 1);
-		buf_adds(&b, "</url>\n");
+		if (lm != NULL)
+			buf_addf(&b, "<lastmod>%s</lastmod>", lm);
+		k = meta_alternates(s, s->arena, pv[i], alt);
+		for (j = 0; j <= k && k > 0; j++) {
+			/* The last round: x-default, the first language's. */
+			const char *hl = j < k ? alt[j].lang : "x-default";
+			const char *hu = j < k ? alt[j].url : NULL;
+			size_t d;
+
+			for (d = 0; hu == NULL && d < k; d++)
+				if (strcmp(alt[d].lang, s->langs[0]) == 0)
+					hu = alt[d].url;
+			if (hu == NULL)
+				hu = alt[0].url;
+			buf_addf(&b, "\n    <xhtml:link rel=\"alternate\" "
+			    "hreflang=\"%s\" href=\"", hl);
+			buf_add_xml(&b, hu, strlen(hu));
+			buf_adds(&b, "\"/>");
+		}
+		buf_adds(&b, k > 0 ? "\n  </url>\n" : "</url>\n");
 	}
 	buf_adds(&b, "</urlset>\n");
 	data_page(s, "sitemap.xml", "content/site.yaml", &b);

@@ -21,6 +21,7 @@
 #include "diag.h"
 #include "fsutil.h"
 #include "markdown.h"
+#include "meta.h"
 #include "mustache.h"
 #include "render.h"
 #include "site.h"
@@ -121,6 +122,7 @@ render_frames(struct site *s, const struct page *p, struct arena *a,
 	    value_map_str(p->frames[n - 1], "url"));
 	if (menu != NULL)
 		value_map_set(a, over, "menu", menu);
+	meta_frame(s, a, p, over);
 	frames[n++] = over;
 	*nframes = n;
 	return 0;

@@ -78,6 +78,30 @@ site_add_frame_page(struct site *s, const char *out, const char *origin,
 	return p;
 }
 
+/*
+ * The other languages' versions of a page that every language has (the
+ * home page, a collection's first list page): {lang, url, title} as
+ * item frames carry them, for the head's hreflang alternates.
+ */
+static struct value *
+every_lang(struct site *s, int lang, const char *const *urls,
+    const char *const *titles)
+{
+	struct value *l = value_list(s->arena);
+	size_t i;
+
+	for (i = 0; i < s->nlangs; i++) {
+		struct value *e;
+
+		if ((int)i == lang || urls[i] == NULL)
+			continue;
+		e = site_link(s, titles[i], urls[i]);
+		value_map_set(s->arena, e, "lang", site_vstr(s, s->langs[i]));
+		value_list_push(s->arena, l, e);
+	}
+	return l;
+}
+
 bool
 site_shows(const struct site *s, const struct item *it, int lang)
 {
@@ -230,6 +254,16 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			value_map_set(s->arena, f, "has_breadcrumbs",
 			    s->yes);
 		}
+		if (pg == 1 && strcmp(list_url, co->list_url[lang]) == 0) {
+			const char *urls[SITE_MAX_LANGS], *ts[SITE_MAX_LANGS];
+
+			for (k = 0; k < s->nlangs; k++) {
+				urls[k] = co->list_url[k];
+				ts[k] = site_coll_title(s, co, (int)k);
+			}
+			value_map_set(s->arena, f, "translations",
+			    every_lang(s, lang, urls, ts));
+		}
 		for (i = 0; extra != NULL && i < extra->n; i++)
 			value_map_set(s->arena, f, extra->pairs[i].key,
 			    extra->pairs[i].val);
@@ -251,6 +285,18 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 	value_map_set(s->arena, f, "url", site_vstr(s, arena_printf(s->arena,
 	    "%s%s", s->root, pre)));
 	value_map_set(s->arena, f, "is_home", s->yes);
+	{
+		const char *urls[SITE_MAX_LANGS], *ts[SITE_MAX_LANGS];
+
+		for (i = 0; i < s->nlangs; i++) {
+			urls[i] = arena_printf(s->arena, "%s%s", s->root,
+			    site_lang_prefix(s, (int)i));
+			ts[i] = site_ltext(s, value_map_get(s->conf, "title"),
+			    (int)i, "minhbach");
+		}
+		value_map_set(s->arena, f, "translations", every_lang(s, lang,
+		    urls, ts));
+	}
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 		struct value *l = value_list(s->arena);

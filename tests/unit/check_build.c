@@ -451,10 +451,11 @@ START_TEST(test_build_borrow_absent)
 	    "<li>Nguồn không có địa chỉ</li>"), 1);
 	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
 	    "href=\"/khu-cong-nghiep/kcn-thu/\""), 0);
-	/* The zone's summary: its description and lead, not the card of
-	 * the news item (which has none) below. */
+	/* The zone's summary: its description, og:description, JSON-LD
+	 * description and lead, not the card of the news item (which has
+	 * none) below. */
 	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
-	    "TÓM TẮT CỦA KHU"), 2);
+	    "TÓM TẮT CỦA KHU"), 4);
 	ck_assert_int_eq(count_in(&f, "khu-cong-nghiep/kcn-thu/index.html",
 	    "<h3><a href=\"/tin-tuc/tin-thu/\">Tin thử</a></h3>\n"
 	    "<p class=\"meta\"><time datetime=\"2023-05-01\">01/05/2023</time>"
