@@ -7,7 +7,7 @@
 # site`, `make test`, `make lint` and `make fuzz`.
 set -eu
 what=${1:-build}
-pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev libmicrohttpd-dev"
+pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev libmicrohttpd-dev libxlsxwriter-dev"
 [ "$what" = test ] && pkgs="$pkgs check git libxml2-utils"
 [ "$what" = lint ] && pkgs="$pkgs cppcheck clang-tidy clang-format shellcheck"
 [ "$what" = fuzz ] && pkgs="$pkgs clang"

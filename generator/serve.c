@@ -96,6 +96,8 @@ static const char *const types[][2] = {
 	{"webp", "image/webp"},
 	{"ico", "image/x-icon"},
 	{"pdf", "application/pdf"},
+	{"xlsx", "application/vnd.openxmlformats-officedocument."
+	    "spreadsheetml.sheet"},
 	{"woff", "font/woff"},
 	{"woff2", "font/woff2"},
 };
