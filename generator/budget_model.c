@@ -203,6 +203,8 @@ make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
 	const struct value *fh = value_map_get(fr, "form_header");
 	const char *head = budget_csv_head(m->s, m->lang), *p, *num;
 	const char **titles, **heads, **cells;
+	const char *pairs[] = {"number", NULL, "title", NULL, "unit", NULL,
+	    NULL};
 	bool *numeric;
 	struct xlsx_table t = {0};
 	size_t i, k, c, nfixed = 1, nh = fh ? fh->n : 0;
@@ -216,13 +218,15 @@ make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
 		titles[t.ntitles++] = arena_printf(a, "%s: %s",
 		    value_map_str(fh->items[i], "label"),
 		    value_map_str(fh->items[i], "value"));
-	num = value_map_str(fr, "form_number");
-	titles[t.ntitles++] = num != NULL && num[0] != '\0' ?
-	    arena_printf(a, "%s %s — %s", site_word(m->s, m->lang,
-	    "form_number"), num, f->title[m->li]) : f->title[m->li];
+	num = f->number != NULL && f->number[0] != '\0' ? f->number : NULL;
+	pairs[1] = num;
+	pairs[3] = f->title[m->li];
+	pairs[5] = currency_text(m->s, m->lang, cu);
+	titles[t.ntitles++] = num != NULL ? words_fill(a, site_word(m->s,
+	    m->lang, "budget.xlsx_form"), pairs) : f->title[m->li];
 	title_line(fr, "form_attached_text", titles, &t.ntitles);
-	titles[t.ntitles++] = arena_printf(a, "%s: %s", site_word(m->s,
-	    m->lang, "currency_unit"), currency_text(m->s, m->lang, cu));
+	titles[t.ntitles++] = words_fill(a, site_word(m->s, m->lang,
+	    "budget.xlsx_unit"), pairs);
 
 	/* The headings: the CSV's first fields, then the shown columns. */
 	t.ncols = nfixed;
@@ -258,8 +262,8 @@ make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
 			if (m->t->shown[k])
 				row[c++] = r->cells[k].raw;
 	}
-	t.name = num != NULL && num[0] != '\0' ? arena_printf(a, "%s %s",
-	    site_word(m->s, m->lang, "form_number"), num) : f->id;
+	t.name = num != NULL ? words_fill(a, site_word(m->s, m->lang,
+	    "budget.xlsx_sheet"), pairs) : f->id;
 	t.titles = titles;
 	t.heads = heads;
 	t.numeric = numeric;
