@@ -43,6 +43,23 @@ nb=$(find "$top/content/budgets" -name '*.yaml' | wc -l)
 [ "$xn" -ge "$nb" ] && [ "$nb" -gt 0 ] && ok ||
     bad "xlsx: $xn workbooks for $nb budgets"
 
+# A label that a spreadsheet would take for a formula: the CSV guards it
+# with an apostrophe, the workbook holds it as text (no formula).
+mkdir -p "$xw/src"
+cp -R "$top/content" "$top/themes" "$xw/src/"
+sed -i 's/^            label: Phí thẩm định hồ sơ dự án đầu tư$/            label: "=SUM(1;2) Phí thẩm định"/' \
+    "$xw/src/content/budgets/2020-du-toan.yaml"
+"$bin" build --quiet --no-history --source "$xw/src" --out "$xw/c" \
+    > /dev/null 2> "$xw/c.err"
+[ $? = 0 ] && ok || { bad "xlsx: the formula-like label does not build"; cat "$xw/c.err"; }
+xc="$xw/c/ngan-sach/2020-du-toan/du-lieu"
+grep -q "'=SUM(1;2)" "$xc.csv" && ok || bad "xlsx: the CSV does not guard =SUM"
+if [ -n "$xlsx_py" ]; then
+	"$xlsx_py" "$top/tests/xlsx-vs-csv.py" "$xc.xlsx" "$xc.csv" \
+	    > /dev/null 2> "$xw/cmp.err" && ok ||
+	    { bad "xlsx: the formula-like label"; cat "$xw/cmp.err"; }
+fi
+
 # The reader compares: a workbook with a figure typed as text fails.
 if [ -n "$xlsx_py" ]; then
 	x=$(cd "$xw/a" && find . -name du-lieu.xlsx | sort | head -n 1)
