@@ -19,6 +19,9 @@
 #include "words.h"
 #include "xlsx.h"
 
+/* The CSV's fields before the figures: code, level, parent, kind, STT,
+ * label (budget_csv_row_head()). */
+#define XLSX_FIXED 6
 #define CHART_W 640
 #define CHART_BAR 360		/* widest bar, pixels */
 #define CHART_ROW 44
@@ -175,8 +178,7 @@ make_csv(struct mk *m, struct buf *b)
 
 /* Appends fr's text at key to the list v of n lines, when there is one. */
 static void
-title_line(const struct value *fr, const char *key, const char **v,
-    size_t *n)
+title_line(const struct value *fr, const char *key, const char **v, size_t *n)
 {
 	const char *t = value_map_str(fr, key);
 
@@ -193,8 +195,7 @@ title_line(const struct value *fr, const char *key, const char **v,
  * figures as numbers.  tests/xlsx-vs-csv.py compares the two.
  */
 static int
-make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
-    const char **why)
+make_xlsx(struct mk *m, const struct value *fr, struct buf *b, const char **why)
 {
 	struct arena *a = m->s->arena;
 	const struct bform *f = m->t->form;
@@ -202,16 +203,14 @@ make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
 	const char *cu = value_map_str(m->it->data, "currency_unit");
 	const struct value *fh = value_map_get(fr, "form_header");
 	const char *head = budget_csv_head(m->s, m->lang), *p, *num;
-	const char **titles, **heads, **cells;
+	const char **titles, **heads, **cells, *form, *sheet;
 	const char *pairs[] = {"number", NULL, "title", NULL, "unit", NULL,
 	    NULL};
 	bool *numeric;
 	struct xlsx_table t = {0};
-	size_t i, k, c, nfixed = 1, nh = fh ? fh->n : 0;
+	size_t i, k, c, nh = fh ? fh->n : 0;
 
-	for (p = head; *p != '\0'; p++)
-		nfixed += *p == ',';
-	titles = arena_calloc(a, 6 + nh, sizeof *titles);
+	titles = arena_calloc(a, 5 + nh, sizeof *titles);
 	title_line(fr, "title", titles, &t.ntitles);
 	title_line(fr, "decision_form_text", titles, &t.ntitles);
 	for (i = 0; i < nh; i++)
@@ -222,25 +221,34 @@ make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
 	pairs[1] = num;
 	pairs[3] = f->title[m->li];
 	pairs[5] = currency_text(m->s, m->lang, cu);
-	titles[t.ntitles++] = num != NULL ? words_fill(a, site_word(m->s,
-	    m->lang, "budget.xlsx_form"), pairs) : f->title[m->li];
+	form = f->title[m->li];
+	sheet = f->id;
+	if (num != NULL) {
+		form = site_word(m->s, m->lang, "budget.xlsx_form");
+		form = words_fill(a, form, pairs);
+		sheet = site_word(m->s, m->lang, "budget.xlsx_sheet");
+		sheet = words_fill(a, sheet, pairs);
+	}
+	titles[t.ntitles++] = form;
 	title_line(fr, "form_attached_text", titles, &t.ntitles);
-	titles[t.ntitles++] = words_fill(a, site_word(m->s, m->lang,
-	    "budget.xlsx_unit"), pairs);
+	titles[t.ntitles++] =
+	    words_fill(a, site_word(m->s, m->lang, "budget.xlsx_unit"), pairs);
 
-	/* The headings: the CSV's first fields, then the shown columns. */
-	t.ncols = nfixed;
+	/* The headings: the CSV's first fields (as many as budget.csv_head
+	 * names, up to the XLSX_FIXED the rows have), then the shown
+	 * columns. */
+	t.ncols = XLSX_FIXED;
 	for (k = 0; k < f->ncols; k++)
 		t.ncols += m->t->shown[k];
 	heads = arena_calloc(a, t.ncols, sizeof *heads);
 	numeric = arena_calloc(a, t.ncols, sizeof *numeric);
-	for (c = 0, p = head; c < nfixed; c++) {
+	for (c = 0, p = head; c < XLSX_FIXED; c++) {
 		size_t n = strcspn(p, ",");
 
 		heads[c] = arena_strndup(a, p, n);
 		p += n + (p[n] == ',');
 	}
-	numeric[1] = true;	/* the level */
+	numeric[1] = true; /* the level */
 	for (k = 0; k < f->ncols; k++)
 		if (m->t->shown[k]) {
 			heads[c] = budget_col_heading(a, f, k,
@@ -258,12 +266,11 @@ make_xlsx(struct mk *m, const struct value *fr, struct buf *b,
 		row[3] = budget_row_kind(m->t, r);
 		row[4] = r->stt;
 		row[5] = r->label;
-		for (c = nfixed, k = 0; k < f->ncols; k++)
+		for (c = XLSX_FIXED, k = 0; k < f->ncols; k++)
 			if (m->t->shown[k])
 				row[c++] = r->cells[k].raw;
 	}
-	t.name = num != NULL ? words_fill(a, site_word(m->s, m->lang,
-	    "budget.xlsx_sheet"), pairs) : f->id;
+	t.name = sheet;
 	t.titles = titles;
 	t.heads = heads;
 	t.numeric = numeric;
@@ -848,8 +855,8 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	    it->url)));
 	set(&m, fr, "json_url", str(&m, arena_printf(a, "%sdu-lieu.json",
 	    it->url)));
-	set(&m, fr, "xlsx_url", str(&m, arena_printf(a, "%sdu-lieu.xlsx",
-	    it->url)));
+	set(&m, fr, "xlsx_url",
+	    str(&m, arena_printf(a, "%sdu-lieu.xlsx", it->url)));
 	make_csv(&m, &b);
 	pg = site_add_page(s, beside(a, it->out, "du-lieu.csv"), it->path);
 	pg->len = b.len;

@@ -92,9 +92,12 @@ static time_t
 date_time(const char *date)
 {
 	struct tm tm = {0};
+	int n;
 
-	if (date == NULL || sscanf(date, "%4d-%2d-%2d", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday) != 3)
+	if (date == NULL)
+		return 0;
+	n = sscanf(date, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	if (n != 3)
 		return 0;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
@@ -102,8 +105,7 @@ date_time(const char *date)
 }
 
 static lxw_error
-sheet(lxw_workbook *wb, const struct xlsx_table *t, size_t ti,
-    lxw_format *bold)
+sheet(lxw_workbook *wb, const struct xlsx_table *t, size_t ti, lxw_format *bold)
 {
 	char name[128];
 	lxw_worksheet *ws;
@@ -140,8 +142,8 @@ sheet(lxw_workbook *wb, const struct xlsx_table *t, size_t ti,
 		/* The widest cell, headings wrapping past WIDTH_MAX. */
 		w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
 		if (e == LXW_NO_ERROR)
-			e = worksheet_set_column(ws, (lxw_col_t)c,
-			    (lxw_col_t)c, (double)w + 2, NULL);
+			e = worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+			    (double)w + 2, NULL);
 	}
 	/* The headings stay in sight while the lines scroll. */
 	if (e == LXW_NO_ERROR && t->ncols > 0)
@@ -178,8 +180,9 @@ xlsx_write(const struct xlsx_table *t, size_t n, const char *date,
 	lxw_error e = LXW_NO_ERROR;
 	int rc = -1;
 
-	if (tdir == NULL || tdir[0] != '/' || (size_t)snprintf(dir,
-	    sizeof dir, "%s/minhbach-xlsx-XXXXXX", tdir) >= sizeof dir)
+	if (tdir == NULL || tdir[0] != '/' ||
+	    (size_t)snprintf(dir, sizeof dir, "%s/minhbach-xlsx-XXXXXX",
+	        tdir) >= sizeof dir)
 		snprintf(dir, sizeof dir, "/tmp/minhbach-xlsx-XXXXXX");
 	if (mkdtemp(dir) == NULL) {
 		*why = strerror(errno);

@@ -19,13 +19,13 @@
 struct buf;
 
 struct xlsx_table {
-	const char *name;		/* the sheet's tab (cut to 31) */
-	const char *const *titles;	/* lines above the table */
+	const char *name; /* the sheet's tab (cut to 31) */
+	const char *const *titles; /* lines above the table */
 	size_t ntitles;
-	const char *const *heads;	/* ncols column headings */
-	const bool *numeric;		/* ncols: its cells are numbers */
+	const char *const *heads; /* ncols column headings */
+	const bool *numeric; /* ncols: its cells are numbers */
 	size_t ncols;
-	const char *const *cells;	/* nrows * ncols, row by row; NULL
+	const char *const *cells; /* nrows * ncols, row by row; NULL
 					 * or "" leaves a cell empty */
 	size_t nrows;
 };

@@ -20,17 +20,24 @@ Suite *xlsx_suite(void);
 
 static const char *const titles[] = {"Công khai dự toán năm 2020",
     "Đơn vị tính: triệu đồng"};
-static const char *const heads[] = {"STT", "Nội dung",
-    "Dự toán (triệu đồng)"};
+static const char *const heads[] = {"STT", "Nội dung", "Dự toán (triệu đồng)"};
 static const bool numeric[] = {false, false, true};
 static const char *const cells[] = {
-	"1", "Chi thường xuyên", "1250.5",
-	"2", "Chi đầu tư", "-3",
-	"3", "Khác", "",
-	"4", "Không số", "12,5",
+    "1",
+    "Chi thường xuyên",
+    "1250.5",
+    "2",
+    "Chi đầu tư",
+    "-3",
+    "3",
+    "Khác",
+    "",
+    "4",
+    "Không số",
+    "12,5",
 };
-static const struct xlsx_table table = {"Biểu [2]: chi/thu", titles, 2,
-    heads, numeric, 3, cells, 4};
+static const struct xlsx_table table = {"Biểu [2]: chi/thu", titles, 2, heads,
+    numeric, 3, cells, 4};
 
 static uint32_t
 le(const unsigned char *p, int n)
@@ -51,7 +58,8 @@ entry(const struct buf *z, const char *name)
 	size_t off = 0;
 
 	while (off + 30 <= z->len && le(p + off, 4) == 0x04034b50) {
-		uint32_t csize = le(p + off + 18, 4), size = le(p + off + 22, 4);
+		uint32_t csize = le(p + off + 18, 4),
+		         size = le(p + off + 22, 4);
 		uint32_t nlen = le(p + off + 26, 2), xlen = le(p + off + 28, 2);
 		const unsigned char *data = p + off + 30 + nlen + xlen;
 
@@ -115,8 +123,8 @@ START_TEST(test_xlsx_cells)
 	ck_assert_ptr_nonnull(strstr(sheet, "<c r=\"C8\" t=\"s\">"));
 	ck_assert_ptr_nonnull(strstr(strings, "<t>12,5</t>"));
 	ck_assert_ptr_nonnull(strstr(strings, "<t>Chi đầu tư</t>"));
-	ck_assert_ptr_nonnull(strstr(strings,
-	    "<t>Công khai dự toán năm 2020</t>"));
+	ck_assert_ptr_nonnull(
+	    strstr(strings, "<t>Công khai dự toán năm 2020</t>"));
 	/* The headings stay in sight: frozen below row 4. */
 	ck_assert_ptr_nonnull(strstr(sheet, "ySplit=\"4\""));
 	/* The tab's name without the characters Excel refuses. */
