@@ -23,7 +23,7 @@ PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = libcmark-gfm libgit2 yaml-0.1 libutf8proc libmicrohttpd
+PKGS     = libcmark-gfm libgit2 yaml-0.1 libutf8proc libmicrohttpd xlsxwriter
 WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
 	   -Wpedantic -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
 	   -Wwrite-strings -Wformat=2 -Wvla -Wimplicit-fallthrough \
@@ -50,6 +50,7 @@ DEB_libgit2       = libgit2-dev
 DEB_yaml-0.1      = libyaml-dev
 DEB_libutf8proc   = libutf8proc-dev
 DEB_libmicrohttpd = libmicrohttpd-dev
+DEB_xlsxwriter    = libxlsxwriter-dev
 DEB_check         = check
 
 # B: the build folder.  While a module is being written, MODULES="arena
@@ -91,7 +92,8 @@ pkgs:
 	  case $$p in \
 	  libcmark-gfm) d="$(DEB_libcmark-gfm)" ;; libgit2) d="$(DEB_libgit2)" ;; \
 	  yaml-0.1) d="$(DEB_yaml-0.1)" ;; libutf8proc) d="$(DEB_libutf8proc)" ;; \
-	  libmicrohttpd) d="$(DEB_libmicrohttpd)" ;; *) d="the -dev package" ;; \
+	  libmicrohttpd) d="$(DEB_libmicrohttpd)" ;; \
+	  xlsxwriter) d="$(DEB_xlsxwriter)" ;; *) d="the -dev package" ;; \
 	  esac; \
 	  echo "minhbach: pkg-config cannot find $$p: apt-get install $$d" \
 	    "(or make deps, as root)" >&2; exit 1; \

@@ -1,9 +1,10 @@
 /*
  * Budget disclosures, model stage.  In: each budget item, its form and
  * the one computed table (budget_table_make).  Out: the frame keys that
- * budget.c's head comment lists, and the CSV (UTF-8 with BOM, CRLF) and
- * JSON downloads beside the page, all made from that same table.
+ * budget.c's head comment lists, and the CSV (UTF-8 with BOM, CRLF),
+ * JSON and XLSX downloads beside the page, all made from that same table.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "arena.h"
@@ -16,7 +17,11 @@
 #include "site.h"
 #include "value.h"
 #include "words.h"
+#include "xlsx.h"
 
+/* The CSV's fields before the figures: code, level, parent, kind, STT,
+ * label (budget_csv_row_head()). */
+#define XLSX_FIXED 6
 #define CHART_W 640
 #define CHART_BAR 360		/* widest bar, pixels */
 #define CHART_ROW 44
@@ -169,6 +174,109 @@ make_csv(struct mk *m, struct buf *b)
 		}
 		buf_adds(b, "\r\n");
 	}
+}
+
+/* Appends fr's text at key to the list v of n lines, when there is one. */
+static void
+title_line(const struct value *fr, const char *key, const char **v, size_t *n)
+{
+	const char *t = value_map_str(fr, key);
+
+	if (t != NULL && t[0] != '\0')
+		v[(*n)++] = t;
+}
+
+/*
+ * The XLSX: the form's header as title lines (the record's title, the
+ * decision's form, unit, chapter and budget code, the form's number and
+ * title, the decision it accompanies, the currency unit), then the CSV's
+ * table cell for cell: the same headings and, per line, the code, level,
+ * parent and kind, STT and label as text (the level a number), the
+ * figures as numbers.  tests/xlsx-vs-csv.py compares the two.
+ */
+static int
+make_xlsx(struct mk *m, const struct value *fr, struct buf *b, const char **why)
+{
+	struct arena *a = m->s->arena;
+	const struct bform *f = m->t->form;
+	const char **codes = budget_row_codes(a, m->t);
+	const char *cu = value_map_str(m->it->data, "currency_unit");
+	const struct value *fh = value_map_get(fr, "form_header");
+	const char *head = budget_csv_head(m->s, m->lang), *p, *num;
+	const char **titles, **heads, **cells, *form, *sheet;
+	const char *pairs[] = {"number", NULL, "title", NULL, "unit", NULL,
+	    NULL};
+	bool *numeric;
+	struct xlsx_table t = {0};
+	size_t i, k, c, nh = fh ? fh->n : 0;
+
+	titles = arena_calloc(a, 5 + nh, sizeof *titles);
+	title_line(fr, "title", titles, &t.ntitles);
+	title_line(fr, "decision_form_text", titles, &t.ntitles);
+	for (i = 0; i < nh; i++)
+		titles[t.ntitles++] = arena_printf(a, "%s: %s",
+		    value_map_str(fh->items[i], "label"),
+		    value_map_str(fh->items[i], "value"));
+	num = f->number != NULL && f->number[0] != '\0' ? f->number : NULL;
+	pairs[1] = num;
+	pairs[3] = f->title[m->li];
+	pairs[5] = currency_text(m->s, m->lang, cu);
+	form = f->title[m->li];
+	sheet = f->id;
+	if (num != NULL) {
+		form = site_word(m->s, m->lang, "budget.xlsx_form");
+		form = words_fill(a, form, pairs);
+		sheet = site_word(m->s, m->lang, "budget.xlsx_sheet");
+		sheet = words_fill(a, sheet, pairs);
+	}
+	titles[t.ntitles++] = form;
+	title_line(fr, "form_attached_text", titles, &t.ntitles);
+	titles[t.ntitles++] =
+	    words_fill(a, site_word(m->s, m->lang, "budget.xlsx_unit"), pairs);
+
+	/* The headings: the CSV's first fields (as many as budget.csv_head
+	 * names, up to the XLSX_FIXED the rows have), then the shown
+	 * columns. */
+	t.ncols = XLSX_FIXED;
+	for (k = 0; k < f->ncols; k++)
+		t.ncols += m->t->shown[k];
+	heads = arena_calloc(a, t.ncols, sizeof *heads);
+	numeric = arena_calloc(a, t.ncols, sizeof *numeric);
+	for (c = 0, p = head; c < XLSX_FIXED; c++) {
+		size_t n = strcspn(p, ",");
+
+		heads[c] = arena_strndup(a, p, n);
+		p += n + (p[n] == ',');
+	}
+	numeric[1] = true; /* the level */
+	for (k = 0; k < f->ncols; k++)
+		if (m->t->shown[k]) {
+			heads[c] = budget_col_heading(a, f, k,
+			    currency_text(m->s, m->lang, cu), m->li);
+			numeric[c++] = true;
+		}
+	cells = arena_calloc(a, m->t->nrows * t.ncols + 1, sizeof *cells);
+	for (i = 0; i < m->t->nrows; i++) {
+		const struct brow *r = &m->t->rows[i];
+		const char **row = cells + i * t.ncols;
+
+		row[0] = codes[i];
+		row[1] = arena_printf(a, "%d", r->depth);
+		row[2] = r->parent ? codes[r->parent - m->t->rows] : "";
+		row[3] = budget_row_kind(m->t, r);
+		row[4] = r->stt;
+		row[5] = r->label;
+		for (c = XLSX_FIXED, k = 0; k < f->ncols; k++)
+			if (m->t->shown[k])
+				row[c++] = r->cells[k].raw;
+	}
+	t.name = sheet;
+	t.titles = titles;
+	t.heads = heads;
+	t.numeric = numeric;
+	t.cells = cells;
+	t.nrows = m->t->nrows;
+	return xlsx_write(&t, 1, m->s->build_date, b, why);
 }
 
 static void
@@ -664,7 +772,7 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	const struct value *d = it->data, *v;
 	const struct bform *f = budget_form_find(fs, d, NULL);
 	struct value *fr = it->frame, *l;
-	const char *year, *unit, *kt, *pt, *hs;
+	const char *year, *unit, *kt, *pt, *hs, *why;
 	struct page *pg;
 	struct buf b = {0};
 	size_t i;
@@ -747,6 +855,8 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	    it->url)));
 	set(&m, fr, "json_url", str(&m, arena_printf(a, "%sdu-lieu.json",
 	    it->url)));
+	set(&m, fr, "xlsx_url",
+	    str(&m, arena_printf(a, "%sdu-lieu.xlsx", it->url)));
 	make_csv(&m, &b);
 	pg = site_add_page(s, beside(a, it->out, "du-lieu.csv"), it->path);
 	pg->len = b.len;
@@ -755,6 +865,16 @@ model_item(struct site *s, const struct bforms *fs, struct item *it)
 	pg = site_add_page(s, beside(a, it->out, "du-lieu.json"), it->path);
 	pg->len = b.len;
 	pg->data = buf_keep(&b, a);
+	if (make_xlsx(&m, fr, &b, &why) == -1) {
+		diag_error(s->diags, pos_file(it->path), "budget.xlsx-failed",
+		    why);
+		buf_reset(&b);
+	} else {
+		pg = site_add_page(s, beside(a, it->out, "du-lieu.xlsx"),
+		    it->path);
+		pg->len = b.len;
+		pg->data = buf_keep(&b, a);
+	}
 	/* The identities beside it, so that the CSV alone can be re-checked
 	 * (tests/recompute-budget-csv.sh reads both). */
 	budget_identities_csv(&b, m.t->form, site_word(s, m.lang,

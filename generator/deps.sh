@@ -1,14 +1,15 @@
 #!/bin/sh
 # Installs what minhbach needs from Debian's packages, or says exactly
 # what to install.  "build": the generator's libraries; "test": also
-# check, git, python3 and xmllint (unit and end-to-end tests; libxml2-utils
-# holds xmllint, which checks the feeds, sitemap and SVG); "lint": cppcheck,
-# clang-tidy, clang-format and shellcheck; "fuzz": clang.  Run by `make
-# site`, `make test`, `make lint` and `make fuzz`.
+# check, git, python3, xmllint and openpyxl (unit and end-to-end tests;
+# libxml2-utils holds xmllint, which checks the feeds, sitemap and SVG;
+# python3-openpyxl reads the budgets' XLSX back, tests/xlsx-vs-csv.py);
+# "lint": cppcheck, clang-tidy, clang-format and shellcheck; "fuzz":
+# clang.  Run by `make site`, `make test`, `make lint` and `make fuzz`.
 set -eu
 what=${1:-build}
-pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev libmicrohttpd-dev"
-[ "$what" = test ] && pkgs="$pkgs check git python3 libxml2-utils"
+pkgs="pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libgit2-dev libyaml-dev libutf8proc-dev libmicrohttpd-dev libxlsxwriter-dev"
+[ "$what" = test ] && pkgs="$pkgs check git python3 libxml2-utils python3-openpyxl"
 [ "$what" = lint ] && pkgs="$pkgs cppcheck clang-tidy clang-format shellcheck"
 [ "$what" = fuzz ] && pkgs="$pkgs clang"
 

@@ -10,6 +10,7 @@
 #include <cmark-gfm.h>
 #include <git2.h>
 #include <utf8proc.h>
+#include <xlsxwriter.h>
 #include <yaml.h>
 
 #include "buf.h"
@@ -179,6 +180,7 @@ print_version(void)
 	printf("libgit2 %d.%d.%d\n", maj, min, rev);
 	printf("libyaml %s\n", yaml_get_version_string());
 	printf("utf8proc %s\n", utf8proc_version());
+	printf("libxlsxwriter %s\n", lxw_version());
 	return 0;
 }
 

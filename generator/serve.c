@@ -78,6 +78,9 @@ static const char *const sec_headers[][2] = {
 
 /* Content types by extension (lower case), as nginx's mime.types and
  * charset_types give them. */
+#define XLSX_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+/* clang-format off */
 static const char *const types[][2] = {
 	{"html", "text/html; charset=utf-8"},
 	{"htm", "text/html; charset=utf-8"},
@@ -96,9 +99,11 @@ static const char *const types[][2] = {
 	{"webp", "image/webp"},
 	{"ico", "image/x-icon"},
 	{"pdf", "application/pdf"},
+	{"xlsx", XLSX_TYPE},
 	{"woff", "font/woff"},
 	{"woff2", "font/woff2"},
 };
+/* clang-format on */
 
 static const char not_found_text[] =
     "<!DOCTYPE html>\n<title>404</title>\n<p>Không tìm thấy trang. "

@@ -22,11 +22,11 @@ done
 expect_exit 0 "-h" "$bin" -h
 grep -q "^usage: minhbach build" "$work/out.txt" && ok || bad "-h: no usage"
 
-# --- --version: version, commit, the four libraries -------------------
+# --- --version: version, commit, the five libraries -------------------
 expect_exit 0 "--version" "$bin" --version
 head -1 "$work/out.txt" | grep -q "^minhbach $(cat "$top/VERSION") (commit [0-9a-z-]*)$" && ok ||
 	{ bad "--version: first line is not 'minhbach VERSION (commit ...)'"; cat "$work/out.txt"; }
-for lib in cmark-gfm libgit2 libyaml utf8proc; do
+for lib in cmark-gfm libgit2 libyaml utf8proc libxlsxwriter; do
 	grep -q "^$lib [0-9][0-9.]*" "$work/out.txt" && ok ||
 		bad "--version does not name $lib's version"
 done

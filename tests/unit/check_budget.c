@@ -1084,8 +1084,12 @@ START_TEST(test_budget_csv_json)
 	}
 	fx_model(&x);
 	ck_assert_ptr_eq(x.it[0].btab->record, x.it[0].data);
-	/* The CSV, the JSON and the identities of Biểu 3 (A.I). */
-	ck_assert_int_eq(x.s.npages, 3);
+	/* The CSV, the XLSX, the JSON and the identities of Biểu 3 (A.I). */
+	ck_assert_int_eq(x.s.npages, 4);
+	p = page_of(&x.s, "ngan-sach/2020-thuc-hien/du-lieu.xlsx");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_gt(p->len, 1000);
+	ck_assert(memcmp(p->data, "PK\3\4", 4) == 0);
 	ck_assert_ptr_nonnull(page_of(&x.s,
 	    "ngan-sach/2020-thuc-hien/du-lieu.identities.csv"));
 	p = page_of(&x.s, "ngan-sach/2020-thuc-hien/du-lieu.csv");
@@ -1114,6 +1118,8 @@ START_TEST(test_budget_csv_json)
 	f = x.it[0].frame;
 	ck_assert_str_eq(value_map_str(f, "csv_url"),
 	    "/ngan-sach/2020-thuc-hien/du-lieu.csv");
+	ck_assert_str_eq(value_map_str(f, "xlsx_url"),
+	    "/ngan-sach/2020-thuc-hien/du-lieu.xlsx");
 	ck_assert_str_eq(value_map_str(f, "period_text"),
 	    "6 tháng đầu năm 2020");
 	ck_assert_str_eq(value_map_str(f, "currency_unit_text"), "đồng");
