@@ -24,6 +24,7 @@
 #include "feeds.h"
 #include "history.h"
 #include "markdown.h"
+#include "opendata.h"
 #include "outdir.h"
 #include "provenance.h"
 #include "kind.h"
@@ -349,6 +350,8 @@ build_run(const struct options *o)
 		goto out;
 	kinds_model(s, th, sc);
 	catalogue_model(s, th);
+	/* After the budgets: their downloads are datasets too. */
+	opendata_model(s, th, h);
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);

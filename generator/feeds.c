@@ -106,13 +106,16 @@ json_list(struct site *s, struct collection *co, int lang)
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
 		const struct value *hl;
+		const char *u;
 		size_t k;
 
 		if (!site_shows(s, it, lang))
 			continue;
 		/* The record as the editors wrote it, plus where it lives. */
 		buf_adds(&b, n++ ? ",\n    {\"url\":" : "\n    {\"url\":");
-		buf_add_json(&b, it->url, strlen(it->url));
+		/* Absolute: a reader of the file alone can follow it. */
+		u = site_absurl(s, it->url);
+		buf_add_json(&b, u, strlen(u));
 		buf_adds(&b, ",\"lang\":");
 		buf_add_json(&b, it->lang, strlen(it->lang));
 		if (it->date) {
