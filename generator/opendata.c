@@ -853,7 +853,7 @@ package(struct od *o)
 		json_kv(&b, "description", d->desc[0]);
 		buf_adds(&b, ",\"profile\":\"tabular-data-resource\","
 		    "\"format\":\"csv\",\"mediatype\":\"text/csv\","
-		    "\"encoding\":\"utf-8-sig\",");
+		    "\"encoding\":\"utf-8\",");
 		buf_addf(&b, "\"bytes\":%zu,", d->dist[0].size);
 		buf_adds(&b, "\"dialect\":{\"delimiter\":\",\","
 		    "\"lineTerminator\":\"\\r\\n\",\"header\":true},"

@@ -1,0 +1,257 @@
+# Open data (issue 12): the sample portal's record tables as CSV and
+# JSON, the Data Package, the DCAT-AP catalogue and data.json, and the
+# open-data page.  Sourced by tests/e2e.sh.
+od="$work/od"
+rm -rf "$od"
+"$bin" build --quiet --source "$top" --out "$od" 2> "$work/od.err" ||
+	{ bad "opendata: the sample does not build"; cat "$work/od.err"; }
+
+for f in du-lieu/index.html en/data/index.html du-lieu/catalog.jsonld \
+    data.json du-lieu/datapackage.json; do
+	[ -s "$od/$f" ] && ok || bad "opendata: no $f"
+done
+
+# One line per check from Python: "ok" or "bad MESSAGE".
+python3 - "$od" "$top" > "$work/od.txt" 2>&1 <<'EOF'
+import csv, io, json, os, re, sys
+from urllib.parse import urlparse
+
+out, top = sys.argv[1], sys.argv[2]
+def ok(): print("ok")
+def bad(m): print("bad opendata: " + m)
+def check(c, m): ok() if c else bad(m)
+
+# The records of a collection: its main-language files, drafts left out
+# (the sample has none scheduled for later).
+def records(folder):
+    n = 0
+    for f in sorted(os.listdir(os.path.join(top, "content", folder))):
+        if not re.fullmatch(r"[^.]+\.(md|yaml)", f):
+            continue
+        t = open(os.path.join(top, "content", folder, f), encoding="utf-8").read()
+        if re.search(r"^draft:\s*true\s*$", t, re.M):
+            continue
+        n += 1
+    return n
+
+base = None
+for line in open(os.path.join(top, "content/site.yaml"), encoding="utf-8"):
+    if line.startswith("base_url:"):
+        base = line.split(":", 1)[1].strip()
+
+tables = {"khu-cong-nghiep": "zones", "keu-goi-dau-tu": "calls",
+          "thanh-tra": "inspections", "van-ban": "documents"}
+for name, folder in tables.items():
+    raw = open(os.path.join(out, "du-lieu", name + ".csv"), "rb").read()
+    check(raw.startswith(b"\xef\xbb\xbf"), name + ".csv has no BOM")
+    body = raw[3:]
+    check(body.count(b"\n") == body.count(b"\r\n") and body.endswith(b"\r\n"),
+          name + ".csv: lines not ended by CRLF")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8"), newline="")))
+    n = records(folder)
+    check(len(rows) - 1 == n, "%s.csv: %d rows, %d records" % (name, len(rows) - 1, n))
+    check(rows[0][0] == "slug" and len(set(rows[0])) == len(rows[0]),
+          name + ".csv: heading")
+    j = json.load(open(os.path.join(out, "du-lieu", name + ".json"), encoding="utf-8"))
+    check(len(j["records"]) == n, name + ".json: %d records" % len(j["records"]))
+    check([list(r) for r in j["records"]] == [rows[0]] * n,
+          name + ".json: keys are not the CSV's columns")
+
+# Every machine-readable file parses, and every URL in it is absolute.
+files = []
+for d, _, fs in os.walk(out):
+    for f in fs:
+        if f.endswith((".json", ".jsonld")) or (f.endswith(".csv") and "du-lieu" in d):
+            files.append(os.path.join(d, f))
+urlish = re.compile(r'"(?:url|source|path|@id|downloadURL|accessURL|landingPage|identifier|homepage|license)"\s*:\s*"([^"]*)"')
+for p in files:
+    t = open(p, encoding="utf-8-sig").read()
+    if p.endswith((".json", ".jsonld")):
+        try:
+            json.loads(t)
+            ok()
+        except ValueError as e:
+            bad("%s does not parse: %s" % (p, e))
+        for u in urlish.findall(t):
+            if "/files/" in u and not u.startswith("http"):
+                continue	# an attachment as the editor wrote it
+            if u.startswith("mailto:") or re.fullmatch(r"[a-z0-9-]+", u):
+                continue
+            if not urlparse(u).scheme in ("http", "https"):
+                bad("%s: relative URL %s" % (os.path.relpath(p, out), u))
+                break
+        else:
+            ok()
+    else:
+        for r in csv.DictReader(io.StringIO(t, newline="")):
+            u = r.get("url", "")
+            if u and not u.startswith(base):
+                bad("%s: relative URL %s" % (p, u))
+                break
+        else:
+            ok()
+
+# DCAT-AP 2.1.1, class Dataset (section 4.2): the mandatory properties
+# (dct:description, dct:title) and the recommended ones (dcat:contactPoint,
+# dcat:distribution, dcat:keyword, dct:publisher, dct:spatial,
+# dct:temporal, dcat:theme); each of our datasets has all of them, the
+# texts in both languages.  Distribution (4.3): dcat:accessURL mandatory;
+# dcat:byteSize, dcat:downloadURL, dcat:mediaType, dct:license as used.
+cat = json.load(open(os.path.join(out, "du-lieu/catalog.jsonld"), encoding="utf-8"))
+check(cat.get("@type") == "dcat:Catalog", "catalog: not a dcat:Catalog")
+for k in ("dct:title", "dct:description", "dct:publisher"):
+    check(k in cat, "catalog: no " + k)
+required = ["dct:title", "dct:description"]
+recommended = ["dcat:contactPoint", "dcat:distribution", "dcat:keyword",
+               "dct:publisher", "dct:spatial", "dct:temporal", "dcat:theme"]
+ds = cat.get("dcat:dataset", [])
+check(len(ds) == len(tables) + records("budgets"),
+      "catalog: %d datasets, want %d" % (len(ds), len(tables) + records("budgets")))
+for d in ds:
+    i = d.get("dct:identifier")
+    miss = [k for k in required + recommended if not d.get(k)]
+    check(not miss, "catalog: %s lacks %s" % (i, miss))
+    for k in ("dct:title", "dct:description"):
+        check(sorted(x.get("@language") for x in d.get(k, [])) == ["en", "vi"],
+              "catalog: %s %s not in vi and en" % (i, k))
+    check(d.get("dct:license"), "catalog: %s has no licence" % i)
+    for t in d.get("dcat:distribution", []):
+        m = [k for k in ("dcat:accessURL", "dcat:downloadURL", "dcat:mediaType",
+                         "dcat:byteSize", "dct:license") if k not in t]
+        check(not m, "catalog: %s distribution lacks %s" % (i, m))
+        # The byte size is the file's.
+        u = t["dcat:downloadURL"]["@id"]
+        f = os.path.join(out, u[len(base):])
+        check(os.path.getsize(f) == int(t["dcat:byteSize"]["@value"]),
+              "catalog: byte size of %s" % u)
+
+# Project Open Data v1.1 data.json.  The schema cannot be fetched here
+# (only the Debian and npm registries are reachable, and neither carries
+# it): this is our transcription of what its catalog.json, dataset.json,
+# distribution.json, organization.json and vcard.json require, for a
+# non-federal publisher (bureauCode and programCode are for US federal
+# agencies only), checked with Debian's python3-jsonschema.
+import jsonschema
+iso = r"^\d{4}-\d{2}-\d{2}$"
+pod = {
+  "type": "object",
+  "required": ["conformsTo", "dataset"],
+  "properties": {
+    "@type": {"enum": ["dcat:Catalog"]},
+    "conformsTo": {"enum": ["https://project-open-data.cio.gov/v1.1/schema"]},
+    "describedBy": {"type": "string", "format": "uri"},
+    "dataset": {"type": "array", "items": {
+      "type": "object",
+      "required": ["title", "description", "keyword", "modified", "publisher",
+                   "contactPoint", "identifier", "accessLevel"],
+      "properties": {
+        "@type": {"enum": ["dcat:Dataset"]},
+        "title": {"type": "string", "minLength": 1},
+        "description": {"type": "string", "minLength": 1},
+        "keyword": {"type": "array", "minItems": 1,
+                    "items": {"type": "string", "minLength": 1}},
+        "modified": {"type": "string", "pattern": iso},
+        "issued": {"type": "string", "pattern": iso},
+        "publisher": {"type": "object", "required": ["name"], "properties": {
+            "@type": {"enum": ["org:Organization"]},
+            "name": {"type": "string", "minLength": 1}}},
+        "contactPoint": {"type": "object", "required": ["fn", "hasEmail"],
+            "properties": {"@type": {"enum": ["vcard:Contact"]},
+            "fn": {"type": "string", "minLength": 1},
+            "hasEmail": {"type": "string",
+                         "pattern": r"^mailto:[\w_~!$&'()*+,;=:.-]+@[\w.-]+\.[\w.-]+?$"}}},
+        "identifier": {"type": "string", "minLength": 1},
+        "accessLevel": {"enum": ["public", "restricted public", "non-public"]},
+        "license": {"type": "string", "pattern": "^https?://"},
+        "landingPage": {"type": "string", "pattern": "^https?://"},
+        "temporal": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"},
+        "language": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}},
+        "theme": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "distribution": {"type": "array", "minItems": 1, "items": {
+          "type": "object", "required": ["downloadURL", "mediaType"],
+          "properties": {
+            "@type": {"enum": ["dcat:Distribution"]},
+            "downloadURL": {"type": "string", "pattern": "^https?://"},
+            "mediaType": {"type": "string",
+                          "pattern": r"^[-\w]+/[-\w]+(\.[-\w]+)*([+][-\w]+)?$"},
+            "format": {"type": "string", "minLength": 1}}}}}}}}}
+dj = json.load(open(os.path.join(out, "data.json"), encoding="utf-8"))
+errs = list(jsonschema.Draft7Validator(pod).iter_errors(dj))
+check(not errs, "data.json: " + "; ".join(e.message for e in errs[:3]))
+check(len(dj["dataset"]) == len(ds), "data.json and the catalogue disagree")
+check(len({d["identifier"] for d in dj["dataset"]}) == len(ds),
+      "data.json: identifiers repeat")
+
+# The Data Package: one resource per record table, a Table Schema whose
+# fields are the CSV's columns, titles in both languages, a primary key,
+# and the foreign keys call -> zone and inspection -> zone.
+dp = json.load(open(os.path.join(out, "du-lieu/datapackage.json"), encoding="utf-8"))
+res = {r["name"]: r for r in dp["resources"]}
+check(sorted(res) == sorted(tables), "datapackage: resources %s" % sorted(res))
+for name, r in res.items():
+    head = next(csv.reader(open(os.path.join(out, "du-lieu", name + ".csv"),
+                                encoding="utf-8-sig", newline="")))
+    f = r["schema"]["fields"]
+    check([x["name"] for x in f] == head, name + ": schema fields are not the CSV's")
+    check(all(x.get("titles", {}).get("vi") and x["titles"].get("en") for x in f),
+          name + ": a field without vi and en titles")
+    check(r["schema"].get("primaryKey") == "slug", name + ": no primary key")
+fk = lambda n: [(k["fields"], k["reference"]["resource"])
+                for k in res[n]["schema"].get("foreignKeys", [])]
+check(fk("keu-goi-dau-tu") == [("zone", "khu-cong-nghiep")], "datapackage: call -> zone")
+check(fk("thanh-tra") == [("zone", "khu-cong-nghiep")], "datapackage: inspection -> zone")
+
+# The page lists every dataset with its downloads and the licence.
+page = open(os.path.join(out, "du-lieu/index.html"), encoding="utf-8").read()
+for d in ds:
+    for t in d["dcat:distribution"]:
+        check(t["dcat:downloadURL"]["@id"] in page,
+              "the page lacks " + t["dcat:downloadURL"]["@id"])
+check('rel="license"' in page, "the page shows no licence")
+for p in ("index.html", "en/index.html", "ngan-sach/2020-du-toan/index.html"):
+    t = open(os.path.join(out, p), encoding="utf-8").read()
+    check(t.count('rel="license"') >= (2 if "ngan-sach" in p else 1),
+          p + ": no licence in the footer or beside the downloads")
+EOF
+[ $? = 0 ] || bad "opendata: the Python checks stopped"
+while read -r w rest; do
+	case $w in
+	ok) ok ;;
+	bad) bad "$rest" ;;
+	*) bad "opendata: $w $rest" ;;
+	esac
+done < "$work/od.txt"
+
+# A real validator: the Data Package through the `datapackage` npm
+# package (tests/browser, installed by its deps.sh; NODE_PATH may point
+# at another copy), reading every CSV and checking the primary and
+# foreign keys.  It does not strip a UTF-8 BOM, so it reads copies
+# without one; the resources' absolute paths are mapped onto the build.
+dpdir="$work/od-nobom"
+rm -rf "$dpdir"
+mkdir -p "$dpdir/du-lieu"
+for f in "$od"/du-lieu/*.csv; do
+	tail -c +4 "$f" > "$dpdir/du-lieu/${f##*/}"
+done
+base=$(sed -n 's/^base_url: *//p' "$top/content/site.yaml")
+if NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
+    node -e 'require.resolve("datapackage")' 2> /dev/null; then
+	NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
+	    node - "$od/du-lieu/datapackage.json" "$base" "$dpdir" \
+	    > "$work/od-dp.txt" 2>&1 <<'EOF'
+const {Package} = require('datapackage');
+const fs = require('fs');
+const [file, base, dir] = process.argv.slice(2);
+(async () => {
+	const d = JSON.parse(fs.readFileSync(file, 'utf8'));
+	for (const r of d.resources)
+		r.path = r.path.slice(base.length);
+	const p = await Package.load(d, {basePath: dir, strict: true});
+	for (const r of p.resources)
+		await r.read({relations: true});
+})().catch(e => { console.error(e.message); process.exit(1); });
+EOF
+	[ $? = 0 ] && ok || { bad "opendata: datapackage.json fails the datapackage validator"; cat "$work/od-dp.txt"; }
+else
+	echo "opendata: the datapackage npm package is not installed (sh tests/browser/deps.sh): its check is skipped" >&2
+fi
