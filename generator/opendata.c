@@ -17,6 +17,7 @@
 #include "site.h"
 #include "site_impl.h"
 #include "site_lists.h"
+#include "theme.h"
 #include "value.h"
 #include "words.h"
 
@@ -938,7 +939,9 @@ page(struct od *o, const struct theme *th)
 	int lang;
 	size_t i, j;
 
-	if ((tm = site_template(s, th, "opendata", "single")) == NULL)
+	/* A theme without the template has no place for the page (nor
+	 * the words of it): the files are made all the same. */
+	if ((tm = theme_find(th, "opendata")) == NULL)
 		return;
 	for (lang = 0; lang < (int)s->nlangs; lang++) {
 		struct value *f = value_map(s->arena), *l = value_list(s->arena);
