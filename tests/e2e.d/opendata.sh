@@ -255,3 +255,22 @@ EOF
 else
 	echo "opendata: the datapackage npm package is not installed (sh tests/browser/deps.sh): its check is skipped" >&2
 fi
+
+# The catalogue as JSON-LD: expanded and turned into RDF by the `jsonld`
+# npm package in safe mode (a term without a mapping is an error, not
+# silently dropped).
+if NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
+    node -e 'require.resolve("jsonld")' 2> /dev/null; then
+	NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
+	    node - "$od/du-lieu/catalog.jsonld" > "$work/od-ld.txt" 2>&1 <<'EOF'
+const jsonld = require('jsonld');
+const fs = require('fs');
+const d = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
+jsonld.toRDF(d, {format: 'application/n-quads', safe: true})
+	.then(q => { if (!q.includes('http://www.w3.org/ns/dcat#Dataset')) throw new Error('no dcat:Dataset'); })
+	.catch(e => { console.error(e.message); process.exit(1); });
+EOF
+	[ $? = 0 ] && ok || { bad "opendata: catalog.jsonld is not valid JSON-LD"; cat "$work/od-ld.txt"; }
+else
+	echo "opendata: the jsonld npm package is not installed (sh tests/browser/deps.sh): its check is skipped" >&2
+fi
