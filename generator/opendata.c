@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "arena.h"
+#include "budget_model.h"
+#include "budget_table.h"
 #include "buf.h"
 #include "history.h"
 #include "opendata.h"
@@ -214,6 +216,7 @@ struct dataset {
 	struct dist dist[2];
 	size_t ndist;
 	const struct odkind *k;	/* NULL for a budget */
+	struct item *it;	/* a budget: its record */
 	size_t nrows;
 };
 
@@ -466,11 +469,24 @@ budget_table(struct od *o, struct item *it)
 	if (csv == NULL || json == NULL)
 		return;
 	ds = add_ds(o);
+	ds->it = it;
 	ds->id = arena_printf(s->arena, "%s-%s", coll_id(s, it->coll),
 	    it->slug);
-	ds->title[0] = records_title(s, it);
-	ds->title[1] = it->tr[1] != NULL && s->nlangs > 1 ?
-	    records_title(s, it->tr[1]) : ds->title[0];
+	/* The page's title (made from the form when the record has none);
+	 * in English the translation's, else the form's English title. */
+	fy = value_map_get(it->data, "fiscal_year");
+	ds->title[0] = value_map_str(it->frame, "title") != NULL ?
+	    value_map_str(it->frame, "title") : records_title(s, it);
+	if (s->nlangs > 1 && it->tr[1] != NULL && it->tr[1]->frame != NULL &&
+	    value_map_str(it->tr[1]->frame, "title") != NULL)
+		ds->title[1] = value_map_str(it->tr[1]->frame, "title");
+	else if (it->btab != NULL && it->btab->form != NULL &&
+	    it->btab->form->title[1] != NULL)
+		ds->title[1] = fy != NULL && fy->type == VALUE_INT ?
+		    arena_printf(s->arena, "%s, %s", it->btab->form->title[1],
+		    fy->text) : it->btab->form->title[1];
+	else
+		ds->title[1] = ds->title[0];
 	ds->desc[0] = arena_printf(s->arena, "Bảng công khai ngân sách "
 	    "«%s» theo mẫu biểu của Bộ Tài chính, từng dòng với mã dòng, STT "
 	    "và số liệu.", ds->title[0]);
@@ -488,7 +504,6 @@ budget_table(struct od *o, struct item *it)
 	    json->len};
 	ds->ndist = 2;
 	item_dates(o, ds, it);
-	fy = value_map_get(it->data, "fiscal_year");
 	if (fy != NULL && fy->type == VALUE_INT)
 		span(ds, arena_printf(s->arena, "%s-01-01", fy->text),
 		    arena_printf(s->arena, "%s-12-31", fy->text));
@@ -809,6 +824,115 @@ pod(struct od *o)
 	add_file(o, "data.json", &b);
 }
 
+/* A resource's name, path, titles, format and dialect, each with its
+ * ',' after. */
+static void
+resource_head(struct buf *b, const struct dataset *d)
+{
+	json_kv(b, "name", d->id);
+	buf_addc(b, ',');
+	json_kv(b, "path", d->dist[0].url);
+	buf_addc(b, ',');
+	json_kv(b, "title", d->title[0]);
+	buf_addc(b, ',');
+	json_kv(b, "description", d->desc[0]);
+	buf_adds(b, ",\"profile\":\"tabular-data-resource\","
+	    "\"format\":\"csv\",\"mediatype\":\"text/csv\","
+	    "\"encoding\":\"utf-8\",");
+	buf_addf(b, "\"bytes\":%zu,", d->dist[0].size);
+	buf_adds(b, "\"dialect\":{\"delimiter\":\",\","
+	    "\"lineTerminator\":\"\\r\\n\",\"header\":true},");
+}
+
+/* One Table Schema field. */
+static void
+field(struct buf *b, bool first, const char *name, const char *type,
+    const char *vi, const char *en, const char *unit)
+{
+	buf_adds(b, first ? "\n{" : ",\n{");
+	json_kv(b, "name", name);
+	buf_addc(b, ',');
+	json_kv(b, "type", type);
+	buf_addc(b, ',');
+	json_kv(b, "title", vi);
+	buf_adds(b, ",\"titles\":{");
+	json_kv(b, "vi", vi);
+	buf_addc(b, ',');
+	json_kv(b, "en", en);
+	buf_addc(b, '}');
+	if (unit != NULL) {
+		buf_addc(b, ',');
+		json_kv(b, "unit", unit);
+	}
+	buf_addc(b, '}');
+}
+
+/* The n-th comma separated part of list (no quoting: the theme's
+ * budget.csv_head), or "". */
+static const char *
+nth(struct site *s, const char *list, size_t n)
+{
+	const char *e;
+
+	while (n-- > 0 && list != NULL)
+		list = (list = strchr(list, ',')) != NULL ? list + 1 : NULL;
+	if (list == NULL)
+		return "";
+	e = strchr(list, ',');
+	return arena_printf(s->arena, "%.*s", e ? (int)(e - list) :
+	    (int)strlen(list), list);
+}
+
+/*
+ * The Table Schema of a budget's du-lieu.csv (budget_model.c writes it
+ * in the record's language): the six row columns, then each shown
+ * column with its unit; the row code is the primary key and the
+ * parent's code a key into the same table.
+ */
+static bool
+budget_schema(struct od *o, struct buf *b, const struct dataset *d)
+{
+	struct site *s = o->s;
+	struct item *it = d->it;
+	const struct btab *t = it->btab;
+	const char *lang = it->lang, *other = en_lang(o);
+	const char *hv = budget_csv_head(s, lang);
+	const char *he = budget_csv_head(s, other);
+	const char *cu = value_map_str(it->data, "currency_unit");
+	static const char *const types[] = {"string", "integer", "string",
+	    "string", "string", "string"};
+	size_t k;
+
+	if (t == NULL || t->form == NULL)
+		return false;
+	buf_adds(b, "\"schema\":{\"fields\":[");
+	for (k = 0; k < 6; k++)
+		field(b, k == 0, nth(s, hv, k), types[k], nth(s, hv, k),
+		    nth(s, he, k), NULL);
+	for (k = 0; k < t->form->ncols; k++) {
+		const struct bcol *c = &t->form->cols[k];
+		const char *uv = site_word(s, lang, arena_printf(s->arena,
+		    "budget.unit.%s", cu ? cu : "dong"));
+		const char *ue = site_word(s, other, arena_printf(s->arena,
+		    "budget.unit.%s", cu ? cu : "dong"));
+
+		if (!t->shown[k])
+			continue;
+		field(b, false, budget_col_heading(s->arena, t->form, k, uv,
+		    0), "number", budget_col_heading(s->arena, t->form, k, uv,
+		    0), budget_col_heading(s->arena, t->form, k, ue, 1),
+		    c->type == BCOL_PERCENT ? "%" : uv);
+	}
+	buf_adds(b, "],");
+	json_kv(b, "primaryKey", nth(s, hv, 0));
+	buf_adds(b, ",\"missingValues\":[\"\"],\"foreignKeys\":[{");
+	json_kv(b, "fields", nth(s, hv, 2));
+	buf_adds(b, ",\"reference\":{\"resource\":\"\",");
+	json_kv(b, "fields", nth(s, hv, 0));
+	buf_adds(b, "}}]}");
+	return true;
+}
+
 /* The Frictionless Data Package of every record table, foreign keys
  * between them (call → zone). */
 static void
@@ -841,24 +965,23 @@ package(struct od *o)
 		const struct dataset *d = &o->ds[i];
 		const struct odkind *k = d->k;
 
-		if (k == NULL)
+		if (k == NULL) {
+			size_t at = b.len;
+
+			buf_adds(&b, first ? "\n{" : ",\n{");
+			resource_head(&b, d);
+			if (!budget_schema(o, &b, d)) {
+				buf_truncate(&b, at);
+				continue;
+			}
+			buf_addc(&b, '}');
+			first = false;
 			continue;
+		}
 		buf_adds(&b, first ? "\n{" : ",\n{");
 		first = false;
-		json_kv(&b, "name", d->id);
-		buf_addc(&b, ',');
-		json_kv(&b, "path", d->dist[0].url);
-		buf_addc(&b, ',');
-		json_kv(&b, "title", d->title[0]);
-		buf_addc(&b, ',');
-		json_kv(&b, "description", d->desc[0]);
-		buf_adds(&b, ",\"profile\":\"tabular-data-resource\","
-		    "\"format\":\"csv\",\"mediatype\":\"text/csv\","
-		    "\"encoding\":\"utf-8\",");
-		buf_addf(&b, "\"bytes\":%zu,", d->dist[0].size);
-		buf_adds(&b, "\"dialect\":{\"delimiter\":\",\","
-		    "\"lineTerminator\":\"\\r\\n\",\"header\":true},"
-		    "\"schema\":{\"fields\":[");
+		resource_head(&b, d);
+		buf_adds(&b, "\"schema\":{\"fields\":[");
 		for (c = 0; c < k->ncols; c++) {
 			const struct odcol *f = &k->cols[c];
 

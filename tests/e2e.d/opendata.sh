@@ -187,17 +187,20 @@ check(len({d["identifier"] for d in dj["dataset"]}) == len(ds),
 # and the foreign keys call -> zone and inspection -> zone.
 dp = json.load(open(os.path.join(out, "du-lieu/datapackage.json"), encoding="utf-8"))
 res = {r["name"]: r for r in dp["resources"]}
-check(sorted(res) == sorted(tables), "datapackage: resources %s" % sorted(res))
+fk = lambda n: [(k["fields"], k["reference"]["resource"])
+                for k in res[n]["schema"].get("foreignKeys", [])]
+check(sorted(res) == sorted(d["dct:identifier"] for d in ds),
+      "datapackage: resources %s" % sorted(res))
 for name, r in res.items():
-    head = next(csv.reader(open(os.path.join(out, "du-lieu", name + ".csv"),
+    head = next(csv.reader(open(os.path.join(out, r["path"][len(base):]),
                                 encoding="utf-8-sig", newline="")))
     f = r["schema"]["fields"]
     check([x["name"] for x in f] == head, name + ": schema fields are not the CSV's")
     check(all(x.get("titles", {}).get("vi") and x["titles"].get("en") for x in f),
           name + ": a field without vi and en titles")
-    check(r["schema"].get("primaryKey") == "slug", name + ": no primary key")
-fk = lambda n: [(k["fields"], k["reference"]["resource"])
-                for k in res[n]["schema"].get("foreignKeys", [])]
+    check(r["schema"].get("primaryKey") == head[0], name + ": no primary key")
+    if name not in tables:	# a budget: the parent's code names a row
+        check(fk(name) == [(head[2], "")], name + ": parent -> code")
 check(fk("keu-goi-dau-tu") == [("zone", "khu-cong-nghiep")], "datapackage: call -> zone")
 check(fk("thanh-tra") == [("zone", "khu-cong-nghiep")], "datapackage: inspection -> zone")
 
@@ -229,29 +232,46 @@ done < "$work/od.txt"
 # without one; the resources' absolute paths are mapped onto the build.
 dpdir="$work/od-nobom"
 rm -rf "$dpdir"
-mkdir -p "$dpdir/du-lieu"
-for f in "$od"/du-lieu/*.csv; do
-	tail -c +4 "$f" > "$dpdir/du-lieu/${f##*/}"
-done
 base=$(sed -n 's/^base_url: *//p' "$top/content/site.yaml")
 if NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
     node -e 'require.resolve("datapackage")' 2> /dev/null; then
-	NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
-	    node - "$od/du-lieu/datapackage.json" "$base" "$dpdir" \
-	    > "$work/od-dp.txt" 2>&1 <<'EOF'
+	cat > "$work/od-dp.js" <<'EOF'
 const {Package} = require('datapackage');
 const fs = require('fs');
-const [file, base, dir] = process.argv.slice(2);
+const path = require('path');
+const [file, base, dir, out] = process.argv.slice(2);
 (async () => {
 	const d = JSON.parse(fs.readFileSync(file, 'utf8'));
-	for (const r of d.resources)
+	for (const r of d.resources) {
 		r.path = r.path.slice(base.length);
+		const to = path.join(dir, r.path);
+		fs.mkdirSync(path.dirname(to), {recursive: true});
+		fs.writeFileSync(to, fs.readFileSync(path.join(out, r.path))
+		    .subarray(3));
+	}
 	const p = await Package.load(d, {basePath: dir, strict: true});
 	for (const r of p.resources)
 		await r.read({relations: true});
 })().catch(e => { console.error(e.message); process.exit(1); });
 EOF
-	[ $? = 0 ] && ok || { bad "opendata: datapackage.json fails the datapackage validator"; cat "$work/od-dp.txt"; }
+	dp_run() {	# dp_run OUT: validates OUT's datapackage.json
+		rm -rf "$dpdir"
+		NODE_PATH="$top/tests/browser/node_modules${NODE_PATH:+:$NODE_PATH}" \
+		    node "$work/od-dp.js" "$1/du-lieu/datapackage.json" "$base" \
+		    "$dpdir" "$1" > "$work/od-dp.txt" 2>&1
+	}
+	dp_run "$od" && ok || { bad "opendata: datapackage.json fails the datapackage validator"; cat "$work/od-dp.txt"; }
+	# It does check the keys: a call naming no zone, a budget row whose
+	# parent is no row, each fail.
+	rm -rf "$work/od-bad" && cp -R "$od" "$work/od-bad"
+	sed -i '2s/,kcn-[a-z-]*,/,kcn-nowhere,/' "$work/od-bad/du-lieu/keu-goi-dau-tu.csv"
+	dp_run "$work/od-bad" && bad "opendata: a call naming no zone passes" ||
+	    { grep -q 'Foreign key "zone"' "$work/od-dp.txt" && ok || { bad "opendata: the validator failed otherwise"; cat "$work/od-dp.txt"; }; }
+	rm -rf "$work/od-bad" && cp -R "$od" "$work/od-bad"
+	sed -i '3s/^\([^,]*\),\([0-9]*\),[^,]*,/\1,\2,ZZ,/' \
+	    "$work/od-bad/ngan-sach/2020-du-toan/du-lieu.csv"
+	dp_run "$work/od-bad" && bad "opendata: a budget row with no parent passes" || ok
+	rm -rf "$work/od-bad"
 else
 	echo "opendata: the datapackage npm package is not installed (sh tests/browser/deps.sh): its check is skipped" >&2
 fi
