@@ -655,7 +655,8 @@ dcat(struct od *o)
 		lang_pair(o, &b, "dct:description", d->desc);
 		buf_adds(&b, ",\"dct:publisher\":{");
 		json_kv(&b, "@id", pub_url(o));
-		buf_adds(&b, "},\"dcat:contactPoint\":{\"@type\":\"vcard:Kind\",");
+		buf_adds(&b, "},\"dcat:contactPoint\":{"
+		    "\"@type\":\"vcard:Kind\",");
 		json_kv(&b, "vcard:fn", pub_name(o, 0));
 		if (email != NULL) {
 			buf_adds(&b, ",\"vcard:hasEmail\":{");
@@ -670,7 +671,8 @@ dcat(struct od *o)
 			buf_addc(&b, '}');
 		}
 		if (d->issued != NULL) {
-			buf_adds(&b, ",\"dct:issued\":{\"@type\":\"xsd:date\",");
+			buf_adds(&b, ",\"dct:issued\":{"
+			    "\"@type\":\"xsd:date\",");
 			json_kv(&b, "@value", d->issued);
 			buf_adds(&b, "},\"dct:modified\":{\"@type\":"
 			    "\"xsd:date\",");
@@ -776,7 +778,8 @@ pod(struct od *o)
 		}
 		buf_adds(&b, ",\"publisher\":{\"@type\":\"org:Organization\",");
 		json_kv(&b, "name", pub_name(o, 0));
-		buf_adds(&b, "},\"contactPoint\":{\"@type\":\"vcard:Contact\",");
+		buf_adds(&b, "},\"contactPoint\":{"
+		    "\"@type\":\"vcard:Contact\",");
 		json_kv(&b, "fn", pub_name(o, 0));
 		if (email != NULL) {
 			buf_addc(&b, ',');
@@ -1026,7 +1029,8 @@ package(struct od *o)
 						to = o->ds[m].id;
 				if (to == NULL)
 					continue;
-				buf_adds(&b, any ? ",{" : ",\"foreignKeys\":[{");
+				buf_adds(&b, any ? ",{" :
+				    ",\"foreignKeys\":[{");
 				any = true;
 				json_kv(&b, "fields", k->cols[c].name);
 				buf_adds(&b, ",\"reference\":{");
@@ -1067,7 +1071,8 @@ page(struct od *o, const struct theme *th)
 	if ((tm = theme_find(th, "opendata")) == NULL)
 		return;
 	for (lang = 0; lang < (int)s->nlangs; lang++) {
-		struct value *f = value_map(s->arena), *l = value_list(s->arena);
+		struct value *f = value_map(s->arena);
+		struct value *l = value_list(s->arena);
 		const char *dir = lang ? OPENDATA_DIR_OTHER : OPENDATA_DIR;
 		int li = lang ? 1 : 0;
 
