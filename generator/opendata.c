@@ -335,11 +335,15 @@ json_key(struct buf *b, const char *k)
 	buf_addc(b, ':');
 }
 
+/* "k":"v", or "k":null for none (a site.yaml without a title). */
 static void
 json_kv(struct buf *b, const char *k, const char *v)
 {
 	json_key(b, k);
-	buf_add_json(b, v, strlen(v));
+	if (v == NULL)
+		buf_adds(b, "null");
+	else
+		buf_add_json(b, v, strlen(v));
 }
 
 static void
