@@ -17,7 +17,6 @@
 #include "opendata.h"
 #include "records.h"
 #include "site.h"
-#include "site_impl.h"
 #include "site_lists.h"
 #include "theme.h"
 #include "value.h"
@@ -1050,6 +1049,13 @@ package(struct od *o)
 	add_file(o, OPENDATA_DIR "datapackage.json", &b);
 }
 
+/* "" for the main language, "en/" for another (as site.c lays out). */
+static const char *
+prefix(struct site *s, int lang)
+{
+	return lang ? arena_printf(s->arena, "%s/", s->langs[lang]) : "";
+}
+
 /* A byte size for people: "2,3 KB" / "2.3 KB", "812 B". */
 static const char *
 size_text(struct site *s, size_t n, int lang)
@@ -1084,7 +1090,7 @@ page(struct od *o, const struct theme *th)
 		    "opendata.title"));
 		records_set(s, f, "lang", s->langs[lang]);
 		records_set(s, f, "url", arena_printf(s->arena, "%s%s%s",
-		    s->root, site_lang_prefix(s, lang), dir));
+		    s->root, prefix(s, lang), dir));
 		records_setb(s, f, "is_opendata", true);
 		records_set(s, f, "catalog_url", site_absurl(s, arena_printf(
 		    s->arena, "%s%scatalog.jsonld", s->root, OPENDATA_DIR)));
@@ -1120,7 +1126,7 @@ page(struct od *o, const struct theme *th)
 		value_map_set(s->arena, value_map_get(s->globals[lang],
 		    "site"), "opendata_url", value_map_get(f, "url"));
 		site_add_frame_page(s, arena_printf(s->arena, "%s%sindex.html",
-		    site_lang_prefix(s, lang), dir), "content/site.yaml", tm,
+		    prefix(s, lang), dir), "content/site.yaml", tm,
 		    lang, f);
 	}
 }
