@@ -355,6 +355,30 @@ add_file(struct od *o, const char *out, struct buf *b)
 	memset(b, 0, sizeof *b);
 }
 
+/*
+ * Gives the collection's list pages (and browse pages) `csv_url`, the
+ * table's download: the theme shows it beside the list's JSON, with
+ * the licence.
+ */
+static void
+list_csv(struct site *s, const struct collection *co, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < s->npages; i++) {
+		struct value *f = (struct value *)s->pages[i].frames[1];
+		const char *c;
+
+		if (s->pages[i].nframes < 2 || f == NULL ||
+		    f->type != VALUE_MAP || !value_truthy(value_map_get(f,
+		    "is_list")) || (c = value_map_str(f, "collection")) ==
+		    NULL || strcmp(c, co->name) != 0)
+			continue;
+		value_map_set(s->arena, f, "csv_url", value_strz(s->arena,
+		    url));
+	}
+}
+
 /* The CSV and JSON of one kind's records (main language, published). */
 static void
 record_table(struct od *o, const struct odkind *k, struct collection *co)
@@ -407,6 +431,8 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	ds->dist[0] = (struct dist){site_absurl(s, arena_printf(s->arena,
 	    "%s%s%s.csv", s->root, OPENDATA_DIR, id)), "CSV", "text/csv",
 	    b.len};
+	list_csv(s, co, arena_printf(s->arena, "%s%s%s.csv", s->root,
+	    OPENDATA_DIR, id));
 	add_file(o, arena_printf(s->arena, "%s%s.csv", OPENDATA_DIR, id), &b);
 
 	/* The JSON: the same rows as objects, figures as numbers. */

@@ -208,6 +208,11 @@ for d in ds:
         check(t["dcat:downloadURL"]["@id"] in page,
               "the page lacks " + t["dcat:downloadURL"]["@id"])
 check('rel="license"' in page, "the page shows no licence")
+# Each table's list page offers its CSV, the licence beside it.
+for name, folder in tables.items():
+    t = open(os.path.join(out, folder, "index.html"), encoding="utf-8").read()
+    check('href="/du-lieu/%s.csv"' % name in t and 'rel="license"' in t,
+          folder + "/: no link to its CSV")
 for p in ("index.html", "en/index.html", "ngan-sach/2020-du-toan/index.html"):
     t = open(os.path.join(out, p), encoding="utf-8").read()
     check(t.count('rel="license"') >= (2 if "ngan-sach" in p else 1),
