@@ -3,8 +3,12 @@
 # open-data page.  Sourced by tests/e2e.sh.
 od="$work/od"
 rm -rf "$od"
-"$bin" build --quiet --source "$top" --out "$od" 2> "$work/od.err" ||
+"$bin" build --quiet --no-history --source "$top" --out "$od" \
+    2> "$work/od.err" ||
 	{ bad "opendata: the sample does not build"; cat "$work/od.err"; }
+# Without history no dates are made up: the build stays reproducible.
+grep -q 'dct:issued\|dct:modified' "$od/du-lieu/catalog.jsonld" &&
+	bad "opendata: dates without history" || ok
 
 for f in du-lieu/index.html en/data/index.html du-lieu/catalog.jsonld \
     data.json du-lieu/datapackage.json; do
@@ -295,4 +299,46 @@ EOF
 	[ $? = 0 ] && ok || { bad "opendata: catalog.jsonld is not valid JSON-LD"; cat "$work/od-ld.txt"; }
 else
 	echo "opendata: the jsonld npm package is not installed (sh tests/browser/deps.sh): its check is skipped" >&2
+fi
+
+# With history: a dataset's first and last change are its records'
+# commits (dct:issued, dct:modified, data.json's modified, the page).
+if command -v git > /dev/null; then
+	og="$work/od-git"
+	rm -rf "$og"
+	mkdir -p "$og"
+	cp -R "$top/content" "$top/themes" "$og/"
+	(cd "$og" && git init -q && git add -A &&
+	    GIT_AUTHOR_DATE=2024-03-05T10:00:00+07:00 \
+	    GIT_COMMITTER_DATE=2024-03-05T10:00:00+07:00 \
+	    git -c user.name=T -c user.email=t@example.invalid commit -qm 1 &&
+	    printf '\n' >> content/zones/kcn-loc-son.yaml && git add -A &&
+	    GIT_AUTHOR_DATE=2024-04-09T10:00:00+07:00 \
+	    GIT_COMMITTER_DATE=2024-04-09T10:00:00+07:00 \
+	    git -c user.name=T -c user.email=t@example.invalid commit -qm 2) ||
+		bad "opendata: cannot make the test repository"
+	"$bin" build --quiet --source "$og" --out "$og/out" 2> "$work/od.err" ||
+		{ bad "opendata: the sample with history does not build"; cat "$work/od.err"; }
+	python3 - "$og/out" > "$work/od.txt" 2>&1 <<'PYEOF2'
+import json, os, sys
+out = sys.argv[1]
+c = json.load(open(os.path.join(out, "du-lieu/catalog.jsonld"), encoding="utf-8"))
+d = {x["dct:identifier"]: x for x in c["dcat:dataset"]}
+z, v = d["khu-cong-nghiep"], d["van-ban"]
+print("ok" if (z["dct:issued"]["@value"], z["dct:modified"]["@value"]) ==
+      ("2024-03-05", "2024-04-09") else "bad opendata: zones' dates %s" % z.get("dct:modified"))
+print("ok" if v["dct:modified"]["@value"] == "2024-03-05" else "bad opendata: documents' date")
+p = json.load(open(os.path.join(out, "data.json"), encoding="utf-8"))
+m = {x["identifier"].split("#")[1]: x["modified"] for x in p["dataset"]}
+print("ok" if m["khu-cong-nghiep"] == "2024-04-09" else "bad opendata: data.json modified")
+page = open(os.path.join(out, "du-lieu/index.html"), encoding="utf-8").read()
+print("ok" if 'datetime="2024-04-09"' in page else "bad opendata: the page has no last change")
+PYEOF2
+	while read -r w rest; do
+		case $w in
+		ok) ok ;;
+		bad) bad "$rest" ;;
+		*) bad "opendata: $w $rest" ;;
+		esac
+	done < "$work/od.txt"
 fi
