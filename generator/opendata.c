@@ -47,8 +47,8 @@ struct odkind {
 	size_t ncols;
 };
 
-#define THEME_URI "http://publications.europa.eu/resource/authority/" \
-	"data-theme/"
+#define EU_AUTHORITY "http://publications.europa.eu/resource/authority/"
+#define THEME_URI EU_AUTHORITY "data-theme/"
 
 /* clang-format off */
 static const struct odcol zone_cols[] = {
@@ -629,6 +629,33 @@ words(struct buf *b, const char *kw, const char *lang)
 	}
 }
 
+/*
+ * ,"dct:language":[…] with the EU's language URIs of the site's
+ * languages (the codes this table knows; others left out).
+ */
+static void
+languages(struct od *o, struct buf *b)
+{
+	static const char *const codes[][2] = {{"vi", "VIE"}, {"en", "ENG"},
+	    {"fr", "FRA"}, {"zh", "ZHO"}, {"ja", "JPN"}, {"ko", "KOR"},
+	    {"de", "DEU"}, {"ru", "RUS"}, {"km", "KHM"}, {"lo", "LAO"}};
+	size_t i, j;
+	bool first = true;
+
+	buf_adds(b, ",\"dct:language\":[");
+	for (i = 0; i < o->s->nlangs; i++)
+		for (j = 0; j < sizeof codes / sizeof *codes; j++) {
+			if (strcmp(o->s->langs[i], codes[j][0]) != 0)
+				continue;
+			buf_adds(b, first ? "{" : ",{");
+			first = false;
+			json_kv(b, "@id", arena_printf(o->s->arena,
+			    "%slanguage/%s", EU_AUTHORITY, codes[j][1]));
+			buf_addc(b, '}');
+		}
+	buf_addc(b, ']');
+}
+
 static void
 dcat(struct od *o)
 {
@@ -657,7 +684,9 @@ dcat(struct od *o)
 	    "of the %s.", pub_name(o, 1))});
 	buf_adds(&b, ",\"foaf:homepage\":{");
 	json_kv(&b, "@id", s->base_url);
-	buf_adds(&b, "},\"dct:publisher\":{\"@id\":");
+	buf_addc(&b, '}');
+	languages(o, &b);
+	buf_adds(&b, ",\"dct:publisher\":{\"@id\":");
 	buf_add_json(&b, pub_url(o), strlen(pub_url(o)));
 	buf_adds(&b, ",\"@type\":\"foaf:Agent\",");
 	lang_pair(o, &b, "foaf:name", (const char *[]){pub_name(o, 0),
@@ -726,6 +755,7 @@ dcat(struct od *o)
 			    value_ltext(sp, en_lang(o), o->main)});
 			buf_addc(&b, '}');
 		}
+		languages(o, &b);
 		buf_adds(&b, ",\"dcat:keyword\":[");
 		words(&b, d->kw[0], o->main);
 		buf_addc(&b, ',');
@@ -749,12 +779,15 @@ dcat(struct od *o)
 			buf_adds(&b, "},\"dcat:downloadURL\":{");
 			json_kv(&b, "@id", t->url);
 			buf_adds(&b, "},\"dcat:mediaType\":{");
+			/* The vocabularies DCAT-AP names: IANA's media
+			 * types, the EU's file types. */
 			json_kv(&b, "@id", arena_printf(s->arena,
-			    "https://www.iana.org/assignments/media-types/%s",
+			    "http://www.iana.org/assignments/media-types/%s",
 			    t->media));
+			buf_adds(&b, "},\"dct:format\":{");
+			json_kv(&b, "@id", arena_printf(s->arena, "%s%s",
+			    EU_AUTHORITY "file-type/", t->format));
 			buf_addc(&b, '}');
-			buf_adds(&b, ",\"dct:format\":");
-			buf_add_json(&b, t->format, strlen(t->format));
 			buf_addf(&b, ",\"dcat:byteSize\":{\"@type\":"
 			    "\"xsd:nonNegativeInteger\",\"@value\":\"%zu\"}",
 			    t->size);
