@@ -216,6 +216,7 @@ struct dataset {
 	size_t ndist;
 	const struct odkind *k;	/* NULL for a budget */
 	struct item *it;	/* a budget: its record */
+	const struct collection *co;	/* a record table: its collection */
 	size_t nrows;
 };
 
@@ -392,6 +393,7 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 
 	ds->id = id;
 	ds->k = k;
+	ds->co = co;
 	ds->nrows = n;
 	ds->title[0] = records_coll_title(s, co, 0);
 	ds->title[1] = s->nlangs > 1 ? records_coll_title(s, co, 1) :
@@ -1115,6 +1117,17 @@ prefix(struct site *s, int lang)
 	return lang ? arena_printf(s->arena, "%s/", s->langs[lang]) : "";
 }
 
+/* A site URL for the pages (they link within the site, as every page
+ * does, so that a preview stays on its own server): u past base_url. */
+static const char *
+rel(struct site *s, const char *u)
+{
+	size_t n = strlen(s->base_url);
+
+	return strncmp(u, s->base_url, n) == 0 ? arena_printf(s->arena,
+	    "%s%s", s->root, u + n) : u;
+}
+
 /* A byte size for people: "2,3 KB" / "2.3 KB", "812 B". */
 static const char *
 size_text(struct site *s, size_t n, int lang)
@@ -1151,13 +1164,12 @@ page(struct od *o, const struct theme *th)
 		records_set(s, f, "url", arena_printf(s->arena, "%s%s%s",
 		    s->root, prefix(s, lang), dir));
 		records_setb(s, f, "is_opendata", true);
-		records_set(s, f, "catalog_url", site_absurl(s, arena_printf(
-		    s->arena, "%s%scatalog.jsonld", s->root, OPENDATA_DIR)));
-		records_set(s, f, "data_json_url", site_absurl(s, arena_printf(
-		    s->arena, "%sdata.json", s->root)));
-		records_set(s, f, "datapackage_url", site_absurl(s,
-		    arena_printf(s->arena, "%s%sdatapackage.json", s->root,
-		    OPENDATA_DIR)));
+		records_set(s, f, "catalog_url", arena_printf(s->arena,
+		    "%s%scatalog.jsonld", s->root, OPENDATA_DIR));
+		records_set(s, f, "data_json_url", arena_printf(s->arena,
+		    "%sdata.json", s->root));
+		records_set(s, f, "datapackage_url", arena_printf(s->arena,
+		    "%s%sdatapackage.json", s->root, OPENDATA_DIR));
 		for (i = 0; i < o->n; i++) {
 			const struct dataset *d = &o->ds[i];
 			struct value *r = value_map(s->arena);
@@ -1166,13 +1178,16 @@ page(struct od *o, const struct theme *th)
 			records_set(s, r, "id", d->id);
 			records_set(s, r, "title", d->title[li]);
 			records_set(s, r, "description", d->desc[li]);
-			records_set(s, r, "page_url", d->landing);
+			/* A table's list in the page's language. */
+			records_set(s, r, "page_url", d->co != NULL &&
+			    d->co->list_url[lang] != NULL ?
+			    d->co->list_url[lang] : rel(s, d->landing));
 			records_set(s, r, "modified", d->modified);
 			for (j = 0; j < d->ndist; j++) {
 				struct value *e = value_map(s->arena);
 
 				records_set(s, e, "format", d->dist[j].format);
-				records_set(s, e, "url", d->dist[j].url);
+				records_set(s, e, "url", rel(s, d->dist[j].url));
 				records_set(s, e, "size_text", size_text(s,
 				    d->dist[j].size, lang));
 				value_list_push(s->arena, fl, e);
@@ -1181,6 +1196,23 @@ page(struct od *o, const struct theme *th)
 			value_list_push(s->arena, l, r);
 		}
 		value_map_set(s->arena, f, "datasets", l);
+		/* The page in the other languages (hreflang alternates). */
+		l = value_list(s->arena);
+		for (j = 0; j < s->nlangs; j++) {
+			struct value *e;
+
+			if ((int)j == lang)
+				continue;
+			e = value_map(s->arena);
+			records_set(s, e, "lang", s->langs[j]);
+			records_set(s, e, "url", arena_printf(s->arena,
+			    "%s%s%s", s->root, prefix(s, (int)j), j ?
+			    OPENDATA_DIR_OTHER : OPENDATA_DIR));
+			records_set(s, e, "title", site_word(s, s->langs[j],
+			    "opendata.title"));
+			value_list_push(s->arena, l, e);
+		}
+		value_map_set(s->arena, f, "translations", l);
 		/* The footer's link to it (site.opendata_url). */
 		value_map_set(s->arena, value_map_get(s->globals[lang],
 		    "site"), "opendata_url", value_map_get(f, "url"));

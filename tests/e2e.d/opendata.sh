@@ -209,7 +209,7 @@ check(fk("thanh-tra") == [("zone", "khu-cong-nghiep")], "datapackage: inspection
 page = open(os.path.join(out, "du-lieu/index.html"), encoding="utf-8").read()
 for d in ds:
     for t in d["dcat:distribution"]:
-        check(t["dcat:downloadURL"]["@id"] in page,
+        check('"/%s"' % t["dcat:downloadURL"]["@id"][len(base):] in page,
               "the page lacks " + t["dcat:downloadURL"]["@id"])
 check('rel="license"' in page, "the page shows no licence")
 # Each table's list page offers its CSV, the licence beside it.
