@@ -1187,7 +1187,8 @@ page(struct od *o, const struct theme *th)
 				struct value *e = value_map(s->arena);
 
 				records_set(s, e, "format", d->dist[j].format);
-				records_set(s, e, "url", rel(s, d->dist[j].url));
+				records_set(s, e, "url", rel(s,
+				    d->dist[j].url));
 				records_set(s, e, "size_text", size_text(s,
 				    d->dist[j].size, lang));
 				value_list_push(s->arena, fl, e);
