@@ -45,6 +45,7 @@ struct odkind {
 	const char *temporal;	/* date field for the temporal coverage */
 	const struct odcol *cols;
 	size_t ncols;
+	bool per_target;	/* a row per target and zone share (plans) */
 };
 
 #define EU_AUTHORITY "http://publications.europa.eu/resource/authority/"
@@ -162,6 +163,32 @@ static const struct odcol document_cols[] = {
 	{"summary", "summary", OD_STRING, "Trích yếu", "Summary", NULL, NULL},
 };
 
+/*
+ * Plans: a row per target (zone empty) and per zone's share of it; the
+ * row code "<plan>/<n>" or "<plan>/<n>/<zone>" is the key.  "t:" paths
+ * are in the target, "p:" in the share; @target and @result the
+ * share's figure, else the target's.
+ */
+static const struct odcol plan_cols[] = {
+	{"row", "@row", OD_STRING, "Mã dòng", "Row code", NULL, NULL},
+	{"plan", "@slug", OD_STRING, "Mã kế hoạch", "Plan code", NULL, NULL},
+	{"url", "@url", OD_STRING, "Trang", "Page", NULL, NULL},
+	{"year", "year", OD_INTEGER, "Năm", "Year", NULL, NULL},
+	{"indicator", "t:indicator", OD_STRING, "Chỉ tiêu", "Indicator", NULL,
+	    NULL},
+	{"unit", "t:unit", OD_STRING, "Đơn vị", "Unit", NULL, NULL},
+	{"zone", "p:zone", OD_STRING,
+	    "Khu công nghiệp (mã khu; trống: cả Ban)",
+	    "Industrial zone (zone code; empty: the whole board)", NULL,
+	    "zone"},
+	{"target", "@target", OD_NUMBER, "Chỉ tiêu (theo đơn vị ở cột unit)",
+	    "Target (in the unit column's unit)", NULL, NULL},
+	{"result", "@result", OD_NUMBER, "Kết quả (theo đơn vị ở cột unit)",
+	    "Result (in the unit column's unit)", NULL, NULL},
+	{"result_as_of", "@result_as_of", OD_DATE, "Kết quả tính đến ngày",
+	    "Result as of", NULL, NULL},
+};
+
 #define COLS(c) (c), sizeof(c) / sizeof *(c)
 static const struct odkind kinds[] = {
 	{"zone", "Các khu công nghiệp của tỉnh: diện tích, diện tích đã cho "
@@ -170,27 +197,32 @@ static const struct odkind kinds[] = {
 	    "projects, wastewater treatment capacity.", "ECON",
 	    "khu công nghiệp,tỷ lệ lấp đầy,đất công nghiệp",
 	    "industrial zones,occupancy,industrial land", "as_of",
-	    COLS(zone_cols)},
+	    COLS(zone_cols), false},
 	{"call", "Các dự án kêu gọi đầu tư: ngành, địa điểm, diện tích, vốn "
 	    "dự kiến, hình thức lựa chọn nhà đầu tư, hạn nộp hồ sơ.",
 	    "Projects open to investors: sector, location, area, estimated "
 	    "capital, investor selection, deadline.", "ECON",
 	    "kêu gọi đầu tư,dự án,đầu tư",
 	    "investment calls,projects,investment", "published_on",
-	    COLS(call_cols)},
+	    COLS(call_cols), false},
 	{"inspection", "Các cuộc thanh tra, kiểm tra doanh nghiệp trong khu "
 	    "công nghiệp: quyết định, đối tượng, kết luận, tình trạng.",
 	    "Inspections of enterprises in the zones: decision, subject, "
 	    "conclusion, status.", "GOVE",
 	    "thanh tra,kiểm tra,doanh nghiệp",
 	    "inspections,enforcement,enterprises", "published_on",
-	    COLS(inspection_cols)},
+	    COLS(inspection_cols), false},
 	{"document", "Các văn bản pháp luật và văn bản hành chính mà Ban đăng: "
 	    "số hiệu, cơ quan ban hành, ngày ban hành, hiệu lực.",
 	    "The legal and administrative documents the board publishes: "
 	    "number, issuer, dates, status.", "JUST",
 	    "văn bản,pháp luật,quyết định", "documents,law,decisions",
-	    "issued_on", COLS(document_cols)},
+	    "issued_on", COLS(document_cols), false},
+	{"plan", "Các chỉ tiêu kế hoạch năm của Ban và phần của từng khu công "
+	    "nghiệp, kèm kết quả thực hiện.",
+	    "The board's annual targets and each zone's share, with the "
+	    "results.", "ECON", "kế hoạch,chỉ tiêu,kết quả thực hiện",
+	    "plans,targets,results", "date", COLS(plan_cols), true},
 };
 /* clang-format on */
 
@@ -246,10 +278,28 @@ opendata_cell(struct site *s, const struct value *v)
 	return r != NULL ? r : "";
 }
 
-/* The text of column c for record it ("" for none). */
-static const char *
-col_text(struct od *o, const struct item *it, const struct odcol *c)
+/* One row of a table: a record, or a plan's target (t) or a zone's
+ * share of it (p). */
+struct odrow {
+	const struct item *it;
+	const struct value *t, *p;
+	size_t ti;
+};
+
+/* The figure of a target's share, else of the target: key "value" /
+ * "total", or "result.value", "result.as_of". */
+static const struct value *
+figure(const struct odrow *r, const char *share, const char *target)
 {
+	return r->p != NULL ? value_path(r->p, share) : value_path(r->t,
+	    target);
+}
+
+/* The text of column c in row r ("" for none). */
+static const char *
+col_text(struct od *o, const struct odrow *r, const struct odcol *c)
+{
+	const struct item *it = r->it;
 	const struct value *v;
 
 	if (strcmp(c->path, "@slug") == 0)
@@ -258,7 +308,23 @@ col_text(struct od *o, const struct item *it, const struct odcol *c)
 		return site_absurl(o->s, it->url);
 	if (strcmp(c->path, "@title") == 0)
 		return records_title(o->s, it);
-	v = value_path(it->data, c->path);
+	if (strcmp(c->path, "@row") == 0)
+		return r->p != NULL ? arena_printf(o->s->arena, "%s/%zu/%s",
+		    it->slug, r->ti + 1, opendata_cell(o->s,
+		    value_map_get(r->p, "zone"))) : arena_printf(o->s->arena,
+		    "%s/%zu", it->slug, r->ti + 1);
+	if (strncmp(c->path, "t:", 2) == 0)
+		v = value_path(r->t, c->path + 2);
+	else if (strncmp(c->path, "p:", 2) == 0)
+		v = r->p != NULL ? value_path(r->p, c->path + 2) : NULL;
+	else if (strcmp(c->path, "@target") == 0)
+		v = figure(r, "value", "total");
+	else if (strcmp(c->path, "@result") == 0)
+		v = figure(r, "result.value", "result.value");
+	else if (strcmp(c->path, "@result_as_of") == 0)
+		v = figure(r, "result.as_of", "result.as_of");
+	else
+		v = value_path(it->data, c->path);
 	if (c->type == OD_DATE)
 		return records_date_of(v) ? records_date_of(v) : "";
 	if ((c->type == OD_NUMBER || c->type == OD_INTEGER) && v != NULL &&
@@ -386,11 +452,45 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 {
 	struct site *s = o->s;
 	struct item **v;
-	size_t n = site_published(s, co, 0, &v), i, c;
+	size_t nv = site_published(s, co, 0, &v), n = 0, cap = 0, i, c;
+	struct odrow *rows = NULL;
 	struct buf b = {0};
 	struct dataset *ds = add_ds(o);
 	const char *id = coll_id(s, co);
 
+	for (i = 0; i < nv; i++) {
+		const struct value *tl = value_map_get(v[i]->data, "targets");
+
+		item_dates(o, ds, v[i]);
+		{
+			const char *d = records_date_of(value_map_get(
+			    v[i]->data, k->temporal));
+
+			span(ds, d, d);
+		}
+		if (!k->per_target) {
+			rows = arena_grow(s->arena, rows, n, &cap,
+			    sizeof *rows);
+			rows[n++] = (struct odrow){v[i], NULL, NULL, 0};
+			continue;
+		}
+		for (size_t ti = 0; tl != NULL && tl->type == VALUE_LIST &&
+		    ti < tl->n; ti++) {
+			const struct value *t = tl->items[ti];
+			const struct value *bz = value_map_get(t, "by_zone");
+
+			rows = arena_grow(s->arena, rows, n, &cap,
+			    sizeof *rows);
+			rows[n++] = (struct odrow){v[i], t, NULL, ti};
+			for (size_t z = 0; bz != NULL && bz->type ==
+			    VALUE_LIST && z < bz->n; z++) {
+				rows = arena_grow(s->arena, rows, n, &cap,
+				    sizeof *rows);
+				rows[n++] = (struct odrow){v[i], t,
+				    bz->items[z], ti};
+			}
+		}
+	}
 	ds->id = id;
 	ds->k = k;
 	ds->co = co;
@@ -415,20 +515,13 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	buf_adds(&b, "\r\n");
 	for (i = 0; i < n; i++) {
 		for (c = 0; c < k->ncols; c++) {
-			const char *t = col_text(o, v[i], &k->cols[c]);
+			const char *t = col_text(o, &rows[i], &k->cols[c]);
 
 			if (c)
 				buf_addc(&b, ',');
 			buf_add_csv(&b, t, strlen(t));
 		}
 		buf_adds(&b, "\r\n");
-		item_dates(o, ds, v[i]);
-		{
-			const char *d = records_date_of(value_map_get(
-			    v[i]->data, k->temporal));
-
-			span(ds, d, d);
-		}
 	}
 	ds->dist[0] = (struct dist){site_absurl(s, arena_printf(s->arena,
 	    "%s%s%s.csv", s->root, OPENDATA_DIR, id)), "CSV", "text/csv",
@@ -449,7 +542,7 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	for (i = 0; i < n; i++) {
 		buf_adds(&b, i ? ",\n{" : "\n{");
 		for (c = 0; c < k->ncols; c++) {
-			const char *t = col_text(o, v[i], &k->cols[c]);
+			const char *t = col_text(o, &rows[i], &k->cols[c]);
 
 			if (c)
 				buf_addc(&b, ',');

@@ -2,7 +2,8 @@
  * Open data, model stage: every record table as a dataset.  The zones,
  * investment calls, inspections and documents each as one CSV (UTF-8
  * with BOM, CRLF, stable column names with the unit in the name) and
- * one JSON under du-lieu/; the budgets' own downloads (budget_model.c)
+ * one JSON under du-lieu/, a row per record; the plans' targets a row
+ * per target and zone share; the budgets' own downloads (budget_model.c)
  * as one dataset per table; a Frictionless Data Package describing the
  * CSVs (field types, titles in both languages, units, keys), a DCAT-AP
  * catalogue as JSON-LD, Project Open Data's data.json, and the open-data

@@ -29,7 +29,13 @@ static const struct tu_file files[] = {
 	    "  zones: {kind: zone, title: {vi: Khu, en: Zones}, "
 	    "permalink: \"/khu/:slug/\"}\n"
 	    "  calls: {kind: call, title: {vi: Dự án, en: Calls}, "
-	    "permalink: \"/du-an/:slug/\"}\n"},
+	    "permalink: \"/du-an/:slug/\"}\n"
+	    "  plans: {kind: plan, title: {vi: Kế hoạch, en: Plans}, "
+	    "permalink: \"/ke-hoach/:slug/\"}\n"},
+	{"content/plans/p.yaml", "title: P\nyear: 2020\ndate: 2020-01-15\n"
+	    "targets:\n  - indicator: \"Số dự án\"\n    unit: du_an\n"
+	    "    total: 3\n    by_zone: [{zone: kcn-a, value: 3, "
+	    "result: {value: 2, as_of: 2020-12-31}}]\n"},
 	{"content/zones/kcn-a.yaml", "name: \"KCN A, B\"\nstatus: operating\n"
 	    "area_ha: 12.5\nprojects: {total: 3}\nas_of: 2020-06-30\n"},
 	{"content/zones/kcn-nhap.yaml", "name: Nháp\ndraft: true\n"
@@ -68,6 +74,21 @@ START_TEST(test_opendata_csv)
 	    "wastewater_design_m3_day,wastewater_built_m3_day,as_of\r\n"
 	    "kcn-a,\"KCN A, B\",https://example.invalid/cong/khu/kcn-a/,"
 	    "operating,12.5,,,,,3,,,,,2020-06-30\r\n");
+}
+END_TEST
+
+/* Plans: a row per target, then per zone's share, the share's figures
+ * (the target's result absent: empty). */
+START_TEST(test_opendata_plan)
+{
+	const char *csv = tu_data(t.s, "du-lieu/ke-hoach.csv");
+
+	ck_assert_str_eq(csv, "\xef\xbb\xbf" "row,plan,url,year,indicator,"
+	    "unit,zone,target,result,result_as_of\r\n"
+	    "p/1,p,https://example.invalid/cong/ke-hoach/p/,2020,Số dự án,"
+	    "du_an,,3,,\r\n"
+	    "p/1/kcn-a,p,https://example.invalid/cong/ke-hoach/p/,2020,"
+	    "Số dự án,du_an,kcn-a,3,2,2020-12-31\r\n");
 }
 END_TEST
 
@@ -117,7 +138,7 @@ START_TEST(test_opendata_catalogue)
 	/* data.json: modified falls back to the newest record's date. */
 	ck_assert_ptr_nonnull(strstr(d, "\"modified\":\"2021-02-03\""));
 	ck_assert_ptr_nonnull(strstr(d, "\"accessLevel\":\"public\""));
-	ck_assert_uint_eq(tu_count(d, "\"@type\":\"dcat:Dataset\""), 2);
+	ck_assert_uint_eq(tu_count(d, "\"@type\":\"dcat:Dataset\""), 3);
 }
 END_TEST
 
@@ -151,6 +172,7 @@ opendata_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_opendata_csv);
 	tcase_add_test(tc, test_opendata_json);
+	tcase_add_test(tc, test_opendata_plan);
 	tcase_add_test(tc, test_opendata_package);
 	tcase_add_test(tc, test_opendata_catalogue);
 	tcase_add_test(tc, test_opendata_pages);
