@@ -78,8 +78,6 @@ for p in files:
         except ValueError as e:
             bad("%s does not parse: %s" % (p, e))
         for u in urlish.findall(t):
-            if "/files/" in u and not u.startswith("http"):
-                continue	# an attachment as the editor wrote it
             if u.startswith("mailto:") or re.fullmatch(r"[a-z0-9-]+", u):
                 continue
             if not urlparse(u).scheme in ("http", "https"):
