@@ -215,6 +215,8 @@ check:
 # What CI runs (.ci/run): the packages, make check, the browser suite
 # (tests/browser/run.sh installs its npm packages and Chromium).
 test: test-deps
+	@# First: e2e's open-data checks use its npm validators too.
+	sh tests/browser/deps.sh
 	@$(MAKE) --no-print-directory check
 	MINHBACH=$(CURDIR)/generator/minhbach sh tests/browser/run.sh
 

@@ -311,7 +311,7 @@ make_json(struct mk *m, struct buf *b)
 	bool first;
 
 	buf_adds(b, "{");
-	json_str(b, "source", m->it->url);
+	json_str(b, "source", site_absurl(m->s, m->it->url));
 	for (i = 0; i < sizeof meta / sizeof meta[0]; i++) {
 		buf_addc(b, ',');
 		json_str(b, meta[i], value_map_str(d, meta[i]));

@@ -25,6 +25,7 @@
 #include "feeds.h"
 #include "history.h"
 #include "markdown.h"
+#include "opendata.h"
 #include "outdir.h"
 #include "precompress.h"
 #include "provenance.h"
@@ -392,6 +393,8 @@ build_run(const struct options *o)
 		goto out;
 	kinds_model(s, th, sc);
 	catalogue_model(s, th);
+	/* After the budgets: their downloads are datasets too. */
+	opendata_model(s, th, h);
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);

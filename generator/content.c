@@ -37,7 +37,7 @@ static const char *const site_keys[] = {
 	"theme", "per_page", "contact", "menu", "collections", "params",
 	"budget", "segments",
 	"access_info",
-	"license",
+	"license", "publisher", "coverage",
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {

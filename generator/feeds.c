@@ -90,6 +90,55 @@ atom(struct site *s, struct collection *co, int lang)
 	buf_release(&b);
 }
 
+
+/* A site path as an absolute URL: under the base path as site_absurl(),
+ * else on base_url's host ("/files/a.pdf" an editor wrote). */
+static const char *
+host_abs(struct site *s, const char *u)
+{
+	const char *h;
+
+	if (strncmp(u, s->root, strlen(s->root)) == 0)
+		return site_absurl(s, u);
+	h = strstr(s->base_url, "://");
+	h = h != NULL ? strchr(h + 3, '/') : NULL;
+	return arena_printf(s->arena, "%.*s%s", h != NULL ? (int)(h -
+	    s->base_url) : (int)strlen(s->base_url), s->base_url, u);
+}
+
+/*
+ * v with every `url:` an editor wrote as a site path made absolute, so
+ * that the JSON alone leads to the page (a copy where something changes;
+ * v itself, shared with the frames, stays as written).
+ */
+static struct value *
+abs_urls(struct site *s, struct value *v, const char *key)
+{
+	struct value *c;
+	size_t i;
+
+	if (v == NULL)
+		return v;
+	if (v->type == VALUE_STR && key != NULL && strcmp(key, "url") == 0 &&
+	    v->text[0] == '/' && v->text[1] != '/')
+		return value_strz(s->arena, host_abs(s, v->text));
+	if (v->type == VALUE_LIST) {
+		c = value_list(s->arena);
+		for (i = 0; i < v->n; i++)
+			value_list_push(s->arena, c, abs_urls(s, v->items[i],
+			    NULL));
+		return c;
+	}
+	if (v->type == VALUE_MAP) {
+		c = value_map(s->arena);
+		for (i = 0; i < v->n; i++)
+			value_map_set(s->arena, c, v->pairs[i].key, abs_urls(s,
+			    v->pairs[i].val, v->pairs[i].key));
+		return c;
+	}
+	return v;
+}
+
 /* Writes the scalar and list fields of a record for the JSON list. */
 static void
 json_list(struct site *s, struct collection *co, int lang)
@@ -107,13 +156,16 @@ json_list(struct site *s, struct collection *co, int lang)
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
 		const struct value *hl;
+		const char *u;
 		size_t k;
 
 		if (!site_shows(s, it, lang))
 			continue;
 		/* The record as the editors wrote it, plus where it lives. */
 		buf_adds(&b, n++ ? ",\n    {\"url\":" : "\n    {\"url\":");
-		buf_add_json(&b, it->url, strlen(it->url));
+		/* Absolute: a reader of the file alone can follow it. */
+		u = site_absurl(s, it->url);
+		buf_add_json(&b, u, strlen(u));
 		buf_adds(&b, ",\"lang\":");
 		buf_add_json(&b, it->lang, strlen(it->lang));
 		if (it->date) {
@@ -132,7 +184,7 @@ json_list(struct site *s, struct collection *co, int lang)
 			buf_addc(&b, ',');
 			buf_add_json(&b, p->key, p->keylen);
 			buf_addc(&b, ':');
-			value_to_json(p->val, &b, 0);
+			value_to_json(abs_urls(s, p->val, p->key), &b, 0);
 		}
 		/* A budget's summary figure as its form declares it. */
 		hl = value_map_get(it->frame, "headline");

@@ -88,6 +88,7 @@ static const char *const types[][2] = {
 	{"js", "text/javascript; charset=utf-8"},
 	{"mjs", "text/javascript; charset=utf-8"},
 	{"json", "application/json; charset=utf-8"},
+	{"jsonld", "application/ld+json; charset=utf-8"},
 	{"xml", "text/xml; charset=utf-8"},
 	{"svg", "image/svg+xml; charset=utf-8"},
 	{"csv", "text/csv; charset=utf-8"},

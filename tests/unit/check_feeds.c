@@ -77,7 +77,7 @@ START_TEST(test_feeds_json_exact)
 	ck_assert_str_eq(tu_data(t.s, "tin-tuc/index.json"),
 	    "{\n  \"collection\": \"news\",\n  \"kind\": \"news\",\n"
 	    "  \"lang\": \"vi\",\n  \"items\": [\n"
-	    "    {\"url\":\"/cong/tin-tuc/2020/01/15/a/\",\"lang\":\"vi\","
+	    "    {\"url\":\"https://example.invalid/cong/tin-tuc/2020/01/15/a/\",\"lang\":\"vi\","
 	    "\"date_iso\":\"2020-01-15\",\"title\":\"A & B\","
 	    "\"date\":\"2020-01-15\",\"summary\":\"Tóm tắt \\u003cb>\"}\n"
 	    "  ]\n}\n");
@@ -190,7 +190,7 @@ START_TEST(test_feeds_json_languages)
 	ck_assert_uint_eq(tu_count(vi, "{\"url\":"), 2);
 	ck_assert_uint_eq(tu_count(en, "{\"url\":"), 3);
 	/* A fallback record keeps its own language. */
-	ck_assert_ptr_nonnull(strstr(en, "{\"url\":\"/tin/a/\",\"lang\":\"vi\","
+	ck_assert_ptr_nonnull(strstr(en, "{\"url\":\"https://example.invalid/tin/a/\",\"lang\":\"vi\","
 	    "\"date_iso\":\"2020-01-01\",\"title\":\"A vi\","
 	    "\"date\":\"2020-01-01\"}"));
 	/* Drafts are not published, nor the draft flag. */
