@@ -56,6 +56,20 @@ run(const char *cmd)
 	}
 }
 
+static int
+rm_any(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	remove(path);
+	return 0;
+}
+
+/* The source folder goes with the process (libFuzzer exits normally). */
+static void
+cleanup(void)
+{
+	nftw(root, rm_any, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -69,6 +83,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		perror("fuzz_build: mkdtemp");
 		exit(1);
 	}
+	atexit(cleanup);
 	snprintf(content, sizeof content, "%s/content", root);
 	if (access("themes/default/theme.yaml", R_OK) != 0 &&
 	    access("themes/default", R_OK) != 0) {
