@@ -75,7 +75,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 all: generator/minhbach
 
 .PHONY: all site serve messages-doc schemas hooks deps test-deps lint-deps \
-	fuzz-deps check test asan valgrind bench fuzz lint format \
+	fuzz-deps check test asan valgrind bench fuzz fuzz-build lint format \
 	format-check shellcheck install uninstall clean bless pkgs pkgs-check
 .DELETE_ON_ERROR:
 .PHONY: FORCE
@@ -260,18 +260,27 @@ $(B)/release/measure: tests/bench/measure.c | $(B)/release/tests
 $(B)/release/histbench: tests/bench/histbench.c $(B)/release/libminhbach.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
+# FUZZERS="fuzz_budget fuzz_schema" narrows the run to those harnesses;
+# FUZZ_FLAGS adds libFuzzer options (-jobs, -dict...).  `make fuzz-build`
+# only compiles them (to start several runs at once by hand).
 FUZZ_TIME ?= 60
-FUZZERS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_FLAGS ?=
+FUZZERS ?= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz-deps:
 	@sh generator/deps.sh build && sh generator/deps.sh fuzz
-fuzz: fuzz-deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
+fuzz-build: fuzz-deps $(patsubst %,$(B)/release/%_data.c,$(DATA))
 	@mkdir -p $(B)/fuzz
 	@for f in $(FUZZERS); do \
+	  echo "clang $$f"; \
 	  clang $(WARN) $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -Igenerator \
 	    -DMINHBACH_VERSION='"fuzz"' -o $(B)/fuzz/$$f tests/fuzz/$$f.c $(LIB_SRCS) \
 	    $(patsubst %,$(B)/release/%_data.c,$(DATA)) $(LDFLAGS) $(PKG_LIBS) || exit 1; \
+	done
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
 	  mkdir -p $(B)/fuzz/corpus-$$f; \
-	  ./$(B)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 $(B)/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
+	  ./$(B)/fuzz/$$f -max_total_time=$(FUZZ_TIME) -max_len=65536 $(FUZZ_FLAGS) \
+	    $(B)/fuzz/corpus-$$f tests/fuzz/seeds/$${f#fuzz_} || exit 1; \
 	done
 
 # clang-tidy runs once per file: given several files, clang-tidy 14

@@ -14,6 +14,18 @@
 #include "arena.h"
 #include "testutil.h"
 
+/* The same test as arena.c's: poisoning is checked under ASan only. */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 Suite *arena_suite(void);
 
 #define MAXALIGN _Alignof(max_align_t)
@@ -256,6 +268,55 @@ START_TEST(test_arena_xreallocarray_overflow)
 }
 END_TEST
 
+#ifdef ARENA_ASAN
+/* True when ASan would report an access to p (nothing is accessed). */
+static int
+poisoned(const void *p)
+{
+	return __asan_address_is_poisoned(p);
+}
+
+START_TEST(test_arena_poison)
+{
+	struct arena *a = arena_new();
+	unsigned char *p, *q, *big;
+	size_t n;
+
+	/*
+	 * Every size up to a few alignment units: the n bytes handed out
+	 * are usable, the byte after them (padding, or the block's unused
+	 * tail) is not, so an overrun inside a block is an ASan report.
+	 */
+	for (n = 1; n <= 4 * MAXALIGN + 1; n++) {
+		p = arena_alloc(a, n);
+		ck_assert_msg(!poisoned(p) && !poisoned(p + n - 1),
+		    "n=%zu: allocation poisoned", n);
+		ck_assert_msg(poisoned(p + n), "n=%zu: byte after it usable",
+		    n);
+		if (n % MAXALIGN != 0)	/* the padding up to the next one */
+			ck_assert(poisoned(p + (n + MAXALIGN - 1) / MAXALIGN *
+			    MAXALIGN - 1));
+	}
+	/* n = 0 hands out nothing. */
+	p = arena_alloc(a, 0);
+	ck_assert(poisoned(p));
+	/* A string's terminator is its own; the byte after it is not. */
+	p = (unsigned char *)arena_strdup(a, "abc");
+	ck_assert(!poisoned(p + 3) && poisoned(p + 4));
+	/* A big request (a block of its own) ends at its n bytes too. */
+	big = arena_alloc(a, 300 * 1024 + 3);
+	ck_assert(!poisoned(big + 300 * 1024 + 2));
+	ck_assert(poisoned(big + 300 * 1024 + 3));
+	/* Reset poisons what was handed out from the kept block. */
+	arena_reset(a);
+	q = arena_alloc(a, 8);
+	ck_assert(!poisoned(q + 7) && poisoned(q + 8));
+	ck_assert(poisoned(q + 64));
+	arena_free(a);
+}
+END_TEST
+#endif
+
 Suite *
 arena_suite(void)
 {
@@ -282,6 +343,12 @@ arena_suite(void)
 	tc = tcase_create("used");
 	tcase_add_test(tc, test_arena_used);
 	suite_add_tcase(s, tc);
+
+#ifdef ARENA_ASAN
+	tc = tcase_create("poison");
+	tcase_add_test(tc, test_arena_poison);
+	suite_add_tcase(s, tc);
+#endif
 
 	tc = tcase_create("oom");
 	tcase_add_test(tc, test_arena_x_helpers);

@@ -48,10 +48,13 @@ txt(struct arena *a, const char *id, const char *arg)
 {
 	struct buf b = {0};
 	const char *argv[1] = {arg};
+	const char *s;
 
 	msg_format(&b, "en", id, argv, arg != NULL);
 	buf_addf(&b, " [%s]", id);
-	return buf_keep(&b, a);
+	s = buf_keep(&b, a);
+	buf_release(&b);	/* buf_keep copies: b keeps its memory */
+	return s;
 }
 
 START_TEST(test_diag_format)

@@ -28,12 +28,15 @@ diag_ids(struct arena *a, struct diags *d)
 	struct diag_view *v;
 	size_t n = diags_view(d, a, &v), i;
 	struct buf b = {0};
+	const char *s;
 
 	for (i = 0; i < n; i++)
 		buf_addf(&b, "%s:%u:%u: %s\n", v[i].pos.path ? v[i].pos.path :
 		    "minhbach", v[i].pos.line ? v[i].pos.line : 1,
 		    v[i].pos.col ? v[i].pos.col : 1, v[i].id ? v[i].id : "?");
-	return buf_keep(&b, a);
+	s = buf_keep(&b, a);
+	buf_release(&b);	/* buf_keep copies: b keeps its memory */
+	return s;
 }
 
 Suite *site_suite(void);
