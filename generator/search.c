@@ -10,6 +10,7 @@
  * many shards and chunks there are and holds each document's kind (one
  * letter each), so that the filter by kind needs no chunk.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,7 +141,7 @@ term_get(struct index *x, const char *s, size_t n)
 }
 
 /* Counts the terms of folded text f into document doc, each occurrence
- * adding w (a title's 16, a body's 1), a posting's weight at most 255. */
+ * adding w (a title's 16, a body's 1) to its weight. */
 static void
 add_terms(struct index *x, uint32_t doc, const char *f, size_t n,
     uint32_t w)
@@ -167,9 +168,12 @@ add_terms(struct index *x, uint32_t doc, const char *f, size_t n,
 				t->post[t->n++] = doc;
 				t->post[t->n++] = 0;
 			}
-			t->post[t->n - 1] += w;
-			if (t->post[t->n - 1] > 255)
-				t->post[t->n - 1] = 255;
+			/* title: 16 an occurrence, two at most; body: 1,
+			 * seven at most (a long text is not more relevant) */
+			if (w == 16 && t->post[t->n - 1] >> 4 < 2)
+				t->post[t->n - 1] += 16;
+			else if (w == 1 && (t->post[t->n - 1] & 15) < 7)
+				t->post[t->n - 1]++;
 		}
 		i = j;
 	}
@@ -280,6 +284,33 @@ excerpt_len(const char *s, size_t n, size_t max)
 	return k;
 }
 
+/* Stable sort of v[0..n) by date, newest first, undated last
+ * (insertion into a merge: a few thousand items, once a build). */
+static void
+sort_by_date(struct item **v, size_t n)
+{
+	struct item **tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp);
+	size_t w, i, j, k;
+
+	for (w = 1; w < n; w *= 2) {
+		for (k = 0; k < n; k += 2 * w) {
+			size_t mid = k + w < n ? k + w : n;
+			size_t end = k + 2 * w < n ? k + 2 * w : n, o = k;
+
+			for (i = k, j = mid; i < mid || j < end; ) {
+				const char *a = i < mid ? v[i]->date : NULL;
+				const char *b = j < end ? v[j]->date : NULL;
+				bool take_j = i >= mid || (j < end && b &&
+				    (a == NULL || strcmp(b, a) > 0));
+
+				tmp[o++] = take_j ? v[j++] : v[i++];
+			}
+		}
+		memcpy(v, tmp, n * sizeof *v);
+	}
+	free(tmp);
+}
+
 static void
 index_lang(struct site *s, int lang, const char *dir,
     const char *const *kinds, size_t nkinds)
@@ -287,18 +318,27 @@ index_lang(struct site *s, int lang, const char *dir,
 	struct index x = {s->arena, NULL, 0, 0};
 	struct buf text = {0}, f = {0}, b = {0}, docs = {0}, klet = {0};
 	struct term **terms;
+	struct item **all;
+	size_t nall;
 	uint32_t ndoc = 0, nshards, sh;
 	size_t i, c, k, bytes = 0, nt;
 
-	for (c = 0; c < s->ncolls; c++) {
-		struct collection *co = &s->colls[c];
-
-		for (i = 0; i < co->n; i++) {
-			struct item *it = co->items[i];
+	nall = 0;
+	for (c = 0; c < s->ncolls; c++)
+		nall += s->colls[c].n;
+	all = xreallocarray(NULL, nall ? nall : 1, sizeof *all);
+	for (c = nall = 0; c < s->ncolls; c++)
+		for (i = 0; i < s->colls[c].n; i++)
+			if (site_shows(s, s->colls[c].items[i], lang))
+				all[nall++] = s->colls[c].items[i];
+	/* Numbered newest first: search.js breaks ties by number. */
+	sort_by_date(all, nall);
+	{
+		for (i = 0; i < nall; i++) {
+			struct item *it = all[i];
+			struct collection *co = it->coll;
 			const char *title;
 
-			if (!site_shows(s, it, lang))
-				continue;
 			title = value_map_str(it->frame, "title");
 			if (title == NULL)
 				title = it->slug;
@@ -314,6 +354,10 @@ index_lang(struct site *s, int lang, const char *dir,
 				plain_value(&text, it->data, 0);
 			buf_reset(&f);
 			search_fold(&f, title, strlen(title));
+			/* the year counts as much as the title: "thanh
+			 * tra 2020" */
+			if (it->date)
+				buf_addf(&f, " %.4s", it->date);
 			add_terms(&x, ndoc, f.data, f.len, 16);
 			buf_reset(&f);
 			search_fold(&f, text.data, text.len);
@@ -406,6 +450,7 @@ index_lang(struct site *s, int lang, const char *dir,
 		free(x.tab[i].post);
 	free(x.tab);
 	free(terms);
+	free(all);
 	buf_release(&text);
 	buf_release(&f);
 	buf_release(&b);
