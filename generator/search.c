@@ -23,6 +23,7 @@
 #include "segments.h"
 #include "site.h"
 #include "site_lists.h"
+#include "theme.h"
 #include "utf8.h"
 #include "value.h"
 #include "words.h"
@@ -464,7 +465,7 @@ static void
 search_page(struct site *s, const struct mustache *tm, int lang,
     const char *const *urls, const char *idx)
 {
-	const char *l = s->langs[lang], *title;
+	const char *l = s->langs[lang], *title, *home;
 	struct value *f = value_map(s->arena);
 	struct value *tr = value_list(s->arena);
 	struct value *cr = value_list(s->arena);
@@ -512,8 +513,12 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 	}
 	value_map_set(s->arena, f, "translations", tr);
 	e = value_map(s->arena);
-	records_set(s, e, "title", value_ltext(value_map_get(s->conf,
-	    "short_title"), l, s->langs[0]));
+	home = value_ltext(value_map_get(s->conf, "short_title"), l,
+	    s->langs[0]);
+	if (home == NULL)	/* as the other pages' breadcrumbs */
+		home = value_ltext(value_map_get(s->conf, "title"), l,
+		    s->langs[0]);
+	records_set(s, e, "title", home ? home : "Home");
 	records_set(s, e, "url", arena_printf(s->arena, "%s%s", s->root,
 	    lang ? arena_printf(s->arena, "%s/", l) : ""));
 	records_setb(s, e, "current", false);
@@ -537,7 +542,9 @@ search_make(struct site *s, const struct theme *th)
 	size_t nkinds = 0, c, k;
 	int lang;
 
-	if ((tm = site_template(s, th, "search", "single")) == NULL)
+	/* A theme without a search page (an older one) has no search:
+	 * nothing would load the index. */
+	if ((tm = theme_find(th, "search")) == NULL)
 		return;
 	for (c = 0; c < s->ncolls; c++) {
 		for (k = 0; k < nkinds; k++)

@@ -27,8 +27,8 @@ void search_fold(struct buf *out, const char *s, size_t n);
 uint32_t search_shard(const char *term, size_t len, uint32_t n);
 
 /*
- * Adds the search pages (segment "search" per language, template
- * "search") and each language's index under the first language's
+ * When the theme has a template "search" (else nothing): adds the
+ * search pages (segment "search" per language) and each language's index under the first language's
  * search page: idx/<lang>/meta.json, idx/<lang>/s<k>.json (terms) and
  * idx/<lang>/d<k>.json (documents, by number).  Deterministic: the
  * same content gives the same bytes.
