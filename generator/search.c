@@ -28,8 +28,8 @@
 #include "value.h"
 #include "words.h"
 
-#define DOC_CHUNK 20		/* documents per d<k>.json */
-#define EXCERPT 500		/* bytes of text kept per document */
+#define DOC_CHUNK 10		/* documents per d<k>.json */
+#define EXCERPT 320		/* bytes of text kept per document */
 #define TEXT_MAX 65536		/* bytes of a document's text indexed */
 #define TERM_MAX 40		/* longer "terms" are not words */
 #define SHARD_BYTES 6144	/* the size a shard aims at */
@@ -98,6 +98,7 @@ struct term {
 	const char *s;
 	size_t len;
 	uint32_t hash;
+	uint32_t shard;		/* hash % the number of shards, once known */
 	uint32_t *post;		/* doc, weight, doc, weight, ... */
 	size_t n, cap;
 };
@@ -263,7 +264,11 @@ term_cmp(const void *a, const void *b)
 	const struct term *x = *(const struct term *const *)a;
 	const struct term *y = *(const struct term *const *)b;
 	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->s, y->s, n);
+	int c;
+
+	if (x->shard != y->shard)
+		return x->shard < y->shard ? -1 : 1;
+	c = memcmp(x->s, y->s, n);
 
 	return c ? c : (x->len > y->len) - (x->len < y->len);
 }
@@ -405,20 +410,21 @@ index_lang(struct site *s, int lang, const char *dir,
 			terms[nt++] = &x.tab[i];
 			bytes += x.tab[i].len + 6 + 4 * x.tab[i].n;
 		}
-	qsort(terms, nt, sizeof *terms, term_cmp);
 	for (nshards = 1; nshards < SHARD_MAX &&
 	    bytes / nshards > SHARD_BYTES; nshards *= 2)
 		;
-	for (sh = 0; sh < nshards; sh++) {
+	/* by shard, then by term: one pass writes every shard */
+	for (i = 0; i < nt; i++)
+		terms[i]->shard = terms[i]->hash % nshards;
+	qsort(terms, nt, sizeof *terms, term_cmp);
+	for (sh = 0, i = 0; sh < nshards; sh++) {
 		int first = 1;
 
 		buf_addc(&b, '{');
-		for (i = 0; i < nt; i++) {
+		for (; i < nt && terms[i]->shard == sh; i++) {
 			struct term *t = terms[i];
 			uint32_t prev = 0;
 
-			if (t->hash % nshards != sh)
-				continue;
 			buf_adds(&b, first ? "\n" : ",\n");
 			first = 0;
 			buf_add_json(&b, t->s, t->len);

@@ -54,3 +54,29 @@ awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" 'BEGI
 if [ "${BENCH_HISTORY:-1}" = 1 ]; then
 	"$B/release/histbench" "$work/hist" "${BENCH_COMMITS:-10000}" "${BENCH_FILES:-5000}"
 fi
+
+# The search index (generator/search.c) of the site above: its size, what
+# the first query for common words loads (meta.json, the terms' shards,
+# the chunks of the ten results shown) and how long the index takes to
+# build (the "search" stage of --timings against the whole build).
+"${MINHBACH:-$top/generator/minhbach}" build --quiet --timings --source "$work/src" \
+    --out "$work/out" 2>"$work/timings"
+idx="$work/out/tim-kiem/idx/vi"
+if [ -f "$idx/meta.json" ]; then
+	ikb=$(du -sk "$work/out/tim-kiem/idx" | cut -f1)
+	nf=$(find "$work/out/tim-kiem/idx" -type f | wc -l)
+	st=$(sed -n 's/.* search \([0-9]*\) ms.*/\1/p' "$work/timings")
+	tt=$(awk '/timings:/ { for (i = 1; i <= NF; i++) if ($i == "ms") s += $(i - 1) } END { print s }' "$work/timings")
+	awk -v st="$st" -v tt="$tt" -v mt="$mt" -v k="$ikb" -v nf="$nf" 'BEGIN {
+		printf "search index: %d KB in %d files (all languages); built in %d ms, %.1f %% of this build (%d ms by --timings), %.1f %% of the median build\n", k, nf, st, 100 * st / tt, tt, st / (10 * mt)
+	}'
+	if command -v node > /dev/null; then
+		for q in "ngân sách" "khu công nghiệp" "thanh tra"; do
+			set -- $(node "$top/tests/search/query.mjs" "$work/out" bench "$q")
+			printf 'search "%s": %d results; first query loads %d files, %.1f KB (%.1f KB gzipped), %s ms in node; after load %s ms\n' \
+			    "$q" "$4" "$3" "$(echo "$1" | awk '{print $1 / 1024}')" "$(echo "$2" | awk '{print $1 / 1024}')" "$5" "$6"
+		done
+	else
+		echo "search: node not installed, no query figures"
+	fi
+fi

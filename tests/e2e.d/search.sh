@@ -15,7 +15,7 @@ idx="$se/a/tim-kiem/idx"
 	[ -f "$idx/vi/d0.json" ] && ok || bad "search: the index is not written"
 diff -r "$se/a/tim-kiem" "$se/b/tim-kiem" > /dev/null && ok ||
 	bad "search: two builds write different indexes"
-# The documents numbered in d<k>.json (20 a chunk), the budgets' numbers
+# The documents numbered in d<k>.json (10 a chunk), the budgets' numbers
 # from meta.json's kind letters; the "ngan" postings are gaps and weights.
 if command -v python3 > /dev/null; then
 	python3 - "$idx/vi" <<'PY' && ok || bad "search: the \"ngan\" shard lacks the budget pages"

@@ -10,7 +10,7 @@
 (function () {
 	'use strict';
 
-	var SHOWN = 20;
+	var SHOWN = 10;
 
 	/* As search_fold(): NFD, marks dropped, đ → d, lower case. */
 	function fold(s) {
