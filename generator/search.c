@@ -10,6 +10,7 @@
  * many shards and chunks there are and holds each document's kind (one
  * letter each), so that the filter by kind needs no chunk.
  */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,29 +43,84 @@ premap(utf8proc_int32_t c, void *data)
 	return c == 0x0110 || c == 0x0111 ? 'd' : c;
 }
 
+/* The fold of one code point by utf8proc into out (7 bytes at most
+ * kept); returns its length. */
+static size_t
+fold_cp(uint32_t cp, unsigned char out[7])
+{
+	utf8proc_uint8_t in[4], *dst = NULL;
+	utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+	utf8proc_ssize_t m;
+	size_t len = 0;
+
+	if (n <= 0)
+		return 0;
+	m = utf8proc_map_custom(in, n, &dst, UTF8PROC_DECOMPOSE |
+	    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap, NULL);
+	if (m > 0 && m <= 7) {
+		memcpy(out, dst, (size_t)m);
+		len = (size_t)m;
+	}
+	free(dst);
+	return len;
+}
+
+/*
+ * The folds of U+0000-U+1FFF (Latin, Vietnamese's precomposed letters
+ * of U+1E00-U+1EFF, the combining marks), made once: utf8proc for every
+ * character of every page made the index build slow.  A character folds
+ * alone as in a string, since its marks are all dropped.
+ */
+#define FOLD_TABLE 0x2000
+static struct { unsigned char len, s[7]; } fold_table[FOLD_TABLE];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void
+fold_init(void)
+{
+	uint32_t cp;
+
+	for (cp = 0; cp < FOLD_TABLE; cp++)
+		fold_table[cp].len = (unsigned char)fold_cp(cp,
+		    fold_table[cp].s);
+}
+
 void
 search_fold(struct buf *out, const char *s, size_t n)
 {
-	utf8proc_uint8_t *dst = NULL;
-	utf8proc_ssize_t m;
-	size_t i;
+	unsigned char tmp[7];
+	const unsigned char *f;
+	uint32_t cp;
+	size_t i = 0, k, len;
 
-	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-		;
-	if (i < n) {
-		m = utf8proc_map_custom((const utf8proc_uint8_t *)s,
-		    (utf8proc_ssize_t)n, &dst, UTF8PROC_DECOMPOSE |
-		    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap, NULL);
-		if (m >= 0) {
-			buf_add(out, (const char *)dst, (size_t)m);
-			free(dst);
-			return;
+	pthread_once(&fold_once, fold_init);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* room for a fold (7 bytes) without a call per byte */
+		if (out->len + 8 > out->cap)
+			buf_grow(out, n - i + 8);
+		if (c < 0x80) {
+			out->data[out->len++] = (char)ascii_tolower(c);
+			i++;
+			continue;
 		}
-		free(dst);
+		k = utf8_decode(s + i, n - i, &cp, UTF8_STRICT);
+		i += k;
+		if (cp == UTF8_REPLACEMENT && k == 1)
+			continue;	/* not UTF-8: dropped */
+		if (cp < FOLD_TABLE) {
+			f = fold_table[cp].s;
+			len = fold_table[cp].len;
+		} else {
+			f = tmp;
+			len = fold_cp(cp, tmp);
+		}
+		memcpy(out->data + out->len, f, len);
+		out->len += len;
 	}
-	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x80)
-			buf_addc(out, (char)ascii_tolower(s[i]));
+	if (out->data != NULL)
+		out->data[out->len] = '\0';
 }
 
 static uint32_t
@@ -189,8 +245,14 @@ add_terms(struct index *x, uint32_t doc, const char *f, size_t n,
 static void
 plain_markdown(struct buf *b, const char *s, size_t n)
 {
+	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
+	bool space[256] = {false};
 	size_t i;
 
+	for (i = 0; drop[i] != '\0'; i++)
+		space[(unsigned char)drop[i]] = true;
+	/* the text is never longer than its source */
+	buf_grow(b, n);
 	for (i = 0; i < n && b->len < TEXT_MAX; i++) {
 		char c = s[i];
 
@@ -203,15 +265,15 @@ plain_markdown(struct buf *b, const char *s, size_t n)
 			while (i < n && s[i] != ')')
 				i++;
 			c = ' ';
-		} else if (strchr("#*_>|`~[]!{}\\=", c) != NULL) {
+		} else if (space[(unsigned char)c]) {
 			c = ' ';
 		}
-		if (ascii_isspace(c))
-			c = ' ';
 		if (c == ' ' && (b->len == 0 || b->data[b->len - 1] == ' '))
 			continue;
-		buf_addc(b, c);
+		b->data[b->len++] = c;
 	}
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
 }
 
 /* Appends the strings of a data record (not its links and file names). */
@@ -256,6 +318,20 @@ data_page(struct site *s, const char *out, struct buf *b)
 
 	p->len = b->len;
 	p->data = buf_keep(b, s->arena);
+}
+
+/* buf_addf("%u") without printf: the postings are most of the index. */
+static void
+add_uint(struct buf *b, uint32_t v)
+{
+	char d[10];
+	size_t n = 0;
+
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n > 0)
+		buf_addc(b, d[--n]);
 }
 
 static int
@@ -431,8 +507,11 @@ index_lang(struct site *s, int lang, const char *dir,
 			buf_adds(&b, ":[");
 			/* numbers as gaps: most are short */
 			for (k = 0; k < t->n; k += 2) {
-				buf_addf(&b, "%s%u,%u", k ? "," : "",
-				    t->post[k] - prev, t->post[k + 1]);
+				if (k)
+					buf_addc(&b, ',');
+				add_uint(&b, t->post[k] - prev);
+				buf_addc(&b, ',');
+				add_uint(&b, t->post[k + 1]);
 				prev = t->post[k];
 			}
 			buf_addc(&b, ']');
