@@ -160,7 +160,6 @@ struct term {
 };
 
 struct index {
-	struct arena *a;
 	struct term *tab;	/* open addressing, size a power of 2 */
 	size_t size, used;
 };
@@ -191,7 +190,9 @@ term_get(struct index *x, const char *s, size_t n)
 		if (x->tab[i].hash == h && x->tab[i].len == n &&
 		    memcmp(x->tab[i].s, s, n) == 0)
 			return &x->tab[i];
-	x->tab[i].s = arena_strndup(x->a, s, n);
+	x->tab[i].s = xmalloc(n + 1);	/* workers share no arena */
+	memcpy((char *)x->tab[i].s, s, n);
+	((char *)x->tab[i].s)[n] = '\0';
 	x->tab[i].len = n;
 	x->tab[i].hash = h;
 	x->used++;
@@ -243,7 +244,7 @@ add_terms(struct index *x, uint32_t doc, const char *f, size_t n,
  * white space collapsed.
  */
 static void
-plain_markdown(struct buf *b, const char *s, size_t n)
+plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
 {
 	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
 	bool space[256] = {false};
@@ -253,7 +254,7 @@ plain_markdown(struct buf *b, const char *s, size_t n)
 		space[(unsigned char)drop[i]] = true;
 	/* the text is never longer than its source */
 	buf_grow(b, n);
-	for (i = 0; i < n && b->len < TEXT_MAX; i++) {
+	for (i = 0; i < n && b->len < max; i++) {
 		char c = s[i];
 
 		if (c == '<' && i + 1 < n && (ascii_isalpha(s[i + 1]) ||
@@ -278,18 +279,18 @@ plain_markdown(struct buf *b, const char *s, size_t n)
 
 /* Appends the strings of a data record (not its links and file names). */
 static void
-plain_value(struct buf *b, const struct value *v, int depth)
+plain_value(struct buf *b, const struct value *v, int depth, size_t max)
 {
 	size_t i;
 
-	if (v == NULL || depth > 8 || b->len >= TEXT_MAX)
+	if (v == NULL || depth > 8 || b->len >= max)
 		return;
 	switch (v->type) {
 	case VALUE_STR:
 		if (v->len == 0 || v->text[0] == '/' ||
 		    strncmp(v->text, "http", 4) == 0)
 			return;
-		plain_markdown(b, v->text, v->len);
+		plain_markdown(b, v->text, v->len, max);
 		buf_addc(b, ' ');
 		break;
 	case VALUE_INT:
@@ -298,13 +299,14 @@ plain_value(struct buf *b, const struct value *v, int depth)
 		break;
 	case VALUE_LIST:
 		for (i = 0; i < v->n; i++)
-			plain_value(b, v->items[i], depth + 1);
+			plain_value(b, v->items[i], depth + 1, max);
 		break;
 	case VALUE_MAP:
 		for (i = 0; i < v->n; i++)
 			if (depth > 0 || (strcmp(v->pairs[i].key, "title") &&
 			    strcmp(v->pairs[i].key, "slug")))
-				plain_value(b, v->pairs[i].val, depth + 1);
+				plain_value(b, v->pairs[i].val, depth + 1,
+				    max);
 		break;
 	default:
 		break;
@@ -393,12 +395,115 @@ sort_by_date(struct item **v, size_t n)
 	free(tmp);
 }
 
+/* The text of a document: its summary, then its body's words or its
+ * data's strings, about max bytes at most. */
+static void
+doc_text(struct buf *text, const struct item *it, size_t max)
+{
+	const char *sum = value_map_str(it->frame, "summary");
+
+	buf_reset(text);
+	if (sum != NULL) {
+		buf_adds(text, sum);
+		buf_addc(text, ' ');
+	}
+	if (it->markdown)
+		plain_markdown(text, it->body, it->body_len, max);
+	else
+		plain_value(text, it->data, 0, max);
+}
+
+static const char *
+doc_title(const struct item *it)
+{
+	const char *title = value_map_str(it->frame, "title");
+
+	return title != NULL ? title : it->slug;
+}
+
+/* One worker's share of the documents: all[from..to) into its index. */
+struct part {
+	struct item **all;
+	size_t from, to;
+	struct index x;
+};
+
+static void *
+index_part(void *arg)
+{
+	struct part *p = arg;
+	struct buf text = {0}, f = {0};
+	size_t i;
+
+	for (i = p->from; i < p->to; i++) {
+		const struct item *it = p->all[i];
+		const char *title = doc_title(it);
+
+		doc_text(&text, it, TEXT_MAX);
+		buf_reset(&f);
+		search_fold(&f, title, strlen(title));
+		/* the year counts as much as the title: "thanh tra 2020" */
+		if (it->date)
+			buf_addf(&f, " %.4s", it->date);
+		add_terms(&p->x, (uint32_t)i, f.data, f.len, 16);
+		buf_reset(&f);
+		search_fold(&f, text.data, text.len);
+		add_terms(&p->x, (uint32_t)i, f.data, f.len, 1);
+	}
+	buf_release(&text);
+	buf_release(&f);
+	return NULL;
+}
+
+/*
+ * The terms of all[0..n), in two workers when there are many (the
+ * index build is most of what search adds to a build): the second's
+ * documents follow the first's, so its postings are appended.
+ */
+static void
+index_terms(struct index *x, struct item **all, size_t n)
+{
+	struct part p[2] = {{all, 0, n, {0}}, {all, n, n, {0}}};
+	pthread_t th;
+	size_t i;
+
+	if (n >= 400) {
+		p[0].to = p[1].from = n / 2;
+		if (pthread_create(&th, NULL, index_part, &p[1]) != 0) {
+			p[0].to = n;
+			p[1].from = n;
+		}
+	}
+	index_part(&p[0]);
+	if (p[1].from < n) {
+		pthread_join(th, NULL);
+		for (i = 0; i < p[1].x.size; i++) {
+			struct term *u = &p[1].x.tab[i], *v;
+
+			if (u->s == NULL)
+				continue;
+			v = term_get(&p[0].x, u->s, u->len);
+			if (v->n + u->n > v->cap) {
+				v->cap = v->n + u->n;
+				v->post = xreallocarray(v->post, v->cap,
+				    sizeof *v->post);
+			}
+			memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
+			v->n += u->n;
+			free(u->post);
+			free((char *)u->s);
+		}
+		free(p[1].x.tab);
+	}
+	*x = p[0].x;
+}
+
 static void
 index_lang(struct site *s, int lang, const char *dir,
     const char *const *kinds, size_t nkinds)
 {
-	struct index x = {s->arena, NULL, 0, 0};
-	struct buf text = {0}, f = {0}, b = {0}, docs = {0}, klet = {0};
+	struct index x = {NULL, 0, 0};
+	struct buf text = {0}, b = {0}, docs = {0}, klet = {0};
 	struct term **terms;
 	struct item **all;
 	size_t nall;
@@ -415,64 +520,40 @@ index_lang(struct site *s, int lang, const char *dir,
 				all[nall++] = s->colls[c].items[i];
 	/* Numbered newest first: search.js breaks ties by number. */
 	sort_by_date(all, nall);
-	{
-		for (i = 0; i < nall; i++) {
-			struct item *it = all[i];
-			struct collection *co = it->coll;
-			const char *title;
+	index_terms(&x, all, nall);
+	/* the documents, in chunks */
+	for (i = 0; i < nall; i++) {
+		struct item *it = all[i];
+		const char *title = doc_title(it);
 
-			title = value_map_str(it->frame, "title");
-			if (title == NULL)
-				title = it->slug;
-			buf_reset(&text);
-			if (value_map_str(it->frame, "summary")) {
-				buf_adds(&text, value_map_str(it->frame,
-				    "summary"));
-				buf_addc(&text, ' ');
+		doc_text(&text, it, 2 * EXCERPT);	/* enough to cut */
+		if (ndoc % DOC_CHUNK == 0) {
+			if (ndoc > 0) {
+				buf_adds(&docs, "\n]\n");
+				data_page(s, arena_printf(s->arena,
+				    "%sd%u.json", dir, ndoc / DOC_CHUNK - 1),
+				    &docs);
 			}
-			if (it->markdown)
-				plain_markdown(&text, it->body, it->body_len);
-			else
-				plain_value(&text, it->data, 0);
-			buf_reset(&f);
-			search_fold(&f, title, strlen(title));
-			/* the year counts as much as the title: "thanh
-			 * tra 2020" */
-			if (it->date)
-				buf_addf(&f, " %.4s", it->date);
-			add_terms(&x, ndoc, f.data, f.len, 16);
-			buf_reset(&f);
-			search_fold(&f, text.data, text.len);
-			add_terms(&x, ndoc, f.data, f.len, 1);
-			/* the document, in its chunk */
-			if (ndoc % DOC_CHUNK == 0) {
-				if (ndoc > 0) {
-					buf_adds(&docs, "\n]\n");
-					data_page(s, arena_printf(s->arena,
-					    "%sd%u.json", dir,
-					    ndoc / DOC_CHUNK - 1), &docs);
-				}
-				buf_adds(&docs, "[\n");
-			} else {
-				buf_adds(&docs, ",\n");
-			}
-			buf_addc(&docs, '[');
-			buf_add_json(&docs, it->url, strlen(it->url));
-			buf_addc(&docs, ',');
-			buf_add_json(&docs, title, strlen(title));
-			buf_addc(&docs, ',');
-			buf_add_json(&docs, it->date ? it->date : "",
-			    it->date ? strlen(it->date) : 0);
-			buf_addc(&docs, ',');
-			buf_add_json(&docs, text.len ? text.data : "",
-			    excerpt_len(text.data, text.len, EXCERPT));
-			buf_addc(&docs, ']');
-			for (k = 0; k < nkinds; k++)
-				if (strcmp(kinds[k], co->kind) == 0)
-					break;
-			buf_addc(&klet, (char)('a' + k));
-			ndoc++;
+			buf_adds(&docs, "[\n");
+		} else {
+			buf_adds(&docs, ",\n");
 		}
+		buf_addc(&docs, '[');
+		buf_add_json(&docs, it->url, strlen(it->url));
+		buf_addc(&docs, ',');
+		buf_add_json(&docs, title, strlen(title));
+		buf_addc(&docs, ',');
+		buf_add_json(&docs, it->date ? it->date : "",
+		    it->date ? strlen(it->date) : 0);
+		buf_addc(&docs, ',');
+		buf_add_json(&docs, text.len ? text.data : "",
+		    excerpt_len(text.data, text.len, EXCERPT));
+		buf_addc(&docs, ']');
+		for (k = 0; k < nkinds; k++)
+			if (strcmp(kinds[k], it->coll->kind) == 0)
+				break;
+		buf_addc(&klet, (char)('a' + k));
+		ndoc++;
 	}
 	if (ndoc > 0) {
 		buf_adds(&docs, "\n]\n");
@@ -532,13 +613,14 @@ index_lang(struct site *s, int lang, const char *dir,
 	buf_add_json(&b, klet.len ? klet.data : "", klet.len);
 	buf_adds(&b, "}\n");
 	data_page(s, arena_printf(s->arena, "%smeta.json", dir), &b);
-	for (i = 0; i < x.size; i++)
+	for (i = 0; i < x.size; i++) {
 		free(x.tab[i].post);
+		free((char *)x.tab[i].s);
+	}
 	free(x.tab);
 	free(terms);
 	free(all);
 	buf_release(&text);
-	buf_release(&f);
 	buf_release(&b);
 	buf_release(&docs);
 	buf_release(&klet);
