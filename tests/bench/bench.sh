@@ -3,8 +3,10 @@
 # Vietnamese text each, several collections), builds it BENCH_RUNS times
 # and prints the median wall time, pages per second and peak memory; runs
 # the reference (cmark-gfm alone, single-threaded, same bodies, also
-# writing its output) the same way and prints the ratio.  Works in a
-# tmpfs folder when /dev/shm exists, as the figures in the README do.
+# writing its output) the same way and prints the ratio; then the search
+# index: its size, the first query's transfer and time, what it adds to
+# the build.  Works in a tmpfs folder when /dev/shm exists, as the
+# figures in the README do.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 B=${B:-$top/build}
@@ -57,8 +59,18 @@ fi
 
 # The search index (generator/search.c) of the site above: its size, what
 # the first query for common words loads (meta.json, the terms' shards,
-# the chunks of the ten results shown) and how long the index takes to
-# build (the "search" stage of --timings against the whole build).
+# the chunks of the ten results shown) and what it adds to the build: the
+# "search" stage of --timings (the index made in memory), and the median
+# build of the same site with a theme without the search page (no index
+# made or written) against the median above.
+cp -R "$work/src" "$work/src-nosearch"
+rm "$work/src-nosearch/themes/default/templates/search.mustache"
+set -- $(run minhbach-nosearch "${MINHBACH:-$top/generator/minhbach}" build --quiet --source "$work/src-nosearch" --out "$work/out")
+nt=$1
+rm -rf "$work/src-nosearch"
+awk -v mt="$mt" -v nt="$nt" 'BEGIN {
+	printf "search adds %.3f s to the median build (%.3f s without it): %.1f %%\n", mt - nt, nt, 100 * (mt - nt) / nt
+}'
 "${MINHBACH:-$top/generator/minhbach}" build --quiet --timings --source "$work/src" \
     --out "$work/out" 2>"$work/timings"
 idx="$work/out/tim-kiem/idx/vi"

@@ -29,7 +29,7 @@
 				out.push(t);
 			}
 		});
-		return out;
+		return out.slice(0, 32);	/* rank() counts terms in bytes */
 	}
 
 	/* FNV-1a (32 bits) of the term's UTF-8 bytes, mod n. */
@@ -48,31 +48,29 @@
 	 * of the weights, a title occurrence weighing 16; ties by number.
 	 */
 	function rank(meta, lists, kind) {
-		var score = new Map(), i, j, d, k = -1, out = [];
-		if (kind)
-			k = meta.kinds.indexOf(kind);
+		var n = meta.docs, score = new Uint32Array(n);
+		var cnt = new Uint8Array(n), i, j, d, k = -1, out = [];
+		if (kind && (k = meta.kinds.indexOf(kind)) < 0)
+			return [];
 		for (i = 0; i < lists.length; i++) {
-			var p = lists[i], next = new Map();
+			var p = lists[i];
 			if (!p)
 				return [];
+			/* a document counts once it has every earlier term */
 			for (j = 0, d = 0; j < p.length; j += 2) {
 				d += p[j];
-				if (i === 0)
-					next.set(d, p[j + 1]);
-				else if (score.has(d))
-					next.set(d, score.get(d) + p[j + 1]);
+				if (cnt[d] === i) {
+					cnt[d]++;
+					score[d] += p[j + 1];
+				}
 			}
-			score = next;
 		}
-		score.forEach(function (s, doc) {
-			if (k < 0 && kind)
-				return;
-			if (k >= 0 && meta.k.charCodeAt(doc) - 97 !== k)
-				return;
-			out.push([doc, s]);
-		});
-		out.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-		return out.map(function (x) { return x[0]; });
+		for (d = 0; d < n; d++)
+			if (cnt[d] === lists.length &&
+			    (k < 0 || meta.k.charCodeAt(d) - 97 === k))
+				out.push(d);
+		out.sort(function (a, b) { return score[b] - score[a] || a - b; });
+		return out;
 	}
 
 	/*
