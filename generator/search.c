@@ -2,8 +2,9 @@
  * The search index (search.h).  Per language: the published records are
  * numbered in collection order; each document's title and text (the
  * Markdown body stripped to words, or a data record's strings) are
- * folded and cut into terms; a term's postings are pairs (document
- * number, weight), a title occurrence weighing 16 body ones.  Terms go
+ * folded and cut into terms; a term's postings are (document number,
+ * weight), a title occurrence weighing 16 body ones (two counted at
+ * most, seven body ones), written as one number each.  Terms go
  * to shards by a hash, so that a query loads one small file per term;
  * the documents' url, title, kind, date and an excerpt go to chunks of
  * DOC_CHUNK, loaded only for the results shown.  meta.json says how
@@ -565,7 +566,7 @@ index_lang(struct site *s, int lang, const char *dir,
 	for (i = nt = 0; i < x.size; i++)
 		if (x.tab[i].s != NULL) {
 			terms[nt++] = &x.tab[i];
-			bytes += x.tab[i].len + 6 + 4 * x.tab[i].n;
+			bytes += x.tab[i].len + 6 + 2 * x.tab[i].n;
 		}
 	for (nshards = 1; nshards < SHARD_MAX &&
 	    bytes / nshards > SHARD_BYTES; nshards *= 2)
@@ -586,13 +587,17 @@ index_lang(struct site *s, int lang, const char *dir,
 			first = 0;
 			buf_add_json(&b, t->s, t->len);
 			buf_adds(&b, ":[");
-			/* numbers as gaps: most are short */
+			/* one number a posting: the gap from the last
+			 * document times 32, plus the weight in 5 bits
+			 * (titles 0-2 times 8, body 0-7); most take 2-3
+			 * digits */
 			for (k = 0; k < t->n; k += 2) {
+				uint32_t w = t->post[k + 1];
+
 				if (k)
 					buf_addc(&b, ',');
-				add_uint(&b, t->post[k] - prev);
-				buf_addc(&b, ',');
-				add_uint(&b, t->post[k + 1]);
+				add_uint(&b, (t->post[k] - prev) * 32 +
+				    (w >> 4) * 8 + (w & 15));
 				prev = t->post[k];
 			}
 			buf_addc(&b, ']');

@@ -16,7 +16,7 @@ idx="$se/a/tim-kiem/idx"
 diff -r "$se/a/tim-kiem" "$se/b/tim-kiem" > /dev/null && ok ||
 	bad "search: two builds write different indexes"
 # The documents numbered in d<k>.json (10 a chunk), the budgets' numbers
-# from meta.json's kind letters; the "ngan" postings are gaps and weights.
+# from meta.json's kind letters; a "ngan" posting is gap * 32 + weight.
 if command -v python3 > /dev/null; then
 	python3 - "$idx/vi" <<'PY' && ok || bad "search: the \"ngan\" shard lacks the budget pages"
 import json, sys, glob, os
@@ -27,8 +27,8 @@ budgets = {i for i, c in enumerate(meta["k"]) if ord(c) - 97 == b}
 hits = [f for f in glob.glob(os.path.join(d, "s*.json")) if "ngan" in json.load(open(f))]
 assert len(hits) == 1, hits
 p, docs, n = json.load(open(hits[0]))["ngan"], set(), 0
-for i in range(0, len(p), 2):
-    n += p[i]
+for v in p:
+    n += v >> 5
     docs.add(n)
 assert len(budgets) == 3 and budgets <= docs, (budgets, docs)
 PY

@@ -43,8 +43,8 @@
 	}
 
 	/*
-	 * Documents holding every term (lists[i]: the postings of terms[i],
-	 * gaps and weights), of the given kind ("" any), by score: the sum
+	 * Documents holding every term (lists[i]: the postings of terms[i]),
+	 * of the given kind ("" any), by score: the sum
 	 * of the weights, a title occurrence weighing 16; ties by number.
 	 */
 	function rank(meta, lists, kind) {
@@ -56,12 +56,15 @@
 			var p = lists[i];
 			if (!p)
 				return [];
-			/* a document counts once it has every earlier term */
-			for (j = 0, d = 0; j < p.length; j += 2) {
-				d += p[j];
+			/* a posting: the gap from the previous document
+			 * times 32, plus titles * 8 + body occurrences; a
+			 * document counts once it has every earlier term */
+			for (j = 0, d = 0; j < p.length; j++) {
+				var v = p[j], w = v % 32;
+				d += (v - w) / 32;
 				if (cnt[d] === i) {
 					cnt[d]++;
-					score[d] += p[j + 1];
+					score[d] += (w >> 3) * 16 + (w & 7);
 				}
 			}
 		}
