@@ -30,11 +30,11 @@
 #include "value.h"
 #include "words.h"
 
-#define DOC_CHUNK 10		/* documents per d<k>.json */
-#define EXCERPT 320		/* bytes of text kept per document */
-#define TEXT_MAX 65536		/* bytes of a document's text indexed */
-#define TERM_MAX 40		/* longer "terms" are not words */
-#define SHARD_BYTES 6144	/* the size a shard aims at */
+#define DOC_CHUNK 10 /* documents per d<k>.json */
+#define EXCERPT 320 /* bytes of text kept per document */
+#define TEXT_MAX 65536 /* bytes of a document's text indexed */
+#define TERM_MAX 40 /* longer "terms" are not words */
+#define SHARD_BYTES 6144 /* the size a shard aims at */
 #define SHARD_MAX 4096
 
 static utf8proc_int32_t
@@ -56,8 +56,9 @@ fold_cp(uint32_t cp, unsigned char out[7])
 
 	if (n <= 0)
 		return 0;
-	m = utf8proc_map_custom(in, n, &dst, UTF8PROC_DECOMPOSE |
-	    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap, NULL);
+	m = utf8proc_map_custom(in, n, &dst,
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap,
+	    NULL);
 	if (m > 0 && m <= 7) {
 		memcpy(out, dst, (size_t)m);
 		len = (size_t)m;
@@ -73,7 +74,9 @@ fold_cp(uint32_t cp, unsigned char out[7])
  * alone as in a string, since its marks are all dropped.
  */
 #define FOLD_TABLE 0x2000
-static struct { unsigned char len, s[7]; } fold_table[FOLD_TABLE];
+static struct {
+	unsigned char len, s[7];
+} fold_table[FOLD_TABLE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -82,8 +85,8 @@ fold_init(void)
 	uint32_t cp;
 
 	for (cp = 0; cp < FOLD_TABLE; cp++)
-		fold_table[cp].len = (unsigned char)fold_cp(cp,
-		    fold_table[cp].s);
+		fold_table[cp].len =
+		    (unsigned char)fold_cp(cp, fold_table[cp].s);
 }
 
 void
@@ -109,7 +112,7 @@ search_fold(struct buf *out, const char *s, size_t n)
 		k = utf8_decode(s + i, n - i, &cp, UTF8_STRICT);
 		i += k;
 		if (cp == UTF8_REPLACEMENT && k == 1)
-			continue;	/* not UTF-8: dropped */
+			continue; /* not UTF-8: dropped */
 		if (cp < FOLD_TABLE) {
 			f = fold_table[cp].s;
 			len = fold_table[cp].len;
@@ -155,13 +158,13 @@ struct term {
 	const char *s;
 	size_t len;
 	uint32_t hash;
-	uint32_t shard;		/* hash % the number of shards, once known */
-	uint32_t *post;		/* doc, weight, doc, weight, ... */
+	uint32_t shard; /* hash % the number of shards, once known */
+	uint32_t *post; /* doc, weight, doc, weight, ... */
 	size_t n, cap;
 };
 
 struct index {
-	struct term *tab;	/* open addressing, size a power of 2 */
+	struct term *tab; /* open addressing, size a power of 2 */
 	size_t size, used;
 };
 
@@ -181,7 +184,7 @@ term_get(struct index *x, const char *s, size_t n)
 			if (old[k].s == NULL)
 				continue;
 			for (i = old[k].hash & (x->size - 1); x->tab[i].s;
-			    i = (i + 1) & (x->size - 1))
+			     i = (i + 1) & (x->size - 1))
 				;
 			x->tab[i] = old[k];
 		}
@@ -191,7 +194,7 @@ term_get(struct index *x, const char *s, size_t n)
 		if (x->tab[i].hash == h && x->tab[i].len == n &&
 		    memcmp(x->tab[i].s, s, n) == 0)
 			return &x->tab[i];
-	x->tab[i].s = xmalloc(n + 1);	/* workers share no arena */
+	x->tab[i].s = xmalloc(n + 1); /* workers share no arena */
 	memcpy((char *)x->tab[i].s, s, n);
 	((char *)x->tab[i].s)[n] = '\0';
 	x->tab[i].len = n;
@@ -203,8 +206,7 @@ term_get(struct index *x, const char *s, size_t n)
 /* Counts the terms of folded text f into document doc, each occurrence
  * adding w (a title's 16, a body's 1) to its weight. */
 static void
-add_terms(struct index *x, uint32_t doc, const char *f, size_t n,
-    uint32_t w)
+add_terms(struct index *x, uint32_t doc, const char *f, size_t n, uint32_t w)
 {
 	size_t i = 0, j;
 
@@ -258,8 +260,9 @@ plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
 	for (i = 0; i < n && b->len < max; i++) {
 		char c = s[i];
 
-		if (c == '<' && i + 1 < n && (ascii_isalpha(s[i + 1]) ||
-		    s[i + 1] == '/' || s[i + 1] == '!')) {
+		if (c == '<' && i + 1 < n &&
+		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
+		        s[i + 1] == '!')) {
 			while (i < n && s[i] != '>')
 				i++;
 			c = ' ';
@@ -304,13 +307,12 @@ plain_value(struct buf *b, const struct value *v, int depth, size_t max)
 		break;
 	case VALUE_MAP:
 		for (i = 0; i < v->n; i++)
-			if (depth > 0 || (strcmp(v->pairs[i].key, "title") &&
-			    strcmp(v->pairs[i].key, "slug")))
-				plain_value(b, v->pairs[i].val, depth + 1,
-				    max);
+			if (depth > 0 ||
+			    (strcmp(v->pairs[i].key, "title") &&
+			        strcmp(v->pairs[i].key, "slug")))
+				plain_value(b, v->pairs[i].val, depth + 1, max);
 		break;
-	default:
-		break;
+	default: break;
 	}
 }
 
@@ -382,11 +384,12 @@ sort_by_date(struct item **v, size_t n)
 			size_t mid = k + w < n ? k + w : n;
 			size_t end = k + 2 * w < n ? k + 2 * w : n, o = k;
 
-			for (i = k, j = mid; i < mid || j < end; ) {
+			for (i = k, j = mid; i < mid || j < end;) {
 				const char *a = i < mid ? v[i]->date : NULL;
 				const char *b = j < end ? v[j]->date : NULL;
-				bool take_j = i >= mid || (j < end && b &&
-				    (a == NULL || strcmp(b, a) > 0));
+				bool take_j = i >= mid ||
+				    (j < end && b &&
+				        (a == NULL || strcmp(b, a) > 0));
 
 				tmp[o++] = take_j ? v[j++] : v[i++];
 			}
@@ -500,8 +503,8 @@ index_terms(struct index *x, struct item **all, size_t n)
 }
 
 static void
-index_lang(struct site *s, int lang, const char *dir,
-    const char *const *kinds, size_t nkinds)
+index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
+    size_t nkinds)
 {
 	struct index x = {NULL, 0, 0};
 	struct buf text = {0}, b = {0}, docs = {0}, klet = {0};
@@ -527,12 +530,13 @@ index_lang(struct site *s, int lang, const char *dir,
 		struct item *it = all[i];
 		const char *title = doc_title(it);
 
-		doc_text(&text, it, 2 * EXCERPT);	/* enough to cut */
+		doc_text(&text, it, 2 * EXCERPT); /* enough to cut */
 		if (ndoc % DOC_CHUNK == 0) {
 			if (ndoc > 0) {
 				buf_adds(&docs, "\n]\n");
-				data_page(s, arena_printf(s->arena,
-				    "%sd%u.json", dir, ndoc / DOC_CHUNK - 1),
+				data_page(s,
+				    arena_printf(s->arena, "%sd%u.json", dir,
+				        ndoc / DOC_CHUNK - 1),
 				    &docs);
 			}
 			buf_adds(&docs, "[\n");
@@ -558,8 +562,10 @@ index_lang(struct site *s, int lang, const char *dir,
 	}
 	if (ndoc > 0) {
 		buf_adds(&docs, "\n]\n");
-		data_page(s, arena_printf(s->arena, "%sd%u.json", dir,
-		    (ndoc - 1) / DOC_CHUNK), &docs);
+		data_page(s,
+		    arena_printf(s->arena, "%sd%u.json", dir,
+		        (ndoc - 1) / DOC_CHUNK),
+		    &docs);
 	}
 	/* the terms, sorted (the same bytes every build), into shards */
 	terms = xreallocarray(NULL, x.used ? x.used : 1, sizeof *terms);
@@ -568,8 +574,8 @@ index_lang(struct site *s, int lang, const char *dir,
 			terms[nt++] = &x.tab[i];
 			bytes += x.tab[i].len + 6 + 2 * x.tab[i].n;
 		}
-	for (nshards = 1; nshards < SHARD_MAX &&
-	    bytes / nshards > SHARD_BYTES; nshards *= 2)
+	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
+	     nshards *= 2)
 		;
 	/* by shard, then by term: one pass writes every shard */
 	for (i = 0; i < nt; i++)
@@ -596,15 +602,15 @@ index_lang(struct site *s, int lang, const char *dir,
 
 				if (k)
 					buf_addc(&b, ',');
-				add_uint(&b, (t->post[k] - prev) * 32 +
-				    (w >> 4) * 8 + (w & 15));
+				add_uint(&b,
+				    (t->post[k] - prev) * 32 + (w >> 4) * 8 +
+				        (w & 15));
 				prev = t->post[k];
 			}
 			buf_addc(&b, ']');
 		}
 		buf_adds(&b, "\n}\n");
-		data_page(s, arena_printf(s->arena, "%ss%u.json", dir, sh),
-		    &b);
+		data_page(s, arena_printf(s->arena, "%ss%u.json", dir, sh), &b);
 	}
 	buf_addf(&b, "{\"v\":1,\"lang\":");
 	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
@@ -653,9 +659,12 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 	records_setb(s, f, "is_search", true);
 	for (c = 0; c < s->ncolls; c++) {
 		struct collection *co = &s->colls[c];
-		const char *ct = value_map_str(value_map_get(value_map_get(
-		    value_map_get(s->globals[lang], "site"), "collections"),
-		    co->name), "title");
+		const char *ct = value_map_str(
+		    value_map_get(value_map_get(value_map_get(s->globals[lang],
+		                                    "site"),
+		                      "collections"),
+		        co->name),
+		    "title");
 
 		if (!co->list || co->list_url[lang] == NULL)
 			continue;
@@ -668,7 +677,7 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 			if (s->colls[k].list &&
 			    strcmp(s->colls[k].kind, co->kind) == 0)
 				break;
-		if (k == c)	/* one choice per kind */
+		if (k == c) /* one choice per kind */
 			value_list_push(s->arena, kl, e);
 	}
 	value_map_set(s->arena, f, "search_collections", cl);
@@ -679,20 +688,21 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 		e = value_map(s->arena);
 		records_set(s, e, "lang", s->langs[k]);
 		records_set(s, e, "url", urls[k]);
-		records_set(s, e, "title", site_word(s, s->langs[k],
-		    "search.title"));
+		records_set(s, e, "title",
+		    site_word(s, s->langs[k], "search.title"));
 		value_list_push(s->arena, tr, e);
 	}
 	value_map_set(s->arena, f, "translations", tr);
 	e = value_map(s->arena);
-	home = value_ltext(value_map_get(s->conf, "short_title"), l,
-	    s->langs[0]);
-	if (home == NULL)	/* as the other pages' breadcrumbs */
+	home =
+	    value_ltext(value_map_get(s->conf, "short_title"), l, s->langs[0]);
+	if (home == NULL) /* as the other pages' breadcrumbs */
 		home = value_ltext(value_map_get(s->conf, "title"), l,
 		    s->langs[0]);
 	records_set(s, e, "title", home ? home : "Home");
-	records_set(s, e, "url", arena_printf(s->arena, "%s%s", s->root,
-	    lang ? arena_printf(s->arena, "%s/", l) : ""));
+	records_set(s, e, "url",
+	    arena_printf(s->arena, "%s%s", s->root,
+	        lang ? arena_printf(s->arena, "%s/", l) : ""));
 	records_setb(s, e, "current", false);
 	value_list_push(s->arena, cr, e);
 	e = value_map(s->arena);
@@ -702,8 +712,10 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 	value_list_push(s->arena, cr, e);
 	value_map_set(s->arena, f, "breadcrumbs", cr);
 	records_setb(s, f, "has_breadcrumbs", true);
-	site_add_frame_page(s, arena_printf(s->arena, "%sindex.html",
-	    urls[lang] + strlen(s->root)), "content/site.yaml", tm, lang, f);
+	site_add_frame_page(s,
+	    arena_printf(s->arena, "%sindex.html",
+	        urls[lang] + strlen(s->root)),
+	    "content/site.yaml", tm, lang, f);
 }
 
 void
@@ -722,7 +734,7 @@ search_make(struct site *s, const struct theme *th)
 		for (k = 0; k < nkinds; k++)
 			if (strcmp(kinds[k], s->colls[c].kind) == 0)
 				break;
-		if (k == nkinds && nkinds < 25)	/* 'a'..'y' */
+		if (k == nkinds && nkinds < 25) /* 'a'..'y' */
 			kinds[nkinds++] = s->colls[c].kind;
 	}
 	for (lang = 0; lang < (int)s->nlangs; lang++)
@@ -735,8 +747,8 @@ search_make(struct site *s, const struct theme *th)
 		    urls[0] + strlen(s->root), s->langs[lang]);
 
 		index_lang(s, lang, dir, kinds, nkinds);
-		search_page(s, tm, lang, urls, arena_printf(s->arena, "%s%s",
-		    s->root, dir));
+		search_page(s, tm, lang, urls,
+		    arena_printf(s->arena, "%s%s", s->root, dir));
 		value_map_set(s->arena, s->globals[lang], "search_url",
 		    value_strz(s->arena, urls[lang]));
 	}

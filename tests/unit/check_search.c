@@ -32,11 +32,18 @@ START_TEST(test_search_fold)
 	folds_to("Thanh tra 2020", "thanh tra 2020");
 	folds_to("", "");
 	/* NFD: base letters and combining marks, as a Mac may type them */
-	folds_to("Nga\xcc\x82n sa\xcc\x81" "ch", "ngan sach");
-	folds_to("Lo\xcc\xa3\xcc\x82" "c So\xcc\x9b" "n", "loc son");
+	folds_to("Nga\xcc\x82n sa\xcc\x81"
+	         "ch",
+	    "ngan sach");
+	folds_to("Lo\xcc\xa3\xcc\x82"
+	         "c So\xcc\x9b"
+	         "n",
+	    "loc son");
 	folds_to("Quy\xe1\xba\xbft to\xc3\xa1n", "quyet toan");
 	/* not UTF-8: the ASCII kept */
-	folds_to("Ab\xff" "c", "abc");
+	folds_to("Ab\xff"
+	         "c",
+	    "abc");
 }
 END_TEST
 
