@@ -36,6 +36,7 @@
 #include "schema.h"
 #include "segments.h"
 #include "serve_drafts.h"
+#include "search.h"
 #include "site.h"
 #include "site_names.h"
 #include "source.h"
@@ -398,6 +399,9 @@ build_run(const struct options *o)
 	if (h != NULL)
 		provenance_model(s, th, h);
 	feeds_make(s);
+	stage_done(&tm, "model");
+	search_make(s, th);
+	stage_done(&tm, "search");
 	/* Last: every row its own keys, so that no row shows a value of
 	 * the record or page around it. */
 	rows_fill(s, sc);
@@ -405,7 +409,7 @@ build_run(const struct options *o)
 	words_check(s, o->cmd == BUILD_CHECK && o->untranslated);
 	if (site_check_outputs(s) == -1 || diags_errors(d))
 		goto out;
-	stage_done(&tm, "model");
+	stage_done(&tm, "checks");
 	if (o->cmd == BUILD_MODEL) {
 		status = o->model_done(o->model_ctx, s, th);
 		goto out;

@@ -20,6 +20,7 @@ static const char *const defaults[][3] = {
 	{"zone", "khu", "zone"},
 	{"sector", "linh-vuc", "sector"},
 	{"status", "trang-thai", "status"},
+	{"search", "tim-kiem", "search"},
 };
 #define NSEG (sizeof defaults / sizeof defaults[0])
 

@@ -3,8 +3,10 @@
 # Vietnamese text each, several collections), builds it BENCH_RUNS times
 # and prints the median wall time, pages per second and peak memory; runs
 # the reference (cmark-gfm alone, single-threaded, same bodies, also
-# writing its output) the same way and prints the ratio.  Works in a
-# tmpfs folder when /dev/shm exists, as the figures in the README do.
+# writing its output) the same way and prints the ratio; then the search
+# index: its size, the first query's transfer and time, what it adds to
+# the build.  Works in a tmpfs folder when /dev/shm exists, as the
+# figures in the README do.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 B=${B:-$top/build}
@@ -53,4 +55,56 @@ awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" 'BEGI
 # BENCH_FILES files, made directly with libgit2, walked as a build does.
 if [ "${BENCH_HISTORY:-1}" = 1 ]; then
 	"$B/release/histbench" "$work/hist" "${BENCH_COMMITS:-10000}" "${BENCH_FILES:-5000}"
+fi
+
+# The search index (generator/search.c) of the site above: its size, what
+# the first query for common words loads (meta.json, the terms' shards,
+# the chunks of the ten results shown) and what it adds to the build: the
+# "search" stage of --timings (the index made in memory), and the build
+# of the same site with a theme without the search page (no index made
+# or written).
+# Builds with and without alternate, so that a change in the machine's
+# load falls on both alike.
+cp -R "$work/src" "$work/src-nosearch"
+rm "$work/src-nosearch/themes/default/templates/search.mustache"
+: > "$work/with"
+: > "$work/without"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	for v in with without; do
+		src=$work/src
+		[ $v = with ] || src=$work/src-nosearch
+		rm -rf "$work/out"
+		"$B/release/measure" "${MINHBACH:-$top/generator/minhbach}" build --quiet \
+		    --source "$src" --out "$work/out" 2>"$work/err" >>"$work/$v" || {
+			echo "bench: build $v search failed:"; cat "$work/err"; exit 1; }
+	done
+	i=$((i + 1))
+done
+rm -rf "$work/src-nosearch"
+wt=$(cut -d' ' -f1 "$work/with" | median)
+nt=$(cut -d' ' -f1 "$work/without" | median)
+awk -v wt="$wt" -v nt="$nt" 'BEGIN {
+	printf "search adds %.3f s to the build: %.3f s with it, %.3f s without (medians, runs alternating): %.1f %%\n", wt - nt, wt, nt, 100 * (wt - nt) / nt
+}'
+"${MINHBACH:-$top/generator/minhbach}" build --quiet --timings --source "$work/src" \
+    --out "$work/out" 2>"$work/timings"
+idx="$work/out/tim-kiem/idx/vi"
+if [ -f "$idx/meta.json" ]; then
+	ikb=$(du -sk "$work/out/tim-kiem/idx" | cut -f1)
+	nf=$(find "$work/out/tim-kiem/idx" -type f | wc -l)
+	st=$(sed -n 's/.* search \([0-9]*\) ms.*/\1/p' "$work/timings")
+	tt=$(awk '/timings:/ { for (i = 1; i <= NF; i++) if ($i == "ms") s += $(i - 1) } END { print s }' "$work/timings")
+	awk -v st="$st" -v tt="$tt" -v k="$ikb" -v nf="$nf" 'BEGIN {
+		printf "search index: %d KB in %d files (all languages); made in %d ms, %.1f %% of this build (%d ms by --timings)\n", k, nf, st, 100 * st / tt, tt
+	}'
+	if command -v node > /dev/null; then
+		for q in "ngân sách" "khu công nghiệp" "thanh tra"; do
+			set -- $(node "$top/tests/search/query.mjs" "$work/out" bench "$q")
+			printf 'search "%s": %d results; first query loads %d files, %.1f KB (%.1f KB gzipped), %s ms in node; after load %s ms\n' \
+			    "$q" "$4" "$3" "$(echo "$1" | awk '{print $1 / 1024}')" "$(echo "$2" | awk '{print $1 / 1024}')" "$5" "$6"
+		done
+	else
+		echo "search: node not installed, no query figures"
+	fi
 fi

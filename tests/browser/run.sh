@@ -1,12 +1,14 @@
 #!/bin/sh
 # The browser suite, in groups (all of them without arguments:
-# `sh run.sh [site] [preview]`):
+# `sh run.sh [site] [preview] [search]`):
 #   site     builds the sample portal (content/ + themes/default) with
 #            $MINHBACH into a temporary folder, serves it through nginx
 #            with deploy/nginx.conf on a free loopback port, and runs
 #            check.mjs in Chromium ("browser: N passed, M failed");
 #   preview  runs preview.mjs: `minhbach serve` on a copy of the sample,
-#            edited while Chromium shows it ("browser preview: ...").
+#            edited while Chromium shows it ("browser preview: ...");
+#   search   the site search on the sample portal served as for site
+#            (search.mjs: queries, the filter, no JavaScript).
 # Exits 1 on any failure.  Screenshots go to tests/browser/artifacts/.
 set -eu
 export MINHBACH_STRICT_MESSAGES=1
@@ -21,12 +23,12 @@ if [ $# -gt 0 ]; then
 elif [ -n "${BROWSER_SITE:-}" ]; then
 	groups=site
 else
-	groups="site preview"
+	groups="site preview search"
 fi
 for g in $groups; do
 	case $g in
-	site | preview) ;;
-	*) echo "browser: unknown group '$g' (site, preview)" >&2; exit 2 ;;
+	site | preview | search) ;;
+	*) echo "browser: unknown group '$g' (site, preview, search)" >&2; exit 2 ;;
 	esac
 done
 want() {
@@ -44,7 +46,7 @@ if want preview; then
 	MINHBACH=$MINHBACH TOP=$top ARTIFACTS=$here/artifacts \
 	    node "$here/preview.mjs" || status=1
 fi
-want site || exit $status
+want site || want search || exit $status
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-browser.XXXXXX")
 # nginx's workers run as nobody when started by root: let them in.
@@ -152,6 +154,11 @@ else
 fi
 chmod -R a+rX "$tmp/site"
 
-SITE_DIR=$tmp/site BASE_URL=$base ARTIFACTS=$here/artifacts \
-    NGINX_ERROR_LOG=$tmp/error.log node "$here/check.mjs" || status=$?
+if want site; then
+	SITE_DIR=$tmp/site BASE_URL=$base ARTIFACTS=$here/artifacts \
+	    NGINX_ERROR_LOG=$tmp/error.log node "$here/check.mjs" || status=$?
+fi
+if want search; then
+	SITE_DIR=$tmp/site BASE_URL=$base node "$here/search.mjs" || status=$?
+fi
 exit $status

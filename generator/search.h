@@ -1,0 +1,38 @@
+/*
+ * Model stage (search.c): the site search that works on a static host.
+ * The build writes, per language, a sharded index of folded terms and
+ * the search page; themes/default/static/js/search.js answers queries
+ * in the browser, loading only the shards of the query's terms.
+ */
+#ifndef MINHBACH_SEARCH_H
+#define MINHBACH_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+struct site;
+struct theme;
+
+/*
+ * Appends s[0..n) folded for search: decomposed (NFD), combining marks
+ * dropped, đ/Đ → d, lower case.  "Ngân sách" → "ngan sach"; NFC and
+ * NFD input fold alike.  Bytes that are not UTF-8 are kept when ASCII.
+ * search.js's fold() does the same in the browser.
+ */
+void search_fold(struct buf *out, const char *s, size_t n);
+
+/* The shard of a folded term: FNV-1a (32 bits) of its bytes mod n, as
+ * search.js computes it. */
+uint32_t search_shard(const char *term, size_t len, uint32_t n);
+
+/*
+ * When the theme has a template "search" (else nothing): adds the
+ * search pages (segment "search" per language) and each language's index under the first language's
+ * search page: idx/<lang>/meta.json, idx/<lang>/s<k>.json (terms) and
+ * idx/<lang>/d<k>.json (documents, by number).  Deterministic: the
+ * same content gives the same bytes.
+ */
+void search_make(struct site *s, const struct theme *th);
+
+#endif
