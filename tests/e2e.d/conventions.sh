@@ -98,7 +98,7 @@ else
 	echo "NOTE: make missing: make install not tested"
 fi
 
-# --- deploy/nginx.conf: cache, CORS, redirect and 405 headers ---------
+# --- deploy/nginx.conf: cache, compression, CORS, redirect, 405 ------
 # The sample portal served by nginx with the production server block (as
 # tests/browser/run.sh does), asked with curl.  nginx is installed by
 # tests/browser/deps.sh, which make test runs after this file: without
@@ -109,7 +109,7 @@ if [ -x "$nginx" ] && command -v curl > /dev/null; then
 	# can read, outside $work (mode 700).
 	nx=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-nginx.XXXXXX")
 	chmod 755 "$nx"
-	"$bin" build --quiet --no-history --source "$top" --out "$nx/site" > /dev/null 2>&1 ||
+	"$bin" build --quiet --no-history --precompress --source "$top" --out "$nx/site" > /dev/null 2>&1 ||
 		bad "nginx: the sample portal does not build"
 	chmod -R a+rX "$nx/site"
 	nx_pid=
@@ -183,6 +183,16 @@ if [ -x "$nginx" ] && command -v curl > /dev/null; then
 		nx_head GET /
 		nx_hasnt 'immutable' "HTML is immutable"
 		nx_hasnt '^access-control-allow-origin' "HTML has CORS"
+		# Compression: the .gz that build --precompress wrote, as it is
+		# (gzip_static), to a client that accepts gzip; plain otherwise.
+		curl -s -H 'Accept-Encoding: gzip' -o "$nx/body.gz" -D "$nx/h" "$u/" &&
+			tr -d '\r' < "$nx/h" | tr '[:upper:]' '[:lower:]' > "$nx/h2" && mv "$nx/h2" "$nx/h"
+		nx_has '^content-encoding: gzip' "/ is not sent gzip-compressed"
+		cmp -s "$nx/body.gz" "$nx/site/index.html.gz" && ok ||
+			bad "nginx: / is not the precompressed index.html.gz"
+		curl -s -o "$nx/body" "$u/"
+		cmp -s "$nx/body" "$nx/site/index.html" && ok ||
+			bad "nginx: / without Accept-Encoding is not index.html"
 		# CORS for JSON, CSV and feeds.
 		for f in "$(cd "$nx/site" && find . -name '*.json' | head -1)" \
 		    "$(cd "$nx/site" && find . -name '*.csv' | head -1)" \
