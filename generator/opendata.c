@@ -419,7 +419,7 @@ add_file(struct od *o, const char *out, struct buf *b)
 
 	pg->len = b->len;
 	pg->data = buf_keep(b, o->s->arena);
-	memset(b, 0, sizeof *b);
+	buf_release(b);
 }
 
 /*
