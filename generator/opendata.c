@@ -275,6 +275,7 @@ opendata_cell(struct site *s, const struct value *v)
 		return "";
 	value_scalar_text(v, &b);
 	r = buf_keep(&b, s->arena);
+	buf_release(&b);
 	return r != NULL ? r : "";
 }
 
