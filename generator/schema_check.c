@@ -80,7 +80,7 @@ close_quote(struct buf *b, bool vi)
 static void
 show(struct buf *b, const struct value *v, bool vi)
 {
-	if (v->type == VALUE_NULL) {
+	if (v == NULL || v->type == VALUE_NULL) {
 		buf_adds(b, vi ? "để trống" : "empty");
 		return;
 	}
