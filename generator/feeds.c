@@ -287,6 +287,8 @@ sitemap(struct site *s)
 					hu = alt[d].url;
 			if (hu == NULL)
 				hu = alt[0].url;
+			if (hu == NULL)
+				continue;
 			buf_addf(&b, "\n    <xhtml:link rel=\"alternate\" "
 			    "hreflang=\"%s\" href=\"", hl);
 			buf_add_xml(&b, hu, strlen(hu));

@@ -143,7 +143,7 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 {
 	struct site *s = pl->site;
 	const struct value *frames[RENDER_MAX_FRAMES];
-	size_t n;
+	size_t n = 0;
 
 	if (p->data != NULL)
 		return pl->dirfd < 0 ? 0 : fsutil_write(s->diags, pl->dirfd,

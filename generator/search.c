@@ -469,17 +469,19 @@ index_terms(struct index *x, struct item **all, size_t n)
 {
 	struct part p[2] = {{all, 0, n, {0}}, {all, n, n, {0}}};
 	pthread_t th;
+	bool threaded = false;
 	size_t i;
 
 	if (n >= 400) {
 		p[0].to = p[1].from = n / 2;
-		if (pthread_create(&th, NULL, index_part, &p[1]) != 0) {
+		threaded = pthread_create(&th, NULL, index_part, &p[1]) == 0;
+		if (!threaded) {
 			p[0].to = n;
 			p[1].from = n;
 		}
 	}
 	index_part(&p[0]);
-	if (p[1].from < n) {
+	if (threaded) {
 		pthread_join(th, NULL);
 		for (i = 0; i < p[1].x.size; i++) {
 			struct term *u = &p[1].x.tab[i], *v;
@@ -721,7 +723,7 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 void
 search_make(struct site *s, const struct theme *th)
 {
-	const char *urls[SITE_MAX_LANGS], *kinds[64];
+	const char *urls[SITE_MAX_LANGS] = {0}, *kinds[64];
 	const struct mustache *tm;
 	size_t nkinds = 0, c, k;
 	int lang;

@@ -255,7 +255,8 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			    s->yes);
 		}
 		if (pg == 1 && strcmp(list_url, co->list_url[lang]) == 0) {
-			const char *urls[SITE_MAX_LANGS], *ts[SITE_MAX_LANGS];
+			const char *urls[SITE_MAX_LANGS] = {0};
+			const char *ts[SITE_MAX_LANGS] = {0};
 
 			for (k = 0; k < s->nlangs; k++) {
 				urls[k] = co->list_url[k];
@@ -286,7 +287,8 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 	    "%s%s", s->root, pre)));
 	value_map_set(s->arena, f, "is_home", s->yes);
 	{
-		const char *urls[SITE_MAX_LANGS], *ts[SITE_MAX_LANGS];
+		const char *urls[SITE_MAX_LANGS] = {0};
+		const char *ts[SITE_MAX_LANGS] = {0};
 
 		for (i = 0; i < s->nlangs; i++) {
 			urls[i] = arena_printf(s->arena, "%s%s", s->root,
