@@ -19,16 +19,6 @@
 #include "site_lists.h"
 #include "value.h"
 
-static void
-data_page(struct site *s, const char *out, const char *origin,
-    struct buf *b)
-{
-	struct page *p = site_add_page(s, out, origin);
-
-	p->len = b->len;
-	p->data = buf_keep(b, s->arena);
-}
-
 static const char *
 rfc3339(struct site *s, const char *date)
 {
@@ -84,7 +74,7 @@ atom(struct site *s, struct collection *co, int lang)
 		atom_add_entry(&b, &e);
 	}
 	atom_end(&b);
-	data_page(s, arena_printf(s->arena, "%satom.xml",
+	site_add_data(s, arena_printf(s->arena, "%satom.xml",
 	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
 	    "content/%s", co->name), &b);
 	buf_release(&b);
@@ -195,7 +185,7 @@ json_list(struct site *s, struct collection *co, int lang)
 		buf_addc(&b, '}');
 	}
 	buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
-	data_page(s, arena_printf(s->arena, "%sindex.json",
+	site_add_data(s, arena_printf(s->arena, "%sindex.json",
 	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
 	    "content/%s", co->name), &b);
 	buf_release(&b);
@@ -297,10 +287,10 @@ sitemap(struct site *s)
 		buf_adds(&b, k > 0 ? "\n  </url>\n" : "</url>\n");
 	}
 	buf_adds(&b, "</urlset>\n");
-	data_page(s, "sitemap.xml", "content/site.yaml", &b);
+	site_add_data(s, "sitemap.xml", "content/site.yaml", &b);
 	buf_addf(&b, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n",
 	    s->base_url);
-	data_page(s, "robots.txt", "content/site.yaml", &b);
+	site_add_data(s, "robots.txt", "content/site.yaml", &b);
 	buf_release(&b);
 }
 

@@ -416,10 +416,7 @@ json_kv(struct buf *b, const char *k, const char *v)
 static void
 add_file(struct od *o, const char *out, struct buf *b)
 {
-	struct page *pg = site_add_page(o->s, out, "content/site.yaml");
-
-	pg->len = b->len;
-	pg->data = buf_keep(b, o->s->arena);
+	site_add_data(o->s, out, "content/site.yaml", b);
 	buf_release(b);
 }
 

@@ -316,15 +316,6 @@ plain_value(struct buf *b, const struct value *v, int depth, size_t max)
 	}
 }
 
-static void
-data_page(struct site *s, const char *out, struct buf *b)
-{
-	struct page *p = site_add_page(s, out, "content/site.yaml");
-
-	p->len = b->len;
-	p->data = buf_keep(b, s->arena);
-}
-
 /* buf_addf("%u") without printf: the postings are most of the index. */
 static void
 add_uint(struct buf *b, uint32_t v)
@@ -536,10 +527,10 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 		if (ndoc % DOC_CHUNK == 0) {
 			if (ndoc > 0) {
 				buf_adds(&docs, "\n]\n");
-				data_page(s,
+				site_add_data(s,
 				    arena_printf(s->arena, "%sd%u.json", dir,
 				        ndoc / DOC_CHUNK - 1),
-				    &docs);
+				    "content/site.yaml", &docs);
 			}
 			buf_adds(&docs, "[\n");
 		} else {
@@ -564,10 +555,10 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 	}
 	if (ndoc > 0) {
 		buf_adds(&docs, "\n]\n");
-		data_page(s,
+		site_add_data(s,
 		    arena_printf(s->arena, "%sd%u.json", dir,
 		        (ndoc - 1) / DOC_CHUNK),
-		    &docs);
+		    "content/site.yaml", &docs);
 	}
 	/* the terms, sorted (the same bytes every build), into shards */
 	terms = xreallocarray(NULL, x.used ? x.used : 1, sizeof *terms);
@@ -612,7 +603,7 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 			buf_addc(&b, ']');
 		}
 		buf_adds(&b, "\n}\n");
-		data_page(s, arena_printf(s->arena, "%ss%u.json", dir, sh), &b);
+		site_add_data(s, arena_printf(s->arena, "%ss%u.json", dir, sh), "content/site.yaml", &b);
 	}
 	buf_addf(&b, "{\"v\":1,\"lang\":");
 	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
@@ -625,7 +616,7 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 	buf_adds(&b, "],\"k\":");
 	buf_add_json(&b, klet.len ? klet.data : "", klet.len);
 	buf_adds(&b, "}\n");
-	data_page(s, arena_printf(s->arena, "%smeta.json", dir), &b);
+	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir), "content/site.yaml", &b);
 	for (i = 0; i < x.size; i++) {
 		free(x.tab[i].post);
 		free((char *)x.tab[i].s);

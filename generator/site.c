@@ -33,6 +33,17 @@ site_absurl(struct site *s, const char *url)
 }
 
 struct page *
+site_add_data(struct site *s, const char *out, const char *origin,
+    struct buf *b)
+{
+	struct page *p = site_add_page(s, out, origin);
+
+	p->len = b->len;
+	p->data = buf_keep(b, s->arena);
+	return p;
+}
+
+struct page *
 site_add_page(struct site *s, const char *out, const char *origin)
 {
 	struct page *p;

@@ -17,6 +17,7 @@ struct arena;
 struct diags;
 struct source;
 struct value;
+struct buf;
 struct theme;
 struct mustache;
 struct fmt_style;
@@ -159,6 +160,10 @@ int site_check_attachments(struct site *s);
 /* Adds a page / a copy to the site's lists (model stage only). */
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);
+/* A page whose bytes are made already (a feed, a data file): b's text,
+ * kept in the site's arena; b is reset, not released. */
+struct page *site_add_data(struct site *s, const char *out,
+    const char *origin, struct buf *b);
 void site_add_copy(struct site *s, const char *from, const char *to);
 /*
  * The absolute URL of url, a site URL that starts with s->root:
