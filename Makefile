@@ -33,7 +33,7 @@ WARN    += -Werror
 endif
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -pthread $(PKG_CFLAGS) \
 	     -Igenerator -DMINHBACH_VERSION='"$(VERSION)"' \

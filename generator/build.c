@@ -30,6 +30,7 @@
 #include "precompress.h"
 #include "provenance.h"
 #include "kind.h"
+#include "map.h"
 #include "repo.h"
 #include "render.h"
 #include "rows.h"
@@ -393,6 +394,7 @@ build_run(const struct options *o)
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;
 	kinds_model(s, th, sc);
+	map_model(s, th);
 	catalogue_model(s, th);
 	/* After the budgets: their downloads are datasets too. */
 	opendata_model(s, th, h);
