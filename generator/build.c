@@ -31,6 +31,7 @@
 #include "provenance.h"
 #include "kind.h"
 #include "map.h"
+#include "opportunities.h"
 #include "repo.h"
 #include "render.h"
 #include "rows.h"
@@ -395,6 +396,7 @@ build_run(const struct options *o)
 		goto out;
 	kinds_model(s, th, sc);
 	map_model(s, th);
+	opportunities_model(s, th);
 	catalogue_model(s, th);
 	/* After the budgets: their downloads are datasets too. */
 	opendata_model(s, th, h);

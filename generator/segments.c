@@ -21,6 +21,7 @@ static const char *const defaults[][3] = {
 	{"sector", "linh-vuc", "sector"},
 	{"status", "trang-thai", "status"},
 	{"search", "tim-kiem", "search"},
+	{"opportunities", "co-hoi-dau-tu", "opportunities"},
 };
 #define NSEG (sizeof defaults / sizeof defaults[0])
 

@@ -10,7 +10,8 @@ struct site;
 
 /*
  * The segment called name ("history", "changes", "page", "series",
- * "zone", "sector", "status") for language index lang: site.yaml's
+ * "zone", "sector", "status", "search", "opportunities") for language
+ * index lang: site.yaml's
  * `segments: {name: {vi: …, en: …}}` (or one text for every
  * language), else the default (the Vietnamese word for "vi", the
  * English one for any other language).  Never NULL; static or the

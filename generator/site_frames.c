@@ -402,7 +402,10 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 	v = value_map_get(s->conf, "menu");
 	for (i = 0; v && v->type == VALUE_LIST && i < v->n; i++) {
 		struct value *e = v->items[i];
-		const char *u = value_map_str(e, "url");
+		/* A page whose address differs by language (the
+		 * opportunities page): url: {vi: co-hoi-dau-tu/, en: …}. */
+		const char *u = value_ltext(value_map_get(e, "url"),
+		    s->langs[lang], s->langs[0]);
 
 		if (e->type != VALUE_MAP || u == NULL ||
 		    value_map_get(e, "title") == NULL) {

@@ -1,0 +1,245 @@
+/*
+ * The page of land available now (opportunities.h).  In: the model after
+ * the kinds' frames (the zones' vacant_lots[].area_text, prices[]
+ * .amount_text; the calls' is_open and deadline_text).  Out: one page per
+ * language and the globals' opportunities_url.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "decimal.h"
+#include "opportunities.h"
+#include "records.h"
+#include "segments.h"
+#include "site.h"
+#include "site_impl.h"
+#include "site_lists.h"
+#include "theme.h"
+#include "value.h"
+#include "words.h"
+
+/* True when call c's `location.zone` names zone z (by its slug or the
+ * name of its file). */
+static bool
+in_zone(const struct item *c, const struct item *z)
+{
+	const struct value *v = value_path(c->data, "location.zone");
+
+	if (v == NULL || !value_is_scalar(v) || v->text == NULL)
+		return false;
+	return (z->slug != NULL && strcmp(v->text, z->slug) == 0) ||
+	    (z->base != NULL && strcmp(v->text, z->base) == 0);
+}
+
+/* The open calls of language lang in zone z, as rows. */
+static struct value *
+open_calls(struct site *s, const struct item *z, int lang)
+{
+	struct value *l = value_list(s->arena);
+	struct item **v;
+	size_t c, i, n;
+
+	for (c = 0; c < s->ncolls; c++) {
+		struct collection *co = &s->colls[c];
+
+		if (strcmp(co->kind, "call") != 0)
+			continue;
+		n = site_published(s, co, lang, &v);
+		for (i = 0; i < n; i++) {
+			struct value *e;
+
+			if (v[i]->frame == NULL || !in_zone(v[i], z) ||
+			    !value_truthy(value_map_get(v[i]->frame,
+			    "is_open")))
+				continue;
+			e = value_map(s->arena);
+			records_set(s, e, "title", records_title(s, v[i]));
+			records_set(s, e, "url", v[i]->url);
+			records_set(s, e, "deadline_text", value_map_str(
+			    v[i]->frame, "deadline_text"));
+			value_list_push(s->arena, l, e);
+		}
+	}
+	return l;
+}
+
+/* "Tiền thuê đất: 13.000 đồng/m²/năm; …" of the zone's prices, or NULL. */
+static const char *
+prices_text(struct site *s, const struct value *f)
+{
+	const struct value *p = value_map_get(f, "prices");
+	struct buf b = {0};
+	const char *t;
+	size_t i;
+
+	for (i = 0; p != NULL && p->type == VALUE_LIST && i < p->n; i++) {
+		const char *item = value_map_str(p->items[i], "item");
+		const char *amt = value_map_str(p->items[i], "amount_text");
+
+		if (amt == NULL)
+			continue;
+		if (b.len)
+			buf_adds(&b, "; ");
+		if (item != NULL)
+			buf_addf(&b, "%s: ", item);
+		buf_adds(&b, amt);
+	}
+	t = b.len ? arena_strdup(s->arena, buf_cstr(&b)) : NULL;
+	buf_release(&b);
+	return t;
+}
+
+/*
+ * The row of zone z (language lang) with its lots, or NULL when it lists
+ * none; the lots' areas are added to *all (*all_ok false once a sum
+ * overflows or an area is not a plain figure).
+ */
+static struct value *
+zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
+    bool *all_ok)
+{
+	const struct value *data = value_map_get(z->data, "vacant_lots");
+	const struct value *lots = value_map_get(z->frame, "vacant_lots");
+	const struct fmt_style *st = site_fmt(s, s->langs[lang]);
+	struct value *r, *l, *calls;
+	struct decimal sum = {0, 0}, a;
+	bool ok = true;
+	size_t i;
+
+	if (lots == NULL || lots->type != VALUE_LIST || lots->n == 0)
+		return NULL;
+	r = value_map(s->arena);
+	l = value_list(s->arena);
+	for (i = 0; i < lots->n; i++) {
+		const struct value *lot = lots->items[i];
+		struct value *e = value_map(s->arena);
+
+		if (lot->type != VALUE_MAP)
+			continue;
+		records_set(s, e, "lot", value_map_str(lot, "lot"));
+		records_set(s, e, "area_text", value_map_str(lot,
+		    "area_text"));
+		records_set(s, e, "use", value_map_str(lot, "use"));
+		value_list_push(s->arena, l, e);
+		if (data != NULL && data->type == VALUE_LIST && i < data->n &&
+		    decimal_of_value(value_map_get(data->items[i], "area_ha"),
+		    &a))
+			ok = ok && decimal_add(&sum, a);
+		else
+			ok = false;
+	}
+	records_set(s, r, "id", z->slug);
+	records_set(s, r, "name", records_title(s, z));
+	records_set(s, r, "url", z->url);
+	records_set(s, r, "as_of_text", value_map_str(z->frame, "as_of_text"));
+	records_set(s, r, "prices_text", prices_text(s, z->frame));
+	value_map_set(s->arena, r, "lots", l);
+	records_set(s, r, "lots_text", words_fill(s->arena, site_word(s,
+	    s->langs[lang], "opportunities.lots"), (const char *const[]){"n",
+	    arena_printf(s->arena, "%zu", l->n), NULL}));
+	records_set(s, r, "total_text", ok ? decimal_figure(s->arena, sum, st,
+	    " ha") : NULL);
+	*all_ok = *all_ok && ok && decimal_add(all, sum);
+	calls = open_calls(s, z, lang);
+	value_map_set(s->arena, r, "calls", calls);
+	records_setb(s, r, "has_calls", calls->n > 0);
+	return r;
+}
+
+/* Home, then the page itself: the breadcrumbs. */
+static struct value *
+crumbs(struct site *s, int lang, const char *title)
+{
+	struct value *l = value_list(s->arena);
+	const char *home = value_ltext(value_map_get(s->conf, "short_title"),
+	    s->langs[lang], s->langs[0]);
+
+	if (home == NULL)
+		home = value_ltext(value_map_get(s->conf, "title"),
+		    s->langs[lang], s->langs[0]);
+	value_list_push(s->arena, l, site_link(s, home ? home : "Home",
+	    arena_printf(s->arena, "%s%s", s->root, site_lang_prefix(s,
+	    lang))));
+	site_crumb_here(s, l, title);
+	return l;
+}
+
+void
+opportunities_model(struct site *s, const struct theme *th)
+{
+	const struct mustache *tm;
+	const char *urls[SITE_MAX_LANGS] = {0};
+	size_t c, i, k;
+	int lang;
+	bool any = false;
+
+	/* A theme without the page (an older one) has none. */
+	if ((tm = theme_find(th, "opportunities")) == NULL)
+		return;
+	for (c = 0; c < s->ncolls; c++)
+		if (strcmp(s->colls[c].kind, "zone") == 0)
+			any = true;
+	if (!any)
+		return;
+	for (lang = 0; lang < (int)s->nlangs; lang++)
+		urls[lang] = arena_printf(s->arena, "%s%s%s/", s->root,
+		    site_lang_prefix(s, lang), site_segment(s, lang,
+		    "opportunities"));
+	for (lang = 0; lang < (int)s->nlangs; lang++) {
+		const char *l = s->langs[lang];
+		const char *title = site_word(s, l, "opportunities.title");
+		struct value *f = value_map(s->arena);
+		struct value *zones = value_list(s->arena);
+		struct value *tr = value_list(s->arena);
+		struct decimal all = {0, 0};
+		bool all_ok = true;
+
+		for (c = 0; c < s->ncolls; c++) {
+			struct collection *co = &s->colls[c];
+			struct item **v;
+			size_t n;
+
+			if (strcmp(co->kind, "zone") != 0)
+				continue;
+			n = site_published(s, co, lang, &v);
+			for (i = 0; i < n; i++) {
+				struct value *r;
+
+				if (v[i]->frame != NULL && (r = zone_row(s,
+				    v[i], lang, &all, &all_ok)) != NULL)
+					value_list_push(s->arena, zones, r);
+			}
+		}
+		records_set(s, f, "title", title);
+		records_set(s, f, "url", urls[lang]);
+		records_set(s, f, "lang", l);
+		records_setb(s, f, "is_opportunities", true);
+		value_map_set(s->arena, f, "zones", zones);
+		records_setb(s, f, "has_zones", zones->n > 0);
+		records_set(s, f, "total_text", all_ok && zones->n > 0 ?
+		    decimal_figure(s->arena, all, site_fmt(s, l), " ha") :
+		    NULL);
+		for (k = 0; k < s->nlangs; k++) {
+			struct value *e;
+
+			if ((int)k == lang)
+				continue;
+			e = value_map(s->arena);
+			records_set(s, e, "lang", s->langs[k]);
+			records_set(s, e, "url", urls[k]);
+			records_set(s, e, "title", site_word(s, s->langs[k],
+			    "opportunities.title"));
+			value_list_push(s->arena, tr, e);
+		}
+		value_map_set(s->arena, f, "translations", tr);
+		value_map_set(s->arena, f, "breadcrumbs", crumbs(s, lang,
+		    title));
+		records_setb(s, f, "has_breadcrumbs", true);
+		site_add_frame_page(s, arena_printf(s->arena, "%sindex.html",
+		    urls[lang] + strlen(s->root)), "content/site.yaml", tm,
+		    lang, f);
+		value_map_set(s->arena, s->globals[lang], "opportunities_url",
+		    value_strz(s->arena, urls[lang]));
+	}
+}
