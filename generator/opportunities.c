@@ -91,8 +91,8 @@ prices_text(struct site *s, const struct value *f)
 }
 
 /*
- * The row of zone z (language lang) with its lots, or NULL when it lists
- * none; the lots' areas are added to *all (*all_ok false once a sum
+ * The row of zone z (language lang) with its lots and open calls, or
+ * NULL when it has neither; the lots' areas are added to *all (*all_ok false once a sum
  * overflows or an area is not a plain figure).
  */
 static struct value *
@@ -107,11 +107,15 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	bool ok = true;
 	size_t i;
 
-	if (lots == NULL || lots->type != VALUE_LIST || lots->n == 0)
+	/* A zone without free lots is listed for its open calls. */
+	calls = open_calls(s, z, lang);
+	if ((lots == NULL || lots->type != VALUE_LIST || lots->n == 0) &&
+	    calls->n == 0)
 		return NULL;
 	r = value_map(s->arena);
 	l = value_list(s->arena);
-	for (i = 0; i < lots->n; i++) {
+	for (i = 0; lots != NULL && lots->type == VALUE_LIST && i < lots->n;
+	    i++) {
 		const struct value *lot = lots->items[i];
 		struct value *e = value_map(s->arena);
 
@@ -140,8 +144,8 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	    arena_printf(s->arena, "%zu", l->n), NULL}));
 	records_set(s, r, "total_text", ok ? decimal_figure(s->arena, sum, st,
 	    " ha") : NULL);
+	records_setb(s, r, "has_lots", l->n > 0);
 	*all_ok = *all_ok && ok && decimal_add(all, sum);
-	calls = open_calls(s, z, lang);
 	value_map_set(s->arena, r, "calls", calls);
 	records_setb(s, r, "has_calls", calls->n > 0);
 	return r;

@@ -17,8 +17,9 @@ struct theme;
  * site without a collection of kind zone.  Sets the globals'
  * opportunities_url for a link from any page.  Frame keys: title, url,
  * zones: [{id, name, url, as_of_text, prices_text, lots: [{lot, area_text,
- * use}], lots_text "2 lô", total_text "6,129 ha", calls: [{title, url,
- * deadline_text}], has_calls}], has_zones, total_text.
+ * use}], has_lots, lots_text "2 lô", total_text "6,129 ha", calls:
+ * [{title, url, deadline_text}], has_calls}] (zones with free lots or
+ * open calls), has_zones, total_text.
  */
 void opportunities_model(struct site *s, const struct theme *th);
 
