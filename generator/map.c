@@ -187,6 +187,24 @@ place_label(const struct map_view *v, const double *px, const double *py,
 	}
 }
 
+/* "11.5° " with the page's decimal mark (escaped: a theme's text). */
+static void
+degrees(struct buf *b, double d, int dec, const char *mark)
+{
+	char t[64], *p;
+
+	snprintf(t, sizeof t, "%.*f", dec, d);
+	if ((p = strchr(t, '.')) != NULL) {
+		*p = '\0';
+		buf_adds(b, t);
+		buf_add_xml(b, mark != NULL ? mark : ".", strlen(mark != NULL ?
+		    mark : "."));
+		buf_adds(b, p + 1);
+	} else
+		buf_adds(b, t);
+	buf_adds(b, "° ");
+}
+
 void
 map_svg(struct buf *b, const struct map_zone *z, size_t n,
     const struct map_words *w, const char *id)
@@ -233,8 +251,8 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 		if (y < 14 || y > v.h - 4)
 			continue;
 		buf_addf(b, "<line x1=\"0\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		    "<text x=\"4\" y=\"%.1f\">%.*f° ", y, MAP_W, y, y - 3,
-		    dec, fabs(g));
+		    "<text x=\"4\" y=\"%.1f\">", y, MAP_W, y, y - 3);
+		degrees(b, fabs(g), dec, w->decimal);
 		buf_add_xml(b, g < 0 ? w->s : w->n, strlen(g < 0 ? w->s :
 		    w->n));
 		buf_adds(b, "</text>");
@@ -247,8 +265,9 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 		if (x < 40 || x > v.w - 40)
 			continue;
 		buf_addf(b, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\"/>"
-		    "<text x=\"%.1f\" y=\"%d\">%.*f° ", x, x, MAP_H, x + 3,
-		    MAP_H - 6, dec, fabs(g));
+		    "<text x=\"%.1f\" y=\"%d\">", x, x, MAP_H, x + 3,
+		    MAP_H - 6);
+		degrees(b, fabs(g), dec, w->decimal);
 		buf_add_xml(b, g < 0 ? w->w : w->e, strlen(g < 0 ? w->w :
 		    w->e));
 		buf_adds(b, "</text>");
@@ -426,6 +445,7 @@ zone_map(struct site *s, struct collection *co, int lang)
 	w.title = site_word(s, l, "map.title");
 	w.desc = site_word(s, l, "map.desc");
 	w.north = site_word(s, l, "map.north_arrow");
+	w.decimal = site_word(s, l, "format.decimal");
 	w.n = site_word(s, l, "map.north");
 	w.s = site_word(s, l, "map.south");
 	w.e = site_word(s, l, "map.east");

@@ -58,6 +58,7 @@ struct map_words {
 	const char *desc;	/* the start of its <desc>: the zones follow */
 	const char *north;	/* "B" / "N" by the arrow */
 	const char *n, *s, *e, *w;	/* after the graticule's degrees */
+	const char *decimal;	/* their decimal mark; NULL: "." */
 };
 
 /*

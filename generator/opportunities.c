@@ -1,7 +1,7 @@
 /*
  * The page of land available now (opportunities.h).  In: the model after
- * the kinds' frames (the zones' vacant_lots[].area_text, prices[]
- * .amount_text; the calls' is_open and deadline_text).  Out: one page per
+ * the kinds' frames (the zones' data: vacant_lots, prices, as_of; the
+ * calls' is_open and deadline_text).  Out: one page per
  * language and the globals' opportunities_url.
  */
 #include <string.h>
@@ -64,18 +64,22 @@ open_calls(struct site *s, const struct item *z, int lang)
 	return l;
 }
 
-/* "Tiền thuê đất: 13.000 đồng/m²/năm; …" of the zone's prices, or NULL. */
+/* "Tiền thuê đất: 13.000 đồng/m²/năm; …" of the zone's prices in the
+ * page's language (the zone's frame has them in the zone's), or NULL. */
 static const char *
-prices_text(struct site *s, const struct value *f)
+prices_text(struct site *s, const struct value *data, const char *lang)
 {
-	const struct value *p = value_map_get(f, "prices");
+	const struct value *p = value_map_get(data, "prices");
 	struct buf b = {0};
 	const char *t;
 	size_t i;
 
 	for (i = 0; p != NULL && p->type == VALUE_LIST && i < p->n; i++) {
 		const char *item = value_map_str(p->items[i], "item");
-		const char *amt = value_map_str(p->items[i], "amount_text");
+		const char *u = value_map_str(p->items[i], "unit");
+		const char *amt = records_figure(s, value_map_get(p->items[i],
+		    "amount"), lang, u != NULL ? arena_printf(s->arena, " %s",
+		    u) : "");
 
 		if (amt == NULL)
 			continue;
@@ -99,10 +103,10 @@ static struct value *
 zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
     bool *all_ok)
 {
-	const struct value *data = value_map_get(z->data, "vacant_lots");
-	const struct value *lots = value_map_get(z->frame, "vacant_lots");
-	const struct fmt_style *st = site_fmt(s, s->langs[lang]);
-	struct value *r, *l, *calls;
+	const struct value *lots = value_map_get(z->data, "vacant_lots");
+	const char *l = s->langs[lang];
+	const struct fmt_style *st = site_fmt(s, l);
+	struct value *r, *rows, *calls;
 	struct decimal sum = {0, 0}, a;
 	bool ok = true;
 	size_t i;
@@ -113,22 +117,22 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	    calls->n == 0)
 		return NULL;
 	r = value_map(s->arena);
-	l = value_list(s->arena);
+	rows = value_list(s->arena);
+	/* Figures in the page's language, read from the data: an
+	 * untranslated zone's frame has them in its own. */
 	for (i = 0; lots != NULL && lots->type == VALUE_LIST && i < lots->n;
 	    i++) {
 		const struct value *lot = lots->items[i];
+		const struct value *ha = value_map_get(lot, "area_ha");
 		struct value *e = value_map(s->arena);
 
 		if (lot->type != VALUE_MAP)
 			continue;
 		records_set(s, e, "lot", value_map_str(lot, "lot"));
-		records_set(s, e, "area_text", value_map_str(lot,
-		    "area_text"));
+		records_set(s, e, "area_text", records_figure(s, ha, l, " ha"));
 		records_set(s, e, "use", value_map_str(lot, "use"));
-		value_list_push(s->arena, l, e);
-		if (data != NULL && data->type == VALUE_LIST && i < data->n &&
-		    decimal_of_value(value_map_get(data->items[i], "area_ha"),
-		    &a))
+		value_list_push(s->arena, rows, e);
+		if (decimal_of_value(ha, &a))
 			ok = ok && decimal_add(&sum, a);
 		else
 			ok = false;
@@ -136,15 +140,17 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	records_set(s, r, "id", z->slug);
 	records_set(s, r, "name", records_title(s, z));
 	records_set(s, r, "url", z->url);
-	records_set(s, r, "as_of_text", value_map_str(z->frame, "as_of_text"));
-	records_set(s, r, "prices_text", prices_text(s, z->frame));
-	value_map_set(s->arena, r, "lots", l);
-	records_set(s, r, "lots_text", words_fill(s->arena, site_word(s,
-	    s->langs[lang], "opportunities.lots"), (const char *const[]){"n",
-	    arena_printf(s->arena, "%zu", l->n), NULL}));
+	records_set(s, r, "as_of_text", records_date_text(s,
+	    value_map_get(z->data, "as_of"), l));
+	records_set(s, r, "prices_text", prices_text(s, z->data, l));
+	value_map_set(s->arena, r, "lots", rows);
+	records_set(s, r, "lots_text", words_fill(s->arena, site_word(s, l,
+	    rows->n == 1 ? "opportunities.lots_one" : "opportunities.lots"),
+	    (const char *const[]){"n", arena_printf(s->arena, "%zu",
+	    rows->n), NULL}));
 	records_set(s, r, "total_text", ok ? decimal_figure(s->arena, sum, st,
 	    " ha") : NULL);
-	records_setb(s, r, "has_lots", l->n > 0);
+	records_setb(s, r, "has_lots", rows->n > 0);
 	*all_ok = *all_ok && ok && decimal_add(all, sum);
 	value_map_set(s->arena, r, "calls", calls);
 	records_setb(s, r, "has_calls", calls->n > 0);

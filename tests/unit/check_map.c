@@ -21,7 +21,7 @@
 Suite *map_suite(void);
 
 static const struct map_words words = {"Map", "Zones:", "N", "N", "S", "E",
-    "W"};
+    "W", ","};
 
 START_TEST(test_map_projection)
 {
@@ -84,6 +84,8 @@ START_TEST(test_map_svg_escapes)
 	ck_assert_ptr_nonnull(strstr(t, "aria-labelledby=\"m-title\""));
 	ck_assert_ptr_nonnull(strstr(t, "<a class=\"map-zone\" href=\"/k/b/\">"));
 	ck_assert_ptr_nonnull(strstr(t, "km</text>"));
+	/* The graticule's degrees with the page's decimal mark. */
+	ck_assert_ptr_nonnull(strstr(t, "11,6° N</text>"));
 	/* Deterministic: the same zones, the same bytes. */
 	map_svg(&c, z, 2, &words, "m");
 	ck_assert_str_eq(buf_cstr(&b), buf_cstr(&c));

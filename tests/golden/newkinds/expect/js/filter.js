@@ -7,17 +7,22 @@
  *
  * Contract (tests/browser/check.mjs relies on it):
  *  - a <form data-filter> (hidden until this script shows it) holds
- *    <select> elements named zone, sector, area, status; the option ""
+ *    <select> elements named zone, sector, area, status, deadline; the
+ *    option ""
  *    means "all".  The template may give an option the URL of its browse
  *    page (/keu-goi-dau-tu/khu/kcn-loc-son/): the value becomes the last
  *    path segment (kcn-loc-son), the facet's key.
  *  - each list item outside the form carries data-zone, data-status and,
- *    from the template, data-sector-name (the sector as written) and
- *    data-area-ha (the area in ha, dot decimals); the script sets
- *    data-sector (the name as a slug, as the generator makes browse
- *    URLs: đ -> d, marks dropped, other runs -> "-") and data-area (a
- *    band: under-5, 5-50, over-50).  A value may hold several
- *    space-separated keys.  Keys compare with "_" read as "-".
+ *    from the template, data-sector-name (the sector as written),
+ *    data-area-ha (the area in ha, dot decimals), data-deadline-date
+ *    (YYYY-MM-DD, empty without a deadline) and data-days-left (days
+ *    to the deadline at the build date, empty once it has passed); the
+ *    script sets data-sector (the name as a slug, as the generator
+ *    makes browse URLs: đ -> d, marks dropped, other runs -> "-"),
+ *    data-area (a band: under-5, 5-50, over-50) and data-deadline
+ *    (within-30 and within-90, within-90, later, passed or none; the
+ *    build date's count, as the status badges).  A value may hold
+ *    several space-separated keys.  Keys compare with "_" read as "-".
  *  - changing a select hides the items that do not match (the hidden
  *    attribute) and writes the choice to location.search with
  *    history.replaceState (?zone=kcn-loc-son&status=open), no reload;
@@ -30,9 +35,9 @@
 	var form = document.querySelector('form[data-filter]');
 	if (!form || !window.history || !history.replaceState)
 		return;
-	var FIELDS = ['zone', 'sector', 'area', 'status'];
+	var FIELDS = ['zone', 'sector', 'area', 'status', 'deadline'];
 	var items = Array.prototype.filter.call(
-	    document.querySelectorAll('[data-zone],[data-status],[data-sector-name],[data-area-ha]'),
+	    document.querySelectorAll('[data-zone],[data-status],[data-sector-name],[data-area-ha],[data-deadline-date]'),
 	    function (el) { return !form.contains(el); });
 	var result = form.querySelector('.filter-result');
 	var empty = document.querySelector('.filter-empty');
@@ -56,6 +61,18 @@
 		return n < 5 ? 'under-5' : n <= 50 ? '5-50' : 'over-50';
 	}
 
+	/* The deadline's band at the build date (data-days-left). */
+	function due(date, left) {
+		if (!date)
+			return 'none';
+		if (left === null || left === '')
+			return 'passed';
+		var n = parseInt(left, 10);
+		if (isNaN(n))
+			return '';
+		return n <= 30 ? 'within-30 within-90' : n <= 90 ? 'within-90' : 'later';
+	}
+
 	function lastSegment(v) {
 		var parts = v.split('/').filter(function (p) { return p !== ''; });
 		return parts.length ? decodeURIComponent(parts[parts.length - 1]) : v;
@@ -67,6 +84,9 @@
 			el.setAttribute('data-sector', slug(el.getAttribute('data-sector-name')));
 		if (!el.hasAttribute('data-area') && el.hasAttribute('data-area-ha'))
 			el.setAttribute('data-area', band(el.getAttribute('data-area-ha')));
+		if (!el.hasAttribute('data-deadline') && el.hasAttribute('data-deadline-date'))
+			el.setAttribute('data-deadline', due(el.getAttribute('data-deadline-date'),
+			    el.getAttribute('data-days-left')));
 	});
 	var selects = {};
 	FIELDS.forEach(function (f) {
