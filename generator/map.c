@@ -23,7 +23,7 @@
 #define MAP_PI 3.14159265358979323846
 #define EARTH_R_KM 6371.0088
 #define MIN_SPAN 0.05		/* degrees: a lone zone is not a point */
-#define LABEL_EM 6.6		/* SVG units per character of a label */
+#define LABEL_EM 6.9		/* SVG units per character of a label */
 
 static double
 rad(double deg)
@@ -132,59 +132,49 @@ overlaps(const struct box *a, const struct box *b)
 }
 
 /*
- * Where zone i's label goes: right of the marker, else left, above or
- * below, the first place that stays in the drawing and clear of the
- * labels and markers placed before it (greedy, in the zones' order, so
- * the same input places the same way).
+ * Where zone i's label of width lw goes: right of its marker, left,
+ * above, below, then the four corners, the first place inside the
+ * drawing and clear of every marker and of the labels placed before it
+ * (greedy, in the zones' order: the same input places the same way).
+ * False when no place is clear (*box is then the right of the marker).
  */
-static void
+static bool
 place_label(const struct map_view *v, const double *px, const double *py,
-    struct box *boxes, size_t i, double lw, double *tx, double *ty)
+    size_t n, const struct box *boxes, size_t i, double lw, struct box *box)
 {
-	double x = px[i], y = py[i];
+	const double x = px[i], y = py[i];
+	const struct box cand[] = {
+		{x + 9, y - 9, x + 9 + lw, y + 5},
+		{x - 9 - lw, y - 9, x - 9, y + 5},
+		{x - lw / 2, y - 24, x + lw / 2, y - 10},
+		{x - lw / 2, y + 10, x + lw / 2, y + 24},
+		{x + 4, y - 24, x + 4 + lw, y - 10},
+		{x + 4, y + 10, x + 4 + lw, y + 24},
+		{x - 4 - lw, y - 24, x - 4, y - 10},
+		{x - 4 - lw, y + 10, x - 4, y + 24},
+	};
 	size_t c, j;
 
-	for (c = 0; c < 4; c++) {
-		struct box b;
-		bool clear = true;
+	for (c = 0; c < sizeof cand / sizeof *cand; c++) {
+		const struct box *b = &cand[c];
+		bool clear = b->x0 >= 2 && b->x1 <= v->w - 2 && b->y0 >= 2 &&
+		    b->y1 <= v->h - 2;
 
-		switch (c) {
-		case 0:
-			b = (struct box){x + 9, y - 9, x + 9 + lw, y + 5};
-			break;
-		case 1:
-			b = (struct box){x - 9 - lw, y - 9, x - 9, y + 5};
-			break;
-		case 2:
-			b = (struct box){x - lw / 2, y - 24, x + lw / 2,
-			    y - 10};
-			break;
-		default:
-			b = (struct box){x - lw / 2, y + 10, x + lw / 2,
-			    y + 24};
-			break;
-		}
-		if (b.x0 < 2 || b.x1 > v->w - 2 || b.y0 < 2 || b.y1 > v->h - 2)
-			clear = false;
-		for (j = 0; clear && j < i; j++) {
+		for (j = 0; clear && j < n; j++) {
 			struct box m = {px[j] - 7, py[j] - 7, px[j] + 7,
 			    py[j] + 7};
 
-			if (overlaps(&b, &boxes[j]) || overlaps(&b, &m))
+			if ((j < i && overlaps(b, &boxes[j])) ||
+			    (j != i && overlaps(b, &m)))
 				clear = false;
 		}
-		if (clear || c == 3) {
-			if (!clear) /* nowhere clear: right, or left */
-				b = x + 9 + lw <= v->w - 2 ?
-				    (struct box){x + 9, y - 9, x + 9 + lw,
-				    y + 5} : (struct box){x - 9 - lw, y - 9,
-				    x - 9, y + 5};
-			boxes[i] = b;
-			*tx = b.x0;
-			*ty = b.y1 - 1;
-			return;
+		if (clear) {
+			*box = *b;
+			return true;
 		}
 	}
+	*box = cand[0];
+	return false;
 }
 
 /* "11.5° " with the page's decimal mark (escaped: a theme's text). */
@@ -294,16 +284,30 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 	for (i = 0; i < n; i++)
 		map_project(&v, z[i].lat, z[i].lon, &px[i], &py[i]);
 	for (i = 0; i < n; i++) {
-		double tx = 0, ty = 0;
+		char num[32];
+		bool full;
 
-		place_label(&v, px, py, boxes, i, (double)chars(z[i].name) *
-		    LABEL_EM + 22, &tx, &ty);
+		/* The number and the name where they fit, else the number
+		 * alone (the list beside the map names it, and so does the
+		 * link's aria-label). */
+		snprintf(num, sizeof num, "%zu", i + 1);
+		full = place_label(&v, px, py, n, boxes, i,
+		    (double)(chars(z[i].name) + strlen(num) + 2) * LABEL_EM,
+		    &boxes[i]);
+		if (!full)
+			place_label(&v, px, py, n, boxes, i,
+			    (double)strlen(num) * LABEL_EM, &boxes[i]);
 		buf_adds(b, "<a class=\"map-zone\" href=\"");
 		buf_add_xml(b, z[i].url, strlen(z[i].url));
-		buf_addf(b, "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>"
-		    "<text x=\"%.1f\" y=\"%.1f\">%zu. ", px[i], py[i], tx, ty,
-		    i + 1);
+		buf_adds(b, "\" aria-label=\"");
 		buf_add_xml(b, z[i].name, strlen(z[i].name));
+		buf_addf(b, "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>"
+		    "<text x=\"%.1f\" y=\"%.1f\">%s", px[i], py[i],
+		    boxes[i].x0, boxes[i].y1 - 1, num);
+		if (full) {
+			buf_adds(b, ". ");
+			buf_add_xml(b, z[i].name, strlen(z[i].name));
+		}
 		buf_adds(b, "</text></a>");
 	}
 	buf_adds(b, "</svg>");

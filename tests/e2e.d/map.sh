@@ -18,7 +18,7 @@ nz=$(grep -l '^coordinates:' "$top"/content/zones/*.yaml 2>/dev/null | wc -l)
 [ "$nz" -gt 0 ] && ok || bad "map: no sample zone gives coordinates"
 for z in $(grep -l '^coordinates:' "$top"/content/zones/*.yaml); do
 	s=$(basename "$z" .yaml)
-	grep -q "<a class=\"map-zone\" href=\"/khu-cong-nghiep/$s/\">" "$zl" &&
+	grep -q "<a class=\"map-zone\" href=\"/khu-cong-nghiep/$s/\" aria-label=\"[^\"]*\">" "$zl" &&
 		grep -q "<li value=\"[0-9]*\"><a href=\"/khu-cong-nghiep/$s/\">" "$zl" &&
 		ok || bad "map: zone $s is not a link on the map and in its list"
 	grep -q 'href="https://www.openstreetmap.org/?mlat=[0-9.]*&amp;mlon=[0-9.]*#map=14/' \
