@@ -299,7 +299,8 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 			    (double)strlen(num) * LABEL_EM, &boxes[i]);
 		buf_adds(b, "<a class=\"map-zone\" href=\"");
 		buf_add_xml(b, z[i].url, strlen(z[i].url));
-		buf_adds(b, "\" aria-label=\"");
+		/* The name read out holds the label shown (WCAG 2.5.3). */
+		buf_addf(b, "\" aria-label=\"%s. ", num);
 		buf_add_xml(b, z[i].name, strlen(z[i].name));
 		buf_addf(b, "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>"
 		    "<text x=\"%.1f\" y=\"%.1f\">%s", px[i], py[i],

@@ -663,6 +663,91 @@ async function checkBudgetData(ctx, p) {
 	record('budget-data', p.path, bad.length === 0, bad.slice(0, 10));
 }
 
+// ---- the zones' map and the sortable comparison ----------------------------
+// Where a page carries the map (class="zone-map", generator/map.c): every
+// zone of the list beside it (the text alternative) is a link on the map
+// to the same page, and links out to OpenStreetMap at its coordinates; the
+// map itself asks nothing of another host (the 'external' check covers the
+// requests).  Where a table is data-sortable (js/sort.js): its headings are
+// buttons, and pressing the second one sorts that column ascending with
+// aria-sort, then descending.
+
+async function checkMap(ctx, p) {
+	const page = await ctx.newPage();
+	const bad = [];
+	try {
+		await page.goto(base + p.path, { waitUntil: 'load' });
+		const d = await page.evaluate(() => {
+			const svg = document.querySelector('.zone-map svg');
+			const onMap = svg ? [...svg.querySelectorAll('a.map-zone')]
+			    .map((a) => ({ href: a.getAttribute('href'), name: a.getAttribute('aria-label'),
+				text: a.textContent.trim() })) : [];
+			const list = [...document.querySelectorAll('.zone-map ol.map-list > li')].map((li) => {
+				const as = [...li.querySelectorAll('a[href]')];
+				return { href: as[0] ? as[0].getAttribute('href') : null,
+				    name: as[0] ? as[0].textContent.trim() : '',
+				    osm: as.map((a) => a.href).filter((h) => h.startsWith('https://www.openstreetmap.org/')) };
+			});
+			return { svg: !!svg, label: svg ? svg.getAttribute('aria-labelledby') : null,
+			    title: svg && svg.querySelector('title') ? svg.querySelector('title').textContent.trim() : '',
+			    onMap, list };
+		});
+		if (!d.svg)
+			bad.push('no SVG map');
+		if (!d.title || !d.label)
+			bad.push('the map has no title it is labelled by');
+		if (d.list.length === 0 || d.list.length !== d.onMap.length)
+			bad.push(`${d.onMap.length} zones on the map, ${d.list.length} in its list`);
+		for (const z of d.list) {
+			if (!d.onMap.some((m) => m.href === z.href && m.name && m.name.endsWith(z.name) &&
+			    m.text !== '' && m.name.startsWith(m.text.split('.')[0])))
+				bad.push(`${z.name} (${z.href}) is not a labelled link on the map`);
+			if (z.osm.length !== 1 || !/^https:\/\/www\.openstreetmap\.org\/\?mlat=-?[0-9.]+&mlon=-?[0-9.]+#map=14\/-?[0-9.]+\/-?[0-9.]+$/.test(z.osm[0]))
+				bad.push(`${z.name}: no OpenStreetMap link at its coordinates (${z.osm.join(' ')})`);
+		}
+	} catch (e) {
+		bad.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.close();
+	record('map', p.path, bad.length === 0, bad);
+}
+
+async function checkSort(ctx, p) {
+	const page = await ctx.newPage();
+	const bad = [];
+	try {
+		await page.goto(base + p.path, { waitUntil: 'load' });
+		const col = () => page.evaluate(() => {
+			const t = document.querySelector('table[data-sortable]');
+			const th = t.tHead.rows[0].cells[1];
+			return { sort: th.getAttribute('aria-sort'), button: !!th.querySelector('button'),
+			    cells: [...t.tBodies[0].rows].map((r) => r.cells[1].textContent.trim()) };
+		});
+		const before = await col();
+		if (!before.button)
+			bad.push('the headings are not buttons');
+		else {
+			await page.click('table[data-sortable] thead tr th:nth-child(2) button');
+			const up = await col();
+			await page.click('table[data-sortable] thead tr th:nth-child(2) button');
+			const down = await col();
+			if (up.sort !== 'ascending' || down.sort !== 'descending')
+				bad.push(`aria-sort ${up.sort} then ${down.sort}, expected ascending then descending`);
+			const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+			if (!same([...up.cells].sort(), [...before.cells].sort()))
+				bad.push('sorting lost or changed rows');
+			const num = (t) => { const m = /\d[\d.,]*/.exec(t); return m ? m[0] : null; };
+			const known = up.cells.filter((c) => num(c) !== null);
+			if (known.length > 1 && same(known, [...down.cells].filter((c) => num(c) !== null)))
+				bad.push('descending gives the same order as ascending');
+		}
+	} catch (e) {
+		bad.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.close();
+	record('sort', p.path, bad.length === 0, bad);
+}
+
 // ---- the kinds the law on access to information asks for ------------------
 // Procedures link to the national public service portal; consultations
 // show their status (computed at the build date) and, once closed, the
@@ -824,6 +909,15 @@ async function main() {
 			record('budget-data', '(site)', false, ['no budget page with downloads']);
 		for (const p of budgets)
 			await checkBudgetData(desktop, p);
+
+		// The zones' map and the sortable comparison, where they exist.
+		for (const p of pages) {
+			const html = readFileSync(p.file, 'utf8');
+			if (/class="zone-map"/.test(html))
+				await checkMap(desktop, p);
+			if (/<table[^>]* data-sortable/.test(html))
+				await checkSort(desktop, p);
+		}
 
 		// The kinds the law on access to information asks for.
 		await checkLawKinds(desktop, pages);

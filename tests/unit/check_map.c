@@ -83,7 +83,7 @@ START_TEST(test_map_svg_escapes)
 	ck_assert_ptr_nonnull(strstr(t, "<title id=\"m-title\">Map</title>"));
 	ck_assert_ptr_nonnull(strstr(t, "aria-labelledby=\"m-title\""));
 	ck_assert_ptr_nonnull(strstr(t, "<a class=\"map-zone\" href=\"/k/b/\" "
-	    "aria-label=\"Lộc Sơn &amp; Phú Hội\">"));
+	    "aria-label=\"2. Lộc Sơn &amp; Phú Hội\">"));
 	ck_assert_ptr_nonnull(strstr(t, "km</text>"));
 	/* The graticule's degrees with the page's decimal mark. */
 	ck_assert_ptr_nonnull(strstr(t, "11,6° N</text>"));
