@@ -22,8 +22,8 @@
 
 #define MAP_PI 3.14159265358979323846
 #define EARTH_R_KM 6371.0088
-#define MIN_SPAN 0.05		/* degrees: a lone zone is not a point */
-#define LABEL_EM 6.9		/* SVG units per character of a label */
+#define MIN_SPAN 0.05 /* degrees: a lone zone is not a point */
+#define LABEL_EM 6.9 /* SVG units per character of a label */
 
 static double
 rad(double deg)
@@ -80,8 +80,8 @@ map_km_per_unit(const struct map_view *v)
 static double
 grid_step(double span, int *decimals)
 {
-	static const double steps[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5,
-	    1, 2, 5, 10, 20, 30};
+	static const double steps[] = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1,
+	    2, 5, 10, 20, 30};
 	static const int dec[] = {2, 2, 2, 1, 1, 2, 1, 0, 0, 0, 0, 0, 0};
 	size_t i, n = sizeof steps / sizeof *steps;
 
@@ -127,8 +127,7 @@ struct box {
 static bool
 overlaps(const struct box *a, const struct box *b)
 {
-	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 &&
-	    b->y0 < a->y1;
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
 /*
@@ -144,14 +143,14 @@ place_label(const struct map_view *v, const double *px, const double *py,
 {
 	const double x = px[i], y = py[i];
 	const struct box cand[] = {
-		{x + 9, y - 9, x + 9 + lw, y + 5},
-		{x - 9 - lw, y - 9, x - 9, y + 5},
-		{x - lw / 2, y - 24, x + lw / 2, y - 10},
-		{x - lw / 2, y + 10, x + lw / 2, y + 24},
-		{x + 4, y - 24, x + 4 + lw, y - 10},
-		{x + 4, y + 10, x + 4 + lw, y + 24},
-		{x - 4 - lw, y - 24, x - 4, y - 10},
-		{x - 4 - lw, y + 10, x - 4, y + 24},
+	    {x + 9, y - 9, x + 9 + lw, y + 5},
+	    {x - 9 - lw, y - 9, x - 9, y + 5},
+	    {x - lw / 2, y - 24, x + lw / 2, y - 10},
+	    {x - lw / 2, y + 10, x + lw / 2, y + 24},
+	    {x + 4, y - 24, x + 4 + lw, y - 10},
+	    {x + 4, y + 10, x + 4 + lw, y + 24},
+	    {x - 4 - lw, y - 24, x - 4, y - 10},
+	    {x - 4 - lw, y + 10, x - 4, y + 24},
 	};
 	size_t c, j;
 
@@ -187,8 +186,8 @@ degrees(struct buf *b, double d, int dec, const char *mark)
 	if ((p = strchr(t, '.')) != NULL) {
 		*p = '\0';
 		buf_adds(b, t);
-		buf_add_xml(b, mark != NULL ? mark : ".", strlen(mark != NULL ?
-		    mark : "."));
+		buf_add_xml(b, mark != NULL ? mark : ".",
+		    strlen(mark != NULL ? mark : "."));
 		buf_adds(b, p + 1);
 	} else
 		buf_adds(b, t);
@@ -200,8 +199,9 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
     const struct map_words *w, const char *id)
 {
 	struct map_view v;
-	double *px, *py, lat0, lat1, lon0, lon1, step, g, km, len;
+	double *px, *py, lat0, lat1, lon0, lon1, step, km, len;
 	struct box *boxes;
+	long k;
 	int dec;
 	size_t i;
 
@@ -211,10 +211,12 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 	boxes = calloc(n, sizeof *boxes);
 	if (px == NULL || py == NULL || boxes == NULL)
 		abort();
-	buf_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+	buf_addf(b,
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "class=\"zone-map-svg\" role=\"group\" viewBox=\"0 0 %d %d\" "
 	    "aria-labelledby=\"%s-title\" aria-describedby=\"%s-desc\">"
-	    "<title id=\"%s-title\">", MAP_W, MAP_H, id, id, id);
+	    "<title id=\"%s-title\">",
+	    MAP_W, MAP_H, id, id, id);
 	buf_add_xml(b, w->title, strlen(w->title));
 	buf_addf(b, "</title><desc id=\"%s-desc\">", id);
 	buf_add_xml(b, w->desc, strlen(w->desc));
@@ -224,8 +226,10 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 		buf_add_xml(b, z[i].name, strlen(z[i].name));
 	}
 	buf_adds(b, "</desc>");
-	buf_addf(b, "<rect class=\"map-frame\" x=\"0.5\" y=\"0.5\" "
-	    "width=\"%d\" height=\"%d\"/>", MAP_W - 1, MAP_H - 1);
+	buf_addf(b,
+	    "<rect class=\"map-frame\" x=\"0.5\" y=\"0.5\" "
+	    "width=\"%d\" height=\"%d\"/>",
+	    MAP_W - 1, MAP_H - 1);
 
 	/* The graticule: the degrees the drawing spans, round steps. */
 	lat1 = v.cy + (v.h / 2) / v.scale;
@@ -234,40 +238,44 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 	lon1 = (v.cx + (v.w / 2) / v.scale) / v.k;
 	step = grid_step(lat1 - lat0, &dec);
 	buf_adds(b, "<g class=\"map-grid\" aria-hidden=\"true\">");
-	for (g = ceil(lat0 / step) * step; g <= lat1; g += step) {
-		double x, y;
+	for (k = (long)ceil(lat0 / step); (double)k * step <= lat1; k++) {
+		double x, y, g = (double)k * step;
 
 		map_project(&v, g, lon0, &x, &y);
 		if (y < 14 || y > v.h - 4)
 			continue;
-		buf_addf(b, "<line x1=\"0\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-		    "<text x=\"4\" y=\"%.1f\">", y, MAP_W, y, y - 3);
+		buf_addf(b,
+		    "<line x1=\"0\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+		    "<text x=\"4\" y=\"%.1f\">",
+		    y, MAP_W, y, y - 3);
 		degrees(b, fabs(g), dec, w->decimal);
-		buf_add_xml(b, g < 0 ? w->s : w->n, strlen(g < 0 ? w->s :
-		    w->n));
+		buf_add_xml(b, g < 0 ? w->s : w->n,
+		    strlen(g < 0 ? w->s : w->n));
 		buf_adds(b, "</text>");
 	}
 	step = grid_step(lon1 - lon0, &dec);
-	for (g = ceil(lon0 / step) * step; g <= lon1; g += step) {
-		double x, y;
+	for (k = (long)ceil(lon0 / step); (double)k * step <= lon1; k++) {
+		double x, y, g = (double)k * step;
 
 		map_project(&v, lat0, g, &x, &y);
 		if (x < 40 || x > v.w - 40)
 			continue;
-		buf_addf(b, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\"/>"
-		    "<text x=\"%.1f\" y=\"%d\">", x, x, MAP_H, x + 3,
-		    MAP_H - 6);
+		buf_addf(b,
+		    "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\"/>"
+		    "<text x=\"%.1f\" y=\"%d\">",
+		    x, x, MAP_H, x + 3, MAP_H - 6);
 		degrees(b, fabs(g), dec, w->decimal);
-		buf_add_xml(b, g < 0 ? w->w : w->e, strlen(g < 0 ? w->w :
-		    w->e));
+		buf_add_xml(b, g < 0 ? w->w : w->e,
+		    strlen(g < 0 ? w->w : w->e));
 		buf_adds(b, "</text>");
 	}
 	buf_adds(b, "</g>");
 
 	/* North arrow, top right. */
-	buf_addf(b, "<g class=\"map-north\" aria-hidden=\"true\"><path d=\"M%d 14 L%d 40 L%d 34 "
-	    "L%d 40 Z\"/><text x=\"%d\" y=\"54\">", MAP_W - 24, MAP_W - 32,
-	    MAP_W - 24, MAP_W - 16, MAP_W - 24);
+	buf_addf(b,
+	    "<g class=\"map-north\" aria-hidden=\"true\"><path d=\"M%d 14 L%d 40 L%d 34 "
+	    "L%d 40 Z\"/><text x=\"%d\" y=\"54\">",
+	    MAP_W - 24, MAP_W - 32, MAP_W - 24, MAP_W - 16, MAP_W - 24);
 	buf_add_xml(b, w->north, strlen(w->north));
 	buf_adds(b, "</text></g>");
 
@@ -275,10 +283,11 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 	 * quarter of the width. */
 	km = bar_km(map_km_per_unit(&v) * MAP_W / 4);
 	len = km / map_km_per_unit(&v);
-	buf_addf(b, "<g class=\"map-scale\" aria-hidden=\"true\"><path d=\"M%.1f %d v6 h%.1f v-6\"/>"
+	buf_addf(b,
+	    "<g class=\"map-scale\" aria-hidden=\"true\"><path d=\"M%.1f %d v6 h%.1f v-6\"/>"
 	    "<text x=\"%.1f\" y=\"%d\">%g km</text></g>",
-	    MAP_W - 16 - len, MAP_H - 30, len, MAP_W - 16 - len / 2,
-	    MAP_H - 32, km);
+	    MAP_W - 16 - len, MAP_H - 30, len, MAP_W - 16 - len / 2, MAP_H - 32,
+	    km);
 
 	/* The zones: markers first, then the labels placed around them. */
 	for (i = 0; i < n; i++)
@@ -302,9 +311,10 @@ map_svg(struct buf *b, const struct map_zone *z, size_t n,
 		/* The name read out holds the label shown (WCAG 2.5.3). */
 		buf_addf(b, "\" aria-label=\"%s. ", num);
 		buf_add_xml(b, z[i].name, strlen(z[i].name));
-		buf_addf(b, "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>"
-		    "<text x=\"%.1f\" y=\"%.1f\">%s", px[i], py[i],
-		    boxes[i].x0, boxes[i].y1 - 1, num);
+		buf_addf(b,
+		    "\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\"/>"
+		    "<text x=\"%.1f\" y=\"%.1f\">%s",
+		    px[i], py[i], boxes[i].x0, boxes[i].y1 - 1, num);
 		if (full) {
 			buf_adds(b, ". ");
 			buf_add_xml(b, z[i].name, strlen(z[i].name));
@@ -366,8 +376,10 @@ map_osm_url(struct site *s, double lat, double lon)
 {
 	const char *la = deg(s->arena, lat, '.'), *lo = deg(s->arena, lon, '.');
 
-	return arena_printf(s->arena, "https://www.openstreetmap.org/"
-	    "?mlat=%s&mlon=%s#map=14/%s/%s", la, lo, la, lo);
+	return arena_printf(s->arena,
+	    "https://www.openstreetmap.org/"
+	    "?mlat=%s&mlon=%s#map=14/%s/%s",
+	    la, lo, la, lo);
 }
 
 /* "11,53° B, 107,81° Đ" in the words of lang. */
@@ -387,8 +399,8 @@ coord_text(struct site *s, const char *lang, double lat, double lon)
 static struct value *
 home_frame(struct site *s, int lang)
 {
-	const char *u = arena_printf(s->arena, "%s%s", s->root,
-	    site_lang_prefix(s, lang));
+	const char *u =
+	    arena_printf(s->arena, "%s%s", s->root, site_lang_prefix(s, lang));
 	size_t i;
 
 	for (i = 0; i < s->npages; i++) {
@@ -437,11 +449,11 @@ zone_map(struct site *s, struct collection *co, int lang)
 			continue;
 		}
 		z[nz] = (struct map_zone){name, v[i]->url, lat, lon};
-		records_set(s, e, "number", arena_printf(s->arena, "%zu",
-		    nz + 1));
+		records_set(s, e, "number",
+		    arena_printf(s->arena, "%zu", nz + 1));
 		records_set(s, e, "osm_url", map_osm_url(s, lat, lon));
-		records_set(s, e, "coordinates_text", coord_text(s, l, lat,
-		    lon));
+		records_set(s, e, "coordinates_text",
+		    coord_text(s, l, lat, lon));
 		value_list_push(s->arena, on, e);
 		nz++;
 	}
@@ -481,11 +493,11 @@ map_model(struct site *s, const struct theme *th)
 			struct item *it = co->items[i];
 			double lat, lon;
 
-			if (it->frame == NULL || !map_coordinates(it->data,
-			    &lat, &lon))
+			if (it->frame == NULL ||
+			    !map_coordinates(it->data, &lat, &lon))
 				continue;
-			records_set(s, it->frame, "osm_url", map_osm_url(s,
-			    lat, lon));
+			records_set(s, it->frame, "osm_url",
+			    map_osm_url(s, lat, lon));
 			records_set(s, it->frame, "coordinates_text",
 			    coord_text(s, it->lang, lat, lon));
 		}
@@ -498,7 +510,8 @@ map_model(struct site *s, const struct theme *th)
 				continue;
 			site_lists_set(s, co, lang, "zone_map", m);
 			h = value_map_get(value_map_get(home_frame(s, lang),
-			    "recent"), co->name);
+			                      "recent"),
+			    co->name);
 			if (h != NULL && h->type == VALUE_MAP)
 				value_map_set(s->arena, h, "zone_map", m);
 		}

@@ -36,29 +36,29 @@ struct map_zone {
  * zones' extent with a margin and centred.
  */
 struct map_view {
-	double k;		/* cos(mean latitude) */
-	double cx, cy;		/* the extent's centre: lon * k, lat */
-	double scale;		/* SVG units per degree of latitude */
+	double k; /* cos(mean latitude) */
+	double cx, cy; /* the extent's centre: lon * k, lat */
+	double scale; /* SVG units per degree of latitude */
 	double w, h;
 };
 
 /* Fits v to z[0..n) in a w × h drawing with margin on each side; n > 0.
  * A single zone or a tight cluster is shown over at least 0.05°. */
-void map_fit(struct map_view *v, const struct map_zone *z, size_t n,
-    double w, double h, double margin);
+void map_fit(struct map_view *v, const struct map_zone *z, size_t n, double w,
+    double h, double margin);
 /* The point of (lat, lon) in the drawing (y grows downwards). */
-void map_project(const struct map_view *v, double lat, double lon,
-    double *x, double *y);
+void map_project(const struct map_view *v, double lat, double lon, double *x,
+    double *y);
 /* Kilometres per SVG unit (a sphere of radius 6371.0088 km). */
 double map_km_per_unit(const struct map_view *v);
 
 /* The reader's words of the drawing (any text; escaped here). */
 struct map_words {
-	const char *title;	/* the SVG's <title> */
-	const char *desc;	/* the start of its <desc>: the zones follow */
-	const char *north;	/* "B" / "N" by the arrow */
-	const char *n, *s, *e, *w;	/* after the graticule's degrees */
-	const char *decimal;	/* their decimal mark; NULL: "." */
+	const char *title; /* the SVG's <title> */
+	const char *desc; /* the start of its <desc>: the zones follow */
+	const char *north; /* "B" / "N" by the arrow */
+	const char *n, *s, *e, *w; /* after the graticule's degrees */
+	const char *decimal; /* their decimal mark; NULL: "." */
 };
 
 /*

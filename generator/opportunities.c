@@ -50,14 +50,14 @@ open_calls(struct site *s, const struct item *z, int lang)
 			struct value *e;
 
 			if (v[i]->frame == NULL || !in_zone(v[i], z) ||
-			    !value_truthy(value_map_get(v[i]->frame,
-			    "is_open")))
+			    !value_truthy(
+			        value_map_get(v[i]->frame, "is_open")))
 				continue;
 			e = value_map(s->arena);
 			records_set(s, e, "title", records_title(s, v[i]));
 			records_set(s, e, "url", v[i]->url);
-			records_set(s, e, "deadline_text", value_map_str(
-			    v[i]->frame, "deadline_text"));
+			records_set(s, e, "deadline_text",
+			    value_map_str(v[i]->frame, "deadline_text"));
 			value_list_push(s->arena, l, e);
 		}
 	}
@@ -77,9 +77,9 @@ prices_text(struct site *s, const struct value *data, const char *lang)
 	for (i = 0; p != NULL && p->type == VALUE_LIST && i < p->n; i++) {
 		const char *item = value_map_str(p->items[i], "item");
 		const char *u = value_map_str(p->items[i], "unit");
-		const char *amt = records_figure(s, value_map_get(p->items[i],
-		    "amount"), lang, u != NULL ? arena_printf(s->arena, " %s",
-		    u) : "");
+		const char *amt = records_figure(s,
+		    value_map_get(p->items[i], "amount"), lang,
+		    u != NULL ? arena_printf(s->arena, " %s", u) : "");
 
 		if (amt == NULL)
 			continue;
@@ -121,7 +121,7 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	/* Figures in the page's language, read from the data: an
 	 * untranslated zone's frame has them in its own. */
 	for (i = 0; lots != NULL && lots->type == VALUE_LIST && i < lots->n;
-	    i++) {
+	     i++) {
 		const struct value *lot = lots->items[i];
 		const struct value *ha = value_map_get(lot, "area_ha");
 		struct value *e = value_map(s->arena);
@@ -140,16 +140,19 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	records_set(s, r, "id", z->slug);
 	records_set(s, r, "name", records_title(s, z));
 	records_set(s, r, "url", z->url);
-	records_set(s, r, "as_of_text", records_date_text(s,
-	    value_map_get(z->data, "as_of"), l));
+	records_set(s, r, "as_of_text",
+	    records_date_text(s, value_map_get(z->data, "as_of"), l));
 	records_set(s, r, "prices_text", prices_text(s, z->data, l));
 	value_map_set(s->arena, r, "lots", rows);
-	records_set(s, r, "lots_text", words_fill(s->arena, site_word(s, l,
-	    rows->n == 1 ? "opportunities.lots_one" : "opportunities.lots"),
-	    (const char *const[]){"n", arena_printf(s->arena, "%zu",
-	    rows->n), NULL}));
-	records_set(s, r, "total_text", ok ? decimal_figure(s->arena, sum, st,
-	    " ha") : NULL);
+	records_set(s, r, "lots_text",
+	    words_fill(s->arena,
+	        site_word(s, l,
+	            rows->n == 1 ? "opportunities.lots_one" :
+	                           "opportunities.lots"),
+	        (const char *const[]){"n",
+	            arena_printf(s->arena, "%zu", rows->n), NULL}));
+	records_set(s, r, "total_text",
+	    ok ? decimal_figure(s->arena, sum, st, " ha") : NULL);
 	records_setb(s, r, "has_lots", rows->n > 0);
 	*all_ok = *all_ok && ok && decimal_add(all, sum);
 	value_map_set(s->arena, r, "calls", calls);
@@ -168,9 +171,10 @@ crumbs(struct site *s, int lang, const char *title)
 	if (home == NULL)
 		home = value_ltext(value_map_get(s->conf, "title"),
 		    s->langs[lang], s->langs[0]);
-	value_list_push(s->arena, l, site_link(s, home ? home : "Home",
-	    arena_printf(s->arena, "%s%s", s->root, site_lang_prefix(s,
-	    lang))));
+	value_list_push(s->arena, l,
+	    site_link(s, home ? home : "Home",
+	        arena_printf(s->arena, "%s%s", s->root,
+	            site_lang_prefix(s, lang))));
 	site_crumb_here(s, l, title);
 	return l;
 }
@@ -194,8 +198,8 @@ opportunities_model(struct site *s, const struct theme *th)
 		return;
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		urls[lang] = arena_printf(s->arena, "%s%s%s/", s->root,
-		    site_lang_prefix(s, lang), site_segment(s, lang,
-		    "opportunities"));
+		    site_lang_prefix(s, lang),
+		    site_segment(s, lang, "opportunities"));
 	for (lang = 0; lang < (int)s->nlangs; lang++) {
 		const char *l = s->langs[lang];
 		const char *title = site_word(s, l, "opportunities.title");
@@ -216,8 +220,9 @@ opportunities_model(struct site *s, const struct theme *th)
 			for (i = 0; i < n; i++) {
 				struct value *r;
 
-				if (v[i]->frame != NULL && (r = zone_row(s,
-				    v[i], lang, &all, &all_ok)) != NULL)
+				if (v[i]->frame != NULL &&
+				    (r = zone_row(s, v[i], lang, &all,
+				         &all_ok)) != NULL)
 					value_list_push(s->arena, zones, r);
 			}
 		}
@@ -227,9 +232,10 @@ opportunities_model(struct site *s, const struct theme *th)
 		records_setb(s, f, "is_opportunities", true);
 		value_map_set(s->arena, f, "zones", zones);
 		records_setb(s, f, "has_zones", zones->n > 0);
-		records_set(s, f, "total_text", all_ok && zones->n > 0 ?
-		    decimal_figure(s->arena, all, site_fmt(s, l), " ha") :
-		    NULL);
+		records_set(s, f, "total_text",
+		    all_ok && zones->n > 0 ?
+		        decimal_figure(s->arena, all, site_fmt(s, l), " ha") :
+		        NULL);
 		for (k = 0; k < s->nlangs; k++) {
 			struct value *e;
 
@@ -238,17 +244,18 @@ opportunities_model(struct site *s, const struct theme *th)
 			e = value_map(s->arena);
 			records_set(s, e, "lang", s->langs[k]);
 			records_set(s, e, "url", urls[k]);
-			records_set(s, e, "title", site_word(s, s->langs[k],
-			    "opportunities.title"));
+			records_set(s, e, "title",
+			    site_word(s, s->langs[k], "opportunities.title"));
 			value_list_push(s->arena, tr, e);
 		}
 		value_map_set(s->arena, f, "translations", tr);
-		value_map_set(s->arena, f, "breadcrumbs", crumbs(s, lang,
-		    title));
+		value_map_set(s->arena, f, "breadcrumbs",
+		    crumbs(s, lang, title));
 		records_setb(s, f, "has_breadcrumbs", true);
-		site_add_frame_page(s, arena_printf(s->arena, "%sindex.html",
-		    urls[lang] + strlen(s->root)), "content/site.yaml", tm,
-		    lang, f);
+		site_add_frame_page(s,
+		    arena_printf(s->arena, "%sindex.html",
+		        urls[lang] + strlen(s->root)),
+		    "content/site.yaml", tm, lang, f);
 		value_map_set(s->arena, s->globals[lang], "opportunities_url",
 		    value_strz(s->arena, urls[lang]));
 	}

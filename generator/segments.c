@@ -13,15 +13,15 @@
 
 /* Name, Vietnamese default, default of every other language. */
 static const char *const defaults[][3] = {
-	{"history", "lich-su", "history"},
-	{"changes", "thay-doi", "changes"},
-	{"page", "trang", "page"},
-	{"series", "chuoi", "series"},
-	{"zone", "khu", "zone"},
-	{"sector", "linh-vuc", "sector"},
-	{"status", "trang-thai", "status"},
-	{"search", "tim-kiem", "search"},
-	{"opportunities", "co-hoi-dau-tu", "opportunities"},
+    {"history", "lich-su", "history"},
+    {"changes", "thay-doi", "changes"},
+    {"page", "trang", "page"},
+    {"series", "chuoi", "series"},
+    {"zone", "khu", "zone"},
+    {"sector", "linh-vuc", "sector"},
+    {"status", "trang-thai", "status"},
+    {"search", "tim-kiem", "search"},
+    {"opportunities", "co-hoi-dau-tu", "opportunities"},
 };
 #define NSEG (sizeof defaults / sizeof defaults[0])
 

@@ -16,7 +16,8 @@ zl="$mp/a/khu-cong-nghiep/index.html"
 # The zones that give coordinates, by their page's folder.
 nz=$(grep -l '^coordinates:' "$top"/content/zones/*.yaml 2>/dev/null | wc -l)
 [ "$nz" -gt 0 ] && ok || bad "map: no sample zone gives coordinates"
-for z in $(grep -l '^coordinates:' "$top"/content/zones/*.yaml); do
+for z in "$top"/content/zones/*.yaml; do
+	grep -q '^coordinates:' "$z" || continue
 	s=$(basename "$z" .yaml)
 	grep -q "<a class=\"map-zone\" href=\"/khu-cong-nghiep/$s/\" aria-label=\"[^\"]*\">" "$zl" &&
 		grep -q "<li value=\"[0-9]*\"><a href=\"/khu-cong-nghiep/$s/\">" "$zl" &&

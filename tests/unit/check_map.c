@@ -20,8 +20,8 @@
 
 Suite *map_suite(void);
 
-static const struct map_words words = {"Map", "Zones:", "N", "N", "S", "E",
-    "W", ","};
+static const struct map_words words = {"Map", "Zones:", "N", "N", "S", "E", "W",
+    ","};
 
 START_TEST(test_map_projection)
 {
@@ -46,8 +46,7 @@ START_TEST(test_map_projection)
 	ck_assert_double_eq_tol(cx, 320, 1e-9);
 	ck_assert_double_eq_tol(cy, 260, 1e-9);
 	/* A degree of latitude is about 111.2 km. */
-	ck_assert_double_eq_tol(map_km_per_unit(&v) * (y0 - y1), 111.195,
-	    0.01);
+	ck_assert_double_eq_tol(map_km_per_unit(&v) * (y0 - y1), 111.195, 0.01);
 }
 END_TEST
 
@@ -69,7 +68,7 @@ END_TEST
 START_TEST(test_map_svg_escapes)
 {
 	struct map_zone z[] = {{"<script>alert(1)</script>",
-	    "/k/\"><script>x</script>/", 11.5, 107.8},
+	                           "/k/\"><script>x</script>/", 11.5, 107.8},
 	    {"Lộc Sơn & Phú Hội", "/k/b/", 11.7, 108.4}};
 	struct buf b = {0}, c = {0};
 	const char *t;
@@ -77,12 +76,14 @@ START_TEST(test_map_svg_escapes)
 	map_svg(&b, z, 2, &words, "m");
 	t = buf_cstr(&b);
 	ck_assert_ptr_null(strstr(t, "<script"));
-	ck_assert_ptr_nonnull(strstr(t, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	ck_assert_ptr_nonnull(
+	    strstr(t, "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	ck_assert_ptr_nonnull(strstr(t, "href=\"/k/&quot;&gt;&lt;script&gt;"));
 	ck_assert_ptr_nonnull(strstr(t, "Lộc Sơn &amp; Phú Hội"));
 	ck_assert_ptr_nonnull(strstr(t, "<title id=\"m-title\">Map</title>"));
 	ck_assert_ptr_nonnull(strstr(t, "aria-labelledby=\"m-title\""));
-	ck_assert_ptr_nonnull(strstr(t, "<a class=\"map-zone\" href=\"/k/b/\" "
+	ck_assert_ptr_nonnull(strstr(t,
+	    "<a class=\"map-zone\" href=\"/k/b/\" "
 	    "aria-label=\"2. Lộc Sơn &amp; Phú Hội\">"));
 	ck_assert_ptr_nonnull(strstr(t, "km</text>"));
 	/* The graticule's degrees with the page's decimal mark. */
@@ -106,15 +107,18 @@ START_TEST(test_map_coordinates)
 	const char *text = "coordinates: {lat: \"11.53\", lon: 107.81}\n";
 
 	ck_assert_int_eq(value_parse_yaml(a, d, "z.yaml", ok, strlen(ok), 1,
-	    &v), 0);
+	                     &v),
+	    0);
 	ck_assert(map_coordinates(v, &lat, &lon));
 	ck_assert_double_eq_tol(lat, 11.53, 1e-12);
 	ck_assert_double_eq_tol(lon, 107.81, 1e-12);
 	ck_assert_int_eq(value_parse_yaml(a, d, "z.yaml", far, strlen(far), 1,
-	    &v), 0);
+	                     &v),
+	    0);
 	ck_assert(!map_coordinates(v, &lat, &lon));
-	ck_assert_int_eq(value_parse_yaml(a, d, "z.yaml", text, strlen(text),
-	    1, &v), 0);
+	ck_assert_int_eq(value_parse_yaml(a, d, "z.yaml", text, strlen(text), 1,
+	                     &v),
+	    0);
 	ck_assert(!map_coordinates(v, &lat, &lon));
 	ck_assert(!map_coordinates(NULL, &lat, &lon));
 	arena_free(a);
