@@ -4,7 +4,7 @@
  * up), the scale bar's km, the coordinates read from a record and their
  * limits, the OpenStreetMap link's fixed decimals, and the SVG: every
  * text escaped (a zone named <script>), every zone a link, the same
- * bytes for the same zones.
+ * bytes for the same zones, crowded labels reduced to their numbers.
  */
 #include <check.h>
 #include <math.h>
@@ -96,6 +96,35 @@ START_TEST(test_map_svg_escapes)
 }
 END_TEST
 
+/* Zones too close for their names: the later ones show their number
+ * alone, and every link still names its zone. */
+START_TEST(test_map_crowded_labels)
+{
+	static const char *const names[] = {"Khu công nghiệp Thử Nghiệm Một",
+	    "Khu công nghiệp Thử Nghiệm Hai", "Khu công nghiệp Thử Nghiệm Ba",
+	    "Khu công nghiệp Thử Nghiệm Bốn", "Khu công nghiệp Thử Nghiệm Năm",
+	    "Khu công nghiệp Thử Nghiệm Sáu", "Khu công nghiệp Xa"};
+	struct map_zone z[7];
+	struct buf b = {0};
+	const char *t;
+	size_t i;
+
+	/* Six within a few hundred metres, one far off. */
+	for (i = 0; i < 6; i++)
+		z[i] = (struct map_zone){names[i], "/k/", 11.7 + 0.001 *
+		    (double)i, 108.38};
+	z[6] = (struct map_zone){names[6], "/x/", 10.5, 107.2};
+	map_svg(&b, z, 7, &words, "m");
+	t = buf_cstr(&b);
+	ck_assert_ptr_nonnull(strstr(t, ">1. Khu công nghiệp Thử Nghiệm Một<"));
+	ck_assert_ptr_nonnull(strstr(t, ">7. Khu công nghiệp Xa</text>"));
+	ck_assert_ptr_nonnull(strstr(t, ">6</text>"));
+	ck_assert_ptr_nonnull(strstr(t,
+	    "aria-label=\"6. Khu công nghiệp Thử Nghiệm Sáu\""));
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(test_map_coordinates)
 {
 	struct arena *a = arena_new();
@@ -150,6 +179,7 @@ map_suite(void)
 	tcase_add_test(tc, test_map_projection);
 	tcase_add_test(tc, test_map_one_zone);
 	tcase_add_test(tc, test_map_svg_escapes);
+	tcase_add_test(tc, test_map_crowded_labels);
 	tcase_add_test(tc, test_map_coordinates);
 	tcase_add_test(tc, test_map_osm_url);
 	suite_add_tcase(s, tc);
