@@ -111,16 +111,16 @@ START_TEST(test_map_crowded_labels)
 
 	/* Six within a few hundred metres, one far off. */
 	for (i = 0; i < 6; i++)
-		z[i] = (struct map_zone){names[i], "/k/", 11.7 + 0.001 *
-		    (double)i, 108.38};
+		z[i] = (struct map_zone){names[i], "/k/",
+		    11.7 + 0.001 * (double)i, 108.38};
 	z[6] = (struct map_zone){names[6], "/x/", 10.5, 107.2};
 	map_svg(&b, z, 7, &words, "m");
 	t = buf_cstr(&b);
 	ck_assert_ptr_nonnull(strstr(t, ">1. Khu công nghiệp Thử Nghiệm Một<"));
 	ck_assert_ptr_nonnull(strstr(t, ">7. Khu công nghiệp Xa</text>"));
 	ck_assert_ptr_nonnull(strstr(t, ">6</text>"));
-	ck_assert_ptr_nonnull(strstr(t,
-	    "aria-label=\"6. Khu công nghiệp Thử Nghiệm Sáu\""));
+	ck_assert_ptr_nonnull(
+	    strstr(t, "aria-label=\"6. Khu công nghiệp Thử Nghiệm Sáu\""));
 	buf_release(&b);
 }
 END_TEST
