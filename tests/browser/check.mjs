@@ -147,11 +147,11 @@ function runVnu() {
 // The contract this check assumes of the theme (pages that have it carry
 // the attribute data-filter somewhere in their markup):
 //  - a <form data-filter> holds <select> elements named zone, sector,
-//    status and/or area; an option with value "" means "all";
+//    status, area and/or deadline; an option with value "" means "all";
 //  - each item of the list is an element outside that form with the
-//    attributes data-zone, data-sector, data-status, data-area (the ones
-//    the form filters on); a value may be several space-separated slugs
-//    (a call open to several sectors);
+//    attributes data-zone, data-sector, data-status, data-area,
+//    data-deadline (the ones the form filters on); a value may be several
+//    space-separated slugs (a call open to several sectors);
 //  - with JavaScript, changing a select (a "change" event) narrows the list
 //    in place: items that do not match are hidden (the hidden attribute or
 //    display:none) and location.search gets ?zone=VALUE (history API, no
@@ -165,7 +165,7 @@ function runVnu() {
 async function filterState(page) {
 	return page.evaluate(() => {
 		const form = document.querySelector('form[data-filter]');
-		const fields = ['zone', 'sector', 'status', 'area'];
+		const fields = ['zone', 'sector', 'status', 'area', 'deadline'];
 		const items = [...document.querySelectorAll(
 		    fields.map((f) => `[data-${f}]`).join(','))]
 		    .filter((el) => !form || !form.contains(el))
