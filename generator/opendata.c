@@ -21,6 +21,7 @@
 #include "theme.h"
 #include "value.h"
 #include "words.h"
+#include "xlsx.h"
 
 enum odtype { OD_STRING, OD_NUMBER, OD_INTEGER, OD_DATE };
 
@@ -238,13 +239,14 @@ struct dist {
 
 struct dataset {
 	const char *id;		/* khu-cong-nghiep; ngan-sach-<slug> */
+	const char *uri;	/* its @id: the open-data page's URL#id */
 	const char *title[2], *desc[2];	/* vi, en */
 	const char *kw[2];	/* comma separated */
 	const char *theme;
 	const char *landing;	/* absolute URL of its page or list */
 	const char *issued, *modified;	/* from git, or NULL */
 	const char *from, *to;	/* temporal coverage, or NULL */
-	struct dist dist[2];
+	struct dist dist[3];
 	size_t ndist;
 	const struct odkind *k;	/* NULL for a budget */
 	struct item *it;	/* a budget: its record */
@@ -384,6 +386,39 @@ item_dates(struct od *o, struct dataset *ds, const struct item *it)
 		dates_of(o, ds, it->path);
 }
 
+/*
+ * A dataset's @id in the catalogue, the identifier of data.json and of
+ * the pages' schema.org Dataset: the open-data page's URL with the
+ * dataset's row there (id="…") as fragment, so that it resolves.
+ */
+static const char *
+ds_uri(struct site *s, const char *id)
+{
+	return arena_printf(s->arena, "%s#%s", site_absurl(s,
+	    arena_printf(s->arena, "%s%s", s->root, OPENDATA_DIR)), id);
+}
+
+/*
+ * Names the catalogue entry on each language's page of a record (its
+ * schema.org Dataset says the same @id and identifier as the DCAT
+ * catalogue, meta.c).
+ */
+static void
+name_dataset(struct site *s, struct item *it, const struct dataset *ds)
+{
+	size_t l;
+
+	for (l = 0; l < s->nlangs; l++) {
+		struct item *t = it->tr[l] != NULL ? it->tr[l] :
+		    (int)l == it->lang_index ? it : NULL;
+
+		if (t == NULL || t->frame == NULL)
+			continue;
+		records_set(s, t->frame, "dataset_uri", ds->uri);
+		records_set(s, t->frame, "dataset_id", ds->id);
+	}
+}
+
 static struct dataset *
 add_ds(struct od *o)
 {
@@ -490,6 +525,7 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 		}
 	}
 	ds->id = id;
+	ds->uri = ds_uri(s, id);
 	ds->k = k;
 	ds->co = co;
 	ds->nrows = n;
@@ -580,7 +616,7 @@ budget_table(struct od *o, struct item *it)
 {
 	struct site *s = o->s;
 	const char *dir, *slash = strrchr(it->out, '/');
-	const struct page *csv, *json;
+	const struct page *csv, *json, *xlsx;
 	const struct value *fy;
 	struct dataset *ds;
 
@@ -588,12 +624,15 @@ budget_table(struct od *o, struct item *it)
 	    1), it->out) : "";
 	csv = find_page(s, arena_printf(s->arena, "%sdu-lieu.csv", dir));
 	json = find_page(s, arena_printf(s->arena, "%sdu-lieu.json", dir));
+	xlsx = find_page(s, arena_printf(s->arena, "%sdu-lieu.xlsx", dir));
 	if (csv == NULL || json == NULL)
 		return;
 	ds = add_ds(o);
 	ds->it = it;
 	ds->id = arena_printf(s->arena, "%s-%s", coll_id(s, it->coll),
 	    it->slug);
+	ds->uri = ds_uri(s, ds->id);
+	name_dataset(s, it, ds);
 	/* The page's title (made from the form when the record has none);
 	 * in English the translation's, else the form's English title. */
 	fy = value_map_get(it->data, "fiscal_year");
@@ -625,6 +664,10 @@ budget_table(struct od *o, struct item *it)
 	    "%sdu-lieu.json", it->url)), "JSON", "application/json",
 	    json->len};
 	ds->ndist = 2;
+	if (xlsx != NULL)
+		ds->dist[ds->ndist++] = (struct dist){site_absurl(s,
+		    arena_printf(s->arena, "%sdu-lieu.xlsx", it->url)), "XLSX",
+		    XLSX_MEDIA_TYPE, xlsx->len};
 	item_dates(o, ds, it);
 	if (fy != NULL && fy->type == VALUE_INT)
 		span(ds, arena_printf(s->arena, "%s-01-01", fy->text),
@@ -795,9 +838,7 @@ dcat(struct od *o)
 		const struct dataset *d = &o->ds[i];
 
 		buf_adds(&b, i ? ",\n{" : "\n{");
-		json_kv(&b, "@id", arena_printf(s->arena, "%s#%s",
-		    site_absurl(s, arena_printf(s->arena, "%s%s", s->root,
-		    OPENDATA_DIR)), d->id));
+		json_kv(&b, "@id", d->uri);
 		buf_adds(&b, ",\"@type\":\"dcat:Dataset\",");
 		json_kv(&b, "dct:identifier", d->id);
 		buf_addc(&b, ',');
@@ -942,9 +983,7 @@ pod(struct od *o)
 			    "mailto:%s", email));
 		}
 		buf_adds(&b, "},");
-		json_kv(&b, "identifier", arena_printf(s->arena, "%s#%s",
-		    site_absurl(s, arena_printf(s->arena, "%s%s", s->root,
-		    OPENDATA_DIR)), d->id));
+		json_kv(&b, "identifier", d->uri);
 		buf_adds(&b, ",\"accessLevel\":\"public\"");
 		if (lu != NULL) {
 			buf_addc(&b, ',');
@@ -1267,6 +1306,7 @@ page(struct od *o, const struct theme *th)
 			struct value *fl = value_list(s->arena);
 
 			records_set(s, r, "id", d->id);
+			records_set(s, r, "uri", d->uri);
 			records_set(s, r, "title", d->title[li]);
 			records_set(s, r, "description", d->desc[li]);
 			/* A table's list in the page's language. */
@@ -1278,6 +1318,7 @@ page(struct od *o, const struct theme *th)
 				struct value *e = value_map(s->arena);
 
 				records_set(s, e, "format", d->dist[j].format);
+				records_set(s, e, "media", d->dist[j].media);
 				records_set(s, e, "url", rel(s,
 				    d->dist[j].url));
 				records_set(s, e, "size_text", size_text(s,
