@@ -248,8 +248,9 @@ struct dataset {
 	const char *from, *to;	/* temporal coverage, or NULL */
 	struct dist dist[3];
 	size_t ndist;
-	const struct odkind *k;	/* NULL for a budget */
+	const struct odkind *k;	/* NULL for a budget or a series */
 	struct item *it;	/* a budget: its record */
+	const struct page *head[2];	/* a series: its CSV, vi and en */
 	const struct collection *co;	/* a record table: its collection */
 	size_t nrows;
 };
@@ -674,6 +675,123 @@ budget_table(struct od *o, struct item *it)
 		    arena_printf(s->arena, "%s-12-31", fy->text));
 }
 
+/* The second language (the English texts'), else the main one. */
+static const char *
+en_lang(struct od *o)
+{
+	return o->s->nlangs > 1 ? o->s->langs[1] : o->main;
+}
+
+/* The frame of the budget series page at url (a site URL), or NULL. */
+static struct value *
+series_frame_at(struct site *s, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < s->npages; i++) {
+		const struct value *f = s->pages[i].nframes > 1 ?
+		    s->pages[i].frames[1] : NULL;
+		const char *u = value_map_str(f, "url");
+
+		/* The model stage owns the frames it made until render. */
+		if (u != NULL && strcmp(u, url) == 0 &&
+		    value_truthy(value_map_get(f, "is_budget_series")))
+			return (struct value *)f;
+	}
+	return NULL;
+}
+
+/*
+ * A unit's budget series (budget_series.c: its page in the main
+ * language, frame f): one dataset of its CSV and XLSX, named on its
+ * page in every language.  Its dates and coverage are its records'.
+ */
+static void
+series_table(struct od *o, struct value *f)
+{
+	struct site *s = o->s;
+	const char *url = value_map_str(f, "url"), *id, *dir;
+	const struct value *tr = value_map_get(f, "translations");
+	const struct value *recs = value_map_get(f, "records");
+	const struct page *csv, *xlsx;
+	struct value *named[SITE_MAX_LANGS];
+	struct dataset *ds;
+	size_t i, j, nn = 0;
+	char *p;
+
+	if (url == NULL || strncmp(url, s->root, strlen(s->root)) != 0)
+		return;
+	dir = url + strlen(s->root);
+	csv = find_page(s, arena_printf(s->arena, "%sdu-lieu.csv", dir));
+	xlsx = find_page(s, arena_printf(s->arena, "%sdu-lieu.xlsx", dir));
+	if (csv == NULL)
+		return;
+	/* ngan-sach/chuoi/<unit>/ → ngan-sach-chuoi-<unit> */
+	id = p = arena_printf(s->arena, "%.*s", (int)strlen(dir) - 1, dir);
+	for (; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '-';
+	ds = add_ds(o);
+	ds->id = id;
+	ds->uri = ds_uri(s, id);
+	ds->title[0] = ds->title[1] = value_map_str(f, "title");
+	ds->head[0] = ds->head[1] = csv;
+	named[nn++] = f;
+	for (i = 0; tr != NULL && tr->type == VALUE_LIST && i < tr->n; i++) {
+		const char *l = value_map_str(tr->items[i], "lang");
+		const char *u = value_map_str(tr->items[i], "url");
+		struct value *g = u != NULL ? series_frame_at(s, u) : NULL;
+
+		if (g == NULL || nn == SITE_MAX_LANGS)
+			continue;
+		named[nn++] = g;
+		if (l == NULL || strcmp(l, en_lang(o)) != 0)
+			continue;
+		ds->title[1] = value_map_str(g, "title");
+		ds->head[1] = find_page(s, arena_printf(s->arena,
+		    "%sdu-lieu.csv", u + strlen(s->root)));
+		if (ds->head[1] == NULL)
+			ds->head[1] = csv;
+	}
+	ds->desc[0] = arena_printf(s->arena, "Các bảng công khai ngân sách "
+	    "của «%s» qua các năm trong một bảng: mỗi dòng theo mã dòng, "
+	    "mỗi cột là một cột số liệu của một lần công khai.",
+	    value_map_str(f, "unit_name"));
+	ds->desc[1] = arena_printf(s->arena, "The budget disclosures of "
+	    "“%s” across the years in one table: a line per row code, a "
+	    "column per figure column of each disclosure.",
+	    value_map_str(f, "unit_name"));
+	ds->kw[0] = "ngân sách,công khai ngân sách,chuỗi số liệu";
+	ds->kw[1] = "budget,budget disclosure,time series";
+	ds->theme = "GOVE";
+	ds->landing = site_absurl(s, url);
+	ds->dist[0] = (struct dist){site_absurl(s, arena_printf(s->arena,
+	    "%sdu-lieu.csv", url)), "CSV", "text/csv", csv->len};
+	ds->ndist = 1;
+	if (xlsx != NULL)
+		ds->dist[ds->ndist++] = (struct dist){site_absurl(s,
+		    arena_printf(s->arena, "%sdu-lieu.xlsx", url)), "XLSX",
+		    XLSX_MEDIA_TYPE, xlsx->len};
+	/* The records it draws on: the budgets' datasets already made. */
+	for (i = 0; recs != NULL && recs->type == VALUE_LIST && i < recs->n;
+	    i++) {
+		const char *u = value_map_str(recs->items[i], "url");
+
+		for (j = 0; u != NULL && j + 1 < o->n; j++) {
+			const struct dataset *b = &o->ds[j];
+
+			if (b->it == NULL || strcmp(b->it->url, u) != 0)
+				continue;
+			item_dates(o, ds, b->it);
+			span(ds, b->from, b->to);
+		}
+	}
+	for (i = 0; i < nn; i++) {
+		records_set(s, named[i], "dataset_uri", ds->uri);
+		records_set(s, named[i], "dataset_id", ds->id);
+	}
+}
+
 /* The publisher: site.yaml's publisher:, else the site's title, base
  * URL and contact e-mail. */
 static const char *
@@ -716,12 +834,6 @@ static const char *
 license_name(struct od *o)
 {
 	return value_map_str(value_map_get(o->s->conf, "license"), "name");
-}
-
-static const char *
-en_lang(struct od *o)
-{
-	return o->s->nlangs > 1 ? o->s->langs[1] : o->main;
 }
 
 /* [{"@value": vi, "@language": "vi"}, {… en}] */
@@ -1130,6 +1242,74 @@ budget_schema(struct od *o, struct buf *b, const struct dataset *d)
 	return true;
 }
 
+/*
+ * The n-th heading of the CSV made for page p (after its BOM; a quoted
+ * field unquoted), or NULL past the last.
+ */
+static const char *
+csv_heading(struct site *s, const struct page *p, size_t n)
+{
+	const char *c = p->data, *e = p->data + p->len;
+	struct buf b = {0};
+	const char *r = NULL;
+
+	if (p->len >= 3 && memcmp(c, "\xef\xbb\xbf", 3) == 0)
+		c += 3;
+	for (;;) {
+		buf_reset(&b);
+		if (c < e && *c == '"') {
+			for (c++; c < e && !(*c == '"' && (c + 1 == e ||
+			    c[1] != '"')); c++) {
+				buf_addc(&b, *c);
+				if (*c == '"')
+					c++;
+			}
+			c++;
+		} else
+			for (; c < e && *c != ',' && *c != '\r' &&
+			    *c != '\n'; c++)
+				buf_addc(&b, *c);
+		if (n-- == 0) {
+			r = arena_printf(s->arena, "%s", buf_cstr(&b));
+			break;
+		}
+		if (c >= e || *c != ',')
+			break;
+		c++;
+	}
+	buf_release(&b);
+	return r;
+}
+
+/*
+ * The Table Schema of a budget series' CSV (budget_series.c): its
+ * headings, the six row columns typed as a record's, the figures
+ * numbers; English titles from the English page's CSV.  The row code is
+ * the primary key, the parent's code a key into the same table.
+ */
+static void
+series_schema(struct od *o, struct buf *b, const struct dataset *d)
+{
+	static const char *const types[] = {"string", "integer", "string",
+	    "string", "string", "string"};
+	const char *h, *en;
+	size_t k;
+
+	buf_adds(b, "\"schema\":{\"fields\":[");
+	for (k = 0; (h = csv_heading(o->s, d->head[0], k)) != NULL; k++) {
+		en = csv_heading(o->s, d->head[1], k);
+		field(b, k == 0, h, k < 6 ? types[k] : "number", h,
+		    en != NULL ? en : h, NULL);
+	}
+	buf_adds(b, "],");
+	json_kv(b, "primaryKey", csv_heading(o->s, d->head[0], 0));
+	buf_adds(b, ",\"missingValues\":[\"\"],\"foreignKeys\":[{");
+	json_kv(b, "fields", csv_heading(o->s, d->head[0], 2));
+	buf_adds(b, ",\"reference\":{\"resource\":\"\",");
+	json_kv(b, "fields", csv_heading(o->s, d->head[0], 0));
+	buf_adds(b, "}}]}");
+}
+
 /* The Frictionless Data Package of every record table, foreign keys
  * between them (call → zone). */
 static void
@@ -1167,7 +1347,9 @@ package(struct od *o)
 
 			buf_adds(&b, first ? "\n{" : ",\n{");
 			resource_head(&b, d);
-			if (!budget_schema(o, &b, d)) {
+			if (d->head[0] != NULL)
+				series_schema(o, &b, d);
+			else if (!budget_schema(o, &b, d)) {
 				buf_truncate(&b, at);
 				continue;
 			}
@@ -1379,6 +1561,16 @@ opendata_model(struct site *s, const struct theme *th,
 		n = site_published(s, co, 0, &v);
 		for (j = 0; j < n; j++)
 			budget_table(&o, v[j]);
+	}
+	/* The series pages of the main language, after the budgets they
+	 * draw on. */
+	for (i = 0; i < s->npages; i++) {
+		const struct page *p = &s->pages[i];
+
+		if (p->nframes > 1 && p->frames[0] == s->globals[0] &&
+		    value_truthy(value_map_get(p->frames[1],
+		    "is_budget_series")))
+			series_table(&o, (struct value *)p->frames[1]);
 	}
 	if (o.n == 0)
 		return;
