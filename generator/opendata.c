@@ -7,6 +7,7 @@
  * once published (readers' scripts depend on it); new ones go last.
  */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -431,22 +432,76 @@ add_ds(struct od *o)
 	return d;
 }
 
-static void
-json_key(struct buf *b, const char *k)
+/*
+ * JSON: each object is a value tree that value_to_json() writes; only
+ * the files' outer skeletons, which put a dataset, record or field on a
+ * line of its own (so that a diff of two builds reads line by line), are
+ * written by hand.
+ */
+
+/* A string, or null for none (a site.yaml without a title). */
+static struct value *
+jstr(struct od *o, const char *v)
 {
-	buf_add_json(b, k, strlen(k));
-	buf_addc(b, ':');
+	return v != NULL ? value_strz(o->s->arena, v) :
+	    value_null(o->s->arena);
 }
 
-/* "k":"v", or "k":null for none (a site.yaml without a title). */
 static void
-json_kv(struct buf *b, const char *k, const char *v)
+jset(struct od *o, struct value *m, const char *k, const char *v)
 {
-	json_key(b, k);
-	if (v == NULL)
-		buf_adds(b, "null");
-	else
-		buf_add_json(b, v, strlen(v));
+	value_map_set(o->s->arena, m, k, jstr(o, v));
+}
+
+/* A figure as the CSV writes it ("112.9579"): a JSON number with the
+ * same digits. */
+static struct value *
+jnum(struct od *o, const char *t)
+{
+	struct value *v = value_new(o->s->arena, VALUE_NUM,
+	    (struct pos){NULL, 0, 0});
+
+	v->text = t;
+	v->len = strlen(t);
+	v->u.d = strtod(t, NULL);
+	return v;
+}
+
+/* {"@id": iri}: a node named by its IRI (JSON-LD). */
+static struct value *
+jref(struct od *o, const char *iri)
+{
+	struct value *m = value_map(o->s->arena);
+
+	jset(o, m, "@id", iri);
+	return m;
+}
+
+/* {"@type": type, "@value": v}: a typed literal (JSON-LD). */
+static struct value *
+jtyped(struct od *o, const char *type, const char *v)
+{
+	struct value *m = value_map(o->s->arena);
+
+	jset(o, m, "@type", type);
+	jset(o, m, "@value", v);
+	return m;
+}
+
+/* Writes the members of map m, "k":v,…, without braces: the part of an
+ * object written before or after a member laid out by hand. */
+static void
+json_members(struct buf *b, const struct value *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		if (i)
+			buf_addc(b, ',');
+		buf_add_json(b, m->pairs[i].key, m->pairs[i].keylen);
+		buf_addc(b, ':');
+		value_to_json(m->pairs[i].val, b, 0);
+	}
 }
 
 static void
@@ -490,6 +545,7 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	struct odrow *rows = NULL;
 	struct buf b = {0};
 	struct dataset *ds = add_ds(o);
+	struct value *h;
 	const char *id = coll_id(s, co);
 
 	for (i = 0; i < nv; i++) {
@@ -566,31 +622,27 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	add_file(o, arena_printf(s->arena, "%s%s.csv", OPENDATA_DIR, id), &b);
 
 	/* The JSON: the same rows as objects, figures as numbers. */
-	buf_adds(&b, "{");
-	json_kv(&b, "dataset", id);
-	buf_addc(&b, ',');
-	json_kv(&b, "license", opendata_cell(s, value_path(s->conf,
+	h = value_map(s->arena);
+	jset(o, h, "dataset", id);
+	jset(o, h, "license", opendata_cell(s, value_path(s->conf,
 	    "license.url")));
-	buf_addc(&b, ',');
-	json_kv(&b, "source", ds->landing);
+	jset(o, h, "source", ds->landing);
+	buf_addc(&b, '{');
+	json_members(&b, h);
 	buf_adds(&b, ",\"records\":[");
 	for (i = 0; i < n; i++) {
-		buf_adds(&b, i ? ",\n{" : "\n{");
+		struct value *r = value_map(s->arena);
+
 		for (c = 0; c < k->ncols; c++) {
 			const char *t = col_text(o, &rows[i], &k->cols[c]);
 
-			if (c)
-				buf_addc(&b, ',');
-			json_key(&b, k->cols[c].name);
-			if (*t == '\0')
-				buf_adds(&b, "null");
-			else if (k->cols[c].type == OD_NUMBER ||
-			    k->cols[c].type == OD_INTEGER)
-				buf_adds(&b, t);
-			else
-				buf_add_json(&b, t, strlen(t));
+			value_map_set(s->arena, r, k->cols[c].name, *t ==
+			    '\0' ? value_null(s->arena) : k->cols[c].type ==
+			    OD_NUMBER || k->cols[c].type == OD_INTEGER ?
+			    jnum(o, t) : value_strz(s->arena, t));
 		}
-		buf_addc(&b, '}');
+		buf_adds(&b, i ? ",\n" : "\n");
+		value_to_json(r, &b, 0);
 	}
 	buf_adds(&b, "]}\n");
 	ds->dist[1] = (struct dist){site_absurl(s, arena_printf(s->arena,
@@ -837,81 +889,171 @@ license_name(struct od *o)
 }
 
 /* [{"@value": vi, "@language": "vi"}, {… en}] */
-static void
-lang_pair(struct od *o, struct buf *b, const char *k, const char *const t[2])
+static struct value *
+lang_pair(struct od *o, const char *vi, const char *en)
 {
-	json_key(b, k);
-	buf_adds(b, "[{");
-	json_kv(b, "@value", t[0]);
-	buf_addc(b, ',');
-	json_kv(b, "@language", o->main);
-	buf_adds(b, "},{");
-	json_kv(b, "@value", t[1]);
-	buf_addc(b, ',');
-	json_kv(b, "@language", en_lang(o));
-	buf_adds(b, "}]");
+	struct value *l = value_list(o->s->arena);
+	struct value *a = value_map(o->s->arena), *b = value_map(o->s->arena);
+
+	jset(o, a, "@value", vi);
+	jset(o, a, "@language", o->main);
+	jset(o, b, "@value", en);
+	jset(o, b, "@language", en_lang(o));
+	value_list_push(o->s->arena, l, a);
+	value_list_push(o->s->arena, l, b);
+	return l;
 }
 
-/* The comma separated words of kw as JSON strings (, between). */
+/* Appends to l the comma separated words of kw: strings, or {"@value",
+ * "@language"} with a language. */
 static void
-words(struct buf *b, const char *kw, const char *lang)
+words(struct od *o, struct value *l, const char *kw, const char *lang)
 {
+	struct arena *a = o->s->arena;
 	const char *p = kw, *e;
-	bool first = true;
 
 	for (; *p != '\0'; p = *e ? e + 1 : e) {
+		struct value *w, *m;
+
 		e = strchr(p, ',');
 		if (e == NULL)
 			e = p + strlen(p);
-		if (!first)
-			buf_addc(b, ',');
-		first = false;
-		if (lang != NULL) {
-			buf_adds(b, "{\"@value\":");
-			buf_add_json(b, p, (size_t)(e - p));
-			buf_adds(b, ",\"@language\":");
-			buf_add_json(b, lang, strlen(lang));
-			buf_addc(b, '}');
-		} else
-			buf_add_json(b, p, (size_t)(e - p));
+		w = value_str(a, p, (size_t)(e - p));
+		if (lang == NULL) {
+			value_list_push(a, l, w);
+			continue;
+		}
+		m = value_map(a);
+		value_map_set(a, m, "@value", w);
+		jset(o, m, "@language", lang);
+		value_list_push(a, l, m);
 	}
 }
 
-/*
- * ,"dct:language":[…] with the EU's language URIs of the site's
- * languages (the codes this table knows; others left out).
- */
-static void
-languages(struct od *o, struct buf *b)
+/* The EU's language URIs of the site's languages (the codes this table
+ * knows; others left out), as [{"@id": …}]. */
+static struct value *
+languages(struct od *o)
 {
 	static const char *const codes[][2] = {{"vi", "VIE"}, {"en", "ENG"},
 	    {"fr", "FRA"}, {"zh", "ZHO"}, {"ja", "JPN"}, {"ko", "KOR"},
 	    {"de", "DEU"}, {"ru", "RUS"}, {"km", "KHM"}, {"lo", "LAO"}};
+	struct value *l = value_list(o->s->arena);
 	size_t i, j;
-	bool first = true;
 
-	buf_adds(b, ",\"dct:language\":[");
 	for (i = 0; i < o->s->nlangs; i++)
-		for (j = 0; j < sizeof codes / sizeof *codes; j++) {
-			if (strcmp(o->s->langs[i], codes[j][0]) != 0)
-				continue;
-			buf_adds(b, first ? "{" : ",{");
-			first = false;
-			json_kv(b, "@id", arena_printf(o->s->arena,
-			    "%slanguage/%s", EU_AUTHORITY, codes[j][1]));
-			buf_addc(b, '}');
-		}
-	buf_addc(b, ']');
+		for (j = 0; j < sizeof codes / sizeof *codes; j++)
+			if (strcmp(o->s->langs[i], codes[j][0]) == 0)
+				value_list_push(o->s->arena, l, jref(o,
+				    arena_printf(o->s->arena, "%slanguage/%s",
+				    EU_AUTHORITY, codes[j][1])));
+	return l;
 }
 
+/* One distribution of d in the DCAT catalogue. */
+static struct value *
+dcat_dist(struct od *o, const struct dataset *d, const struct dist *t)
+{
+	struct arena *a = o->s->arena;
+	struct value *m = value_map(a);
+	const char *lu = license_url(o);
+
+	jset(o, m, "@id", t->url);
+	jset(o, m, "@type", "dcat:Distribution");
+	jset(o, m, "dct:title", arena_printf(a, "%s (%s)", d->title[0],
+	    t->format));
+	value_map_set(a, m, "dcat:accessURL", jref(o, t->url));
+	value_map_set(a, m, "dcat:downloadURL", jref(o, t->url));
+	/* The vocabularies DCAT-AP names: IANA's media types, the EU's
+	 * file types. */
+	value_map_set(a, m, "dcat:mediaType", jref(o, arena_printf(a,
+	    "http://www.iana.org/assignments/media-types/%s", t->media)));
+	value_map_set(a, m, "dct:format", jref(o, arena_printf(a, "%s%s",
+	    EU_AUTHORITY "file-type/", t->format)));
+	value_map_set(a, m, "dcat:byteSize", jtyped(o,
+	    "xsd:nonNegativeInteger", arena_printf(a, "%zu", t->size)));
+	if (lu != NULL)
+		value_map_set(a, m, "dct:license", jref(o, lu));
+	return m;
+}
+
+/* One dataset in the DCAT catalogue. */
+static struct value *
+dcat_dataset(struct od *o, const struct dataset *d)
+{
+	struct arena *a = o->s->arena;
+	struct value *m = value_map(a), *c = value_map(a), *l;
+	const char *lu = license_url(o), *email = pub_email(o);
+	const struct value *sp = value_map_get(o->s->conf, "coverage");
+	size_t j;
+
+	jset(o, m, "@id", d->uri);
+	jset(o, m, "@type", "dcat:Dataset");
+	jset(o, m, "dct:identifier", d->id);
+	value_map_set(a, m, "dct:title", lang_pair(o, d->title[0],
+	    d->title[1]));
+	value_map_set(a, m, "dct:description", lang_pair(o, d->desc[0],
+	    d->desc[1]));
+	value_map_set(a, m, "dct:publisher", jref(o, pub_url(o)));
+	jset(o, c, "@type", "vcard:Kind");
+	jset(o, c, "vcard:fn", pub_name(o, 0));
+	if (email != NULL)
+		value_map_set(a, c, "vcard:hasEmail", jref(o, arena_printf(a,
+		    "mailto:%s", email)));
+	value_map_set(a, m, "dcat:contactPoint", c);
+	if (lu != NULL)
+		value_map_set(a, m, "dct:license", jref(o, lu));
+	if (d->issued != NULL) {
+		value_map_set(a, m, "dct:issued", jtyped(o, "xsd:date",
+		    d->issued));
+		value_map_set(a, m, "dct:modified", jtyped(o, "xsd:date",
+		    d->modified));
+	}
+	if (d->from != NULL) {
+		struct value *t = value_map(a);
+
+		jset(o, t, "@type", "dct:PeriodOfTime");
+		value_map_set(a, t, "dcat:startDate", jtyped(o, "xsd:date",
+		    d->from));
+		value_map_set(a, t, "dcat:endDate", jtyped(o, "xsd:date",
+		    d->to));
+		value_map_set(a, m, "dct:temporal", t);
+	}
+	if (sp != NULL) {
+		struct value *t = value_map(a);
+
+		jset(o, t, "@type", "dct:Location");
+		value_map_set(a, t, "locn:geographicName", lang_pair(o,
+		    value_ltext(sp, o->main, o->main), value_ltext(sp,
+		    en_lang(o), o->main)));
+		value_map_set(a, m, "dct:spatial", t);
+	}
+	value_map_set(a, m, "dct:language", languages(o));
+	l = value_list(a);
+	words(o, l, d->kw[0], o->main);
+	words(o, l, d->kw[1], en_lang(o));
+	value_map_set(a, m, "dcat:keyword", l);
+	value_map_set(a, m, "dcat:theme", jref(o, arena_printf(a, "%s%s",
+	    THEME_URI, d->theme)));
+	value_map_set(a, m, "dcat:landingPage", jref(o, d->landing));
+	l = value_list(a);
+	for (j = 0; j < d->ndist; j++)
+		value_list_push(a, l, dcat_dist(o, d, &d->dist[j]));
+	value_map_set(a, m, "dcat:distribution", l);
+	return m;
+}
+
+/* The DCAT-AP catalogue: the catalogue's own properties, then a line
+ * per dataset. */
 static void
 dcat(struct od *o)
 {
 	struct site *s = o->s;
+	struct arena *a = s->arena;
 	struct buf b = {0};
-	const char *lu = license_url(o), *email = pub_email(o);
-	const struct value *sp = value_map_get(s->conf, "coverage");
-	size_t i, j;
+	struct value *h = value_map(a), *p = value_map(a);
+	const char *lu = license_url(o);
+	size_t i;
 
 	buf_adds(&b, "{\"@context\":{"
 	    "\"dcat\":\"http://www.w3.org/ns/dcat#\","
@@ -920,144 +1062,99 @@ dcat(struct od *o)
 	    "\"vcard\":\"http://www.w3.org/2006/vcard/ns#\","
 	    "\"locn\":\"http://www.w3.org/ns/locn#\","
 	    "\"xsd\":\"http://www.w3.org/2001/XMLSchema#\"},\n");
-	json_kv(&b, "@id", site_absurl(s, arena_printf(s->arena,
-	    "%s%scatalog.jsonld", s->root, OPENDATA_DIR)));
-	buf_adds(&b, ",\"@type\":\"dcat:Catalog\",");
-	lang_pair(o, &b, "dct:title", (const char *[]){pub_name(o, 0),
-	    pub_name(o, 1)});
-	buf_addc(&b, ',');
-	lang_pair(o, &b, "dct:description", (const char *[]){
-	    arena_printf(s->arena, "Danh mục dữ liệu mở của %s.",
-	    pub_name(o, 0)), arena_printf(s->arena, "Open data catalogue "
-	    "of the %s.", pub_name(o, 1))});
-	buf_adds(&b, ",\"foaf:homepage\":{");
-	json_kv(&b, "@id", s->base_url);
-	buf_addc(&b, '}');
-	languages(o, &b);
-	buf_adds(&b, ",\"dct:publisher\":{\"@id\":");
-	buf_add_json(&b, pub_url(o), strlen(pub_url(o)));
-	buf_adds(&b, ",\"@type\":\"foaf:Agent\",");
-	lang_pair(o, &b, "foaf:name", (const char *[]){pub_name(o, 0),
-	    pub_name(o, 1)});
-	buf_addc(&b, '}');
-	if (lu != NULL) {
-		buf_adds(&b, ",\"dct:license\":{");
-		json_kv(&b, "@id", lu);
-		buf_addc(&b, '}');
-	}
+	jset(o, h, "@id", site_absurl(s, arena_printf(a, "%s%scatalog.jsonld",
+	    s->root, OPENDATA_DIR)));
+	jset(o, h, "@type", "dcat:Catalog");
+	value_map_set(a, h, "dct:title", lang_pair(o, pub_name(o, 0),
+	    pub_name(o, 1)));
+	value_map_set(a, h, "dct:description", lang_pair(o, arena_printf(a,
+	    "Danh mục dữ liệu mở của %s.", pub_name(o, 0)), arena_printf(a,
+	    "Open data catalogue of the %s.", pub_name(o, 1))));
+	value_map_set(a, h, "foaf:homepage", jref(o, s->base_url));
+	value_map_set(a, h, "dct:language", languages(o));
+	jset(o, p, "@id", pub_url(o));
+	jset(o, p, "@type", "foaf:Agent");
+	value_map_set(a, p, "foaf:name", lang_pair(o, pub_name(o, 0),
+	    pub_name(o, 1)));
+	value_map_set(a, h, "dct:publisher", p);
+	if (lu != NULL)
+		value_map_set(a, h, "dct:license", jref(o, lu));
+	json_members(&b, h);
 	buf_adds(&b, ",\"dcat:dataset\":[");
 	for (i = 0; i < o->n; i++) {
-		const struct dataset *d = &o->ds[i];
-
-		buf_adds(&b, i ? ",\n{" : "\n{");
-		json_kv(&b, "@id", d->uri);
-		buf_adds(&b, ",\"@type\":\"dcat:Dataset\",");
-		json_kv(&b, "dct:identifier", d->id);
-		buf_addc(&b, ',');
-		lang_pair(o, &b, "dct:title", d->title);
-		buf_addc(&b, ',');
-		lang_pair(o, &b, "dct:description", d->desc);
-		buf_adds(&b, ",\"dct:publisher\":{");
-		json_kv(&b, "@id", pub_url(o));
-		buf_adds(&b, "},\"dcat:contactPoint\":{"
-		    "\"@type\":\"vcard:Kind\",");
-		json_kv(&b, "vcard:fn", pub_name(o, 0));
-		if (email != NULL) {
-			buf_adds(&b, ",\"vcard:hasEmail\":{");
-			json_kv(&b, "@id", arena_printf(s->arena, "mailto:%s",
-			    email));
-			buf_addc(&b, '}');
-		}
-		buf_addc(&b, '}');
-		if (lu != NULL) {
-			buf_adds(&b, ",\"dct:license\":{");
-			json_kv(&b, "@id", lu);
-			buf_addc(&b, '}');
-		}
-		if (d->issued != NULL) {
-			buf_adds(&b, ",\"dct:issued\":{"
-			    "\"@type\":\"xsd:date\",");
-			json_kv(&b, "@value", d->issued);
-			buf_adds(&b, "},\"dct:modified\":{\"@type\":"
-			    "\"xsd:date\",");
-			json_kv(&b, "@value", d->modified);
-			buf_addc(&b, '}');
-		}
-		if (d->from != NULL) {
-			buf_adds(&b, ",\"dct:temporal\":{\"@type\":"
-			    "\"dct:PeriodOfTime\",\"dcat:startDate\":{"
-			    "\"@type\":\"xsd:date\",");
-			json_kv(&b, "@value", d->from);
-			buf_adds(&b, "},\"dcat:endDate\":{\"@type\":"
-			    "\"xsd:date\",");
-			json_kv(&b, "@value", d->to);
-			buf_adds(&b, "}}");
-		}
-		if (sp != NULL) {
-			buf_adds(&b, ",\"dct:spatial\":{\"@type\":"
-			    "\"dct:Location\",");
-			lang_pair(o, &b, "locn:geographicName",
-			    (const char *[]){value_ltext(sp, o->main, o->main),
-			    value_ltext(sp, en_lang(o), o->main)});
-			buf_addc(&b, '}');
-		}
-		languages(o, &b);
-		buf_adds(&b, ",\"dcat:keyword\":[");
-		words(&b, d->kw[0], o->main);
-		buf_addc(&b, ',');
-		words(&b, d->kw[1], en_lang(o));
-		buf_adds(&b, "],\"dcat:theme\":{");
-		json_kv(&b, "@id", arena_printf(s->arena, "%s%s", THEME_URI,
-		    d->theme));
-		buf_adds(&b, "},\"dcat:landingPage\":{");
-		json_kv(&b, "@id", d->landing);
-		buf_adds(&b, "},\"dcat:distribution\":[");
-		for (j = 0; j < d->ndist; j++) {
-			const struct dist *t = &d->dist[j];
-
-			buf_adds(&b, j ? ",{" : "{");
-			json_kv(&b, "@id", t->url);
-			buf_adds(&b, ",\"@type\":\"dcat:Distribution\",");
-			json_kv(&b, "dct:title", arena_printf(s->arena, "%s "
-			    "(%s)", d->title[0], t->format));
-			buf_adds(&b, ",\"dcat:accessURL\":{");
-			json_kv(&b, "@id", t->url);
-			buf_adds(&b, "},\"dcat:downloadURL\":{");
-			json_kv(&b, "@id", t->url);
-			buf_adds(&b, "},\"dcat:mediaType\":{");
-			/* The vocabularies DCAT-AP names: IANA's media
-			 * types, the EU's file types. */
-			json_kv(&b, "@id", arena_printf(s->arena,
-			    "http://www.iana.org/assignments/media-types/%s",
-			    t->media));
-			buf_adds(&b, "},\"dct:format\":{");
-			json_kv(&b, "@id", arena_printf(s->arena, "%s%s",
-			    EU_AUTHORITY "file-type/", t->format));
-			buf_addc(&b, '}');
-			buf_addf(&b, ",\"dcat:byteSize\":{\"@type\":"
-			    "\"xsd:nonNegativeInteger\",\"@value\":\"%zu\"}",
-			    t->size);
-			if (lu != NULL) {
-				buf_adds(&b, ",\"dct:license\":{");
-				json_kv(&b, "@id", lu);
-				buf_addc(&b, '}');
-			}
-			buf_addc(&b, '}');
-		}
-		buf_adds(&b, "]}");
+		buf_adds(&b, i ? ",\n" : "\n");
+		value_to_json(dcat_dataset(o, &o->ds[i]), &b, 0);
 	}
 	buf_adds(&b, "]}\n");
 	add_file(o, OPENDATA_DIR "catalog.jsonld", &b);
+}
+
+/* One dataset of data.json (Project Open Data v1.1). */
+static struct value *
+pod_dataset(struct od *o, const struct dataset *d)
+{
+	struct site *s = o->s;
+	struct arena *a = s->arena;
+	struct value *m = value_map(a), *v;
+	const char *lu = license_url(o), *email = pub_email(o);
+	const char *mod = d->modified ? d->modified : d->to;
+	size_t j;
+
+	jset(o, m, "@type", "dcat:Dataset");
+	jset(o, m, "title", d->title[0]);
+	jset(o, m, "description", d->desc[0]);
+	v = value_list(a);
+	words(o, v, d->kw[0], NULL);
+	value_map_set(a, m, "keyword", v);
+	if (mod != NULL)
+		jset(o, m, "modified", mod);
+	if (d->issued != NULL)
+		jset(o, m, "issued", d->issued);
+	v = value_map(a);
+	jset(o, v, "@type", "org:Organization");
+	jset(o, v, "name", pub_name(o, 0));
+	value_map_set(a, m, "publisher", v);
+	v = value_map(a);
+	jset(o, v, "@type", "vcard:Contact");
+	jset(o, v, "fn", pub_name(o, 0));
+	if (email != NULL)
+		jset(o, v, "hasEmail", arena_printf(a, "mailto:%s", email));
+	value_map_set(a, m, "contactPoint", v);
+	jset(o, m, "identifier", d->uri);
+	jset(o, m, "accessLevel", "public");
+	if (lu != NULL)
+		jset(o, m, "license", lu);
+	jset(o, m, "landingPage", d->landing);
+	if (d->from != NULL)
+		jset(o, m, "temporal", arena_printf(a, "%s/%s", d->from,
+		    d->to));
+	v = value_list(a);
+	for (j = 0; j < s->nlangs; j++)
+		value_list_push(a, v, jstr(o, s->langs[j]));
+	value_map_set(a, m, "language", v);
+	v = value_list(a);
+	value_list_push(a, v, jstr(o, d->theme));
+	value_map_set(a, m, "theme", v);
+	v = value_list(a);
+	for (j = 0; j < d->ndist; j++) {
+		struct value *t = value_map(a);
+
+		jset(o, t, "@type", "dcat:Distribution");
+		jset(o, t, "downloadURL", d->dist[j].url);
+		jset(o, t, "mediaType", d->dist[j].media);
+		jset(o, t, "format", d->dist[j].format);
+		value_list_push(a, v, t);
+	}
+	value_map_set(a, m, "distribution", v);
+	return m;
 }
 
 /* Project Open Data v1.1 (the data.json JKAN and data.gov read). */
 static void
 pod(struct od *o)
 {
-	struct site *s = o->s;
 	struct buf b = {0};
-	const char *lu = license_url(o), *email = pub_email(o);
-	size_t i, j;
+	size_t i;
 
 	buf_adds(&b, "{\"@context\":\"https://project-open-data.cio.gov/"
 	    "v1.1/schema/catalog.jsonld\",\"@type\":\"dcat:Catalog\","
@@ -1065,115 +1162,92 @@ pod(struct od *o)
 	    "schema\",\"describedBy\":\"https://project-open-data.cio.gov/"
 	    "v1.1/schema/catalog.json\",\"dataset\":[");
 	for (i = 0; i < o->n; i++) {
-		const struct dataset *d = &o->ds[i];
-		const char *mod = d->modified ? d->modified : d->to;
-
-		buf_adds(&b, i ? ",\n{" : "\n{");
-		buf_adds(&b, "\"@type\":\"dcat:Dataset\",");
-		json_kv(&b, "title", d->title[0]);
-		buf_addc(&b, ',');
-		json_kv(&b, "description", d->desc[0]);
-		buf_adds(&b, ",\"keyword\":[");
-		words(&b, d->kw[0], NULL);
-		buf_adds(&b, "]");
-		if (mod != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "modified", mod);
-		}
-		if (d->issued != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "issued", d->issued);
-		}
-		buf_adds(&b, ",\"publisher\":{\"@type\":\"org:Organization\",");
-		json_kv(&b, "name", pub_name(o, 0));
-		buf_adds(&b, "},\"contactPoint\":{"
-		    "\"@type\":\"vcard:Contact\",");
-		json_kv(&b, "fn", pub_name(o, 0));
-		if (email != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "hasEmail", arena_printf(s->arena,
-			    "mailto:%s", email));
-		}
-		buf_adds(&b, "},");
-		json_kv(&b, "identifier", d->uri);
-		buf_adds(&b, ",\"accessLevel\":\"public\"");
-		if (lu != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "license", lu);
-		}
-		buf_addc(&b, ',');
-		json_kv(&b, "landingPage", d->landing);
-		if (d->from != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "temporal", arena_printf(s->arena,
-			    "%s/%s", d->from, d->to));
-		}
-		buf_adds(&b, ",\"language\":[");
-		for (j = 0; j < s->nlangs; j++) {
-			if (j)
-				buf_addc(&b, ',');
-			buf_add_json(&b, s->langs[j], strlen(s->langs[j]));
-		}
-		buf_adds(&b, "],\"theme\":[");
-		buf_add_json(&b, d->theme, strlen(d->theme));
-		buf_adds(&b, "],\"distribution\":[");
-		for (j = 0; j < d->ndist; j++) {
-			buf_adds(&b, j ? ",{" : "{");
-			buf_adds(&b, "\"@type\":\"dcat:Distribution\",");
-			json_kv(&b, "downloadURL", d->dist[j].url);
-			buf_addc(&b, ',');
-			json_kv(&b, "mediaType", d->dist[j].media);
-			buf_addc(&b, ',');
-			json_kv(&b, "format", d->dist[j].format);
-			buf_addc(&b, '}');
-		}
-		buf_adds(&b, "]}");
+		buf_adds(&b, i ? ",\n" : "\n");
+		value_to_json(pod_dataset(o, &o->ds[i]), &b, 0);
 	}
 	buf_adds(&b, "]}\n");
 	add_file(o, "data.json", &b);
 }
 
-/* A resource's name, path, titles, format and dialect, each with its
- * ',' after. */
+/* A resource's name, path, titles, format and dialect, with a ','
+ * after them for its schema. */
 static void
-resource_head(struct buf *b, const struct dataset *d)
+resource_head(struct od *o, struct buf *b, const struct dataset *d)
 {
-	json_kv(b, "name", d->id);
+	struct arena *a = o->s->arena;
+	struct value *m = value_map(a), *dl = value_map(a);
+
+	jset(o, m, "name", d->id);
+	jset(o, m, "path", d->dist[0].url);
+	jset(o, m, "title", d->title[0]);
+	jset(o, m, "description", d->desc[0]);
+	jset(o, m, "profile", "tabular-data-resource");
+	jset(o, m, "format", "csv");
+	jset(o, m, "mediatype", "text/csv");
+	jset(o, m, "encoding", "utf-8");
+	value_map_set(a, m, "bytes", value_int(a, (int64_t)d->dist[0].size));
+	jset(o, dl, "delimiter", ",");
+	jset(o, dl, "lineTerminator", "\r\n");
+	value_map_set(a, dl, "header", value_bool(a, true));
+	value_map_set(a, m, "dialect", dl);
+	json_members(b, m);
 	buf_addc(b, ',');
-	json_kv(b, "path", d->dist[0].url);
-	buf_addc(b, ',');
-	json_kv(b, "title", d->title[0]);
-	buf_addc(b, ',');
-	json_kv(b, "description", d->desc[0]);
-	buf_adds(b, ",\"profile\":\"tabular-data-resource\","
-	    "\"format\":\"csv\",\"mediatype\":\"text/csv\","
-	    "\"encoding\":\"utf-8\",");
-	buf_addf(b, "\"bytes\":%zu,", d->dist[0].size);
-	buf_adds(b, "\"dialect\":{\"delimiter\":\",\","
-	    "\"lineTerminator\":\"\\r\\n\",\"header\":true},");
 }
 
 /* One Table Schema field. */
-static void
-field(struct buf *b, bool first, const char *name, const char *type,
-    const char *vi, const char *en, const char *unit)
+static struct value *
+field(struct od *o, const char *name, const char *type, const char *vi,
+    const char *en, const char *unit)
 {
-	buf_adds(b, first ? "\n{" : ",\n{");
-	json_kv(b, "name", name);
-	buf_addc(b, ',');
-	json_kv(b, "type", type);
-	buf_addc(b, ',');
-	json_kv(b, "title", vi);
-	buf_adds(b, ",\"titles\":{");
-	json_kv(b, "vi", vi);
-	buf_addc(b, ',');
-	json_kv(b, "en", en);
-	buf_addc(b, '}');
-	if (unit != NULL) {
-		buf_addc(b, ',');
-		json_kv(b, "unit", unit);
+	struct value *m = value_map(o->s->arena), *t = value_map(o->s->arena);
+
+	jset(o, m, "name", name);
+	jset(o, m, "type", type);
+	jset(o, m, "title", vi);
+	jset(o, t, "vi", vi);
+	jset(o, t, "en", en);
+	value_map_set(o->s->arena, m, "titles", t);
+	if (unit != NULL)
+		jset(o, m, "unit", unit);
+	return m;
+}
+
+/* "schema":{"fields":[a field a line],<the members of tail>} */
+static void
+schema(struct buf *b, const struct value *fields, const struct value *tail)
+{
+	size_t i;
+
+	buf_adds(b, "\"schema\":{\"fields\":[");
+	for (i = 0; i < fields->n; i++) {
+		buf_adds(b, i ? ",\n" : "\n");
+		value_to_json(fields->items[i], b, 0);
 	}
+	buf_adds(b, "],");
+	json_members(b, tail);
 	buf_addc(b, '}');
+}
+
+/* A schema's primary key (column pk), the empty cell as missing, and
+ * the parent column's key into the same table (budgets, series). */
+static struct value *
+row_keys(struct od *o, const char *pk, const char *parent)
+{
+	struct arena *a = o->s->arena;
+	struct value *m = value_map(a), *l = value_list(a);
+	struct value *k = value_map(a), *r = value_map(a);
+
+	jset(o, m, "primaryKey", pk);
+	value_list_push(a, l, jstr(o, ""));
+	value_map_set(a, m, "missingValues", l);
+	jset(o, k, "fields", parent);
+	jset(o, r, "resource", "");
+	jset(o, r, "fields", pk);
+	value_map_set(a, k, "reference", r);
+	l = value_list(a);
+	value_list_push(a, l, k);
+	value_map_set(a, m, "foreignKeys", l);
+	return m;
 }
 
 /* The n-th comma separated part of list (no quoting: the theme's
@@ -1210,35 +1284,30 @@ budget_schema(struct od *o, struct buf *b, const struct dataset *d)
 	const char *cu = value_map_str(it->data, "currency_unit");
 	static const char *const types[] = {"string", "integer", "string",
 	    "string", "string", "string"};
+	struct value *l = value_list(s->arena);
 	size_t k;
 
 	if (t == NULL || t->form == NULL)
 		return false;
-	buf_adds(b, "\"schema\":{\"fields\":[");
 	for (k = 0; k < 6; k++)
-		field(b, k == 0, nth(s, hv, k), types[k], nth(s, hv, k),
-		    nth(s, he, k), NULL);
+		value_list_push(s->arena, l, field(o, nth(s, hv, k), types[k],
+		    nth(s, hv, k), nth(s, he, k), NULL));
 	for (k = 0; k < t->form->ncols; k++) {
 		const struct bcol *c = &t->form->cols[k];
 		const char *uv = site_word(s, lang, arena_printf(s->arena,
 		    "budget.unit.%s", cu ? cu : "dong"));
 		const char *ue = site_word(s, other, arena_printf(s->arena,
 		    "budget.unit.%s", cu ? cu : "dong"));
+		const char *hk = budget_col_heading(s->arena, t->form, k, uv,
+		    0);
 
 		if (!t->shown[k])
 			continue;
-		field(b, false, budget_col_heading(s->arena, t->form, k, uv,
-		    0), "number", budget_col_heading(s->arena, t->form, k, uv,
-		    0), budget_col_heading(s->arena, t->form, k, ue, 1),
-		    c->type == BCOL_PERCENT ? "%" : uv);
+		value_list_push(s->arena, l, field(o, hk, "number", hk,
+		    budget_col_heading(s->arena, t->form, k, ue, 1),
+		    c->type == BCOL_PERCENT ? "%" : uv));
 	}
-	buf_adds(b, "],");
-	json_kv(b, "primaryKey", nth(s, hv, 0));
-	buf_adds(b, ",\"missingValues\":[\"\"],\"foreignKeys\":[{");
-	json_kv(b, "fields", nth(s, hv, 2));
-	buf_adds(b, ",\"reference\":{\"resource\":\"\",");
-	json_kv(b, "fields", nth(s, hv, 0));
-	buf_adds(b, "}}]}");
+	schema(b, l, row_keys(o, nth(s, hv, 0), nth(s, hv, 2)));
 	return true;
 }
 
@@ -1292,131 +1361,120 @@ series_schema(struct od *o, struct buf *b, const struct dataset *d)
 {
 	static const char *const types[] = {"string", "integer", "string",
 	    "string", "string", "string"};
+	struct value *l = value_list(o->s->arena);
 	const char *h, *en;
 	size_t k;
 
-	buf_adds(b, "\"schema\":{\"fields\":[");
 	for (k = 0; (h = csv_heading(o->s, d->head[0], k)) != NULL; k++) {
 		en = csv_heading(o->s, d->head[1], k);
-		field(b, k == 0, h, k < 6 ? types[k] : "number", h,
-		    en != NULL ? en : h, NULL);
+		value_list_push(o->s->arena, l, field(o, h, k < 6 ? types[k] :
+		    "number", h, en != NULL ? en : h, NULL));
 	}
-	buf_adds(b, "],");
-	json_kv(b, "primaryKey", csv_heading(o->s, d->head[0], 0));
-	buf_adds(b, ",\"missingValues\":[\"\"],\"foreignKeys\":[{");
-	json_kv(b, "fields", csv_heading(o->s, d->head[0], 2));
-	buf_adds(b, ",\"reference\":{\"resource\":\"\",");
-	json_kv(b, "fields", csv_heading(o->s, d->head[0], 0));
-	buf_adds(b, "}}]}");
+	schema(b, l, row_keys(o, csv_heading(o->s, d->head[0], 0),
+	    csv_heading(o->s, d->head[0], 2)));
 }
 
-/* The Frictionless Data Package of every record table, foreign keys
- * between them (call → zone). */
+/* The Table Schema of a record table: its columns, the first the key,
+ * and a foreign key for each column naming another kind's record. */
+static void
+record_schema(struct od *o, struct buf *b, const struct odkind *k)
+{
+	struct arena *a = o->s->arena;
+	struct value *l = value_list(a), *tail = value_map(a);
+	struct value *fk = value_list(a), *v;
+	size_t c, m;
+
+	for (c = 0; c < k->ncols; c++) {
+		const struct odcol *f = &k->cols[c];
+
+		v = field(o, f->name, type_names[f->type], f->vi, f->en,
+		    f->unit);
+		if (strcmp(f->path, "@url") == 0)
+			jset(o, v, "format", "uri");
+		if (c == 0) {
+			struct value *cs = value_map(a);
+
+			value_map_set(a, cs, "required", value_bool(a, true));
+			value_map_set(a, cs, "unique", value_bool(a, true));
+			value_map_set(a, v, "constraints", cs);
+		}
+		value_list_push(a, l, v);
+	}
+	jset(o, tail, "primaryKey", k->cols[0].name);
+	v = value_list(a);
+	value_list_push(a, v, jstr(o, ""));
+	value_map_set(a, tail, "missingValues", v);
+	/* A column naming another kind's record: a foreign key to that
+	 * kind's table, when the site publishes one. */
+	for (c = 0; c < k->ncols; c++) {
+		const char *to = NULL;
+		struct value *e, *r;
+
+		for (m = 0; k->cols[c].ref != NULL && m < o->n; m++)
+			if (o->ds[m].k != NULL && strcmp(o->ds[m].k->kind,
+			    k->cols[c].ref) == 0)
+				to = o->ds[m].id;
+		if (to == NULL)
+			continue;
+		e = value_map(a);
+		r = value_map(a);
+		jset(o, e, "fields", k->cols[c].name);
+		jset(o, r, "resource", to);
+		jset(o, r, "fields", "slug");
+		value_map_set(a, e, "reference", r);
+		value_list_push(a, fk, e);
+	}
+	if (fk->n > 0)
+		value_map_set(a, tail, "foreignKeys", fk);
+	schema(b, l, tail);
+}
+
+/* The Frictionless Data Package of every table, a resource a line,
+ * foreign keys between them (call → zone). */
 static void
 package(struct od *o)
 {
 	struct site *s = o->s;
 	struct buf b = {0};
+	struct value *h = value_map(s->arena);
 	const char *lu = license_url(o), *ln = license_name(o);
-	size_t i, c;
+	size_t i;
 	bool first = true;
 
-	buf_adds(&b, "{\"profile\":\"tabular-data-package\",");
-	json_kv(&b, "name", "du-lieu-mo");
-	buf_addc(&b, ',');
-	json_kv(&b, "title", pub_name(o, 0));
-	buf_addc(&b, ',');
-	json_kv(&b, "homepage", site_absurl(s, arena_printf(s->arena, "%s%s",
+	jset(o, h, "profile", "tabular-data-package");
+	jset(o, h, "name", "du-lieu-mo");
+	jset(o, h, "title", pub_name(o, 0));
+	jset(o, h, "homepage", site_absurl(s, arena_printf(s->arena, "%s%s",
 	    s->root, OPENDATA_DIR)));
 	if (lu != NULL) {
-		buf_adds(&b, ",\"licenses\":[{");
-		json_kv(&b, "path", lu);
-		if (ln != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "title", ln);
-		}
-		buf_adds(&b, "}]");
+		struct value *l = value_list(s->arena);
+		struct value *m = value_map(s->arena);
+
+		jset(o, m, "path", lu);
+		if (ln != NULL)
+			jset(o, m, "title", ln);
+		value_list_push(s->arena, l, m);
+		value_map_set(s->arena, h, "licenses", l);
 	}
+	buf_addc(&b, '{');
+	json_members(&b, h);
 	buf_adds(&b, ",\"resources\":[");
 	for (i = 0; i < o->n; i++) {
 		const struct dataset *d = &o->ds[i];
-		const struct odkind *k = d->k;
+		size_t at = b.len;
 
-		if (k == NULL) {
-			size_t at = b.len;
-
-			buf_adds(&b, first ? "\n{" : ",\n{");
-			resource_head(&b, d);
-			if (d->head[0] != NULL)
-				series_schema(o, &b, d);
-			else if (!budget_schema(o, &b, d)) {
-				buf_truncate(&b, at);
-				continue;
-			}
-			buf_addc(&b, '}');
-			first = false;
+		buf_adds(&b, first ? "\n{" : ",\n{");
+		resource_head(o, &b, d);
+		if (d->k != NULL)
+			record_schema(o, &b, d->k);
+		else if (d->head[0] != NULL)
+			series_schema(o, &b, d);
+		else if (!budget_schema(o, &b, d)) {
+			buf_truncate(&b, at);
 			continue;
 		}
-		buf_adds(&b, first ? "\n{" : ",\n{");
+		buf_addc(&b, '}');
 		first = false;
-		resource_head(&b, d);
-		buf_adds(&b, "\"schema\":{\"fields\":[");
-		for (c = 0; c < k->ncols; c++) {
-			const struct odcol *f = &k->cols[c];
-
-			buf_adds(&b, c ? ",\n{" : "\n{");
-			json_kv(&b, "name", f->name);
-			buf_addc(&b, ',');
-			json_kv(&b, "type", type_names[f->type]);
-			buf_addc(&b, ',');
-			json_kv(&b, "title", f->vi);
-			buf_adds(&b, ",\"titles\":{");
-			json_kv(&b, "vi", f->vi);
-			buf_addc(&b, ',');
-			json_kv(&b, "en", f->en);
-			buf_addc(&b, '}');
-			if (f->unit != NULL) {
-				buf_addc(&b, ',');
-				json_kv(&b, "unit", f->unit);
-			}
-			if (strcmp(f->path, "@url") == 0)
-				buf_adds(&b, ",\"format\":\"uri\"");
-			if (c == 0)
-				buf_adds(&b, ",\"constraints\":{\"required\":"
-				    "true,\"unique\":true}");
-			buf_addc(&b, '}');
-		}
-		buf_adds(&b, "],");
-		json_kv(&b, "primaryKey", k->cols[0].name);
-		buf_adds(&b, ",\"missingValues\":[\"\"]");
-		/* A column naming another kind's record: a foreign key to
-		 * that kind's table, when the site publishes one. */
-		{
-			bool any = false;
-
-			for (c = 0; c < k->ncols; c++) {
-				const char *to = NULL;
-
-				for (size_t m = 0; k->cols[c].ref != NULL &&
-				    m < o->n; m++)
-					if (o->ds[m].k != NULL && strcmp(
-					    o->ds[m].k->kind, k->cols[c].ref)
-					    == 0)
-						to = o->ds[m].id;
-				if (to == NULL)
-					continue;
-				buf_adds(&b, any ? ",{" :
-				    ",\"foreignKeys\":[{");
-				any = true;
-				json_kv(&b, "fields", k->cols[c].name);
-				buf_adds(&b, ",\"reference\":{");
-				json_kv(&b, "resource", to);
-				buf_adds(&b, ",\"fields\":\"slug\"}}");
-			}
-			if (any)
-				buf_addc(&b, ']');
-		}
-		buf_adds(&b, "}}");
 	}
 	buf_adds(&b, "]}\n");
 	add_file(o, OPENDATA_DIR "datapackage.json", &b);
