@@ -719,16 +719,33 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		value_map_set(a, list, "budget_units", units);
 }
 
-/* Whether two series pages show one of the same records (in any of its
- * languages): then they are one unit's series in two languages. */
-static bool
-same_unit(const struct spage *p, const struct spage *q)
+/* How many records (in any of their languages) two series pages share. */
+static size_t
+shared(const struct spage *p, const struct spage *q)
 {
+	size_t n = 0;
+
 	for (size_t i = 0; i < p->nkeys; i++)
 		for (size_t j = 0; j < q->nkeys; j++)
-			if (p->keys[i] == q->keys[j])
-				return true;
-	return false;
+			n += p->keys[i] == q->keys[j];
+	return n;
+}
+
+/* Of the pages in language lang, the one sharing the most records with
+ * sp.v[i] (the first of equals), or -1 for none. */
+static long
+best(const struct spages *sp, size_t i, int lang)
+{
+	size_t j, n, most = 0;
+	long r = -1;
+
+	for (j = 0; j < sp->n; j++)
+		if (sp->v[j].lang == lang &&
+		    (n = shared(&sp->v[i], &sp->v[j])) > most) {
+			most = n;
+			r = (long)j;
+		}
+	return r;
 }
 
 void
@@ -737,30 +754,33 @@ budget_series_model(struct site *s, const struct theme *th,
 {
 	const struct bforms *fs = budget_forms_of(s);
 	struct spages sp = {0};
-	size_t i, j;
+	size_t i;
 
 	for (size_t lang = 0; lang < s->nlangs; lang++)
 		series_lang(s, th, fs, co, (int)lang, &sp);
-	/* Each page's translations: in each other language, the first
-	 * page sharing a record with it (unit names may be translated, so
-	 * the slugs may differ). */
+	/*
+	 * Each page's translations: in each other language, the page
+	 * sharing the most records with it, when it is that page's best
+	 * too.  Unit names may be translated, so slugs differ, and the
+	 * records may split into other units in another language; pairing
+	 * only the mutual best keeps hreflang links reciprocal.
+	 */
 	for (i = 0; i < sp.n; i++) {
 		struct value *l = value_list(s->arena);
 
-		for (int lang = 0; lang < (int)s->nlangs; lang++)
-			for (j = 0; lang != sp.v[i].lang && j < sp.n; j++) {
-				struct value *e;
+		for (int lang = 0; lang < (int)s->nlangs; lang++) {
+			long j = best(&sp, i, lang);
+			struct value *e;
 
-				if (sp.v[j].lang != lang ||
-				    !same_unit(&sp.v[i], &sp.v[j]))
-					continue;
-				e = value_map(s->arena);
-				put(s, e, "lang", s->langs[lang]);
-				put(s, e, "url", sp.v[j].url);
-				put(s, e, "title", sp.v[j].title);
-				value_list_push(s->arena, l, e);
-				break;
-			}
+			if (lang == sp.v[i].lang || j < 0 ||
+			    best(&sp, (size_t)j, sp.v[i].lang) != (long)i)
+				continue;
+			e = value_map(s->arena);
+			put(s, e, "lang", s->langs[lang]);
+			put(s, e, "url", sp.v[j].url);
+			put(s, e, "title", sp.v[j].title);
+			value_list_push(s->arena, l, e);
+		}
 		value_map_set(s->arena, sp.v[i].f, "translations", l);
 	}
 }
