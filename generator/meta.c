@@ -185,7 +185,6 @@ legal_force(const char *st)
 	return "https://schema.org/NotInForce";
 }
 
-
 /*
  * The open-data page (opendata.c) as a DataCatalog: its datasets with
  * the @id and identifier of their DCAT entries (catalog_url, which is
@@ -223,9 +222,9 @@ catalog(const struct site *s, struct arena *a, const struct page *p,
 		fl = value_map_get(e, "formats");
 		for (j = 0; fl != NULL && fl->type == VALUE_LIST && j < fl->n;
 		    j++)
-			value_list_push(a, dist, download(s, a,
-			    value_map_str(fl->items[j], "url"),
-			    value_map_str(fl->items[j], "media")));
+			if ((u = value_map_str(fl->items[j], "url")) != NULL)
+				value_list_push(a, dist, download(s, a, u,
+				    value_map_str(fl->items[j], "media")));
 		value_map_set(a, d, "distribution", dist);
 		value_list_push(a, ds, d);
 	}
@@ -281,7 +280,8 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 			value_list_push(a, dist, download(s, a, json,
 			    "application/json"));
 		if ((v = value_map_str(f, "xlsx_url")) != NULL)
-			value_list_push(a, dist, download(s, a, v, XLSX_MEDIA_TYPE));
+			value_list_push(a, dist, download(s, a, v,
+			    XLSX_MEDIA_TYPE));
 		value_map_set(a, m, "distribution", dist);
 	} else if (value_truthy(value_map_get(f, "is_opendata"))) {
 		m = catalog(s, a, p, f, g, lang);
