@@ -655,6 +655,9 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		put(s, u, "slug", slug);
 		put(s, u, "series_csv_url", arena_printf(a, "%sdu-lieu.csv",
 		    url));
+		if (xl)
+			put(s, u, "series_xlsx_url", arena_printf(a,
+			    "%sdu-lieu.xlsx", url));
 		put(s, u, "series_url", tm ? url : NULL);
 		value_map_set(a, u, "years", chain_years(&x));
 		value_list_push(a, units, u);
