@@ -2,10 +2,12 @@
  * Budget series and yearly chains, model stage (after the budget frames).
  * In: each language's budget records grouped by unit.name.  Out: a
  * series page per unit (<list>/chuoi/<unit-slug>/, "series" in other
- * languages) with every row code across years and records, its CSV;
+ * languages) with every row code across years and records, its CSV and
+ * XLSX, the same unit's page in the other languages as translations;
  * series_url on each record's frame; budget_units on the collection's
  * first list page: each unit's years, each year's chain.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +18,7 @@
 #include "budget_series.h"
 #include "budget_table.h"
 #include "buf.h"
+#include "diag.h"
 #include "fmt.h"
 #include "segments.h"
 #include "site.h"
@@ -24,6 +27,11 @@
 #include "utf8.h"
 #include "value.h"
 #include "words.h"
+#include "xlsx.h"
+
+/* The row columns of a series CSV before the figures (code, level,
+ * parent, kind, STT, label), as in a record's. */
+#define SERIES_FIXED 6
 
 /* One record of a unit in the series. */
 struct srec {
@@ -60,6 +68,33 @@ struct series {
 	size_t nrows, caprows;
 	const struct bcell **cells;	/* [col * caprows + row], or NULL */
 };
+
+/* A unit's series page in one language, kept until every language has
+ * its own so that each can name the others (hreflang alternates). */
+struct spage {
+	int lang;
+	struct value *f;	/* its frame */
+	const char *url, *title;
+	const struct item **keys;	/* its records, one per translation
+					 * group (group_of) */
+	size_t nkeys;
+};
+
+struct spages {
+	struct spage *v;
+	size_t n, cap;
+};
+
+/* The record standing for its translation group: its first language
+ * version (one pointer for every version of one record). */
+static const struct item *
+group_of(const struct site *s, const struct item *it)
+{
+	for (size_t l = 0; l < s->nlangs; l++)
+		if (it->tr[l] != NULL)
+			return it->tr[l];
+	return it;
+}
 
 static struct value *
 vs(struct site *s, const char *t)
@@ -314,6 +349,65 @@ series_csv(const struct series *x, struct buf *b)
 	}
 }
 
+/*
+ * The series XLSX: the page's title above the CSV's table cell for cell
+ * (the row's code, parent, kind, STT and label as text, its level and
+ * the figures as numbers), as the records' workbooks (budget_model.c);
+ * tests/xlsx-vs-csv.py compares the two.
+ */
+static int
+series_xlsx(const struct series *x, const char *title, struct buf *b,
+    const char **why)
+{
+	struct arena *a = x->s->arena;
+	const char *p = budget_csv_head(x->s, x->s->langs[x->lang]);
+	const char **heads, **cells;
+	bool *numeric;
+	struct xlsx_table t = {0};
+	size_t i, k, c;
+
+	t.ncols = SERIES_FIXED + x->ncols;
+	heads = arena_calloc(a, t.ncols, sizeof *heads);
+	numeric = arena_calloc(a, t.ncols, sizeof *numeric);
+	for (c = 0; c < SERIES_FIXED; c++) {
+		size_t n = strcspn(p, ",");
+
+		heads[c] = arena_strndup(a, p, n);
+		p += n + (p[n] == ',');
+	}
+	numeric[1] = true;	/* the level */
+	for (k = 0; k < x->ncols; k++) {
+		heads[c] = col_heading(x, &x->cols[k]);
+		numeric[c++] = true;
+	}
+	cells = arena_calloc(a, x->nrows * t.ncols + 1, sizeof *cells);
+	for (i = 0; i < x->nrows; i++) {
+		const struct srow *w = &x->rows[i];
+		const char **row = cells + i * t.ncols;
+
+		row[0] = w->code;
+		row[1] = arena_printf(a, "%d", w->depth);
+		row[2] = w->parent;
+		row[3] = w->kind;
+		row[4] = w->stt;
+		row[5] = w->label;
+		for (k = 0; k < x->ncols; k++) {
+			const struct bcell *cl = x->cells[k * x->caprows + i];
+
+			row[SERIES_FIXED + k] = cl != NULL && cl->has ?
+			    cl->raw : NULL;
+		}
+	}
+	t.name = site_word(x->s, x->s->langs[x->lang], "budget.series_title");
+	t.titles = &title;
+	t.ntitles = 1;
+	t.heads = heads;
+	t.numeric = numeric;
+	t.cells = cells;
+	t.nrows = x->nrows;
+	return xlsx_write(&t, 1, x->s->build_date, b, why);
+}
+
 /* The page's frame: columns, rows with their cells, the records. */
 static struct value *
 series_frame(const struct series *x)
@@ -495,7 +589,7 @@ first_list_page(struct site *s, struct collection *co, int lang)
 /* One collection in one language: each unit's series and chain. */
 static void
 series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
-    struct collection *co, int lang)
+    struct collection *co, int lang, struct spages *out)
 {
 	struct arena *a = s->arena;
 	const struct mustache *tm = th ? theme_find(th, "budget-series") :
@@ -514,8 +608,10 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 	v = records_of(s, fs, co, lang, &n);
 	used = arena_calloc(a, n + 1, sizeof *used);
 	for (i = 0; i < n; i = j) {
-		const char *slug, *url, *dir;
+		const char *slug, *url, *dir, *title, *why;
 		struct value *f, *u, *bc;
+		struct spage *sp;
+		bool xl = false;
 		const struct value *crumbs;
 		struct page *pg;
 		struct buf b = {0};
@@ -535,17 +631,33 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		url = arena_printf(a, "%s%s/%s/", co->list_url[lang], seg,
 		    slug);
 		dir = url + strlen(s->root);
+		title = arena_printf(a, "%s: %s", site_word(s, s->langs[lang],
+		    "budget.series_title"), v[i].unit);
 		series_csv(&x, &b);
 		pg = site_add_page(s, arena_printf(a, "%sdu-lieu.csv", dir),
 		    v[i].it->path);
 		pg->len = b.len;
 		pg->data = buf_keep(&b, a);
+		if (series_xlsx(&x, title, &b, &why) == -1) {
+			diag_error(s->diags, pos_file(v[i].it->path),
+			    "budget.xlsx-failed", why);
+			buf_reset(&b);
+		} else {
+			pg = site_add_page(s, arena_printf(a,
+			    "%sdu-lieu.xlsx", dir), v[i].it->path);
+			pg->len = b.len;
+			pg->data = buf_keep(&b, a);
+			xl = true;
+		}
 		buf_release(&b);
 		u = value_map(a);
 		put(s, u, "name", v[i].unit);
 		put(s, u, "slug", slug);
 		put(s, u, "series_csv_url", arena_printf(a, "%sdu-lieu.csv",
 		    url));
+		if (xl)
+			put(s, u, "series_xlsx_url", arena_printf(a,
+			    "%sdu-lieu.xlsx", url));
 		put(s, u, "series_url", tm ? url : NULL);
 		value_map_set(a, u, "years", chain_years(&x));
 		value_list_push(a, units, u);
@@ -561,11 +673,23 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		if (tm == NULL)
 			continue;
 		f = series_frame(&x);
-		put(s, f, "title", arena_printf(a, "%s: %s", site_word(s,
-		    s->langs[lang], "budget.series_title"), v[i].unit));
+		put(s, f, "title", title);
 		put(s, f, "unit_name", v[i].unit);
 		put(s, f, "url", url);
 		put(s, f, "csv_url", arena_printf(a, "%sdu-lieu.csv", url));
+		if (xl)
+			put(s, f, "xlsx_url", arena_printf(a,
+			    "%sdu-lieu.xlsx", url));
+		out->v = arena_grow(a, out->v, out->n, &out->cap,
+		    sizeof *out->v);
+		sp = &out->v[out->n++];
+		sp->lang = lang;
+		sp->f = f;
+		sp->url = url;
+		sp->title = title;
+		sp->keys = arena_calloc(a, x.n, sizeof *sp->keys);
+		for (sp->nkeys = 0; sp->nkeys < x.n; sp->nkeys++)
+			sp->keys[sp->nkeys] = group_of(s, x.v[sp->nkeys].it);
 		bc = value_list(a);
 		crumbs = list ? value_map_get(list, "breadcrumbs") : NULL;
 		if (crumbs != NULL && crumbs->n > 0) {
@@ -598,12 +722,68 @@ series_lang(struct site *s, const struct theme *th, const struct bforms *fs,
 		value_map_set(a, list, "budget_units", units);
 }
 
+/* How many records (in any of their languages) two series pages share. */
+static size_t
+shared(const struct spage *p, const struct spage *q)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->nkeys; i++)
+		for (size_t j = 0; j < q->nkeys; j++)
+			n += p->keys[i] == q->keys[j];
+	return n;
+}
+
+/* Of the pages in language lang, the one sharing the most records with
+ * sp.v[i] (the first of equals), or -1 for none. */
+static long
+best(const struct spages *sp, size_t i, int lang)
+{
+	size_t j, n, most = 0;
+	long r = -1;
+
+	for (j = 0; j < sp->n; j++)
+		if (sp->v[j].lang == lang &&
+		    (n = shared(&sp->v[i], &sp->v[j])) > most) {
+			most = n;
+			r = (long)j;
+		}
+	return r;
+}
+
 void
 budget_series_model(struct site *s, const struct theme *th,
     struct collection *co)
 {
 	const struct bforms *fs = budget_forms_of(s);
+	struct spages sp = {0};
+	size_t i;
 
 	for (size_t lang = 0; lang < s->nlangs; lang++)
-		series_lang(s, th, fs, co, (int)lang);
+		series_lang(s, th, fs, co, (int)lang, &sp);
+	/*
+	 * Each page's translations: in each other language, the page
+	 * sharing the most records with it, when it is that page's best
+	 * too.  Unit names may be translated, so slugs differ, and the
+	 * records may split into other units in another language; pairing
+	 * only the mutual best keeps hreflang links reciprocal.
+	 */
+	for (i = 0; i < sp.n; i++) {
+		struct value *l = value_list(s->arena);
+
+		for (int lang = 0; lang < (int)s->nlangs; lang++) {
+			long j = best(&sp, i, lang);
+			struct value *e;
+
+			if (lang == sp.v[i].lang || j < 0 ||
+			    best(&sp, (size_t)j, sp.v[i].lang) != (long)i)
+				continue;
+			e = value_map(s->arena);
+			put(s, e, "lang", s->langs[lang]);
+			put(s, e, "url", sp.v[j].url);
+			put(s, e, "title", sp.v[j].title);
+			value_list_push(s->arena, l, e);
+		}
+		value_map_set(s->arena, sp.v[i].f, "translations", l);
+	}
 }

@@ -12,6 +12,7 @@
 #include "site.h"
 #include "site_impl.h"
 #include "value.h"
+#include "xlsx.h"
 
 /* The page's own frame (globals are frames[0]). */
 static const struct value *
@@ -184,6 +185,53 @@ legal_force(const char *st)
 	return "https://schema.org/NotInForce";
 }
 
+/*
+ * The open-data page (opendata.c) as a DataCatalog: its datasets with
+ * the @id and identifier of their DCAT entries (catalog_url, which is
+ * the catalogue's own @id), each download with its media type.
+ */
+static struct value *
+catalog(const struct site *s, struct arena *a, const struct page *p,
+    const struct value *f, const struct value *g, int lang)
+{
+	const struct value *l = value_map_get(f, "datasets");
+	struct value *m = typed(a, "DataCatalog"), *ds = value_list(a);
+	const char *u;
+	size_t i, j;
+
+	if ((u = value_map_str(f, "catalog_url")) != NULL)
+		put(a, m, "@id", absurl(s, a, u));
+	put(a, m, "name", text(s, a, f, "title", lang));
+	put(a, m, "description", text(s, a, g, "site.description", lang));
+	put(a, m, "url", meta_page_url(s, a, p));
+	put(a, m, "inLanguage", s->langs[lang]);
+	put(a, m, "license", text(s, a, g, "site.license.url", lang));
+	value_map_set(a, m, "publisher", organization(s, a, g, lang, false));
+	for (i = 0; l != NULL && l->type == VALUE_LIST && i < l->n; i++) {
+		const struct value *e = l->items[i], *fl;
+		struct value *d = typed(a, "Dataset"), *dist = value_list(a);
+
+		put(a, d, "@id", value_map_str(e, "uri"));
+		put(a, d, "identifier", value_map_str(e, "id"));
+		put(a, d, "name", value_map_str(e, "title"));
+		put(a, d, "description", value_map_str(e, "description"));
+		if ((u = value_map_str(e, "page_url")) != NULL)
+			put(a, d, "url", absurl(s, a, u));
+		put(a, d, "dateModified", value_map_str(e, "modified"));
+		put(a, d, "license", text(s, a, g, "site.license.url", lang));
+		fl = value_map_get(e, "formats");
+		for (j = 0; fl != NULL && fl->type == VALUE_LIST && j < fl->n;
+		    j++)
+			if ((u = value_map_str(fl->items[j], "url")) != NULL)
+				value_list_push(a, dist, download(s, a, u,
+				    value_map_str(fl->items[j], "media")));
+		value_map_set(a, d, "distribution", dist);
+		value_list_push(a, ds, d);
+	}
+	value_map_set(a, m, "dataset", ds);
+	return m;
+}
+
 /* The object for p, or NULL when its kind has none. */
 static struct value *
 jsonld(const struct site *s, struct arena *a, const struct page *p)
@@ -204,10 +252,15 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 		m = organization(s, a, g, lang, true);
 	} else if (value_truthy(value_map_get(f, "is_list"))) {
 		return NULL;
-	} else if (csv != NULL) {
+	} else if (value_map_str(f, "dataset_uri") != NULL) {
+		/* A page that is a catalogue entry (opendata.c): the same @id
+		 * and identifier as there, so that a harvester reading both
+		 * sees one dataset. */
 		struct value *dist = value_list(a);
 
 		m = typed(a, "Dataset");
+		put(a, m, "@id", value_map_str(f, "dataset_uri"));
+		put(a, m, "identifier", value_map_str(f, "dataset_id"));
 		put(a, m, "name", text(s, a, f, "title", lang));
 		/* Google requires a description: the site's, failing all. */
 		v = text(s, a, f, "summary", lang);
@@ -220,11 +273,18 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 		put(a, m, "license", text(s, a, g, "site.license.url", lang));
 		value_map_set(a, m, "publisher", organization(s, a, g, lang,
 		    false));
-		value_list_push(a, dist, download(s, a, csv, "text/csv"));
+		if (csv != NULL)
+			value_list_push(a, dist, download(s, a, csv,
+			    "text/csv"));
 		if (json != NULL)
 			value_list_push(a, dist, download(s, a, json,
 			    "application/json"));
+		if ((v = value_map_str(f, "xlsx_url")) != NULL)
+			value_list_push(a, dist, download(s, a, v,
+			    XLSX_MEDIA_TYPE));
 		value_map_set(a, m, "distribution", dist);
+	} else if (value_truthy(value_map_get(f, "is_opendata"))) {
+		m = catalog(s, a, p, f, g, lang);
 	} else if (kind != NULL && strcmp(kind, "document") == 0) {
 		m = typed(a, "Legislation");
 		put(a, m, "name", text(s, a, f, "title", lang));

@@ -1,12 +1,14 @@
 /*
- * Open data (opendata.h): the record tables as CSV and JSON, the Data
- * Package, the DCAT-AP catalogue, Project Open Data's data.json and the
- * open-data page.  What a table holds is the table `kinds` below: one
+ * Open data (opendata.h): the record tables as CSV and JSON, each a
+ * dataset as each budget and budget series is, and the open-data page;
+ * opendata_files.c describes them (DCAT-AP, data.json, Data Package).
+ * What a table holds is the table `kinds` below: one
  * row of columns per kind, each naming where in a record its value is,
  * its Table Schema type, titles and unit.  A column's name never changes
  * once published (readers' scripts depend on it); new ones go last.
  */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -15,41 +17,14 @@
 #include "buf.h"
 #include "history.h"
 #include "opendata.h"
+#include "opendata_impl.h"
 #include "records.h"
 #include "site.h"
 #include "site_lists.h"
 #include "theme.h"
 #include "value.h"
 #include "words.h"
-
-enum odtype { OD_STRING, OD_NUMBER, OD_INTEGER, OD_DATE };
-
-static const char *const type_names[] = {"string", "number", "integer",
-    "date"};
-
-struct odcol {
-	const char *name;	/* CSV heading, JSON key, schema field */
-	const char *path;	/* dotted, in the record's data; or @slug,
-				 * @url (absolute), @title */
-	enum odtype type;
-	const char *vi, *en;	/* titles */
-	const char *unit;	/* NULL for none */
-	const char *ref;	/* the kind whose slug it names, or NULL */
-};
-
-struct odkind {
-	const char *kind;
-	const char *desc_vi, *desc_en;
-	const char *theme;	/* EU data theme (DCAT-AP) */
-	const char *kw_vi, *kw_en;	/* keywords, comma separated */
-	const char *temporal;	/* date field for the temporal coverage */
-	const struct odcol *cols;
-	size_t ncols;
-	bool per_target;	/* a row per target and zone share (plans) */
-};
-
-#define EU_AUTHORITY "http://publications.europa.eu/resource/authority/"
-#define THEME_URI EU_AUTHORITY "data-theme/"
+#include "xlsx.h"
 
 /* clang-format off */
 static const struct odcol zone_cols[] = {
@@ -228,37 +203,6 @@ static const struct odkind kinds[] = {
 
 #define NKINDS (sizeof kinds / sizeof *kinds)
 
-/* One dataset: a record table of ours or one budget's downloads. */
-struct dist {
-	const char *url;	/* absolute */
-	const char *format;	/* CSV, JSON */
-	const char *media;	/* text/csv, application/json */
-	size_t size;
-};
-
-struct dataset {
-	const char *id;		/* khu-cong-nghiep; ngan-sach-<slug> */
-	const char *title[2], *desc[2];	/* vi, en */
-	const char *kw[2];	/* comma separated */
-	const char *theme;
-	const char *landing;	/* absolute URL of its page or list */
-	const char *issued, *modified;	/* from git, or NULL */
-	const char *from, *to;	/* temporal coverage, or NULL */
-	struct dist dist[2];
-	size_t ndist;
-	const struct odkind *k;	/* NULL for a budget */
-	struct item *it;	/* a budget: its record */
-	const struct collection *co;	/* a record table: its collection */
-	size_t nrows;
-};
-
-struct od {
-	struct site *s;
-	const struct history *h;
-	struct dataset *ds;
-	size_t n, cap;
-	const char *main;	/* the main language */
-};
 
 const char *
 opendata_cell(struct site *s, const struct value *v)
@@ -384,6 +328,39 @@ item_dates(struct od *o, struct dataset *ds, const struct item *it)
 		dates_of(o, ds, it->path);
 }
 
+/*
+ * A dataset's @id in the catalogue, the identifier of data.json and of
+ * the pages' schema.org Dataset: the open-data page's URL with the
+ * dataset's row there (id="…") as fragment, so that it resolves.
+ */
+static const char *
+ds_uri(struct site *s, const char *id)
+{
+	return arena_printf(s->arena, "%s#%s", site_absurl(s,
+	    arena_printf(s->arena, "%s%s", s->root, OPENDATA_DIR)), id);
+}
+
+/*
+ * Names the catalogue entry on each language's page of a record (its
+ * schema.org Dataset says the same @id and identifier as the DCAT
+ * catalogue, meta.c).
+ */
+static void
+name_dataset(struct site *s, struct item *it, const struct dataset *ds)
+{
+	size_t l;
+
+	for (l = 0; l < s->nlangs; l++) {
+		struct item *t = it->tr[l] != NULL ? it->tr[l] :
+		    (int)l == it->lang_index ? it : NULL;
+
+		if (t == NULL || t->frame == NULL)
+			continue;
+		records_set(s, t->frame, "dataset_uri", ds->uri);
+		records_set(s, t->frame, "dataset_id", ds->id);
+	}
+}
+
 static struct dataset *
 add_ds(struct od *o)
 {
@@ -393,24 +370,6 @@ add_ds(struct od *o)
 	d = &o->ds[o->n++];
 	memset(d, 0, sizeof *d);
 	return d;
-}
-
-static void
-json_key(struct buf *b, const char *k)
-{
-	buf_add_json(b, k, strlen(k));
-	buf_addc(b, ':');
-}
-
-/* "k":"v", or "k":null for none (a site.yaml without a title). */
-static void
-json_kv(struct buf *b, const char *k, const char *v)
-{
-	json_key(b, k);
-	if (v == NULL)
-		buf_adds(b, "null");
-	else
-		buf_add_json(b, v, strlen(v));
 }
 
 static void
@@ -454,6 +413,7 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	struct odrow *rows = NULL;
 	struct buf b = {0};
 	struct dataset *ds = add_ds(o);
+	struct value *h;
 	const char *id = coll_id(s, co);
 
 	for (i = 0; i < nv; i++) {
@@ -490,6 +450,7 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 		}
 	}
 	ds->id = id;
+	ds->uri = ds_uri(s, id);
 	ds->k = k;
 	ds->co = co;
 	ds->nrows = n;
@@ -529,31 +490,27 @@ record_table(struct od *o, const struct odkind *k, struct collection *co)
 	add_file(o, arena_printf(s->arena, "%s%s.csv", OPENDATA_DIR, id), &b);
 
 	/* The JSON: the same rows as objects, figures as numbers. */
-	buf_adds(&b, "{");
-	json_kv(&b, "dataset", id);
-	buf_addc(&b, ',');
-	json_kv(&b, "license", opendata_cell(s, value_path(s->conf,
+	h = value_map(s->arena);
+	jset(o, h, "dataset", id);
+	jset(o, h, "license", opendata_cell(s, value_path(s->conf,
 	    "license.url")));
-	buf_addc(&b, ',');
-	json_kv(&b, "source", ds->landing);
+	jset(o, h, "source", ds->landing);
+	buf_addc(&b, '{');
+	json_members(&b, h);
 	buf_adds(&b, ",\"records\":[");
 	for (i = 0; i < n; i++) {
-		buf_adds(&b, i ? ",\n{" : "\n{");
+		struct value *r = value_map(s->arena);
+
 		for (c = 0; c < k->ncols; c++) {
 			const char *t = col_text(o, &rows[i], &k->cols[c]);
 
-			if (c)
-				buf_addc(&b, ',');
-			json_key(&b, k->cols[c].name);
-			if (*t == '\0')
-				buf_adds(&b, "null");
-			else if (k->cols[c].type == OD_NUMBER ||
-			    k->cols[c].type == OD_INTEGER)
-				buf_adds(&b, t);
-			else
-				buf_add_json(&b, t, strlen(t));
+			value_map_set(s->arena, r, k->cols[c].name, *t ==
+			    '\0' ? value_null(s->arena) : k->cols[c].type ==
+			    OD_NUMBER || k->cols[c].type == OD_INTEGER ?
+			    jnum(o, t) : value_strz(s->arena, t));
 		}
-		buf_addc(&b, '}');
+		buf_adds(&b, i ? ",\n" : "\n");
+		value_to_json(r, &b, 0);
 	}
 	buf_adds(&b, "]}\n");
 	ds->dist[1] = (struct dist){site_absurl(s, arena_printf(s->arena,
@@ -580,7 +537,7 @@ budget_table(struct od *o, struct item *it)
 {
 	struct site *s = o->s;
 	const char *dir, *slash = strrchr(it->out, '/');
-	const struct page *csv, *json;
+	const struct page *csv, *json, *xlsx;
 	const struct value *fy;
 	struct dataset *ds;
 
@@ -588,12 +545,15 @@ budget_table(struct od *o, struct item *it)
 	    1), it->out) : "";
 	csv = find_page(s, arena_printf(s->arena, "%sdu-lieu.csv", dir));
 	json = find_page(s, arena_printf(s->arena, "%sdu-lieu.json", dir));
+	xlsx = find_page(s, arena_printf(s->arena, "%sdu-lieu.xlsx", dir));
 	if (csv == NULL || json == NULL)
 		return;
 	ds = add_ds(o);
 	ds->it = it;
 	ds->id = arena_printf(s->arena, "%s-%s", coll_id(s, it->coll),
 	    it->slug);
+	ds->uri = ds_uri(s, ds->id);
+	name_dataset(s, it, ds);
 	/* The page's title (made from the form when the record has none);
 	 * in English the translation's, else the form's English title. */
 	fy = value_map_get(it->data, "fiscal_year");
@@ -625,580 +585,124 @@ budget_table(struct od *o, struct item *it)
 	    "%sdu-lieu.json", it->url)), "JSON", "application/json",
 	    json->len};
 	ds->ndist = 2;
+	if (xlsx != NULL)
+		ds->dist[ds->ndist++] = (struct dist){site_absurl(s,
+		    arena_printf(s->arena, "%sdu-lieu.xlsx", it->url)), "XLSX",
+		    XLSX_MEDIA_TYPE, xlsx->len};
 	item_dates(o, ds, it);
 	if (fy != NULL && fy->type == VALUE_INT)
 		span(ds, arena_printf(s->arena, "%s-01-01", fy->text),
 		    arena_printf(s->arena, "%s-12-31", fy->text));
 }
 
-/* The publisher: site.yaml's publisher:, else the site's title, base
- * URL and contact e-mail. */
-static const char *
-pub_name(struct od *o, int lang)
+/* The frame of the budget series page at url (a site URL), or NULL. */
+static struct value *
+series_frame_at(struct site *s, const char *url)
 {
-	const struct value *p = value_map_get(o->s->conf, "publisher");
-	const char *l = o->s->langs[lang < (int)o->s->nlangs ? lang : 0];
-	const char *t = value_ltext(value_map_get(p, "name"), l, o->main);
+	size_t i;
 
-	return t ? t : value_ltext(value_map_get(o->s->conf, "title"), l,
-	    o->main);
-}
+	for (i = 0; i < s->npages; i++) {
+		const struct value *f = s->pages[i].nframes > 1 ?
+		    s->pages[i].frames[1] : NULL;
+		const char *u = value_map_str(f, "url");
 
-static const char *
-pub_url(struct od *o)
-{
-	const char *u = value_map_str(value_map_get(o->s->conf, "publisher"),
-	    "url");
-
-	return u ? u : o->s->base_url;
-}
-
-static const char *
-pub_email(struct od *o)
-{
-	const char *e = value_map_str(value_map_get(o->s->conf, "publisher"),
-	    "email");
-
-	return e ? e : value_map_str(value_map_get(o->s->conf, "contact"),
-	    "email");
-}
-
-static const char *
-license_url(struct od *o)
-{
-	return value_map_str(value_map_get(o->s->conf, "license"), "url");
-}
-
-static const char *
-license_name(struct od *o)
-{
-	return value_map_str(value_map_get(o->s->conf, "license"), "name");
-}
-
-static const char *
-en_lang(struct od *o)
-{
-	return o->s->nlangs > 1 ? o->s->langs[1] : o->main;
-}
-
-/* [{"@value": vi, "@language": "vi"}, {… en}] */
-static void
-lang_pair(struct od *o, struct buf *b, const char *k, const char *const t[2])
-{
-	json_key(b, k);
-	buf_adds(b, "[{");
-	json_kv(b, "@value", t[0]);
-	buf_addc(b, ',');
-	json_kv(b, "@language", o->main);
-	buf_adds(b, "},{");
-	json_kv(b, "@value", t[1]);
-	buf_addc(b, ',');
-	json_kv(b, "@language", en_lang(o));
-	buf_adds(b, "}]");
-}
-
-/* The comma separated words of kw as JSON strings (, between). */
-static void
-words(struct buf *b, const char *kw, const char *lang)
-{
-	const char *p = kw, *e;
-	bool first = true;
-
-	for (; *p != '\0'; p = *e ? e + 1 : e) {
-		e = strchr(p, ',');
-		if (e == NULL)
-			e = p + strlen(p);
-		if (!first)
-			buf_addc(b, ',');
-		first = false;
-		if (lang != NULL) {
-			buf_adds(b, "{\"@value\":");
-			buf_add_json(b, p, (size_t)(e - p));
-			buf_adds(b, ",\"@language\":");
-			buf_add_json(b, lang, strlen(lang));
-			buf_addc(b, '}');
-		} else
-			buf_add_json(b, p, (size_t)(e - p));
+		/* The model stage owns the frames it made until render. */
+		if (u != NULL && strcmp(u, url) == 0 &&
+		    value_truthy(value_map_get(f, "is_budget_series")))
+			return (struct value *)f;
 	}
+	return NULL;
 }
 
 /*
- * ,"dct:language":[…] with the EU's language URIs of the site's
- * languages (the codes this table knows; others left out).
+ * A unit's budget series (budget_series.c: its page in the main
+ * language, frame f): one dataset of its CSV and XLSX, named on its
+ * page in every language.  Its dates and coverage are its records'.
  */
 static void
-languages(struct od *o, struct buf *b)
-{
-	static const char *const codes[][2] = {{"vi", "VIE"}, {"en", "ENG"},
-	    {"fr", "FRA"}, {"zh", "ZHO"}, {"ja", "JPN"}, {"ko", "KOR"},
-	    {"de", "DEU"}, {"ru", "RUS"}, {"km", "KHM"}, {"lo", "LAO"}};
-	size_t i, j;
-	bool first = true;
-
-	buf_adds(b, ",\"dct:language\":[");
-	for (i = 0; i < o->s->nlangs; i++)
-		for (j = 0; j < sizeof codes / sizeof *codes; j++) {
-			if (strcmp(o->s->langs[i], codes[j][0]) != 0)
-				continue;
-			buf_adds(b, first ? "{" : ",{");
-			first = false;
-			json_kv(b, "@id", arena_printf(o->s->arena,
-			    "%slanguage/%s", EU_AUTHORITY, codes[j][1]));
-			buf_addc(b, '}');
-		}
-	buf_addc(b, ']');
-}
-
-static void
-dcat(struct od *o)
+series_table(struct od *o, struct value *f)
 {
 	struct site *s = o->s;
-	struct buf b = {0};
-	const char *lu = license_url(o), *email = pub_email(o);
-	const struct value *sp = value_map_get(s->conf, "coverage");
-	size_t i, j;
+	const char *url = value_map_str(f, "url"), *id, *dir;
+	const struct value *tr = value_map_get(f, "translations");
+	const struct value *recs = value_map_get(f, "records");
+	const struct page *csv, *xlsx;
+	struct value *named[SITE_MAX_LANGS];
+	struct dataset *ds;
+	size_t i, j, nn = 0;
+	char *p;
 
-	buf_adds(&b, "{\"@context\":{"
-	    "\"dcat\":\"http://www.w3.org/ns/dcat#\","
-	    "\"dct\":\"http://purl.org/dc/terms/\","
-	    "\"foaf\":\"http://xmlns.com/foaf/0.1/\","
-	    "\"vcard\":\"http://www.w3.org/2006/vcard/ns#\","
-	    "\"locn\":\"http://www.w3.org/ns/locn#\","
-	    "\"xsd\":\"http://www.w3.org/2001/XMLSchema#\"},\n");
-	json_kv(&b, "@id", site_absurl(s, arena_printf(s->arena,
-	    "%s%scatalog.jsonld", s->root, OPENDATA_DIR)));
-	buf_adds(&b, ",\"@type\":\"dcat:Catalog\",");
-	lang_pair(o, &b, "dct:title", (const char *[]){pub_name(o, 0),
-	    pub_name(o, 1)});
-	buf_addc(&b, ',');
-	lang_pair(o, &b, "dct:description", (const char *[]){
-	    arena_printf(s->arena, "Danh mục dữ liệu mở của %s.",
-	    pub_name(o, 0)), arena_printf(s->arena, "Open data catalogue "
-	    "of the %s.", pub_name(o, 1))});
-	buf_adds(&b, ",\"foaf:homepage\":{");
-	json_kv(&b, "@id", s->base_url);
-	buf_addc(&b, '}');
-	languages(o, &b);
-	buf_adds(&b, ",\"dct:publisher\":{\"@id\":");
-	buf_add_json(&b, pub_url(o), strlen(pub_url(o)));
-	buf_adds(&b, ",\"@type\":\"foaf:Agent\",");
-	lang_pair(o, &b, "foaf:name", (const char *[]){pub_name(o, 0),
-	    pub_name(o, 1)});
-	buf_addc(&b, '}');
-	if (lu != NULL) {
-		buf_adds(&b, ",\"dct:license\":{");
-		json_kv(&b, "@id", lu);
-		buf_addc(&b, '}');
-	}
-	buf_adds(&b, ",\"dcat:dataset\":[");
-	for (i = 0; i < o->n; i++) {
-		const struct dataset *d = &o->ds[i];
+	if (url == NULL || strncmp(url, s->root, strlen(s->root)) != 0)
+		return;
+	dir = url + strlen(s->root);
+	csv = find_page(s, arena_printf(s->arena, "%sdu-lieu.csv", dir));
+	xlsx = find_page(s, arena_printf(s->arena, "%sdu-lieu.xlsx", dir));
+	if (csv == NULL)
+		return;
+	/* ngan-sach/chuoi/<unit>/ → ngan-sach-chuoi-<unit> */
+	id = p = arena_printf(s->arena, "%.*s", (int)strlen(dir) - 1, dir);
+	for (; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '-';
+	ds = add_ds(o);
+	ds->id = id;
+	ds->uri = ds_uri(s, id);
+	ds->title[0] = ds->title[1] = value_map_str(f, "title");
+	ds->head[0] = ds->head[1] = csv;
+	named[nn++] = f;
+	for (i = 0; tr != NULL && tr->type == VALUE_LIST && i < tr->n; i++) {
+		const char *l = value_map_str(tr->items[i], "lang");
+		const char *u = value_map_str(tr->items[i], "url");
+		struct value *g = u != NULL ? series_frame_at(s, u) : NULL;
 
-		buf_adds(&b, i ? ",\n{" : "\n{");
-		json_kv(&b, "@id", arena_printf(s->arena, "%s#%s",
-		    site_absurl(s, arena_printf(s->arena, "%s%s", s->root,
-		    OPENDATA_DIR)), d->id));
-		buf_adds(&b, ",\"@type\":\"dcat:Dataset\",");
-		json_kv(&b, "dct:identifier", d->id);
-		buf_addc(&b, ',');
-		lang_pair(o, &b, "dct:title", d->title);
-		buf_addc(&b, ',');
-		lang_pair(o, &b, "dct:description", d->desc);
-		buf_adds(&b, ",\"dct:publisher\":{");
-		json_kv(&b, "@id", pub_url(o));
-		buf_adds(&b, "},\"dcat:contactPoint\":{"
-		    "\"@type\":\"vcard:Kind\",");
-		json_kv(&b, "vcard:fn", pub_name(o, 0));
-		if (email != NULL) {
-			buf_adds(&b, ",\"vcard:hasEmail\":{");
-			json_kv(&b, "@id", arena_printf(s->arena, "mailto:%s",
-			    email));
-			buf_addc(&b, '}');
-		}
-		buf_addc(&b, '}');
-		if (lu != NULL) {
-			buf_adds(&b, ",\"dct:license\":{");
-			json_kv(&b, "@id", lu);
-			buf_addc(&b, '}');
-		}
-		if (d->issued != NULL) {
-			buf_adds(&b, ",\"dct:issued\":{"
-			    "\"@type\":\"xsd:date\",");
-			json_kv(&b, "@value", d->issued);
-			buf_adds(&b, "},\"dct:modified\":{\"@type\":"
-			    "\"xsd:date\",");
-			json_kv(&b, "@value", d->modified);
-			buf_addc(&b, '}');
-		}
-		if (d->from != NULL) {
-			buf_adds(&b, ",\"dct:temporal\":{\"@type\":"
-			    "\"dct:PeriodOfTime\",\"dcat:startDate\":{"
-			    "\"@type\":\"xsd:date\",");
-			json_kv(&b, "@value", d->from);
-			buf_adds(&b, "},\"dcat:endDate\":{\"@type\":"
-			    "\"xsd:date\",");
-			json_kv(&b, "@value", d->to);
-			buf_adds(&b, "}}");
-		}
-		if (sp != NULL) {
-			buf_adds(&b, ",\"dct:spatial\":{\"@type\":"
-			    "\"dct:Location\",");
-			lang_pair(o, &b, "locn:geographicName",
-			    (const char *[]){value_ltext(sp, o->main, o->main),
-			    value_ltext(sp, en_lang(o), o->main)});
-			buf_addc(&b, '}');
-		}
-		languages(o, &b);
-		buf_adds(&b, ",\"dcat:keyword\":[");
-		words(&b, d->kw[0], o->main);
-		buf_addc(&b, ',');
-		words(&b, d->kw[1], en_lang(o));
-		buf_adds(&b, "],\"dcat:theme\":{");
-		json_kv(&b, "@id", arena_printf(s->arena, "%s%s", THEME_URI,
-		    d->theme));
-		buf_adds(&b, "},\"dcat:landingPage\":{");
-		json_kv(&b, "@id", d->landing);
-		buf_adds(&b, "},\"dcat:distribution\":[");
-		for (j = 0; j < d->ndist; j++) {
-			const struct dist *t = &d->dist[j];
-
-			buf_adds(&b, j ? ",{" : "{");
-			json_kv(&b, "@id", t->url);
-			buf_adds(&b, ",\"@type\":\"dcat:Distribution\",");
-			json_kv(&b, "dct:title", arena_printf(s->arena, "%s "
-			    "(%s)", d->title[0], t->format));
-			buf_adds(&b, ",\"dcat:accessURL\":{");
-			json_kv(&b, "@id", t->url);
-			buf_adds(&b, "},\"dcat:downloadURL\":{");
-			json_kv(&b, "@id", t->url);
-			buf_adds(&b, "},\"dcat:mediaType\":{");
-			/* The vocabularies DCAT-AP names: IANA's media
-			 * types, the EU's file types. */
-			json_kv(&b, "@id", arena_printf(s->arena,
-			    "http://www.iana.org/assignments/media-types/%s",
-			    t->media));
-			buf_adds(&b, "},\"dct:format\":{");
-			json_kv(&b, "@id", arena_printf(s->arena, "%s%s",
-			    EU_AUTHORITY "file-type/", t->format));
-			buf_addc(&b, '}');
-			buf_addf(&b, ",\"dcat:byteSize\":{\"@type\":"
-			    "\"xsd:nonNegativeInteger\",\"@value\":\"%zu\"}",
-			    t->size);
-			if (lu != NULL) {
-				buf_adds(&b, ",\"dct:license\":{");
-				json_kv(&b, "@id", lu);
-				buf_addc(&b, '}');
-			}
-			buf_addc(&b, '}');
-		}
-		buf_adds(&b, "]}");
-	}
-	buf_adds(&b, "]}\n");
-	add_file(o, OPENDATA_DIR "catalog.jsonld", &b);
-}
-
-/* Project Open Data v1.1 (the data.json JKAN and data.gov read). */
-static void
-pod(struct od *o)
-{
-	struct site *s = o->s;
-	struct buf b = {0};
-	const char *lu = license_url(o), *email = pub_email(o);
-	size_t i, j;
-
-	buf_adds(&b, "{\"@context\":\"https://project-open-data.cio.gov/"
-	    "v1.1/schema/catalog.jsonld\",\"@type\":\"dcat:Catalog\","
-	    "\"conformsTo\":\"https://project-open-data.cio.gov/v1.1/"
-	    "schema\",\"describedBy\":\"https://project-open-data.cio.gov/"
-	    "v1.1/schema/catalog.json\",\"dataset\":[");
-	for (i = 0; i < o->n; i++) {
-		const struct dataset *d = &o->ds[i];
-		const char *mod = d->modified ? d->modified : d->to;
-
-		buf_adds(&b, i ? ",\n{" : "\n{");
-		buf_adds(&b, "\"@type\":\"dcat:Dataset\",");
-		json_kv(&b, "title", d->title[0]);
-		buf_addc(&b, ',');
-		json_kv(&b, "description", d->desc[0]);
-		buf_adds(&b, ",\"keyword\":[");
-		words(&b, d->kw[0], NULL);
-		buf_adds(&b, "]");
-		if (mod != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "modified", mod);
-		}
-		if (d->issued != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "issued", d->issued);
-		}
-		buf_adds(&b, ",\"publisher\":{\"@type\":\"org:Organization\",");
-		json_kv(&b, "name", pub_name(o, 0));
-		buf_adds(&b, "},\"contactPoint\":{"
-		    "\"@type\":\"vcard:Contact\",");
-		json_kv(&b, "fn", pub_name(o, 0));
-		if (email != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "hasEmail", arena_printf(s->arena,
-			    "mailto:%s", email));
-		}
-		buf_adds(&b, "},");
-		json_kv(&b, "identifier", arena_printf(s->arena, "%s#%s",
-		    site_absurl(s, arena_printf(s->arena, "%s%s", s->root,
-		    OPENDATA_DIR)), d->id));
-		buf_adds(&b, ",\"accessLevel\":\"public\"");
-		if (lu != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "license", lu);
-		}
-		buf_addc(&b, ',');
-		json_kv(&b, "landingPage", d->landing);
-		if (d->from != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "temporal", arena_printf(s->arena,
-			    "%s/%s", d->from, d->to));
-		}
-		buf_adds(&b, ",\"language\":[");
-		for (j = 0; j < s->nlangs; j++) {
-			if (j)
-				buf_addc(&b, ',');
-			buf_add_json(&b, s->langs[j], strlen(s->langs[j]));
-		}
-		buf_adds(&b, "],\"theme\":[");
-		buf_add_json(&b, d->theme, strlen(d->theme));
-		buf_adds(&b, "],\"distribution\":[");
-		for (j = 0; j < d->ndist; j++) {
-			buf_adds(&b, j ? ",{" : "{");
-			buf_adds(&b, "\"@type\":\"dcat:Distribution\",");
-			json_kv(&b, "downloadURL", d->dist[j].url);
-			buf_addc(&b, ',');
-			json_kv(&b, "mediaType", d->dist[j].media);
-			buf_addc(&b, ',');
-			json_kv(&b, "format", d->dist[j].format);
-			buf_addc(&b, '}');
-		}
-		buf_adds(&b, "]}");
-	}
-	buf_adds(&b, "]}\n");
-	add_file(o, "data.json", &b);
-}
-
-/* A resource's name, path, titles, format and dialect, each with its
- * ',' after. */
-static void
-resource_head(struct buf *b, const struct dataset *d)
-{
-	json_kv(b, "name", d->id);
-	buf_addc(b, ',');
-	json_kv(b, "path", d->dist[0].url);
-	buf_addc(b, ',');
-	json_kv(b, "title", d->title[0]);
-	buf_addc(b, ',');
-	json_kv(b, "description", d->desc[0]);
-	buf_adds(b, ",\"profile\":\"tabular-data-resource\","
-	    "\"format\":\"csv\",\"mediatype\":\"text/csv\","
-	    "\"encoding\":\"utf-8\",");
-	buf_addf(b, "\"bytes\":%zu,", d->dist[0].size);
-	buf_adds(b, "\"dialect\":{\"delimiter\":\",\","
-	    "\"lineTerminator\":\"\\r\\n\",\"header\":true},");
-}
-
-/* One Table Schema field. */
-static void
-field(struct buf *b, bool first, const char *name, const char *type,
-    const char *vi, const char *en, const char *unit)
-{
-	buf_adds(b, first ? "\n{" : ",\n{");
-	json_kv(b, "name", name);
-	buf_addc(b, ',');
-	json_kv(b, "type", type);
-	buf_addc(b, ',');
-	json_kv(b, "title", vi);
-	buf_adds(b, ",\"titles\":{");
-	json_kv(b, "vi", vi);
-	buf_addc(b, ',');
-	json_kv(b, "en", en);
-	buf_addc(b, '}');
-	if (unit != NULL) {
-		buf_addc(b, ',');
-		json_kv(b, "unit", unit);
-	}
-	buf_addc(b, '}');
-}
-
-/* The n-th comma separated part of list (no quoting: the theme's
- * budget.csv_head), or "". */
-static const char *
-nth(struct site *s, const char *list, size_t n)
-{
-	const char *e;
-
-	while (n-- > 0 && list != NULL)
-		list = (list = strchr(list, ',')) != NULL ? list + 1 : NULL;
-	if (list == NULL)
-		return "";
-	e = strchr(list, ',');
-	return arena_printf(s->arena, "%.*s", e ? (int)(e - list) :
-	    (int)strlen(list), list);
-}
-
-/*
- * The Table Schema of a budget's du-lieu.csv (budget_model.c writes it
- * in the record's language): the six row columns, then each shown
- * column with its unit; the row code is the primary key and the
- * parent's code a key into the same table.
- */
-static bool
-budget_schema(struct od *o, struct buf *b, const struct dataset *d)
-{
-	struct site *s = o->s;
-	struct item *it = d->it;
-	const struct btab *t = it->btab;
-	const char *lang = it->lang, *other = en_lang(o);
-	const char *hv = budget_csv_head(s, lang);
-	const char *he = budget_csv_head(s, other);
-	const char *cu = value_map_str(it->data, "currency_unit");
-	static const char *const types[] = {"string", "integer", "string",
-	    "string", "string", "string"};
-	size_t k;
-
-	if (t == NULL || t->form == NULL)
-		return false;
-	buf_adds(b, "\"schema\":{\"fields\":[");
-	for (k = 0; k < 6; k++)
-		field(b, k == 0, nth(s, hv, k), types[k], nth(s, hv, k),
-		    nth(s, he, k), NULL);
-	for (k = 0; k < t->form->ncols; k++) {
-		const struct bcol *c = &t->form->cols[k];
-		const char *uv = site_word(s, lang, arena_printf(s->arena,
-		    "budget.unit.%s", cu ? cu : "dong"));
-		const char *ue = site_word(s, other, arena_printf(s->arena,
-		    "budget.unit.%s", cu ? cu : "dong"));
-
-		if (!t->shown[k])
+		if (g == NULL || nn == SITE_MAX_LANGS)
 			continue;
-		field(b, false, budget_col_heading(s->arena, t->form, k, uv,
-		    0), "number", budget_col_heading(s->arena, t->form, k, uv,
-		    0), budget_col_heading(s->arena, t->form, k, ue, 1),
-		    c->type == BCOL_PERCENT ? "%" : uv);
-	}
-	buf_adds(b, "],");
-	json_kv(b, "primaryKey", nth(s, hv, 0));
-	buf_adds(b, ",\"missingValues\":[\"\"],\"foreignKeys\":[{");
-	json_kv(b, "fields", nth(s, hv, 2));
-	buf_adds(b, ",\"reference\":{\"resource\":\"\",");
-	json_kv(b, "fields", nth(s, hv, 0));
-	buf_adds(b, "}}]}");
-	return true;
-}
-
-/* The Frictionless Data Package of every record table, foreign keys
- * between them (call → zone). */
-static void
-package(struct od *o)
-{
-	struct site *s = o->s;
-	struct buf b = {0};
-	const char *lu = license_url(o), *ln = license_name(o);
-	size_t i, c;
-	bool first = true;
-
-	buf_adds(&b, "{\"profile\":\"tabular-data-package\",");
-	json_kv(&b, "name", "du-lieu-mo");
-	buf_addc(&b, ',');
-	json_kv(&b, "title", pub_name(o, 0));
-	buf_addc(&b, ',');
-	json_kv(&b, "homepage", site_absurl(s, arena_printf(s->arena, "%s%s",
-	    s->root, OPENDATA_DIR)));
-	if (lu != NULL) {
-		buf_adds(&b, ",\"licenses\":[{");
-		json_kv(&b, "path", lu);
-		if (ln != NULL) {
-			buf_addc(&b, ',');
-			json_kv(&b, "title", ln);
-		}
-		buf_adds(&b, "}]");
-	}
-	buf_adds(&b, ",\"resources\":[");
-	for (i = 0; i < o->n; i++) {
-		const struct dataset *d = &o->ds[i];
-		const struct odkind *k = d->k;
-
-		if (k == NULL) {
-			size_t at = b.len;
-
-			buf_adds(&b, first ? "\n{" : ",\n{");
-			resource_head(&b, d);
-			if (!budget_schema(o, &b, d)) {
-				buf_truncate(&b, at);
-				continue;
-			}
-			buf_addc(&b, '}');
-			first = false;
+		named[nn++] = g;
+		if (l == NULL || strcmp(l, en_lang(o)) != 0)
 			continue;
-		}
-		buf_adds(&b, first ? "\n{" : ",\n{");
-		first = false;
-		resource_head(&b, d);
-		buf_adds(&b, "\"schema\":{\"fields\":[");
-		for (c = 0; c < k->ncols; c++) {
-			const struct odcol *f = &k->cols[c];
-
-			buf_adds(&b, c ? ",\n{" : "\n{");
-			json_kv(&b, "name", f->name);
-			buf_addc(&b, ',');
-			json_kv(&b, "type", type_names[f->type]);
-			buf_addc(&b, ',');
-			json_kv(&b, "title", f->vi);
-			buf_adds(&b, ",\"titles\":{");
-			json_kv(&b, "vi", f->vi);
-			buf_addc(&b, ',');
-			json_kv(&b, "en", f->en);
-			buf_addc(&b, '}');
-			if (f->unit != NULL) {
-				buf_addc(&b, ',');
-				json_kv(&b, "unit", f->unit);
-			}
-			if (strcmp(f->path, "@url") == 0)
-				buf_adds(&b, ",\"format\":\"uri\"");
-			if (c == 0)
-				buf_adds(&b, ",\"constraints\":{\"required\":"
-				    "true,\"unique\":true}");
-			buf_addc(&b, '}');
-		}
-		buf_adds(&b, "],");
-		json_kv(&b, "primaryKey", k->cols[0].name);
-		buf_adds(&b, ",\"missingValues\":[\"\"]");
-		/* A column naming another kind's record: a foreign key to
-		 * that kind's table, when the site publishes one. */
-		{
-			bool any = false;
-
-			for (c = 0; c < k->ncols; c++) {
-				const char *to = NULL;
-
-				for (size_t m = 0; k->cols[c].ref != NULL &&
-				    m < o->n; m++)
-					if (o->ds[m].k != NULL && strcmp(
-					    o->ds[m].k->kind, k->cols[c].ref)
-					    == 0)
-						to = o->ds[m].id;
-				if (to == NULL)
-					continue;
-				buf_adds(&b, any ? ",{" :
-				    ",\"foreignKeys\":[{");
-				any = true;
-				json_kv(&b, "fields", k->cols[c].name);
-				buf_adds(&b, ",\"reference\":{");
-				json_kv(&b, "resource", to);
-				buf_adds(&b, ",\"fields\":\"slug\"}}");
-			}
-			if (any)
-				buf_addc(&b, ']');
-		}
-		buf_adds(&b, "}}");
+		ds->title[1] = value_map_str(g, "title");
+		ds->head[1] = find_page(s, arena_printf(s->arena,
+		    "%sdu-lieu.csv", u + strlen(s->root)));
+		if (ds->head[1] == NULL)
+			ds->head[1] = csv;
 	}
-	buf_adds(&b, "]}\n");
-	add_file(o, OPENDATA_DIR "datapackage.json", &b);
+	ds->desc[0] = arena_printf(s->arena, "Các bảng công khai ngân sách "
+	    "của «%s» qua các năm trong một bảng: mỗi dòng theo mã dòng, "
+	    "mỗi cột là một cột số liệu của một lần công khai.",
+	    value_map_str(f, "unit_name"));
+	ds->desc[1] = arena_printf(s->arena, "The budget disclosures of "
+	    "“%s” across the years in one table: a line per row code, a "
+	    "column per figure column of each disclosure.",
+	    value_map_str(f, "unit_name"));
+	ds->kw[0] = "ngân sách,công khai ngân sách,chuỗi số liệu";
+	ds->kw[1] = "budget,budget disclosure,time series";
+	ds->theme = "GOVE";
+	ds->landing = site_absurl(s, url);
+	ds->dist[0] = (struct dist){site_absurl(s, arena_printf(s->arena,
+	    "%sdu-lieu.csv", url)), "CSV", "text/csv", csv->len};
+	ds->ndist = 1;
+	if (xlsx != NULL)
+		ds->dist[ds->ndist++] = (struct dist){site_absurl(s,
+		    arena_printf(s->arena, "%sdu-lieu.xlsx", url)), "XLSX",
+		    XLSX_MEDIA_TYPE, xlsx->len};
+	/* The records it draws on: the budgets' datasets already made. */
+	for (i = 0; recs != NULL && recs->type == VALUE_LIST && i < recs->n;
+	    i++) {
+		const char *u = value_map_str(recs->items[i], "url");
+
+		for (j = 0; u != NULL && j + 1 < o->n; j++) {
+			const struct dataset *b = &o->ds[j];
+
+			if (b->it == NULL || strcmp(b->it->url, u) != 0)
+				continue;
+			item_dates(o, ds, b->it);
+			span(ds, b->from, b->to);
+		}
+	}
+	for (i = 0; i < nn; i++) {
+		records_set(s, named[i], "dataset_uri", ds->uri);
+		records_set(s, named[i], "dataset_id", ds->id);
+	}
 }
 
 /* "" for the main language, "en/" for another (as site.c lays out). */
@@ -1267,6 +771,7 @@ page(struct od *o, const struct theme *th)
 			struct value *fl = value_list(s->arena);
 
 			records_set(s, r, "id", d->id);
+			records_set(s, r, "uri", d->uri);
 			records_set(s, r, "title", d->title[li]);
 			records_set(s, r, "description", d->desc[li]);
 			/* A table's list in the page's language. */
@@ -1278,6 +783,7 @@ page(struct od *o, const struct theme *th)
 				struct value *e = value_map(s->arena);
 
 				records_set(s, e, "format", d->dist[j].format);
+				records_set(s, e, "media", d->dist[j].media);
 				records_set(s, e, "url", rel(s,
 				    d->dist[j].url));
 				records_set(s, e, "size_text", size_text(s,
@@ -1319,6 +825,7 @@ opendata_model(struct site *s, const struct theme *th,
     const struct history *h)
 {
 	struct od o = {s, h, NULL, 0, 0, s->langs[0]};
+	struct buf b = {0};
 	size_t i, k, j;
 
 	for (k = 0; k < NKINDS; k++)
@@ -1339,10 +846,23 @@ opendata_model(struct site *s, const struct theme *th,
 		for (j = 0; j < n; j++)
 			budget_table(&o, v[j]);
 	}
+	/* The series pages of the main language, after the budgets they
+	 * draw on. */
+	for (i = 0; i < s->npages; i++) {
+		const struct page *p = &s->pages[i];
+
+		if (p->nframes > 1 && p->frames[0] == s->globals[0] &&
+		    value_truthy(value_map_get(p->frames[1],
+		    "is_budget_series")))
+			series_table(&o, (struct value *)p->frames[1]);
+	}
 	if (o.n == 0)
 		return;
-	package(&o);
-	dcat(&o);
-	pod(&o);
+	opendata_package(&o, &b);
+	add_file(&o, OPENDATA_DIR "datapackage.json", &b);
+	opendata_dcat(&o, &b);
+	add_file(&o, OPENDATA_DIR "catalog.jsonld", &b);
+	opendata_pod(&o, &b);
+	add_file(&o, "data.json", &b);
 	page(&o, th);
 }

@@ -18,6 +18,10 @@
 
 struct buf;
 
+/* The workbook's media type (catalogues, schema.org downloads). */
+#define XLSX_MEDIA_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 struct xlsx_table {
 	const char *name; /* the sheet's tab (cut to 31) */
 	const char *const *titles; /* lines above the table */

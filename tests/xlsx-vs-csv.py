@@ -1,17 +1,20 @@
 #!/usr/bin/python3
-"""Compares a budget's du-lieu.xlsx with its du-lieu.csv, cell for cell.
+"""Compares a budget's du-lieu.xlsx with its du-lieu.csv, cell for cell;
+a budget series' (<list>/chuoi/<unit>/du-lieu.xlsx, budget_series.c) the
+same way: its one title line, then the series CSV's six row columns and
+one figure column per record column.
 
 Usage: xlsx-vs-csv.py FILE.xlsx FILE.csv  (exit 0 when they agree, 1 with
 the differences on stderr, 2 when openpyxl is missing).
 
-The workbook (generator/xlsx.c, budget_model.c) has one sheet: title lines
-in bold (the form's header), an empty row, the CSV's heading row in bold,
-then one row per CSV row.  The level (column 2) and every figure (the
-columns after the label, the 7th on) are numbers (openpyxl type 'n') equal
-to the CSV's decimal; everything else is text ('s') equal to the CSV's
-text, the STT too (less the apostrophe the CSV puts before a leading
-= + - @); an empty CSV field is an empty cell.  Read with
-Debian's python3-openpyxl, a reader that does not share libxlsxwriter's
+The workbook (generator/xlsx.c, budget_model.c, budget_series.c) has one
+sheet: title lines in bold (the form's header), an empty row, the CSV's
+heading row in bold, then one row per CSV row.  The level (column 2) and
+every figure (the columns after the label, the 7th on) are numbers
+(openpyxl type 'n') equal to the CSV's decimal; everything else is text
+('s') equal to the CSV's text, the STT too (less the apostrophe the CSV
+puts before a leading = + - @); an empty CSV field is an empty cell.  Read
+with Debian's python3-openpyxl, a reader that does not share libxlsxwriter's
 code.
 """
 import csv

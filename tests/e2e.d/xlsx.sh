@@ -1,6 +1,7 @@
 # Budget tables as XLSX (issue 12): every du-lieu.xlsx of the sample
-# portal, read back with Debian's python3-openpyxl (tests/xlsx-vs-csv.py),
-# holds its CSV cell for cell, figures as numbers; two builds, in two
+# portal (each budget's, each unit's budget series'), read back with
+# Debian's python3-openpyxl (tests/xlsx-vs-csv.py), holds its CSV cell
+# for cell, figures as numbers; two builds, in two
 # time zones, give byte-identical workbooks.  Sourced by tests/e2e.sh.
 xw="$work/xlsx"
 mkdir -p "$xw"

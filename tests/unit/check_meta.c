@@ -197,6 +197,94 @@ START_TEST(test_meta_jsonld_hostile)
 }
 END_TEST
 
+/* A page standing for a catalogue entry (opendata.c sets dataset_uri
+ * and dataset_id): a Dataset of that @id and identifier with its
+ * downloads; downloads without an entry are no Dataset. */
+START_TEST(test_meta_jsonld_dataset)
+{
+	struct tu_site t;
+	struct buf b = {0};
+	struct page p;
+	struct value *f;
+
+	tu_site_load(&t, two);
+	ck_assert_int_eq(tu_site_model(&t), 0);
+	p = *tu_page(t.s, "tin/a/index.html");
+	f = value_map(t.a);
+	value_map_set(t.a, f, "title", value_strz(t.a, "Dự toán 2020"));
+	value_map_set(t.a, f, "csv_url", value_strz(t.a,
+	    "/cong/ns/a/du-lieu.csv"));
+	value_map_set(t.a, f, "xlsx_url", value_strz(t.a,
+	    "/cong/ns/a/du-lieu.xlsx"));
+	p.frames[p.nframes - 1] = f;
+	meta_jsonld(t.s, t.a, &p, &b);
+	ck_assert_str_eq(buf_cstr(&b), "");
+	value_map_set(t.a, f, "dataset_uri", value_strz(t.a,
+	    "https://example.invalid/cong/du-lieu/#ns-a"));
+	value_map_set(t.a, f, "dataset_id", value_strz(t.a, "ns-a"));
+	meta_jsonld(t.s, t.a, &p, &b);
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "{\"@context\":"
+	    "\"https://schema.org\",\"@type\":\"Dataset\",\"@id\":"
+	    "\"https://example.invalid/cong/du-lieu/#ns-a\","
+	    "\"identifier\":\"ns-a\",\"name\":\"Dự toán 2020\""));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "{\"@type\":"
+	    "\"DataDownload\",\"encodingFormat\":\"application/"
+	    "vnd.openxmlformats-officedocument.spreadsheetml.sheet\","
+	    "\"contentUrl\":\"https://example.invalid/cong/ns/a/"
+	    "du-lieu.xlsx\"}"));
+	buf_release(&b);
+	tu_site_close(&t);
+}
+END_TEST
+
+/* The open-data page: a DataCatalog whose @id is the DCAT catalogue's
+ * and whose datasets carry their entries' @id and identifier. */
+START_TEST(test_meta_jsonld_catalog)
+{
+	struct tu_site t;
+	struct buf b = {0};
+	struct page p;
+	struct value *f, *l, *d, *fl, *e;
+
+	tu_site_load(&t, two);
+	ck_assert_int_eq(tu_site_model(&t), 0);
+	p = *tu_page(t.s, "tin/a/index.html");
+	f = value_map(t.a);
+	value_map_set(t.a, f, "title", value_strz(t.a, "Dữ liệu mở"));
+	value_map_set(t.a, f, "is_opendata", value_bool(t.a, true));
+	value_map_set(t.a, f, "catalog_url", value_strz(t.a,
+	    "/cong/du-lieu/catalog.jsonld"));
+	l = value_list(t.a);
+	d = value_map(t.a);
+	value_map_set(t.a, d, "id", value_strz(t.a, "khu"));
+	value_map_set(t.a, d, "uri", value_strz(t.a,
+	    "https://example.invalid/cong/du-lieu/#khu"));
+	value_map_set(t.a, d, "title", value_strz(t.a, "Khu"));
+	value_map_set(t.a, d, "page_url", value_strz(t.a, "/cong/khu/"));
+	fl = value_list(t.a);
+	e = value_map(t.a);
+	value_map_set(t.a, e, "url", value_strz(t.a, "/cong/du-lieu/khu.csv"));
+	value_map_set(t.a, e, "media", value_strz(t.a, "text/csv"));
+	value_list_push(t.a, fl, e);
+	value_map_set(t.a, d, "formats", fl);
+	value_list_push(t.a, l, d);
+	value_map_set(t.a, f, "datasets", l);
+	p.frames[p.nframes - 1] = f;
+	meta_jsonld(t.s, t.a, &p, &b);
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "\"@type\":"
+	    "\"DataCatalog\",\"@id\":\"https://example.invalid/cong/"
+	    "du-lieu/catalog.jsonld\""));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "\"dataset\":[{"
+	    "\"@type\":\"Dataset\",\"@id\":\"https://example.invalid/"
+	    "cong/du-lieu/#khu\",\"identifier\":\"khu\",\"name\":"
+	    "\"Khu\",\"url\":\"https://example.invalid/cong/khu/\""));
+	ck_assert_ptr_nonnull(strstr(buf_cstr(&b), "\"contentUrl\":"
+	    "\"https://example.invalid/cong/du-lieu/khu.csv\"}]}]}"));
+	buf_release(&b);
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 meta_suite(void)
 {
@@ -213,6 +301,8 @@ meta_suite(void)
 	tc = tcase_create("jsonld");
 	tcase_add_test(tc, test_meta_jsonld_home);
 	tcase_add_test(tc, test_meta_jsonld_hostile);
+	tcase_add_test(tc, test_meta_jsonld_dataset);
+	tcase_add_test(tc, test_meta_jsonld_catalog);
 	suite_add_tcase(s, tc);
 	return s;
 }

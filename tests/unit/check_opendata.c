@@ -139,6 +139,13 @@ START_TEST(test_opendata_catalogue)
 	ck_assert_ptr_nonnull(strstr(d, "\"modified\":\"2021-02-03\""));
 	ck_assert_ptr_nonnull(strstr(d, "\"accessLevel\":\"public\""));
 	ck_assert_uint_eq(tu_count(d, "\"@type\":\"dcat:Dataset\""), 3);
+	/* One identifier: the open-data page's URL and the dataset's row
+	 * there, the catalogue's @id and data.json's identifier. */
+	ck_assert_ptr_nonnull(strstr(c, "{\"@id\":\"https://example.invalid/"
+	    "cong/du-lieu/#khu\",\"@type\":\"dcat:Dataset\","
+	    "\"dct:identifier\":\"khu\","));
+	ck_assert_ptr_nonnull(strstr(d, "\"identifier\":\"https://"
+	    "example.invalid/cong/du-lieu/#khu\""));
 }
 END_TEST
 
