@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join, relative, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import jsonld from 'jsonld';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const siteDir = process.env.SITE_DIR;
@@ -247,6 +248,53 @@ async function checkFilter(ctx, p) {
 	record('filter', p.path, problems.length === 0, problems);
 }
 
+// ---- structured data --------------------------------------------------------
+//
+// Every JSON-LD block of a page must parse as JSON and expand with the
+// jsonld package in safe mode (a term that would be dropped is an error),
+// each node with a @type.  Contexts come from no network: schema.org's
+// published context gives its vocabulary as @vocab (with coercions that
+// change no validity), so "https://schema.org" expands against exactly
+// that; any other remote context is an error here, as it would be a
+// request to another host for a consumer.
+
+const SCHEMA_ORG = { '@context': { '@vocab': 'http://schema.org/' } };
+async function documentLoader(url) {
+	if (/^https?:\/\/schema\.org\/?$/.test(url))
+		return { contextUrl: null, documentUrl: url, document: SCHEMA_ORG };
+	throw new Error(`remote context ${url} (only schema.org is known offline)`);
+}
+
+let pagesWithJsonLd = 0;
+async function checkJsonLd(p, blocks) {
+	if (blocks.length === 0)
+		return;
+	pagesWithJsonLd++;
+	const bad = [];
+	for (const [i, text] of blocks.entries()) {
+		const at = `block ${i + 1}`;
+		let doc;
+		try {
+			doc = JSON.parse(text);
+		} catch (e) {
+			bad.push(`${at}: not JSON: ${e.message}`);
+			continue;
+		}
+		try {
+			const ex = await jsonld.expand(doc, { documentLoader, safe: true });
+			if (ex.length === 0)
+				bad.push(`${at}: expands to nothing`);
+			for (const n of ex)
+				if (!n['@type'])
+					bad.push(`${at}: a node without @type`);
+		} catch (e) {
+			bad.push(`${at}: does not expand: ${e.message}` +
+			    (e.details && e.details.event ? ` (${e.details.event.code})` : ''));
+		}
+	}
+	record('jsonld', p.path, bad.length === 0, bad);
+}
+
 // ---- per page, in the browser ---------------------------------------------
 
 function watchRequests(page, sink) {
@@ -327,6 +375,10 @@ async function visitDesktop(ctx, p, axeSource, idsByPath, linksByPage, weights) 
 			for (const n of viol.nodes)
 				v.push(`${viol.id} (${viol.impact}) ${JSON.stringify(n.target)}: ${viol.help}`);
 		record('axe', p.path, v.length === 0, v);
+
+		await checkJsonLd(p, await page.evaluate(() =>
+		    [...document.querySelectorAll('script[type="application/ld+json"]')]
+			.map((s) => s.textContent)));
 
 		// Ids on this page and every href/src to check later.
 		const found = await page.evaluate(() => {
@@ -889,6 +941,9 @@ async function main() {
 		}
 		for (const p of pages)
 			await checkLinks(p, linksByPage.get(p.path) || [], idsByPath);
+		// The check above must have had something to check.
+		if (pagesWithJsonLd === 0)
+			record('jsonld', '(site)', false, ['no page carries a JSON-LD block']);
 
 		// The investors' filter, where the markup exists.
 		const withFilter = pages.filter((p) => /\sdata-filter[\s=>]/.test(readFileSync(p.file, 'utf8')));

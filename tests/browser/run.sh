@@ -1,6 +1,6 @@
 #!/bin/sh
 # The browser suite, in groups (all of them without arguments:
-# `sh run.sh [site] [preview] [search]`):
+# `sh run.sh [site] [preview] [search] [lighthouse]`):
 #   site     builds the sample portal (content/ + themes/default) with
 #            $MINHBACH into a temporary folder, serves it through nginx
 #            with deploy/nginx.conf on a free loopback port, and runs
@@ -8,7 +8,10 @@
 #   preview  runs preview.mjs: `minhbach serve` on a copy of the sample,
 #            edited while Chromium shows it ("browser preview: ...");
 #   search   the site search on the sample portal served as for site
-#            (search.mjs: queries, the filter, no JavaScript).
+#            (search.mjs: queries, the filter, no JavaScript);
+#   lighthouse  Lighthouse's SEO and best-practices categories on one
+#            page of every kind in both languages, served as for site
+#            (lighthouse.mjs: each score must be 100).
 # Exits 1 on any failure.  Screenshots go to tests/browser/artifacts/.
 set -eu
 export MINHBACH_STRICT_MESSAGES=1
@@ -23,12 +26,12 @@ if [ $# -gt 0 ]; then
 elif [ -n "${BROWSER_SITE:-}" ]; then
 	groups=site
 else
-	groups="site preview search"
+	groups="site preview search lighthouse"
 fi
 for g in $groups; do
 	case $g in
-	site | preview | search) ;;
-	*) echo "browser: unknown group '$g' (site, preview, search)" >&2; exit 2 ;;
+	site | preview | search | lighthouse) ;;
+	*) echo "browser: unknown group '$g' (site, preview, search, lighthouse)" >&2; exit 2 ;;
 	esac
 done
 want() {
@@ -46,7 +49,7 @@ if want preview; then
 	MINHBACH=$MINHBACH TOP=$top ARTIFACTS=$here/artifacts \
 	    node "$here/preview.mjs" || status=1
 fi
-want site || want search || exit $status
+want site || want search || want lighthouse || exit $status
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-browser.XXXXXX")
 # nginx's workers run as nobody when started by root: let them in.
@@ -160,5 +163,8 @@ if want site; then
 fi
 if want search; then
 	SITE_DIR=$tmp/site BASE_URL=$base node "$here/search.mjs" || status=$?
+fi
+if want lighthouse; then
+	SITE_DIR=$tmp/site BASE_URL=$base node "$here/lighthouse.mjs" || status=$?
 fi
 exit $status
