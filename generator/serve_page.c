@@ -42,6 +42,7 @@ const char serve_css[] =
     ".where { font-family: ui-monospace, monospace; font-weight: bold; }\n"
     ".error .level { color: #8b0000; font-weight: bold; }\n"
     ".warning .level { color: #6b4e00; font-weight: bold; }\n"
+    ".note { font-style: italic; }\n"
     "section { border-top: 1px solid #ccc; padding: .5rem 0; }\n"
     "section:target { background: #fff6d5; }\n"
     "a { color: #0b4f9c; }\n";
