@@ -75,6 +75,8 @@ grep -q "content/$fd_news.*\[record\.unknown-key" "$fd/s.txt" &&
 grep -q '^area_ha: 12.5$' "$fd/ctx.txt" && grep -q '^zone: "kcn-loc-son"$' "$fd/ctx.txt" &&
     grep -q '^signed_on: "2019-07-10"$' "$fd/ctx.txt" && grep -q '^  - "cơ khí"$' "$fd/ctx.txt" && ok ||
 	{ bad "fields: declared fields not in the page's context"; head -c 2000 "$fd/ctx.txt"; cat "$fd/ctx.err"; }
+# A declared kind's name links the records as the kinds' own references do.
+grep -q '^zone_link:$' "$fd/ctx.txt" && ok || bad "fields: no zone_link for a declared zone"
 
 # A value of the wrong type, a zone that does not exist: located errors.
 sed -i 's/^area_ha: 12.5$/area_ha: "12,5"/; s/^zone: kcn-loc-son$/zone: kcn-loc-som/' \
