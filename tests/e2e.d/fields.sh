@@ -78,6 +78,14 @@ grep -q '^area_ha: 12.5$' "$fd/ctx.txt" && grep -q '^zone: "kcn-loc-son"$' "$fd/
 # A declared kind's name links the records as the kinds' own references do.
 grep -q '^zone_link:$' "$fd/ctx.txt" && ok || bad "fields: no zone_link for a declared zone"
 
+# minhbach schema --source: one more JSON Schema, for the news only.
+"$bin" schema --out "$fd/js" --source "$fd/s" > "$fd/js.txt" 2>&1 && ok || bad "fields: schema --source failed"
+grep -q '"area_ha": {' "$fd/js/collection-news.json" 2> /dev/null &&
+    grep -q '"signed_on": {' "$fd/js/collection-news.json" && ok ||
+	bad "fields: declared fields not in collection-news.json"
+[ ! -e "$fd/js/collection-pages.json" ] && cmp -s "$fd/js/news.json" "$top/schemas/news.json" && ok ||
+	bad "fields: schema --source wrote more than the declaring collection's"
+
 # A value of the wrong type, a zone that does not exist: located errors.
 sed -i 's/^area_ha: 12.5$/area_ha: "12,5"/; s/^zone: kcn-loc-son$/zone: kcn-loc-som/' \
     "$fd/s/content/$fd_news"
