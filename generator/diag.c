@@ -233,7 +233,6 @@ like_add(struct diags *d, struct pos p, const char *const *argv,
 			return NULL;
 	l->last = ph;
 	l->count++;
-	x = &d->v[l->kept[0]];
 	if (l->nkept < DIAG_LIKE_KEEP) {
 		last = push(d, DIAG_WARNING, p);
 		x = &d->v[l->kept[0]];	/* push may have moved v */
