@@ -86,6 +86,13 @@ grep -q '"area_ha": {' "$fd/js/collection-news.json" 2> /dev/null &&
 [ ! -e "$fd/js/collection-pages.json" ] && cmp -s "$fd/js/news.json" "$top/schemas/news.json" && ok ||
 	bad "fields: schema --source wrote more than the declaring collection's"
 
+# minhbach new writes the declared fields after the kind's.
+"$bin" new news thu --source "$fd/s" > /dev/null 2>&1 && ok || bad "fields: new failed"
+grep -q '^# area_ha:$' "$fd/s/content/news/thu.md" 2> /dev/null &&
+    grep -q '^# Bản ghi mới loại «news»' "$fd/s/content/news/thu.md" && ok ||
+	bad "fields: new does not write the declared fields"
+rm -f "$fd/s/content/news/thu.md"
+
 # A value of the wrong type, a zone that does not exist: located errors.
 sed -i 's/^area_ha: 12.5$/area_ha: "12,5"/; s/^zone: kcn-loc-son$/zone: kcn-loc-som/' \
     "$fd/s/content/$fd_news"
