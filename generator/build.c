@@ -207,8 +207,10 @@ validate(struct site *s, struct arena *a, struct diags *d)
 			co->n = 0;	/* nothing to check or build */
 			continue;
 		}
+		co->schema = schema_declare(sc, a, d, co->name, co->kind,
+		    value_map_get(co->conf, "fields"));
 		for (j = 0; j < co->n; j++)
-			schema_check(sc, co->kind, co->items[j]->data, &refs,
+			schema_check(sc, co->schema, co->items[j]->data, &refs,
 			    d);
 	}
 	kinds_check(s);

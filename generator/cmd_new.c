@@ -216,9 +216,10 @@ cmd_new_record(struct buf *out, const struct schemas *s, const char *kind,
 		return;
 	if (markdown)
 		buf_adds(out, "---\n");
-	buf_addf(out, "# Bản ghi mới loại «%s»%s%s%s, tạo bằng minhbach new "
-	    "ngày %s.\n", kind, n->doc ? " (" : "", n->doc ? n->doc : "",
-	    n->doc ? ")" : "", today);
+	/* A collection's own schema (schema_declare) is "kind/folder". */
+	buf_addf(out, "# Bản ghi mới loại «%.*s»%s%s%s, tạo bằng minhbach new "
+	    "ngày %s.\n", (int)strcspn(kind, "/"), kind, n->doc ? " (" : "",
+	    n->doc ? n->doc : "", n->doc ? ")" : "", today);
 	buf_adds(out, "# Điền mọi trường «bắt buộc» đang để trống, rồi chạy "
 	    "minhbach check cho đến khi hết lỗi.\n");
 	buf_adds(out, "# Trường «tuỳ chọn» đang bị tắt bằng «# » ở đầu dòng: "
@@ -339,8 +340,9 @@ cmd_new(const char *source, const char *kind, const char *name,
 {
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
-	const struct schemas *s = schema_builtin(a, d);
+	struct schemas *s = schema_builtin(a, d);
 	const char *site = "content/site.yaml", *folder, *ext, *rel, *other;
+	const char *schema;
 	const char *dir, *path, *today = today_vn(a);
 	struct value *conf = NULL, *langs;
 	struct buf b = {0};
@@ -371,6 +373,12 @@ cmd_new(const char *source, const char *kind, const char *name,
 		diag_error(d, pos_file(site), "new.no-collection", kind);
 		goto out;
 	}
+	/* The fields the collection declares are written too. */
+	schema = schema_declare(s, a, d, folder, kind, value_map_get(
+	    value_map_get(value_map_get(conf, "collections"), folder),
+	    "fields"));
+	if (diags_errors(d) > 0)
+		goto out;
 	if (name == NULL) {
 		name = arena_printf(a, "%s-%s", today, kind);
 	} else if (!utf8_is_slug(name)) {
@@ -406,7 +414,7 @@ cmd_new(const char *source, const char *kind, const char *name,
 		goto out;
 	}
 	buf_reset(&b);
-	cmd_new_record(&b, s, kind, today, strcmp(ext, ".md") == 0);
+	cmd_new_record(&b, s, schema, today, strcmp(ext, ".md") == 0);
 	for (off = 0; off < b.len; ) {
 		ssize_t w = write(fd, b.data + off, b.len - off);
 

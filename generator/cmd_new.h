@@ -13,7 +13,8 @@ struct buf;
 struct schemas;
 
 /*
- * Appends to out the YAML of a new record of kind (which s must have):
+ * Appends to out the YAML of a new record of kind (which s must have;
+ * or a collection's schema name from schema_declare()):
  * the fields as described above, today ("YYYY-MM-DD") in date fields.
  * markdown: the YAML goes between "---" lines, as a .md file's front
  * matter.
@@ -26,7 +27,9 @@ void cmd_new_record(struct buf *out, const struct schemas *s,
  * source, where folder is the collection of site.yaml whose kind is
  * kind (kind may also name the folder itself), the extension the one
  * most of the folder's files have (.md when none), name a slug
- * (NULL: today and the kind, "2026-12-07-call").  Today is in
+ * (NULL: today and the kind, "2026-12-07-call"); the fields the
+ * collection declares in site.yaml (`fields:`) are written after the
+ * kind's, and a broken declaration is an error.  Today is in
  * Asia/Ho_Chi_Minh, from SOURCE_DATE_EPOCH when set.  Never replaces a
  * file.  Prints the path written on stdout, diagnostics on stderr in
  * lang (NULL: the site's first language).  Returns the exit status:

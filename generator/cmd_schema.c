@@ -5,7 +5,9 @@
  * the Vietnamese words for a schema's values that `minhbach new` writes
  * as comments.  The JSON Schema is a help while typing: it is looser
  * than `check` (no calendar, no sums, no references), never stricter,
- * except that an unknown key, a warning for `check`, is refused.
+ * except that an unknown key, a warning for `check`, is refused.  A
+ * site's collections that declare fields of their own in site.yaml
+ * (schema_declare) get one more file each.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -19,6 +21,7 @@
 #include "diag.h"
 #include "schema.h"
 #include "schema_impl.h"
+#include "source.h"
 #include "value.h"
 
 /* What a value of each built-in type must be, for editors. */
@@ -410,16 +413,76 @@ cmd_schema_json(struct arena *a, const struct schemas *s, const char *kind)
 	return root;
 }
 
+/* Writes schema name's JSON Schema to path; -1 after a diagnostic. */
+static int
+write_one(struct arena *a, struct diags *d, const struct schemas *s,
+    const char *name, const char *path, struct buf *b)
+{
+	FILE *f;
+
+	buf_reset(b);
+	value_to_json(cmd_schema_json(a, s, name), b, 2);
+	buf_addc(b, '\n');
+	if ((f = fopen(path, "w")) != NULL) {
+		bool bad = fwrite(b->data, 1, b->len, f) != b->len;
+
+		if (fclose(f) == EOF || bad)
+			f = NULL;
+	}
+	if (f == NULL)
+		return diag_error(d, pos_file(path),
+		    "jsonschema.write-failed", path, strerror(errno));
+	puts(path);
+	return 0;
+}
+
+/*
+ * The collections of source's site.yaml that declare fields: one file
+ * each, named after the collection.  -1 after a diagnostic.
+ */
+static int
+write_declared(struct arena *a, struct diags *d, struct schemas *s,
+    const char *source, const char *dir, struct buf *b)
+{
+	const char *site = "content/site.yaml", *kind, *name;
+	struct source *src = NULL;
+	struct value *conf = NULL;
+	const struct value *c;
+	size_t i, errors = diags_errors(d);
+	int rc = -1;
+
+	if (source_open_dir(a, d, source, &src) == -1 ||
+	    source_read(src, site, b) == -1 ||
+	    value_parse_yaml(a, d, site, buf_cstr(b), b->len, 1,
+	    &conf) == -1)
+		goto out;
+	c = value_map_get(conf, "collections");
+	for (i = 0; c != NULL && c->type == VALUE_MAP && i < c->n; i++) {
+		kind = value_map_str(c->pairs[i].val, "kind");
+		if (kind == NULL || !schema_has_kind(s, kind))
+			continue;	/* check says why */
+		name = schema_declare(s, a, d, c->pairs[i].key, kind,
+		    value_map_get(c->pairs[i].val, "fields"));
+		if (strcmp(name, kind) != 0)
+			write_one(a, d, s, name, arena_printf(a,
+			    "%s/collection-%s.json", dir, c->pairs[i].key), b);
+	}
+	rc = diags_errors(d) > errors ? -1 : 0;
+out:
+	if (src != NULL)
+		source_close(src);
+	return rc;
+}
+
 int
-cmd_schema(const char *dir, const char *lang)
+cmd_schema(const char *dir, const char *source, const char *lang)
 {
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
-	const struct schemas *s = schema_builtin(a, d);
+	struct schemas *s = schema_builtin(a, d);
 	const char *const *kinds;
 	size_t nkind, i;
 	struct buf b = {0};
-	FILE *f;
 	int status = 0;
 
 	diags_set_lang(d, lang != NULL ? lang : "vi");
@@ -434,24 +497,11 @@ cmd_schema(const char *dir, const char *lang)
 		const char *path = arena_printf(a, "%s/%s.json", dir,
 		    kinds[i]);
 
-		buf_reset(&b);
-		value_to_json(cmd_schema_json(a, s, kinds[i]), &b, 2);
-		buf_addc(&b, '\n');
-		if ((f = fopen(path, "w")) != NULL) {
-			bool bad = fwrite(b.data, 1, b.len, f) != b.len;
-
-			if (fclose(f) == EOF || bad)
-				f = NULL;
-		}
-		if (f == NULL) {
-			diag_error(d, pos_file(path),
-			    "jsonschema.write-failed", path,
-			    strerror(errno));
+		if (write_one(a, d, s, kinds[i], path, &b) == -1)
 			status = 1;
-			continue;
-		}
-		puts(path);
 	}
+	if (source != NULL && write_declared(a, d, s, source, dir, &b) == -1)
+		status = 1;
 out:
 	diags_print(d, stderr);
 	buf_release(&b);

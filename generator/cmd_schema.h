@@ -33,11 +33,14 @@ struct value *cmd_schema_json(struct arena *a, const struct schemas *s,
     const char *kind);
 
 /*
- * `minhbach schema [--out DIR]`: writes DIR/<kind>.json for every kind
- * (DIR default: schemas; made if missing) and prints each path.
- * lang ("vi", "en" or NULL for Vietnamese) is the messages' language.
- * Returns the exit status: 0 written, 1 a file could not be written.
+ * `minhbach schema [--out DIR] [--source SRC]`: writes DIR/<kind>.json
+ * for every kind (DIR default: schemas; made if missing) and prints each
+ * path; with a source (NULL: none), also DIR/collection-<name>.json for
+ * every collection of SRC/content/site.yaml that declares fields of its
+ * own (its kind's schema plus those).  lang ("vi", "en" or NULL for
+ * Vietnamese) is the messages' language.  Returns the exit status: 0
+ * written, 1 a file could not be written or site.yaml has errors.
  */
-int cmd_schema(const char *dir, const char *lang);
+int cmd_schema(const char *dir, const char *source, const char *lang);
 
 #endif

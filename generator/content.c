@@ -41,7 +41,8 @@ static const char *const site_keys[] = {
 	"copyright", "logo", NULL,
 };
 static const char *const coll_keys[] = {
-	"kind", "title", "permalink", "per_page", "list", "description", NULL,
+	"kind", "title", "permalink", "per_page", "list", "description",
+	"fields", NULL,
 };
 /* clang-format on */
 
@@ -271,6 +272,7 @@ load_collections(struct site *s)
 		co = &s->colls[s->ncolls++];
 		co->name = p->key;
 		co->kind = kind;
+		co->schema = kind;	/* until validate reads `fields` */
 		co->conf = p->val;
 	}
 }

@@ -11,6 +11,14 @@
  *
  * A position without a line prints as 1:1.  Appending is thread-safe,
  * so render workers may report too.
+ *
+ * Warnings "like" each other — the same id with the same arguments,
+ * hence the same text, at other places — are summarised: when there
+ * are more than DIAG_LIKE_KEEP places, the first DIAG_LIKE_SHOWN (in
+ * the sorted order) print and a note follows them, "… and 9,997 more
+ * like it (id)" [diag.more-like-it].  Only DIAG_LIKE_KEEP of them are
+ * stored: memory grows with the kinds of warnings, not their number.
+ * Errors are never summarised.
  */
 #ifndef MINHBACH_DIAG_H
 #define MINHBACH_DIAG_H
@@ -26,7 +34,11 @@ struct pos {
 	unsigned line, col;	/* 1-based; col in code points; 0 = unknown */
 };
 
-enum diag_level { DIAG_WARNING, DIAG_ERROR };
+/* DIAG_NOTE: only in a view, the summary line of a group of warnings. */
+enum diag_level { DIAG_WARNING, DIAG_ERROR, DIAG_NOTE };
+
+#define DIAG_LIKE_KEEP 10	/* places of one warning printed in full */
+#define DIAG_LIKE_SHOWN 3	/* printed of a larger group */
 enum diag_format { DIAG_TEXT, DIAG_GITHUB };
 
 struct diags;
@@ -60,7 +72,8 @@ size_t diags_errors(const struct diags *d);
 size_t diags_warnings(const struct diags *d);
 /* True when a diagnostic with this id was recorded at path (any path
  * if NULL): lets a check stay silent about what follows from an error
- * already reported ("one cause, one message"). */
+ * already reported ("one cause, one message").  A warning counted in
+ * its group beyond the DIAG_LIKE_KEEP stored is not found. */
 bool diags_has(struct diags *d, const char *id, const char *path);
 
 /* The language of the printed texts: "vi" or "en" (msg_lang()). */
@@ -68,8 +81,10 @@ void diags_set_lang(struct diags *d, const char *lang);
 const char *diags_lang(const struct diags *d);
 void diags_set_format(struct diags *d, enum diag_format f);
 
-/* One diagnostic as printed: sorted, duplicates dropped, texts in the
- * list's language.  diags_view() returns how many. */
+/* One diagnostic as printed: sorted, duplicates dropped, large groups
+ * of warnings summarised (the note right after the last shown of its
+ * group, without a position), texts in the list's language.
+ * diags_view() returns how many. */
 struct diag_view {
 	struct pos pos;
 	enum diag_level level;
@@ -83,6 +98,10 @@ size_t diags_view(const struct diags *d, struct arena *a, struct diag_view **out
 #define diag_say(d, f, ...) diags_say((d), (f), DIAG_ARGV_(__VA_ARGS__))
 void diags_say(const struct diags *d, FILE *f, const char *const *argv,
     size_t argc);
+
+/* How many diagnostics the list holds (tests: summarised warnings are
+ * counted, not held). */
+size_t diags_stored(const struct diags *d);
 
 /* Writes every diagnostic, sorted, one per line, to f. */
 void diags_print(const struct diags *d, FILE *f);

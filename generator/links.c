@@ -180,7 +180,8 @@ links_model(struct site *s, const struct schemas *sc, const struct site_names
 			if (co->items[j]->frame == NULL)
 				continue;
 			c.it = co->items[j];
-			schema_each_ref(sc, co->kind, c.it->data, on_ref, &c);
+			schema_each_ref(sc, co->schema, c.it->data, on_ref,
+			    &c);
 		}
 	}
 }

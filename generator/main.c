@@ -47,7 +47,7 @@
 #define USAGE_NEW \
 "minhbach new KIND [NAME] [--source DIR] [--lang vi|en]\n"
 #define USAGE_SCHEMA \
-"minhbach schema [--out DIR] [--lang vi|en]\n"
+"minhbach schema [--out DIR] [--source DIR] [--lang vi|en]\n"
 #define USAGE_SERVE \
 "minhbach serve [--source DIR] [--port N] [--bind ADDR] [--ref GITREF]\n" \
 "                      [--date YYYY-MM-DD] [--no-history] [--lang vi|en]\n"
@@ -95,7 +95,9 @@ static const char help[] =
 "           An unknown KIND lists the kinds.\n"
 "  schema   write a JSON Schema per kind into --out (default: schemas),\n"
 "           for text editors (VS Code's YAML extension: completion and\n"
-"           checking while typing; see content/README.md, section 9).\n"
+"           checking while typing; see content/README.md, section 9);\n"
+"           with --source, also collection-NAME.json for each collection\n"
+"           that declares fields of its own in site.yaml.\n"
 "  render   render one Mustache template against one YAML file and print it\n"
 "           (for theme authors; follows the Mustache spec to the letter);\n"
 "           with --context URL, print as YAML the context the site's page\n"
@@ -341,15 +343,17 @@ cmd_new_main(int argc, char **argv)
 	return cmd_new(source, kind, name, lang);
 }
 
-/* `minhbach schema [--out DIR]`: JSON Schemas (cmd_schema.c). */
+/* `minhbach schema [--out DIR] [--source DIR]`: JSON Schemas
+ * (cmd_schema.c). */
 static int
 cmd_schema_main(int argc, char **argv)
 {
-	const char *out = "schemas", *lang = NULL;
+	const char *out = "schemas", *lang = NULL, *source = NULL;
 	int i;
 
 	for (i = 2; i < argc; i++) {
 		if (opt_value(argc, argv, &i, "--out", &out) ||
+		    opt_value(argc, argv, &i, "--source", &source) ||
 		    opt_value(argc, argv, &i, "--lang", &lang))
 			continue;
 		if (is_help(argv[i]))
@@ -363,7 +367,7 @@ cmd_schema_main(int argc, char **argv)
 			fprintf(stderr, "minhbach: empty --out\n");
 		return 2;
 	}
-	return cmd_schema(out, lang);
+	return cmd_schema(out, source, lang);
 }
 
 /* `minhbach serve`: the editors' preview (serve.c). */

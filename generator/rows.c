@@ -192,13 +192,13 @@ rows_fill(struct site *s, const struct schemas *sc)
 
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)
-			schema_fill_absent(sc, s->colls[i].kind, s->arena,
+			schema_fill_absent(sc, s->colls[i].schema, s->arena,
 			    s->colls[i].items[j]->data);
 	/* Every item page's frame; earlier revisions of records are items
 	 * outside the collections. */
 	for (i = 0; i < s->npages; i++)
 		if (s->pages[i].item != NULL && s->pages[i].item->coll != NULL)
-			schema_fill_frame(sc, s->pages[i].item->coll->kind,
+			schema_fill_frame(sc, s->pages[i].item->coll->schema,
 			    s->arena, s->pages[i].item->frame);
 	walk_pages(s);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "schema.h"
 #include "schema_impl.h"
@@ -475,6 +476,224 @@ schema_builtin(struct arena *a, struct diags *d)
 	return s;
 }
 
+/* ---- fields a collection declares in site.yaml ---- */
+
+/* The words of site.yaml's `fields:` and the types they stand for. */
+static const struct {
+	const char *word;
+	enum stype type;
+} field_types[] = {
+	{"text", T_TEXT}, {"number", T_DECIMAL}, {"integer", T_INT},
+	{"date", T_DATE}, {"bool", T_BOOL}, {"url", T_URL},
+	{"email", T_EMAIL}, {"phone", T_PHONE},
+};
+
+/*
+ * Names the model gives every record's frame (site_frames.c, links.c,
+ * provenance.c): a declared field of the same name would be hidden by
+ * them, or hide them.  So are is_* and has_* (booleans of the model)
+ * and *_text, *_iso, *_link, *_links (the values it formats).
+ */
+static const char *const frame_keys[] = {
+	"body", "url", "permalink", "slug", "lang", "kind", "source_path",
+	"collection", "translations", "breadcrumbs", "card", "linked_card",
+	"year", "content", "toc", "menu", "site", "t", "history", "linked",
+	"linked_sections", "revision", "revisions",
+};
+
+static bool
+field_reserved(const char *k)
+{
+	static const char *const pre[] = {"is_", "has_"};
+	static const char *const suf[] = {"_text", "_iso", "_link", "_links"};
+	size_t i, n = strlen(k), m;
+
+	for (i = 0; i < sizeof frame_keys / sizeof *frame_keys; i++)
+		if (strcmp(k, frame_keys[i]) == 0)
+			return true;
+	for (i = 0; i < 2; i++)
+		if (strncmp(k, pre[i], strlen(pre[i])) == 0)
+			return true;
+	for (i = 0; i < 4; i++)
+		if (n > (m = strlen(suf[i])) && strcmp(k + n - m, suf[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A field name templates can print: a-z first, then a-z, 0-9, '_'. */
+static bool
+field_name_ok(const char *k)
+{
+	if (*k < 'a' || *k > 'z')
+		return false;
+	for (; *k; k++)
+		if (!(*k >= 'a' && *k <= 'z') && !(*k >= '0' && *k <= '9') &&
+		    *k != '_')
+			return false;
+	return true;
+}
+
+/* The type words and the kinds, for "did you mean" and the message. */
+static const char **
+field_words(struct arena *a, const struct schemas *s, size_t *n)
+{
+	size_t nt = sizeof field_types / sizeof *field_types, i;
+	const char **w = arena_calloc(a, nt + s->nkind + 1, sizeof *w);
+
+	for (i = 0; i < nt; i++)
+		w[i] = field_types[i].word;
+	for (i = 0; i < s->nkind; i++)
+		w[nt + i] = s->kinds[i];
+	*n = nt + s->nkind;
+	return w;
+}
+
+/* Compiles one declared type, "list of number" or "zone"; NULL after
+ * its error. */
+static struct node *
+field_type(struct arena *a, struct diags *d, const struct schemas *s,
+    const struct value *t)
+{
+	struct node *n = arena_calloc(a, 1, sizeof *n), *of;
+	const char *w, **words, *near;
+	struct buf all = {0};
+	size_t i, nw;
+
+	if (t == NULL || t->type != VALUE_STR) {
+		diag_error(d, t != NULL ? t->pos : pos_file(NULL),
+		    "config.field-not-type");
+		return NULL;
+	}
+	w = t->text;
+	if (strncmp(w, "list of ", 8) == 0) {
+		struct value inner = *t;
+
+		inner.text = w + 8;
+		inner.len = t->len - 8;
+		if ((of = field_type(a, d, s, &inner)) == NULL)
+			return NULL;
+		if (of->type == T_LIST) {
+			diag_error(d, t->pos, "config.field-list-of-list",
+			    t->text);
+			return NULL;
+		}
+		n->type = T_LIST;
+		n->of = of;
+		return n;
+	}
+	for (i = 0; i < sizeof field_types / sizeof *field_types; i++)
+		if (strcmp(w, field_types[i].word) == 0) {
+			n->type = field_types[i].type;
+			return n;
+		}
+	for (i = 0; i < s->nkind; i++)
+		if (strcmp(w, s->kinds[i]) == 0) {
+			n->type = T_REF;
+			n->to = s->kinds[i];
+			return n;
+		}
+	words = field_words(a, s, &nw);
+	for (i = 0; i < nw; i++)
+		buf_addf(&all, "%s%s", i ? ", " : "", words[i]);
+	near = utf8_nearest(w, words, nw);
+	if (near != NULL)
+		diag_error(d, t->pos, "config.field-type-near", w, near,
+		    diag_fmt(d, "%s", buf_cstr(&all)));
+	else
+		diag_error(d, t->pos, "config.field-type", w,
+		    diag_fmt(d, "%s", buf_cstr(&all)));
+	buf_release(&all);
+	return NULL;
+}
+
+/* Compiles one declaration: a type, or {type, required, doc}. */
+static struct node *
+field_decl(struct arena *a, struct diags *d, const struct schemas *s,
+    const struct value *v)
+{
+	const struct value *t = v, *x;
+	struct node *n;
+	size_t i;
+
+	if (v->type == VALUE_MAP) {
+		t = value_map_get(v, "type");
+		for (i = 0; i < v->n; i++)
+			if (strcmp(v->pairs[i].key, "type") != 0 &&
+			    strcmp(v->pairs[i].key, "required") != 0 &&
+			    strcmp(v->pairs[i].key, "doc") != 0)
+				diag_error(d, v->pairs[i].keypos,
+				    "config.field-key", v->pairs[i].key);
+		if (t == NULL) {
+			diag_error(d, v->pos, "config.field-not-type");
+			return NULL;
+		}
+	}
+	if ((n = field_type(a, d, s, t)) == NULL || v->type != VALUE_MAP)
+		return n;
+	if ((x = value_map_get(v, "required")) != NULL) {
+		if (x->type != VALUE_BOOL)
+			diag_error(d, x->pos, "config.field-required");
+		n->required = x->type == VALUE_BOOL && x->u.b;
+	}
+	if ((x = value_map_get(v, "doc")) != NULL && x->type == VALUE_STR)
+		n->doc = x->text;
+	return n;
+}
+
+const char *
+schema_declare(struct schemas *s, struct arena *a, struct diags *d,
+    const char *coll, const char *kind, const struct value *v)
+{
+	const struct node *k = schema_find_kind(s, kind);
+	struct node *n, *f;
+	size_t i, j;
+
+	if (v == NULL || k == NULL)
+		return kind;
+	if (v->type != VALUE_MAP) {
+		diag_error(d, v->pos, "config.fields-not-map", coll);
+		return kind;
+	}
+	n = arena_calloc(a, 1, sizeof *n);
+	*n = *k;
+	n->names = arena_calloc(a, k->nfield + v->n, sizeof *n->names);
+	n->fields = arena_calloc(a, k->nfield + v->n, sizeof *n->fields);
+	memcpy(n->names, k->names, k->nfield * sizeof *n->names);
+	memcpy(n->fields, k->fields, k->nfield * sizeof *n->fields);
+	for (i = 0; i < v->n; i++) {
+		const struct value_pair *p = &v->pairs[i];
+
+		for (j = 0; j < k->nfield; j++)
+			if (strcmp(p->key, k->names[j]) == 0)
+				break;
+		if (j < k->nfield) {
+			diag_error(d, p->keypos, "config.field-of-kind",
+			    p->key, coll, kind);
+			continue;
+		}
+		if (!field_name_ok(p->key)) {
+			diag_error(d, p->keypos, "config.field-name", p->key);
+			continue;
+		}
+		if (field_reserved(p->key)) {
+			diag_error(d, p->keypos, "config.field-reserved",
+			    p->key);
+			continue;
+		}
+		if ((f = field_decl(a, d, s, p->val)) == NULL)
+			continue;
+		n->names[n->nfield] = p->key;
+		n->fields[n->nfield++] = f;
+	}
+	if (n->nfield == k->nfield)
+		return kind;
+	s->decls = arena_grow(a, s->decls, s->ndecl, &s->declcap,
+	    sizeof *s->decls);
+	s->decls[s->ndecl].name = arena_printf(a, "%s/%s", kind, coll);
+	s->decls[s->ndecl].node = n;
+	return s->decls[s->ndecl++].name;
+}
+
 const struct node *
 schema_find_kind(const struct schemas *s, const char *kind)
 {
@@ -483,6 +702,9 @@ schema_find_kind(const struct schemas *s, const char *kind)
 	for (i = 0; i < s->nkind; i++)
 		if (strcmp(s->kinds[i], kind) == 0)
 			return s->nodes[i];
+	for (i = 0; i < s->ndecl; i++)
+		if (strcmp(s->decls[i].name, kind) == 0)
+			return s->decls[i].node;
 	return NULL;
 }
 

@@ -52,6 +52,23 @@ const char *schema_date_field(const struct schemas *s, const char *kind);
 const char *const *schema_kinds(const struct schemas *s, size_t *n);
 
 /*
+ * Declares the fields a collection's records may carry beside those of
+ * its kind: v is the collection's `fields:` in site.yaml (NULL: none), a
+ * map of field name to type, "text", "number", "integer", "date",
+ * "bool", "url", "email", "phone", a kind's name (the name of one of its
+ * records, which must exist), or "list of" one of these; or to a map
+ * {type, required, doc}.  Returns the schema name to pass as `kind` to
+ * schema_check() and the walks below (kind itself when v declares
+ * nothing), arena memory.  A declaration that cannot be used (an
+ * unknown type, a name the kind has already or that the generator
+ * gives every record page) is a located error; the others still count.
+ * Not thread-safe: declare before checking.
+ */
+const char *schema_declare(struct schemas *s, struct arena *a,
+    struct diags *d, const char *coll, const char *kind,
+    const struct value *v);
+
+/*
  * Checks map v (an item's front matter or data file; at its pos) against
  * kind's schema: required fields, types, enums, formats, nested maps and
  * lists, references (when refs is not NULL).  Unknown keys are warnings

@@ -57,6 +57,13 @@ struct schemas {
 	const char **date_fields;	/* per kind: its date_field or NULL */
 	struct node **nodes;
 	size_t nkind;
+	/* schema_declare(): a collection's kind plus its own fields, by
+	 * the name it returned ("news/tin-tuc"); not among kinds. */
+	struct decl {
+		const char *name;
+		struct node *node;
+	} *decls;
+	size_t ndecl, declcap;
 };
 
 /* Returns what a value of built-in type t must be, for messages in

@@ -42,6 +42,7 @@ const char serve_css[] =
     ".where { font-family: ui-monospace, monospace; font-weight: bold; }\n"
     ".error .level { color: #8b0000; font-weight: bold; }\n"
     ".warning .level { color: #6b4e00; font-weight: bold; }\n"
+    ".note { font-style: italic; }\n"
     "section { border-top: 1px solid #ccc; padding: .5rem 0; }\n"
     "section:target { background: #fff6d5; }\n"
     "a { color: #0b4f9c; }\n";
@@ -90,9 +91,10 @@ page_foot(struct buf *out)
 static void
 add_item(struct buf *out, const char *lang, const struct diag_view *v)
 {
-	bool err = v->level == DIAG_ERROR;
+	const char *level = v->level == DIAG_ERROR ? "error" :
+	    v->level == DIAG_NOTE ? "note" : "warning";
 
-	buf_addf(out, "<li class=\"%s\">", err ? "error" : "warning");
+	buf_addf(out, "<li class=\"%s\">", level);
 	if (v->pos.path != NULL) {
 		/* As diags_print() has it: no line is 1:1. */
 		buf_adds(out, "<span class=\"where\">");
@@ -101,10 +103,12 @@ add_item(struct buf *out, const char *lang, const struct diag_view *v)
 		    v->pos.line && v->pos.col ? v->pos.col : 1);
 	}
 	buf_adds(out, "<span class=\"level\">");
-	add_html(out, msg_level_word(lang, err ? "error" : "warning"));
+	add_html(out, msg_level_word(lang, level));
 	buf_adds(out, "</span>: ");
 	add_html(out, v->text);
-	if (v->id != NULL) {
+	/* A note (the summary of a group of warnings) is not in the guide:
+	 * its text names the warning's id, which the line above links. */
+	if (v->id != NULL && v->level != DIAG_NOTE) {
 		/* The id is ours, but escaped all the same. */
 		buf_adds(out, " <a href=\"/" SERVE_PREFIX "thong-bao#");
 		add_html(out, v->id);
@@ -132,7 +136,9 @@ serve_page_errors(struct buf *out, const struct diags *d)
 	add_msg(out, lang, "preview.errors-lead", NULL, 0);
 	buf_adds(out, "</p>\n<ol class=\"diags\">\n");
 	n = diags_view(d, a, &v);
-	/* The errors first: they are what keeps the site from showing. */
+	/* The errors first: they are what keeps the site from showing.  A
+	 * group's summary note stays after its warnings (errors are never
+	 * summarised). */
 	for (i = 0; i < n; i++)
 		if (v[i].level == DIAG_ERROR)
 			add_item(out, lang, &v[i]);

@@ -53,6 +53,9 @@ struct item {
 struct collection {
 	const char *name;	/* folder under content/ */
 	const char *kind;	/* page, news, budget, ... */
+	/* The schema its records are checked against: kind, or its kind
+	 * plus the fields site.yaml declares for it (schema_declare). */
+	const char *schema;
 	struct value *conf;	/* its entry in site.yaml */
 	const char *permalink;	/* pattern, e.g. /tin-tuc/:slug/ */
 	const char *list_url[SITE_MAX_LANGS];	/* its list page per language */

@@ -3,7 +3,8 @@
 # Vietnamese text each, several collections), builds it BENCH_RUNS times
 # and prints the median wall time, pages per second and peak memory; runs
 # the reference (cmark-gfm alone, single-threaded, same bodies, also
-# writing its output) the same way and prints the ratio; then the search
+# writing its output) the same way and prints the ratio; the same for
+# records with undeclared and with declared extra fields; then the search
 # index: its size, the first query's transfer and time, what it adds to
 # the build.  Works in a tmpfs folder when /dev/shm exists, as the
 # figures in the README do.
@@ -50,6 +51,24 @@ awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" 'BEGI
 	printf "cmark-gfm alone (1 core): %.3f s median, %d pages/s, peak memory %.1f MB\n", ct, n / ct, crss / 1024
 	printf "ratio minhbach / cmark-gfm: %.2f\n", mt / ct
 }'
+
+# Records with fields their kind does not know (zone, sector, area_ha on
+# every record: three warnings each, summarised), then the same fields
+# declared in site.yaml (no warnings): same bodies, so the same
+# reference.  BENCH_FIELDS=0 leaves it out.
+if [ "${BENCH_FIELDS:-1}" = 1 ]; then
+	for mode in extra declared; do
+		rm -rf "$work/src-$mode"
+		"$B/release/benchgen" "$work/src-$mode" "$N" "$mode" >/dev/null
+		cp -R "$top/themes" "$work/src-$mode/themes"
+		set -- $(run "minhbach $mode" "${MINHBACH:-$top/generator/minhbach}" build --quiet --source "$work/src-$mode" --out "$work/out")
+		lines=$(wc -l < "$work/err")
+		awk -v m="$mode" -v t="$1" -v ct="$ct" -v rss="$2" -v l="$lines" 'BEGIN {
+			printf "fields %-8s: %.3f s median, ratio to cmark-gfm %.2f, peak memory %.1f MB, %d lines on stderr\n", m, t, t / ct, rss / 1024, l
+		}'
+		rm -rf "$work/src-$mode"
+	done
+fi
 
 # The history walk: a repository of BENCH_COMMITS commits touching
 # BENCH_FILES files, made directly with libgit2, walked as a build does.

@@ -1,9 +1,13 @@
 /*
- * benchgen DIR N: writes a synthetic minhbach source folder for the
- * benchmark: DIR/content/site.yaml and N Markdown items of Vietnamese
- * administrative prose (3-6 KB each, with front matter) spread over four
- * collections.  Output depends only on N (a seeded PRNG per file); no
- * theme is written: the benchmark copies the project's own.
+ * benchgen DIR N [extra|declared]: writes a synthetic minhbach source
+ * folder for the benchmark: DIR/content/site.yaml and N Markdown items of
+ * Vietnamese administrative prose (3-6 KB each, with front matter) spread
+ * over four collections.  Output depends only on N (a seeded PRNG per
+ * file); no theme is written: the benchmark copies the project's own.
+ * With `extra`, every record also carries fields its kind does not know
+ * (zone, sector, area_ha: one warning each per record); with `declared`,
+ * the same, declared in site.yaml (no warnings).  The rest of each file
+ * is the same in all three.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -102,6 +106,17 @@ static const char *const tags[] = {
 	"đầu tư", "thanh tra", "ngân sách", "khu công nghiệp", "môi trường",
 	"lao động", "đất đai", "xây dựng", "cải cách hành chính", "hạ tầng",
 };
+static const char *const zones[] = {
+	"kcn-loc-son", "kcn-phu-hoi", "kcn-phu-binh",
+};
+static const char *const sectors[] = {
+	"chế biến nông sản", "dệt may", "cơ khí", "logistics",
+	"vật liệu xây dựng", "điện tử",
+};
+
+/* Records carry extra fields: 0 no, 1 undeclared, 2 declared. */
+static int extra;
+
 static const char *const rows[] = {
 	"Số dự án thu hút", "Vốn đăng ký (tỷ đồng)", "Diện tích cho thuê (ha)",
 	"Số lao động", "Nộp ngân sách (triệu đồng)", "Tỷ lệ lấp đầy (%)",
@@ -400,10 +415,15 @@ site_yaml(const char *dir)
 	    "languages: [vi]\n"
 	    "theme: default\n"
 	    "collections:\n");
-	for (i = 0; i < LEN(colls); i++)
-		putf(&t, "  %s: {kind: %s, title: %s, permalink: \"%s\"}\n",
+	for (i = 0; i < LEN(colls); i++) {
+		putf(&t, "  %s: {kind: %s, title: %s, permalink: \"%s\"",
 		    colls[i].name, colls[i].kind, colls[i].title,
 		    colls[i].permalink);
+		if (extra == 2)
+			put(&t, ",\n    fields: {zone: text, sector: text, "
+			    "area_ha: number}");
+		put(&t, "}\n");
+	}
 	putf(&path, "%s/content/site.yaml", dir);
 	write_file(path.p, &t);
 	free(path.p);
@@ -453,6 +473,15 @@ item(const char *dir, unsigned long i)
 	put_slug(&path, title.p, 60);
 	putf(&path, "-%lu.md", i);
 	putf(&t, "---\ntitle: \"%s\"\n", title.p);
+	if (extra) {
+		/* Their own generator: the rest of the file stays the same. */
+		struct rng e = {r.s ^ 0x7a6f6e65u};
+		unsigned ha = rng_range(&e, 5, 4000);
+
+		putf(&t, "zone: %s\n", PICK(&e, zones));
+		putf(&t, "sector: %s\n", PICK(&e, sectors));
+		putf(&t, "area_ha: %u.%u\n", ha / 10, ha % 10);
+	}
 	if (c->dated) {
 		putf(&t, "date: %s\nsummary: \"", date.p);
 		sentence(&t, &r, 1);
@@ -483,8 +512,12 @@ main(int argc, char **argv)
 	size_t c;
 	char *end;
 
-	if (argc != 3)
-		die("usage: benchgen DIR N", NULL);
+	if (argc == 4 && strcmp(argv[3], "extra") == 0)
+		extra = 1;
+	else if (argc == 4 && strcmp(argv[3], "declared") == 0)
+		extra = 2;
+	else if (argc != 3)
+		die("usage: benchgen DIR N [extra|declared]", NULL);
 	errno = 0;
 	n = strtoul(argv[2], &end, 10);
 	if (errno != 0 || *end != '\0' || end == argv[2] || n > 10000000)

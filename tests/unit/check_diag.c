@@ -1,7 +1,8 @@
 /*
  * diag: the printed form of each kind of position, the sort order (path,
  * line, column, message, arrival), path-less diagnostics first, exact
- * duplicates printed once, the counters, and appending from 4 threads.
+ * duplicates printed once, the counters, and appending from 4 threads;
+ * warnings like each other summarised in bounded memory.
  * Real catalogue ids, printed in English; the expected texts are made by
  * the catalogue itself (msg_format), so that a wording fix touches only
  * generator/messages_*.yaml.
@@ -313,6 +314,150 @@ START_TEST(test_diag_threads)
 }
 END_TEST
 
+/* The summary note of a group, as printed in English. */
+static const char *
+more(struct arena *a, const char *count, const char *id)
+{
+	struct buf b = {0};
+	const char *argv[2] = {count, id};
+	const char *s;
+
+	buf_adds(&b, "minhbach: note: ");
+	msg_format(&b, "en", "diag.more-like-it", argv, 2);
+	buf_adds(&b, " [diag.more-like-it]\n");
+	s = buf_keep(&b, a);
+	buf_release(&b);
+	return s;
+}
+
+#define MANY 10000
+
+START_TEST(test_diag_like_summary)
+{
+	struct arena *a = arena_new();
+	struct diags *d = new_diags(a);
+	char path[32];
+	unsigned i, k;
+
+	/* 10,000 places of one warning, in a scrambled order (7919 is
+	 * prime to MANY), each met twice; an error and another warning
+	 * in between. */
+	for (i = 0; i < MANY; i++) {
+		k = (i * 7919u) % MANY;
+		snprintf(path, sizeof path, "content/f%05u.md", k);
+		diag_warning(d, at(path, 2, 1), W, "same");
+		diag_warning(d, at(path, 2, 1), W, "same");
+	}
+	diag_error(d, at("content/f00001.md", 1, 1), E, "x");
+	diag_warning(d, at("content/f00001.md", 3, 1), W, "other");
+	ck_assert_uint_eq(diags_warnings(d), 2 * MANY + 1);
+	/* Held: the group's ten first places, the error, the other. */
+	ck_assert_uint_le(diags_stored(d), DIAG_LIKE_KEEP + 2);
+	ck_assert_str_eq(tu_diags_text(a, d), arena_printf(a,
+	    "content/f00000.md:2:1: warning: %s\n"
+	    "content/f00001.md:1:1: error: %s\n"
+	    "content/f00001.md:2:1: warning: %s\n"
+	    "content/f00001.md:3:1: warning: %s\n"
+	    "content/f00002.md:2:1: warning: %s\n%s",
+	    txt(a, W, "same"), txt(a, E, "x"), txt(a, W, "same"),
+	    txt(a, W, "other"), txt(a, W, "same"), more(a, "9,997", W)));
+	/* Vietnamese groups thousands with a dot. */
+	diags_set_lang(d, "vi");
+	ck_assert_ptr_nonnull(strstr(tu_diags_text(a, d), "9.997"));
+	/* GitHub: a notice without a file. */
+	diags_set_lang(d, "en");
+	diags_set_format(d, DIAG_GITHUB);
+	ck_assert_ptr_nonnull(strstr(tu_diags_text(a, d),
+	    "\n::notice title=diag.more-like-it::… and 9,997 more like it"));
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_diag_like_limit)
+{
+	struct arena *a = arena_new();
+	struct diags *d = new_diags(a);
+	char path[32];
+	unsigned i;
+
+	/* Up to DIAG_LIKE_KEEP places: every one printed, as before. */
+	for (i = 0; i < DIAG_LIKE_KEEP; i++) {
+		snprintf(path, sizeof path, "f%u.md", i);
+		diag_warning(d, at(path, 1, 1), W, "same");
+	}
+	ck_assert_uint_eq(tu_count(tu_diags_text(a, d), "\n"),
+	    DIAG_LIKE_KEEP);
+	ck_assert_ptr_null(strstr(tu_diags_text(a, d), "more-like-it"));
+	/* Errors are never summarised. */
+	d = new_diags(a);
+	for (i = 0; i < MANY; i++) {
+		snprintf(path, sizeof path, "f%05u.md", i);
+		diag_error(d, at(path, 1, 1), E, "same");
+	}
+	ck_assert_uint_eq(diags_stored(d), MANY);
+	ck_assert_uint_eq(tu_count(tu_diags_text(a, d), "\n"), MANY);
+	/* Other arguments: another group, even with the same id. */
+	d = new_diags(a);
+	for (i = 0; i < 2 * DIAG_LIKE_KEEP; i++) {
+		snprintf(path, sizeof path, "f%02u.md", i);
+		diag_warning(d, at(path, 1, 1), W, i % 2 ? "odd" : "even");
+	}
+	ck_assert_uint_eq(tu_count(tu_diags_text(a, d), "\n"),
+	    2 * DIAG_LIKE_KEEP);
+	d = new_diags(a);
+	for (i = 0; i <= DIAG_LIKE_KEEP; i++) {
+		snprintf(path, sizeof path, "f%02u.md", i);
+		diag_warning(d, at(path, 1, 1), W, "same");
+	}
+	ck_assert_str_eq(tu_diags_text(a, d), arena_printf(a,
+	    "f00.md:1:1: warning: %s\nf01.md:1:1: warning: %s\n"
+	    "f02.md:1:1: warning: %s\n%s", txt(a, W, "same"),
+	    txt(a, W, "same"), txt(a, W, "same"), more(a, "8", W)));
+	arena_free(a);
+}
+END_TEST
+
+static void *
+like_worker(void *p)
+{
+	struct worker_arg *w = p;
+	char path[32];
+	unsigned i;
+
+	for (i = (unsigned)w->id; i < MANY; i += 4) {
+		snprintf(path, sizeof path, "f%05u.md", MANY - 1 - i);
+		diag_warning(w->d, at(path, 1, 1), W, "same");
+	}
+	return NULL;
+}
+
+START_TEST(test_diag_like_threads)
+{
+	struct arena *a = arena_new();
+	struct diags *d = new_diags(a);
+	pthread_t tid[4];
+	struct worker_arg args[4];
+	int i;
+
+	/* Four threads, the places arriving last first: the same lines
+	 * as one thread in order would give. */
+	for (i = 0; i < 4; i++) {
+		args[i].d = d;
+		args[i].id = i;
+		ck_assert_int_eq(pthread_create(&tid[i], NULL, like_worker,
+		    &args[i]), 0);
+	}
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(pthread_join(tid[i], NULL), 0);
+	ck_assert_uint_le(diags_stored(d), DIAG_LIKE_KEEP);
+	ck_assert_str_eq(tu_diags_text(a, d), arena_printf(a,
+	    "f00000.md:1:1: warning: %s\nf00001.md:1:1: warning: %s\n"
+	    "f00002.md:1:1: warning: %s\n%s", txt(a, W, "same"),
+	    txt(a, W, "same"), txt(a, W, "same"), more(a, "9,997", W)));
+	arena_free(a);
+}
+END_TEST
+
 Suite *
 diag_suite(void)
 {
@@ -333,8 +478,14 @@ diag_suite(void)
 	tcase_add_test(tc, test_diag_duplicates_interleaved);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("like");
+	tcase_add_test(tc, test_diag_like_summary);
+	tcase_add_test(tc, test_diag_like_limit);
+	suite_add_tcase(s, tc);
+
 	tc = tcase_create("threads");
 	tcase_add_test(tc, test_diag_threads);
+	tcase_add_test(tc, test_diag_like_threads);
 	suite_add_tcase(s, tc);
 	return s;
 }

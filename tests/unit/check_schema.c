@@ -534,6 +534,103 @@ START_TEST(test_schema_refs)
 }
 END_TEST
 
+/*
+ * Declares fields (site.yaml's `fields:` of a collection, as YAML text
+ * at line 1 of site.yaml) for a news collection, then checks rec as one
+ * of its records; returns what both printed (malloc) and the schema's
+ * name in *name (NULL: not wanted).
+ */
+static char *
+declared(const char *fields, const char *rec, bool *own)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *s = schema_builtin(a, d);
+	int calls = 0;
+	struct schema_refs refs = {exists, &calls, NULL};
+	struct value *f = NULL, *v = NULL;
+	const char *name;
+	char *out;
+
+	ck_assert_int_eq(value_parse_yaml(a, d, "site.yaml", fields,
+	    strlen(fields), 1, &f), 0);
+	name = schema_declare(s, a, d, "tin-tuc", "news", f);
+	if (own != NULL)
+		*own = strcmp(name, "news") != 0;
+	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", rec, strlen(rec),
+	    1, &v), 0);
+	schema_check(s, name, v, &refs, d);
+	out = xstrdup(tu_diags_text(a, d));
+	arena_free(a);
+	return out;
+}
+
+START_TEST(test_schema_declare)
+{
+	static const char fields[] = "{zone: zone, area_ha: number, "
+	    "n: integer, on: date, ok: bool, link: url, mail: email, "
+	    "tel: phone, names: list of text, zones2: list of zone, "
+	    "must: {type: text, required: true, doc: \"một trường\"}}";
+	bool own;
+	char *got;
+
+	/* Right values: nothing to say, not even about unknown fields. */
+	got = declared(fields, "title: a\ndate: 2020-01-15\nzone: loc-son\n"
+	    "area_ha: 12.5\nn: 3\non: 2021-02-01\nok: true\n"
+	    "link: https://x.vn/\nmail: a@b.vn\ntel: 0263 3822 123\n"
+	    "names: [a, b]\nzones2: [phu-hoi]\nmust: x\n", &own);
+	assert_skel(got, "");
+	ck_assert(own);
+	free(got);
+	/* Wrong values: located errors, one each. */
+	got = declared(fields, "title: a\ndate: 2020-01-15\nzone: loc-sonn\n"
+	    "area_ha: \"12,5\"\nn: 1.5\non: 2021-02-30\nok: maybe\n"
+	    "link: javascript:x\nnames: {a: 1}\nzones2: [nowhere]\n"
+	    "sector: x\n", NULL);
+	assert_skel(got,
+	    "t.yaml:1:1: E [record.missing-field]|must\n"
+	    "t.yaml:3:7: E [record.unknown-ref]|loc-sonn\n"
+	    "t.yaml:4:10: E [record.wrong-type]|12,5\n"
+	    "t.yaml:5:4: E [record.wrong-type]|1.5\n"
+	    "t.yaml:6:5: E [record.date-impossible]|2021-02-30\n"
+	    "t.yaml:7:5: E [record.wrong-type]|maybe\n"
+	    "t.yaml:8:7: E [record.wrong-type]|javascript:x\n"
+	    "t.yaml:9:8: E [record.wrong-type]\n"
+	    "t.yaml:10:10: E [record.unknown-ref]|nowhere\n"
+	    "t.yaml:11:1: W [record.unknown-key]|sector\n");
+	free(got);
+	/* Nothing declared: the kind's own schema. */
+	got = declared("{}", "title: a\ndate: 2020-01-15\n", &own);
+	assert_skel(got, "");
+	ck_assert(!own);
+	free(got);
+	/* Declarations that cannot be used, each at its line. */
+	got = declared("title: text\nurl: text\nzone_text: text\n"
+	    "is_big: bool\nBad: text\ncount: nummber\nx: list of list of "
+	    "text\ny: {type: text, rquired: true}\nz: {required: true}\n"
+	    "w: {type: text, required: 1}\nv: [text]\n",
+	    "title: a\ndate: 2020-01-15\n", &own);
+	assert_skel(got,
+	    "site.yaml:1:1: E [config.field-of-kind]|title|tin-tuc|news\n"
+	    "site.yaml:2:1: E [config.field-reserved]|url\n"
+	    "site.yaml:3:1: E [config.field-reserved]|zone_text\n"
+	    "site.yaml:4:1: E [config.field-reserved]|is_big\n"
+	    "site.yaml:5:1: E [config.field-name]|Bad\n"
+	    "site.yaml:6:8: E [config.field-type-near]|nummber|number\n"
+	    "site.yaml:7:4: E [config.field-list-of-list]\n"
+	    "site.yaml:8:17: E [config.field-key]|rquired\n"
+	    "site.yaml:9:4: E [config.field-not-type]\n"
+	    "site.yaml:10:27: E [config.field-required]\n"
+	    "site.yaml:11:4: E [config.field-not-type]\n");
+	/* y still counts: only its stray setting is refused. */
+	ck_assert(own);
+	free(got);
+	got = declared("[zone]", "title: a\ndate: 2020-01-15\n", NULL);
+	assert_skel(got, "site.yaml:1:1: E [config.fields-not-map]|tin-tuc\n");
+	free(got);
+}
+END_TEST
+
 START_TEST(test_schema_not_a_map)
 {
 	struct arena *a = arena_new();
@@ -912,6 +1009,9 @@ schema_suite(void)
 	tcase_add_test(t, test_schema_one_pass);
 	tcase_add_test(t, test_schema_not_a_map);
 	tcase_add_test(t, test_schema_fill_absent);
+	suite_add_tcase(s, t);
+	t = tcase_create("declared");
+	tcase_add_test(t, test_schema_declare);
 	suite_add_tcase(s, t);
 	t = tcase_create("refs");
 	tcase_add_test(t, test_schema_refs);

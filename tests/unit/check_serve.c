@@ -784,6 +784,37 @@ START_TEST(test_serve_errors_escaped)
 }
 END_TEST
 
+/* Many warnings like each other: three, then one note, not linked. */
+START_TEST(test_serve_errors_summarised)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct buf b = {0};
+	char path[32];
+	const char *note, *last;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		snprintf(path, sizeof path, "content/news/%03d.md", i);
+		diag_warning(d, pos_file(path), "record.unknown-key", "zone",
+		    "");
+	}
+	diag_error(d, pos_file("content/z.md"), "run.interrupted");
+	serve_page_errors(&b, d);
+	ck_assert_uint_eq(tu_count(b.data, "<li class=\"warning\">"), 3);
+	ck_assert_uint_eq(tu_count(b.data, "<li class=\"note\">"), 1);
+	note = strstr(b.data, "<li class=\"note\">");
+	last = strstr(b.data, "content/news/002.md");
+	ck_assert(last != NULL && note > last);
+	ck_assert(tu_contains(b.data, b.len, "97 chỗ khác"));
+	ck_assert(!tu_contains(b.data, b.len, "#diag.more-like-it"));
+	/* The error still first. */
+	ck_assert(strstr(b.data, "run.interrupted") < last);
+	buf_release(&b);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_serve_drafts_and_future)
 {
 	static const char future[] = "---\ntitle: Tin hẹn ngày\n"
@@ -955,6 +986,7 @@ serve_suite(void)
 	tcase_add_test(tc, test_serve_events);
 	tcase_add_test(tc, test_serve_reload_script);
 	tcase_add_test(tc, test_serve_errors_escaped);
+	tcase_add_test(tc, test_serve_errors_summarised);
 	tcase_add_test(tc, test_serve_drafts_and_future);
 	tcase_add_test(tc, test_serve_same_as_build);
 	suite_add_tcase(s, tc);
