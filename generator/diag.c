@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "diag_wire.h"
 #include "messages.h"
 
 struct diag {
@@ -34,6 +35,8 @@ struct diags {
 	size_t errors, warnings;
 	const char *lang;
 	enum diag_format format;
+	int wire;		/* a render worker's pipe to its parent */
+	bool wire_failed;
 };
 
 struct diags *
@@ -43,6 +46,7 @@ diags_new(struct arena *a)
 
 	d->arena = a;
 	d->lang = "vi";
+	d->wire = -1;
 	pthread_mutex_init(&d->lock, NULL);
 	return d;
 }
@@ -63,6 +67,19 @@ void
 diags_set_format(struct diags *d, enum diag_format f)
 {
 	d->format = f;
+}
+
+int
+diags_send_to(struct diags *d, int fd)
+{
+	int failed;
+
+	pthread_mutex_lock(&d->lock);
+	failed = d->wire_failed ? -1 : 0;
+	d->wire = fd;
+	d->wire_failed = false;
+	pthread_mutex_unlock(&d->lock);
+	return failed;
 }
 
 /* Called with the lock held. */
@@ -104,6 +121,11 @@ diag_add(struct diags *d, enum diag_level level, struct pos p,
 		copy[i - 1] = arena_strdup(d->arena,
 		    argv[i] != NULL ? argv[i] : "");
 	x->argv = copy;
+	/* A worker process: the parent's list is the one printed.  If
+	 * the parent is gone, nobody reads: this worker's end is near. */
+	if (d->wire >= 0 && diag_wire_send(d->wire, level, p, argv,
+	    argc) == -1)
+		d->wire_failed = true;
 	pthread_mutex_unlock(&d->lock);
 	/* Fail early and loudly in the tests on an unknown id or a wrong
 	 * number of arguments (msg_format aborts under strict). */
