@@ -47,8 +47,9 @@ threads(void)
 		return 0;
 	if (fgets(line, sizeof line, f) != NULL &&
 	    (p = strrchr(line, ')')) != NULL) {
-		/* After "pid (comm)": state is field 3, num_threads 20. */
-		for (i = 3; i < 20 && p != NULL; i++)
+		/* After "pid (comm)": the space before field 3 (the state),
+		 * then on to the one before field 20 (num_threads). */
+		for (i = 3; i <= 20 && p != NULL; i++)
 			p = strchr(p + 1, ' ');
 		if (p != NULL)
 			n = strtol(p + 1, NULL, 10);
