@@ -198,6 +198,12 @@ worker(void *arg)
 	return NULL;
 }
 
+/* What the worker processes share: the page counter and a stop. */
+struct shared {
+	atomic_size_t next;
+	volatile sig_atomic_t stop;
+};
+
 /*
  * Renders with n worker processes.  Returns 0, -1 (reported) or -2
  * when no process could be started.
@@ -205,17 +211,21 @@ worker(void *arg)
 static int
 render_forked(struct pool *pl, int n)
 {
-	atomic_size_t *next = render_procs_shared(sizeof *next);
+	struct shared *sh = render_procs_shared(sizeof *sh);
 	atomic_size_t *own = pl->next;
+	volatile sig_atomic_t *stop = pl->stop;
 	int rc;
 
-	if (next == NULL)
+	if (sh == NULL)
 		return -2;
-	atomic_init(next, 0);
-	pl->next = next;
-	rc = render_procs_run(pl->site->diags, n, pl->stop, work, pl);
+	atomic_init(&sh->next, 0);
+	sh->stop = *stop;
+	pl->next = &sh->next;
+	pl->stop = &sh->stop;	/* the workers' */
+	rc = render_procs_run(pl->site->diags, n, stop, &sh->stop, work, pl);
 	pl->next = own;
-	render_procs_unshare(next, sizeof *next);
+	pl->stop = stop;
+	render_procs_unshare(sh, sizeof *sh);
 	return rc;
 }
 

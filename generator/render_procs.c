@@ -4,7 +4,8 @@
  * Out: the workers' diagnostics added to the parent's list, as worker
  * threads would have added them, and one status.  The parent renders
  * nothing; it reads the pipes, so that a worker never waits on a full
- * one, and passes a stop on.
+ * one, and passes a stop on through memory they share (a signal would
+ * meet whatever handler the workers inherited).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -156,7 +157,7 @@ reap(struct diags *d, struct kid *k, volatile sig_atomic_t *stop)
 
 int
 render_procs_run(struct diags *d, int n, volatile sig_atomic_t *stop,
-    int (*fn)(void *), void *arg)
+    volatile sig_atomic_t *tell, int (*fn)(void *), void *arg)
 {
 	struct kid kids[MAX_PROCS];
 	struct pollfd pfd[MAX_PROCS];
@@ -196,8 +197,7 @@ render_procs_run(struct diags *d, int n, volatile sig_atomic_t *stop,
 		return -2;
 	for (open = nk; open > 0;) {
 		if (*stop && !told) {
-			for (i = 0; i < nk; i++)
-				kill(kids[i].pid, SIGTERM);
+			*tell = 1;
 			told = true;
 		}
 		for (i = j = 0; i < nk; i++) {

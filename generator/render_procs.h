@@ -35,13 +35,14 @@ void render_procs_unshare(void *p, size_t n);
  * Runs fn(arg) in n worker processes at once and waits for them all,
  * meanwhile adding what they report to d.  Each worker's diagnostics go
  * to the parent as they are recorded; the worker's status is fn's
- * result.  When *stop becomes non-zero the workers are told to stop
- * (SIGTERM: their handler sets their own *stop).  Returns 0 when every
- * worker returned 0; -1 when one failed (its errors are in d), died (an
- * error says so) or *stop is set; -2 when not one worker could be
- * started (nothing done: the caller renders otherwise).
+ * result.  When *stop becomes non-zero (this process's signal flag),
+ * *tell is set, which must be in render_procs_shared() memory and what
+ * fn watches.  Returns 0 when every worker returned 0; -1 when one
+ * failed (its errors are in d), died (an error says so) or *stop is
+ * set; -2 when not one worker could be started (nothing done: the
+ * caller renders otherwise).
  */
 int render_procs_run(struct diags *d, int n, volatile sig_atomic_t *stop,
-    int (*fn)(void *), void *arg);
+    volatile sig_atomic_t *tell, int (*fn)(void *), void *arg);
 
 #endif
