@@ -105,7 +105,9 @@ get_str(struct arena *a, const char **at, const char *end, int nullable,
 
 /* Adds the record at [at, end) to d. */
 static int
-replay(struct diags *d, struct arena *a, const char *at, const char *end)
+replay(int (*add)(struct diags *, enum diag_level, struct pos,
+    const char *const *, size_t), struct diags *d, struct arena *a,
+    const char *at, const char *end)
 {
 	uint32_t level, argc, i;
 	struct pos p;
@@ -125,12 +127,13 @@ replay(struct diags *d, struct arena *a, const char *at, const char *end)
 			return -1;
 	if (at != end)
 		return -1;
-	diag_add(d, (enum diag_level)level, p, argv, argc);
+	add(d, (enum diag_level)level, p, argv, argc);
 	return 0;
 }
 
 int
-diag_wire_take(struct diags *d, struct buf *in)
+diag_wire_take(struct buf *in, int (*add)(struct diags *, enum diag_level,
+    struct pos, const char *const *, size_t), struct diags *d)
 {
 	struct arena *a = arena_new();
 	size_t off = 0;
@@ -146,7 +149,8 @@ diag_wire_take(struct diags *d, struct buf *in)
 		if (in->len - off - sizeof len < len)
 			break;		/* the rest comes with the next read */
 		off += sizeof len;
-		if (replay(d, a, in->data + off, in->data + off + len) == -1) {
+		if (replay(add, d, a, in->data + off, in->data + off + len) ==
+		    -1) {
 			rc = -1;
 			break;
 		}

@@ -23,11 +23,15 @@ int diag_wire_send(int fd, enum diag_level level, struct pos p,
     const char *const *argv, size_t argc);
 
 /*
- * Adds to d every complete record at the start of in (bytes read from
- * the pipe) and drops them from in; a partial record stays for the next
- * read.  Returns 0, or -1 when in does not hold records (a broken
- * worker), after which in is emptied.
+ * Calls add(d, ...) for every complete record at the start
+ * of in (bytes read from the pipe) and drops them from in; a partial
+ * record stays for the next read.  Returns 0, or -1 when in does not
+ * hold records (a broken worker), after which in is emptied.  add is
+ * diag_add, passed in so that diag.c, which calls this module, is not
+ * called back by name (tests/call-graph.sh: no circles).
  */
-int diag_wire_take(struct diags *d, struct buf *in);
+int diag_wire_take(struct buf *in, int (*add)(struct diags *,
+    enum diag_level, struct pos, const char *const *, size_t),
+    struct diags *d);
 
 #endif

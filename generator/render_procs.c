@@ -124,7 +124,7 @@ drain(struct diags *d, struct kid *k)
 	}
 	k->in.len += (size_t)r;
 	k->in.data[k->in.len] = '\0';
-	if (diag_wire_take(d, &k->in) == -1)
+	if (diag_wire_take(&k->in, diag_add, d) == -1)
 		k->garbled = true;
 }
 

@@ -67,7 +67,7 @@ START_TEST(test_wire_roundtrip)
 	while ((r = read(fds[0], chunk, sizeof chunk)) > 0)
 		for (i = 0; i < (size_t)r; i++) {
 			buf_add(&in, chunk + i, 1);
-			ck_assert_int_eq(diag_wire_take(got, &in), 0);
+			ck_assert_int_eq(diag_wire_take(&in, diag_add, got), 0);
 		}
 	close(fds[0]);
 	ck_assert_uint_eq(in.len, 0);
@@ -91,7 +91,7 @@ START_TEST(test_wire_garbage)
 	unsigned char bad[] = {8, 0, 0, 0, 9, 0, 0, 0, 1, 0, 0, 0};
 
 	buf_add(&in, (const char *)bad, sizeof bad);
-	ck_assert_int_eq(diag_wire_take(d, &in), -1);
+	ck_assert_int_eq(diag_wire_take(&in, diag_add, d), -1);
 	ck_assert_uint_eq(in.len, 0);
 	ck_assert_uint_eq(diags_errors(d) + diags_warnings(d), 0);
 	buf_release(&in);
