@@ -8,9 +8,10 @@
  * ru_maxrss (it leaves the workers out) nor the sum of every process's
  * (it counts the shared pages once per worker) is the truth.  Every
  * 10 ms the tree's Pss (proportional set size: a page shared by n
- * processes counts 1/n in each) is summed from /proc/PID/smaps_rollup;
- * PEAK_KB is the largest such sum, or the command's own ru_maxrss if
- * that is larger (a peak shorter than the sampling period).  CPU_SECONDS
+ * processes counts 1/n in each) is summed from /proc/PID/smaps_rollup
+ * (a sample taken while a process started or ended is dropped, see
+ * tree_pss()); PEAK_KB is the largest such sum, or the command's own
+ * ru_maxrss if that is larger (a peak shorter than the sampling period).  CPU_SECONDS
  * is user + system time of the command and every process it waited for.
  * usage: measure COMMAND [ARGS...]
  */
@@ -81,20 +82,46 @@ children(pid_t pid, pid_t *tree, size_t *n)
 	closedir(d);
 }
 
-/* The sum of the Pss of pid and all its descendants, in KB. */
+/* pid and all its descendants into tree[]; returns how many. */
+static size_t
+tree_of(pid_t pid, pid_t *tree)
+{
+	size_t n = 1, i;
+
+	tree[0] = pid;
+	for (i = 0; i < n; i++)
+		children(tree[i], tree, &n);
+	return n;
+}
+
+/*
+ * The sum of the Pss of pid and all its descendants in KB, or -1 when
+ * the tree changed while it was read.  Pss moves between processes as
+ * they fork and exit (a page of a parent and 2 workers counts 1/3 in
+ * each; after a fork or an exit, 1/2): a sum read across such a moment
+ * can count a page more than once.  So the tree is listed before and
+ * after two readings, and the sample kept only if nothing changed and
+ * no process was going (a process without memory reads 0); the smaller
+ * reading is taken.
+ */
 static long
 tree_pss(pid_t pid)
 {
-	pid_t tree[MAX_TREE];
-	size_t n = 1, i;
-	long sum = 0;
+	pid_t a[MAX_TREE], b[MAX_TREE];
+	size_t na = tree_of(pid, a), nb, i;
+	long sum[2] = {0, 0}, kb;
+	int pass;
 
-	tree[0] = pid;
-	for (i = 0; i < n; i++) {
-		sum += pss(tree[i]);
-		children(tree[i], tree, &n);
-	}
-	return sum;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < na; i++) {
+			if ((kb = pss(a[i])) == 0)
+				return -1;
+			sum[pass] += kb;
+		}
+	nb = tree_of(pid, b);
+	if (na != nb || memcmp(a, b, na * sizeof *a) != 0)
+		return -1;
+	return sum[0] < sum[1] ? sum[0] : sum[1];
 }
 
 int
