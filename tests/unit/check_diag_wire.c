@@ -111,7 +111,7 @@ job(void *arg)
 	struct job *j = arg;
 
 	if (j->crash)
-		abort();
+		raise(SIGKILL);		/* no core file */
 	if (*j->tell)
 		return -1;
 	if (j->fail)
