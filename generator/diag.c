@@ -35,7 +35,7 @@ struct diags {
 	size_t errors, warnings;
 	const char *lang;
 	enum diag_format format;
-	int wire;		/* a render worker's pipe to its parent */
+	int wire; /* a render worker's pipe to its parent */
 	bool wire_failed;
 };
 
@@ -123,8 +123,7 @@ diag_add(struct diags *d, enum diag_level level, struct pos p,
 	x->argv = copy;
 	/* A worker process: the parent's list is the one printed.  If
 	 * the parent is gone, nobody reads: this worker's end is near. */
-	if (d->wire >= 0 && diag_wire_send(d->wire, level, p, argv,
-	    argc) == -1)
+	if (d->wire >= 0 && diag_wire_send(d->wire, level, p, argv, argc) == -1)
 		d->wire_failed = true;
 	pthread_mutex_unlock(&d->lock);
 	/* Fail early and loudly in the tests on an unknown id or a wrong

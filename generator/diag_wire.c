@@ -45,7 +45,7 @@ diag_wire_send(int fd, enum diag_level level, struct pos p,
 	ssize_t w;
 	int rc = 0;
 
-	add_u32(&b, 0);			/* the length, set below */
+	add_u32(&b, 0); /* the length, set below */
 	add_u32(&b, (uint32_t)level);
 	add_u32(&b, p.line);
 	add_u32(&b, p.col);
@@ -106,8 +106,8 @@ get_str(struct arena *a, const char **at, const char *end, int nullable,
 /* Adds the record at [at, end) to d. */
 static int
 replay(int (*add)(struct diags *, enum diag_level, struct pos,
-    const char *const *, size_t), struct diags *d, struct arena *a,
-    const char *at, const char *end)
+           const char *const *, size_t),
+    struct diags *d, struct arena *a, const char *at, const char *end)
 {
 	uint32_t level, argc, i;
 	struct pos p;
@@ -132,8 +132,10 @@ replay(int (*add)(struct diags *, enum diag_level, struct pos,
 }
 
 int
-diag_wire_take(struct buf *in, int (*add)(struct diags *, enum diag_level,
-    struct pos, const char *const *, size_t), struct diags *d)
+diag_wire_take(struct buf *in,
+    int (*add)(struct diags *, enum diag_level, struct pos, const char *const *,
+        size_t),
+    struct diags *d)
 {
 	struct arena *a = arena_new();
 	size_t off = 0;
@@ -147,7 +149,7 @@ diag_wire_take(struct buf *in, int (*add)(struct diags *, enum diag_level,
 			break;
 		}
 		if (in->len - off - sizeof len < len)
-			break;		/* the rest comes with the next read */
+			break; /* the rest comes with the next read */
 		off += sizeof len;
 		if (replay(add, d, a, in->data + off, in->data + off + len) ==
 		    -1) {

@@ -30,8 +30,9 @@ int diag_wire_send(int fd, enum diag_level level, struct pos p,
  * diag_add, passed in so that diag.c, which calls this module, is not
  * called back by name (tests/call-graph.sh: no circles).
  */
-int diag_wire_take(struct buf *in, int (*add)(struct diags *,
-    enum diag_level, struct pos, const char *const *, size_t),
+int diag_wire_take(struct buf *in,
+    int (*add)(struct diags *, enum diag_level, struct pos, const char *const *,
+        size_t),
     struct diags *d);
 
 #endif

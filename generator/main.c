@@ -102,6 +102,7 @@ static const char help[] =
 "           at URL is rendered against (its keys, innermost frame first).\n";
 
 /* Two strings: C11 compilers need take no string over 4095 bytes. */
+/* clang-format off */
 static const char help_options[] =
 "\n"
 "Options:\n"
@@ -150,6 +151,7 @@ static const char help_options[] =
 "\n"
 "Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
 "unsafe request.\n";
+/* clang-format on */
 
 /* -h or --help: a command's usage on stdout, exit 0. */
 static int

@@ -38,7 +38,7 @@ struct pool {
 	struct site *site;
 	const struct theme *theme;
 	int dirfd;
-	atomic_size_t *next;	/* the next page to take; may be shared */
+	atomic_size_t *next; /* the next page to take; may be shared */
 	atomic_int failed;
 	volatile sig_atomic_t *stop;
 };
@@ -180,8 +180,8 @@ work(void *arg)
 	struct buf out = {0};
 	size_t i;
 
-	while (!*pl->stop && (i = atomic_fetch_add(pl->next, 1)) <
-	    pl->site->npages) {
+	while (!*pl->stop &&
+	    (i = atomic_fetch_add(pl->next, 1)) < pl->site->npages) {
 		if (render_page(pl, &pl->site->pages[i], a, &out) == -1)
 			atomic_store(&pl->failed, 1);
 		arena_reset(a);
@@ -221,7 +221,7 @@ render_forked(struct pool *pl, int n)
 	atomic_init(&sh->next, 0);
 	sh->stop = *stop;
 	pl->next = &sh->next;
-	pl->stop = &sh->stop;	/* the workers' */
+	pl->stop = &sh->stop; /* the workers' */
 	rc = render_procs_run(pl->site->diags, n, stop, &sh->stop, work, pl);
 	pl->next = own;
 	pl->stop = stop;
@@ -332,8 +332,8 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 		atomic_store(&pl.failed, 1);
 	if (rc == -2) {
 		for (i = 1; i < jobs; i++)
-			if (pthread_create(&tid[started], NULL, worker,
-			    &pl) == 0)
+			if (pthread_create(&tid[started], NULL, worker, &pl) ==
+			    0)
 				started++;
 		work(&pl);
 		for (i = 0; i < started; i++)

@@ -30,8 +30,8 @@
 
 struct kid {
 	pid_t pid;
-	int fd;			/* read end of its pipe; -1 at EOF */
-	struct buf in;		/* bytes read, not yet a whole record */
+	int fd; /* read end of its pipe; -1 at EOF */
+	struct buf in; /* bytes read, not yet a whole record */
 	bool garbled;
 };
 
@@ -144,9 +144,9 @@ reap(struct diags *d, struct kid *k, volatile sig_atomic_t *stop)
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && !k->garbled)
 		return 0;
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 1 && !k->garbled)
-		return -1;	/* its errors came through the pipe */
+		return -1; /* its errors came through the pipe */
 	if (*stop)
-		return -1;	/* stopped: run.interrupted says so */
+		return -1; /* stopped: run.interrupted says so */
 	if (WIFSIGNALED(st))
 		diag_error(d, pos_file(NULL), "render.worker-died",
 		    diag_fmt(d, "%d", WTERMSIG(st)));

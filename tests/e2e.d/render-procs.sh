@@ -51,7 +51,7 @@ fi
 # An error found while rendering (a broken link in one body): the same diagnostics from the workers as from one
 # thread, exit 1, the previous site kept.
 cp -R "$rp/portal" "$rp/bad"
-first=$(ls "$rp/bad/content/news/"*.md | head -1)
+first=$(find "$rp/bad/content/news" -name '*.md' | sort | head -n 1)
 printf '\nXem [trang này](/khong-co-trang-nay/).\n' >> "$first"
 for j in 1 2; do
 	cp -R "$rp/portal-1" "$rp/bad-$j"

@@ -50,7 +50,7 @@ START_TEST(test_wire_roundtrip)
 {
 	struct arena *a = arena_new();
 	struct diags *direct = diags_new(a), *sender = diags_new(a),
-	    *got = diags_new(a);
+	             *got = diags_new(a);
 	struct buf in = {0};
 	char chunk[4096], *x, *y;
 	int fds[2];
@@ -111,14 +111,14 @@ job(void *arg)
 	struct job *j = arg;
 
 	if (j->crash)
-		raise(SIGKILL);		/* no core file */
+		raise(SIGKILL); /* no core file */
 	if (*j->tell)
 		return -1;
 	if (j->fail)
 		return diag_error(j->d, pos_file("content/x.md"),
 		    "output.root");
-	diag_warning(j->d, pos_file("content/y.md"),
-	    "output.remove-previous", "y");
+	diag_warning(j->d, pos_file("content/y.md"), "output.remove-previous",
+	    "y");
 	return 0;
 }
 
@@ -133,7 +133,7 @@ START_TEST(test_procs_run)
 
 	diags_set_lang(d, "en");
 	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j), 0);
-	ck_assert_uint_eq(diags_warnings(d), 2);	/* one per worker */
+	ck_assert_uint_eq(diags_warnings(d), 2); /* one per worker */
 	j.fail = 1;
 	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j), -1);
 	ck_assert_uint_eq(diags_errors(d), 2);
