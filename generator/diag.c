@@ -22,6 +22,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
+#include "diag_wire.h"
 #include "messages.h"
 
 struct like;
@@ -58,6 +59,8 @@ struct diags {
 	size_t nlike, likecap;
 	const char *lang;
 	enum diag_format format;
+	int wire; /* a render worker's pipe to its parent */
+	bool wire_failed;
 };
 
 struct diags *
@@ -67,6 +70,7 @@ diags_new(struct arena *a)
 
 	d->arena = a;
 	d->lang = "vi";
+	d->wire = -1;
 	pthread_mutex_init(&d->lock, NULL);
 	return d;
 }
@@ -87,6 +91,19 @@ void
 diags_set_format(struct diags *d, enum diag_format f)
 {
 	d->format = f;
+}
+
+int
+diags_send_to(struct diags *d, int fd)
+{
+	int failed;
+
+	pthread_mutex_lock(&d->lock);
+	failed = d->wire_failed ? -1 : 0;
+	d->wire = fd;
+	d->wire_failed = false;
+	pthread_mutex_unlock(&d->lock);
+	return failed;
 }
 
 /* Called with the lock held. */
@@ -286,6 +303,10 @@ diag_add(struct diags *d, enum diag_level level, struct pos p,
 			    argv[i] != NULL ? argv[i] : "");
 		x->argv = copy;
 	}
+	/* A worker process: the parent's list is the one printed.  If
+	 * the parent is gone, nobody reads: this worker's end is near. */
+	if (d->wire >= 0 && diag_wire_send(d->wire, level, p, argv, argc) == -1)
+		d->wire_failed = true;
 	pthread_mutex_unlock(&d->lock);
 	/* Fail early and loudly in the tests on an unknown id or a wrong
 	 * number of arguments (msg_format aborts under strict). */

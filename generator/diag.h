@@ -80,6 +80,13 @@ bool diags_has(struct diags *d, const char *id, const char *path);
 void diags_set_lang(struct diags *d, const char *lang);
 const char *diags_lang(const struct diags *d);
 void diags_set_format(struct diags *d, enum diag_format f);
+/*
+ * In a render worker process (render_procs.c): every diagnostic
+ * recorded from now on is also written to fd (diag_wire.c) for the
+ * parent to add to its list; fd -1 stops that.  Returns -1 when a write
+ * since the last call failed, else 0.
+ */
+int diags_send_to(struct diags *d, int fd);
 
 /* One diagnostic as printed: sorted, duplicates dropped, large groups
  * of warnings summarised (the note right after the last shown of its

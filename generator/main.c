@@ -104,6 +104,7 @@ static const char help[] =
 "           at URL is rendered against (its keys, innermost frame first).\n";
 
 /* Two strings: C11 compilers need take no string over 4095 bytes. */
+/* clang-format off */
 static const char help_options[] =
 "\n"
 "Options:\n"
@@ -134,7 +135,8 @@ static const char help_options[] =
 "  --port N         serve: the port (default: 8080; 0: any free port)\n"
 "  --bind ADDR      serve: the address (default: 127.0.0.1, this computer\n"
 "                   only; 0.0.0.0 shows the preview to the whole network)\n"
-"  --jobs N         worker threads (default: one per core)\n"
+"  --jobs N         render workers: processes, or threads where a process\n"
+"                   cannot fork (default: one per core, at most 8)\n"
 "  --quiet          no summary line\n"
 "  --timings        print how long each stage took\n"
 "  --precompress    build: also write FILE.gz (gzip -n) beside every HTML,\n"
@@ -151,6 +153,7 @@ static const char help_options[] =
 "\n"
 "Exit status: 0 done; 1 content or template errors; 2 wrong usage or an\n"
 "unsafe request.\n";
+/* clang-format on */
 
 /* -h or --help: a command's usage on stdout, exit 0. */
 static int

@@ -62,7 +62,10 @@ static const char *const ext_names[] = {
  * (such as '~') before parsing inlines and removes them afterwards
  * (github/cmark-gfm#176).  Two threads finishing at once would make one
  * of them miss strikethrough and autolinks, so the inline phase runs
- * under a lock; block parsing and HTML rendering stay parallel.
+ * under a lock; block parsing and HTML rendering stay parallel.  A
+ * build renders in worker processes (render_procs.c), one thread each,
+ * where the lock is never waited for; threads meet it only where a
+ * process may not fork.
  */
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t inline_lock = PTHREAD_MUTEX_INITIALIZER;

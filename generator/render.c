@@ -7,6 +7,8 @@
  * small frame of its own on top of the item's: the shared model is
  * never written to.  Without an output folder (check) every page is
  * rendered all the same, so that template errors show, and dropped.
+ * The workers are processes when this one may fork (render_procs.c),
+ * so that cmark-gfm's global table needs no lock; threads otherwise.
  */
 #include <assert.h>
 #include <pthread.h>
@@ -24,6 +26,7 @@
 #include "meta.h"
 #include "mustache.h"
 #include "render.h"
+#include "render_procs.h"
 #include "site.h"
 #include "source.h"
 #include "theme.h"
@@ -35,7 +38,7 @@ struct pool {
 	struct site *site;
 	const struct theme *theme;
 	int dirfd;
-	atomic_size_t next;
+	atomic_size_t *next; /* the next page to take; may be shared */
 	atomic_int failed;
 	volatile sig_atomic_t *stop;
 };
@@ -164,23 +167,66 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	    out->len);
 }
 
-static void *
-worker(void *arg)
+/*
+ * Takes pages until there are none left: one at a time, from a counter
+ * every worker shares (threads or processes), so that a worker that
+ * drew short pages takes more and all end together.
+ */
+static int
+work(void *arg)
 {
 	struct pool *pl = arg;
 	struct arena *a = arena_new();
 	struct buf out = {0};
 	size_t i;
 
-	while (!*pl->stop && (i = atomic_fetch_add(&pl->next, 1)) <
-	    pl->site->npages) {
+	while (!*pl->stop &&
+	    (i = atomic_fetch_add(pl->next, 1)) < pl->site->npages) {
 		if (render_page(pl, &pl->site->pages[i], a, &out) == -1)
 			atomic_store(&pl->failed, 1);
 		arena_reset(a);
 	}
 	buf_release(&out);
 	arena_free(a);
+	return atomic_load(&pl->failed) || *pl->stop ? -1 : 0;
+}
+
+static void *
+worker(void *arg)
+{
+	work(arg);
 	return NULL;
+}
+
+/* What the worker processes share: the page counter and a stop. */
+struct shared {
+	atomic_size_t next;
+	volatile sig_atomic_t stop;
+};
+
+/*
+ * Renders with n worker processes.  Returns 0, -1 (reported) or -2
+ * when no process could be started.
+ */
+static int
+render_forked(struct pool *pl, int n)
+{
+	struct shared *sh = render_procs_shared(sizeof *sh);
+	atomic_size_t *own = pl->next;
+	volatile sig_atomic_t *stop = pl->stop;
+	int rc;
+
+	if (sh == NULL)
+		return -2;
+	atomic_init(&sh->next, 0);
+	sh->stop = *stop;
+	pl->next = &sh->next;
+	pl->stop = &sh->stop; /* the workers' */
+	rc = render_procs_run(pl->site->diags, n, stop, &sh->stop, work, pl);
+	pl->next = own;
+	pl->stop = stop;
+	render_procs_unshare(sh, sizeof *sh);
+	return rc;
 }
 
 static int
@@ -258,7 +304,8 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 {
 	struct pool pl;
 	pthread_t tid[MAX_JOBS];
-	int i, started = 0;
+	atomic_size_t next;
+	int i, rc = -2, started = 0;
 
 	if (jobs <= 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -270,19 +317,28 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	pl.site = s;
 	pl.theme = th;
 	pl.dirfd = dirfd;
-	atomic_init(&pl.next, 0);
+	atomic_init(&next, 0);
+	pl.next = &next;
 	atomic_init(&pl.failed, 0);
 	pl.stop = stop;
 	markdown_init();
 	if (dirfd >= 0 && make_dirs(s, dirfd) == -1)
 		return -1;
-	/* This thread works too: jobs - 1 helpers. */
-	for (i = 1; i < jobs; i++)
-		if (pthread_create(&tid[started], NULL, worker, &pl) == 0)
-			started++;
-	worker(&pl);
-	for (i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
+	/* jobs processes while this one waits; else this thread works
+	 * too, with jobs - 1 helpers. */
+	if (jobs > 1 && render_procs_usable())
+		rc = render_forked(&pl, jobs);
+	if (rc == -1)
+		atomic_store(&pl.failed, 1);
+	if (rc == -2) {
+		for (i = 1; i < jobs; i++)
+			if (pthread_create(&tid[started], NULL, worker, &pl) ==
+			    0)
+				started++;
+		work(&pl);
+		for (i = 0; i < started; i++)
+			pthread_join(tid[i], NULL);
+	}
 	if (dirfd >= 0 && copy_files(s, src, dirfd, stop) == -1)
 		atomic_store(&pl.failed, 1);
 	return atomic_load(&pl.failed) || *stop ? -1 : 0;

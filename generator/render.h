@@ -1,7 +1,8 @@
 /*
  * The render and write stages: every page of the model rendered (the
  * item's Markdown, then its template) and written below the temporary
- * output folder by a pool of worker threads, then the copies.
+ * output folder by worker processes (render_procs.h), or threads where
+ * this process may not fork, then the copies.
  */
 #ifndef MINHBACH_RENDER_H
 #define MINHBACH_RENDER_H
@@ -28,8 +29,11 @@ struct value;
 #define RENDER_MAX_FRAMES 5
 
 /*
- * Renders and writes every page of s below dirfd with `jobs` threads
+ * Renders and writes every page of s below dirfd with `jobs` workers
  * (0: one per core, at most 8) and copies the static files from src.
+ * More than one worker: processes, each with its own cmark-gfm state,
+ * whose diagnostics are added to s->diags as they arrive; threads when
+ * render_procs_usable() says no.
  * With dirfd -1 (check) every page is rendered in memory and nothing is
  * written or copied: template errors are found as a build finds them.
  * Stops early when *stop becomes non-zero (a signal).  Returns 0, or -1

@@ -26,31 +26,41 @@ echo "bench: $pages Markdown files, $kb KB of content, $RUNS runs each, in $base
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-run() {	# label, command...: prints the median seconds and the max RSS
-	label=$1; shift
-	: > "$work/times"
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		rm -rf "$work/out" "$work/cmark-out"; mkdir -p "$work/cmark-out"
-		"$B/release/measure" "$@" 2>"$work/err" >>"$work/times" || {
-			echo "bench: $label failed:"; cat "$work/err"; exit 1; }
-		i=$((i + 1))
-	done
-	t=$(cut -d' ' -f1 "$work/times" | median)
-	rss=$(cut -d' ' -f2 "$work/times" | sort -n | tail -1)
-	echo "$t $rss"
+# One run of each, RUNS times, alternating, so that a change in the
+# machine's load falls on both alike; then the medians.
+once() {	# file, command...: appends "seconds peak_kb cpu_seconds" to file
+	f=$1; shift
+	rm -rf "$work/out" "$work/cmark-out"; mkdir -p "$work/cmark-out"
+	"$B/release/measure" "$@" 2>"$work/err" >>"$f" || {
+		echo "bench: $* failed:"; cat "$work/err"; exit 1; }
 }
-
-set -- $(run minhbach "${MINHBACH:-$top/generator/minhbach}" build --quiet --source "$work/src" --out "$work/out")
-mt=$1; mrss=$2
-set -- $(run cmark "$B/release/cmarkbench" "$work/src" "$work/cmark-out")
-ct=$1; crss=$2
+stats() {	# file: the median seconds, the max peak, the median CPU
+	t=$(cut -d' ' -f1 "$1" | median)
+	rss=$(cut -d' ' -f2 "$1" | sort -n | tail -1)
+	cpu=$(cut -d' ' -f3 "$1" | median)
+	echo "$t $rss $cpu"
+}
+: > "$work/mtimes"
+: > "$work/ctimes"
+i=0
+while [ $i -lt "$RUNS" ]; do
+	once "$work/mtimes" "${MINHBACH:-$top/generator/minhbach}" build --quiet \
+	    --source "$work/src" --out "$work/out"
+	once "$work/ctimes" "$B/release/cmarkbench" "$work/src" "$work/cmark-out"
+	i=$((i + 1))
+done
+set -- $(stats "$work/mtimes")
+mt=$1; mrss=$2; mcpu=$3
+set -- $(stats "$work/ctimes")
+ct=$1; crss=$2; ccpu=$3
 npages=$(find "$work/src/content" -name '*.md' | wc -l)
-awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" 'BEGIN {
-	printf "minhbach build:          %.3f s median, %d pages/s, peak memory %.1f MB\n", mt, n / mt, mrss / 1024
-	printf "cmark-gfm alone (1 core): %.3f s median, %d pages/s, peak memory %.1f MB\n", ct, n / ct, crss / 1024
+awk -v mt="$mt" -v ct="$ct" -v n="$npages" -v mrss="$mrss" -v crss="$crss" \
+    -v mcpu="$mcpu" -v ccpu="$ccpu" 'BEGIN {
+	printf "minhbach build:          %.3f s median, %d pages/s, peak memory %.1f MB, CPU %.3f s\n", mt, n / mt, mrss / 1024, mcpu
+	printf "cmark-gfm alone (1 core): %.3f s median, %d pages/s, peak memory %.1f MB, CPU %.3f s\n", ct, n / ct, crss / 1024, ccpu
 	printf "ratio minhbach / cmark-gfm: %.2f\n", mt / ct
 }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 
 # Records with fields their kind does not know (zone, sector, area_ha on
 # every record: three warnings each, summarised), then the same fields
@@ -61,7 +71,14 @@ if [ "${BENCH_FIELDS:-1}" = 1 ]; then
 		rm -rf "$work/src-$mode"
 		"$B/release/benchgen" "$work/src-$mode" "$N" "$mode" >/dev/null
 		cp -R "$top/themes" "$work/src-$mode/themes"
-		set -- $(run "minhbach $mode" "${MINHBACH:-$top/generator/minhbach}" build --quiet --source "$work/src-$mode" --out "$work/out")
+		: > "$work/ftimes"
+		i=0
+		while [ $i -lt "$RUNS" ]; do
+			once "$work/ftimes" "${MINHBACH:-$top/generator/minhbach}" \
+			    build --quiet --source "$work/src-$mode" --out "$work/out"
+			i=$((i + 1))
+		done
+		set -- $(stats "$work/ftimes")
 		lines=$(wc -l < "$work/err")
 		awk -v m="$mode" -v t="$1" -v ct="$ct" -v rss="$2" -v l="$lines" 'BEGIN {
 			printf "fields %-8s: %.3f s median, ratio to cmark-gfm %.2f, peak memory %.1f MB, %d lines on stderr\n", m, t, t / ct, rss / 1024, l
