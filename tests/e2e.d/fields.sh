@@ -108,7 +108,9 @@ grep -q "^content/$fd_news:3:7: lỗi: .*kcn-loc-son.*\[record\.unknown-ref-near
 fd_site 's|^    permalink: /tin-tuc/:slug/$|&\n    fields:\n      area_ha: nummber\n      title: text\n      url: text|'
 "$bin" check --no-history --date 2030-01-01 --source "$fd/s" > /dev/null 2> "$fd/s.txt"
 [ $? = 1 ] && ok || bad "fields: a broken declaration is not an error"
-grep -q '^content/site.yaml:69:16: lỗi: .*«nummber».*`number`.*\[config\.field-type-near\]$' "$fd/s.txt" &&
-    grep -q '^content/site.yaml:70:7: lỗi: .*`title`.*\[config\.field-of-kind\]$' "$fd/s.txt" &&
-    grep -q '^content/site.yaml:71:7: lỗi: .*`url`.*\[config\.field-reserved\]$' "$fd/s.txt" && ok ||
+# The lines the sed script wrote: the first after `fields:`.
+fd_l=$(grep -n '^      area_ha: nummber$' "$fd/s/content/site.yaml" | cut -d: -f1)
+grep -q "^content/site.yaml:$fd_l:16: lỗi: .*«nummber».*\`number\`.*\[config\.field-type-near\]\$" "$fd/s.txt" &&
+    grep -q "^content/site.yaml:$((fd_l + 1)):7: lỗi: .*\`title\`.*\[config\.field-of-kind\]\$" "$fd/s.txt" &&
+    grep -q "^content/site.yaml:$((fd_l + 2)):7: lỗi: .*\`url\`.*\[config\.field-reserved\]\$" "$fd/s.txt" && ok ||
 	{ bad "fields: declaration errors not located"; cat "$fd/s.txt"; }
