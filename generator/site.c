@@ -420,6 +420,8 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 		for (j = 0; j < s->colls[i].n; j++)
 			if (s->colls[i].items[j]->url)
 				site_item_frame(s, s->colls[i].items[j]);
+	/* Before the lists: they hold the frames they show. */
+	site_shadows(s);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 		const char *tn = co->kind;

@@ -972,9 +972,15 @@ START_TEST(test_records_links)
 	ck_assert_int_eq(l->n, 1);
 	ck_assert_ptr_eq(l->items[0], ne->frame);
 	ck_assert_str_eq(str(ze->frame, "linked.news.title"), "News");
-	/* An untranslated document shows on the English zone page too. */
+	/* An untranslated document shows on the English zone page too,
+	 * as English pages show it (its shadow). */
 	l = value_path(ze->frame, "linked.documents.items");
-	ck_assert_ptr_eq(l->items[0], doc->frame);
+	ck_assert_ptr_nonnull(doc->shadow[1]);
+	ck_assert_ptr_eq(l->items[0], doc->shadow[1]->frame);
+	ck_assert_str_eq(str(l->items[0], "lang"), "en");
+	ck_assert_str_eq(str(l->items[0], "content_lang"), "vi");
+	ck_assert_int_eq(value_map_get(l->items[0], "untranslated")->u.b,
+	    true);
 	ck_assert_ptr_null(value_path(zv->frame, "linked.calls"));
 	/* The document gathers the news that cite it. */
 	ck_assert_ptr_eq(value_path(doc->frame, "linked.news.items")->
