@@ -21,6 +21,7 @@ struct buf;
 struct theme;
 struct mustache;
 struct fmt_style;
+struct fx;
 
 #define SITE_MAX_LANGS 8
 
@@ -135,6 +136,8 @@ struct site {
 	/* schema.c: the kinds' schemas (date fields); site_model() reads
 	 * the built-in ones when the build has not set them */
 	const struct schemas *schemas;
+	/* fx.c: site.yaml's exchange_rate, checked; NULL: none */
+	const struct fx *fx;
 };
 
 /*
