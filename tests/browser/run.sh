@@ -1,6 +1,6 @@
 #!/bin/sh
 # The browser suite, in groups (all of them without arguments:
-# `sh run.sh [site] [preview] [search]`):
+# `sh run.sh [site] [preview] [search] [english]`):
 #   site     builds the sample portal (content/ + themes/default) with
 #            $MINHBACH into a temporary folder, serves it through nginx
 #            with deploy/nginx.conf on a free loopback port, and runs
@@ -8,7 +8,11 @@
 #   preview  runs preview.mjs: `minhbach serve` on a copy of the sample,
 #            edited while Chromium shows it ("browser preview: ...");
 #   search   the site search on the sample portal served as for site
-#            (search.mjs: queries, the filter, no JavaScript).
+#            (search.mjs: queries, the filter, no JavaScript);
+#   english  an investor's way through the English pages, served as for
+#            site (english.mjs: home, zones, a zone, its open call, the
+#            contact, in at most three clicks; English words and
+#            formats on every page).
 # Exits 1 on any failure.  Screenshots go to tests/browser/artifacts/.
 set -eu
 export MINHBACH_STRICT_MESSAGES=1
@@ -23,12 +27,12 @@ if [ $# -gt 0 ]; then
 elif [ -n "${BROWSER_SITE:-}" ]; then
 	groups=site
 else
-	groups="site preview search"
+	groups="site preview search english"
 fi
 for g in $groups; do
 	case $g in
-	site | preview | search) ;;
-	*) echo "browser: unknown group '$g' (site, preview, search)" >&2; exit 2 ;;
+	site | preview | search | english) ;;
+	*) echo "browser: unknown group '$g' (site, preview, search, english)" >&2; exit 2 ;;
 	esac
 done
 want() {
@@ -46,7 +50,7 @@ if want preview; then
 	MINHBACH=$MINHBACH TOP=$top ARTIFACTS=$here/artifacts \
 	    node "$here/preview.mjs" || status=1
 fi
-want site || want search || exit $status
+want site || want search || want english || exit $status
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-browser.XXXXXX")
 # nginx's workers run as nobody when started by root: let them in.
@@ -160,5 +164,8 @@ if want site; then
 fi
 if want search; then
 	SITE_DIR=$tmp/site BASE_URL=$base node "$here/search.mjs" || status=$?
+fi
+if want english; then
+	BASE_URL=$base TOP=$top node "$here/english.mjs" || status=$?
 fi
 exit $status
