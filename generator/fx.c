@@ -25,6 +25,11 @@ struct fx {
 	const struct value *source;	/* text or {vi:, en:} */
 };
 
+/* The đồng for a dollar that a rate may say (it was about 25 400 in
+ * 2025): wide enough for decades, narrow enough to catch 25.400. */
+#define FX_MIN 1000
+#define FX_MAX 1000000
+
 static const char *const fx_keys[] = {"usd_vnd", "date", "source", NULL};
 
 /* True for a scalar with text, or a map of texts (per language). */
@@ -107,6 +112,21 @@ fx_load(struct site *s)
 	fx->usd_vnd = (long double)dr.m;
 	for (i = 0; i < (size_t)dr.scale; i++)
 		fx->usd_vnd /= 10;
+	/* YAML reads 25.400 as 25.4: a rate outside what the đồng has
+	 * been worth is a slip of the thousands dot, not a rate. */
+	if (fx->usd_vnd < FX_MIN || fx->usd_vnd > FX_MAX) {
+		struct buf lo = {0}, hi = {0};
+
+		/* In the messages' own figures: 1.000 and 1.000.000. */
+		fmt_int(&lo, FX_MIN, fmt_messages());
+		fmt_int(&hi, FX_MAX, fmt_messages());
+		diag_error(s->diags, r->pos, "config.fx-rate-range", r->text,
+		    diag_fmt(s->diags, "%s", buf_cstr(&lo)),
+		    diag_fmt(s->diags, "%s", buf_cstr(&hi)));
+		buf_release(&lo);
+		buf_release(&hi);
+		return;
+	}
 	fx->rate = r->text;
 	fx->date = d->text;
 	fx->source = src;

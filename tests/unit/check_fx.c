@@ -143,6 +143,19 @@ START_TEST(test_fx_errors)
 	    "ty_dong}"), "en"));
 	arena_free(a);
 
+	/* 25.400 is 25.4 to YAML: a slip of the thousands dot. */
+	a = arena_new();
+	site_of(&s, a, "exchange_rate:\n"
+	    "  usd_vnd: 25.400\n"
+	    "  date: 2026-11-30\n"
+	    "  source: SBV\n");
+	fx_load(&s);
+	ck_assert_ptr_null(s.fx);
+	tu_assert_diag(s.diags, "content/site.yaml:2:12: lỗi: ");
+	tu_assert_diag(s.diags, "«25.400»");
+	tu_assert_diag(s.diags, "[config.fx-rate-range]");
+	arena_free(a);
+
 	/* A missing source (at the map), a zero rate, not a map. */
 	a = arena_new();
 	site_of(&s, a, "exchange_rate:\n"
