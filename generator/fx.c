@@ -19,10 +19,10 @@
 
 /* What site.yaml's exchange_rate said, checked. */
 struct fx {
-	long double usd_vnd;	/* đồng for one dollar, > 0 */
-	const char *rate;	/* as written: "25400" */
-	const char *date;	/* YYYY-MM-DD */
-	const struct value *source;	/* text or {vi:, en:} */
+	long double usd_vnd; /* đồng for one dollar, > 0 */
+	const char *rate; /* as written: "25400" */
+	const char *date; /* YYYY-MM-DD */
+	const struct value *source; /* text or {vi:, en:} */
 };
 
 /* The đồng for a dollar that a rate may say (it was about 25 400 in
@@ -95,8 +95,9 @@ fx_load(struct site *s)
 		ok = false;
 	}
 	d = value_map_get(m, "date");
-	if (d != NULL && (!value_is_scalar(d) || d->text == NULL ||
-	    !date_is_valid(d->text, d->len))) {
+	if (d != NULL &&
+	    (!value_is_scalar(d) || d->text == NULL ||
+	        !date_is_valid(d->text, d->len))) {
 		diag_error(s->diags, d->pos, "config.fx-date",
 		    value_is_scalar(d) && d->text ? d->text : "");
 		ok = false;
@@ -165,7 +166,7 @@ fx_usd_text(struct site *s, const struct value *m, const char *lang)
 	else if (strcmp(u, "ty_dong") == 0)
 		v *= 1e9L;
 	else
-		return NULL;	/* already in dollars */
+		return NULL; /* already in dollars */
 	v /= s->fx->usd_vnd;
 	if (!(v < 9e18L) || v < 0)
 		return NULL;
@@ -202,9 +203,10 @@ fx_globals(struct site *s)
 		pairs[5] = value_ltext(s->fx->source, l, s->langs[0]);
 		if (pairs[5] == NULL)
 			pairs[5] = "";
-		value_map_set(s->arena, site, "exchange_rate_note", site_vstr(s,
-		    words_fill(s->arena, site_word(s, l,
-		    "exchange_rate_note"), pairs)));
+		value_map_set(s->arena, site, "exchange_rate_note",
+		    site_vstr(s,
+		        words_fill(s->arena,
+		            site_word(s, l, "exchange_rate_note"), pairs)));
 	}
 	buf_release(&rate);
 	buf_release(&date);

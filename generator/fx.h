@@ -35,8 +35,8 @@ void fx_load(struct site *s);
  * NULL when the site has no rate, lang is the first language, the unit
  * is not đồng or the amount is not a plain number.  Arena memory.
  */
-const char *fx_usd_text(struct site *s, const struct value *m,
-    const char *lang);
+const char *
+fx_usd_text(struct site *s, const struct value *m, const char *lang);
 
 /*
  * Model stage, after the globals: sets site.exchange_rate_note (the

@@ -164,8 +164,9 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 	for (i = 0; key[i] != '\0'; i++)
 		if (key[i] == '.')
 			key[i] = '_';
-	set_link(s, it->frame, key, many, records_shown(t0->tr[
-	    it->lang_index]) ? t0->tr[it->lang_index] : t0);
+	set_link(s, it->frame, key, many,
+	    records_shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] :
+	                                            t0);
 	/* A shadow links to the target in its own language when it can. */
 	for (i = 1; i < s->nlangs; i++)
 		if (it->shadow[i] != NULL)
@@ -178,8 +179,8 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 	 * as that language shows them. */
 	for (i = 1; it->lang_index == 0 && i < s->nlangs; i++)
 		if (!records_shown(it->tr[i]))
-			add_linked(s, t0->tr[i], it->shadow[i] != NULL ?
-			    it->shadow[i] : it);
+			add_linked(s, t0->tr[i],
+			    it->shadow[i] != NULL ? it->shadow[i] : it);
 }
 
 void

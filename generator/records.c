@@ -181,8 +181,9 @@ records_money_text(struct site *s, const struct value *m, const char *lang)
 
 	if (u == NULL)
 		return NULL;
-	t = records_figure(s, value_map_get(m, "amount"), lang, arena_printf(
-	    s->arena, " %s", records_value_text(s, lang, "money_unit", u)));
+	t = records_figure(s, value_map_get(m, "amount"), lang,
+	    arena_printf(s->arena, " %s",
+	        records_value_text(s, lang, "money_unit", u)));
 	/* Readers in other languages also see dollars, when the site
 	 * gives a rate (fx.h). */
 	if (t != NULL && (usd = fx_usd_text(s, m, lang)) != NULL)

@@ -270,10 +270,11 @@ site_item_frame(struct site *s, struct item *it)
 	value_map_set(s->arena, f, "lang", site_vstr(s, it->lang));
 	/* A shadow (site_shadows()) says otherwise: its texts are in its
 	 * record's language, not the page's. */
-	value_map_set(s->arena, f, "content_lang", site_vstr(s,
-	    it->shadow_of != NULL ? it->shadow_of->lang : it->lang));
-	value_map_set(s->arena, f, "untranslated", it->shadow_of != NULL ?
-	    s->yes : s->no);
+	value_map_set(s->arena, f, "content_lang",
+	    site_vstr(s,
+	        it->shadow_of != NULL ? it->shadow_of->lang : it->lang));
+	value_map_set(s->arena, f, "untranslated",
+	    it->shadow_of != NULL ? s->yes : s->no);
 	value_map_set(s->arena, f, "kind", site_vstr(s, it->coll->kind));
 	value_map_set(s->arena, f, "source_path", site_vstr(s, it->path));
 	value_map_set(s->arena, f, arena_printf(s->arena, "is_%s",

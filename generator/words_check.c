@@ -201,8 +201,8 @@ words_summary(struct site *s, FILE *f)
 				cn += lacks(it, lang);
 			}
 			if (cn > 0)
-				buf_addf(&b, "%s%s %zu/%zu", b.len ? ", " :
-				    "", co->name, cn, ct);
+				buf_addf(&b, "%s%s %zu/%zu", b.len ? ", " : "",
+				    co->name, cn, ct);
 			n += cn;
 			total += ct;
 		}

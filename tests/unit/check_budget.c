@@ -1149,8 +1149,7 @@ START_TEST(test_budget_english)
 	ck_assert_int_eq(diags_errors(x.d), 0);
 	fx_model(&x);
 	f = x.it[0].frame;
-	ck_assert_str_eq(value_map_str(f, "currency_unit_text"),
-	    "million VND");
+	ck_assert_str_eq(value_map_str(f, "currency_unit_text"), "million VND");
 	ck_assert_str_eq(value_map_str(f, "title"),
 	    "Budget estimate year 2026");
 	rows = value_map_get(f, "rows");

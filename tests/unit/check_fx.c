@@ -45,9 +45,11 @@ site_of(struct site *s, struct arena *a, const char *conf)
 	s->nlangs = 2;
 	for (i = 0; i < 2; i++)
 		ck_assert_int_eq(value_parse_yaml(a, s->diags, "theme.yaml",
-		    g[i], strlen(g[i]), 1, &s->globals[i]), 0);
+		                     g[i], strlen(g[i]), 1, &s->globals[i]),
+		    0);
 	ck_assert_int_eq(value_parse_yaml(a, s->diags, "content/site.yaml",
-	    conf, strlen(conf), 1, &s->conf), 0);
+	                     conf, strlen(conf), 1, &s->conf),
+	    0);
 }
 
 static const struct value *
@@ -56,8 +58,9 @@ money(struct arena *a, const char *yaml)
 	struct value *v = NULL;
 	struct diags *d = diags_new(a);
 
-	ck_assert_int_eq(value_parse_yaml(a, d, "x.yaml", yaml, strlen(yaml),
-	    1, &v), 0);
+	ck_assert_int_eq(value_parse_yaml(a, d, "x.yaml", yaml, strlen(yaml), 1,
+	                     &v),
+	    0);
 	return v;
 }
 
@@ -67,7 +70,8 @@ START_TEST(test_fx_equivalents)
 	struct site s;
 	const char *note;
 
-	site_of(&s, a, "title: x\n"
+	site_of(&s, a,
+	    "title: x\n"
 	    "exchange_rate:\n"
 	    "  usd_vnd: 25400\n"
 	    "  date: 2026-11-30\n"
@@ -76,23 +80,45 @@ START_TEST(test_fx_equivalents)
 	ck_assert_str_eq(tu_diags_text(a, s.diags), "");
 	ck_assert_ptr_nonnull(s.fx);
 	/* 120 tỷ đồng / 25 400 = 4 724 409,4: rounded to the dollar. */
-	ck_assert_str_eq(fx_usd_text(&s, money(a, "{amount: 120, unit: "
-	    "ty_dong}"), "en"), "(≈ US$ 4,724,409)");
-	ck_assert_str_eq(fx_usd_text(&s, money(a, "{amount: 1060000000, "
-	    "unit: dong}"), "en"), "(≈ US$ 41,732)");
-	ck_assert_str_eq(fx_usd_text(&s, money(a, "{amount: 1.5, unit: "
-	    "trieu_dong}"), "en"), "(≈ US$ 59)");
+	ck_assert_str_eq(fx_usd_text(&s,
+	                     money(a,
+	                         "{amount: 120, unit: "
+	                         "ty_dong}"),
+	                     "en"),
+	    "(≈ US$ 4,724,409)");
+	ck_assert_str_eq(fx_usd_text(&s,
+	                     money(a,
+	                         "{amount: 1060000000, "
+	                         "unit: dong}"),
+	                     "en"),
+	    "(≈ US$ 41,732)");
+	ck_assert_str_eq(fx_usd_text(&s,
+	                     money(a,
+	                         "{amount: 1.5, unit: "
+	                         "trieu_dong}"),
+	                     "en"),
+	    "(≈ US$ 59)");
 	/* Vietnamese pages stay in đồng; dollars need no equivalent. */
-	ck_assert_ptr_null(fx_usd_text(&s, money(a, "{amount: 120, unit: "
-	    "ty_dong}"), "vi"));
-	ck_assert_ptr_null(fx_usd_text(&s, money(a, "{amount: 120, unit: "
-	    "usd}"), "en"));
-	ck_assert_ptr_null(fx_usd_text(&s, money(a, "{amount: abc, unit: "
-	    "dong}"), "en"));
+	ck_assert_ptr_null(fx_usd_text(&s,
+	    money(a,
+	        "{amount: 120, unit: "
+	        "ty_dong}"),
+	    "vi"));
+	ck_assert_ptr_null(fx_usd_text(&s,
+	    money(a,
+	        "{amount: 120, unit: "
+	        "usd}"),
+	    "en"));
+	ck_assert_ptr_null(fx_usd_text(&s,
+	    money(a,
+	        "{amount: abc, unit: "
+	        "dong}"),
+	    "en"));
 	fx_globals(&s);
 	note = value_map_str(value_map_get(s.globals[1], "site"),
 	    "exchange_rate_note");
-	ck_assert_str_eq(note, "US$ 1 = 25,400 VND (30 Nov 2026; State Bank "
+	ck_assert_str_eq(note,
+	    "US$ 1 = 25,400 VND (30 Nov 2026; State Bank "
 	    "of Vietnam)");
 	ck_assert_ptr_null(value_map_get(value_map_get(s.globals[0], "site"),
 	    "exchange_rate_note"));
@@ -109,8 +135,11 @@ START_TEST(test_fx_none)
 	fx_load(&s);
 	ck_assert_str_eq(tu_diags_text(a, s.diags), "");
 	ck_assert_ptr_null(s.fx);
-	ck_assert_ptr_null(fx_usd_text(&s, money(a, "{amount: 120, unit: "
-	    "ty_dong}"), "en"));
+	ck_assert_ptr_null(fx_usd_text(&s,
+	    money(a,
+	        "{amount: 120, unit: "
+	        "ty_dong}"),
+	    "en"));
 	fx_globals(&s);
 	ck_assert_ptr_null(value_map_get(value_map_get(s.globals[1], "site"),
 	    "exchange_rate_note"));
@@ -125,7 +154,8 @@ START_TEST(test_fx_errors)
 
 	/* A rate written with separators, an impossible date, an extra
 	 * key; each error where it stands. */
-	site_of(&s, a, "title: x\n"
+	site_of(&s, a,
+	    "title: x\n"
 	    "exchange_rate:\n"
 	    "  usd_vnd: \"25.400\"\n"
 	    "  date: 2026-02-30\n"
@@ -139,13 +169,17 @@ START_TEST(test_fx_errors)
 	tu_assert_diag(s.diags, "«2026-02-30» [config.fx-date]");
 	tu_assert_diag(s.diags, "content/site.yaml:6:3: cảnh báo: ");
 	tu_assert_diag(s.diags, "[config.fx-unknown-key]");
-	ck_assert_ptr_null(fx_usd_text(&s, money(a, "{amount: 120, unit: "
-	    "ty_dong}"), "en"));
+	ck_assert_ptr_null(fx_usd_text(&s,
+	    money(a,
+	        "{amount: 120, unit: "
+	        "ty_dong}"),
+	    "en"));
 	arena_free(a);
 
 	/* 25.400 is 25.4 to YAML: a slip of the thousands dot. */
 	a = arena_new();
-	site_of(&s, a, "exchange_rate:\n"
+	site_of(&s, a,
+	    "exchange_rate:\n"
 	    "  usd_vnd: 25.400\n"
 	    "  date: 2026-11-30\n"
 	    "  source: SBV\n");
@@ -158,7 +192,8 @@ START_TEST(test_fx_errors)
 
 	/* A missing source (at the map), a zero rate, not a map. */
 	a = arena_new();
-	site_of(&s, a, "exchange_rate:\n"
+	site_of(&s, a,
+	    "exchange_rate:\n"
 	    "  usd_vnd: 0\n"
 	    "  date: 2026-11-30\n");
 	fx_load(&s);

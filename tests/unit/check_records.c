@@ -980,8 +980,7 @@ START_TEST(test_records_links)
 	ck_assert_ptr_eq(l->items[0], doc->shadow[1]->frame);
 	ck_assert_str_eq(str(l->items[0], "lang"), "en");
 	ck_assert_str_eq(str(l->items[0], "content_lang"), "vi");
-	ck_assert_int_eq(value_map_get(l->items[0], "untranslated")->u.b,
-	    true);
+	ck_assert_int_eq(value_map_get(l->items[0], "untranslated")->u.b, true);
 	/* The shadow writes English: status and dates in its words and
 	 * formats, the record's own texts unchanged, the same page. */
 	ck_assert_str_eq(str(doc->frame, "status_text"), "Còn hiệu lực");
@@ -992,8 +991,7 @@ START_TEST(test_records_links)
 	    str(doc->frame, "summary"));
 	ck_assert_str_eq(str(l->items[0], "url"), doc->url);
 	ck_assert_ptr_null(doc->shadow[1]->out);
-	ck_assert_int_eq(value_map_get(doc->frame, "untranslated")->u.b,
-	    false);
+	ck_assert_int_eq(value_map_get(doc->frame, "untranslated")->u.b, false);
 	ck_assert_ptr_eq(site_frame_in(doc, 1), l->items[0]);
 	ck_assert_ptr_eq(site_frame_in(doc, 0), doc->frame);
 	/* The untranslated call: its capital in English, and the

@@ -231,7 +231,8 @@ START_TEST(test_words_check_records)
 		ck_assert_ptr_nonnull(f);
 		words_summary(&s, f);
 		fclose(f);
-		ck_assert_ptr_nonnull(strstr(out, "en: 2 trong 3 bản ghi chưa "
+		ck_assert_ptr_nonnull(strstr(out,
+		    "en: 2 trong 3 bản ghi chưa "
 		    "có bản en (news 2/3)"));
 		ck_assert_ptr_null(strchr(strchr(out, '\n') + 1, '\n'));
 		free(out);
