@@ -56,7 +56,7 @@ fx_load(struct site *s)
 {
 	const struct value *m = value_map_get(s->conf, "exchange_rate");
 	const struct value *r, *d, *src;
-	struct decimal dr;
+	struct decimal dr = {0, 0};
 	struct fx *fx;
 	struct pos at;
 	bool ok = true;
@@ -107,7 +107,8 @@ fx_load(struct site *s)
 		diag_error(s->diags, src->pos, "config.fx-source");
 		ok = false;
 	}
-	if (!ok)
+	/* ok implies r and d; the analyser cannot tell. */
+	if (!ok || r == NULL || d == NULL)
 		return;
 	fx = arena_alloc(s->arena, sizeof *fx);
 	fx->usd_vnd = (long double)dr.m;
