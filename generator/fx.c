@@ -143,28 +143,29 @@ shows(const struct site *s, const char *lang)
 	    strcmp(lang, s->langs[0]) != 0;
 }
 
-const char *
-fx_usd_text(struct site *s, const struct value *m, const char *lang)
+/* The equivalent of a in unit (đồng, thousands, millions or billions of
+ * đồng), or NULL. */
+static const char *
+usd_of(struct site *s, struct decimal a, const char *unit, const char *lang)
 {
-	const char *u = value_map_str(m, "unit");
 	const char *pairs[] = {"usd", NULL, NULL};
-	struct decimal a;
 	struct buf b = {0};
 	long double v;
 	const char *r;
 	int i;
 
-	if (!shows(s, lang) || u == NULL ||
-	    !decimal_of_value(value_map_get(m, "amount"), &a))
+	if (!shows(s, lang) || unit == NULL)
 		return NULL;
 	v = (long double)a.m;
 	for (i = 0; i < a.scale; i++)
 		v /= 10;
-	if (strcmp(u, "dong") == 0)
+	if (strcmp(unit, "dong") == 0)
 		;
-	else if (strcmp(u, "trieu_dong") == 0)
+	else if (strcmp(unit, "nghin_dong") == 0)
+		v *= 1e3L;
+	else if (strcmp(unit, "trieu_dong") == 0)
 		v *= 1e6L;
-	else if (strcmp(u, "ty_dong") == 0)
+	else if (strcmp(unit, "ty_dong") == 0)
 		v *= 1e9L;
 	else
 		return NULL; /* already in dollars */
@@ -177,6 +178,29 @@ fx_usd_text(struct site *s, const struct value *m, const char *lang)
 	r = words_fill(s->arena, site_word(s, lang, "usd_equivalent"), pairs);
 	buf_release(&b);
 	return r;
+}
+
+const char *
+fx_usd_text(struct site *s, const struct value *m, const char *lang)
+{
+	struct decimal a;
+
+	if (!decimal_of_value(value_map_get(m, "amount"), &a))
+		return NULL;
+	return usd_of(s, a, value_map_str(m, "unit"), lang);
+}
+
+const char *
+fx_usd_figure(struct site *s, const char *amount, const char *unit,
+    const char *lang)
+{
+	struct decimal a;
+
+	if (amount == NULL ||
+	    decimal_parse(amount, strlen(amount), DECIMAL_SCALE_MAX,
+	        DECIMAL_DIGITS_MAX, &a) != DECIMAL_OK)
+		return NULL;
+	return usd_of(s, a, unit, lang);
 }
 
 void

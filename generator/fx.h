@@ -39,6 +39,14 @@ const char *
 fx_usd_text(struct site *s, const struct value *m, const char *lang);
 
 /*
+ * The same for a plain decimal amount ("2750000000", "1.5") in unit, a
+ * budget's currency_unit (dong, nghin_dong, trieu_dong, ty_dong); NULL
+ * as fx_usd_text() says.
+ */
+const char *fx_usd_figure(struct site *s, const char *amount, const char *unit,
+    const char *lang);
+
+/*
  * Model stage, after the globals: sets site.exchange_rate_note (the
  * rate, its date and source in the language's words, exchange_rate_note)
  * on the globals of every language that shows equivalents.

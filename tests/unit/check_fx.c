@@ -114,6 +114,15 @@ START_TEST(test_fx_equivalents)
 	        "{amount: abc, unit: "
 	        "dong}"),
 	    "en"));
+	/* A budget's figure in its currency unit. */
+	ck_assert_str_eq(fx_usd_figure(&s, "2750000000", "dong", "en"),
+	    "(≈ US$ 108,268)");
+	ck_assert_str_eq(fx_usd_figure(&s, "1060000", "nghin_dong", "en"),
+	    "(≈ US$ 41,732)");
+	ck_assert_ptr_null(fx_usd_figure(&s, "2750000000", "dong", "vi"));
+	ck_assert_ptr_null(fx_usd_figure(&s, "-5", "dong", "en"));
+	ck_assert_ptr_null(fx_usd_figure(&s, "1e3", "dong", "en"));
+	ck_assert_ptr_null(fx_usd_figure(&s, NULL, "dong", "en"));
 	fx_globals(&s);
 	note = value_map_str(value_map_get(s.globals[1], "site"),
 	    "exchange_rate_note");
