@@ -59,7 +59,7 @@ const VI_FORMATS = [
 	[/\d,\d{1,2}(?!\d)\s?(%|ha\b|km\b)/, 'decimal comma'],
 	[/\d{1,3}(\.\d{3}){2,}(?![\d.])/, 'dotted thousands'],
 	[/(^|[^\d/])\d{2}\/\d{2}\/\d{4}(?![\d/])/, 'dd/mm/yyyy date'],
-	[/ đồng\b/, '"đồng" after an amount'],
+	[/\d\s*(nghìn |triệu |tỷ )?đồng(?![\p{L}])/u, '"đồng" after an amount'],
 ];
 
 // The page's text outside elements marked in another language.
