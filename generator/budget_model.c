@@ -14,6 +14,7 @@
 #include "budget_table.h"
 #include "buf.h"
 #include "fmt.h"
+#include "fx.h"
 #include "site.h"
 #include "value.h"
 #include "words.h"
@@ -653,7 +654,7 @@ model_headline(struct mk *m, struct value *fr, const char *unit)
 	struct bheadline h;
 	struct value *hv;
 	struct buf num = {0}, pct = {0};
-	const char *label, *text, *ptext = "", *sum;
+	const char *label, *text, *ptext = "", *sum, *usd;
 
 	if (!budget_headline(m->t, value_map_str(d, "kind"), &h)) {
 		set(m, fr, "headline", value_bool(a, false));
@@ -663,6 +664,11 @@ model_headline(struct mk *m, struct value *fr, const char *unit)
 	    value_map_str(d, "period")));
 	budget_cell_text(&num, h.col, h.cell, m->st);
 	text = arena_printf(a, "%s %s", buf_cstr(&num), unit);
+	/* The headline, not the table: the table stays the record. */
+	if (h.col->type == BCOL_AMOUNT &&
+	    (usd = fx_usd_figure(m->s, h.cell->raw,
+	         value_map_str(d, "currency_unit"), m->lang)) != NULL)
+		text = arena_printf(a, "%s %s", text, usd);
 	if (h.pct != NULL) {
 		const char *of = lower_first(a, m->t->form->cols[h.h->pct_of].
 		    label[m->li]);

@@ -477,11 +477,13 @@ out:
 			    "run.wrote", diag_fmt(d, "%zu", s->npages),
 			    diag_fmt(d, "%zu", s->ncopies), o->out,
 			    diag_fmt(d, "%.0f", ms));
-		else if (status == 0)
+		else if (status == 0) {
+			if (o->cmd == BUILD_CHECK)
+				words_summary(s, stderr);
 			diag_say(d, stderr, "run.ok",
 			    diag_fmt(d, "%zu", s->npages),
 			    diag_fmt(d, "%zu", diags_warnings(d)));
-		else
+		} else
 			diag_say(d, stderr, o->cmd == BUILD_BUILD ?
 			    "run.failed-build" : "run.failed",
 			    diag_fmt(d, "%zu", diags_errors(d)),

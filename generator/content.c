@@ -18,6 +18,7 @@
 #include "content.h"
 #include "diag.h"
 #include "frontmatter.h"
+#include "fx.h"
 #include "site.h"
 #include "source.h"
 #include "utf8.h"
@@ -38,7 +39,7 @@ static const char *const site_keys[] = {
 	"budget", "segments",
 	"access_info",
 	"license", "publisher", "coverage",
-	"copyright", "logo", NULL,
+	"copyright", "logo", "exchange_rate", NULL,
 };
 static const char *const coll_keys[] = {
 	"kind", "title", "permalink", "per_page", "list", "description",
@@ -629,6 +630,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	s->conf = conf;
 	unknown_keys(s, conf, site_keys, NULL);
 	load_languages(s);
+	fx_load(s);
 	load_collections(s);
 	{
 		struct jobs jobs = {NULL, 0, 0};

@@ -2,7 +2,7 @@
  * Figures and dates as readers expect them, in a language's style
  * (struct fmt_style, made from the theme's i18n `format:` by
  * site_fmt(), words.h): vi 1.060.000.000; 112,9579; 15/01/2020, en
- * 1,060,000,000; 15 January 2020.  Pure functions over text.  What is
+ * 1,060,000,000; 15 Jan 2020.  Pure functions over text.  What is
  * a date, and day arithmetic, is date.h's.
  */
 #ifndef MINHBACH_FMT_H

@@ -118,6 +118,27 @@ add_linked(struct site *s, struct item *recv, struct item *ref)
 	    (int64_t)items->n));
 }
 
+/* Sets a frame's link key to t, or adds t to its list of links. */
+static void
+set_link(struct site *s, struct value *f, const char *key, bool many,
+    const struct item *t)
+{
+	struct value *l;
+
+	if (f == NULL)
+		return;
+	if (!many) {
+		value_map_set(s->arena, f, key, link_to(s, t));
+		return;
+	}
+	l = value_map_get(f, key);
+	if (l == NULL || l->type != VALUE_LIST) {
+		l = value_list(s->arena);
+		value_map_set(s->arena, f, key, l);
+	}
+	value_list_push(s->arena, l, link_to(s, t));
+}
+
 /*
  * One reference of c->it: a link on its frame to the target in its
  * language (else the main one's), and the referrer on the target's
@@ -130,38 +151,36 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 {
 	struct lctx *c = ctx;
 	struct site *s = c->s;
-	struct item *it = c->it, *t0, *t;
+	struct item *it = c->it, *t0;
 	const struct value *fv = value_path(it->data, field);
 	bool many = fv != NULL && fv->type == VALUE_LIST;
-	struct value *l;
 	char *key;
 	size_t i;
 
 	t0 = site_lookup(c->x, to_kind, node->text, node->len);
 	if (t0 == NULL || t0 == it || t0 == it->tr[0])
 		return;
-	t = records_shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] : t0;
 	key = arena_printf(s->arena, "%s_link%s", field, many ? "s" : "");
 	for (i = 0; key[i] != '\0'; i++)
 		if (key[i] == '.')
 			key[i] = '_';
-	if (!many) {
-		value_map_set(s->arena, it->frame, key, link_to(s, t));
-	} else {
-		l = value_map_get(it->frame, key);
-		if (l == NULL || l->type != VALUE_LIST) {
-			l = value_list(s->arena);
-			value_map_set(s->arena, it->frame, key, l);
-		}
-		value_list_push(s->arena, l, link_to(s, t));
-	}
+	set_link(s, it->frame, key, many,
+	    records_shown(t0->tr[it->lang_index]) ? t0->tr[it->lang_index] :
+	                                            t0);
+	/* A shadow links to the target in its own language when it can. */
+	for (i = 1; i < s->nlangs; i++)
+		if (it->shadow[i] != NULL)
+			set_link(s, it->shadow[i]->frame, key, many,
+			    records_shown(t0->tr[i]) ? t0->tr[i] : t0);
 	if (!records_shown(it))
 		return;
 	add_linked(s, it->lang_index == 0 ? t0 : t0->tr[it->lang_index], it);
-	/* Untranslated records show on the translated target's page too. */
+	/* Untranslated records show on the translated target's page too,
+	 * as that language shows them. */
 	for (i = 1; it->lang_index == 0 && i < s->nlangs; i++)
 		if (!records_shown(it->tr[i]))
-			add_linked(s, t0->tr[i], it);
+			add_linked(s, t0->tr[i],
+			    it->shadow[i] != NULL ? it->shadow[i] : it);
 }
 
 void

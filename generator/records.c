@@ -12,6 +12,7 @@
 #include "date.h"
 #include "decimal.h"
 #include "fmt.h"
+#include "fx.h"
 #include "records.h"
 #include "site.h"
 #include "value.h"
@@ -176,10 +177,16 @@ records_row_figures(struct site *s, struct value *f, const char *list,
 const char *
 records_money_text(struct site *s, const struct value *m, const char *lang)
 {
-	const char *u = value_map_str(m, "unit");
+	const char *u = value_map_str(m, "unit"), *t, *usd;
 
 	if (u == NULL)
 		return NULL;
-	return records_figure(s, value_map_get(m, "amount"), lang, arena_printf(
-	    s->arena, " %s", records_value_text(s, lang, "money_unit", u)));
+	t = records_figure(s, value_map_get(m, "amount"), lang,
+	    arena_printf(s->arena, " %s",
+	        records_value_text(s, lang, "money_unit", u)));
+	/* Readers in other languages also see dollars, when the site
+	 * gives a rate (fx.h). */
+	if (t != NULL && (usd = fx_usd_text(s, m, lang)) != NULL)
+		t = arena_printf(s->arena, "%s %s", t, usd);
+	return t;
 }

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "fx.h"
 #include "schema.h"
 #include "site.h"
 #include "site_impl.h"
@@ -416,10 +417,13 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 	/* The globals first: item frames take words from their `t`. */
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		s->globals[lang] = site_globals(s, th, src, lang);
+	fx_globals(s);
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)
 			if (s->colls[i].items[j]->url)
 				site_item_frame(s, s->colls[i].items[j]);
+	/* Before the lists: they hold the frames they show. */
+	site_shadows(s);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 		const char *tn = co->kind;

@@ -21,6 +21,7 @@ struct buf;
 struct theme;
 struct mustache;
 struct fmt_style;
+struct fx;
 
 #define SITE_MAX_LANGS 8
 
@@ -46,6 +47,16 @@ struct item {
 	const char *out;	/* output file: tin-tuc/x/index.html */
 	struct value *frame;	/* the template context of this item */
 	struct item *tr[SITE_MAX_LANGS];	/* the same item per language */
+	/*
+	 * A main-language record that has no translation into language i,
+	 * as i's pages list it (site_shadows()): a copy whose lang is i, so
+	 * that its frame's figures, dates and statuses are in i's words
+	 * and formats while its texts stay its own.  Same url, no out: a
+	 * shadow has no page of its own.  shadow_of: the record a shadow
+	 * stands for (NULL for a real item).
+	 */
+	struct item *shadow[SITE_MAX_LANGS];
+	const struct item *shadow_of;
 	/* budget records: the computed table, made once (budget_table_of) */
 	const struct btab *btab;
 };
@@ -128,6 +139,8 @@ struct site {
 	/* schema.c: the kinds' schemas (date fields); site_model() reads
 	 * the built-in ones when the build has not set them */
 	const struct schemas *schemas;
+	/* fx.c: site.yaml's exchange_rate, checked; NULL: none */
+	const struct fx *fx;
 };
 
 /*

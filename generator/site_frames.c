@@ -268,6 +268,13 @@ site_item_frame(struct site *s, struct item *it)
 	    it->url)));
 	value_map_set(s->arena, f, "slug", site_vstr(s, it->slug));
 	value_map_set(s->arena, f, "lang", site_vstr(s, it->lang));
+	/* A shadow (site_shadows()) says otherwise: its texts are in its
+	 * record's language, not the page's. */
+	value_map_set(s->arena, f, "content_lang",
+	    site_vstr(s,
+	        it->shadow_of != NULL ? it->shadow_of->lang : it->lang));
+	value_map_set(s->arena, f, "untranslated",
+	    it->shadow_of != NULL ? s->yes : s->no);
 	value_map_set(s->arena, f, "kind", site_vstr(s, it->coll->kind));
 	value_map_set(s->arena, f, "source_path", site_vstr(s, it->path));
 	value_map_set(s->arena, f, arena_printf(s->arena, "is_%s",
@@ -327,6 +334,88 @@ site_item_frame(struct site *s, struct item *it)
 	    true));
 	buf_release(&b);
 	it->frame = f;
+}
+
+/* True when lang's pages have nothing of it but it: no published
+ * translation. */
+static bool
+untranslated(const struct item *it, int lang)
+{
+	const struct item *t = it->tr[lang];
+
+	return t == NULL || t == it || t->url == NULL || t->draft;
+}
+
+void
+site_shadows(struct site *s)
+{
+	size_t i, j;
+	int lang;
+
+	for (i = 0; i < s->ncolls; i++)
+		for (j = 0; j < s->colls[i].n; j++) {
+			struct item *it = s->colls[i].items[j];
+
+			if (it->lang_index != 0 || it->url == NULL ||
+			    it->frame == NULL)
+				continue;
+			for (lang = 1; lang < (int)s->nlangs; lang++) {
+				struct item *sh;
+
+				if (!untranslated(it, lang))
+					continue;
+				sh = arena_alloc(s->arena, sizeof *sh);
+				*sh = *it;
+				sh->lang = s->langs[lang];
+				sh->lang_index = lang;
+				sh->out = NULL;
+				sh->frame = NULL;
+				sh->btab = NULL;
+				sh->shadow_of = it;
+				memset(sh->shadow, 0, sizeof sh->shadow);
+				site_item_frame(s, sh);
+				it->shadow[lang] = sh;
+			}
+		}
+}
+
+struct value *
+site_frame_in(const struct item *it, int lang)
+{
+	if (lang >= 0 && lang < SITE_MAX_LANGS && it->shadow[lang] != NULL &&
+	    it->shadow[lang]->frame != NULL)
+		return it->shadow[lang]->frame;
+	return it->frame;
+}
+
+void
+site_shadows_complete(struct site *s)
+{
+	size_t i, j, k;
+	int lang;
+
+	for (i = 0; i < s->ncolls; i++)
+		for (j = 0; j < s->colls[i].n; j++) {
+			struct item *it = s->colls[i].items[j];
+
+			for (lang = 1; lang < (int)s->nlangs; lang++) {
+				struct value *f;
+
+				if (it->shadow[lang] == NULL ||
+				    it->frame == NULL)
+					continue;
+				f = it->shadow[lang]->frame;
+				for (k = 0; k < it->frame->n; k++) {
+					struct value_pair *p =
+					    &it->frame->pairs[k];
+
+					if (value_map_get(f, p->key) == NULL)
+						value_map_append(s->arena, f,
+						    p->key, p->keylen,
+						    p->keypos, p->val);
+				}
+			}
+		}
 }
 
 /* The line of site.yaml that names language lang (its `languages:`

@@ -14,6 +14,7 @@
 #include "fmt.h"
 #include "segments.h"
 #include "site.h"
+#include "site_frames.h"
 #include "site_impl.h"
 #include "site_lists.h"
 #include "theme.h"
@@ -166,7 +167,8 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 		for (i = (pg - 1) * per_page; i < n && i < pg * per_page; i++) {
 			struct item *it = v[i];
 
-			value_list_push(s->arena, items, it->frame);
+			value_list_push(s->arena, items,
+			    site_frame_in(it, lang));
 			if (it->date && (prev_year == NULL ||
 			    strncmp(prev_year, it->date, 4) != 0)) {
 				year = value_map(s->arena);
@@ -179,7 +181,8 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			}
 			if (year && it->date)
 				value_list_push(s->arena,
-				    value_map_get(year, "pages"), it->frame);
+				    value_map_get(year, "pages"),
+				    site_frame_in(it, lang));
 		}
 		value_map_set(s->arena, f, "title", site_vstr(s, title));
 		value_map_set(s->arena, f, "url", site_vstr(s, url));
@@ -308,7 +311,7 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 		for (j = 0; j < co->n && l->n < HOME_RECENT; j++)
 			if (site_shows(s, co->items[j], lang))
 				value_list_push(s->arena, l,
-				    co->items[j]->frame);
+				    site_frame_in(co->items[j], lang));
 		if (l->n == 0)
 			continue;	/* {{#recent.news}} is then false */
 		e = site_link(s, site_coll_title(s, co, lang), co->list ?

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct arena;
 struct fmt_style;
@@ -64,5 +65,15 @@ const char *words_fill(struct arena *a, const char *text,
  * after the model stage.
  */
 void words_check(struct site *s, bool records);
+
+/*
+ * `check`'s summary of what is not translated: for every language after
+ * the first that lacks some, one note (words.translation-summary) with
+ * how many published first-language records have no translation into
+ * it, of how many, and the count per collection ("calls 3/3, zones
+ * 2/3"), written to f in the diagnostics' language.  After the model
+ * stage; `check --untranslated` names the files (words_check()).
+ */
+void words_summary(struct site *s, FILE *f);
 
 #endif

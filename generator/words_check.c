@@ -4,6 +4,7 @@
  * the generator asked for and found nowhere, and (for `check`) the
  * records not yet translated, so that adding a language shows its gaps.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -164,4 +165,52 @@ words_check(struct site *s, bool records)
 	for (size_t lang = 1; records && lang < s->nlangs; lang++)
 		for (size_t i = 0; i < s->ncolls; i++)
 			untranslated(s, &s->colls[i], lang);
+}
+
+/* True when it is a published first-language record that language lang
+ * has no published translation of. */
+static bool
+lacks(const struct item *it, size_t lang)
+{
+	const struct item *t = it->tr[lang];
+
+	return it->lang_index == 0 && it->url != NULL && !it->draft &&
+	    (t == NULL || t->url == NULL || t->draft);
+}
+
+void
+words_summary(struct site *s, FILE *f)
+{
+	struct buf b = {0};
+
+	for (size_t lang = 1; lang < s->nlangs; lang++) {
+		size_t n = 0, total = 0;
+
+		buf_reset(&b);
+		for (size_t i = 0; i < s->ncolls; i++) {
+			const struct collection *co = &s->colls[i];
+			size_t cn = 0, ct = 0;
+
+			for (size_t j = 0; j < co->n; j++) {
+				const struct item *it = co->items[j];
+
+				if (it->lang_index != 0 || it->url == NULL ||
+				    it->draft)
+					continue;
+				ct++;
+				cn += lacks(it, lang);
+			}
+			if (cn > 0)
+				buf_addf(&b, "%s%s %zu/%zu", b.len ? ", " : "",
+				    co->name, cn, ct);
+			n += cn;
+			total += ct;
+		}
+		if (n > 0)
+			diag_say(s->diags, f, "words.translation-summary",
+			    s->langs[lang], diag_fmt(s->diags, "%zu", n),
+			    diag_fmt(s->diags, "%zu", total),
+			    diag_fmt(s->diags, "%s", buf_cstr(&b)));
+	}
+	buf_release(&b);
 }

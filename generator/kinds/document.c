@@ -222,20 +222,28 @@ document_frame(struct site *s, struct item *it, const struct replaced *r)
 	    value_map_get(d, "expires_on"), lang));
 }
 
-/* Every document's frame: the status needs who replaces whom. */
+/* Every document's frame, and its shadows' (site_frames.h): the
+ * status needs who replaces whom. */
 static void
 document_frames(struct site *s, const struct site_names *x)
 {
 	struct replaced r;
-	size_t i, j;
+	size_t i, j, l;
 
 	find_replaced(s, x, &r);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 
-		for (j = 0; j < co->n && strcmp(co->kind, NAME) == 0; j++)
-			if (co->items[j]->frame != NULL)
-				document_frame(s, co->items[j], &r);
+		for (j = 0; j < co->n && strcmp(co->kind, NAME) == 0; j++) {
+			struct item *it = co->items[j];
+
+			if (it->frame != NULL)
+				document_frame(s, it, &r);
+			for (l = 1; l < s->nlangs; l++)
+				if (it->shadow[l] != NULL &&
+				    it->shadow[l]->frame != NULL)
+					document_frame(s, it->shadow[l], &r);
+		}
 	}
 }
 

@@ -10,6 +10,7 @@
 #include "kind.h"
 #include "links.h"
 #include "site.h"
+#include "site_frames.h"
 #include "site_names.h"
 #include "value.h"
 
@@ -98,6 +99,7 @@ kinds_model(struct site *s, const struct theme *th, const struct schemas *sc)
 {
 	struct site_names *x = site_names(s);
 	size_t i, j;
+	int l;
 
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
@@ -111,8 +113,17 @@ kinds_model(struct site *s, const struct theme *th, const struct schemas *sc)
 		for (j = 0; j < co->n; j++)
 			kinds_frame(s, x, co->items[j]);
 	}
+	/* The shadows (site_frames.h) of every kind, even one that makes
+	 * its frames at once: their figures in their own language. */
+	for (i = 0; i < s->ncolls; i++)
+		for (j = 0; j < s->colls[i].n; j++)
+			for (l = 1; l < (int)s->nlangs; l++)
+				if (s->colls[i].items[j]->shadow[l] != NULL)
+					kinds_frame(s, x,
+					    s->colls[i].items[j]->shadow[l]);
 	/* Links copy the frames' values: they come after every frame. */
 	links_model(s, sc, x);
+	site_shadows_complete(s);
 	for (i = 0; i < s->ncolls; i++) {
 		const struct kind *k = kind_find(s->colls[i].kind);
 

@@ -31,6 +31,7 @@
 #include "kind.h"
 #include "records.h"
 #include "site.h"
+#include "site_frames.h"
 #include "site_lists.h"
 #include "value.h"
 #include "words.h"
@@ -339,8 +340,9 @@ compare_zones(struct site *s, struct collection *co, int lang)
 		records_set(s, r, "url", v[i]->url);
 		for (k = 0; k < ncols; k++) {
 			struct value *c = value_map(s->arena);
-			const char *txt = value_map_str(v[i]->frame,
-			    compare_cols[k]);
+			const char *txt =
+			    value_map_str(site_frame_in(v[i], lang),
+			        compare_cols[k]);
 
 			records_set(s, c, "text", txt != NULL ? txt : "—");
 			value_list_push(s->arena, cells, c);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The browser suite, in groups (all of them without arguments:
-# `sh run.sh [site] [preview] [search] [lighthouse]`):
+# `sh run.sh [site] [preview] [search] [lighthouse] [english]`):
 #   site     builds the sample portal (content/ + themes/default) with
 #            $MINHBACH into a temporary folder, serves it through nginx
 #            with deploy/nginx.conf on a free loopback port, and runs
@@ -12,6 +12,10 @@
 #   lighthouse  Lighthouse's SEO and best-practices categories on one
 #            page of every kind in both languages, served as for site
 #            (lighthouse.mjs: each score must be 100).
+#   english  an investor's way through the English pages, served as for
+#            site (english.mjs: home, zones, a zone, its open call, the
+#            contact, in at most three clicks; English words and
+#            formats on every page).
 # Exits 1 on any failure.  Screenshots go to tests/browser/artifacts/.
 set -eu
 export MINHBACH_STRICT_MESSAGES=1
@@ -26,12 +30,12 @@ if [ $# -gt 0 ]; then
 elif [ -n "${BROWSER_SITE:-}" ]; then
 	groups=site
 else
-	groups="site preview search lighthouse"
+	groups="site preview search lighthouse english"
 fi
 for g in $groups; do
 	case $g in
-	site | preview | search | lighthouse) ;;
-	*) echo "browser: unknown group '$g' (site, preview, search, lighthouse)" >&2; exit 2 ;;
+	site | preview | search | lighthouse | english) ;;
+	*) echo "browser: unknown group '$g' (site, preview, search, lighthouse, english)" >&2; exit 2 ;;
 	esac
 done
 want() {
@@ -49,7 +53,7 @@ if want preview; then
 	MINHBACH=$MINHBACH TOP=$top ARTIFACTS=$here/artifacts \
 	    node "$here/preview.mjs" || status=1
 fi
-want site || want search || want lighthouse || exit $status
+want site || want search || want lighthouse || want english || exit $status
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/minhbach-browser.XXXXXX")
 # nginx's workers run as nobody when started by root: let them in.
@@ -166,5 +170,8 @@ if want search; then
 fi
 if want lighthouse; then
 	SITE_DIR=$tmp/site BASE_URL=$base node "$here/lighthouse.mjs" || status=$?
+fi
+if want english; then
+	BASE_URL=$base TOP=$top node "$here/english.mjs" || status=$?
 fi
 exit $status

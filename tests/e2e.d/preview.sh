@@ -30,12 +30,12 @@ expect_exit 0 "check with a future-dated record" \
     "$bin" check --no-history --source "$pv/src"
 grep -q 'hen-ngay.md:3:7: .*\[publish.scheduled\]' "$work/err.txt" && ok ||
     bad "check: no publish.scheduled"
-# The sample: its two reports and a question dated 2025-2026 wait; its
-# consultations opening in 2026 are announced.
+# The sample: its two reports, a question and a call (in both languages)
+# dated 2025-2026 wait; its consultations opening in 2026 are announced.
 expect_exit 0 "build the sample on 2023-11-15" \
     "$bin" build --quiet --no-history --source "$top" --out "$pv/sample"
-[ "$(grep -c '\[publish.scheduled\]' "$work/err.txt")" = 4 ] && ok ||
-    { bad "sample: not 4 records waiting"; cat "$work/err.txt"; }
+[ "$(grep -c '\[publish.scheduled\]' "$work/err.txt")" = 5 ] && ok ||
+    { bad "sample: not 5 records waiting"; cat "$work/err.txt"; }
 [ -f "$pv/sample/lay-y-kien/ke-hoach-xuc-tien-dau-tu-2027/index.html" ] && ok ||
     bad "sample: an upcoming consultation was left out"
 [ ! -e "$pv/sample/bao-cao/bao-cao-6-thang-2026" ] && ok ||

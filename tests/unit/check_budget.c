@@ -865,7 +865,7 @@ START_TEST(test_budget_headline)
 	ck_assert_str_eq(headline_of(&x, 1, "label")->text,
 	    "Thực hiện 6 tháng");
 	ck_assert_str_eq(value_map_str(x.it[2].frame, "summary"),
-	    "Assigned estimate: 6,250,000,000 dong");
+	    "Assigned estimate: 6,250,000,000 VND");
 	ck_assert_int_eq(value_map_get(x.it[3].frame, "headline")->type,
 	    VALUE_BOOL);
 	ck_assert_ptr_null(value_map_get(x.it[3].frame, "summary"));
@@ -1149,8 +1149,7 @@ START_TEST(test_budget_english)
 	ck_assert_int_eq(diags_errors(x.d), 0);
 	fx_model(&x);
 	f = x.it[0].frame;
-	ck_assert_str_eq(value_map_str(f, "currency_unit_text"),
-	    "million dong");
+	ck_assert_str_eq(value_map_str(f, "currency_unit_text"), "million VND");
 	ck_assert_str_eq(value_map_str(f, "title"),
 	    "Budget estimate year 2026");
 	rows = value_map_get(f, "rows");

@@ -21,6 +21,7 @@
 #include "records.h"
 #include "schema.h"
 #include "site.h"
+#include "site_frames.h"
 #include "source.h"
 #include "theme.h"
 #include "value.h"
@@ -972,9 +973,33 @@ START_TEST(test_records_links)
 	ck_assert_int_eq(l->n, 1);
 	ck_assert_ptr_eq(l->items[0], ne->frame);
 	ck_assert_str_eq(str(ze->frame, "linked.news.title"), "News");
-	/* An untranslated document shows on the English zone page too. */
+	/* An untranslated document shows on the English zone page too,
+	 * as English pages show it (its shadow). */
 	l = value_path(ze->frame, "linked.documents.items");
-	ck_assert_ptr_eq(l->items[0], doc->frame);
+	ck_assert_ptr_nonnull(doc->shadow[1]);
+	ck_assert_ptr_eq(l->items[0], doc->shadow[1]->frame);
+	ck_assert_str_eq(str(l->items[0], "lang"), "en");
+	ck_assert_str_eq(str(l->items[0], "content_lang"), "vi");
+	ck_assert_int_eq(value_map_get(l->items[0], "untranslated")->u.b, true);
+	/* The shadow writes English: status and dates in its words and
+	 * formats, the record's own texts unchanged, the same page. */
+	ck_assert_str_eq(str(doc->frame, "status_text"), "Còn hiệu lực");
+	ck_assert_str_eq(str(l->items[0], "status_text"), "In force");
+	ck_assert_str_eq(str(doc->frame, "issued_on_text"), "10/07/2019");
+	ck_assert_str_eq(str(l->items[0], "issued_on_text"), "10 July 2019");
+	ck_assert_str_eq(str(l->items[0], "summary"),
+	    str(doc->frame, "summary"));
+	ck_assert_str_eq(str(l->items[0], "url"), doc->url);
+	ck_assert_ptr_null(doc->shadow[1]->out);
+	ck_assert_int_eq(value_map_get(doc->frame, "untranslated")->u.b, false);
+	ck_assert_ptr_eq(site_frame_in(doc, 1), l->items[0]);
+	ck_assert_ptr_eq(site_frame_in(doc, 0), doc->frame);
+	/* The untranslated call: its capital in English, and the
+	 * English zone has no shadow (it is translated). */
+	ck_assert_ptr_null(zv->shadow[1]);
+	ck_assert_str_eq(str(call->shadow[1]->frame, "capital_text"),
+	    "2,000 billion VND");
+	ck_assert_str_eq(str(call->frame, "capital_text"), "2.000 tỷ đồng");
 	ck_assert_ptr_null(value_path(zv->frame, "linked.calls"));
 	/* The document gathers the news that cite it. */
 	ck_assert_ptr_eq(value_path(doc->frame, "linked.news.items")->

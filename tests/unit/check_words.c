@@ -4,6 +4,8 @@
  * when no language has it.
  */
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -220,6 +222,21 @@ START_TEST(test_words_check_records)
 	tu_assert_diag(s.diags, ": content/news/b.md, "
 	    "content/news/2020/c.yaml; ");
 	tu_assert_diag(s.diags, " b.en.md ");
+	/* check's summary: one note per language, counts per collection. */
+	{
+		char *out = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&out, &len);
+
+		ck_assert_ptr_nonnull(f);
+		words_summary(&s, f);
+		fclose(f);
+		ck_assert_ptr_nonnull(strstr(out,
+		    "en: 2 trong 3 bản ghi chưa "
+		    "có bản en (news 2/3)"));
+		ck_assert_ptr_null(strchr(strchr(out, '\n') + 1, '\n'));
+		free(out);
+	}
 	arena_free(a);
 }
 END_TEST
