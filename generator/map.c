@@ -15,7 +15,6 @@
 #include "map.h"
 #include "records.h"
 #include "site.h"
-#include "site_impl.h"
 #include "site_lists.h"
 #include "value.h"
 #include "words.h"

@@ -13,7 +13,6 @@
 #include "records.h"
 #include "segments.h"
 #include "site.h"
-#include "site_impl.h"
 #include "site_lists.h"
 #include "theme.h"
 #include "value.h"

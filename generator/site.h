@@ -188,4 +188,12 @@ void site_add_copy(struct site *s, const char *from, const char *to);
  */
 const char *site_absurl(struct site *s, const char *url);
 
+/* Shared with the model's page makers (map.c, opportunities.c). */
+/* "" for the main language, "en/" for the others. */
+const char *site_lang_prefix(const struct site *s, int lang);
+/* A {title, url} map. */
+struct value *site_link(struct site *s, const char *title, const char *url);
+/* Ends a breadcrumb list with the current page. */
+void site_crumb_here(struct site *s, struct value *l, const char *title);
+
 #endif

@@ -15,8 +15,6 @@ struct value;
 #define HOME_RECENT 5		/* records per collection on the home page */
 #define DEFAULT_PER_PAGE 20	/* records per list page */
 
-/* "" for the main language, "en/" for the others. */
-const char *site_lang_prefix(const struct site *s, int lang);
 /* A string value borrowing str (arena or static memory). */
 struct value *site_vstr(struct site *s, const char *str);
 /* v with every {vi: …, en: …} map resolved to lang. */
@@ -24,10 +22,6 @@ struct value *site_localize(struct site *s, struct value *v, int lang);
 /* The text of v in lang, or dflt. */
 const char *site_ltext(struct site *s, struct value *v, int lang,
     const char *dflt);
-/* A {title, url} map. */
-struct value *site_link(struct site *s, const char *title, const char *url);
-/* Ends a breadcrumb list with the current page. */
-void site_crumb_here(struct site *s, struct value *l, const char *title);
 /* A collection's title in lang. */
 const char *site_coll_title(struct site *s, struct collection *co,
     int lang);
