@@ -560,15 +560,18 @@ zone_occupancy(struct site *s, struct item *it)
 	struct value *rows = value_list(s->arena);
 	struct decimal p, head = {0, 0};
 	const char *fmtd[NBASES] = {NULL};
-	bool computed, hc = true;
+	bool computed, hc = true, any = false;
 	struct pos pos = occ != NULL ? occ->pos : d->pos;
 	int hb = -1, b;
 	size_t k;
 
+	/* The stated figures; only when none is, those the areas give. */
+	for (k = 0; k < NBASES && !any; k++)
+		any = occ_on(d, k, &p, &computed) && !computed;
 	for (k = 0; k < NBASES; k++) {
 		struct value *r;
 
-		if (!occ_on(d, k, &p, &computed))
+		if (!occ_on(d, k, &p, &computed) || (any && computed))
 			continue;
 		fmtd[k] = decimal_figure(s->arena, p, site_fmt(s, it->lang),
 		    "%");
@@ -786,6 +789,9 @@ zone_frame(struct site *s, const struct site_names *x, struct item *it)
 		records_set(s, f, "wastewater_operating_text", op);
 		if (t != NULL && (de != NULL || bu != NULL))
 			t = arena_printf(s->arena, "%s, %s", t, op);
+		else if (t == NULL)
+			t = arena_printf(s->arena, "%s: %s", ww_word(s, lang,
+			    "central_plant"), op);
 	}
 	records_set(s, f, "wastewater_text", t);
 	zone_investor(s, x, it);

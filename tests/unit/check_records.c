@@ -1567,7 +1567,7 @@ START_TEST(test_records_zone_two_bases_frame)
 	ck_assert_str_eq(str(p, "occupancy_text"), "84,17%");
 	ck_assert_str_eq(str(p, "free_land_text"), "6,3421 ha");
 	r = value_map_get(p, "occupancies");
-	ck_assert_int_eq(r->n, 3);
+	ck_assert_int_eq(r->n, 2);
 	ck_assert_str_eq(str(r->items[0], "basis"), "cleared_land");
 	r = value_path(page(&x, "khu-cong-nghiep/index.html"),
 	    "compare.rows")->items[0];
