@@ -668,10 +668,11 @@ zone_investor(struct site *s, const struct site_names *x, struct item *it)
 	records_set(s, f, "cleared_land_text", records_figure(s,
 	    value_map_get(d, "cleared_land_ha"), lang, " ha"));
 
+	/* Words only for what is there: a missing word is reported. */
 	v = value_map_get(d, "lease");
-	if ((t = records_figure(s, value_map_get(v, "term_years"), lang,
-	    arena_printf(s->arena, " %s", zw(s, lang, "lease", "years")))) !=
-	    NULL) {
+	if (value_map_get(v, "term_years") != NULL && (t = records_figure(s,
+	    value_map_get(v, "term_years"), lang, arena_printf(s->arena,
+	    " %s", zw(s, lang, "lease", "years")))) != NULL) {
 		const struct value *e = value_map_get(v, "ends");
 
 		records_set(s, f, "lease_text", e != NULL && e->type ==
@@ -700,14 +701,16 @@ zone_investor(struct site *s, const struct site_names *x, struct item *it)
 	    value_path(d, "infrastructure.water_m3_day"), lang,
 	    arena_printf(s->arena, " %s", ww_word(s, lang, "per_day"))));
 
-	v = value_map_get(d, "labour");
-	t = arena_printf(s->arena, " %s", zw(s, lang, "labour", "people"));
-	records_set(s, f, "labour_pool_text", records_figure(s,
-	    value_map_get(v, "pool"), lang, t));
-	records_set(s, f, "labour_workers_text", records_figure(s,
-	    value_map_get(v, "workers"), lang, t));
-	records_set(s, f, "labour_as_of_text", records_date_text(s,
-	    value_map_get(v, "as_of"), lang));
+	if ((v = value_map_get(d, "labour")) != NULL) {
+		t = arena_printf(s->arena, " %s", zw(s, lang, "labour",
+		    "people"));
+		records_set(s, f, "labour_pool_text", records_figure(s,
+		    value_map_get(v, "pool"), lang, t));
+		records_set(s, f, "labour_workers_text", records_figure(s,
+		    value_map_get(v, "workers"), lang, t));
+		records_set(s, f, "labour_as_of_text", records_date_text(s,
+		    value_map_get(v, "as_of"), lang));
+	}
 
 	{
 		struct value *rows = records_copy_rows(s, f, "incentives");
