@@ -1,24 +1,49 @@
 /*
- * The zone kind (khu công nghiệp): areas, occupancy, projects,
- * infrastructure.  Validate stage: areas within each other, the stated
- * occupancy against the areas, projects adding up, wastewater built
- * within design, figures not older than 12 months.  Model stage: the
- * frame's reader figures and, on zone lists, the `compare` table.
+ * The zone kind (khu công nghiệp): areas, occupancy on each basis the
+ * board reports, projects, infrastructure, and what an investor acts on
+ * (free land, land term, sublease price, fees, utility prices and
+ * capacities, labour, incentives with their legal basis, the official
+ * contact, coordinates).  Validate stage: areas within each other
+ * (leased <= cleared <= industrial <= total), every stated occupancy
+ * recomputed from the areas, free lots within the land not leased,
+ * projects adding up, wastewater built within design and operating only
+ * if built, coordinates inside Vietnam, the land term against as_of,
+ * prices in their unit and a plausible range, an incentive's basis
+ * against the document it links, a contact that can be reached, figures
+ * not older than 12 months.  Model stage: the frame's reader figures
+ * and, on zone lists, the `compare` table.
  *
  * Frame keys for theme authors (texts in the item's language; a key is
  * absent when its field is):
- *   area_text "183 ha", industrial_land_text, leased_text "112,9579 ha",
- *   occupancy_text "94,68%", occupancy_percent (number 0-100, dot
- *   decimals, for a CSS bar width), occupancy_computed (true when
- *   recomputed from the areas, none being stated), occupancy_basis_text,
+ *   area_text "183 ha", industrial_land_text, cleared_land_text,
+ *   leased_text "112,9579 ha", free_land_text (cleared, else industrial,
+ *   land less leased),
+ *   occupancies [{basis, basis_text, text "94,68%", percent (number
+ *   0-100), computed}] (the stated figures; computed ones only when none
+ *   is stated), has_occupancies, occupancy_cleared_land_text,
+ *   occupancy_industrial_land_text, occupancy_total_area_text,
+ *   occupancy_text / occupancy_percent / occupancy_basis_text /
+ *   occupancy_computed (the headline figure: the first stated of the old
+ *   pair, industrial land, cleared land, whole area),
  *   status_text, as_of_text, since_text, projects_text "12 (3 FDI)",
- *   registered_capital_domestic_text / _fdi_text, wastewater_design_text
- *   "6.000 m³/ngày", wastewater_built_text, wastewater_text (one line for
- *   tables), prices[].amount_text "45 USD/m²/năm", distances[].km_text,
- *   vacant_lots[].area_text, sources[].date_text
- * Zone list pages: compare {columns: [{title}], rows: [{title, url,
- * cells: [{text}]}]} (area, industrial land, leased, occupancy,
- * projects, wastewater; "—" when unknown).
+ *   registered_capital_domestic_text / _fdi_text,
+ *   lease_text "50 năm, đến năm 2054", sublease_text "40–55 USD/m² cho
+ *   cả thời hạn", infrastructure_fee_text, management_fee_text,
+ *   power_price_text "1.900 đồng/kWh", water_price_text,
+ *   wastewater_price_text, power_capacity_text "63 MVA",
+ *   water_capacity_text "15.000 m³/ngày", wastewater_design_text
+ *   "6.000 m³/ngày", wastewater_built_text, wastewater_operating_text,
+ *   wastewater_text (one line for tables), labour_pool_text "60.000
+ *   người", labour_workers_text, labour_as_of_text,
+ *   incentives[].document_url / document_title (the linked document, when
+ *   published), prices[].amount_text "45 USD/m²/năm",
+ *   distances[].km_text, vacant_lots[].area_text, sources[].date_text;
+ *   the data's own fields as written (coordinates {lat, lon}, contact,
+ *   lease.note, sublease.note, fees.*.note, utilities.*.note...).
+ * Zone list pages: compare {columns: [{key, title}], rows: [{title, url,
+ * cells: [{text}]}]} (area, industrial land, leased, occupancy of cleared
+ * land, occupancy of all industrial land, sublease price, projects,
+ * wastewater; "—" when unknown).
  */
 #include <stdlib.h>
 #include <string.h>
