@@ -35,6 +35,7 @@
  *   "6.000 m³/ngày", wastewater_built_text, wastewater_operating_text,
  *   wastewater_text (one line for tables), labour_pool_text "60.000
  *   người", labour_workers_text, labour_as_of_text,
+ *   has_land_facts, has_utility_facts (a section has something to show),
  *   incentives[].document_url / document_title (the linked document, when
  *   published), prices[].amount_text "45 USD/m²/năm",
  *   distances[].km_text, vacant_lots[].area_text, sources[].date_text;
@@ -737,6 +738,26 @@ zone_investor(struct site *s, const struct site_names *x, struct item *it)
 		    value_map_get(v, "as_of"), lang));
 	}
 
+	/* A section shows only with something in it. */
+	{
+		static const char *const lk[] = {"free_land_text",
+		    "lease_text", "sublease_text", "infrastructure_fee_text",
+		    "management_fee_text", "has_vacant_lots"};
+		static const char *const util[] = {"power_capacity_text",
+		    "power_price_text", "water_capacity_text",
+		    "water_price_text", "wastewater_text",
+		    "wastewater_price_text"};
+		bool hl = false, hu = false;
+		size_t i;
+
+		for (i = 0; i < sizeof lk / sizeof *lk; i++)
+			hl = hl || value_map_str(f, lk[i]) != NULL ||
+			    value_map_get(f, lk[i]) == s->yes;
+		for (i = 0; i < sizeof util / sizeof *util; i++)
+			hu = hu || value_map_str(f, util[i]) != NULL;
+		records_setb(s, f, "has_land_facts", hl);
+		records_setb(s, f, "has_utility_facts", hu);
+	}
 	{
 		struct value *rows = records_copy_rows(s, f, "incentives");
 		size_t i;
