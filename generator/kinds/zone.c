@@ -503,8 +503,10 @@ check_zone(struct site *s, const struct site_names *x,
 			    "zone.domestic-over-total", dom->text, tot->text);
 	}
 
+	/* Old figures: said once, on the record; its translations follow. */
 	v = value_map_get(d, "as_of");
-	if ((asof = records_date_of(v)) != NULL && s->build_date != NULL &&
+	if (it->lang_index == 0 && (asof = records_date_of(v)) != NULL &&
+	    s->build_date != NULL &&
 	    date_is_valid(s->build_date, strlen(s->build_date))) {
 		char cut[DATE_ISO_SIZE];
 

@@ -1579,6 +1579,20 @@ START_TEST(test_records_zone_two_bases_frame)
 }
 END_TEST
 
+/* Old figures are said once, on the record, not again on its translation. */
+START_TEST(test_records_zone_old_once)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", TWO_BASES("94.68", "84.17")},
+		{"content/zones/a.en.yaml", TWO_BASES("94.68", "84.17")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2024-11-14",
+	    "content/zones/a.yaml:8:8: W [zone.figures-old]|2023-06-30\n");
+}
+END_TEST
+
 #define FACTS(rest) \
 	"name: KCN Thử\n" \
 	"status: operating\n" \
@@ -1697,6 +1711,7 @@ records_suite(void)
 	tcase_add_test(t, test_records_zone_projects_wastewater_age);
 	tcase_add_test(t, test_records_zone_two_bases);
 	tcase_add_test(t, test_records_zone_two_bases_frame);
+	tcase_add_test(t, test_records_zone_old_once);
 	tcase_add_test(t, test_records_zone_facts_pass);
 	tcase_add_test(t, test_records_zone_facts_fail);
 	suite_add_tcase(s, t);
