@@ -248,7 +248,7 @@ check_lots(struct site *s, const struct value *d)
 {
 	const struct value *lots = value_map_get(d, "vacant_lots");
 	const char *f = "cleared_land_ha";
-	struct decimal sum = {0, 0}, x, land, l, free;
+	struct decimal sum = {0, 0}, x, land, l, rest;
 	bool ok = true;
 	size_t i;
 
@@ -262,13 +262,13 @@ check_lots(struct site *s, const struct value *d)
 	for (i = 0; ok && i < lots->n; i++)
 		ok = decimal_of_value(value_map_get(lots->items[i],
 		    "area_ha"), &x) && decimal_add(&sum, x);
-	free = l;
-	free.m = -free.m;
-	if (!ok || !decimal_add(&free, land) || free.m < 0)
+	rest = l;
+	rest.m = -rest.m;
+	if (!ok || !decimal_add(&rest, land) || rest.m < 0)
 		return;
-	if (decimal_cmp(sum, free, &ok) > 0 && ok)
+	if (decimal_cmp(sum, rest, &ok) > 0 && ok)
 		diag_error(s->diags, lots->pos, "zone.vacant-over-free",
-		    fig(s, sum), f, fig(s, land), fig(s, l), fig(s, free));
+		    fig(s, sum), f, fig(s, land), fig(s, l), fig(s, rest));
 }
 
 /* Inside Vietnam's bounding box, roughly: lat 8..24, lon 102..110. */
