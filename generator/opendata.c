@@ -56,6 +56,16 @@ static const struct odcol zone_cols[] = {
 	    "Wastewater plant, built (m³/day)", "m3/day", NULL},
 	{"as_of", "as_of", OD_DATE, "Số liệu tính đến ngày", "Figures as of",
 	    NULL, NULL},
+	/* The two bases the board reports (kinds/zone.c). */
+	{"cleared_land_ha", "cleared_land_ha", OD_NUMBER,
+	    "Đất công nghiệp đã giải phóng mặt bằng (ha)",
+	    "Cleared industrial land (ha)", "ha", NULL},
+	{"occupancy_cleared_land", "occupancy.cleared_land", OD_NUMBER,
+	    "Tỷ lệ lấp đầy trên đất đã giải phóng mặt bằng (%)",
+	    "Occupancy of cleared industrial land (%)", "%", NULL},
+	{"occupancy_industrial_land", "occupancy.industrial_land", OD_NUMBER,
+	    "Tỷ lệ lấp đầy trên toàn bộ đất công nghiệp (%)",
+	    "Occupancy of all industrial land (%)", "%", NULL},
 };
 
 static const struct odcol call_cols[] = {

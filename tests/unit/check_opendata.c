@@ -71,9 +71,11 @@ START_TEST(test_opendata_csv)
 	ck_assert_str_eq(csv, "\xef\xbb\xbf" "slug,name,url,status,area_ha,"
 	    "industrial_land_ha,leased_ha,occupancy_percent,occupancy_basis,"
 	    "projects_total,projects_fdi,projects_domestic,"
-	    "wastewater_design_m3_day,wastewater_built_m3_day,as_of\r\n"
+	    "wastewater_design_m3_day,wastewater_built_m3_day,as_of,"
+	    "cleared_land_ha,occupancy_cleared_land,"
+	    "occupancy_industrial_land\r\n"
 	    "kcn-a,\"KCN A, B\",https://example.invalid/cong/khu/kcn-a/,"
-	    "operating,12.5,,,,,3,,,,,2020-06-30\r\n");
+	    "operating,12.5,,,,,3,,,,,2020-06-30,,,\r\n");
 }
 END_TEST
 

@@ -101,11 +101,18 @@ static const char values_vi[] = FORMAT_VI
     "industrial_land_text: \"Đất công nghiệp\", "
     "leased_text: \"Đã cho thuê\", "
     "occupancy_text: \"Tỷ lệ lấp đầy\", projects_text: \"Dự án\", "
+    "occupancy_cleared_land_text: \"Lấp đầy (đất đã giải phóng)\", "
+    "occupancy_industrial_land_text: \"Lấp đầy (đất công nghiệp)\", "
+    "sublease_text: \"Giá thuê lại đất\", "
     "wastewater_text: \"Xử lý nước thải\"}\n"
     "    wastewater: {per_day: \"m³/ngày\", designed: \"thiết kế\", "
     "built: \"đã xây dựng\", "
     "no_central_plant: \"Chưa có nhà máy xử lý nước thải tập trung"
     "\"}\n"
+    "    lease: {years: năm, until: đến năm}\n"
+    "    currency: {VND: đồng, USD: USD}\n"
+    "    per: {m2_term: \"m² cho cả thời hạn\", m2_year: \"m²/năm\", "
+    "kwh: kWh, m3: \"m³\"}\n"
     "  call:\n"
     "    status: {open: \"Đang kêu gọi\", "
     "closing_soon: \"Sắp hết hạn\", closed: \"Đã hết hạn\", "
@@ -1170,9 +1177,11 @@ START_TEST(test_records_browse)
 	p = page(&x, "khu-cong-nghiep/index.html");
 	b = value_map_get(p, "compare");
 	ck_assert_ptr_nonnull(b);
-	ck_assert_int_eq(value_map_get(b, "columns")->n, 6);
+	ck_assert_int_eq(value_map_get(b, "columns")->n, 8);
 	ck_assert_str_eq(str(value_map_get(b, "columns")->items[3], "title"),
-	    "Tỷ lệ lấp đầy");
+	    "Lấp đầy (đất đã giải phóng)");
+	ck_assert_str_eq(str(value_map_get(b, "columns")->items[4], "title"),
+	    "Lấp đầy (đất công nghiệp)");
 	ck_assert_int_eq(value_map_get(b, "rows")->n, 2);
 	fx_close(&x);
 }
@@ -1195,8 +1204,10 @@ START_TEST(test_records_compare_cells)
 	ck_assert_str_eq(str(value_map_get(r, "cells")->items[0], "text"),
 	    "183 ha");
 	ck_assert_str_eq(str(value_map_get(r, "cells")->items[3], "text"),
+	    "—");
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[4], "text"),
 	    "94,68%");
-	ck_assert_str_eq(str(value_map_get(r, "cells")->items[5], "text"),
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[7], "text"),
 	    "thiết kế 6.000 m³/ngày, đã xây dựng 1.000 m³/ngày");
 	fx_close(&x);
 }
@@ -1521,6 +1532,197 @@ START_TEST(test_records_each_ref)
 }
 END_TEST
 
+/* ---- zones: both occupancy bases, what investors act on ---- */
+
+/* KCN Lộc Sơn as the board reports it: leased 112,9579 ha is 94,68% of
+ * the cleared industrial land and 84,17% of all its industrial land. */
+#define TWO_BASES(cleared, ind) \
+	"name: KCN Lộc Sơn\n" \
+	"status: operating\n" \
+	"area_ha: 183\n" \
+	"industrial_land_ha: 134.2\n" \
+	"cleared_land_ha: 119.3\n" \
+	"leased_ha: 112.9579\n" \
+	"occupancy: {cleared_land: " cleared ", industrial_land: " ind "}\n" \
+	"as_of: \"2023-06-30\"\n" \
+	"sources: [{title: Báo cáo của Ban}]\n"
+
+START_TEST(test_records_zone_two_bases)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", TWO_BASES("94.68", "84.17")},
+		{"content/zones/b.yaml", TWO_BASES("94.68", "84.71")},
+		{"content/zones/c.yaml", TWO_BASES("84.17", "84.17")},
+		{"content/zones/d.yaml",
+		    "name: D\nstatus: operating\narea_ha: 183\n"
+		    "industrial_land_ha: 119.3\ncleared_land_ha: 130\n"
+		    "leased_ha: 112.9579\noccupancy: {percent: 94.68}\n"
+		    "as_of: \"2023-06-30\"\nsources: [{title: x}]\n"},
+		{NULL, NULL},
+	};
+
+	expect(f, "2023-11-14",
+	    "content/zones/b.yaml:7:51: E [zone.occupancy-mismatch]"
+	    "|occupancy.industrial_land|84,71|134,2|84,17|industrial_land: "
+	    "84.17\n"
+	    "content/zones/c.yaml:7:27: E [zone.occupancy-mismatch]"
+	    "|occupancy.cleared_land|84,17|119,3|94,68|cleared_land: 94.68\n"
+	    "content/zones/d.yaml:5:18: E [zone.cleared-over-industrial]"
+	    "|cleared_land_ha|130|119,3\n"
+	    "content/zones/d.yaml:7:22: E [zone.occupancy-half]|percent"
+	    "|basis\n");
+}
+END_TEST
+
+/* Both figures reach the frame, each with its basis. */
+START_TEST(test_records_zone_two_bases_frame)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", TWO_BASES("94.68", "84.17")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *p, *r;
+
+	fx_open(&x, f, "2023-11-14", true);
+	p = page(&x, "khu-cong-nghiep/a/index.html");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(str(p, "occupancy_cleared_land_text"), "94,68%");
+	ck_assert_str_eq(str(p, "occupancy_industrial_land_text"), "84,17%");
+	ck_assert_str_eq(str(p, "occupancy_text"), "84,17%");
+	ck_assert_str_eq(str(p, "free_land_text"), "6,3421 ha");
+	r = value_map_get(p, "occupancies");
+	ck_assert_int_eq(r->n, 2);
+	ck_assert_str_eq(str(r->items[0], "basis"), "cleared_land");
+	r = value_path(page(&x, "khu-cong-nghiep/index.html"),
+	    "compare.rows")->items[0];
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[3], "text"),
+	    "94,68%");
+	ck_assert_str_eq(str(value_map_get(r, "cells")->items[4], "text"),
+	    "84,17%");
+	fx_close(&x);
+}
+END_TEST
+
+/* Old figures are said once, on the record, not again on its translation. */
+START_TEST(test_records_zone_old_once)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", TWO_BASES("94.68", "84.17")},
+		{"content/zones/a.en.yaml", TWO_BASES("94.68", "84.17")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2024-11-14",
+	    "content/zones/a.yaml:8:8: W [zone.figures-old]|2023-06-30\n");
+}
+END_TEST
+
+#define FACTS(rest) \
+	"name: KCN Thử\n" \
+	"status: operating\n" \
+	"area_ha: 183\n" \
+	"industrial_land_ha: 134.2\n" \
+	"leased_ha: 112.9579\n" \
+	"as_of: \"2025-06-30\"\n" \
+	"sources: [{title: Báo cáo của Ban}]\n" \
+	rest
+
+START_TEST(test_records_zone_facts_pass)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", FACTS(
+		    "coordinates: {lat: 11.53, lon: 107.81}\n"
+		    "lease: {term_years: 50, ends: 2054}\n"
+		    "sublease: {min: 45, max: 60, currency: USD, per: m2_term}\n"
+		    "fees:\n"
+		    "  infrastructure: {amount: 0.5, currency: USD, "
+		    "per: m2_year}\n"
+		    "  management: {amount: 6000, currency: VND, per: m2_year}\n"
+		    "utilities:\n"
+		    "  power: {amount: 1800, currency: VND, per: kwh}\n"
+		    "  water: {amount: 15000, currency: VND, per: m3}\n"
+		    "  wastewater: {amount: 0.4, currency: USD, per: m3}\n"
+		    "infrastructure:\n"
+		    "  power_capacity: {amount: 63, unit: MVA}\n"
+		    "  water_m3_day: 15000\n"
+		    "  wastewater: {design_m3_day: 6000, built_m3_day: 1000, "
+		    "operating: true}\n"
+		    "vacant_lots: [{lot: CN7, area_ha: 4.979}]\n"
+		    "labour: {pool: 120000, workers: 8000}\n"
+		    "incentives:\n"
+		    "  - {what: Miễn thuế, basis: 31/2021/NĐ-CP, document: nd}\n"
+		    "contact: {name: Ban, phone: 0263 3822 000}\n")},
+		{"content/documents/nd.yaml", DOC("31/2021/NĐ-CP",
+		    "2021-03-26", "")},
+		{NULL, NULL},
+	};
+	struct fx x;
+	const struct value *p;
+
+	expect(f, "2025-11-14", "");
+	fx_open(&x, f, "2025-11-14", true);
+	p = page(&x, "khu-cong-nghiep/a/index.html");
+	ck_assert_str_eq(str(p, "lease_text"), "50 năm, đến năm 2054");
+	ck_assert_str_eq(str(p, "sublease_text"),
+	    "45–60 USD/m² cho cả thời hạn");
+	ck_assert_str_eq(str(p, "power_price_text"), "1.800 đồng/kWh");
+	ck_assert_str_eq(str(p, "power_capacity_text"), "63 MVA");
+	ck_assert_str_eq(str(p, "water_capacity_text"), "15.000 m³/ngày");
+	ck_assert_str_eq(str(value_map_get(p, "incentives")->items[0],
+	    "document_url"), "/van-ban/nd/");
+	fx_close(&x);
+}
+END_TEST
+
+START_TEST(test_records_zone_facts_fail)
+{
+	static const struct file f[] = {
+		{"content/zones/a.yaml", FACTS(
+		    "coordinates: {lat: 31.53, lon: 107.81}\n"
+		    "lease: {term_years: 50, ends: 2020}\n"
+		    "sublease: {min: 60, max: 45, currency: USD, per: m2_term}\n"
+		    "utilities:\n"
+		    "  power: {amount: 1800, currency: VND, per: m3}\n"
+		    "  water: {amount: 15, currency: VND, per: m3}\n"
+		    "infrastructure:\n"
+		    "  wastewater: {central_plant: false, operating: true}\n"
+		    "vacant_lots: [{lot: CN7, area_ha: 30}]\n"
+		    "incentives:\n"
+		    "  - {what: Miễn thuế, basis: 118/2015/NĐ-CP, document: nd}\n"
+		    "contact: {name: Ban}\n")},
+		{"content/zones/b.yaml", FACTS(
+		    "coordinates: {lat: 107.81, lon: 11.53}\n"
+		    "lease: {term_years: 50, ends: 2080}\n")},
+		{"content/documents/nd.yaml", DOC("31/2021/NĐ-CP",
+		    "2021-03-26", "")},
+		{NULL, NULL},
+	};
+
+	expect(f, "2025-11-14",
+	    "content/zones/a.yaml:8:20: E [zone.coordinates-outside]|31.53"
+	    "|107.81\n"
+	    "content/zones/a.yaml:9:31: E [zone.lease-ended]|2020"
+	    "|2025-06-30\n"
+	    "content/zones/a.yaml:10:17: E [zone.sublease-range]|60|45\n"
+	    "content/zones/a.yaml:12:45: E [zone.rate-unit]"
+	    "|utilities.power|m3|kwh\n"
+	    "content/zones/a.yaml:13:19: W [zone.rate-range]"
+	    "|utilities.water.amount|15|VND\n"
+	    "content/zones/a.yaml:15:49: E [zone.wastewater-operating]"
+	    "|central_plant: false\n"
+	    "content/zones/a.yaml:16:14: E [zone.vacant-over-free]|30"
+	    "|industrial_land_ha|134,2|112,9579|21,2421\n"
+	    "content/zones/a.yaml:18:30: E [zone.incentive-basis]"
+	    "|118/2015/NĐ-CP|31/2021/NĐ-CP\n"
+	    "content/zones/a.yaml:19:10: W [zone.contact-unreachable]\n"
+	    "content/zones/b.yaml:8:20: E [zone.coordinates-swapped]"
+	    "|107.81|11.53\n"
+	    "content/zones/b.yaml:9:31: E [zone.lease-over-term]|2080"
+	    "|55|50\n");
+}
+END_TEST
+
 Suite *
 records_suite(void)
 {
@@ -1532,6 +1734,11 @@ records_suite(void)
 	tcase_add_test(t, test_records_zone_areas);
 	tcase_add_test(t, test_records_zone_occupancy);
 	tcase_add_test(t, test_records_zone_projects_wastewater_age);
+	tcase_add_test(t, test_records_zone_two_bases);
+	tcase_add_test(t, test_records_zone_two_bases_frame);
+	tcase_add_test(t, test_records_zone_old_once);
+	tcase_add_test(t, test_records_zone_facts_pass);
+	tcase_add_test(t, test_records_zone_facts_fail);
 	suite_add_tcase(s, t);
 	t = tcase_create("call");
 	tcase_add_test(t, test_records_call_passes);
