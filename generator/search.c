@@ -11,6 +11,7 @@
  * many shards and chunks there are and holds each document's kind (one
  * letter each), so that the filter by kind needs no chunk.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -68,12 +69,12 @@ fold_cp(uint32_t cp, unsigned char out[7])
 }
 
 /*
- * The folds of U+0000-U+1FFF (Latin, Vietnamese's precomposed letters
- * of U+1E00-U+1EFF, the combining marks), made once: utf8proc for every
+ * The folds of U+0000-U+21FF (Latin, Vietnamese's precomposed letters
+ * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made once: utf8proc for every
  * character of every page made the index build slow.  A character folds
  * alone as in a string, since its marks are all dropped.
  */
-#define FOLD_TABLE 0x2000
+#define FOLD_TABLE 0x2200
 static struct {
 	unsigned char len, s[7];
 } fold_table[FOLD_TABLE];
@@ -159,6 +160,7 @@ struct term {
 	size_t len;
 	uint32_t hash;
 	uint32_t shard; /* hash % the number of shards, once known */
+	size_t bytes; /* its postings coded, once known */
 	uint32_t *post; /* doc, weight, doc, weight, ... */
 	size_t n, cap;
 };
@@ -168,10 +170,10 @@ struct index {
 	size_t size, used;
 };
 
+/* The term s[0..n) of hash h (fnv()), added when new. */
 static struct term *
-term_get(struct index *x, const char *s, size_t n)
+term_get(struct index *x, const char *s, size_t n, uint32_t h)
 {
-	uint32_t h = fnv(s, n);
 	size_t i;
 
 	if (2 * (x->used + 1) > x->size) {
@@ -203,42 +205,174 @@ term_get(struct index *x, const char *s, size_t n)
 	return &x->tab[i];
 }
 
-/* Counts the terms of folded text f into document doc, each occurrence
- * adding w (a title's 16, a body's 1) to its weight. */
-static void
-add_terms(struct index *x, uint32_t doc, const char *f, size_t n, uint32_t w)
-{
-	size_t i = 0, j;
+/*
+ * Cutting text into terms in one pass over its bytes: no plain text, no
+ * folded copy, and the hash made as the term's bytes come.  A term is a
+ * run of term bytes of the folded text (term_byte()); the cut holds the
+ * one being read.
+ */
+struct cut {
+	struct index *x;
+	uint32_t doc, w; /* the document; 16 in a title, 1 in a body */
+	uint32_t h; /* FNV-1a of the term's bytes so far */
+	size_t len; /* its length; only TERM_MAX bytes are kept */
+	char b[TERM_MAX];
+};
 
-	while (i < n) {
-		if (!term_byte((unsigned char)f[i])) {
-			i++;
+#define FNV_BASIS 2166136261u
+
+static inline void
+cut_byte(struct cut *c, unsigned char b)
+{
+	if (c->len < TERM_MAX)
+		c->b[c->len] = (char)b;
+	c->len++;
+	c->h = (c->h ^ b) * 16777619u;
+}
+
+/* The term read ends: counted into the document, as a title's (16 an
+ * occurrence, two at most) or a body's (1, seven at most: a long text
+ * is not more relevant). */
+static void
+cut_end(struct cut *c)
+{
+	struct term *t;
+	uint32_t *w;
+
+	if (c->len == 0)
+		return;
+	/* One letter is no word; one digit may be (a "Phần 2"). */
+	if ((c->len < 2 && !ascii_isdigit(c->b[0])) || c->len > TERM_MAX)
+		goto out;
+	t = term_get(c->x, c->b, c->len, c->h);
+	if (t->n == 0 || t->post[t->n - 2] != c->doc) {
+		if (t->n + 2 > t->cap) {
+			t->cap = t->cap ? 2 * t->cap : 4;
+			t->post = xreallocarray(t->post, t->cap,
+			    sizeof *t->post);
+		}
+		t->post[t->n++] = c->doc;
+		t->post[t->n++] = 0;
+	}
+	w = &t->post[t->n - 1];
+	if (c->w == 16 && *w >> 4 < 2)
+		*w += 16;
+	else if (c->w == 1 && (*w & 15) < 7)
+		(*w)++;
+out:
+	c->len = 0;
+	c->h = FNV_BASIS;
+}
+
+/* What an ASCII byte is to the cut. */
+enum {
+	C_SEP, /* ends a term */
+	C_TERM, /* a-z, 0-9 */
+	C_UPPER, /* A-Z: its lower case */
+	C_TAG, /* '<': perhaps an HTML tag (Markdown) */
+	C_LINK, /* ']': perhaps a link's target next (Markdown) */
+};
+
+static const unsigned char ascii_class[128] = {
+	['0'] = C_TERM, ['1'] = C_TERM, ['2'] = C_TERM, ['3'] = C_TERM,
+	['4'] = C_TERM, ['5'] = C_TERM, ['6'] = C_TERM, ['7'] = C_TERM,
+	['8'] = C_TERM, ['9'] = C_TERM,
+	['a'] = C_TERM, ['b'] = C_TERM, ['c'] = C_TERM, ['d'] = C_TERM,
+	['e'] = C_TERM, ['f'] = C_TERM, ['g'] = C_TERM, ['h'] = C_TERM,
+	['i'] = C_TERM, ['j'] = C_TERM, ['k'] = C_TERM, ['l'] = C_TERM,
+	['m'] = C_TERM, ['n'] = C_TERM, ['o'] = C_TERM, ['p'] = C_TERM,
+	['q'] = C_TERM, ['r'] = C_TERM, ['s'] = C_TERM, ['t'] = C_TERM,
+	['u'] = C_TERM, ['v'] = C_TERM, ['w'] = C_TERM, ['x'] = C_TERM,
+	['y'] = C_TERM, ['z'] = C_TERM,
+	['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
+	['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER,
+	['I'] = C_UPPER, ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER,
+	['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER, ['P'] = C_UPPER,
+	['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER, ['T'] = C_UPPER,
+	['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+	['Y'] = C_UPPER, ['Z'] = C_UPPER,
+	['<'] = C_TAG, [']'] = C_LINK,
+};
+
+/*
+ * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
+ * that are not term bytes would.  Markdown (md) also drops what
+ * plain_markdown() drops from the words: HTML tags and links' targets
+ * (its other drops are punctuation, no term bytes anyway).
+ */
+static void
+cut_text(struct cut *c, const char *s, size_t n, bool md)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+	unsigned char tmp[7];
+	const unsigned char *f;
+	uint32_t cp;
+	size_t k, len;
+
+	while (u < end) {
+		unsigned b = *u;
+
+		if (b < 0x80) {
+			switch (ascii_class[b]) {
+			case C_TERM:
+				cut_byte(c, (unsigned char)b);
+				break;
+			case C_UPPER:
+				cut_byte(c, (unsigned char)(b + 32));
+				break;
+			case C_TAG:
+				cut_end(c);
+				if (md && u + 1 < end &&
+				    (ascii_isalpha(u[1]) || u[1] == '/' ||
+				        u[1] == '!'))
+					while (u + 1 < end && *u != '>')
+						u++;
+				break;
+			case C_LINK:
+				cut_end(c);
+				if (md && u + 1 < end && u[1] == '(')
+					while (u + 1 < end && *u != ')')
+						u++;
+				break;
+			default:
+				cut_end(c);
+				break;
+			}
+			u++;
 			continue;
 		}
-		for (j = i; j < n && term_byte((unsigned char)f[j]); j++)
-			;
-		/* One letter is no word; one digit may be (a "Phần 2"). */
-		if ((j - i >= 2 || ascii_isdigit(f[i])) && j - i <= TERM_MAX) {
-			struct term *t = term_get(x, f + i, j - i);
-
-			if (t->n == 0 || t->post[t->n - 2] != doc) {
-				if (t->n + 2 > t->cap) {
-					t->cap = t->cap ? 2 * t->cap : 4;
-					t->post = xreallocarray(t->post, t->cap,
-					    sizeof *t->post);
-				}
-				t->post[t->n++] = doc;
-				t->post[t->n++] = 0;
-			}
-			/* title: 16 an occurrence, two at most; body: 1,
-			 * seven at most (a long text is not more relevant) */
-			if (w == 16 && t->post[t->n - 1] >> 4 < 2)
-				t->post[t->n - 1] += 16;
-			else if (w == 1 && (t->post[t->n - 1] & 15) < 7)
-				t->post[t->n - 1]++;
+		/* Vietnamese letters: two bytes (U+0080-U+07FF) or three
+		 * (U+1E00-U+1EFF); the rest decoded with every check. */
+		if (b >= 0xC2 && b <= 0xDF && u + 1 < end &&
+		    (u[1] & 0xC0) == 0x80) {
+			cp = (b & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+			u += 2;
+		} else if (b >= 0xE1 && b <= 0xEC && u + 2 < end &&
+		    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+			cp = (b & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+			    (u[2] & 0x3Fu);
+			u += 3;
+		} else {
+			k = utf8_decode((const char *)u, (size_t)(end - u), &cp,
+			    UTF8_STRICT);
+			u += k;
+			if (cp == UTF8_REPLACEMENT && k == 1)
+				continue; /* not UTF-8: dropped */
 		}
-		i = j;
+		if (cp < FOLD_TABLE) {
+			f = fold_table[cp].s;
+			len = fold_table[cp].len;
+		} else {
+			f = tmp;
+			len = fold_cp(cp, tmp);
+		}
+		for (k = 0; k < len; k++)
+			if (term_byte(f[k]))
+				cut_byte(c, f[k]);
+			else
+				cut_end(c);
 	}
+	cut_end(c);
 }
 
 /*
@@ -316,18 +450,58 @@ plain_value(struct buf *b, const struct value *v, int depth, size_t max)
 	}
 }
 
-/* buf_addf("%u") without printf: the postings are most of the index. */
-static void
-add_uint(struct buf *b, uint32_t v)
+/*
+ * The postings of a term, coded in characters of base64url, so that a
+ * shard is a JSON object of strings that needs no parsing of numbers:
+ * a character of value 32-63 is a digit (its low 5 bits) of the gap to
+ * the previous document less one, most significant first; one of 0-31
+ * ends the posting and is its weight, titles (0-2) * 8 + body
+ * occurrences (0-7).  A term in most pages takes one character a page.
+ */
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* The number of gap digits of g. */
+static size_t
+gap_digits(uint32_t g)
 {
-	char d[10];
 	size_t n = 0;
 
-	do
-		d[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	while (n > 0)
-		buf_addc(b, d[--n]);
+	for (; g > 0; g >>= 5)
+		n++;
+	return n;
+}
+
+/* The bytes t's postings take, coded. */
+static size_t
+post_bytes(const struct term *t)
+{
+	uint32_t prev = UINT32_MAX; /* the first gap is doc + 1 */
+	size_t k, n = 0;
+
+	for (k = 0; k < t->n; k += 2) {
+		n += 1 + gap_digits(t->post[k] - prev - 1);
+		prev = t->post[k];
+	}
+	return n;
+}
+
+/* Codes t's postings at o, which has t->bytes bytes; returns their end. */
+static char *
+post_code(char *o, const struct term *t)
+{
+	uint32_t prev = UINT32_MAX, g, w;
+	size_t k, d;
+
+	for (k = 0; k < t->n; k += 2) {
+		g = t->post[k] - prev - 1;
+		for (d = gap_digits(g); d > 0; d--)
+			*o++ = b64[32 | ((g >> (5 * (d - 1))) & 31)];
+		w = t->post[k + 1];
+		*o++ = b64[(w >> 4) * 8 + (w & 15)];
+		prev = t->post[k];
+	}
+	return o;
 }
 
 static int
@@ -416,55 +590,108 @@ doc_title(const struct item *it)
 	return title != NULL ? title : it->slug;
 }
 
-/* One worker's share of the documents: all[from..to) into its index. */
+/*
+ * One worker's share of the documents, all[from..to) (from a multiple
+ * of DOC_CHUNK): their terms into x, their chunks into docs (chunk k
+ * of the share ending at end[k]) and their kinds' letters into klet.
+ */
 struct part {
 	struct item **all;
 	size_t from, to;
+	const char *const *kinds;
+	size_t nkinds;
 	struct index x;
+	struct buf docs, klet;
+	size_t *end;
 };
+
+/* Adds document it to the chunk being made in p->docs. */
+static void
+doc_add(struct part *p, struct buf *text, size_t i)
+{
+	const struct item *it = p->all[i];
+	const char *title = doc_title(it);
+	size_t k;
+
+	doc_text(text, it, 2 * EXCERPT); /* enough to cut */
+	buf_adds(&p->docs, (i - p->from) % DOC_CHUNK ? ",\n[" : "[\n[");
+	buf_add_json(&p->docs, it->url, strlen(it->url));
+	buf_addc(&p->docs, ',');
+	buf_add_json(&p->docs, title, strlen(title));
+	buf_addc(&p->docs, ',');
+	buf_add_json(&p->docs, it->date ? it->date : "",
+	    it->date ? strlen(it->date) : 0);
+	buf_addc(&p->docs, ',');
+	buf_add_json(&p->docs, text->len ? text->data : "",
+	    excerpt_len(text->data, text->len, EXCERPT));
+	buf_addc(&p->docs, ']');
+	if ((i - p->from) % DOC_CHUNK == DOC_CHUNK - 1 || i + 1 == p->to) {
+		buf_adds(&p->docs, "\n]\n");
+		p->end[(i - p->from) / DOC_CHUNK] = p->docs.len;
+	}
+	for (k = 0; k < p->nkinds; k++)
+		if (strcmp(p->kinds[k], it->coll->kind) == 0)
+			break;
+	buf_addc(&p->klet, (char)('a' + k));
+}
 
 static void *
 index_part(void *arg)
 {
 	struct part *p = arg;
-	struct buf text = {0}, f = {0};
+	struct cut c = {&p->x, 0, 0, FNV_BASIS, 0, {0}};
+	struct buf text = {0};
+	const char *sum;
 	size_t i;
 
+	p->end = xreallocarray(NULL, (p->to - p->from) / DOC_CHUNK + 1,
+	    sizeof *p->end);
 	for (i = p->from; i < p->to; i++) {
 		const struct item *it = p->all[i];
 		const char *title = doc_title(it);
 
-		doc_text(&text, it, TEXT_MAX);
-		buf_reset(&f);
-		search_fold(&f, title, strlen(title));
+		c.doc = (uint32_t)i;
+		c.w = 16;
+		cut_text(&c, title, strlen(title), false);
 		/* the year counts as much as the title: "thanh tra 2020" */
 		if (it->date)
-			buf_addf(&f, " %.4s", it->date);
-		add_terms(&p->x, (uint32_t)i, f.data, f.len, 16);
-		buf_reset(&f);
-		search_fold(&f, text.data, text.len);
-		add_terms(&p->x, (uint32_t)i, f.data, f.len, 1);
+			cut_text(&c, it->date, strnlen(it->date, 4), false);
+		c.w = 1;
+		if ((sum = value_map_str(it->frame, "summary")) != NULL)
+			cut_text(&c, sum, strlen(sum), false);
+		if (it->markdown) {
+			cut_text(&c, it->body,
+			    it->body_len < TEXT_MAX ? it->body_len : TEXT_MAX,
+			    true);
+		} else {
+			buf_reset(&text);
+			plain_value(&text, it->data, 0, TEXT_MAX);
+			cut_text(&c, text.data, text.len, false);
+		}
+		doc_add(p, &text, i);
 	}
 	buf_release(&text);
-	buf_release(&f);
 	return NULL;
 }
 
 /*
- * The terms of all[0..n), in two workers when there are many (the
- * index build is most of what search adds to a build): the second's
- * documents follow the first's, so its postings are appended.
+ * The terms and chunks of all[0..n), in two workers when there are many
+ * (the index build is most of what search adds to a build): the
+ * second's documents follow the first's, so its postings are appended
+ * to the first's.
  */
 static void
-index_terms(struct index *x, struct item **all, size_t n)
+index_terms(struct part p[2])
 {
-	struct part p[2] = {{all, 0, n, {0}}, {all, n, n, {0}}};
+	size_t n = p[0].to, i;
 	pthread_t th;
 	bool threaded = false;
-	size_t i;
 
+	pthread_once(&fold_once, fold_init);
+	p[1] = p[0];
+	p[1].from = n;
 	if (n >= 400) {
-		p[0].to = p[1].from = n / 2;
+		p[0].to = p[1].from = n / 2 / DOC_CHUNK * DOC_CHUNK;
 		threaded = pthread_create(&th, NULL, index_part, &p[1]) == 0;
 		if (!threaded) {
 			p[0].to = n;
@@ -472,40 +699,110 @@ index_terms(struct index *x, struct item **all, size_t n)
 		}
 	}
 	index_part(&p[0]);
-	if (threaded) {
-		pthread_join(th, NULL);
-		for (i = 0; i < p[1].x.size; i++) {
-			struct term *u = &p[1].x.tab[i], *v;
+	if (!threaded)
+		return;
+	pthread_join(th, NULL);
+	for (i = 0; i < p[1].x.size; i++) {
+		struct term *u = &p[1].x.tab[i], *v;
 
-			if (u->s == NULL)
-				continue;
-			v = term_get(&p[0].x, u->s, u->len);
-			if (v->n + u->n > v->cap) {
-				v->cap = v->n + u->n;
-				v->post = xreallocarray(v->post, v->cap,
-				    sizeof *v->post);
-			}
-			memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
-			v->n += u->n;
-			free(u->post);
-			free((char *)u->s);
+		if (u->s == NULL)
+			continue;
+		v = term_get(&p[0].x, u->s, u->len, u->hash);
+		if (v->n + u->n > v->cap) {
+			v->cap = v->n + u->n;
+			v->post = xreallocarray(v->post, v->cap,
+			    sizeof *v->post);
 		}
-		free(p[1].x.tab);
+		memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
+		v->n += u->n;
+		free(u->post);
+		free((char *)u->s);
 	}
-	*x = p[0].x;
+	free(p[1].x.tab);
+	p[1].x.tab = NULL;
+	p[1].x.size = 0;
+}
+
+/* Adds the file dir/name of n bytes at data (the arena's, not copied). */
+static void
+add_slice(struct site *s, const char *dir, const char *name, char *data,
+    size_t n)
+{
+	struct page *p = site_add_page(s,
+	    arena_printf(s->arena, "%s%s", dir, name), "content/site.yaml");
+
+	p->data = data;
+	p->len = n;
+}
+
+/*
+ * The shards of the terms of x, written at once into one block of the
+ * arena (each file a slice of it): terms sorted by shard, then by their
+ * bytes (the same bytes every build).  Returns the number of shards.
+ */
+static uint32_t
+write_shards(struct site *s, const char *dir, struct index *x)
+{
+	struct term **terms;
+	uint32_t nshards, sh;
+	size_t i, j, nt, bytes = 0;
+	char *block, *o, *start;
+
+	terms = xreallocarray(NULL, x->used ? x->used : 1, sizeof *terms);
+	for (i = nt = 0; i < x->size; i++)
+		if (x->tab[i].s != NULL) {
+			struct term *t = &x->tab[i];
+
+			t->bytes = post_bytes(t);
+			/* ,\n"term":"postings" */
+			bytes += 7 + t->len + t->bytes;
+			terms[nt++] = t;
+		}
+	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
+	     nshards *= 2)
+		;
+	for (i = 0; i < nt; i++)
+		terms[i]->shard = terms[i]->hash % nshards;
+	qsort(terms, nt, sizeof *terms, term_cmp);
+	/* each shard's "{" and "\n}\n" */
+	o = block = arena_alloc(s->arena, bytes + 4 * (size_t)nshards);
+	for (sh = 0, i = 0; sh < nshards; sh++) {
+		start = o;
+		*o++ = '{';
+		for (j = i; i < nt && terms[i]->shard == sh; i++) {
+			struct term *t = terms[i];
+
+			if (i > j)
+				*o++ = ',';
+			*o++ = '\n';
+			*o++ = '"'; /* term bytes need no escape */
+			memcpy(o, t->s, t->len);
+			o += t->len;
+			memcpy(o, "\":\"", 3);
+			o += 3;
+			o = post_code(o, t);
+			*o++ = '"';
+		}
+		memcpy(o, "\n}\n", 3);
+		o += 3;
+		add_slice(s, dir, arena_printf(s->arena, "s%u.json", sh),
+		    start, (size_t)(o - start));
+	}
+	assert(o <= block + bytes + 4 * (size_t)nshards);
+	free(terms);
+	return nshards;
 }
 
 static void
 index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
     size_t nkinds)
 {
-	struct index x = {NULL, 0, 0};
-	struct buf text = {0}, b = {0}, docs = {0}, klet = {0};
-	struct term **terms;
+	struct part p[2];
+	struct buf b = {0};
 	struct item **all;
-	size_t nall;
-	uint32_t ndoc = 0, nshards, sh;
-	size_t i, c, k, bytes = 0, nt;
+	char *docs;
+	size_t nall, i, c, k, from;
+	uint32_t nshards;
 
 	nall = 0;
 	for (c = 0; c < s->ncolls; c++)
@@ -517,117 +814,53 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 				all[nall++] = s->colls[c].items[i];
 	/* Numbered newest first: search.js breaks ties by number. */
 	sort_by_date(all, nall);
-	index_terms(&x, all, nall);
-	/* the documents, in chunks */
-	for (i = 0; i < nall; i++) {
-		struct item *it = all[i];
-		const char *title = doc_title(it);
-
-		doc_text(&text, it, 2 * EXCERPT); /* enough to cut */
-		if (ndoc % DOC_CHUNK == 0) {
-			if (ndoc > 0) {
-				buf_adds(&docs, "\n]\n");
-				site_add_data(s,
-				    arena_printf(s->arena, "%sd%u.json", dir,
-				        ndoc / DOC_CHUNK - 1),
-				    "content/site.yaml", &docs);
-			}
-			buf_adds(&docs, "[\n");
-		} else {
-			buf_adds(&docs, ",\n");
+	memset(p, 0, sizeof p);
+	p[0].all = all;
+	p[0].to = nall;
+	p[0].kinds = kinds;
+	p[0].nkinds = nkinds;
+	index_terms(p);
+	/* the documents' chunks, each share's kept in the arena at once */
+	for (k = 0; k < 2; k++) {
+		if (p[k].to == p[k].from)
+			continue;
+		docs = buf_keep(&p[k].docs, s->arena);
+		for (i = 0, from = 0; i * DOC_CHUNK < p[k].to - p[k].from;
+		     i++) {
+			add_slice(s, dir,
+			    arena_printf(s->arena, "d%zu.json",
+			        p[k].from / DOC_CHUNK + i),
+			    docs + from, p[k].end[i] - from);
+			from = p[k].end[i];
 		}
-		buf_addc(&docs, '[');
-		buf_add_json(&docs, it->url, strlen(it->url));
-		buf_addc(&docs, ',');
-		buf_add_json(&docs, title, strlen(title));
-		buf_addc(&docs, ',');
-		buf_add_json(&docs, it->date ? it->date : "",
-		    it->date ? strlen(it->date) : 0);
-		buf_addc(&docs, ',');
-		buf_add_json(&docs, text.len ? text.data : "",
-		    excerpt_len(text.data, text.len, EXCERPT));
-		buf_addc(&docs, ']');
-		for (k = 0; k < nkinds; k++)
-			if (strcmp(kinds[k], it->coll->kind) == 0)
-				break;
-		buf_addc(&klet, (char)('a' + k));
-		ndoc++;
 	}
-	if (ndoc > 0) {
-		buf_adds(&docs, "\n]\n");
-		site_add_data(s,
-		    arena_printf(s->arena, "%sd%u.json", dir,
-		        (ndoc - 1) / DOC_CHUNK),
-		    "content/site.yaml", &docs);
-	}
-	/* the terms, sorted (the same bytes every build), into shards */
-	terms = xreallocarray(NULL, x.used ? x.used : 1, sizeof *terms);
-	for (i = nt = 0; i < x.size; i++)
-		if (x.tab[i].s != NULL) {
-			terms[nt++] = &x.tab[i];
-			bytes += x.tab[i].len + 6 + 2 * x.tab[i].n;
-		}
-	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
-	     nshards *= 2)
-		;
-	/* by shard, then by term: one pass writes every shard */
-	for (i = 0; i < nt; i++)
-		terms[i]->shard = terms[i]->hash % nshards;
-	qsort(terms, nt, sizeof *terms, term_cmp);
-	for (sh = 0, i = 0; sh < nshards; sh++) {
-		int first = 1;
-
-		buf_addc(&b, '{');
-		for (; i < nt && terms[i]->shard == sh; i++) {
-			struct term *t = terms[i];
-			uint32_t prev = 0;
-
-			buf_adds(&b, first ? "\n" : ",\n");
-			first = 0;
-			buf_add_json(&b, t->s, t->len);
-			buf_adds(&b, ":[");
-			/* one number a posting: the gap from the last
-			 * document times 32, plus the weight in 5 bits
-			 * (titles 0-2 times 8, body 0-7); most take 2-3
-			 * digits */
-			for (k = 0; k < t->n; k += 2) {
-				uint32_t w = t->post[k + 1];
-
-				if (k)
-					buf_addc(&b, ',');
-				add_uint(&b,
-				    (t->post[k] - prev) * 32 + (w >> 4) * 8 +
-				        (w & 15));
-				prev = t->post[k];
-			}
-			buf_addc(&b, ']');
-		}
-		buf_adds(&b, "\n}\n");
-		site_add_data(s, arena_printf(s->arena, "%ss%u.json", dir, sh), "content/site.yaml", &b);
-	}
-	buf_addf(&b, "{\"v\":1,\"lang\":");
+	nshards = write_shards(s, dir, &p[0].x);
+	buf_addf(&b, "{\"v\":2,\"lang\":");
 	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
-	buf_addf(&b, ",\"docs\":%u,\"chunk\":%u,\"shards\":%u,\"kinds\":[",
-	    ndoc, DOC_CHUNK, nshards);
+	buf_addf(&b, ",\"docs\":%zu,\"chunk\":%u,\"shards\":%u,\"kinds\":[",
+	    nall, DOC_CHUNK, nshards);
 	for (k = 0; k < nkinds; k++) {
 		buf_adds(&b, k ? "," : "");
 		buf_add_json(&b, kinds[k], strlen(kinds[k]));
 	}
-	buf_adds(&b, "],\"k\":");
-	buf_add_json(&b, klet.len ? klet.data : "", klet.len);
-	buf_adds(&b, "}\n");
-	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir), "content/site.yaml", &b);
-	for (i = 0; i < x.size; i++) {
-		free(x.tab[i].post);
-		free((char *)x.tab[i].s);
+	buf_adds(&b, "],\"k\":\"");
+	buf_add(&b, p[0].klet.data, p[0].klet.len);
+	buf_add(&b, p[1].klet.data, p[1].klet.len);
+	buf_adds(&b, "\"}\n");
+	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir),
+	    "content/site.yaml", &b);
+	for (i = 0; i < p[0].x.size; i++) {
+		free(p[0].x.tab[i].post);
+		free((char *)p[0].x.tab[i].s);
 	}
-	free(x.tab);
-	free(terms);
+	free(p[0].x.tab);
+	for (k = 0; k < 2; k++) {
+		free(p[k].end);
+		buf_release(&p[k].docs);
+		buf_release(&p[k].klet);
+	}
 	free(all);
-	buf_release(&text);
 	buf_release(&b);
-	buf_release(&docs);
-	buf_release(&klet);
 }
 
 /* The search page of language lang: the form, and the collections'
