@@ -70,24 +70,36 @@ fold_cp(uint32_t cp, unsigned char out[7])
 
 /*
  * The folds of U+0000-U+21FF (Latin, Vietnamese's precomposed letters
- * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made once: utf8proc for every
- * character of every page made the index build slow.  A character folds
+ * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made
+ * once: utf8proc for every character of every page made the index build
+ * slow.  A character folds
  * alone as in a string, since its marks are all dropped.
  */
 #define FOLD_TABLE 0x2200
 static struct {
 	unsigned char len, s[7];
+	unsigned char one; /* the fold when one term byte, else 0 */
 } fold_table[FOLD_TABLE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void head_init(void);
 
 static void
 fold_init(void)
 {
 	uint32_t cp;
 
-	for (cp = 0; cp < FOLD_TABLE; cp++)
+	unsigned char b;
+
+	for (cp = 0; cp < FOLD_TABLE; cp++) {
 		fold_table[cp].len =
 		    (unsigned char)fold_cp(cp, fold_table[cp].s);
+		b = fold_table[cp].s[0];
+		if (fold_table[cp].len == 1 &&
+		    ((b >= 'a' && b <= 'z') || ascii_isdigit(b)))
+			fold_table[cp].one = b;
+	}
+	head_init();
 }
 
 void
@@ -157,23 +169,54 @@ term_byte(int c)
 
 struct term {
 	const char *s;
-	size_t len;
-	uint32_t hash;
-	uint32_t shard; /* hash % the number of shards, once known */
-	size_t bytes; /* its postings coded, once known */
+	uint64_t head; /* its first 8 bytes, then zeros (term_head()) */
+	uint32_t len, hash;
+	uint32_t last, w; /* the document last read, its weight so far */
 	uint32_t *post; /* doc, weight, doc, weight, ... */
 	size_t n, cap;
+	uint32_t shard; /* hash % the number of shards, once known */
+	size_t bytes; /* its postings coded, once known */
 };
+
+#define NO_DOC UINT32_MAX
 
 struct index {
 	struct term *tab; /* open addressing, size a power of 2 */
 	size_t size, used;
 };
 
-/* The term s[0..n) of hash h (fnv()), added when new. */
-static struct term *
-term_get(struct index *x, const char *s, size_t n, uint32_t h)
+/* The masks that keep the first k bytes of 8, as memory holds them. */
+static uint64_t head_mask[9];
+
+static void
+head_init(void)
 {
+	unsigned char m[8];
+	size_t k;
+
+	for (k = 0; k <= 8; k++) {
+		memset(m, 0, sizeof m);
+		memset(m, 0xFF, k);
+		memcpy(&head_mask[k], m, sizeof m);
+	}
+}
+
+/* The first 8 bytes of s[0..n) then zeros: most terms whole, so that
+ * a lookup compares words; s has 8 bytes to read. */
+static inline uint64_t
+term_head(const char *s, size_t n)
+{
+	uint64_t v;
+
+	memcpy(&v, s, sizeof v);
+	return v & head_mask[n < 8 ? n : 8];
+}
+
+/* Adds the term s[0..n) of hash h and head hd, not in x yet. */
+static struct term *
+term_add(struct index *x, const char *s, size_t n, uint32_t h, uint64_t hd)
+{
+	struct term *t;
 	size_t i;
 
 	if (2 * (x->used + 1) > x->size) {
@@ -193,106 +236,152 @@ term_get(struct index *x, const char *s, size_t n, uint32_t h)
 		free(old);
 	}
 	for (i = h & (x->size - 1); x->tab[i].s; i = (i + 1) & (x->size - 1))
-		if (x->tab[i].hash == h && x->tab[i].len == n &&
-		    memcmp(x->tab[i].s, s, n) == 0)
-			return &x->tab[i];
-	x->tab[i].s = xmalloc(n + 1); /* workers share no arena */
-	memcpy((char *)x->tab[i].s, s, n);
-	((char *)x->tab[i].s)[n] = '\0';
-	x->tab[i].len = n;
-	x->tab[i].hash = h;
+		;
+	t = &x->tab[i];
+	/* workers share no arena; zeros after it for term_head() */
+	t->s = xcalloc(1, n + 8);
+	memcpy((char *)t->s, s, n);
+	t->len = (uint32_t)n;
+	t->hash = h;
+	t->head = hd;
+	t->last = NO_DOC;
 	x->used++;
-	return &x->tab[i];
+	return t;
+}
+
+/* The term s[0..n) of hash h (fnv()) and head hd, added when new. */
+static inline struct term *
+term_get(struct index *x, const char *s, size_t n, uint32_t h, uint64_t hd)
+{
+	struct term *t;
+	size_t i;
+
+	if (x->size > 0)
+		for (i = h & (x->size - 1); (t = &x->tab[i])->s != NULL;
+		     i = (i + 1) & (x->size - 1))
+			if (t->hash == h && t->head == hd && t->len == n &&
+			    (n <= 8 || memcmp(t->s + 8, s + 8, n - 8) == 0))
+				return t;
+	return term_add(x, s, n, h, hd);
+}
+
+/* Appends t's posting of its last document. */
+static void
+term_flush(struct term *t)
+{
+	if (t->last == NO_DOC)
+		return;
+	if (t->n + 2 > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 8;
+		t->post = xreallocarray(t->post, t->cap, sizeof *t->post);
+	}
+	t->post[t->n++] = t->last;
+	t->post[t->n++] = t->w;
+	t->last = NO_DOC;
 }
 
 /*
  * Cutting text into terms in one pass over its bytes: no plain text, no
  * folded copy, and the hash made as the term's bytes come.  A term is a
- * run of term bytes of the folded text (term_byte()); the cut holds the
- * one being read.
+ * run of term bytes of the folded text (term_byte()).
  */
 struct cut {
 	struct index *x;
 	uint32_t doc, w; /* the document; 16 in a title, 1 in a body */
-	uint32_t h; /* FNV-1a of the term's bytes so far */
-	size_t len; /* its length; only TERM_MAX bytes are kept */
-	char b[TERM_MAX];
+	/* The term read: byte k at k % 64 (longer terms are dropped,
+	 * so that a store needs no test); 8 more for term_head(). */
+	char b[64 + 8];
+};
+
+/* The term being read: its length and hash, in registers. */
+struct run {
+	size_t len;
+	uint32_t h;
 };
 
 #define FNV_BASIS 2166136261u
 
-static inline void
-cut_byte(struct cut *c, unsigned char b)
+static inline struct run
+run_put(struct cut *c, struct run r, unsigned char b)
 {
-	if (c->len < TERM_MAX)
-		c->b[c->len] = (char)b;
-	c->len++;
-	c->h = (c->h ^ b) * 16777619u;
+	c->b[r.len & 63] = (char)b;
+	r.len++;
+	r.h = (r.h ^ b) * 16777619u;
+	return r;
 }
 
 /* The term read ends: counted into the document, as a title's (16 an
  * occurrence, two at most) or a body's (1, seven at most: a long text
- * is not more relevant). */
-static void
-cut_end(struct cut *c)
+ * is not more relevant).  A term's weight in a document is kept in the
+ * term until another document has it.  Returns the empty run. */
+static inline struct run
+run_end(struct cut *c, struct run r)
 {
 	struct term *t;
-	uint32_t *w;
+	struct run none = {0, FNV_BASIS};
 
-	if (c->len == 0)
-		return;
 	/* One letter is no word; one digit may be (a "Phần 2"). */
-	if ((c->len < 2 && !ascii_isdigit(c->b[0])) || c->len > TERM_MAX)
-		goto out;
-	t = term_get(c->x, c->b, c->len, c->h);
-	if (t->n == 0 || t->post[t->n - 2] != c->doc) {
-		if (t->n + 2 > t->cap) {
-			t->cap = t->cap ? 2 * t->cap : 4;
-			t->post = xreallocarray(t->post, t->cap,
-			    sizeof *t->post);
-		}
-		t->post[t->n++] = c->doc;
-		t->post[t->n++] = 0;
+	if (r.len == 0 || (r.len < 2 && !ascii_isdigit(c->b[0])) ||
+	    r.len > TERM_MAX)
+		return none;
+	t = term_get(c->x, c->b, r.len, r.h, term_head(c->b, r.len));
+	if (t->last != c->doc) {
+		term_flush(t);
+		t->last = c->doc;
+		t->w = 0;
 	}
-	w = &t->post[t->n - 1];
-	if (c->w == 16 && *w >> 4 < 2)
-		*w += 16;
-	else if (c->w == 1 && (*w & 15) < 7)
-		(*w)++;
-out:
-	c->len = 0;
-	c->h = FNV_BASIS;
+	if (c->w == 16 && t->w >> 4 < 2)
+		t->w += 16;
+	else if (c->w == 1 && (t->w & 15) < 7)
+		t->w++;
+	return none;
 }
 
-/* What an ASCII byte is to the cut. */
-enum {
-	C_SEP, /* ends a term */
-	C_TERM, /* a-z, 0-9 */
-	C_UPPER, /* A-Z: its lower case */
-	C_TAG, /* '<': perhaps an HTML tag (Markdown) */
-	C_LINK, /* ']': perhaps a link's target next (Markdown) */
+/* run_end() away from the loop of cut_text(), where it is inline. */
+static struct run
+run_end_slow(struct cut *c, struct run r)
+{
+	return run_end(c, r);
+}
+
+/* The fold of each byte when it is an ASCII term byte, else 0. */
+static const char ascii_term[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
 };
 
-static const unsigned char ascii_class[128] = {
-	['0'] = C_TERM, ['1'] = C_TERM, ['2'] = C_TERM, ['3'] = C_TERM,
-	['4'] = C_TERM, ['5'] = C_TERM, ['6'] = C_TERM, ['7'] = C_TERM,
-	['8'] = C_TERM, ['9'] = C_TERM,
-	['a'] = C_TERM, ['b'] = C_TERM, ['c'] = C_TERM, ['d'] = C_TERM,
-	['e'] = C_TERM, ['f'] = C_TERM, ['g'] = C_TERM, ['h'] = C_TERM,
-	['i'] = C_TERM, ['j'] = C_TERM, ['k'] = C_TERM, ['l'] = C_TERM,
-	['m'] = C_TERM, ['n'] = C_TERM, ['o'] = C_TERM, ['p'] = C_TERM,
-	['q'] = C_TERM, ['r'] = C_TERM, ['s'] = C_TERM, ['t'] = C_TERM,
-	['u'] = C_TERM, ['v'] = C_TERM, ['w'] = C_TERM, ['x'] = C_TERM,
-	['y'] = C_TERM, ['z'] = C_TERM,
-	['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
-	['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER,
-	['I'] = C_UPPER, ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER,
-	['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER, ['P'] = C_UPPER,
-	['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER, ['T'] = C_UPPER,
-	['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
-	['Y'] = C_UPPER, ['Z'] = C_UPPER,
-	['<'] = C_TAG, [']'] = C_LINK,
-};
+/* The fold of code point cp other than one term byte, into run r. */
+static struct run
+run_fold(struct cut *c, struct run r, uint32_t cp)
+{
+	unsigned char tmp[7];
+	const unsigned char *f;
+	size_t k, n;
+
+	if (cp < FOLD_TABLE) {
+		f = fold_table[cp].s;
+		n = fold_table[cp].len;
+	} else {
+		f = tmp;
+		n = fold_cp(cp, tmp);
+	}
+	for (k = 0; k < n; k++)
+		r = term_byte(f[k]) ? run_put(c, r, f[k]) :
+		    run_end_slow(c, r);
+	return r;
+}
 
 /*
  * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
@@ -304,75 +393,60 @@ static void
 cut_text(struct cut *c, const char *s, size_t n, bool md)
 {
 	const unsigned char *u = (const unsigned char *)s, *end = u + n;
-	unsigned char tmp[7];
-	const unsigned char *f;
+	struct run r = {0, FNV_BASIS};
 	uint32_t cp;
-	size_t k, len;
+	size_t k;
+	unsigned b;
+	char a;
 
 	while (u < end) {
-		unsigned b = *u;
-
-		if (b < 0x80) {
-			switch (ascii_class[b]) {
-			case C_TERM:
-				cut_byte(c, (unsigned char)b);
-				break;
-			case C_UPPER:
-				cut_byte(c, (unsigned char)(b + 32));
-				break;
-			case C_TAG:
-				cut_end(c);
-				if (md && u + 1 < end &&
-				    (ascii_isalpha(u[1]) || u[1] == '/' ||
-				        u[1] == '!'))
-					while (u + 1 < end && *u != '>')
-						u++;
-				break;
-			case C_LINK:
-				cut_end(c);
-				if (md && u + 1 < end && u[1] == '(')
-					while (u + 1 < end && *u != ')')
-						u++;
-				break;
-			default:
-				cut_end(c);
-				break;
-			}
-			u++;
+		b = *u;
+		if ((a = ascii_term[b]) != 0) {
+			/* the rest of an ASCII run at once */
+			do {
+				r = run_put(c, r, (unsigned char)a);
+			} while (++u < end && (a = ascii_term[*u]) != 0);
 			continue;
 		}
-		/* Vietnamese letters: two bytes (U+0080-U+07FF) or three
-		 * (U+1E00-U+1EFF); the rest decoded with every check. */
-		if (b >= 0xC2 && b <= 0xDF && u + 1 < end &&
-		    (u[1] & 0xC0) == 0x80) {
-			cp = (b & 0x1Fu) << 6 | (u[1] & 0x3Fu);
-			u += 2;
-		} else if (b >= 0xE1 && b <= 0xEC && u + 2 < end &&
-		    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-			cp = (b & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
-			    (u[2] & 0x3Fu);
-			u += 3;
-		} else {
-			k = utf8_decode((const char *)u, (size_t)(end - u), &cp,
-			    UTF8_STRICT);
-			u += k;
-			if (cp == UTF8_REPLACEMENT && k == 1)
-				continue; /* not UTF-8: dropped */
-		}
-		if (cp < FOLD_TABLE) {
-			f = fold_table[cp].s;
-			len = fold_table[cp].len;
-		} else {
-			f = tmp;
-			len = fold_cp(cp, tmp);
-		}
-		for (k = 0; k < len; k++)
-			if (term_byte(f[k]))
-				cut_byte(c, f[k]);
+		if (b >= 0x80) {
+			/* Vietnamese letters: two bytes (U+0080-U+07FF) or
+			 * three (U+1E00-U+1EFF); the rest decoded with
+			 * every check. */
+			if (b >= 0xC2 && b <= 0xDF && u + 1 < end &&
+			    (u[1] & 0xC0) == 0x80) {
+				cp = (b & 0x1Fu) << 6 | (u[1] & 0x3Fu);
+				u += 2;
+			} else if (b >= 0xE1 && b <= 0xEC && u + 2 < end &&
+			    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+				cp = (b & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
+				    (u[2] & 0x3Fu);
+				u += 3;
+			} else {
+				k = utf8_decode((const char *)u,
+				    (size_t)(end - u), &cp, UTF8_STRICT);
+				u += k;
+				if (cp == UTF8_REPLACEMENT && k == 1)
+					continue; /* not UTF-8: dropped */
+			}
+			if (cp < FOLD_TABLE && fold_table[cp].one != 0)
+				r = run_put(c, r, fold_table[cp].one);
 			else
-				cut_end(c);
+				r = run_fold(c, r, cp);
+			continue;
+		}
+		/* An ASCII byte that is no term byte ends the term. */
+		if (r.len > 0)
+			r = run_end(c, r);
+		if (md && b == '<' && u + 1 < end &&
+		    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
+			while (u + 1 < end && *u != '>')
+				u++;
+		else if (md && b == ']' && u + 1 < end && u[1] == '(')
+			while (u + 1 < end && *u != ')')
+				u++;
+		u++;
 	}
-	cut_end(c);
+	run_end_slow(c, r);
 }
 
 /*
@@ -639,7 +713,7 @@ static void *
 index_part(void *arg)
 {
 	struct part *p = arg;
-	struct cut c = {&p->x, 0, 0, FNV_BASIS, 0, {0}};
+	struct cut c = {&p->x, 0, 0, {0}};
 	struct buf text = {0};
 	const char *sum;
 	size_t i;
@@ -670,6 +744,9 @@ index_part(void *arg)
 		}
 		doc_add(p, &text, i);
 	}
+	for (i = 0; i < p->x.size; i++)
+		if (p->x.tab[i].s != NULL)
+			term_flush(&p->x.tab[i]);
 	buf_release(&text);
 	return NULL;
 }
@@ -707,7 +784,7 @@ index_terms(struct part p[2])
 
 		if (u->s == NULL)
 			continue;
-		v = term_get(&p[0].x, u->s, u->len, u->hash);
+		v = term_get(&p[0].x, u->s, u->len, u->hash, u->head);
 		if (v->n + u->n > v->cap) {
 			v->cap = v->n + u->n;
 			v->post = xreallocarray(v->post, v->cap,
