@@ -78,28 +78,20 @@ fold_cp(uint32_t cp, unsigned char out[7])
 #define FOLD_TABLE 0x2200
 static struct {
 	unsigned char len, s[7];
-	unsigned char one; /* the fold when one term byte, else 0 */
 } fold_table[FOLD_TABLE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
-static void head_init(void);
+static void mask_init(void);
 
 static void
 fold_init(void)
 {
 	uint32_t cp;
 
-	unsigned char b;
-
-	for (cp = 0; cp < FOLD_TABLE; cp++) {
+	for (cp = 0; cp < FOLD_TABLE; cp++)
 		fold_table[cp].len =
 		    (unsigned char)fold_cp(cp, fold_table[cp].s);
-		b = fold_table[cp].s[0];
-		if (fold_table[cp].len == 1 &&
-		    ((b >= 'a' && b <= 'z') || ascii_isdigit(b)))
-			fold_table[cp].one = b;
-	}
-	head_init();
+	mask_init();
 }
 
 void
@@ -140,10 +132,12 @@ search_fold(struct buf *out, const char *s, size_t n)
 		out->data[out->len] = '\0';
 }
 
+#define FNV_BASIS 2166136261u
+
 static uint32_t
 fnv(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = FNV_BASIS;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -169,7 +163,6 @@ term_byte(int c)
 
 struct term {
 	const char *s;
-	uint64_t head; /* its first 8 bytes, then zeros (term_head()) */
 	uint32_t len, hash;
 	uint32_t last, w; /* the document last read, its weight so far */
 	uint32_t *post; /* doc, weight, doc, weight, ... */
@@ -180,89 +173,73 @@ struct term {
 
 #define NO_DOC UINT32_MAX
 
-struct index {
-	struct term *tab; /* open addressing, size a power of 2 */
-	size_t size, used;
+/*
+ * A word of the source as it is written (a run of ASCII letters and
+ * digits and non-ASCII bytes, never split by the fold but in rare
+ * cases), and the term it folds to: most words are met again and
+ * again, so that a page's text is hashed, not decoded and folded.
+ */
+struct word {
+	uint64_t head; /* its first 8 bytes, then zeros */
+	const uint64_t *rest; /* the next ones, then zeros */
+	uint32_t len, hash; /* len 0: an empty slot */
+	int32_t term; /* its term's number, or: */
+#define WORD_NONE (-1) /* no term: one letter, too long */
+#define WORD_SPLIT (-2) /* several pieces: folded each time */
 };
 
-/* The masks that keep the first k bytes of 8, as memory holds them. */
-static uint64_t head_mask[9];
+#define WORD_MAX 64 /* longer words are folded each time */
 
-static void
-head_init(void)
-{
-	unsigned char m[8];
-	size_t k;
+/* Open addressing, sizes powers of 2; terms numbered as first met. */
+struct index {
+	struct term *terms;
+	size_t nterms, capterms;
+	uint32_t *slot; /* a term's number + 1, by its hash; 0 empty */
+	size_t size;
+	struct word *words;
+	size_t wsize, wused;
+};
 
-	for (k = 0; k <= 8; k++) {
-		memset(m, 0, sizeof m);
-		memset(m, 0xFF, k);
-		memcpy(&head_mask[k], m, sizeof m);
-	}
-}
-
-/* The first 8 bytes of s[0..n) then zeros: most terms whole, so that
- * a lookup compares words; s has 8 bytes to read. */
-static inline uint64_t
-term_head(const char *s, size_t n)
-{
-	uint64_t v;
-
-	memcpy(&v, s, sizeof v);
-	return v & head_mask[n < 8 ? n : 8];
-}
-
-/* Adds the term s[0..n) of hash h and head hd, not in x yet. */
-static struct term *
-term_add(struct index *x, const char *s, size_t n, uint32_t h, uint64_t hd)
+/* The number of term s[0..n) of hash h (fnv()), added when new. */
+static uint32_t
+term_get(struct index *x, const char *s, size_t n, uint32_t h)
 {
 	struct term *t;
-	size_t i;
+	size_t i, k;
+	char *copy;
 
-	if (2 * (x->used + 1) > x->size) {
-		struct term *old = x->tab;
-		size_t oldsize = x->size, k;
-
+	if (2 * (x->nterms + 1) > x->size) {
+		free(x->slot);
 		x->size = x->size ? 2 * x->size : 4096;
-		x->tab = xcalloc(x->size, sizeof *x->tab);
-		for (k = 0; k < oldsize; k++) {
-			if (old[k].s == NULL)
-				continue;
-			for (i = old[k].hash & (x->size - 1); x->tab[i].s;
+		x->slot = xcalloc(x->size, sizeof *x->slot);
+		for (k = 0; k < x->nterms; k++) {
+			for (i = x->terms[k].hash & (x->size - 1); x->slot[i];
 			     i = (i + 1) & (x->size - 1))
 				;
-			x->tab[i] = old[k];
+			x->slot[i] = (uint32_t)k + 1;
 		}
-		free(old);
 	}
-	for (i = h & (x->size - 1); x->tab[i].s; i = (i + 1) & (x->size - 1))
-		;
-	t = &x->tab[i];
-	/* workers share no arena; zeros after it for term_head() */
-	t->s = xcalloc(1, n + 8);
-	memcpy((char *)t->s, s, n);
+	for (i = h & (x->size - 1); x->slot[i]; i = (i + 1) & (x->size - 1)) {
+		t = &x->terms[x->slot[i] - 1];
+		if (t->hash == h && t->len == n && memcmp(t->s, s, n) == 0)
+			return x->slot[i] - 1;
+	}
+	if (x->nterms == x->capterms) {
+		x->capterms = x->capterms ? 2 * x->capterms : 1024;
+		x->terms = xreallocarray(x->terms, x->capterms,
+		    sizeof *x->terms);
+	}
+	t = &x->terms[x->nterms];
+	memset(t, 0, sizeof *t);
+	copy = xmalloc(n + 1); /* workers share no arena */
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	t->s = copy;
 	t->len = (uint32_t)n;
 	t->hash = h;
-	t->head = hd;
 	t->last = NO_DOC;
-	x->used++;
-	return t;
-}
-
-/* The term s[0..n) of hash h (fnv()) and head hd, added when new. */
-static inline struct term *
-term_get(struct index *x, const char *s, size_t n, uint32_t h, uint64_t hd)
-{
-	struct term *t;
-	size_t i;
-
-	if (x->size > 0)
-		for (i = h & (x->size - 1); (t = &x->tab[i])->s != NULL;
-		     i = (i + 1) & (x->size - 1))
-			if (t->hash == h && t->head == hd && t->len == n &&
-			    (n <= 8 || memcmp(t->s + 8, s + 8, n - 8) == 0))
-				return t;
-	return term_add(x, s, n, h, hd);
+	x->slot[i] = (uint32_t)++x->nterms;
+	return (uint32_t)x->nterms - 1;
 }
 
 /* Appends t's posting of its last document. */
@@ -280,51 +257,23 @@ term_flush(struct term *t)
 	t->last = NO_DOC;
 }
 
-/*
- * Cutting text into terms in one pass over its bytes: no plain text, no
- * folded copy, and the hash made as the term's bytes come.  A term is a
- * run of term bytes of the folded text (term_byte()).
- */
+/* The reading of one text of document doc: 16 in a title, 1 in a body. */
 struct cut {
 	struct index *x;
-	uint32_t doc, w; /* the document; 16 in a title, 1 in a body */
-	/* The term read: byte k at k % 64 (longer terms are dropped,
-	 * so that a store needs no test); 8 more for term_head(). */
-	char b[64 + 8];
+	uint32_t doc, w;
 };
 
-/* The term being read: its length and hash, in registers. */
-struct run {
-	size_t len;
-	uint32_t h;
-};
-
-#define FNV_BASIS 2166136261u
-
-static inline struct run
-run_put(struct cut *c, struct run r, unsigned char b)
+/*
+ * An occurrence of term k: counted into the document, as a title's (16
+ * an occurrence, two at most) or a body's (1, seven at most: a long
+ * text is not more relevant).  A term's weight in a document is kept in
+ * the term until another document has it.
+ */
+static inline void
+term_count(struct cut *c, uint32_t k)
 {
-	c->b[r.len & 63] = (char)b;
-	r.len++;
-	r.h = (r.h ^ b) * 16777619u;
-	return r;
-}
+	struct term *t = &c->x->terms[k];
 
-/* The term read ends: counted into the document, as a title's (16 an
- * occurrence, two at most) or a body's (1, seven at most: a long text
- * is not more relevant).  A term's weight in a document is kept in the
- * term until another document has it.  Returns the empty run. */
-static inline struct run
-run_end(struct cut *c, struct run r)
-{
-	struct term *t;
-	struct run none = {0, FNV_BASIS};
-
-	/* One letter is no word; one digit may be (a "Phần 2"). */
-	if (r.len == 0 || (r.len < 2 && !ascii_isdigit(c->b[0])) ||
-	    r.len > TERM_MAX)
-		return none;
-	t = term_get(c->x, c->b, r.len, r.h, term_head(c->b, r.len));
 	if (t->last != c->doc) {
 		term_flush(t);
 		t->last = c->doc;
@@ -334,109 +283,250 @@ run_end(struct cut *c, struct run r)
 		t->w += 16;
 	else if (c->w == 1 && (t->w & 15) < 7)
 		t->w++;
-	return none;
 }
 
-/* run_end() away from the loop of cut_text(), where it is inline. */
-static struct run
-run_end_slow(struct cut *c, struct run r)
-{
-	return run_end(c, r);
-}
-
-/* The fold of each byte when it is an ASCII term byte, else 0. */
-static const char ascii_term[256] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
-	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
-	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
-	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
-	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
-	['z'] = 'z',
-	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
-	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
-	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
-	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
-	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
-	['Z'] = 'z',
+/* A term being folded by fold_word(), and what the word gave so far. */
+struct piece {
+	char b[TERM_MAX];
+	size_t len; /* only TERM_MAX bytes are kept */
+	uint32_t h;
+	size_t n; /* pieces ended */
+	int32_t got; /* the last one's term, or WORD_NONE */
 };
 
-/* The fold of code point cp other than one term byte, into run r. */
-static struct run
-run_fold(struct cut *c, struct run r, uint32_t cp)
+static void
+piece_end(struct cut *c, struct piece *p)
 {
-	unsigned char tmp[7];
-	const unsigned char *f;
-	size_t k, n;
-
-	if (cp < FOLD_TABLE) {
-		f = fold_table[cp].s;
-		n = fold_table[cp].len;
-	} else {
-		f = tmp;
-		n = fold_cp(cp, tmp);
+	if (p->len == 0)
+		return;
+	p->n++;
+	p->got = WORD_NONE;
+	/* One letter is no word; one digit may be (a "Phần 2"). */
+	if ((p->len >= 2 || ascii_isdigit(p->b[0])) && p->len <= TERM_MAX) {
+		p->got = (int32_t)term_get(c->x, p->b, p->len, p->h);
+		term_count(c, (uint32_t)p->got);
 	}
-	for (k = 0; k < n; k++)
-		r = term_byte(f[k]) ? run_put(c, r, f[k]) :
-		    run_end_slow(c, r);
-	return r;
+	p->len = 0;
+	p->h = FNV_BASIS;
 }
 
 /*
+ * Folds word s[0..n) and cuts it into terms (runs of term_byte()),
+ * counting each into the document.  Returns what the word is to the
+ * cache: the number of its one term, WORD_NONE or WORD_SPLIT.
+ */
+static int32_t
+fold_word(struct cut *c, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+	struct piece p = {{0}, 0, FNV_BASIS, 0, WORD_NONE};
+	unsigned char tmp[7];
+	const unsigned char *f;
+	uint32_t cp;
+	size_t k, fl;
+
+	while (u < end) {
+		k = utf8_decode((const char *)u, (size_t)(end - u), &cp,
+		    UTF8_STRICT);
+		u += k;
+		if (cp == UTF8_REPLACEMENT && k == 1)
+			continue; /* not UTF-8: dropped */
+		if (cp < FOLD_TABLE) {
+			f = fold_table[cp].s;
+			fl = fold_table[cp].len;
+		} else {
+			f = tmp;
+			fl = fold_cp(cp, tmp);
+		}
+		for (k = 0; k < fl; k++) {
+			if (!term_byte(f[k])) {
+				piece_end(c, &p);
+				continue;
+			}
+			if (p.len < TERM_MAX)
+				p.b[p.len] = (char)f[k];
+			p.len++;
+			p.h = (p.h ^ f[k]) * 16777619u;
+		}
+	}
+	piece_end(c, &p);
+	return p.n > 1 ? WORD_SPLIT : p.got;
+}
+
+/* The masks that keep the first k bytes of 8, as memory holds them. */
+static uint64_t keep_mask[9];
+
+static void
+mask_init(void)
+{
+	unsigned char m[8];
+	size_t k;
+
+	for (k = 0; k <= 8; k++) {
+		memset(m, 0, sizeof m);
+		memset(m, 0xFF, k);
+		memcpy(&keep_mask[k], m, sizeof m);
+	}
+}
+
+/* The 8 bytes at p (any alignment). */
+static inline uint64_t
+load8(const char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/*
+ * Counts the word w[0..n), n <= WORD_MAX, whose bytes are read 8 at a
+ * time: w has (n + 7) / 8 * 8 bytes to read, those after n ignored.  A
+ * word is hashed and compared a word of memory at a time.
+ */
+static inline void
+count_word(struct cut *c, const char *w, size_t n)
+{
+	struct index *x = c->x;
+	struct word *e;
+	size_t nc = (n + 7) / 8, i, k;
+	uint64_t last = load8(w + 8 * (nc - 1)) & keep_mask[n - 8 * (nc - 1)];
+	uint64_t head = nc > 1 ? load8(w) : last, h64 = 0;
+	uint64_t *rest = NULL;
+	uint32_t h;
+
+	for (k = 0; k + 1 < nc; k++)
+		h64 = (h64 ^ load8(w + 8 * k)) * 0x9E3779B97F4A7C15u;
+	h64 = (h64 ^ last) * 0x9E3779B97F4A7C15u;
+	h = (uint32_t)(h64 >> 32);
+	if (x->wsize > 0)
+		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
+		     i = (i + 1) & (x->wsize - 1)) {
+			if (e->hash != h || e->len != n || e->head != head)
+				continue;
+			for (k = 1; k + 1 < nc &&
+			     e->rest[k - 1] == load8(w + 8 * k); k++)
+				;
+			if (nc > 1 && (k + 1 < nc || e->rest[nc - 2] != last))
+				continue;
+			if (e->term >= 0)
+				term_count(c, (uint32_t)e->term);
+			else if (e->term == WORD_SPLIT)
+				fold_word(c, w, n);
+			return;
+		}
+	/* a word not met yet */
+	if (2 * (x->wused + 1) > x->wsize) {
+		struct word *old = x->words;
+		size_t oldsize = x->wsize;
+
+		x->wsize = x->wsize ? 2 * x->wsize : 1024;
+		x->words = xcalloc(x->wsize, sizeof *x->words);
+		for (k = 0; k < oldsize; k++) {
+			if (old[k].len == 0)
+				continue;
+			for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
+			     i = (i + 1) & (x->wsize - 1))
+				;
+			x->words[i] = old[k];
+		}
+		free(old);
+	}
+	for (i = h & (x->wsize - 1); x->words[i].len;
+	     i = (i + 1) & (x->wsize - 1))
+		;
+	e = &x->words[i];
+	if (nc > 1) {
+		rest = xreallocarray(NULL, nc - 1, sizeof *rest);
+		memcpy(rest, w + 8, 8 * (nc - 2));
+		rest[nc - 2] = last;
+	}
+	e->head = head;
+	e->rest = rest;
+	e->len = (uint32_t)n;
+	e->hash = h;
+	e->term = fold_word(c, w, n);
+	x->wused++;
+}
+
+/* The bytes that words are made of: ASCII letters and digits, and any
+ * non-ASCII byte (a letter's fold is term bytes, but in rare cases). */
+static const bool word_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1,
+	[0x85] = 1, [0x86] = 1, [0x87] = 1, [0x88] = 1, [0x89] = 1,
+	[0x8A] = 1, [0x8B] = 1, [0x8C] = 1, [0x8D] = 1, [0x8E] = 1,
+	[0x8F] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1,
+	[0x94] = 1, [0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1,
+	[0x99] = 1, [0x9A] = 1, [0x9B] = 1, [0x9C] = 1, [0x9D] = 1,
+	[0x9E] = 1, [0x9F] = 1, [0xA0] = 1, [0xA1] = 1, [0xA2] = 1,
+	[0xA3] = 1, [0xA4] = 1, [0xA5] = 1, [0xA6] = 1, [0xA7] = 1,
+	[0xA8] = 1, [0xA9] = 1, [0xAA] = 1, [0xAB] = 1, [0xAC] = 1,
+	[0xAD] = 1, [0xAE] = 1, [0xAF] = 1, [0xB0] = 1, [0xB1] = 1,
+	[0xB2] = 1, [0xB3] = 1, [0xB4] = 1, [0xB5] = 1, [0xB6] = 1,
+	[0xB7] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0xBB] = 1,
+	[0xBC] = 1, [0xBD] = 1, [0xBE] = 1, [0xBF] = 1, [0xC0] = 1,
+	[0xC1] = 1, [0xC2] = 1, [0xC3] = 1, [0xC4] = 1, [0xC5] = 1,
+	[0xC6] = 1, [0xC7] = 1, [0xC8] = 1, [0xC9] = 1, [0xCA] = 1,
+	[0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1, [0xCF] = 1,
+	[0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
+	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1,
+	[0xDA] = 1, [0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1,
+	[0xDF] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1,
+	[0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1,
+	[0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xED] = 1,
+	[0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
+	[0xF3] = 1, [0xF4] = 1, [0xF5] = 1, [0xF6] = 1, [0xF7] = 1,
+	[0xF8] = 1, [0xF9] = 1, [0xFA] = 1, [0xFB] = 1, [0xFC] = 1,
+	[0xFD] = 1, [0xFE] = 1, [0xFF] = 1,
+};
+
+/*
  * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
- * that are not term bytes would.  Markdown (md) also drops what
+ * that are not term bytes would: word by word, each looked up as it is
+ * written, folded only the first time.  Markdown (md) also drops what
  * plain_markdown() drops from the words: HTML tags and links' targets
- * (its other drops are punctuation, no term bytes anyway).
+ * (its other drops are punctuation, no term bytes anyway).  A word
+ * ends at an ASCII byte, so that its fold depends on its bytes alone.
  */
 static void
 cut_text(struct cut *c, const char *s, size_t n, bool md)
 {
 	const unsigned char *u = (const unsigned char *)s, *end = u + n;
-	struct run r = {0, FNV_BASIS};
-	uint32_t cp;
-	size_t k;
+	const unsigned char *w;
+	char pad[WORD_MAX + 8];
+	size_t len;
 	unsigned b;
-	char a;
 
 	while (u < end) {
 		b = *u;
-		if ((a = ascii_term[b]) != 0) {
-			/* the rest of an ASCII run at once */
-			do {
-				r = run_put(c, r, (unsigned char)a);
-			} while (++u < end && (a = ascii_term[*u]) != 0);
-			continue;
-		}
-		if (b >= 0x80) {
-			/* Vietnamese letters: two bytes (U+0080-U+07FF) or
-			 * three (U+1E00-U+1EFF); the rest decoded with
-			 * every check. */
-			if (b >= 0xC2 && b <= 0xDF && u + 1 < end &&
-			    (u[1] & 0xC0) == 0x80) {
-				cp = (b & 0x1Fu) << 6 | (u[1] & 0x3Fu);
-				u += 2;
-			} else if (b >= 0xE1 && b <= 0xEC && u + 2 < end &&
-			    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-				cp = (b & 0x0Fu) << 12 | (u[1] & 0x3Fu) << 6 |
-				    (u[2] & 0x3Fu);
-				u += 3;
+		if (word_byte[b]) {
+			w = u;
+			while (++u < end && word_byte[*u])
+				;
+			len = (size_t)(u - w);
+			if (len > WORD_MAX) {
+				fold_word(c, (const char *)w, len);
+			} else if ((size_t)(end - w) >= len + 7) {
+				count_word(c, (const char *)w, len);
 			} else {
-				k = utf8_decode((const char *)u,
-				    (size_t)(end - u), &cp, UTF8_STRICT);
-				u += k;
-				if (cp == UTF8_REPLACEMENT && k == 1)
-					continue; /* not UTF-8: dropped */
+				/* at the end: the bytes read after it */
+				memcpy(pad, w, len);
+				count_word(c, pad, len);
 			}
-			if (cp < FOLD_TABLE && fold_table[cp].one != 0)
-				r = run_put(c, r, fold_table[cp].one);
-			else
-				r = run_fold(c, r, cp);
 			continue;
 		}
-		/* An ASCII byte that is no term byte ends the term. */
-		if (r.len > 0)
-			r = run_end(c, r);
 		if (md && b == '<' && u + 1 < end &&
 		    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
 			while (u + 1 < end && *u != '>')
@@ -446,7 +536,6 @@ cut_text(struct cut *c, const char *s, size_t n, bool md)
 				u++;
 		u++;
 	}
-	run_end_slow(c, r);
 }
 
 /*
@@ -713,7 +802,7 @@ static void *
 index_part(void *arg)
 {
 	struct part *p = arg;
-	struct cut c = {&p->x, 0, 0, {0}};
+	struct cut c = {&p->x, 0, 0};
 	struct buf text = {0};
 	const char *sum;
 	size_t i;
@@ -744,9 +833,14 @@ index_part(void *arg)
 		}
 		doc_add(p, &text, i);
 	}
-	for (i = 0; i < p->x.size; i++)
-		if (p->x.tab[i].s != NULL)
-			term_flush(&p->x.tab[i]);
+	for (i = 0; i < p->x.nterms; i++)
+		term_flush(&p->x.terms[i]);
+	/* the words of the share, of no use to the other */
+	for (i = 0; i < p->x.wsize; i++)
+		free((uint64_t *)p->x.words[i].rest);
+	free(p->x.words);
+	p->x.words = NULL;
+	p->x.wsize = p->x.wused = 0;
 	buf_release(&text);
 	return NULL;
 }
@@ -779,12 +873,10 @@ index_terms(struct part p[2])
 	if (!threaded)
 		return;
 	pthread_join(th, NULL);
-	for (i = 0; i < p[1].x.size; i++) {
-		struct term *u = &p[1].x.tab[i], *v;
+	for (i = 0; i < p[1].x.nterms; i++) {
+		struct term *u = &p[1].x.terms[i], *v;
 
-		if (u->s == NULL)
-			continue;
-		v = term_get(&p[0].x, u->s, u->len, u->hash, u->head);
+		v = &p[0].x.terms[term_get(&p[0].x, u->s, u->len, u->hash)];
 		if (v->n + u->n > v->cap) {
 			v->cap = v->n + u->n;
 			v->post = xreallocarray(v->post, v->cap,
@@ -795,9 +887,9 @@ index_terms(struct part p[2])
 		free(u->post);
 		free((char *)u->s);
 	}
-	free(p[1].x.tab);
-	p[1].x.tab = NULL;
-	p[1].x.size = 0;
+	free(p[1].x.terms);
+	free(p[1].x.slot);
+	memset(&p[1].x, 0, sizeof p[1].x);
 }
 
 /* Adds the file dir/name of n bytes at data (the arena's, not copied). */
@@ -825,16 +917,16 @@ write_shards(struct site *s, const char *dir, struct index *x)
 	size_t i, j, nt, bytes = 0;
 	char *block, *o, *start;
 
-	terms = xreallocarray(NULL, x->used ? x->used : 1, sizeof *terms);
-	for (i = nt = 0; i < x->size; i++)
-		if (x->tab[i].s != NULL) {
-			struct term *t = &x->tab[i];
+	nt = x->nterms;
+	terms = xreallocarray(NULL, nt ? nt : 1, sizeof *terms);
+	for (i = 0; i < nt; i++) {
+		struct term *t = &x->terms[i];
 
-			t->bytes = post_bytes(t);
-			/* ,\n"term":"postings" */
-			bytes += 7 + t->len + t->bytes;
-			terms[nt++] = t;
-		}
+		t->bytes = post_bytes(t);
+		/* ,\n"term":"postings" */
+		bytes += 7 + t->len + t->bytes;
+		terms[i] = t;
+	}
 	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
 	     nshards *= 2)
 		;
@@ -926,11 +1018,12 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 	buf_adds(&b, "\"}\n");
 	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir),
 	    "content/site.yaml", &b);
-	for (i = 0; i < p[0].x.size; i++) {
-		free(p[0].x.tab[i].post);
-		free((char *)p[0].x.tab[i].s);
+	for (i = 0; i < p[0].x.nterms; i++) {
+		free(p[0].x.terms[i].post);
+		free((char *)p[0].x.terms[i].s);
 	}
-	free(p[0].x.tab);
+	free(p[0].x.terms);
+	free(p[0].x.slot);
 	for (k = 0; k < 2; k++) {
 		free(p[k].end);
 		buf_release(&p[k].docs);
