@@ -257,11 +257,15 @@ term_flush(struct term *t)
 	t->last = NO_DOC;
 }
 
-/* The reading of one text of document doc: 16 in a title, 1 in a body. */
+/* The reading of one text of document doc: a weight's bits (mask)
+ * under max grow by w, 16 in a title (bits 4-5), 1 in a body (0-3). */
 struct cut {
 	struct index *x;
-	uint32_t doc, w;
+	uint32_t doc, w, mask, max;
 };
+
+static const struct cut title_cut = {NULL, 0, 16, 0x30, 0x20};
+static const struct cut body_cut = {NULL, 0, 1, 0x0F, 0x07};
 
 /*
  * An occurrence of term k: counted into the document, as a title's (16
@@ -279,10 +283,8 @@ term_count(struct cut *c, uint32_t k)
 		t->last = c->doc;
 		t->w = 0;
 	}
-	if (c->w == 16 && t->w >> 4 < 2)
-		t->w += 16;
-	else if (c->w == 1 && (t->w & 15) < 7)
-		t->w++;
+	if ((t->w & c->mask) < c->max)
+		t->w += c->w;
 }
 
 /* A term being folded by fold_word(), and what the word gave so far. */
@@ -518,13 +520,14 @@ cut_text(struct cut *c, const char *s, size_t n, bool md)
 			len = (size_t)(u - w);
 			if (len > WORD_MAX) {
 				fold_word(c, (const char *)w, len);
-			} else if ((size_t)(end - w) >= len + 7) {
-				count_word(c, (const char *)w, len);
-			} else {
+				continue;
+			}
+			if ((size_t)(end - w) < len + 7) {
 				/* at the end: the bytes read after it */
 				memcpy(pad, w, len);
-				count_word(c, pad, len);
+				w = (const unsigned char *)pad;
 			}
+			count_word(c, (const char *)w, len);
 			continue;
 		}
 		if (md && b == '<' && u + 1 < end &&
@@ -802,7 +805,7 @@ static void *
 index_part(void *arg)
 {
 	struct part *p = arg;
-	struct cut c = {&p->x, 0, 0};
+	struct cut c = {&p->x, 0, 0, 0, 0};
 	struct buf text = {0};
 	const char *sum;
 	size_t i;
@@ -814,12 +817,16 @@ index_part(void *arg)
 		const char *title = doc_title(it);
 
 		c.doc = (uint32_t)i;
-		c.w = 16;
+		c.w = title_cut.w;
+		c.mask = title_cut.mask;
+		c.max = title_cut.max;
 		cut_text(&c, title, strlen(title), false);
 		/* the year counts as much as the title: "thanh tra 2020" */
 		if (it->date)
 			cut_text(&c, it->date, strnlen(it->date, 4), false);
-		c.w = 1;
+		c.w = body_cut.w;
+		c.mask = body_cut.mask;
+		c.max = body_cut.max;
 		if ((sum = value_map_str(it->frame, "summary")) != NULL)
 			cut_text(&c, sum, strlen(sum), false);
 		if (it->markdown) {
