@@ -1,11 +1,13 @@
 /*
  * The search index (search.h).  Per language: the published records are
- * numbered in collection order; each document's title and text (the
- * Markdown body stripped to words, or a data record's strings) are
- * folded and cut into terms; a term's postings are (document number,
- * weight), a title occurrence weighing 16 body ones (two counted at
- * most, seven body ones), written as one number each.  Terms go
- * to shards by a hash, so that a query loads one small file per term;
+ * numbered newest first; each document's title and text (the Markdown
+ * body without tags and link targets, or a data record's strings) are
+ * folded and cut into terms in one pass, two workers sharing the
+ * documents; a term's postings are (document number, weight), a title
+ * occurrence weighing 16 body ones (two counted at most, seven body
+ * ones), written as base64url characters (post_code()), most one a
+ * posting.  Terms go to shards by a hash, so that a query loads one
+ * small file per term;
  * the documents' url, title, kind, date and an excerpt go to chunks of
  * DOC_CHUNK, loaded only for the results shown.  meta.json says how
  * many shards and chunks there are and holds each document's kind (one
@@ -81,6 +83,11 @@ static struct {
 } fold_table[FOLD_TABLE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
+/* The bytes that words are made of (count_word()): ASCII letters and
+ * digits, and any non-ASCII byte (a letter's fold is term bytes, but in
+ * rare cases). */
+static bool word_byte[256];
+
 static void mask_init(void);
 
 static void
@@ -91,6 +98,8 @@ fold_init(void)
 	for (cp = 0; cp < FOLD_TABLE; cp++)
 		fold_table[cp].len =
 		    (unsigned char)fold_cp(cp, fold_table[cp].s);
+	for (cp = 0; cp < 256; cp++)
+		word_byte[cp] = cp >= 0x80 || ascii_isalnum((int)cp);
 	mask_init();
 }
 
@@ -226,8 +235,8 @@ term_get(struct index *x, const char *s, size_t n, uint32_t h)
 	}
 	if (x->nterms == x->capterms) {
 		x->capterms = x->capterms ? 2 * x->capterms : 1024;
-		x->terms = xreallocarray(x->terms, x->capterms,
-		    sizeof *x->terms);
+		x->terms =
+		    xreallocarray(x->terms, x->capterms, sizeof *x->terms);
 	}
 	t = &x->terms[x->nterms];
 	memset(t, 0, sizeof *t);
@@ -406,8 +415,9 @@ count_word(struct cut *c, const char *w, size_t n)
 		     i = (i + 1) & (x->wsize - 1)) {
 			if (e->hash != h || e->len != n || e->head != head)
 				continue;
-			for (k = 1; k + 1 < nc &&
-			     e->rest[k - 1] == load8(w + 8 * k); k++)
+			for (k = 1;
+			     k + 1 < nc && e->rest[k - 1] == load8(w + 8 * k);
+			     k++)
 				;
 			if (nc > 1 && (k + 1 < nc || e->rest[nc - 2] != last))
 				continue;
@@ -451,49 +461,6 @@ count_word(struct cut *c, const char *w, size_t n)
 	x->wused++;
 }
 
-/* The bytes that words are made of: ASCII letters and digits, and any
- * non-ASCII byte (a letter's fold is term bytes, but in rare cases). */
-static const bool word_byte[256] = {
-	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
-	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
-	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
-	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-	['y'] = 1, ['z'] = 1,
-	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
-	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
-	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
-	['Y'] = 1, ['Z'] = 1,
-	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1,
-	[0x85] = 1, [0x86] = 1, [0x87] = 1, [0x88] = 1, [0x89] = 1,
-	[0x8A] = 1, [0x8B] = 1, [0x8C] = 1, [0x8D] = 1, [0x8E] = 1,
-	[0x8F] = 1, [0x90] = 1, [0x91] = 1, [0x92] = 1, [0x93] = 1,
-	[0x94] = 1, [0x95] = 1, [0x96] = 1, [0x97] = 1, [0x98] = 1,
-	[0x99] = 1, [0x9A] = 1, [0x9B] = 1, [0x9C] = 1, [0x9D] = 1,
-	[0x9E] = 1, [0x9F] = 1, [0xA0] = 1, [0xA1] = 1, [0xA2] = 1,
-	[0xA3] = 1, [0xA4] = 1, [0xA5] = 1, [0xA6] = 1, [0xA7] = 1,
-	[0xA8] = 1, [0xA9] = 1, [0xAA] = 1, [0xAB] = 1, [0xAC] = 1,
-	[0xAD] = 1, [0xAE] = 1, [0xAF] = 1, [0xB0] = 1, [0xB1] = 1,
-	[0xB2] = 1, [0xB3] = 1, [0xB4] = 1, [0xB5] = 1, [0xB6] = 1,
-	[0xB7] = 1, [0xB8] = 1, [0xB9] = 1, [0xBA] = 1, [0xBB] = 1,
-	[0xBC] = 1, [0xBD] = 1, [0xBE] = 1, [0xBF] = 1, [0xC0] = 1,
-	[0xC1] = 1, [0xC2] = 1, [0xC3] = 1, [0xC4] = 1, [0xC5] = 1,
-	[0xC6] = 1, [0xC7] = 1, [0xC8] = 1, [0xC9] = 1, [0xCA] = 1,
-	[0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1, [0xCF] = 1,
-	[0xD0] = 1, [0xD1] = 1, [0xD2] = 1, [0xD3] = 1, [0xD4] = 1,
-	[0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1,
-	[0xDA] = 1, [0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1,
-	[0xDF] = 1, [0xE0] = 1, [0xE1] = 1, [0xE2] = 1, [0xE3] = 1,
-	[0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1,
-	[0xE9] = 1, [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xED] = 1,
-	[0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1, [0xF2] = 1,
-	[0xF3] = 1, [0xF4] = 1, [0xF5] = 1, [0xF6] = 1, [0xF7] = 1,
-	[0xF8] = 1, [0xF9] = 1, [0xFA] = 1, [0xFB] = 1, [0xFC] = 1,
-	[0xFD] = 1, [0xFE] = 1, [0xFF] = 1,
-};
-
 /*
  * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
  * that are not term bytes would: word by word, each looked up as it is
@@ -507,7 +474,7 @@ cut_text(struct cut *c, const char *s, size_t n, bool md)
 {
 	const unsigned char *u = (const unsigned char *)s, *end = u + n;
 	const unsigned char *w;
-	char pad[WORD_MAX + 8];
+	char pad[WORD_MAX + 8] = {0};
 	size_t len;
 	unsigned b;
 
@@ -886,8 +853,8 @@ index_terms(struct part p[2])
 		v = &p[0].x.terms[term_get(&p[0].x, u->s, u->len, u->hash)];
 		if (v->n + u->n > v->cap) {
 			v->cap = v->n + u->n;
-			v->post = xreallocarray(v->post, v->cap,
-			    sizeof *v->post);
+			v->post =
+			    xreallocarray(v->post, v->cap, sizeof *v->post);
 		}
 		memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
 		v->n += u->n;
@@ -961,8 +928,8 @@ write_shards(struct site *s, const char *dir, struct index *x)
 		}
 		memcpy(o, "\n}\n", 3);
 		o += 3;
-		add_slice(s, dir, arena_printf(s->arena, "s%u.json", sh),
-		    start, (size_t)(o - start));
+		add_slice(s, dir, arena_printf(s->arena, "s%u.json", sh), start,
+		    (size_t)(o - start));
 	}
 	assert(o <= block + bytes + 4 * (size_t)nshards);
 	free(terms);
