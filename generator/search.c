@@ -174,7 +174,7 @@ struct term {
 	const char *s;
 	uint32_t len, hash;
 	uint32_t last, w; /* the document last read, its weight so far */
-	uint32_t *post; /* doc, weight, doc, weight, ... */
+	uint32_t *post; /* doc << 5 | titles * 8 + body occurrences */
 	size_t n, cap;
 	uint32_t shard; /* hash % the number of shards, once known */
 	size_t bytes; /* its postings coded, once known */
@@ -257,12 +257,11 @@ term_flush(struct term *t)
 {
 	if (t->last == NO_DOC)
 		return;
-	if (t->n + 2 > t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 8;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 4;
 		t->post = xreallocarray(t->post, t->cap, sizeof *t->post);
 	}
-	t->post[t->n++] = t->last;
-	t->post[t->n++] = t->w;
+	t->post[t->n++] = t->last << 5 | (t->w >> 4) * 8 | (t->w & 15);
 	t->last = NO_DOC;
 }
 
@@ -612,9 +611,9 @@ post_bytes(const struct term *t)
 	uint32_t prev = UINT32_MAX; /* the first gap is doc + 1 */
 	size_t k, n = 0;
 
-	for (k = 0; k < t->n; k += 2) {
-		n += 1 + gap_digits(t->post[k] - prev - 1);
-		prev = t->post[k];
+	for (k = 0; k < t->n; k++) {
+		n += 1 + gap_digits((t->post[k] >> 5) - prev - 1);
+		prev = t->post[k] >> 5;
 	}
 	return n;
 }
@@ -623,16 +622,15 @@ post_bytes(const struct term *t)
 static char *
 post_code(char *o, const struct term *t)
 {
-	uint32_t prev = UINT32_MAX, g, w;
+	uint32_t prev = UINT32_MAX, g;
 	size_t k, d;
 
-	for (k = 0; k < t->n; k += 2) {
-		g = t->post[k] - prev - 1;
+	for (k = 0; k < t->n; k++) {
+		g = (t->post[k] >> 5) - prev - 1;
 		for (d = gap_digits(g); d > 0; d--)
 			*o++ = b64[32 | ((g >> (5 * (d - 1))) & 31)];
-		w = t->post[k + 1];
-		*o++ = b64[(w >> 4) * 8 + (w & 15)];
-		prev = t->post[k];
+		*o++ = b64[t->post[k] & 31];
+		prev = t->post[k] >> 5;
 	}
 	return o;
 }
@@ -955,7 +953,9 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 		for (i = 0; i < s->colls[c].n; i++)
 			if (site_shows(s, s->colls[c].items[i], lang))
 				all[nall++] = s->colls[c].items[i];
-	/* Numbered newest first: search.js breaks ties by number. */
+	/* Numbered newest first: search.js breaks ties by number.  A
+	 * posting holds its number in 27 bits: memory ends long before. */
+	assert(nall < (size_t)1 << 27);
 	sort_by_date(all, nall);
 	memset(p, 0, sizeof p);
 	p[0].all = all;
