@@ -1,16 +1,19 @@
 /*
  * The search index (search.h).  Per language: the published records are
- * numbered in collection order; each document's title and text (the
- * Markdown body stripped to words, or a data record's strings) are
- * folded and cut into terms; a term's postings are (document number,
- * weight), a title occurrence weighing 16 body ones (two counted at
- * most, seven body ones), written as one number each.  Terms go
- * to shards by a hash, so that a query loads one small file per term;
+ * numbered newest first; each document's title and text (the Markdown
+ * body without tags and link targets, or a data record's strings) are
+ * folded and cut into terms in one pass, two workers sharing the
+ * documents; a term's postings are (document number, weight), a title
+ * occurrence weighing 16 body ones (two counted at most, seven body
+ * ones), written as base64url characters (post_code()), most one a
+ * posting.  Terms go to shards by a hash, so that a query loads one
+ * small file per term;
  * the documents' url, title, kind, date and an excerpt go to chunks of
  * DOC_CHUNK, loaded only for the results shown.  meta.json says how
  * many shards and chunks there are and holds each document's kind (one
  * letter each), so that the filter by kind needs no chunk.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -68,16 +71,24 @@ fold_cp(uint32_t cp, unsigned char out[7])
 }
 
 /*
- * The folds of U+0000-U+1FFF (Latin, Vietnamese's precomposed letters
- * of U+1E00-U+1EFF, the combining marks), made once: utf8proc for every
- * character of every page made the index build slow.  A character folds
+ * The folds of U+0000-U+21FF (Latin, Vietnamese's precomposed letters
+ * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made
+ * once: utf8proc for every character of every page made the index build
+ * slow.  A character folds
  * alone as in a string, since its marks are all dropped.
  */
-#define FOLD_TABLE 0x2000
+#define FOLD_TABLE 0x2200
 static struct {
 	unsigned char len, s[7];
 } fold_table[FOLD_TABLE];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+/* The bytes that words are made of (count_word()): ASCII letters and
+ * digits, and any non-ASCII byte (a letter's fold is term bytes, but in
+ * rare cases). */
+static bool word_byte[256];
+
+static void mask_init(void);
 
 static void
 fold_init(void)
@@ -87,6 +98,9 @@ fold_init(void)
 	for (cp = 0; cp < FOLD_TABLE; cp++)
 		fold_table[cp].len =
 		    (unsigned char)fold_cp(cp, fold_table[cp].s);
+	for (cp = 0; cp < 256; cp++)
+		word_byte[cp] = cp >= 0x80 || ascii_isalnum((int)cp);
+	mask_init();
 }
 
 void
@@ -127,10 +141,12 @@ search_fold(struct buf *out, const char *s, size_t n)
 		out->data[out->len] = '\0';
 }
 
+#define FNV_BASIS 2166136261u
+
 static uint32_t
 fnv(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = FNV_BASIS;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -156,88 +172,338 @@ term_byte(int c)
 
 struct term {
 	const char *s;
-	size_t len;
-	uint32_t hash;
-	uint32_t shard; /* hash % the number of shards, once known */
-	uint32_t *post; /* doc, weight, doc, weight, ... */
+	uint32_t len, hash;
+	uint32_t last, w; /* the document last read, its weight so far */
+	uint32_t *post; /* doc << 5 | titles * 8 + body occurrences */
 	size_t n, cap;
+	uint32_t shard; /* hash % the number of shards, once known */
+	size_t bytes; /* its postings coded, once known */
 };
 
+#define NO_DOC UINT32_MAX
+
+/*
+ * A word of the source as it is written (a run of ASCII letters and
+ * digits and non-ASCII bytes, never split by the fold but in rare
+ * cases), and the term it folds to: most words are met again and
+ * again, so that a page's text is hashed, not decoded and folded.
+ */
+struct word {
+	uint64_t head; /* its first 8 bytes, then zeros */
+	const uint64_t *rest; /* the next ones, then zeros */
+	uint32_t len, hash; /* len 0: an empty slot */
+	int32_t term; /* its term's number, or: */
+#define WORD_NONE (-1) /* no term: one letter, too long */
+#define WORD_SPLIT (-2) /* several pieces: folded each time */
+};
+
+#define WORD_MAX 64 /* longer words are folded each time */
+
+/* Open addressing, sizes powers of 2; terms numbered as first met. */
 struct index {
-	struct term *tab; /* open addressing, size a power of 2 */
-	size_t size, used;
+	struct term *terms;
+	size_t nterms, capterms;
+	uint32_t *slot; /* a term's number + 1, by its hash; 0 empty */
+	size_t size;
+	struct word *words;
+	size_t wsize, wused;
 };
 
-static struct term *
-term_get(struct index *x, const char *s, size_t n)
+/* The number of term s[0..n) of hash h (fnv()), added when new. */
+static uint32_t
+term_get(struct index *x, const char *s, size_t n, uint32_t h)
 {
-	uint32_t h = fnv(s, n);
-	size_t i;
+	struct term *t;
+	size_t i, k;
+	char *copy;
 
-	if (2 * (x->used + 1) > x->size) {
-		struct term *old = x->tab;
-		size_t oldsize = x->size, k;
-
+	if (2 * (x->nterms + 1) > x->size) {
+		free(x->slot);
 		x->size = x->size ? 2 * x->size : 4096;
-		x->tab = xcalloc(x->size, sizeof *x->tab);
-		for (k = 0; k < oldsize; k++) {
-			if (old[k].s == NULL)
-				continue;
-			for (i = old[k].hash & (x->size - 1); x->tab[i].s;
+		x->slot = xcalloc(x->size, sizeof *x->slot);
+		for (k = 0; k < x->nterms; k++) {
+			for (i = x->terms[k].hash & (x->size - 1); x->slot[i];
 			     i = (i + 1) & (x->size - 1))
 				;
-			x->tab[i] = old[k];
+			x->slot[i] = (uint32_t)k + 1;
+		}
+	}
+	for (i = h & (x->size - 1); x->slot[i]; i = (i + 1) & (x->size - 1)) {
+		t = &x->terms[x->slot[i] - 1];
+		if (t->hash == h && t->len == n && memcmp(t->s, s, n) == 0)
+			return x->slot[i] - 1;
+	}
+	if (x->nterms == x->capterms) {
+		x->capterms = x->capterms ? 2 * x->capterms : 1024;
+		x->terms =
+		    xreallocarray(x->terms, x->capterms, sizeof *x->terms);
+	}
+	t = &x->terms[x->nterms];
+	memset(t, 0, sizeof *t);
+	copy = xmalloc(n + 1); /* workers share no arena */
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	t->s = copy;
+	t->len = (uint32_t)n;
+	t->hash = h;
+	t->last = NO_DOC;
+	x->slot[i] = (uint32_t)++x->nterms;
+	return (uint32_t)x->nterms - 1;
+}
+
+/* Appends t's posting of its last document. */
+static void
+term_flush(struct term *t)
+{
+	if (t->last == NO_DOC)
+		return;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 4;
+		t->post = xreallocarray(t->post, t->cap, sizeof *t->post);
+	}
+	t->post[t->n++] = t->last << 5 | (t->w >> 4) * 8 | (t->w & 15);
+	t->last = NO_DOC;
+}
+
+/* The reading of one text of document doc: a weight's bits (mask)
+ * under max grow by w, 16 in a title (bits 4-5), 1 in a body (0-3). */
+struct cut {
+	struct index *x;
+	uint32_t doc, w, mask, max;
+};
+
+static const struct cut title_cut = {NULL, 0, 16, 0x30, 0x20};
+static const struct cut body_cut = {NULL, 0, 1, 0x0F, 0x07};
+
+/*
+ * An occurrence of term k: counted into the document, as a title's (16
+ * an occurrence, two at most) or a body's (1, seven at most: a long
+ * text is not more relevant).  A term's weight in a document is kept in
+ * the term until another document has it.
+ */
+static inline void
+term_count(struct cut *c, uint32_t k)
+{
+	struct term *t = &c->x->terms[k];
+
+	if (t->last != c->doc) {
+		term_flush(t);
+		t->last = c->doc;
+		t->w = 0;
+	}
+	if ((t->w & c->mask) < c->max)
+		t->w += c->w;
+}
+
+/* A term being folded by fold_word(), and what the word gave so far. */
+struct piece {
+	char b[TERM_MAX];
+	size_t len; /* only TERM_MAX bytes are kept */
+	uint32_t h;
+	size_t n; /* pieces ended */
+	int32_t got; /* the last one's term, or WORD_NONE */
+};
+
+static void
+piece_end(struct cut *c, struct piece *p)
+{
+	if (p->len == 0)
+		return;
+	p->n++;
+	p->got = WORD_NONE;
+	/* One letter is no word; one digit may be (a "Phần 2"). */
+	if ((p->len >= 2 || ascii_isdigit(p->b[0])) && p->len <= TERM_MAX) {
+		p->got = (int32_t)term_get(c->x, p->b, p->len, p->h);
+		term_count(c, (uint32_t)p->got);
+	}
+	p->len = 0;
+	p->h = FNV_BASIS;
+}
+
+/*
+ * Folds word s[0..n) and cuts it into terms (runs of term_byte()),
+ * counting each into the document.  Returns what the word is to the
+ * cache: the number of its one term, WORD_NONE or WORD_SPLIT.
+ */
+static int32_t
+fold_word(struct cut *c, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+	struct piece p = {{0}, 0, FNV_BASIS, 0, WORD_NONE};
+	unsigned char tmp[7];
+	const unsigned char *f;
+	uint32_t cp;
+	size_t k, fl;
+
+	while (u < end) {
+		k = utf8_decode((const char *)u, (size_t)(end - u), &cp,
+		    UTF8_STRICT);
+		u += k;
+		if (cp == UTF8_REPLACEMENT && k == 1)
+			continue; /* not UTF-8: dropped */
+		if (cp < FOLD_TABLE) {
+			f = fold_table[cp].s;
+			fl = fold_table[cp].len;
+		} else {
+			f = tmp;
+			fl = fold_cp(cp, tmp);
+		}
+		for (k = 0; k < fl; k++) {
+			if (!term_byte(f[k])) {
+				piece_end(c, &p);
+				continue;
+			}
+			if (p.len < TERM_MAX)
+				p.b[p.len] = (char)f[k];
+			p.len++;
+			p.h = (p.h ^ f[k]) * 16777619u;
+		}
+	}
+	piece_end(c, &p);
+	return p.n > 1 ? WORD_SPLIT : p.got;
+}
+
+/* The masks that keep the first k bytes of 8, as memory holds them. */
+static uint64_t keep_mask[9];
+
+static void
+mask_init(void)
+{
+	unsigned char m[8];
+	size_t k;
+
+	for (k = 0; k <= 8; k++) {
+		memset(m, 0, sizeof m);
+		memset(m, 0xFF, k);
+		memcpy(&keep_mask[k], m, sizeof m);
+	}
+}
+
+/* The 8 bytes at p (any alignment). */
+static inline uint64_t
+load8(const char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/*
+ * Counts the word w[0..n), n <= WORD_MAX, whose bytes are read 8 at a
+ * time: w has (n + 7) / 8 * 8 bytes to read, those after n ignored.  A
+ * word is hashed and compared a word of memory at a time.
+ */
+static inline void
+count_word(struct cut *c, const char *w, size_t n)
+{
+	struct index *x = c->x;
+	struct word *e;
+	size_t nc = (n + 7) / 8, i, k;
+	uint64_t last = load8(w + 8 * (nc - 1)) & keep_mask[n - 8 * (nc - 1)];
+	uint64_t head = nc > 1 ? load8(w) : last, h64 = 0;
+	uint64_t *rest = NULL;
+	uint32_t h;
+
+	for (k = 0; k + 1 < nc; k++)
+		h64 = (h64 ^ load8(w + 8 * k)) * 0x9E3779B97F4A7C15u;
+	h64 = (h64 ^ last) * 0x9E3779B97F4A7C15u;
+	h = (uint32_t)(h64 >> 32);
+	if (x->wsize > 0)
+		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
+		     i = (i + 1) & (x->wsize - 1)) {
+			if (e->hash != h || e->len != n || e->head != head)
+				continue;
+			for (k = 1;
+			     k + 1 < nc && e->rest[k - 1] == load8(w + 8 * k);
+			     k++)
+				;
+			if (nc > 1 && (k + 1 < nc || e->rest[nc - 2] != last))
+				continue;
+			if (e->term >= 0)
+				term_count(c, (uint32_t)e->term);
+			else if (e->term == WORD_SPLIT)
+				fold_word(c, w, n);
+			return;
+		}
+	/* a word not met yet */
+	if (2 * (x->wused + 1) > x->wsize) {
+		struct word *old = x->words;
+		size_t oldsize = x->wsize;
+
+		x->wsize = x->wsize ? 2 * x->wsize : 1024;
+		x->words = xcalloc(x->wsize, sizeof *x->words);
+		for (k = 0; k < oldsize; k++) {
+			if (old[k].len == 0)
+				continue;
+			for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
+			     i = (i + 1) & (x->wsize - 1))
+				;
+			x->words[i] = old[k];
 		}
 		free(old);
 	}
-	for (i = h & (x->size - 1); x->tab[i].s; i = (i + 1) & (x->size - 1))
-		if (x->tab[i].hash == h && x->tab[i].len == n &&
-		    memcmp(x->tab[i].s, s, n) == 0)
-			return &x->tab[i];
-	x->tab[i].s = xmalloc(n + 1); /* workers share no arena */
-	memcpy((char *)x->tab[i].s, s, n);
-	((char *)x->tab[i].s)[n] = '\0';
-	x->tab[i].len = n;
-	x->tab[i].hash = h;
-	x->used++;
-	return &x->tab[i];
+	for (i = h & (x->wsize - 1); x->words[i].len;
+	     i = (i + 1) & (x->wsize - 1))
+		;
+	e = &x->words[i];
+	if (nc > 1) {
+		rest = xreallocarray(NULL, nc - 1, sizeof *rest);
+		memcpy(rest, w + 8, 8 * (nc - 2));
+		rest[nc - 2] = last;
+	}
+	e->head = head;
+	e->rest = rest;
+	e->len = (uint32_t)n;
+	e->hash = h;
+	e->term = fold_word(c, w, n);
+	x->wused++;
 }
 
-/* Counts the terms of folded text f into document doc, each occurrence
- * adding w (a title's 16, a body's 1) to its weight. */
+/*
+ * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
+ * that are not term bytes would: word by word, each looked up as it is
+ * written, folded only the first time.  Markdown (md) also drops what
+ * plain_markdown() drops from the words: HTML tags and links' targets
+ * (its other drops are punctuation, no term bytes anyway).  A word
+ * ends at an ASCII byte, so that its fold depends on its bytes alone.
+ */
 static void
-add_terms(struct index *x, uint32_t doc, const char *f, size_t n, uint32_t w)
+cut_text(struct cut *c, const char *s, size_t n, bool md)
 {
-	size_t i = 0, j;
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+	const unsigned char *w;
+	char pad[WORD_MAX + 8] = {0};
+	size_t len;
+	unsigned b;
 
-	while (i < n) {
-		if (!term_byte((unsigned char)f[i])) {
-			i++;
+	while (u < end) {
+		b = *u;
+		if (word_byte[b]) {
+			w = u;
+			while (++u < end && word_byte[*u])
+				;
+			len = (size_t)(u - w);
+			if (len > WORD_MAX) {
+				fold_word(c, (const char *)w, len);
+				continue;
+			}
+			if ((size_t)(end - w) < len + 7) {
+				/* at the end: the bytes read after it */
+				memcpy(pad, w, len);
+				w = (const unsigned char *)pad;
+			}
+			count_word(c, (const char *)w, len);
 			continue;
 		}
-		for (j = i; j < n && term_byte((unsigned char)f[j]); j++)
-			;
-		/* One letter is no word; one digit may be (a "Phần 2"). */
-		if ((j - i >= 2 || ascii_isdigit(f[i])) && j - i <= TERM_MAX) {
-			struct term *t = term_get(x, f + i, j - i);
-
-			if (t->n == 0 || t->post[t->n - 2] != doc) {
-				if (t->n + 2 > t->cap) {
-					t->cap = t->cap ? 2 * t->cap : 4;
-					t->post = xreallocarray(t->post, t->cap,
-					    sizeof *t->post);
-				}
-				t->post[t->n++] = doc;
-				t->post[t->n++] = 0;
-			}
-			/* title: 16 an occurrence, two at most; body: 1,
-			 * seven at most (a long text is not more relevant) */
-			if (w == 16 && t->post[t->n - 1] >> 4 < 2)
-				t->post[t->n - 1] += 16;
-			else if (w == 1 && (t->post[t->n - 1] & 15) < 7)
-				t->post[t->n - 1]++;
-		}
-		i = j;
+		if (md && b == '<' && u + 1 < end &&
+		    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
+			while (u + 1 < end && *u != '>')
+				u++;
+		else if (md && b == ']' && u + 1 < end && u[1] == '(')
+			while (u + 1 < end && *u != ')')
+				u++;
+		u++;
 	}
 }
 
@@ -316,18 +582,57 @@ plain_value(struct buf *b, const struct value *v, int depth, size_t max)
 	}
 }
 
-/* buf_addf("%u") without printf: the postings are most of the index. */
-static void
-add_uint(struct buf *b, uint32_t v)
+/*
+ * The postings of a term, coded in characters of base64url, so that a
+ * shard is a JSON object of strings that needs no parsing of numbers:
+ * a character of value 32-63 is a digit (its low 5 bits) of the gap to
+ * the previous document less one, most significant first; one of 0-31
+ * ends the posting and is its weight, titles (0-2) * 8 + body
+ * occurrences (0-7).  A term in most pages takes one character a page.
+ */
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* The number of gap digits of g. */
+static size_t
+gap_digits(uint32_t g)
 {
-	char d[10];
 	size_t n = 0;
 
-	do
-		d[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	while (n > 0)
-		buf_addc(b, d[--n]);
+	for (; g > 0; g >>= 5)
+		n++;
+	return n;
+}
+
+/* The bytes t's postings take, coded. */
+static size_t
+post_bytes(const struct term *t)
+{
+	uint32_t prev = UINT32_MAX; /* the first gap is doc + 1 */
+	size_t k, n = 0;
+
+	for (k = 0; k < t->n; k++) {
+		n += 1 + gap_digits((t->post[k] >> 5) - prev - 1);
+		prev = t->post[k] >> 5;
+	}
+	return n;
+}
+
+/* Codes t's postings at o, which has t->bytes bytes; returns their end. */
+static char *
+post_code(char *o, const struct term *t)
+{
+	uint32_t prev = UINT32_MAX, g;
+	size_t k, d;
+
+	for (k = 0; k < t->n; k++) {
+		g = (t->post[k] >> 5) - prev - 1;
+		for (d = gap_digits(g); d > 0; d--)
+			*o++ = b64[32 | ((g >> (5 * (d - 1))) & 31)];
+		*o++ = b64[t->post[k] & 31];
+		prev = t->post[k] >> 5;
+	}
+	return o;
 }
 
 static int
@@ -416,55 +721,120 @@ doc_title(const struct item *it)
 	return title != NULL ? title : it->slug;
 }
 
-/* One worker's share of the documents: all[from..to) into its index. */
+/*
+ * One worker's share of the documents, all[from..to) (from a multiple
+ * of DOC_CHUNK): their terms into x, their chunks into docs (chunk k
+ * of the share ending at end[k]) and their kinds' letters into klet.
+ */
 struct part {
 	struct item **all;
 	size_t from, to;
+	const char *const *kinds;
+	size_t nkinds;
 	struct index x;
+	struct buf docs, klet;
+	size_t *end;
 };
+
+/* Adds document it to the chunk being made in p->docs. */
+static void
+doc_add(struct part *p, struct buf *text, size_t i)
+{
+	const struct item *it = p->all[i];
+	const char *title = doc_title(it);
+	size_t k;
+
+	doc_text(text, it, 2 * EXCERPT); /* enough to cut */
+	buf_adds(&p->docs, (i - p->from) % DOC_CHUNK ? ",\n[" : "[\n[");
+	buf_add_json(&p->docs, it->url, strlen(it->url));
+	buf_addc(&p->docs, ',');
+	buf_add_json(&p->docs, title, strlen(title));
+	buf_addc(&p->docs, ',');
+	buf_add_json(&p->docs, it->date ? it->date : "",
+	    it->date ? strlen(it->date) : 0);
+	buf_addc(&p->docs, ',');
+	buf_add_json(&p->docs, text->len ? text->data : "",
+	    excerpt_len(text->data, text->len, EXCERPT));
+	buf_addc(&p->docs, ']');
+	if ((i - p->from) % DOC_CHUNK == DOC_CHUNK - 1 || i + 1 == p->to) {
+		buf_adds(&p->docs, "\n]\n");
+		p->end[(i - p->from) / DOC_CHUNK] = p->docs.len;
+	}
+	for (k = 0; k < p->nkinds; k++)
+		if (strcmp(p->kinds[k], it->coll->kind) == 0)
+			break;
+	buf_addc(&p->klet, (char)('a' + k));
+}
 
 static void *
 index_part(void *arg)
 {
 	struct part *p = arg;
-	struct buf text = {0}, f = {0};
+	struct cut c = {&p->x, 0, 0, 0, 0};
+	struct buf text = {0};
+	const char *sum;
 	size_t i;
 
+	p->end = xreallocarray(NULL, (p->to - p->from) / DOC_CHUNK + 1,
+	    sizeof *p->end);
 	for (i = p->from; i < p->to; i++) {
 		const struct item *it = p->all[i];
 		const char *title = doc_title(it);
 
-		doc_text(&text, it, TEXT_MAX);
-		buf_reset(&f);
-		search_fold(&f, title, strlen(title));
+		c.doc = (uint32_t)i;
+		c.w = title_cut.w;
+		c.mask = title_cut.mask;
+		c.max = title_cut.max;
+		cut_text(&c, title, strlen(title), false);
 		/* the year counts as much as the title: "thanh tra 2020" */
 		if (it->date)
-			buf_addf(&f, " %.4s", it->date);
-		add_terms(&p->x, (uint32_t)i, f.data, f.len, 16);
-		buf_reset(&f);
-		search_fold(&f, text.data, text.len);
-		add_terms(&p->x, (uint32_t)i, f.data, f.len, 1);
+			cut_text(&c, it->date, strnlen(it->date, 4), false);
+		c.w = body_cut.w;
+		c.mask = body_cut.mask;
+		c.max = body_cut.max;
+		if ((sum = value_map_str(it->frame, "summary")) != NULL)
+			cut_text(&c, sum, strlen(sum), false);
+		if (it->markdown) {
+			cut_text(&c, it->body,
+			    it->body_len < TEXT_MAX ? it->body_len : TEXT_MAX,
+			    true);
+		} else {
+			buf_reset(&text);
+			plain_value(&text, it->data, 0, TEXT_MAX);
+			cut_text(&c, text.data, text.len, false);
+		}
+		doc_add(p, &text, i);
 	}
+	for (i = 0; i < p->x.nterms; i++)
+		term_flush(&p->x.terms[i]);
+	/* the words of the share, of no use to the other */
+	for (i = 0; i < p->x.wsize; i++)
+		free((uint64_t *)p->x.words[i].rest);
+	free(p->x.words);
+	p->x.words = NULL;
+	p->x.wsize = p->x.wused = 0;
 	buf_release(&text);
-	buf_release(&f);
 	return NULL;
 }
 
 /*
- * The terms of all[0..n), in two workers when there are many (the
- * index build is most of what search adds to a build): the second's
- * documents follow the first's, so its postings are appended.
+ * The terms and chunks of all[0..n), in two workers when there are many
+ * (the index build is most of what search adds to a build): the
+ * second's documents follow the first's, so its postings are appended
+ * to the first's.
  */
 static void
-index_terms(struct index *x, struct item **all, size_t n)
+index_terms(struct part p[2])
 {
-	struct part p[2] = {{all, 0, n, {0}}, {all, n, n, {0}}};
+	size_t n = p[0].to, i;
 	pthread_t th;
 	bool threaded = false;
-	size_t i;
 
+	pthread_once(&fold_once, fold_init);
+	p[1] = p[0];
+	p[1].from = n;
 	if (n >= 400) {
-		p[0].to = p[1].from = n / 2;
+		p[0].to = p[1].from = n / 2 / DOC_CHUNK * DOC_CHUNK;
 		threaded = pthread_create(&th, NULL, index_part, &p[1]) == 0;
 		if (!threaded) {
 			p[0].to = n;
@@ -472,40 +842,108 @@ index_terms(struct index *x, struct item **all, size_t n)
 		}
 	}
 	index_part(&p[0]);
-	if (threaded) {
-		pthread_join(th, NULL);
-		for (i = 0; i < p[1].x.size; i++) {
-			struct term *u = &p[1].x.tab[i], *v;
+	if (!threaded)
+		return;
+	pthread_join(th, NULL);
+	for (i = 0; i < p[1].x.nterms; i++) {
+		struct term *u = &p[1].x.terms[i], *v;
 
-			if (u->s == NULL)
-				continue;
-			v = term_get(&p[0].x, u->s, u->len);
-			if (v->n + u->n > v->cap) {
-				v->cap = v->n + u->n;
-				v->post = xreallocarray(v->post, v->cap,
-				    sizeof *v->post);
-			}
-			memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
-			v->n += u->n;
-			free(u->post);
-			free((char *)u->s);
+		v = &p[0].x.terms[term_get(&p[0].x, u->s, u->len, u->hash)];
+		if (v->n + u->n > v->cap) {
+			v->cap = v->n + u->n;
+			v->post =
+			    xreallocarray(v->post, v->cap, sizeof *v->post);
 		}
-		free(p[1].x.tab);
+		memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
+		v->n += u->n;
+		free(u->post);
+		free((char *)u->s);
 	}
-	*x = p[0].x;
+	free(p[1].x.terms);
+	free(p[1].x.slot);
+	memset(&p[1].x, 0, sizeof p[1].x);
+}
+
+/* Adds the file dir/name of n bytes at data (the arena's, not copied). */
+static void
+add_slice(struct site *s, const char *dir, const char *name, char *data,
+    size_t n)
+{
+	struct page *p = site_add_page(s,
+	    arena_printf(s->arena, "%s%s", dir, name), "content/site.yaml");
+
+	p->data = data;
+	p->len = n;
+}
+
+/*
+ * The shards of the terms of x, written at once into one block of the
+ * arena (each file a slice of it): terms sorted by shard, then by their
+ * bytes (the same bytes every build).  Returns the number of shards.
+ */
+static uint32_t
+write_shards(struct site *s, const char *dir, struct index *x)
+{
+	struct term **terms;
+	uint32_t nshards, sh;
+	size_t i, j, nt, bytes = 0;
+	char *block, *o, *start;
+
+	nt = x->nterms;
+	terms = xreallocarray(NULL, nt ? nt : 1, sizeof *terms);
+	for (i = 0; i < nt; i++) {
+		struct term *t = &x->terms[i];
+
+		t->bytes = post_bytes(t);
+		/* ,\n"term":"postings" */
+		bytes += 7 + t->len + t->bytes;
+		terms[i] = t;
+	}
+	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
+	     nshards *= 2)
+		;
+	for (i = 0; i < nt; i++)
+		terms[i]->shard = terms[i]->hash % nshards;
+	qsort(terms, nt, sizeof *terms, term_cmp);
+	/* each shard's "{" and "\n}\n" */
+	o = block = arena_alloc(s->arena, bytes + 4 * (size_t)nshards);
+	for (sh = 0, i = 0; sh < nshards; sh++) {
+		start = o;
+		*o++ = '{';
+		for (j = i; i < nt && terms[i]->shard == sh; i++) {
+			struct term *t = terms[i];
+
+			if (i > j)
+				*o++ = ',';
+			*o++ = '\n';
+			*o++ = '"'; /* term bytes need no escape */
+			memcpy(o, t->s, t->len);
+			o += t->len;
+			memcpy(o, "\":\"", 3);
+			o += 3;
+			o = post_code(o, t);
+			*o++ = '"';
+		}
+		memcpy(o, "\n}\n", 3);
+		o += 3;
+		add_slice(s, dir, arena_printf(s->arena, "s%u.json", sh), start,
+		    (size_t)(o - start));
+	}
+	assert(o <= block + bytes + 4 * (size_t)nshards);
+	free(terms);
+	return nshards;
 }
 
 static void
 index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
     size_t nkinds)
 {
-	struct index x = {NULL, 0, 0};
-	struct buf text = {0}, b = {0}, docs = {0}, klet = {0};
-	struct term **terms;
+	struct part p[2];
+	struct buf b = {0};
 	struct item **all;
-	size_t nall;
-	uint32_t ndoc = 0, nshards, sh;
-	size_t i, c, k, bytes = 0, nt;
+	char *docs;
+	size_t nall, i, c, k, from;
+	uint32_t nshards;
 
 	nall = 0;
 	for (c = 0; c < s->ncolls; c++)
@@ -515,119 +953,58 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 		for (i = 0; i < s->colls[c].n; i++)
 			if (site_shows(s, s->colls[c].items[i], lang))
 				all[nall++] = s->colls[c].items[i];
-	/* Numbered newest first: search.js breaks ties by number. */
+	/* Numbered newest first: search.js breaks ties by number.  A
+	 * posting holds its number in 27 bits: memory ends long before. */
+	assert(nall < (size_t)1 << 27);
 	sort_by_date(all, nall);
-	index_terms(&x, all, nall);
-	/* the documents, in chunks */
-	for (i = 0; i < nall; i++) {
-		struct item *it = all[i];
-		const char *title = doc_title(it);
-
-		doc_text(&text, it, 2 * EXCERPT); /* enough to cut */
-		if (ndoc % DOC_CHUNK == 0) {
-			if (ndoc > 0) {
-				buf_adds(&docs, "\n]\n");
-				site_add_data(s,
-				    arena_printf(s->arena, "%sd%u.json", dir,
-				        ndoc / DOC_CHUNK - 1),
-				    "content/site.yaml", &docs);
-			}
-			buf_adds(&docs, "[\n");
-		} else {
-			buf_adds(&docs, ",\n");
+	memset(p, 0, sizeof p);
+	p[0].all = all;
+	p[0].to = nall;
+	p[0].kinds = kinds;
+	p[0].nkinds = nkinds;
+	index_terms(p);
+	/* the documents' chunks, each share's kept in the arena at once */
+	for (k = 0; k < 2; k++) {
+		if (p[k].to == p[k].from)
+			continue;
+		docs = buf_keep(&p[k].docs, s->arena);
+		for (i = 0, from = 0; i * DOC_CHUNK < p[k].to - p[k].from;
+		     i++) {
+			add_slice(s, dir,
+			    arena_printf(s->arena, "d%zu.json",
+			        p[k].from / DOC_CHUNK + i),
+			    docs + from, p[k].end[i] - from);
+			from = p[k].end[i];
 		}
-		buf_addc(&docs, '[');
-		buf_add_json(&docs, it->url, strlen(it->url));
-		buf_addc(&docs, ',');
-		buf_add_json(&docs, title, strlen(title));
-		buf_addc(&docs, ',');
-		buf_add_json(&docs, it->date ? it->date : "",
-		    it->date ? strlen(it->date) : 0);
-		buf_addc(&docs, ',');
-		buf_add_json(&docs, text.len ? text.data : "",
-		    excerpt_len(text.data, text.len, EXCERPT));
-		buf_addc(&docs, ']');
-		for (k = 0; k < nkinds; k++)
-			if (strcmp(kinds[k], it->coll->kind) == 0)
-				break;
-		buf_addc(&klet, (char)('a' + k));
-		ndoc++;
 	}
-	if (ndoc > 0) {
-		buf_adds(&docs, "\n]\n");
-		site_add_data(s,
-		    arena_printf(s->arena, "%sd%u.json", dir,
-		        (ndoc - 1) / DOC_CHUNK),
-		    "content/site.yaml", &docs);
-	}
-	/* the terms, sorted (the same bytes every build), into shards */
-	terms = xreallocarray(NULL, x.used ? x.used : 1, sizeof *terms);
-	for (i = nt = 0; i < x.size; i++)
-		if (x.tab[i].s != NULL) {
-			terms[nt++] = &x.tab[i];
-			bytes += x.tab[i].len + 6 + 2 * x.tab[i].n;
-		}
-	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
-	     nshards *= 2)
-		;
-	/* by shard, then by term: one pass writes every shard */
-	for (i = 0; i < nt; i++)
-		terms[i]->shard = terms[i]->hash % nshards;
-	qsort(terms, nt, sizeof *terms, term_cmp);
-	for (sh = 0, i = 0; sh < nshards; sh++) {
-		int first = 1;
-
-		buf_addc(&b, '{');
-		for (; i < nt && terms[i]->shard == sh; i++) {
-			struct term *t = terms[i];
-			uint32_t prev = 0;
-
-			buf_adds(&b, first ? "\n" : ",\n");
-			first = 0;
-			buf_add_json(&b, t->s, t->len);
-			buf_adds(&b, ":[");
-			/* one number a posting: the gap from the last
-			 * document times 32, plus the weight in 5 bits
-			 * (titles 0-2 times 8, body 0-7); most take 2-3
-			 * digits */
-			for (k = 0; k < t->n; k += 2) {
-				uint32_t w = t->post[k + 1];
-
-				if (k)
-					buf_addc(&b, ',');
-				add_uint(&b,
-				    (t->post[k] - prev) * 32 + (w >> 4) * 8 +
-				        (w & 15));
-				prev = t->post[k];
-			}
-			buf_addc(&b, ']');
-		}
-		buf_adds(&b, "\n}\n");
-		site_add_data(s, arena_printf(s->arena, "%ss%u.json", dir, sh), "content/site.yaml", &b);
-	}
-	buf_addf(&b, "{\"v\":1,\"lang\":");
+	nshards = write_shards(s, dir, &p[0].x);
+	buf_addf(&b, "{\"v\":2,\"lang\":");
 	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
-	buf_addf(&b, ",\"docs\":%u,\"chunk\":%u,\"shards\":%u,\"kinds\":[",
-	    ndoc, DOC_CHUNK, nshards);
+	buf_addf(&b, ",\"docs\":%zu,\"chunk\":%u,\"shards\":%u,\"kinds\":[",
+	    nall, DOC_CHUNK, nshards);
 	for (k = 0; k < nkinds; k++) {
 		buf_adds(&b, k ? "," : "");
 		buf_add_json(&b, kinds[k], strlen(kinds[k]));
 	}
-	buf_adds(&b, "],\"k\":");
-	buf_add_json(&b, klet.len ? klet.data : "", klet.len);
-	buf_adds(&b, "}\n");
-	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir), "content/site.yaml", &b);
-	for (i = 0; i < x.size; i++) {
-		free(x.tab[i].post);
-		free((char *)x.tab[i].s);
+	buf_adds(&b, "],\"k\":\"");
+	buf_add(&b, p[0].klet.data, p[0].klet.len);
+	buf_add(&b, p[1].klet.data, p[1].klet.len);
+	buf_adds(&b, "\"}\n");
+	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir),
+	    "content/site.yaml", &b);
+	for (i = 0; i < p[0].x.nterms; i++) {
+		free(p[0].x.terms[i].post);
+		free((char *)p[0].x.terms[i].s);
 	}
-	free(x.tab);
-	free(terms);
+	free(p[0].x.terms);
+	free(p[0].x.slot);
+	for (k = 0; k < 2; k++) {
+		free(p[k].end);
+		buf_release(&p[k].docs);
+		buf_release(&p[k].klet);
+	}
 	free(all);
-	buf_release(&text);
 	buf_release(&b);
-	buf_release(&docs);
-	buf_release(&klet);
 }
 
 /* The search page of language lang: the form, and the collections'

@@ -16,7 +16,8 @@ idx="$se/a/tim-kiem/idx"
 diff -r "$se/a/tim-kiem" "$se/b/tim-kiem" > /dev/null && ok ||
 	bad "search: two builds write different indexes"
 # The documents numbered in d<k>.json (10 a chunk), the budgets' numbers
-# from meta.json's kind letters; a "ngan" posting is gap * 32 + weight.
+# from meta.json's kind letters; the "ngan" postings are base64url
+# characters: 32-63 a digit of the gap less one, 0-31 the weight.
 if command -v python3 > /dev/null; then
 	python3 - "$idx/vi" <<'PY' && ok || bad "search: the \"ngan\" shard lacks the budget pages"
 import json, sys, glob, os
@@ -26,9 +27,14 @@ b = meta["kinds"].index("budget")
 budgets = {i for i, c in enumerate(meta["k"]) if ord(c) - 97 == b}
 hits = [f for f in glob.glob(os.path.join(d, "s*.json")) if "ngan" in json.load(open(f))]
 assert len(hits) == 1, hits
-p, docs, n = json.load(open(hits[0]))["ngan"], set(), 0
-for v in p:
-    n += v >> 5
+B = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+p, docs, n, g = json.load(open(hits[0]))["ngan"], set(), -1, 0
+for c in p:
+    v = B.index(c)
+    if v & 32:
+        g = g * 32 + (v & 31)
+        continue
+    n, g = n + g + 1, 0
     docs.add(n)
 assert len(budgets) == 3 and budgets <= docs, (budgets, docs)
 PY

@@ -42,29 +42,46 @@
 		return h % n;
 	}
 
+	/* The value of each base64url character of a shard's postings. */
+	var B64 = (function () {
+		var a = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz' +
+		    '0123456789-_', v = new Uint8Array(128), i;
+		for (i = 0; i < a.length; i++)
+			v[a.charCodeAt(i)] = i;
+		return v;
+	})();
+
 	/*
-	 * Documents holding every term (lists[i]: the postings of terms[i]),
-	 * of the given kind ("" any), by score: the sum
-	 * of the weights, a title occurrence weighing 16; ties by number.
+	 * Documents holding every term (lists[i]: the postings of terms[i],
+	 * as the shard holds them), of the given kind ("" any), by score:
+	 * the sum of the weights, a title occurrence weighing 16; ties by
+	 * number.
 	 */
 	function rank(meta, lists, kind) {
 		var n = meta.docs, score = new Uint32Array(n);
-		var cnt = new Uint8Array(n), i, j, d, k = -1, out = [];
+		var cnt = new Uint8Array(n), i, j, d, g, k = -1, out = [];
 		if (kind && (k = meta.kinds.indexOf(kind)) < 0)
 			return [];
 		for (i = 0; i < lists.length; i++) {
 			var p = lists[i];
 			if (!p)
 				return [];
-			/* a posting: the gap from the previous document
-			 * times 32, plus titles * 8 + body occurrences; a
-			 * document counts once it has every earlier term */
-			for (j = 0, d = 0; j < p.length; j++) {
-				var v = p[j], w = v % 32;
-				d += (v - w) / 32;
+			/* a character of 32-63: a digit (5 bits, most
+			 * significant first) of the gap from the previous
+			 * document less one; of 0-31: the weight, titles * 8
+			 * + body occurrences, ending the posting.  A
+			 * document counts once it has every earlier term. */
+			for (j = 0, d = -1, g = 0; j < p.length; j++) {
+				var v = B64[p.charCodeAt(j) & 127];
+				if (v & 32) {
+					g = g * 32 + (v & 31);
+					continue;
+				}
+				d += g + 1;
+				g = 0;
 				if (cnt[d] === i) {
 					cnt[d]++;
-					score[d] += (w >> 3) * 16 + (w & 7);
+					score[d] += (v >> 3) * 16 + (v & 7);
 				}
 			}
 		}
