@@ -63,8 +63,12 @@ for name, folder in tables.items():
           name + ".json: keys are not the CSV's columns")
 
 # Every machine-readable file parses, and every URL in it is absolute.
+# The search index is the page script's own (its keys are words, such
+# as "url", and its values coded postings), not data for others.
 files = []
 for d, _, fs in os.walk(out):
+    if os.path.relpath(d, out).split(os.sep)[:2] == ["tim-kiem", "idx"]:
+        continue
     for f in fs:
         if f.endswith((".json", ".jsonld")) or (f.endswith(".csv") and "du-lieu" in d):
             files.append(os.path.join(d, f))
