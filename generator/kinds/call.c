@@ -216,6 +216,21 @@ cmp_group(const void *pa, const void *pb)
 }
 
 /*
+ * The frame lang's list shows for it: its own when it is in lang, its
+ * shadow (site_shadows()) when lang lists it untranslated, else none.
+ * The filter's keys go there, so that an untranslated call filters too.
+ */
+static struct value *
+listed_frame(const struct item *it, int lang)
+{
+	if (it->lang_index == lang)
+		return it->frame;
+	if (it->shadow[lang] != NULL)
+		return it->shadow[lang]->frame;
+	return NULL;
+}
+
+/*
  * One call collection in one language: the facets from the published
  * items, `browse` on every frame and list page, then one paginated
  * list per facet value (khu/<zone>/, linh-vuc/<sector>/,
@@ -240,6 +255,7 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
 		f[k].g = arena_alloc(s->arena, (n ? n : 1) * sizeof *f[k].g);
 	for (i = 0; i < n; i++) {
 		struct item *it = v[i], *z;
+		struct value *lf;
 		const struct value *zv = value_path(it->data, "location.zone");
 		const char *sec = value_ltext(value_map_get(it->data,
 		    "sector"), l, s->langs[0]), *st;
@@ -250,16 +266,16 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
 			facet_add(s, &f[0], z->slug, records_title(s,
 			    records_shown(z->tr[lang]) ? z->tr[lang] : z), it, n);
 			/* The filter script matches on these keys. */
-			if (it->lang_index == lang)
-				records_set(s, it->frame, "zone_key", z->slug);
+			if ((lf = listed_frame(it, lang)) != NULL)
+				records_set(s, lf, "zone_key", z->slug);
 		}
 		if (sec != NULL) {
 			const char *sk = utf8_slugify(s->arena, sec,
 			    strlen(sec));
 
 			facet_add(s, &f[1], sk, sec, it, n);
-			if (it->lang_index == lang)
-				records_set(s, it->frame, "sector_key", sk);
+			if ((lf = listed_frame(it, lang)) != NULL)
+				records_set(s, lf, "sector_key", sk);
 		}
 		st = value_map_str(it->frame, "status_computed");
 		if (st != NULL) {
@@ -270,8 +286,8 @@ browse_calls(struct site *s, const struct theme *th, const struct site_names
 					key[j] = '-';
 			facet_add(s, &f[2], key, records_value_text(s, l,
 			    "call.status", st), it, n);
-			if (it->lang_index == lang)
-				records_set(s, it->frame, "status_key", key);
+			if ((lf = listed_frame(it, lang)) != NULL)
+				records_set(s, lf, "status_key", key);
 		}
 	}
 	ctitle = records_coll_title(s, co, lang);
