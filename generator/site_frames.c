@@ -214,10 +214,24 @@ coll_crumbs(struct site *s, struct collection *co, int lang)
 	return co->crumbs[lang] = l;
 }
 
+/* A record's title: `title`, else the `name` (zones) or `number`
+ * (documents) that names it; NULL when it has none. */
+static struct value *
+title_value(const struct value *data)
+{
+	struct value *v = value_map_get(data, "title");
+
+	if (v == NULL && value_map_str(data, "name") != NULL)
+		v = value_map_get(data, "name");
+	else if (v == NULL && value_map_str(data, "number") != NULL)
+		v = value_map_get(data, "number");
+	return v;
+}
+
 void
 site_item_frame(struct site *s, struct item *it)
 {
-	struct value *f = value_map(s->arena), *l;
+	struct value *f = value_map(s->arena), *l, *tv;
 	struct buf b = {0};
 	const char *on;
 	size_t i;
@@ -245,13 +259,8 @@ site_item_frame(struct site *s, struct item *it)
 	/* Records named by `name` (zones) or `number` (documents) still
 	 * have a title: a card in a list would show the page's instead. */
 	if (value_map_get(it->data, "title") == NULL &&
-	    value_map_str(it->data, "name") != NULL)
-		value_map_set(s->arena, f, "title", value_map_get(it->data,
-		    "name"));
-	else if (value_map_get(it->data, "title") == NULL &&
-	    value_map_str(it->data, "number") != NULL)
-		value_map_set(s->arena, f, "title", value_map_get(it->data,
-		    "number"));
+	    (tv = title_value(it->data)) != NULL)
+		value_map_set(s->arena, f, "title", tv);
 	/* Where figures are illustrative the page must say so in words. */
 	{
 		struct value *il = value_map_get(it->data, "illustrative");
@@ -317,8 +326,8 @@ site_item_frame(struct site *s, struct item *it)
 		value_map_set(s->arena, l->items[l->n - 1], "url",
 		    site_vstr(s, t->url));
 		value_map_set(s->arena, l->items[l->n - 1], "title",
-		    site_vstr(s, site_ltext(s, value_map_get(t->data, "title"),
-		    (int)i, t->slug)));
+		    site_vstr(s, site_ltext(s, title_value(t->data), (int)i,
+		    t->slug)));
 	}
 	value_map_set(s->arena, f, "translations", l);
 

@@ -90,6 +90,9 @@ grep -q '<td class="num">94,68%</td><td class="num">84,17%</td>' "$zl" && ok ||
     bad "zone comparison lacks both occupancy figures of KCN Lộc Sơn"
 grep -qF '94.68%' "$work/zn-site/en/khu-cong-nghiep/kcn-loc-son/index.html" && ok ||
     bad "English zone page lacks 94.68%"
+# The other language's page is named by the zone's name, not its file.
+grep -qF 'hreflang="en" lang="en">Loc Son Industrial Zone</a>' "$zp" && ok ||
+    bad "zone page names its English version by file, not by name"
 [ "$(ls "$work/zn-site/khu-cong-nghiep" | grep -c '^kcn-')" = 15 ] && ok ||
     bad "zones: the sample has not 15 zone pages"
 rm -rf "$work/zn" "$work/zn-site"
