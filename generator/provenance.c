@@ -33,7 +33,10 @@
 #include "value.h"
 #include "words.h"
 
-#define CHANGELOG_MAX 200	/* entries on the change log page */
+/* Entries on the change log page: the feeds hold as many, and each
+ * record's own history page all of its; more would pass the page
+ * weight the theme keeps to (50 KB with its stylesheet). */
+#define CHANGELOG_MAX 50
 #define FEED_MAX 50		/* entries in a feed */
 
 struct change {
