@@ -310,7 +310,9 @@ cmp_item(const void *pa, const void *pb)
 	const struct value *wa, *wb;
 	int c;
 
-	/* Newest first; then by weight; then by path, for stability. */
+	/* Newest first; then by weight; then by slug ("kcn-nhan-co" before
+	 * "kcn-nhan-co-2", which the file names' ".yaml" would invert);
+	 * then by path, for stability. */
 	if (a->date && b->date && (c = strcmp(b->date, a->date)) != 0)
 		return c;
 	if ((a->date == NULL) != (b->date == NULL))
@@ -320,6 +322,9 @@ cmp_item(const void *pa, const void *pb)
 	if (wa && wb && wa->type == VALUE_INT && wb->type == VALUE_INT &&
 	    wa->u.i != wb->u.i)
 		return wa->u.i < wb->u.i ? -1 : 1;
+	if (a->slug != NULL && b->slug != NULL &&
+	    (c = strcmp(a->slug, b->slug)) != 0)
+		return c;
 	return strcmp(a->path, b->path);
 }
 

@@ -90,6 +90,12 @@ grep -q '<td class="num">94,68%</td><td class="num">84,17%</td>' "$zl" && ok ||
     bad "zone comparison lacks both occupancy figures of KCN Lộc Sơn"
 grep -qF '94.68%' "$work/zn-site/en/khu-cong-nghiep/kcn-loc-son/index.html" && ok ||
     bad "English zone page lacks 94.68%"
+# Records without dates are listed by slug: "kcn-nhan-co" before
+# "kcn-nhan-co-2" (their file names, ".yaml" and "-2.yaml", sort the
+# other way).
+[ "$(grep -o 'href="/khu-cong-nghiep/kcn-nhan-co[-2]*/"' "$zl" | head -n 1)" = \
+    'href="/khu-cong-nghiep/kcn-nhan-co/"' ] && ok ||
+    bad "zones: Nhân Cơ 2 listed before Nhân Cơ"
 # The other language's page is named by the zone's name, not its file.
 grep -qF 'hreflang="en" lang="en">Loc Son Industrial Zone</a>' "$zp" && ok ||
     bad "zone page names its English version by file, not by name"
