@@ -326,8 +326,8 @@ site_item_frame(struct site *s, struct item *it)
 		value_map_set(s->arena, l->items[l->n - 1], "url",
 		    site_vstr(s, t->url));
 		value_map_set(s->arena, l->items[l->n - 1], "title",
-		    site_vstr(s, site_ltext(s, title_value(t->data), (int)i,
-		    t->slug)));
+		    site_vstr(s,
+		        site_ltext(s, title_value(t->data), (int)i, t->slug)));
 	}
 	value_map_set(s->arena, f, "translations", l);
 
