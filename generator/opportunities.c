@@ -14,26 +14,31 @@
 #include "segments.h"
 #include "site.h"
 #include "site_lists.h"
+#include "site_names.h"
 #include "theme.h"
 #include "value.h"
 #include "words.h"
 
-/* True when call c's `location.zone` names zone z (by its slug or the
- * name of its file). */
+/* True when call c's `location.zone` resolves, as every reference does
+ * (site_lookup(): slug or file name), to zone z or to the record z
+ * translates. */
 static bool
-in_zone(const struct item *c, const struct item *z)
+in_zone(const struct site_names *x, const struct item *c, const struct item *z,
+    int lang)
 {
 	const struct value *v = value_path(c->data, "location.zone");
+	const struct item *m;
 
 	if (v == NULL || !value_is_scalar(v) || v->text == NULL)
 		return false;
-	return (z->slug != NULL && strcmp(v->text, z->slug) == 0) ||
-	    (z->base != NULL && strcmp(v->text, z->base) == 0);
+	m = site_lookup(x, "zone", v->text, v->len);
+	return m != NULL && (m == z || m->tr[lang] == z);
 }
 
 /* The open calls of language lang in zone z, as rows. */
 static struct value *
-open_calls(struct site *s, const struct item *z, int lang)
+open_calls(struct site *s, const struct site_names *x, const struct item *z,
+    int lang)
 {
 	struct value *l = value_list(s->arena);
 	struct item **v;
@@ -48,7 +53,7 @@ open_calls(struct site *s, const struct item *z, int lang)
 		for (i = 0; i < n; i++) {
 			struct value *e;
 
-			if (v[i]->frame == NULL || !in_zone(v[i], z) ||
+			if (v[i]->frame == NULL || !in_zone(x, v[i], z, lang) ||
 			    !value_truthy(
 			        value_map_get(v[i]->frame, "is_open")))
 				continue;
@@ -99,8 +104,8 @@ prices_text(struct site *s, const struct value *data, const char *lang)
  * overflows or an area is not a plain figure).
  */
 static struct value *
-zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
-    bool *all_ok)
+zone_row(struct site *s, const struct site_names *x, struct item *z, int lang,
+    struct decimal *all, bool *all_ok)
 {
 	const struct value *lots = value_map_get(z->data, "vacant_lots");
 	const char *l = s->langs[lang];
@@ -111,7 +116,7 @@ zone_row(struct site *s, struct item *z, int lang, struct decimal *all,
 	size_t i;
 
 	/* A zone without free lots is listed for its open calls. */
-	calls = open_calls(s, z, lang);
+	calls = open_calls(s, x, z, lang);
 	if ((lots == NULL || lots->type != VALUE_LIST || lots->n == 0) &&
 	    calls->n == 0)
 		return NULL;
@@ -185,6 +190,7 @@ opportunities_model(struct site *s, const struct theme *th)
 	const char *urls[SITE_MAX_LANGS] = {0};
 	size_t c, i, k;
 	int lang;
+	const struct site_names *x;
 	bool any = false;
 
 	/* A theme without the page (an older one) has none. */
@@ -195,6 +201,7 @@ opportunities_model(struct site *s, const struct theme *th)
 			any = true;
 	if (!any)
 		return;
+	x = site_names(s);
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		urls[lang] = arena_printf(s->arena, "%s%s%s/", s->root,
 		    site_lang_prefix(s, lang),
@@ -220,7 +227,7 @@ opportunities_model(struct site *s, const struct theme *th)
 				struct value *r;
 
 				if (v[i]->frame != NULL &&
-				    (r = zone_row(s, v[i], lang, &all,
+				    (r = zone_row(s, x, v[i], lang, &all,
 				         &all_ok)) != NULL)
 					value_list_push(s->arena, zones, r);
 			}
