@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "budget_forms.h"
 #include "buf.h"
 #include "date.h"
 #include "decimal.h"
@@ -150,25 +151,20 @@ usd_of(struct site *s, struct decimal a, const char *unit, const char *lang)
 {
 	const char *pairs[] = {"usd", NULL, NULL};
 	struct buf b = {0};
-	long double v;
+	long double v, k;
 	const char *r;
-	int i;
+	int i, e;
 
-	if (!shows(s, lang) || unit == NULL)
+	/* The budgets' table of đồng units; any other is not in đồng
+	 * (already in dollars). */
+	if (!shows(s, lang) || (e = budget_unit_exp(unit)) < 0)
 		return NULL;
 	v = (long double)a.m;
 	for (i = 0; i < a.scale; i++)
 		v /= 10;
-	if (strcmp(unit, "dong") == 0)
-		;
-	else if (strcmp(unit, "nghin_dong") == 0)
-		v *= 1e3L;
-	else if (strcmp(unit, "trieu_dong") == 0)
-		v *= 1e6L;
-	else if (strcmp(unit, "ty_dong") == 0)
-		v *= 1e9L;
-	else
-		return NULL; /* already in dollars */
+	for (k = 1, i = 0; i < e; i++)
+		k *= 10; /* exact: 1, 1e3, 1e6 or 1e9 */
+	v *= k;
 	v /= s->fx->usd_vnd;
 	if (!(v < 9e18L) || v < 0)
 		return NULL;
