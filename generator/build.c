@@ -351,6 +351,8 @@ build_run(const struct options *o)
 	stage_done(&tm, "load");
 	if (s == NULL)
 		goto out;
+	/* the bodies' search terms, read while the model is made */
+	search_begin(s, o->jobs != 1);
 	s->commit = source_commit(src);
 	if (o->lang == NULL && s->nlangs > 0)
 		diags_set_lang(d, s->langs[0]);
@@ -489,6 +491,7 @@ out:
 			    diag_fmt(d, "%zu", diags_errors(d)),
 			    diag_fmt(d, "%zu", diags_warnings(d)));
 	}
+	search_end(s);
 	history_close(h);
 	free(od.out);
 	free(od.tmp);

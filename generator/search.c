@@ -270,10 +270,14 @@ term_flush(struct term *t)
 struct cut {
 	struct index *x;
 	uint32_t doc, w, mask, max;
+	/* the terms the document has so far, when a body's terms are
+	 * kept (read_bodies()); NULL: not kept */
+	uint32_t *touch;
+	size_t ntouch, captouch;
 };
 
-static const struct cut title_cut = {NULL, 0, 16, 0x30, 0x20};
-static const struct cut body_cut = {NULL, 0, 1, 0x0F, 0x07};
+static const struct cut title_cut = {NULL, 0, 16, 0x30, 0x20, NULL, 0, 0};
+static const struct cut body_cut = {NULL, 0, 1, 0x0F, 0x07, NULL, 0, 0};
 
 /*
  * An occurrence of term k: counted into the document, as a title's (16
@@ -290,6 +294,14 @@ term_count(struct cut *c, uint32_t k)
 		term_flush(t);
 		t->last = c->doc;
 		t->w = 0;
+		if (c->touch != NULL) {
+			if (c->ntouch == c->captouch) {
+				c->captouch = 2 * c->captouch;
+				c->touch = xreallocarray(c->touch,
+				    c->captouch, sizeof *c->touch);
+			}
+			c->touch[c->ntouch++] = k;
+		}
 	}
 	if ((t->w & c->mask) < c->max)
 		t->w += c->w;
@@ -695,10 +707,12 @@ sort_by_date(struct item **v, size_t n)
 	free(tmp);
 }
 
-/* The text of a document: its summary, then its body's words or its
- * data's strings, about max bytes at most. */
+/* The text of a document: its summary, then its body's words (those
+ * read_bodies() made, ex[0..exlen), when not NULL) or its data's
+ * strings, about max bytes at most. */
 static void
-doc_text(struct buf *text, const struct item *it, size_t max)
+doc_text(struct buf *text, const struct item *it, size_t max,
+    const char *ex, size_t exlen)
 {
 	const char *sum = value_map_str(it->frame, "summary");
 
@@ -707,10 +721,18 @@ doc_text(struct buf *text, const struct item *it, size_t max)
 		buf_adds(text, sum);
 		buf_addc(text, ' ');
 	}
-	if (it->markdown)
+	if (it->markdown && ex != NULL) {
+		/* what plain_markdown() would add after the summary: the
+		 * same words, as many as fit (it drops a space at the
+		 * start of the buffer as after the summary's) */
+		if (text->len < max)
+			buf_add(text, ex,
+			    exlen < max - text->len ? exlen : max - text->len);
+	} else if (it->markdown) {
 		plain_markdown(text, it->body, it->body_len, max);
-	else
+	} else {
 		plain_value(text, it->data, 0, max);
+	}
 }
 
 static const char *
@@ -722,29 +744,233 @@ doc_title(const struct item *it)
 }
 
 /*
- * One worker's share of the documents, all[from..to) (from a multiple
- * of DOC_CHUNK): their terms into x, their chunks into docs (chunk k
- * of the share ending at end[k]) and their kinds' letters into klet.
+ * The Markdown bodies' terms, read once for every language, in a thread
+ * of their own while the model is made (search_begin()): a body is most
+ * of a document's text, and the model leaves the other core idle.  Each
+ * body's terms are kept as term << 3 | occurrences (1-7), in the order
+ * first met; the index's terms are then every language's.
+ */
+struct body_terms {
+	const struct item *it;
+	const char *body;
+	size_t len;
+	size_t off, n; /* its terms: pre->t[off..off+n) */
+	size_t xoff, xlen; /* its words for an excerpt: pre->ex */
+};
+
+struct search_pre {
+	struct index x;
+	struct body_terms *v; /* by item, sorted by address once read */
+	size_t n;
+	uint32_t *t;
+	size_t nt, capt;
+	struct buf ex; /* the bodies' first words, doc_text()'s */
+	pthread_t th;
+	bool running, sorted;
+};
+
+/* Reads the terms of every body of pre->v, as cut_text() counts them. */
+static void *
+read_bodies(void *arg)
+{
+	struct search_pre *pre = arg;
+	struct cut c = {&pre->x, 0, 0, 0, 0, NULL, 0, 0};
+	struct buf text = {0};
+	size_t i, k;
+
+	pthread_once(&fold_once, fold_init);
+	c.w = body_cut.w;
+	c.mask = body_cut.mask;
+	c.max = body_cut.max;
+	c.captouch = 256;
+	c.touch = xreallocarray(NULL, c.captouch, sizeof *c.touch);
+	for (i = 0; i < pre->n; i++) {
+		struct body_terms *b = &pre->v[i];
+
+		c.doc = (uint32_t)i;
+		c.ntouch = 0;
+		cut_text(&c, b->body, b->len < TEXT_MAX ? b->len : TEXT_MAX,
+		    true);
+		if (pre->nt + c.ntouch > pre->capt) {
+			pre->capt = 2 * (pre->nt + c.ntouch);
+			pre->t = xreallocarray(pre->t, pre->capt,
+			    sizeof *pre->t);
+		}
+		b->off = pre->nt;
+		b->n = c.ntouch;
+		for (k = 0; k < c.ntouch; k++) {
+			struct term *t = &pre->x.terms[c.touch[k]];
+
+			/* a term's number takes 29 bits: memory ends first */
+			assert(c.touch[k] < (uint32_t)1 << 29);
+			pre->t[pre->nt++] = c.touch[k] << 3 | (t->w & 7);
+			t->last = NO_DOC;
+		}
+		buf_reset(&text);
+		plain_markdown(&text, b->body, b->len, 2 * EXCERPT);
+		b->xoff = pre->ex.len;
+		b->xlen = text.len;
+		buf_add(&pre->ex, text.data ? text.data : "", text.len);
+	}
+	free(c.touch);
+	buf_release(&text);
+	return NULL;
+}
+
+static int
+cmp_body(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct body_terms *)a)->it;
+	uintptr_t y = (uintptr_t)((const struct body_terms *)b)->it;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+search_begin(struct site *s, bool thread)
+{
+	struct search_pre *pre;
+	size_t c, i;
+
+	if (s->search_pre != NULL)
+		return;
+	pre = xcalloc(1, sizeof *pre);
+	for (c = 0; c < s->ncolls; c++)
+		pre->n += s->colls[c].n;
+	pre->v = xreallocarray(NULL, pre->n ? pre->n : 1, sizeof *pre->v);
+	pre->n = 0;
+	/* what the thread reads, copied here: the model changes items */
+	for (c = 0; c < s->ncolls; c++)
+		for (i = 0; i < s->colls[c].n; i++) {
+			const struct item *it = s->colls[c].items[i];
+
+			if (!it->markdown || it->body_len == 0)
+				continue;
+			pre->v[pre->n].it = it;
+			pre->v[pre->n].body = it->body;
+			pre->v[pre->n++].len = it->body_len;
+		}
+	s->search_pre = pre;
+	pre->running = thread &&
+	    pthread_create(&pre->th, NULL, read_bodies, pre) == 0;
+	if (!pre->running)
+		read_bodies(pre);
+}
+
+/* The bodies read: joined, sorted for body_of(). */
+static struct search_pre *
+bodies_read(struct site *s)
+{
+	struct search_pre *pre;
+
+	search_begin(s, false);
+	pre = s->search_pre;
+	if (pre->running) {
+		pthread_join(pre->th, NULL);
+		pre->running = false;
+	}
+	if (!pre->sorted) {
+		qsort(pre->v, pre->n, sizeof *pre->v, cmp_body);
+		pre->sorted = true;
+	}
+	return pre;
+}
+
+/* The terms read of it's body (a shadow's: its record's), or NULL when
+ * not read or changed since. */
+static const struct body_terms *
+body_of(const struct search_pre *pre, const struct item *it)
+{
+	struct body_terms key = {0}, *b;
+
+	key.it = it->shadow_of != NULL ? it->shadow_of : it;
+	b = bsearch(&key, pre->v, pre->n, sizeof *pre->v, cmp_body);
+	if (b == NULL || b->body != it->body || b->len != it->body_len)
+		return NULL;
+	return b;
+}
+
+/* Counts the body terms b into document c->doc, as cut_text() would
+ * have: seven occurrences at most. */
+static void
+body_count(struct cut *c, const struct search_pre *pre,
+    const struct body_terms *b)
+{
+	size_t k;
+
+	for (k = 0; k < b->n; k++) {
+		uint32_t e = pre->t[b->off + k];
+		struct term *t = &c->x->terms[e >> 3];
+		uint32_t w;
+
+		/* the terms are met in no order: ask for one ahead */
+		if (k + 8 < b->n)
+			__builtin_prefetch(
+			    &c->x->terms[pre->t[b->off + k + 8] >> 3], 1);
+
+		if (t->last != c->doc) {
+			term_flush(t);
+			t->last = c->doc;
+			t->w = 0;
+		}
+		w = (t->w & 15) + (e & 7);
+		t->w = (t->w & ~15u) | (w < 7 ? w : 7);
+	}
+}
+
+void
+search_end(struct site *s)
+{
+	struct search_pre *pre = s != NULL ? s->search_pre : NULL;
+	size_t i;
+
+	if (pre == NULL)
+		return;
+	if (pre->running)
+		pthread_join(pre->th, NULL);
+	for (i = 0; i < pre->x.nterms; i++) {
+		free(pre->x.terms[i].post);
+		free((char *)pre->x.terms[i].s);
+	}
+	free(pre->x.terms);
+	free(pre->x.slot);
+	for (i = 0; i < pre->x.wsize; i++)
+		free((uint64_t *)pre->x.words[i].rest);
+	free(pre->x.words);
+	free(pre->v);
+	free(pre->t);
+	buf_release(&pre->ex);
+	free(pre);
+	s->search_pre = NULL;
+}
+
+/*
+ * The documents all[0..n) of one language: their terms into the index
+ * (the bodies' from what read_bodies() read), their chunks into docs
+ * (chunk k ending at end[k]) and their kinds' letters into klet.
  */
 struct part {
 	struct item **all;
 	size_t from, to;
 	const char *const *kinds;
 	size_t nkinds;
-	struct index x;
+	struct index *x;
 	struct buf docs, klet;
 	size_t *end;
 };
 
 /* Adds document it to the chunk being made in p->docs. */
 static void
-doc_add(struct part *p, struct buf *text, size_t i)
+doc_add(struct part *p, struct buf *text, size_t i,
+    const struct search_pre *pre, const struct body_terms *b)
 {
 	const struct item *it = p->all[i];
 	const char *title = doc_title(it);
 	size_t k;
 
-	doc_text(text, it, 2 * EXCERPT); /* enough to cut */
+	/* enough to cut */
+	doc_text(text, it, 2 * EXCERPT, b ? pre->ex.data + b->xoff : NULL,
+	    b ? b->xlen : 0);
 	buf_adds(&p->docs, (i - p->from) % DOC_CHUNK ? ",\n[" : "[\n[");
 	buf_add_json(&p->docs, it->url, strlen(it->url));
 	buf_addc(&p->docs, ',');
@@ -766,12 +992,12 @@ doc_add(struct part *p, struct buf *text, size_t i)
 	buf_addc(&p->klet, (char)('a' + k));
 }
 
-static void *
-index_part(void *arg)
+static void
+index_docs(struct part *p, const struct search_pre *pre)
 {
-	struct part *p = arg;
-	struct cut c = {&p->x, 0, 0, 0, 0};
+	struct cut c = {p->x, 0, 0, 0, 0, NULL, 0, 0};
 	struct buf text = {0};
+	const struct body_terms *b;
 	const char *sum;
 	size_t i;
 
@@ -794,7 +1020,10 @@ index_part(void *arg)
 		c.max = body_cut.max;
 		if ((sum = value_map_str(it->frame, "summary")) != NULL)
 			cut_text(&c, sum, strlen(sum), false);
-		if (it->markdown) {
+		b = it->markdown ? body_of(pre, it) : NULL;
+		if (b != NULL) {
+			body_count(&c, pre, b);
+		} else if (it->markdown) {
 			cut_text(&c, it->body,
 			    it->body_len < TEXT_MAX ? it->body_len : TEXT_MAX,
 			    true);
@@ -803,65 +1032,11 @@ index_part(void *arg)
 			plain_value(&text, it->data, 0, TEXT_MAX);
 			cut_text(&c, text.data, text.len, false);
 		}
-		doc_add(p, &text, i);
+		doc_add(p, &text, i, pre, b);
 	}
-	for (i = 0; i < p->x.nterms; i++)
-		term_flush(&p->x.terms[i]);
-	/* the words of the share, of no use to the other */
-	for (i = 0; i < p->x.wsize; i++)
-		free((uint64_t *)p->x.words[i].rest);
-	free(p->x.words);
-	p->x.words = NULL;
-	p->x.wsize = p->x.wused = 0;
+	for (i = 0; i < p->x->nterms; i++)
+		term_flush(&p->x->terms[i]);
 	buf_release(&text);
-	return NULL;
-}
-
-/*
- * The terms and chunks of all[0..n), in two workers when there are many
- * (the index build is most of what search adds to a build): the
- * second's documents follow the first's, so its postings are appended
- * to the first's.
- */
-static void
-index_terms(struct part p[2])
-{
-	size_t n = p[0].to, i;
-	pthread_t th;
-	bool threaded = false;
-
-	pthread_once(&fold_once, fold_init);
-	p[1] = p[0];
-	p[1].from = n;
-	if (n >= 400) {
-		p[0].to = p[1].from = n / 2 / DOC_CHUNK * DOC_CHUNK;
-		threaded = pthread_create(&th, NULL, index_part, &p[1]) == 0;
-		if (!threaded) {
-			p[0].to = n;
-			p[1].from = n;
-		}
-	}
-	index_part(&p[0]);
-	if (!threaded)
-		return;
-	pthread_join(th, NULL);
-	for (i = 0; i < p[1].x.nterms; i++) {
-		struct term *u = &p[1].x.terms[i], *v;
-
-		v = &p[0].x.terms[term_get(&p[0].x, u->s, u->len, u->hash)];
-		if (v->n + u->n > v->cap) {
-			v->cap = v->n + u->n;
-			v->post =
-			    xreallocarray(v->post, v->cap, sizeof *v->post);
-		}
-		memcpy(v->post + v->n, u->post, u->n * sizeof *u->post);
-		v->n += u->n;
-		free(u->post);
-		free((char *)u->s);
-	}
-	free(p[1].x.terms);
-	free(p[1].x.slot);
-	memset(&p[1].x, 0, sizeof p[1].x);
 }
 
 /* Adds the file dir/name of n bytes at data (the arena's, not copied). */
@@ -889,15 +1064,16 @@ write_shards(struct site *s, const char *dir, struct index *x)
 	size_t i, j, nt, bytes = 0;
 	char *block, *o, *start;
 
-	nt = x->nterms;
-	terms = xreallocarray(NULL, nt ? nt : 1, sizeof *terms);
-	for (i = 0; i < nt; i++) {
+	terms = xreallocarray(NULL, x->nterms ? x->nterms : 1, sizeof *terms);
+	for (i = nt = 0; i < x->nterms; i++) {
 		struct term *t = &x->terms[i];
 
+		if (t->n == 0) /* only in another language's documents */
+			continue;
 		t->bytes = post_bytes(t);
 		/* ,\n"term":"postings" */
 		bytes += 7 + t->len + t->bytes;
-		terms[i] = t;
+		terms[nt++] = t;
 	}
 	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
 	     nshards *= 2)
@@ -938,11 +1114,13 @@ static void
 index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
     size_t nkinds)
 {
-	struct part p[2];
+	struct search_pre *pre = bodies_read(s);
+	struct index *x = &pre->x;
+	struct part p;
 	struct buf b = {0};
 	struct item **all;
 	char *docs;
-	size_t nall, i, c, k, from;
+	size_t nall, i, c, from;
 	uint32_t nshards;
 
 	nall = 0;
@@ -957,52 +1135,46 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 	 * posting holds its number in 27 bits: memory ends long before. */
 	assert(nall < (size_t)1 << 27);
 	sort_by_date(all, nall);
-	memset(p, 0, sizeof p);
-	p[0].all = all;
-	p[0].to = nall;
-	p[0].kinds = kinds;
-	p[0].nkinds = nkinds;
-	index_terms(p);
-	/* the documents' chunks, each share's kept in the arena at once */
-	for (k = 0; k < 2; k++) {
-		if (p[k].to == p[k].from)
-			continue;
-		docs = buf_keep(&p[k].docs, s->arena);
-		for (i = 0, from = 0; i * DOC_CHUNK < p[k].to - p[k].from;
-		     i++) {
+	memset(&p, 0, sizeof p);
+	p.all = all;
+	p.to = nall;
+	p.kinds = kinds;
+	p.nkinds = nkinds;
+	p.x = x;
+	index_docs(&p, pre);
+	/* the documents' chunks, kept in the arena at once */
+	if (nall > 0) {
+		docs = buf_keep(&p.docs, s->arena);
+		for (i = 0, from = 0; i * DOC_CHUNK < nall; i++) {
 			add_slice(s, dir,
-			    arena_printf(s->arena, "d%zu.json",
-			        p[k].from / DOC_CHUNK + i),
-			    docs + from, p[k].end[i] - from);
-			from = p[k].end[i];
+			    arena_printf(s->arena, "d%zu.json", i),
+			    docs + from, p.end[i] - from);
+			from = p.end[i];
 		}
 	}
-	nshards = write_shards(s, dir, &p[0].x);
+	nshards = write_shards(s, dir, x);
 	buf_addf(&b, "{\"v\":2,\"lang\":");
 	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
 	buf_addf(&b, ",\"docs\":%zu,\"chunk\":%u,\"shards\":%u,\"kinds\":[",
 	    nall, DOC_CHUNK, nshards);
-	for (k = 0; k < nkinds; k++) {
-		buf_adds(&b, k ? "," : "");
-		buf_add_json(&b, kinds[k], strlen(kinds[k]));
+	for (c = 0; c < nkinds; c++) {
+		buf_adds(&b, c ? "," : "");
+		buf_add_json(&b, kinds[c], strlen(kinds[c]));
 	}
 	buf_adds(&b, "],\"k\":\"");
-	buf_add(&b, p[0].klet.data, p[0].klet.len);
-	buf_add(&b, p[1].klet.data, p[1].klet.len);
+	buf_add(&b, p.klet.data, p.klet.len);
 	buf_adds(&b, "\"}\n");
 	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir),
 	    "content/site.yaml", &b);
-	for (i = 0; i < p[0].x.nterms; i++) {
-		free(p[0].x.terms[i].post);
-		free((char *)p[0].x.terms[i].s);
+	/* the terms stay, for the next language; their postings go */
+	for (i = 0; i < x->nterms; i++) {
+		free(x->terms[i].post);
+		x->terms[i].post = NULL;
+		x->terms[i].n = x->terms[i].cap = 0;
 	}
-	free(p[0].x.terms);
-	free(p[0].x.slot);
-	for (k = 0; k < 2; k++) {
-		free(p[k].end);
-		buf_release(&p[k].docs);
-		buf_release(&p[k].klet);
-	}
+	free(p.end);
+	buf_release(&p.docs);
+	buf_release(&p.klet);
 	free(all);
 	buf_release(&b);
 }
@@ -1098,8 +1270,10 @@ search_make(struct site *s, const struct theme *th)
 
 	/* A theme without a search page (an older one) has no search:
 	 * nothing would load the index. */
-	if ((tm = theme_find(th, "search")) == NULL)
+	if ((tm = theme_find(th, "search")) == NULL) {
+		search_end(s);
 		return;
+	}
 	for (c = 0; c < s->ncolls; c++) {
 		for (k = 0; k < nkinds; k++)
 			if (strcmp(kinds[k], s->colls[c].kind) == 0)
@@ -1122,4 +1296,5 @@ search_make(struct site *s, const struct theme *th)
 		value_map_set(s->arena, s->globals[lang], "search_url",
 		    value_strz(s->arena, urls[lang]));
 	}
+	search_end(s);
 }

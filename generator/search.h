@@ -7,6 +7,7 @@
 #ifndef MINHBACH_SEARCH_H
 #define MINHBACH_SEARCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,5 +35,17 @@ uint32_t search_shard(const char *term, size_t len, uint32_t n);
  * same content gives the same bytes.
  */
 void search_make(struct site *s, const struct theme *th);
+
+/*
+ * Reads the terms of the Markdown bodies of s's records as loaded, in a
+ * thread of its own when thread (the model, which does not change them,
+ * is made meanwhile), else at once.  search_make() uses them, then
+ * search_end(); a build that stops before must call search_end() too.
+ * search_make() without it reads them itself.
+ */
+void search_begin(struct site *s, bool thread);
+
+/* Waits for search_begin()'s thread and frees what it read. */
+void search_end(struct site *s);
 
 #endif

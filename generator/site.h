@@ -22,6 +22,7 @@ struct theme;
 struct mustache;
 struct fmt_style;
 struct fx;
+struct search_pre;
 
 #define SITE_MAX_LANGS 8
 
@@ -141,6 +142,9 @@ struct site {
 	const struct schemas *schemas;
 	/* fx.c: site.yaml's exchange_rate, checked; NULL: none */
 	const struct fx *fx;
+	/* search.c: the bodies' terms, read while the model is made
+	 * (search_begin()); NULL: none yet */
+	struct search_pre *search_pre;
 };
 
 /*
