@@ -12,6 +12,7 @@
 #   make schemas    rewrite schemas/*.json (JSON Schemas for text editors)
 #   make hooks      run `minhbach check` before every local commit
 #   make asan       the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make tsan       the threaded builds under ThreadSanitizer (tests/tsan.sh)
 #   make lint       cppcheck, clang-tidy, clang-format --dry-run, shellcheck
 #   make format     reformat the C sources with .clang-format
 #   make bench      benchmark (BENCH_PAGES=10000, median of BENCH_RUNS=5)
@@ -67,15 +68,16 @@ TSRCS := $(foreach m,$(UNIT),tests/unit/check_$(m).c)
 endif
 SUITES := $(patsubst tests/unit/check_%.c,%,$(TSRCS))
 
-# Variants: $(B)/release (generator/minhbach) and $(B)/asan.
+# Variants: $(B)/release (generator/minhbach), $(B)/asan and $(B)/tsan.
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	     -fno-sanitize-recover=undefined
+TSAN_FLAGS = -O1 -g -fsanitize=thread -fno-omit-frame-pointer
 
 # The first target, so that a plain `make` builds the generator.
 all: generator/minhbach
 
 .PHONY: all site serve messages-doc schemas hooks deps test-deps lint-deps \
-	fuzz-deps check test asan valgrind bench fuzz fuzz-build lint format \
+	fuzz-deps check test asan tsan valgrind bench fuzz fuzz-build lint format \
 	format-check shellcheck install uninstall clean bless pkgs pkgs-check
 .DELETE_ON_ERROR:
 .PHONY: FORCE
@@ -171,6 +173,7 @@ endef
 
 $(eval $(call variant,release,))
 $(eval $(call variant,asan,$(ASAN_FLAGS)))
+$(eval $(call variant,tsan,$(TSAN_FLAGS)))
 
 generator/minhbach: $(B)/release/minhbach
 	cp $< $@
@@ -229,6 +232,13 @@ asan: test-deps
 	MINHBACH=$(CURDIR)/$(B)/asan/minhbach sh tests/golden.sh
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	MINHBACH=$(CURDIR)/$(B)/asan/minhbach BENCHGEN=$(CURDIR)/$(B)/release/benchgen sh tests/e2e.sh
+
+# The builds that run threads at once, under ThreadSanitizer (tests/tsan.sh).
+tsan: test-deps
+	@$(MAKE) --no-print-directory generator/minhbach $(B)/tsan/minhbach \
+	    $(B)/release/benchgen
+	MINHBACH=$(CURDIR)/generator/minhbach TSAN=$(CURDIR)/$(B)/tsan/minhbach \
+	    BENCHGEN=$(CURDIR)/$(B)/release/benchgen sh tests/tsan.sh
 
 valgrind: test-deps
 	@$(MAKE) --no-print-directory generator/minhbach $(B)/release/unit_tests

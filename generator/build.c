@@ -98,6 +98,17 @@ stage_done(struct timings *t, const char *name)
 		t->len += (size_t)n;
 }
 
+/* A time spent beside a stage (in a thread of its own), noted after it. */
+static void
+stage_beside(struct timings *t, const char *name, double ms)
+{
+	int n = snprintf(t->text + t->len, sizeof t->text - t->len,
+	    " (%s %.0f ms)", name, ms);
+
+	if (n > 0 && (size_t)n < sizeof t->text - t->len)
+		t->len += (size_t)n;
+}
+
 struct refs_ctx {
 	struct site *s;
 	struct site_names *names;
@@ -451,6 +462,8 @@ build_run(const struct options *o)
 		goto out;
 	}
 	stage_done(&tm, "render+write");
+	if (search_pending(s))
+		stage_beside(&tm, "search index beside it", s->search_ms);
 	if (o->precompress && precompress_dir(d, od.tmp) == -1) {
 		outdir_abort(&od);
 		goto out;

@@ -27,6 +27,7 @@
 #include "mustache.h"
 #include "render.h"
 #include "render_procs.h"
+#include "search.h"
 #include "site.h"
 #include "source.h"
 #include "theme.h"
@@ -198,6 +199,37 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * The search index, made and written by this process while the workers
+ * render (search_write()): in a thread of its own, started once the
+ * workers are forked or beside the worker threads.
+ */
+struct beside {
+	struct pool *pl;
+	pthread_t th;
+	bool started;
+	int rc;
+};
+
+static void *
+beside_run(void *arg)
+{
+	struct beside *b = arg;
+
+	b->rc = search_write(b->pl->site, b->pl->dirfd);
+	return NULL;
+}
+
+static void
+beside_start(void *arg)
+{
+	struct beside *b = arg;
+
+	b->started = pthread_create(&b->th, NULL, beside_run, b) == 0;
+	if (!b->started) /* then before the wait, here */
+		beside_run(b);
+}
+
 /* What the worker processes share: the page counter and a stop. */
 struct shared {
 	atomic_size_t next;
@@ -209,7 +241,7 @@ struct shared {
  * when no process could be started.
  */
 static int
-render_forked(struct pool *pl, int n)
+render_forked(struct pool *pl, int n, struct beside *bs)
 {
 	struct shared *sh = render_procs_shared(sizeof *sh);
 	atomic_size_t *own = pl->next;
@@ -222,7 +254,8 @@ render_forked(struct pool *pl, int n)
 	sh->stop = *stop;
 	pl->next = &sh->next;
 	pl->stop = &sh->stop; /* the workers' */
-	rc = render_procs_run(pl->site->diags, n, stop, &sh->stop, work, pl);
+	rc = render_procs_run(pl->site->diags, n, stop, &sh->stop, work, pl,
+	    bs != NULL ? beside_start : NULL, bs);
 	pl->next = own;
 	pl->stop = stop;
 	render_procs_unshare(sh, sizeof *sh);
@@ -303,6 +336,7 @@ render_site(struct site *s, const struct theme *th, struct source *src,
     int dirfd, int jobs, volatile sig_atomic_t *stop)
 {
 	struct pool pl;
+	struct beside bs = {&pl, 0, false, -2}, *index = NULL;
 	pthread_t tid[MAX_JOBS];
 	atomic_size_t next;
 	int i, rc = -2, started = 0;
@@ -324,13 +358,18 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	markdown_init();
 	if (dirfd >= 0 && make_dirs(s, dirfd) == -1)
 		return -1;
-	/* jobs processes while this one waits; else this thread works
-	 * too, with jobs - 1 helpers. */
+	/* The search index is written beside the pages (not in check). */
+	if (dirfd >= 0 && search_pending(s))
+		index = &bs;
+	/* jobs processes while this one waits (and makes the index); else
+	 * this thread works too, with jobs - 1 helpers and the index's. */
 	if (jobs > 1 && render_procs_usable())
-		rc = render_forked(&pl, jobs);
+		rc = render_forked(&pl, jobs, index);
 	if (rc == -1)
 		atomic_store(&pl.failed, 1);
 	if (rc == -2) {
+		if (index != NULL)
+			beside_start(index);
 		for (i = 1; i < jobs; i++)
 			if (pthread_create(&tid[started], NULL, worker, &pl) ==
 			    0)
@@ -339,6 +378,10 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 		for (i = 0; i < started; i++)
 			pthread_join(tid[i], NULL);
 	}
+	if (index != NULL && index->started)
+		pthread_join(index->th, NULL);
+	if (index != NULL && index->rc != 0)
+		atomic_store(&pl.failed, 1);
 	if (dirfd >= 0 && copy_files(s, src, dirfd, stop) == -1)
 		atomic_store(&pl.failed, 1);
 	return atomic_load(&pl.failed) || *stop ? -1 : 0;

@@ -158,7 +158,8 @@ reap(struct diags *d, struct kid *k, volatile sig_atomic_t *stop)
 
 int
 render_procs_run(struct diags *d, int n, volatile sig_atomic_t *stop,
-    volatile sig_atomic_t *tell, int (*fn)(void *), void *arg)
+    volatile sig_atomic_t *tell, int (*fn)(void *), void *arg,
+    void (*forked)(void *), void *ctx)
 {
 	struct kid kids[MAX_PROCS];
 	struct pollfd pfd[MAX_PROCS];
@@ -196,6 +197,8 @@ render_procs_run(struct diags *d, int n, volatile sig_atomic_t *stop,
 	}
 	if (nk == 0)
 		return -2;
+	if (forked != NULL)
+		forked(ctx);
 	for (open = nk; open > 0;) {
 		if (*stop && !told) {
 			*tell = 1;

@@ -40,9 +40,13 @@ void render_procs_unshare(void *p, size_t n);
  * fn watches.  Returns 0 when every worker returned 0; -1 when one
  * failed (its errors are in d), died (an error says so) or *stop is
  * set; -2 when not one worker could be started (nothing done: the
- * caller renders otherwise).
+ * caller renders otherwise).  forked(ctx), when not NULL, is called in
+ * this process once the workers are forked, before the wait: where it
+ * may start a thread of its own (one started before a fork could hold a
+ * lock that the workers would then wait on forever).
  */
 int render_procs_run(struct diags *d, int n, volatile sig_atomic_t *stop,
-    volatile sig_atomic_t *tell, int (*fn)(void *), void *arg);
+    volatile sig_atomic_t *tell, int (*fn)(void *), void *arg,
+    void (*forked)(void *), void *ctx);
 
 #endif

@@ -17,12 +17,15 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <utf8proc.h>
 
 #include "arena.h"
 #include "buf.h"
+#include "fsutil.h"
 #include "records.h"
 #include "search.h"
 #include "segments.h"
@@ -297,8 +300,8 @@ term_count(struct cut *c, uint32_t k)
 		if (c->touch != NULL) {
 			if (c->ntouch == c->captouch) {
 				c->captouch = 2 * c->captouch;
-				c->touch = xreallocarray(c->touch,
-				    c->captouch, sizeof *c->touch);
+				c->touch = xreallocarray(c->touch, c->captouch,
+				    sizeof *c->touch);
 			}
 			c->touch[c->ntouch++] = k;
 		}
@@ -707,12 +710,10 @@ sort_by_date(struct item **v, size_t n)
 	free(tmp);
 }
 
-/* The text of a document: its summary, then its body's words (those
- * read_bodies() made, ex[0..exlen), when not NULL) or its data's
- * strings, about max bytes at most. */
+/* The text of a document: its summary, then its body's words or its
+ * data's strings, about max bytes at most. */
 static void
-doc_text(struct buf *text, const struct item *it, size_t max,
-    const char *ex, size_t exlen)
+doc_text(struct buf *text, const struct item *it, size_t max)
 {
 	const char *sum = value_map_str(it->frame, "summary");
 
@@ -721,18 +722,10 @@ doc_text(struct buf *text, const struct item *it, size_t max,
 		buf_adds(text, sum);
 		buf_addc(text, ' ');
 	}
-	if (it->markdown && ex != NULL) {
-		/* what plain_markdown() would add after the summary: the
-		 * same words, as many as fit (it drops a space at the
-		 * start of the buffer as after the summary's) */
-		if (text->len < max)
-			buf_add(text, ex,
-			    exlen < max - text->len ? exlen : max - text->len);
-	} else if (it->markdown) {
+	if (it->markdown)
 		plain_markdown(text, it->body, it->body_len, max);
-	} else {
+	else
 		plain_value(text, it->data, 0, max);
-	}
 }
 
 static const char *
@@ -754,19 +747,25 @@ struct body_terms {
 	const struct item *it;
 	const char *body;
 	size_t len;
-	size_t off, n; /* its terms: pre->t[off..off+n) */
-	size_t xoff, xlen; /* its words for an excerpt: pre->ex */
+	size_t off, n; /* its n terms, coded at pre->t + off */
 };
 
 struct search_pre {
 	struct index x;
 	struct body_terms *v; /* by item, sorted by address once read */
 	size_t n;
-	uint32_t *t;
+	/* term << 3 | occurrences, each in 7-bit groups, least significant
+	 * first, the high bit on but in the last: 2 bytes for the 2,048
+	 * terms met first, which most words of a text are */
+	unsigned char *t;
 	size_t nt, capt;
-	struct buf ex; /* the bodies' first words, doc_text()'s */
 	pthread_t th;
 	bool running, sorted;
+	/* search_make()'s: the index to write (search_write()) */
+	bool made;
+	const char *dirs[SITE_MAX_LANGS]; /* idx/<lang>/ below the root */
+	const char *kinds[25];
+	size_t nkinds;
 };
 
 /* Reads the terms of every body of pre->v, as cut_text() counts them. */
@@ -775,7 +774,6 @@ read_bodies(void *arg)
 {
 	struct search_pre *pre = arg;
 	struct cut c = {&pre->x, 0, 0, 0, 0, NULL, 0, 0};
-	struct buf text = {0};
 	size_t i, k;
 
 	pthread_once(&fold_once, fold_init);
@@ -791,29 +789,26 @@ read_bodies(void *arg)
 		c.ntouch = 0;
 		cut_text(&c, b->body, b->len < TEXT_MAX ? b->len : TEXT_MAX,
 		    true);
-		if (pre->nt + c.ntouch > pre->capt) {
-			pre->capt = 2 * (pre->nt + c.ntouch);
-			pre->t = xreallocarray(pre->t, pre->capt,
-			    sizeof *pre->t);
+		if (pre->nt + 5 * c.ntouch > pre->capt) {
+			pre->capt = 2 * (pre->nt + 5 * c.ntouch);
+			pre->t = xrealloc(pre->t, pre->capt);
 		}
 		b->off = pre->nt;
 		b->n = c.ntouch;
 		for (k = 0; k < c.ntouch; k++) {
 			struct term *t = &pre->x.terms[c.touch[k]];
+			uint32_t e;
 
 			/* a term's number takes 29 bits: memory ends first */
 			assert(c.touch[k] < (uint32_t)1 << 29);
-			pre->t[pre->nt++] = c.touch[k] << 3 | (t->w & 7);
+			for (e = c.touch[k] << 3 | (t->w & 7); e >= 0x80;
+			     e >>= 7)
+				pre->t[pre->nt++] = (unsigned char)(e | 0x80);
+			pre->t[pre->nt++] = (unsigned char)e;
 			t->last = NO_DOC;
 		}
-		buf_reset(&text);
-		plain_markdown(&text, b->body, b->len, 2 * EXCERPT);
-		b->xoff = pre->ex.len;
-		b->xlen = text.len;
-		buf_add(&pre->ex, text.data ? text.data : "", text.len);
 	}
 	free(c.touch);
-	buf_release(&text);
 	return NULL;
 }
 
@@ -851,8 +846,8 @@ search_begin(struct site *s, bool thread)
 			pre->v[pre->n++].len = it->body_len;
 		}
 	s->search_pre = pre;
-	pre->running = thread &&
-	    pthread_create(&pre->th, NULL, read_bodies, pre) == 0;
+	pre->running =
+	    thread && pthread_create(&pre->th, NULL, read_bodies, pre) == 0;
 	if (!pre->running)
 		read_bodies(pre);
 }
@@ -894,19 +889,32 @@ body_of(const struct search_pre *pre, const struct item *it)
  * have: seven occurrences at most. */
 static void
 body_count(struct cut *c, const struct search_pre *pre,
-    const struct body_terms *b)
+    const struct body_terms *b, uint32_t **dec, size_t *cap)
 {
+	const unsigned char *u = pre->t + b->off;
 	size_t k;
 
+	if (b->n > *cap) {
+		*cap = 2 * b->n;
+		*dec = xreallocarray(*dec, *cap, sizeof **dec);
+	}
 	for (k = 0; k < b->n; k++) {
-		uint32_t e = pre->t[b->off + k];
+		uint32_t e = 0;
+		unsigned sh = 0;
+
+		do
+			e |= (uint32_t)(*u & 0x7F) << sh, sh += 7;
+		while (*u++ & 0x80);
+		(*dec)[k] = e;
+	}
+	for (k = 0; k < b->n; k++) {
+		uint32_t e = (*dec)[k];
 		struct term *t = &c->x->terms[e >> 3];
 		uint32_t w;
 
 		/* the terms are met in no order: ask for one ahead */
 		if (k + 8 < b->n)
-			__builtin_prefetch(
-			    &c->x->terms[pre->t[b->off + k + 8] >> 3], 1);
+			__builtin_prefetch(&c->x->terms[(*dec)[k + 8] >> 3], 1);
 
 		if (t->last != c->doc) {
 			term_flush(t);
@@ -939,39 +947,53 @@ search_end(struct site *s)
 	free(pre->x.words);
 	free(pre->v);
 	free(pre->t);
-	buf_release(&pre->ex);
 	free(pre);
 	s->search_pre = NULL;
 }
 
+/* Writes the file dir/name of n bytes at data: the build's own writer,
+ * whose diagnostics are safe from any thread. */
+static int
+write_file(struct site *s, int dirfd, const char *dir, const char *name,
+    const char *data, size_t n)
+{
+	char path[4096];
+	int len = snprintf(path, sizeof path, "%s%s", dir, name);
+
+	if (len < 0 || (size_t)len >= sizeof path)
+		return fsutil_write(s->diags, dirfd, NULL, data, n);
+	return fsutil_write(s->diags, dirfd, path, data, n);
+}
+
 /*
- * The documents all[0..n) of one language: their terms into the index
- * (the bodies' from what read_bodies() read), their chunks into docs
- * (chunk k ending at end[k]) and their kinds' letters into klet.
+ * The documents all[0..to) of one language: their terms into the index
+ * (the bodies' from what read_bodies() read), their chunks written to
+ * dir as each is made, their kinds' letters into klet.
  */
 struct part {
 	struct item **all;
-	size_t from, to;
+	size_t to;
 	const char *const *kinds;
 	size_t nkinds;
 	struct index *x;
 	struct buf docs, klet;
-	size_t *end;
+	struct site *s;
+	int dirfd, rc;
+	const char *dir;
 };
 
-/* Adds document it to the chunk being made in p->docs. */
+/* Adds document i to the chunk being made in p->docs; writes the chunk
+ * when it is whole. */
 static void
-doc_add(struct part *p, struct buf *text, size_t i,
-    const struct search_pre *pre, const struct body_terms *b)
+doc_add(struct part *p, struct buf *text, size_t i)
 {
 	const struct item *it = p->all[i];
 	const char *title = doc_title(it);
+	char name[32];
 	size_t k;
 
-	/* enough to cut */
-	doc_text(text, it, 2 * EXCERPT, b ? pre->ex.data + b->xoff : NULL,
-	    b ? b->xlen : 0);
-	buf_adds(&p->docs, (i - p->from) % DOC_CHUNK ? ",\n[" : "[\n[");
+	doc_text(text, it, 2 * EXCERPT); /* enough to cut */
+	buf_adds(&p->docs, i % DOC_CHUNK ? ",\n[" : "[\n[");
 	buf_add_json(&p->docs, it->url, strlen(it->url));
 	buf_addc(&p->docs, ',');
 	buf_add_json(&p->docs, title, strlen(title));
@@ -982,9 +1004,13 @@ doc_add(struct part *p, struct buf *text, size_t i,
 	buf_add_json(&p->docs, text->len ? text->data : "",
 	    excerpt_len(text->data, text->len, EXCERPT));
 	buf_addc(&p->docs, ']');
-	if ((i - p->from) % DOC_CHUNK == DOC_CHUNK - 1 || i + 1 == p->to) {
+	if (i % DOC_CHUNK == DOC_CHUNK - 1 || i + 1 == p->to) {
 		buf_adds(&p->docs, "\n]\n");
-		p->end[(i - p->from) / DOC_CHUNK] = p->docs.len;
+		snprintf(name, sizeof name, "d%zu.json", i / DOC_CHUNK);
+		if (p->rc == 0)
+			p->rc = write_file(p->s, p->dirfd, p->dir, name,
+			    p->docs.data, p->docs.len);
+		buf_reset(&p->docs);
 	}
 	for (k = 0; k < p->nkinds; k++)
 		if (strcmp(p->kinds[k], it->coll->kind) == 0)
@@ -999,11 +1025,10 @@ index_docs(struct part *p, const struct search_pre *pre)
 	struct buf text = {0};
 	const struct body_terms *b;
 	const char *sum;
-	size_t i;
+	uint32_t *dec = NULL;
+	size_t i, cap = 0;
 
-	p->end = xreallocarray(NULL, (p->to - p->from) / DOC_CHUNK + 1,
-	    sizeof *p->end);
-	for (i = p->from; i < p->to; i++) {
+	for (i = 0; i < p->to; i++) {
 		const struct item *it = p->all[i];
 		const char *title = doc_title(it);
 
@@ -1022,7 +1047,7 @@ index_docs(struct part *p, const struct search_pre *pre)
 			cut_text(&c, sum, strlen(sum), false);
 		b = it->markdown ? body_of(pre, it) : NULL;
 		if (b != NULL) {
-			body_count(&c, pre, b);
+			body_count(&c, pre, b, &dec, &cap);
 		} else if (it->markdown) {
 			cut_text(&c, it->body,
 			    it->body_len < TEXT_MAX ? it->body_len : TEXT_MAX,
@@ -1032,37 +1057,28 @@ index_docs(struct part *p, const struct search_pre *pre)
 			plain_value(&text, it->data, 0, TEXT_MAX);
 			cut_text(&c, text.data, text.len, false);
 		}
-		doc_add(p, &text, i, pre, b);
+		doc_add(p, &text, i);
 	}
 	for (i = 0; i < p->x->nterms; i++)
 		term_flush(&p->x->terms[i]);
 	buf_release(&text);
-}
-
-/* Adds the file dir/name of n bytes at data (the arena's, not copied). */
-static void
-add_slice(struct site *s, const char *dir, const char *name, char *data,
-    size_t n)
-{
-	struct page *p = site_add_page(s,
-	    arena_printf(s->arena, "%s%s", dir, name), "content/site.yaml");
-
-	p->data = data;
-	p->len = n;
+	free(dec);
 }
 
 /*
- * The shards of the terms of x, written at once into one block of the
- * arena (each file a slice of it): terms sorted by shard, then by their
- * bytes (the same bytes every build).  Returns the number of shards.
+ * Writes the shards of the terms of x that have postings, all made in
+ * one block: terms sorted by shard, then by their bytes (the same bytes
+ * every build).  Returns the number of shards, or 0 after a reported
+ * failure to write.
  */
 static uint32_t
-write_shards(struct site *s, const char *dir, struct index *x)
+write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 {
 	struct term **terms;
 	uint32_t nshards, sh;
 	size_t i, j, nt, bytes = 0;
-	char *block, *o, *start;
+	char *block, *o, *start, name[32];
+	int rc = 0;
 
 	terms = xreallocarray(NULL, x->nterms ? x->nterms : 1, sizeof *terms);
 	for (i = nt = 0; i < x->nterms; i++) {
@@ -1082,8 +1098,8 @@ write_shards(struct site *s, const char *dir, struct index *x)
 		terms[i]->shard = terms[i]->hash % nshards;
 	qsort(terms, nt, sizeof *terms, term_cmp);
 	/* each shard's "{" and "\n}\n" */
-	o = block = arena_alloc(s->arena, bytes + 4 * (size_t)nshards);
-	for (sh = 0, i = 0; sh < nshards; sh++) {
+	o = block = xmalloc(bytes + 4 * (size_t)nshards);
+	for (sh = 0, i = 0; sh < nshards && rc == 0; sh++) {
 		start = o;
 		*o++ = '{';
 		for (j = i; i < nt && terms[i]->shard == sh; i++) {
@@ -1102,26 +1118,29 @@ write_shards(struct site *s, const char *dir, struct index *x)
 		}
 		memcpy(o, "\n}\n", 3);
 		o += 3;
-		add_slice(s, dir, arena_printf(s->arena, "s%u.json", sh), start,
-		    (size_t)(o - start));
+		snprintf(name, sizeof name, "s%u.json", sh);
+		rc =
+		    write_file(s, dirfd, dir, name, start, (size_t)(o - start));
 	}
 	assert(o <= block + bytes + 4 * (size_t)nshards);
+	free(block);
 	free(terms);
-	return nshards;
+	return rc == 0 ? nshards : 0;
 }
 
-static void
-index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
-    size_t nkinds)
+/* Makes and writes the index of language lang into dir; -1 after a
+ * reported failure to write. */
+static int
+index_lang(struct site *s, struct search_pre *pre, int lang, int dirfd)
 {
-	struct search_pre *pre = bodies_read(s);
+	const char *dir = pre->dirs[lang];
 	struct index *x = &pre->x;
 	struct part p;
 	struct buf b = {0};
 	struct item **all;
-	char *docs;
-	size_t nall, i, c, from;
-	uint32_t nshards;
+	size_t nall, i, c;
+	uint32_t nshards = 0;
+	int rc = 0;
 
 	nall = 0;
 	for (c = 0; c < s->ncolls; c++)
@@ -1138,45 +1157,65 @@ index_lang(struct site *s, int lang, const char *dir, const char *const *kinds,
 	memset(&p, 0, sizeof p);
 	p.all = all;
 	p.to = nall;
-	p.kinds = kinds;
-	p.nkinds = nkinds;
+	p.kinds = pre->kinds;
+	p.nkinds = pre->nkinds;
 	p.x = x;
+	p.s = s;
+	p.dirfd = dirfd;
+	p.dir = dir;
 	index_docs(&p, pre);
-	/* the documents' chunks, kept in the arena at once */
-	if (nall > 0) {
-		docs = buf_keep(&p.docs, s->arena);
-		for (i = 0, from = 0; i * DOC_CHUNK < nall; i++) {
-			add_slice(s, dir,
-			    arena_printf(s->arena, "d%zu.json", i),
-			    docs + from, p.end[i] - from);
-			from = p.end[i];
-		}
-	}
-	nshards = write_shards(s, dir, x);
+	rc = p.rc;
+	if (rc == 0 && (nshards = write_shards(s, dirfd, dir, x)) == 0)
+		rc = -1;
 	buf_addf(&b, "{\"v\":2,\"lang\":");
 	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
 	buf_addf(&b, ",\"docs\":%zu,\"chunk\":%u,\"shards\":%u,\"kinds\":[",
 	    nall, DOC_CHUNK, nshards);
-	for (c = 0; c < nkinds; c++) {
+	for (c = 0; c < pre->nkinds; c++) {
 		buf_adds(&b, c ? "," : "");
-		buf_add_json(&b, kinds[c], strlen(kinds[c]));
+		buf_add_json(&b, pre->kinds[c], strlen(pre->kinds[c]));
 	}
 	buf_adds(&b, "],\"k\":\"");
 	buf_add(&b, p.klet.data, p.klet.len);
 	buf_adds(&b, "\"}\n");
-	site_add_data(s, arena_printf(s->arena, "%smeta.json", dir),
-	    "content/site.yaml", &b);
+	if (rc == 0)
+		rc = write_file(s, dirfd, dir, "meta.json", b.data, b.len);
 	/* the terms stay, for the next language; their postings go */
 	for (i = 0; i < x->nterms; i++) {
 		free(x->terms[i].post);
 		x->terms[i].post = NULL;
 		x->terms[i].n = x->terms[i].cap = 0;
+		x->terms[i].last = NO_DOC;
 	}
-	free(p.end);
 	buf_release(&p.docs);
 	buf_release(&p.klet);
 	free(all);
 	buf_release(&b);
+	return rc;
+}
+
+int
+search_write(struct site *s, int dirfd)
+{
+	struct search_pre *pre = s->search_pre;
+	struct timespec t0, t1;
+	int lang, rc = 0;
+
+	if (pre == NULL || !pre->made)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (lang = 0; lang < (int)s->nlangs && rc == 0; lang++)
+		rc = index_lang(s, pre, lang, dirfd);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	s->search_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	return rc;
+}
+
+bool
+search_pending(const struct site *s)
+{
+	return s->search_pre != NULL && s->search_pre->made;
 }
 
 /* The search page of language lang: the form, and the collections'
@@ -1263,9 +1302,10 @@ search_page(struct site *s, const struct mustache *tm, int lang,
 void
 search_make(struct site *s, const struct theme *th)
 {
-	const char *urls[SITE_MAX_LANGS] = {0}, *kinds[64];
+	const char *urls[SITE_MAX_LANGS] = {0};
 	const struct mustache *tm;
-	size_t nkinds = 0, c, k;
+	struct search_pre *pre;
+	size_t c, k;
 	int lang;
 
 	/* A theme without a search page (an older one) has no search:
@@ -1274,12 +1314,13 @@ search_make(struct site *s, const struct theme *th)
 		search_end(s);
 		return;
 	}
+	pre = bodies_read(s);
 	for (c = 0; c < s->ncolls; c++) {
-		for (k = 0; k < nkinds; k++)
-			if (strcmp(kinds[k], s->colls[c].kind) == 0)
+		for (k = 0; k < pre->nkinds; k++)
+			if (strcmp(pre->kinds[k], s->colls[c].kind) == 0)
 				break;
-		if (k == nkinds && nkinds < 25) /* 'a'..'y' */
-			kinds[nkinds++] = s->colls[c].kind;
+		if (k == pre->nkinds && pre->nkinds < 25) /* 'a'..'y' */
+			pre->kinds[pre->nkinds++] = s->colls[c].kind;
 	}
 	for (lang = 0; lang < (int)s->nlangs; lang++)
 		urls[lang] = arena_printf(s->arena, "%s%s%s/", s->root,
@@ -1287,14 +1328,12 @@ search_make(struct site *s, const struct theme *th)
 		    site_segment(s, lang, "search"));
 	for (lang = 0; lang < (int)s->nlangs; lang++) {
 		/* every language's index beside the first one's page */
-		const char *dir = arena_printf(s->arena, "%sidx/%s/",
+		pre->dirs[lang] = arena_printf(s->arena, "%sidx/%s/",
 		    urls[0] + strlen(s->root), s->langs[lang]);
-
-		index_lang(s, lang, dir, kinds, nkinds);
 		search_page(s, tm, lang, urls,
-		    arena_printf(s->arena, "%s%s", s->root, dir));
+		    arena_printf(s->arena, "%s%s", s->root, pre->dirs[lang]));
 		value_map_set(s->arena, s->globals[lang], "search_url",
 		    value_strz(s->arena, urls[lang]));
 	}
-	search_end(s);
+	pre->made = true;
 }

@@ -29,21 +29,34 @@ uint32_t search_shard(const char *term, size_t len, uint32_t n);
 
 /*
  * When the theme has a template "search" (else nothing): adds the
- * search pages (segment "search" per language) and each language's index under the first language's
- * search page: idx/<lang>/meta.json, idx/<lang>/s<k>.json (terms) and
- * idx/<lang>/d<k>.json (documents, by number).  Deterministic: the
- * same content gives the same bytes.
+ * search pages (segment "search" per language) and readies each
+ * language's index, which search_write() writes under the first
+ * language's search page: idx/<lang>/meta.json, idx/<lang>/s<k>.json
+ * (terms) and idx/<lang>/d<k>.json (documents, by number).
+ * Deterministic: the same content gives the same bytes.
  */
 void search_make(struct site *s, const struct theme *th);
 
 /*
  * Reads the terms of the Markdown bodies of s's records as loaded, in a
  * thread of its own when thread (the model, which does not change them,
- * is made meanwhile), else at once.  search_make() uses them, then
- * search_end(); a build that stops before must call search_end() too.
- * search_make() without it reads them itself.
+ * is made meanwhile), else at once.  search_make() uses them (joining
+ * the thread); search_end() frees them.  search_make() without it
+ * reads them itself.
  */
 void search_begin(struct site *s, bool thread);
+
+/* Whether search_make() readied an index for search_write(). */
+bool search_pending(const struct site *s);
+
+/*
+ * Makes the index search_make() readied and writes its files below
+ * dirfd (fsutil_write(): reported, safe from any thread).  Reads the
+ * model, writes nothing into it but s->search_ms and the diagnostics:
+ * the render runs it beside its workers.  0, or -1 after a reported
+ * failure.
+ */
+int search_write(struct site *s, int dirfd);
 
 /* Waits for search_begin()'s thread and frees what it read. */
 void search_end(struct site *s);

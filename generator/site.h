@@ -145,6 +145,7 @@ struct site {
 	/* search.c: the bodies' terms, read while the model is made
 	 * (search_begin()); NULL: none yet */
 	struct search_pre *search_pre;
+	double search_ms; /* search_write()'s time, beside the render */
 };
 
 /*

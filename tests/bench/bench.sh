@@ -95,10 +95,12 @@ fi
 
 # The search index (generator/search.c) of the site above: its size, what
 # the first query for common words loads (meta.json, the terms' shards,
-# the chunks of the ten results shown) and what it adds to the build: the
-# "search" stage of --timings (the index made in memory), and the build
-# of the same site with a theme without the search page (no index made
-# or written).
+# the chunks of the ten results shown) and what it adds to the build:
+# above all the build of the same site with a theme without the search
+# page (no index made or written); then --timings' "search" stage (the
+# search pages; the bodies' terms, read beside the model, joined) and
+# the index's time beside the render (made and written by the parent
+# while the workers render).
 # Builds with and without alternate, so that a change in the machine's
 # load falls on both alike.
 cp -R "$work/src" "$work/src-nosearch"
@@ -129,10 +131,14 @@ idx="$work/out/tim-kiem/idx/vi"
 if [ -f "$idx/meta.json" ]; then
 	ikb=$(du -sk "$work/out/tim-kiem/idx" | cut -f1)
 	nf=$(find "$work/out/tim-kiem/idx" -type f | wc -l)
+	# the serial stage (search pages, the bodies' terms joined) and
+	# the index made and written beside the render (in parentheses,
+	# not a stage of its own: not in the sum)
 	st=$(sed -n 's/.* search \([0-9]*\) ms.*/\1/p' "$work/timings")
-	tt=$(awk '/timings:/ { for (i = 1; i <= NF; i++) if ($i == "ms") s += $(i - 1) } END { print s }' "$work/timings")
-	awk -v st="$st" -v tt="$tt" -v k="$ikb" -v nf="$nf" 'BEGIN {
-		printf "search index: %d KB in %d files (all languages); made in %d ms, %.1f %% of this build (%d ms by --timings)\n", k, nf, st, 100 * st / tt, tt
+	bt=$(sed -n 's/.*(search index beside it \([0-9]*\) ms).*/\1/p' "$work/timings")
+	tt=$(sed 's/([^)]*)//g' "$work/timings" | awk '/timings:/ { for (i = 1; i <= NF; i++) if ($i == "ms") s += $(i - 1) } END { print s }')
+	awk -v st="$st" -v bt="${bt:-0}" -v tt="$tt" -v k="$ikb" -v nf="$nf" 'BEGIN {
+		printf "search index: %d KB in %d files (all languages); its serial stage %d ms, %.1f %% of this build (%d ms by --timings); made and written beside the render in %d ms\n", k, nf, st, 100 * st / tt, tt, bt
 	}'
 	if command -v node > /dev/null; then
 		for q in "ngân sách" "khu công nghiệp" "thanh tra"; do

@@ -132,13 +132,19 @@ START_TEST(test_procs_run)
 	char *s;
 
 	diags_set_lang(d, "en");
-	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j), 0);
+	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j, NULL,
+	                     NULL),
+	    0);
 	ck_assert_uint_eq(diags_warnings(d), 2); /* one per worker */
 	j.fail = 1;
-	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j), -1);
+	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j, NULL,
+	                     NULL),
+	    -1);
 	ck_assert_uint_eq(diags_errors(d), 2);
 	j.crash = 1;
-	ck_assert_int_eq(render_procs_run(d, 1, &stop, tell, job, &j), -1);
+	ck_assert_int_eq(render_procs_run(d, 1, &stop, tell, job, &j, NULL,
+	                     NULL),
+	    -1);
 	ck_assert_uint_eq(diags_errors(d), 3);
 	s = printed(d);
 	ck_assert_ptr_nonnull(strstr(s, "[render.worker-died]"));
@@ -147,7 +153,9 @@ START_TEST(test_procs_run)
 	/* A stop: the workers are told, the run fails. */
 	j.crash = j.fail = 0;
 	stop = 1;
-	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j), -1);
+	ck_assert_int_eq(render_procs_run(d, 2, &stop, tell, job, &j, NULL,
+	                     NULL),
+	    -1);
 	ck_assert_int_eq(*tell, 1);
 	render_procs_unshare((void *)tell, sizeof *tell);
 	arena_free(a);
