@@ -139,18 +139,30 @@ for d in ds:
 # fetched here (only the Debian and npm registries are reachable, and no
 # package of either ships it; README "Open data" says what was looked
 # for): this is our transcription of what its catalog.json, dataset.json,
-# distribution.json, organization.json and vcard.json require, for a
-# non-federal publisher (bureauCode and programCode are for US federal
-# agencies only), checked with Debian's python3-jsonschema.
+# distribution.json, organization.json and vcard.json require, checked
+# with Debian's python3-jsonschema.  It was compared, property by
+# property, with the v1.1 schema files (project-open-data.github.io) and
+# with the non-federal variant data.gov's harvester applies to state and
+# local catalogues (GSA/ckanext-datajson, dataset-non-federal.json): it
+# requires all that either requires of a catalogue, a dataset, a
+# distribution, a publisher and a contact point, but bureauCode and
+# programCode (US federal agencies' budget codes, which the non-federal
+# variant does not require), and its patterns for the properties we
+# write are narrower than theirs (dates as YYYY-MM-DD, URLs as http(s),
+# languages as ISO 639 codes).
+import copy
 import jsonschema
 iso = r"^\d{4}-\d{2}-\d{2}$"
 pod = {
   "type": "object",
   "required": ["conformsTo", "dataset"],
+  "dependencies": {"@type": ["@context"]},
   "properties": {
+    "@context": {"type": "string", "pattern": "^https?://"},
+    "@id": {"type": "string", "pattern": "^https?://"},
     "@type": {"enum": ["dcat:Catalog"]},
     "conformsTo": {"enum": ["https://project-open-data.cio.gov/v1.1/schema"]},
-    "describedBy": {"type": "string", "format": "uri"},
+    "describedBy": {"type": "string", "pattern": "^https?://"},
     "dataset": {"type": "array", "items": {
       "type": "object",
       "required": ["title", "description", "keyword", "modified", "publisher",
@@ -177,7 +189,8 @@ pod = {
         "landingPage": {"type": "string", "pattern": "^https?://"},
         "temporal": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}$"},
         "language": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2,3}$"}},
-        "theme": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "theme": {"type": "array", "minItems": 1, "uniqueItems": True,
+                  "items": {"type": "string", "minLength": 1}},
         "distribution": {"type": "array", "minItems": 1, "items": {
           "type": "object", "required": ["downloadURL", "mediaType"],
           "properties": {
@@ -189,6 +202,18 @@ pod = {
 dj = json.load(open(os.path.join(out, "data.json"), encoding="utf-8"))
 errs = list(jsonschema.Draft7Validator(pod).iter_errors(dj))
 check(not errs, "data.json: " + "; ".join(e.message for e in errs[:3]))
+# The transcription can fail: a dataset without its contact point, a
+# catalogue typed without its context, a repeated theme.
+for spoil in ("contact", "context", "theme"):
+    bad = copy.deepcopy(dj)
+    if spoil == "contact":
+        del bad["dataset"][0]["contactPoint"]
+    elif spoil == "context":
+        del bad["@context"]
+    else:
+        bad["dataset"][0]["theme"] = ["ECON", "ECON"]
+    check(any(True for _ in jsonschema.Draft7Validator(pod).iter_errors(bad)),
+          "data.json schema: passes a data.json without " + spoil)
 check(len(dj["dataset"]) == len(ds), "data.json and the catalogue disagree")
 check(len({d["identifier"] for d in dj["dataset"]}) == len(ds),
       "data.json: identifiers repeat")
