@@ -5,9 +5,9 @@
  * folded and cut into terms in one pass, two workers sharing the
  * documents; a term's postings are (document number, weight), a title
  * occurrence weighing 16 body ones (two counted at most, seven body
- * ones), written as base64url characters (post_code()), most one a
- * posting.  Terms go to shards by a hash, so that a query loads one
- * small file per term;
+ * ones), written as base64url characters (search_post_code(), in
+ * search_terms.c with the fold and the cut), most one a posting.  Terms
+ * go to shards by a hash, so that a query loads one small file per term;
  * the documents' url, title, kind, date and an excerpt go to chunks of
  * DOC_CHUNK, loaded only for the results shown.  meta.json says how
  * many shards and chunks there are and holds each document's kind (one
@@ -21,13 +21,12 @@
 #include <string.h>
 #include <time.h>
 
-#include <utf8proc.h>
-
 #include "arena.h"
 #include "buf.h"
 #include "fsutil.h"
 #include "records.h"
 #include "search.h"
+#include "search_terms.h"
 #include "segments.h"
 #include "site.h"
 #include "site_lists.h"
@@ -39,631 +38,8 @@
 #define DOC_CHUNK 10 /* documents per d<k>.json */
 #define EXCERPT 320 /* bytes of text kept per document */
 #define TEXT_MAX 65536 /* bytes of a document's text indexed */
-#define TERM_MAX 40 /* longer "terms" are not words */
 #define SHARD_BYTES 6144 /* the size a shard aims at */
 #define SHARD_MAX 4096
-
-static utf8proc_int32_t
-premap(utf8proc_int32_t c, void *data)
-{
-	(void)data;
-	return c == 0x0110 || c == 0x0111 ? 'd' : c;
-}
-
-/* The fold of one code point by utf8proc into out (7 bytes at most
- * kept); returns its length. */
-static size_t
-fold_cp(uint32_t cp, unsigned char out[7])
-{
-	utf8proc_uint8_t in[4], *dst = NULL;
-	utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
-	utf8proc_ssize_t m;
-	size_t len = 0;
-
-	if (n <= 0)
-		return 0;
-	m = utf8proc_map_custom(in, n, &dst,
-	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD, premap,
-	    NULL);
-	if (m > 0 && m <= 7) {
-		memcpy(out, dst, (size_t)m);
-		len = (size_t)m;
-	}
-	free(dst);
-	return len;
-}
-
-/*
- * The folds of U+0000-U+21FF (Latin, Vietnamese's precomposed letters
- * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made
- * once: utf8proc for every character of every page made the index build
- * slow.  A character folds
- * alone as in a string, since its marks are all dropped.
- */
-#define FOLD_TABLE 0x2200
-static struct {
-	unsigned char len, s[7];
-} fold_table[FOLD_TABLE];
-static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
-
-/* The bytes that words are made of (count_word()): ASCII letters and
- * digits, and any non-ASCII byte (a letter's fold is term bytes, but in
- * rare cases). */
-static bool word_byte[256];
-
-static void mask_init(void);
-
-static void
-fold_init(void)
-{
-	uint32_t cp;
-
-	for (cp = 0; cp < FOLD_TABLE; cp++)
-		fold_table[cp].len =
-		    (unsigned char)fold_cp(cp, fold_table[cp].s);
-	for (cp = 0; cp < 256; cp++)
-		word_byte[cp] = cp >= 0x80 || ascii_isalnum((int)cp);
-	mask_init();
-}
-
-void
-search_fold(struct buf *out, const char *s, size_t n)
-{
-	unsigned char tmp[7];
-	const unsigned char *f;
-	uint32_t cp;
-	size_t i = 0, k, len;
-
-	pthread_once(&fold_once, fold_init);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		/* room for a fold (7 bytes) without a call per byte */
-		if (out->len + 8 > out->cap)
-			buf_grow(out, n - i + 8);
-		if (c < 0x80) {
-			out->data[out->len++] = (char)ascii_tolower(c);
-			i++;
-			continue;
-		}
-		k = utf8_decode(s + i, n - i, &cp, UTF8_STRICT);
-		i += k;
-		if (cp == UTF8_REPLACEMENT && k == 1)
-			continue; /* not UTF-8: dropped */
-		if (cp < FOLD_TABLE) {
-			f = fold_table[cp].s;
-			len = fold_table[cp].len;
-		} else {
-			f = tmp;
-			len = fold_cp(cp, tmp);
-		}
-		memcpy(out->data + out->len, f, len);
-		out->len += len;
-	}
-	if (out->data != NULL)
-		out->data[out->len] = '\0';
-}
-
-#define FNV_BASIS 2166136261u
-
-static uint32_t
-fnv(const char *s, size_t n)
-{
-	uint32_t h = FNV_BASIS;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-uint32_t
-search_shard(const char *term, size_t len, uint32_t n)
-{
-	return n ? fnv(term, len) % n : 0;
-}
-
-/* A term byte: ASCII letters and digits (folded text has no capitals)
- * and any non-ASCII byte, as search.js's split. */
-static int
-term_byte(int c)
-{
-	return (c >= 'a' && c <= 'z') || ascii_isdigit(c) || c >= 0x80;
-}
-
-struct term {
-	const char *s;
-	uint32_t len, hash;
-	uint32_t last, w; /* the document last read, its weight so far */
-	uint32_t *post; /* doc << 5 | titles * 8 + body occurrences */
-	size_t n, cap;
-	uint32_t shard; /* hash % the number of shards, once known */
-	size_t bytes; /* its postings coded, once known */
-};
-
-#define NO_DOC UINT32_MAX
-
-/*
- * A word of the source as it is written (a run of ASCII letters and
- * digits and non-ASCII bytes, never split by the fold but in rare
- * cases), and the term it folds to: most words are met again and
- * again, so that a page's text is hashed, not decoded and folded.
- */
-struct word {
-	uint64_t head; /* its first 8 bytes, then zeros */
-	const uint64_t *rest; /* the next ones, then zeros */
-	uint32_t len, hash; /* len 0: an empty slot */
-	int32_t term; /* its term's number, or: */
-#define WORD_NONE (-1) /* no term: one letter, too long */
-#define WORD_SPLIT (-2) /* several pieces: folded each time */
-};
-
-#define WORD_MAX 64 /* longer words are folded each time */
-
-/* Open addressing, sizes powers of 2; terms numbered as first met. */
-struct index {
-	struct term *terms;
-	size_t nterms, capterms;
-	uint32_t *slot; /* a term's number + 1, by its hash; 0 empty */
-	size_t size;
-	struct word *words;
-	size_t wsize, wused;
-};
-
-/* The number of term s[0..n) of hash h (fnv()), added when new. */
-static uint32_t
-term_get(struct index *x, const char *s, size_t n, uint32_t h)
-{
-	struct term *t;
-	size_t i, k;
-	char *copy;
-
-	if (2 * (x->nterms + 1) > x->size) {
-		free(x->slot);
-		x->size = x->size ? 2 * x->size : 4096;
-		x->slot = xcalloc(x->size, sizeof *x->slot);
-		for (k = 0; k < x->nterms; k++) {
-			for (i = x->terms[k].hash & (x->size - 1); x->slot[i];
-			     i = (i + 1) & (x->size - 1))
-				;
-			x->slot[i] = (uint32_t)k + 1;
-		}
-	}
-	for (i = h & (x->size - 1); x->slot[i]; i = (i + 1) & (x->size - 1)) {
-		t = &x->terms[x->slot[i] - 1];
-		if (t->hash == h && t->len == n && memcmp(t->s, s, n) == 0)
-			return x->slot[i] - 1;
-	}
-	if (x->nterms == x->capterms) {
-		x->capterms = x->capterms ? 2 * x->capterms : 1024;
-		x->terms =
-		    xreallocarray(x->terms, x->capterms, sizeof *x->terms);
-	}
-	t = &x->terms[x->nterms];
-	memset(t, 0, sizeof *t);
-	copy = xmalloc(n + 1); /* workers share no arena */
-	memcpy(copy, s, n);
-	copy[n] = '\0';
-	t->s = copy;
-	t->len = (uint32_t)n;
-	t->hash = h;
-	t->last = NO_DOC;
-	x->slot[i] = (uint32_t)++x->nterms;
-	return (uint32_t)x->nterms - 1;
-}
-
-/* Appends t's posting of its last document. */
-static void
-term_flush(struct term *t)
-{
-	if (t->last == NO_DOC)
-		return;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 4;
-		t->post = xreallocarray(t->post, t->cap, sizeof *t->post);
-	}
-	t->post[t->n++] = t->last << 5 | (t->w >> 4) * 8 | (t->w & 15);
-	t->last = NO_DOC;
-}
-
-/* The reading of one text of document doc: a weight's bits (mask)
- * under max grow by w, 16 in a title (bits 4-5), 1 in a body (0-3). */
-struct cut {
-	struct index *x;
-	uint32_t doc, w, mask, max;
-	/* the terms the document has so far, when a body's terms are
-	 * kept (read_bodies()); NULL: not kept */
-	uint32_t *touch;
-	size_t ntouch, captouch;
-};
-
-static const struct cut title_cut = {NULL, 0, 16, 0x30, 0x20, NULL, 0, 0};
-static const struct cut body_cut = {NULL, 0, 1, 0x0F, 0x07, NULL, 0, 0};
-
-/*
- * An occurrence of term k: counted into the document, as a title's (16
- * an occurrence, two at most) or a body's (1, seven at most: a long
- * text is not more relevant).  A term's weight in a document is kept in
- * the term until another document has it.
- */
-static inline void
-term_count(struct cut *c, uint32_t k)
-{
-	struct term *t = &c->x->terms[k];
-
-	if (t->last != c->doc) {
-		term_flush(t);
-		t->last = c->doc;
-		t->w = 0;
-		if (c->touch != NULL) {
-			if (c->ntouch == c->captouch) {
-				c->captouch = 2 * c->captouch;
-				c->touch = xreallocarray(c->touch, c->captouch,
-				    sizeof *c->touch);
-			}
-			c->touch[c->ntouch++] = k;
-		}
-	}
-	if ((t->w & c->mask) < c->max)
-		t->w += c->w;
-}
-
-/* A term being folded by fold_word(), and what the word gave so far. */
-struct piece {
-	char b[TERM_MAX];
-	size_t len; /* only TERM_MAX bytes are kept */
-	uint32_t h;
-	size_t n; /* pieces ended */
-	int32_t got; /* the last one's term, or WORD_NONE */
-};
-
-static void
-piece_end(struct cut *c, struct piece *p)
-{
-	if (p->len == 0)
-		return;
-	p->n++;
-	p->got = WORD_NONE;
-	/* One letter is no word; one digit may be (a "Phần 2"). */
-	if ((p->len >= 2 || ascii_isdigit(p->b[0])) && p->len <= TERM_MAX) {
-		p->got = (int32_t)term_get(c->x, p->b, p->len, p->h);
-		term_count(c, (uint32_t)p->got);
-	}
-	p->len = 0;
-	p->h = FNV_BASIS;
-}
-
-/*
- * Folds word s[0..n) and cuts it into terms (runs of term_byte()),
- * counting each into the document.  Returns what the word is to the
- * cache: the number of its one term, WORD_NONE or WORD_SPLIT.
- */
-static int32_t
-fold_word(struct cut *c, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s, *end = u + n;
-	struct piece p = {{0}, 0, FNV_BASIS, 0, WORD_NONE};
-	unsigned char tmp[7];
-	const unsigned char *f;
-	uint32_t cp;
-	size_t k, fl;
-
-	while (u < end) {
-		k = utf8_decode((const char *)u, (size_t)(end - u), &cp,
-		    UTF8_STRICT);
-		u += k;
-		if (cp == UTF8_REPLACEMENT && k == 1)
-			continue; /* not UTF-8: dropped */
-		if (cp < FOLD_TABLE) {
-			f = fold_table[cp].s;
-			fl = fold_table[cp].len;
-		} else {
-			f = tmp;
-			fl = fold_cp(cp, tmp);
-		}
-		for (k = 0; k < fl; k++) {
-			if (!term_byte(f[k])) {
-				piece_end(c, &p);
-				continue;
-			}
-			if (p.len < TERM_MAX)
-				p.b[p.len] = (char)f[k];
-			p.len++;
-			p.h = (p.h ^ f[k]) * 16777619u;
-		}
-	}
-	piece_end(c, &p);
-	return p.n > 1 ? WORD_SPLIT : p.got;
-}
-
-/* The masks that keep the first k bytes of 8, as memory holds them. */
-static uint64_t keep_mask[9];
-
-static void
-mask_init(void)
-{
-	unsigned char m[8];
-	size_t k;
-
-	for (k = 0; k <= 8; k++) {
-		memset(m, 0, sizeof m);
-		memset(m, 0xFF, k);
-		memcpy(&keep_mask[k], m, sizeof m);
-	}
-}
-
-/* The 8 bytes at p (any alignment). */
-static inline uint64_t
-load8(const char *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return v;
-}
-
-/*
- * Counts the word w[0..n), n <= WORD_MAX, whose bytes are read 8 at a
- * time: w has (n + 7) / 8 * 8 bytes to read, those after n ignored.  A
- * word is hashed and compared a word of memory at a time.
- */
-static inline void
-count_word(struct cut *c, const char *w, size_t n)
-{
-	struct index *x = c->x;
-	struct word *e;
-	size_t nc = (n + 7) / 8, i, k;
-	uint64_t last = load8(w + 8 * (nc - 1)) & keep_mask[n - 8 * (nc - 1)];
-	uint64_t head = nc > 1 ? load8(w) : last, h64 = 0;
-	uint64_t *rest = NULL;
-	uint32_t h;
-
-	for (k = 0; k + 1 < nc; k++)
-		h64 = (h64 ^ load8(w + 8 * k)) * 0x9E3779B97F4A7C15u;
-	h64 = (h64 ^ last) * 0x9E3779B97F4A7C15u;
-	h = (uint32_t)(h64 >> 32);
-	if (x->wsize > 0)
-		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
-		     i = (i + 1) & (x->wsize - 1)) {
-			if (e->hash != h || e->len != n || e->head != head)
-				continue;
-			for (k = 1;
-			     k + 1 < nc && e->rest[k - 1] == load8(w + 8 * k);
-			     k++)
-				;
-			if (nc > 1 && (k + 1 < nc || e->rest[nc - 2] != last))
-				continue;
-			if (e->term >= 0)
-				term_count(c, (uint32_t)e->term);
-			else if (e->term == WORD_SPLIT)
-				fold_word(c, w, n);
-			return;
-		}
-	/* a word not met yet */
-	if (2 * (x->wused + 1) > x->wsize) {
-		struct word *old = x->words;
-		size_t oldsize = x->wsize;
-
-		x->wsize = x->wsize ? 2 * x->wsize : 1024;
-		x->words = xcalloc(x->wsize, sizeof *x->words);
-		for (k = 0; k < oldsize; k++) {
-			if (old[k].len == 0)
-				continue;
-			for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
-			     i = (i + 1) & (x->wsize - 1))
-				;
-			x->words[i] = old[k];
-		}
-		free(old);
-	}
-	for (i = h & (x->wsize - 1); x->words[i].len;
-	     i = (i + 1) & (x->wsize - 1))
-		;
-	e = &x->words[i];
-	if (nc > 1) {
-		rest = xreallocarray(NULL, nc - 1, sizeof *rest);
-		memcpy(rest, w + 8, 8 * (nc - 2));
-		rest[nc - 2] = last;
-	}
-	e->head = head;
-	e->rest = rest;
-	e->len = (uint32_t)n;
-	e->hash = h;
-	e->term = fold_word(c, w, n);
-	x->wused++;
-}
-
-/*
- * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
- * that are not term bytes would: word by word, each looked up as it is
- * written, folded only the first time.  Markdown (md) also drops what
- * plain_markdown() drops from the words: HTML tags and links' targets
- * (its other drops are punctuation, no term bytes anyway).  A word
- * ends at an ASCII byte, so that its fold depends on its bytes alone.
- */
-static void
-cut_text(struct cut *c, const char *s, size_t n, bool md)
-{
-	const unsigned char *u = (const unsigned char *)s, *end = u + n;
-	const unsigned char *w;
-	char pad[WORD_MAX + 8] = {0};
-	size_t len;
-	unsigned b;
-
-	while (u < end) {
-		b = *u;
-		if (word_byte[b]) {
-			w = u;
-			while (++u < end && word_byte[*u])
-				;
-			len = (size_t)(u - w);
-			if (len > WORD_MAX) {
-				fold_word(c, (const char *)w, len);
-				continue;
-			}
-			if ((size_t)(end - w) < len + 7) {
-				/* at the end: the bytes read after it */
-				memcpy(pad, w, len);
-				w = (const unsigned char *)pad;
-			}
-			count_word(c, (const char *)w, len);
-			continue;
-		}
-		if (md && b == '<' && u + 1 < end &&
-		    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
-			while (u + 1 < end && *u != '>')
-				u++;
-		else if (md && b == ']' && u + 1 < end && u[1] == '(')
-			while (u + 1 < end && *u != ')')
-				u++;
-		u++;
-	}
-}
-
-/*
- * Appends Markdown s[0..n) as plain words: HTML tags, link targets and
- * the punctuation of emphasis, headings, quotes and tables dropped,
- * white space collapsed.
- */
-static void
-plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
-{
-	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
-	bool space[256] = {false};
-	size_t i;
-
-	for (i = 0; drop[i] != '\0'; i++)
-		space[(unsigned char)drop[i]] = true;
-	/* the text is never longer than its source */
-	buf_grow(b, n);
-	for (i = 0; i < n && b->len < max; i++) {
-		char c = s[i];
-
-		if (c == '<' && i + 1 < n &&
-		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
-		        s[i + 1] == '!')) {
-			while (i < n && s[i] != '>')
-				i++;
-			c = ' ';
-		} else if (c == ']' && i + 1 < n && s[i + 1] == '(') {
-			while (i < n && s[i] != ')')
-				i++;
-			c = ' ';
-		} else if (space[(unsigned char)c]) {
-			c = ' ';
-		}
-		if (c == ' ' && (b->len == 0 || b->data[b->len - 1] == ' '))
-			continue;
-		b->data[b->len++] = c;
-	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
-}
-
-/* Appends the strings of a data record (not its links and file names). */
-static void
-plain_value(struct buf *b, const struct value *v, int depth, size_t max)
-{
-	size_t i;
-
-	if (v == NULL || depth > 8 || b->len >= max)
-		return;
-	switch (v->type) {
-	case VALUE_STR:
-		if (v->len == 0 || v->text[0] == '/' ||
-		    strncmp(v->text, "http", 4) == 0)
-			return;
-		plain_markdown(b, v->text, v->len, max);
-		buf_addc(b, ' ');
-		break;
-	case VALUE_INT:
-		buf_add(b, v->text, v->len);
-		buf_addc(b, ' ');
-		break;
-	case VALUE_LIST:
-		for (i = 0; i < v->n; i++)
-			plain_value(b, v->items[i], depth + 1, max);
-		break;
-	case VALUE_MAP:
-		for (i = 0; i < v->n; i++)
-			if (depth > 0 ||
-			    (strcmp(v->pairs[i].key, "title") &&
-			        strcmp(v->pairs[i].key, "slug")))
-				plain_value(b, v->pairs[i].val, depth + 1, max);
-		break;
-	default: break;
-	}
-}
-
-/*
- * The postings of a term, coded in characters of base64url, so that a
- * shard is a JSON object of strings that needs no parsing of numbers:
- * a character of value 32-63 is a digit (its low 5 bits) of the gap to
- * the previous document less one, most significant first; one of 0-31
- * ends the posting and is its weight, titles (0-2) * 8 + body
- * occurrences (0-7).  A term in most pages takes one character a page.
- */
-static const char b64[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/* The number of gap digits of g. */
-static size_t
-gap_digits(uint32_t g)
-{
-	size_t n = 0;
-
-	for (; g > 0; g >>= 5)
-		n++;
-	return n;
-}
-
-/* The bytes t's postings take, coded. */
-static size_t
-post_bytes(const struct term *t)
-{
-	uint32_t prev = UINT32_MAX; /* the first gap is doc + 1 */
-	size_t k, n = 0;
-
-	for (k = 0; k < t->n; k++) {
-		n += 1 + gap_digits((t->post[k] >> 5) - prev - 1);
-		prev = t->post[k] >> 5;
-	}
-	return n;
-}
-
-/* Codes t's postings at o, which has t->bytes bytes; returns their end. */
-static char *
-post_code(char *o, const struct term *t)
-{
-	uint32_t prev = UINT32_MAX, g;
-	size_t k, d;
-
-	for (k = 0; k < t->n; k++) {
-		g = (t->post[k] >> 5) - prev - 1;
-		for (d = gap_digits(g); d > 0; d--)
-			*o++ = b64[32 | ((g >> (5 * (d - 1))) & 31)];
-		*o++ = b64[t->post[k] & 31];
-		prev = t->post[k] >> 5;
-	}
-	return o;
-}
-
-static int
-term_cmp(const void *a, const void *b)
-{
-	const struct term *x = *(const struct term *const *)a;
-	const struct term *y = *(const struct term *const *)b;
-	size_t n = x->len < y->len ? x->len : y->len;
-	int c;
-
-	if (x->shard != y->shard)
-		return x->shard < y->shard ? -1 : 1;
-	c = memcmp(x->s, y->s, n);
-
-	return c ? c : (x->len > y->len) - (x->len < y->len);
-}
 
 /* The length of at most max bytes of s[0..n), cut at a space when one
  * is near, never inside a UTF-8 sequence. */
@@ -723,9 +99,9 @@ doc_text(struct buf *text, const struct item *it, size_t max)
 		buf_addc(text, ' ');
 	}
 	if (it->markdown)
-		plain_markdown(text, it->body, it->body_len, max);
+		search_plain_markdown(text, it->body, it->body_len, max);
 	else
-		plain_value(text, it->data, 0, max);
+		search_plain_value(text, it->data, 0, max);
 }
 
 static const char *
@@ -768,7 +144,8 @@ struct search_pre {
 	size_t nkinds;
 };
 
-/* Reads the terms of every body of pre->v, as cut_text() counts them. */
+/* Reads the terms of every body of pre->v, as search_cut_text() counts
+ * them. */
 static void *
 read_bodies(void *arg)
 {
@@ -776,7 +153,7 @@ read_bodies(void *arg)
 	struct cut c = {&pre->x, 0, 0, 0, 0, NULL, 0, 0};
 	size_t i, k;
 
-	pthread_once(&fold_once, fold_init);
+	search_terms_init();
 	c.w = body_cut.w;
 	c.mask = body_cut.mask;
 	c.max = body_cut.max;
@@ -787,8 +164,8 @@ read_bodies(void *arg)
 
 		c.doc = (uint32_t)i;
 		c.ntouch = 0;
-		cut_text(&c, b->body, b->len < TEXT_MAX ? b->len : TEXT_MAX,
-		    true);
+		search_cut_text(&c, b->body,
+		    b->len < TEXT_MAX ? b->len : TEXT_MAX, true);
 		if (pre->nt + 5 * c.ntouch > pre->capt) {
 			pre->capt = 2 * (pre->nt + 5 * c.ntouch);
 			pre->t = xrealloc(pre->t, pre->capt);
@@ -885,8 +262,8 @@ body_of(const struct search_pre *pre, const struct item *it)
 	return b;
 }
 
-/* Counts the body terms b into document c->doc, as cut_text() would
- * have: seven occurrences at most. */
+/* Counts the body terms b into document c->doc, as search_cut_text()
+ * would have: seven occurrences at most. */
 static void
 body_count(struct cut *c, const struct search_pre *pre,
     const struct body_terms *b, uint32_t **dec, size_t *cap)
@@ -917,7 +294,7 @@ body_count(struct cut *c, const struct search_pre *pre,
 			__builtin_prefetch(&c->x->terms[(*dec)[k + 8] >> 3], 1);
 
 		if (t->last != c->doc) {
-			term_flush(t);
+			search_term_flush(t);
 			t->last = c->doc;
 			t->w = 0;
 		}
@@ -930,21 +307,12 @@ void
 search_end(struct site *s)
 {
 	struct search_pre *pre = s != NULL ? s->search_pre : NULL;
-	size_t i;
 
 	if (pre == NULL)
 		return;
 	if (pre->running)
 		pthread_join(pre->th, NULL);
-	for (i = 0; i < pre->x.nterms; i++) {
-		free(pre->x.terms[i].post);
-		free((char *)pre->x.terms[i].s);
-	}
-	free(pre->x.terms);
-	free(pre->x.slot);
-	for (i = 0; i < pre->x.wsize; i++)
-		free((uint64_t *)pre->x.words[i].rest);
-	free(pre->x.words);
+	search_index_release(&pre->x);
 	free(pre->v);
 	free(pre->t);
 	free(pre);
@@ -1036,31 +404,32 @@ index_docs(struct part *p, const struct search_pre *pre)
 		c.w = title_cut.w;
 		c.mask = title_cut.mask;
 		c.max = title_cut.max;
-		cut_text(&c, title, strlen(title), false);
+		search_cut_text(&c, title, strlen(title), false);
 		/* the year counts as much as the title: "thanh tra 2020" */
 		if (it->date)
-			cut_text(&c, it->date, strnlen(it->date, 4), false);
+			search_cut_text(&c, it->date, strnlen(it->date, 4),
+			    false);
 		c.w = body_cut.w;
 		c.mask = body_cut.mask;
 		c.max = body_cut.max;
 		if ((sum = value_map_str(it->frame, "summary")) != NULL)
-			cut_text(&c, sum, strlen(sum), false);
+			search_cut_text(&c, sum, strlen(sum), false);
 		b = it->markdown ? body_of(pre, it) : NULL;
 		if (b != NULL) {
 			body_count(&c, pre, b, &dec, &cap);
 		} else if (it->markdown) {
-			cut_text(&c, it->body,
+			search_cut_text(&c, it->body,
 			    it->body_len < TEXT_MAX ? it->body_len : TEXT_MAX,
 			    true);
 		} else {
 			buf_reset(&text);
-			plain_value(&text, it->data, 0, TEXT_MAX);
-			cut_text(&c, text.data, text.len, false);
+			search_plain_value(&text, it->data, 0, TEXT_MAX);
+			search_cut_text(&c, text.data, text.len, false);
 		}
 		doc_add(p, &text, i);
 	}
 	for (i = 0; i < p->x->nterms; i++)
-		term_flush(&p->x->terms[i]);
+		search_term_flush(&p->x->terms[i]);
 	buf_release(&text);
 	free(dec);
 }
@@ -1086,7 +455,7 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 
 		if (t->n == 0) /* only in another language's documents */
 			continue;
-		t->bytes = post_bytes(t);
+		t->bytes = search_post_bytes(t);
 		/* ,\n"term":"postings" */
 		bytes += 7 + t->len + t->bytes;
 		terms[nt++] = t;
@@ -1096,7 +465,7 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 		;
 	for (i = 0; i < nt; i++)
 		terms[i]->shard = terms[i]->hash % nshards;
-	qsort(terms, nt, sizeof *terms, term_cmp);
+	qsort(terms, nt, sizeof *terms, search_term_cmp);
 	/* each shard's "{" and "\n}\n" */
 	o = block = xmalloc(bytes + 4 * (size_t)nshards);
 	for (sh = 0, i = 0; sh < nshards && rc == 0; sh++) {
@@ -1113,7 +482,7 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 			o += t->len;
 			memcpy(o, "\":\"", 3);
 			o += 3;
-			o = post_code(o, t);
+			o = search_post_code(o, t);
 			*o++ = '"';
 		}
 		memcpy(o, "\n}\n", 3);

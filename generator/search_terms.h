@@ -1,0 +1,83 @@
+/*
+ * The search index's terms (search_terms.c, private to search*.c): text
+ * folded and cut into terms, each counted into the document being read,
+ * and a term's postings coded for its shard.  search.c numbers the
+ * documents, reads each through these and writes the files.
+ */
+#ifndef MINHBACH_SEARCH_TERMS_H
+#define MINHBACH_SEARCH_TERMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+struct value;
+struct word;
+
+/* A folded term and its postings in the language being indexed. */
+struct term {
+	const char *s;
+	uint32_t len, hash;
+	uint32_t last, w; /* the document last read, its weight so far */
+	uint32_t *post; /* doc << 5 | titles * 8 + body occurrences */
+	size_t n, cap;
+	uint32_t shard; /* hash % the number of shards, once known */
+	size_t bytes; /* its postings coded, once known */
+};
+
+#define NO_DOC UINT32_MAX
+
+/* Open addressing, sizes powers of 2; terms numbered as first met. */
+struct index {
+	struct term *terms;
+	size_t nterms, capterms;
+	uint32_t *slot; /* a term's number + 1, by its hash; 0 empty */
+	size_t size;
+	struct word *words;
+	size_t wsize, wused;
+};
+
+/* The reading of one text of document doc: a weight's bits (mask)
+ * under max grow by w, 16 in a title (bits 4-5), 1 in a body (0-3). */
+struct cut {
+	struct index *x;
+	uint32_t doc, w, mask, max;
+	/* the terms the document has so far, when a body's terms are
+	 * kept (read_bodies()); NULL: not kept */
+	uint32_t *touch;
+	size_t ntouch, captouch;
+};
+
+static const struct cut title_cut = {NULL, 0, 16, 0x30, 0x20, NULL, 0, 0};
+static const struct cut body_cut = {NULL, 0, 1, 0x0F, 0x07, NULL, 0, 0};
+
+/* Makes the fold table once, from any thread (pthread_once): before
+ * search_cut_text(). */
+void search_terms_init(void);
+
+/* Cuts s[0..n) (Markdown when md) into terms, counting each into
+ * document c->doc of c->x, adding the terms not met yet. */
+void search_cut_text(struct cut *c, const char *s, size_t n, bool md);
+
+/* Appends t's posting of its last document, if any, to its postings. */
+void search_term_flush(struct term *t);
+
+/* Append to b, up to about max bytes, the plain words of Markdown
+ * s[0..n), or the strings of a data record v (depth 0 at the top). */
+void search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max);
+void
+search_plain_value(struct buf *b, const struct value *v, int depth, size_t max);
+
+/* The bytes t's postings take coded; codes them at o, which has that
+ * many, and returns their end. */
+size_t search_post_bytes(const struct term *t);
+char *search_post_code(char *o, const struct term *t);
+
+/* qsort() order of struct term pointers: by shard, then by bytes. */
+int search_term_cmp(const void *a, const void *b);
+
+/* Frees what x holds (its terms, their postings and the words); not x. */
+void search_index_release(struct index *x);
+
+#endif
