@@ -5,7 +5,7 @@
  * folded and cut into terms in one pass, two workers sharing the
  * documents; a term's postings are (document number, weight), a title
  * occurrence weighing 16 body ones (two counted at most, seven body
- * ones), written as base64url characters (search_post_code(), in
+ * ones), written as base64url characters (search_term_flush(), in
  * search_terms.c with the fold and the cut), most one a posting.  Terms
  * go to shards by a hash, so that a query loads one small file per term;
  * the documents' url, title, kind, date and an excerpt go to chunks of
@@ -455,9 +455,8 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 
 		if (t->n == 0) /* only in another language's documents */
 			continue;
-		t->bytes = search_post_bytes(t);
 		/* ,\n"term":"postings" */
-		bytes += 7 + t->len + t->bytes;
+		bytes += 7 + t->len + t->len_code;
 		terms[nt++] = t;
 	}
 	for (nshards = 1; nshards < SHARD_MAX && bytes / nshards > SHARD_BYTES;
@@ -482,7 +481,8 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 			o += t->len;
 			memcpy(o, "\":\"", 3);
 			o += 3;
-			o = search_post_code(o, t);
+			memcpy(o, t->code, t->len_code);
+			o += t->len_code;
 			*o++ = '"';
 		}
 		memcpy(o, "\n}\n", 3);
@@ -551,9 +551,11 @@ index_lang(struct site *s, struct search_pre *pre, int lang, int dirfd)
 		rc = write_file(s, dirfd, dir, "meta.json", b.data, b.len);
 	/* the terms stay, for the next language; their postings go */
 	for (i = 0; i < x->nterms; i++) {
-		free(x->terms[i].post);
-		x->terms[i].post = NULL;
-		x->terms[i].n = x->terms[i].cap = 0;
+		free(x->terms[i].code);
+		x->terms[i].code = NULL;
+		x->terms[i].n = x->terms[i].len_code = 0;
+		x->terms[i].cap_code = 0;
+		x->terms[i].prev = NO_DOC;
 		x->terms[i].last = NO_DOC;
 	}
 	buf_release(&p.docs);

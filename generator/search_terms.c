@@ -212,22 +212,9 @@ term_get(struct index *x, const char *s, size_t n, uint32_t h)
 	t->len = (uint32_t)n;
 	t->hash = h;
 	t->last = NO_DOC;
+	t->prev = NO_DOC;
 	x->slot[i] = (uint32_t)++x->nterms;
 	return (uint32_t)x->nterms - 1;
-}
-
-/* Appends t's posting of its last document. */
-void
-search_term_flush(struct term *t)
-{
-	if (t->last == NO_DOC)
-		return;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 4;
-		t->post = xreallocarray(t->post, t->cap, sizeof *t->post);
-	}
-	t->post[t->n++] = t->last << 5 | (t->w >> 4) * 8 | (t->w & 15);
-	t->last = NO_DOC;
 }
 
 /*
@@ -569,35 +556,30 @@ gap_digits(uint32_t g)
 	return n;
 }
 
-/* The bytes t's postings take, coded. */
-size_t
-search_post_bytes(const struct term *t)
+/* Codes t's posting of its last document, if any, after its others. */
+void
+search_term_flush(struct term *t)
 {
-	uint32_t prev = UINT32_MAX; /* the first gap is doc + 1 */
-	size_t k, n = 0;
+	uint32_t g;
+	size_t d;
 
-	for (k = 0; k < t->n; k++) {
-		n += 1 + gap_digits((t->post[k] >> 5) - prev - 1);
-		prev = t->post[k] >> 5;
+	if (t->last == NO_DOC)
+		return;
+	/* the first gap is doc + 1 - 1: prev starts at UINT32_MAX */
+	g = t->last - t->prev - 1;
+	d = gap_digits(g);
+	if (t->len_code + d + 1 > t->cap_code) {
+		t->cap_code = t->cap_code ? 2 * t->cap_code : 8;
+		if (t->cap_code < t->len_code + d + 1)
+			t->cap_code = t->len_code + d + 1;
+		t->code = xrealloc(t->code, t->cap_code);
 	}
-	return n;
-}
-
-/* Codes t's postings at o, which has t->bytes bytes; returns their end. */
-char *
-search_post_code(char *o, const struct term *t)
-{
-	uint32_t prev = UINT32_MAX, g;
-	size_t k, d;
-
-	for (k = 0; k < t->n; k++) {
-		g = (t->post[k] >> 5) - prev - 1;
-		for (d = gap_digits(g); d > 0; d--)
-			*o++ = b64[32 | ((g >> (5 * (d - 1))) & 31)];
-		*o++ = b64[t->post[k] & 31];
-		prev = t->post[k] >> 5;
-	}
-	return o;
+	for (; d > 0; d--)
+		t->code[t->len_code++] = b64[32 | ((g >> (5 * (d - 1))) & 31)];
+	t->code[t->len_code++] = b64[(t->w >> 4) * 8 | (t->w & 15)];
+	t->n++;
+	t->prev = t->last;
+	t->last = NO_DOC;
 }
 
 int
@@ -621,7 +603,7 @@ search_index_release(struct index *x)
 	size_t i;
 
 	for (i = 0; i < x->nterms; i++) {
-		free(x->terms[i].post);
+		free(x->terms[i].code);
 		free((char *)x->terms[i].s);
 	}
 	free(x->terms);

@@ -20,10 +20,12 @@ struct term {
 	const char *s;
 	uint32_t len, hash;
 	uint32_t last, w; /* the document last read, its weight so far */
-	uint32_t *post; /* doc << 5 | titles * 8 + body occurrences */
-	size_t n, cap;
+	/* its postings (n) as they are written (search_term_flush()), the
+	 * last one's document prev (NO_DOC: none yet) */
+	char *code;
+	size_t n, len_code, cap_code;
+	uint32_t prev;
 	uint32_t shard; /* hash % the number of shards, once known */
-	size_t bytes; /* its postings coded, once known */
 };
 
 #define NO_DOC UINT32_MAX
@@ -60,7 +62,9 @@ void search_terms_init(void);
  * document c->doc of c->x, adding the terms not met yet. */
 void search_cut_text(struct cut *c, const char *s, size_t n, bool md);
 
-/* Appends t's posting of its last document, if any, to its postings. */
+/* Codes t's posting of its last document, if any, after its others:
+ * the gap from the previous one less one in base 32, most significant
+ * digit first, then titles (0-2) * 8 + body occurrences (0-7). */
 void search_term_flush(struct term *t);
 
 /* Append to b, up to about max bytes, the plain words of Markdown
@@ -68,11 +72,6 @@ void search_term_flush(struct term *t);
 void search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max);
 void
 search_plain_value(struct buf *b, const struct value *v, int depth, size_t max);
-
-/* The bytes t's postings take coded; codes them at o, which has that
- * many, and returns their end. */
-size_t search_post_bytes(const struct term *t);
-char *search_post_code(char *o, const struct term *t);
 
 /* qsort() order of struct term pointers: by shard, then by bytes. */
 int search_term_cmp(const void *a, const void *b);
