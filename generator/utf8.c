@@ -237,6 +237,104 @@ utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line, unsigned *col)
 	return (char *)dst;
 }
 
+/*
+ * utf8_quick_check() looks at 16 bytes at once through GCC's vector
+ * extensions (clang has them too): SSE2 or NEON where there is one,
+ * plain code elsewhere.  Each lane is compared with the byte one and two
+ * places before it, so that a block needs no state from the one before.
+ */
+typedef unsigned char v16 __attribute__((vector_size(16)));
+typedef signed char m16 __attribute__((vector_size(16)));
+
+static inline v16
+load16(const unsigned char *p)
+{
+	v16 v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline bool
+any16(m16 m)
+{
+	uint64_t a, b;
+
+	memcpy(&a, &m, sizeof a);
+	memcpy(&b, (const char *)&m + sizeof a, sizeof b);
+	return (a | b) != 0;
+}
+
+/*
+ * The lanes of p[0..16) that are not quick text, given p[-2] and p[-1]:
+ * a byte is printable ASCII, TAB, LF or CR, a lead byte we know, or the
+ * continuation byte that the lead one or two places before asks for.
+ * Lanes holding the second byte of Ð or ð are set in *eth.
+ */
+static inline m16
+quick_block(const unsigned char *p, m16 *eth)
+{
+	v16 c = load16(p), p1 = load16(p - 1), p2 = load16(p - 2);
+	m16 ascii = ((c >= 0x20) & (c <= 0x7E)) | (c == '\t') |
+	    (c == '\n') | (c == '\r');
+	m16 cont = (c >= 0x80) & (c <= 0xBF);
+	/* C2-CB: U+0080-U+02FF, Latin-1 and Latin Extended (ă đ ơ ư);
+	 * E1 and E2 are narrowed to U+1E00-U+1EFF and U+2002-U+20CF. */
+	m16 lead = ((c >= 0xC2) & (c <= 0xCB)) | (c == 0xE1) | (c == 0xE2);
+	m16 want = ((p1 >= 0xC2) & (p1 <= 0xCB)) | (p1 == 0xE1) |
+	    (p1 == 0xE2) | (p2 == 0xE1) | (p2 == 0xE2);
+	m16 bad = ~(ascii | cont | lead) | (cont ^ want);
+
+	bad |= (p1 == 0xC2) & (c < 0xA0);	/* C1 controls */
+	bad |= (p1 == 0xE1) & ((c < 0xB8) | (c > 0xBB));
+	bad |= (p1 == 0xE2) & (c > 0x83);
+	/* Not U+2000 and U+2001 (singletons), nor the marks from U+20D0. */
+	bad |= (p2 == 0xE2) & (((p1 == 0x80) & (c < 0x82)) |
+	    ((p1 == 0x83) & (c > 0x8F)));
+	*eth |= (p1 == 0xC3) & ((c & 0xDF) == 0x90);	/* C3 90, C3 B0 */
+	return bad;
+}
+
+bool
+utf8_quick_check(const char *s, size_t n, bool *eth)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char pad[2 + 16 + 16 + 2];
+	m16 bad = {0}, e = {0};
+	size_t i;
+
+	/*
+	 * One pass for the three checks: every byte of every file comes
+	 * here, and Vietnamese text has a letter outside ASCII every few
+	 * bytes, which a byte loop pays for in mispredicted branches.  The
+	 * first and the last block are copied beside spaces: a space before
+	 * the text asks for nothing, and one after it shows a sequence cut
+	 * short at the end.  Blocks may overlap; a lane is checked twice.
+	 */
+	memset(pad, ' ', sizeof pad);
+	memcpy(pad + 2, u, n < 16 ? n : 16);
+	bad |= quick_block(pad + 2, &e);
+	if (n <= 16) {
+		bad |= quick_block(pad + 18, &e);
+		goto out;
+	}
+	for (i = 16; n - i >= 16; i += 16) {
+		bad |= quick_block(u + i, &e);
+		/* Now and then: a file that fails is read to its end. */
+		if ((i & 0xFF) == 0 && any16(bad))
+			return false;
+	}
+	memcpy(pad, u + n - 18, 18);
+	memset(pad + 18, ' ', sizeof pad - 18);
+	bad |= quick_block(pad + 2, &e);
+	bad |= quick_block(pad + 18, &e);
+out:
+	if (any16(bad))
+		return false;
+	*eth = any16(e);
+	return true;
+}
+
 size_t
 utf8_count(const char *s, size_t n)
 {

@@ -364,6 +364,141 @@ START_TEST(test_utf8_nfc)
 }
 END_TEST
 
+/*
+ * What utf8_quick_check() must say, the slow way: true when the three
+ * checks pass and every code point is in the quick ranges, with *eth
+ * when one is Ð or ð.
+ */
+static bool
+quick_ref(const char *s, size_t n, bool *eth)
+{
+	unsigned line, col;
+	const char *why;
+	uint32_t cp;
+	size_t i = 0, on;
+	char *r;
+
+	*eth = false;
+	if (!utf8_validate(s, n, &line, &col, &why) ||
+	    !utf8_find_control(s, n, &line, &col, &cp))
+		return false;
+	if ((r = utf8_nfc(s, n, &on, &line, &col)) != NULL) {
+		free(r);
+		return false;
+	}
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp, UTF8_STRICT);
+		if (cp == 0xD0 || cp == 0xF0)
+			*eth = true;
+		if (!((cp >= 0x20 && cp < 0x7F) || cp == '\t' || cp == '\n' ||
+		    cp == '\r' || (cp >= 0xA0 && cp <= 0x2FF) ||
+		    (cp >= 0x1E00 && cp <= 0x1EFF) ||
+		    (cp >= 0x2002 && cp <= 0x20CF)))
+			return false;
+	}
+	return true;
+}
+
+/* Asserts that the quick check of s[0..n) agrees with quick_ref(). */
+static void
+quick_agrees(const char *s, size_t n)
+{
+	bool want_eth, eth = true, want = quick_ref(s, n, &want_eth);
+	bool got = utf8_quick_check(s, n, &eth);
+
+	ck_assert_msg(got == want, "quick %d, slow %d: \"%.*s\" (%zu bytes)",
+	    got, want, (int)n, s, n);
+	if (want)
+		ck_assert_msg(eth == want_eth, "eth %d: \"%.*s\"", eth,
+		    (int)n, s);
+}
+
+/*
+ * Each piece after 0-40 bytes of ASCII, of Vietnamese or mixed, with
+ * 0-20 bytes after it or none (the piece ends the text, or is cut short
+ * there): every offset in a 16-byte block, the first and the last.
+ */
+START_TEST(test_utf8_quick_check)
+{
+	static const char *const piece[] = {
+		"", "a", "\t", "\n", "\r\n", "\x01", "\x0b", "\x1f", "\x7f",
+		"\x80", "\xbf", "\xff", "\xc0\xaf", "\xc1\xbf", "\xc2",
+		"\xc2\x85", "\xc2\x9f", "\xc2\xa0", "\xc3", "\xc3\x80",
+		"\xc3\x90", "\xc3\xb0", "Ð", "ð", "\xc3\x91", "\xc3\xb1",
+		"\xc3\x41", "ă", "đ", "ơ", "ư", "\xcb\xbf", "\xcc\x80",
+		"\xcc\x81", "e\xcc\x81", "\xcd\xaf", "\xdf\xbf", "\xe0\xa0\x80",
+		"\xe0\x80\x80", "\xe1", "\xe1\xba", "\xe1\xba\xa1", "ạ", "ỹ",
+		"\xe1\xb7\xbf", "\xe1\xb8\x80", "\xe1\xbb\xbf", "\xe1\xbc\x80",
+		"\xe1\xba\x41", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82",
+		"–", "“", "”", "…", "₫", "€", "\xe2\x83\x8f", "\xe2\x83\x90",
+		"\xe2\x84\x80", "\xe2\x80", "\xe3\x80\x80", "\xe4\xb8\xad",
+		"\xed\xa0\x80", "\xef\xbb\xbf", "\xf0\x9f\x98\x80", "\xf0\x9f",
+		"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\0", "ạ\xcc\x82",
+		"\xc3\x90\xc3\xb0",
+	};
+	static const char *const fill[] = {"a", "ạ", "ă b", "\n"};
+	char text[256];
+	size_t p, f, before, after, n, len, cut;
+
+	for (p = 0; p < sizeof piece / sizeof piece[0]; p++) {
+		/* "\0" is one byte: the NUL itself. */
+		len = piece[p][0] == '\0' && p > 0 ? 1 : strlen(piece[p]);
+		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+			for (before = 0; before <= 40; before++)
+				for (after = 0; after <= 20; after++) {
+					size_t k;
+
+					n = 0;
+					for (k = 0; n < before; k++)
+						text[n++] = fill[f][k %
+						    strlen(fill[f])];
+					memcpy(text + n, piece[p], len);
+					n += len;
+					for (k = 0; k < after; k++)
+						text[n++] = 'z';
+					quick_agrees(text, n);
+				}
+		/* The piece cut short at the end, after ASCII. */
+		for (cut = 0; cut < len; cut++) {
+			memset(text, 'x', 30);
+			memcpy(text + 30, piece[p], cut);
+			quick_agrees(text, 30 + cut);
+			quick_agrees(text + 30, cut);
+		}
+	}
+}
+END_TEST
+
+/* Long texts: one bad byte anywhere in 1 KB of Vietnamese. */
+START_TEST(test_utf8_quick_check_long)
+{
+	static const char *const bad[] = {"\x01", "\xcc\x81", "\xe2\x80\x80",
+	    "\xc2\x85", "\xff", "\xc3\x90"};
+	char text[1100];
+	size_t n = 0, at, b, len;
+	bool eth = true;
+
+	while (n + 12 < 1024) {
+		memcpy(text + n, "Hội nghị\n ạ", strlen("Hội nghị\n ạ"));
+		n += strlen("Hội nghị\n ạ");
+	}
+	ck_assert(utf8_quick_check(text, n, &eth));
+	ck_assert(!eth);
+	quick_agrees(text, n);
+	for (b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+		len = strlen(bad[b]);
+		for (at = 0; at + len <= n; at++) {
+			char copy[1100];
+
+			/* Over any byte: a letter cut short is bad too. */
+			memcpy(copy, text, n);
+			memcpy(copy + at, bad[b], len);
+			quick_agrees(copy, n);
+		}
+	}
+}
+END_TEST
+
 Suite *
 utf8_suite(void)
 {
@@ -376,6 +511,8 @@ utf8_suite(void)
 	tcase_add_test(tc, test_utf8_count);
 	tcase_add_test(tc, test_utf8_find_control);
 	tcase_add_test(tc, test_utf8_nfc);
+	tcase_add_test(tc, test_utf8_quick_check);
+	tcase_add_test(tc, test_utf8_quick_check_long);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("decode");
 	tcase_add_test(tc, test_utf8_is_lead);
