@@ -115,8 +115,12 @@ escaped_path(struct source *s, const char *path, bool *bad)
 	const char *r;
 	size_t i = 0, n = strlen(path), k, j;
 	uint32_t cp;
+	bool eth;
 
 	*bad = false;
+	/* Every name of the walk comes here: nearly all are plain text. */
+	if (utf8_quick_check(path, n, &eth))
+		return path;
 	while (i < n) {
 		k = utf8_decode(path + i, n - i, &cp, UTF8_STRICT);
 		if ((cp == UTF8_REPLACEMENT &&
