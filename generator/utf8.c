@@ -86,13 +86,18 @@ sequence(const unsigned char *s, size_t n, const char **why)
  * plain code elsewhere.  Each lane is compared with the byte one and two
  * places before it, so that a block needs no state from the one before.
  */
-typedef unsigned char v16 __attribute__((vector_size(16)));
 typedef signed char m16 __attribute__((vector_size(16)));
 
-static inline v16
+/*
+ * The bytes are compared as signed, which SSE2 does in one instruction
+ * (unsigned takes three): 0x80-0xFF are -128..-1, in the same order.
+ */
+#define S(b) ((signed char)(b))
+
+static inline m16
 load16(const unsigned char *p)
 {
-	v16 v;
+	m16 v;
 
 	memcpy(&v, p, sizeof v);
 	return v;
@@ -117,24 +122,26 @@ any16(m16 m)
 static inline m16
 quick_block(const unsigned char *p, m16 *eth)
 {
-	v16 c = load16(p), p1 = load16(p - 1), p2 = load16(p - 2);
-	m16 ascii = ((c >= 0x20) & (c <= 0x7E)) | (c == '\t') |
+	m16 c = load16(p), p1 = load16(p - 1), p2 = load16(p - 2);
+	m16 ascii = ((c >= 0x20) & (c != 0x7F)) | (c == '\t') |
 	    (c == '\n') | (c == '\r');
-	m16 cont = (c >= 0x80) & (c <= 0xBF);
+	m16 cont = c < S(0xC0);
 	/* C2-CB: U+0080-U+02FF, Latin-1 and Latin Extended (ă đ ơ ư);
 	 * E1 and E2 are narrowed to U+1E00-U+1EFF and U+2002-U+20CF. */
-	m16 lead = ((c >= 0xC2) & (c <= 0xCB)) | (c == 0xE1) | (c == 0xE2);
-	m16 want = ((p1 >= 0xC2) & (p1 <= 0xCB)) | (p1 == 0xE1) |
-	    (p1 == 0xE2) | (p2 == 0xE1) | (p2 == 0xE2);
+	m16 lead = ((c >= S(0xC2)) & (c <= S(0xCB))) | (c == S(0xE1)) |
+	    (c == S(0xE2));
+	m16 want = ((p1 >= S(0xC2)) & (p1 <= S(0xCB))) | (p1 == S(0xE1)) |
+	    (p1 == S(0xE2)) | (p2 == S(0xE1)) | (p2 == S(0xE2));
 	m16 bad = ~(ascii | cont | lead) | (cont ^ want);
 
-	bad |= (p1 == 0xC2) & (c < 0xA0);	/* C1 controls */
-	bad |= (p1 == 0xE1) & ((c < 0xB8) | (c > 0xBB));
-	bad |= (p1 == 0xE2) & (c > 0x83);
+	bad |= (p1 == S(0xC2)) & (c < S(0xA0));	/* C1 controls */
+	bad |= (p1 == S(0xE1)) & ((c < S(0xB8)) | (c > S(0xBB)));
+	bad |= (p1 == S(0xE2)) & (c > S(0x83));
 	/* Not U+2000 and U+2001 (singletons), nor the marks from U+20D0. */
-	bad |= (p2 == 0xE2) & (((p1 == 0x80) & (c < 0x82)) |
-	    ((p1 == 0x83) & (c > 0x8F)));
-	*eth |= (p1 == 0xC3) & ((c & 0xDF) == 0x90);	/* C3 90, C3 B0 */
+	bad |= (p2 == S(0xE2)) & (((p1 == S(0x80)) & (c < S(0x82))) |
+	    ((p1 == S(0x83)) & (c > S(0x8F))));
+	/* C3 90 and C3 B0 */
+	*eth |= (p1 == S(0xC3)) & ((c & S(0xDF)) == S(0x90));
 	return bad;
 }
 
