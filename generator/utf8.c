@@ -167,13 +167,13 @@ quick_prefix(const unsigned char *u, size_t n, bool *eth)
 	 * checked twice is no harm.
 	 */
 	memset(pad, ' ', sizeof pad);
-	memcpy(pad + 2, u, n < 16 ? n : 16);
+	memcpy(pad + 2, u, n < 18 ? n : 16);
 	bad = quick_block(pad + 2, &e);
-	if (n <= 16)
+	if (n < 18)	/* the last block below starts 18 bytes back */
 		bad |= quick_block(pad + 18, &e);
 	if (any16(bad))
 		return 0;
-	if (n <= 16)
+	if (n < 18)
 		goto out;
 	/* Every lane before good is checked, each against the two before
 	 * it; 256 bytes between looks, so that a miss is soon known. */

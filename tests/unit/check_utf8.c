@@ -314,7 +314,7 @@ START_TEST(test_utf8_find_control)
 	uint32_t cp = 0;
 
 	ck_assert(utf8_find_control("a\tb\r\nđ ạ\n", 11, &line, &col, &cp));
-	ck_assert(!utf8_find_control("ab\nTin\vm", 10, &line, &col, &cp));
+	ck_assert(!utf8_find_control("ab\nTin\vm", 8, &line, &col, &cp));
 	ck_assert_uint_eq(cp, 0x0B);
 	ck_assert_uint_eq(line, 2);
 	ck_assert_uint_eq(col, 4);
@@ -573,6 +573,29 @@ START_TEST(test_utf8_checks_after_prefix)
 END_TEST
 
 /*
+ * Texts of every length up to 300 in buffers of exactly that size: the
+ * quick pass reads no byte outside them (make asan sees it), and the
+ * blocks it starts with and ends on (17 bytes: both at once) agree.
+ */
+START_TEST(test_utf8_quick_check_bounds)
+{
+	static const char *const fill[] = {"a", "ạ", "\xcc\x81", "\x01",
+	    "Ð", "ă\n"};
+	size_t f, n, i;
+
+	for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+		for (n = 0; n < 300; n++) {
+			char *p = malloc(n ? n : 1);
+
+			for (i = 0; i < n; i++)
+				p[i] = fill[f][i % strlen(fill[f])];
+			quick_agrees(p, n);
+			free(p);
+		}
+}
+END_TEST
+
+/*
  * Long texts: each piece anywhere in 1 KB of Vietnamese, past the first
  * blocks and across the places where the quick pass looks back.
  */
@@ -618,6 +641,7 @@ utf8_suite(void)
 	tcase_add_test(tc, test_utf8_nfc);
 	tcase_add_test(tc, test_utf8_quick_check);
 	tcase_add_test(tc, test_utf8_quick_check_long);
+	tcase_add_test(tc, test_utf8_quick_check_bounds);
 	tcase_add_test(tc, test_utf8_checks_after_prefix);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("decode");
