@@ -221,8 +221,9 @@ utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
 
 	/*
 	 * Every content byte passes here (files, YAML, rendered HTML), so
-	 * ASCII is skipped byte by byte without bookkeeping; the position
-	 * is counted only once a bad byte has been found.
+	 * the quick pass goes first and the rest is skipped without
+	 * bookkeeping; the position is counted only once a bad byte has
+	 * been found.
 	 */
 	i = quick_prefix(u, n, &eth);
 	while (i < n) {
