@@ -89,37 +89,50 @@ unknown_keys(struct site *s, const struct value *m, const char *const *known,
 static void
 body_lookalikes(struct site *s, const struct item *it)
 {
-	const char *b = it->body;
-	size_t i = 0, at;
-	unsigned line = it->body_pos.line, col = 1, warned = 0;
-	uint32_t ch;
+	const unsigned char *b = (const unsigned char *)it->body;
+	const unsigned char *p;
+	size_t n = it->body_len, i = 0, seen = 0, bol = 0;
+	unsigned line = it->body_pos.line, warned = 0;
 
-	while (i < it->body_len) {
-		at = i;
-		i += utf8_decode(b + i, it->body_len - i, &ch, UTF8_LOOSE);
-		if (b[at] == '\n') {
-			line++;
-			col = 1;
+	/*
+	 * The body is valid UTF-8 (read_text()), where Ð is C3 90, ð is
+	 * C3 B0, and C3 is never a continuation byte: the pairs are found
+	 * without decoding.  Lines are counted up to each one found, and its
+	 * column is the code points from its line's start.
+	 */
+	while (i < n && (p = memchr(b + i, 0xC3, n - i)) != NULL) {
+		i = (size_t)(p - b) + 1;
+		if (i == n || (b[i] & 0xDF) != 0x90)
 			continue;
-		}
-		if ((ch == 0xD0 || ch == 0xF0) && warned != line) {
-			struct pos p = {it->path, line, col};
+		for (; seen < i; seen++)
+			if (b[seen] == '\n') {
+				line++;
+				bol = seen + 1;
+			}
+		if (warned != line) {
+			struct pos at = {it->path, line, 0};
+			bool eth = b[i] == 0x90;
 
+			at.col = 1 + (unsigned)utf8_count((const char *)b + bol,
+			    i - 1 - bol);
 			warned = line;
-			diag_warning(s->diags, p, "text.lookalike",
-			    ch == 0xD0 ? "Ð" : "ð", ch == 0xD0 ? "U+00D0" :
-			    "U+00F0", diag_fmt(s->diags, "%u", line),
-			    diag_fmt(s->diags, "%u", col), ch == 0xD0 ? "Đ" :
-			    "đ");
+			diag_warning(s->diags, at, "text.lookalike",
+			    eth ? "Ð" : "ð", eth ? "U+00D0" : "U+00F0",
+			    diag_fmt(s->diags, "%u", line),
+			    diag_fmt(s->diags, "%u", at.col), eth ? "Đ" : "đ");
 		}
-		col++;
+		i++;
 	}
 }
 
-/* Reads path and checks its text; -1 after a located diagnostic. */
+/*
+ * Reads path and checks its text; -1 after a located diagnostic.  *eth
+ * is false when the text holds no Ð or ð (body_lookalikes() has nothing
+ * to find).
+ */
 static int
 read_text(struct site *s, struct source *src, const char *path,
-    struct buf *b)
+    struct buf *b, bool *eth)
 {
 	unsigned line, col;
 	const char *why;
@@ -129,6 +142,10 @@ read_text(struct site *s, struct source *src, const char *path,
 
 	if (source_read(src, path, b) == -1)
 		return -1;
+	/* Nearly every file: the three checks below at once, faster. */
+	if (utf8_quick_check(buf_cstr(b), b->len, eth))
+		return 0;
+	*eth = true;
 	if (!utf8_validate(buf_cstr(b), b->len, &line, &col, &why)) {
 		struct pos p = {path, line, col};
 
@@ -374,8 +391,9 @@ load_item(struct site *s, struct arena *a, struct source *src,
 	struct value *v = NULL;
 	char *text;
 	size_t len;
+	bool eth;
 
-	if (read_text(s, src, path, &b) == -1)
+	if (read_text(s, src, path, &b, &eth) == -1)
 		goto out;
 	len = b.len;
 	text = buf_keep(&b, a);
@@ -398,7 +416,8 @@ load_item(struct site *s, struct arena *a, struct source *src,
 		it->body_pos.path = path;
 		it->body_pos.line = fm.body_line;
 		it->body_pos.col = 1;
-		body_lookalikes(s, it);
+		if (eth)
+			body_lookalikes(s, it);
 	} else if (value_parse_yaml(a, s->diags, path, text, len, 1, &v) ==
 	    -1) {
 		goto out;
@@ -609,6 +628,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 	struct buf b = {0};
 	struct value *conf = NULL;
 	size_t i;
+	bool eth;
 
 	s->arena = a;
 	s->diags = d;
@@ -616,7 +636,7 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 		diag_error(d, pos_file(SITE_YAML), "config.missing");
 		goto fail;
 	}
-	if (read_text(s, src, SITE_YAML, &b) == -1 ||
+	if (read_text(s, src, SITE_YAML, &b, &eth) == -1 ||
 	    value_parse_yaml(a, d, SITE_YAML, buf_cstr(&b), b.len, 1,
 	    &conf) == -1)
 		goto fail;

@@ -115,8 +115,12 @@ escaped_path(struct source *s, const char *path, bool *bad)
 	const char *r;
 	size_t i = 0, n = strlen(path), k, j;
 	uint32_t cp;
+	bool eth;
 
 	*bad = false;
+	/* Every name of the walk comes here: nearly all are plain text. */
+	if (utf8_quick_check(path, n, &eth))
+		return path;
 	while (i < n) {
 		k = utf8_decode(path + i, n - i, &cp, UTF8_STRICT);
 		if ((cp == UTF8_REPLACEMENT &&
@@ -370,6 +374,18 @@ source_commit_time(const struct source *s)
 
 static void walk_dir(struct walk *w, int fd, struct buf *path);
 
+/* True if the listing says that e is a regular file (d_type). */
+static bool
+listed_regular(const struct dirent *e)
+{
+#ifdef _DIRENT_HAVE_D_TYPE
+	return e->d_type == DT_REG;
+#else
+	(void)e;
+	return false;
+#endif
+}
+
 /* A symlink at path: followed only to a file or folder inside the root. */
 static void
 walk_link(struct walk *w, struct buf *path)
@@ -417,6 +433,7 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	struct dirent *e;
 	struct stat st;
 	size_t i, len = path->len;
+	bool typed;
 	DIR *dir;
 	int cfd;
 
@@ -454,6 +471,14 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	w->dev[w->depth] = st.st_dev;
 	w->ino[w->depth] = st.st_ino;
 	w->depth++;
+	/*
+	 * The listing names the type of each entry (d_type, where the file
+	 * system keeps it): a regular file then costs no fstatat(), which
+	 * is a system call per file of the site.  Only in a folder we may
+	 * search: in one we may read but not search, every fstatat() fails
+	 * and says so.
+	 */
+	typed = faccessat(dirfd(dir), ".", X_OK, AT_EACCESS) == 0;
 	for (;;) {
 		errno = 0;
 		if ((e = readdir(dir)) == NULL) {
@@ -472,6 +497,10 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		buf_adds(path, e->d_name);
 		if (!name_ok(s, buf_cstr(path)))
 			continue;
+		if (typed && listed_regular(e)) {
+			list_add(w->l, buf_cstr(path));
+			continue;
+		}
 		/* Never follow here: a link goes through walk_link()'s rule. */
 		if (fstatat(dirfd(dir), e->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == -1) {

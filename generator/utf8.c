@@ -80,20 +80,152 @@ sequence(const unsigned char *s, size_t n, const char **why)
 	return len;
 }
 
+/*
+ * utf8_quick_check() looks at 16 bytes at once through GCC's vector
+ * extensions (clang has them too): SSE2 or NEON where there is one,
+ * plain code elsewhere.  Each lane is compared with the byte one and two
+ * places before it, so that a block needs no state from the one before.
+ */
+typedef signed char m16 __attribute__((vector_size(16)));
+
+/*
+ * The bytes are compared as signed, which SSE2 does in one instruction
+ * (unsigned takes three): 0x80-0xFF are -128..-1, in the same order.
+ */
+#define S(b) ((signed char)(b))
+
+static inline m16
+load16(const unsigned char *p)
+{
+	m16 v;
+
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline bool
+any16(m16 m)
+{
+	uint64_t a, b;
+
+	memcpy(&a, &m, sizeof a);
+	memcpy(&b, (const char *)&m + sizeof a, sizeof b);
+	return (a | b) != 0;
+}
+
+/*
+ * The lanes of p[0..16) that are not quick text, given p[-2] and p[-1]:
+ * a byte is printable ASCII, TAB, LF or CR, a lead byte we know, or the
+ * continuation byte that the lead one or two places before asks for.
+ * Lanes holding the second byte of Ð or ð are set in *eth.
+ */
+static inline m16
+quick_block(const unsigned char *p, m16 *eth)
+{
+	m16 c = load16(p), p1 = load16(p - 1), p2 = load16(p - 2);
+	m16 ascii = ((c >= 0x20) & (c != 0x7F)) | (c == '\t') |
+	    (c == '\n') | (c == '\r');
+	m16 cont = c < S(0xC0);
+	/* C2-CB: U+0080-U+02FF, Latin-1 and Latin Extended (ă đ ơ ư);
+	 * E1 and E2 are narrowed to U+1E00-U+1EFF and U+2002-U+20CF. */
+	m16 lead = ((c >= S(0xC2)) & (c <= S(0xCB))) | (c == S(0xE1)) |
+	    (c == S(0xE2));
+	m16 want = ((p1 >= S(0xC2)) & (p1 <= S(0xCB))) | (p1 == S(0xE1)) |
+	    (p1 == S(0xE2)) | (p2 == S(0xE1)) | (p2 == S(0xE2));
+	m16 bad = ~(ascii | cont | lead) | (cont ^ want);
+
+	bad |= (p1 == S(0xC2)) & (c < S(0xA0));	/* C1 controls */
+	bad |= (p1 == S(0xE1)) & ((c < S(0xB8)) | (c > S(0xBB)));
+	bad |= (p1 == S(0xE2)) & (c > S(0x83));
+	/* Not U+2000 and U+2001 (singletons), nor the marks from U+20D0. */
+	bad |= (p2 == S(0xE2)) & (((p1 == S(0x80)) & (c < S(0x82))) |
+	    ((p1 == S(0x83)) & (c > S(0x8F))));
+	/* C3 90 and C3 B0 */
+	*eth |= (p1 == S(0xC3)) & ((c & S(0xDF)) == S(0x90));
+	return bad;
+}
+
+/*
+ * Returns how much of s[0..n) is quick text, in one pass: n when all of
+ * it is (*eth then says whether Ð or ð is there), else a place at or
+ * before the first byte that is not, where a code point starts and no
+ * sequence before it runs on.  Every byte of every file comes here, and
+ * Vietnamese text has a letter outside ASCII every few bytes, which a
+ * byte loop pays for in mispredicted branches.
+ */
+static size_t
+quick_prefix(const unsigned char *u, size_t n, bool *eth)
+{
+	unsigned char pad[2 + 16 + 16 + 2];
+	m16 bad, e = {0};
+	size_t i, end, good;
+
+	/*
+	 * The first and the last block are copied beside spaces: a space
+	 * before the text asks for nothing, and one after it shows a
+	 * sequence cut short at the end.  Blocks may overlap: a lane
+	 * checked twice is no harm.
+	 */
+	memset(pad, ' ', sizeof pad);
+	memcpy(pad + 2, u, n < 18 ? n : 16);
+	bad = quick_block(pad + 2, &e);
+	if (n < 18)	/* the last block below starts 18 bytes back */
+		bad |= quick_block(pad + 18, &e);
+	if (any16(bad))
+		return 0;
+	if (n < 18)
+		goto out;
+	/* Every lane before good is checked, each against the two before
+	 * it; 256 bytes between looks, so that a miss is soon known. */
+	for (i = good = 16; n - i >= 16; good = i) {
+		for (end = i + 256; n - i >= 16 && i < end; i += 16)
+			bad |= quick_block(u + i, &e);
+		if (any16(bad))
+			goto back;
+	}
+	memcpy(pad, u + n - 18, 18);
+	memset(pad + 18, ' ', sizeof pad - 18);
+	bad |= quick_block(pad + 2, &e);
+	bad |= quick_block(pad + 18, &e);
+	if (any16(bad))
+		goto back;
+out:
+	*eth = any16(e);
+	return n;
+back:
+	/*
+	 * The lead byte at or before good - 2: the lanes after it were
+	 * checked, so no sequence before it asks for it as a continuation.
+	 */
+	good -= 2;
+	while (good > 0 && !utf8_is_lead(u[good]))
+		good--;
+	return good;
+}
+
+bool
+utf8_quick_check(const char *s, size_t n, bool *eth)
+{
+	return quick_prefix((const unsigned char *)s, n, eth) == n;
+}
+
 bool
 utf8_validate(const char *s, size_t n, unsigned *line, unsigned *col,
     const char **why)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const char *reason = NULL;
-	size_t i = 0, k, j;
+	size_t i, k, j;
 	unsigned ln = 1, cl = 1;
+	bool eth;
 
 	/*
 	 * Every content byte passes here (files, YAML, rendered HTML), so
-	 * ASCII is skipped byte by byte without bookkeeping; the position
-	 * is counted only once a bad byte has been found.
+	 * the quick pass goes first and the rest is skipped without
+	 * bookkeeping; the position is counted only once a bad byte has
+	 * been found.
 	 */
+	i = quick_prefix(u, n, &eth);
 	while (i < n) {
 		unsigned char c = u[i];
 
@@ -160,9 +292,10 @@ utf8_find_control(const char *s, size_t n, unsigned *line, unsigned *col,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
+	bool eth;
 
 	/* C0 and DEL are single bytes; C1 is C2 80 - C2 9F. */
-	for (i = 0; i < n; i++) {
+	for (i = quick_prefix(u, n, &eth); i < n; i++) {
 		unsigned char c = u[i];
 
 		if (c >= 0x20 && c != 0x7F && c != 0xC2)
@@ -190,6 +323,7 @@ utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line, unsigned *col)
 	utf8proc_uint8_t *dst = NULL;
 	utf8proc_ssize_t m;
 	size_t i;
+	bool eth;
 
 	/*
 	 * utf8proc_map() costs more than parsing the file: it runs only on
@@ -200,7 +334,7 @@ utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line, unsigned *col)
 	 * U+1E00-U+1EFF (ạ ả ấ ... ỹ) and U+2002-U+20CF (– “ ” … ₫ €).
 	 * Vietnamese text in NFC stays in them; a combining mark does not.
 	 */
-	for (i = 0; i < n; i++) {
+	for (i = quick_prefix(u, n, &eth); i < n; i++) {
 		uint32_t c;
 
 		if (u[i] < 0xCC) /* ASCII, or a lead byte below U+0300 */

@@ -103,6 +103,15 @@ bool utf8_find_control(const char *s, size_t n, unsigned *line, unsigned *col,
  */
 char *utf8_nfc(const char *s, size_t n, size_t *outlen, unsigned *line,
     unsigned *col);
+/*
+ * A quick check of a file's text, in one pass: true when s[0..n) is
+ * certainly valid UTF-8 that utf8_validate() and utf8_find_control()
+ * accept and utf8_nfc() leaves unchanged, with *eth set to whether it
+ * holds Ð (U+00D0) or ð (U+00F0).  It knows only ASCII, U+00A0-U+02FF,
+ * U+1E00-U+1EFF and U+2002-U+20CF (Vietnamese text): false means "ask
+ * those three", not that the text is bad; *eth is then unchanged.
+ */
+bool utf8_quick_check(const char *s, size_t n, bool *eth);
 /* Returns the number of code points in s[0..n) (valid UTF-8 assumed). */
 size_t utf8_count(const char *s, size_t n);
 /*

@@ -155,10 +155,10 @@ index_lines(struct loader *L, const char *src, size_t n)
 	L->lines = xreallocarray(NULL, cap, sizeof *L->lines);
 	L->lines[0] = 0;
 	L->nlines = 1;
+	/* Counted without a branch: Vietnamese text would mispredict one
+	 * every few bytes, and every front matter comes here. */
 	for (i = 0; i < n; i++) {
-		if (!utf8_is_lead((unsigned char)src[i]))
-			continue;
-		cp++;
+		cp += utf8_is_lead((unsigned char)src[i]);
 		if (src[i] != '\n')
 			continue;
 		if (L->nlines == cap) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "site.h"
 #include "source.h"
@@ -450,6 +451,51 @@ START_TEST(test_content_body_lookalike)
 }
 END_TEST
 
+/*
+ * Ð and ð after 0-19 ASCII letters and after 0-19 Vietnamese ones (the
+ * quick check's blocks), a second one on a line, one at the body's end,
+ * one in a file that is not NFC: one warning per line, at the code point
+ * column of the first.
+ */
+START_TEST(test_content_body_lookalikes_columns)
+{
+	struct tu_file files[] = {
+		{"content/site.yaml", "title: T\ncollections:\n"
+		    "  news: {kind: news}\n"},
+		{"content/news/a.md", NULL},
+		{"content/news/b.md", "---\ntitle: B\ndate: 2020-01-15\n---\n"
+		    "Vie\xcc\x82t, Ð\n"},
+		{NULL, NULL},
+	};
+	struct buf body = {0}, want = {0};
+	struct tu_site t;
+	unsigned j, k, line = 5;
+
+	buf_adds(&body, "---\ntitle: A\ndate: 2020-01-15\n---\n");
+	for (j = 0; j < 40; j++, line++) {
+		for (k = 0; k < j % 20; k++)
+			buf_adds(&body, j < 20 ? "x" : "ạ");
+		buf_addf(&body, "%s và ð, Ð nữa\n", j % 2 ? "ð" : "Ð");
+		buf_addf(&want, "content/news/a.md:%u:%u: W [text.lookalike]"
+		    "|dòng %u, cột %u|thay %s bằng %s\n", line, j % 20 + 1,
+		    line, j % 20 + 1, j % 2 ? "ð" : "Ð", j % 2 ? "đ" : "Đ");
+	}
+	buf_adds(&body, "không có\nab\r\nÐ\n\ncuối Ð");
+	buf_addf(&want, "content/news/a.md:%u:1: W [text.lookalike]\n"
+	    "content/news/a.md:%u:6: W [text.lookalike]\n", line + 2,
+	    line + 4);
+	buf_adds(&want, "content/news/b.md:5:3: W [text.not-nfc]\n"
+	    "content/news/b.md:5:7: W [text.lookalike]|dòng 5, cột 7\n");
+	files[1].text = buf_cstr(&body);
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	assert_skel(tu_diags_text(t.a, t.d), buf_cstr(&want));
+	tu_site_close(&t);
+	buf_release(&body);
+	buf_release(&want);
+}
+END_TEST
+
 /* Issue 11: a control character in a value, a key, a body or a YAML
  * escape is a located error; the file is not loaded. */
 START_TEST(test_content_control_chars)
@@ -540,6 +586,7 @@ content_suite(void)
 	tcase_add_test(tc, test_content_site_yaml_not_utf8);
 	tcase_add_test(tc, test_content_bad_front_matter);
 	tcase_add_test(tc, test_content_body_lookalike);
+	tcase_add_test(tc, test_content_body_lookalikes_columns);
 	tcase_add_test(tc, test_content_control_chars);
 	tcase_add_test(tc, test_content_nfd);
 	suite_add_tcase(s, tc);

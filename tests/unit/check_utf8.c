@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "arena.h"
 #include "utf8.h"
 
@@ -312,7 +314,7 @@ START_TEST(test_utf8_find_control)
 	uint32_t cp = 0;
 
 	ck_assert(utf8_find_control("a\tb\r\nđ ạ\n", 11, &line, &col, &cp));
-	ck_assert(!utf8_find_control("ab\nTin\vm", 10, &line, &col, &cp));
+	ck_assert(!utf8_find_control("ab\nTin\vm", 8, &line, &col, &cp));
 	ck_assert_uint_eq(cp, 0x0B);
 	ck_assert_uint_eq(line, 2);
 	ck_assert_uint_eq(col, 4);
@@ -364,6 +366,267 @@ START_TEST(test_utf8_nfc)
 }
 END_TEST
 
+/*
+ * Text around the places where the quick pass must stop or go on:
+ * bytes it refuses, the last ones it takes, sequences cut short.
+ * "\0" is the NUL byte itself (piece_len()).
+ */
+static const char *const piece[] = {
+	"", "a", "\t", "\n", "\r\n", "\x01", "\x0b", "\x1f", "\x7f",
+	"\x80", "\xbf", "\xff", "\xc0\xaf", "\xc1\xbf", "\xc2",
+	"\xc2\x85", "\xc2\x9f", "\xc2\xa0", "\xc3", "\xc3\x80",
+	"\xc3\x90", "\xc3\xb0", "Ð", "ð", "\xc3\x91", "\xc3\xb1",
+	"\xc3\x41", "ă", "đ", "ơ", "ư", "\xcb\xbf", "\xcc\x80",
+	"\xcc\x81", "e\xcc\x81", "\xcd\xaf", "\xdf\xbf", "\xe0\xa0\x80",
+	"\xe0\x80\x80", "\xe1", "\xe1\xba", "\xe1\xba\xa1", "ạ", "ỹ",
+	"\xe1\xb7\xbf", "\xe1\xb8\x80", "\xe1\xbb\xbf", "\xe1\xbc\x80",
+	"\xe1\xba\x41", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82",
+	"–", "“", "”", "…", "₫", "€", "\xe2\x83\x8f", "\xe2\x83\x90",
+	"\xe2\x84\x80", "\xe2\x80", "\xe3\x80\x80", "\xe4\xb8\xad",
+	"\xed\xa0\x80", "\xef\xbb\xbf", "\xf0\x9f\x98\x80", "\xf0\x9f",
+	"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\0", "ạ\xcc\x82",
+	"\xc3\x90\xc3\xb0",
+};
+
+static size_t
+piece_len(size_t p)
+{
+	return p > 0 && piece[p][0] == '\0' ? 1 : strlen(piece[p]);
+}
+
+/*
+ * What utf8_quick_check() must say, the slow way: true when the three
+ * checks pass and every code point is in the quick ranges, with *eth
+ * when one is Ð or ð.
+ */
+static bool
+quick_ref(const char *s, size_t n, bool *eth)
+{
+	unsigned line, col;
+	const char *why;
+	uint32_t cp;
+	size_t i = 0, on;
+	char *r;
+
+	*eth = false;
+	if (!utf8_validate(s, n, &line, &col, &why) ||
+	    !utf8_find_control(s, n, &line, &col, &cp))
+		return false;
+	if ((r = utf8_nfc(s, n, &on, &line, &col)) != NULL) {
+		free(r);
+		return false;
+	}
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp, UTF8_STRICT);
+		if (cp == 0xD0 || cp == 0xF0)
+			*eth = true;
+		if (!((cp >= 0x20 && cp < 0x7F) || cp == '\t' || cp == '\n' ||
+		    cp == '\r' || (cp >= 0xA0 && cp <= 0x2FF) ||
+		    (cp >= 0x1E00 && cp <= 0x1EFF) ||
+		    (cp >= 0x2002 && cp <= 0x20CF)))
+			return false;
+	}
+	return true;
+}
+
+/* Asserts that the quick check of s[0..n) agrees with quick_ref(). */
+static void
+quick_agrees(const char *s, size_t n)
+{
+	bool want_eth, eth = true, want = quick_ref(s, n, &want_eth);
+	bool got = utf8_quick_check(s, n, &eth);
+
+	ck_assert_msg(got == want, "quick %d, slow %d: \"%.*s\" (%zu bytes)",
+	    got, want, (int)n, s, n);
+	if (want)
+		ck_assert_msg(eth == want_eth, "eth %d: \"%.*s\"", eth,
+		    (int)n, s);
+}
+
+/*
+ * Each piece after 0-40 bytes of ASCII, of Vietnamese or mixed, with
+ * 0-20 bytes after it or none (the piece ends the text, or is cut short
+ * there): every offset in a 16-byte block, the first and the last.
+ */
+START_TEST(test_utf8_quick_check)
+{
+	static const char *const fill[] = {"a", "ạ", "ă b", "\n"};
+	char text[256];
+	size_t p, f, before, after, n, len, cut;
+
+	for (p = 0; p < sizeof piece / sizeof piece[0]; p++) {
+		len = piece_len(p);
+		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+			for (before = 0; before <= 40; before++)
+				for (after = 0; after <= 20; after++) {
+					size_t k;
+
+					n = 0;
+					for (k = 0; n < before; k++)
+						text[n++] = fill[f][k %
+						    strlen(fill[f])];
+					memcpy(text + n, piece[p], len);
+					n += len;
+					for (k = 0; k < after; k++)
+						text[n++] = 'z';
+					quick_agrees(text, n);
+				}
+		/* The piece cut short at the end, after ASCII. */
+		for (cut = 0; cut < len; cut++) {
+			memset(text, 'x', 30);
+			memcpy(text + 30, piece[p], cut);
+			quick_agrees(text, 30 + cut);
+			quick_agrees(text + 30, cut);
+		}
+	}
+}
+END_TEST
+
+/*
+ * The three checks start with the quick pass and go on byte by byte
+ * where it stops: whatever text is before a piece, they must say of it
+ * what they say of the piece alone, its place moved by that text; and
+ * utf8_nfc() must give what utf8proc gives.
+ */
+static void
+prefix_agrees(const char *pre, size_t np, const char *s, size_t n)
+{
+	char text[2048];
+	unsigned nl = 0, tail = 0, l0 = 0, c0 = 0, l = 0, c = 0;
+	const char *w0 = NULL, *w = NULL;
+	uint32_t cp0 = 0, cp = 0;
+	utf8proc_uint8_t *ref = NULL;
+	utf8proc_ssize_t m;
+	size_t i, on = 0;
+	bool ok0, ok;
+	char *r;
+
+	for (i = 0; i < np; i++)
+		if (pre[i] == '\n') {
+			nl++;
+			tail = 0;
+		} else if (utf8_is_lead((unsigned char)pre[i])) {
+			tail++;
+		}
+	memcpy(text, pre, np);
+	memcpy(text + np, s, n);
+	ok0 = utf8_validate(s, n, &l0, &c0, &w0);
+	ok = utf8_validate(text, np + n, &l, &c, &w);
+	ck_assert_msg(ok == ok0, "validate: \"%.*s\"", (int)(np + n), text);
+	if (!ok) {
+		ck_assert_uint_eq(l, l0 + nl);
+		ck_assert_uint_eq(c, l0 == 1 ? c0 + tail : c0);
+		ck_assert_str_eq(w, w0);
+		return;
+	}
+	ok0 = utf8_find_control(s, n, &l0, &c0, &cp0);
+	ok = utf8_find_control(text, np + n, &l, &c, &cp);
+	ck_assert_msg(ok == ok0, "control: \"%.*s\"", (int)(np + n), text);
+	if (!ok) {
+		ck_assert_uint_eq(l, l0 + nl);
+		ck_assert_uint_eq(c, l0 == 1 ? c0 + tail : c0);
+		ck_assert_uint_eq(cp, cp0);
+		return;
+	}
+	r = utf8_nfc(text, np + n, &on, &l, &c);
+	m = utf8proc_map((const utf8proc_uint8_t *)text,
+	    (utf8proc_ssize_t)(np + n), &ref, UTF8PROC_STABLE |
+	    UTF8PROC_COMPOSE);
+	ck_assert_int_ge(m, 0);
+	if ((size_t)m == np + n && memcmp(ref, text, np + n) == 0) {
+		ck_assert_msg(r == NULL, "nfc: \"%.*s\"", (int)(np + n), text);
+	} else {
+		ck_assert_msg(r != NULL, "not nfc: \"%.*s\"", (int)(np + n),
+		    text);
+		ck_assert_uint_eq(on, (size_t)m);
+		ck_assert_mem_eq(r, ref, on);
+	}
+	free(r);
+	free(ref);
+}
+
+START_TEST(test_utf8_checks_after_prefix)
+{
+	static const char *const fill[] = {"a", "ạ", "ă b", "x\n", "Đ\nạ"};
+	char pre[64], s[64];
+	size_t p, f, before, after, np, len, k;
+
+	for (p = 0; p < sizeof piece / sizeof piece[0]; p++) {
+		len = piece_len(p);
+		for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+			for (before = 0; before <= 40; before++)
+				for (after = 0; after <= 20; after += 4) {
+					const char *fl = fill[f];
+
+					for (np = 0, k = 0; np < before; k++)
+						pre[np++] = fl[k % strlen(fl)];
+					/* Whole letters only: "ạ" cut is bad. */
+					while (np > 0 && !utf8_is_lead(
+					    (unsigned char)fl[k % strlen(fl)]))
+						pre[np++] = fl[k++ % strlen(fl)];
+					memcpy(s, piece[p], len);
+					memset(s + len, 'z', after);
+					prefix_agrees(pre, np, s, len + after);
+				}
+	}
+}
+END_TEST
+
+/*
+ * Texts of every length up to 300 in buffers of exactly that size: the
+ * quick pass reads no byte outside them (make asan sees it), and the
+ * blocks it starts with and ends on (17 bytes: both at once) agree.
+ */
+START_TEST(test_utf8_quick_check_bounds)
+{
+	static const char *const fill[] = {"a", "ạ", "\xcc\x81", "\x01",
+	    "Ð", "ă\n"};
+	size_t f, n, i;
+
+	for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
+		for (n = 0; n < 300; n++) {
+			char *p = malloc(n ? n : 1);
+
+			for (i = 0; i < n; i++)
+				p[i] = fill[f][i % strlen(fill[f])];
+			quick_agrees(p, n);
+			free(p);
+		}
+}
+END_TEST
+
+/*
+ * Long texts: each piece anywhere in 1 KB of Vietnamese, past the first
+ * blocks and across the places where the quick pass looks back.
+ */
+START_TEST(test_utf8_quick_check_long)
+{
+	static const char line[] = "Hội nghị\n ạ";
+	char text[1100], copy[1100];
+	size_t n = 0, at, p, len;
+	bool eth = true;
+
+	while (n + sizeof line < 1024) {
+		memcpy(text + n, line, sizeof line - 1);
+		n += sizeof line - 1;
+	}
+	ck_assert(utf8_quick_check(text, n, &eth));
+	ck_assert(!eth);
+	quick_agrees(text, n);
+	for (p = 0; p < sizeof piece / sizeof piece[0]; p++) {
+		len = piece_len(p);
+		for (at = 0; at + len <= n; at++) {
+			/* Over any byte: a letter cut short is bad too. */
+			memcpy(copy, text, n);
+			memcpy(copy + at, piece[p], len);
+			quick_agrees(copy, n);
+			if (utf8_is_lead((unsigned char)text[at]))
+				prefix_agrees(text, at, copy + at, n - at);
+		}
+	}
+}
+END_TEST
+
 Suite *
 utf8_suite(void)
 {
@@ -376,6 +639,10 @@ utf8_suite(void)
 	tcase_add_test(tc, test_utf8_count);
 	tcase_add_test(tc, test_utf8_find_control);
 	tcase_add_test(tc, test_utf8_nfc);
+	tcase_add_test(tc, test_utf8_quick_check);
+	tcase_add_test(tc, test_utf8_quick_check_long);
+	tcase_add_test(tc, test_utf8_quick_check_bounds);
+	tcase_add_test(tc, test_utf8_checks_after_prefix);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("decode");
 	tcase_add_test(tc, test_utf8_is_lead);
