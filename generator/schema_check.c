@@ -490,18 +490,21 @@ check_docnumber(struct ck *c, const struct node *n, const struct value *v)
 static void
 lookalike(struct ck *c, const struct value *v)
 {
-	size_t i = 0, at;
+	const char *t = v->text, *e = t + v->len, *q;
 	uint32_t ch;
 	struct pos p;
 
 	if (c->d == NULL || v->type != VALUE_STR)
 		return;
-	while (i < v->len) {
-		at = i;
-		i += utf8_decode(v->text + i, v->len - i, &ch, UTF8_LOOSE);
-		if (ch != 0xD0 && ch != 0xF0)
+	/* Both are C3 and one continuation byte (90, B0); C3 only ever
+	 * leads, so a byte search finds what decoding would. */
+	for (q = t; (q = memchr(q, 0xC3, (size_t)(e - q))) != NULL &&
+	    q + 1 < e; q++) {
+		if ((unsigned char)q[1] != 0x90 &&
+		    (unsigned char)q[1] != 0xB0)
 			continue;
-		spot(v, at, &p);
+		ch = (unsigned char)q[1] == 0x90 ? 0xD0 : 0xF0;
+		spot(v, (size_t)(q - t), &p);
 		report(c, false, p, "record.text-lookalike", where(c),
 		    ch == 0xD0 ? "Ð" : "ð", ch == 0xD0 ? "U+00D0" : "U+00F0",
 		    diag_fmt(c->d, "%u", p.line), diag_fmt(c->d, "%u", p.col),
@@ -521,7 +524,9 @@ check_text(struct ck *c, const struct node *n, const struct value *v)
 		    "record.wrong-type-bool" : "record.wrong-type");
 		return;
 	}
-	len = utf8_count(v->text, v->len);
+	/* Counted only for a bound: most texts have none. */
+	len = n->min != NULL || n->max != NULL ?
+	    utf8_count(v->text, v->len) : 0;
 	if (n->min != NULL && (int64_t)len < n->min->u.i)
 		report(c, true, v->pos, "record.text-too-short", where(c),
 		    n->min->text, c->d ? diag_fmt(c->d, "%zu", len) : NULL);
