@@ -777,9 +777,10 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			}
 	}
 	for (i = 0; i < n->nfield; i++) {
-		const struct value *x = value_map_get(v, n->names[i]);
+		const struct value *x;
 
-		if (!n->fields[i]->required || !empty(x) || covered[i])
+		if (!n->fields[i]->required || covered[i] ||
+		    !empty(x = value_map_get(v, n->names[i])))
 			continue;
 		if (x == NULL) {
 			report(c, true, v->pos, "record.missing-field",
@@ -1022,16 +1023,25 @@ each_ref(struct each *e, const struct node *n, const struct value *v)
 		break;
 	case T_MAP:
 		for (i = 0; v->type == VALUE_MAP && i < v->n; i++) {
+			const struct value_pair *p = &v->pairs[i];
 			const struct node *f = n->values;
 
 			for (j = 0; j < n->nfield; j++)
-				if (strcmp(v->pairs[i].key, n->names[j]) == 0)
+				if (strcmp(p->key, n->names[j]) == 0) {
 					f = n->fields[j];
-			if (f == NULL)
+					break;
+				}
+			while (f != NULL && f->type == T_DEF)
+				f = f->def->node;
+			/* A text, a date...: no reference below. */
+			if (f == NULL || (f->type != T_REF &&
+			    f->type != T_LIST && f->type != T_MAP &&
+			    f->type != T_UNION))
 				continue;
-			buf_addf(&e->path, "%s%s", outer ? "." : "",
-			    v->pairs[i].key);
-			each_ref(e, f, v->pairs[i].val);
+			if (outer)
+				buf_addc(&e->path, '.');
+			buf_add(&e->path, p->key, p->keylen);
+			each_ref(e, f, p->val);
 			buf_truncate(&e->path, outer);
 		}
 		break;
@@ -1123,11 +1133,18 @@ schema_fill_absent(const struct schemas *s, const char *kind,
 		n = n->def->node;
 	if (n->type != T_MAP)
 		return;
-	/* Only below the top: the record's own frame is made already. */
-	for (i = 0; i < v->n; i++)
+	/* Only below the top: the record's own frame is made already.
+	 * A scalar has nothing below it. */
+	for (i = 0; i < v->n; i++) {
+		if (v->pairs[i].val->type != VALUE_MAP &&
+		    v->pairs[i].val->type != VALUE_LIST)
+			continue;
 		for (j = 0; j < n->nfield; j++)
-			if (strcmp(v->pairs[i].key, n->names[j]) == 0)
+			if (strcmp(v->pairs[i].key, n->names[j]) == 0) {
 				fill(a, n->fields[j], v->pairs[i].val, 1);
+				break;
+			}
+	}
 }
 
 void
