@@ -179,6 +179,9 @@ START_TEST(test_arena_strings)
 	ck_assert_str_eq(s, "x--42-003.1-7");
 	s = arena_printf(a, "%s", "");
 	ck_assert_str_eq(s, "");
+	s = arena_cat(a, "https://x.invalid/", "tin-tuc/");
+	ck_assert_str_eq(s, "https://x.invalid/tin-tuc/");
+	ck_assert_str_eq(arena_cat(a, "", ""), "");
 	{
 		/* Longer than any stack buffer a lazy version might use. */
 		char big[5000];
