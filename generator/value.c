@@ -141,22 +141,43 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 	p->val = v;
 }
 
-void
-value_map_set(struct arena *a, struct value *m, const char *key,
-    struct value *v)
+/* Replaces the value of key[0..n) in m; false when m lacks it. */
+static bool
+replace(struct value *m, const char *key, size_t n, struct value *v)
 {
-	size_t i, n = strlen(key);
+	size_t i;
 
 	assert(m->type == VALUE_MAP && v != NULL);
 	for (i = 0; i < m->n; i++) {
 		if (m->pairs[i].keylen == n &&
 		    memcmp(m->pairs[i].key, key, n) == 0) {
 			m->pairs[i].val = v;	/* keeps its place */
-			return;
+			return true;
 		}
 	}
+	return false;
+}
+
+void
+value_map_set(struct arena *a, struct value *m, const char *key,
+    struct value *v)
+{
+	size_t n = strlen(key);
+
 	/* A computed key is located where its value came from. */
-	value_map_append(a, m, arena_strndup(a, key, n), n, v->pos, v);
+	if (!replace(m, key, n, v))
+		value_map_append(a, m, arena_strndup(a, key, n), n, v->pos,
+		    v);
+}
+
+void
+value_map_put(struct arena *a, struct value *m, const char *key,
+    struct value *v)
+{
+	size_t n = strlen(key);
+
+	if (!replace(m, key, n, v))
+		value_map_append(a, m, key, n, v->pos, v);
 }
 
 /*
