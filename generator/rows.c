@@ -41,7 +41,7 @@ seen_add(struct seen *t, const struct value *v)
 	size_t i;
 
 	if (2 * (t->n + 1) > t->cap) {
-		struct seen g = {NULL, 0, t->cap ? 2 * t->cap : 1024};
+		struct seen g = {NULL, 0, 2 * t->cap};
 
 		g.v = xcalloc(g.cap, sizeof *g.v);
 		for (i = 0; i < t->cap; i++)
@@ -154,6 +154,11 @@ walk_pages(struct site *s)
 	struct keys u = {0};
 	struct value **stack = NULL, *nul = value_null(s->arena), *v;
 	size_t n = 0, cap = 0, i, j;
+
+	/* Some six maps and lists a page, at most half full: no rehash. */
+	for (seen.cap = 1024; seen.cap < 12 * s->npages; seen.cap *= 2)
+		;
+	seen.v = xcalloc(seen.cap, sizeof *seen.v);
 
 	for (i = 0; i < s->npages; i++) {
 		for (j = 0; j < s->pages[i].nframes; j++) {

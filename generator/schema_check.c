@@ -1080,6 +1080,7 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 {
 	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
 	    4 : 1;
+	struct value *nul = NULL;
 	size_t i, j;
 
 	while (n->type == T_DEF)
@@ -1102,10 +1103,13 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 				fill(a, n->fields[j], x, depth + 1);
 				continue;
 			}
-			x = value_null(a);
-			x->pos = v->pos;
+			/* One null for all of the map's absent fields. */
+			if (nul == NULL) {
+				nul = value_null(a);
+				nul->pos = v->pos;
+			}
 			value_map_append(a, v, n->names[j],
-			    strlen(n->names[j]), v->pos, x);
+			    strlen(n->names[j]), v->pos, nul);
 		}
 		break;
 	case T_UNION:
