@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "schema.h"
 #include "site.h"
 #include "site_frames.h"
 #include "site_impl.h"
@@ -237,8 +238,10 @@ site_item_frame(struct site *s, struct item *it)
 	size_t i;
 	int lang = it->lang_index;
 
-	/* The data's fields and about 20 computed ones: no regrowth. */
-	value_reserve(s->arena, f, it->data->n * 2 + 20);
+	/* The data's fields, has_ for its lists, about 20 computed ones
+	 * and the nulls of the fields it lacks (rows.c): no regrowth. */
+	value_reserve(s->arena, f, it->data->n * 2 + 20 +
+	    schema_nfields(s->schemas, it->coll->schema));
 	for (i = 0; i < it->data->n; i++) {
 		struct value_pair *p = &it->data->pairs[i];
 
