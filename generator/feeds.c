@@ -295,7 +295,9 @@ sitemap(struct site *s)
 			buf_adds(&b, lm);
 			buf_adds(&b, "</lastmod>");
 		}
-		k = meta_alternates(s, s->arena, pv[i], alt);
+		/* One language has no alternates (there are two or none). */
+		k = s->nlangs > 1 ? meta_alternates(s, s->arena, pv[i], alt) :
+		    0;
 		for (j = 0; j <= k && k > 0; j++) {
 			/* The last round: x-default, the first language's. */
 			const char *hl = j < k ? alt[j].lang : "x-default";
