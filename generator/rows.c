@@ -68,11 +68,13 @@ struct keys {
 	size_t n, cap;
 };
 
+/* Frames borrow their computed keys (literals): often one pointer. */
 static bool
 same_key(const struct value_pair *a, const struct value_pair *b)
 {
-	return a->keylen == b->keylen && (a->keylen == 0 ||
-	    (a->key[0] == b->key[0] && memcmp(a->key, b->key, a->keylen) == 0));
+	return a->keylen == b->keylen && (a->key == b->key ||
+	    a->keylen == 0 || (a->key[0] == b->key[0] &&
+	    memcmp(a->key, b->key, a->keylen) == 0));
 }
 
 /* Returns the index of p's key in u, or u->n when it is not there. */
