@@ -128,7 +128,7 @@ abs_urls(struct site *s, struct value *v, const char *key)
 	size_t i;
 
 	if (!site_url(v, key))
-		return v;	/* most records: no copy */
+		return v; /* most records: no copy */
 	if (v->type == VALUE_STR)
 		return value_strz(s->arena, host_abs(s, v->text));
 	if (v->type == VALUE_LIST) {
@@ -280,7 +280,7 @@ sitemap(struct site *s)
 	buf_adds(&b, ">\n");
 	for (i = 0; i < n; i++) {
 		const char *o = pv[i]->out, *lm = lastmod(pv[i]);
-		size_t len = strlen(o) - 10;	/* "index.html" */
+		size_t len = strlen(o) - 10; /* "index.html" */
 
 		/* meta_page_url(), written straight in: ".../index.html"
 		 * is the folder. */
@@ -297,7 +297,7 @@ sitemap(struct site *s)
 		}
 		/* One language has no alternates (there are two or none). */
 		k = s->nlangs > 1 ? meta_alternates(s, s->arena, pv[i], alt) :
-		    0;
+		                    0;
 		for (j = 0; j <= k && k > 0; j++) {
 			/* The last round: x-default, the first language's. */
 			const char *hl = j < k ? alt[j].lang : "x-default";

@@ -22,7 +22,7 @@
 /* What on_ref() needs: the site, the index and who is referring. */
 struct lctx {
 	struct site *s;
-	struct site_names **x;	/* made at the first reference */
+	struct site_names **x; /* made at the first reference */
 	struct item *it;	/* the referring item */
 };
 

@@ -24,7 +24,7 @@ struct site_names;
  * have their own values.  *x is the name index, made here at the first
  * reference when NULL.  Arena memory.
  */
-void links_model(struct site *s, const struct schemas *sc,
-    struct site_names **x);
+void
+links_model(struct site *s, const struct schemas *sc, struct site_names **x);
 
 #endif

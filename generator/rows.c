@@ -72,9 +72,10 @@ struct keys {
 static bool
 same_key(const struct value_pair *a, const struct value_pair *b)
 {
-	return a->keylen == b->keylen && (a->key == b->key ||
-	    a->keylen == 0 || (a->key[0] == b->key[0] &&
-	    memcmp(a->key, b->key, a->keylen) == 0));
+	return a->keylen == b->keylen &&
+	    (a->key == b->key || a->keylen == 0 ||
+	        (a->key[0] == b->key[0] &&
+	            memcmp(a->key, b->key, a->keylen) == 0));
 }
 
 /* Returns the index of p's key in u, or u->n when it is not there. */

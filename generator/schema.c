@@ -717,8 +717,8 @@ schema_has_kind(const struct schemas *s, const char *kind)
 size_t
 schema_nfields(const struct schemas *s, const char *kind)
 {
-	const struct node *n = s != NULL && kind != NULL ?
-	    schema_find_kind(s, kind) : NULL;
+	const struct node *n =
+	    s != NULL && kind != NULL ? schema_find_kind(s, kind) : NULL;
 
 	while (n != NULL && n->type == T_DEF)
 		n = n->def->node;

@@ -498,10 +498,9 @@ lookalike(struct ck *c, const struct value *v)
 		return;
 	/* Both are C3 and one continuation byte (90, B0); C3 only ever
 	 * leads, so a byte search finds what decoding would. */
-	for (q = t; (q = memchr(q, 0xC3, (size_t)(e - q))) != NULL &&
-	    q + 1 < e; q++) {
-		if ((unsigned char)q[1] != 0x90 &&
-		    (unsigned char)q[1] != 0xB0)
+	for (q = t; (q = memchr(q, 0xC3, (size_t)(e - q))) != NULL && q + 1 < e;
+	     q++) {
+		if ((unsigned char)q[1] != 0x90 && (unsigned char)q[1] != 0xB0)
 			continue;
 		ch = (unsigned char)q[1] == 0x90 ? 0xD0 : 0xF0;
 		spot(v, (size_t)(q - t), &p);
@@ -525,8 +524,8 @@ check_text(struct ck *c, const struct node *n, const struct value *v)
 		return;
 	}
 	/* Counted only for a bound: most texts have none. */
-	len = n->min != NULL || n->max != NULL ?
-	    utf8_count(v->text, v->len) : 0;
+	len =
+	    n->min != NULL || n->max != NULL ? utf8_count(v->text, v->len) : 0;
 	if (n->min != NULL && (int64_t)len < n->min->u.i)
 		report(c, true, v->pos, "record.text-too-short", where(c),
 		    n->min->text, c->d ? diag_fmt(c->d, "%zu", len) : NULL);
@@ -1034,9 +1033,9 @@ each_ref(struct each *e, const struct node *n, const struct value *v)
 			while (f != NULL && f->type == T_DEF)
 				f = f->def->node;
 			/* A text, a date...: no reference below. */
-			if (f == NULL || (f->type != T_REF &&
-			    f->type != T_LIST && f->type != T_MAP &&
-			    f->type != T_UNION))
+			if (f == NULL ||
+			    (f->type != T_REF && f->type != T_LIST &&
+			        f->type != T_MAP && f->type != T_UNION))
 				continue;
 			if (outer)
 				buf_addc(&e->path, '.');
@@ -1108,8 +1107,8 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 				nul = value_null(a);
 				nul->pos = v->pos;
 			}
-			value_map_append(a, v, n->names[j],
-			    strlen(n->names[j]), v->pos, nul);
+			value_map_append(a, v, n->names[j], strlen(n->names[j]),
+			    v->pos, nul);
 		}
 		break;
 	case T_UNION:

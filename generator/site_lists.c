@@ -172,8 +172,9 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			if (it->date && (prev_year == NULL ||
 			    strncmp(prev_year, it->date, 4) != 0)) {
 				year = value_map(s->arena);
-				value_map_put(s->arena, year, "year", site_vstr(s,
-				    arena_strndup(s->arena, it->date, 4)));
+				value_map_put(s->arena, year, "year",
+				    site_vstr(s,
+				        arena_strndup(s->arena, it->date, 4)));
 				value_map_put(s->arena, year, "pages",
 				    value_list(s->arena));
 				value_list_push(s->arena, years, year);
@@ -186,35 +187,40 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 		}
 		value_map_put(s->arena, f, "title", site_vstr(s, title));
 		value_map_put(s->arena, f, "url", site_vstr(s, url));
-		value_map_put(s->arena, f, "is_list", value_bool(s->arena,
-		    true));
+		value_map_put(s->arena, f, "is_list",
+		    value_bool(s->arena, true));
 		value_map_put(s->arena, f, "kind", site_vstr(s, co->kind));
-		value_map_put(s->arena, f, "collection", site_vstr(s, co->name));
+		value_map_put(s->arena, f, "collection",
+		    site_vstr(s, co->name));
 		value_map_put(s->arena, f, "pages", items);
 		value_map_put(s->arena, f, "years", years);
-		value_map_put(s->arena, f, "count", value_int(s->arena,
-		    (int64_t)n));
+		value_map_put(s->arena, f, "count",
+		    value_int(s->arena, (int64_t)n));
 		if (co->dated)
-			value_map_put(s->arena, f, "feed_url", site_vstr(s,
-			    arena_printf(s->arena, "%satom.xml",
-			    co->list_url[lang])));
-		value_map_put(s->arena, f, "json_url", site_vstr(s,
-		    arena_printf(s->arena, "%sindex.json",
-		    co->list_url[lang])));
+			value_map_put(s->arena, f, "feed_url",
+			    site_vstr(s,
+			        arena_printf(s->arena, "%satom.xml",
+			            co->list_url[lang])));
+		value_map_put(s->arena, f, "json_url",
+		    site_vstr(s,
+		        arena_printf(s->arena, "%sindex.json",
+		            co->list_url[lang])));
 		pgn = value_map(s->arena);
-		value_map_put(s->arena, pgn, "current", value_int(s->arena,
-		    (int64_t)pg));
-		value_map_put(s->arena, pgn, "total", value_int(s->arena,
-		    (int64_t)npages));
+		value_map_put(s->arena, pgn, "current",
+		    value_int(s->arena, (int64_t)pg));
+		value_map_put(s->arena, pgn, "total",
+		    value_int(s->arena, (int64_t)npages));
 		if (pg > 1)
-			value_map_put(s->arena, pgn, "prev_url", site_vstr(s,
-			    pg == 2 ? list_url :
-			    arena_printf(s->arena, "%s%s/%zu/",
-			    list_url, seg, pg - 1)));
+			value_map_put(s->arena, pgn, "prev_url",
+			    site_vstr(s,
+			        pg == 2 ? list_url :
+			                  arena_printf(s->arena, "%s%s/%zu/",
+			                      list_url, seg, pg - 1)));
 		if (pg < npages)
-			value_map_put(s->arena, pgn, "next_url", site_vstr(s,
-			    arena_printf(s->arena, "%s%s/%zu/",
-			    list_url, seg, pg + 1)));
+			value_map_put(s->arena, pgn, "next_url",
+			    site_vstr(s,
+			        arena_printf(s->arena, "%s%s/%zu/", list_url,
+			            seg, pg + 1)));
 		/*
 		 * The first, the last and two either side of the current
 		 * page, gaps marked: a constant number of links per page, so
@@ -227,7 +233,8 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			if (k != 1 && k != npages && (k + 2 < pg || k > pg + 2)) {
 				if (k == 2 || k == npages - 1) {
 					e = value_map(s->arena);
-					value_map_put(s->arena, e, "gap", s->yes);
+					value_map_put(s->arena, e, "gap",
+					    s->yes);
 					value_map_put(s->arena, e, "current",
 					    s->no);
 					value_list_push(s->arena, links, e);
@@ -254,8 +261,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			    s->root, site_lang_prefix(s, lang))));
 			site_crumb_here(s, bc, title);
 			value_map_put(s->arena, f, "breadcrumbs", bc);
-			value_map_put(s->arena, f, "has_breadcrumbs",
-			    s->yes);
+			value_map_put(s->arena, f, "has_breadcrumbs", s->yes);
 		}
 		if (pg == 1 && strcmp(list_url, co->list_url[lang]) == 0) {
 			const char *urls[SITE_MAX_LANGS] = {0};
@@ -284,10 +290,12 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 	const char *pre = site_lang_prefix(s, lang);
 	size_t i, j;
 
-	value_map_put(s->arena, f, "title", site_vstr(s, site_ltext(s,
-	    value_map_get(s->conf, "title"), lang, "minhbach")));
-	value_map_put(s->arena, f, "url", site_vstr(s, arena_printf(s->arena,
-	    "%s%s", s->root, pre)));
+	value_map_put(s->arena, f, "title",
+	    site_vstr(s,
+	        site_ltext(s, value_map_get(s->conf, "title"), lang,
+	            "minhbach")));
+	value_map_put(s->arena, f, "url",
+	    site_vstr(s, arena_printf(s->arena, "%s%s", s->root, pre)));
 	value_map_put(s->arena, f, "is_home", s->yes);
 	{
 		const char *urls[SITE_MAX_LANGS] = {0};
@@ -299,8 +307,8 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 			ts[i] = site_ltext(s, value_map_get(s->conf, "title"),
 			    (int)i, "minhbach");
 		}
-		value_map_put(s->arena, f, "translations", every_lang(s, lang,
-		    urls, ts));
+		value_map_put(s->arena, f, "translations",
+		    every_lang(s, lang, urls, ts));
 	}
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
@@ -325,8 +333,8 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 
 	f = value_map(s->arena);
 	value_map_put(s->arena, f, "title", site_vstr(s, "404"));
-	value_map_put(s->arena, f, "url", site_vstr(s, arena_printf(s->arena,
-	    "%s%s404.html", s->root, pre)));
+	value_map_put(s->arena, f, "url",
+	    site_vstr(s, arena_printf(s->arena, "%s%s404.html", s->root, pre)));
 	value_map_put(s->arena, f, "is_404", s->yes);
 	site_add_frame_page(s, arena_printf(s->arena, "%s404.html", pre),
 	    "content/site.yaml", site_template(s, th, NULL, "404"), lang, f);

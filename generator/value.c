@@ -166,8 +166,7 @@ value_map_set(struct arena *a, struct value *m, const char *key,
 
 	/* A computed key is located where its value came from. */
 	if (!replace(m, key, n, v))
-		value_map_append(a, m, arena_strndup(a, key, n), n, v->pos,
-		    v);
+		value_map_append(a, m, arena_strndup(a, key, n), n, v->pos, v);
 }
 
 void
@@ -196,8 +195,10 @@ value_map_getn(const struct value *m, const char *key, size_t n)
 	if (m == NULL || m->type != VALUE_MAP)
 		return NULL;
 	for (i = 0, p = m->pairs; i < m->n; i++, p++)
-		if (p->keylen == n && (n == 0 || (p->key[0] == key[0] &&
-		    memcmp(p->key + 1, key + 1, n - 1) == 0)))
+		if (p->keylen == n &&
+		    (n == 0 ||
+		        (p->key[0] == key[0] &&
+		            memcmp(p->key + 1, key + 1, n - 1) == 0)))
 			return p->val;
 	return NULL;
 }

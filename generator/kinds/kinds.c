@@ -127,8 +127,8 @@ kinds_model(struct site *s, const struct theme *th, const struct schemas *sc)
 	for (i = 0; i < s->ncolls; i++) {
 		const struct kind *k = kind_find(s->colls[i].kind);
 
-		for (j = 0; k != NULL && k->frame != NULL &&
-		    j < s->colls[i].n; j++)
+		for (j = 0; k != NULL && k->frame != NULL && j < s->colls[i].n;
+		     j++)
 			for (l = 1; l < (int)s->nlangs; l++)
 				if (s->colls[i].items[j]->shadow[l] != NULL)
 					kinds_frame(s, names(s, &x),
