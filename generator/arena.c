@@ -236,17 +236,49 @@ arena_strdup(struct arena *a, const char *s)
 }
 
 char *
+arena_cat(struct arena *a, const char *x, const char *y)
+{
+	size_t nx = strlen(x), ny = strlen(y);
+	char *p = arena_alloc(a, nx + ny + 1);
+
+	memcpy(p, x, nx);
+	memcpy(p + nx, y, ny + 1);
+	return p;
+}
+
+/*
+ * Formats straight into what is left of the head block: the string
+ * almost always fits, and then vsnprintf() runs once, not twice (it
+ * is most of the cost of a URL made of two strings).
+ */
+char *
 arena_printf(struct arena *a, const char *fmt, ...)
 {
+	struct block *b = a->head;
+	size_t room = b != NULL ? b->size - b->used : 0;
 	va_list ap;
 	int n;
 	char *p;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		xoom();
+	if (room > 0) {
+		p = (char *)b->data + b->used;
+		UNPOISON(p, room);
+		va_start(ap, fmt);
+		n = vsnprintf(p, room, fmt, ap);
+		va_end(ap);
+		POISON(p, room);
+		if (n < 0)
+			xoom();
+		/* room is a multiple of ALIGN: the allocation is p. */
+		if ((size_t)n < room)
+			return arena_alloc(a, (size_t)n + 1);
+	} else {
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			xoom();
+	}
 	p = arena_alloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);

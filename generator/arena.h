@@ -25,6 +25,9 @@ void *arena_calloc(struct arena *a, size_t n, size_t sz);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Returns a NUL-terminated copy of s. */
 char *arena_strdup(struct arena *a, const char *s);
+/* Returns x followed by y (a URL, a key): arena_printf("%s%s") without
+ * the formatting. */
+char *arena_cat(struct arena *a, const char *x, const char *y);
 /* Returns a formatted string in the arena. */
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -96,6 +96,26 @@ host_abs(struct site *s, const char *u)
 	    s->base_url) : (int)strlen(s->base_url), s->base_url, u);
 }
 
+/* True when v is, or holds, a `url:` written as a site path. */
+static bool
+site_url(const struct value *v, const char *key)
+{
+	size_t i;
+
+	if (v == NULL)
+		return false;
+	if (v->type == VALUE_STR)
+		return key != NULL && strcmp(key, "url") == 0 &&
+		    v->text[0] == '/' && v->text[1] != '/';
+	for (i = 0; v->type == VALUE_LIST && i < v->n; i++)
+		if (site_url(v->items[i], NULL))
+			return true;
+	for (i = 0; v->type == VALUE_MAP && i < v->n; i++)
+		if (site_url(v->pairs[i].val, v->pairs[i].key))
+			return true;
+	return false;
+}
+
 /*
  * v with every `url:` an editor wrote as a site path made absolute, so
  * that the JSON alone leads to the page (a copy where something changes;
@@ -107,10 +127,9 @@ abs_urls(struct site *s, struct value *v, const char *key)
 	struct value *c;
 	size_t i;
 
-	if (v == NULL)
-		return v;
-	if (v->type == VALUE_STR && key != NULL && strcmp(key, "url") == 0 &&
-	    v->text[0] == '/' && v->text[1] != '/')
+	if (!site_url(v, key))
+		return v; /* most records: no copy */
+	if (v->type == VALUE_STR)
 		return value_strz(s->arena, host_abs(s, v->text));
 	if (v->type == VALUE_LIST) {
 		c = value_list(s->arena);
@@ -133,7 +152,7 @@ abs_urls(struct site *s, struct value *v, const char *key)
 static void
 json_list(struct site *s, struct collection *co, int lang)
 {
-	struct buf b = {0};
+	struct buf b = {0}, u = {0};
 	size_t i, n = 0;
 
 	buf_adds(&b, "{\n  \"collection\": ");
@@ -146,16 +165,18 @@ json_list(struct site *s, struct collection *co, int lang)
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
 		const struct value *hl;
-		const char *u;
 		size_t k;
 
 		if (!site_shows(s, it, lang))
 			continue;
 		/* The record as the editors wrote it, plus where it lives. */
 		buf_adds(&b, n++ ? ",\n    {\"url\":" : "\n    {\"url\":");
-		/* Absolute: a reader of the file alone can follow it. */
-		u = site_absurl(s, it->url);
-		buf_add_json(&b, u, strlen(u));
+		/* Absolute: a reader of the file alone can follow it.  (As
+		 * site_absurl() makes it, in a scratch buffer.) */
+		buf_reset(&u);
+		buf_adds(&u, s->base_url);
+		buf_adds(&u, it->url + strlen(s->root));
+		buf_add_json(&b, u.data, u.len);
 		buf_adds(&b, ",\"lang\":");
 		buf_add_json(&b, it->lang, strlen(it->lang));
 		if (it->date) {
@@ -189,6 +210,7 @@ json_list(struct site *s, struct collection *co, int lang)
 	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
 	    "content/%s", co->name), &b);
 	buf_release(&b);
+	buf_release(&u);
 }
 
 static int
@@ -257,15 +279,25 @@ sitemap(struct site *s)
 		    "\"http://www.w3.org/1999/xhtml\"");
 	buf_adds(&b, ">\n");
 	for (i = 0; i < n; i++) {
-		const char *u = meta_page_url(s, s->arena, pv[i]);
-		const char *lm = lastmod(pv[i]);
+		const char *o = pv[i]->out, *lm = lastmod(pv[i]);
+		size_t len = strlen(o) - 10; /* "index.html" */
 
+		/* meta_page_url(), written straight in: ".../index.html"
+		 * is the folder. */
+		if (len > 0 && o[len - 1] != '/')
+			len += 10;
 		buf_adds(&b, "  <url><loc>");
-		buf_add_xml(&b, u, strlen(u));
+		buf_add_xml(&b, s->base_url, strlen(s->base_url));
+		buf_add_xml(&b, o, len);
 		buf_adds(&b, "</loc>");
-		if (lm != NULL)
-			buf_addf(&b, "<lastmod>%s</lastmod>", lm);
-		k = meta_alternates(s, s->arena, pv[i], alt);
+		if (lm != NULL) {
+			buf_adds(&b, "<lastmod>");
+			buf_adds(&b, lm);
+			buf_adds(&b, "</lastmod>");
+		}
+		/* One language has no alternates (there are two or none). */
+		k = s->nlangs > 1 ? meta_alternates(s, s->arena, pv[i], alt) :
+		                    0;
 		for (j = 0; j <= k && k > 0; j++) {
 			/* The last round: x-default, the first language's. */
 			const char *hl = j < k ? alt[j].lang : "x-default";

@@ -22,7 +22,7 @@
 /* What on_ref() needs: the site, the index and who is referring. */
 struct lctx {
 	struct site *s;
-	const struct site_names *x;
+	struct site_names **x; /* made at the first reference */
 	struct item *it;	/* the referring item */
 };
 
@@ -157,7 +157,9 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 	char *key;
 	size_t i;
 
-	t0 = site_lookup(c->x, to_kind, node->text, node->len);
+	if (*c->x == NULL)
+		*c->x = site_names(s);
+	t0 = site_lookup(*c->x, to_kind, node->text, node->len);
 	if (t0 == NULL || t0 == it || t0 == it->tr[0])
 		return;
 	key = arena_printf(s->arena, "%s_link%s", field, many ? "s" : "");
@@ -184,8 +186,7 @@ on_ref(void *ctx, const char *field, const char *to_kind, const struct value
 }
 
 void
-links_model(struct site *s, const struct schemas *sc, const struct site_names
-    *x)
+links_model(struct site *s, const struct schemas *sc, struct site_names **x)
 {
 	struct lctx c = {s, x, NULL};
 	size_t i, j;

@@ -21,9 +21,10 @@ struct site_names;
  * Links on the referring frames and `linked`/`has_linked` on the
  * targets, for every reference of every record with a frame (using the
  * schemas' ref fields; nothing when sc is NULL).  Runs after the frames
- * have their own values.  Arena memory.
+ * have their own values.  *x is the name index, made here at the first
+ * reference when NULL.  Arena memory.
  */
-void links_model(struct site *s, const struct schemas *sc,
-    const struct site_names *x);
+void
+links_model(struct site *s, const struct schemas *sc, struct site_names **x);
 
 #endif

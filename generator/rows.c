@@ -41,7 +41,7 @@ seen_add(struct seen *t, const struct value *v)
 	size_t i;
 
 	if (2 * (t->n + 1) > t->cap) {
-		struct seen g = {NULL, 0, t->cap ? 2 * t->cap : 1024};
+		struct seen g = {NULL, 0, 2 * t->cap};
 
 		g.v = xcalloc(g.cap, sizeof *g.v);
 		for (i = 0; i < t->cap; i++)
@@ -68,6 +68,16 @@ struct keys {
 	size_t n, cap;
 };
 
+/* Frames borrow their computed keys (literals): often one pointer. */
+static bool
+same_key(const struct value_pair *a, const struct value_pair *b)
+{
+	return a->keylen == b->keylen &&
+	    (a->key == b->key || a->keylen == 0 ||
+	        (a->key[0] == b->key[0] &&
+	            memcmp(a->key, b->key, a->keylen) == 0));
+}
+
 /* Returns the index of p's key in u, or u->n when it is not there. */
 static size_t
 key_index(const struct keys *u, const struct value_pair *p, size_t hint)
@@ -75,12 +85,10 @@ key_index(const struct keys *u, const struct value_pair *p, size_t hint)
 	size_t i;
 
 	/* Rows made by one builder list their keys in one order. */
-	if (hint < u->n && u->k[hint]->keylen == p->keylen &&
-	    memcmp(u->k[hint]->key, p->key, p->keylen) == 0)
+	if (hint < u->n && same_key(u->k[hint], p))
 		return hint;
 	for (i = 0; i < u->n; i++)
-		if (u->k[i]->keylen == p->keylen &&
-		    memcmp(u->k[i]->key, p->key, p->keylen) == 0)
+		if (same_key(u->k[i], p))
 			return i;
 	return u->n;
 }
@@ -96,15 +104,20 @@ share_keys(struct arena *a, struct value *l, struct value *nul,
 	size_t i, j, maps = 0;
 	bool uneven = false;
 
+	for (i = 0; i < l->n && maps < 2; i++)
+		if (l->items[i]->type == VALUE_MAP)
+			maps++;
+	if (maps < 2)
+		return;
 	u->n = 0;
 	for (i = 0; i < l->n; i++) {
 		const struct value *m = l->items[i];
 
 		if (m->type != VALUE_MAP)
 			continue;
-		maps++;
 		for (j = 0; j < m->n; j++) {
-			if (key_index(u, &m->pairs[j], j) < u->n)
+			/* The first map's keys are all new (one of each). */
+			if (u->n > j && key_index(u, &m->pairs[j], j) < u->n)
 				continue;
 			if (u->n == u->cap) {
 				u->cap = u->cap ? 2 * u->cap : 64;
@@ -116,7 +129,7 @@ share_keys(struct arena *a, struct value *l, struct value *nul,
 			u->k[u->n++] = &m->pairs[j];
 		}
 	}
-	for (i = 0; i < l->n && maps > 1; i++)
+	for (i = 0; i < l->n; i++)
 		if (l->items[i]->type == VALUE_MAP && l->items[i]->n != u->n)
 			uneven = true;
 	if (!uneven)
@@ -144,6 +157,11 @@ walk_pages(struct site *s)
 	struct keys u = {0};
 	struct value **stack = NULL, *nul = value_null(s->arena), *v;
 	size_t n = 0, cap = 0, i, j;
+
+	/* Some six maps and lists a page, at most half full: no rehash. */
+	for (seen.cap = 1024; seen.cap < 12 * s->npages; seen.cap *= 2)
+		;
+	seen.v = xcalloc(seen.cap, sizeof *seen.v);
 
 	for (i = 0; i < s->npages; i++) {
 		for (j = 0; j < s->pages[i].nframes; j++) {

@@ -714,6 +714,17 @@ schema_has_kind(const struct schemas *s, const char *kind)
 	return schema_find_kind(s, kind) != NULL;
 }
 
+size_t
+schema_nfields(const struct schemas *s, const char *kind)
+{
+	const struct node *n =
+	    s != NULL && kind != NULL ? schema_find_kind(s, kind) : NULL;
+
+	while (n != NULL && n->type == T_DEF)
+		n = n->def->node;
+	return n != NULL && n->type == T_MAP ? n->nfield : 0;
+}
+
 const char *
 schema_date_field(const struct schemas *s, const char *kind)
 {

@@ -48,6 +48,12 @@ bool schema_has_kind(const struct schemas *s, const char *kind);
  * (also when s is NULL).
  */
 const char *schema_date_field(const struct schemas *s, const char *kind);
+/*
+ * The fields a record of kind may have (a collection's declared ones
+ * included): its frame gets every one (schema_fill_frame()).  0 for an
+ * unknown kind or a NULL s.
+ */
+size_t schema_nfields(const struct schemas *s, const char *kind);
 /* Returns the kinds' names in the document's order (arena array). */
 const char *const *schema_kinds(const struct schemas *s, size_t *n);
 

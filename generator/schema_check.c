@@ -490,18 +490,20 @@ check_docnumber(struct ck *c, const struct node *n, const struct value *v)
 static void
 lookalike(struct ck *c, const struct value *v)
 {
-	size_t i = 0, at;
+	const char *t = v->text, *e = t + v->len, *q;
 	uint32_t ch;
 	struct pos p;
 
 	if (c->d == NULL || v->type != VALUE_STR)
 		return;
-	while (i < v->len) {
-		at = i;
-		i += utf8_decode(v->text + i, v->len - i, &ch, UTF8_LOOSE);
-		if (ch != 0xD0 && ch != 0xF0)
+	/* Both are C3 and one continuation byte (90, B0); C3 only ever
+	 * leads, so a byte search finds what decoding would. */
+	for (q = t; (q = memchr(q, 0xC3, (size_t)(e - q))) != NULL && q + 1 < e;
+	     q++) {
+		if ((unsigned char)q[1] != 0x90 && (unsigned char)q[1] != 0xB0)
 			continue;
-		spot(v, at, &p);
+		ch = (unsigned char)q[1] == 0x90 ? 0xD0 : 0xF0;
+		spot(v, (size_t)(q - t), &p);
 		report(c, false, p, "record.text-lookalike", where(c),
 		    ch == 0xD0 ? "Ð" : "ð", ch == 0xD0 ? "U+00D0" : "U+00F0",
 		    diag_fmt(c->d, "%u", p.line), diag_fmt(c->d, "%u", p.col),
@@ -521,7 +523,9 @@ check_text(struct ck *c, const struct node *n, const struct value *v)
 		    "record.wrong-type-bool" : "record.wrong-type");
 		return;
 	}
-	len = utf8_count(v->text, v->len);
+	/* Counted only for a bound: most texts have none. */
+	len =
+	    n->min != NULL || n->max != NULL ? utf8_count(v->text, v->len) : 0;
 	if (n->min != NULL && (int64_t)len < n->min->u.i)
 		report(c, true, v->pos, "record.text-too-short", where(c),
 		    n->min->text, c->d ? diag_fmt(c->d, "%zu", len) : NULL);
@@ -772,9 +776,10 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			}
 	}
 	for (i = 0; i < n->nfield; i++) {
-		const struct value *x = value_map_get(v, n->names[i]);
+		const struct value *x;
 
-		if (!n->fields[i]->required || !empty(x) || covered[i])
+		if (!n->fields[i]->required || covered[i] ||
+		    !empty(x = value_map_get(v, n->names[i])))
 			continue;
 		if (x == NULL) {
 			report(c, true, v->pos, "record.missing-field",
@@ -1017,16 +1022,25 @@ each_ref(struct each *e, const struct node *n, const struct value *v)
 		break;
 	case T_MAP:
 		for (i = 0; v->type == VALUE_MAP && i < v->n; i++) {
+			const struct value_pair *p = &v->pairs[i];
 			const struct node *f = n->values;
 
 			for (j = 0; j < n->nfield; j++)
-				if (strcmp(v->pairs[i].key, n->names[j]) == 0)
+				if (strcmp(p->key, n->names[j]) == 0) {
 					f = n->fields[j];
-			if (f == NULL)
+					break;
+				}
+			while (f != NULL && f->type == T_DEF)
+				f = f->def->node;
+			/* A text, a date...: no reference below. */
+			if (f == NULL ||
+			    (f->type != T_REF && f->type != T_LIST &&
+			        f->type != T_MAP && f->type != T_UNION))
 				continue;
-			buf_addf(&e->path, "%s%s", outer ? "." : "",
-			    v->pairs[i].key);
-			each_ref(e, f, v->pairs[i].val);
+			if (outer)
+				buf_addc(&e->path, '.');
+			buf_add(&e->path, p->key, p->keylen);
+			each_ref(e, f, p->val);
 			buf_truncate(&e->path, outer);
 		}
 		break;
@@ -1065,6 +1079,7 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 {
 	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
 	    4 : 1;
+	struct value *nul = NULL;
 	size_t i, j;
 
 	while (n->type == T_DEF)
@@ -1087,10 +1102,13 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 				fill(a, n->fields[j], x, depth + 1);
 				continue;
 			}
-			x = value_null(a);
-			x->pos = v->pos;
-			value_map_append(a, v, n->names[j],
-			    strlen(n->names[j]), v->pos, x);
+			/* One null for all of the map's absent fields. */
+			if (nul == NULL) {
+				nul = value_null(a);
+				nul->pos = v->pos;
+			}
+			value_map_append(a, v, n->names[j], strlen(n->names[j]),
+			    v->pos, nul);
 		}
 		break;
 	case T_UNION:
@@ -1118,11 +1136,18 @@ schema_fill_absent(const struct schemas *s, const char *kind,
 		n = n->def->node;
 	if (n->type != T_MAP)
 		return;
-	/* Only below the top: the record's own frame is made already. */
-	for (i = 0; i < v->n; i++)
+	/* Only below the top: the record's own frame is made already.
+	 * A scalar has nothing below it. */
+	for (i = 0; i < v->n; i++) {
+		if (v->pairs[i].val->type != VALUE_MAP &&
+		    v->pairs[i].val->type != VALUE_LIST)
+			continue;
 		for (j = 0; j < n->nfield; j++)
-			if (strcmp(v->pairs[i].key, n->names[j]) == 0)
+			if (strcmp(v->pairs[i].key, n->names[j]) == 0) {
 				fill(a, n->fields[j], v->pairs[i].val, 1);
+				break;
+			}
+	}
 }
 
 void

@@ -29,8 +29,7 @@
 const char *
 site_absurl(struct site *s, const char *url)
 {
-	return arena_printf(s->arena, "%s%s", s->base_url,
-	    url + strlen(s->root));
+	return arena_cat(s->arena, s->base_url, url + strlen(s->root));
 }
 
 struct page *
@@ -291,15 +290,14 @@ model_item(struct site *s, struct item *it)
 	rel = expand(s, it, it->coll->permalink, at);
 	if (rel == NULL)
 		return;
-	rel = arena_printf(s->arena, "%s%s", site_lang_prefix(s, it->lang_index),
-	    rel + 1);
+	rel = arena_cat(s->arena, site_lang_prefix(s, it->lang_index), rel + 1);
 	if (!relurl_ok(rel)) {
 		diag_error(s->diags, at, "url.unsafe",
 		    diag_fmt(s->diags, "/%s", rel));
 		return;
 	}
-	it->url = arena_printf(s->arena, "%s%s", s->root, rel);
-	it->out = arena_printf(s->arena, "%sindex.html", rel);
+	it->url = arena_cat(s->arena, s->root, rel);
+	it->out = arena_cat(s->arena, rel, "index.html");
 }
 
 static int

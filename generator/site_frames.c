@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "schema.h"
 #include "site.h"
 #include "site_frames.h"
 #include "site_impl.h"
@@ -84,8 +85,8 @@ site_link(struct site *s, const char *title, const char *url)
 {
 	struct value *m = value_map(s->arena);
 
-	value_map_set(s->arena, m, "title", site_vstr(s, title));
-	value_map_set(s->arena, m, "url", site_vstr(s, url));
+	value_map_put(s->arena, m, "title", site_vstr(s, title));
+	value_map_put(s->arena, m, "url", site_vstr(s, url));
 	return m;
 }
 
@@ -99,11 +100,10 @@ site_crumb_here(struct site *s, struct value *l, const char *title)
 	/* Say "not current" outright, or {{#current}} would look further
 	 * down the context stack. */
 	for (i = 0; i < l->n; i++)
-		value_map_set(s->arena, l->items[i], "current",
-		    s->no);
+		value_map_put(s->arena, l->items[i], "current", s->no);
 
-	value_map_set(s->arena, m, "title", site_vstr(s, title ? title : ""));
-	value_map_set(s->arena, m, "current", s->yes);
+	value_map_put(s->arena, m, "title", site_vstr(s, title ? title : ""));
+	value_map_put(s->arena, m, "current", s->yes);
 	value_list_push(s->arena, l, m);
 }
 
@@ -185,11 +185,12 @@ coll_frame(struct site *s, struct collection *co, int lang)
 	if (l != NULL)
 		return l;
 	l = value_map(s->arena);
-	value_map_set(s->arena, l, "name", site_vstr(s, co->name));
-	value_map_set(s->arena, l, "title", site_vstr(s, site_coll_title(s, co,
-	    lang)));
+	value_map_put(s->arena, l, "name", site_vstr(s, co->name));
+	value_map_put(s->arena, l, "title",
+	    site_vstr(s, site_coll_title(s, co, lang)));
 	if (co->list)
-		value_map_set(s->arena, l, "url", site_vstr(s, co->list_url[lang]));
+		value_map_put(s->arena, l, "url",
+		    site_vstr(s, co->list_url[lang]));
 	return co->frame_coll[lang] = l;
 }
 
@@ -210,7 +211,7 @@ coll_crumbs(struct site *s, struct collection *co, int lang)
 		value_list_push(s->arena, l, site_link(s, site_coll_title(s, co, lang),
 		    co->list_url[lang]));
 	for (size_t i = 0; i < l->n; i++)
-		value_map_set(s->arena, l->items[i], "current", s->no);
+		value_map_put(s->arena, l->items[i], "current", s->no);
 	return co->crumbs[lang] = l;
 }
 
@@ -237,8 +238,11 @@ site_item_frame(struct site *s, struct item *it)
 	size_t i;
 	int lang = it->lang_index;
 
-	/* The data's fields and about 20 computed ones: no regrowth. */
-	value_reserve(s->arena, f, it->data->n * 2 + 20);
+	/* The data's fields, has_ for its lists, about 20 computed ones
+	 * and the nulls of the fields it lacks (rows.c): no regrowth. */
+	value_reserve(s->arena, f,
+	    it->data->n * 2 + 20 +
+	        schema_nfields(s->schemas, it->coll->schema));
 	for (i = 0; i < it->data->n; i++) {
 		struct value_pair *p = &it->data->pairs[i];
 
@@ -252,67 +256,68 @@ site_item_frame(struct site *s, struct item *it)
 		struct value_pair *p = &it->data->pairs[i];
 
 		if (p->val->type == VALUE_LIST && p->val->n > 0)
-			value_map_set(s->arena, f, arena_printf(s->arena,
-			    "has_%s", p->key), s->yes);
+			value_map_put(s->arena, f,
+			    arena_cat(s->arena, "has_", p->key), s->yes);
 	}
 	f->pos = it->data->pos;
 	/* Records named by `name` (zones) or `number` (documents) still
 	 * have a title: a card in a list would show the page's instead. */
 	if (value_map_get(it->data, "title") == NULL &&
 	    (tv = title_value(it->data)) != NULL)
-		value_map_set(s->arena, f, "title", tv);
+		value_map_put(s->arena, f, "title", tv);
 	/* Where figures are illustrative the page must say so in words. */
 	{
 		struct value *il = value_map_get(it->data, "illustrative");
 
 		if (il != NULL && il->type == VALUE_STR && il->len > 0)
-			value_map_set(s->arena, f, "illustrative_text", il);
+			value_map_put(s->arena, f, "illustrative_text", il);
 		else if (il != NULL && il->type == VALUE_BOOL && il->u.b)
-			value_map_set(s->arena, f, "illustrative_text",
-			    site_vstr(s, site_word(s, it->lang,
-			    "illustrative_figures")));
+			value_map_put(s->arena, f, "illustrative_text",
+			    site_vstr(s,
+			        site_word(s, it->lang,
+			            "illustrative_figures")));
 	}
-	value_map_set(s->arena, f, "url", site_vstr(s, it->url));
-	value_map_set(s->arena, f, "permalink", site_vstr(s, site_absurl(s,
-	    it->url)));
-	value_map_set(s->arena, f, "slug", site_vstr(s, it->slug));
-	value_map_set(s->arena, f, "lang", site_vstr(s, it->lang));
+	value_map_put(s->arena, f, "url", site_vstr(s, it->url));
+	value_map_put(s->arena, f, "permalink",
+	    site_vstr(s, site_absurl(s, it->url)));
+	value_map_put(s->arena, f, "slug", site_vstr(s, it->slug));
+	value_map_put(s->arena, f, "lang", site_vstr(s, it->lang));
 	/* A shadow (site_shadows()) says otherwise: its texts are in its
 	 * record's language, not the page's. */
-	value_map_set(s->arena, f, "content_lang",
+	value_map_put(s->arena, f, "content_lang",
 	    site_vstr(s,
 	        it->shadow_of != NULL ? it->shadow_of->lang : it->lang));
-	value_map_set(s->arena, f, "untranslated",
+	value_map_put(s->arena, f, "untranslated",
 	    it->shadow_of != NULL ? s->yes : s->no);
-	value_map_set(s->arena, f, "kind", site_vstr(s, it->coll->kind));
-	value_map_set(s->arena, f, "source_path", site_vstr(s, it->path));
-	value_map_set(s->arena, f, arena_printf(s->arena, "is_%s",
-	    it->coll->kind), s->yes);
+	value_map_put(s->arena, f, "kind", site_vstr(s, it->coll->kind));
+	value_map_put(s->arena, f, "source_path", site_vstr(s, it->path));
+	value_map_put(s->arena, f, arena_cat(s->arena, "is_", it->coll->kind),
+	    s->yes);
 	/* {{>*card}}: the kind's own card, else the theme's generic one. */
 	if (it->coll->card != NULL) {
-		value_map_set(s->arena, f, "card", site_vstr(s,
-		    it->coll->card));
-		value_map_set(s->arena, f, "linked_card", site_vstr(s,
-		    it->coll->linked_card));
+		value_map_put(s->arena, f, "card",
+		    site_vstr(s, it->coll->card));
+		value_map_put(s->arena, f, "linked_card",
+		    site_vstr(s, it->coll->linked_card));
 	}
 	if (it->date) {
 		fmt_date(&b, it->date, site_fmt(s, it->lang));
-		value_map_set(s->arena, f, "date_text", site_vstr(s,
-		    buf_keep(&b, s->arena)));
-		value_map_set(s->arena, f, "date_iso", site_vstr(s, it->date));
-		value_map_set(s->arena, f, "year", site_vstr(s,
-		    arena_strndup(s->arena, it->date, 4)));
+		value_map_put(s->arena, f, "date_text",
+		    site_vstr(s, buf_keep(&b, s->arena)));
+		value_map_put(s->arena, f, "date_iso", site_vstr(s, it->date));
+		value_map_put(s->arena, f, "year",
+		    site_vstr(s, arena_strndup(s->arena, it->date, 4)));
 	}
 	/* The preview's banner names a publish_on day (serve_drafts.c). */
 	if ((on = value_map_str(it->data, "preview_on")) != NULL) {
 		fmt_date(&b, on, site_fmt(s, it->lang));
-		value_map_set(s->arena, f, "preview_on_text", site_vstr(s,
-		    buf_keep(&b, s->arena)));
+		value_map_put(s->arena, f, "preview_on_text",
+		    site_vstr(s, buf_keep(&b, s->arena)));
 	}
 	if (value_map_get(it->data, "summary") == NULL && it->body_len)
-		value_map_set(s->arena, f, "summary", site_vstr(s,
-		    site_excerpt(s, it->body, it->body_len)));
-	value_map_set(s->arena, f, "collection", coll_frame(s, it->coll, lang));
+		value_map_put(s->arena, f, "summary",
+		    site_vstr(s, site_excerpt(s, it->body, it->body_len)));
+	value_map_put(s->arena, f, "collection", coll_frame(s, it->coll, lang));
 
 	l = value_list(s->arena);
 	for (i = 0; i < s->nlangs; i++) {
@@ -321,15 +326,15 @@ site_item_frame(struct site *s, struct item *it)
 		if (t == NULL || t == it || t->url == NULL || t->draft)
 			continue;
 		value_list_push(s->arena, l, value_map(s->arena));
-		value_map_set(s->arena, l->items[l->n - 1], "lang",
+		value_map_put(s->arena, l->items[l->n - 1], "lang",
 		    site_vstr(s, t->lang));
-		value_map_set(s->arena, l->items[l->n - 1], "url",
+		value_map_put(s->arena, l->items[l->n - 1], "url",
 		    site_vstr(s, t->url));
-		value_map_set(s->arena, l->items[l->n - 1], "title",
+		value_map_put(s->arena, l->items[l->n - 1], "title",
 		    site_vstr(s,
 		        site_ltext(s, title_value(t->data), (int)i, t->slug)));
 	}
-	value_map_set(s->arena, f, "translations", l);
+	value_map_put(s->arena, f, "translations", l);
 
 	l = value_list(s->arena);
 	value_reserve(s->arena, l, 3);
@@ -338,9 +343,9 @@ site_item_frame(struct site *s, struct item *it)
 		    coll_crumbs(s, it->coll, lang)->items[i]);
 	/* The frame's title: a zone's is its name. */
 	site_crumb_here(s, l, value_map_str(f, "title"));
-	value_map_set(s->arena, f, "breadcrumbs", l);
-	value_map_set(s->arena, f, "has_breadcrumbs", value_bool(s->arena,
-	    true));
+	value_map_put(s->arena, f, "breadcrumbs", l);
+	value_map_put(s->arena, f, "has_breadcrumbs",
+	    value_bool(s->arena, true));
 	buf_release(&b);
 	it->frame = f;
 }
@@ -462,38 +467,40 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 		value_map_set(s->arena, site, p->key,
 		    site_localize(s, p->val, lang));
 	}
-	value_map_set(s->arena, site, "url", site_vstr(s, home));
-	value_map_set(s->arena, site, "root", site_vstr(s, s->root));
-	value_map_set(s->arena, site, "base_url", site_vstr(s, s->base_url));
-	value_map_set(s->arena, site, "lang", site_vstr(s, s->langs[lang]));
-	value_map_set(s->arena, site, "build_date", site_vstr(s, s->build_date));
-	value_map_set(s->arena, site, "asset_version", site_vstr(s,
-	    th->asset_version));
-	value_map_set(s->arena, site, "generator", site_vstr(s,
-	    "minhbach " MINHBACH_VERSION));
+	value_map_put(s->arena, site, "url", site_vstr(s, home));
+	value_map_put(s->arena, site, "root", site_vstr(s, s->root));
+	value_map_put(s->arena, site, "base_url", site_vstr(s, s->base_url));
+	value_map_put(s->arena, site, "lang", site_vstr(s, s->langs[lang]));
+	value_map_put(s->arena, site, "build_date",
+	    site_vstr(s, s->build_date));
+	value_map_put(s->arena, site, "asset_version",
+	    site_vstr(s, th->asset_version));
+	value_map_put(s->arena, site, "generator",
+	    site_vstr(s, "minhbach " MINHBACH_VERSION));
 	if (s->commit) {
-		value_map_set(s->arena, site, "commit", site_vstr(s, s->commit));
-		value_map_set(s->arena, site, "commit_short", site_vstr(s,
-		    arena_strndup(s->arena, s->commit, 12)));
+		value_map_put(s->arena, site, "commit",
+		    site_vstr(s, s->commit));
+		value_map_put(s->arena, site, "commit_short",
+		    site_vstr(s, arena_strndup(s->arena, s->commit, 12)));
 	}
 	if (s->dirty)
-		value_map_set(s->arena, site, "uncommitted", s->yes);
+		value_map_put(s->arena, site, "uncommitted", s->yes);
 	if (s->nlangs > 1) {
 		l = value_list(s->arena);
 		for (i = 0; i < s->nlangs; i++) {
 			v = value_map(s->arena);
-			value_map_set(s->arena, v, "code",
+			value_map_put(s->arena, v, "code",
 			    site_vstr(s, s->langs[i]));
-			value_map_set(s->arena, v, "url", site_vstr(s,
-			    arena_printf(s->arena, "%s%s", s->root,
-			    site_lang_prefix(s, (int)i))));
-			value_map_set(s->arena, v, "current",
+			value_map_put(s->arena, v, "url",
+			    site_vstr(s,
+			        arena_printf(s->arena, "%s%s", s->root,
+			            site_lang_prefix(s, (int)i))));
+			value_map_put(s->arena, v, "current",
 			    (int)i == lang ? s->yes : s->no);
 			value_list_push(s->arena, l, v);
 		}
-		value_map_set(s->arena, site, "languages", l);
-		value_map_set(s->arena, site, "multilingual",
-		    s->yes);
+		value_map_put(s->arena, site, "languages", l);
+		value_map_put(s->arena, site, "multilingual", s->yes);
 	}
 	/* Menu entries' urls are relative to the language's home. */
 	l = value_list(s->arena);
@@ -517,20 +524,21 @@ site_globals(struct site *s, const struct theme *th, struct source *src,
 		    value_map_get(e, "title"), lang, ""),
 		    arena_printf(s->arena, "%s%s", home, u)));
 	}
-	value_map_set(s->arena, site, "menu", l);
+	value_map_put(s->arena, site, "menu", l);
 	l = value_map(s->arena);
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 
 		v = site_link(s, site_coll_title(s, co, lang), co->list ?
 		    co->list_url[lang] : home);
-		value_map_set(s->arena, v, "kind", site_vstr(s, co->kind));
+		value_map_put(s->arena, v, "kind", site_vstr(s, co->kind));
 		value_map_set(s->arena, l, co->name, v);
 	}
-	value_map_set(s->arena, site, "collections", l);
-	value_map_set(s->arena, g, "site", site);
-	value_map_set(s->arena, g, "t", theme_strings(s->arena, s->diags,
-	    src, th, s->langs[lang], lang_asked(s, lang)));
-	value_map_set(s->arena, g, "lang", site_vstr(s, s->langs[lang]));
+	value_map_put(s->arena, site, "collections", l);
+	value_map_put(s->arena, g, "site", site);
+	value_map_put(s->arena, g, "t",
+	    theme_strings(s->arena, s->diags, src, th, s->langs[lang],
+	        lang_asked(s, lang)));
+	value_map_put(s->arena, g, "lang", site_vstr(s, s->langs[lang]));
 	return g;
 }

@@ -97,7 +97,7 @@ every_lang(struct site *s, int lang, const char *const *urls,
 		if ((int)i == lang || urls[i] == NULL)
 			continue;
 		e = site_link(s, titles[i], urls[i]);
-		value_map_set(s->arena, e, "lang", site_vstr(s, s->langs[i]));
+		value_map_put(s->arena, e, "lang", site_vstr(s, s->langs[i]));
 		value_list_push(s->arena, l, e);
 	}
 	return l;
@@ -172,9 +172,10 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			if (it->date && (prev_year == NULL ||
 			    strncmp(prev_year, it->date, 4) != 0)) {
 				year = value_map(s->arena);
-				value_map_set(s->arena, year, "year", site_vstr(s,
-				    arena_strndup(s->arena, it->date, 4)));
-				value_map_set(s->arena, year, "pages",
+				value_map_put(s->arena, year, "year",
+				    site_vstr(s,
+				        arena_strndup(s->arena, it->date, 4)));
+				value_map_put(s->arena, year, "pages",
 				    value_list(s->arena));
 				value_list_push(s->arena, years, year);
 				prev_year = it->date;
@@ -184,37 +185,42 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 				    value_map_get(year, "pages"),
 				    site_frame_in(it, lang));
 		}
-		value_map_set(s->arena, f, "title", site_vstr(s, title));
-		value_map_set(s->arena, f, "url", site_vstr(s, url));
-		value_map_set(s->arena, f, "is_list", value_bool(s->arena,
-		    true));
-		value_map_set(s->arena, f, "kind", site_vstr(s, co->kind));
-		value_map_set(s->arena, f, "collection", site_vstr(s, co->name));
-		value_map_set(s->arena, f, "pages", items);
-		value_map_set(s->arena, f, "years", years);
-		value_map_set(s->arena, f, "count", value_int(s->arena,
-		    (int64_t)n));
+		value_map_put(s->arena, f, "title", site_vstr(s, title));
+		value_map_put(s->arena, f, "url", site_vstr(s, url));
+		value_map_put(s->arena, f, "is_list",
+		    value_bool(s->arena, true));
+		value_map_put(s->arena, f, "kind", site_vstr(s, co->kind));
+		value_map_put(s->arena, f, "collection",
+		    site_vstr(s, co->name));
+		value_map_put(s->arena, f, "pages", items);
+		value_map_put(s->arena, f, "years", years);
+		value_map_put(s->arena, f, "count",
+		    value_int(s->arena, (int64_t)n));
 		if (co->dated)
-			value_map_set(s->arena, f, "feed_url", site_vstr(s,
-			    arena_printf(s->arena, "%satom.xml",
-			    co->list_url[lang])));
-		value_map_set(s->arena, f, "json_url", site_vstr(s,
-		    arena_printf(s->arena, "%sindex.json",
-		    co->list_url[lang])));
+			value_map_put(s->arena, f, "feed_url",
+			    site_vstr(s,
+			        arena_printf(s->arena, "%satom.xml",
+			            co->list_url[lang])));
+		value_map_put(s->arena, f, "json_url",
+		    site_vstr(s,
+		        arena_printf(s->arena, "%sindex.json",
+		            co->list_url[lang])));
 		pgn = value_map(s->arena);
-		value_map_set(s->arena, pgn, "current", value_int(s->arena,
-		    (int64_t)pg));
-		value_map_set(s->arena, pgn, "total", value_int(s->arena,
-		    (int64_t)npages));
+		value_map_put(s->arena, pgn, "current",
+		    value_int(s->arena, (int64_t)pg));
+		value_map_put(s->arena, pgn, "total",
+		    value_int(s->arena, (int64_t)npages));
 		if (pg > 1)
-			value_map_set(s->arena, pgn, "prev_url", site_vstr(s,
-			    pg == 2 ? list_url :
-			    arena_printf(s->arena, "%s%s/%zu/",
-			    list_url, seg, pg - 1)));
+			value_map_put(s->arena, pgn, "prev_url",
+			    site_vstr(s,
+			        pg == 2 ? list_url :
+			                  arena_printf(s->arena, "%s%s/%zu/",
+			                      list_url, seg, pg - 1)));
 		if (pg < npages)
-			value_map_set(s->arena, pgn, "next_url", site_vstr(s,
-			    arena_printf(s->arena, "%s%s/%zu/",
-			    list_url, seg, pg + 1)));
+			value_map_put(s->arena, pgn, "next_url",
+			    site_vstr(s,
+			        arena_printf(s->arena, "%s%s/%zu/", list_url,
+			            seg, pg + 1)));
 		/*
 		 * The first, the last and two either side of the current
 		 * page, gaps marked: a constant number of links per page, so
@@ -227,8 +233,9 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			if (k != 1 && k != npages && (k + 2 < pg || k > pg + 2)) {
 				if (k == 2 || k == npages - 1) {
 					e = value_map(s->arena);
-					value_map_set(s->arena, e, "gap", s->yes);
-					value_map_set(s->arena, e, "current",
+					value_map_put(s->arena, e, "gap",
+					    s->yes);
+					value_map_put(s->arena, e, "current",
 					    s->no);
 					value_list_push(s->arena, links, e);
 				}
@@ -237,13 +244,13 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			e = site_link(s, arena_printf(s->arena, "%zu", k),
 			    k == 1 ? list_url : arena_printf(s->arena,
 			    "%s%s/%zu/", list_url, seg, k));
-			value_map_set(s->arena, e, "current",
+			value_map_put(s->arena, e, "current",
 			    k == pg ? s->yes : s->no);
 			value_list_push(s->arena, links, e);
 		}
-		value_map_set(s->arena, pgn, "links", links);
+		value_map_put(s->arena, pgn, "links", links);
 		if (npages > 1)
-			value_map_set(s->arena, f, "pagination", pgn);
+			value_map_put(s->arena, f, "pagination", pgn);
 		{
 			struct value *bc = value_list(s->arena);
 
@@ -253,9 +260,8 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 			    "Home")), arena_printf(s->arena, "%s%s",
 			    s->root, site_lang_prefix(s, lang))));
 			site_crumb_here(s, bc, title);
-			value_map_set(s->arena, f, "breadcrumbs", bc);
-			value_map_set(s->arena, f, "has_breadcrumbs",
-			    s->yes);
+			value_map_put(s->arena, f, "breadcrumbs", bc);
+			value_map_put(s->arena, f, "has_breadcrumbs", s->yes);
 		}
 		if (pg == 1 && strcmp(list_url, co->list_url[lang]) == 0) {
 			const char *urls[SITE_MAX_LANGS] = {0};
@@ -265,7 +271,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 				urls[k] = co->list_url[k];
 				ts[k] = site_coll_title(s, co, (int)k);
 			}
-			value_map_set(s->arena, f, "translations",
+			value_map_put(s->arena, f, "translations",
 			    every_lang(s, lang, urls, ts));
 		}
 		for (i = 0; extra != NULL && i < extra->n; i++)
@@ -284,11 +290,13 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 	const char *pre = site_lang_prefix(s, lang);
 	size_t i, j;
 
-	value_map_set(s->arena, f, "title", site_vstr(s, site_ltext(s,
-	    value_map_get(s->conf, "title"), lang, "minhbach")));
-	value_map_set(s->arena, f, "url", site_vstr(s, arena_printf(s->arena,
-	    "%s%s", s->root, pre)));
-	value_map_set(s->arena, f, "is_home", s->yes);
+	value_map_put(s->arena, f, "title",
+	    site_vstr(s,
+	        site_ltext(s, value_map_get(s->conf, "title"), lang,
+	            "minhbach")));
+	value_map_put(s->arena, f, "url",
+	    site_vstr(s, arena_printf(s->arena, "%s%s", s->root, pre)));
+	value_map_put(s->arena, f, "is_home", s->yes);
 	{
 		const char *urls[SITE_MAX_LANGS] = {0};
 		const char *ts[SITE_MAX_LANGS] = {0};
@@ -299,8 +307,8 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 			ts[i] = site_ltext(s, value_map_get(s->conf, "title"),
 			    (int)i, "minhbach");
 		}
-		value_map_set(s->arena, f, "translations", every_lang(s, lang,
-		    urls, ts));
+		value_map_put(s->arena, f, "translations",
+		    every_lang(s, lang, urls, ts));
 	}
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
@@ -316,18 +324,18 @@ site_model_home(struct site *s, const struct theme *th, int lang)
 			continue;	/* {{#recent.news}} is then false */
 		e = site_link(s, site_coll_title(s, co, lang), co->list ?
 		    co->list_url[lang] : "");
-		value_map_set(s->arena, e, "items", l);
+		value_map_put(s->arena, e, "items", l);
 		value_map_set(s->arena, recent, co->name, e);
 	}
-	value_map_set(s->arena, f, "recent", recent);
+	value_map_put(s->arena, f, "recent", recent);
 	site_add_frame_page(s, arena_printf(s->arena, "%sindex.html", pre),
 	    "content/site.yaml", site_template(s, th, NULL, "home"), lang, f);
 
 	f = value_map(s->arena);
-	value_map_set(s->arena, f, "title", site_vstr(s, "404"));
-	value_map_set(s->arena, f, "url", site_vstr(s, arena_printf(s->arena,
-	    "%s%s404.html", s->root, pre)));
-	value_map_set(s->arena, f, "is_404", s->yes);
+	value_map_put(s->arena, f, "title", site_vstr(s, "404"));
+	value_map_put(s->arena, f, "url",
+	    site_vstr(s, arena_printf(s->arena, "%s%s404.html", s->root, pre)));
+	value_map_put(s->arena, f, "is_404", s->yes);
 	site_add_frame_page(s, arena_printf(s->arena, "%s404.html", pre),
 	    "content/site.yaml", site_template(s, th, NULL, "404"), lang, f);
 }

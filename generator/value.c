@@ -141,40 +141,65 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 	p->val = v;
 }
 
-void
-value_map_set(struct arena *a, struct value *m, const char *key,
-    struct value *v)
+/* Replaces the value of key[0..n) in m; false when m lacks it. */
+static bool
+replace(struct value *m, const char *key, size_t n, struct value *v)
 {
-	size_t i, n = strlen(key);
+	size_t i;
 
 	assert(m->type == VALUE_MAP && v != NULL);
 	for (i = 0; i < m->n; i++) {
 		if (m->pairs[i].keylen == n &&
 		    memcmp(m->pairs[i].key, key, n) == 0) {
 			m->pairs[i].val = v;	/* keeps its place */
-			return;
+			return true;
 		}
 	}
+	return false;
+}
+
+void
+value_map_set(struct arena *a, struct value *m, const char *key,
+    struct value *v)
+{
+	size_t n = strlen(key);
+
 	/* A computed key is located where its value came from. */
-	value_map_append(a, m, arena_strndup(a, key, n), n, v->pos, v);
+	if (!replace(m, key, n, v))
+		value_map_append(a, m, arena_strndup(a, key, n), n, v->pos, v);
+}
+
+void
+value_map_put(struct arena *a, struct value *m, const char *key,
+    struct value *v)
+{
+	size_t n = strlen(key);
+
+	if (!replace(m, key, n, v))
+		value_map_append(a, m, key, n, v->pos, v);
 }
 
 /*
  * Maps are small (front matter, one budget line): a linear scan is as
  * fast as hashing and keeps the pairs in document order with no index
  * to maintain.  The loader's duplicate check has a table of its own.
+ * A page's frame has some forty keys, many of a length: the first byte
+ * settles most of them without a call to memcmp().
  */
 struct value *
 value_map_getn(const struct value *m, const char *key, size_t n)
 {
+	const struct value_pair *p;
 	size_t i;
 
 	if (m == NULL || m->type != VALUE_MAP)
 		return NULL;
-	for (i = 0; i < m->n; i++)
-		if (m->pairs[i].keylen == n &&
-		    memcmp(m->pairs[i].key, key, n) == 0)
-			return m->pairs[i].val;
+	for (i = 0, p = m->pairs; i < m->n; i++, p++)
+		if (p->keylen == n &&
+		    (n == 0 ||
+		        (p->key[0] == key[0] &&
+		            memcmp(p->key + 1, key + 1, n - 1) == 0)))
+			return p->val;
 	return NULL;
 }
 

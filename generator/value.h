@@ -77,6 +77,10 @@ void value_list_push(struct arena *a, struct value *l, struct value *v);
  */
 void value_map_set(struct arena *a, struct value *m, const char *key,
     struct value *v);
+/* As value_map_set(), but borrows key, which must outlive the tree (a
+ * literal, an arena string): the model's frames set many. */
+void value_map_put(struct arena *a, struct value *m, const char *key,
+    struct value *v);
 /* Appends without looking for an existing key (loader use; key borrowed). */
 void value_map_append(struct arena *a, struct value *m, const char *key,
     size_t keylen, struct pos keypos, struct value *v);

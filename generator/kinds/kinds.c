@@ -60,10 +60,19 @@ first_of_kind(const struct site *s, size_t i)
 	return m == i;
 }
 
+/* The name index, made at the first need: news and pages need none. */
+static struct site_names *
+names(struct site *s, struct site_names **x)
+{
+	if (*x == NULL)
+		*x = site_names(s);
+	return *x;
+}
+
 void
 kinds_check(struct site *s)
 {
-	struct site_names *x = site_names(s);
+	struct site_names *x = NULL;
 	size_t i, j;
 
 	for (i = 0; i < s->ncolls; i++) {
@@ -74,14 +83,14 @@ kinds_check(struct site *s)
 			const struct item *it = co->items[j];
 
 			if (it->data != NULL && it->data->type == VALUE_MAP)
-				k->check(s, x, it);
+				k->check(s, names(s, &x), it);
 		}
 	}
 	for (i = 0; i < s->ncolls; i++) {
 		const struct kind *k = kind_find(s->colls[i].kind);
 
 		if (k != NULL && k->check_all != NULL && first_of_kind(s, i))
-			k->check_all(s, x);
+			k->check_all(s, names(s, &x));
 	}
 }
 
@@ -97,7 +106,7 @@ kinds_frame(struct site *s, const struct site_names *x, struct item *it)
 void
 kinds_model(struct site *s, const struct theme *th, const struct schemas *sc)
 {
-	struct site_names *x = site_names(s);
+	struct site_names *x = NULL;
 	size_t i, j;
 	int l;
 
@@ -107,27 +116,31 @@ kinds_model(struct site *s, const struct theme *th, const struct schemas *sc)
 
 		if (k != NULL && k->frames != NULL) {
 			if (first_of_kind(s, i))
-				k->frames(s, x);
+				k->frames(s, names(s, &x));
 			continue;
 		}
-		for (j = 0; j < co->n; j++)
-			kinds_frame(s, x, co->items[j]);
+		for (j = 0; k != NULL && k->frame != NULL && j < co->n; j++)
+			kinds_frame(s, names(s, &x), co->items[j]);
 	}
 	/* The shadows (site_frames.h) of every kind, even one that makes
 	 * its frames at once: their figures in their own language. */
-	for (i = 0; i < s->ncolls; i++)
-		for (j = 0; j < s->colls[i].n; j++)
+	for (i = 0; i < s->ncolls; i++) {
+		const struct kind *k = kind_find(s->colls[i].kind);
+
+		for (j = 0; k != NULL && k->frame != NULL && j < s->colls[i].n;
+		     j++)
 			for (l = 1; l < (int)s->nlangs; l++)
 				if (s->colls[i].items[j]->shadow[l] != NULL)
-					kinds_frame(s, x,
+					kinds_frame(s, names(s, &x),
 					    s->colls[i].items[j]->shadow[l]);
+	}
 	/* Links copy the frames' values: they come after every frame. */
-	links_model(s, sc, x);
+	links_model(s, sc, &x);
 	site_shadows_complete(s);
 	for (i = 0; i < s->ncolls; i++) {
 		const struct kind *k = kind_find(s->colls[i].kind);
 
 		if (s->colls[i].list && k != NULL && k->model != NULL)
-			k->model(s, th, x, &s->colls[i]);
+			k->model(s, th, names(s, &x), &s->colls[i]);
 	}
 }

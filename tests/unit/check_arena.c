@@ -179,6 +179,9 @@ START_TEST(test_arena_strings)
 	ck_assert_str_eq(s, "x--42-003.1-7");
 	s = arena_printf(a, "%s", "");
 	ck_assert_str_eq(s, "");
+	s = arena_cat(a, "https://x.invalid/", "tin-tuc/");
+	ck_assert_str_eq(s, "https://x.invalid/tin-tuc/");
+	ck_assert_str_eq(arena_cat(a, "", ""), "");
 	{
 		/* Longer than any stack buffer a lazy version might use. */
 		char big[5000];
@@ -189,6 +192,26 @@ START_TEST(test_arena_strings)
 		ck_assert_uint_eq(strlen(s), 5001);
 		ck_assert_int_eq(s[0], '<');
 		ck_assert_int_eq(s[5000], '>');
+	}
+	{
+		/* Strings formatted into the head block's rest: those that
+		 * no longer fit there, and one larger than a block, are
+		 * formatted again where they do; none overwrites another. */
+		static char huge[300 * 1024];
+		char *v[1000];
+		size_t i;
+
+		memset(huge, 'h', sizeof huge - 1);
+		for (i = 0; i < 1000; i++)
+			v[i] = arena_printf(a, "%04zu%.*s", i, (int)(i % 997),
+			    huge);
+		s = arena_printf(a, "[%s]", huge);
+		ck_assert_uint_eq(strlen(s), sizeof huge + 1);
+		for (i = 0; i < 1000; i++) {
+			ck_assert_uint_eq(strlen(v[i]), 4 + i % 997);
+			ck_assert_int_eq(atoi(v[i]), (int)i);
+			ck_assert_uint_eq((uintptr_t)v[i] % MAXALIGN, 0);
+		}
 	}
 	arena_free(a);
 }

@@ -925,6 +925,9 @@ START_TEST(test_schema_editor_terms)
 	    "|thay Ð bằng Đ\n");
 	expect("t", "need: x\ntext: \"Hội đồng ÐND\"\n",
 	    "t.yaml:2:17: W [record.text-lookalike]|dòng 2, cột 17\n");
+	/* ð after other letters of two bytes (C3 leads them too). */
+	expect("t", "need: x\ntext: Ấp à ðông\n",
+	    "t.yaml:2:12: W [record.text-lookalike]|thay ð bằng đ\n");
 	expect("t", "need: x\ndocnumber: 130/2019/NQ-HÐND\n",
 	    "t.yaml:2:12: E [record.docnumber-lookalike]|thay Ð bằng Đ\n");
 }

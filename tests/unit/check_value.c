@@ -119,6 +119,14 @@ START_TEST(test_value_map_order_and_replace)
 	ck_assert_uint_eq(m->n, 3);
 	ck_assert_uint_eq(m->pairs[2].keypos.line, 9);
 	ck_assert_str_eq(value_map_get(m, "zone")->text, "KCN Lộc Sơn");
+	/* put: the same, with the key borrowed. */
+	value_map_put(a, m, "date", value_strz(a, "2024-05-03"));
+	ck_assert_uint_eq(m->n, 3);
+	ck_assert_str_eq(m->pairs[1].val->text, "2024-05-03");
+	value_map_put(a, m, key, value_strz(a, "ba"));
+	ck_assert_uint_eq(m->n, 4);
+	ck_assert_ptr_eq(m->pairs[3].key, key);
+	ck_assert_str_eq(value_map_get(m, "Xitle")->text, "ba");
 	arena_free(a);
 }
 END_TEST
@@ -135,6 +143,10 @@ START_TEST(test_value_map_get)
 	ck_assert_ptr_eq(value_map_get(m, "decision"), inner);
 	ck_assert_ptr_null(value_map_get(m, "decisio"));
 	ck_assert_ptr_eq(value_map_getn(m, "decisionXYZ", 8), inner);
+	ck_assert_ptr_null(value_map_getn(m, "decisionXYZ", 0));
+	value_map_append(a, m, "", 0, inner->pos, inner);
+	ck_assert_ptr_eq(value_map_getn(m, "decisionXYZ", 0), inner);
+	m->n--;
 	ck_assert_ptr_null(value_map_get(value_int(a, 1), "x"));
 	ck_assert_ptr_null(value_map_get(NULL, "x"));
 	ck_assert_str_eq(value_path(m, "decision.number")->text, "12/QĐ-BQL");
