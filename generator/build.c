@@ -362,8 +362,11 @@ build_run(const struct options *o)
 	stage_done(&tm, "load");
 	if (s == NULL)
 		goto out;
-	/* the bodies' search terms, read while the model is made */
-	search_begin(s, o->jobs != 1);
+	/* The bodies' search terms, read on the core the validation and
+	 * the model leave idle (a build's only: check and render
+	 * --context write no index). */
+	if (o->cmd == BUILD_BUILD)
+		search_begin(s, o->jobs != 1);
 	s->commit = source_commit(src);
 	if (o->lang == NULL && s->nlangs > 0)
 		diags_set_lang(d, s->langs[0]);
@@ -406,6 +409,10 @@ build_run(const struct options *o)
 	}
 	if (th == NULL)
 		goto out;
+	/* A theme without a search page has no index: its bodies' terms
+	 * are not read on. */
+	if (theme_find(th, "search") == NULL)
+		search_end(s);
 	stage_done(&tm, "validate+theme");
 	if (site_model(s, th, src, o->base_url) == -1 || diags_errors(d))
 		goto out;

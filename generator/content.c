@@ -113,8 +113,9 @@ body_lookalikes(struct site *s, const struct item *it)
 			struct pos at = {it->path, line, 0};
 			bool eth = b[i] == 0x90;
 
-			at.col = 1 + (unsigned)utf8_count((const char *)b + bol,
-			    i - 1 - bol);
+			at.col = 1 +
+			    (unsigned)utf8_count((const char *)b + bol,
+			        i - 1 - bol);
 			warned = line;
 			diag_warning(s->diags, at, "text.lookalike",
 			    eth ? "Ð" : "ð", eth ? "U+00D0" : "U+00F0",
@@ -131,8 +132,8 @@ body_lookalikes(struct site *s, const struct item *it)
  * to find).
  */
 static int
-read_text(struct site *s, struct source *src, const char *path,
-    struct buf *b, bool *eth)
+read_text(struct site *s, struct source *src, const char *path, struct buf *b,
+    bool *eth)
 {
 	unsigned line, col;
 	const char *why;
@@ -637,8 +638,8 @@ content_load(struct arena *a, struct diags *d, struct source *src)
 		goto fail;
 	}
 	if (read_text(s, src, SITE_YAML, &b, &eth) == -1 ||
-	    value_parse_yaml(a, d, SITE_YAML, buf_cstr(&b), b.len, 1,
-	    &conf) == -1)
+	    value_parse_yaml(a, d, SITE_YAML, buf_cstr(&b), b.len, 1, &conf) ==
+	        -1)
 		goto fail;
 	if (conf == NULL || conf->type != VALUE_MAP) {
 		struct pos p = {SITE_YAML, 1, 1};

@@ -348,6 +348,9 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	}
 	if (jobs > MAX_JOBS)
 		jobs = MAX_JOBS;
+	/* the bodies' search terms, read beside the model: done before
+	 * any fork */
+	search_join(s);
 	pl.site = s;
 	pl.theme = th;
 	pl.dirfd = dirfd;

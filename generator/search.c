@@ -15,6 +15,7 @@
  */
 #include <assert.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -136,7 +137,8 @@ struct search_pre {
 	unsigned char *t;
 	size_t nt, capt;
 	pthread_t th;
-	bool running, sorted;
+	bool begun, running, sorted;
+	atomic_bool cancel; /* search_end(): stop reading */
 	/* search_make()'s: the index to write (search_write()) */
 	bool made;
 	const char *dirs[SITE_MAX_LANGS]; /* idx/<lang>/ below the root */
@@ -159,7 +161,7 @@ read_bodies(void *arg)
 	c.max = body_cut.max;
 	c.captouch = 256;
 	c.touch = xreallocarray(NULL, c.captouch, sizeof *c.touch);
-	for (i = 0; i < pre->n; i++) {
+	for (i = 0; i < pre->n && !atomic_load(&pre->cancel); i++) {
 		struct body_terms *b = &pre->v[i];
 
 		c.doc = (uint32_t)i;
@@ -198,15 +200,26 @@ cmp_body(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* s's index state, made on first use. */
+static struct search_pre *
+pre_of(struct site *s)
+{
+	if (s->search_pre == NULL) {
+		s->search_pre = xcalloc(1, sizeof *s->search_pre);
+		atomic_init(&s->search_pre->cancel, false);
+	}
+	return s->search_pre;
+}
+
 void
 search_begin(struct site *s, bool thread)
 {
-	struct search_pre *pre;
+	struct search_pre *pre = pre_of(s);
 	size_t c, i;
 
-	if (s->search_pre != NULL)
+	if (pre->begun)
 		return;
-	pre = xcalloc(1, sizeof *pre);
+	pre->begun = true;
 	for (c = 0; c < s->ncolls; c++)
 		pre->n += s->colls[c].n;
 	pre->v = xreallocarray(NULL, pre->n ? pre->n : 1, sizeof *pre->v);
@@ -222,25 +235,33 @@ search_begin(struct site *s, bool thread)
 			pre->v[pre->n].body = it->body;
 			pre->v[pre->n++].len = it->body_len;
 		}
-	s->search_pre = pre;
 	pre->running =
 	    thread && pthread_create(&pre->th, NULL, read_bodies, pre) == 0;
 	if (!pre->running)
 		read_bodies(pre);
 }
 
-/* The bodies read: joined, sorted for body_of(). */
+void
+search_join(struct site *s)
+{
+	struct search_pre *pre = s->search_pre;
+
+	if (pre != NULL && pre->running) {
+		pthread_join(pre->th, NULL);
+		pre->running = false;
+	}
+}
+
+/* The bodies read (here, when search_begin() was not called), joined,
+ * sorted for body_of(). */
 static struct search_pre *
 bodies_read(struct site *s)
 {
 	struct search_pre *pre;
 
 	search_begin(s, false);
+	search_join(s);
 	pre = s->search_pre;
-	if (pre->running) {
-		pthread_join(pre->th, NULL);
-		pre->running = false;
-	}
 	if (!pre->sorted) {
 		qsort(pre->v, pre->n, sizeof *pre->v, cmp_body);
 		pre->sorted = true;
@@ -310,8 +331,10 @@ search_end(struct site *s)
 
 	if (pre == NULL)
 		return;
-	if (pre->running)
+	if (pre->running) {
+		atomic_store(&pre->cancel, true);
 		pthread_join(pre->th, NULL);
+	}
 	search_index_release(&pre->x);
 	free(pre->v);
 	free(pre->t);
@@ -575,6 +598,7 @@ search_write(struct site *s, int dirfd)
 	if (pre == NULL || !pre->made)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pre = bodies_read(s);
 	for (lang = 0; lang < (int)s->nlangs && rc == 0; lang++)
 		rc = index_lang(s, pre, lang, dirfd);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -685,7 +709,9 @@ search_make(struct site *s, const struct theme *th)
 		search_end(s);
 		return;
 	}
-	pre = bodies_read(s);
+	/* the bodies are read beside the model and joined before the
+	 * render (search_join()): nothing here waits for them */
+	pre = pre_of(s);
 	for (c = 0; c < s->ncolls; c++) {
 		for (k = 0; k < pre->nkinds; k++)
 			if (strcmp(pre->kinds[k], s->colls[c].kind) == 0)

@@ -40,11 +40,16 @@ void search_make(struct site *s, const struct theme *th);
 /*
  * Reads the terms of the Markdown bodies of s's records as loaded, in a
  * thread of its own when thread (the model, which does not change them,
- * is made meanwhile), else at once.  search_make() uses them (joining
- * the thread); search_end() frees them.  search_make() without it
- * reads them itself.
+ * is made meanwhile), else at once.  search_join() waits for the
+ * thread; search_write() uses them (reading them itself when
+ * search_begin() was not called); search_end() frees them.
  */
 void search_begin(struct site *s, bool thread);
+
+/* Waits for search_begin()'s thread, if running: before the render
+ * forks its workers (a thread running at a fork could hold a lock the
+ * workers would then wait for). */
+void search_join(struct site *s);
 
 /* Whether search_make() readied an index for search_write(). */
 bool search_pending(const struct site *s);

@@ -123,23 +123,24 @@ static inline m16
 quick_block(const unsigned char *p, m16 *eth)
 {
 	m16 c = load16(p), p1 = load16(p - 1), p2 = load16(p - 2);
-	m16 ascii = ((c >= 0x20) & (c != 0x7F)) | (c == '\t') |
-	    (c == '\n') | (c == '\r');
+	m16 ascii = ((c >= 0x20) & (c != 0x7F)) | (c == '\t') | (c == '\n') |
+	    (c == '\r');
 	m16 cont = c < S(0xC0);
 	/* C2-CB: U+0080-U+02FF, Latin-1 and Latin Extended (ă đ ơ ư);
 	 * E1 and E2 are narrowed to U+1E00-U+1EFF and U+2002-U+20CF. */
-	m16 lead = ((c >= S(0xC2)) & (c <= S(0xCB))) | (c == S(0xE1)) |
-	    (c == S(0xE2));
+	m16 lead =
+	    ((c >= S(0xC2)) & (c <= S(0xCB))) | (c == S(0xE1)) | (c == S(0xE2));
 	m16 want = ((p1 >= S(0xC2)) & (p1 <= S(0xCB))) | (p1 == S(0xE1)) |
 	    (p1 == S(0xE2)) | (p2 == S(0xE1)) | (p2 == S(0xE2));
 	m16 bad = ~(ascii | cont | lead) | (cont ^ want);
 
-	bad |= (p1 == S(0xC2)) & (c < S(0xA0));	/* C1 controls */
+	bad |= (p1 == S(0xC2)) & (c < S(0xA0)); /* C1 controls */
 	bad |= (p1 == S(0xE1)) & ((c < S(0xB8)) | (c > S(0xBB)));
 	bad |= (p1 == S(0xE2)) & (c > S(0x83));
 	/* Not U+2000 and U+2001 (singletons), nor the marks from U+20D0. */
-	bad |= (p2 == S(0xE2)) & (((p1 == S(0x80)) & (c < S(0x82))) |
-	    ((p1 == S(0x83)) & (c > S(0x8F))));
+	bad |= (p2 == S(0xE2)) &
+	    (((p1 == S(0x80)) & (c < S(0x82))) |
+	        ((p1 == S(0x83)) & (c > S(0x8F))));
 	/* C3 90 and C3 B0 */
 	*eth |= (p1 == S(0xC3)) & ((c & S(0xDF)) == S(0x90));
 	return bad;
@@ -169,7 +170,7 @@ quick_prefix(const unsigned char *u, size_t n, bool *eth)
 	memset(pad, ' ', sizeof pad);
 	memcpy(pad + 2, u, n < 18 ? n : 16);
 	bad = quick_block(pad + 2, &e);
-	if (n < 18)	/* the last block below starts 18 bytes back */
+	if (n < 18) /* the last block below starts 18 bytes back */
 		bad |= quick_block(pad + 18, &e);
 	if (any16(bad))
 		return 0;
