@@ -460,12 +460,14 @@ END_TEST
 START_TEST(test_content_body_lookalikes_columns)
 {
 	struct tu_file files[] = {
-		{"content/site.yaml", "title: T\ncollections:\n"
-		    "  news: {kind: news}\n"},
-		{"content/news/a.md", NULL},
-		{"content/news/b.md", "---\ntitle: B\ndate: 2020-01-15\n---\n"
-		    "Vie\xcc\x82t, Ð\n"},
-		{NULL, NULL},
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    {"content/news/a.md", NULL},
+	    {"content/news/b.md",
+	        "---\ntitle: B\ndate: 2020-01-15\n---\n"
+	        "Vie\xcc\x82t, Ð\n"},
+	    {NULL, NULL},
 	};
 	struct buf body = {0}, want = {0};
 	struct tu_site t;
@@ -476,15 +478,19 @@ START_TEST(test_content_body_lookalikes_columns)
 		for (k = 0; k < j % 20; k++)
 			buf_adds(&body, j < 20 ? "x" : "ạ");
 		buf_addf(&body, "%s và ð, Ð nữa\n", j % 2 ? "ð" : "Ð");
-		buf_addf(&want, "content/news/a.md:%u:%u: W [text.lookalike]"
-		    "|dòng %u, cột %u|thay %s bằng %s\n", line, j % 20 + 1,
-		    line, j % 20 + 1, j % 2 ? "ð" : "Ð", j % 2 ? "đ" : "Đ");
+		buf_addf(&want,
+		    "content/news/a.md:%u:%u: W [text.lookalike]"
+		    "|dòng %u, cột %u|thay %s bằng %s\n",
+		    line, j % 20 + 1, line, j % 20 + 1, j % 2 ? "ð" : "Ð",
+		    j % 2 ? "đ" : "Đ");
 	}
 	buf_adds(&body, "không có\nab\r\nÐ\n\ncuối Ð");
-	buf_addf(&want, "content/news/a.md:%u:1: W [text.lookalike]\n"
-	    "content/news/a.md:%u:6: W [text.lookalike]\n", line + 2,
-	    line + 4);
-	buf_adds(&want, "content/news/b.md:5:3: W [text.not-nfc]\n"
+	buf_addf(&want,
+	    "content/news/a.md:%u:1: W [text.lookalike]\n"
+	    "content/news/a.md:%u:6: W [text.lookalike]\n",
+	    line + 2, line + 4);
+	buf_adds(&want,
+	    "content/news/b.md:5:3: W [text.not-nfc]\n"
 	    "content/news/b.md:5:7: W [text.lookalike]|dòng 5, cột 7\n");
 	files[1].text = buf_cstr(&body);
 	tu_site_load(&t, files);

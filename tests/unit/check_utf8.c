@@ -372,20 +372,79 @@ END_TEST
  * "\0" is the NUL byte itself (piece_len()).
  */
 static const char *const piece[] = {
-	"", "a", "\t", "\n", "\r\n", "\x01", "\x0b", "\x1f", "\x7f",
-	"\x80", "\xbf", "\xff", "\xc0\xaf", "\xc1\xbf", "\xc2",
-	"\xc2\x85", "\xc2\x9f", "\xc2\xa0", "\xc3", "\xc3\x80",
-	"\xc3\x90", "\xc3\xb0", "Ð", "ð", "\xc3\x91", "\xc3\xb1",
-	"\xc3\x41", "ă", "đ", "ơ", "ư", "\xcb\xbf", "\xcc\x80",
-	"\xcc\x81", "e\xcc\x81", "\xcd\xaf", "\xdf\xbf", "\xe0\xa0\x80",
-	"\xe0\x80\x80", "\xe1", "\xe1\xba", "\xe1\xba\xa1", "ạ", "ỹ",
-	"\xe1\xb7\xbf", "\xe1\xb8\x80", "\xe1\xbb\xbf", "\xe1\xbc\x80",
-	"\xe1\xba\x41", "\xe2\x80\x80", "\xe2\x80\x81", "\xe2\x80\x82",
-	"–", "“", "”", "…", "₫", "€", "\xe2\x83\x8f", "\xe2\x83\x90",
-	"\xe2\x84\x80", "\xe2\x80", "\xe3\x80\x80", "\xe4\xb8\xad",
-	"\xed\xa0\x80", "\xef\xbb\xbf", "\xf0\x9f\x98\x80", "\xf0\x9f",
-	"\xf4\x90\x80\x80", "\xf5\x80\x80\x80", "\0", "ạ\xcc\x82",
-	"\xc3\x90\xc3\xb0",
+    "",
+    "a",
+    "\t",
+    "\n",
+    "\r\n",
+    "\x01",
+    "\x0b",
+    "\x1f",
+    "\x7f",
+    "\x80",
+    "\xbf",
+    "\xff",
+    "\xc0\xaf",
+    "\xc1\xbf",
+    "\xc2",
+    "\xc2\x85",
+    "\xc2\x9f",
+    "\xc2\xa0",
+    "\xc3",
+    "\xc3\x80",
+    "\xc3\x90",
+    "\xc3\xb0",
+    "Ð",
+    "ð",
+    "\xc3\x91",
+    "\xc3\xb1",
+    "\xc3\x41",
+    "ă",
+    "đ",
+    "ơ",
+    "ư",
+    "\xcb\xbf",
+    "\xcc\x80",
+    "\xcc\x81",
+    "e\xcc\x81",
+    "\xcd\xaf",
+    "\xdf\xbf",
+    "\xe0\xa0\x80",
+    "\xe0\x80\x80",
+    "\xe1",
+    "\xe1\xba",
+    "\xe1\xba\xa1",
+    "ạ",
+    "ỹ",
+    "\xe1\xb7\xbf",
+    "\xe1\xb8\x80",
+    "\xe1\xbb\xbf",
+    "\xe1\xbc\x80",
+    "\xe1\xba\x41",
+    "\xe2\x80\x80",
+    "\xe2\x80\x81",
+    "\xe2\x80\x82",
+    "–",
+    "“",
+    "”",
+    "…",
+    "₫",
+    "€",
+    "\xe2\x83\x8f",
+    "\xe2\x83\x90",
+    "\xe2\x84\x80",
+    "\xe2\x80",
+    "\xe3\x80\x80",
+    "\xe4\xb8\xad",
+    "\xed\xa0\x80",
+    "\xef\xbb\xbf",
+    "\xf0\x9f\x98\x80",
+    "\xf0\x9f",
+    "\xf4\x90\x80\x80",
+    "\xf5\x80\x80\x80",
+    "\0",
+    "ạ\xcc\x82",
+    "\xc3\x90\xc3\xb0",
 };
 
 static size_t
@@ -421,9 +480,9 @@ quick_ref(const char *s, size_t n, bool *eth)
 		if (cp == 0xD0 || cp == 0xF0)
 			*eth = true;
 		if (!((cp >= 0x20 && cp < 0x7F) || cp == '\t' || cp == '\n' ||
-		    cp == '\r' || (cp >= 0xA0 && cp <= 0x2FF) ||
-		    (cp >= 0x1E00 && cp <= 0x1EFF) ||
-		    (cp >= 0x2002 && cp <= 0x20CF)))
+		        cp == '\r' || (cp >= 0xA0 && cp <= 0x2FF) ||
+		        (cp >= 0x1E00 && cp <= 0x1EFF) ||
+		        (cp >= 0x2002 && cp <= 0x20CF)))
 			return false;
 	}
 	return true;
@@ -439,8 +498,8 @@ quick_agrees(const char *s, size_t n)
 	ck_assert_msg(got == want, "quick %d, slow %d: \"%.*s\" (%zu bytes)",
 	    got, want, (int)n, s, n);
 	if (want)
-		ck_assert_msg(eth == want_eth, "eth %d: \"%.*s\"", eth,
-		    (int)n, s);
+		ck_assert_msg(eth == want_eth, "eth %d: \"%.*s\"", eth, (int)n,
+		    s);
 }
 
 /*
@@ -530,8 +589,8 @@ prefix_agrees(const char *pre, size_t np, const char *s, size_t n)
 	}
 	r = utf8_nfc(text, np + n, &on, &l, &c);
 	m = utf8proc_map((const utf8proc_uint8_t *)text,
-	    (utf8proc_ssize_t)(np + n), &ref, UTF8PROC_STABLE |
-	    UTF8PROC_COMPOSE);
+	    (utf8proc_ssize_t)(np + n), &ref,
+	    UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	ck_assert_int_ge(m, 0);
 	if ((size_t)m == np + n && memcmp(ref, text, np + n) == 0) {
 		ck_assert_msg(r == NULL, "nfc: \"%.*s\"", (int)(np + n), text);
@@ -561,9 +620,11 @@ START_TEST(test_utf8_checks_after_prefix)
 					for (np = 0, k = 0; np < before; k++)
 						pre[np++] = fl[k % strlen(fl)];
 					/* Whole letters only: "ạ" cut is bad. */
-					while (np > 0 && !utf8_is_lead(
-					    (unsigned char)fl[k % strlen(fl)]))
-						pre[np++] = fl[k++ % strlen(fl)];
+					while (np > 0 &&
+					    !utf8_is_lead((unsigned char)
+					            fl[k % strlen(fl)]))
+						pre[np++] =
+						    fl[k++ % strlen(fl)];
 					memcpy(s, piece[p], len);
 					memset(s + len, 'z', after);
 					prefix_agrees(pre, np, s, len + after);
@@ -579,8 +640,8 @@ END_TEST
  */
 START_TEST(test_utf8_quick_check_bounds)
 {
-	static const char *const fill[] = {"a", "ạ", "\xcc\x81", "\x01",
-	    "Ð", "ă\n"};
+	static const char *const fill[] = {"a", "ạ", "\xcc\x81", "\x01", "Ð",
+	    "ă\n"};
 	size_t f, n, i;
 
 	for (f = 0; f < sizeof fill / sizeof fill[0]; f++)
