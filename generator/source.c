@@ -32,8 +32,8 @@ enum backend { BACKEND_DIR, BACKEND_GIT };
  * One open source.  The git tree lives as long as the source because
  * every list and read goes back to it; source_close() frees it (the
  * repository is the build's, repo_close()).  libgit2 objects are not
- * shared between threads: the load stage, the only caller of
- * source_list() and source_read(), is single-threaded.
+ * shared between threads: the load stage reads a git source with one
+ * thread (content.c load_all()); a folder's files are read by several.
  */
 struct source {
 	struct arena *a;
