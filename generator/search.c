@@ -24,6 +24,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "diag.h"
 #include "fsutil.h"
 #include "records.h"
 #include "search.h"
@@ -352,7 +353,8 @@ write_file(struct site *s, int dirfd, const char *dir, const char *name,
 	int len = snprintf(path, sizeof path, "%s%s", dir, name);
 
 	if (len < 0 || (size_t)len >= sizeof path)
-		return fsutil_write(s->diags, dirfd, NULL, data, n);
+		return diag_error(s->diags, pos_file(NULL),
+		    "output.unsafe-path", dir);
 	return fsutil_write(s->diags, dirfd, path, data, n);
 }
 

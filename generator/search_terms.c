@@ -90,13 +90,36 @@ search_terms_init(void)
 	pthread_once(&fold_once, fold_init);
 }
 
+/*
+ * The fold of the code point at s[0..n): its bytes at *f (the table's,
+ * or tmp's), their number at *len (0 for bytes that are not UTF-8:
+ * dropped).  Returns the bytes of s read.
+ */
+static size_t
+fold_next(const char *s, size_t n, unsigned char tmp[7],
+    const unsigned char **f, size_t *len)
+{
+	uint32_t cp;
+	size_t k = utf8_decode(s, n, &cp, UTF8_STRICT);
+
+	if (cp == UTF8_REPLACEMENT && k == 1) {
+		*len = 0;
+	} else if (cp < FOLD_TABLE) {
+		*f = fold_table[cp].s;
+		*len = fold_table[cp].len;
+	} else {
+		*f = tmp;
+		*len = fold_cp(cp, tmp);
+	}
+	return k;
+}
+
 void
 search_fold(struct buf *out, const char *s, size_t n)
 {
 	unsigned char tmp[7];
 	const unsigned char *f;
-	uint32_t cp;
-	size_t i = 0, k, len;
+	size_t i = 0, len;
 
 	search_terms_init();
 	while (i < n) {
@@ -110,17 +133,9 @@ search_fold(struct buf *out, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		k = utf8_decode(s + i, n - i, &cp, UTF8_STRICT);
-		i += k;
-		if (cp == UTF8_REPLACEMENT && k == 1)
+		i += fold_next(s + i, n - i, tmp, &f, &len);
+		if (len == 0)
 			continue; /* not UTF-8: dropped */
-		if (cp < FOLD_TABLE) {
-			f = fold_table[cp].s;
-			len = fold_table[cp].len;
-		} else {
-			f = tmp;
-			len = fold_cp(cp, tmp);
-		}
 		memcpy(out->data + out->len, f, len);
 		out->len += len;
 	}
@@ -282,22 +297,11 @@ fold_word(struct cut *c, const char *s, size_t n)
 	struct piece p = {{0}, 0, FNV_BASIS, 0, WORD_NONE};
 	unsigned char tmp[7];
 	const unsigned char *f;
-	uint32_t cp;
 	size_t k, fl;
 
 	while (u < end) {
-		k = utf8_decode((const char *)u, (size_t)(end - u), &cp,
-		    UTF8_STRICT);
-		u += k;
-		if (cp == UTF8_REPLACEMENT && k == 1)
-			continue; /* not UTF-8: dropped */
-		if (cp < FOLD_TABLE) {
-			f = fold_table[cp].s;
-			fl = fold_table[cp].len;
-		} else {
-			f = tmp;
-			fl = fold_cp(cp, tmp);
-		}
+		u +=
+		    fold_next((const char *)u, (size_t)(end - u), tmp, &f, &fl);
 		for (k = 0; k < fl; k++) {
 			if (!term_byte(f[k])) {
 				piece_end(c, &p);
