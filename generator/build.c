@@ -358,7 +358,9 @@ build_run(const struct options *o)
 		goto out;
 	}
 	/* load */
-	s = content_load(a, d, src);
+	s = content_load(a, d, src,
+	    o->cmd == BUILD_BUILD || o->cmd == BUILD_CHECK ? CONTENT_REREAD :
+	                                                     0);
 	stage_done(&tm, "load");
 	if (s == NULL)
 		goto out;

@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "frontmatter.h"
 #include "fx.h"
+#include "hash.h"
 #include "site.h"
 #include "source.h"
 #include "utf8.h"
@@ -129,11 +130,12 @@ body_lookalikes(struct site *s, const struct item *it)
 /*
  * Reads path and checks its text; -1 after a located diagnostic.  *eth
  * is false when the text holds no Ð or ð (body_lookalikes() has nothing
- * to find).
+ * to find); *same is false when the text is not the file's bytes (made
+ * NFC), so that its body cannot be read again from the file.
  */
 static int
 read_text(struct site *s, struct source *src, const char *path, struct buf *b,
-    bool *eth)
+    bool *eth, bool *same)
 {
 	unsigned line, col;
 	const char *why;
@@ -141,6 +143,7 @@ read_text(struct site *s, struct source *src, const char *path, struct buf *b,
 	char *nfc;
 	size_t n;
 
+	*same = true;
 	if (source_read(src, path, b) == -1)
 		return -1;
 	/* Nearly every file: the three checks below at once, faster. */
@@ -170,6 +173,7 @@ read_text(struct site *s, struct source *src, const char *path, struct buf *b,
 		struct pos p = {path, line, col};
 
 		diag_warning(s->diags, p, "text.not-nfc");
+		*same = false;
 		buf_reset(b);
 		buf_add(b, nfc, n);
 		free(nfc);
@@ -379,7 +383,9 @@ push_item(struct site *s, struct collection *co, struct item *it)
 
 /*
  * Reads one record into an item allocated in a (the calling worker's
- * arena); NULL after recording why it cannot be used.
+ * arena); NULL after recording why it cannot be used.  A Markdown body
+ * that is its file's own bytes is not kept when the bodies are read
+ * again (s->reread): only where it is and its hash.
  */
 static struct item *
 load_item(struct site *s, struct arena *a, struct source *src,
@@ -392,12 +398,13 @@ load_item(struct site *s, struct arena *a, struct source *src,
 	struct value *v = NULL;
 	char *text;
 	size_t len;
-	bool eth;
+	bool eth, same, keep;
 
-	if (read_text(s, src, path, &b, &eth) == -1)
+	if (read_text(s, src, path, &b, &eth, &same) == -1)
 		goto out;
 	len = b.len;
-	text = buf_keep(&b, a);
+	keep = !md || !same || s->reread == NULL;
+	text = keep ? buf_keep(&b, a) : b.data;
 	it = arena_calloc(a, 1, sizeof *it);
 	it->path = path;
 	it->coll = co;
@@ -419,6 +426,13 @@ load_item(struct site *s, struct arena *a, struct source *src,
 		it->body_pos.col = 1;
 		if (eth)
 			body_lookalikes(s, it);
+		if (!keep && fm.body_len > 0) {
+			it->body_off = (size_t)(fm.body - text);
+			it->body_hash = hash_words(fm.body, fm.body_len);
+			it->body = NULL; /* item_body() reads it */
+		} else if (!keep) {
+			it->body = "";
+		}
 	} else if (value_parse_yaml(a, s->diags, path, text, len, 1, &v) ==
 	    -1) {
 		goto out;
@@ -623,21 +637,24 @@ check_strays(struct site *s, struct source *src)
 }
 
 struct site *
-content_load(struct arena *a, struct diags *d, struct source *src)
+content_load(struct arena *a, struct diags *d, struct source *src,
+    unsigned flags)
 {
 	struct site *s = arena_calloc(a, 1, sizeof *s);
 	struct buf b = {0};
 	struct value *conf = NULL;
 	size_t i;
-	bool eth;
+	bool eth, same;
 
 	s->arena = a;
 	s->diags = d;
+	if ((flags & CONTENT_REREAD) && source_rereadable(src))
+		s->reread = src;
 	if (!source_exists(src, SITE_YAML)) {
 		diag_error(d, pos_file(SITE_YAML), "config.missing");
 		goto fail;
 	}
-	if (read_text(s, src, SITE_YAML, &b, &eth) == -1 ||
+	if (read_text(s, src, SITE_YAML, &b, &eth, &same) == -1 ||
 	    value_parse_yaml(a, d, SITE_YAML, buf_cstr(&b), b.len, 1, &conf) ==
 	        -1)
 		goto fail;

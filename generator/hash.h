@@ -2,7 +2,8 @@
  * The one hash of the generator: 64-bit FNV-1a, for hash tables (keys,
  * path names), paragraph comparison in history diffs, the asset version
  * in theme URLs and the serve loop's fingerprint of the source folders.
- * Not for anything an adversary chooses keys for.
+ * Not for anything an adversary chooses keys for.  hash_words(): the
+ * check that a body read again is the body read at the load.
  */
 #ifndef MINHBACH_HASH_H
 #define MINHBACH_HASH_H
@@ -21,5 +22,14 @@
  * n is 0.
  */
 uint64_t hash_fnv1a(uint64_t h, const void *p, size_t n);
+
+/*
+ * Returns a 64-bit hash of the n bytes at p, eight at a time: several
+ * times faster than FNV-1a on long texts.  For telling whether a text
+ * read again is the text read before (a body read twice in one build):
+ * its value depends on the machine's byte order, so it is never
+ * written anywhere.  Pure; p may be NULL when n is 0.
+ */
+uint64_t hash_words(const void *p, size_t n);
 
 #endif

@@ -21,8 +21,9 @@
 #include "fmt.h"
 #include "frontmatter.h"
 #include "history.h"
-#include "provenance.h"
+#include "item_body.h"
 #include "kind.h"
+#include "provenance.h"
 #include "segments.h"
 #include "site.h"
 #include "site_frames.h"
@@ -319,6 +320,7 @@ record(struct prov *p, struct item *it)
 	struct value *prev = NULL, *data;
 	const char *prev_body = "", *body;
 	size_t prev_len = 0, len, i, k;
+	struct buf tip = {0};
 
 	if (history_dirty(p->h, it->path))
 		value_map_set(s->arena, it->frame, "has_uncommitted", s->yes);
@@ -367,10 +369,14 @@ record(struct prov *p, struct item *it)
 		if (i + 1 < fh->n) {
 			parse_rev(p, it, r, &data, &body, &len);
 		} else {
-			/* The tip: what this build publishes. */
+			/* The tip: what this build publishes (its body read
+			 * again when not kept, CONTENT_REREAD). */
 			data = it->data;
-			body = it->body;
-			len = it->body_len;
+			body = "";
+			len = 0;
+			if (i > 0 && it->markdown &&
+			    item_body(s, it, &tip, &body) == 0)
+				len = it->body_len;
 		}
 		value_map_set(s->arena, e, "date_text", str(s,
 		    date_text(s, r->date, it->lang)));
@@ -413,6 +419,7 @@ record(struct prov *p, struct item *it)
 		prev_body = body;
 		prev_len = len;
 	}
+	buf_release(&tip);
 	/* Pages show the newest first. */
 	for (i = 0; i < revs->n / 2; i++) {
 		struct value *t = revs->items[i];

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "item_body.h"
 #include "markdown.h"
 #include "meta.h"
 #include "mustache.h"
@@ -97,7 +98,9 @@ render_frames(struct site *s, const struct page *p, struct arena *a,
 		struct markdown_result md;
 
 		struct markdown_links l = {s->root, "/", site_link_missing, s};
-		const char *slash = strrchr(p->out, '/');
+		const char *slash = strrchr(p->out, '/'), *body;
+		struct buf b = {0};
+		int rc;
 
 		/* Relative links from the page's folder: "tin-tuc/a/" for
 		 * tin-tuc/a/index.html.  Checked once the outputs are
@@ -106,9 +109,13 @@ render_frames(struct site *s, const struct page *p, struct arena *a,
 		if (slash != NULL)
 			l.dir = arena_printf(a, "/%.*s/", (int)(slash - p->out),
 			    p->out);
-		if (markdown_render_site(a, s->diags, p->item->body_pos,
-		        p->item->body, p->item->body_len,
-		        s->outs != NULL ? &l : NULL, &md) == -1)
+		/* read again from its file when not kept (CONTENT_REREAD) */
+		rc = item_body(s, p->item, &b, &body) == -1 ?
+		    -1 :
+		    markdown_render_site(a, s->diags, p->item->body_pos, body,
+		        p->item->body_len, s->outs != NULL ? &l : NULL, &md);
+		buf_release(&b);
+		if (rc == -1)
 			return -1;
 		if (md.len > RENDER_MAX_PAGE_BYTES)
 			return diag_error(s->diags, p->item->body_pos,

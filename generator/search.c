@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "item_body.h"
 #include "records.h"
 #include "search.h"
 #include "search_terms.h"
@@ -88,22 +89,38 @@ sort_by_date(struct item **v, size_t n)
 	free(tmp);
 }
 
-/* The text of a document: its summary, then its body's words or its
- * data's strings, about max bytes at most. */
+/*
+ * The text of a document, as much of it as excerpt_len() reads to cut
+ * EXCERPT bytes: its summary, then its body's words or its data's
+ * strings.  pl: the body's first words, made with its terms beside the
+ * model (the index is written later, when a body not kept,
+ * CONTENT_REREAD, is no longer at hand); NULL: read it->body.
+ */
 static void
-doc_text(struct buf *text, const struct item *it, size_t max)
+doc_text(struct buf *text, const struct item *it, const char *pl, size_t npl)
 {
 	const char *sum = value_map_str(it->frame, "summary");
+	size_t max = EXCERPT + 1;
 
 	buf_reset(text);
 	if (sum != NULL) {
 		buf_adds(text, sum);
 		buf_addc(text, ' ');
 	}
-	if (it->markdown)
-		search_plain_markdown(text, it->body, it->body_len, max);
-	else
+	if (pl != NULL) {
+		/* what search_plain_markdown() appends here: the words
+		 * were made from the start, which counts as after a space,
+		 * as the summary's end does */
+		if (text->len < max)
+			buf_add(text, pl,
+			    npl < max - text->len ? npl : max - text->len);
+	} else if (it->markdown) {
+		if (it->body != NULL)
+			search_plain_markdown(text, it->body, it->body_len,
+			    max);
+	} else {
 		search_plain_value(text, it->data, 0, max);
+	}
 }
 
 static const char *
@@ -123,9 +140,14 @@ doc_title(const struct item *it)
  */
 struct body_terms {
 	const struct item *it;
-	const char *body;
+	const char *body; /* NULL: not kept, read again (item_body()) */
 	size_t len;
 	size_t off, n; /* its n terms, coded at pre->t + off */
+	/* its first words for the excerpt (doc_text()), at pre->pl.data +
+	 * poff: the index is written beside the render's workers, which
+	 * alone read a body not kept */
+	size_t poff, npl;
+	bool unread; /* it could not be read (reported) */
 };
 
 struct search_pre {
@@ -137,6 +159,8 @@ struct search_pre {
 	 * terms met first, which most words of a text are */
 	unsigned char *t;
 	size_t nt, capt;
+	struct buf pl; /* the bodies' first words (struct body_terms) */
+	struct site *s; /* to read a body not kept */
 	pthread_t th;
 	bool begun, running, sorted;
 	atomic_bool cancel; /* search_end(): stop reading */
@@ -154,6 +178,8 @@ read_bodies(void *arg)
 {
 	struct search_pre *pre = arg;
 	struct cut c = {&pre->x, 0, 0, 0, 0, NULL, 0, 0};
+	struct buf words = {0}, rb = {0};
+	const char *body;
 	size_t i, k;
 
 	search_terms_init();
@@ -167,8 +193,20 @@ read_bodies(void *arg)
 
 		c.doc = (uint32_t)i;
 		c.ntouch = 0;
-		search_cut_text(&c, b->body,
-		    b->len < TEXT_MAX ? b->len : TEXT_MAX, true);
+		body = b->body;
+		if (body == NULL &&
+		    item_body(pre->s, b->it, &rb, &body) == -1) {
+			/* reported: the build fails */
+			b->unread = true;
+			continue;
+		}
+		search_cut_text(&c, body, b->len < TEXT_MAX ? b->len : TEXT_MAX,
+		    true);
+		buf_reset(&words);
+		search_plain_markdown(&words, body, b->len, EXCERPT + 1);
+		b->poff = pre->pl.len;
+		b->npl = words.len;
+		buf_add(&pre->pl, words.data, words.len);
 		if (pre->nt + 5 * c.ntouch > pre->capt) {
 			pre->capt = 2 * (pre->nt + 5 * c.ntouch);
 			pre->t = xrealloc(pre->t, pre->capt);
@@ -189,6 +227,8 @@ read_bodies(void *arg)
 		}
 	}
 	free(c.touch);
+	buf_release(&words);
+	buf_release(&rb);
 	return NULL;
 }
 
@@ -221,6 +261,7 @@ search_begin(struct site *s, bool thread)
 	if (pre->begun)
 		return;
 	pre->begun = true;
+	pre->s = s;
 	for (c = 0; c < s->ncolls; c++)
 		pre->n += s->colls[c].n;
 	pre->v = xreallocarray(NULL, pre->n ? pre->n : 1, sizeof *pre->v);
@@ -232,6 +273,7 @@ search_begin(struct site *s, bool thread)
 
 			if (!it->markdown || it->body_len == 0)
 				continue;
+			memset(&pre->v[pre->n], 0, sizeof *pre->v);
 			pre->v[pre->n].it = it;
 			pre->v[pre->n].body = it->body;
 			pre->v[pre->n++].len = it->body_len;
@@ -279,7 +321,8 @@ body_of(const struct search_pre *pre, const struct item *it)
 
 	key.it = it->shadow_of != NULL ? it->shadow_of : it;
 	b = bsearch(&key, pre->v, pre->n, sizeof *pre->v, cmp_body);
-	if (b == NULL || b->body != it->body || b->len != it->body_len)
+	if (b == NULL || b->unread || b->body != it->body ||
+	    b->len != it->body_len)
 		return NULL;
 	return b;
 }
@@ -339,6 +382,7 @@ search_end(struct site *s)
 	search_index_release(&pre->x);
 	free(pre->v);
 	free(pre->t);
+	buf_release(&pre->pl);
 	free(pre);
 	s->search_pre = NULL;
 }
@@ -378,14 +422,19 @@ struct part {
 /* Adds document i to the chunk being made in p->docs; writes the chunk
  * when it is whole. */
 static void
-doc_add(struct part *p, struct buf *text, size_t i)
+doc_add(struct part *p, struct buf *text, size_t i,
+    const struct search_pre *pre, const struct body_terms *b)
 {
 	const struct item *it = p->all[i];
 	const char *title = doc_title(it);
 	char name[32];
 	size_t k;
 
-	doc_text(text, it, 2 * EXCERPT); /* enough to cut */
+	if (b != NULL)
+		doc_text(text, it, b->npl ? pre->pl.data + b->poff : "",
+		    b->npl);
+	else
+		doc_text(text, it, NULL, 0);
 	buf_adds(&p->docs, i % DOC_CHUNK ? ",\n[" : "[\n[");
 	buf_add_json(&p->docs, it->url, strlen(it->url));
 	buf_addc(&p->docs, ',');
@@ -443,15 +492,18 @@ index_docs(struct part *p, const struct search_pre *pre)
 		if (b != NULL) {
 			body_count(&c, pre, b, &dec, &cap);
 		} else if (it->markdown) {
-			search_cut_text(&c, it->body,
-			    it->body_len < TEXT_MAX ? it->body_len : TEXT_MAX,
-			    true);
+			/* not read beside the model: kept, or unreadable */
+			if (it->body != NULL)
+				search_cut_text(&c, it->body,
+				    it->body_len < TEXT_MAX ? it->body_len :
+				                              TEXT_MAX,
+				    true);
 		} else {
 			buf_reset(&text);
 			search_plain_value(&text, it->data, 0, TEXT_MAX);
 			search_cut_text(&c, text.data, text.len, false);
 		}
-		doc_add(p, &text, i);
+		doc_add(p, &text, i, pre, b);
 	}
 	for (i = 0; i < p->x->nterms; i++)
 		search_term_flush(&p->x->terms[i]);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag.h"
 
@@ -33,9 +34,15 @@ struct item {
 	const char *lang;	/* language of this file */
 	int lang_index;
 	struct value *data;	/* front matter or data file (a map) */
-	const char *body;	/* Markdown body (arena), "" for none */
+	/* Markdown body (arena), "" for none; NULL when not kept
+	 * (CONTENT_REREAD, content.h): read it with item_body() */
+	const char *body;
 	size_t body_len;
 	struct pos body_pos;	/* where the body starts */
+	/* not kept: the bytes at body_off of the file at path, whose
+	 * hash_words() is body_hash */
+	size_t body_off;
+	uint64_t body_hash;
 	bool markdown;		/* .md (true) or .yaml (false) */
 	bool draft;
 	/* a notice past its expires_on: out of lists, home page and feeds,
@@ -146,6 +153,9 @@ struct site {
 	 * (search_begin()); NULL: none yet */
 	struct search_pre *search_pre;
 	double search_ms; /* search_write()'s time, beside the render */
+	/* content.c: the source bodies are read again from (CONTENT_REREAD);
+	 * NULL: every body is kept */
+	struct source *reread;
 };
 
 /*

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "fmt.h"
+#include "item_body.h"
 #include "schema.h"
 #include "site.h"
 #include "site_frames.h"
@@ -314,9 +315,16 @@ site_item_frame(struct site *s, struct item *it)
 		value_map_put(s->arena, f, "preview_on_text",
 		    site_vstr(s, buf_keep(&b, s->arena)));
 	}
-	if (value_map_get(it->data, "summary") == NULL && it->body_len)
-		value_map_put(s->arena, f, "summary",
-		    site_vstr(s, site_excerpt(s, it->body, it->body_len)));
+	if (value_map_get(it->data, "summary") == NULL && it->body_len) {
+		const char *body;
+		struct buf mb = {0};
+
+		/* read again when not kept (CONTENT_REREAD) */
+		if (item_body(s, it, &mb, &body) == 0)
+			value_map_put(s->arena, f, "summary",
+			    site_vstr(s, site_excerpt(s, body, it->body_len)));
+		buf_release(&mb);
+	}
 	value_map_put(s->arena, f, "collection", coll_frame(s, it->coll, lang));
 
 	l = value_list(s->arena);

@@ -5,6 +5,7 @@
  * root: a work-tree symlink is followed only when its target stays
  * inside; a git symlink or submodule is never followed.
  */
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -573,13 +574,15 @@ list_dir(struct source *s, const char *dir, struct list *l)
 	return rc;
 }
 
+/*
+ * Opens path below the root for reading; -1 after a diagnostic.  Safe
+ * in several threads: nothing of s changes.
+ */
 static int
-read_dir_file(struct source *s, const char *path, struct buf *out)
+open_dir_file(struct source *s, const char *path)
 {
-	struct stat st;
-	ssize_t r;
 	char *rp;
-	int fd, rc = -1;
+	int fd;
 
 	/*
 	 * One system call where the kernel allows: links are followed only
@@ -606,6 +609,18 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	if (fd == -1)
 		return diag_error(s->d, pos_file(path), "source.unopenable",
 		    strerror(errno));
+	return fd;
+}
+
+static int
+read_dir_file(struct source *s, const char *path, struct buf *out)
+{
+	struct stat st;
+	ssize_t r;
+	int fd, rc = -1;
+
+	if ((fd = open_dir_file(s, path)) == -1)
+		return -1;
 	if (fstat(fd, &st) == -1) {
 		diag_error(s->d, pos_file(path), "source.unreadable",
 		    strerror(errno));
@@ -907,4 +922,48 @@ source_read(struct source *s, const char *path, struct buf *out)
 	if (s->kind == BACKEND_GIT)
 		return read_git_file(s, path, out);
 	return read_dir_file(s, path, out);
+}
+
+bool
+source_rereadable(const struct source *s)
+{
+	return s->kind == BACKEND_DIR;
+}
+
+int
+source_read_part(struct source *s, const char *path, size_t off, size_t n,
+    struct buf *out)
+{
+	ssize_t r;
+	int fd, rc = -1;
+
+	buf_reset(out);
+	if (!fsutil_safe_relpath(path))
+		return diag_error(s->d, nopos, "source.unsafe-path",
+		    path ? path : "(null)");
+	if (holder(s, path) != s)
+		return source_read_part(holder(s, path), path, off, n, out);
+	assert(s->kind == BACKEND_DIR);
+	if ((fd = open_dir_file(s, path)) == -1)
+		return -1;
+	buf_grow(out, n);
+	while (out->len < n) {
+		r = pread(fd, out->data + out->len, n - out->len,
+		    (off_t)(off + out->len));
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			diag_error(s->d, pos_file(path), "source.unreadable",
+			    strerror(errno));
+			goto out;
+		}
+		if (r == 0)
+			break; /* shorter now: the caller finds it changed */
+		out->len += (size_t)r;
+	}
+	out->data[out->len] = '\0';
+	rc = 0;
+out:
+	close(fd);
+	return rc;
 }

@@ -4,8 +4,9 @@
  * Paths are relative to the source root, '/'-separated, never absolute,
  * never with "." or ".." components.  Nothing outside the root is read:
  * a symlink that leads out of the root is refused with a warning.
- * Not thread-safe: a source is used by one thread at a time (the load
- * stage, then the copies after the render workers have finished).
+ * A git source is used by one thread at a time (the load stage, then the
+ * copies after the render workers have finished); a folder's files may
+ * be read by several (the load's readers, source_read_part()).
  */
 #ifndef MINHBACH_SOURCE_H
 #define MINHBACH_SOURCE_H
@@ -52,6 +53,18 @@ bool source_exists(struct source *s, const char *path);
  * SOURCE_MAX_FILE are refused.  Returns -1 after a diagnostic at path.
  */
 int source_read(struct source *s, const char *path, struct buf *out);
+/* True when source_read_part() can read s's files: a folder's (a git
+ * tree's blobs are read by the load's one reader only). */
+bool source_rereadable(const struct source *s);
+/*
+ * Sets out (reset first) to the n bytes at offset off of path, or fewer
+ * when the file is now shorter: a render worker reading again a body the
+ * load read and let go.  Unlike the rest, safe in several threads and in
+ * forked workers.  Only for a source that source_rereadable() accepts.
+ * -1 after a diagnostic at path.
+ */
+int source_read_part(struct source *s, const char *path, size_t off, size_t n,
+    struct buf *out);
 /*
  * Makes every path under prefix ("themes/default") come from fb instead
  * of s: the installed theme, for a site that names a theme it does not

@@ -21,6 +21,7 @@
 #include "deadline.h"
 #include "diag.h"
 #include "fmt.h"
+#include "item_body.h"
 #include "kind.h"
 #include "records.h"
 #include "records_deadline.h"
@@ -189,9 +190,14 @@ scan_value(struct site *s, const struct value *v, struct spath *sp,
 static void
 scan_body(struct site *s, const struct item *it)
 {
-	const char *b = it->body;
+	const char *b;
 	size_t n = it->body_len, at = 0, len = 0, i, lstart = 0;
 	struct pos p;
+	struct buf mb = {0};
+
+	/* read again when not kept (CONTENT_REREAD) */
+	if (item_body(s, it, &mb, &b) == -1)
+		n = 0;
 
 	while ((at = find_id(b, n, at, &len)) < n) {
 		p = it->body_pos;
@@ -206,6 +212,7 @@ scan_body(struct site *s, const struct item *it)
 		id_error(s, p, NULL, b + at, len);
 		at += len;
 	}
+	buf_release(&mb);
 }
 
 /* Enterprise key of a planned inspection, for the repeat check. */

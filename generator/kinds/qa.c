@@ -7,7 +7,9 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
+#include "item_body.h"
 #include "kind.h"
 #include "records.h"
 #include "site.h"
@@ -61,6 +63,8 @@ check_qa(struct site *s, const struct site_names *x, const struct item *it)
 	const struct value *q = value_map_get(d, "question");
 	const struct value *a = value_map_get(d, "asked_on");
 	const struct value *r = value_map_get(d, "answered_on");
+	const char *body;
+	struct buf mb = {0};
 	size_t i, at, len;
 
 	for (i = 0; i < sizeof personal / sizeof *personal; i++) {
@@ -86,8 +90,10 @@ check_qa(struct site *s, const struct site_names *x, const struct item *it)
 	    a->text) < 0)
 		diag_error(s->diags, r->pos, "qa.answered-before-asked",
 		    r->text, a->text);
-	for (i = 0; i < it->body_len && ascii_isspace((unsigned char)
-	    it->body[i]); i++)
+	if (item_body(s, it, &mb, &body) == -1)
+		goto out;
+	for (i = 0; i < it->body_len && ascii_isspace((unsigned char)body[i]);
+	     i++)
 		;
 	if (i == it->body_len) {
 		struct pos top = {it->path, 1, 1};
@@ -95,6 +101,8 @@ check_qa(struct site *s, const struct site_names *x, const struct item *it)
 		diag_error(s->diags, it->markdown ? it->body_pos : top,
 		    "qa.no-answer");
 	}
+out:
+	buf_release(&mb);
 }
 
 static void

@@ -239,7 +239,7 @@ fx_open(struct fx *x, const struct file *f, const char *date, bool model)
 		put(x, "themes/default/i18n/en.yaml", arena_printf(x->a,
 		    "more: More\n%s", values_en));
 	ck_assert_int_eq(source_open_dir(x->a, x->d, x->dir, &x->src), 0);
-	x->s = content_load(x->a, x->d, x->src);
+	x->s = content_load(x->a, x->d, x->src, 0);
 	ck_assert_ptr_nonnull(x->s);
 	x->s->build_date = date;
 	if (!model) {

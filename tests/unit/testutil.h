@@ -419,7 +419,7 @@ tu_site_load_theme(struct tu_site *t, const struct tu_file *files,
 	t->a = arena_new();
 	t->d = diags_new(t->a);
 	ck_assert_int_eq(source_open_dir(t->a, t->d, t->dir, &t->src), 0);
-	t->s = content_load(t->a, t->d, t->src);
+	t->s = content_load(t->a, t->d, t->src, 0);
 }
 
 static inline void
