@@ -20,7 +20,7 @@ item_body(struct site *s, const struct item *it, struct buf *b,
 		return 0;
 	}
 	if (source_read_part(s->reread, it->path, it->body_off, it->body_len,
-	    b) == -1)
+	        b) == -1)
 		return -1;
 	/* Edited while the site was being built: a page would be half the
 	 * old file and half the new. */

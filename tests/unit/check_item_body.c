@@ -32,7 +32,8 @@ START_TEST(test_item_body_reread)
 	        "title: T\ncollections:\n"
 	        "  news: {kind: news}\n  pages: {kind: page}\n"},
 	    {"content/news/a.md", "---\ntitle: A\n---\nMở đầu.\n\nHai.\n"},
-	    {"content/news/b.md", "---\ntitle: B\n---\nVie\xcc\x82\xcc\xa3t.\n"},
+	    {"content/news/b.md",
+	        "---\ntitle: B\n---\nVie\xcc\x82\xcc\xa3t.\n"},
 	    {"content/news/c.md", "---\ntitle: C\n---\n"},
 	    {"content/pages/d.yaml", "title: D\nbody: Gọi 1.\n"},
 	    {NULL, NULL},
