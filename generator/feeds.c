@@ -241,9 +241,43 @@ lastmod(const struct page *p)
 }
 
 /*
+ * What one sitemap file may hold (sitemaps.org): 50,000 URLs and
+ * 50 MB (52,428,800 bytes) uncompressed.  A site past either gets
+ * sitemap-1.xml, sitemap-2.xml, … and a sitemap.xml that indexes them.
+ */
+#define SITEMAP_MAX_URLS 50000
+#define SITEMAP_MAX_BYTES 52428800u
+
+static const char sitemap_head[] =
+    "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+static const char sitemap_xhtml[] =
+    "\n    xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
+static const char sitemap_tail[] = "</urlset>\n";
+
+/* Adds sitemap file name (kept: the arena's) holding the entries
+ * all[off[from..to)]. */
+static void
+sitemap_file(struct site *s, const char *name, const struct buf *all,
+    const size_t *off, size_t from, size_t to, struct buf *b)
+{
+	buf_adds(b, sitemap_head);
+	if (s->nlangs > 1)
+		buf_adds(b, sitemap_xhtml);
+	buf_adds(b, ">\n");
+	if (to > from)
+		buf_add(b, all->data + off[from], off[to] - off[from]);
+	buf_adds(b, sitemap_tail);
+	site_add_data(s, name, "content/site.yaml", b);
+}
+
+/*
  * sitemap.xml: every HTML page to index, sorted, with its last change
  * and, for a page in several languages, every version as an xhtml:link
  * (its own included, and x-default), as Google reads hreflang there.
+ * Split in files of SITEMAP_MAX_URLS and SITEMAP_MAX_BYTES at most
+ * under a sitemap index when it is larger (MINHBACH_TEST_SITEMAP_MAX
+ * lowers the count, for the tests).
  */
 static void
 sitemap(struct site *s)
@@ -251,7 +285,8 @@ sitemap(struct site *s)
 	struct buf b = {0};
 	const struct page **pv;
 	struct meta_alt alt[SITE_MAX_LANGS];
-	size_t i, j, k, n = 0;
+	size_t i, j, k, n = 0, *off, maxu = SITEMAP_MAX_URLS, frame;
+	const char *env = getenv("MINHBACH_TEST_SITEMAP_MAX");
 
 	pv = arena_alloc(s->arena, (s->npages ? s->npages : 1) *
 	    sizeof *pv);
@@ -272,13 +307,10 @@ sitemap(struct site *s)
 		pv[n++] = p;
 	}
 	qsort(pv, n, sizeof *pv, cmp_page_out);
-	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"");
-	if (s->nlangs > 1)
-		buf_adds(&b, "\n    xmlns:xhtml="
-		    "\"http://www.w3.org/1999/xhtml\"");
-	buf_adds(&b, ">\n");
+	/* Every entry first, each where it starts in b. */
+	off = arena_alloc(s->arena, (n + 1) * sizeof *off);
 	for (i = 0; i < n; i++) {
+		off[i] = b.len;
 		const char *o = pv[i]->out, *lm = lastmod(pv[i]);
 		size_t len = strlen(o) - 10; /* "index.html" */
 
@@ -318,8 +350,55 @@ sitemap(struct site *s)
 		}
 		buf_adds(&b, k > 0 ? "\n  </url>\n" : "</url>\n");
 	}
-	buf_adds(&b, "</urlset>\n");
-	site_add_data(s, "sitemap.xml", "content/site.yaml", &b);
+	off[n] = b.len;
+	if (env != NULL && atoi(env) > 0)
+		maxu = (size_t)atoi(env);
+	frame = strlen(sitemap_head) + strlen(sitemap_xhtml) + 2 +
+	    strlen(sitemap_tail);
+	{
+		struct buf f = {0};
+
+		if (n <= maxu && b.len + frame <= SITEMAP_MAX_BYTES) {
+			sitemap_file(s, "sitemap.xml", &b, off, 0, n, &f);
+		} else {
+			struct buf x = {0};
+			size_t from = 0, to, nf = 0;
+
+			buf_adds(&x,
+			    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+			    "\n<sitemapindex xmlns=\"http://www.sitemaps.org/"
+			    "schemas/sitemap/0.9\">\n");
+			while (from < n) {
+				char name[32];
+
+				/* as many as fit (an entry is far below the
+				 * byte limit) */
+				for (to = from + 1;
+				     to < n && to - from < maxu &&
+				     off[to + 1] - off[from] + frame <=
+				         SITEMAP_MAX_BYTES;
+				     to++)
+					;
+				snprintf(name, sizeof name, "sitemap-%zu.xml",
+				    ++nf);
+				/* (the page keeps its name: the arena's) */
+				sitemap_file(s, arena_strdup(s->arena, name),
+				    &b, off, from, to, &f);
+				buf_adds(&x, "  <sitemap><loc>");
+				buf_add_xml(&x, s->base_url,
+				    strlen(s->base_url));
+				buf_adds(&x, name);
+				buf_adds(&x, "</loc></sitemap>\n");
+				from = to;
+			}
+			buf_adds(&x, "</sitemapindex>\n");
+			site_add_data(s, "sitemap.xml", "content/site.yaml",
+			    &x);
+			buf_release(&x);
+		}
+		buf_release(&f);
+	}
+	buf_reset(&b);
 	buf_addf(&b, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n",
 	    s->base_url);
 	site_add_data(s, "robots.txt", "content/site.yaml", &b);
