@@ -27,6 +27,7 @@
  */
 #define MAX_OUT ((size_t)32 << 20)
 #define MAX_ERRORS 20		/* per render */
+#define FOUND_SLOTS 128		/* names the frames were asked for, per render */
 
 /*
  * Rendering.  An xform says how a source line starts in the output:
@@ -60,6 +61,19 @@ struct ovr {
 	const struct ovr *next;
 };
 
+/*
+ * What the frames hold under one name (NULL: nothing).  The frames do
+ * not change while a page renders, and a page asks them for "site" and
+ * "t" dozens of times, and for names no frame has (each a scan of every
+ * frame): the answer is kept for the rest of the render.  (Whole dotted
+ * names are not worth keeping: most are asked for once a page.)
+ */
+struct found {
+	const char *name;	/* NULL: a free slot */
+	size_t n;
+	const struct value *v;
+};
+
 struct render {
 	const struct mustache_loader *ld;
 	enum mustache_mode mode;
@@ -73,6 +87,8 @@ struct render {
 	unsigned long steps;
 	int errors;
 	bool stop;
+	size_t nfound;
+	struct found found[FOUND_SLOTS];	/* open addressing */
 };
 
 static void render_ops(struct render *, const struct op *,
@@ -159,6 +175,32 @@ borrowed(struct render *r, const struct op *o, const struct op *row)
 	    diag_fmt(r->d, "{{! inherit: %.*s }}", n, o->parts[0].s));
 }
 
+/* The value of name p in the innermost frame that has it, or NULL. */
+static const struct value *
+in_frames(struct render *r, const struct part *p)
+{
+	const struct value *v = NULL;
+	struct found *f;
+	size_t i, h = 2166136261u;
+
+	for (i = 0; i < p->n; i++)
+		h = (h ^ (unsigned char)p->s[i]) * 16777619u;
+	for (i = h & (FOUND_SLOTS - 1); (f = &r->found[i])->name != NULL;
+	    i = (i + 1) & (FOUND_SLOTS - 1))
+		if (f->n == p->n && memcmp(f->name, p->s, p->n) == 0)
+			return f->v;
+	for (i = r->nframes; i-- > 0 && v == NULL;)
+		v = member(r->frames[i], p);
+	/* Kept while the table is at most three quarters full. */
+	if (4 * (r->nfound + 1) <= 3 * FOUND_SLOTS) {
+		f->name = p->s;
+		f->n = p->n;
+		f->v = v;
+		r->nfound++;
+	}
+	return v;
+}
+
 /*
  * Resolves o's name: first part up the stack, the rest inside it.  In
  * builds, a first part found only beyond a row is reported.
@@ -176,8 +218,8 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 	for (; cx != NULL && v == NULL; cx = cx->up)
 		if ((v = member(cx->v, &o->parts[0])) == NULL && row == NULL)
 			row = cx->row;
-	for (i = r->nframes; i-- > 0 && v == NULL;)
-		v = member(r->frames[i], &o->parts[0]);
+	if (v == NULL)
+		v = in_frames(r, &o->parts[0]);
 	if (v != NULL && row != NULL && r->mode == MUSTACHE_STRICT &&
 	    !may_inherit(o))
 		borrowed(r, o, row);
