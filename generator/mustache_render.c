@@ -28,6 +28,7 @@
 #define MAX_OUT ((size_t)32 << 20)
 #define MAX_ERRORS 20		/* per render */
 #define FOUND_SLOTS 128		/* names the frames were asked for, per render */
+#define MEMO_SLOTS 4096		/* dotted names kept from page to page */
 
 /*
  * Rendering.  An xform says how a source line starts in the output:
@@ -72,13 +73,28 @@ struct found {
 	const char *name;	/* NULL: a free slot */
 	size_t n;
 	const struct value *v;
+	bool stable;		/* v is in one of the frames below nstable */
+};
+
+/* One value of a dotted name below a first part base (mustache.h). */
+struct memo_slot {
+	const struct value *base;	/* NULL: a free slot */
+	const char *name;		/* the whole name, in the template */
+	size_t n;
+	const struct value *v;
+};
+
+struct mustache_memo {
+	size_t n;
+	struct memo_slot slots[MEMO_SLOTS];	/* open addressing */
 };
 
 struct render {
 	const struct mustache_loader *ld;
 	enum mustache_mode mode;
 	const struct value *const *frames;
-	size_t nframes;
+	size_t nframes, nstable;
+	struct mustache_memo *memo;
 	struct buf *out;
 	size_t out0;
 	struct diags *d;
@@ -175,30 +191,82 @@ borrowed(struct render *r, const struct op *o, const struct op *row)
 	    diag_fmt(r->d, "{{! inherit: %.*s }}", n, o->parts[0].s));
 }
 
-/* The value of name p in the innermost frame that has it, or NULL. */
+static size_t
+name_hash(const char *s, size_t n, size_t h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * The value of name p in the innermost frame that has it, or NULL;
+ * *stable tells whether that frame is one of the first nstable.
+ */
 static const struct value *
-in_frames(struct render *r, const struct part *p)
+in_frames(struct render *r, const struct part *p, bool *stable)
 {
 	const struct value *v = NULL;
 	struct found *f;
-	size_t i, h = 2166136261u;
+	size_t i;
 
-	for (i = 0; i < p->n; i++)
-		h = (h ^ (unsigned char)p->s[i]) * 16777619u;
-	for (i = h & (FOUND_SLOTS - 1); (f = &r->found[i])->name != NULL;
-	    i = (i + 1) & (FOUND_SLOTS - 1))
-		if (f->n == p->n && memcmp(f->name, p->s, p->n) == 0)
+	for (i = name_hash(p->s, p->n, 2166136261u) & (FOUND_SLOTS - 1);
+	    (f = &r->found[i])->name != NULL; i = (i + 1) & (FOUND_SLOTS - 1))
+		if (f->n == p->n && memcmp(f->name, p->s, p->n) == 0) {
+			*stable = f->stable;
 			return f->v;
-	for (i = r->nframes; i-- > 0 && v == NULL;)
-		v = member(r->frames[i], p);
+		}
+	for (i = r->nframes; i > 0 && v == NULL; i--)
+		v = member(r->frames[i - 1], p);
+	*stable = v != NULL && i < r->nstable;	/* found in frames[i] */
 	/* Kept while the table is at most three quarters full. */
 	if (4 * (r->nfound + 1) <= 3 * FOUND_SLOTS) {
 		f->name = p->s;
 		f->n = p->n;
 		f->v = v;
+		f->stable = *stable;
 		r->nfound++;
 	}
 	return v;
+}
+
+/* The rest of o's name below base, its first part's value. */
+static const struct value *
+below(const struct value *base, const struct op *o)
+{
+	const struct value *v = base;
+	size_t i;
+
+	for (i = 1; i < o->nparts && v != NULL; i++)
+		v = member(v, &o->parts[i]);
+	return v;
+}
+
+/* below() for a base that does not change while memo is used. */
+static const struct value *
+below_memo(struct mustache_memo *m, const struct value *base,
+    const struct op *o)
+{
+	struct memo_slot *s;
+	uintptr_t b = (uintptr_t)base;
+	size_t i;
+
+	i = name_hash(o->text, o->len, 2166136261u ^ (size_t)(b >> 4));
+	for (i &= MEMO_SLOTS - 1; (s = &m->slots[i])->base != NULL;
+	    i = (i + 1) & (MEMO_SLOTS - 1))
+		if (s->base == base && s->n == o->len &&
+		    memcmp(s->name, o->text, o->len) == 0)
+			return s->v;
+	if (4 * (m->n + 1) > 3 * MEMO_SLOTS)
+		return below(base, o);
+	s->base = base;
+	s->name = o->text;
+	s->n = o->len;
+	s->v = below(base, o);
+	m->n++;
+	return s->v;
 }
 
 /*
@@ -210,7 +278,7 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 {
 	const struct value *v = NULL;
 	const struct op *row = NULL;	/* the innermost row passed */
-	size_t i;
+	bool stable = false;
 
 	if (o->nparts == 0)
 		return cx ? cx->v :
@@ -219,13 +287,14 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 		if ((v = member(cx->v, &o->parts[0])) == NULL && row == NULL)
 			row = cx->row;
 	if (v == NULL)
-		v = in_frames(r, &o->parts[0]);
+		v = in_frames(r, &o->parts[0], &stable);
 	if (v != NULL && row != NULL && r->mode == MUSTACHE_STRICT &&
 	    !may_inherit(o))
 		borrowed(r, o, row);
-	for (i = 1; i < o->nparts && v != NULL; i++)
-		v = member(v, &o->parts[i]);
-	return v;
+	/* o->text is the whole dotted name the parts were cut from. */
+	if (stable && r->memo != NULL && o->nparts > 1)
+		return below_memo(r->memo, v, o);
+	return v != NULL ? below(v, o) : NULL;
 }
 
 static void
@@ -477,11 +546,33 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 	}
 }
 
+struct mustache_memo *
+mustache_memo_new(void)
+{
+	return xcalloc(1, sizeof (struct mustache_memo));
+}
+
+void
+mustache_memo_free(struct mustache_memo *m)
+{
+	free(m);
+}
+
 int
 mustache_render(const struct mustache *t,
     const struct mustache_loader *loader, enum mustache_mode mode,
     const struct value *const *frames, size_t nframes, struct buf *out,
     struct diags *d)
+{
+	return mustache_render_memo(t, loader, mode, frames, nframes, 0, NULL,
+	    out, d);
+}
+
+int
+mustache_render_memo(const struct mustache *t,
+    const struct mustache_loader *loader, enum mustache_mode mode,
+    const struct value *const *frames, size_t nframes, size_t nstable,
+    struct mustache_memo *memo, struct buf *out, struct diags *d)
 {
 	struct render r = {0};
 	struct xform f = {0, 0, 0};
@@ -490,6 +581,8 @@ mustache_render(const struct mustache *t,
 	r.mode = mode;
 	r.frames = frames;
 	r.nframes = nframes;
+	r.nstable = memo != NULL ? nstable : 0;
+	r.memo = memo;
 	r.out = out;
 	r.out0 = out->len;
 	r.d = d;
