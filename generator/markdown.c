@@ -76,6 +76,29 @@ static pthread_mutex_t inline_lock = PTHREAD_MUTEX_INITIALIZER;
 static cmark_syntax_extension *exts[sizeof ext_names / sizeof ext_names[0]];
 
 /*
+ * Headings' slugs without utf8proc's decomposition for each heading (it
+ * was most of what a heading cost).  For the Latin letters (Latin-1 to
+ * Extended-B, and Latin Extended Additional, where Vietnamese is), what
+ * utf8_slugify() makes of each code point alone, found once by asking
+ * it (slug_init()).  Decomposing, folding case and dropping marks act
+ * on each code point by itself, so a heading of these letters and ASCII
+ * gets the slug utf8_slugify() would give it; a heading with any other
+ * letter goes to utf8_slugify().  Written under init_once; read-only
+ * after.
+ */
+#define SLUG_LATIN_END 0x250
+#define SLUG_EXTRA 0x1E00		/* to 0x1EFF */
+#define SLUG_CHARS (SLUG_LATIN_END - 0x80 + 0x100)
+
+struct slug_char {
+	char s[4];	/* what it becomes: [a-z0-9], ' ' for a '-' */
+	unsigned char n;
+	bool known;	/* false: utf8_slugify() for the whole heading */
+};
+
+static struct slug_char slug_chars[SLUG_CHARS];
+
+/*
  * A heading in document order, as walk() finds it; its id is given
  * once the HTML is made (name_headings()), since footnotes' ids must be
  * reserved first.
@@ -102,6 +125,55 @@ struct idset {
 	size_t n, cap;		/* cap is 0 or a power of two */
 };
 
+/* The code point of slug_chars[i]. */
+static utf8proc_int32_t
+slug_cp(size_t i)
+{
+	return (utf8proc_int32_t)(i < SLUG_LATIN_END - 0x80 ? i + 0x80 :
+	    i - (SLUG_LATIN_END - 0x80) + SLUG_EXTRA);
+}
+
+/*
+ * Fills slug_chars: the slug of "0" c "0" is "0" x "0", and x is what c
+ * becomes: nothing, "-" (a separator) or letters and digits.  Anything
+ * else ("1-2" for '½') is left unknown.
+ */
+static void
+slug_init(void)
+{
+	struct arena *a = arena_new();
+	size_t i, k, n;
+
+	for (i = 0; i < SLUG_CHARS; i++) {
+		unsigned char probe[8];
+		const char *r, *x;
+		struct slug_char *sc = &slug_chars[i];
+
+		probe[0] = '0';
+		n = 1 + (size_t)utf8proc_encode_char(slug_cp(i), probe + 1);
+		probe[n++] = '0';
+		r = utf8_slugify(a, (const char *)probe, n);
+		n = strlen(r);
+		if (n < 2 || r[0] != '0' || r[n - 1] != '0')
+			continue;
+		x = r + 1;
+		n -= 2;
+		if (n == 1 && x[0] == '-') {
+			sc->s[0] = ' ';
+			sc->n = 1;
+			sc->known = true;
+			continue;
+		}
+		if (n >= sizeof sc->s)
+			continue;
+		for (k = 0; k < n && ascii_isalnum((unsigned char)x[k]); k++)
+			sc->s[k] = x[k];
+		sc->n = (unsigned char)n;
+		sc->known = k == n;
+	}
+	arena_free(a);
+}
+
 static void
 register_extensions(void)
 {
@@ -110,6 +182,59 @@ register_extensions(void)
 	cmark_gfm_core_extensions_ensure_registered();
 	for (i = 0; i < sizeof ext_names / sizeof ext_names[0]; i++)
 		exts[i] = cmark_find_syntax_extension(ext_names[i]);
+	slug_init();
+}
+
+/* Appends slug character c at w (as slug_bytes() in utf8.c). */
+static char *
+slug_put(char *w, const char *start, int c)
+{
+	c = ascii_tolower(c);
+	if (ascii_isalnum(c))
+		*w++ = (char)c;
+	else if (w > start && w[-1] != '-')
+		*w++ = '-';
+	return w;
+}
+
+/* utf8_slugify(a, s, n) by slug_chars where it knows every letter. */
+static char *
+heading_slug(struct arena *a, const char *s, size_t n)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k;
+	char *r, *w;
+	size_t i = 0, j, at;
+
+	/* Each byte gives at most one and a half characters. */
+	if (n > (SIZE_MAX - 1) / 2)
+		xoom();
+	w = r = arena_alloc(a, 2 * n + 1);
+	while (i < n) {
+		if (u[i] < 0x80) {
+			w = slug_put(w, r, u[i++]);
+			continue;
+		}
+		k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &c);
+		if (k <= 0)
+			return utf8_slugify(a, s, n);
+		if (c >= 0x80 && c < SLUG_LATIN_END)
+			at = (size_t)c - 0x80;
+		else if (c >= SLUG_EXTRA && c < SLUG_EXTRA + 0x100)
+			at = (size_t)(c - SLUG_EXTRA) + SLUG_LATIN_END - 0x80;
+		else
+			return utf8_slugify(a, s, n);
+		if (!slug_chars[at].known)
+			return utf8_slugify(a, s, n);
+		for (j = 0; j < slug_chars[at].n; j++)
+			w = slug_put(w, r, slug_chars[at].s[j]);
+		i += (size_t)k;
+	}
+	if (w > r && w[-1] == '-')
+		w--;
+	*w = '\0';
+	return r;
 }
 
 void
@@ -493,7 +618,7 @@ walk(struct arena *a, struct diags *d, struct pos body, const char *src,
 		h = &(*hs)[(*nh)++];
 		plain_text(n, &text);
 		h->id = NULL;
-		h->slug = utf8_slugify(a, buf_cstr(&text), text.len);
+		h->slug = heading_slug(a, buf_cstr(&text), text.len);
 		h->len = text.len;
 		h->text = buf_keep(&text, a);
 		h->level = cmark_node_get_heading_level(n);
