@@ -117,11 +117,12 @@ text(const struct site *s, struct arena *a, const struct value *m,
 	return r;
 }
 
+/* Sets key (a literal: borrowed, not copied) to str unless empty. */
 static void
 put(struct arena *a, struct value *m, const char *key, const char *str)
 {
 	if (str != NULL && *str != '\0')
-		value_map_set(a, m, key, value_strz(a, str));
+		value_map_put(a, m, key, value_strz(a, str));
 }
 
 static struct value *
@@ -304,6 +305,8 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 		}
 		put(a, m, "description", text(s, a, f, "summary", lang));
 	} else if (kind != NULL && strcmp(kind, "news") == 0) {
+		struct value *org;
+
 		m = typed(a, "NewsArticle");
 		put(a, m, "headline", text(s, a, f, "title", lang));
 		put(a, m, "url", url);
@@ -315,10 +318,10 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 		put(a, m, "description", text(s, a, f, "summary", lang));
 		put(a, m, "image", arena_printf(a, "%sapple-touch-icon.png",
 		    s->base_url));
-		value_map_set(a, m, "author", organization(s, a, g, lang,
-		    false));
-		value_map_set(a, m, "publisher", organization(s, a, g, lang,
-		    false));
+		/* The same board twice: one value, printed twice. */
+		org = organization(s, a, g, lang, false);
+		value_map_set(a, m, "author", org);
+		value_map_set(a, m, "publisher", org);
 	} else if (kind != NULL && strcmp(kind, "zone") == 0) {
 		m = typed(a, "Place");
 		put(a, m, "name", text(s, a, f, "title", lang));
@@ -334,13 +337,16 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 	} else
 		return NULL;
 	{
-		/* "@context" first, as readers expect. */
+		/* "@context" first, as readers expect; m's keys are its
+		 * own already (value_map_set()), so they are appended. */
 		struct value *r = value_map(a);
 		size_t i;
 
+		value_reserve(a, r, m->n + 1);
 		put(a, r, "@context", "https://schema.org");
 		for (i = 0; i < m->n; i++)
-			value_map_set(a, r, m->pairs[i].key,
+			value_map_append(a, r, m->pairs[i].key,
+			    m->pairs[i].keylen, m->pairs[i].keypos,
 			    m->pairs[i].val);
 		return r;
 	}
