@@ -74,7 +74,7 @@ struct ovr {
  */
 struct found {
 	const char *name;	/* NULL: a free slot */
-	size_t n;
+	size_t n, hash;
 	const struct value *v;
 	bool stable;		/* v is in one of the frames below nstable */
 };
@@ -194,16 +194,6 @@ borrowed(struct render *r, const struct op *o, const struct op *row)
 	    diag_fmt(r->d, "{{! inherit: %.*s }}", n, o->parts[0].s));
 }
 
-static size_t
-name_hash(const char *s, size_t n, size_t h)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /*
  * The value of name p in the innermost frame that has it, or NULL;
  * *stable tells whether that frame is one of the first nstable.
@@ -215,9 +205,10 @@ in_frames(struct render *r, const struct part *p, bool *stable)
 	struct found *f;
 	size_t i;
 
-	for (i = name_hash(p->s, p->n, 2166136261u) & (FOUND_SLOTS - 1);
+	for (i = p->hash & (FOUND_SLOTS - 1);
 	    (f = &r->found[i])->name != NULL; i = (i + 1) & (FOUND_SLOTS - 1))
-		if (f->n == p->n && memcmp(f->name, p->s, p->n) == 0) {
+		if (f->hash == p->hash && f->n == p->n &&
+		    memcmp(f->name, p->s, p->n) == 0) {
 			*stable = f->stable;
 			return f->v;
 		}
@@ -228,6 +219,7 @@ in_frames(struct render *r, const struct part *p, bool *stable)
 	if (4 * (r->nfound + 1) <= 3 * FOUND_SLOTS) {
 		f->name = p->s;
 		f->n = p->n;
+		f->hash = p->hash;
 		f->v = v;
 		f->stable = *stable;
 		r->nfound++;
@@ -256,7 +248,8 @@ below_memo(struct mustache_memo *m, const struct value *base,
 	uintptr_t b = (uintptr_t)base;
 	size_t i;
 
-	i = name_hash(o->text, o->len, 2166136261u ^ (size_t)(b >> 4));
+	/* Addresses are 16-byte aligned: their low bits say nothing. */
+	i = (o->hash ^ (size_t)(b >> 4)) * 16777619u;
 	for (i &= MEMO_SLOTS - 1; (s = &m->slots[i])->base != NULL;
 	    i = (i + 1) & (MEMO_SLOTS - 1))
 		if (s->base == base && s->n == o->len &&
