@@ -637,24 +637,54 @@ walk(struct arena *a, struct diags *d, struct pos body, const char *src,
  * cmark's memory comes from the calling thread's arena: a page's parse
  * tree is thousands of small allocations, and malloc/free of them cost
  * more than parsing.  cmark_mem passes no context, so the arena is
- * reached through a thread-local pointer, set only for the duration of
- * one markdown_render() call.  Freeing is a no-op; realloc copies into a
- * larger block (the size sits in a header before each block).
+ * reached through a thread-local heap, set only for the duration of one
+ * markdown_render() call.  Blocks are cut from chunks of the arena by a
+ * pointer that moves on; each has its size in a header before it.
+ * Freeing is a no-op; realloc grows the chunk's last block in place
+ * when the chunk has room (the HTML buffer, growing while nothing else
+ * is allocated), else copies into a larger block.
  */
-static _Thread_local struct arena *md_arena;
-
 #define MD_HEADER _Alignof(max_align_t)
+#define MD_CHUNK (16 * 1024)	/* well under the arena's block */
+
+struct md_heap {
+	struct arena *a;
+	unsigned char *p, *end;	/* what is left of the current chunk */
+	unsigned char *last;	/* the chunk's last block; NULL: none */
+};
+
+static _Thread_local struct md_heap md;
+
+/* Bytes a block of sz takes after its header: sz rounded up. */
+static size_t
+md_room(size_t sz)
+{
+	if (sz > SIZE_MAX - 2 * MD_HEADER)
+		xoom();
+	return (sz + MD_HEADER - 1) & ~(size_t)(MD_HEADER - 1);
+}
 
 static void *
 md_alloc(size_t sz)
 {
+	size_t room = md_room(sz);
 	unsigned char *p;
 
-	if (sz > SIZE_MAX - MD_HEADER)
-		xoom();
-	p = arena_alloc(md_arena, sz + MD_HEADER);
-	memcpy(p, &sz, sizeof sz);
-	return p + MD_HEADER;
+	if ((size_t)(md.end - md.p) < MD_HEADER + room) {
+		if (MD_HEADER + room > MD_CHUNK / 4) {
+			/* A big block: its own, from the arena. */
+			p = arena_alloc(md.a, MD_HEADER + room);
+			memcpy(p, &room, sizeof room);
+			return p + MD_HEADER;
+		}
+		md.p = arena_alloc(md.a, MD_CHUNK);
+		md.end = md.p + MD_CHUNK;
+	}
+	p = md.p;
+	md.p += MD_HEADER + room;
+	memcpy(p, &room, sizeof room);
+	md.last = p + MD_HEADER;
+	return md.last;
 }
 
 static void *
@@ -662,7 +692,8 @@ md_calloc(size_t n, size_t sz)
 {
 	void *p;
 
-	if (sz != 0 && n > SIZE_MAX / sz)
+	/* Mostly calloc(1, size): no division for those. */
+	if (n > 1 && sz != 0 && n > SIZE_MAX / sz)
 		xoom();
 	p = md_alloc(n * sz);
 	memset(p, 0, n * sz);
@@ -672,14 +703,21 @@ md_calloc(size_t n, size_t sz)
 static void *
 md_realloc(void *old, size_t sz)
 {
-	size_t have;
+	unsigned char *o = old;
+	size_t have, room;
 	void *p;
 
-	if (old == NULL)
+	if (o == NULL)
 		return md_alloc(sz);
-	memcpy(&have, (unsigned char *)old - MD_HEADER, sizeof have);
+	memcpy(&have, o - MD_HEADER, sizeof have);
 	if (sz <= have)
 		return old;
+	room = md_room(sz);
+	if (o == md.last && room <= (size_t)(md.end - o)) {
+		md.p = o + room;
+		memcpy(o - MD_HEADER, &room, sizeof room);
+		return old;
+	}
 	p = md_alloc(sz);
 	memcpy(p, old, have);
 	return p;
@@ -983,7 +1021,8 @@ render(struct arena *a, struct diags *d, struct pos body, const char *src,
 	markdown_init();
 	if (check_tables(d, body, src, n) == -1)
 		return -1;
-	md_arena = a;
+	md.a = a;
+	md.p = md.end = md.last = NULL;
 	if ((parser = cmark_parser_new_with_mem(MD_OPTIONS, &arena_mem)) ==
 	    NULL)
 		goto out;
@@ -1030,7 +1069,8 @@ out:
 		diag_error(d, body, "markdown.failed");
 	buf_release(&fixed);
 	free(hs);
-	md_arena = NULL;
+	md.a = NULL;
+	md.p = md.end = md.last = NULL;
 	return rc;
 }
 
