@@ -524,11 +524,17 @@ reserve_ids(struct arena *a, struct idset *set, const char *html)
 static void
 toc_push(struct arena *a, struct value *toc, const struct heading *h)
 {
+	static const char *const digits[] = {
+		"0", "1", "2", "3", "4", "5", "6",
+	};
 	struct value *m = value_map(a), *v;
 
 	m->pos = h->at;
-	v = value_int(a, h->level);
-	v->pos = h->at;
+	/* value_int() without its printf: a level is one digit, 1 to 6. */
+	v = value_new(a, VALUE_INT, h->at);
+	v->u.i = h->level;
+	v->text = digits[h->level];
+	v->len = 1;
 	value_map_append(a, m, "level", 5, h->at, v);
 	v = value_str_borrow(a, h->id, strlen(h->id));	/* arena already */
 	v->pos = h->at;

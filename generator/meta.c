@@ -233,12 +233,13 @@ catalog(const struct site *s, struct arena *a, const struct page *p,
 	return m;
 }
 
-/* The object for p, or NULL when its kind has none. */
+/* The object for p, whose URL is url, or NULL when its kind has none. */
 static struct value *
-jsonld(const struct site *s, struct arena *a, const struct page *p)
+jsonld(const struct site *s, struct arena *a, const struct page *p,
+    const char *url)
 {
 	const struct value *f = page_frame(p), *g = p->frames[0];
-	const char *kind, *url, *csv, *json, *v;
+	const char *kind, *csv, *json, *v;
 	struct value *m;
 	int lang = page_lang(s, p);
 
@@ -246,7 +247,6 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 	if (f == NULL || value_truthy(value_map_get(f, "noindex")))
 		return NULL;
 	kind = value_map_str(f, "kind");
-	url = meta_page_url(s, a, p);
 	csv = value_map_str(f, "csv_url");
 	json = value_map_str(f, "json_url");
 	if (value_truthy(value_map_get(f, "is_home"))) {
@@ -352,14 +352,22 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 	}
 }
 
+/* meta_jsonld() for a page whose URL is known already. */
+static void
+jsonld_at(const struct site *s, struct arena *a, const struct page *p,
+    const char *url, struct buf *out)
+{
+	const struct value *v = jsonld(s, a, p, url);
+
+	if (v != NULL)
+		value_to_json(v, out, 0);
+}
+
 void
 meta_jsonld(const struct site *s, struct arena *a, const struct page *p,
     struct buf *out)
 {
-	const struct value *v = jsonld(s, a, p);
-
-	if (v != NULL)
-		value_to_json(v, out, 0);
+	jsonld_at(s, a, p, meta_page_url(s, a, p), out);
 }
 
 static const char *
@@ -381,8 +389,9 @@ meta_frame(const struct site *s, struct arena *a, const struct page *p,
 	struct buf b = {0};
 	size_t i, n;
 	int lang = page_lang(s, p);
+	const char *url = meta_page_url(s, a, p);
 
-	put(a, over, "canonical", meta_page_url(s, a, p));
+	put(a, over, "canonical", url);
 	if ((n = meta_alternates(s, a, p, alt)) > 0) {
 		struct value *l = value_list(a);
 
@@ -404,7 +413,7 @@ meta_frame(const struct site *s, struct arena *a, const struct page *p,
 	put(a, over, "og_type", f != NULL && value_map_get(f, "date_iso") !=
 	    NULL && !value_truthy(value_map_get(f, "is_list")) ? "article" :
 	    "website");
-	meta_jsonld(s, a, p, &b);
+	jsonld_at(s, a, p, url, &b);
 	if (b.len)
 		value_map_set(a, over, "jsonld", value_str(a, b.data, b.len));
 	buf_release(&b);
