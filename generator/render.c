@@ -1,8 +1,10 @@
 /*
  * Render and write.  In: the finished, read-only model.  Out: files
  * below the temporary output folder.  Workers take pages by an atomic
- * counter; each has its own arena (reset after every page) and output
- * buffer, so the hot path allocates almost nothing.  A page's Markdown
+ * counter; each has its own arena (reset after every page), output
+ * buffer and template memo (what the model's frames hold under dotted
+ * names, kept from page to page), so the hot path allocates almost
+ * nothing.  A page's Markdown
  * is rendered here, by the worker that writes the page, and put in a
  * small frame of its own on top of the item's: the shared model is
  * never written to.  Without an output folder (check) every page is
