@@ -358,6 +358,20 @@ emit_value(struct render *r, const struct value *v, bool escape)
 			buf_add(r->out, v->text, v->len);
 		return;
 	}
+	if (v->type == VALUE_INT) {
+		/* As value_scalar_text() ("%lld"), without printf; digits
+		 * and a '-' need no escaping. */
+		char d[24], *p = d + sizeof d;
+		uint64_t u = v->u.i < 0 ? -(uint64_t)v->u.i : (uint64_t)v->u.i;
+
+		do
+			*--p = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (v->u.i < 0)
+			*--p = '-';
+		buf_add(r->out, p, (size_t)(d + sizeof d - p));
+		return;
+	}
 	value_scalar_text(v, r->out);
 	if (!escape)
 		return;

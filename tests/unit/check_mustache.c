@@ -192,6 +192,10 @@ START_TEST(test_mustache_interpolation)
 	    "&lt;a href=&quot;q&quot;&gt;&amp;|<a href=\"q\">&|<a href=\"q\">&");
 	RENDERS("{{n}} {{d}} {{b}} [{{z}}] [{{missing}}]",
 	    "{n: 85, d: 1.210, b: true, z: null}", "85 1.21 true [] []");
+	RENDERS("{{a}} {{b}} {{c}} {{{d}}} {{e}} {{f}}",
+	    "{a: 0, b: -7, c: 0x1F, d: +7, e: 9223372036854775807, "
+	    "f: -9223372036854775808}",
+	    "0 -7 31 7 9223372036854775807 -9223372036854775808");
 	RENDERS("{{ a.b.c }}={{a.b.x}}", "a: {b: {c: deep}}", "deep=");
 	RENDERS("{{#a}}{{b.c}}{{/a}}", "{a: {b: {}}, b: {c: ERROR}}", "");
 	RENDERS("{{.}}", "'Vũ & Lâm'", "Vũ &amp; Lâm");
