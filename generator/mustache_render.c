@@ -293,6 +293,22 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 	return v != NULL ? below(v, o) : NULL;
 }
 
+/*
+ * buf_add() with its common case here: a page is some four hundred
+ * short pieces, nearly all of which fit in the room the buffer has.
+ */
+static inline void
+out_add(struct buf *b, const char *s, size_t n)
+{
+	if (n < b->cap - b->len) {	/* room for the NUL as well */
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		buf_add(b, s, n);
+	}
+}
+
 /* What add_html() replaces: which[c] indexes rep[]; 0 is none. */
 static const unsigned char which[256] = {
 	['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\''] = 5,
@@ -337,7 +353,7 @@ add_html(struct buf *b, const char *s, size_t n)
 
 	while (n > 0) {
 		k = plain_run(s, n);
-		buf_add(b, s, k);
+		out_add(b, s, k);
 		if (k == n)
 			break;
 		buf_adds(b, rep[which[(unsigned char)s[k]]]);
@@ -355,7 +371,7 @@ emit_value(struct render *r, const struct value *v, bool escape)
 		if (escape)
 			add_html(r->out, v->text, v->len);
 		else
-			buf_add(r->out, v->text, v->len);
+			out_add(r->out, v->text, v->len);
 		return;
 	}
 	if (v->type == VALUE_INT) {
@@ -369,7 +385,7 @@ emit_value(struct render *r, const struct value *v, bool escape)
 		while ((u /= 10) != 0);
 		if (v->u.i < 0)
 			*--p = '-';
-		buf_add(r->out, p, (size_t)(d + sizeof d - p));
+		out_add(r->out, p, (size_t)(d + sizeof d - p));
 		return;
 	}
 	value_scalar_text(v, r->out);
@@ -401,7 +417,7 @@ line_start(struct render *r, const struct xform *f, const char *s, size_t n)
 	if (n > 0 && (s[0] == '\n' || (s[0] == '\r' && n > 1 && s[1] == '\n')))
 		return 0;
 	if (f->len > 0)
-		buf_add(r->out, r->ind.data + f->off, f->len);
+		out_add(r->out, r->ind.data + f->off, f->len);
 	while (w < n && w < f->strip && (s[w] == ' ' || s[w] == '\t'))
 		w++;
 	return w;
@@ -414,7 +430,7 @@ emit_text(struct render *r, const struct op *o, const struct xform *f)
 	size_t n = o->len, i = 0;
 
 	if (f->len == 0 && f->strip == 0) {
-		buf_add(r->out, s, n);
+		out_add(r->out, s, n);
 		return;
 	}
 	if (o->bol)
@@ -422,10 +438,10 @@ emit_text(struct render *r, const struct op *o, const struct xform *f)
 	while (i < n) {
 		nl = memchr(s + i, '\n', n - i);
 		if (nl == NULL) {
-			buf_add(r->out, s + i, n - i);
+			out_add(r->out, s + i, n - i);
 			return;
 		}
-		buf_add(r->out, s + i, (size_t)(nl - s) + 1 - i);
+		out_add(r->out, s + i, (size_t)(nl - s) + 1 - i);
 		i = (size_t)(nl - s) + 1;
 		if (i < n)
 			i += line_start(r, f, s + i, n - i);
