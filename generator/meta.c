@@ -117,11 +117,12 @@ text(const struct site *s, struct arena *a, const struct value *m,
 	return r;
 }
 
+/* Sets key (a literal: borrowed, not copied) to str unless empty. */
 static void
 put(struct arena *a, struct value *m, const char *key, const char *str)
 {
 	if (str != NULL && *str != '\0')
-		value_map_set(a, m, key, value_strz(a, str));
+		value_map_put(a, m, key, value_strz(a, str));
 }
 
 static struct value *
@@ -232,12 +233,13 @@ catalog(const struct site *s, struct arena *a, const struct page *p,
 	return m;
 }
 
-/* The object for p, or NULL when its kind has none. */
+/* The object for p, whose URL is url, or NULL when its kind has none. */
 static struct value *
-jsonld(const struct site *s, struct arena *a, const struct page *p)
+jsonld(const struct site *s, struct arena *a, const struct page *p,
+    const char *url)
 {
 	const struct value *f = page_frame(p), *g = p->frames[0];
-	const char *kind, *url, *csv, *json, *v;
+	const char *kind, *csv, *json, *v;
 	struct value *m;
 	int lang = page_lang(s, p);
 
@@ -245,7 +247,6 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 	if (f == NULL || value_truthy(value_map_get(f, "noindex")))
 		return NULL;
 	kind = value_map_str(f, "kind");
-	url = meta_page_url(s, a, p);
 	csv = value_map_str(f, "csv_url");
 	json = value_map_str(f, "json_url");
 	if (value_truthy(value_map_get(f, "is_home"))) {
@@ -304,6 +305,8 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 		}
 		put(a, m, "description", text(s, a, f, "summary", lang));
 	} else if (kind != NULL && strcmp(kind, "news") == 0) {
+		struct value *org;
+
 		m = typed(a, "NewsArticle");
 		put(a, m, "headline", text(s, a, f, "title", lang));
 		put(a, m, "url", url);
@@ -315,10 +318,10 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 		put(a, m, "description", text(s, a, f, "summary", lang));
 		put(a, m, "image", arena_printf(a, "%sapple-touch-icon.png",
 		    s->base_url));
-		value_map_set(a, m, "author", organization(s, a, g, lang,
-		    false));
-		value_map_set(a, m, "publisher", organization(s, a, g, lang,
-		    false));
+		/* The same board twice: one value, printed twice. */
+		org = organization(s, a, g, lang, false);
+		value_map_set(a, m, "author", org);
+		value_map_set(a, m, "publisher", org);
 	} else if (kind != NULL && strcmp(kind, "zone") == 0) {
 		m = typed(a, "Place");
 		put(a, m, "name", text(s, a, f, "title", lang));
@@ -334,26 +337,37 @@ jsonld(const struct site *s, struct arena *a, const struct page *p)
 	} else
 		return NULL;
 	{
-		/* "@context" first, as readers expect. */
+		/* "@context" first, as readers expect; m's keys are its
+		 * own already (value_map_set()), so they are appended. */
 		struct value *r = value_map(a);
 		size_t i;
 
+		value_reserve(a, r, m->n + 1);
 		put(a, r, "@context", "https://schema.org");
 		for (i = 0; i < m->n; i++)
-			value_map_set(a, r, m->pairs[i].key,
+			value_map_append(a, r, m->pairs[i].key,
+			    m->pairs[i].keylen, m->pairs[i].keypos,
 			    m->pairs[i].val);
 		return r;
 	}
+}
+
+/* meta_jsonld() for a page whose URL is known already. */
+static void
+jsonld_at(const struct site *s, struct arena *a, const struct page *p,
+    const char *url, struct buf *out)
+{
+	const struct value *v = jsonld(s, a, p, url);
+
+	if (v != NULL)
+		value_to_json(v, out, 0);
 }
 
 void
 meta_jsonld(const struct site *s, struct arena *a, const struct page *p,
     struct buf *out)
 {
-	const struct value *v = jsonld(s, a, p);
-
-	if (v != NULL)
-		value_to_json(v, out, 0);
+	jsonld_at(s, a, p, meta_page_url(s, a, p), out);
 }
 
 static const char *
@@ -375,8 +389,9 @@ meta_frame(const struct site *s, struct arena *a, const struct page *p,
 	struct buf b = {0};
 	size_t i, n;
 	int lang = page_lang(s, p);
+	const char *url = meta_page_url(s, a, p);
 
-	put(a, over, "canonical", meta_page_url(s, a, p));
+	put(a, over, "canonical", url);
 	if ((n = meta_alternates(s, a, p, alt)) > 0) {
 		struct value *l = value_list(a);
 
@@ -398,7 +413,7 @@ meta_frame(const struct site *s, struct arena *a, const struct page *p,
 	put(a, over, "og_type", f != NULL && value_map_get(f, "date_iso") !=
 	    NULL && !value_truthy(value_map_get(f, "is_list")) ? "article" :
 	    "website");
-	meta_jsonld(s, a, p, &b);
+	jsonld_at(s, a, p, url, &b);
 	if (b.len)
 		value_map_set(a, over, "jsonld", value_str(a, b.data, b.len));
 	buf_release(&b);

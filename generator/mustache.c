@@ -490,6 +490,7 @@ split_name(struct compiler *c, struct op *o)
 	p = arena_calloc(c->a, n, sizeof *p);
 	o->parts = p;
 	o->nparts = n;
+	o->hash = mustache_hash(o->text, o->len);
 	for (i = 0; i <= o->len; i++) {
 		if (i < o->len && o->text[i] != '.')
 			continue;
@@ -500,6 +501,7 @@ split_name(struct compiler *c, struct op *o)
 		}
 		p->s = o->text + s;
 		p->n = i - s;
+		p->hash = mustache_hash(p->s, p->n);
 		p++;
 		s = i + 1;
 	}

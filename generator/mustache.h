@@ -73,4 +73,27 @@ int mustache_render(const struct mustache *t,
     const struct value *const *frames, size_t nframes, struct buf *out,
     struct diags *d);
 
+/*
+ * What the renders of one worker keep from page to page: the values of
+ * dotted names ("t.published_on", "site.title") whose first part comes
+ * from a frame that every page shares and nothing changes while pages
+ * render (a page asks the 600 keys of "t" some thirty times).  Owned by
+ * one worker; bounded (past its size nothing more is kept).
+ */
+struct mustache_memo;
+
+struct mustache_memo *mustache_memo_new(void);
+void mustache_memo_free(struct mustache_memo *m);
+
+/*
+ * mustache_render() that keeps, in memo, the values found below
+ * frames[0..nstable): those frames, and every value they reach, must
+ * stay the same and unchanged for as long as memo is used.  The frames
+ * from nstable on may change from one render to the next.
+ */
+int mustache_render_memo(const struct mustache *t,
+    const struct mustache_loader *loader, enum mustache_mode mode,
+    const struct value *const *frames, size_t nframes, size_t nstable,
+    struct mustache_memo *memo, struct buf *out, struct diags *d);
+
 #endif

@@ -29,6 +29,7 @@ enum op_kind {
 struct part {
 	const char *s;
 	size_t n;
+	size_t hash;	/* mustache_hash(s, n), for the render's tables */
 };
 
 struct op {
@@ -40,6 +41,7 @@ struct op {
 	size_t len;
 	const struct part *parts;	/* dotted name; none for "." */
 	size_t nparts;
+	size_t hash;		/* mustache_hash(text, len) when it has parts */
 	const char *indent;	/* standalone: whitespace before the tag */
 	size_t nindent;
 	const char *dent;	/* standalone BLOCK: common indentation */
@@ -60,6 +62,17 @@ struct mustache {
 	const struct part *inherit;
 	size_t ninherit;
 };
+
+/* FNV-1a of s[0..n), in a size_t: names are hashed once, when compiled. */
+static inline size_t
+mustache_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
 
 /* True when names a[0..an) and b[0..bn) are the same bytes. */
 bool mustache_same_name(const char *a, size_t an, const char *b,

@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "arena.h"
 #include "buf.h"
@@ -27,6 +30,8 @@
  */
 #define MAX_OUT ((size_t)32 << 20)
 #define MAX_ERRORS 20		/* per render */
+#define FOUND_SLOTS 128		/* names the frames were asked for, per render */
+#define MEMO_SLOTS 4096		/* dotted names kept from page to page */
 
 /*
  * Rendering.  An xform says how a source line starts in the output:
@@ -60,11 +65,39 @@ struct ovr {
 	const struct ovr *next;
 };
 
+/*
+ * What the frames hold under one name (NULL: nothing).  The frames do
+ * not change while a page renders, and a page asks them for "site" and
+ * "t" dozens of times, and for names no frame has (each a scan of every
+ * frame): the answer is kept for the rest of the render.  (Whole dotted
+ * names are not worth keeping: most are asked for once a page.)
+ */
+struct found {
+	const char *name;	/* NULL: a free slot */
+	size_t n, hash;
+	const struct value *v;
+	bool stable;		/* v is in one of the frames below nstable */
+};
+
+/* One value of a dotted name below a first part base (mustache.h). */
+struct memo_slot {
+	const struct value *base;	/* NULL: a free slot */
+	const char *name;		/* the whole name, in the template */
+	size_t n;
+	const struct value *v;
+};
+
+struct mustache_memo {
+	size_t n;
+	struct memo_slot slots[MEMO_SLOTS];	/* open addressing */
+};
+
 struct render {
 	const struct mustache_loader *ld;
 	enum mustache_mode mode;
 	const struct value *const *frames;
-	size_t nframes;
+	size_t nframes, nstable;
+	struct mustache_memo *memo;
 	struct buf *out;
 	size_t out0;
 	struct diags *d;
@@ -73,6 +106,8 @@ struct render {
 	unsigned long steps;
 	int errors;
 	bool stop;
+	size_t nfound;
+	struct found found[FOUND_SLOTS];	/* open addressing */
 };
 
 static void render_ops(struct render *, const struct op *,
@@ -160,6 +195,77 @@ borrowed(struct render *r, const struct op *o, const struct op *row)
 }
 
 /*
+ * The value of name p in the innermost frame that has it, or NULL;
+ * *stable tells whether that frame is one of the first nstable.
+ */
+static const struct value *
+in_frames(struct render *r, const struct part *p, bool *stable)
+{
+	const struct value *v = NULL;
+	struct found *f;
+	size_t i;
+
+	for (i = p->hash & (FOUND_SLOTS - 1);
+	    (f = &r->found[i])->name != NULL; i = (i + 1) & (FOUND_SLOTS - 1))
+		if (f->hash == p->hash && f->n == p->n &&
+		    memcmp(f->name, p->s, p->n) == 0) {
+			*stable = f->stable;
+			return f->v;
+		}
+	for (i = r->nframes; i > 0 && v == NULL; i--)
+		v = member(r->frames[i - 1], p);
+	*stable = v != NULL && i < r->nstable;	/* found in frames[i] */
+	/* Kept while the table is at most three quarters full. */
+	if (4 * (r->nfound + 1) <= 3 * FOUND_SLOTS) {
+		f->name = p->s;
+		f->n = p->n;
+		f->hash = p->hash;
+		f->v = v;
+		f->stable = *stable;
+		r->nfound++;
+	}
+	return v;
+}
+
+/* The rest of o's name below base, its first part's value. */
+static const struct value *
+below(const struct value *base, const struct op *o)
+{
+	const struct value *v = base;
+	size_t i;
+
+	for (i = 1; i < o->nparts && v != NULL; i++)
+		v = member(v, &o->parts[i]);
+	return v;
+}
+
+/* below() for a base that does not change while memo is used. */
+static const struct value *
+below_memo(struct mustache_memo *m, const struct value *base,
+    const struct op *o)
+{
+	struct memo_slot *s;
+	uintptr_t b = (uintptr_t)base;
+	size_t i;
+
+	/* Addresses are 16-byte aligned: their low bits say nothing. */
+	i = (o->hash ^ (size_t)(b >> 4)) * 16777619u;
+	for (i &= MEMO_SLOTS - 1; (s = &m->slots[i])->base != NULL;
+	    i = (i + 1) & (MEMO_SLOTS - 1))
+		if (s->base == base && s->n == o->len &&
+		    memcmp(s->name, o->text, o->len) == 0)
+			return s->v;
+	if (4 * (m->n + 1) > 3 * MEMO_SLOTS)
+		return below(base, o);
+	s->base = base;
+	s->name = o->text;
+	s->n = o->len;
+	s->v = below(base, o);
+	m->n++;
+	return s->v;
+}
+
+/*
  * Resolves o's name: first part up the stack, the rest inside it.  In
  * builds, a first part found only beyond a row is reported.
  */
@@ -168,7 +274,7 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 {
 	const struct value *v = NULL;
 	const struct op *row = NULL;	/* the innermost row passed */
-	size_t i;
+	bool stable = false;
 
 	if (o->nparts == 0)
 		return cx ? cx->v :
@@ -176,14 +282,84 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 	for (; cx != NULL && v == NULL; cx = cx->up)
 		if ((v = member(cx->v, &o->parts[0])) == NULL && row == NULL)
 			row = cx->row;
-	for (i = r->nframes; i-- > 0 && v == NULL;)
-		v = member(r->frames[i], &o->parts[0]);
+	if (v == NULL)
+		v = in_frames(r, &o->parts[0], &stable);
 	if (v != NULL && row != NULL && r->mode == MUSTACHE_STRICT &&
 	    !may_inherit(o))
 		borrowed(r, o, row);
-	for (i = 1; i < o->nparts && v != NULL; i++)
-		v = member(v, &o->parts[i]);
-	return v;
+	/* o->text is the whole dotted name the parts were cut from. */
+	if (stable && r->memo != NULL && o->nparts > 1)
+		return below_memo(r->memo, v, o);
+	return v != NULL ? below(v, o) : NULL;
+}
+
+/*
+ * buf_add() with its common case here: a page is some four hundred
+ * short pieces, nearly all of which fit in the room the buffer has.
+ */
+static inline void
+out_add(struct buf *b, const char *s, size_t n)
+{
+	if (n < b->cap - b->len) {	/* room for the NUL as well */
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+	} else {
+		buf_add(b, s, n);
+	}
+}
+
+/* What add_html() replaces: which[c] indexes rep[]; 0 is none. */
+static const unsigned char which[256] = {
+	['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\''] = 5,
+};
+
+/* The length of the start of s[0..n) that needs no escaping. */
+static size_t
+plain_run(const char *s, size_t n)
+{
+	size_t i = 0;
+#ifdef __SSE2__
+	/* Sixteen bytes a step: nearly every byte of a page is plain. */
+	const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<');
+	const __m128i gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
+	const __m128i apos = _mm_set1_epi8('\'');
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, amp),
+		    _mm_cmpeq_epi8(x, lt)), _mm_or_si128(_mm_cmpeq_epi8(x, gt),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, quot),
+		    _mm_cmpeq_epi8(x, apos))));
+		int bits = _mm_movemask_epi8(m);
+
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+	}
+#endif
+	while (i < n && which[(unsigned char)s[i]] == 0)
+		i++;
+	return i;
+}
+
+/* buf_add_html(), with the plain runs between replacements found fast. */
+static void
+add_html(struct buf *b, const char *s, size_t n)
+{
+	static const char *const rep[] = {
+		"", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;",
+	};
+	size_t k;
+
+	while (n > 0) {
+		k = plain_run(s, n);
+		out_add(b, s, k);
+		if (k == n)
+			break;
+		buf_adds(b, rep[which[(unsigned char)s[k]]]);
+		s += k + 1;
+		n -= k + 1;
+	}
 }
 
 static void
@@ -193,9 +369,23 @@ emit_value(struct render *r, const struct value *v, bool escape)
 
 	if (v->type == VALUE_STR) {
 		if (escape)
-			buf_add_html(r->out, v->text, v->len);
+			add_html(r->out, v->text, v->len);
 		else
-			buf_add(r->out, v->text, v->len);
+			out_add(r->out, v->text, v->len);
+		return;
+	}
+	if (v->type == VALUE_INT) {
+		/* As value_scalar_text() ("%lld"), without printf; digits
+		 * and a '-' need no escaping. */
+		char d[24], *p = d + sizeof d;
+		uint64_t u = v->u.i < 0 ? -(uint64_t)v->u.i : (uint64_t)v->u.i;
+
+		do
+			*--p = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (v->u.i < 0)
+			*--p = '-';
+		out_add(r->out, p, (size_t)(d + sizeof d - p));
 		return;
 	}
 	value_scalar_text(v, r->out);
@@ -227,7 +417,7 @@ line_start(struct render *r, const struct xform *f, const char *s, size_t n)
 	if (n > 0 && (s[0] == '\n' || (s[0] == '\r' && n > 1 && s[1] == '\n')))
 		return 0;
 	if (f->len > 0)
-		buf_add(r->out, r->ind.data + f->off, f->len);
+		out_add(r->out, r->ind.data + f->off, f->len);
 	while (w < n && w < f->strip && (s[w] == ' ' || s[w] == '\t'))
 		w++;
 	return w;
@@ -240,7 +430,7 @@ emit_text(struct render *r, const struct op *o, const struct xform *f)
 	size_t n = o->len, i = 0;
 
 	if (f->len == 0 && f->strip == 0) {
-		buf_add(r->out, s, n);
+		out_add(r->out, s, n);
 		return;
 	}
 	if (o->bol)
@@ -248,10 +438,10 @@ emit_text(struct render *r, const struct op *o, const struct xform *f)
 	while (i < n) {
 		nl = memchr(s + i, '\n', n - i);
 		if (nl == NULL) {
-			buf_add(r->out, s + i, n - i);
+			out_add(r->out, s + i, n - i);
 			return;
 		}
-		buf_add(r->out, s + i, (size_t)(nl - s) + 1 - i);
+		out_add(r->out, s + i, (size_t)(nl - s) + 1 - i);
 		i = (size_t)(nl - s) + 1;
 		if (i < n)
 			i += line_start(r, f, s + i, n - i);
@@ -435,11 +625,33 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 	}
 }
 
+struct mustache_memo *
+mustache_memo_new(void)
+{
+	return xcalloc(1, sizeof (struct mustache_memo));
+}
+
+void
+mustache_memo_free(struct mustache_memo *m)
+{
+	free(m);
+}
+
 int
 mustache_render(const struct mustache *t,
     const struct mustache_loader *loader, enum mustache_mode mode,
     const struct value *const *frames, size_t nframes, struct buf *out,
     struct diags *d)
+{
+	return mustache_render_memo(t, loader, mode, frames, nframes, 0, NULL,
+	    out, d);
+}
+
+int
+mustache_render_memo(const struct mustache *t,
+    const struct mustache_loader *loader, enum mustache_mode mode,
+    const struct value *const *frames, size_t nframes, size_t nstable,
+    struct mustache_memo *memo, struct buf *out, struct diags *d)
 {
 	struct render r = {0};
 	struct xform f = {0, 0, 0};
@@ -448,6 +660,8 @@ mustache_render(const struct mustache *t,
 	r.mode = mode;
 	r.frames = frames;
 	r.nframes = nframes;
+	r.nstable = memo != NULL ? nstable : 0;
+	r.memo = memo;
 	r.out = out;
 	r.out0 = out->len;
 	r.d = d;

@@ -1,8 +1,10 @@
 /*
  * Render and write.  In: the finished, read-only model.  Out: files
  * below the temporary output folder.  Workers take pages by an atomic
- * counter; each has its own arena (reset after every page) and output
- * buffer, so the hot path allocates almost nothing.  A page's Markdown
+ * counter; each has its own arena (reset after every page), output
+ * buffer and template memo (what the model's frames hold under dotted
+ * names, kept from page to page), so the hot path allocates almost
+ * nothing.  A page's Markdown
  * is rendered here, by the worker that writes the page, and put in a
  * small frame of its own on top of the item's: the shared model is
  * never written to.  Without an output folder (check) every page is
@@ -148,9 +150,14 @@ page_pos(const struct page *p)
 	return pos_file(p->origin);
 }
 
+/*
+ * Renders page p with the worker's arena, output buffer and memo; the
+ * page's own frames (p->frames) are the model's, which no render
+ * changes: what the templates find below them is kept in memo.
+ */
 static int
 render_page(struct pool *pl, struct page *p, struct arena *a,
-    struct buf *out)
+    struct buf *out, struct mustache_memo *memo)
 {
 	struct site *s = pl->site;
 	const struct value *frames[RENDER_MAX_FRAMES];
@@ -162,8 +169,8 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	if (render_frames(s, p, a, frames, &n) == -1)
 		return -1;
 	buf_reset(out);
-	if (mustache_render(p->tmpl, &pl->theme->loader, MUSTACHE_STRICT,
-	    frames, n, out, s->diags) == -1)
+	if (mustache_render_memo(p->tmpl, &pl->theme->loader,
+	    MUSTACHE_STRICT, frames, n, p->nframes, memo, out, s->diags) == -1)
 		return -1;
 	if (out->len > RENDER_MAX_PAGE_BYTES)
 		return diag_error(s->diags, page_pos(p), "render.page-too-large",
@@ -185,16 +192,18 @@ work(void *arg)
 {
 	struct pool *pl = arg;
 	struct arena *a = arena_new();
+	struct mustache_memo *memo = mustache_memo_new();
 	struct buf out = {0};
 	size_t i;
 
 	while (!*pl->stop &&
 	    (i = atomic_fetch_add(pl->next, 1)) < pl->site->npages) {
-		if (render_page(pl, &pl->site->pages[i], a, &out) == -1)
+		if (render_page(pl, &pl->site->pages[i], a, &out, memo) == -1)
 			atomic_store(&pl->failed, 1);
 		arena_reset(a);
 	}
 	buf_release(&out);
+	mustache_memo_free(memo);
 	arena_free(a);
 	return atomic_load(&pl->failed) || *pl->stop ? -1 : 0;
 }

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "arena.h"
 #include "buf.h"
 #include "diag.h"
@@ -468,6 +470,44 @@ START_TEST(test_markdown_heading_ids)
 }
 END_TEST
 
+/*
+ * Headings' ids are utf8_slugify() of their text, also where the
+ * Markdown stage finds them by its own table (every Latin letter up to
+ * U+024F and U+1E00..U+1EFF, beside ASCII, marks and other scripts).
+ */
+START_TEST(test_markdown_heading_ids_slugify)
+{
+	static const utf8proc_int32_t other[] = {
+		0x300, 0x323, 0x2044, 0x4E00, 0xFF21, 0xBD, 0x13F,
+	};
+	struct buf src = {0};
+	size_t i, n = 0x250 - 0x80 + 0x100 + 7, k;
+	const struct value *toc;
+
+	for (i = 0; i < n; i++) {
+		utf8proc_int32_t c = i < 0x1D0 ? (utf8proc_int32_t)i + 0x80 :
+		    i < 0x2D0 ? (utf8proc_int32_t)(i - 0x1D0) + 0x1E00 :
+		    other[i - 0x2D0];
+		unsigned char u[4];
+
+		k = (size_t)utf8proc_encode_char(c, u);
+		buf_addf(&src, "## k%zu ", i);
+		buf_add(&src, (const char *)u, k);
+		buf_adds(&src, "Ả.x\n\n");
+	}
+	md(buf_cstr(&src));
+	toc = f.r.toc;
+	ck_assert_uint_eq(toc->n, n);
+	for (i = 0; i < n; i++) {
+		const char *t = value_map_str(toc->items[i], "text");
+
+		ck_assert_str_eq(value_map_str(toc->items[i], "id"),
+		    utf8_slugify(f.a, t, strlen(t)));
+	}
+	buf_release(&src);
+}
+END_TEST
+
 START_TEST(test_markdown_heading_ids_edge)
 {
 	const char *h;
@@ -838,6 +878,7 @@ markdown_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_markdown_heading_ids);
 	tcase_add_test(tc, test_markdown_heading_ids_edge);
+	tcase_add_test(tc, test_markdown_heading_ids_slugify);
 	tcase_add_test(tc, test_markdown_toc);
 	suite_add_tcase(s, tc);
 

@@ -192,6 +192,10 @@ START_TEST(test_mustache_interpolation)
 	    "&lt;a href=&quot;q&quot;&gt;&amp;|<a href=\"q\">&|<a href=\"q\">&");
 	RENDERS("{{n}} {{d}} {{b}} [{{z}}] [{{missing}}]",
 	    "{n: 85, d: 1.210, b: true, z: null}", "85 1.21 true [] []");
+	RENDERS("{{a}} {{b}} {{c}} {{{d}}} {{e}} {{f}}",
+	    "{a: 0, b: -7, c: 0x1F, d: +7, e: 9223372036854775807, "
+	    "f: -9223372036854775808}",
+	    "0 -7 31 7 9223372036854775807 -9223372036854775808");
 	RENDERS("{{ a.b.c }}={{a.b.x}}", "a: {b: {c: deep}}", "deep=");
 	RENDERS("{{#a}}{{b.c}}{{/a}}", "{a: {b: {}}, b: {c: ERROR}}", "");
 	RENDERS("{{.}}", "'Vũ & Lâm'", "Vũ &amp; Lâm");
@@ -1033,6 +1037,92 @@ START_TEST(test_mustache_cli_status)
 }
 END_TEST
 
+/* Escaping: the same bytes as buf_add_html(), wherever the specials are. */
+START_TEST(test_mustache_escape_runs)
+{
+	static const char special[] = "&<>\"'";
+	struct world w;
+	struct mustache *t;
+	struct value *m;
+	const struct value *frames[1];
+	struct buf want = {0};
+	char s[48];
+	size_t n, at, k;
+
+	world_init(&w);
+	t = mustache_compile(w.a, w.d, "t", "{{x}}", 5);
+	ck_assert_ptr_nonnull(t);
+	for (n = 0; n < sizeof s; n++) {
+		for (at = 0; at <= n; at++) {
+			for (k = 0; k < 5; k++) {
+				size_t i;
+
+				for (i = 0; i < n; i++)
+					s[i] = (char)("Vũ đá-x"[i % 7]);
+				if (at < n)
+					s[at] = special[k];
+				if (n > 20)	/* and one more, further on */
+					s[n - 1] = special[(k + 1) % 5];
+				m = value_map(w.a);
+				value_map_set(w.a, m, "x", value_str(w.a, s, n));
+				frames[0] = m;
+				buf_reset(&w.out);
+				ck_assert_int_eq(mustache_render(t, NULL,
+				    MUSTACHE_SPEC, frames, 1, &w.out, w.d), 0);
+				buf_reset(&want);
+				buf_add_html(&want, s, n);
+				ck_assert_str_eq(buf_cstr(&w.out),
+				    buf_cstr(&want));
+			}
+		}
+	}
+	buf_release(&want);
+	world_free(&w);
+}
+END_TEST
+
+/*
+ * A memo keeps what is found below the stable frames only: a frame
+ * above them may change from one render to the next, and may hide a
+ * name of the stable ones.
+ */
+START_TEST(test_mustache_memo)
+{
+	struct world w;
+	struct mustache_memo *memo = mustache_memo_new();
+	struct mustache *t;
+	const struct value *frames[2];
+	struct value *x;
+	const char *src = "{{t.k}} {{x.y}} {{#l}}{{t.k}}{{x.y}}{{/l}}";
+	const char *want[] = {
+		"K base Kbase", "K two Ktwo", "K six Ksix", "K base Kbase",
+	};
+	size_t i;
+
+	world_init(&w);
+	t = mustache_compile(w.a, w.d, "t", src, strlen(src));
+	ck_assert_ptr_nonnull(t);
+	frames[0] = yaml(&w, "{t: {a: A, k: K}, x: {y: base}}");
+	for (i = 0; i < 4; i++) {
+		if (i == 0 || i == 3)
+			frames[1] = yaml(&w, "l: [1]");
+		else if (i == 1)
+			frames[1] = yaml(&w, "{x: {y: two}, l: [1]}");
+		/* The page's own frame changes in place. */
+		if (i == 2) {
+			x = value_map_get(frames[1], "x");
+			value_map_set(w.a, x, "y", value_strz(w.a, "six"));
+		}
+		buf_reset(&w.out);
+		ck_assert_int_eq(mustache_render_memo(t, NULL, MUSTACHE_SPEC,
+		    frames, 2, 1, memo, &w.out, w.d), 0);
+		ck_assert_str_eq(buf_cstr(&w.out), want[i]);
+	}
+	mustache_memo_free(memo);
+	world_free(&w);
+}
+END_TEST
+
 /* Speed: a page template with a partial list renders fast, no leaks. */
 START_TEST(test_mustache_speed)
 {
@@ -1090,6 +1180,8 @@ mustache_suite(void)
 	tcase_add_test(tc, test_mustache_comments_delimiters);
 	tcase_add_test(tc, test_mustache_partials);
 	tcase_add_test(tc, test_mustache_inheritance);
+	tcase_add_test(tc, test_mustache_escape_runs);
+	tcase_add_test(tc, test_mustache_memo);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");
