@@ -29,22 +29,32 @@ enum value_type {
 
 struct value_pair;
 
+/*
+ * A site of 10,000 pages holds some 300,000 of these, so the layout is
+ * packed to 64 bytes: no padding between the members, and a scalar's
+ * number shares its word with a list's items and a map's pairs.  Only
+ * the type says which of the three is there: an empty list or map has
+ * n == 0 and nothing is read through its pointer, a scalar has n == 0
+ * too, and no code takes a non-NULL items or pairs for a type test.
+ */
 struct value {
-	enum value_type type;
 	struct pos pos;
 	const char *text;	/* STR: the string; INT/NUM/BOOL/NULL: source text */
 	size_t len;		/* bytes of text */
+	size_t n, cap;		/* LIST: items; MAP: pairs */
+	union {
+		union {
+			bool b;		/* BOOL */
+			int64_t i;	/* INT */
+			double d;	/* NUM */
+		} u;
+		struct value **items;	/* LIST */
+		struct value_pair *pairs;	/* MAP, in document order */
+	};
+	enum value_type type;
 	/* How a scalar was written: 0 plain (or built), 1 in quotes, 2 a
 	 * block (| or >): where its text starts, for a column inside it. */
 	unsigned char style;
-	union {
-		bool b;		/* BOOL */
-		int64_t i;	/* INT */
-		double d;	/* NUM */
-	} u;
-	size_t n, cap;		/* LIST: items; MAP: pairs */
-	struct value **items;	/* LIST */
-	struct value_pair *pairs;	/* MAP, in document order */
 };
 
 struct value_pair {
