@@ -54,6 +54,9 @@ const char *schema_date_field(const struct schemas *s, const char *kind);
  * unknown kind or a NULL s.
  */
 size_t schema_nfields(const struct schemas *s, const char *kind);
+/* How many of those fields record data lacks: the nulls its frame gets. */
+size_t schema_nabsent(const struct schemas *s, const char *kind,
+    const struct value *data);
 /* Returns the kinds' names in the document's order (arena array). */
 const char *const *schema_kinds(const struct schemas *s, size_t *n);
 

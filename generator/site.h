@@ -84,6 +84,10 @@ struct collection {
 	/* Shared by the frames of its items, per language (model). */
 	struct value *frame_coll[SITE_MAX_LANGS];
 	struct value *crumbs[SITE_MAX_LANGS];
+	/* The same in every item's frame, made once: kind, card,
+	 * linked_card and the key is_<kind> (site_item_frame()). */
+	struct value *vkind, *vcard, *vlinked_card;
+	const char *is_kind;
 };
 
 /* One output file made by rendering a template against frames. */
@@ -128,6 +132,21 @@ struct site {
 	size_t nouts;
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
 	struct value *yes, *no;	/* shared true and false */
+	/*
+	 * site_item_frame()'s shared values, so that ten thousand frames
+	 * do not hold ten thousand copies of one: each language's name,
+	 * an empty list (translations), the has_<field> keys met so far,
+	 * and per language the last date's texts (items come sorted by
+	 * date, so neighbours mostly share one).
+	 */
+	struct value *vlang[SITE_MAX_LANGS];
+	struct value *empty_list;
+	const char *has_keys[16];
+	size_t nhas_keys;
+	struct {
+		const char *date;
+		struct value *text, *iso, *year;
+	} last_date[SITE_MAX_LANGS];
 	/* deadline.c: holiday table and deadline rules, read on first use */
 	const struct deadlines *deadlines;
 	/* budget_forms.c: the forms of forms.yaml, read on first use */
