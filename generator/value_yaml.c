@@ -424,26 +424,26 @@ parse_float(const char *s, size_t n, double *out)
 } while (0)
 
 /*
- * Types the scalar of ev: untagged plain scalars by the core schema,
- * quoted and block scalars as strings, tagged ones as their tag says.
+ * Types the scalar of ev into v (a VALUE_STR, zeroed): untagged plain
+ * scalars by the core schema, quoted and block scalars as strings,
+ * tagged ones as their tag says.
  */
 static void
-scalar(struct loader *L, yaml_event_t *ev, struct value **out)
+scalar_in(struct loader *L, yaml_event_t *ev, struct value *v)
 {
 	const char *tag = (const char *)ev->data.scalar.tag;
 	size_t n = ev->data.scalar.length;
 	char *s = arena_strndup(L->a, (const char *)ev->data.scalar.value, n);
 	struct pos at = mkpos(L, ev->start_mark);
 	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	struct value *v = value_new(L->a, VALUE_STR, at);
 	int b, r = 0;
 
+	v->pos = at;
 	v->text = s;
 	v->len = n;
 	v->style = plain ? 0 : ev->data.scalar.style ==
 	    YAML_SINGLE_QUOTED_SCALAR_STYLE || ev->data.scalar.style ==
 	    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? 1 : 2;
-	*out = v;
 	if (tag != NULL && strcmp(tag, "!") == 0)
 		return;		/* "! 12": explicitly a string */
 	if (memchr(s, '\0', n) != NULL) {
@@ -501,6 +501,14 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 		soft(L, at, "yaml.bad-tagged", s, tag_name(L, tag));
 	else
 		soft(L, at, "yaml.unknown-tag", tag_name(L, tag));
+}
+
+/* A scalar node of its own, in the arena. */
+static void
+scalar(struct loader *L, yaml_event_t *ev, struct value **out)
+{
+	*out = value_new(L->a, VALUE_STR, mkpos(L, ev->start_mark));
+	scalar_in(L, ev, *out);
 }
 
 /* Remembers a finished node under its anchor (later ones win). */
@@ -638,13 +646,38 @@ add_key(struct loader *L, struct value *m, struct table *keys)
  * comes from.  Such errors are recorded and loading goes on, so that one
  * run reports every duplicate of a file.
  */
+/*
+ * Loads a map's key.  A plain scalar key without an anchor (nearly all
+ * of them) is typed and checked as any scalar, but in *tmp: only its
+ * text is kept (the pair's key), not a node that no one would read.
+ */
+static int
+key_node(struct loader *L, yaml_event_t *ev, unsigned depth,
+    struct value *tmp, struct value **out, uint64_t *weight)
+{
+	if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.anchor != NULL)
+		return node(L, ev, depth, out, weight);
+	if (++L->total > VALUE_MAX_NODES) {
+		diag_error(L->d, mkpos(L, ev->start_mark),
+		    "yaml.too-many-values",
+		    diag_fmt(L->d, "%d", VALUE_MAX_NODES));
+		return -1;
+	}
+	memset(tmp, 0, sizeof *tmp);
+	tmp->type = VALUE_STR;
+	scalar_in(L, ev, tmp);
+	*out = tmp;
+	*weight = 1;
+	return 0;
+}
+
 static int
 mapping(struct loader *L, yaml_event_t *start, unsigned depth,
     struct value **out, uint64_t *weight)
 {
 	struct value *m = value_new(L->a, VALUE_MAP,
 	    mkpos(L, start->start_mark));
-	struct value *key, *val;
+	struct value *key, *val, keytmp;
 	struct table keys = {0};
 	yaml_event_t ev;
 	struct pos kp;
@@ -662,7 +695,7 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 		}
 		kp = mkpos(L, ev.start_mark);
 		merge = is_merge(&ev);
-		rc = node(L, &ev, depth, &key, &kw);
+		rc = key_node(L, &ev, depth, &keytmp, &key, &kw);
 		yaml_event_delete(&ev);
 		if (rc == -1 || next(L, &ev) == -1)
 			return -1;
