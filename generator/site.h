@@ -200,6 +200,9 @@ int site_check_attachments(struct site *s);
 /* Adds a page / a copy to the site's lists (model stage only). */
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);
+/* Makes room for n more pages (a page pointer stays valid only until
+ * the next page is added, as with site_add_page()). */
+void site_reserve_pages(struct site *s, size_t n);
 /* A page whose bytes are made already (a feed, a data file): b's text,
  * kept in the site's arena; b is reset, not released. */
 struct page *site_add_data(struct site *s, const char *out,
