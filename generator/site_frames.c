@@ -90,9 +90,9 @@ site_link(struct site *s, const char *title, const char *url)
 	return m;
 }
 
-/* Ends a breadcrumb trail with the page itself (no link). */
-void
-site_crumb_here(struct site *s, struct value *l, const char *title)
+/* site_crumb_here() with the title as a string value. */
+static void
+crumb_here(struct site *s, struct value *l, struct value *title)
 {
 	struct value *m = value_map(s->arena);
 	size_t i;
@@ -105,9 +105,16 @@ site_crumb_here(struct site *s, struct value *l, const char *title)
 	for (i = 0; i < l->n; i++)
 		value_map_put(s->arena, l->items[i], "current", s->no);
 
-	value_map_put(s->arena, m, "title", site_vstr(s, title ? title : ""));
+	value_map_put(s->arena, m, "title", title);
 	value_map_put(s->arena, m, "current", s->yes);
 	value_list_push(s->arena, l, m);
+}
+
+/* Ends a breadcrumb trail with the page itself (no link). */
+void
+site_crumb_here(struct site *s, struct value *l, const char *title)
+{
+	crumb_here(s, l, site_vstr(s, title ? title : ""));
 }
 
 /* A plain-text excerpt of the first paragraph of Markdown source. */
@@ -431,8 +438,13 @@ site_item_frame(struct site *s, struct item *it)
 	for (i = 0; i < coll_crumbs(s, it->coll, lang)->n; i++)
 		value_list_push(s->arena, l,
 		    coll_crumbs(s, it->coll, lang)->items[i]);
-	/* The frame's title: a zone's is its name. */
-	site_crumb_here(s, l, value_map_str(f, "title"));
+	/* The frame's title: a zone's is its name.  A string is the
+	 * crumb's as it is (templates show its text either way). */
+	tv = value_map_get(f, "title");
+	if (tv != NULL && tv->type == VALUE_STR)
+		crumb_here(s, l, tv);
+	else
+		site_crumb_here(s, l, value_map_str(f, "title"));
 	value_map_put(s->arena, f, "breadcrumbs", l);
 	value_map_put(s->arena, f, "has_breadcrumbs", s->yes);
 	buf_release(&b);
