@@ -836,10 +836,10 @@ check_list(struct ck *c, const struct node *n, const struct value *v)
 	}
 	if (n->min != NULL && (int64_t)v->n < n->min->u.i)
 		report(c, true, v->pos, "record.list-too-short", where(c),
-		    n->min->text, c->d ? diag_fmt(c->d, "%zu", v->n) : NULL);
+		    n->min->text, c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
 	if (n->max != NULL && (int64_t)v->n > n->max->u.i)
 		report(c, true, v->pos, "record.list-too-long", where(c),
-		    n->max->text, c->d ? diag_fmt(c->d, "%zu", v->n) : NULL);
+		    n->max->text, c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
 	for (i = 0; n->of != NULL && i < v->n; i++) {
 		push(c, NULL, i, v->items[i]);
 		check(c, n->of, v->items[i]);

@@ -16,12 +16,20 @@
 #include "utf8.h"
 #include "value.h"
 
+uint32_t
+value_len(size_t n)
+{
+	if (n > UINT32_MAX)
+		xoom();
+	return (uint32_t)n;
+}
+
 struct value *
 value_new(struct arena *a, enum value_type t, struct pos p)
 {
 	struct value *v = arena_calloc(a, 1, sizeof *v);
 
-	v->type = t;
+	v->type = (unsigned char)t;
 	v->pos = p;
 	/* Never NULL, so that callers may print any scalar's text. */
 	v->text = "";
@@ -43,7 +51,7 @@ value_bool(struct arena *a, bool b)
 
 	v->u.b = b;
 	v->text = b ? "true" : "false";
-	v->len = strlen(v->text);
+	v->len = value_len(strlen(v->text));
 	return v;
 }
 
@@ -54,7 +62,7 @@ value_int(struct arena *a, int64_t i)
 
 	v->u.i = i;
 	v->text = arena_printf(a, "%lld", (long long)i);
-	v->len = strlen(v->text);
+	v->len = value_len(strlen(v->text));
 	return v;
 }
 
@@ -76,7 +84,7 @@ value_str_borrow(struct arena *a, const char *s, size_t n)
 	struct value *v = value_new(a, VALUE_STR, nopos);
 
 	v->text = s;
-	v->len = n;
+	v->len = value_len(n);
 	return v;
 }
 
@@ -111,16 +119,20 @@ value_reserve(struct arena *a, struct value *v, size_t n)
 			memcpy(p, v->pairs, v->n * sizeof *p);
 		v->pairs = p;
 	}
-	v->cap = n;
+	v->cap = value_len(n);
 }
 
 void
 value_list_push(struct arena *a, struct value *l, struct value *v)
 {
 	assert(l->type == VALUE_LIST && v != NULL);
-	if (l->n == l->cap)
-		l->items = arena_grow(a, l->items, l->n, &l->cap,
+	if (l->n == l->cap) {
+		size_t cap = l->cap;
+
+		l->items = arena_grow(a, l->items, l->n, &cap,
 		    sizeof *l->items);
+		l->cap = value_len(cap);
+	}
 	l->items[l->n++] = v;
 }
 
@@ -131,9 +143,13 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 	struct value_pair *p;
 
 	assert(m->type == VALUE_MAP && v != NULL);
-	if (m->n == m->cap)
-		m->pairs = arena_grow(a, m->pairs, m->n, &m->cap,
+	if (m->n == m->cap) {
+		size_t cap = m->cap;
+
+		m->pairs = arena_grow(a, m->pairs, m->n, &cap,
 		    sizeof *m->pairs);
+		m->cap = value_len(cap);
+	}
 	p = &m->pairs[m->n++];
 	p->key = key;
 	p->keylen = keylen;
@@ -619,7 +635,7 @@ yscalar(struct ywriter *w, const struct value *v)
 	buf_add(&b, v->text, cut);
 	buf_adds(&b, "…");
 	buf_add_json(w->out, b.data, b.len);
-	buf_addf(w->out, "  # shortened: %zu bytes in all", v->len);
+	buf_addf(w->out, "  # shortened: %zu bytes in all", (size_t)v->len);
 	buf_release(&b);
 }
 

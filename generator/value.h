@@ -30,18 +30,19 @@ enum value_type {
 struct value_pair;
 
 /*
- * A site of 10,000 pages holds some 300,000 of these, so the layout is
- * packed to 64 bytes: no padding between the members, and a scalar's
- * number shares its word with a list's items and a map's pairs.  Only
- * the type says which of the three is there: an empty list or map has
- * n == 0 and nothing is read through its pointer, a scalar has n == 0
- * too, and no code takes a non-NULL items or pairs for a type test.
+ * A site of 100,000 pages holds some three million of these, so the
+ * layout is packed to 48 bytes.  A scalar's number shares its word with
+ * a list's items and a map's pairs: only the type says which of the
+ * three is there (an empty list or map has n == 0 and nothing is read
+ * through its pointer, a scalar has n == 0 too, and no code takes a
+ * non-NULL items or pairs for a type test).  Lengths and counts are 32
+ * bits: no source file is larger than SOURCE_MAX_FILE, and the
+ * constructors refuse anything longer (value_len()).  The type is an
+ * enum value_type kept in a byte.
  */
 struct value {
 	struct pos pos;
 	const char *text;	/* STR: the string; INT/NUM/BOOL/NULL: source text */
-	size_t len;		/* bytes of text */
-	size_t n, cap;		/* LIST: items; MAP: pairs */
 	union {
 		union {
 			bool b;		/* BOOL */
@@ -51,11 +52,17 @@ struct value {
 		struct value **items;	/* LIST */
 		struct value_pair *pairs;	/* MAP, in document order */
 	};
-	enum value_type type;
+	uint32_t len;		/* bytes of text */
+	uint32_t n, cap;	/* LIST: items; MAP: pairs */
+	unsigned char type;	/* enum value_type */
 	/* How a scalar was written: 0 plain (or built), 1 in quotes, 2 a
 	 * block (| or >): where its text starts, for a column inside it. */
 	unsigned char style;
 };
+
+/* n as a length or count of a value; aborts beyond 32 bits (no input
+ * comes near: files are refused beyond a few megabytes). */
+uint32_t value_len(size_t n);
 
 struct value_pair {
 	const char *key;	/* NUL-terminated */

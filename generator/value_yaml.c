@@ -440,7 +440,7 @@ scalar_in(struct loader *L, yaml_event_t *ev, struct value *v)
 
 	v->pos = at;
 	v->text = s;
-	v->len = n;
+	v->len = value_len(n);
 	v->style = plain ? 0 : ev->data.scalar.style ==
 	    YAML_SINGLE_QUOTED_SCALAR_STYLE || ev->data.scalar.style ==
 	    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? 1 : 2;
