@@ -193,7 +193,7 @@ json_list(struct site *s, struct collection *co, int lang)
 			    strcmp(p->key, "date_iso") == 0)
 				continue;
 			buf_addc(&b, ',');
-			buf_add_json(&b, p->key, p->keylen);
+			buf_add_json(&b, p->key, strlen(p->key));
 			buf_addc(&b, ':');
 			value_to_json(abs_urls(s, p->val, p->key), &b, 0);
 		}

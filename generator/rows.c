@@ -72,10 +72,8 @@ struct keys {
 static bool
 same_key(const struct value_pair *a, const struct value_pair *b)
 {
-	return a->keylen == b->keylen &&
-	    (a->key == b->key || a->keylen == 0 ||
-	        (a->key[0] == b->key[0] &&
-	            memcmp(a->key, b->key, a->keylen) == 0));
+	return a->key == b->key ||
+	    (a->key[0] == b->key[0] && strcmp(a->key, b->key) == 0);
 }
 
 /* Returns the index of p's key in u, or u->n when it is not there. */
@@ -145,7 +143,7 @@ share_keys(struct arena *a, struct value *l, struct value *nul,
 		for (j = 0; j < u->n; j++)
 			if (!u->mark[j])
 				value_map_append(a, m, u->k[j]->key,
-				    u->k[j]->keylen, m->pos, nul);
+				    strlen(u->k[j]->key), m->pos, nul);
 	}
 }
 

@@ -1039,7 +1039,7 @@ each_ref(struct each *e, const struct node *n, const struct value *v)
 				continue;
 			if (outer)
 				buf_addc(&e->path, '.');
-			buf_add(&e->path, p->key, p->keylen);
+			buf_adds(&e->path, p->key);
 			each_ref(e, f, p->val);
 			buf_truncate(&e->path, outer);
 		}

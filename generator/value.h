@@ -64,11 +64,11 @@ struct value {
  * comes near: files are refused beyond a few megabytes). */
 uint32_t value_len(size_t n);
 
+/* 32 bytes: a key's length is strlen(key) (keys hold no NUL). */
 struct value_pair {
 	const char *key;	/* NUL-terminated */
-	size_t keylen;
-	struct pos keypos;
 	struct value *val;
+	struct pos keypos;
 };
 
 /* Constructors: every result lives in a; strings are copied. */
@@ -98,7 +98,8 @@ void value_map_set(struct arena *a, struct value *m, const char *key,
  * literal, an arena string): the model's frames set many. */
 void value_map_put(struct arena *a, struct value *m, const char *key,
     struct value *v);
-/* Appends without looking for an existing key (loader use; key borrowed). */
+/* Appends without looking for an existing key (loader use; key borrowed,
+ * keylen its strlen()). */
 void value_map_append(struct arena *a, struct value *m, const char *key,
     size_t keylen, struct pos keypos, struct value *v);
 

@@ -622,9 +622,10 @@ find_key(const struct value *m, struct table *keys, const char *k,
 
 	if (m->n > SMALL_MAP)
 		return table_get(keys, k, n);
+	/* Keys hold no NUL (yaml.nul-in-string fails the load). */
 	for (i = 0; i < m->n; i++)
-		if (m->pairs[i].keylen == n &&
-		    memcmp(m->pairs[i].key, k, n) == 0)
+		if (strncmp(m->pairs[i].key, k, n) == 0 &&
+		    m->pairs[i].key[n] == '\0')
 			return i;
 	return SIZE_MAX;
 }
@@ -637,7 +638,8 @@ add_key(struct loader *L, struct value *m, struct table *keys)
 	if (m->n < SMALL_MAP + 1)
 		return;
 	for (i = m->n == SMALL_MAP + 1 ? 0 : m->n - 1; i < m->n; i++)
-		table_put(L->a, keys, m->pairs[i].key, m->pairs[i].keylen, i);
+		table_put(L->a, keys, m->pairs[i].key,
+		    strlen(m->pairs[i].key), i);
 }
 
 /*
