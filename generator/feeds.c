@@ -67,7 +67,7 @@ atom(struct site *s, struct collection *co, int lang)
 		e.lang = it->lang_index != lang ? it->lang : NULL;
 		e.title = value_map_str(it->frame, "title") ?
 		    value_map_str(it->frame, "title") : it->slug;
-		e.id = e.link = site_absurl(s, it->url);
+		e.id = e.link = site_permalink(s, it);
 		e.published = e.updated = rfc3339(s, it->date);
 		e.author = site_title;
 		e.summary = value_map_str(it->frame, "summary");

@@ -32,6 +32,17 @@ site_absurl(struct site *s, const char *url)
 	return arena_cat(s->arena, s->base_url, url + strlen(s->root));
 }
 
+const char *
+site_permalink(struct site *s, const struct item *it)
+{
+	/* A copy of an item given another url (an old revision) keeps the
+	 * permalink of the first: it counts only while url is its tail. */
+	if (it->permalink != NULL && it->url == it->permalink +
+	    strlen(s->base_url) - strlen(s->root))
+		return it->permalink;
+	return site_absurl(s, it->url);
+}
+
 struct page *
 site_add_data(struct site *s, const char *out, const char *origin,
     struct buf *b)
@@ -314,7 +325,9 @@ model_item(struct site *s, struct item *it)
 		    diag_fmt(s->diags, "/%s", rel));
 		goto out;
 	}
-	it->url = arena_cat(s->arena, s->root, rel);
+	/* base_url ends with root: url is the permalink's tail. */
+	it->permalink = arena_cat(s->arena, s->base_url, rel);
+	it->url = it->permalink + strlen(s->base_url) - strlen(s->root);
 	it->out = arena_cat(s->arena, rel, "index.html");
 out:
 	buf_release(&b);

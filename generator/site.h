@@ -45,6 +45,9 @@ struct item {
 	const char *slug;
 	const char *date;	/* "YYYY-MM-DD" or NULL */
 	const char *url;	/* site-relative, with the base path: /tin-tuc/x/ */
+	/* The absolute URL, of which url is the tail (one string for the
+	 * two); see site_permalink(). */
+	const char *permalink;
 	const char *out;	/* output file: tin-tuc/x/index.html */
 	struct value *frame;	/* the template context of this item */
 	struct item *tr[SITE_MAX_LANGS];	/* the same item per language */
@@ -147,6 +150,11 @@ struct site {
 		const char *date;
 		struct value *text, *iso, *year;
 	} last_date[SITE_MAX_LANGS];
+	struct {
+		char year[5];
+		struct value *v;
+	} years[32];
+	size_t nyears;
 	/* deadline.c: holiday table and deadline rules, read on first use */
 	const struct deadlines *deadlines;
 	/* budget_forms.c: the forms of forms.yaml, read on first use */
@@ -214,6 +222,9 @@ void site_add_copy(struct site *s, const char *from, const char *to);
  * "https://example.gov.vn/tin-tuc/a/").  Arena memory.
  */
 const char *site_absurl(struct site *s, const char *url);
+/* it's url as site_absurl() makes it, without a copy when model_item()
+ * made the two as one string. */
+const char *site_permalink(struct site *s, const struct item *it);
 
 /* Shared with the model's page makers (map.c, opportunities.c). */
 /* "" for the main language, "en/" for the others. */

@@ -264,6 +264,38 @@ shared_str(struct site *s, struct value **slot, const char *str)
 	return *slot;
 }
 
+/* The year of date as a string value, one per year. */
+static struct value *
+year_value(struct site *s, const char *date)
+{
+	size_t i, n = sizeof s->years / sizeof *s->years;
+	struct value *v;
+
+	for (i = 0; i < s->nyears; i++)
+		if (memcmp(s->years[i].year, date, 4) == 0)
+			return s->years[i].v;
+	v = site_vstr(s, arena_strndup(s->arena, date, 4));
+	if (s->nyears < n) {
+		memcpy(s->years[s->nyears].year, date, 4);
+		s->years[s->nyears].year[4] = '\0';
+		s->years[s->nyears++].v = v;
+	}
+	return v;
+}
+
+/* The date field's own value when it->date is its text (a string:
+ * templates show the text either way), else a new one. */
+static struct value *
+iso_value(struct site *s, const struct item *it)
+{
+	const char *df = schema_date_field(s->schemas, it->coll->kind);
+	struct value *v = df != NULL ? value_path(it->data, df) : NULL;
+
+	if (v != NULL && v->type == VALUE_STR && v->text == it->date)
+		return v;
+	return site_vstr(s, it->date);
+}
+
 /* date_text, date_iso and year of an item: shared with the item before
  * it when that has the same date in the same language. */
 static void
@@ -278,9 +310,8 @@ put_date(struct site *s, struct value *f, const struct item *it)
 		s->last_date[lang].date = it->date;
 		s->last_date[lang].text = site_vstr(s,
 		    buf_keep(&b, s->arena));
-		s->last_date[lang].iso = site_vstr(s, it->date);
-		s->last_date[lang].year = site_vstr(s,
-		    arena_strndup(s->arena, it->date, 4));
+		s->last_date[lang].iso = iso_value(s, it);
+		s->last_date[lang].year = year_value(s, it->date);
 		buf_release(&b);
 	}
 	value_map_put(s->arena, f, "date_text", s->last_date[lang].text);
@@ -367,7 +398,7 @@ site_item_frame(struct site *s, struct item *it)
 	}
 	value_map_put(s->arena, f, "url", site_vstr(s, it->url));
 	value_map_put(s->arena, f, "permalink",
-	    site_vstr(s, site_absurl(s, it->url)));
+	    site_vstr(s, site_permalink(s, it)));
 	value_map_put(s->arena, f, "slug", site_vstr(s, it->slug));
 	value_map_put(s->arena, f, "lang",
 	    shared_str(s, &s->vlang[lang], it->lang));
