@@ -153,6 +153,11 @@ const char *value_type_name(enum value_type t);
 #define VALUE_MAX_NODES 1000000
 int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
+/* As value_parse_yaml(), but the nodes' positions borrow path, which
+ * must outlive the tree (an item's path): no copy of it per file. */
+int value_parse_yaml_borrow(struct arena *a, struct diags *d,
+    const char *path, const char *src, size_t n, unsigned first_line,
+    struct value **out);
 
 /* Appends v as JSON (maps keep their order); pretty with indent > 0. */
 void value_to_json(const struct value *v, struct buf *out, int indent);

@@ -828,8 +828,8 @@ document(struct loader *L, struct value **out)
 	return 0;
 }
 
-int
-value_parse_yaml(struct arena *a, struct diags *d, const char *path,
+static int
+parse(struct arena *a, struct diags *d, const char *path, bool copy,
     const char *src, size_t n, unsigned first_line, struct value **out)
 {
 	struct loader L = {0};
@@ -841,7 +841,7 @@ value_parse_yaml(struct arena *a, struct diags *d, const char *path,
 	*out = NULL;
 	L.a = a;
 	L.d = d;
-	L.path = path != NULL ? arena_strdup(a, path) : NULL;
+	L.path = path != NULL && copy ? arena_strdup(a, path) : path;
 	L.first_line = first_line > 0 ? first_line : 1;
 	/* libyaml skips a BOM too, but marks must not count it. */
 	if (n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
@@ -871,4 +871,18 @@ out:
 	yaml_parser_delete(&p);
 	free(L.lines);
 	return rc;
+}
+
+int
+value_parse_yaml(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out)
+{
+	return parse(a, d, path, true, src, n, first_line, out);
+}
+
+int
+value_parse_yaml_borrow(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out)
+{
+	return parse(a, d, path, false, src, n, first_line, out);
 }
