@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "hash.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ARENA_ASAN 1
@@ -46,6 +47,9 @@ struct arena {
 	struct block *head;
 	struct block *first;	/* the block made with the arena: kept */
 	size_t total;
+	/* arena_intern(): its short strings, open addressing (malloc) */
+	const char **intern;
+	size_t nintern, capintern;
 };
 
 _Noreturn void
@@ -142,6 +146,7 @@ arena_free(struct arena *a)
 
 	if (a == NULL)
 		return;
+	free(a->intern);
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
 		block_free(b);
@@ -154,6 +159,9 @@ arena_reset(struct arena *a)
 {
 	struct block *b, *next;
 
+	free(a->intern);
+	a->intern = NULL;
+	a->nintern = a->capintern = 0;
 	/* Keep the first block (a worker's per-page arena reuses it). */
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
@@ -323,7 +331,53 @@ arena_adopt(struct arena *a, struct arena *child)
 		}
 	}
 	a->total += child->total;
+	/* Its strings stay (their blocks are a's now), its table goes: a
+	 * string interned in both is then kept twice, which is no harm. */
+	free(child->intern);
 	free(child);
+}
+
+/* The slot of s[0..n) in a's table: it, or the empty one it goes in. */
+static size_t
+intern_slot(const struct arena *a, const char *s, size_t n)
+{
+	size_t i = (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, n) &
+	    (a->capintern - 1);
+	const char *t;
+
+	while ((t = a->intern[i]) != NULL) {
+		if (strncmp(t, s, n) == 0 && t[n] == '\0')
+			break;
+		i = (i + 1) & (a->capintern - 1);
+	}
+	return i;
+}
+
+const char *
+arena_intern(struct arena *a, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > ARENA_INTERN_MAX || memchr(s, '\0', n) != NULL)
+		return arena_strndup(a, s, n);
+	if ((a->nintern + 1) * 2 > a->capintern) {
+		const char **old = a->intern;
+		size_t oldcap = a->capintern;
+
+		a->capintern = oldcap ? oldcap * 2 : 256;
+		a->intern = xcalloc(a->capintern, sizeof *a->intern);
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				a->intern[intern_slot(a, old[i],
+				    strlen(old[i]))] = old[i];
+		free(old);
+	}
+	i = intern_slot(a, s, n);
+	if (a->intern[i] == NULL) {
+		a->intern[i] = arena_strndup(a, s, n);
+		a->nintern++;
+	}
+	return a->intern[i];
 }
 
 size_t

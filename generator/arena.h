@@ -42,6 +42,14 @@ void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz);
  * worker thread filled) is gone.  Not thread-safe: after the join.
  */
 void arena_adopt(struct arena *a, struct arena *child);
+/*
+ * Returns a NUL-terminated string equal to s[0..n), shared with every
+ * other call on a for the same short string (up to ARENA_INTERN_MAX
+ * bytes, without NUL): the keys and words a thousand records repeat
+ * are kept once.  Never write to it.
+ */
+#define ARENA_INTERN_MAX 24
+const char *arena_intern(struct arena *a, const char *s, size_t n);
 /* Returns the bytes handed out so far (for the benchmark's figures). */
 size_t arena_used(const struct arena *a);
 

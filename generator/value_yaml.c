@@ -433,7 +433,9 @@ scalar_in(struct loader *L, yaml_event_t *ev, struct value *v)
 {
 	const char *tag = (const char *)ev->data.scalar.tag;
 	size_t n = ev->data.scalar.length;
-	char *s = arena_strndup(L->a, (const char *)ev->data.scalar.value, n);
+	/* Keys and short words (a tag, a status) are kept once an arena. */
+	const char *s = arena_intern(L->a, (const char *)ev->data.scalar.value,
+	    n);
 	struct pos at = mkpos(L, ev->start_mark);
 	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	int b, r = 0;

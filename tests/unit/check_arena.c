@@ -8,6 +8,7 @@
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,6 +218,56 @@ START_TEST(test_arena_strings)
 }
 END_TEST
 
+START_TEST(test_arena_intern)
+{
+	struct arena *a = arena_new(), *c = arena_new();
+	char big[ARENA_INTERN_MAX + 2];
+	const char *x, *y;
+	size_t i;
+
+	x = arena_intern(a, "title: x", 5);
+	ck_assert_str_eq(x, "title");
+	ck_assert_ptr_eq(arena_intern(a, "title", 5), x);
+	ck_assert_ptr_eq(arena_intern(a, "", 0), arena_intern(a, "", 0));
+	ck_assert_ptr_ne(arena_intern(a, "titles", 6), x);
+	ck_assert_ptr_ne(arena_intern(a, "titl", 4), x);
+	/* Another arena has its own. */
+	ck_assert_ptr_ne(arena_intern(c, "title", 5), x);
+	/* Long strings and ones holding a NUL are plain copies. */
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	y = arena_intern(a, big, sizeof big - 1);
+	ck_assert_ptr_ne(arena_intern(a, big, sizeof big - 1), y);
+	ck_assert_str_eq(y, big);
+	y = arena_intern(a, "a\0b", 3);
+	ck_assert_int_eq(memcmp(y, "a\0b\0", 4), 0);
+	/* Past the table's first size, every string still found. */
+	for (i = 0; i < 2000; i++) {
+		char k[16];
+
+		snprintf(k, sizeof k, "k%zu", i);
+		y = arena_intern(a, k, strlen(k));
+		ck_assert_str_eq(y, k);
+	}
+	for (i = 0; i < 2000; i += 97) {
+		char k[16];
+
+		snprintf(k, sizeof k, "k%zu", i);
+		ck_assert_ptr_eq(arena_intern(a, k, strlen(k)),
+		    arena_intern(a, k, strlen(k)));
+	}
+	ck_assert_ptr_eq(arena_intern(a, "title", 5), x);
+	/* Adopted, the child's strings stay readable. */
+	y = arena_intern(c, "status", 6);
+	arena_adopt(a, c);
+	ck_assert_str_eq(y, "status");
+	/* Reset forgets them. */
+	arena_reset(a);
+	ck_assert_str_eq(arena_intern(a, "title", 5), "title");
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_arena_used)
 {
 	struct arena *a = arena_new();
@@ -348,6 +399,7 @@ arena_suite(void)
 
 	tc = tcase_create("alloc");
 	tcase_add_test(tc, test_arena_alignment);
+	tcase_add_test(tc, test_arena_intern);
 	tcase_add_test(tc, test_arena_distinct);
 	tcase_add_test(tc, test_arena_big);
 	tcase_add_test(tc, test_arena_big_first);
