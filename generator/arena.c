@@ -36,6 +36,9 @@
 
 #define BLOCK_SIZE (256 * 1024)
 #define ALIGN _Alignof(max_align_t)
+/* Strings need no alignment; 8 keeps AddressSanitizer's granules whole
+ * (a string's tail granule is then its own) and wastes half of 16. */
+#define STR_ALIGN 8
 
 struct block {
 	struct block *next;
@@ -177,17 +180,24 @@ arena_reset(struct arena *a)
 	a->total = 0;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/*
+ * n bytes at a multiple of align (ALIGN or STR_ALIGN) in the head block,
+ * after the padding that takes: a string may have left the block's end
+ * at a multiple of STR_ALIGN only.  The padding counts as used.
+ */
+static void *
+alloc(struct arena *a, size_t n, size_t align)
 {
 	struct block *b = a->head;
-	size_t need;
+	size_t need, off = 0;
 	void *p;
 
 	if (n > SIZE_MAX - ALIGN)
 		xoom();
-	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	if (b == NULL || b->size - b->used < need) {
+	need = (n + align - 1) & ~(align - 1);
+	if (b != NULL)
+		off = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || off > b->size || b->size - off < need) {
 		if (need > BLOCK_SIZE / 4) {
 			/* A big request: its own block, behind the head. */
 			struct block *big = block_new(need);
@@ -206,12 +216,19 @@ arena_alloc(struct arena *a, size_t n)
 		b = block_new(BLOCK_SIZE);
 		b->next = a->head;
 		a->head = b;
+		off = 0;
 	}
-	p = (char *)b->data + b->used;
-	b->used += need;
-	a->total += need;
+	p = (char *)b->data + off;
+	a->total += off - b->used + need;
+	b->used = off + need;
 	UNPOISON(p, n);
 	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return alloc(a, n, ALIGN);
 }
 
 void *
@@ -229,7 +246,7 @@ arena_calloc(struct arena *a, size_t n, size_t sz)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = alloc(a, n + 1, STR_ALIGN);
 
 	if (n)
 		memcpy(p, s, n);
@@ -247,7 +264,7 @@ char *
 arena_cat(struct arena *a, const char *x, const char *y)
 {
 	size_t nx = strlen(x), ny = strlen(y);
-	char *p = arena_alloc(a, nx + ny + 1);
+	char *p = alloc(a, nx + ny + 1, STR_ALIGN);
 
 	memcpy(p, x, nx);
 	memcpy(p + nx, y, ny + 1);
@@ -277,9 +294,10 @@ arena_printf(struct arena *a, const char *fmt, ...)
 		POISON(p, room);
 		if (n < 0)
 			xoom();
-		/* room is a multiple of ALIGN: the allocation is p. */
+		/* used and room are multiples of STR_ALIGN: the
+		 * allocation is p. */
 		if ((size_t)n < room)
-			return arena_alloc(a, (size_t)n + 1);
+			return alloc(a, (size_t)n + 1, STR_ALIGN);
 	} else {
 		va_start(ap, fmt);
 		n = vsnprintf(NULL, 0, fmt, ap);
@@ -287,7 +305,7 @@ arena_printf(struct arena *a, const char *fmt, ...)
 		if (n < 0)
 			xoom();
 	}
-	p = arena_alloc(a, (size_t)n + 1);
+	p = alloc(a, (size_t)n + 1, STR_ALIGN);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -21,7 +21,8 @@ void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);
 /* Returns n zeroed elements of size sz; overflow-checked. */
 void *arena_calloc(struct arena *a, size_t n, size_t sz);
-/* Returns a NUL-terminated copy of s[0..n). */
+/* Returns a NUL-terminated copy of s[0..n).  Strings (this and the
+ * three below) are aligned to 8 bytes only: they need no more. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Returns a NUL-terminated copy of s. */
 char *arena_strdup(struct arena *a, const char *s);

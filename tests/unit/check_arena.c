@@ -50,6 +50,17 @@ START_TEST(test_arena_alignment)
 
 		ck_assert_uint_eq((uintptr_t)p % MAXALIGN, 0);
 	}
+	/* Strings (8-byte aligned) between them do not either. */
+	for (n = 0; n < 5000; n++) {
+		char *s = arena_printf(a, "%.*s", (int)(n % 37), "abcdefghij"
+		    "abcdefghijabcdefghijabcdefghij");
+		void *p = arena_alloc(a, 1 + n % 61);
+
+		ck_assert_uint_eq((uintptr_t)s % 8, 0);
+		ck_assert_uint_eq((uintptr_t)p % MAXALIGN, 0);
+		ck_assert_uint_eq((uintptr_t)arena_strndup(a, "xyz",
+		    n % 4) % 8, 0);
+	}
 	arena_free(a);
 }
 END_TEST
@@ -169,7 +180,7 @@ START_TEST(test_arena_strings)
 
 	s = arena_strndup(a, "hello world", 5);
 	ck_assert_str_eq(s, "hello");
-	ck_assert_uint_eq((uintptr_t)s % MAXALIGN, 0);
+	ck_assert_uint_eq((uintptr_t)s % 8, 0);
 	s = arena_strndup(a, NULL, 0);
 	ck_assert_str_eq(s, "");
 	s = arena_strndup(a, "a\0b", 3);
@@ -211,7 +222,7 @@ START_TEST(test_arena_strings)
 		for (i = 0; i < 1000; i++) {
 			ck_assert_uint_eq(strlen(v[i]), 4 + i % 997);
 			ck_assert_int_eq(atoi(v[i]), (int)i);
-			ck_assert_uint_eq((uintptr_t)v[i] % MAXALIGN, 0);
+			ck_assert_uint_eq((uintptr_t)v[i] % 8, 0);
 		}
 	}
 	arena_free(a);
@@ -281,10 +292,16 @@ START_TEST(test_arena_used)
 	ck_assert_uint_eq(arena_used(a), 2 * MAXALIGN);
 	arena_alloc(a, MAXALIGN + 1);
 	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN);
-	arena_strdup(a, "abc");	/* 4 bytes → one unit */
-	ck_assert_uint_eq(arena_used(a), 5 * MAXALIGN);
+	arena_strdup(a, "abc");	/* 4 bytes → 8, a string's unit */
+	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN + 8);
+	arena_strdup(a, "abc");	/* right after it */
+	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN + 16);
+	arena_strdup(a, "abc");
+	/* Then the padding to the next full alignment counts too. */
+	ck_assert_uint_eq((uintptr_t)arena_alloc(a, 1) % MAXALIGN, 0);
+	ck_assert_uint_eq(arena_used(a), 7 * MAXALIGN);
 	arena_alloc(a, 100000);	/* a big one counts too */
-	ck_assert_uint_eq(arena_used(a), 5 * MAXALIGN + 100000);
+	ck_assert_uint_eq(arena_used(a), 7 * MAXALIGN + 100000);
 	arena_free(a);
 }
 END_TEST
