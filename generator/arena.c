@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "hash.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ARENA_ASAN 1
@@ -35,6 +36,9 @@
 
 #define BLOCK_SIZE (256 * 1024)
 #define ALIGN _Alignof(max_align_t)
+/* Strings need no alignment; 8 keeps AddressSanitizer's granules whole
+ * (a string's tail granule is then its own) and wastes half of 16. */
+#define STR_ALIGN 8
 
 struct block {
 	struct block *next;
@@ -46,6 +50,9 @@ struct arena {
 	struct block *head;
 	struct block *first;	/* the block made with the arena: kept */
 	size_t total;
+	/* arena_intern(): its short strings, open addressing (malloc) */
+	const char **intern;
+	size_t nintern, capintern;
 };
 
 _Noreturn void
@@ -142,6 +149,7 @@ arena_free(struct arena *a)
 
 	if (a == NULL)
 		return;
+	free(a->intern);
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
 		block_free(b);
@@ -154,6 +162,9 @@ arena_reset(struct arena *a)
 {
 	struct block *b, *next;
 
+	free(a->intern);
+	a->intern = NULL;
+	a->nintern = a->capintern = 0;
 	/* Keep the first block (a worker's per-page arena reuses it). */
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
@@ -169,17 +180,24 @@ arena_reset(struct arena *a)
 	a->total = 0;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/*
+ * n bytes at a multiple of align (ALIGN or STR_ALIGN) in the head block,
+ * after the padding that takes: a string may have left the block's end
+ * at a multiple of STR_ALIGN only.  The padding counts as used.
+ */
+static void *
+alloc(struct arena *a, size_t n, size_t align)
 {
 	struct block *b = a->head;
-	size_t need;
+	size_t need, off = 0;
 	void *p;
 
 	if (n > SIZE_MAX - ALIGN)
 		xoom();
-	need = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-	if (b == NULL || b->size - b->used < need) {
+	need = (n + align - 1) & ~(align - 1);
+	if (b != NULL)
+		off = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || off > b->size || b->size - off < need) {
 		if (need > BLOCK_SIZE / 4) {
 			/* A big request: its own block, behind the head. */
 			struct block *big = block_new(need);
@@ -198,12 +216,19 @@ arena_alloc(struct arena *a, size_t n)
 		b = block_new(BLOCK_SIZE);
 		b->next = a->head;
 		a->head = b;
+		off = 0;
 	}
-	p = (char *)b->data + b->used;
-	b->used += need;
-	a->total += need;
+	p = (char *)b->data + off;
+	a->total += off - b->used + need;
+	b->used = off + need;
 	UNPOISON(p, n);
 	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	return alloc(a, n, ALIGN);
 }
 
 void *
@@ -221,7 +246,7 @@ arena_calloc(struct arena *a, size_t n, size_t sz)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = alloc(a, n + 1, STR_ALIGN);
 
 	if (n)
 		memcpy(p, s, n);
@@ -239,7 +264,7 @@ char *
 arena_cat(struct arena *a, const char *x, const char *y)
 {
 	size_t nx = strlen(x), ny = strlen(y);
-	char *p = arena_alloc(a, nx + ny + 1);
+	char *p = alloc(a, nx + ny + 1, STR_ALIGN);
 
 	memcpy(p, x, nx);
 	memcpy(p + nx, y, ny + 1);
@@ -269,9 +294,10 @@ arena_printf(struct arena *a, const char *fmt, ...)
 		POISON(p, room);
 		if (n < 0)
 			xoom();
-		/* room is a multiple of ALIGN: the allocation is p. */
+		/* used and room are multiples of STR_ALIGN: the
+		 * allocation is p. */
 		if ((size_t)n < room)
-			return arena_alloc(a, (size_t)n + 1);
+			return alloc(a, (size_t)n + 1, STR_ALIGN);
 	} else {
 		va_start(ap, fmt);
 		n = vsnprintf(NULL, 0, fmt, ap);
@@ -279,7 +305,7 @@ arena_printf(struct arena *a, const char *fmt, ...)
 		if (n < 0)
 			xoom();
 	}
-	p = arena_alloc(a, (size_t)n + 1);
+	p = alloc(a, (size_t)n + 1, STR_ALIGN);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -323,7 +349,53 @@ arena_adopt(struct arena *a, struct arena *child)
 		}
 	}
 	a->total += child->total;
+	/* Its strings stay (their blocks are a's now), its table goes: a
+	 * string interned in both is then kept twice, which is no harm. */
+	free(child->intern);
 	free(child);
+}
+
+/* The slot of s[0..n) in a's table: it, or the empty one it goes in. */
+static size_t
+intern_slot(const struct arena *a, const char *s, size_t n)
+{
+	size_t i = (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, n) &
+	    (a->capintern - 1);
+	const char *t;
+
+	while ((t = a->intern[i]) != NULL) {
+		if (strncmp(t, s, n) == 0 && t[n] == '\0')
+			break;
+		i = (i + 1) & (a->capintern - 1);
+	}
+	return i;
+}
+
+const char *
+arena_intern(struct arena *a, const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > ARENA_INTERN_MAX || memchr(s, '\0', n) != NULL)
+		return arena_strndup(a, s, n);
+	if ((a->nintern + 1) * 2 > a->capintern) {
+		const char **old = a->intern;
+		size_t oldcap = a->capintern;
+
+		a->capintern = oldcap ? oldcap * 2 : 256;
+		a->intern = xcalloc(a->capintern, sizeof *a->intern);
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != NULL)
+				a->intern[intern_slot(a, old[i],
+				    strlen(old[i]))] = old[i];
+		free(old);
+	}
+	i = intern_slot(a, s, n);
+	if (a->intern[i] == NULL) {
+		a->intern[i] = arena_strndup(a, s, n);
+		a->nintern++;
+	}
+	return a->intern[i];
 }
 
 size_t

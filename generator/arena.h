@@ -21,7 +21,8 @@ void arena_reset(struct arena *a);
 void *arena_alloc(struct arena *a, size_t n);
 /* Returns n zeroed elements of size sz; overflow-checked. */
 void *arena_calloc(struct arena *a, size_t n, size_t sz);
-/* Returns a NUL-terminated copy of s[0..n). */
+/* Returns a NUL-terminated copy of s[0..n).  Strings (this and the
+ * three below) are aligned to 8 bytes only: they need no more. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Returns a NUL-terminated copy of s. */
 char *arena_strdup(struct arena *a, const char *s);
@@ -42,6 +43,14 @@ void *arena_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t sz);
  * worker thread filled) is gone.  Not thread-safe: after the join.
  */
 void arena_adopt(struct arena *a, struct arena *child);
+/*
+ * Returns a NUL-terminated string equal to s[0..n), shared with every
+ * other call on a for the same short string (up to ARENA_INTERN_MAX
+ * bytes, without NUL): the keys and words a thousand records repeat
+ * are kept once.  Never write to it.
+ */
+#define ARENA_INTERN_MAX 24
+const char *arena_intern(struct arena *a, const char *s, size_t n);
 /* Returns the bytes handed out so far (for the benchmark's figures). */
 size_t arena_used(const struct arena *a);
 

@@ -67,7 +67,7 @@ atom(struct site *s, struct collection *co, int lang)
 		e.lang = it->lang_index != lang ? it->lang : NULL;
 		e.title = value_map_str(it->frame, "title") ?
 		    value_map_str(it->frame, "title") : it->slug;
-		e.id = e.link = site_absurl(s, it->url);
+		e.id = e.link = site_permalink(s, it);
 		e.published = e.updated = rfc3339(s, it->date);
 		e.author = site_title;
 		e.summary = value_map_str(it->frame, "summary");
@@ -193,7 +193,7 @@ json_list(struct site *s, struct collection *co, int lang)
 			    strcmp(p->key, "date_iso") == 0)
 				continue;
 			buf_addc(&b, ',');
-			buf_add_json(&b, p->key, p->keylen);
+			buf_add_json(&b, p->key, strlen(p->key));
 			buf_addc(&b, ':');
 			value_to_json(abs_urls(s, p->val, p->key), &b, 0);
 		}

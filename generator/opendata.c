@@ -588,7 +588,7 @@ budget_table(struct od *o, struct item *it)
 	ds->kw[0] = "ngân sách,công khai ngân sách,dự toán,quyết toán";
 	ds->kw[1] = "budget,budget disclosure,estimates,final accounts";
 	ds->theme = "GOVE";
-	ds->landing = site_absurl(s, it->url);
+	ds->landing = site_permalink(s, it);
 	ds->dist[0] = (struct dist){site_absurl(s, arena_printf(s->arena,
 	    "%sdu-lieu.csv", it->url)), "CSV", "text/csv", csv->len};
 	ds->dist[1] = (struct dist){site_absurl(s, arena_printf(s->arena,

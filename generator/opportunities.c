@@ -154,7 +154,7 @@ zone_row(struct site *s, const struct site_names *x, struct item *z, int lang,
 	            rows->n == 1 ? "opportunities.lots_one" :
 	                           "opportunities.lots"),
 	        (const char *const[]){"n",
-	            arena_printf(s->arena, "%zu", rows->n), NULL}));
+	            arena_printf(s->arena, "%zu", (size_t)rows->n), NULL}));
 	records_set(s, r, "total_text",
 	    ok ? decimal_figure(s->arena, sum, st, " ha") : NULL);
 	records_setb(s, r, "has_lots", rows->n > 0);

@@ -540,7 +540,7 @@ feed(struct prov *p, int lang, const struct collection *co,
 	for (i = 0; i < p->nch && n < FEED_MAX; i++) {
 		const struct change *c = &p->ch[i];
 		struct atom_entry e = {0};
-		const char *u = site_absurl(s, c->it->url);
+		const char *u = site_permalink(s, c->it);
 
 		if (c->it->lang_index != lang || (co && c->it->coll != co))
 			continue;

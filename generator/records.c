@@ -152,7 +152,7 @@ records_copy_rows(struct site *s, struct value *f, const char *key)
 		m->pos = e->pos;
 		for (k = 0; k < e->n; k++)
 			value_map_append(s->arena, m, e->pairs[k].key,
-			    e->pairs[k].keylen, e->pairs[k].keypos,
+			    strlen(e->pairs[k].key), e->pairs[k].keypos,
 			    e->pairs[k].val);
 		value_list_push(s->arena, r, m);
 	}

@@ -72,10 +72,8 @@ struct keys {
 static bool
 same_key(const struct value_pair *a, const struct value_pair *b)
 {
-	return a->keylen == b->keylen &&
-	    (a->key == b->key || a->keylen == 0 ||
-	        (a->key[0] == b->key[0] &&
-	            memcmp(a->key, b->key, a->keylen) == 0));
+	return a->key == b->key ||
+	    (a->key[0] == b->key[0] && strcmp(a->key, b->key) == 0);
 }
 
 /* Returns the index of p's key in u, or u->n when it is not there. */
@@ -145,17 +143,17 @@ share_keys(struct arena *a, struct value *l, struct value *nul,
 		for (j = 0; j < u->n; j++)
 			if (!u->mark[j])
 				value_map_append(a, m, u->k[j]->key,
-				    u->k[j]->keylen, m->pos, nul);
+				    strlen(u->k[j]->key), m->pos, nul);
 	}
 }
 
 /* Walks everything reachable from the pages' frames, sharing keys. */
 static void
-walk_pages(struct site *s)
+walk_pages(struct site *s, struct value *nul)
 {
 	struct seen seen = {0};
 	struct keys u = {0};
-	struct value **stack = NULL, *nul = value_null(s->arena), *v;
+	struct value **stack = NULL, *v;
 	size_t n = 0, cap = 0, i, j;
 
 	/* Some six maps and lists a page, at most half full: no rehash. */
@@ -206,17 +204,18 @@ walk_pages(struct site *s)
 void
 rows_fill(struct site *s, const struct schemas *sc)
 {
+	struct value *nul = value_null(s->arena);
 	size_t i, j;
 
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)
 			schema_fill_absent(sc, s->colls[i].schema, s->arena,
-			    s->colls[i].items[j]->data);
+			    s->colls[i].items[j]->data, nul);
 	/* Every item page's frame; earlier revisions of records are items
 	 * outside the collections. */
 	for (i = 0; i < s->npages; i++)
 		if (s->pages[i].item != NULL && s->pages[i].item->coll != NULL)
 			schema_fill_frame(sc, s->pages[i].item->coll->schema,
-			    s->arena, s->pages[i].item->frame);
-	walk_pages(s);
+			    s->arena, s->pages[i].item->frame, nul);
+	walk_pages(s, nul);
 }

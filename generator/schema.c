@@ -725,6 +725,24 @@ schema_nfields(const struct schemas *s, const char *kind)
 	return n != NULL && n->type == T_MAP ? n->nfield : 0;
 }
 
+size_t
+schema_nabsent(const struct schemas *s, const char *kind,
+    const struct value *data)
+{
+	const struct node *n =
+	    s != NULL && kind != NULL ? schema_find_kind(s, kind) : NULL;
+	size_t i, k = 0;
+
+	while (n != NULL && n->type == T_DEF)
+		n = n->def->node;
+	if (n == NULL || n->type != T_MAP)
+		return 0;
+	for (i = 0; i < n->nfield; i++)
+		if (value_map_get(data, n->names[i]) == NULL)
+			k++;
+	return k;
+}
+
 const char *
 schema_date_field(const struct schemas *s, const char *kind)
 {

@@ -54,6 +54,9 @@ const char *schema_date_field(const struct schemas *s, const char *kind);
  * unknown kind or a NULL s.
  */
 size_t schema_nfields(const struct schemas *s, const char *kind);
+/* How many of those fields record data lacks: the nulls its frame gets. */
+size_t schema_nabsent(const struct schemas *s, const char *kind,
+    const struct value *data);
 /* Returns the kinds' names in the document's order (arena array). */
 const char *const *schema_kinds(const struct schemas *s, size_t *n);
 
@@ -103,10 +106,11 @@ void schema_each_ref(const struct schemas *s, const char *kind,
  * model: a template looking up a field that a list element lacks then
  * finds nothing, instead of the surrounding record's field of the same
  * name (Mustache's context stack would otherwise show, say, an
- * inspection's decision as a measure's decision).
+ * inspection's decision as a measure's decision).  nul is the null
+ * they get (one for all: no template sees where a null came from).
  */
 void schema_fill_absent(const struct schemas *s, const char *kind,
-    struct arena *a, struct value *v);
+    struct arena *a, struct value *v, struct value *nul);
 /*
  * The same for a template context made from a record of kind (an item
  * frame): f itself gets its nulls too, because a record shown in a list
@@ -114,7 +118,7 @@ void schema_fill_absent(const struct schemas *s, const char *kind,
  * otherwise answer.  Keys the frame holds beyond the schema are kept.
  */
 void schema_fill_frame(const struct schemas *s, const char *kind,
-    struct arena *a, struct value *f);
+    struct arena *a, struct value *f, struct value *nul);
 
 /*
  * Names a place in the editor's terms, in d's language, for a message

@@ -836,10 +836,10 @@ check_list(struct ck *c, const struct node *n, const struct value *v)
 	}
 	if (n->min != NULL && (int64_t)v->n < n->min->u.i)
 		report(c, true, v->pos, "record.list-too-short", where(c),
-		    n->min->text, c->d ? diag_fmt(c->d, "%zu", v->n) : NULL);
+		    n->min->text, c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
 	if (n->max != NULL && (int64_t)v->n > n->max->u.i)
 		report(c, true, v->pos, "record.list-too-long", where(c),
-		    n->max->text, c->d ? diag_fmt(c->d, "%zu", v->n) : NULL);
+		    n->max->text, c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
 	for (i = 0; n->of != NULL && i < v->n; i++) {
 		push(c, NULL, i, v->items[i]);
 		check(c, n->of, v->items[i]);
@@ -1039,7 +1039,7 @@ each_ref(struct each *e, const struct node *n, const struct value *v)
 				continue;
 			if (outer)
 				buf_addc(&e->path, '.');
-			buf_add(&e->path, p->key, p->keylen);
+			buf_adds(&e->path, p->key);
 			each_ref(e, f, p->val);
 			buf_truncate(&e->path, outer);
 		}
@@ -1073,13 +1073,13 @@ schema_each_ref(const struct schemas *s, const char *kind,
 	buf_release(&e.path);
 }
 
-/* Adds a null for every field that n knows and the maps below v lack. */
+/* Adds nul for every field that n knows and the maps below v lack. */
 static void
-fill(struct arena *a, const struct node *n, struct value *v, int depth)
+fill(struct arena *a, const struct node *n, struct value *v, int depth,
+    struct value *nul)
 {
 	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
 	    4 : 1;
-	struct value *nul = NULL;
 	size_t i, j;
 
 	while (n->type == T_DEF)
@@ -1090,7 +1090,7 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 	case T_LIST:
 		for (i = 0; v->type == VALUE_LIST && n->of != NULL &&
 		    i < v->n; i++)
-			fill(a, n->of, v->items[i], depth + 1);
+			fill(a, n->of, v->items[i], depth + 1, nul);
 		break;
 	case T_MAP:
 		if (v->type != VALUE_MAP)
@@ -1099,13 +1099,8 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 			struct value *x = value_map_get(v, n->names[j]);
 
 			if (x != NULL) {
-				fill(a, n->fields[j], x, depth + 1);
+				fill(a, n->fields[j], x, depth + 1, nul);
 				continue;
-			}
-			/* One null for all of the map's absent fields. */
-			if (nul == NULL) {
-				nul = value_null(a);
-				nul->pos = v->pos;
 			}
 			value_map_append(a, v, n->names[j], strlen(n->names[j]),
 			    v->pos, nul);
@@ -1114,7 +1109,7 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 	case T_UNION:
 		for (i = 0; i < n->nalt; i++)
 			if (shapes(n->alts[i]) & shape) {
-				fill(a, n->alts[i], v, depth + 1);
+				fill(a, n->alts[i], v, depth + 1, nul);
 				break;
 			}
 		break;
@@ -1125,7 +1120,7 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth)
 
 void
 schema_fill_absent(const struct schemas *s, const char *kind,
-    struct arena *a, struct value *v)
+    struct arena *a, struct value *v, struct value *nul)
 {
 	const struct node *n = schema_find_kind(s, kind);
 	size_t i, j;
@@ -1144,7 +1139,7 @@ schema_fill_absent(const struct schemas *s, const char *kind,
 			continue;
 		for (j = 0; j < n->nfield; j++)
 			if (strcmp(v->pairs[i].key, n->names[j]) == 0) {
-				fill(a, n->fields[j], v->pairs[i].val, 1);
+				fill(a, n->fields[j], v->pairs[i].val, 1, nul);
 				break;
 			}
 	}
@@ -1152,10 +1147,10 @@ schema_fill_absent(const struct schemas *s, const char *kind,
 
 void
 schema_fill_frame(const struct schemas *s, const char *kind,
-    struct arena *a, struct value *f)
+    struct arena *a, struct value *f, struct value *nul)
 {
 	const struct node *n = schema_find_kind(s, kind);
 
 	if (n != NULL && f != NULL && f->type == VALUE_MAP)
-		fill(a, n, f, 0);
+		fill(a, n, f, 0, nul);
 }

@@ -60,8 +60,8 @@ is_notice(const char *kind)
  * when the field is absent, else NULL.  *at: where to point a message.
  */
 static const char *
-item_date(struct site *s, const struct item *it, const char *df,
-    struct pos *at)
+item_date(const struct item *it, const char *df, struct pos *at,
+    char name_date[11])
 {
 	const struct value *v = value_path(it->data, df);
 	const char *name = strrchr(it->base, '/');
@@ -71,11 +71,14 @@ item_date(struct site *s, const struct item *it, const char *df,
 		if (v->type != VALUE_STR || !date_is_valid(v->text, v->len))
 			return NULL;	/* the schema has said so */
 		*at = v->pos;
-		return arena_strndup(s->arena, v->text, v->len);
+		return v->text;	/* a date: no NUL inside */
 	}
 	name = name != NULL ? name + 1 : it->base;
-	if (strlen(name) > 11 && date_is_valid(name, 10) && name[10] == '-')
-		return arena_strndup(s->arena, name, 10);
+	if (strlen(name) > 11 && date_is_valid(name, 10) && name[10] == '-') {
+		memcpy(name_date, name, 10);
+		name_date[10] = '\0';
+		return name_date;
+	}
 	return NULL;
 }
 
@@ -184,6 +187,7 @@ serve_drafts_apply(struct site *s, bool preview)
 		for (j = 0; j < co->n; j++) {
 			struct item *it = co->items[j];
 			const char *date;
+			char nd[11];
 			struct pos at;
 
 			if (preview && it->draft) {
@@ -194,7 +198,7 @@ serve_drafts_apply(struct site *s, bool preview)
 			}
 			if (is_notice(co->kind))
 				expires_on(s, co, it, any_exp);
-			if (!dated || (date = item_date(s, it, df, &at)) ==
+			if (!dated || (date = item_date(it, df, &at, nd)) ==
 			    NULL || strcmp(date, s->build_date) <= 0) {
 				publish_on(s, co, it, any_on, preview);
 				continue;

@@ -32,6 +32,17 @@ site_absurl(struct site *s, const char *url)
 	return arena_cat(s->arena, s->base_url, url + strlen(s->root));
 }
 
+const char *
+site_permalink(struct site *s, const struct item *it)
+{
+	/* A copy of an item given another url (an old revision) keeps the
+	 * permalink of the first: it counts only while url is its tail. */
+	if (it->permalink != NULL && it->url == it->permalink +
+	    strlen(s->base_url) - strlen(s->root))
+		return it->permalink;
+	return site_absurl(s, it->url);
+}
+
 struct page *
 site_add_data(struct site *s, const char *out, const char *origin,
     struct buf *b)
@@ -41,6 +52,20 @@ site_add_data(struct site *s, const char *out, const char *origin,
 	p->len = b->len;
 	p->data = buf_keep(b, s->arena);
 	return p;
+}
+
+void
+site_reserve_pages(struct site *s, size_t n)
+{
+	struct page *p;
+
+	if (n <= s->cappages - s->npages)
+		return;
+	p = arena_calloc(s->arena, s->npages + n, sizeof *p);
+	if (s->npages)
+		memcpy(p, s->pages, s->npages * sizeof *p);
+	s->pages = p;
+	s->cappages = s->npages + n;
 }
 
 struct page *
@@ -144,34 +169,37 @@ relurl_ok(const char *rel)
 	return true;
 }
 
-/* Expands a permalink pattern for it; NULL after a diagnostic. */
-static const char *
-expand(struct site *s, struct item *it, const char *pat, struct pos at)
+/*
+ * Appends the permalink pattern expanded for it to b; -1 after a
+ * diagnostic.  In a scratch buffer: only the URL and output path made
+ * of it are kept.
+ */
+static int
+expand(struct site *s, struct item *it, const char *pat, struct pos at,
+    struct buf *b)
 {
-	struct buf b = {0};
 	const char *p = pat;
-	char *r;
 
 	while (*p) {
 		if (*p != ':') {
-			buf_addc(&b, *p++);
+			buf_addc(b, *p++);
 			continue;
 		}
 		p++;
 		if (strncmp(p, "slug", 4) == 0) {
-			buf_adds(&b, it->slug);
+			buf_adds(b, it->slug);
 			p += 4;
 		} else if (strncmp(p, "year", 4) == 0 && it->date) {
-			buf_add(&b, it->date, 4);
+			buf_add(b, it->date, 4);
 			p += 4;
 		} else if (strncmp(p, "month", 5) == 0 && it->date) {
-			buf_add(&b, it->date + 5, 2);
+			buf_add(b, it->date + 5, 2);
 			p += 5;
 		} else if (strncmp(p, "day", 3) == 0 && it->date) {
-			buf_add(&b, it->date + 8, 2);
+			buf_add(b, it->date + 8, 2);
 			p += 3;
 		} else if (strncmp(p, "collection", 10) == 0) {
-			buf_adds(&b, it->coll->name);
+			buf_adds(b, it->coll->name);
 			p += 10;
 		} else {
 			if (it->date == NULL && (strncmp(p, "year", 4) == 0 ||
@@ -185,13 +213,10 @@ expand(struct site *s, struct item *it, const char *pat, struct pos at)
 				    "url.permalink-placeholder", pat,
 				    diag_fmt(s->diags, ":%.*s",
 				    (int)strcspn(p, "/"), p));
-			buf_release(&b);
-			return NULL;
+			return -1;
 		}
 	}
-	r = buf_keep(&b, s->arena);
-	buf_release(&b);
-	return r;
+	return 0;
 }
 
 static int
@@ -245,28 +270,31 @@ model_collection(struct site *s, struct collection *co)
 	return 0;
 }
 
-/* Strips a leading "YYYY-MM-DD-" from a file name, giving the date. */
-static const char *
-name_date(struct site *s, const char *name, const char **rest)
+/* Strips a leading "YYYY-MM-DD-" from a file name: true when there is
+ * one (the date is name's first ten bytes). */
+static bool
+name_date(const char *name, const char **rest)
 {
 	*rest = name;
 	if (strlen(name) > 11 && date_is_valid(name, 10) && name[10] == '-') {
 		*rest = name + 11;
-		return arena_strndup(s->arena, name, 10);
+		return true;
 	}
-	return NULL;
+	return false;
 }
 
 static void
 model_item(struct site *s, struct item *it)
 {
 	const char *df = schema_date_field(s->schemas, it->coll->kind);
-	const char *name = strrchr(it->base, '/'), *rest, *fdate, *rel;
+	const char *name = strrchr(it->base, '/'), *rest, *rel;
 	struct value *v;
 	struct pos at = {it->path, 1, 1};
+	struct buf b = {0}, r = {0};
+	bool fdate;
 
 	name = name ? name + 1 : it->base;
-	fdate = name_date(s, name, &rest);
+	fdate = name_date(name, &rest);
 	v = value_map_get(it->data, "slug");
 	if (v != NULL && v->type == VALUE_STR) {
 		it->slug = utf8_slugify(s->arena, v->text, v->len);
@@ -284,20 +312,26 @@ model_item(struct site *s, struct item *it)
 		if (v != NULL && v->type == VALUE_STR &&
 		    date_is_valid(v->text, v->len))
 			it->date = v->text;
-		else if (v == NULL)
-			it->date = fdate;
+		else if (v == NULL && fdate)
+			it->date = arena_strndup(s->arena, name, 10);
 	}
-	rel = expand(s, it, it->coll->permalink, at);
-	if (rel == NULL)
-		return;
-	rel = arena_cat(s->arena, site_lang_prefix(s, it->lang_index), rel + 1);
+	if (expand(s, it, it->coll->permalink, at, &b) == -1)
+		goto out;
+	buf_adds(&r, site_lang_prefix(s, it->lang_index));
+	buf_adds(&r, buf_cstr(&b) + 1);
+	rel = buf_cstr(&r);
 	if (!relurl_ok(rel)) {
 		diag_error(s->diags, at, "url.unsafe",
 		    diag_fmt(s->diags, "/%s", rel));
-		return;
+		goto out;
 	}
-	it->url = arena_cat(s->arena, s->root, rel);
+	/* base_url ends with root: url is the permalink's tail. */
+	it->permalink = arena_cat(s->arena, s->base_url, rel);
+	it->url = it->permalink + strlen(s->base_url) - strlen(s->root);
 	it->out = arena_cat(s->arena, rel, "index.html");
+out:
+	buf_release(&b);
+	buf_release(&r);
 }
 
 static int
@@ -427,6 +461,18 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 				site_item_frame(s, s->colls[i].items[j]);
 	/* Before the lists: they hold the frames they show. */
 	site_shadows(s);
+	/* Room for the pages at once: an item's page each, list pages
+	 * (eight records a page or more) and a few per collection for the
+	 * feeds and the kinds' own.  Grown by doubling, the array would
+	 * leave copies of itself in the arena as large as it. */
+	{
+		size_t n = 0;
+
+		for (i = 0; i < s->ncolls; i++)
+			n += s->colls[i].n + s->colls[i].n / 8 +
+			    8 * s->nlangs;
+		site_reserve_pages(s, n + 64);
+	}
 	for (i = 0; i < s->ncolls; i++) {
 		struct collection *co = &s->colls[i];
 		const char *tn = co->kind;

@@ -52,6 +52,9 @@ struct item {
 	const char *slug;
 	const char *date;	/* "YYYY-MM-DD" or NULL */
 	const char *url;	/* site-relative, with the base path: /tin-tuc/x/ */
+	/* The absolute URL, of which url is the tail (one string for the
+	 * two); see site_permalink(). */
+	const char *permalink;
 	const char *out;	/* output file: tin-tuc/x/index.html */
 	struct value *frame;	/* the template context of this item */
 	struct item *tr[SITE_MAX_LANGS];	/* the same item per language */
@@ -91,6 +94,10 @@ struct collection {
 	/* Shared by the frames of its items, per language (model). */
 	struct value *frame_coll[SITE_MAX_LANGS];
 	struct value *crumbs[SITE_MAX_LANGS];
+	/* The same in every item's frame, made once: kind, card,
+	 * linked_card and the key is_<kind> (site_item_frame()). */
+	struct value *vkind, *vcard, *vlinked_card;
+	const char *is_kind;
 };
 
 /* One output file made by rendering a template against frames. */
@@ -135,6 +142,26 @@ struct site {
 	size_t nouts;
 	struct value *globals[SITE_MAX_LANGS];	/* {site, t, lang, ...} */
 	struct value *yes, *no;	/* shared true and false */
+	/*
+	 * site_item_frame()'s shared values, so that ten thousand frames
+	 * do not hold ten thousand copies of one: each language's name,
+	 * an empty list (translations), the has_<field> keys met so far,
+	 * and per language the last date's texts (items come sorted by
+	 * date, so neighbours mostly share one).
+	 */
+	struct value *vlang[SITE_MAX_LANGS];
+	struct value *empty_list;
+	const char *has_keys[16];
+	size_t nhas_keys;
+	struct {
+		const char *date;
+		struct value *text, *iso, *year;
+	} last_date[SITE_MAX_LANGS];
+	struct {
+		char year[5];
+		struct value *v;
+	} years[32];
+	size_t nyears;
 	/* deadline.c: holiday table and deadline rules, read on first use */
 	const struct deadlines *deadlines;
 	/* budget_forms.c: the forms of forms.yaml, read on first use */
@@ -191,6 +218,9 @@ int site_check_attachments(struct site *s);
 /* Adds a page / a copy to the site's lists (model stage only). */
 struct page *site_add_page(struct site *s, const char *out,
     const char *origin);
+/* Makes room for n more pages (a page pointer stays valid only until
+ * the next page is added, as with site_add_page()). */
+void site_reserve_pages(struct site *s, size_t n);
 /* A page whose bytes are made already (a feed, a data file): b's text,
  * kept in the site's arena; b is reset, not released. */
 struct page *site_add_data(struct site *s, const char *out,
@@ -202,6 +232,9 @@ void site_add_copy(struct site *s, const char *from, const char *to);
  * "https://example.gov.vn/tin-tuc/a/").  Arena memory.
  */
 const char *site_absurl(struct site *s, const char *url);
+/* it's url as site_absurl() makes it, without a copy when model_item()
+ * made the two as one string. */
+const char *site_permalink(struct site *s, const struct item *it);
 
 /* Shared with the model's page makers (map.c, opportunities.c). */
 /* "" for the main language, "en/" for the others. */

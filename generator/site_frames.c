@@ -67,7 +67,7 @@ site_localize(struct site *s, struct value *v, int lang)
 		r->pos = v->pos;
 		for (i = 0; i < v->n; i++)
 			value_map_append(s->arena, r, v->pairs[i].key,
-			    v->pairs[i].keylen, v->pairs[i].keypos,
+			    strlen(v->pairs[i].key), v->pairs[i].keypos,
 			    site_localize(s, v->pairs[i].val, lang));
 		return r;
 	}
@@ -91,21 +91,31 @@ site_link(struct site *s, const char *title, const char *url)
 	return m;
 }
 
-/* Ends a breadcrumb trail with the page itself (no link). */
-void
-site_crumb_here(struct site *s, struct value *l, const char *title)
+/* site_crumb_here() with the title as a string value. */
+static void
+crumb_here(struct site *s, struct value *l, struct value *title)
 {
 	struct value *m = value_map(s->arena);
 	size_t i;
 
+	/* title and current, and the url: null that rows.c adds (its
+	 * siblings are links). */
+	value_reserve(s->arena, m, 3);
 	/* Say "not current" outright, or {{#current}} would look further
 	 * down the context stack. */
 	for (i = 0; i < l->n; i++)
 		value_map_put(s->arena, l->items[i], "current", s->no);
 
-	value_map_put(s->arena, m, "title", site_vstr(s, title ? title : ""));
+	value_map_put(s->arena, m, "title", title);
 	value_map_put(s->arena, m, "current", s->yes);
 	value_list_push(s->arena, l, m);
+}
+
+/* Ends a breadcrumb trail with the page itself (no link). */
+void
+site_crumb_here(struct site *s, struct value *l, const char *title)
+{
+	crumb_here(s, l, site_vstr(s, title ? title : ""));
 }
 
 /* A plain-text excerpt of the first paragraph of Markdown source. */
@@ -230,26 +240,136 @@ title_value(const struct value *data)
 	return v;
 }
 
+/* The key has_<key>: one copy of each for all the frames. */
+static const char *
+has_key(struct site *s, const char *key)
+{
+	size_t i;
+	const char *k;
+
+	for (i = 0; i < s->nhas_keys; i++)
+		if (strcmp(s->has_keys[i] + 4, key) == 0)
+			return s->has_keys[i];
+	k = arena_cat(s->arena, "has_", key);
+	if (s->nhas_keys < sizeof s->has_keys / sizeof *s->has_keys)
+		s->has_keys[s->nhas_keys++] = k;
+	return k;
+}
+
+/* A string value for str, made once and kept in *slot. */
+static struct value *
+shared_str(struct site *s, struct value **slot, const char *str)
+{
+	if (*slot == NULL)
+		*slot = site_vstr(s, str);
+	return *slot;
+}
+
+/* The year of date as a string value, one per year. */
+static struct value *
+year_value(struct site *s, const char *date)
+{
+	size_t i, n = sizeof s->years / sizeof *s->years;
+	struct value *v;
+
+	for (i = 0; i < s->nyears; i++)
+		if (memcmp(s->years[i].year, date, 4) == 0)
+			return s->years[i].v;
+	v = site_vstr(s, arena_strndup(s->arena, date, 4));
+	if (s->nyears < n) {
+		memcpy(s->years[s->nyears].year, date, 4);
+		s->years[s->nyears].year[4] = '\0';
+		s->years[s->nyears++].v = v;
+	}
+	return v;
+}
+
+/* The date field's own value when it->date is its text (a string:
+ * templates show the text either way), else a new one. */
+static struct value *
+iso_value(struct site *s, const struct item *it)
+{
+	const char *df = schema_date_field(s->schemas, it->coll->kind);
+	struct value *v = df != NULL ? value_path(it->data, df) : NULL;
+
+	if (v != NULL && v->type == VALUE_STR && v->text == it->date)
+		return v;
+	return site_vstr(s, it->date);
+}
+
+/* date_text, date_iso and year of an item: shared with the item before
+ * it when that has the same date in the same language. */
+static void
+put_date(struct site *s, struct value *f, const struct item *it)
+{
+	struct buf b = {0};
+	int lang = it->lang_index;
+
+	if (s->last_date[lang].date == NULL ||
+	    strcmp(s->last_date[lang].date, it->date) != 0) {
+		fmt_date(&b, it->date, site_fmt(s, it->lang));
+		s->last_date[lang].date = it->date;
+		s->last_date[lang].text = site_vstr(s,
+		    buf_keep(&b, s->arena));
+		s->last_date[lang].iso = iso_value(s, it);
+		s->last_date[lang].year = year_value(s, it->date);
+		buf_release(&b);
+	}
+	value_map_put(s->arena, f, "date_text", s->last_date[lang].text);
+	value_map_put(s->arena, f, "date_iso", s->last_date[lang].iso);
+	value_map_put(s->arena, f, "year", s->last_date[lang].year);
+}
+
+/* How many keys site_item_frame() adds to the data's, at most: it
+ * sizes the frame by them. */
+static size_t
+computed_keys(const struct item *it)
+{
+	const struct value *d = it->data;
+	/* url, permalink, slug, lang, content_lang, untranslated, kind,
+	 * source_path, is_<kind>, collection, translations, breadcrumbs,
+	 * has_breadcrumbs */
+	size_t n = 13;
+
+	if (it->coll->card != NULL)
+		n += 2;
+	if (it->date)
+		n += 3;
+	if (value_map_get(d, "title") == NULL && title_value(d) != NULL)
+		n++;
+	if (value_map_get(d, "illustrative") != NULL)
+		n++;
+	if (value_map_get(d, "preview_on") != NULL)
+		n++;
+	if (value_map_get(d, "summary") == NULL && it->body_len)
+		n++;
+	return n;
+}
+
 void
 site_item_frame(struct site *s, struct item *it)
 {
 	struct value *f = value_map(s->arena), *l, *tv;
 	struct buf b = {0};
 	const char *on;
-	size_t i;
+	size_t i, nkeys = 0;
 	int lang = it->lang_index;
 
-	/* The data's fields, has_ for its lists, about 20 computed ones
-	 * and the nulls of the fields it lacks (rows.c): no regrowth. */
-	value_reserve(s->arena, f,
-	    it->data->n * 2 + 20 +
-	        schema_nfields(s->schemas, it->coll->schema));
+	/* The data's fields, has_ for its lists, the computed ones and
+	 * the nulls of the fields it lacks (rows.c): no regrowth, and no
+	 * room that stays empty in ten thousand frames. */
+	for (i = 0; i < it->data->n; i++)
+		if (strcmp(it->data->pairs[i].key, "body") != 0)
+			nkeys += it->data->pairs[i].val->type == VALUE_LIST &&
+			    it->data->pairs[i].val->n > 0 ? 2 : 1;
+	value_reserve(s->arena, f, nkeys + computed_keys(it) +
+	    schema_nabsent(s->schemas, it->coll->schema, it->data));
 	for (i = 0; i < it->data->n; i++) {
 		struct value_pair *p = &it->data->pairs[i];
 
 		if (strcmp(p->key, "body") == 0)
 			continue;
-		value_map_append(s->arena, f, p->key, p->keylen, p->keypos,
+		value_map_append(s->arena, f, p->key, strlen(p->key), p->keypos,
 		    p->val);
 	}
 	/* Templates cannot count: say which lists have something in them. */
@@ -257,8 +377,7 @@ site_item_frame(struct site *s, struct item *it)
 		struct value_pair *p = &it->data->pairs[i];
 
 		if (p->val->type == VALUE_LIST && p->val->n > 0)
-			value_map_put(s->arena, f,
-			    arena_cat(s->arena, "has_", p->key), s->yes);
+			value_map_put(s->arena, f, has_key(s, p->key), s->yes);
 	}
 	f->pos = it->data->pos;
 	/* Records named by `name` (zones) or `number` (documents) still
@@ -280,35 +399,37 @@ site_item_frame(struct site *s, struct item *it)
 	}
 	value_map_put(s->arena, f, "url", site_vstr(s, it->url));
 	value_map_put(s->arena, f, "permalink",
-	    site_vstr(s, site_absurl(s, it->url)));
+	    site_vstr(s, site_permalink(s, it)));
 	value_map_put(s->arena, f, "slug", site_vstr(s, it->slug));
-	value_map_put(s->arena, f, "lang", site_vstr(s, it->lang));
+	value_map_put(s->arena, f, "lang",
+	    shared_str(s, &s->vlang[lang], it->lang));
 	/* A shadow (site_shadows()) says otherwise: its texts are in its
 	 * record's language, not the page's. */
-	value_map_put(s->arena, f, "content_lang",
-	    site_vstr(s,
-	        it->shadow_of != NULL ? it->shadow_of->lang : it->lang));
+	if (it->shadow_of != NULL)
+		value_map_put(s->arena, f, "content_lang",
+		    shared_str(s, &s->vlang[it->shadow_of->lang_index],
+		    it->shadow_of->lang));
+	else
+		value_map_put(s->arena, f, "content_lang",
+		    shared_str(s, &s->vlang[lang], it->lang));
 	value_map_put(s->arena, f, "untranslated",
 	    it->shadow_of != NULL ? s->yes : s->no);
-	value_map_put(s->arena, f, "kind", site_vstr(s, it->coll->kind));
+	value_map_put(s->arena, f, "kind",
+	    shared_str(s, &it->coll->vkind, it->coll->kind));
 	value_map_put(s->arena, f, "source_path", site_vstr(s, it->path));
-	value_map_put(s->arena, f, arena_cat(s->arena, "is_", it->coll->kind),
-	    s->yes);
+	if (it->coll->is_kind == NULL)
+		it->coll->is_kind = arena_cat(s->arena, "is_", it->coll->kind);
+	value_map_put(s->arena, f, it->coll->is_kind, s->yes);
 	/* {{>*card}}: the kind's own card, else the theme's generic one. */
 	if (it->coll->card != NULL) {
 		value_map_put(s->arena, f, "card",
-		    site_vstr(s, it->coll->card));
+		    shared_str(s, &it->coll->vcard, it->coll->card));
 		value_map_put(s->arena, f, "linked_card",
-		    site_vstr(s, it->coll->linked_card));
+		    shared_str(s, &it->coll->vlinked_card,
+		    it->coll->linked_card));
 	}
-	if (it->date) {
-		fmt_date(&b, it->date, site_fmt(s, it->lang));
-		value_map_put(s->arena, f, "date_text",
-		    site_vstr(s, buf_keep(&b, s->arena)));
-		value_map_put(s->arena, f, "date_iso", site_vstr(s, it->date));
-		value_map_put(s->arena, f, "year",
-		    site_vstr(s, arena_strndup(s->arena, it->date, 4)));
-	}
+	if (it->date)
+		put_date(s, f, it);
 	/* The preview's banner names a publish_on day (serve_drafts.c). */
 	if ((on = value_map_str(it->data, "preview_on")) != NULL) {
 		fmt_date(&b, on, site_fmt(s, it->lang));
@@ -327,12 +448,16 @@ site_item_frame(struct site *s, struct item *it)
 	}
 	value_map_put(s->arena, f, "collection", coll_frame(s, it->coll, lang));
 
-	l = value_list(s->arena);
+	/* Most records have no translation: one empty list for them all
+	 * (nothing adds to a frame's translations; they are replaced). */
+	l = NULL;
 	for (i = 0; i < s->nlangs; i++) {
 		struct item *t = it->tr[i];
 
 		if (t == NULL || t == it || t->url == NULL || t->draft)
 			continue;
+		if (l == NULL)
+			l = value_list(s->arena);
 		value_list_push(s->arena, l, value_map(s->arena));
 		value_map_put(s->arena, l->items[l->n - 1], "lang",
 		    site_vstr(s, t->lang));
@@ -342,6 +467,9 @@ site_item_frame(struct site *s, struct item *it)
 		    site_vstr(s,
 		        site_ltext(s, title_value(t->data), (int)i, t->slug)));
 	}
+	if (l == NULL)
+		l = s->empty_list != NULL ? s->empty_list :
+		    (s->empty_list = value_list(s->arena));
 	value_map_put(s->arena, f, "translations", l);
 
 	l = value_list(s->arena);
@@ -349,11 +477,15 @@ site_item_frame(struct site *s, struct item *it)
 	for (i = 0; i < coll_crumbs(s, it->coll, lang)->n; i++)
 		value_list_push(s->arena, l,
 		    coll_crumbs(s, it->coll, lang)->items[i]);
-	/* The frame's title: a zone's is its name. */
-	site_crumb_here(s, l, value_map_str(f, "title"));
+	/* The frame's title: a zone's is its name.  A string is the
+	 * crumb's as it is (templates show its text either way). */
+	tv = value_map_get(f, "title");
+	if (tv != NULL && tv->type == VALUE_STR)
+		crumb_here(s, l, tv);
+	else
+		site_crumb_here(s, l, value_map_str(f, "title"));
 	value_map_put(s->arena, f, "breadcrumbs", l);
-	value_map_put(s->arena, f, "has_breadcrumbs",
-	    value_bool(s->arena, true));
+	value_map_put(s->arena, f, "has_breadcrumbs", s->yes);
 	buf_release(&b);
 	it->frame = f;
 }
@@ -433,7 +565,7 @@ site_shadows_complete(struct site *s)
 
 					if (value_map_get(f, p->key) == NULL)
 						value_map_append(s->arena, f,
-						    p->key, p->keylen,
+						    p->key, strlen(p->key),
 						    p->keypos, p->val);
 				}
 			}

@@ -52,34 +52,49 @@ cmp_entry(const void *pa, const void *pb)
  * name before the model has made slugs), the slug, and a front-matter
  * slug.  A name given twice resolves to the first record declared.
  */
+/* The names of a main-language item into keys; returns how many. */
+static size_t
+item_names(const struct item *it, const char *keys[3])
+{
+	const char *k[3];
+	size_t i, n = 0;
+
+	if (it->lang_index != 0)
+		return 0;
+	/* content.c names every item; k[0] anchors the duplicate check
+	 * below. */
+	assert(it->base != NULL);
+	k[0] = it->base;
+	k[1] = it->slug;
+	k[2] = value_map_str(it->data, "slug");
+	for (i = 0; i < 3; i++)
+		if (k[i] != NULL && *k[i] != '\0' &&
+		    (i == 0 || strcmp(k[i], k[0]) != 0))
+			keys[n++] = k[i];
+	return n;
+}
+
 struct site_names *
 site_names(struct site *s)
 {
 	struct site_names *x = arena_calloc(s->arena, 1, sizeof *x);
-	size_t i, j, k, n = 0;
+	const char *keys[3];
+	size_t i, j, k, nk, n = 0;
 
+	/* Counted first: one to three names an item, and an array sized
+	 * for three would leave the rest empty in the arena. */
 	for (i = 0; i < s->ncolls; i++)
-		n += s->colls[i].n;
-	x->v = arena_alloc(s->arena, (n > 0 ? 3 * n : 1) * sizeof *x->v);
+		for (j = 0; j < s->colls[i].n; j++)
+			n += item_names(s->colls[i].items[j], keys);
+	x->v = arena_alloc(s->arena, (n > 0 ? n : 1) * sizeof *x->v);
 	for (i = 0; i < s->ncolls; i++) {
 		for (j = 0; j < s->colls[i].n; j++) {
 			struct item *it = s->colls[i].items[j];
-			const char *keys[3];
 
-			if (it->lang_index != 0)
-				continue;
-			/* content.c names every item; keys[0] anchors the
-			 * duplicate check below. */
-			assert(it->base != NULL);
-			keys[0] = it->base;
-			keys[1] = it->slug;
-			keys[2] = value_map_str(it->data, "slug");
-			for (k = 0; k < 3; k++) {
+			nk = item_names(it, keys);
+			for (k = 0; k < nk; k++) {
 				struct entry *e = &x->v[x->n];
 
-				if (keys[k] == NULL || *keys[k] == '\0' || (k >
-				    0 && strcmp(keys[k], keys[0]) == 0))
-					continue;
 				e->kind = s->colls[i].kind;
 				e->key = keys[k];
 				e->len = strlen(keys[k]);

@@ -16,12 +16,20 @@
 #include "utf8.h"
 #include "value.h"
 
+uint32_t
+value_len(size_t n)
+{
+	if (n > UINT32_MAX)
+		xoom();
+	return (uint32_t)n;
+}
+
 struct value *
 value_new(struct arena *a, enum value_type t, struct pos p)
 {
 	struct value *v = arena_calloc(a, 1, sizeof *v);
 
-	v->type = t;
+	v->type = (unsigned char)t;
 	v->pos = p;
 	/* Never NULL, so that callers may print any scalar's text. */
 	v->text = "";
@@ -43,7 +51,7 @@ value_bool(struct arena *a, bool b)
 
 	v->u.b = b;
 	v->text = b ? "true" : "false";
-	v->len = strlen(v->text);
+	v->len = value_len(strlen(v->text));
 	return v;
 }
 
@@ -54,7 +62,7 @@ value_int(struct arena *a, int64_t i)
 
 	v->u.i = i;
 	v->text = arena_printf(a, "%lld", (long long)i);
-	v->len = strlen(v->text);
+	v->len = value_len(strlen(v->text));
 	return v;
 }
 
@@ -76,7 +84,7 @@ value_str_borrow(struct arena *a, const char *s, size_t n)
 	struct value *v = value_new(a, VALUE_STR, nopos);
 
 	v->text = s;
-	v->len = n;
+	v->len = value_len(n);
 	return v;
 }
 
@@ -111,16 +119,20 @@ value_reserve(struct arena *a, struct value *v, size_t n)
 			memcpy(p, v->pairs, v->n * sizeof *p);
 		v->pairs = p;
 	}
-	v->cap = n;
+	v->cap = value_len(n);
 }
 
 void
 value_list_push(struct arena *a, struct value *l, struct value *v)
 {
 	assert(l->type == VALUE_LIST && v != NULL);
-	if (l->n == l->cap)
-		l->items = arena_grow(a, l->items, l->n, &l->cap,
+	if (l->n == l->cap) {
+		size_t cap = l->cap;
+
+		l->items = arena_grow(a, l->items, l->n, &cap,
 		    sizeof *l->items);
+		l->cap = value_len(cap);
+	}
 	l->items[l->n++] = v;
 }
 
@@ -131,14 +143,34 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 	struct value_pair *p;
 
 	assert(m->type == VALUE_MAP && v != NULL);
-	if (m->n == m->cap)
-		m->pairs = arena_grow(a, m->pairs, m->n, &m->cap,
+	if (m->n == m->cap) {
+		size_t cap = m->cap;
+
+		m->pairs = arena_grow(a, m->pairs, m->n, &cap,
 		    sizeof *m->pairs);
+		m->cap = value_len(cap);
+	}
+	assert(key[keylen] == '\0');
 	p = &m->pairs[m->n++];
 	p->key = key;
-	p->keylen = keylen;
 	p->keypos = keypos;
 	p->val = v;
+}
+
+/*
+ * True when NUL-terminated k is key[0..n).  Reads no byte of k past its
+ * NUL: the first byte settles most keys (a frame has some forty, many
+ * of a length), and a shorter k ends the loop.
+ */
+static bool
+key_is(const char *k, const char *key, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (k[i] != key[i] || k[i] == '\0')
+			return false;
+	return k[n] == '\0';
 }
 
 /* Replaces the value of key[0..n) in m; false when m lacks it. */
@@ -149,8 +181,7 @@ replace(struct value *m, const char *key, size_t n, struct value *v)
 
 	assert(m->type == VALUE_MAP && v != NULL);
 	for (i = 0; i < m->n; i++) {
-		if (m->pairs[i].keylen == n &&
-		    memcmp(m->pairs[i].key, key, n) == 0) {
+		if (key_is(m->pairs[i].key, key, n)) {
 			m->pairs[i].val = v;	/* keeps its place */
 			return true;
 		}
@@ -183,8 +214,8 @@ value_map_put(struct arena *a, struct value *m, const char *key,
  * Maps are small (front matter, one budget line): a linear scan is as
  * fast as hashing and keeps the pairs in document order with no index
  * to maintain.  The loader's duplicate check has a table of its own.
- * A page's frame has some forty keys, many of a length: the first byte
- * settles most of them without a call to memcmp().
+ * A page's frame has some forty keys: key_is() settles most of them
+ * at their first byte.
  */
 struct value *
 value_map_getn(const struct value *m, const char *key, size_t n)
@@ -195,10 +226,7 @@ value_map_getn(const struct value *m, const char *key, size_t n)
 	if (m == NULL || m->type != VALUE_MAP)
 		return NULL;
 	for (i = 0, p = m->pairs; i < m->n; i++, p++)
-		if (p->keylen == n &&
-		    (n == 0 ||
-		        (p->key[0] == key[0] &&
-		            memcmp(p->key + 1, key + 1, n - 1) == 0)))
+		if (key_is(p->key, key, n))
 			return p->val;
 	return NULL;
 }
@@ -471,7 +499,8 @@ json(const struct value *v, struct buf *out, int indent, int level)
 			if (i)
 				buf_addc(out, ',');
 			newline(out, indent, level + 1);
-			buf_add_json(out, v->pairs[i].key, v->pairs[i].keylen);
+			buf_add_json(out, v->pairs[i].key,
+			    strlen(v->pairs[i].key));
 			buf_adds(out, indent > 0 ? ": " : ":");
 			json(v->pairs[i].val, out, indent, level + 1);
 		}
@@ -577,13 +606,14 @@ ypairs(struct ywriter *w, const struct value *v, size_t col, bool inline1)
 	size_t i;
 
 	for (i = 0; i < v->n; i++) {
+		size_t kn = strlen(v->pairs[i].key);
+
 		if (i > 0 || !inline1)
 			spaces(w->out, col);
-		if (plain_key(v->pairs[i].key, v->pairs[i].keylen))
-			buf_add(w->out, v->pairs[i].key, v->pairs[i].keylen);
+		if (plain_key(v->pairs[i].key, kn))
+			buf_add(w->out, v->pairs[i].key, kn);
 		else
-			buf_add_json(w->out, v->pairs[i].key,
-			    v->pairs[i].keylen);
+			buf_add_json(w->out, v->pairs[i].key, kn);
 		buf_addc(w->out, ':');
 		ynode(w, v->pairs[i].val, col + 2, false);
 	}
@@ -619,7 +649,7 @@ yscalar(struct ywriter *w, const struct value *v)
 	buf_add(&b, v->text, cut);
 	buf_adds(&b, "…");
 	buf_add_json(w->out, b.data, b.len);
-	buf_addf(w->out, "  # shortened: %zu bytes in all", v->len);
+	buf_addf(w->out, "  # shortened: %zu bytes in all", (size_t)v->len);
 	buf_release(&b);
 }
 

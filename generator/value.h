@@ -29,29 +29,46 @@ enum value_type {
 
 struct value_pair;
 
+/*
+ * A site of 100,000 pages holds some three million of these, so the
+ * layout is packed to 48 bytes.  A scalar's number shares its word with
+ * a list's items and a map's pairs: only the type says which of the
+ * three is there (an empty list or map has n == 0 and nothing is read
+ * through its pointer, a scalar has n == 0 too, and no code takes a
+ * non-NULL items or pairs for a type test).  Lengths and counts are 32
+ * bits: no source file is larger than SOURCE_MAX_FILE, and the
+ * constructors refuse anything longer (value_len()).  The type is an
+ * enum value_type kept in a byte.
+ */
 struct value {
-	enum value_type type;
 	struct pos pos;
 	const char *text;	/* STR: the string; INT/NUM/BOOL/NULL: source text */
-	size_t len;		/* bytes of text */
+	union {
+		union {
+			bool b;		/* BOOL */
+			int64_t i;	/* INT */
+			double d;	/* NUM */
+		} u;
+		struct value **items;	/* LIST */
+		struct value_pair *pairs;	/* MAP, in document order */
+	};
+	uint32_t len;		/* bytes of text */
+	uint32_t n, cap;	/* LIST: items; MAP: pairs */
+	unsigned char type;	/* enum value_type */
 	/* How a scalar was written: 0 plain (or built), 1 in quotes, 2 a
 	 * block (| or >): where its text starts, for a column inside it. */
 	unsigned char style;
-	union {
-		bool b;		/* BOOL */
-		int64_t i;	/* INT */
-		double d;	/* NUM */
-	} u;
-	size_t n, cap;		/* LIST: items; MAP: pairs */
-	struct value **items;	/* LIST */
-	struct value_pair *pairs;	/* MAP, in document order */
 };
 
+/* n as a length or count of a value; aborts beyond 32 bits (no input
+ * comes near: files are refused beyond a few megabytes). */
+uint32_t value_len(size_t n);
+
+/* 32 bytes: a key's length is strlen(key) (keys hold no NUL). */
 struct value_pair {
 	const char *key;	/* NUL-terminated */
-	size_t keylen;
-	struct pos keypos;
 	struct value *val;
+	struct pos keypos;
 };
 
 /* Constructors: every result lives in a; strings are copied. */
@@ -81,7 +98,8 @@ void value_map_set(struct arena *a, struct value *m, const char *key,
  * literal, an arena string): the model's frames set many. */
 void value_map_put(struct arena *a, struct value *m, const char *key,
     struct value *v);
-/* Appends without looking for an existing key (loader use; key borrowed). */
+/* Appends without looking for an existing key (loader use; key borrowed,
+ * keylen its strlen()). */
 void value_map_append(struct arena *a, struct value *m, const char *key,
     size_t keylen, struct pos keypos, struct value *v);
 
@@ -135,6 +153,11 @@ const char *value_type_name(enum value_type t);
 #define VALUE_MAX_NODES 1000000
 int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
+/* As value_parse_yaml(), but the nodes' positions borrow path, which
+ * must outlive the tree (an item's path): no copy of it per file. */
+int value_parse_yaml_borrow(struct arena *a, struct diags *d,
+    const char *path, const char *src, size_t n, unsigned first_line,
+    struct value **out);
 
 /* Appends v as JSON (maps keep their order); pretty with indent > 0. */
 void value_to_json(const struct value *v, struct buf *out, int indent);

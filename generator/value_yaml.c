@@ -424,26 +424,28 @@ parse_float(const char *s, size_t n, double *out)
 } while (0)
 
 /*
- * Types the scalar of ev: untagged plain scalars by the core schema,
- * quoted and block scalars as strings, tagged ones as their tag says.
+ * Types the scalar of ev into v (a VALUE_STR, zeroed): untagged plain
+ * scalars by the core schema, quoted and block scalars as strings,
+ * tagged ones as their tag says.
  */
 static void
-scalar(struct loader *L, yaml_event_t *ev, struct value **out)
+scalar_in(struct loader *L, yaml_event_t *ev, struct value *v)
 {
 	const char *tag = (const char *)ev->data.scalar.tag;
 	size_t n = ev->data.scalar.length;
-	char *s = arena_strndup(L->a, (const char *)ev->data.scalar.value, n);
+	/* Keys and short words (a tag, a status) are kept once an arena. */
+	const char *s = arena_intern(L->a, (const char *)ev->data.scalar.value,
+	    n);
 	struct pos at = mkpos(L, ev->start_mark);
 	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-	struct value *v = value_new(L->a, VALUE_STR, at);
 	int b, r = 0;
 
+	v->pos = at;
 	v->text = s;
-	v->len = n;
+	v->len = value_len(n);
 	v->style = plain ? 0 : ev->data.scalar.style ==
 	    YAML_SINGLE_QUOTED_SCALAR_STYLE || ev->data.scalar.style ==
 	    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? 1 : 2;
-	*out = v;
 	if (tag != NULL && strcmp(tag, "!") == 0)
 		return;		/* "! 12": explicitly a string */
 	if (memchr(s, '\0', n) != NULL) {
@@ -501,6 +503,14 @@ scalar(struct loader *L, yaml_event_t *ev, struct value **out)
 		soft(L, at, "yaml.bad-tagged", s, tag_name(L, tag));
 	else
 		soft(L, at, "yaml.unknown-tag", tag_name(L, tag));
+}
+
+/* A scalar node of its own, in the arena. */
+static void
+scalar(struct loader *L, yaml_event_t *ev, struct value **out)
+{
+	*out = value_new(L->a, VALUE_STR, mkpos(L, ev->start_mark));
+	scalar_in(L, ev, *out);
 }
 
 /* Remembers a finished node under its anchor (later ones win). */
@@ -614,9 +624,10 @@ find_key(const struct value *m, struct table *keys, const char *k,
 
 	if (m->n > SMALL_MAP)
 		return table_get(keys, k, n);
+	/* Keys hold no NUL (yaml.nul-in-string fails the load). */
 	for (i = 0; i < m->n; i++)
-		if (m->pairs[i].keylen == n &&
-		    memcmp(m->pairs[i].key, k, n) == 0)
+		if (strncmp(m->pairs[i].key, k, n) == 0 &&
+		    m->pairs[i].key[n] == '\0')
 			return i;
 	return SIZE_MAX;
 }
@@ -629,7 +640,8 @@ add_key(struct loader *L, struct value *m, struct table *keys)
 	if (m->n < SMALL_MAP + 1)
 		return;
 	for (i = m->n == SMALL_MAP + 1 ? 0 : m->n - 1; i < m->n; i++)
-		table_put(L->a, keys, m->pairs[i].key, m->pairs[i].keylen, i);
+		table_put(L->a, keys, m->pairs[i].key,
+		    strlen(m->pairs[i].key), i);
 }
 
 /*
@@ -638,13 +650,38 @@ add_key(struct loader *L, struct value *m, struct table *keys)
  * comes from.  Such errors are recorded and loading goes on, so that one
  * run reports every duplicate of a file.
  */
+/*
+ * Loads a map's key.  A plain scalar key without an anchor (nearly all
+ * of them) is typed and checked as any scalar, but in *tmp: only its
+ * text is kept (the pair's key), not a node that no one would read.
+ */
+static int
+key_node(struct loader *L, yaml_event_t *ev, unsigned depth,
+    struct value *tmp, struct value **out, uint64_t *weight)
+{
+	if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.anchor != NULL)
+		return node(L, ev, depth, out, weight);
+	if (++L->total > VALUE_MAX_NODES) {
+		diag_error(L->d, mkpos(L, ev->start_mark),
+		    "yaml.too-many-values",
+		    diag_fmt(L->d, "%d", VALUE_MAX_NODES));
+		return -1;
+	}
+	memset(tmp, 0, sizeof *tmp);
+	tmp->type = VALUE_STR;
+	scalar_in(L, ev, tmp);
+	*out = tmp;
+	*weight = 1;
+	return 0;
+}
+
 static int
 mapping(struct loader *L, yaml_event_t *start, unsigned depth,
     struct value **out, uint64_t *weight)
 {
 	struct value *m = value_new(L->a, VALUE_MAP,
 	    mkpos(L, start->start_mark));
-	struct value *key, *val;
+	struct value *key, *val, keytmp;
 	struct table keys = {0};
 	yaml_event_t ev;
 	struct pos kp;
@@ -662,7 +699,7 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 		}
 		kp = mkpos(L, ev.start_mark);
 		merge = is_merge(&ev);
-		rc = node(L, &ev, depth, &key, &kw);
+		rc = key_node(L, &ev, depth, &keytmp, &key, &kw);
 		yaml_event_delete(&ev);
 		if (rc == -1 || next(L, &ev) == -1)
 			return -1;
@@ -793,8 +830,8 @@ document(struct loader *L, struct value **out)
 	return 0;
 }
 
-int
-value_parse_yaml(struct arena *a, struct diags *d, const char *path,
+static int
+parse(struct arena *a, struct diags *d, const char *path, bool copy,
     const char *src, size_t n, unsigned first_line, struct value **out)
 {
 	struct loader L = {0};
@@ -806,7 +843,7 @@ value_parse_yaml(struct arena *a, struct diags *d, const char *path,
 	*out = NULL;
 	L.a = a;
 	L.d = d;
-	L.path = path != NULL ? arena_strdup(a, path) : NULL;
+	L.path = path != NULL && copy ? arena_strdup(a, path) : path;
 	L.first_line = first_line > 0 ? first_line : 1;
 	/* libyaml skips a BOM too, but marks must not count it. */
 	if (n >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
@@ -836,4 +873,18 @@ out:
 	yaml_parser_delete(&p);
 	free(L.lines);
 	return rc;
+}
+
+int
+value_parse_yaml(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out)
+{
+	return parse(a, d, path, true, src, n, first_line, out);
+}
+
+int
+value_parse_yaml_borrow(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out)
+{
+	return parse(a, d, path, false, src, n, first_line, out);
 }

@@ -568,7 +568,7 @@ bar_width(struct site *s, struct decimal p, struct pos pos)
 	if (decimal_cmp(p, (struct decimal){100, 0}, &ok) > 0)
 		p = (struct decimal){100, 0};
 	n->text = decimal_str(s->arena, p);
-	n->len = strlen(n->text);
+	n->len = value_len(strlen(n->text));
 	n->u.d = strtod(n->text, NULL);
 	return n;
 }

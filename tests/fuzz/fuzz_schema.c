@@ -78,8 +78,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		schema_check(schemas, kind, v, &refs, d);
 		schema_each_ref(schemas, kind, v, each_ref, &nrefs);
 		schema_date_field(schemas, kind);
-		schema_fill_absent(schemas, kind, a, v);
-		schema_fill_frame(schemas, kind, a, v);
+		schema_fill_absent(schemas, kind, a, v, value_null(a));
+		schema_fill_frame(schemas, kind, a, v, value_null(a));
 	}
 	fuzz_print_diags(d);
 	arena_free(a);

@@ -8,6 +8,7 @@
 #include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +49,17 @@ START_TEST(test_arena_alignment)
 		void *p = arena_alloc(a, 1 + n % 251);
 
 		ck_assert_uint_eq((uintptr_t)p % MAXALIGN, 0);
+	}
+	/* Strings (8-byte aligned) between them do not either. */
+	for (n = 0; n < 5000; n++) {
+		char *s = arena_printf(a, "%.*s", (int)(n % 37), "abcdefghij"
+		    "abcdefghijabcdefghijabcdefghij");
+		void *p = arena_alloc(a, 1 + n % 61);
+
+		ck_assert_uint_eq((uintptr_t)s % 8, 0);
+		ck_assert_uint_eq((uintptr_t)p % MAXALIGN, 0);
+		ck_assert_uint_eq((uintptr_t)arena_strndup(a, "xyz",
+		    n % 4) % 8, 0);
 	}
 	arena_free(a);
 }
@@ -168,7 +180,7 @@ START_TEST(test_arena_strings)
 
 	s = arena_strndup(a, "hello world", 5);
 	ck_assert_str_eq(s, "hello");
-	ck_assert_uint_eq((uintptr_t)s % MAXALIGN, 0);
+	ck_assert_uint_eq((uintptr_t)s % 8, 0);
 	s = arena_strndup(a, NULL, 0);
 	ck_assert_str_eq(s, "");
 	s = arena_strndup(a, "a\0b", 3);
@@ -210,9 +222,59 @@ START_TEST(test_arena_strings)
 		for (i = 0; i < 1000; i++) {
 			ck_assert_uint_eq(strlen(v[i]), 4 + i % 997);
 			ck_assert_int_eq(atoi(v[i]), (int)i);
-			ck_assert_uint_eq((uintptr_t)v[i] % MAXALIGN, 0);
+			ck_assert_uint_eq((uintptr_t)v[i] % 8, 0);
 		}
 	}
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_arena_intern)
+{
+	struct arena *a = arena_new(), *c = arena_new();
+	char big[ARENA_INTERN_MAX + 2];
+	const char *x, *y;
+	size_t i;
+
+	x = arena_intern(a, "title: x", 5);
+	ck_assert_str_eq(x, "title");
+	ck_assert_ptr_eq(arena_intern(a, "title", 5), x);
+	ck_assert_ptr_eq(arena_intern(a, "", 0), arena_intern(a, "", 0));
+	ck_assert_ptr_ne(arena_intern(a, "titles", 6), x);
+	ck_assert_ptr_ne(arena_intern(a, "titl", 4), x);
+	/* Another arena has its own. */
+	ck_assert_ptr_ne(arena_intern(c, "title", 5), x);
+	/* Long strings and ones holding a NUL are plain copies. */
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	y = arena_intern(a, big, sizeof big - 1);
+	ck_assert_ptr_ne(arena_intern(a, big, sizeof big - 1), y);
+	ck_assert_str_eq(y, big);
+	y = arena_intern(a, "a\0b", 3);
+	ck_assert_int_eq(memcmp(y, "a\0b\0", 4), 0);
+	/* Past the table's first size, every string still found. */
+	for (i = 0; i < 2000; i++) {
+		char k[16];
+
+		snprintf(k, sizeof k, "k%zu", i);
+		y = arena_intern(a, k, strlen(k));
+		ck_assert_str_eq(y, k);
+	}
+	for (i = 0; i < 2000; i += 97) {
+		char k[16];
+
+		snprintf(k, sizeof k, "k%zu", i);
+		ck_assert_ptr_eq(arena_intern(a, k, strlen(k)),
+		    arena_intern(a, k, strlen(k)));
+	}
+	ck_assert_ptr_eq(arena_intern(a, "title", 5), x);
+	/* Adopted, the child's strings stay readable. */
+	y = arena_intern(c, "status", 6);
+	arena_adopt(a, c);
+	ck_assert_str_eq(y, "status");
+	/* Reset forgets them. */
+	arena_reset(a);
+	ck_assert_str_eq(arena_intern(a, "title", 5), "title");
 	arena_free(a);
 }
 END_TEST
@@ -230,10 +292,16 @@ START_TEST(test_arena_used)
 	ck_assert_uint_eq(arena_used(a), 2 * MAXALIGN);
 	arena_alloc(a, MAXALIGN + 1);
 	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN);
-	arena_strdup(a, "abc");	/* 4 bytes → one unit */
-	ck_assert_uint_eq(arena_used(a), 5 * MAXALIGN);
+	arena_strdup(a, "abc");	/* 4 bytes → 8, a string's unit */
+	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN + 8);
+	arena_strdup(a, "abc");	/* right after it */
+	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN + 16);
+	arena_strdup(a, "abc");
+	/* Then the padding to the next full alignment counts too. */
+	ck_assert_uint_eq((uintptr_t)arena_alloc(a, 1) % MAXALIGN, 0);
+	ck_assert_uint_eq(arena_used(a), 7 * MAXALIGN);
 	arena_alloc(a, 100000);	/* a big one counts too */
-	ck_assert_uint_eq(arena_used(a), 5 * MAXALIGN + 100000);
+	ck_assert_uint_eq(arena_used(a), 7 * MAXALIGN + 100000);
 	arena_free(a);
 }
 END_TEST
@@ -348,6 +416,7 @@ arena_suite(void)
 
 	tc = tcase_create("alloc");
 	tcase_add_test(tc, test_arena_alignment);
+	tcase_add_test(tc, test_arena_intern);
 	tcase_add_test(tc, test_arena_distinct);
 	tcase_add_test(tc, test_arena_big);
 	tcase_add_test(tc, test_arena_big_first);

@@ -709,7 +709,7 @@ assert_change(const struct value *l, size_t i, const char *kind,
 {
 	const struct value *r;
 
-	ck_assert_msg(i < l->n, "change %zu of %zu", i, l->n);
+	ck_assert_msg(i < l->n, "change %zu of %zu", i, (size_t)l->n);
 	r = l->items[i];
 	ck_assert_str_eq(value_map_str(r, "kind"), kind);
 	ck_assert_str_eq(value_map_str(r, "path"), path);
@@ -827,7 +827,7 @@ static void
 assert_para(const struct value *l, size_t i, const char *kind,
     const char *text)
 {
-	ck_assert_msg(i < l->n, "paragraph change %zu of %zu", i, l->n);
+	ck_assert_msg(i < l->n, "paragraph change %zu of %zu", i, (size_t)l->n);
 	ck_assert_str_eq(value_map_str(l->items[i], "kind"), kind);
 	ck_assert_str_eq(value_map_str(l->items[i], "text"), text);
 }

@@ -829,7 +829,7 @@ START_TEST(test_mustache_spec)
 			failed++;
 		}
 		fprintf(stderr, "mustache spec %-20s %zu/%zu passed\n",
-		    files[f], pass, tests->n);
+		    files[f], pass, (size_t)tests->n);
 		arena_free(a);
 	}
 	buf_release(&out);
@@ -967,7 +967,7 @@ START_TEST(test_mustache_spec_cli)
 			failed++;
 		}
 		fprintf(stderr, "mustache spec (cli) %-14s %zu/%zu passed\n",
-		    files[f], pass, tests->n);
+		    files[f], pass, (size_t)tests->n);
 		arena_free(a);
 	}
 	unlink(tpath);

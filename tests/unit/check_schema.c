@@ -969,7 +969,7 @@ START_TEST(test_schema_fill_absent)
 	ck_assert_ptr_nonnull(sc);
 	ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml", yaml, strlen(yaml),
 	    1, &v), 0);
-	schema_fill_absent(sc, "t", a, v);
+	schema_fill_absent(sc, "t", a, v, value_null(a));
 	/* The record keeps its own keys only. */
 	ck_assert_uint_eq(v->n, 3);
 	x = value_map_get(v, "map");
