@@ -359,8 +359,8 @@ arena_adopt(struct arena *a, struct arena *child)
 static size_t
 intern_slot(const struct arena *a, const char *s, size_t n)
 {
-	size_t i = (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, n) &
-	    (a->capintern - 1);
+	size_t i =
+	    (size_t)hash_fnv1a(HASH_FNV1A_INIT, s, n) & (a->capintern - 1);
 	const char *t;
 
 	while ((t = a->intern[i]) != NULL) {

@@ -416,8 +416,9 @@ load_item(struct site *s, struct arena *a, struct source *src,
 	if (md) {
 		if (frontmatter_split(s->diags, path, text, len, &fm) == -1)
 			goto out;
-		if (fm.present && value_parse_yaml(a, s->diags, path,
-		    fm.yaml, fm.yaml_len, fm.yaml_line, &v) == -1)
+		if (fm.present &&
+		    value_parse_yaml_borrow(a, s->diags, path, fm.yaml,
+		        fm.yaml_len, fm.yaml_line, &v) == -1)
 			goto out;
 		it->body = fm.body;
 		it->body_len = fm.body_len;
@@ -433,8 +434,8 @@ load_item(struct site *s, struct arena *a, struct source *src,
 		} else if (!keep) {
 			it->body = "";
 		}
-	} else if (value_parse_yaml(a, s->diags, path, text, len, 1, &v) ==
-	    -1) {
+	} else if (value_parse_yaml_borrow(a, s->diags, path, text, len, 1,
+	               &v) == -1) {
 		goto out;
 	}
 	if (v == NULL) {

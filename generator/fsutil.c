@@ -242,7 +242,7 @@ out:
 /* A folder's entry: its name (malloc) and its type as readdir() saw it. */
 struct entry {
 	char *name;
-	unsigned char type;	/* DT_DIR, DT_REG, ...; DT_UNKNOWN */
+	unsigned char type; /* DT_DIR, DT_REG, ...; DT_UNKNOWN */
 };
 
 /* Frees the n entries of v. */

@@ -87,13 +87,13 @@ static cmark_syntax_extension *exts[sizeof ext_names / sizeof ext_names[0]];
  * after.
  */
 #define SLUG_LATIN_END 0x250
-#define SLUG_EXTRA 0x1E00		/* to 0x1EFF */
+#define SLUG_EXTRA 0x1E00 /* to 0x1EFF */
 #define SLUG_CHARS (SLUG_LATIN_END - 0x80 + 0x100)
 
 struct slug_char {
-	char s[4];	/* what it becomes: [a-z0-9], ' ' for a '-' */
+	char s[4]; /* what it becomes: [a-z0-9], ' ' for a '-' */
 	unsigned char n;
-	bool known;	/* false: utf8_slugify() for the whole heading */
+	bool known; /* false: utf8_slugify() for the whole heading */
 };
 
 static struct slug_char slug_chars[SLUG_CHARS];
@@ -104,13 +104,13 @@ static struct slug_char slug_chars[SLUG_CHARS];
  * reserved first.
  */
 struct heading {
-	const char *id;		/* arena; NULL until named */
-	const char *slug;	/* arena */
-	const char *text;	/* arena: its plain text, for the toc */
+	const char *id; /* arena; NULL until named */
+	const char *slug; /* arena */
+	const char *text; /* arena: its plain text, for the toc */
 	size_t len;
-	struct pos at;		/* its line, for the toc */
+	struct pos at; /* its line, for the toc */
 	int level;
-	bool infoot;		/* inside a footnote: not in the toc */
+	bool infoot; /* inside a footnote: not in the toc */
 };
 
 /* One slot of the id set: key (arena) and the next suffix to try. */
@@ -129,8 +129,9 @@ struct idset {
 static utf8proc_int32_t
 slug_cp(size_t i)
 {
-	return (utf8proc_int32_t)(i < SLUG_LATIN_END - 0x80 ? i + 0x80 :
-	    i - (SLUG_LATIN_END - 0x80) + SLUG_EXTRA);
+	return (utf8proc_int32_t)(i < SLUG_LATIN_END - 0x80 ?
+	        i + 0x80 :
+	        i - (SLUG_LATIN_END - 0x80) + SLUG_EXTRA);
 }
 
 /*
@@ -363,7 +364,7 @@ add_collapsed(struct buf *out, const char *s)
 
 	while (s != NULL && *s != '\0') {
 		for (run = s; *s != '\0' && !ascii_isspace((unsigned char)*s);
-		    s++)
+		     s++)
 			;
 		buf_add(out, run, (size_t)(s - run));
 		if (*s == '\0')
@@ -434,11 +435,26 @@ put_html(char *w, const char *id)
 {
 	for (; *id != '\0'; id++) {
 		switch (*id) {
-		case '&': memcpy(w, "&amp;", 5); w += 5; break;
-		case '<': memcpy(w, "&lt;", 4); w += 4; break;
-		case '>': memcpy(w, "&gt;", 4); w += 4; break;
-		case '"': memcpy(w, "&quot;", 6); w += 6; break;
-		case '\'': memcpy(w, "&#39;", 5); w += 5; break;
+		case '&':
+			memcpy(w, "&amp;", 5);
+			w += 5;
+			break;
+		case '<':
+			memcpy(w, "&lt;", 4);
+			w += 4;
+			break;
+		case '>':
+			memcpy(w, "&gt;", 4);
+			w += 4;
+			break;
+		case '"':
+			memcpy(w, "&quot;", 6);
+			w += 6;
+			break;
+		case '\'':
+			memcpy(w, "&#39;", 5);
+			w += 5;
+			break;
 		default: *w++ = *id; break;
 		}
 	}
@@ -456,8 +472,8 @@ put_html(char *w, const char *id)
  * every heading has its id); so it is without headings, and no copy.
  */
 static const char *
-add_ids(struct arena *a, const char *html, size_t len,
-    const struct heading *h, size_t nh, size_t *outlen)
+add_ids(struct arena *a, const char *html, size_t len, const struct heading *h,
+    size_t nh, size_t *outlen)
 {
 	const char *p = html, *q, *end = html + len;
 	char *r, *w;
@@ -480,7 +496,7 @@ add_ids(struct arena *a, const char *html, size_t len,
 		}
 		if (i == nh || h[i].level != level)
 			return html;
-		memcpy(w, p, (size_t)(q - p) + 3);	/* up to "<hN" */
+		memcpy(w, p, (size_t)(q - p) + 3); /* up to "<hN" */
 		w += q - p + 3;
 		memcpy(w, " id=\"", 5);
 		w = put_html(w + 5, h[i].id);
@@ -525,7 +541,13 @@ static void
 toc_push(struct arena *a, struct value *toc, const struct heading *h)
 {
 	static const char *const digits[] = {
-		"0", "1", "2", "3", "4", "5", "6",
+	    "0",
+	    "1",
+	    "2",
+	    "3",
+	    "4",
+	    "5",
+	    "6",
 	};
 	struct value *m = value_map(a), *v;
 
@@ -536,10 +558,10 @@ toc_push(struct arena *a, struct value *toc, const struct heading *h)
 	v->text = digits[h->level];
 	v->len = 1;
 	value_map_append(a, m, "level", 5, h->at, v);
-	v = value_str_borrow(a, h->id, strlen(h->id));	/* arena already */
+	v = value_str_borrow(a, h->id, strlen(h->id)); /* arena already */
 	v->pos = h->at;
 	value_map_append(a, m, "id", 2, h->at, v);
-	v = value_str_borrow(a, h->text, h->len);	/* arena already */
+	v = value_str_borrow(a, h->text, h->len); /* arena already */
 	v->pos = h->at;
 	value_map_append(a, m, "text", 4, h->at, v);
 	value_list_push(a, toc, m);
@@ -570,9 +592,8 @@ name_headings(struct arena *a, cmark_node *doc, const char *html,
 	free(ids.slots);
 }
 
-static void check_link(struct arena *, struct diags *, struct pos,
-    const char *, size_t, cmark_node *, cmark_node_type,
-    const struct markdown_links *);
+static void check_link(struct arena *, struct diags *, struct pos, const char *,
+    size_t, cmark_node *, cmark_node_type, const struct markdown_links *);
 
 /*
  * Walks the tree once: checks every link and image by l (when not
@@ -630,9 +651,9 @@ walk(struct arena *a, struct diags *d, struct pos body, const char *src,
 		h->level = cmark_node_get_heading_level(n);
 		h->infoot = infoot > 0;
 		h->at = body;
-		if (h->at.line > 0)	/* body line 1 is file line body.line */
-			h->at.line += (unsigned)cmark_node_get_start_line(n) -
-			    1;
+		if (h->at.line > 0) /* body line 1 is file line body.line */
+			h->at.line +=
+			    (unsigned)cmark_node_get_start_line(n) - 1;
 		h->at.col = 0;
 	}
 	cmark_iter_free(it);
@@ -651,12 +672,12 @@ walk(struct arena *a, struct diags *d, struct pos body, const char *src,
  * is allocated), else copies into a larger block.
  */
 #define MD_HEADER _Alignof(max_align_t)
-#define MD_CHUNK (16 * 1024)	/* well under the arena's block */
+#define MD_CHUNK (16 * 1024) /* well under the arena's block */
 
 struct md_heap {
 	struct arena *a;
-	unsigned char *p, *end;	/* what is left of the current chunk */
-	unsigned char *last;	/* the chunk's last block; NULL: none */
+	unsigned char *p, *end; /* what is left of the current chunk */
+	unsigned char *last; /* the chunk's last block; NULL: none */
 };
 
 static _Thread_local struct md_heap md;
@@ -986,8 +1007,7 @@ check_link(struct arena *a, struct diags *d, struct pos body, const char *src,
 		if (path == NULL || near[0] == '\0')
 			near = l->root;
 		diag_error(d, at,
-		    t == CMARK_NODE_IMAGE ? "link.broken-image" :
-		                            "link.broken",
+		    t == CMARK_NODE_IMAGE ? "link.broken-image" : "link.broken",
 		    u, near);
 		return;
 	}

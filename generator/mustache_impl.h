@@ -29,7 +29,7 @@ enum op_kind {
 struct part {
 	const char *s;
 	size_t n;
-	size_t hash;	/* mustache_hash(s, n), for the render's tables */
+	size_t hash; /* mustache_hash(s, n), for the render's tables */
 };
 
 struct op {
@@ -41,7 +41,7 @@ struct op {
 	size_t len;
 	const struct part *parts;	/* dotted name; none for "." */
 	size_t nparts;
-	size_t hash;		/* mustache_hash(text, len) when it has parts */
+	size_t hash; /* mustache_hash(text, len) when it has parts */
 	const char *indent;	/* standalone: whitespace before the tag */
 	size_t nindent;
 	const char *dent;	/* standalone BLOCK: common indentation */

@@ -30,8 +30,8 @@
  */
 #define MAX_OUT ((size_t)32 << 20)
 #define MAX_ERRORS 20		/* per render */
-#define FOUND_SLOTS 128		/* names the frames were asked for, per render */
-#define MEMO_SLOTS 4096		/* dotted names kept from page to page */
+#define FOUND_SLOTS 128 /* names the frames were asked for, per render */
+#define MEMO_SLOTS 4096 /* dotted names kept from page to page */
 
 /*
  * Rendering.  An xform says how a source line starts in the output:
@@ -73,23 +73,23 @@ struct ovr {
  * names are not worth keeping: most are asked for once a page.)
  */
 struct found {
-	const char *name;	/* NULL: a free slot */
+	const char *name; /* NULL: a free slot */
 	size_t n, hash;
 	const struct value *v;
-	bool stable;		/* v is in one of the frames below nstable */
+	bool stable; /* v is in one of the frames below nstable */
 };
 
 /* One value of a dotted name below a first part base (mustache.h). */
 struct memo_slot {
-	const struct value *base;	/* NULL: a free slot */
-	const char *name;		/* the whole name, in the template */
+	const struct value *base; /* NULL: a free slot */
+	const char *name; /* the whole name, in the template */
 	size_t n;
 	const struct value *v;
 };
 
 struct mustache_memo {
 	size_t n;
-	struct memo_slot slots[MEMO_SLOTS];	/* open addressing */
+	struct memo_slot slots[MEMO_SLOTS]; /* open addressing */
 };
 
 struct render {
@@ -107,7 +107,7 @@ struct render {
 	int errors;
 	bool stop;
 	size_t nfound;
-	struct found found[FOUND_SLOTS];	/* open addressing */
+	struct found found[FOUND_SLOTS]; /* open addressing */
 };
 
 static void render_ops(struct render *, const struct op *,
@@ -205,8 +205,8 @@ in_frames(struct render *r, const struct part *p, bool *stable)
 	struct found *f;
 	size_t i;
 
-	for (i = p->hash & (FOUND_SLOTS - 1);
-	    (f = &r->found[i])->name != NULL; i = (i + 1) & (FOUND_SLOTS - 1))
+	for (i = p->hash & (FOUND_SLOTS - 1); (f = &r->found[i])->name != NULL;
+	     i = (i + 1) & (FOUND_SLOTS - 1))
 		if (f->hash == p->hash && f->n == p->n &&
 		    memcmp(f->name, p->s, p->n) == 0) {
 			*stable = f->stable;
@@ -214,7 +214,7 @@ in_frames(struct render *r, const struct part *p, bool *stable)
 		}
 	for (i = r->nframes; i > 0 && v == NULL; i--)
 		v = member(r->frames[i - 1], p);
-	*stable = v != NULL && i < r->nstable;	/* found in frames[i] */
+	*stable = v != NULL && i < r->nstable; /* found in frames[i] */
 	/* Kept while the table is at most three quarters full. */
 	if (4 * (r->nfound + 1) <= 3 * FOUND_SLOTS) {
 		f->name = p->s;
@@ -251,7 +251,7 @@ below_memo(struct mustache_memo *m, const struct value *base,
 	/* Addresses are 16-byte aligned: their low bits say nothing. */
 	i = (o->hash ^ (size_t)(b >> 4)) * 16777619u;
 	for (i &= MEMO_SLOTS - 1; (s = &m->slots[i])->base != NULL;
-	    i = (i + 1) & (MEMO_SLOTS - 1))
+	     i = (i + 1) & (MEMO_SLOTS - 1))
 		if (s->base == base && s->n == o->len &&
 		    memcmp(s->name, o->text, o->len) == 0)
 			return s->v;
@@ -300,7 +300,7 @@ lookup(struct render *r, const struct ctx *cx, const struct op *o)
 static inline void
 out_add(struct buf *b, const char *s, size_t n)
 {
-	if (n < b->cap - b->len) {	/* room for the NUL as well */
+	if (n < b->cap - b->len) { /* room for the NUL as well */
 		memcpy(b->data + b->len, s, n);
 		b->len += n;
 		b->data[b->len] = '\0';
@@ -311,7 +311,11 @@ out_add(struct buf *b, const char *s, size_t n)
 
 /* What add_html() replaces: which[c] indexes rep[]; 0 is none. */
 static const unsigned char which[256] = {
-	['&'] = 1, ['<'] = 2, ['>'] = 3, ['"'] = 4, ['\''] = 5,
+    ['&'] = 1,
+    ['<'] = 2,
+    ['>'] = 3,
+    ['"'] = 4,
+    ['\''] = 5,
 };
 
 /* The length of the start of s[0..n) that needs no escaping. */
@@ -328,9 +332,10 @@ plain_run(const char *s, size_t n)
 	for (; i + 16 <= n; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
 		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, amp),
-		    _mm_cmpeq_epi8(x, lt)), _mm_or_si128(_mm_cmpeq_epi8(x, gt),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, quot),
-		    _mm_cmpeq_epi8(x, apos))));
+		                             _mm_cmpeq_epi8(x, lt)),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, gt),
+		        _mm_or_si128(_mm_cmpeq_epi8(x, quot),
+		            _mm_cmpeq_epi8(x, apos))));
 		int bits = _mm_movemask_epi8(m);
 
 		if (bits != 0)
@@ -347,7 +352,12 @@ static void
 add_html(struct buf *b, const char *s, size_t n)
 {
 	static const char *const rep[] = {
-		"", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;",
+	    "",
+	    "&amp;",
+	    "&lt;",
+	    "&gt;",
+	    "&quot;",
+	    "&#39;",
 	};
 	size_t k;
 
@@ -628,7 +638,7 @@ render_ops(struct render *r, const struct op *o, const struct ctx *cx,
 struct mustache_memo *
 mustache_memo_new(void)
 {
-	return xcalloc(1, sizeof (struct mustache_memo));
+	return xcalloc(1, sizeof(struct mustache_memo));
 }
 
 void

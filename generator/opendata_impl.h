@@ -130,8 +130,7 @@ json_members(struct buf *b, const struct value *m)
 	for (i = 0; i < m->n; i++) {
 		if (i)
 			buf_addc(b, ',');
-		buf_add_json(b, m->pairs[i].key,
-		    strlen(m->pairs[i].key));
+		buf_add_json(b, m->pairs[i].key, strlen(m->pairs[i].key));
 		buf_addc(b, ':');
 		value_to_json(m->pairs[i].val, b, 0);
 	}

@@ -156,8 +156,8 @@ page_pos(const struct page *p)
  * changes: what the templates find below them is kept in memo.
  */
 static int
-render_page(struct pool *pl, struct page *p, struct arena *a,
-    struct buf *out, struct mustache_memo *memo)
+render_page(struct pool *pl, struct page *p, struct arena *a, struct buf *out,
+    struct mustache_memo *memo)
 {
 	struct site *s = pl->site;
 	const struct value *frames[RENDER_MAX_FRAMES];
@@ -169,8 +169,8 @@ render_page(struct pool *pl, struct page *p, struct arena *a,
 	if (render_frames(s, p, a, frames, &n) == -1)
 		return -1;
 	buf_reset(out);
-	if (mustache_render_memo(p->tmpl, &pl->theme->loader,
-	    MUSTACHE_STRICT, frames, n, p->nframes, memo, out, s->diags) == -1)
+	if (mustache_render_memo(p->tmpl, &pl->theme->loader, MUSTACHE_STRICT,
+	        frames, n, p->nframes, memo, out, s->diags) == -1)
 		return -1;
 	if (out->len > RENDER_MAX_PAGE_BYTES)
 		return diag_error(s->diags, page_pos(p), "render.page-too-large",

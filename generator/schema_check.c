@@ -836,10 +836,12 @@ check_list(struct ck *c, const struct node *n, const struct value *v)
 	}
 	if (n->min != NULL && (int64_t)v->n < n->min->u.i)
 		report(c, true, v->pos, "record.list-too-short", where(c),
-		    n->min->text, c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
+		    n->min->text,
+		    c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
 	if (n->max != NULL && (int64_t)v->n > n->max->u.i)
 		report(c, true, v->pos, "record.list-too-long", where(c),
-		    n->max->text, c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
+		    n->max->text,
+		    c->d ? diag_fmt(c->d, "%zu", (size_t)v->n) : NULL);
 	for (i = 0; n->of != NULL && i < v->n; i++) {
 		push(c, NULL, i, v->items[i]);
 		check(c, n->of, v->items[i]);
@@ -1078,8 +1080,9 @@ static void
 fill(struct arena *a, const struct node *n, struct value *v, int depth,
     struct value *nul)
 {
-	unsigned shape = v->type == VALUE_LIST ? 2 : v->type == VALUE_MAP ?
-	    4 : 1;
+	unsigned shape = v->type == VALUE_LIST ? 2 :
+	    v->type == VALUE_MAP               ? 4 :
+	                                         1;
 	size_t i, j;
 
 	while (n->type == T_DEF)
@@ -1119,8 +1122,8 @@ fill(struct arena *a, const struct node *n, struct value *v, int depth,
 }
 
 void
-schema_fill_absent(const struct schemas *s, const char *kind,
-    struct arena *a, struct value *v, struct value *nul)
+schema_fill_absent(const struct schemas *s, const char *kind, struct arena *a,
+    struct value *v, struct value *nul)
 {
 	const struct node *n = schema_find_kind(s, kind);
 	size_t i, j;
@@ -1146,8 +1149,8 @@ schema_fill_absent(const struct schemas *s, const char *kind,
 }
 
 void
-schema_fill_frame(const struct schemas *s, const char *kind,
-    struct arena *a, struct value *f, struct value *nul)
+schema_fill_frame(const struct schemas *s, const char *kind, struct arena *a,
+    struct value *f, struct value *nul)
 {
 	const struct node *n = schema_find_kind(s, kind);
 

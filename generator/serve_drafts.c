@@ -71,7 +71,7 @@ item_date(const struct item *it, const char *df, struct pos *at,
 		if (v->type != VALUE_STR || !date_is_valid(v->text, v->len))
 			return NULL;	/* the schema has said so */
 		*at = v->pos;
-		return v->text;	/* a date: no NUL inside */
+		return v->text; /* a date: no NUL inside */
 	}
 	name = name != NULL ? name + 1 : it->base;
 	if (strlen(name) > 11 && date_is_valid(name, 10) && name[10] == '-') {
@@ -198,8 +198,9 @@ serve_drafts_apply(struct site *s, bool preview)
 			}
 			if (is_notice(co->kind))
 				expires_on(s, co, it, any_exp);
-			if (!dated || (date = item_date(it, df, &at, nd)) ==
-			    NULL || strcmp(date, s->build_date) <= 0) {
+			if (!dated ||
+			    (date = item_date(it, df, &at, nd)) == NULL ||
+			    strcmp(date, s->build_date) <= 0) {
 				publish_on(s, co, it, any_on, preview);
 				continue;
 			}

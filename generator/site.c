@@ -37,8 +37,8 @@ site_permalink(struct site *s, const struct item *it)
 {
 	/* A copy of an item given another url (an old revision) keeps the
 	 * permalink of the first: it counts only while url is its tail. */
-	if (it->permalink != NULL && it->url == it->permalink +
-	    strlen(s->base_url) - strlen(s->root))
+	if (it->permalink != NULL &&
+	    it->url == it->permalink + strlen(s->base_url) - strlen(s->root))
 		return it->permalink;
 	return site_absurl(s, it->url);
 }
@@ -469,8 +469,7 @@ site_model(struct site *s, const struct theme *th, struct source *src,
 		size_t n = 0;
 
 		for (i = 0; i < s->ncolls; i++)
-			n += s->colls[i].n + s->colls[i].n / 8 +
-			    8 * s->nlangs;
+			n += s->colls[i].n + s->colls[i].n / 8 + 8 * s->nlangs;
 		site_reserve_pages(s, n + 64);
 	}
 	for (i = 0; i < s->ncolls; i++) {

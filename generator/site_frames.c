@@ -309,8 +309,7 @@ put_date(struct site *s, struct value *f, const struct item *it)
 	    strcmp(s->last_date[lang].date, it->date) != 0) {
 		fmt_date(&b, it->date, site_fmt(s, it->lang));
 		s->last_date[lang].date = it->date;
-		s->last_date[lang].text = site_vstr(s,
-		    buf_keep(&b, s->arena));
+		s->last_date[lang].text = site_vstr(s, buf_keep(&b, s->arena));
 		s->last_date[lang].iso = iso_value(s, it);
 		s->last_date[lang].year = year_value(s, it->date);
 		buf_release(&b);
@@ -361,9 +360,12 @@ site_item_frame(struct site *s, struct item *it)
 	for (i = 0; i < it->data->n; i++)
 		if (strcmp(it->data->pairs[i].key, "body") != 0)
 			nkeys += it->data->pairs[i].val->type == VALUE_LIST &&
-			    it->data->pairs[i].val->n > 0 ? 2 : 1;
-	value_reserve(s->arena, f, nkeys + computed_keys(it) +
-	    schema_nabsent(s->schemas, it->coll->schema, it->data));
+			        it->data->pairs[i].val->n > 0 ?
+			    2 :
+			    1;
+	value_reserve(s->arena, f,
+	    nkeys + computed_keys(it) +
+	        schema_nabsent(s->schemas, it->coll->schema, it->data));
 	for (i = 0; i < it->data->n; i++) {
 		struct value_pair *p = &it->data->pairs[i];
 
@@ -408,7 +410,7 @@ site_item_frame(struct site *s, struct item *it)
 	if (it->shadow_of != NULL)
 		value_map_put(s->arena, f, "content_lang",
 		    shared_str(s, &s->vlang[it->shadow_of->lang_index],
-		    it->shadow_of->lang));
+		        it->shadow_of->lang));
 	else
 		value_map_put(s->arena, f, "content_lang",
 		    shared_str(s, &s->vlang[lang], it->lang));
@@ -426,7 +428,7 @@ site_item_frame(struct site *s, struct item *it)
 		    shared_str(s, &it->coll->vcard, it->coll->card));
 		value_map_put(s->arena, f, "linked_card",
 		    shared_str(s, &it->coll->vlinked_card,
-		    it->coll->linked_card));
+		        it->coll->linked_card));
 	}
 	if (it->date)
 		put_date(s, f, it);
@@ -468,7 +470,8 @@ site_item_frame(struct site *s, struct item *it)
 		        site_ltext(s, title_value(t->data), (int)i, t->slug)));
 	}
 	if (l == NULL)
-		l = s->empty_list != NULL ? s->empty_list :
+		l = s->empty_list != NULL ?
+		    s->empty_list :
 		    (s->empty_list = value_list(s->arena));
 	value_map_put(s->arena, f, "translations", l);
 

@@ -166,7 +166,7 @@ site_add_list(struct site *s, const struct theme *th, struct collection *co,
 		/* This page's records, known: no doubling. */
 		value_reserve(s->arena, items,
 		    (pg * per_page < n ? pg * per_page : n) -
-		    (pg - 1) * per_page);
+		        (pg - 1) * per_page);
 		years = value_list(s->arena);
 		for (i = (pg - 1) * per_page; i < n && i < pg * per_page; i++) {
 			struct item *it = v[i];

@@ -129,8 +129,8 @@ value_list_push(struct arena *a, struct value *l, struct value *v)
 	if (l->n == l->cap) {
 		size_t cap = l->cap;
 
-		l->items = arena_grow(a, l->items, l->n, &cap,
-		    sizeof *l->items);
+		l->items =
+		    arena_grow(a, l->items, l->n, &cap, sizeof *l->items);
 		l->cap = value_len(cap);
 	}
 	l->items[l->n++] = v;
@@ -146,8 +146,8 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 	if (m->n == m->cap) {
 		size_t cap = m->cap;
 
-		m->pairs = arena_grow(a, m->pairs, m->n, &cap,
-		    sizeof *m->pairs);
+		m->pairs =
+		    arena_grow(a, m->pairs, m->n, &cap, sizeof *m->pairs);
 		m->cap = value_len(cap);
 	}
 	assert(key[keylen] == '\0');

@@ -45,16 +45,16 @@ struct value {
 	const char *text;	/* STR: the string; INT/NUM/BOOL/NULL: source text */
 	union {
 		union {
-			bool b;		/* BOOL */
-			int64_t i;	/* INT */
-			double d;	/* NUM */
+			bool b; /* BOOL */
+			int64_t i; /* INT */
+			double d; /* NUM */
 		} u;
-		struct value **items;	/* LIST */
-		struct value_pair *pairs;	/* MAP, in document order */
+		struct value **items; /* LIST */
+		struct value_pair *pairs; /* MAP, in document order */
 	};
-	uint32_t len;		/* bytes of text */
-	uint32_t n, cap;	/* LIST: items; MAP: pairs */
-	unsigned char type;	/* enum value_type */
+	uint32_t len; /* bytes of text */
+	uint32_t n, cap; /* LIST: items; MAP: pairs */
+	unsigned char type; /* enum value_type */
 	/* How a scalar was written: 0 plain (or built), 1 in quotes, 2 a
 	 * block (| or >): where its text starts, for a column inside it. */
 	unsigned char style;
@@ -66,7 +66,7 @@ uint32_t value_len(size_t n);
 
 /* 32 bytes: a key's length is strlen(key) (keys hold no NUL). */
 struct value_pair {
-	const char *key;	/* NUL-terminated */
+	const char *key; /* NUL-terminated */
 	struct value *val;
 	struct pos keypos;
 };
@@ -155,9 +155,8 @@ int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
 /* As value_parse_yaml(), but the nodes' positions borrow path, which
  * must outlive the tree (an item's path): no copy of it per file. */
-int value_parse_yaml_borrow(struct arena *a, struct diags *d,
-    const char *path, const char *src, size_t n, unsigned first_line,
-    struct value **out);
+int value_parse_yaml_borrow(struct arena *a, struct diags *d, const char *path,
+    const char *src, size_t n, unsigned first_line, struct value **out);
 
 /* Appends v as JSON (maps keep their order); pretty with indent > 0. */
 void value_to_json(const struct value *v, struct buf *out, int indent);

@@ -434,8 +434,8 @@ scalar_in(struct loader *L, yaml_event_t *ev, struct value *v)
 	const char *tag = (const char *)ev->data.scalar.tag;
 	size_t n = ev->data.scalar.length;
 	/* Keys and short words (a tag, a status) are kept once an arena. */
-	const char *s = arena_intern(L->a, (const char *)ev->data.scalar.value,
-	    n);
+	const char *s =
+	    arena_intern(L->a, (const char *)ev->data.scalar.value, n);
 	struct pos at = mkpos(L, ev->start_mark);
 	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	int b, r = 0;
@@ -443,9 +443,11 @@ scalar_in(struct loader *L, yaml_event_t *ev, struct value *v)
 	v->pos = at;
 	v->text = s;
 	v->len = value_len(n);
-	v->style = plain ? 0 : ev->data.scalar.style ==
-	    YAML_SINGLE_QUOTED_SCALAR_STYLE || ev->data.scalar.style ==
-	    YAML_DOUBLE_QUOTED_SCALAR_STYLE ? 1 : 2;
+	v->style = plain ? 0 :
+	    ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	        ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ?
+	                   1 :
+	                   2;
 	if (tag != NULL && strcmp(tag, "!") == 0)
 		return;		/* "! 12": explicitly a string */
 	if (memchr(s, '\0', n) != NULL) {
@@ -640,8 +642,8 @@ add_key(struct loader *L, struct value *m, struct table *keys)
 	if (m->n < SMALL_MAP + 1)
 		return;
 	for (i = m->n == SMALL_MAP + 1 ? 0 : m->n - 1; i < m->n; i++)
-		table_put(L->a, keys, m->pairs[i].key,
-		    strlen(m->pairs[i].key), i);
+		table_put(L->a, keys, m->pairs[i].key, strlen(m->pairs[i].key),
+		    i);
 }
 
 /*
@@ -656,8 +658,8 @@ add_key(struct loader *L, struct value *m, struct table *keys)
  * text is kept (the pair's key), not a node that no one would read.
  */
 static int
-key_node(struct loader *L, yaml_event_t *ev, unsigned depth,
-    struct value *tmp, struct value **out, uint64_t *weight)
+key_node(struct loader *L, yaml_event_t *ev, unsigned depth, struct value *tmp,
+    struct value **out, uint64_t *weight)
 {
 	if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.anchor != NULL)
 		return node(L, ev, depth, out, weight);

@@ -52,14 +52,15 @@ START_TEST(test_arena_alignment)
 	}
 	/* Strings (8-byte aligned) between them do not either. */
 	for (n = 0; n < 5000; n++) {
-		char *s = arena_printf(a, "%.*s", (int)(n % 37), "abcdefghij"
+		char *s = arena_printf(a, "%.*s", (int)(n % 37),
+		    "abcdefghij"
 		    "abcdefghijabcdefghijabcdefghij");
 		void *p = arena_alloc(a, 1 + n % 61);
 
 		ck_assert_uint_eq((uintptr_t)s % 8, 0);
 		ck_assert_uint_eq((uintptr_t)p % MAXALIGN, 0);
-		ck_assert_uint_eq((uintptr_t)arena_strndup(a, "xyz",
-		    n % 4) % 8, 0);
+		ck_assert_uint_eq((uintptr_t)arena_strndup(a, "xyz", n % 4) % 8,
+		    0);
 	}
 	arena_free(a);
 }
@@ -292,9 +293,9 @@ START_TEST(test_arena_used)
 	ck_assert_uint_eq(arena_used(a), 2 * MAXALIGN);
 	arena_alloc(a, MAXALIGN + 1);
 	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN);
-	arena_strdup(a, "abc");	/* 4 bytes → 8, a string's unit */
+	arena_strdup(a, "abc"); /* 4 bytes → 8, a string's unit */
 	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN + 8);
-	arena_strdup(a, "abc");	/* right after it */
+	arena_strdup(a, "abc"); /* right after it */
 	ck_assert_uint_eq(arena_used(a), 4 * MAXALIGN + 16);
 	arena_strdup(a, "abc");
 	/* Then the padding to the next full alignment counts too. */

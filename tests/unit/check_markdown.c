@@ -478,7 +478,13 @@ END_TEST
 START_TEST(test_markdown_heading_ids_slugify)
 {
 	static const utf8proc_int32_t other[] = {
-		0x300, 0x323, 0x2044, 0x4E00, 0xFF21, 0xBD, 0x13F,
+	    0x300,
+	    0x323,
+	    0x2044,
+	    0x4E00,
+	    0xFF21,
+	    0xBD,
+	    0x13F,
 	};
 	struct buf src = {0};
 	size_t i, n = 0x250 - 0x80 + 0x100 + 7, k;
@@ -487,7 +493,7 @@ START_TEST(test_markdown_heading_ids_slugify)
 	for (i = 0; i < n; i++) {
 		utf8proc_int32_t c = i < 0x1D0 ? (utf8proc_int32_t)i + 0x80 :
 		    i < 0x2D0 ? (utf8proc_int32_t)(i - 0x1D0) + 0x1E00 :
-		    other[i - 0x2D0];
+		                other[i - 0x2D0];
 		unsigned char u[4];
 
 		k = (size_t)utf8proc_encode_char(c, u);

@@ -1061,14 +1061,17 @@ START_TEST(test_mustache_escape_runs)
 					s[i] = (char)("Vũ đá-x"[i % 7]);
 				if (at < n)
 					s[at] = special[k];
-				if (n > 20)	/* and one more, further on */
+				if (n > 20) /* and one more, further on */
 					s[n - 1] = special[(k + 1) % 5];
 				m = value_map(w.a);
-				value_map_set(w.a, m, "x", value_str(w.a, s, n));
+				value_map_set(w.a, m, "x",
+				    value_str(w.a, s, n));
 				frames[0] = m;
 				buf_reset(&w.out);
 				ck_assert_int_eq(mustache_render(t, NULL,
-				    MUSTACHE_SPEC, frames, 1, &w.out, w.d), 0);
+				                     MUSTACHE_SPEC, frames, 1,
+				                     &w.out, w.d),
+				    0);
 				buf_reset(&want);
 				buf_add_html(&want, s, n);
 				ck_assert_str_eq(buf_cstr(&w.out),
@@ -1095,7 +1098,10 @@ START_TEST(test_mustache_memo)
 	struct value *x;
 	const char *src = "{{t.k}} {{x.y}} {{#l}}{{t.k}}{{x.y}}{{/l}}";
 	const char *want[] = {
-		"K base Kbase", "K two Ktwo", "K six Ksix", "K base Kbase",
+	    "K base Kbase",
+	    "K two Ktwo",
+	    "K six Ksix",
+	    "K base Kbase",
 	};
 	size_t i;
 
@@ -1115,7 +1121,8 @@ START_TEST(test_mustache_memo)
 		}
 		buf_reset(&w.out);
 		ck_assert_int_eq(mustache_render_memo(t, NULL, MUSTACHE_SPEC,
-		    frames, 2, 1, memo, &w.out, w.d), 0);
+		                     frames, 2, 1, memo, &w.out, w.d),
+		    0);
 		ck_assert_str_eq(buf_cstr(&w.out), want[i]);
 	}
 	mustache_memo_free(memo);
