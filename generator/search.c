@@ -284,6 +284,8 @@ search_begin(struct site *s, bool thread)
 		read_bodies(pre);
 }
 
+static void trim_words(struct search_pre *pre);
+
 void
 search_join(struct site *s)
 {
@@ -293,10 +295,48 @@ search_join(struct site *s)
 		pthread_join(pre->th, NULL);
 		pre->running = false;
 	}
+	/* Before the fork, so that the memory let go is the workers' too
+	 * (the model is complete: the frames' summaries are known). */
+	if (pre != NULL && pre->made && !pre->sorted) {
+		trim_words(pre);
+		qsort(pre->v, pre->n, sizeof *pre->v, cmp_body);
+		pre->sorted = true;
+	}
+}
+
+/*
+ * Keeps of each body's first words only what doc_text() will add after
+ * its record's summary, now that the frames are made: a summary of 300
+ * bytes leaves room for 21 (the index's excerpts are cut at EXCERPT).
+ * A third of the words' memory is left, on the bench's records.
+ */
+static void
+trim_words(struct search_pre *pre)
+{
+	size_t i, to = 0;
+
+	for (i = 0; i < pre->n; i++) {
+		struct body_terms *b = &pre->v[i];
+		const char *sum = value_map_str(b->it->frame, "summary");
+		size_t used = sum != NULL ? strlen(sum) + 1 : 0;
+		size_t need = used < EXCERPT + 1 ? EXCERPT + 1 - used : 0;
+
+		if (b->npl > need)
+			b->npl = need;
+		memmove(pre->pl.data + to, pre->pl.data + b->poff, b->npl);
+		b->poff = to;
+		to += b->npl;
+	}
+	if (pre->pl.data != NULL) {
+		pre->pl.len = to;
+		pre->pl.cap = to + 1;
+		pre->pl.data = xrealloc(pre->pl.data, pre->pl.cap);
+		pre->pl.data[to] = '\0';
+	}
 }
 
 /* The bodies read (here, when search_begin() was not called), joined,
- * sorted for body_of(). */
+ * their words trimmed (the frames are made), sorted for body_of(). */
 static struct search_pre *
 bodies_read(struct site *s)
 {
@@ -306,6 +346,8 @@ bodies_read(struct site *s)
 	search_join(s);
 	pre = s->search_pre;
 	if (!pre->sorted) {
+		/* (not joined before a fork: search_join() did it then) */
+		trim_words(pre);
 		qsort(pre->v, pre->n, sizeof *pre->v, cmp_body);
 		pre->sorted = true;
 	}

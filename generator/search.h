@@ -48,7 +48,9 @@ void search_begin(struct site *s, bool thread);
 
 /* Waits for search_begin()'s thread, if running: before the render
  * forks its workers (a thread running at a fork could hold a lock the
- * workers would then wait for). */
+ * workers would then wait for).  For an index to write, then keeps of
+ * the bodies' first words only what the excerpts need, before the fork
+ * too, so that the memory let go is the workers' as well. */
 void search_join(struct site *s);
 
 /* Whether search_make() readied an index for search_write(). */
