@@ -188,7 +188,7 @@ page_url(struct site *s, const struct page *p)
 	size_t n = strlen(p->out);
 	static const char idx[] = "index.html";
 
-	if (p->tmpl == NULL || p->data != NULL)
+	if (p->tmpl == NULL || p->data != NULL || p->make != NULL)
 		return NULL;
 	if (n >= sizeof idx - 1 &&
 	    strcmp(p->out + n - (sizeof idx - 1), idx) == 0 &&

@@ -84,16 +84,17 @@ atom(struct site *s, struct collection *co, int lang)
 /* A site path as an absolute URL: under the base path as site_absurl(),
  * else on base_url's host ("/files/a.pdf" an editor wrote). */
 static const char *
-host_abs(struct site *s, const char *u)
+host_abs(const struct site *s, struct arena *a, const char *u)
 {
 	const char *h;
 
 	if (strncmp(u, s->root, strlen(s->root)) == 0)
-		return site_absurl(s, u);
+		return arena_cat(a, s->base_url, u + strlen(s->root));
 	h = strstr(s->base_url, "://");
 	h = h != NULL ? strchr(h + 3, '/') : NULL;
-	return arena_printf(s->arena, "%.*s%s", h != NULL ? (int)(h -
-	    s->base_url) : (int)strlen(s->base_url), s->base_url, u);
+	return arena_printf(a, "%.*s%s",
+	    h != NULL ? (int)(h - s->base_url) : (int)strlen(s->base_url),
+	    s->base_url, u);
 }
 
 /* True when v is, or holds, a `url:` written as a site path. */
@@ -122,7 +123,8 @@ site_url(const struct value *v, const char *key)
  * v itself, shared with the frames, stays as written).
  */
 static struct value *
-abs_urls(struct site *s, struct value *v, const char *key)
+abs_urls(const struct site *s, struct arena *a, struct value *v,
+    const char *key)
 {
 	struct value *c;
 	size_t i;
@@ -130,38 +132,55 @@ abs_urls(struct site *s, struct value *v, const char *key)
 	if (!site_url(v, key))
 		return v; /* most records: no copy */
 	if (v->type == VALUE_STR)
-		return value_strz(s->arena, host_abs(s, v->text));
+		return value_strz(a, host_abs(s, a, v->text));
 	if (v->type == VALUE_LIST) {
-		c = value_list(s->arena);
+		c = value_list(a);
 		for (i = 0; i < v->n; i++)
-			value_list_push(s->arena, c, abs_urls(s, v->items[i],
-			    NULL));
+			value_list_push(a, c,
+			    abs_urls(s, a, v->items[i], NULL));
 		return c;
 	}
 	if (v->type == VALUE_MAP) {
-		c = value_map(s->arena);
+		c = value_map(a);
 		for (i = 0; i < v->n; i++)
-			value_map_set(s->arena, c, v->pairs[i].key, abs_urls(s,
-			    v->pairs[i].val, v->pairs[i].key));
+			value_map_set(a, c, v->pairs[i].key,
+			    abs_urls(s, a, v->pairs[i].val, v->pairs[i].key));
 		return c;
 	}
 	return v;
 }
 
-/* Writes the scalar and list fields of a record for the JSON list. */
+/* A collection's JSON list in one language (json_list_make()). */
+struct json_list {
+	const struct collection *co;
+	int lang;
+};
+
+/*
+ * Writes a collection's JSON list, every record's scalar and list
+ * fields, into b, when the page is written (by a render worker, with
+ * its arena a): a site's lists are 500 bytes a record, all held from the
+ * model to the render else.  The model is complete then; the nulls that
+ * rows_fill() gave rows after the lists were asked for are left out, so
+ * that the file is what it was when the model made it.
+ */
 static void
-json_list(struct site *s, struct collection *co, int lang)
+json_list_make(struct site *s, const struct page *pg, struct arena *a,
+    struct buf *out)
 {
-	struct buf b = {0}, u = {0};
+	const struct json_list *jl = pg->ctx;
+	const struct collection *co = jl->co;
+	int lang = jl->lang;
+	struct buf u = {0}, *b = out;
 	size_t i, n = 0;
 
-	buf_adds(&b, "{\n  \"collection\": ");
-	buf_add_json(&b, co->name, strlen(co->name));
-	buf_adds(&b, ",\n  \"kind\": ");
-	buf_add_json(&b, co->kind, strlen(co->kind));
-	buf_adds(&b, ",\n  \"lang\": ");
-	buf_add_json(&b, s->langs[lang], strlen(s->langs[lang]));
-	buf_adds(&b, ",\n  \"items\": [");
+	buf_adds(b, "{\n  \"collection\": ");
+	buf_add_json(b, co->name, strlen(co->name));
+	buf_adds(b, ",\n  \"kind\": ");
+	buf_add_json(b, co->kind, strlen(co->kind));
+	buf_adds(b, ",\n  \"lang\": ");
+	buf_add_json(b, s->langs[lang], strlen(s->langs[lang]));
+	buf_adds(b, ",\n  \"items\": [");
 	for (i = 0; i < co->n; i++) {
 		struct item *it = co->items[i];
 		const struct value *hl;
@@ -170,47 +189,61 @@ json_list(struct site *s, struct collection *co, int lang)
 		if (!site_shows(s, it, lang))
 			continue;
 		/* The record as the editors wrote it, plus where it lives. */
-		buf_adds(&b, n++ ? ",\n    {\"url\":" : "\n    {\"url\":");
+		buf_adds(b, n++ ? ",\n    {\"url\":" : "\n    {\"url\":");
 		/* Absolute: a reader of the file alone can follow it.  (As
 		 * site_absurl() makes it, in a scratch buffer.) */
 		buf_reset(&u);
 		buf_adds(&u, s->base_url);
 		buf_adds(&u, it->url + strlen(s->root));
-		buf_add_json(&b, u.data, u.len);
-		buf_adds(&b, ",\"lang\":");
-		buf_add_json(&b, it->lang, strlen(it->lang));
+		buf_add_json(b, u.data, u.len);
+		buf_adds(b, ",\"lang\":");
+		buf_add_json(b, it->lang, strlen(it->lang));
 		if (it->date) {
-			buf_adds(&b, ",\"date_iso\":");
-			buf_add_json(&b, it->date, strlen(it->date));
+			buf_adds(b, ",\"date_iso\":");
+			buf_add_json(b, it->date, strlen(it->date));
 		}
 		for (k = 0; k < it->data->n; k++) {
 			const struct value_pair *p = &it->data->pairs[k];
 
-			if (strcmp(p->key, "body") == 0 ||
+			if (p->val == s->rows_null ||
+			    strcmp(p->key, "body") == 0 ||
 			    strcmp(p->key, "draft") == 0 ||
 			    strcmp(p->key, "url") == 0 ||
 			    strcmp(p->key, "lang") == 0 ||
 			    strcmp(p->key, "date_iso") == 0)
 				continue;
-			buf_addc(&b, ',');
-			buf_add_json(&b, p->key, strlen(p->key));
-			buf_addc(&b, ':');
-			value_to_json(abs_urls(s, p->val, p->key), &b, 0);
+			buf_addc(b, ',');
+			buf_add_json(b, p->key, strlen(p->key));
+			buf_addc(b, ':');
+			value_to_json_without(abs_urls(s, a, p->val, p->key), b,
+			    0, s->rows_null);
 		}
 		/* A budget's summary figure as its form declares it. */
 		hl = value_map_get(it->frame, "headline");
 		if (hl != NULL && hl->type == VALUE_MAP) {
-			buf_adds(&b, ",\"headline\":");
-			value_to_json(hl, &b, 0);
+			buf_adds(b, ",\"headline\":");
+			value_to_json_without(hl, b, 0, s->rows_null);
 		}
-		buf_addc(&b, '}');
+		buf_addc(b, '}');
 	}
-	buf_adds(&b, n ? "\n  ]\n}\n" : "]\n}\n");
-	site_add_data(s, arena_printf(s->arena, "%sindex.json",
-	    co->list_url[lang] + strlen(s->root)), arena_printf(s->arena,
-	    "content/%s", co->name), &b);
-	buf_release(&b);
+	buf_adds(b, n ? "\n  ]\n}\n" : "]\n}\n");
 	buf_release(&u);
+}
+
+/* Asks for co's JSON list in lang: made when written (json_list_make). */
+static void
+json_list(struct site *s, struct collection *co, int lang)
+{
+	struct json_list *jl = arena_alloc(s->arena, sizeof *jl);
+	struct page *p = site_add_page(s,
+	    arena_printf(s->arena, "%sindex.json",
+	        co->list_url[lang] + strlen(s->root)),
+	    arena_printf(s->arena, "content/%s", co->name));
+
+	jl->co = co;
+	jl->lang = lang;
+	p->make = json_list_make;
+	p->ctx = jl;
 }
 
 static int
@@ -296,7 +329,7 @@ sitemap(struct site *s)
 
 		const struct page *p = &s->pages[i];
 
-		if (p->data != NULL || len < 10 ||
+		if (p->data != NULL || p->make != NULL || len < 10 ||
 		    strcmp(o + len - 10, "index.html") != 0)
 			continue;
 		/* A history page or an old revision asks not to be indexed:

@@ -406,7 +406,8 @@ home_frame(struct site *s, int lang)
 		const struct page *p = &s->pages[i];
 		struct value *f;
 
-		if (p->nframes < 2 || p->item != NULL || p->data != NULL)
+		if (p->nframes < 2 || p->item != NULL || p->data != NULL ||
+		    p->make != NULL)
 			continue;
 		f = (struct value *)p->frames[1];
 		if (value_truthy(value_map_get(f, "is_home")) &&

@@ -166,6 +166,14 @@ render_page(struct pool *pl, struct page *p, struct arena *a, struct buf *out,
 	if (p->data != NULL)
 		return pl->dirfd < 0 ? 0 : fsutil_write(s->diags, pl->dirfd,
 		    p->out, p->data, p->len);
+	if (p->make != NULL) {
+		if (pl->dirfd < 0)
+			return 0; /* check: nothing to find in them */
+		buf_reset(out);
+		p->make(s, p, a, out);
+		return fsutil_write(s->diags, pl->dirfd, p->out, buf_cstr(out),
+		    out->len);
+	}
 	if (render_frames(s, p, a, frames, &n) == -1)
 		return -1;
 	buf_reset(out);

@@ -207,6 +207,7 @@ rows_fill(struct site *s, const struct schemas *sc)
 	struct value *nul = value_null(s->arena);
 	size_t i, j;
 
+	s->rows_null = nul;
 	for (i = 0; i < s->ncolls; i++)
 		for (j = 0; j < s->colls[i].n; j++)
 			schema_fill_absent(sc, s->colls[i].schema, s->arena,

@@ -24,6 +24,7 @@ struct mustache;
 struct fmt_style;
 struct fx;
 struct search_pre;
+struct site;
 
 #define SITE_MAX_LANGS 8
 
@@ -110,6 +111,12 @@ struct page {
 	struct item *item;	/* for item pages: Markdown is rendered late */
 	const char *data;	/* or: bytes made by the model (feeds, JSON) */
 	size_t len;
+	/* or: bytes made when the page is written, into out with arena a
+	 * (a list's JSON: too large to hold from the model to the render;
+	 * what make() reads of the model must not change before) */
+	void (*make)(struct site *s, const struct page *p, struct arena *a,
+	    struct buf *out);
+	const void *ctx; /* make()'s */
 };
 
 /* A file copied as it is (theme static files, content/files). */
@@ -183,6 +190,9 @@ struct site {
 	/* content.c: the source bodies are read again from (CONTENT_REREAD);
 	 * NULL: every body is kept */
 	struct source *reread;
+	/* rows.c: the one null rows_fill() gives the keys rows lack; NULL
+	 * before it (a page's make() leaves it out, value_to_json_without()) */
+	const struct value *rows_null;
 };
 
 /*

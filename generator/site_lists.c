@@ -360,7 +360,8 @@ site_lists_set(struct site *s, const struct collection *co, int lang,
 		const struct page *p = &s->pages[i];
 		struct value *f;
 
-		if (p->nframes < 2 || p->item != NULL || p->data != NULL)
+		if (p->nframes < 2 || p->item != NULL || p->data != NULL ||
+		    p->make != NULL)
 			continue;
 		f = (struct value *)p->frames[1];
 		c = value_map_str(f, "collection");

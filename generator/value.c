@@ -444,10 +444,11 @@ newline(struct buf *out, int indent, int level)
 
 /* Depth is bounded by the loader (VALUE_MAX_DEPTH) and by the model. */
 static void
-json(const struct value *v, struct buf *out, int indent, int level)
+json(const struct value *v, struct buf *out, int indent, int level,
+    const struct value *skip)
 {
 	char num[64];
-	size_t i;
+	size_t i, k;
 
 	if (v == NULL) {
 		buf_adds(out, "null");
@@ -487,7 +488,7 @@ json(const struct value *v, struct buf *out, int indent, int level)
 			if (i)
 				buf_addc(out, ',');
 			newline(out, indent, level + 1);
-			json(v->items[i], out, indent, level + 1);
+			json(v->items[i], out, indent, level + 1, skip);
 		}
 		if (v->n)
 			newline(out, indent, level);
@@ -495,16 +496,18 @@ json(const struct value *v, struct buf *out, int indent, int level)
 		break;
 	case VALUE_MAP:
 		buf_addc(out, '{');
-		for (i = 0; i < v->n; i++) {
-			if (i)
+		for (i = k = 0; i < v->n; i++) {
+			if (skip != NULL && v->pairs[i].val == skip)
+				continue;
+			if (k++)
 				buf_addc(out, ',');
 			newline(out, indent, level + 1);
 			buf_add_json(out, v->pairs[i].key,
 			    strlen(v->pairs[i].key));
 			buf_adds(out, indent > 0 ? ": " : ":");
-			json(v->pairs[i].val, out, indent, level + 1);
+			json(v->pairs[i].val, out, indent, level + 1, skip);
 		}
-		if (v->n)
+		if (k)
 			newline(out, indent, level);
 		buf_addc(out, '}');
 		break;
@@ -514,7 +517,14 @@ json(const struct value *v, struct buf *out, int indent, int level)
 void
 value_to_json(const struct value *v, struct buf *out, int indent)
 {
-	json(v, out, indent, 0);
+	json(v, out, indent, 0, NULL);
+}
+
+void
+value_to_json_without(const struct value *v, struct buf *out, int indent,
+    const struct value *skip)
+{
+	json(v, out, indent, 0, skip);
 }
 
 /* ---- YAML, for people reading a context ---- */
@@ -640,7 +650,7 @@ yscalar(struct ywriter *w, const struct value *v)
 
 	if (v == NULL || v->type != VALUE_STR || w->max_str == 0 ||
 	    v->len <= w->max_str) {
-		json(v, w->out, 0, 0);	/* JSON scalars are YAML's */
+		json(v, w->out, 0, 0, NULL); /* JSON scalars are YAML's */
 		return;
 	}
 	for (cut = w->max_str; cut > 0 && !utf8_is_lead(

@@ -160,6 +160,11 @@ int value_parse_yaml_borrow(struct arena *a, struct diags *d, const char *path,
 
 /* Appends v as JSON (maps keep their order); pretty with indent > 0. */
 void value_to_json(const struct value *v, struct buf *out, int indent);
+/* As value_to_json(), leaving out every pair of a map whose value is
+ * skip itself (the nulls rows_fill() adds: JSON made at write time, as
+ * it was before them). */
+void value_to_json_without(const struct value *v, struct buf *out, int indent,
+    const struct value *skip);
 /*
  * Appends v as block-style YAML that value_parse_yaml() reads back as an
  * equal tree: maps keep their order, keys are plain when that reads
