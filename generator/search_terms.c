@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "arena.h"
 #include "buf.h"
@@ -176,18 +179,21 @@ term_byte(int c)
  * A word of the source as it is written (a run of ASCII letters and
  * digits and non-ASCII bytes, never split by the fold but in rare
  * cases), and the term it folds to: most words are met again and
- * again, so that a page's text is hashed, not decoded and folded.
+ * again, so that a page's text is hashed, not decoded and folded.  32
+ * bytes, two to a cache line: a word of 16 bytes or fewer (nearly all)
+ * is held whole, compared in two loads.
  */
 struct word {
-	uint64_t head; /* its first 8 bytes, then zeros */
-	const uint64_t *rest; /* the next ones, then zeros */
+	uint64_t b[2]; /* its first 16 bytes, then zeros */
 	uint32_t len, hash; /* len 0: an empty slot */
 	int32_t term; /* its term's number, or: */
 #define WORD_NONE (-1) /* no term: one letter, too long */
 #define WORD_SPLIT (-2) /* several pieces: folded each time */
+	uint32_t rest; /* past 16 bytes: the next ones at x->wrest[rest] */
 };
 
 #define WORD_MAX 64 /* longer words are folded each time */
+#define WORD_REST ((WORD_MAX - 16) / 8) /* 8-byte groups past 16 */
 
 /* The number of term s[0..n) of hash h (fnv()), added when new. */
 static uint32_t
@@ -317,8 +323,10 @@ fold_word(struct cut *c, const char *s, size_t n)
 	return p.n > 1 ? WORD_SPLIT : p.got;
 }
 
-/* The masks that keep the first k bytes of 8, as memory holds them. */
-static uint64_t keep_mask[9];
+/* The masks that keep the first k bytes of 8, as memory holds them;
+ * of a word's first 16 bytes, the masks of the first 8 (lo) and the
+ * next (hi) that keep its first k. */
+static uint64_t keep_mask[9], keep_lo[17], keep_hi[17];
 
 static void
 mask_init(void)
@@ -331,11 +339,15 @@ mask_init(void)
 		memset(m, 0xFF, k);
 		memcpy(&keep_mask[k], m, sizeof m);
 	}
+	for (k = 0; k <= 16; k++) {
+		keep_lo[k] = keep_mask[k < 8 ? k : 8];
+		keep_hi[k] = keep_mask[k > 8 ? k - 8 : 0];
+	}
 }
 
 /* The 8 bytes at p (any alignment). */
 static inline uint64_t
-load8(const char *p)
+load8(const void *p)
 {
 	uint64_t v;
 
@@ -343,44 +355,42 @@ load8(const char *p)
 	return v;
 }
 
-/*
- * Counts the word w[0..n), n <= WORD_MAX, whose bytes are read 8 at a
- * time: w has (n + 7) / 8 * 8 bytes to read, those after n ignored.  A
- * word is hashed and compared a word of memory at a time.
- */
+#define MIX1 0x9E3779B97F4A7C15u
+#define MIX2 0xC2B2AE3D27D4EB4Fu
+
+/* The hash of a word's bytes: its first 16 in b0 and b1, the rest (nr
+ * groups of 8) at rest, each zeros past the word's end. */
+static inline uint32_t
+word_hash(uint64_t b0, uint64_t b1, const uint64_t *rest, size_t nr)
+{
+	uint64_t h = (b0 ^ b1 * MIX2) * MIX1;
+	size_t k;
+
+	for (k = 0; k < nr; k++)
+		h = (h ^ rest[k]) * MIX1;
+	return (uint32_t)(h >> 32);
+}
+
+/* Counts term (a word's cache entry) into the document. */
 static inline void
-count_word(struct cut *c, const char *w, size_t n)
+word_term(struct cut *c, const char *w, size_t n, int32_t term)
+{
+	if (term >= 0)
+		term_count(c, (uint32_t)term);
+	else if (term == WORD_SPLIT)
+		fold_word(c, w, n);
+}
+
+/* The word w[0..n) of hash h, met for the first time: into the cache,
+ * folded and counted. */
+static void
+word_new(struct cut *c, const char *w, size_t n, uint64_t b0, uint64_t b1,
+    const uint64_t *rest, size_t nr, uint32_t h)
 {
 	struct index *x = c->x;
 	struct word *e;
-	size_t nc = (n + 7) / 8, i, k;
-	uint64_t last = load8(w + 8 * (nc - 1)) & keep_mask[n - 8 * (nc - 1)];
-	uint64_t head = nc > 1 ? load8(w) : last, h64 = 0;
-	uint64_t *rest = NULL;
-	uint32_t h;
+	size_t i, k;
 
-	for (k = 0; k + 1 < nc; k++)
-		h64 = (h64 ^ load8(w + 8 * k)) * 0x9E3779B97F4A7C15u;
-	h64 = (h64 ^ last) * 0x9E3779B97F4A7C15u;
-	h = (uint32_t)(h64 >> 32);
-	if (x->wsize > 0)
-		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
-		     i = (i + 1) & (x->wsize - 1)) {
-			if (e->hash != h || e->len != n || e->head != head)
-				continue;
-			for (k = 1;
-			     k + 1 < nc && e->rest[k - 1] == load8(w + 8 * k);
-			     k++)
-				;
-			if (nc > 1 && (k + 1 < nc || e->rest[nc - 2] != last))
-				continue;
-			if (e->term >= 0)
-				term_count(c, (uint32_t)e->term);
-			else if (e->term == WORD_SPLIT)
-				fold_word(c, w, n);
-			return;
-		}
-	/* a word not met yet */
 	if (2 * (x->wused + 1) > x->wsize) {
 		struct word *old = x->words;
 		size_t oldsize = x->wsize;
@@ -401,18 +411,133 @@ count_word(struct cut *c, const char *w, size_t n)
 	     i = (i + 1) & (x->wsize - 1))
 		;
 	e = &x->words[i];
-	if (nc > 1) {
-		rest = xreallocarray(NULL, nc - 1, sizeof *rest);
-		memcpy(rest, w + 8, 8 * (nc - 2));
-		rest[nc - 2] = last;
-	}
-	e->head = head;
-	e->rest = rest;
+	e->b[0] = b0;
+	e->b[1] = b1;
 	e->len = (uint32_t)n;
 	e->hash = h;
-	e->term = fold_word(c, w, n);
+	e->rest = 0;
+	if (nr > 0) {
+		if (x->nwrest + nr > x->capwrest) {
+			x->capwrest = x->capwrest ? 2 * x->capwrest : 1024;
+			x->wrest = xreallocarray(x->wrest, x->capwrest,
+			    sizeof *x->wrest);
+		}
+		/* a word table's offsets take 32 bits: memory ends first */
+		e->rest = (uint32_t)x->nwrest;
+		memcpy(x->wrest + x->nwrest, rest, nr * sizeof *rest);
+		x->nwrest += nr;
+	}
 	x->wused++;
+	e->term = fold_word(c, w, n);
 }
+
+/*
+ * Counts the word w[0..n) of bytes b0, b1 and rest[0..nr) (zeros past
+ * n) and hash h: looked up in the cache, folded only when new.
+ */
+static inline void
+word_count(struct cut *c, const char *w, size_t n, uint64_t b0, uint64_t b1,
+    const uint64_t *rest, size_t nr, uint32_t h)
+{
+	struct index *x = c->x;
+	const struct word *e;
+	size_t i;
+
+	if (x->wsize > 0)
+		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
+		     i = (i + 1) & (x->wsize - 1))
+			if (e->hash == h && e->b[0] == b0 && e->b[1] == b1 &&
+			    e->len == n &&
+			    (nr == 0 || memcmp(x->wrest + e->rest, rest,
+			        nr * sizeof *rest) == 0)) {
+				word_term(c, w, n, e->term);
+				return;
+			}
+	word_new(c, w, n, b0, b1, rest, nr, h);
+}
+
+/* Counts the word w[0..n), n <= WORD_MAX, wherever it is. */
+static void
+count_word(struct cut *c, const char *w, size_t n)
+{
+	uint64_t q[2 + WORD_REST] = {0};
+	size_t nr = n > 16 ? (n - 16 + 7) / 8 : 0;
+
+	memcpy(q, w, n);
+	word_count(c, w, n, q[0], q[1], q + 2, nr,
+	    word_hash(q[0], q[1], q + 2, nr));
+}
+
+/* Counts the word w[0..n), n <= 16, with 16 bytes to read at w. */
+static inline void
+count_short(struct cut *c, const char *w, size_t n)
+{
+	uint64_t b0 = load8(w) & keep_lo[n], b1 = load8(w + 8) & keep_hi[n];
+
+	word_count(c, w, n, b0, b1, NULL, 0, word_hash(b0, b1, NULL, 0));
+}
+
+/*
+ * Skips what search_plain_markdown() drops from the words at u (a '<'
+ * or ']' of Markdown): an HTML tag, a link's target.  Returns the byte
+ * after.
+ */
+static inline const unsigned char *
+md_skip(const unsigned char *u, const unsigned char *end)
+{
+	if (*u == '<' && u + 1 < end &&
+	    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
+		while (u + 1 < end && *u != '>')
+			u++;
+	else if (*u == ']' && u + 1 < end && u[1] == '(')
+		while (u + 1 < end && *u != ')')
+			u++;
+	return u + 1;
+}
+
+/* Counts the word at w, whose end is not known yet; returns it. */
+static const unsigned char *
+long_word(struct cut *c, const unsigned char *w, const unsigned char *u,
+    const unsigned char *end)
+{
+	size_t len;
+
+	while (u < end && word_byte[*u])
+		u++;
+	len = (size_t)(u - w);
+	if (len > WORD_MAX)
+		fold_word(c, (const char *)w, len);
+	else
+		count_word(c, (const char *)w, len);
+	return u;
+}
+
+#ifdef __SSE2__
+/*
+ * The word bytes of the 16 at u (bit k for u[k]: ASCII letters and
+ * digits, non-ASCII bytes), and at *sp those md_skip() looks at.
+ */
+static inline unsigned
+classify(const unsigned char *u, bool md, unsigned *sp)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i letter = _mm_and_si128(
+	    _mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(
+	    _mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	/* signed: the bytes of 0x80 and above are below zero */
+	__m128i high = _mm_cmplt_epi8(x, _mm_setzero_si128());
+
+	*sp = md ? (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('<')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8(']')))) : 0;
+	return (unsigned)_mm_movemask_epi8(
+	    _mm_or_si128(_mm_or_si128(letter, digit), high));
+}
+#endif
 
 /*
  * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
@@ -427,39 +552,60 @@ void
 search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 {
 	const unsigned char *u = (const unsigned char *)s, *end = u + n;
-	const unsigned char *w;
-	char pad[WORD_MAX + 8] = {0};
-	size_t len;
-	unsigned b;
+#ifdef __SSE2__
+	/*
+	 * Sixteen bytes classified at once: a word's length, and where the
+	 * next one starts, are bits of their masks, and a word of 16 bytes
+	 * or fewer is read in two loads.  The last 15 bytes are read from
+	 * a copy with zeros (no word bytes) after them.
+	 */
+	unsigned char pad[32];
+	unsigned m, sp, k, rem;
+	bool padded = false;
 
 	while (u < end) {
-		b = *u;
-		if (word_byte[b]) {
-			w = u;
-			while (++u < end && word_byte[*u])
-				;
-			len = (size_t)(u - w);
-			if (len > WORD_MAX) {
-				fold_word(c, (const char *)w, len);
+		if (!padded && (size_t)(end - u) < 16) {
+			memset(pad, 0, sizeof pad);
+			memcpy(pad, u, (size_t)(end - u));
+			end = pad + (end - u);
+			u = pad;
+			padded = true;
+		}
+		m = classify(u, md, &sp);
+		rem = 16;
+		if (m & 1) {
+			k = (unsigned)__builtin_ctz(~m); /* 16 at most */
+			if (k == 16) {
+				u = long_word(c, u, u + 16, end);
 				continue;
 			}
-			if ((size_t)(end - w) < len + 7) {
-				/* at the end: the bytes read after it */
-				memcpy(pad, w, len);
-				w = (const unsigned char *)pad;
-			}
-			count_word(c, (const char *)w, len);
+			count_short(c, (const char *)u, k);
+			u += k;
+			m >>= k;
+			sp >>= k;
+			rem -= k;
+		}
+		if ((m | sp) == 0) {
+			u += rem;
 			continue;
 		}
-		if (md && b == '<' && u + 1 < end &&
-		    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
-			while (u + 1 < end && *u != '>')
-				u++;
-		else if (md && b == ']' && u + 1 < end && u[1] == '(')
-			while (u + 1 < end && *u != ')')
-				u++;
-		u++;
+		k = (unsigned)__builtin_ctz(m | sp);
+		u += k;
+		if (sp & 1u << k)
+			u = md_skip(u, end);
 	}
+#else
+	while (u < end) {
+		if (word_byte[*u]) {
+			u = long_word(c, u, u + 1, end);
+			continue;
+		}
+		if (md)
+			u = md_skip(u, end);
+		else
+			u++;
+	}
+#endif
 }
 
 /*
@@ -612,7 +758,6 @@ search_index_release(struct index *x)
 	}
 	free(x->terms);
 	free(x->slot);
-	for (i = 0; i < x->wsize; i++)
-		free((uint64_t *)x->words[i].rest);
 	free(x->words);
+	free(x->wrest);
 }
