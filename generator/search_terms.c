@@ -513,12 +513,10 @@ long_word(struct cut *c, const unsigned char *w, const unsigned char *u,
 }
 
 #ifdef __SSE2__
-/*
- * The word bytes of the 16 at u (bit k for u[k]: ASCII letters and
- * digits, non-ASCII bytes), and at *sp those md_skip() looks at.
- */
+/* The word bytes of the 16 at u (bit k for u[k]: ASCII letters and
+ * digits, non-ASCII bytes), and at *sp those md_skip() looks at. */
 static inline unsigned
-classify(const unsigned char *u, bool md, unsigned *sp)
+classify16(const unsigned char *u, bool md, unsigned *sp)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
 	__m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
@@ -537,6 +535,21 @@ classify(const unsigned char *u, bool md, unsigned *sp)
 	return (unsigned)_mm_movemask_epi8(
 	    _mm_or_si128(_mm_or_si128(letter, digit), high));
 }
+
+/* classify16() of the 64 bytes at u. */
+static inline uint64_t
+classify(const unsigned char *u, bool md, uint64_t *sp)
+{
+	unsigned s0, s1, s2, s3;
+	uint64_t m = (uint64_t)classify16(u, md, &s0) |
+	    (uint64_t)classify16(u + 16, md, &s1) << 16 |
+	    (uint64_t)classify16(u + 32, md, &s2) << 32 |
+	    (uint64_t)classify16(u + 48, md, &s3) << 48;
+
+	*sp = (uint64_t)s0 | (uint64_t)s1 << 16 | (uint64_t)s2 << 32 |
+	    (uint64_t)s3 << 48;
+	return m;
+}
 #endif
 
 /*
@@ -554,45 +567,58 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 	const unsigned char *u = (const unsigned char *)s, *end = u + n;
 #ifdef __SSE2__
 	/*
-	 * Sixteen bytes classified at once: a word's length, and where the
-	 * next one starts, are bits of their masks, and a word of 16 bytes
-	 * or fewer is read in two loads.  The last 15 bytes are read from
-	 * a copy with zeros (no word bytes) after them.
+	 * Sixty-four bytes classified at once: where each word starts and
+	 * ends, and where the next tag or link may be, are bits of two
+	 * masks; a word of 16 bytes or fewer is read in two loads.  A
+	 * window is 64 bytes and a word in it may be read 16 bytes past
+	 * its start: the last 79 bytes or fewer are read from a copy with
+	 * zeros (no word bytes) after them.
 	 */
-	unsigned char pad[32];
-	unsigned m, sp, k, rem;
+	unsigned char pad[80 + 80];
+	uint64_t m, sp, ev;
+	unsigned k, len;
 	bool padded = false;
 
-	while (u < end) {
-		if (!padded && (size_t)(end - u) < 16) {
+	for (;;) {
+		if (!padded && (size_t)(end - u) < 80) {
+			size_t r = (size_t)(end - u);
+
 			memset(pad, 0, sizeof pad);
-			memcpy(pad, u, (size_t)(end - u));
-			end = pad + (end - u);
+			memcpy(pad, u, r);
 			u = pad;
+			end = pad + r;
 			padded = true;
 		}
+		if (u >= end)
+			break;
 		m = classify(u, md, &sp);
-		rem = 16;
-		if (m & 1) {
-			k = (unsigned)__builtin_ctz(~m); /* 16 at most */
-			if (k == 16) {
-				u = long_word(c, u, u + 16, end);
-				continue;
-			}
-			count_short(c, (const char *)u, k);
-			u += k;
-			m >>= k;
-			sp >>= k;
-			rem -= k;
-		}
-		if ((m | sp) == 0) {
-			u += rem;
+		if (m == UINT64_MAX) {	/* a word of 64 bytes or more */
+			u = long_word(c, u, u + 64, end);
 			continue;
 		}
-		k = (unsigned)__builtin_ctz(m | sp);
-		u += k;
-		if (sp & 1u << k)
-			u = md_skip(u, end);
+		for (;;) {
+			ev = m | sp;
+			if (ev == 0) {
+				u += 64;
+				break;
+			}
+			k = (unsigned)__builtin_ctzll(ev);
+			if (sp >> k & 1) {
+				u = md_skip(u + k, end);
+				break;
+			}
+			if (m >> k == UINT64_MAX >> k) {
+				/* it may go on past the window: read again */
+				u += k;
+				break;
+			}
+			len = (unsigned)__builtin_ctzll(~(m >> k));
+			if (len <= 16)
+				count_short(c, (const char *)u + k, len);
+			else
+				count_word(c, (const char *)u + k, len);
+			m &= UINT64_MAX << (k + len);
+		}
 	}
 #else
 	while (u < end) {
