@@ -244,24 +244,30 @@ term_get(struct index *x, const char *s, size_t n, uint32_t h)
  * text is not more relevant).  A term's weight in a document is kept in
  * the term until another document has it.
  */
+/* The first occurrence in the document of term t, number k. */
+static void
+term_first(struct cut *c, struct term *t, uint32_t k)
+{
+	search_term_flush(t);
+	t->last = c->doc;
+	t->w = 0;
+	if (c->touch != NULL) {
+		if (c->ntouch == c->captouch) {
+			c->captouch = 2 * c->captouch;
+			c->touch = xreallocarray(c->touch, c->captouch,
+			    sizeof *c->touch);
+		}
+		c->touch[c->ntouch++] = k;
+	}
+}
+
 static inline void
 term_count(struct cut *c, uint32_t k)
 {
 	struct term *t = &c->x->terms[k];
 
-	if (t->last != c->doc) {
-		search_term_flush(t);
-		t->last = c->doc;
-		t->w = 0;
-		if (c->touch != NULL) {
-			if (c->ntouch == c->captouch) {
-				c->captouch = 2 * c->captouch;
-				c->touch = xreallocarray(c->touch, c->captouch,
-				    sizeof *c->touch);
-			}
-			c->touch[c->ntouch++] = k;
-		}
-	}
+	if (t->last != c->doc)
+		term_first(c, t, k);
 	if ((t->w & c->mask) < c->max)
 		t->w += c->w;
 }
@@ -381,6 +387,28 @@ word_term(struct cut *c, const char *w, size_t n, int32_t term)
 		fold_word(c, w, n);
 }
 
+/* Room in x's word table for one more. */
+static void
+words_room(struct index *x)
+{
+	struct word *old = x->words;
+	size_t oldsize = x->wsize, i, k;
+
+	if (2 * (x->wused + 1) <= x->wsize)
+		return;
+	x->wsize = x->wsize ? 2 * x->wsize : 1024;
+	x->words = xcalloc(x->wsize, sizeof *x->words);
+	for (k = 0; k < oldsize; k++) {
+		if (old[k].len == 0)
+			continue;
+		for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
+		     i = (i + 1) & (x->wsize - 1))
+			;
+		x->words[i] = old[k];
+	}
+	free(old);
+}
+
 /* The word w[0..n) of hash h, met for the first time: into the cache,
  * folded and counted. */
 static void
@@ -389,24 +417,9 @@ word_new(struct cut *c, const char *w, size_t n, uint64_t b0, uint64_t b1,
 {
 	struct index *x = c->x;
 	struct word *e;
-	size_t i, k;
+	size_t i;
 
-	if (2 * (x->wused + 1) > x->wsize) {
-		struct word *old = x->words;
-		size_t oldsize = x->wsize;
-
-		x->wsize = x->wsize ? 2 * x->wsize : 1024;
-		x->words = xcalloc(x->wsize, sizeof *x->words);
-		for (k = 0; k < oldsize; k++) {
-			if (old[k].len == 0)
-				continue;
-			for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
-			     i = (i + 1) & (x->wsize - 1))
-				;
-			x->words[i] = old[k];
-		}
-		free(old);
-	}
+	words_room(x);
 	for (i = h & (x->wsize - 1); x->words[i].len;
 	     i = (i + 1) & (x->wsize - 1))
 		;
@@ -468,13 +481,57 @@ count_word(struct cut *c, const char *w, size_t n)
 	    word_hash(q[0], q[1], q + 2, nr));
 }
 
-/* Counts the word w[0..n), n <= 16, with 16 bytes to read at w. */
+/*
+ * What the words of a text are counted with, kept in locals of
+ * search_cut_text() (the stores into terms could change a struct cut,
+ * for all the compiler knows): read again after a word is folded, which
+ * may move the tables.
+ */
+struct hot {
+	const struct word *words;
+	size_t wmask;
+	struct term *terms;
+	uint32_t doc, w, mask, max;
+};
+
+static void
+hot_load(struct hot *o, const struct cut *c)
+{
+	o->words = c->x->words;
+	o->wmask = c->x->wsize - 1;
+	o->terms = c->x->terms;
+	o->doc = c->doc;
+	o->w = c->w;
+	o->mask = c->mask;
+	o->max = c->max;
+}
+
+/* Counts the word w[0..n), n <= 16, with 16 bytes to read at w: as
+ * word_count(), the common case (a word met before, one term) here. */
 static inline void
-count_short(struct cut *c, const char *w, size_t n)
+count_short(struct cut *c, struct hot *o, const char *w, size_t n)
 {
 	uint64_t b0 = load8(w) & keep_lo[n], b1 = load8(w + 8) & keep_hi[n];
+	uint32_t h = word_hash(b0, b1, NULL, 0);
+	const struct word *e;
+	struct term *t;
+	size_t i;
 
-	word_count(c, w, n, b0, b1, NULL, 0, word_hash(b0, b1, NULL, 0));
+	for (i = h & o->wmask; (e = &o->words[i])->len != 0;
+	     i = (i + 1) & o->wmask)
+		if (e->hash == h && e->b[0] == b0 && e->b[1] == b1 &&
+		    e->len == n) {
+			if (e->term < 0)
+				break;
+			t = &o->terms[e->term];
+			if (t->last != o->doc)
+				term_first(c, t, (uint32_t)e->term);
+			if ((t->w & o->mask) < o->max)
+				t->w += o->w;
+			return;
+		}
+	word_count(c, w, n, b0, b1, NULL, 0, h);
+	hot_load(o, c);
 }
 
 /*
@@ -578,6 +635,10 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 	uint64_t m, sp, ev;
 	unsigned k, len;
 	bool padded = false;
+	struct hot o;
+
+	words_room(c->x); /* a table to look words up in */
+	hot_load(&o, c);
 
 	for (;;) {
 		if (!padded && (size_t)(end - u) < 80) {
@@ -594,6 +655,7 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 		m = classify(u, md, &sp);
 		if (m == UINT64_MAX) {	/* a word of 64 bytes or more */
 			u = long_word(c, u, u + 64, end);
+			hot_load(&o, c);
 			continue;
 		}
 		for (;;) {
@@ -607,16 +669,19 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 				u = md_skip(u + k, end);
 				break;
 			}
-			if (m >> k == UINT64_MAX >> k) {
+			/* not 0: m, all ones, was a long word */
+			len = (unsigned)__builtin_ctzll(~(m >> k));
+			if (k + len == 64) {
 				/* it may go on past the window: read again */
 				u += k;
 				break;
 			}
-			len = (unsigned)__builtin_ctzll(~(m >> k));
-			if (len <= 16)
-				count_short(c, (const char *)u + k, len);
-			else
+			if (len <= 16) {
+				count_short(c, &o, (const char *)u + k, len);
+			} else {
 				count_word(c, (const char *)u + k, len);
+				hot_load(&o, c);
+			}
 			m &= UINT64_MAX << (k + len);
 		}
 	}
