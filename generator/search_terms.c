@@ -707,36 +707,52 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 void
 search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
 {
-	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
-	bool space[256] = {false};
-	size_t i;
+	/* 1: white space, or dropped (as white space); 2: '<', 3: ']' */
+	static const unsigned char cls[256] = {
+		['#'] = 1, ['*'] = 1, ['_'] = 1, ['>'] = 1, ['|'] = 1,
+		['`'] = 1, ['~'] = 1, ['['] = 1, ['!'] = 1, ['{'] = 1,
+		['}'] = 1, ['\\'] = 1, ['='] = 1, ['\t'] = 1, ['\n'] = 1,
+		['\r'] = 1, ['\f'] = 1, ['\v'] = 1, [' '] = 1, ['<'] = 2,
+		[']'] = 3,
+	};
+	size_t i = 0, len = b->len;
+	char *d, c;
 
-	for (i = 0; drop[i] != '\0'; i++)
-		space[(unsigned char)drop[i]] = true;
 	/* the text is never longer than its source */
 	buf_grow(b, n);
-	for (i = 0; i < n && b->len < max; i++) {
-		char c = s[i];
-
-		if (c == '<' && i + 1 < n &&
-		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
-		        s[i + 1] == '!')) {
-			while (i < n && s[i] != '>')
-				i++;
-			c = ' ';
-		} else if (c == ']' && i + 1 < n && s[i + 1] == '(') {
-			while (i < n && s[i] != ')')
-				i++;
-			c = ' ';
-		} else if (space[(unsigned char)c]) {
-			c = ' ';
-		}
-		if (c == ' ' && (b->len == 0 || b->data[b->len - 1] == ' '))
+	d = b->data;
+	while (i < n && len < max) {
+		c = s[i];
+		switch (cls[(unsigned char)c]) {
+		case 0:
+			d[len++] = c;
+			i++;
 			continue;
-		b->data[b->len++] = c;
+		case 2:
+			if (i + 1 < n && (ascii_isalpha(s[i + 1]) ||
+			    s[i + 1] == '/' || s[i + 1] == '!')) {
+				while (i < n && s[i] != '>')
+					i++;
+				break;
+			}
+			d[len++] = c;
+			i++;
+			continue;
+		case 3:
+			if (i + 1 < n && s[i + 1] == '(')
+				while (i < n && s[i] != ')')
+					i++;
+			break;
+		default:
+			break;
+		}
+		/* white space collapsed */
+		if (len > 0 && d[len - 1] != ' ')
+			d[len++] = ' ';
+		i++;
 	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
+	b->len = len;
+	d[len] = '\0';
 }
 
 /* Appends the strings of a data record (not its links and file names). */

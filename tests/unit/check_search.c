@@ -189,6 +189,73 @@ START_TEST(test_search_cut)
 }
 END_TEST
 
+/* search_plain_markdown() as it was first written: the reference. */
+static void
+plain_ref(struct buf *b, const char *s, size_t n, size_t max)
+{
+	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
+	size_t i;
+
+	for (i = 0; i < n && b->len < max; i++) {
+		char c = s[i];
+
+		if (c == '<' && i + 1 < n &&
+		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
+		        s[i + 1] == '!')) {
+			while (i < n && s[i] != '>')
+				i++;
+			c = ' ';
+		} else if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+			while (i < n && s[i] != ')')
+				i++;
+			c = ' ';
+		} else if (c != '\0' && strchr(drop, c) != NULL) {
+			c = ' ';
+		}
+		if (c == ' ' && (b->len == 0 || b->data[b->len - 1] == ' '))
+			continue;
+		buf_addc(b, c);
+	}
+}
+
+START_TEST(test_search_plain)
+{
+	static const char *const piece[] = {
+		"a", "B", " ", "  ", "#", "*", "_", ">", "<", "<b>", "</p>",
+		"<!--", "<1", "]", "](", "](x)", "[", "!", "`", "\n", "\t",
+		"\\", "=", "{", "}", "|", "~", "\r\n", "Vi\xe1\xbb\x87t", ")",
+	};
+	uint32_t seed = 7;
+	size_t t, k, m, max;
+
+	for (t = 0; t < 3000; t++) {
+		struct buf in = {0}, got = {0}, want = {0};
+
+		seed = seed * 1103515245u + 12345u;
+		m = (seed >> 16) % 60;
+		max = (seed >> 8) % 2 ? 1000 : (seed >> 4) % 40;
+		if (t % 3 == 0) { /* what a summary left before the words */
+			buf_adds(&got, "x ");
+			buf_adds(&want, "x ");
+		}
+		for (k = 0; k < m; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_adds(&in, piece[(seed >> 16) %
+			    (sizeof piece / sizeof *piece)]);
+		}
+		search_plain_markdown(&got, in.data ? in.data : "", in.len,
+		    max);
+		plain_ref(&want, in.data ? in.data : "", in.len, max);
+		ck_assert_uint_eq(got.len, want.len);
+		ck_assert_mem_eq(buf_cstr(&got), buf_cstr(&want), want.len);
+		ck_assert_int_eq(got.data[got.len], '\0');
+		buf_release(&in);
+		buf_release(&got);
+		buf_release(&want);
+	}
+}
+END_TEST
+
 Suite *
 search_suite(void)
 {
@@ -198,6 +265,7 @@ search_suite(void)
 	tcase_add_test(tc, test_search_fold);
 	tcase_add_test(tc, test_search_shard);
 	tcase_add_test(tc, test_search_cut);
+	tcase_add_test(tc, test_search_plain);
 	suite_add_tcase(s, tc);
 	return s;
 }
