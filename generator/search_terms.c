@@ -716,6 +716,7 @@ search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
 		[']'] = 3,
 	};
 	size_t i = 0, len = b->len;
+	unsigned k;
 	char *d, c;
 
 	/* the text is never longer than its source */
@@ -723,29 +724,20 @@ search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
 	d = b->data;
 	while (i < n && len < max) {
 		c = s[i];
-		switch (cls[(unsigned char)c]) {
-		case 0:
+		k = cls[(unsigned char)c];
+		if (k == 0 || (k == 2 && !(i + 1 < n &&
+		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
+		    s[i + 1] == '!')))) {
 			d[len++] = c;
 			i++;
 			continue;
-		case 2:
-			if (i + 1 < n && (ascii_isalpha(s[i + 1]) ||
-			    s[i + 1] == '/' || s[i + 1] == '!')) {
-				while (i < n && s[i] != '>')
-					i++;
-				break;
-			}
-			d[len++] = c;
-			i++;
-			continue;
-		case 3:
-			if (i + 1 < n && s[i + 1] == '(')
-				while (i < n && s[i] != ')')
-					i++;
-			break;
-		default:
-			break;
 		}
+		if (k == 2)
+			while (i < n && s[i] != '>')
+				i++;
+		else if (k == 3 && i + 1 < n && s[i + 1] == '(')
+			while (i < n && s[i] != ')')
+				i++;
 		/* white space collapsed */
 		if (len > 0 && d[len - 1] != ' ')
 			d[len++] = ' ';
