@@ -6,6 +6,7 @@
  * document being read, its postings coded in base64url for its shard.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,14 +58,20 @@ fold_cp(uint32_t cp, unsigned char out[7])
 /*
  * The folds of U+0000-U+21FF (Latin, Vietnamese's precomposed letters
  * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made
- * once: utf8proc for every character of every page made the index build
- * slow.  A character folds
- * alone as in a string, since its marks are all dropped.
+ * when first needed, 128 at a time: utf8proc for every character of
+ * every page made the index build slow, and for all 8,704 took as long
+ * as cutting 200 pages (a text in Vietnamese needs six blocks).  A
+ * character folds alone as in a string, since its marks are all
+ * dropped.
  */
 #define FOLD_TABLE 0x2200
+#define FOLD_BLOCK 128
 static struct {
 	unsigned char len, s[7];
 } fold_table[FOLD_TABLE];
+/* a block is made under the lock, then marked (release) */
+static atomic_bool fold_made[FOLD_TABLE / FOLD_BLOCK];
+static pthread_mutex_t fold_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 /* The bytes that words are made of (count_word()): ASCII letters and
@@ -79,12 +86,32 @@ fold_init(void)
 {
 	uint32_t cp;
 
-	for (cp = 0; cp < FOLD_TABLE; cp++)
-		fold_table[cp].len =
-		    (unsigned char)fold_cp(cp, fold_table[cp].s);
 	for (cp = 0; cp < 256; cp++)
 		word_byte[cp] = cp >= 0x80 || ascii_isalnum((int)cp);
 	mask_init();
+}
+
+/* fold_table[cp], made if its block is not yet. */
+static inline const unsigned char *
+fold_of(uint32_t cp, size_t *len)
+{
+	atomic_bool *made = &fold_made[cp / FOLD_BLOCK];
+	uint32_t c;
+
+	if (!atomic_load_explicit(made, memory_order_acquire)) {
+		pthread_mutex_lock(&fold_lock);
+		if (!atomic_load_explicit(made, memory_order_relaxed)) {
+			for (c = cp - cp % FOLD_BLOCK;
+			     c < cp - cp % FOLD_BLOCK + FOLD_BLOCK; c++)
+				fold_table[c].len = (unsigned char)fold_cp(c,
+				    fold_table[c].s);
+			atomic_store_explicit(made, true,
+			    memory_order_release);
+		}
+		pthread_mutex_unlock(&fold_lock);
+	}
+	*len = fold_table[cp].len;
+	return fold_table[cp].s;
 }
 
 void
@@ -108,8 +135,7 @@ fold_next(const char *s, size_t n, unsigned char tmp[7],
 	if (cp == UTF8_REPLACEMENT && k == 1) {
 		*len = 0;
 	} else if (cp < FOLD_TABLE) {
-		*f = fold_table[cp].s;
-		*len = fold_table[cp].len;
+		*f = fold_of(cp, len);
 	} else {
 		*f = tmp;
 		*len = fold_cp(cp, tmp);
