@@ -270,11 +270,13 @@ term_get(struct index *x, const char *s, size_t n, uint32_t h)
  * text is not more relevant).  A term's weight in a document is kept in
  * the term until another document has it.
  */
+static inline void term_flush(struct term *);
+
 /* The first occurrence in the document of term t, number k. */
 static void
 term_first(struct cut *c, struct term *t, uint32_t k)
 {
-	search_term_flush(t);
+	term_flush(t);
 	t->last = c->doc;
 	t->w = 0;
 	if (c->touch != NULL) {
@@ -517,7 +519,7 @@ struct hot {
 	const struct word *words;
 	size_t wmask;
 	struct term *terms;
-	uint32_t doc, w, mask, max;
+	uint32_t doc;
 };
 
 static void
@@ -527,15 +529,14 @@ hot_load(struct hot *o, const struct cut *c)
 	o->wmask = c->x->wsize - 1;
 	o->terms = c->x->terms;
 	o->doc = c->doc;
-	o->w = c->w;
-	o->mask = c->mask;
-	o->max = c->max;
 }
 
 /* Counts the word w[0..n), n <= 16, with 16 bytes to read at w: as
- * word_count(), the common case (a word met before, one term) here. */
+ * word_count(), the common case (a word met before, one term) here;
+ * wt, mask and max are c's. */
 static inline void
-count_short(struct cut *c, struct hot *o, const char *w, size_t n)
+count_short(struct cut *c, struct hot *o, const char *w, size_t n,
+    uint32_t wt, uint32_t mask, uint32_t max)
 {
 	uint64_t b0 = load8(w) & keep_lo[n], b1 = load8(w + 8) & keep_hi[n];
 	uint32_t h = word_hash(b0, b1, NULL, 0);
@@ -552,8 +553,8 @@ count_short(struct cut *c, struct hot *o, const char *w, size_t n)
 			t = &o->terms[e->term];
 			if (t->last != o->doc)
 				term_first(c, t, (uint32_t)e->term);
-			if ((t->w & o->mask) < o->max)
-				t->w += o->w;
+			if ((t->w & mask) < max)
+				t->w += wt;
 			return;
 		}
 	word_count(c, w, n, b0, b1, NULL, 0, h);
@@ -635,28 +636,21 @@ classify(const unsigned char *u, bool md, uint64_t *sp)
 }
 #endif
 
-/*
- * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
- * that are not term bytes would: word by word, each looked up as it is
- * written, folded only the first time.  Markdown (md) also drops what
- * search_plain_markdown() drops from the words: HTML tags and links'
- * targets (its other drops are punctuation, no term bytes anyway).  A
- * word ends at an ASCII byte, so that its fold depends on its bytes
- * alone.
- */
-void
-search_cut_text(struct cut *c, const char *s, size_t n, bool md)
-{
-	const unsigned char *u = (const unsigned char *)s, *end = u + n;
 #ifdef __SSE2__
-	/*
-	 * Sixty-four bytes classified at once: where each word starts and
-	 * ends, and where the next tag or link may be, are bits of two
-	 * masks; a word of 16 bytes or fewer is read in two loads.  A
-	 * window is 64 bytes and a word in it may be read 16 bytes past
-	 * its start: the last 79 bytes or fewer are read from a copy with
-	 * zeros (no word bytes) after them.
-	 */
+/*
+ * search_cut_text() of u[0..end - u), wt, mask and max c's: made twice,
+ * for the bodies (constants, nearly all the text) and for the rest.
+ * Sixty-four bytes classified at once: where each word starts and
+ * ends, and where the next tag or link may be, are bits of two masks;
+ * a word of 16 bytes or fewer is read in two loads.  A window is 64
+ * bytes and a word in it may be read 16 bytes past its start: the last
+ * 79 bytes or fewer are read from a copy with zeros (no word bytes)
+ * after them.
+ */
+static inline __attribute__((always_inline)) void
+cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
+    bool md, uint32_t wt, uint32_t mask, uint32_t max)
+{
 	unsigned char pad[80 + 80];
 	uint64_t m, sp, ev;
 	unsigned k, len;
@@ -665,7 +659,6 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 
 	words_room(c->x); /* a table to look words up in */
 	hot_load(&o, c);
-
 	for (;;) {
 		if (!padded && (size_t)(end - u) < 80) {
 			size_t r = (size_t)(end - u);
@@ -703,7 +696,8 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 				break;
 			}
 			if (len <= 16) {
-				count_short(c, &o, (const char *)u + k, len);
+				count_short(c, &o, (const char *)u + k, len,
+				    wt, mask, max);
 			} else {
 				count_word(c, (const char *)u + k, len);
 				hot_load(&o, c);
@@ -711,6 +705,30 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 			m &= UINT64_MAX << (k + len);
 		}
 	}
+}
+#endif
+
+/*
+ * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
+ * that are not term bytes would: word by word, each looked up as it is
+ * written, folded only the first time.  Markdown (md) also drops what
+ * search_plain_markdown() drops from the words: HTML tags and links'
+ * targets (its other drops are punctuation, no term bytes anyway).  A
+ * word ends at an ASCII byte, so that its fold depends on its bytes
+ * alone.
+ */
+void
+search_cut_text(struct cut *c, const char *s, size_t n, bool md)
+{
+	const unsigned char *u = (const unsigned char *)s, *end = u + n;
+
+#ifdef __SSE2__
+	if (md && c->w == body_cut.w && c->mask == body_cut.mask &&
+	    c->max == body_cut.max)
+		cut_windows(c, u, end, true, body_cut.w, body_cut.mask,
+		    body_cut.max);
+	else
+		cut_windows(c, u, end, md, c->w, c->mask, c->max);
 #else
 	while (u < end) {
 		if (word_byte[*u]) {
@@ -832,8 +850,8 @@ gap_digits(uint32_t g)
 }
 
 /* Codes t's posting of its last document, if any, after its others. */
-void
-search_term_flush(struct term *t)
+static inline void
+term_flush(struct term *t)
 {
 	uint32_t g;
 	size_t d;
@@ -855,6 +873,12 @@ search_term_flush(struct term *t)
 	t->n++;
 	t->prev = t->last;
 	t->last = NO_DOC;
+}
+
+void
+search_term_flush(struct term *t)
+{
+	term_flush(t);
 }
 
 int
