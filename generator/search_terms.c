@@ -652,7 +652,8 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
     bool md, uint32_t wt, uint32_t mask, uint32_t max)
 {
 	unsigned char pad[80 + 80];
-	uint64_t m, sp, ev;
+	const unsigned char *next;
+	uint64_t m, sp;
 	unsigned k, len;
 	bool padded = false;
 	struct hot o;
@@ -677,22 +678,19 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 			hot_load(&o, c);
 			continue;
 		}
-		for (;;) {
-			ev = m | sp;
-			if (ev == 0) {
-				u += 64;
-				break;
-			}
-			k = (unsigned)__builtin_ctzll(ev);
-			if (sp >> k & 1) {
-				u = md_skip(u + k, end);
-				break;
-			}
+		/* the words before the first tag or link, if any: none
+		 * has a '<' or a ']' */
+		k = sp != 0 ? (unsigned)__builtin_ctzll(sp) : 64;
+		if (k < 64)
+			m &= ((uint64_t)1 << k) - 1;
+		next = k < 64 ? md_skip(u + k, end) : u + 64;
+		while (m != 0) {
+			k = (unsigned)__builtin_ctzll(m);
 			/* not 0: m, all ones, was a long word */
 			len = (unsigned)__builtin_ctzll(~(m >> k));
 			if (k + len == 64) {
 				/* it may go on past the window: read again */
-				u += k;
+				next = u + k;
 				break;
 			}
 			if (len <= 16) {
@@ -704,6 +702,7 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 			}
 			m &= UINT64_MAX << (k + len);
 		}
+		u = next;
 	}
 }
 #endif
