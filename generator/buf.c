@@ -39,7 +39,9 @@ buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (n == 0)
 		return;
-	buf_grow(b, n);
+	/* no call while there is room (len < cap once data is there) */
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
@@ -186,7 +188,8 @@ buf_add_json(struct buf *b, const char *s, size_t n)
 	unsigned char c;
 
 	/* the string unescaped and its quotes, the NUL: one growth */
-	buf_grow(b, n + 2);
+	if (n + 2 >= b->cap - b->len)
+		buf_grow(b, n + 2);
 	b->data[b->len++] = '"';
 	for (;;) {
 		/* Copy plain runs whole; escape the rest one by one. */
