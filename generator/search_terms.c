@@ -6,11 +6,15 @@
  * document being read, its postings coded in base64url for its shard.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "arena.h"
 #include "buf.h"
@@ -54,14 +58,20 @@ fold_cp(uint32_t cp, unsigned char out[7])
 /*
  * The folds of U+0000-U+21FF (Latin, Vietnamese's precomposed letters
  * of U+1E00-U+1EFF, the combining marks, quotes and dashes), made
- * once: utf8proc for every character of every page made the index build
- * slow.  A character folds
- * alone as in a string, since its marks are all dropped.
+ * when first needed, 128 at a time: utf8proc for every character of
+ * every page made the index build slow, and for all 8,704 took as long
+ * as cutting 200 pages (a text in Vietnamese needs six blocks).  A
+ * character folds alone as in a string, since its marks are all
+ * dropped.
  */
 #define FOLD_TABLE 0x2200
+#define FOLD_BLOCK 128
 static struct {
 	unsigned char len, s[7];
 } fold_table[FOLD_TABLE];
+/* a block is made under the lock, then marked (release) */
+static atomic_bool fold_made[FOLD_TABLE / FOLD_BLOCK];
+static pthread_mutex_t fold_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
 /* The bytes that words are made of (count_word()): ASCII letters and
@@ -76,12 +86,32 @@ fold_init(void)
 {
 	uint32_t cp;
 
-	for (cp = 0; cp < FOLD_TABLE; cp++)
-		fold_table[cp].len =
-		    (unsigned char)fold_cp(cp, fold_table[cp].s);
 	for (cp = 0; cp < 256; cp++)
 		word_byte[cp] = cp >= 0x80 || ascii_isalnum((int)cp);
 	mask_init();
+}
+
+/* fold_table[cp], made if its block is not yet. */
+static inline const unsigned char *
+fold_of(uint32_t cp, size_t *len)
+{
+	atomic_bool *made = &fold_made[cp / FOLD_BLOCK];
+	uint32_t c;
+
+	if (!atomic_load_explicit(made, memory_order_acquire)) {
+		pthread_mutex_lock(&fold_lock);
+		if (!atomic_load_explicit(made, memory_order_relaxed)) {
+			for (c = cp - cp % FOLD_BLOCK;
+			     c < cp - cp % FOLD_BLOCK + FOLD_BLOCK; c++)
+				fold_table[c].len = (unsigned char)fold_cp(c,
+				    fold_table[c].s);
+			atomic_store_explicit(made, true,
+			    memory_order_release);
+		}
+		pthread_mutex_unlock(&fold_lock);
+	}
+	*len = fold_table[cp].len;
+	return fold_table[cp].s;
 }
 
 void
@@ -105,8 +135,7 @@ fold_next(const char *s, size_t n, unsigned char tmp[7],
 	if (cp == UTF8_REPLACEMENT && k == 1) {
 		*len = 0;
 	} else if (cp < FOLD_TABLE) {
-		*f = fold_table[cp].s;
-		*len = fold_table[cp].len;
+		*f = fold_of(cp, len);
 	} else {
 		*f = tmp;
 		*len = fold_cp(cp, tmp);
@@ -176,18 +205,21 @@ term_byte(int c)
  * A word of the source as it is written (a run of ASCII letters and
  * digits and non-ASCII bytes, never split by the fold but in rare
  * cases), and the term it folds to: most words are met again and
- * again, so that a page's text is hashed, not decoded and folded.
+ * again, so that a page's text is hashed, not decoded and folded.  32
+ * bytes, two to a cache line: a word of 16 bytes or fewer (nearly all)
+ * is held whole, compared in two loads.
  */
 struct word {
-	uint64_t head; /* its first 8 bytes, then zeros */
-	const uint64_t *rest; /* the next ones, then zeros */
+	uint64_t b[2]; /* its first 16 bytes, then zeros */
 	uint32_t len, hash; /* len 0: an empty slot */
 	int32_t term; /* its term's number, or: */
 #define WORD_NONE (-1) /* no term: one letter, too long */
 #define WORD_SPLIT (-2) /* several pieces: folded each time */
+	uint32_t rest; /* past 16 bytes: the next ones at x->wrest[rest] */
 };
 
 #define WORD_MAX 64 /* longer words are folded each time */
+#define WORD_REST ((WORD_MAX - 16) / 8) /* 8-byte groups past 16 */
 
 /* The number of term s[0..n) of hash h (fnv()), added when new. */
 static uint32_t
@@ -238,24 +270,32 @@ term_get(struct index *x, const char *s, size_t n, uint32_t h)
  * text is not more relevant).  A term's weight in a document is kept in
  * the term until another document has it.
  */
+static inline void term_flush(struct term *);
+
+/* The first occurrence in the document of term t, number k. */
+static void
+term_first(struct cut *c, struct term *t, uint32_t k)
+{
+	term_flush(t);
+	t->last = c->doc;
+	t->w = 0;
+	if (c->touch != NULL) {
+		if (c->ntouch == c->captouch) {
+			c->captouch = 2 * c->captouch;
+			c->touch = xreallocarray(c->touch, c->captouch,
+			    sizeof *c->touch);
+		}
+		c->touch[c->ntouch++] = k;
+	}
+}
+
 static inline void
 term_count(struct cut *c, uint32_t k)
 {
 	struct term *t = &c->x->terms[k];
 
-	if (t->last != c->doc) {
-		search_term_flush(t);
-		t->last = c->doc;
-		t->w = 0;
-		if (c->touch != NULL) {
-			if (c->ntouch == c->captouch) {
-				c->captouch = 2 * c->captouch;
-				c->touch = xreallocarray(c->touch, c->captouch,
-				    sizeof *c->touch);
-			}
-			c->touch[c->ntouch++] = k;
-		}
-	}
+	if (t->last != c->doc)
+		term_first(c, t, k);
 	if ((t->w & c->mask) < c->max)
 		t->w += c->w;
 }
@@ -317,8 +357,10 @@ fold_word(struct cut *c, const char *s, size_t n)
 	return p.n > 1 ? WORD_SPLIT : p.got;
 }
 
-/* The masks that keep the first k bytes of 8, as memory holds them. */
-static uint64_t keep_mask[9];
+/* The masks that keep the first k bytes of 8, as memory holds them;
+ * of a word's first 16 bytes, the masks of the first 8 (lo) and the
+ * next (hi) that keep its first k. */
+static uint64_t keep_mask[9], keep_lo[17], keep_hi[17];
 
 static void
 mask_init(void)
@@ -331,11 +373,15 @@ mask_init(void)
 		memset(m, 0xFF, k);
 		memcpy(&keep_mask[k], m, sizeof m);
 	}
+	for (k = 0; k <= 16; k++) {
+		keep_lo[k] = keep_mask[k < 8 ? k : 8];
+		keep_hi[k] = keep_mask[k > 8 ? k - 8 : 0];
+	}
 }
 
 /* The 8 bytes at p (any alignment). */
 static inline uint64_t
-load8(const char *p)
+load8(const void *p)
 {
 	uint64_t v;
 
@@ -343,76 +389,323 @@ load8(const char *p)
 	return v;
 }
 
-/*
- * Counts the word w[0..n), n <= WORD_MAX, whose bytes are read 8 at a
- * time: w has (n + 7) / 8 * 8 bytes to read, those after n ignored.  A
- * word is hashed and compared a word of memory at a time.
- */
+#define MIX1 0x9E3779B97F4A7C15u
+#define MIX2 0xC2B2AE3D27D4EB4Fu
+
+/* The hash of a word's bytes: its first 16 in b0 and b1, the rest (nr
+ * groups of 8) at rest, each zeros past the word's end. */
+static inline uint32_t
+word_hash(uint64_t b0, uint64_t b1, const uint64_t *rest, size_t nr)
+{
+	uint64_t h = (b0 ^ b1 * MIX2) * MIX1;
+	size_t k;
+
+	for (k = 0; k < nr; k++)
+		h = (h ^ rest[k]) * MIX1;
+	return (uint32_t)(h >> 32);
+}
+
+/* Counts term (a word's cache entry) into the document. */
 static inline void
-count_word(struct cut *c, const char *w, size_t n)
+word_term(struct cut *c, const char *w, size_t n, int32_t term)
+{
+	if (term >= 0)
+		term_count(c, (uint32_t)term);
+	else if (term == WORD_SPLIT)
+		fold_word(c, w, n);
+}
+
+/* Room in x's word table for one more. */
+static void
+words_room(struct index *x)
+{
+	struct word *old = x->words;
+	size_t oldsize = x->wsize, i, k;
+
+	if (2 * (x->wused + 1) <= x->wsize)
+		return;
+	x->wsize = x->wsize ? 2 * x->wsize : 1024;
+	x->words = xcalloc(x->wsize, sizeof *x->words);
+	for (k = 0; k < oldsize; k++) {
+		if (old[k].len == 0)
+			continue;
+		for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
+		     i = (i + 1) & (x->wsize - 1))
+			;
+		x->words[i] = old[k];
+	}
+	free(old);
+}
+
+/* The word w[0..n) of hash h, met for the first time: into the cache,
+ * folded and counted. */
+static void
+word_new(struct cut *c, const char *w, size_t n, uint64_t b0, uint64_t b1,
+    const uint64_t *rest, size_t nr, uint32_t h)
 {
 	struct index *x = c->x;
 	struct word *e;
-	size_t nc = (n + 7) / 8, i, k;
-	uint64_t last = load8(w + 8 * (nc - 1)) & keep_mask[n - 8 * (nc - 1)];
-	uint64_t head = nc > 1 ? load8(w) : last, h64 = 0;
-	uint64_t *rest = NULL;
-	uint32_t h;
+	size_t i;
 
-	for (k = 0; k + 1 < nc; k++)
-		h64 = (h64 ^ load8(w + 8 * k)) * 0x9E3779B97F4A7C15u;
-	h64 = (h64 ^ last) * 0x9E3779B97F4A7C15u;
-	h = (uint32_t)(h64 >> 32);
-	if (x->wsize > 0)
-		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
-		     i = (i + 1) & (x->wsize - 1)) {
-			if (e->hash != h || e->len != n || e->head != head)
-				continue;
-			for (k = 1;
-			     k + 1 < nc && e->rest[k - 1] == load8(w + 8 * k);
-			     k++)
-				;
-			if (nc > 1 && (k + 1 < nc || e->rest[nc - 2] != last))
-				continue;
-			if (e->term >= 0)
-				term_count(c, (uint32_t)e->term);
-			else if (e->term == WORD_SPLIT)
-				fold_word(c, w, n);
-			return;
-		}
-	/* a word not met yet */
-	if (2 * (x->wused + 1) > x->wsize) {
-		struct word *old = x->words;
-		size_t oldsize = x->wsize;
-
-		x->wsize = x->wsize ? 2 * x->wsize : 1024;
-		x->words = xcalloc(x->wsize, sizeof *x->words);
-		for (k = 0; k < oldsize; k++) {
-			if (old[k].len == 0)
-				continue;
-			for (i = old[k].hash & (x->wsize - 1); x->words[i].len;
-			     i = (i + 1) & (x->wsize - 1))
-				;
-			x->words[i] = old[k];
-		}
-		free(old);
-	}
+	words_room(x);
 	for (i = h & (x->wsize - 1); x->words[i].len;
 	     i = (i + 1) & (x->wsize - 1))
 		;
 	e = &x->words[i];
-	if (nc > 1) {
-		rest = xreallocarray(NULL, nc - 1, sizeof *rest);
-		memcpy(rest, w + 8, 8 * (nc - 2));
-		rest[nc - 2] = last;
-	}
-	e->head = head;
-	e->rest = rest;
+	e->b[0] = b0;
+	e->b[1] = b1;
 	e->len = (uint32_t)n;
 	e->hash = h;
-	e->term = fold_word(c, w, n);
+	e->rest = 0;
+	if (nr > 0) {
+		if (x->nwrest + nr > x->capwrest) {
+			x->capwrest = x->capwrest ? 2 * x->capwrest : 1024;
+			x->wrest = xreallocarray(x->wrest, x->capwrest,
+			    sizeof *x->wrest);
+		}
+		/* a word table's offsets take 32 bits: memory ends first */
+		e->rest = (uint32_t)x->nwrest;
+		memcpy(x->wrest + x->nwrest, rest, nr * sizeof *rest);
+		x->nwrest += nr;
+	}
 	x->wused++;
+	e->term = fold_word(c, w, n);
 }
+
+/*
+ * Counts the word w[0..n) of bytes b0, b1 and rest[0..nr) (zeros past
+ * n) and hash h: looked up in the cache, folded only when new.
+ */
+static inline void
+word_count(struct cut *c, const char *w, size_t n, uint64_t b0, uint64_t b1,
+    const uint64_t *rest, size_t nr, uint32_t h)
+{
+	struct index *x = c->x;
+	const struct word *e;
+	size_t i;
+
+	if (x->wsize > 0)
+		for (i = h & (x->wsize - 1); (e = &x->words[i])->len != 0;
+		     i = (i + 1) & (x->wsize - 1))
+			if (e->hash == h && e->b[0] == b0 && e->b[1] == b1 &&
+			    e->len == n &&
+			    (nr == 0 || memcmp(x->wrest + e->rest, rest,
+			        nr * sizeof *rest) == 0)) {
+				word_term(c, w, n, e->term);
+				return;
+			}
+	word_new(c, w, n, b0, b1, rest, nr, h);
+}
+
+/* Counts the word w[0..n), n <= WORD_MAX, wherever it is. */
+static void
+count_word(struct cut *c, const char *w, size_t n)
+{
+	uint64_t q[2 + WORD_REST] = {0};
+	size_t nr = n > 16 ? (n - 16 + 7) / 8 : 0;
+
+	memcpy(q, w, n);
+	word_count(c, w, n, q[0], q[1], q + 2, nr,
+	    word_hash(q[0], q[1], q + 2, nr));
+}
+
+/*
+ * What the words of a text are counted with, kept in locals of
+ * search_cut_text() (the stores into terms could change a struct cut,
+ * for all the compiler knows): read again after a word is folded, which
+ * may move the tables.
+ */
+struct hot {
+	const struct word *words;
+	size_t wmask;
+	struct term *terms;
+	uint32_t doc;
+};
+
+static void
+hot_load(struct hot *o, const struct cut *c)
+{
+	o->words = c->x->words;
+	o->wmask = c->x->wsize - 1;
+	o->terms = c->x->terms;
+	o->doc = c->doc;
+}
+
+/* Counts the word w[0..n), n <= 16, with 16 bytes to read at w: as
+ * word_count(), the common case (a word met before, one term) here;
+ * wt, mask and max are c's. */
+static inline void
+count_short(struct cut *c, struct hot *o, const char *w, size_t n,
+    uint32_t wt, uint32_t mask, uint32_t max)
+{
+	uint64_t b0 = load8(w) & keep_lo[n], b1 = load8(w + 8) & keep_hi[n];
+	uint32_t h = word_hash(b0, b1, NULL, 0);
+	const struct word *e;
+	struct term *t;
+	size_t i;
+
+	for (i = h & o->wmask; (e = &o->words[i])->len != 0;
+	     i = (i + 1) & o->wmask)
+		if (e->hash == h && e->b[0] == b0 && e->b[1] == b1 &&
+		    e->len == n) {
+			if (e->term < 0)
+				break;
+			t = &o->terms[e->term];
+			if (t->last != o->doc)
+				term_first(c, t, (uint32_t)e->term);
+			if ((t->w & mask) < max)
+				t->w += wt;
+			return;
+		}
+	word_count(c, w, n, b0, b1, NULL, 0, h);
+	hot_load(o, c);
+}
+
+/*
+ * Skips what search_plain_markdown() drops from the words at u (a '<'
+ * or ']' of Markdown): an HTML tag, a link's target.  Returns the byte
+ * after.
+ */
+static inline const unsigned char *
+md_skip(const unsigned char *u, const unsigned char *end)
+{
+	if (*u == '<' && u + 1 < end &&
+	    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
+		while (u + 1 < end && *u != '>')
+			u++;
+	else if (*u == ']' && u + 1 < end && u[1] == '(')
+		while (u + 1 < end && *u != ')')
+			u++;
+	return u + 1;
+}
+
+/* Counts the word at w, whose end is not known yet; returns it. */
+static const unsigned char *
+long_word(struct cut *c, const unsigned char *w, const unsigned char *u,
+    const unsigned char *end)
+{
+	size_t len;
+
+	while (u < end && word_byte[*u])
+		u++;
+	len = (size_t)(u - w);
+	if (len > WORD_MAX)
+		fold_word(c, (const char *)w, len);
+	else
+		count_word(c, (const char *)w, len);
+	return u;
+}
+
+#ifdef __SSE2__
+/* The word bytes of the 16 at u (bit k for u[k]: ASCII letters and
+ * digits, non-ASCII bytes), and at *sp those md_skip() looks at. */
+static inline unsigned
+classify16(const unsigned char *u, bool md, unsigned *sp)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
+	__m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i letter = _mm_and_si128(
+	    _mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(
+	    _mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	/* signed: the bytes of 0x80 and above are below zero */
+	__m128i high = _mm_cmplt_epi8(x, _mm_setzero_si128());
+
+	*sp = md ? (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('<')),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8(']')))) : 0;
+	return (unsigned)_mm_movemask_epi8(
+	    _mm_or_si128(_mm_or_si128(letter, digit), high));
+}
+
+/* classify16() of the 64 bytes at u. */
+static inline uint64_t
+classify(const unsigned char *u, bool md, uint64_t *sp)
+{
+	unsigned s0, s1, s2, s3;
+	uint64_t m = (uint64_t)classify16(u, md, &s0) |
+	    (uint64_t)classify16(u + 16, md, &s1) << 16 |
+	    (uint64_t)classify16(u + 32, md, &s2) << 32 |
+	    (uint64_t)classify16(u + 48, md, &s3) << 48;
+
+	*sp = (uint64_t)s0 | (uint64_t)s1 << 16 | (uint64_t)s2 << 32 |
+	    (uint64_t)s3 << 48;
+	return m;
+}
+#endif
+
+#ifdef __SSE2__
+/*
+ * search_cut_text() of u[0..end - u), wt, mask and max c's: made twice,
+ * for the bodies (constants, nearly all the text) and for the rest.
+ * Sixty-four bytes classified at once: where each word starts and
+ * ends, and where the next tag or link may be, are bits of two masks;
+ * a word of 16 bytes or fewer is read in two loads.  A window is 64
+ * bytes and a word in it may be read 16 bytes past its start: the last
+ * 79 bytes or fewer are read from a copy with zeros (no word bytes)
+ * after them.
+ */
+static inline __attribute__((always_inline)) void
+cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
+    bool md, uint32_t wt, uint32_t mask, uint32_t max)
+{
+	unsigned char pad[80 + 80];
+	const unsigned char *next;
+	uint64_t m, sp;
+	unsigned k, len;
+	bool padded = false;
+	struct hot o;
+
+	words_room(c->x); /* a table to look words up in */
+	hot_load(&o, c);
+	for (;;) {
+		if (!padded && (size_t)(end - u) < 80) {
+			size_t r = (size_t)(end - u);
+
+			memset(pad, 0, sizeof pad);
+			memcpy(pad, u, r);
+			u = pad;
+			end = pad + r;
+			padded = true;
+		}
+		if (u >= end)
+			break;
+		m = classify(u, md, &sp);
+		if (m == UINT64_MAX) {	/* a word of 64 bytes or more */
+			u = long_word(c, u, u + 64, end);
+			hot_load(&o, c);
+			continue;
+		}
+		/* the words before the first tag or link, if any: none
+		 * has a '<' or a ']' */
+		k = sp != 0 ? (unsigned)__builtin_ctzll(sp) : 64;
+		if (k < 64)
+			m &= ((uint64_t)1 << k) - 1;
+		next = k < 64 ? md_skip(u + k, end) : u + 64;
+		while (m != 0) {
+			k = (unsigned)__builtin_ctzll(m);
+			/* not 0: m, all ones, was a long word */
+			len = (unsigned)__builtin_ctzll(~(m >> k));
+			if (k + len == 64) {
+				/* it may go on past the window: read again */
+				next = u + k;
+				break;
+			}
+			if (len <= 16) {
+				count_short(c, &o, (const char *)u + k, len,
+				    wt, mask, max);
+			} else {
+				count_word(c, (const char *)u + k, len);
+				hot_load(&o, c);
+			}
+			m &= UINT64_MAX << (k + len);
+		}
+		u = next;
+	}
+}
+#endif
 
 /*
  * Cuts s[0..n) into terms, as search_fold() then a split at the bytes
@@ -427,39 +720,26 @@ void
 search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 {
 	const unsigned char *u = (const unsigned char *)s, *end = u + n;
-	const unsigned char *w;
-	char pad[WORD_MAX + 8] = {0};
-	size_t len;
-	unsigned b;
 
+#ifdef __SSE2__
+	if (md && c->w == body_cut.w && c->mask == body_cut.mask &&
+	    c->max == body_cut.max)
+		cut_windows(c, u, end, true, body_cut.w, body_cut.mask,
+		    body_cut.max);
+	else
+		cut_windows(c, u, end, md, c->w, c->mask, c->max);
+#else
 	while (u < end) {
-		b = *u;
-		if (word_byte[b]) {
-			w = u;
-			while (++u < end && word_byte[*u])
-				;
-			len = (size_t)(u - w);
-			if (len > WORD_MAX) {
-				fold_word(c, (const char *)w, len);
-				continue;
-			}
-			if ((size_t)(end - w) < len + 7) {
-				/* at the end: the bytes read after it */
-				memcpy(pad, w, len);
-				w = (const unsigned char *)pad;
-			}
-			count_word(c, (const char *)w, len);
+		if (word_byte[*u]) {
+			u = long_word(c, u, u + 1, end);
 			continue;
 		}
-		if (md && b == '<' && u + 1 < end &&
-		    (ascii_isalpha(u[1]) || u[1] == '/' || u[1] == '!'))
-			while (u + 1 < end && *u != '>')
-				u++;
-		else if (md && b == ']' && u + 1 < end && u[1] == '(')
-			while (u + 1 < end && *u != ')')
-				u++;
-		u++;
+		if (md)
+			u = md_skip(u, end);
+		else
+			u++;
 	}
+#endif
 }
 
 /*
@@ -470,36 +750,44 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 void
 search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max)
 {
-	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
-	bool space[256] = {false};
-	size_t i;
+	/* 1: white space, or dropped (as white space); 2: '<', 3: ']' */
+	static const unsigned char cls[256] = {
+		['#'] = 1, ['*'] = 1, ['_'] = 1, ['>'] = 1, ['|'] = 1,
+		['`'] = 1, ['~'] = 1, ['['] = 1, ['!'] = 1, ['{'] = 1,
+		['}'] = 1, ['\\'] = 1, ['='] = 1, ['\t'] = 1, ['\n'] = 1,
+		['\r'] = 1, ['\f'] = 1, ['\v'] = 1, [' '] = 1, ['<'] = 2,
+		[']'] = 3,
+	};
+	size_t i = 0, len = b->len;
+	unsigned k;
+	char *d, c;
 
-	for (i = 0; drop[i] != '\0'; i++)
-		space[(unsigned char)drop[i]] = true;
 	/* the text is never longer than its source */
 	buf_grow(b, n);
-	for (i = 0; i < n && b->len < max; i++) {
-		char c = s[i];
-
-		if (c == '<' && i + 1 < n &&
+	d = b->data;
+	while (i < n && len < max) {
+		c = s[i];
+		k = cls[(unsigned char)c];
+		if (k == 0 || (k == 2 && !(i + 1 < n &&
 		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
-		        s[i + 1] == '!')) {
+		    s[i + 1] == '!')))) {
+			d[len++] = c;
+			i++;
+			continue;
+		}
+		if (k == 2)
 			while (i < n && s[i] != '>')
 				i++;
-			c = ' ';
-		} else if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+		else if (k == 3 && i + 1 < n && s[i + 1] == '(')
 			while (i < n && s[i] != ')')
 				i++;
-			c = ' ';
-		} else if (space[(unsigned char)c]) {
-			c = ' ';
-		}
-		if (c == ' ' && (b->len == 0 || b->data[b->len - 1] == ' '))
-			continue;
-		b->data[b->len++] = c;
+		/* white space collapsed */
+		if (len > 0 && d[len - 1] != ' ')
+			d[len++] = ' ';
+		i++;
 	}
-	if (b->data != NULL)
-		b->data[b->len] = '\0';
+	b->len = len;
+	d[len] = '\0';
 }
 
 /* Appends the strings of a data record (not its links and file names). */
@@ -561,8 +849,8 @@ gap_digits(uint32_t g)
 }
 
 /* Codes t's posting of its last document, if any, after its others. */
-void
-search_term_flush(struct term *t)
+static inline void
+term_flush(struct term *t)
 {
 	uint32_t g;
 	size_t d;
@@ -584,6 +872,12 @@ search_term_flush(struct term *t)
 	t->n++;
 	t->prev = t->last;
 	t->last = NO_DOC;
+}
+
+void
+search_term_flush(struct term *t)
+{
+	term_flush(t);
 }
 
 int
@@ -612,7 +906,6 @@ search_index_release(struct index *x)
 	}
 	free(x->terms);
 	free(x->slot);
-	for (i = 0; i < x->wsize; i++)
-		free((uint64_t *)x->words[i].rest);
 	free(x->words);
+	free(x->wrest);
 }

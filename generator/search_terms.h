@@ -38,6 +38,8 @@ struct index {
 	size_t size;
 	struct word *words;
 	size_t wsize, wused;
+	uint64_t *wrest; /* the bytes of words past their first 16 */
+	size_t nwrest, capwrest;
 };
 
 /* The reading of one text of document doc: a weight's bits (mask)

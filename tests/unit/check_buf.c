@@ -163,6 +163,62 @@ START_TEST(test_buf_json)
 }
 END_TEST
 
+/* buf_add_json() as it was written byte by byte: what the 16-byte
+ * scan must give. */
+static void
+json_ref(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	buf_addc(b, '"');
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\')
+			buf_addf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_adds(b, "\\n");
+		else if (c == '\r')
+			buf_adds(b, "\\r");
+		else if (c == '\t')
+			buf_adds(b, "\\t");
+		else if (c < 0x20 || c == '<')
+			buf_addf(b, "\\u%04x", c);
+		else
+			buf_addc(b, (char)c);
+	}
+	buf_addc(b, '"');
+}
+
+/* Every byte that needs escaping, and some that do not, at every
+ * place of texts of 1 to 70 bytes: the runs found 16 bytes at a time
+ * end where the byte-by-byte loop's did. */
+START_TEST(test_buf_json_scan)
+{
+	static const char odd[] = "\"\\<\n\r\t\x01\x1f\x7f\x80\xff \x20>/";
+	char s[70];
+	size_t n, at, k;
+
+	for (n = 1; n <= sizeof s; n++)
+		for (at = 0; at < n; at++)
+			for (k = 0; k < sizeof odd; k++) {
+				struct buf got = {0}, want = {0};
+
+				memset(s, 'a', n);
+				s[at] = odd[k];
+				if (at + 17 < n)
+					s[at + 17] = '"';
+				buf_add_json(&got, s, n);
+				json_ref(&want, s, n);
+				ck_assert_uint_eq(got.len, want.len);
+				ck_assert_mem_eq(got.data, want.data, want.len);
+				ck_assert_int_eq(got.data[got.len], '\0');
+				buf_release(&got);
+				buf_release(&want);
+			}
+}
+END_TEST
+
 START_TEST(test_buf_csv)
 {
 	ESC(buf_add_csv, "", "");
@@ -294,6 +350,7 @@ buf_suite(void)
 	tcase_add_test(tc, test_buf_html_appends);
 	tcase_add_test(tc, test_buf_urlpath);
 	tcase_add_test(tc, test_buf_json);
+	tcase_add_test(tc, test_buf_json_scan);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("csv");

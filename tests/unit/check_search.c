@@ -4,10 +4,14 @@
  * which js/search.js computes the same way.
  */
 #include <check.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "search.h"
+#include "search_terms.h"
+#include "utf8.h"
 #include "testutil.h"
 #include "tu_skel.h"
 
@@ -57,6 +61,201 @@ START_TEST(test_search_shard)
 }
 END_TEST
 
+/*
+ * What search_cut_text() must count: the text with what Markdown drops
+ * blanked (HTML tags, links' targets), folded whole by search_fold(),
+ * split at the bytes that are not term bytes; pieces of one byte but a
+ * digit, or of more than 40, no terms; a body's count seven at most.
+ */
+struct ref {
+	char *s[512];
+	size_t len[512], count[512], n;
+};
+
+static void
+ref_cut(struct ref *r, const char *s, size_t n, bool md)
+{
+	struct buf t = {0}, f = {0};
+	size_t i, j, k, start;
+
+	buf_add(&t, s, n);
+	for (i = 0; md && i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* as the tokenizer sees them: only outside words */
+		if (c >= 0x80 || ascii_isalnum(c))
+			continue;
+		start = i;
+		if (c == '<' && i + 1 < n &&
+		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
+		        s[i + 1] == '!'))
+			while (i + 1 < n && s[i] != '>')
+				i++;
+		else if (c == ']' && i + 1 < n && s[i + 1] == '(')
+			while (i + 1 < n && s[i] != ')')
+				i++;
+		memset(t.data + start, ' ', i + 1 - start);
+	}
+	search_fold(&f, t.data ? t.data : "", t.len);
+	memset(r, 0, sizeof *r);
+	for (i = 0; i <= f.len; i = j + 1) {
+		for (j = i; j < f.len; j++) {
+			unsigned char c = (unsigned char)f.data[j];
+
+			if (!((c >= 'a' && c <= 'z') || ascii_isdigit(c) ||
+			        c >= 0x80))
+				break;
+		}
+		if (j == i || j - i > 40 ||
+		    (j - i == 1 && !ascii_isdigit(f.data[i])))
+			continue;
+		for (k = 0; k < r->n; k++)
+			if (r->len[k] == j - i &&
+			    memcmp(r->s[k], f.data + i, j - i) == 0)
+				break;
+		if (k == r->n) {
+			ck_assert_uint_lt(r->n, 512);
+			r->s[k] = strndup(f.data + i, j - i);
+			r->len[k] = j - i;
+			r->n++;
+		}
+		r->count[k]++;
+	}
+	buf_release(&t);
+	buf_release(&f);
+}
+
+/* Cuts s[0..n) into a new index and compares it with ref_cut(). */
+static void
+cuts_as_ref(const char *s, size_t n, bool md)
+{
+	struct index x;
+	struct cut c = body_cut;
+	struct ref r;
+	size_t i, k;
+	char *copy = malloc(n ? n : 1);
+
+	/* exactly n bytes: a read past them is an error under ASan */
+	memcpy(copy, s, n);
+	memset(&x, 0, sizeof x);
+	c.x = &x;
+	search_terms_init();
+	search_cut_text(&c, copy, n, md);
+	ref_cut(&r, s, n, md);
+	ck_assert_uint_eq(x.nterms, r.n);
+	for (k = 0; k < r.n; k++) {
+		for (i = 0; i < x.nterms; i++)
+			if (x.terms[i].len == r.len[k] &&
+			    memcmp(x.terms[i].s, r.s[k], r.len[k]) == 0)
+				break;
+		ck_assert_msg(i < x.nterms, "term %s missing", r.s[k]);
+		ck_assert_uint_eq(x.terms[i].w & 15,
+		    r.count[k] < 7 ? r.count[k] : 7);
+		free(r.s[k]);
+	}
+	search_index_release(&x);
+	free(copy);
+}
+
+START_TEST(test_search_cut)
+{
+	static const char *const piece[] = {
+		"a", "B", "z", "0", "9", " ", "  ", ".", ",", "-", "<", ">",
+		"]", "(", ")", "[", "!", "/", "<b>", "</p>", "](http://x.vn/a)",
+		"<!-- c -->", "\xc4\x90", "\xc4\x91", "\xe1\xbb\x87",
+		"\xc3\xa1", "\xcc\x81", "\xe2\x80\x93", "\xff", "\xe1\xbb",
+		"ngan", "NG\xc3\x82N", "s\xc3\xa1" "ch", "Vi\xe1\xbb\x87t",
+		"abcdefghijklmno", "abcdefghijklmnop", "0123456789abcdefg",
+		"\n", "\t", "_", "*", "#",
+	};
+	struct buf b = {0};
+	uint32_t seed = 14;
+	size_t t, k, m;
+
+	cuts_as_ref("", 0, true);
+	cuts_as_ref("Ng\xc3\xa2n s\xc3\xa1" "ch", 12, false);
+	for (t = 0; t < 3000; t++) {
+		buf_reset(&b);
+		seed = seed * 1103515245u + 12345u;
+		m = (seed >> 16) % 90;
+		for (k = 0; k < m; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_adds(&b, piece[(seed >> 16) %
+			    (sizeof piece / sizeof *piece)]);
+		}
+		cuts_as_ref(b.data ? b.data : "", b.len, t % 2 == 0);
+	}
+	buf_release(&b);
+}
+END_TEST
+
+/* search_plain_markdown() as it was first written: the reference. */
+static void
+plain_ref(struct buf *b, const char *s, size_t n, size_t max)
+{
+	static const char drop[] = "#*_>|`~[]!{}\\=\t\n\r\f\v";
+	size_t i;
+
+	for (i = 0; i < n && b->len < max; i++) {
+		char c = s[i];
+
+		if (c == '<' && i + 1 < n &&
+		    (ascii_isalpha(s[i + 1]) || s[i + 1] == '/' ||
+		        s[i + 1] == '!')) {
+			while (i < n && s[i] != '>')
+				i++;
+			c = ' ';
+		} else if (c == ']' && i + 1 < n && s[i + 1] == '(') {
+			while (i < n && s[i] != ')')
+				i++;
+			c = ' ';
+		} else if (c != '\0' && strchr(drop, c) != NULL) {
+			c = ' ';
+		}
+		if (c == ' ' && (b->len == 0 || b->data[b->len - 1] == ' '))
+			continue;
+		buf_addc(b, c);
+	}
+}
+
+START_TEST(test_search_plain)
+{
+	static const char *const piece[] = {
+		"a", "B", " ", "  ", "#", "*", "_", ">", "<", "<b>", "</p>",
+		"<!--", "<1", "]", "](", "](x)", "[", "!", "`", "\n", "\t",
+		"\\", "=", "{", "}", "|", "~", "\r\n", "Vi\xe1\xbb\x87t", ")",
+	};
+	uint32_t seed = 7;
+	size_t t, k, m, max;
+
+	for (t = 0; t < 3000; t++) {
+		struct buf in = {0}, got = {0}, want = {0};
+
+		seed = seed * 1103515245u + 12345u;
+		m = (seed >> 16) % 60;
+		max = (seed >> 8) % 2 ? 1000 : (seed >> 4) % 40;
+		if (t % 3 == 0) { /* what a summary left before the words */
+			buf_adds(&got, "x ");
+			buf_adds(&want, "x ");
+		}
+		for (k = 0; k < m; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_adds(&in, piece[(seed >> 16) %
+			    (sizeof piece / sizeof *piece)]);
+		}
+		search_plain_markdown(&got, in.data ? in.data : "", in.len,
+		    max);
+		plain_ref(&want, in.data ? in.data : "", in.len, max);
+		ck_assert_uint_eq(got.len, want.len);
+		ck_assert_mem_eq(buf_cstr(&got), buf_cstr(&want), want.len);
+		ck_assert_int_eq(got.data[got.len], '\0');
+		buf_release(&in);
+		buf_release(&got);
+		buf_release(&want);
+	}
+}
+END_TEST
+
 Suite *
 search_suite(void)
 {
@@ -65,6 +264,8 @@ search_suite(void)
 
 	tcase_add_test(tc, test_search_fold);
 	tcase_add_test(tc, test_search_shard);
+	tcase_add_test(tc, test_search_cut);
+	tcase_add_test(tc, test_search_plain);
 	suite_add_tcase(s, tc);
 	return s;
 }
