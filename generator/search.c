@@ -297,7 +297,7 @@ search_join(struct site *s)
 	}
 	/* Before the fork, so that the memory let go is the workers' too
 	 * (the model is complete: the frames' summaries are known). */
-	if (pre != NULL && pre->made && !pre->sorted) {
+	if (pre != NULL && pre->made && pre->begun && !pre->sorted) {
 		trim_words(pre);
 		qsort(pre->v, pre->n, sizeof *pre->v, cmp_body);
 		pre->sorted = true;
@@ -323,7 +323,9 @@ trim_words(struct search_pre *pre)
 
 		if (b->npl > need)
 			b->npl = need;
-		memmove(pre->pl.data + to, pre->pl.data + b->poff, b->npl);
+		if (b->npl > 0)
+			memmove(pre->pl.data + to, pre->pl.data + b->poff,
+			    b->npl);
 		b->poff = to;
 		to += b->npl;
 	}
@@ -554,18 +556,20 @@ index_docs(struct part *p, const struct search_pre *pre)
 }
 
 /*
- * Writes the shards of the terms of x that have postings, all made in
- * one block: terms sorted by shard, then by their bytes (the same bytes
- * every build).  Returns the number of shards, or 0 after a reported
- * failure to write.
+ * Writes the shards of the terms of x that have postings, each made in
+ * one block the size of the largest: terms sorted by shard, then by
+ * their bytes (the same bytes every build).  A term's postings are let
+ * go once written: at 100,000 pages the postings are tens of MB, and a
+ * block for every shard at once doubled them at the build's peak.
+ * Returns the number of shards, or 0 after a reported failure to write.
  */
 static uint32_t
 write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 {
 	struct term **terms;
 	uint32_t nshards, sh;
-	size_t i, j, nt, bytes = 0;
-	char *block, *o, *start, name[32];
+	size_t i, j, k, nt, bytes = 0, most = 0, in;
+	char *block, *o, name[32];
 	int rc = 0;
 
 	terms = xreallocarray(NULL, x->nterms ? x->nterms : 1, sizeof *terms);
@@ -584,10 +588,17 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 	for (i = 0; i < nt; i++)
 		terms[i]->shard = terms[i]->hash % nshards;
 	qsort(terms, nt, sizeof *terms, search_term_cmp);
-	/* each shard's "{" and "\n}\n" */
-	o = block = xmalloc(bytes + 4 * (size_t)nshards);
+	for (i = 0; i < nt; i = k) {
+		for (k = i, in = 0;
+		     k < nt && terms[k]->shard == terms[i]->shard; k++)
+			in += 7 + terms[k]->len + terms[k]->len_code;
+		if (in > most)
+			most = in;
+	}
+	/* a shard's "{" and "\n}\n" */
+	block = xmalloc(most + 4);
 	for (sh = 0, i = 0; sh < nshards && rc == 0; sh++) {
-		start = o;
+		o = block;
 		*o++ = '{';
 		for (j = i; i < nt && terms[i]->shard == sh; i++) {
 			struct term *t = terms[i];
@@ -603,14 +614,18 @@ write_shards(struct site *s, int dirfd, const char *dir, struct index *x)
 			memcpy(o, t->code, t->len_code);
 			o += t->len_code;
 			*o++ = '"';
+			/* written: its postings go (index_lang() would) */
+			free(t->code);
+			t->code = NULL;
+			t->cap_code = 0;
 		}
 		memcpy(o, "\n}\n", 3);
 		o += 3;
+		assert(o <= block + most + 4);
 		snprintf(name, sizeof name, "s%u.json", sh);
 		rc =
-		    write_file(s, dirfd, dir, name, start, (size_t)(o - start));
+		    write_file(s, dirfd, dir, name, block, (size_t)(o - block));
 	}
-	assert(o <= block + bytes + 4 * (size_t)nshards);
 	free(block);
 	free(terms);
 	return rc == 0 ? nshards : 0;
