@@ -288,20 +288,125 @@ static const char sitemap_xhtml[] =
     "\n    xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
 static const char sitemap_tail[] = "</urlset>\n";
 
-/* Adds sitemap file name (kept: the arena's) holding the entries
- * all[off[from..to)]. */
+/* Appends the sitemap's entry of page p to b (a: the alternates'). */
 static void
-sitemap_file(struct site *s, const char *name, const struct buf *all,
-    const size_t *off, size_t from, size_t to, struct buf *b)
+sitemap_entry(const struct site *s, struct arena *a, const struct page *p,
+    struct buf *b)
 {
-	buf_adds(b, sitemap_head);
+	struct meta_alt alt[SITE_MAX_LANGS];
+	const char *o = p->out, *lm = lastmod(p);
+	size_t len = strlen(o) - 10, j, k; /* "index.html" */
+
+	/* meta_page_url(), written straight in: ".../index.html" is the
+	 * folder. */
+	if (len > 0 && o[len - 1] != '/')
+		len += 10;
+	buf_adds(b, "  <url><loc>");
+	buf_add_xml(b, s->base_url, strlen(s->base_url));
+	buf_add_xml(b, o, len);
+	buf_adds(b, "</loc>");
+	if (lm != NULL) {
+		buf_adds(b, "<lastmod>");
+		buf_adds(b, lm);
+		buf_adds(b, "</lastmod>");
+	}
+	/* One language has no alternates (there are two or none). */
+	k = s->nlangs > 1 ? meta_alternates(s, a, p, alt) : 0;
+	for (j = 0; j <= k && k > 0; j++) {
+		/* The last round: x-default, the first language's. */
+		const char *hl = j < k ? alt[j].lang : "x-default";
+		const char *hu = j < k ? alt[j].url : NULL;
+		size_t d;
+
+		for (d = 0; hu == NULL && d < k; d++)
+			if (strcmp(alt[d].lang, s->langs[0]) == 0)
+				hu = alt[d].url;
+		if (hu == NULL)
+			hu = alt[0].url;
+		if (hu == NULL)
+			continue;
+		buf_addf(b,
+		    "\n    <xhtml:link rel=\"alternate\" "
+		    "hreflang=\"%s\" href=\"",
+		    hl);
+		buf_add_xml(b, hu, strlen(hu));
+		buf_adds(b, "\"/>");
+	}
+	buf_adds(b, k > 0 ? "\n  </url>\n" : "</url>\n");
+}
+
+/* One sitemap file: the entries of pv[from..to). */
+struct sitemap_part {
+	const struct page **pv;
+	size_t from, to;
+};
+
+/* Writes a sitemap file when it is written (by a render worker, with its
+ * arena a): 150 bytes a page, not held from the model to the render. */
+static void
+sitemap_make(struct site *s, const struct page *pg, struct arena *a,
+    struct buf *out)
+{
+	const struct sitemap_part *sp = pg->ctx;
+	size_t i;
+
+	buf_adds(out, sitemap_head);
 	if (s->nlangs > 1)
-		buf_adds(b, sitemap_xhtml);
-	buf_adds(b, ">\n");
-	if (to > from)
-		buf_add(b, all->data + off[from], off[to] - off[from]);
-	buf_adds(b, sitemap_tail);
-	site_add_data(s, name, "content/site.yaml", b);
+		buf_adds(out, sitemap_xhtml);
+	buf_adds(out, ">\n");
+	for (i = sp->from; i < sp->to; i++)
+		sitemap_entry(s, a, sp->pv[i], out);
+	buf_adds(out, sitemap_tail);
+}
+
+/* Asks for sitemap file name (kept: the arena's) of pv[from..to). */
+static void
+sitemap_file(struct site *s, const char *name, const struct page **pv,
+    size_t from, size_t to)
+{
+	struct sitemap_part *sp = arena_alloc(s->arena, sizeof *sp);
+	struct page *p = site_add_page(s, name, "content/site.yaml");
+
+	sp->pv = pv;
+	sp->from = from;
+	sp->to = to;
+	p->make = sitemap_make;
+	p->ctx = sp;
+}
+
+/* The length of s written by buf_add_xml(). */
+static size_t
+xml_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s == '&'              ? 5 :
+		    *s == '<' || *s == '>'  ? 4 :
+		    *s == '"' || *s == '\'' ? 6 :
+		                              1;
+	return n;
+}
+
+/*
+ * Whether the n entries of pv surely fit one file of SITEMAP_MAX_BYTES:
+ * each entry is bounded by its own URL and, for its alternates, the
+ * longest URL of any (nearly every site: no entry need be made now).
+ */
+static bool
+sitemap_fits(const struct site *s, const struct page **pv, size_t n)
+{
+	size_t i, base = xml_len(s->base_url), most = 0, sum = 0, l;
+
+	for (i = 0; i < n; i++)
+		if ((l = xml_len(pv[i]->out)) > most)
+			most = l;
+	for (i = 0; i < n && sum <= SITEMAP_MAX_BYTES; i++) {
+		sum += 64 + base + xml_len(pv[i]->out);
+		if (s->nlangs > 1)
+			sum += (s->nlangs + 1) * (64 + base + most);
+	}
+	return sum + 256 <= SITEMAP_MAX_BYTES;
 }
 
 /*
@@ -310,15 +415,15 @@ sitemap_file(struct site *s, const char *name, const struct buf *all,
  * (its own included, and x-default), as Google reads hreflang there.
  * Split in files of SITEMAP_MAX_URLS and SITEMAP_MAX_BYTES at most
  * under a sitemap index when it is larger (MINHBACH_TEST_SITEMAP_MAX
- * lowers the count, for the tests).
+ * lowers the count, for the tests): then each entry is made once now
+ * to be measured.  The files themselves are made when written.
  */
 static void
 sitemap(struct site *s)
 {
 	struct buf b = {0};
 	const struct page **pv;
-	struct meta_alt alt[SITE_MAX_LANGS];
-	size_t i, j, k, n = 0, *off, maxu = SITEMAP_MAX_URLS, frame;
+	size_t i, n = 0, maxu = SITEMAP_MAX_URLS, frame;
 	const char *env = getenv("MINHBACH_TEST_SITEMAP_MAX");
 
 	pv = arena_alloc(s->arena, (s->npages ? s->npages : 1) *
@@ -340,96 +445,55 @@ sitemap(struct site *s)
 		pv[n++] = p;
 	}
 	qsort(pv, n, sizeof *pv, cmp_page_out);
-	/* Every entry first, each where it starts in b. */
-	off = arena_alloc(s->arena, (n + 1) * sizeof *off);
-	for (i = 0; i < n; i++) {
-		off[i] = b.len;
-		const char *o = pv[i]->out, *lm = lastmod(pv[i]);
-		size_t len = strlen(o) - 10; /* "index.html" */
-
-		/* meta_page_url(), written straight in: ".../index.html"
-		 * is the folder. */
-		if (len > 0 && o[len - 1] != '/')
-			len += 10;
-		buf_adds(&b, "  <url><loc>");
-		buf_add_xml(&b, s->base_url, strlen(s->base_url));
-		buf_add_xml(&b, o, len);
-		buf_adds(&b, "</loc>");
-		if (lm != NULL) {
-			buf_adds(&b, "<lastmod>");
-			buf_adds(&b, lm);
-			buf_adds(&b, "</lastmod>");
-		}
-		/* One language has no alternates (there are two or none). */
-		k = s->nlangs > 1 ? meta_alternates(s, s->arena, pv[i], alt) :
-		                    0;
-		for (j = 0; j <= k && k > 0; j++) {
-			/* The last round: x-default, the first language's. */
-			const char *hl = j < k ? alt[j].lang : "x-default";
-			const char *hu = j < k ? alt[j].url : NULL;
-			size_t d;
-
-			for (d = 0; hu == NULL && d < k; d++)
-				if (strcmp(alt[d].lang, s->langs[0]) == 0)
-					hu = alt[d].url;
-			if (hu == NULL)
-				hu = alt[0].url;
-			if (hu == NULL)
-				continue;
-			buf_addf(&b, "\n    <xhtml:link rel=\"alternate\" "
-			    "hreflang=\"%s\" href=\"", hl);
-			buf_add_xml(&b, hu, strlen(hu));
-			buf_adds(&b, "\"/>");
-		}
-		buf_adds(&b, k > 0 ? "\n  </url>\n" : "</url>\n");
-	}
-	off[n] = b.len;
 	if (env != NULL && atoi(env) > 0)
 		maxu = (size_t)atoi(env);
 	frame = strlen(sitemap_head) + strlen(sitemap_xhtml) + 2 +
 	    strlen(sitemap_tail);
-	{
-		struct buf f = {0};
+	if (n <= maxu && sitemap_fits(s, pv, n)) {
+		sitemap_file(s, "sitemap.xml", pv, 0, n);
+	} else {
+		struct arena *scratch = arena_new();
+		size_t *off = xreallocarray(NULL, n + 1, sizeof *off);
+		size_t from = 0, to, nf = 0, at = 0;
 
-		if (n <= maxu && b.len + frame <= SITEMAP_MAX_BYTES) {
-			sitemap_file(s, "sitemap.xml", &b, off, 0, n, &f);
-		} else {
-			struct buf x = {0};
-			size_t from = 0, to, nf = 0;
-
-			buf_adds(&x,
-			    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
-			    "\n<sitemapindex xmlns=\"http://www.sitemaps.org/"
-			    "schemas/sitemap/0.9\">\n");
-			while (from < n) {
-				char name[32];
-
-				/* as many as fit (an entry is far below the
-				 * byte limit) */
-				for (to = from + 1;
-				     to < n && to - from < maxu &&
-				     off[to + 1] - off[from] + frame <=
-				         SITEMAP_MAX_BYTES;
-				     to++)
-					;
-				snprintf(name, sizeof name, "sitemap-%zu.xml",
-				    ++nf);
-				/* (the page keeps its name: the arena's) */
-				sitemap_file(s, arena_strdup(s->arena, name),
-				    &b, off, from, to, &f);
-				buf_adds(&x, "  <sitemap><loc>");
-				buf_add_xml(&x, s->base_url,
-				    strlen(s->base_url));
-				buf_adds(&x, name);
-				buf_adds(&x, "</loc></sitemap>\n");
-				from = to;
-			}
-			buf_adds(&x, "</sitemapindex>\n");
-			site_add_data(s, "sitemap.xml", "content/site.yaml",
-			    &x);
-			buf_release(&x);
+		/* Every entry's length, made once in scratch. */
+		for (i = 0; i < n; i++) {
+			off[i] = at;
+			buf_reset(&b);
+			sitemap_entry(s, scratch, pv[i], &b);
+			at += b.len;
+			arena_reset(scratch);
 		}
-		buf_release(&f);
+		off[n] = at;
+		arena_free(scratch);
+		buf_reset(&b);
+		buf_adds(&b,
+		    "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+		    "\n<sitemapindex xmlns=\"http://www.sitemaps.org/"
+		    "schemas/sitemap/0.9\">\n");
+		while (from < n) {
+			char name[32];
+
+			/* as many as fit (an entry is far below the byte
+			 * limit) */
+			for (to = from + 1; to < n && to - from < maxu &&
+			     off[to + 1] - off[from] + frame <=
+			         SITEMAP_MAX_BYTES;
+			     to++)
+				;
+			snprintf(name, sizeof name, "sitemap-%zu.xml", ++nf);
+			/* (the page keeps its name: the arena's) */
+			sitemap_file(s, arena_strdup(s->arena, name), pv, from,
+			    to);
+			buf_adds(&b, "  <sitemap><loc>");
+			buf_add_xml(&b, s->base_url, strlen(s->base_url));
+			buf_adds(&b, name);
+			buf_adds(&b, "</loc></sitemap>\n");
+			from = to;
+		}
+		buf_adds(&b, "</sitemapindex>\n");
+		site_add_data(s, "sitemap.xml", "content/site.yaml", &b);
+		free(off);
 	}
 	buf_reset(&b);
 	buf_addf(&b, "User-agent: *\nAllow: /\nSitemap: %ssitemap.xml\n",

@@ -482,8 +482,12 @@ tu_data(const struct site *s, const char *out)
 	if (p->data == NULL && p->make != NULL) {
 		struct buf b = {0};
 
+		const char *r;
+
 		p->make((struct site *)s, p, s->arena, &b);
-		return buf_keep(&b, s->arena);
+		r = buf_keep(&b, s->arena);
+		buf_release(&b);
+		return r;
 	}
 	ck_assert_msg(p->data != NULL, "page %s is not data", out);
 	return p->data;
