@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diag.h"
 #include "feeds.h"
+#include "fsutil.h"
 #include "meta.h"
 #include "site.h"
 #include "site_lists.h"
@@ -150,6 +151,17 @@ abs_urls(const struct site *s, struct arena *a, struct value *v,
 	return v;
 }
 
+/* Writes what b holds to sink once it is 256 KB (a file made as it is
+ * written); sink NULL: b keeps it all. */
+static void
+pass_on(struct buf *b, struct fsutil_sink *sink)
+{
+	if (sink != NULL && b->len >= 256 * 1024) {
+		fsutil_sink_write(sink, b->data, b->len);
+		buf_reset(b);
+	}
+}
+
 /* A collection's JSON list in one language (json_list_make()). */
 struct json_list {
 	const struct collection *co;
@@ -166,7 +178,7 @@ struct json_list {
  */
 static void
 json_list_make(struct site *s, const struct page *pg, struct arena *a,
-    struct buf *out)
+    struct buf *out, struct fsutil_sink *sink)
 {
 	const struct json_list *jl = pg->ctx;
 	const struct collection *co = jl->co;
@@ -225,6 +237,7 @@ json_list_make(struct site *s, const struct page *pg, struct arena *a,
 			value_to_json_without(hl, b, 0, s->rows_null);
 		}
 		buf_addc(b, '}');
+		pass_on(b, sink);
 	}
 	buf_adds(b, n ? "\n  ]\n}\n" : "]\n}\n");
 	buf_release(&u);
@@ -345,7 +358,7 @@ struct sitemap_part {
  * arena a): 150 bytes a page, not held from the model to the render. */
 static void
 sitemap_make(struct site *s, const struct page *pg, struct arena *a,
-    struct buf *out)
+    struct buf *out, struct fsutil_sink *sink)
 {
 	const struct sitemap_part *sp = pg->ctx;
 	size_t i;
@@ -354,8 +367,14 @@ sitemap_make(struct site *s, const struct page *pg, struct arena *a,
 	if (s->nlangs > 1)
 		buf_adds(out, sitemap_xhtml);
 	buf_adds(out, ">\n");
-	for (i = sp->from; i < sp->to; i++)
+	for (i = sp->from; i < sp->to; i++) {
 		sitemap_entry(s, a, sp->pv[i], out);
+		pass_on(out, sink);
+		/* the alternates' URLs are garbage once written, and a is
+		 * this page's alone (render.c resets it after each) */
+		if ((i - sp->from) % 1024 == 1023)
+			arena_reset(a);
+	}
 	buf_adds(out, sitemap_tail);
 }
 

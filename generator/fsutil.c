@@ -172,13 +172,16 @@ write_all(int fd, const char *data, size_t n)
 	return 0;
 }
 
-int
-fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
-    size_t n)
+/*
+ * Opens rel below dirfd as a new file, making its folders; -1 after a
+ * diagnostic naming rel.
+ */
+static int
+open_new(struct diags *d, int dirfd, const char *rel)
 {
 	struct pos nopos = {NULL, 0, 0};
 	const char *base;
-	int pfd = -1, fd = -1, rc = -1;
+	int pfd, fd;
 
 	if (!fsutil_safe_relpath(rel))
 		return diag_error(d, nopos, "output.unsafe-path",
@@ -194,15 +197,12 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	fd = fsutil_open_beneath(dirfd, rel, O_WRONLY | O_CREAT | O_EXCL,
 	    0644, false);
 	if (fd != -1)
-		goto written;
-	if (errno == EEXIST) {
-		diag_error(d, nopos, "output.written-twice", rel);
-		goto out;
-	}
-	if ((pfd = open_dirs(dirfd, rel, count_parts(rel) - 1)) == -1) {
-		diag_error(d, nopos, "output.write", rel, strerror(errno));
-		goto out;
-	}
+		return fd;
+	if (errno == EEXIST)
+		return diag_error(d, nopos, "output.written-twice", rel);
+	if ((pfd = open_dirs(dirfd, rel, count_parts(rel) - 1)) == -1)
+		return diag_error(d, nopos, "output.write", rel,
+		    strerror(errno));
 	/*
 	 * The temporary output folder starts empty, so O_EXCL is both the
 	 * guard against a planted link and the detector of two pages that
@@ -210,33 +210,65 @@ fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
 	 */
 	fd = openat(pfd, base, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0644);
-	if (fd == -1) {
-		if (errno == EEXIST)
-			diag_error(d, nopos, "output.written-twice", rel);
-		else
-			diag_error(d, nopos, "output.write", rel,
-			    strerror(errno));
-		goto out;
-	}
-written:
-	if (write_all(fd, data, n) == -1 || close(fd) == -1) {
+	if (fd == -1 && errno == EEXIST)
+		diag_error(d, nopos, "output.written-twice", rel);
+	else if (fd == -1)
 		diag_error(d, nopos, "output.write", rel, strerror(errno));
-		fd = -1;
-		/* No half-written page. */
-		if (pfd != -1)
-			unlinkat(pfd, base, 0);
-		else
-			unlinkat(dirfd, rel, 0);
-		goto out;
+	close(pfd);
+	return fd;
+}
+
+int
+fsutil_write(struct diags *d, int dirfd, const char *rel, const char *data,
+    size_t n)
+{
+	struct fsutil_sink k;
+
+	if (fsutil_sink_open(d, dirfd, rel, &k) == -1)
+		return -1;
+	fsutil_sink_write(&k, data, n);
+	return fsutil_sink_close(&k);
+}
+
+int
+fsutil_sink_open(struct diags *d, int dirfd, const char *rel,
+    struct fsutil_sink *k)
+{
+	k->d = d;
+	k->dirfd = dirfd;
+	k->rel = rel;
+	k->failed = false;
+	k->fd = open_new(d, dirfd, rel);
+	return k->fd == -1 ? -1 : 0;
+}
+
+void
+fsutil_sink_write(struct fsutil_sink *k, const char *data, size_t n)
+{
+	if (!k->failed && n > 0 && write_all(k->fd, data, n) == -1) {
+		struct pos nopos = {NULL, 0, 0};
+
+		diag_error(k->d, nopos, "output.write", k->rel,
+		    strerror(errno));
+		k->failed = true;
 	}
-	fd = -1;
-	rc = 0;
-out:
-	if (fd != -1)
-		close(fd);
-	if (pfd != -1)
-		close(pfd);
-	return rc;
+}
+
+int
+fsutil_sink_close(struct fsutil_sink *k)
+{
+	if (close(k->fd) == -1 && !k->failed) {
+		struct pos nopos = {NULL, 0, 0};
+
+		diag_error(k->d, nopos, "output.write", k->rel,
+		    strerror(errno));
+		k->failed = true;
+	}
+	k->fd = -1;
+	/* No half-written page. */
+	if (k->failed)
+		unlinkat(k->dirfd, k->rel, 0);
+	return k->failed ? -1 : 0;
 }
 
 /* A folder's entry: its name (malloc) and its type as readdir() saw it. */

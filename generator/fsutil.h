@@ -22,6 +22,22 @@ bool fsutil_safe_relpath(const char *rel);
  */
 int fsutil_write(struct diags *d, int dirfd, const char *rel,
     const char *data, size_t n);
+/*
+ * fsutil_write() in pieces, for a file made as it is written (a list of
+ * 100,000 records is never whole in memory): open, write as often as
+ * needed, close.  After a failure (a diagnostic) the rest is not written
+ * and close removes the file and returns -1.  One sink, one thread.
+ */
+struct fsutil_sink {
+	struct diags *d;
+	int dirfd, fd;
+	const char *rel;
+	bool failed;
+};
+int fsutil_sink_open(struct diags *d, int dirfd, const char *rel,
+    struct fsutil_sink *k);
+void fsutil_sink_write(struct fsutil_sink *k, const char *data, size_t n);
+int fsutil_sink_close(struct fsutil_sink *k);
 /* True if the absolute real path p is base or lies below it. */
 bool fsutil_is_below(const char *base, const char *p);
 /*

@@ -167,12 +167,16 @@ render_page(struct pool *pl, struct page *p, struct arena *a, struct buf *out,
 		return pl->dirfd < 0 ? 0 : fsutil_write(s->diags, pl->dirfd,
 		    p->out, p->data, p->len);
 	if (p->make != NULL) {
+		struct fsutil_sink k;
+
 		if (pl->dirfd < 0)
 			return 0; /* check: nothing to find in them */
+		if (fsutil_sink_open(s->diags, pl->dirfd, p->out, &k) == -1)
+			return -1;
 		buf_reset(out);
-		p->make(s, p, a, out);
-		return fsutil_write(s->diags, pl->dirfd, p->out, buf_cstr(out),
-		    out->len);
+		p->make(s, p, a, out, &k);
+		fsutil_sink_write(&k, out->data, out->len);
+		return fsutil_sink_close(&k);
 	}
 	if (render_frames(s, p, a, frames, &n) == -1)
 		return -1;

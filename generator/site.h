@@ -25,6 +25,7 @@ struct fmt_style;
 struct fx;
 struct search_pre;
 struct site;
+struct fsutil_sink;
 
 #define SITE_MAX_LANGS 8
 
@@ -112,10 +113,12 @@ struct page {
 	const char *data;	/* or: bytes made by the model (feeds, JSON) */
 	size_t len;
 	/* or: bytes made when the page is written, into out with arena a
-	 * (a list's JSON: too large to hold from the model to the render;
-	 * what make() reads of the model must not change before) */
+	 * (a list's JSON, the sitemap: too large to hold from the model to
+	 * the render; what make() reads of the model must not change
+	 * before); make() passes out to sink as it fills, sink NULL: all of
+	 * it stays in out */
 	void (*make)(struct site *s, const struct page *p, struct arena *a,
-	    struct buf *out);
+	    struct buf *out, struct fsutil_sink *sink);
 	const void *ctx; /* make()'s */
 };
 

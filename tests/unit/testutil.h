@@ -484,7 +484,7 @@ tu_data(const struct site *s, const char *out)
 
 		const char *r;
 
-		p->make((struct site *)s, p, s->arena, &b);
+		p->make((struct site *)s, p, s->arena, &b, NULL);
 		r = buf_keep(&b, s->arena);
 		buf_release(&b);
 		return r;
