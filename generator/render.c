@@ -376,8 +376,12 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	}
 	if (jobs > MAX_JOBS)
 		jobs = MAX_JOBS;
-	/* the bodies' search terms, read beside the model: done before
-	 * any fork */
+	markdown_init();
+	/* The folders first, while the thread reading the bodies' search
+	 * terms may still run (it can outlast the model). */
+	if (dirfd >= 0 && make_dirs(s, dirfd) == -1)
+		return -1;
+	/* that thread is done before any fork */
 	search_join(s);
 	pl.site = s;
 	pl.theme = th;
@@ -386,9 +390,6 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	pl.next = &next;
 	atomic_init(&pl.failed, 0);
 	pl.stop = stop;
-	markdown_init();
-	if (dirfd >= 0 && make_dirs(s, dirfd) == -1)
-		return -1;
 	/* The search index is written beside the pages (not in check). */
 	if (dirfd >= 0 && search_pending(s))
 		index = &bs;
