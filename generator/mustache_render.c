@@ -10,9 +10,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "arena.h"
 #include "buf.h"
@@ -309,69 +306,6 @@ out_add(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* What add_html() replaces: which[c] indexes rep[]; 0 is none. */
-static const unsigned char which[256] = {
-    ['&'] = 1,
-    ['<'] = 2,
-    ['>'] = 3,
-    ['"'] = 4,
-    ['\''] = 5,
-};
-
-/* The length of the start of s[0..n) that needs no escaping. */
-static size_t
-plain_run(const char *s, size_t n)
-{
-	size_t i = 0;
-#ifdef __SSE2__
-	/* Sixteen bytes a step: nearly every byte of a page is plain. */
-	const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<');
-	const __m128i gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
-	const __m128i apos = _mm_set1_epi8('\'');
-
-	for (; i + 16 <= n; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, amp),
-		                             _mm_cmpeq_epi8(x, lt)),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, gt),
-		        _mm_or_si128(_mm_cmpeq_epi8(x, quot),
-		            _mm_cmpeq_epi8(x, apos))));
-		int bits = _mm_movemask_epi8(m);
-
-		if (bits != 0)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
-	}
-#endif
-	while (i < n && which[(unsigned char)s[i]] == 0)
-		i++;
-	return i;
-}
-
-/* buf_add_html(), with the plain runs between replacements found fast. */
-static void
-add_html(struct buf *b, const char *s, size_t n)
-{
-	static const char *const rep[] = {
-	    "",
-	    "&amp;",
-	    "&lt;",
-	    "&gt;",
-	    "&quot;",
-	    "&#39;",
-	};
-	size_t k;
-
-	while (n > 0) {
-		k = plain_run(s, n);
-		out_add(b, s, k);
-		if (k == n)
-			break;
-		buf_adds(b, rep[which[(unsigned char)s[k]]]);
-		s += k + 1;
-		n -= k + 1;
-	}
-}
-
 static void
 emit_value(struct render *r, const struct value *v, bool escape)
 {
@@ -379,7 +313,7 @@ emit_value(struct render *r, const struct value *v, bool escape)
 
 	if (v->type == VALUE_STR) {
 		if (escape)
-			add_html(r->out, v->text, v->len);
+			buf_add_html(r->out, v->text, v->len);
 		else
 			out_add(r->out, v->text, v->len);
 		return;

@@ -219,6 +219,55 @@ START_TEST(test_buf_json_scan)
 }
 END_TEST
 
+/* buf_add_html() as it was written byte by byte: what the 16-byte scan
+ * must give. */
+static void
+html_ref(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&#39;"); break;
+		default: buf_addc(b, s[i]); break;
+		}
+}
+
+/* Every byte HTML escapes, and some it does not, at every place of
+ * texts of 1 to 70 bytes, with a second one 17 bytes further: the runs
+ * found 16 bytes at a time end where the byte-by-byte loop's did. */
+START_TEST(test_buf_html_scan)
+{
+	static const char odd[] = "&<>\"'\x01\x7f\x80\xff /;";
+	char s[70];
+	size_t n, at, k;
+
+	for (n = 1; n <= sizeof s; n++)
+		for (at = 0; at < n; at++)
+			for (k = 0; k < sizeof odd; k++) {
+				struct buf got = {0}, want = {0};
+
+				memset(s, 'a', n);
+				s[at] = odd[k];
+				if (at + 17 < n)
+					s[at + 17] = '\'';
+				buf_adds(&got, "x");
+				buf_adds(&want, "x");
+				buf_add_html(&got, s, n);
+				html_ref(&want, s, n);
+				ck_assert_uint_eq(got.len, want.len);
+				ck_assert_mem_eq(got.data, want.data, want.len);
+				ck_assert_int_eq(got.data[got.len], '\0');
+				buf_release(&got);
+				buf_release(&want);
+			}
+}
+END_TEST
+
 START_TEST(test_buf_csv)
 {
 	ESC(buf_add_csv, "", "");
@@ -351,6 +400,7 @@ buf_suite(void)
 	tcase_add_test(tc, test_buf_urlpath);
 	tcase_add_test(tc, test_buf_json);
 	tcase_add_test(tc, test_buf_json_scan);
+	tcase_add_test(tc, test_buf_html_scan);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("csv");

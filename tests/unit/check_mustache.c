@@ -1037,7 +1037,24 @@ START_TEST(test_mustache_cli_status)
 }
 END_TEST
 
-/* Escaping: the same bytes as buf_add_html(), wherever the specials are. */
+/* Escaping: each special replaced, wherever it is (a byte-by-byte
+ * reference, not the escaper the renderer calls). */
+static void
+html_ref(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&#39;"); break;
+		default: buf_addc(b, s[i]); break;
+		}
+}
+
 START_TEST(test_mustache_escape_runs)
 {
 	static const char special[] = "&<>\"'";
@@ -1073,7 +1090,7 @@ START_TEST(test_mustache_escape_runs)
 				                     &w.out, w.d),
 				    0);
 				buf_reset(&want);
-				buf_add_html(&want, s, n);
+				html_ref(&want, s, n);
 				ck_assert_str_eq(buf_cstr(&w.out),
 				    buf_cstr(&want));
 			}
