@@ -338,22 +338,15 @@ trim_words(struct search_pre *pre)
 }
 
 /* The bodies read (here, when search_begin() was not called), joined,
- * their words trimmed (the frames are made), sorted for body_of(). */
+ * their words trimmed and sorted for body_of() (search_join(), for an
+ * index search_make() readied). */
 static struct search_pre *
 bodies_read(struct site *s)
 {
-	struct search_pre *pre;
-
 	search_begin(s, false);
 	search_join(s);
-	pre = s->search_pre;
-	if (!pre->sorted) {
-		/* (not joined before a fork: search_join() did it then) */
-		trim_words(pre);
-		qsort(pre->v, pre->n, sizeof *pre->v, cmp_body);
-		pre->sorted = true;
-	}
-	return pre;
+	assert(s->search_pre->sorted);
+	return s->search_pre;
 }
 
 /* The terms read of it's body (a shadow's: its record's), or NULL when
