@@ -13,14 +13,17 @@
 #include <xlsxwriter.h>
 #include <yaml.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "build.h"
 #include "date.h"
+#include "diag.h"
 #include "messages.h"
 #include "serve.h"
 #include "cmd_new.h"
 #include "cmd_render.h"
 #include "cmd_schema.h"
+#include "utf8.h"
 
 /* The Makefile passes git describe's answer; a build outside it has none. */
 #ifndef MINHBACH_COMMIT
@@ -129,7 +132,9 @@ static const char help_options[] =
 "  --untranslated   check: also list, per collection and language, the\n"
 "                   records that have no translation into that language\n"
 "  --lang vi|en     the language of the messages (default: the site's\n"
-"                   first language; Vietnamese unless that is English)\n"
+"                   first language; Vietnamese unless that is English;\n"
+"                   for a mistake on the command line, which is found\n"
+"                   before the site is read: Vietnamese)\n"
 "  --format text|github   check: plain lines (default), or GitHub\n"
 "                   annotation lines (::error file=…,line=…,col=…::…)\n"
 "  --port N         serve: the port (default: 8080; 0: any free port)\n"
@@ -171,6 +176,56 @@ cmd_help(const char *cmd_usage)
 }
 
 /*
+ * Wrong usage: a catalogue message in the language of --lang if the
+ * command line names one (the site, whose first language is the
+ * default elsewhere, is not read yet), else Vietnamese; then the usage.
+ * main() sets lang before any command looks at its options.
+ */
+static struct {
+	const char *lang;
+	struct diags *d;
+} wrong = {"vi", NULL};
+
+static struct diags *
+usage_diags(void)
+{
+	if (wrong.d == NULL) {
+		wrong.d = diags_new(arena_new());
+		diags_set_lang(wrong.d, wrong.lang);
+	}
+	return wrong.d;
+}
+
+/* Prints what usage_diags() holds, then text (the command's usage, or
+ * NULL when the message says it all); returns 2. */
+static int
+usage_fail(const char *text)
+{
+	diags_print(usage_diags(), stderr);
+	if (text != NULL)
+		fputs(text, stderr);
+	return 2;
+}
+
+/* --lang vi|en anywhere on the command line, for usage_fail(). */
+static void
+usage_lang(int argc, char **argv)
+{
+	const char *v = NULL;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			v = argv[i] + 7;
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			v = argv[i + 1];
+	if (v != NULL && strcmp(v, "en") == 0)
+		wrong.lang = "en";
+}
+
+static const struct pos nowhere;
+
+/*
  * --version: the commit and the libraries' versions as linked (a bug
  * report needs the ones in use, not those the headers named).
  */
@@ -205,8 +260,8 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **out)
 	if (a[n] != '\0')
 		return 0;
 	if (*i + 1 >= argc) {
-		fprintf(stderr, "minhbach: %s needs a value\n%s", name, usage);
-		exit(2);
+		diag_error(usage_diags(), nowhere, "usage.needs-value", name);
+		exit(usage_fail(NULL));
 	}
 	*out = argv[++*i];
 	return 1;
@@ -218,8 +273,8 @@ bad_date(const char *date)
 {
 	if (date == NULL || date_is_valid(date, strlen(date)))
 		return 0;
-	fprintf(stderr, "minhbach: --date takes a real day written "
-	    "YYYY-MM-DD, not '%s'\n%s", date, usage);
+	diag_error(usage_diags(), nowhere, "usage.bad-date", date);
+	usage_fail(NULL);
 	return 1;
 }
 
@@ -229,7 +284,8 @@ bad_lang(const char *lang)
 {
 	if (strcmp(lang, "vi") == 0 || strcmp(lang, "en") == 0)
 		return 0;
-	fprintf(stderr, "minhbach: --lang is vi or en\n");
+	diag_error(usage_diags(), nowhere, "usage.bad-lang", lang);
+	usage_fail(NULL);
 	return 1;
 }
 
@@ -255,24 +311,23 @@ cmd_render(int argc, char **argv)
 		}
 		if (is_help(argv[i]))
 			return cmd_help(USAGE_RENDER);
-		fprintf(stderr, "minhbach render: unknown option '%s'\n%s",
-		    argv[i], usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.unknown-option",
+		    "render", argv[i]);
+		return usage_fail("usage: " USAGE_RENDER);
 	}
 	if (url != NULL && tmpl == NULL && data == NULL && partials == NULL) {
 		if (bad_date(o.date))
 			return 2;
 		if (*o.source == '\0') {
-			fprintf(stderr, "minhbach: empty --source\n");
-			return 2;
+			diag_error(usage_diags(), nowhere, "usage.empty",
+			    "--source");
+			return usage_fail(NULL);
 		}
 		return cmd_render_context(&o, url);
 	}
 	if (tmpl == NULL || data == NULL || url != NULL || o.date != NULL) {
-		fprintf(stderr, "minhbach render: either --template and "
-		    "--data, or --context (and --date with it)\n%s",
-		    usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.render-either");
+		return usage_fail("usage: " USAGE_RENDER);
 	}
 	return cmd_render_template(tmpl, data, partials);
 }
@@ -294,9 +349,9 @@ cmd_messages(int argc, char **argv)
 		}
 		if (is_help(argv[i]))
 			return cmd_help(USAGE_MESSAGES);
-		fprintf(stderr, "minhbach messages: unknown option '%s'\n%s",
-		    argv[i], usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.unknown-option",
+		    "messages", argv[i]);
+		return usage_fail("usage: " USAGE_MESSAGES);
 	}
 	if (bad_lang(lang))
 		return 2;
@@ -320,28 +375,29 @@ cmd_new_main(int argc, char **argv)
 		if (is_help(argv[i]))
 			return cmd_help(USAGE_NEW);
 		if (argv[i][0] == '-') {
-			fprintf(stderr, "minhbach new: unknown option '%s'\n%s",
-			    argv[i], usage);
-			return 2;
+			diag_error(usage_diags(), nowhere,
+			    "usage.unknown-option", "new", argv[i]);
+			return usage_fail("usage: " USAGE_NEW);
 		}
 		if (kind == NULL)
 			kind = argv[i];
 		else if (name == NULL)
 			name = argv[i];
 		else {
-			fprintf(stderr, "minhbach new: one KIND and one NAME"
-			    "\n%s", usage);
-			return 2;
+			diag_error(usage_diags(), nowhere, "usage.new-one-name",
+			    argv[i]);
+			return usage_fail("usage: " USAGE_NEW);
 		}
 	}
 	if (kind == NULL) {
-		fprintf(stderr, "minhbach new: which KIND?\n%s", usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.new-which-kind");
+		return usage_fail("usage: " USAGE_NEW);
 	}
-	if ((lang != NULL && bad_lang(lang)) || *source == '\0') {
-		if (*source == '\0')
-			fprintf(stderr, "minhbach: empty --source\n");
+	if (lang != NULL && bad_lang(lang))
 		return 2;
+	if (*source == '\0') {
+		diag_error(usage_diags(), nowhere, "usage.empty", "--source");
+		return usage_fail(NULL);
 	}
 	return cmd_new(source, kind, name, lang);
 }
@@ -361,14 +417,15 @@ cmd_schema_main(int argc, char **argv)
 			continue;
 		if (is_help(argv[i]))
 			return cmd_help(USAGE_SCHEMA);
-		fprintf(stderr, "minhbach schema: unknown option '%s'\n%s",
-		    argv[i], usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.unknown-option",
+		    "schema", argv[i]);
+		return usage_fail("usage: " USAGE_SCHEMA);
 	}
-	if ((lang != NULL && bad_lang(lang)) || *out == '\0') {
-		if (*out == '\0')
-			fprintf(stderr, "minhbach: empty --out\n");
+	if (lang != NULL && bad_lang(lang))
 		return 2;
+	if (*out == '\0') {
+		diag_error(usage_diags(), nowhere, "usage.empty", "--out");
+		return usage_fail(NULL);
 	}
 	return cmd_schema(out, source, lang);
 }
@@ -396,28 +453,47 @@ cmd_serve(int argc, char **argv)
 		}
 		if (is_help(argv[i]))
 			return cmd_help(USAGE_SERVE);
-		fprintf(stderr, "minhbach serve: unknown option '%s'\n%s",
-		    argv[i], usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.unknown-option",
+		    "serve", argv[i]);
+		return usage_fail("usage: " USAGE_SERVE);
 	}
 	if (port != NULL) {
 		char *end;
 		long n = strtol(port, &end, 10);
 
 		if (end == port || *end != '\0' || n < 0 || n > 65535) {
-			fprintf(stderr, "minhbach: --port takes a number from "
-			    "1 to 65535 (0: any free port)\n");
-			return 2;
+			diag_error(usage_diags(), nowhere, "usage.bad-port",
+			    port);
+			return usage_fail(NULL);
 		}
 		so.port = (int)n;
 	}
 	if (bad_date(o.date))
 		return 2;
-	if (*o.source == '\0') {
-		fprintf(stderr, "minhbach: empty --source\n");
+	if (o.lang != NULL && bad_lang(o.lang))
 		return 2;
+	if (*o.source == '\0') {
+		diag_error(usage_diags(), nowhere, "usage.empty", "--source");
+		return usage_fail(NULL);
 	}
 	return serve_run(&o, &so);
+}
+
+/* Not a command: the nearest one if it looks like a typo of it. */
+static int
+unknown_command(const char *cmd)
+{
+	static const char *const cmds[] = {"build", "check", "serve",
+	    "messages", "new", "schema", "render", "help"};
+	const char *near = utf8_nearest(cmd, cmds, sizeof cmds / sizeof *cmds);
+
+	if (near != NULL)
+		diag_error(usage_diags(), nowhere, "usage.unknown-command-near",
+		    cmd, near);
+	else
+		diag_error(usage_diags(), nowhere, "usage.unknown-command",
+		    cmd);
+	return usage_fail(usage);
 }
 
 int
@@ -431,6 +507,7 @@ main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	usage_lang(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		fputs(usage, stdout);
@@ -456,9 +533,7 @@ main(int argc, char **argv)
 	} else if (strcmp(argv[1], "check") == 0) {
 		o.cmd = BUILD_CHECK;
 	} else {
-		fprintf(stderr, "minhbach: unknown command '%s'\n%s", argv[1],
-		    usage);
-		return 2;
+		return unknown_command(argv[1]);
 	}
 	for (i = 2; i < argc; i++) {
 		if (opt_value(argc, argv, &i, "--source", &o.source) ||
@@ -501,18 +576,19 @@ main(int argc, char **argv)
 			return cmd_help(USAGE_CHECK);
 		if (is_help(argv[i]))
 			return cmd_help(USAGE_BUILD);
-		fprintf(stderr, "minhbach %s: unknown option '%s'\n%s",
-		    argv[1], argv[i], usage);
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.unknown-option",
+		    argv[1], argv[i]);
+		return usage_fail(o.cmd == BUILD_CHECK ? "usage: " USAGE_CHECK :
+		                                         "usage: " USAGE_BUILD);
 	}
 	if (jobs != NULL) {
 		char *end;
 		long n = strtol(jobs, &end, 10);
 
 		if (*end != '\0' || n < 1 || n > 64) {
-			fprintf(stderr, "minhbach: --jobs takes a number from "
-			    "1 to 64\n");
-			return 2;
+			diag_error(usage_diags(), nowhere, "usage.bad-jobs",
+			    jobs);
+			return usage_fail(NULL);
 		}
 		o.jobs = (int)n;
 	}
@@ -522,14 +598,15 @@ main(int argc, char **argv)
 		if (strcmp(format, "github") == 0)
 			o.github = true;
 		else if (strcmp(format, "text") != 0) {
-			fprintf(stderr, "minhbach: --format is text or "
-			    "github\n");
-			return 2;
+			diag_error(usage_diags(), nowhere, "usage.bad-format",
+			    format);
+			return usage_fail(NULL);
 		}
 	}
 	if (*o.source == '\0' || *o.out == '\0') {
-		fprintf(stderr, "minhbach: empty --source or --out\n");
-		return 2;
+		diag_error(usage_diags(), nowhere, "usage.empty",
+		    *o.source == '\0' ? "--source" : "--out");
+		return usage_fail(NULL);
 	}
 	return build_run(&o);
 }

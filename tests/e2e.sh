@@ -40,6 +40,24 @@ expect_exit 2 "unknown command" "$bin" frobnicate
 expect_exit 2 "unknown option" "$bin" build --frob
 expect_exit 2 "missing value" "$bin" build --out
 expect_exit 2 "render without --data" "$bin" render --template x
+# Wrong usage is told in the catalogue's words: Vietnamese, or English
+# with --lang en anywhere on the line; the command's own usage follows.
+expect_exit 2 "typo of a command" "$bin" buidl
+grep -qx 'minhbach: lỗi: không có lệnh «buidl»; có phải ý bạn là `build`? \[usage.unknown-command-near\]' "$work/err.txt" &&
+	ok || { bad "typo of a command: message"; cat "$work/err.txt"; }
+expect_exit 2 "unknown option, English" "$bin" check --frob --lang en
+grep -qx 'minhbach: error: check: unknown option “--frob” \[usage.unknown-option\]' "$work/err.txt" &&
+	ok || { bad "unknown option in English: message"; cat "$work/err.txt"; }
+sed -n 2p "$work/err.txt" | grep -q '^usage: minhbach check ' && ! grep -q 'minhbach build' "$work/err.txt" &&
+	ok || { bad "unknown option: not followed by check's own usage"; cat "$work/err.txt"; }
+expect_exit 2 "--jobs 0" "$bin" build --jobs 0
+grep -qx 'minhbach: lỗi: --jobs cần một số từ 1 đến 64, không phải «0» \[usage.bad-jobs\]' "$work/err.txt" &&
+	ok || { bad "--jobs 0: message"; cat "$work/err.txt"; }
+expect_exit 2 "--lang fr" "$bin" serve --lang fr
+grep -q '\[usage.bad-lang\]$' "$work/err.txt" && ok || { bad "serve --lang fr: message"; cat "$work/err.txt"; }
+expect_exit 2 "--out without a value" "$bin" build --lang=en --out
+[ "$(cat "$work/err.txt")" = 'minhbach: error: --out needs a value [usage.needs-value]' ] &&
+	ok || { bad "--out without a value: message"; cat "$work/err.txt"; }
 
 # --- render --context: a page's context as YAML (the sample portal) ----
 # From the repository's top, --source . by default, history included.
