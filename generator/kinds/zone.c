@@ -37,7 +37,8 @@
  *   người", labour_workers_text, labour_as_of_text,
  *   has_land_facts, has_utility_facts (a section has something to show),
  *   incentives[].document_url / document_title (the linked document, when
- *   published), prices[].amount_text "45 USD/m²/năm",
+ *   published) / document_lang (its language, when not the page's: it
+ *   has no translation), prices[].amount_text "45 USD/m²/năm",
  *   distances[].km_text, vacant_lots[].area_text, sources[].date_text;
  *   the data's own fields as written (coordinates {lat, lon}, contact,
  *   lease.note, sublease.note, fees.*.note, utilities.*.note...).
@@ -763,6 +764,7 @@ zone_investor(struct site *s, const struct site_names *x, struct item *it)
 	}
 	{
 		struct value *rows = records_copy_rows(s, f, "incentives");
+		const char *dl;
 		size_t i;
 
 		for (i = 0; rows != NULL && i < rows->n; i++) {
@@ -777,6 +779,12 @@ zone_investor(struct site *s, const struct site_names *x, struct item *it)
 			records_set(s, r, "document_url", di->url);
 			records_set(s, r, "document_title", records_title(s,
 			    di));
+			/* Not translated: the link leads to a page in
+			 * another language, and says so (hreflang). */
+			dl = di->shadow_of != NULL ? di->shadow_of->lang :
+			                             di->lang;
+			if (strcmp(dl, it->lang) != 0)
+				records_set(s, r, "document_lang", dl);
 		}
 	}
 }

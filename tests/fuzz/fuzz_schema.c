@@ -64,7 +64,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena *a;
 	struct diags *d;
 	struct value *v = NULL;
-	struct schema_refs refs = {exists, NULL};
+	struct schema_refs refs = {exists, NULL, NULL};
 	const char *kind;
 	size_t nrefs = 0;
 
