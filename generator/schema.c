@@ -422,6 +422,7 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 	if (!check_top(&l, name, root))
 		return NULL;
 	l.s = arena_calloc(a, 1, sizeof *l.s);
+	l.s->near = utf8_memo_new(a);
 	l.kinds = kinds = value_map_get(root, "kinds");
 	defs = value_map_get(root, "defs");
 	/* Names first, bodies second: definitions may refer to each other. */

@@ -38,6 +38,7 @@ struct frame {
 struct ck {
 	const struct schema_refs *refs;
 	struct diags *d;	/* NULL while trying a union's alternatives */
+	struct utf8_memo *near;	/* the schemas' memo of utf8_nearest() */
 	bool vi;		/* messages in Vietnamese */
 	struct frame fr[4 * VALUE_MAX_DEPTH + 2];
 	size_t nfr;
@@ -343,7 +344,7 @@ static void
 unknown_key(struct ck *c, const struct value_pair *p,
     const char *const *names, size_t n)
 {
-	const char *near = utf8_nearest(p->key, names, n);
+	const char *near = utf8_nearest_memo(c->near, p->key, names, n);
 	struct buf list = {0};
 
 	if (c->d == NULL)
@@ -763,7 +764,8 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			if (strcmp(p->key, n->names[j]) == 0)
 				break;
 		if (j < n->nfield || n->values != NULL ||
-		    (near = utf8_nearest(p->key, n->names, n->nfield)) == NULL)
+		    (near = utf8_nearest_memo(c->near, p->key, n->names,
+		    n->nfield)) == NULL)
 			continue;
 		for (j = 0; j < n->nfield; j++)
 			if (strcmp(near, n->names[j]) == 0 &&
@@ -798,7 +800,8 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			if (strcmp(p->key, n->names[j]) == 0)
 				f = n->fields[j];
 		if (f == NULL && n->values == NULL) {
-			near = utf8_nearest(p->key, n->names, n->nfield);
+			near = utf8_nearest_memo(c->near, p->key, n->names,
+		    n->nfield);
 			for (j = 0; near != NULL && j < n->nfield; j++)
 				if (covered[j] && strcmp(near,
 				    n->names[j]) == 0)
@@ -977,6 +980,7 @@ schema_check(const struct schemas *s, const char *kind,
 	c = xcalloc(1, sizeof *c);
 	c->refs = refs;
 	c->d = d;
+	c->near = s->near;
 	c->vi = strcmp(diags_lang(d), "vi") == 0;
 	if (v == NULL || v->type != VALUE_MAP) {
 		diag_error(d, v != NULL ? v->pos : pos_file(NULL),
