@@ -67,17 +67,17 @@ unknown_keys(struct site *s, const struct value *m, const char *const *known,
 		if (best != NULL && strcmp(best, key) == 0)
 			continue;
 		if (coll != NULL && best != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-collection-key-near", key, coll,
 			    best);
 		else if (coll != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-collection-key", key, coll);
 		else if (best != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-key-near", key, best);
 		else
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-key", key);
 	}
 }
@@ -271,12 +271,12 @@ load_collections(struct site *s)
 		const char *kind;
 
 		if (!utf8_is_slug(p->key)) {
-			diag_error(s->diags, p->keypos,
+			diag_error(s->diags, value_pair_pos(p),
 			    "config.collection-name", p->key);
 			continue;
 		}
 		if (strcmp(p->key, "files") == 0) {
-			diag_error(s->diags, p->keypos,
+			diag_error(s->diags, value_pair_pos(p),
 			    "config.collection-files");
 			continue;
 		}

@@ -350,7 +350,7 @@ unknown_key(struct ck *c, const struct value_pair *p,
 	if (c->d == NULL)
 		return;
 	if (near != NULL) {
-		report(c, false, p->keypos, "record.unknown-key-near",
+		report(c, false, value_pair_pos(p), "record.unknown-key-near",
 		    p->key, inside(c), near);
 	} else if (n <= 8) {
 		/*
@@ -359,11 +359,11 @@ unknown_key(struct ck *c, const struct value_pair *p,
 		 * otherwise leave 100,000 copies in the arena.
 		 */
 		add_keys(&list, names, n);
-		report(c, false, p->keypos, "record.unknown-key-list",
+		report(c, false, value_pair_pos(p), "record.unknown-key-list",
 		    p->key, inside(c), buf_cstr(&list));
 		buf_release(&list);
 	} else {
-		report(c, false, p->keypos, "record.unknown-key", p->key,
+		report(c, false, value_pair_pos(p), "record.unknown-key", p->key,
 		    inside(c));
 	}
 }
@@ -772,7 +772,7 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			    n->fields[j]->required &&
 			    value_map_get(v, near) == NULL && !covered[j]) {
 				covered[j] = true;
-				report(c, true, p->keypos,
+				report(c, true, value_pair_pos(p),
 				    "record.misspelled-required", p->key,
 				    c->d ? inside(c) : NULL, near);
 			}
@@ -813,11 +813,11 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 		push(c, p->key, 0, NULL);
 		if (f != NULL && f->deprecated != NULL) {
 			if (*f->deprecated != '\0')
-				report(c, false, p->keypos,
+				report(c, false, value_pair_pos(p),
 				    "record.deprecated-advice", where(c),
 				    f->deprecated);
 			else
-				report(c, false, p->keypos,
+				report(c, false, value_pair_pos(p),
 				    "record.deprecated", where(c));
 		}
 		/* An optional field left empty counts as left out. */

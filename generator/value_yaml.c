@@ -763,7 +763,7 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 		} else if ((first = find_key(m, &keys, key->text,
 		    key->len)) != SIZE_MAX) {
 			soft(L, kp, "yaml.duplicate-key", key->text,
-			    diag_fmt(L->d, "%u", m->pairs[first].keypos.line));
+			    diag_fmt(L->d, "%u", m->pairs[first].line));
 		} else {
 			value_map_append(L->a, m, key->text, key->len, kp,
 			    val);

@@ -59,8 +59,8 @@ walk(struct site *s, const struct value *ref, const struct value *have,
 			continue;
 		diag_warning(s->diags, pos_file(file_of(s, lang)),
 		    "words.untranslated", key, s->langs[lang],
-		    diag_fmt(s->diags, "%s:%u", p->keypos.path ?
-		    p->keypos.path : file_of(s, 0), p->keypos.line));
+		    diag_fmt(s->diags, "%s:%u", value_pair_pos(p).path ?
+		    value_pair_pos(p).path : file_of(s, 0), p->line));
 	}
 }
 

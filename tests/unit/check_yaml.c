@@ -177,11 +177,11 @@ START_TEST(test_yaml_positions)
 	ck_assert_uint_eq(r.v->pos.line, 1);
 	ck_assert_uint_eq(r.v->pos.col, 1);
 	ck_assert_str_eq(r.v->pos.path, "t.yaml");
-	ck_assert_uint_eq(r.v->pairs[0].keypos.line, 1);
-	ck_assert_uint_eq(r.v->pairs[0].keypos.col, 1);
+	ck_assert_uint_eq(r.v->pairs[0].line, 1);
+	ck_assert_uint_eq(r.v->pairs[0].col, 1);
 	ck_assert_uint_eq(get(&r, "tiêu đề")->pos.line, 1);
 	ck_assert_uint_eq(get(&r, "tiêu đề")->pos.col, 10);
-	ck_assert_uint_eq(r.v->pairs[1].keypos.line, 2);
+	ck_assert_uint_eq(r.v->pairs[1].line, 2);
 	l = get(&r, "khu");
 	ck_assert_uint_eq(l->pos.line, 3);
 	ck_assert_uint_eq(l->pos.col, 3);
@@ -201,8 +201,8 @@ START_TEST(test_yaml_positions_first_line)
 
 	parse_n(&r, src, strlen(src), 2);
 	ck_assert_int_eq(r.rc, 0);
-	ck_assert_uint_eq(r.v->pairs[0].keypos.line, 2);
-	ck_assert_uint_eq(r.v->pairs[1].keypos.line, 3);
+	ck_assert_uint_eq(r.v->pairs[0].line, 2);
+	ck_assert_uint_eq(r.v->pairs[1].line, 3);
 	ck_assert_uint_eq(get(&r, "date")->pos.line, 3);
 	ck_assert_uint_eq(get(&r, "date")->pos.col, 7);
 	done(&r);
