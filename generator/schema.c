@@ -227,16 +227,17 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 	if (k == sizeof schema_keys / sizeof *schema_keys) {
 		near = utf8_nearest(p->key, schema_keys, k);
 		if (near != NULL)
-			diag_error(l->d, value_pair_pos(p), "schema.unknown-key-near",
-			    p->key, near);
+			diag_error(l->d, value_pair_pos(p),
+			    "schema.unknown-key-near", p->key, near);
 		else
-			diag_error(l->d, value_pair_pos(p), "schema.unknown-key",
-			    p->key);
+			diag_error(l->d, value_pair_pos(p),
+			    "schema.unknown-key", p->key);
 		return;
 	}
 	if (k >= 4 && !(props & (k <= 5 ? P_MINMAX : k == 6 ? P_VALUES :
 	    k == 7 ? P_FIELDS : k == 8 ? P_OF : P_TO))) {
-		diag_error(l->d, value_pair_pos(p), "schema.key-not-for-type", p->key);
+		diag_error(l->d, value_pair_pos(p), "schema.key-not-for-type",
+		    p->key);
 		return;
 	}
 	switch (k) {
@@ -435,7 +436,8 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 			for (j = 0; j < T_DEF; j++)
 				if (strcmp(defs->pairs[i].key,
 				    types[j].name) == 0)
-					diag_error(d, value_pair_pos(&defs->pairs[i]),
+					diag_error(d,
+					    value_pair_pos(&defs->pairs[i]),
 					    "schema.def-hides-type",
 					    types[j].name);
 		}
@@ -673,12 +675,13 @@ schema_declare(struct schemas *s, struct arena *a, struct diags *d,
 			continue;
 		}
 		if (!field_name_ok(p->key)) {
-			diag_error(d, value_pair_pos(p), "config.field-name", p->key);
+			diag_error(d, value_pair_pos(p), "config.field-name",
+			    p->key);
 			continue;
 		}
 		if (field_reserved(p->key)) {
-			diag_error(d, value_pair_pos(p), "config.field-reserved",
-			    p->key);
+			diag_error(d, value_pair_pos(p),
+			    "config.field-reserved", p->key);
 			continue;
 		}
 		if ((f = field_decl(a, d, s, p->val)) == NULL)

@@ -38,7 +38,7 @@ struct frame {
 struct ck {
 	const struct schema_refs *refs;
 	struct diags *d;	/* NULL while trying a union's alternatives */
-	struct utf8_memo *near;	/* the schemas' memo of utf8_nearest() */
+	struct utf8_memo *near; /* the schemas' memo of utf8_nearest() */
 	bool vi;		/* messages in Vietnamese */
 	struct frame fr[4 * VALUE_MAX_DEPTH + 2];
 	size_t nfr;
@@ -363,8 +363,8 @@ unknown_key(struct ck *c, const struct value_pair *p,
 		    p->key, inside(c), buf_cstr(&list));
 		buf_release(&list);
 	} else {
-		report(c, false, value_pair_pos(p), "record.unknown-key", p->key,
-		    inside(c));
+		report(c, false, value_pair_pos(p), "record.unknown-key",
+		    p->key, inside(c));
 	}
 }
 
@@ -765,7 +765,7 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 				break;
 		if (j < n->nfield || n->values != NULL ||
 		    (near = utf8_nearest_memo(c->near, p->key, n->names,
-		    n->nfield)) == NULL)
+		         n->nfield)) == NULL)
 			continue;
 		for (j = 0; j < n->nfield; j++)
 			if (strcmp(near, n->names[j]) == 0 &&
@@ -801,7 +801,7 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 				f = n->fields[j];
 		if (f == NULL && n->values == NULL) {
 			near = utf8_nearest_memo(c->near, p->key, n->names,
-		    n->nfield);
+			    n->nfield);
 			for (j = 0; near != NULL && j < n->nfield; j++)
 				if (covered[j] && strcmp(near,
 				    n->names[j]) == 0)

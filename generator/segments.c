@@ -87,10 +87,11 @@ segments_check(struct site *s)
 		if (seg_index(p->key) < 0) {
 			const char *near = utf8_nearest(p->key, names, NSEG);
 
-			rc = near != NULL ? diag_error(s->diags, value_pair_pos(p),
-			    "segments.unknown-kind-near", p->key, near) :
+			rc = near != NULL ?
 			    diag_error(s->diags, value_pair_pos(p),
-			    "segments.unknown-kind", p->key);
+			        "segments.unknown-kind-near", p->key, near) :
+			    diag_error(s->diags, value_pair_pos(p),
+			        "segments.unknown-kind", p->key);
 			continue;
 		}
 		if (p->val->type != VALUE_MAP) {

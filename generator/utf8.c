@@ -575,7 +575,7 @@ utf8_nearest(const char *key, const char *const *names, size_t n)
 
 /* One question asked: key of names[0..n), and its answer. */
 struct memo_entry {
-	const char *key;	/* NULL: a free slot */
+	const char *key; /* NULL: a free slot */
 	const char *const *names;
 	size_t n;
 	const char *near;

@@ -583,8 +583,7 @@ alias(struct loader *L, yaml_event_t *ev, struct value **out,
 
 /* The arena copy of the n entries of size sz at small; *cap = n. */
 static void *
-settle(struct arena *a, const void *small, uint32_t *cap, uint32_t n,
-    size_t sz)
+settle(struct arena *a, const void *small, uint32_t *cap, uint32_t n, size_t sz)
 {
 	void *p = NULL;
 

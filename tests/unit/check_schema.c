@@ -405,22 +405,22 @@ START_TEST(test_schema_unknown_key_memo)
 	static const struct {
 		const char *kind, *yaml, *want;
 	} recs[] = {
-		{"zone", "name: x\nnames: y\n",
-		    "t.yaml:2:1: W [record.unknown-key-near]|names|name\n"},
-		{"t", "need: x\nnames: y\n",
-		    "t.yaml:2:1: W [record.unknown-key]|names\n"},
-		{"t", "need: x\nmap: {a: 1, names: 2}\n",
-		    "t.yaml:2:13: W [record.unknown-key-list]|names\n"},
-		{"t", "need: x\nab: 1\nmap: {a: 1, ab: 2}\n",
-		    "t.yaml:2:1: W [record.unknown-key]|ab\n"
-		    "t.yaml:3:13: W [record.unknown-key-near]|ab|a\n"},
-		{"zone", "name: x\nab: 1\n",
-		    "t.yaml:2:1: W [record.unknown-key-list]|ab\n"},
+	    {"zone", "name: x\nnames: y\n",
+	        "t.yaml:2:1: W [record.unknown-key-near]|names|name\n"},
+	    {"t", "need: x\nnames: y\n",
+	        "t.yaml:2:1: W [record.unknown-key]|names\n"},
+	    {"t", "need: x\nmap: {a: 1, names: 2}\n",
+	        "t.yaml:2:13: W [record.unknown-key-list]|names\n"},
+	    {"t", "need: x\nab: 1\nmap: {a: 1, ab: 2}\n",
+	        "t.yaml:2:1: W [record.unknown-key]|ab\n"
+	        "t.yaml:3:13: W [record.unknown-key-near]|ab|a\n"},
+	    {"zone", "name: x\nab: 1\n",
+	        "t.yaml:2:1: W [record.unknown-key-list]|ab\n"},
 	};
 	struct arena *a = arena_new();
 	struct diags *d = diags_new(a);
-	struct schemas *s = schema_load(a, d, "s.yaml", tschema,
-	    strlen(tschema));
+	struct schemas *s =
+	    schema_load(a, d, "s.yaml", tschema, strlen(tschema));
 	size_t round, i, k;
 
 	ck_assert_ptr_nonnull(s);
@@ -433,7 +433,9 @@ START_TEST(test_schema_unknown_key_memo)
 			i = round % 2 ? sizeof recs / sizeof *recs - 1 - k : k;
 			d = diags_new(a);
 			ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml",
-			    recs[i].yaml, strlen(recs[i].yaml), 1, &v), 0);
+			                     recs[i].yaml, strlen(recs[i].yaml),
+			                     1, &v),
+			    0);
 			schema_check(s, recs[i].kind, v, NULL, d);
 			fresh = run(tschema, recs[i].kind, recs[i].yaml, NULL,
 			    NULL);

@@ -315,12 +315,30 @@ END_TEST
  * names), for two arrays of other names, and past UTF8_MEMO_MAX keys.
  */
 static const char *const memo_keys[] = {
-	"tittle", "titel", "zone", "zones", "sector", "area_ha", "x", "",
-	"perpage", "dscriptonn", "summay", "dat", "date", "colour",
+    "tittle",
+    "titel",
+    "zone",
+    "zones",
+    "sector",
+    "area_ha",
+    "x",
+    "",
+    "perpage",
+    "dscriptonn",
+    "summay",
+    "dat",
+    "date",
+    "colour",
 };
 static const char *const memo_a[] = {
-	"title", "short_title", "per_page", "id", "description", "zones",
-	"date", "summary",
+    "title",
+    "short_title",
+    "per_page",
+    "id",
+    "description",
+    "zones",
+    "date",
+    "summary",
 };
 static const char *const memo_b[] = {"zone", "sectors", "area", "data"};
 
@@ -382,8 +400,9 @@ memo_thread(void *arg)
 
 	for (round = 0; round < 50; round++)
 		for (i = 0; i < sizeof memo_keys / sizeof *memo_keys; i++)
-			memo_agrees(arg, memo_keys[(i + round) %
-			    (sizeof memo_keys / sizeof *memo_keys)]);
+			memo_agrees(arg,
+			    memo_keys[(i + round) %
+			        (sizeof memo_keys / sizeof *memo_keys)]);
 	return NULL;
 }
 

@@ -205,17 +205,18 @@ START_TEST(test_yaml_pair_pos)
 	struct diags *d = diags_new(a);
 	struct value *v = NULL, *m, *copy;
 	const char *src = "a: 1\n"
-	    "  # a comment\n"
-	    "tiêu đề: &x Hội nghị\n"
-	    "khu:\n"
-	    "  đất: *x\n"
-	    "  ghi chú: |\n"
-	    "    hai dòng\n"
-	    "    ở đây\n";
+	                  "  # a comment\n"
+	                  "tiêu đề: &x Hội nghị\n"
+	                  "khu:\n"
+	                  "  đất: *x\n"
+	                  "  ghi chú: |\n"
+	                  "    hai dòng\n"
+	                  "    ở đây\n";
 	struct pos p;
 
 	ck_assert_int_eq(value_parse_yaml_borrow(a, d, "content/t.md", src,
-	    strlen(src), 3, &v), 0);
+	                     strlen(src), 3, &v),
+	    0);
 	ck_assert_uint_eq(sizeof(struct value_pair), 3 * sizeof(void *));
 	p = value_pair_pos(&v->pairs[0]);
 	ck_assert_str_eq(p.path, "content/t.md");
@@ -226,11 +227,11 @@ START_TEST(test_yaml_pair_pos)
 	ck_assert_uint_eq(p.line, 5);
 	ck_assert_uint_eq(p.col, 1);
 	m = v->pairs[2].val;
-	p = value_pair_pos(&m->pairs[0]);	/* an alias's value */
+	p = value_pair_pos(&m->pairs[0]); /* an alias's value */
 	ck_assert_str_eq(p.path, "content/t.md");
 	ck_assert_uint_eq(p.line, 7);
 	ck_assert_uint_eq(p.col, 3);
-	p = value_pair_pos(&m->pairs[1]);	/* a block's */
+	p = value_pair_pos(&m->pairs[1]); /* a block's */
 	ck_assert_str_eq(p.path, "content/t.md");
 	ck_assert_uint_eq(p.line, 8);
 	ck_assert_uint_eq(p.col, 3);
@@ -264,7 +265,8 @@ START_TEST(test_yaml_exact_size)
 	struct buf b = {0};
 	size_t i;
 
-	parse(&r, "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: [1, 2, 3, 4, 5]\n"
+	parse(&r,
+	    "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: [1, 2, 3, 4, 5]\n"
 	    "h: {}\ni: []\n");
 	ck_assert_int_eq(r.rc, 0);
 	ck_assert_uint_eq(r.v->n, 9);
