@@ -316,7 +316,7 @@ key_pos(const struct value *m, const char *key)
 {
 	for (size_t i = 0; m != NULL && m->type == VALUE_MAP && i < m->n; i++)
 		if (strcmp(m->pairs[i].key, key) == 0)
-			return m->pairs[i].keypos;
+			return value_pair_pos(&m->pairs[i]);
 	return m != NULL ? m->pos : pos_file(NULL);
 }
 
@@ -338,7 +338,7 @@ opted_in(struct site *s, const struct bforms *fs)
 	}
 	for (size_t i = 0; b != NULL && i < b->n; i++)
 		if (strcmp(b->pairs[i].key, "unverified_forms") != 0)
-			diag_warning(s->diags, b->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&b->pairs[i]),
 			    "budget.site-unknown-key", b->pairs[i].key);
 	if (l == NULL)
 		return NULL;

@@ -389,7 +389,7 @@ stated(struct tb *b, struct brow *r, const struct value *vals)
 				for (size_t m = 0; m < f->ncols; m++)
 					buf_addf(&l, "%s%s", m ? ", " : "",
 					    f->cols[m].key);
-				diag_error(b->d, p->keypos,
+				diag_error(b->d, value_pair_pos(p),
 				    "budget.unknown-column",
 				    budget_line_name(b->a, r), p->key, f->id,
 				    buf_cstr(&l));

@@ -67,17 +67,17 @@ unknown_keys(struct site *s, const struct value *m, const char *const *known,
 		if (best != NULL && strcmp(best, key) == 0)
 			continue;
 		if (coll != NULL && best != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-collection-key-near", key, coll,
 			    best);
 		else if (coll != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-collection-key", key, coll);
 		else if (best != NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-key-near", key, best);
 		else
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.unknown-key", key);
 	}
 }
@@ -271,12 +271,12 @@ load_collections(struct site *s)
 		const char *kind;
 
 		if (!utf8_is_slug(p->key)) {
-			diag_error(s->diags, p->keypos,
+			diag_error(s->diags, value_pair_pos(p),
 			    "config.collection-name", p->key);
 			continue;
 		}
 		if (strcmp(p->key, "files") == 0) {
-			diag_error(s->diags, p->keypos,
+			diag_error(s->diags, value_pair_pos(p),
 			    "config.collection-files");
 			continue;
 		}
@@ -492,7 +492,11 @@ static void
 add_job(struct site *s, struct jobs *j, struct collection *co,
     const char *path, const char *base, int lang, bool md)
 {
-	j->v = arena_grow(s->arena, j->v, j->n, &j->cap, sizeof *j->v);
+	/* malloc: the list is dropped once its items are loaded. */
+	if (j->n == j->cap) {
+		j->cap = j->cap ? 2 * j->cap : 256;
+		j->v = xreallocarray(j->v, j->cap, sizeof *j->v);
+	}
 	j->v[j->n++] = (struct job){co, path, base, lang, md, NULL};
 }
 
@@ -600,11 +604,15 @@ load_all(struct site *s, struct source *src, struct jobs *jobs)
 static void
 check_strays(struct site *s, struct source *src)
 {
+	struct arena *tmp = arena_new();
 	const char **paths;
 	size_t n, i;
 
-	if (source_list(src, "content", &paths, &n) == -1)
+	/* Every file of content/, looked at once: a scratch listing. */
+	if (source_list_in(src, tmp, "content", &paths, &n) == -1) {
+		arena_free(tmp);
 		return;
+	}
 	for (i = 0; i < n; i++) {
 		const char *rel = paths[i] + strlen("content/");
 		const char *slash = strchr(rel, '/');
@@ -617,7 +625,9 @@ check_strays(struct site *s, struct source *src)
 			continue;
 		}
 		if ((size_t)(slash - rel) == 5 && memcmp(rel, "files", 5) == 0) {
-			site_add_copy(s, paths[i], rel);
+			const char *from = arena_strdup(s->arena, paths[i]);
+
+			site_add_copy(s, from, from + strlen("content/"));
 			continue;
 		}
 		if (coll_named(s, rel, (size_t)(slash - rel)) == NULL) {
@@ -635,6 +645,7 @@ check_strays(struct site *s, struct source *src)
 			    "content/%.*s/", (int)(slash - rel), rel));
 		}
 	}
+	arena_free(tmp);
 }
 
 struct site *
@@ -677,6 +688,7 @@ content_load(struct arena *a, struct diags *d, struct source *src,
 		for (i = 0; i < s->ncolls; i++)
 			load_folder(s, src, &s->colls[i], &jobs);
 		load_all(s, src, &jobs);
+		free(jobs.v);
 	}
 	check_strays(s, src);
 	return s;

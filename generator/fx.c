@@ -76,13 +76,13 @@ fx_load(struct site *s)
 			if (strcmp(m->pairs[i].key, fx_keys[k]) == 0)
 				break;
 		if (fx_keys[k] == NULL)
-			diag_warning(s->diags, m->pairs[i].keypos,
+			diag_warning(s->diags, value_pair_pos(&m->pairs[i]),
 			    "config.fx-unknown-key", m->pairs[i].key);
 	}
 	/* A missing line: at the key `exchange_rate:` that asks for it. */
 	for (i = 0; i < s->conf->n; i++)
 		if (strcmp(s->conf->pairs[i].key, "exchange_rate") == 0)
-			at = s->conf->pairs[i].keypos;
+			at = value_pair_pos(&s->conf->pairs[i]);
 	for (k = 0; fx_keys[k] != NULL; k++)
 		if (value_map_get(m, fx_keys[k]) == NULL) {
 			diag_error(s->diags, at, "config.fx-missing",

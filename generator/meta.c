@@ -346,8 +346,8 @@ jsonld(const struct site *s, struct arena *a, const struct page *p,
 		put(a, r, "@context", "https://schema.org");
 		for (i = 0; i < m->n; i++)
 			value_map_append(a, r, m->pairs[i].key,
-			    strlen(m->pairs[i].key), m->pairs[i].keypos,
-			    m->pairs[i].val);
+			    strlen(m->pairs[i].key),
+			    value_pair_pos(&m->pairs[i]), m->pairs[i].val);
 		return r;
 	}
 }

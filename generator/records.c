@@ -152,8 +152,8 @@ records_copy_rows(struct site *s, struct value *f, const char *key)
 		m->pos = e->pos;
 		for (k = 0; k < e->n; k++)
 			value_map_append(s->arena, m, e->pairs[k].key,
-			    strlen(e->pairs[k].key), e->pairs[k].keypos,
-			    e->pairs[k].val);
+			    strlen(e->pairs[k].key),
+			    value_pair_pos(&e->pairs[k]), e->pairs[k].val);
 		value_list_push(s->arena, r, m);
 	}
 	value_map_set(s->arena, f, key, r);

@@ -227,16 +227,17 @@ schema_key(struct ld *l, struct node *n, const struct value_pair *p)
 	if (k == sizeof schema_keys / sizeof *schema_keys) {
 		near = utf8_nearest(p->key, schema_keys, k);
 		if (near != NULL)
-			diag_error(l->d, p->keypos, "schema.unknown-key-near",
-			    p->key, near);
+			diag_error(l->d, value_pair_pos(p),
+			    "schema.unknown-key-near", p->key, near);
 		else
-			diag_error(l->d, p->keypos, "schema.unknown-key",
-			    p->key);
+			diag_error(l->d, value_pair_pos(p),
+			    "schema.unknown-key", p->key);
 		return;
 	}
 	if (k >= 4 && !(props & (k <= 5 ? P_MINMAX : k == 6 ? P_VALUES :
 	    k == 7 ? P_FIELDS : k == 8 ? P_OF : P_TO))) {
-		diag_error(l->d, p->keypos, "schema.key-not-for-type", p->key);
+		diag_error(l->d, value_pair_pos(p), "schema.key-not-for-type",
+		    p->key);
 		return;
 	}
 	switch (k) {
@@ -396,11 +397,11 @@ check_top(struct ld *l, const char *name, const struct value *root)
 			continue;
 		near = utf8_nearest(root->pairs[i].key, top_keys, 2);
 		if (near != NULL)
-			diag_error(l->d, root->pairs[i].keypos,
+			diag_error(l->d, value_pair_pos(&root->pairs[i]),
 			    "schema.unknown-key-near", root->pairs[i].key,
 			    near);
 		else
-			diag_error(l->d, root->pairs[i].keypos,
+			diag_error(l->d, value_pair_pos(&root->pairs[i]),
 			    "schema.unknown-key", root->pairs[i].key);
 	}
 	if (value_map_get(root, "kinds") == NULL)
@@ -422,6 +423,7 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 	if (!check_top(&l, name, root))
 		return NULL;
 	l.s = arena_calloc(a, 1, sizeof *l.s);
+	l.s->near = utf8_memo_new(a);
 	l.kinds = kinds = value_map_get(root, "kinds");
 	defs = value_map_get(root, "defs");
 	/* Names first, bodies second: definitions may refer to each other. */
@@ -430,11 +432,12 @@ schema_load(struct arena *a, struct diags *d, const char *name,
 		l.s->ndef = defs->n;
 		for (i = 0; i < defs->n; i++) {
 			l.s->defs[i].name = defs->pairs[i].key;
-			l.s->defs[i].pos = defs->pairs[i].keypos;
+			l.s->defs[i].pos = value_pair_pos(&defs->pairs[i]);
 			for (j = 0; j < T_DEF; j++)
 				if (strcmp(defs->pairs[i].key,
 				    types[j].name) == 0)
-					diag_error(d, defs->pairs[i].keypos,
+					diag_error(d,
+					    value_pair_pos(&defs->pairs[i]),
 					    "schema.def-hides-type",
 					    types[j].name);
 		}
@@ -621,7 +624,7 @@ field_decl(struct arena *a, struct diags *d, const struct schemas *s,
 			if (strcmp(v->pairs[i].key, "type") != 0 &&
 			    strcmp(v->pairs[i].key, "required") != 0 &&
 			    strcmp(v->pairs[i].key, "doc") != 0)
-				diag_error(d, v->pairs[i].keypos,
+				diag_error(d, value_pair_pos(&v->pairs[i]),
 				    "config.field-key", v->pairs[i].key);
 		if (t == NULL) {
 			diag_error(d, v->pos, "config.field-not-type");
@@ -667,17 +670,18 @@ schema_declare(struct schemas *s, struct arena *a, struct diags *d,
 			if (strcmp(p->key, k->names[j]) == 0)
 				break;
 		if (j < k->nfield) {
-			diag_error(d, p->keypos, "config.field-of-kind",
+			diag_error(d, value_pair_pos(p), "config.field-of-kind",
 			    p->key, coll, kind);
 			continue;
 		}
 		if (!field_name_ok(p->key)) {
-			diag_error(d, p->keypos, "config.field-name", p->key);
+			diag_error(d, value_pair_pos(p), "config.field-name",
+			    p->key);
 			continue;
 		}
 		if (field_reserved(p->key)) {
-			diag_error(d, p->keypos, "config.field-reserved",
-			    p->key);
+			diag_error(d, value_pair_pos(p),
+			    "config.field-reserved", p->key);
 			continue;
 		}
 		if ((f = field_decl(a, d, s, p->val)) == NULL)

@@ -38,6 +38,7 @@ struct frame {
 struct ck {
 	const struct schema_refs *refs;
 	struct diags *d;	/* NULL while trying a union's alternatives */
+	struct utf8_memo *near; /* the schemas' memo of utf8_nearest() */
 	bool vi;		/* messages in Vietnamese */
 	struct frame fr[4 * VALUE_MAX_DEPTH + 2];
 	size_t nfr;
@@ -343,13 +344,13 @@ static void
 unknown_key(struct ck *c, const struct value_pair *p,
     const char *const *names, size_t n)
 {
-	const char *near = utf8_nearest(p->key, names, n);
+	const char *near = utf8_nearest_memo(c->near, p->key, names, n);
 	struct buf list = {0};
 
 	if (c->d == NULL)
 		return;
 	if (near != NULL) {
-		report(c, false, p->keypos, "record.unknown-key-near",
+		report(c, false, value_pair_pos(p), "record.unknown-key-near",
 		    p->key, inside(c), near);
 	} else if (n <= 8) {
 		/*
@@ -358,12 +359,12 @@ unknown_key(struct ck *c, const struct value_pair *p,
 		 * otherwise leave 100,000 copies in the arena.
 		 */
 		add_keys(&list, names, n);
-		report(c, false, p->keypos, "record.unknown-key-list",
+		report(c, false, value_pair_pos(p), "record.unknown-key-list",
 		    p->key, inside(c), buf_cstr(&list));
 		buf_release(&list);
 	} else {
-		report(c, false, p->keypos, "record.unknown-key", p->key,
-		    inside(c));
+		report(c, false, value_pair_pos(p), "record.unknown-key",
+		    p->key, inside(c));
 	}
 }
 
@@ -763,14 +764,15 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			if (strcmp(p->key, n->names[j]) == 0)
 				break;
 		if (j < n->nfield || n->values != NULL ||
-		    (near = utf8_nearest(p->key, n->names, n->nfield)) == NULL)
+		    (near = utf8_nearest_memo(c->near, p->key, n->names,
+		         n->nfield)) == NULL)
 			continue;
 		for (j = 0; j < n->nfield; j++)
 			if (strcmp(near, n->names[j]) == 0 &&
 			    n->fields[j]->required &&
 			    value_map_get(v, near) == NULL && !covered[j]) {
 				covered[j] = true;
-				report(c, true, p->keypos,
+				report(c, true, value_pair_pos(p),
 				    "record.misspelled-required", p->key,
 				    c->d ? inside(c) : NULL, near);
 			}
@@ -798,7 +800,8 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 			if (strcmp(p->key, n->names[j]) == 0)
 				f = n->fields[j];
 		if (f == NULL && n->values == NULL) {
-			near = utf8_nearest(p->key, n->names, n->nfield);
+			near = utf8_nearest_memo(c->near, p->key, n->names,
+			    n->nfield);
 			for (j = 0; near != NULL && j < n->nfield; j++)
 				if (covered[j] && strcmp(near,
 				    n->names[j]) == 0)
@@ -810,11 +813,11 @@ check_map(struct ck *c, const struct node *n, const struct value *v)
 		push(c, p->key, 0, NULL);
 		if (f != NULL && f->deprecated != NULL) {
 			if (*f->deprecated != '\0')
-				report(c, false, p->keypos,
+				report(c, false, value_pair_pos(p),
 				    "record.deprecated-advice", where(c),
 				    f->deprecated);
 			else
-				report(c, false, p->keypos,
+				report(c, false, value_pair_pos(p),
 				    "record.deprecated", where(c));
 		}
 		/* An optional field left empty counts as left out. */
@@ -977,6 +980,7 @@ schema_check(const struct schemas *s, const char *kind,
 	c = xcalloc(1, sizeof *c);
 	c->refs = refs;
 	c->d = d;
+	c->near = s->near;
 	c->vi = strcmp(diags_lang(d), "vi") == 0;
 	if (v == NULL || v->type != VALUE_MAP) {
 		diag_error(d, v != NULL ? v->pos : pos_file(NULL),

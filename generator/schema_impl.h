@@ -64,6 +64,9 @@ struct schemas {
 		struct node *node;
 	} *decls;
 	size_t ndecl, declcap;
+	/* "did you mean": the same unknown key on every record of a kind
+	 * is one question (schema_check.c) */
+	struct utf8_memo *near;
 };
 
 /* Returns what a value of built-in type t must be, for messages in

@@ -87,10 +87,11 @@ segments_check(struct site *s)
 		if (seg_index(p->key) < 0) {
 			const char *near = utf8_nearest(p->key, names, NSEG);
 
-			rc = near != NULL ? diag_error(s->diags, p->keypos,
-			    "segments.unknown-kind-near", p->key, near) :
-			    diag_error(s->diags, p->keypos,
-			    "segments.unknown-kind", p->key);
+			rc = near != NULL ?
+			    diag_error(s->diags, value_pair_pos(p),
+			        "segments.unknown-kind-near", p->key, near) :
+			    diag_error(s->diags, value_pair_pos(p),
+			        "segments.unknown-kind", p->key);
 			continue;
 		}
 		if (p->val->type != VALUE_MAP) {
@@ -106,7 +107,7 @@ segments_check(struct site *s)
 				if (strcmp(s->langs[l], q->key) == 0)
 					break;
 			if (l == s->nlangs) {
-				rc = diag_error(s->diags, q->keypos,
+				rc = diag_error(s->diags, value_pair_pos(q),
 				    "segments.unknown-language", p->key,
 				    q->key);
 				continue;

@@ -67,7 +67,8 @@ site_localize(struct site *s, struct value *v, int lang)
 		r->pos = v->pos;
 		for (i = 0; i < v->n; i++)
 			value_map_append(s->arena, r, v->pairs[i].key,
-			    strlen(v->pairs[i].key), v->pairs[i].keypos,
+			    strlen(v->pairs[i].key),
+			    value_pair_pos(&v->pairs[i]),
 			    site_localize(s, v->pairs[i].val, lang));
 		return r;
 	}
@@ -371,8 +372,8 @@ site_item_frame(struct site *s, struct item *it)
 
 		if (strcmp(p->key, "body") == 0)
 			continue;
-		value_map_append(s->arena, f, p->key, strlen(p->key), p->keypos,
-		    p->val);
+		value_map_append(s->arena, f, p->key, strlen(p->key),
+		    value_pair_pos(p), p->val);
 	}
 	/* Templates cannot count: say which lists have something in them. */
 	for (i = 0; i < it->data->n; i++) {
@@ -569,7 +570,7 @@ site_shadows_complete(struct site *s)
 					if (value_map_get(f, p->key) == NULL)
 						value_map_append(s->arena, f,
 						    p->key, strlen(p->key),
-						    p->keypos, p->val);
+						    value_pair_pos(p), p->val);
 				}
 			}
 		}

@@ -188,19 +188,18 @@ cmp_path(const void *pa, const void *pb)
 	return strcmp(*a, *b);	/* strcmp compares as unsigned char */
 }
 
-/* Sorts l into an arena array for the caller and frees l. */
+/* Sorts l into an array in arena a for the caller and frees l. */
 static void
-list_finish(struct source *s, struct list *l, const char ***paths,
-    size_t *n)
+list_finish(struct arena *a, struct list *l, const char ***paths, size_t *n)
 {
 	const char **v;
 	size_t i;
 
 	if (l->n > 0)
 		qsort(l->v, l->n, sizeof *l->v, cmp_path);
-	v = arena_calloc(s->a, l->n ? l->n : 1, sizeof *v);
+	v = arena_calloc(a, l->n ? l->n : 1, sizeof *v);
 	for (i = 0; i < l->n; i++) {
-		v[i] = arena_strdup(s->a, l->v[i]);
+		v[i] = arena_strdup(a, l->v[i]);
 		free(l->v[i]);
 	}
 	free(l->v);
@@ -852,15 +851,25 @@ holder(struct source *s, const char *path)
 bool
 source_has_dir(struct source *s, const char *dir)
 {
+	struct arena *tmp = arena_new();
 	const char **paths;
 	size_t n;
+	bool has = source_list_in(s, tmp, dir, &paths, &n) == 0 && n > 0;
 
-	return source_list(s, dir, &paths, &n) == 0 && n > 0;
+	arena_free(tmp);
+	return has;
 }
 
 int
 source_list(struct source *s, const char *dir, const char ***paths,
     size_t *n)
+{
+	return source_list_in(s, s->a, dir, paths, n);
+}
+
+int
+source_list_in(struct source *s, struct arena *a, const char *dir,
+    const char ***paths, size_t *n)
 {
 	struct list l = {0};
 	int rc;
@@ -868,7 +877,7 @@ source_list(struct source *s, const char *dir, const char ***paths,
 	if (dir == NULL)
 		dir = "";
 	if (holder(s, dir) != s)
-		return source_list(holder(s, dir), dir, paths, n);
+		return source_list_in(holder(s, dir), a, dir, paths, n);
 	if (dir[0] != '\0' && !fsutil_safe_relpath(dir)) {
 		*paths = NULL;
 		*n = 0;
@@ -878,7 +887,7 @@ source_list(struct source *s, const char *dir, const char ***paths,
 		rc = list_git(s, dir, &l);
 	else
 		rc = list_dir(s, dir, &l);
-	list_finish(s, &l, paths, n);
+	list_finish(a, &l, paths, n);
 	return rc;
 }
 

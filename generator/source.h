@@ -46,6 +46,12 @@ struct repo *source_repo(const struct source *s);
  */
 int source_list(struct source *s, const char *dir, const char ***paths,
     size_t *n);
+/* As source_list(), the array and its strings in arena a: a scratch
+ * arena for a listing looked through and then dropped (the strays check
+ * goes through every file of content/, 100,000 paths that the build
+ * would otherwise keep a second copy of). */
+int source_list_in(struct source *s, struct arena *a, const char *dir,
+    const char ***paths, size_t *n);
 /* True if path names a regular file in the source. */
 bool source_exists(struct source *s, const char *path);
 /*

@@ -4,6 +4,7 @@
  * column of the first bad byte, code-point counting, Vietnamese-aware
  * slugs through utf8proc, and the edit distance behind "did you mean".
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -570,6 +571,76 @@ utf8_nearest(const char *key, const char *const *names, size_t n)
 	if (best == NULL || bestd >= len || (bestd > 2 && bestd * 3 > len))
 		return NULL;
 	return best;
+}
+
+/* One question asked: key of names[0..n), and its answer. */
+struct memo_entry {
+	const char *key; /* NULL: a free slot */
+	const char *const *names;
+	size_t n;
+	const char *near;
+};
+
+/* Open addressing, at most half full: 2 * UTF8_MEMO_MAX slots, made
+ * with the first answer kept. */
+struct utf8_memo {
+	pthread_mutex_t lock;
+	struct arena *arena;
+	struct memo_entry *v;
+	size_t len;
+};
+
+struct utf8_memo *
+utf8_memo_new(struct arena *a)
+{
+	struct utf8_memo *m = arena_calloc(a, 1, sizeof *m);
+
+	pthread_mutex_init(&m->lock, NULL);
+	m->arena = a;
+	return m;
+}
+
+const char *
+utf8_nearest_memo(struct utf8_memo *m, const char *key,
+    const char *const *names, size_t n)
+{
+	const size_t cap = 2 * UTF8_MEMO_MAX;
+	uint64_t h = 0xcbf29ce484222325u ^ (uintptr_t)names ^ n;
+	struct memo_entry *e = NULL;
+	const char *near, *s;
+	size_t i;
+
+	for (s = key; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3u;
+	}
+	pthread_mutex_lock(&m->lock);
+	if (m->v == NULL)
+		m->v = arena_calloc(m->arena, cap, sizeof *m->v);
+	for (i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+		e = &m->v[i];
+		if (e->key == NULL)
+			break;
+		if (e->names == names && e->n == n &&
+		    strcmp(e->key, key) == 0) {
+			near = e->near;
+			pthread_mutex_unlock(&m->lock);
+			return near;
+		}
+	}
+	/* The lock is held while computing: validation is one thread, and
+	 * a second asking the same question waits for the answer rather
+	 * than computing it again. */
+	near = utf8_nearest(key, names, n);
+	if (m->len < UTF8_MEMO_MAX) {
+		e->key = arena_strdup(m->arena, key);
+		e->names = names;
+		e->n = n;
+		e->near = near;
+		m->len++;
+	}
+	pthread_mutex_unlock(&m->lock);
+	return near;
 }
 
 bool

@@ -134,6 +134,20 @@ size_t utf8_distance(const char *a, const char *b);
 const char *utf8_nearest(const char *key, const char *const *names,
     size_t n);
 /*
+ * A memo of utf8_nearest(): 100,000 records with the same unknown key
+ * ask the same question of the same names.  Lives in arena a; safe to
+ * use from several threads (a mutex).  utf8_nearest_memo() returns what
+ * utf8_nearest(key, names, n) returns; a result is kept by key's text
+ * and by names' address and n, so names[0..n) must not change while
+ * the memo lives (a schema's field names; they are arena memory of the
+ * same build).  Past UTF8_MEMO_MAX keys it computes without keeping.
+ */
+#define UTF8_MEMO_MAX 1024
+struct utf8_memo;
+struct utf8_memo *utf8_memo_new(struct arena *a);
+const char *utf8_nearest_memo(struct utf8_memo *m, const char *key,
+    const char *const *names, size_t n);
+/*
  * True if w is one of the words of list, a space-separated string such
  * as "du_toan quyet_toan" (NULL: no words).
  */

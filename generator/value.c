@@ -153,8 +153,17 @@ value_map_append(struct arena *a, struct value *m, const char *key,
 	assert(key[keylen] == '\0');
 	p = &m->pairs[m->n++];
 	p->key = key;
-	p->keypos = keypos;
+	p->line = keypos.line;
+	p->col = keypos.col;
 	p->val = v;
+}
+
+struct pos
+value_pair_pos(const struct value_pair *p)
+{
+	struct pos r = {p->val->pos.path, p->line, p->col};
+
+	return r;
 }
 
 /*

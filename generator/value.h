@@ -64,12 +64,23 @@ struct value {
  * comes near: files are refused beyond a few megabytes). */
 uint32_t value_len(size_t n);
 
-/* 32 bytes: a key's length is strlen(key) (keys hold no NUL). */
+/*
+ * 24 bytes: a key's length is strlen(key) (keys hold no NUL).  A page's
+ * frame has some forty pairs, so a site of 100,000 pages has millions:
+ * the key's file is not kept beside its line and column, it is its
+ * value's (value_pair_pos()).  Every pair is made so: the loader's
+ * key and value come from one document, value_map_set() and _put()
+ * place a key where its value came from, and a copied pair keeps its
+ * value or one of the same document (a language's entry of it).
+ */
 struct value_pair {
 	const char *key; /* NUL-terminated */
 	struct value *val;
-	struct pos keypos;
+	unsigned line, col; /* the key's, in val's file */
 };
+
+/* Where p's key is written: val's path, the key's line and column. */
+struct pos value_pair_pos(const struct value_pair *p);
 
 /* Constructors: every result lives in a; strings are copied. */
 struct value *value_new(struct arena *a, enum value_type t, struct pos p);
@@ -99,7 +110,8 @@ void value_map_set(struct arena *a, struct value *m, const char *key,
 void value_map_put(struct arena *a, struct value *m, const char *key,
     struct value *v);
 /* Appends without looking for an existing key (loader use; key borrowed,
- * keylen its strlen()). */
+ * keylen its strlen()).  Keeps keypos's line and column: its path is
+ * taken to be v's (value_pair_pos()). */
 void value_map_append(struct arena *a, struct value *m, const char *key,
     size_t keylen, struct pos keypos, struct value *v);
 

@@ -571,20 +571,58 @@ alias(struct loader *L, yaml_event_t *ev, struct value **out,
 	return 0;
 }
 
+/*
+ * A collection is built in an array on the stack, then moved to an
+ * arena array of exactly its length: grown in the arena (4, 8, 16...)
+ * a record of seven keys would leave twelve pairs there, five of them
+ * never used, and the first four as a copy no one reads.  Only a
+ * collection longer than the stack's array grows in the arena.
+ */
+#define SMALL_SEQ 16
+#define SMALL_PAIRS 16
+
+/* The arena copy of the n entries of size sz at small; *cap = n. */
+static void *
+settle(struct arena *a, const void *small, uint32_t *cap, uint32_t n, size_t sz)
+{
+	void *p = NULL;
+
+	if (n > 0) {
+		p = arena_alloc(a, n * sz);
+		memcpy(p, small, n * sz);
+	}
+	*cap = n;
+	return p;
+}
+
+/* Returns -1 for a collection left unfinished by an error: it points
+ * no more at the stack it was built on. */
+static int
+unstack(struct value *v, const void *small)
+{
+	if ((const void *)v->pairs == small) {
+		v->pairs = NULL;
+		v->n = v->cap = 0;
+	}
+	return -1;
+}
+
 static int
 sequence(struct loader *L, yaml_event_t *start, unsigned depth,
     struct value **out, uint64_t *weight)
 {
 	struct value *l = value_new(L->a, VALUE_LIST,
 	    mkpos(L, start->start_mark));
-	struct value *item;
+	struct value *item, *small[SMALL_SEQ];
 	yaml_event_t ev;
 	uint64_t w = 1, iw;
 	int rc;
 
+	l->items = small;
+	l->cap = SMALL_SEQ;
 	for (;;) {
 		if (next(L, &ev) == -1)
-			return -1;
+			return unstack(l, small);
 		if (ev.type == YAML_SEQUENCE_END_EVENT) {
 			yaml_event_delete(&ev);
 			break;
@@ -592,10 +630,12 @@ sequence(struct loader *L, yaml_event_t *start, unsigned depth,
 		rc = node(L, &ev, depth, &item, &iw);
 		yaml_event_delete(&ev);
 		if (rc == -1)
-			return -1;
+			return unstack(l, small);
 		value_list_push(L->a, l, item);
 		w += iw;
 	}
+	if (l->items == small)
+		l->items = settle(L->a, small, &l->cap, l->n, sizeof *small);
 	anchor(L, start->data.sequence_start.anchor, l, w);
 	*out = l;
 	*weight = w;
@@ -684,6 +724,7 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 	struct value *m = value_new(L->a, VALUE_MAP,
 	    mkpos(L, start->start_mark));
 	struct value *key, *val, keytmp;
+	struct value_pair small[SMALL_PAIRS];
 	struct table keys = {0};
 	yaml_event_t ev;
 	struct pos kp;
@@ -692,9 +733,11 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 	size_t first;
 	int rc;
 
+	m->pairs = small;
+	m->cap = SMALL_PAIRS;
 	for (;;) {
 		if (next(L, &ev) == -1)
-			return -1;
+			return unstack(m, small);
 		if (ev.type == YAML_MAPPING_END_EVENT) {
 			yaml_event_delete(&ev);
 			break;
@@ -704,11 +747,11 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 		rc = key_node(L, &ev, depth, &keytmp, &key, &kw);
 		yaml_event_delete(&ev);
 		if (rc == -1 || next(L, &ev) == -1)
-			return -1;
+			return unstack(m, small);
 		rc = node(L, &ev, depth, &val, &vw);
 		yaml_event_delete(&ev);
 		if (rc == -1)
-			return -1;
+			return unstack(m, small);
 		w += kw + vw;
 		if (merge) {
 			soft(L, kp, "yaml.merge-key");
@@ -719,13 +762,15 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 		} else if ((first = find_key(m, &keys, key->text,
 		    key->len)) != SIZE_MAX) {
 			soft(L, kp, "yaml.duplicate-key", key->text,
-			    diag_fmt(L->d, "%u", m->pairs[first].keypos.line));
+			    diag_fmt(L->d, "%u", m->pairs[first].line));
 		} else {
 			value_map_append(L->a, m, key->text, key->len, kp,
 			    val);
 			add_key(L, m, &keys);
 		}
 	}
+	if (m->pairs == small)
+		m->pairs = settle(L->a, small, &m->cap, m->n, sizeof *small);
 	anchor(L, start->data.mapping_start.anchor, m, w);
 	*out = m;
 	*weight = w;

@@ -49,6 +49,7 @@ walk(struct site *s, const struct value *ref, const struct value *have,
 		    prefix, p->key) : p->key;
 		const struct value *v = have ? value_map_get(have, p->key) :
 		    NULL;
+		struct pos at;
 
 		if (p->val->type == VALUE_MAP && (v == NULL ||
 		    v->type == VALUE_MAP) && p->val->n > 0) {
@@ -57,10 +58,11 @@ walk(struct site *s, const struct value *ref, const struct value *have,
 		}
 		if (v != NULL)
 			continue;
+		at = value_pair_pos(p);
 		diag_warning(s->diags, pos_file(file_of(s, lang)),
 		    "words.untranslated", key, s->langs[lang],
-		    diag_fmt(s->diags, "%s:%u", p->keypos.path ?
-		    p->keypos.path : file_of(s, 0), p->keypos.line));
+		    diag_fmt(s->diags, "%s:%u",
+		        at.path ? at.path : file_of(s, 0), at.line));
 	}
 }
 

@@ -74,7 +74,7 @@ check_qa(struct site *s, const struct site_names *x, const struct item *it)
 		for (k = 0; k < d->n && d->pairs[k].val != v; k++)
 			;
 		if (v != NULL && k < d->n)
-			diag_error(s->diags, d->pairs[k].keypos,
+			diag_error(s->diags, value_pair_pos(&d->pairs[k]),
 			    "qa.personal-field", personal[i]);
 	}
 	if (q != NULL && q->type == VALUE_STR) {

@@ -194,7 +194,7 @@ START_TEST(test_frontmatter_yaml_lines)
 	ck_assert_int_eq(s.rc, 0);
 	ck_assert_int_eq(value_parse_yaml(s.a, s.d, "tin/a.md", s.fm.yaml,
 	    s.fm.yaml_len, s.fm.yaml_line, &v), 0);
-	ck_assert_uint_eq(v->pairs[0].keypos.line, 3);
+	ck_assert_uint_eq(v->pairs[0].line, 3);
 	zone = value_map_get(v, "zone");
 	ck_assert_uint_eq(zone->pos.line, 4);
 	ck_assert_uint_eq(zone->items[1]->pos.line, 4);

@@ -394,6 +394,62 @@ START_TEST(test_schema_unknown_key)
 }
 END_TEST
 
+/*
+ * A build checks every record against one set of schemas, whose memo
+ * of "did you mean" is shared: one key asked of other names (another
+ * kind, a nested map) gets their answer, in any order, as a fresh set
+ * of schemas gives it.
+ */
+START_TEST(test_schema_unknown_key_memo)
+{
+	static const struct {
+		const char *kind, *yaml, *want;
+	} recs[] = {
+	    {"zone", "name: x\nnames: y\n",
+	        "t.yaml:2:1: W [record.unknown-key-near]|names|name\n"},
+	    {"t", "need: x\nnames: y\n",
+	        "t.yaml:2:1: W [record.unknown-key]|names\n"},
+	    {"t", "need: x\nmap: {a: 1, names: 2}\n",
+	        "t.yaml:2:13: W [record.unknown-key-list]|names\n"},
+	    {"t", "need: x\nab: 1\nmap: {a: 1, ab: 2}\n",
+	        "t.yaml:2:1: W [record.unknown-key]|ab\n"
+	        "t.yaml:3:13: W [record.unknown-key-near]|ab|a\n"},
+	    {"zone", "name: x\nab: 1\n",
+	        "t.yaml:2:1: W [record.unknown-key-list]|ab\n"},
+	};
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct schemas *s =
+	    schema_load(a, d, "s.yaml", tschema, strlen(tschema));
+	size_t round, i, k;
+
+	ck_assert_ptr_nonnull(s);
+	for (round = 0; round < 4; round++) {
+		for (k = 0; k < sizeof recs / sizeof *recs; k++) {
+			struct value *v = NULL;
+			char *fresh;
+
+			/* forwards, then backwards */
+			i = round % 2 ? sizeof recs / sizeof *recs - 1 - k : k;
+			d = diags_new(a);
+			ck_assert_int_eq(value_parse_yaml(a, d, "t.yaml",
+			                     recs[i].yaml, strlen(recs[i].yaml),
+			                     1, &v),
+			    0);
+			schema_check(s, recs[i].kind, v, NULL, d);
+			fresh = run(tschema, recs[i].kind, recs[i].yaml, NULL,
+			    NULL);
+			ck_assert_str_eq(tu_diags_text(a, d), fresh);
+			ck_assert_msg(tu_skel(fresh, recs[i].want),
+			    "for:\n%s\nwant:\n%sgot:\n%s", recs[i].yaml,
+			    recs[i].want, fresh);
+			free(fresh);
+		}
+	}
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_schema_nested)
 {
 	expect("t", "need: x\nlist: [1, 2]\n", "");
@@ -1006,6 +1062,7 @@ schema_suite(void)
 	t = tcase_create("structure");
 	tcase_add_test(t, test_schema_required);
 	tcase_add_test(t, test_schema_unknown_key);
+	tcase_add_test(t, test_schema_unknown_key_memo);
 	tcase_add_test(t, test_schema_nested);
 	tcase_add_test(t, test_schema_recursion);
 	tcase_add_test(t, test_schema_union_deprecated);

@@ -85,6 +85,26 @@ link_at(const char *tmp, const char *rel, const char *target)
 	ck_assert_int_eq(symlink(target, p), 0);
 }
 
+/* source_list_in(): the same listing, made in the scratch arena (the
+ * array and every path: at least their bytes are used there). */
+static void
+assert_list_in(struct source *s, const char *dir, const char *const *want,
+    size_t nwant)
+{
+	struct arena *tmp = arena_new();
+	const char **paths;
+	size_t n, i, bytes = 0;
+
+	ck_assert_int_eq(source_list_in(s, tmp, dir, &paths, &n), 0);
+	for (i = 0; i < n && i < nwant; i++) {
+		ck_assert_str_eq(paths[i], want[i]);
+		bytes += strlen(paths[i]) + 1;
+	}
+	ck_assert_uint_eq(n, nwant);
+	ck_assert_uint_ge(arena_used(tmp), bytes + n * sizeof *paths);
+	arena_free(tmp);
+}
+
 static void
 assert_list(struct source *s, const char *dir, const char *const *want,
     size_t nwant)
@@ -124,6 +144,8 @@ START_TEST(test_source_dir_order)
 	    "d/é"));
 	assert_list(s, "", WANT("d/B", "d/a-b", "d/a.b", "d/a/b", "d/b",
 	    "d/é", "other.md"));
+	assert_list_in(s, "d",
+	    WANT("d/B", "d/a-b", "d/a.b", "d/a/b", "d/b", "d/é"));
 	/* A missing folder, or a file, has no files below it. */
 	ck_assert_int_eq(source_list(s, "missing", &paths, &n), 0);
 	ck_assert_uint_eq(n, 0);
@@ -564,6 +586,8 @@ START_TEST(test_source_git_head)
 	ck_assert_int_eq(source_commit_time(s), 1700003600);
 	assert_list(s, "content/news", WANT("content/news/a.md",
 	    "content/news/c.md"));
+	assert_list_in(s, "content/news",
+	    WANT("content/news/a.md", "content/news/c.md"));
 	ck_assert_int_eq(source_read(s, "content/news/a.md", &b), 0);
 	ck_assert_str_eq(buf_cstr(&b), "v2 a");
 	ck_assert_int_eq(source_read(s, "content/news/b.md", &b), -1);

@@ -6,7 +6,9 @@
  * edit distance behind "did you mean".
  */
 #include <check.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,6 +306,120 @@ START_TEST(test_utf8_nearest)
 	ck_assert_ptr_null(utf8_nearest("ab", keys, n));
 	ck_assert_ptr_null(utf8_nearest("", keys, n));
 	ck_assert_ptr_null(utf8_nearest("title", keys, 0));
+}
+END_TEST
+
+/*
+ * The memo answers as utf8_nearest() does: asked once or many times,
+ * for one names array with different lengths (the same address, other
+ * names), for two arrays of other names, and past UTF8_MEMO_MAX keys.
+ */
+static const char *const memo_keys[] = {
+    "tittle",
+    "titel",
+    "zone",
+    "zones",
+    "sector",
+    "area_ha",
+    "x",
+    "",
+    "perpage",
+    "dscriptonn",
+    "summay",
+    "dat",
+    "date",
+    "colour",
+};
+static const char *const memo_a[] = {
+    "title",
+    "short_title",
+    "per_page",
+    "id",
+    "description",
+    "zones",
+    "date",
+    "summary",
+};
+static const char *const memo_b[] = {"zone", "sectors", "area", "data"};
+
+static void
+memo_agrees(struct utf8_memo *m, const char *key)
+{
+	size_t n;
+
+	for (n = 0; n <= 8; n++)
+		ck_assert_ptr_eq(utf8_nearest_memo(m, key, memo_a, n),
+		    utf8_nearest(key, memo_a, n));
+	for (n = 0; n <= 4; n++)
+		ck_assert_ptr_eq(utf8_nearest_memo(m, key, memo_b, n),
+		    utf8_nearest(key, memo_b, n));
+}
+
+START_TEST(test_utf8_nearest_memo)
+{
+	struct arena *a = arena_new();
+	struct utf8_memo *m = utf8_memo_new(a), *m2;
+	char key[32];
+	size_t i, round;
+
+	for (round = 0; round < 3; round++)
+		for (i = 0; i < sizeof memo_keys / sizeof *memo_keys; i++)
+			memo_agrees(m, memo_keys[i]);
+	/* The key is the memo's own copy: the caller's may change.  A
+	 * memo filled from one buffer, then asked with other text in it,
+	 * would otherwise meet the old questions at every other slot. */
+	m2 = utf8_memo_new(a);
+	for (i = 0; i < UTF8_MEMO_MAX; i++) {
+		snprintf(key, sizeof key, "q%zu", i);
+		ck_assert_ptr_null(utf8_nearest_memo(m2, key, memo_a, 8));
+	}
+	for (i = 0; i < sizeof memo_keys / sizeof *memo_keys; i++) {
+		snprintf(key, sizeof key, "%s", memo_keys[i]);
+		ck_assert_ptr_eq(utf8_nearest_memo(m2, key, memo_a, 8),
+		    utf8_nearest(memo_keys[i], memo_a, 8));
+	}
+	/* Full: computed, not kept, still right. */
+	for (i = 0; i < 2 * UTF8_MEMO_MAX; i++) {
+		snprintf(key, sizeof key, "zone%zu", i % 97);
+		ck_assert_ptr_eq(utf8_nearest_memo(m, key, memo_b, 4),
+		    utf8_nearest(key, memo_b, 4));
+		snprintf(key, sizeof key, "k%zu", i);
+		ck_assert_ptr_eq(utf8_nearest_memo(m, key, memo_a, 8),
+		    utf8_nearest(key, memo_a, 8));
+	}
+	for (i = 0; i < sizeof memo_keys / sizeof *memo_keys; i++)
+		memo_agrees(m, memo_keys[i]);
+	arena_free(a);
+}
+END_TEST
+
+static void *
+memo_thread(void *arg)
+{
+	size_t i, round;
+
+	for (round = 0; round < 50; round++)
+		for (i = 0; i < sizeof memo_keys / sizeof *memo_keys; i++)
+			memo_agrees(arg,
+			    memo_keys[(i + round) %
+			        (sizeof memo_keys / sizeof *memo_keys)]);
+	return NULL;
+}
+
+/* Several threads on one memo (make tsan runs this one too). */
+START_TEST(test_utf8_nearest_memo_threads)
+{
+	struct arena *a = arena_new();
+	struct utf8_memo *m = utf8_memo_new(a);
+	pthread_t t[4];
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(pthread_create(&t[i], NULL, memo_thread, m),
+		    0);
+	for (i = 0; i < 4; i++)
+		pthread_join(t[i], NULL);
+	arena_free(a);
 }
 END_TEST
 
@@ -719,6 +835,8 @@ utf8_suite(void)
 	tc = tcase_create("distance");
 	tcase_add_test(tc, test_utf8_distance);
 	tcase_add_test(tc, test_utf8_nearest);
+	tcase_add_test(tc, test_utf8_nearest_memo);
+	tcase_add_test(tc, test_utf8_nearest_memo_threads);
 	tcase_add_test(tc, test_utf8_has_word);
 	suite_add_tcase(s, tc);
 	return s;

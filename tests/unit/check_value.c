@@ -117,7 +117,7 @@ START_TEST(test_value_map_order_and_replace)
 	value_map_append(a, m, "zone", 4, (struct pos){"z", 9, 2},
 	    value_strz(a, "KCN Lộc Sơn"));
 	ck_assert_uint_eq(m->n, 3);
-	ck_assert_uint_eq(m->pairs[2].keypos.line, 9);
+	ck_assert_uint_eq(m->pairs[2].line, 9);
 	ck_assert_str_eq(value_map_get(m, "zone")->text, "KCN Lộc Sơn");
 	/* put: the same, with the key borrowed. */
 	value_map_put(a, m, "date", value_strz(a, "2024-05-03"));

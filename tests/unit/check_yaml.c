@@ -177,11 +177,11 @@ START_TEST(test_yaml_positions)
 	ck_assert_uint_eq(r.v->pos.line, 1);
 	ck_assert_uint_eq(r.v->pos.col, 1);
 	ck_assert_str_eq(r.v->pos.path, "t.yaml");
-	ck_assert_uint_eq(r.v->pairs[0].keypos.line, 1);
-	ck_assert_uint_eq(r.v->pairs[0].keypos.col, 1);
+	ck_assert_uint_eq(r.v->pairs[0].line, 1);
+	ck_assert_uint_eq(r.v->pairs[0].col, 1);
 	ck_assert_uint_eq(get(&r, "tiêu đề")->pos.line, 1);
 	ck_assert_uint_eq(get(&r, "tiêu đề")->pos.col, 10);
-	ck_assert_uint_eq(r.v->pairs[1].keypos.line, 2);
+	ck_assert_uint_eq(r.v->pairs[1].line, 2);
 	l = get(&r, "khu");
 	ck_assert_uint_eq(l->pos.line, 3);
 	ck_assert_uint_eq(l->pos.col, 3);
@@ -194,6 +194,113 @@ START_TEST(test_yaml_positions)
 }
 END_TEST
 
+/*
+ * A pair keeps its key's line and column; its file is its value's
+ * (value_pair_pos()): so for every key of a document, also one whose
+ * value is an alias, a block or a nested map.
+ */
+START_TEST(test_yaml_pair_pos)
+{
+	struct arena *a = arena_new();
+	struct diags *d = diags_new(a);
+	struct value *v = NULL, *m, *copy;
+	const char *src = "a: 1\n"
+	                  "  # a comment\n"
+	                  "tiêu đề: &x Hội nghị\n"
+	                  "khu:\n"
+	                  "  đất: *x\n"
+	                  "  ghi chú: |\n"
+	                  "    hai dòng\n"
+	                  "    ở đây\n";
+	struct pos p;
+
+	ck_assert_int_eq(value_parse_yaml_borrow(a, d, "content/t.md", src,
+	                     strlen(src), 3, &v),
+	    0);
+	ck_assert_uint_eq(sizeof(struct value_pair), 3 * sizeof(void *));
+	p = value_pair_pos(&v->pairs[0]);
+	ck_assert_str_eq(p.path, "content/t.md");
+	ck_assert_uint_eq(p.line, 3);
+	ck_assert_uint_eq(p.col, 1);
+	p = value_pair_pos(&v->pairs[1]);
+	ck_assert_str_eq(p.path, "content/t.md");
+	ck_assert_uint_eq(p.line, 5);
+	ck_assert_uint_eq(p.col, 1);
+	m = v->pairs[2].val;
+	p = value_pair_pos(&m->pairs[0]); /* an alias's value */
+	ck_assert_str_eq(p.path, "content/t.md");
+	ck_assert_uint_eq(p.line, 7);
+	ck_assert_uint_eq(p.col, 3);
+	p = value_pair_pos(&m->pairs[1]); /* a block's */
+	ck_assert_str_eq(p.path, "content/t.md");
+	ck_assert_uint_eq(p.line, 8);
+	ck_assert_uint_eq(p.col, 3);
+	/* A copied pair (a frame's) is where the original is... */
+	copy = value_map(a);
+	value_map_append(a, copy, m->pairs[1].key, strlen(m->pairs[1].key),
+	    value_pair_pos(&m->pairs[1]), m->pairs[1].val);
+	p = value_pair_pos(&copy->pairs[0]);
+	ck_assert_str_eq(p.path, "content/t.md");
+	ck_assert_uint_eq(p.line, 8);
+	ck_assert_uint_eq(p.col, 3);
+	/* ...and a key set from another file's value is in that file. */
+	value_map_set(a, copy, "đất", m->pairs[0].val);
+	ck_assert_str_eq(value_pair_pos(&copy->pairs[1]).path, "content/t.md");
+	ck_assert_uint_eq(value_pair_pos(&copy->pairs[1]).line, 5);
+	ck_assert_uint_eq(value_pair_pos(&copy->pairs[1]).col, 10);
+	arena_free(a);
+}
+END_TEST
+
+/*
+ * A map's pairs and a list's items take exactly their length of arena:
+ * seven keys are seven pairs, not eight (or the 4 + 8 that growing by
+ * doubling leaves behind).  Beyond the stack's array they grow, and
+ * every entry is still there in order; so are they after an error in
+ * a nested collection.
+ */
+START_TEST(test_yaml_exact_size)
+{
+	struct run r;
+	struct buf b = {0};
+	size_t i;
+
+	parse(&r,
+	    "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\ng: [1, 2, 3, 4, 5]\n"
+	    "h: {}\ni: []\n");
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.v->n, 9);
+	ck_assert_uint_eq(r.v->cap, 9);
+	ck_assert_uint_eq(get(&r, "g")->n, 5);
+	ck_assert_uint_eq(get(&r, "g")->cap, 5);
+	ck_assert_uint_eq(get(&r, "h")->cap, 0);
+	ck_assert_ptr_null(get(&r, "h")->pairs);
+	ck_assert_uint_eq(get(&r, "i")->cap, 0);
+	ck_assert_uint_eq(value_pair_pos(&r.v->pairs[6]).line, 7);
+	done(&r);
+	for (i = 0; i < 40; i++)
+		buf_addf(&b, "k%zu: [%zu, x, {n: %zu}]\n", i, i, i);
+	parse(&r, buf_cstr(&b));
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_uint_eq(r.v->n, 40);
+	for (i = 0; i < 40; i++) {
+		char k[16];
+
+		snprintf(k, sizeof k, "k%zu", i);
+		ck_assert_str_eq(r.v->pairs[i].key, k);
+		ck_assert_uint_eq(r.v->pairs[i].line, i + 1);
+		ck_assert_uint_eq(r.v->pairs[i].val->n, 3);
+		ck_assert_int_eq(r.v->pairs[i].val->items[2]->pairs[0].val->u.i,
+		    (int64_t)i);
+	}
+	done(&r);
+	buf_release(&b);
+	parse(&r, "a: 1\nb: [1, {c: 2, d: [3, {e: *nope}]}]\n");
+	ck_assert_int_eq(r.rc, -1);
+	done(&r);
+}
+END_TEST
+
 START_TEST(test_yaml_positions_first_line)
 {
 	struct run r;
@@ -201,8 +308,8 @@ START_TEST(test_yaml_positions_first_line)
 
 	parse_n(&r, src, strlen(src), 2);
 	ck_assert_int_eq(r.rc, 0);
-	ck_assert_uint_eq(r.v->pairs[0].keypos.line, 2);
-	ck_assert_uint_eq(r.v->pairs[1].keypos.line, 3);
+	ck_assert_uint_eq(r.v->pairs[0].line, 2);
+	ck_assert_uint_eq(r.v->pairs[1].line, 3);
 	ck_assert_uint_eq(get(&r, "date")->pos.line, 3);
 	ck_assert_uint_eq(get(&r, "date")->pos.col, 7);
 	done(&r);
@@ -502,6 +609,8 @@ yaml_suite(void)
 	tc = tcase_create("positions");
 	tcase_add_test(tc, test_yaml_positions);
 	tcase_add_test(tc, test_yaml_positions_first_line);
+	tcase_add_test(tc, test_yaml_pair_pos);
+	tcase_add_test(tc, test_yaml_exact_size);
 	tcase_add_test(tc, test_yaml_bom_crlf);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("structure");
