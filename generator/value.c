@@ -191,7 +191,19 @@ replace(struct value *m, const char *key, size_t n, struct value *v)
 	assert(m->type == VALUE_MAP && v != NULL);
 	for (i = 0; i < m->n; i++) {
 		if (key_is(m->pairs[i].key, key, n)) {
-			m->pairs[i].val = v;	/* keeps its place */
+			struct value_pair *p = &m->pairs[i];
+			const char *was = p->val->pos.path;
+
+			/* Keeps its place in the map.  A value from another
+			 * file moves the key there too (value_pair_pos()
+			 * takes the value's path): the line and column of
+			 * the new value, never the old key's in a new file. */
+			if (was != v->pos.path && (was == NULL ||
+			    v->pos.path == NULL || strcmp(was, v->pos.path))) {
+				p->line = v->pos.line;
+				p->col = v->pos.col;
+			}
+			p->val = v;
 			return true;
 		}
 	}

@@ -248,6 +248,27 @@ START_TEST(test_yaml_pair_pos)
 	ck_assert_str_eq(value_pair_pos(&copy->pairs[1]).path, "content/t.md");
 	ck_assert_uint_eq(value_pair_pos(&copy->pairs[1]).line, 5);
 	ck_assert_uint_eq(value_pair_pos(&copy->pairs[1]).col, 10);
+	/* Its value replaced by one of the same file: the key stays... */
+	value_map_set(a, copy, "đất", m->pairs[1].val);
+	p = value_pair_pos(&copy->pairs[1]);
+	ck_assert_str_eq(p.path, "content/t.md");
+	ck_assert_uint_eq(p.line, 5);
+	ck_assert_uint_eq(p.col, 10);
+	/* ...by one of another file: the key goes where that value is,
+	 * not to its old line and column in the other file. */
+	{
+		struct value *o = value_strz(a, "x");
+
+		o->pos.path = "content/khac.yaml";
+		o->pos.line = 40;
+		o->pos.col = 7;
+		value_map_set(a, copy, "đất", o);
+		p = value_pair_pos(&copy->pairs[1]);
+		ck_assert_str_eq(p.path, "content/khac.yaml");
+		ck_assert_uint_eq(p.line, 40);
+		ck_assert_uint_eq(p.col, 7);
+		ck_assert_uint_eq(copy->n, 2);
+	}
 	arena_free(a);
 }
 END_TEST
