@@ -163,6 +163,7 @@ struct search_pre {
 	struct site *s; /* to read a body not kept */
 	pthread_t th;
 	bool begun, running, sorted;
+	bool checked; /* the bodies left unread read again (search_join()) */
 	atomic_bool cancel; /* search_end(): stop reading */
 	/* search_make()'s: the index to write (search_write()) */
 	bool made;
@@ -171,16 +172,63 @@ struct search_pre {
 	size_t nkinds;
 };
 
-/* Reads the terms of every body of pre->v, as search_cut_text() counts
- * them. */
-static void *
-read_bodies(void *arg)
+/*
+ * Reads the terms of body i of pre->v into it, as search_cut_text()
+ * counts them (c, words and rb: the reader's).  Quiet (the thread): a
+ * body unread is left for search_join() to read again, saying why; the
+ * thread may run while the render forks its workers, and so takes no
+ * lock a worker could want (the diagnostics').
+ */
+static void
+read_body(struct search_pre *pre, struct cut *c, struct buf *words,
+    struct buf *rb, size_t i, bool quiet)
 {
-	struct search_pre *pre = arg;
+	struct body_terms *b = &pre->v[i];
+	const char *body = b->body;
+	size_t k;
+
+	c->doc = (uint32_t)i;
+	c->ntouch = 0;
+	if (body == NULL &&
+	    (quiet ? item_body_quiet : item_body)(pre->s, b->it, rb, &body) ==
+	        -1) {
+		b->unread = true;	/* reported when not quiet */
+		return;
+	}
+	b->unread = false;
+	search_cut_text(c, body, b->len < TEXT_MAX ? b->len : TEXT_MAX, true);
+	buf_reset(words);
+	search_plain_markdown(words, body, b->len, EXCERPT + 1);
+	b->poff = pre->pl.len;
+	b->npl = words->len;
+	buf_add(&pre->pl, words->data, words->len);
+	if (pre->nt + 5 * c->ntouch > pre->capt) {
+		pre->capt = 2 * (pre->nt + 5 * c->ntouch);
+		pre->t = xrealloc(pre->t, pre->capt);
+	}
+	b->off = pre->nt;
+	b->n = c->ntouch;
+	for (k = 0; k < c->ntouch; k++) {
+		struct term *t = &pre->x.terms[c->touch[k]];
+		uint32_t e;
+
+		/* a term's number takes 29 bits: memory ends first */
+		assert(c->touch[k] < (uint32_t)1 << 29);
+		for (e = c->touch[k] << 3 | (t->w & 7); e >= 0x80; e >>= 7)
+			pre->t[pre->nt++] = (unsigned char)(e | 0x80);
+		pre->t[pre->nt++] = (unsigned char)e;
+		t->last = NO_DOC;
+	}
+}
+
+/* Reads the bodies of pre->v, from the first (all) or those left unread
+ * (!all, saying why one still cannot be read). */
+static void
+read_bodies_of(struct search_pre *pre, bool all)
+{
 	struct cut c = {&pre->x, 0, 0, 0, 0, NULL, 0, 0};
 	struct buf words = {0}, rb = {0};
-	const char *body;
-	size_t i, k;
+	size_t i;
 
 	search_terms_init();
 	c.w = body_cut.w;
@@ -188,47 +236,18 @@ read_bodies(void *arg)
 	c.max = body_cut.max;
 	c.captouch = 256;
 	c.touch = xreallocarray(NULL, c.captouch, sizeof *c.touch);
-	for (i = 0; i < pre->n && !atomic_load(&pre->cancel); i++) {
-		struct body_terms *b = &pre->v[i];
-
-		c.doc = (uint32_t)i;
-		c.ntouch = 0;
-		body = b->body;
-		if (body == NULL &&
-		    item_body(pre->s, b->it, &rb, &body) == -1) {
-			/* reported: the build fails */
-			b->unread = true;
-			continue;
-		}
-		search_cut_text(&c, body, b->len < TEXT_MAX ? b->len : TEXT_MAX,
-		    true);
-		buf_reset(&words);
-		search_plain_markdown(&words, body, b->len, EXCERPT + 1);
-		b->poff = pre->pl.len;
-		b->npl = words.len;
-		buf_add(&pre->pl, words.data, words.len);
-		if (pre->nt + 5 * c.ntouch > pre->capt) {
-			pre->capt = 2 * (pre->nt + 5 * c.ntouch);
-			pre->t = xrealloc(pre->t, pre->capt);
-		}
-		b->off = pre->nt;
-		b->n = c.ntouch;
-		for (k = 0; k < c.ntouch; k++) {
-			struct term *t = &pre->x.terms[c.touch[k]];
-			uint32_t e;
-
-			/* a term's number takes 29 bits: memory ends first */
-			assert(c.touch[k] < (uint32_t)1 << 29);
-			for (e = c.touch[k] << 3 | (t->w & 7); e >= 0x80;
-			     e >>= 7)
-				pre->t[pre->nt++] = (unsigned char)(e | 0x80);
-			pre->t[pre->nt++] = (unsigned char)e;
-			t->last = NO_DOC;
-		}
-	}
+	for (i = 0; i < pre->n && !atomic_load(&pre->cancel); i++)
+		if (all || pre->v[i].unread)
+			read_body(pre, &c, &words, &rb, i, all);
 	free(c.touch);
 	buf_release(&words);
 	buf_release(&rb);
+}
+
+static void *
+read_bodies(void *arg)
+{
+	read_bodies_of(arg, true);
 	return NULL;
 }
 
@@ -294,6 +313,11 @@ search_join(struct site *s)
 	if (pre != NULL && pre->running) {
 		pthread_join(pre->th, NULL);
 		pre->running = false;
+	}
+	/* what the thread could not read, read again to say why */
+	if (pre != NULL && pre->begun && !pre->checked) {
+		read_bodies_of(pre, false);
+		pre->checked = true;
 	}
 	/* Before the fork, so that the memory let go is the workers' too
 	 * (the model is complete: the frames' summaries are known). */
@@ -709,6 +733,12 @@ search_write(struct site *s, int dirfd)
 	s->search_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	return rc;
+}
+
+bool
+search_reading(const struct site *s)
+{
+	return s->search_pre != NULL && s->search_pre->running;
 }
 
 bool
