@@ -399,7 +399,7 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 		search_join(s);
 	/* jobs processes while this one waits (and makes the index); else
 	 * this thread works too, with jobs - 1 helpers and the index's. */
-	if (jobs > 1 && render_procs_usable(search_reading(s) ? 1 : 0))
+	if (jobs > 1 && render_procs_usable(search_threaded(s) ? 1 : 0))
 		rc = render_forked(&pl, jobs, index);
 	if (rc == -1)
 		atomic_store(&pl.failed, 1);

@@ -161,8 +161,13 @@ struct search_pre {
 	size_t nt, capt;
 	struct buf pl; /* the bodies' first words (struct body_terms) */
 	struct site *s; /* to read a body not kept */
-	pthread_t th;
-	bool begun, running, sorted;
+	/* The thread is detached (a forked worker must not find it
+	 * unjoined: ThreadSanitizer's leak check) and says it is done
+	 * under lock: running until waited for (wait_thread()). */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done; /* under lock */
+	bool begun, threaded, running, sorted;
 	bool checked; /* the bodies left unread read again (search_join()) */
 	atomic_bool cancel; /* search_end(): stop reading */
 	/* search_make()'s: the index to write (search_write()) */
@@ -247,8 +252,28 @@ read_bodies_of(struct search_pre *pre, bool all)
 static void *
 read_bodies(void *arg)
 {
-	read_bodies_of(arg, true);
+	struct search_pre *pre = arg;
+
+	read_bodies_of(pre, true);
+	/* the last touch of pre: the waiter may free it next */
+	pthread_mutex_lock(&pre->lock);
+	pre->done = true;
+	pthread_cond_signal(&pre->cond);
+	pthread_mutex_unlock(&pre->lock);
 	return NULL;
+}
+
+/* Waits for read_bodies()'s thread, if running. */
+static void
+wait_thread(struct search_pre *pre)
+{
+	if (!pre->running)
+		return;
+	pthread_mutex_lock(&pre->lock);
+	while (!pre->done)
+		pthread_cond_wait(&pre->cond, &pre->lock);
+	pthread_mutex_unlock(&pre->lock);
+	pre->running = false;
 }
 
 static int
@@ -267,6 +292,8 @@ pre_of(struct site *s)
 	if (s->search_pre == NULL) {
 		s->search_pre = xcalloc(1, sizeof *s->search_pre);
 		atomic_init(&s->search_pre->cancel, false);
+		pthread_mutex_init(&s->search_pre->lock, NULL);
+		pthread_cond_init(&s->search_pre->cond, NULL);
 	}
 	return s->search_pre;
 }
@@ -275,6 +302,7 @@ void
 search_begin(struct site *s, bool thread)
 {
 	struct search_pre *pre = pre_of(s);
+	pthread_t th;
 	size_t c, i;
 
 	if (pre->begun)
@@ -298,7 +326,10 @@ search_begin(struct site *s, bool thread)
 			pre->v[pre->n++].len = it->body_len;
 		}
 	pre->running =
-	    thread && pthread_create(&pre->th, NULL, read_bodies, pre) == 0;
+	    thread && pthread_create(&th, NULL, read_bodies, pre) == 0;
+	if (pre->running)
+		pthread_detach(th);
+	pre->threaded = pre->running;
 	if (!pre->running)
 		read_bodies(pre);
 }
@@ -310,10 +341,8 @@ search_join(struct site *s)
 {
 	struct search_pre *pre = s->search_pre;
 
-	if (pre != NULL && pre->running) {
-		pthread_join(pre->th, NULL);
-		pre->running = false;
-	}
+	if (pre != NULL)
+		wait_thread(pre);
 	/* what the thread could not read, read again to say why */
 	if (pre != NULL && pre->begun && !pre->checked) {
 		read_bodies_of(pre, false);
@@ -438,8 +467,10 @@ search_end(struct site *s)
 		return;
 	if (pre->running) {
 		atomic_store(&pre->cancel, true);
-		pthread_join(pre->th, NULL);
+		wait_thread(pre);
 	}
+	pthread_mutex_destroy(&pre->lock);
+	pthread_cond_destroy(&pre->cond);
 	search_index_release(&pre->x);
 	free(pre->v);
 	free(pre->t);
@@ -736,9 +767,9 @@ search_write(struct site *s, int dirfd)
 }
 
 bool
-search_reading(const struct site *s)
+search_threaded(const struct site *s)
 {
-	return s->search_pre != NULL && s->search_pre->running;
+	return s->search_pre != NULL && s->search_pre->threaded;
 }
 
 bool

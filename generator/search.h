@@ -53,12 +53,13 @@ void search_begin(struct site *s, bool thread);
 void search_join(struct site *s);
 
 /*
- * Whether search_begin()'s thread may still be running.  It takes no
- * lock that a process forked meanwhile could want (it says nothing to
- * the diagnostics: search_join() does), so that the render may fork its
- * workers beside it, and join it in the thread that writes the index.
+ * Whether search_begin() started a thread: it may still run, or be
+ * ending, after search_join().  It takes no lock that a process forked
+ * meanwhile could want (it says nothing to the diagnostics: search_join()
+ * does), so that the render may fork its workers beside it and wait for
+ * it in the thread that writes the index.
  */
-bool search_reading(const struct site *s);
+bool search_threaded(const struct site *s);
 
 /* Whether search_make() readied an index for search_write(). */
 bool search_pending(const struct site *s);
