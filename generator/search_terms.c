@@ -653,7 +653,7 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 {
 	unsigned char pad[80 + 80];
 	const unsigned char *next;
-	uint64_t m, sp;
+	uint64_t m, sp, starts, ends;
 	unsigned k, len;
 	bool padded = false;
 	struct hot o;
@@ -684,15 +684,23 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 		if (k < 64)
 			m &= ((uint64_t)1 << k) - 1;
 		next = k < 64 ? md_skip(u + k, end) : u + 64;
-		while (m != 0) {
-			k = (unsigned)__builtin_ctzll(m);
-			/* not 0: m, all ones, was a long word */
-			len = (unsigned)__builtin_ctzll(~(m >> k));
-			if (k + len == 64) {
-				/* it may go on past the window: read again */
-				next = u + k;
-				break;
-			}
+		/* each word's first and last byte: two chains of one
+		 * instruction each from word to word */
+		starts = m & ~(m << 1);
+		ends = m & ~(m >> 1);
+		if (m >> 63) {
+			/* the last word may go on past the window: read
+			 * again from its start (not 0: m was no long word) */
+			k = 63 - (unsigned)__builtin_clzll(starts);
+			next = u + k;
+			starts ^= (uint64_t)1 << k;
+			ends ^= (uint64_t)1 << 63;
+		}
+		while (starts != 0) {
+			k = (unsigned)__builtin_ctzll(starts);
+			len = (unsigned)__builtin_ctzll(ends) + 1 - k;
+			starts &= starts - 1;
+			ends &= ends - 1;
 			if (len <= 16) {
 				count_short(c, &o, (const char *)u + k, len,
 				    wt, mask, max);
@@ -700,7 +708,6 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 				count_word(c, (const char *)u + k, len);
 				hot_load(&o, c);
 			}
-			m &= UINT64_MAX << (k + len);
 		}
 		u = next;
 	}
