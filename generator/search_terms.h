@@ -48,7 +48,8 @@ struct cut {
 	struct index *x;
 	uint32_t doc, w, mask, max;
 	/* the terms the document has so far, when a body's terms are
-	 * kept (read_bodies()); NULL: not kept */
+	 * kept (read_body()); NULL: not kept.  When kept, every term's
+	 * last is NO_DOC or doc: read_body() resets the touched ones */
 	uint32_t *touch;
 	size_t ntouch, captouch;
 };
