@@ -167,7 +167,7 @@ struct search_pre {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	bool done; /* under lock */
-	bool begun, threaded, running, sorted;
+	bool begun, running, sorted;
 	bool checked; /* the bodies left unread read again (search_join()) */
 	atomic_bool cancel; /* search_end(): stop reading */
 	/* search_make()'s: the index to write (search_write()) */
@@ -329,7 +329,7 @@ search_begin(struct site *s, bool thread)
 	    thread && pthread_create(&th, NULL, read_bodies, pre) == 0;
 	if (pre->running)
 		pthread_detach(th);
-	pre->threaded = pre->running;
+	s->search_thread = pre->running;
 	if (!pre->running)
 		read_bodies(pre);
 }
@@ -769,7 +769,7 @@ search_write(struct site *s, int dirfd)
 bool
 search_threaded(const struct site *s)
 {
-	return s->search_pre != NULL && s->search_pre->threaded;
+	return s->search_thread;
 }
 
 bool

@@ -54,10 +54,10 @@ void search_join(struct site *s);
 
 /*
  * Whether search_begin() started a thread: it may still run, or be
- * ending, after search_join().  It takes no lock that a process forked
- * meanwhile could want (it says nothing to the diagnostics: search_join()
- * does), so that the render may fork its workers beside it and wait for
- * it in the thread that writes the index.
+ * ending, after search_join() or search_end().  It takes no lock that a
+ * process forked meanwhile could want (it says nothing to the
+ * diagnostics: search_join() does), so that the render may fork its
+ * workers beside it and wait for it in the thread that writes the index.
  */
 bool search_threaded(const struct site *s);
 
