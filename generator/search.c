@@ -94,12 +94,13 @@ sort_by_date(struct item **v, size_t n)
  * EXCERPT bytes: its summary, then its body's words or its data's
  * strings.  pl: the body's first words, made with its terms beside the
  * model (the index is written later, when a body not kept,
- * CONTENT_REREAD, is no longer at hand); NULL: read it->body.
+ * CONTENT_REREAD, is no longer at hand); NULL: read it->body.  sum:
+ * its summary (the frame's, NULL: none).
  */
 static void
-doc_text(struct buf *text, const struct item *it, const char *pl, size_t npl)
+doc_text(struct buf *text, const struct item *it, const char *sum,
+    const char *pl, size_t npl)
 {
-	const char *sum = value_map_str(it->frame, "summary");
 	size_t max = EXCERPT + 1;
 
 	buf_reset(text);
@@ -439,23 +440,7 @@ body_count(struct cut *c, const struct search_pre *pre,
 		while (*u++ & 0x80);
 		(*dec)[k] = e;
 	}
-	for (k = 0; k < b->n; k++) {
-		uint32_t e = (*dec)[k];
-		struct term *t = &c->x->terms[e >> 3];
-		uint32_t w;
-
-		/* the terms are met in no order: ask for one ahead */
-		if (k + 8 < b->n)
-			__builtin_prefetch(&c->x->terms[(*dec)[k + 8] >> 3], 1);
-
-		if (t->last != c->doc) {
-			search_term_flush(t);
-			t->last = c->doc;
-			t->w = 0;
-		}
-		w = (t->w & 15) + (e & 7);
-		t->w = (t->w & ~15u) | (w < 7 ? w : 7);
-	}
+	search_count_coded(c, *dec, b->n);
 }
 
 void
@@ -511,22 +496,22 @@ struct part {
 	const char *dir;
 };
 
-/* Adds document i to the chunk being made in p->docs; writes the chunk
- * when it is whole. */
+/* Adds document i, of title and summary sum (doc_text()), to the chunk
+ * being made in p->docs; writes the chunk when it is whole. */
 static void
-doc_add(struct part *p, struct buf *text, size_t i,
-    const struct search_pre *pre, const struct body_terms *b)
+doc_add(struct part *p, struct buf *text, size_t i, const char *title,
+    const char *sum, const struct search_pre *pre,
+    const struct body_terms *b)
 {
 	const struct item *it = p->all[i];
-	const char *title = doc_title(it);
 	char name[32];
 	size_t k;
 
 	if (b != NULL)
-		doc_text(text, it, b->npl ? pre->pl.data + b->poff : "",
+		doc_text(text, it, sum, b->npl ? pre->pl.data + b->poff : "",
 		    b->npl);
 	else
-		doc_text(text, it, NULL, 0);
+		doc_text(text, it, sum, NULL, 0);
 	buf_adds(&p->docs, i % DOC_CHUNK ? ",\n[" : "[\n[");
 	buf_add_json(&p->docs, it->url, strlen(it->url));
 	buf_addc(&p->docs, ',');
@@ -595,7 +580,7 @@ index_docs(struct part *p, const struct search_pre *pre)
 			search_plain_value(&text, it->data, 0, TEXT_MAX);
 			search_cut_text(&c, text.data, text.len, false);
 		}
-		doc_add(p, &text, i, pre, b);
+		doc_add(p, &text, i, title, sum, pre, b);
 	}
 	for (i = 0; i < p->x->nterms; i++)
 		search_term_flush(&p->x->terms[i]);

@@ -909,6 +909,29 @@ search_term_flush(struct term *t)
 	term_flush(t);
 }
 
+void
+search_count_coded(struct cut *c, const uint32_t *e, size_t n)
+{
+	struct term *terms = c->x->terms;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct term *t = &terms[e[k] >> 3];
+		uint32_t w;
+
+		/* the terms are met in no order: ask for one ahead */
+		if (k + 8 < n)
+			__builtin_prefetch(&terms[e[k + 8] >> 3], 1);
+		if (t->last != c->doc) {
+			term_flush(t);
+			t->last = c->doc;
+			t->w = 0;
+		}
+		w = (t->w & 15) + (e[k] & 7);
+		t->w = (t->w & ~15u) | (w < 7 ? w : 7);
+	}
+}
+
 int
 search_term_cmp(const void *a, const void *b)
 {

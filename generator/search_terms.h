@@ -70,6 +70,11 @@ void search_cut_text(struct cut *c, const char *s, size_t n, bool md);
  * digit first, then titles (0-2) * 8 + body occurrences (0-7). */
 void search_term_flush(struct term *t);
 
+/* Counts into document c->doc the terms e[0..n), each its number << 3 |
+ * its occurrences in a body (1-7, as a body's cut counts them): seven
+ * occurrences at most, as search_cut_text() would have. */
+void search_count_coded(struct cut *c, const uint32_t *e, size_t n);
+
 /* Append to b, up to about max bytes, the plain words of Markdown
  * s[0..n), or the strings of a data record v (depth 0 at the top). */
 void search_plain_markdown(struct buf *b, const char *s, size_t n, size_t max);
