@@ -16,8 +16,8 @@
 /* item_body(), saying nothing when not say: -1 then leaves the
  * diagnostics (and their lock) alone. */
 static int
-body_of(struct site *s, const struct item *it, struct buf *b,
-    const char **body, bool say)
+body_of(struct site *s, const struct item *it, struct buf *b, const char **body,
+    bool say)
 {
 	if (it->body != NULL) {
 		*body = it->body;
@@ -30,8 +30,9 @@ body_of(struct site *s, const struct item *it, struct buf *b,
 	 * old file and half the new. */
 	if (b->len != it->body_len ||
 	    hash_words(b->data, b->len) != it->body_hash)
-		return say ? diag_error(s->diags, it->body_pos,
-		    "source.changed") : -1;
+		return say ?
+		    diag_error(s->diags, it->body_pos, "source.changed") :
+		    -1;
 	*body = b->data;
 	return 0;
 }

@@ -198,7 +198,7 @@ read_body(struct search_pre *pre, struct cut *c, struct buf *words,
 	if (body == NULL &&
 	    (quiet ? item_body_quiet : item_body)(pre->s, b->it, rb, &body) ==
 	        -1) {
-		b->unread = true;	/* reported when not quiet */
+		b->unread = true; /* reported when not quiet */
 		return;
 	}
 	b->unread = false;
@@ -500,8 +500,7 @@ struct part {
  * being made in p->docs; writes the chunk when it is whole. */
 static void
 doc_add(struct part *p, struct buf *text, size_t i, const char *title,
-    const char *sum, const struct search_pre *pre,
-    const struct body_terms *b)
+    const char *sum, const struct search_pre *pre, const struct body_terms *b)
 {
 	const struct item *it = p->all[i];
 	char name[32];

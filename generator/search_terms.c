@@ -540,8 +540,8 @@ hot_load(struct hot *o, const struct cut *c)
  * (a third of a body's words are, in no order a guess could follow).
  */
 static inline __attribute__((always_inline)) void
-count_short(struct cut *c, struct hot *o, const char *w, size_t n,
-    uint32_t wt, uint32_t mask, uint32_t max, bool touched)
+count_short(struct cut *c, struct hot *o, const char *w, size_t n, uint32_t wt,
+    uint32_t mask, uint32_t max, bool touched)
 {
 	uint64_t b0 = load8(w) & keep_lo[n], b1 = load8(w + 8) & keep_hi[n];
 	uint32_t h = word_hash(b0, b1, NULL, 0);
@@ -724,8 +724,8 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 			starts &= starts - 1;
 			ends &= ends - 1;
 			if (len <= 16) {
-				count_short(c, &o, (const char *)u + k, len,
-				    wt, mask, max, touched);
+				count_short(c, &o, (const char *)u + k, len, wt,
+				    mask, max, touched);
 			} else {
 				count_word(c, (const char *)u + k, len);
 				hot_load(&o, c);

@@ -948,7 +948,8 @@ read_part(struct source *s, const char *path, size_t off, size_t n,
 	if (!fsutil_safe_relpath(path)) {
 		errno = 0;
 		return say ? diag_error(s->d, nopos, "source.unsafe-path",
-		    path ? path : "(null)") : -1;
+		                 path ? path : "(null)") :
+		             -1;
 	}
 	if (holder(s, path) != s)
 		return read_part(holder(s, path), path, off, n, out, say);
@@ -986,8 +987,8 @@ source_read_part(struct source *s, const char *path, size_t off, size_t n,
 }
 
 int
-source_read_part_quiet(struct source *s, const char *path, size_t off,
-    size_t n, struct buf *out)
+source_read_part_quiet(struct source *s, const char *path, size_t off, size_t n,
+    struct buf *out)
 {
 	return read_part(s, path, off, n, out, false);
 }

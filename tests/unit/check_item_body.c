@@ -115,8 +115,9 @@ END_TEST
 START_TEST(test_item_body_quiet)
 {
 	static const struct tu_file files[] = {
-	    {"content/site.yaml", "title: T\ncollections:\n"
-	                          "  news: {kind: news}\n"},
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
 	    {"content/news/a.md", "---\ntitle: A\n---\nMở đầu.\r\nHai.\n"},
 	    {NULL, NULL},
 	};

@@ -176,8 +176,7 @@ cuts_as_ref(const char *s, size_t n, bool md)
 			    memcmp(y.terms[d.touch[j]].s, r.s[k], r.len[k]) ==
 			        0)
 				break;
-		ck_assert_msg(!md || j < d.ntouch, "term %s not kept",
-		    r.s[k]);
+		ck_assert_msg(!md || j < d.ntouch, "term %s not kept", r.s[k]);
 		if (md) {
 			ck_assert_uint_eq(y.terms[d.touch[j]].last, 1);
 			ck_assert_uint_eq(y.terms[d.touch[j]].w & 15,
