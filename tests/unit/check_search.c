@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "content.h"
+#include "diag.h"
 #include "search.h"
 #include "search_terms.h"
+#include "site.h"
 #include "utf8.h"
 #include "testutil.h"
 #include "tu_skel.h"
@@ -291,6 +294,46 @@ START_TEST(test_search_plain)
 }
 END_TEST
 
+/*
+ * The bodies' terms are read by a thread that may run while the render
+ * forks, so it records nothing: a body it cannot read (changed since
+ * the load) is read again by search_join(), which says why, once.
+ */
+START_TEST(test_search_unread_reported_at_join)
+{
+	static const struct tu_file files[] = {
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    {"content/news/a.md", "---\ntitle: A\n---\nMột hai ba.\n"},
+	    {"content/news/b.md", "---\ntitle: B\n---\nBốn năm.\n"},
+	    {NULL, NULL},
+	};
+	struct tu_site t;
+	struct site *s;
+	size_t errors;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	s = content_load(t.a, t.d, t.src, CONTENT_REREAD);
+	ck_assert_ptr_nonnull(s);
+	errors = diags_errors(t.d);
+	/* same length, other bytes */
+	tu_put(t.dir, "content/news/b.md", "---\ntitle: B\n---\nBốn sáu.\n");
+	search_begin(s, false);
+	ck_assert_uint_eq(diags_errors(t.d), errors);
+	ck_assert(!search_threaded(s));
+	search_join(s);
+	ck_assert_uint_eq(diags_errors(t.d), errors + 1);
+	tu_assert_diag(t.d, "content/news/b.md:4:1: ");
+	tu_assert_diag(t.d, "[source.changed]");
+	search_join(s); /* said once */
+	ck_assert_uint_eq(diags_errors(t.d), errors + 1);
+	search_end(s);
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 search_suite(void)
 {
@@ -301,6 +344,7 @@ search_suite(void)
 	tcase_add_test(tc, test_search_shard);
 	tcase_add_test(tc, test_search_cut);
 	tcase_add_test(tc, test_search_plain);
+	tcase_add_test(tc, test_search_unread_reported_at_join);
 	suite_add_tcase(s, tc);
 	return s;
 }
