@@ -20,5 +20,10 @@ struct site;
  */
 int item_body(struct site *s, const struct item *it, struct buf *b,
     const char **body);
+/* item_body() that records nothing: -1 when it would have reported.  It
+ * takes no lock (the diagnostics' is the only one item_body() takes):
+ * safe in a thread that runs while the process forks. */
+int item_body_quiet(struct site *s, const struct item *it, struct buf *b,
+    const char **body);
 
 #endif

@@ -381,8 +381,6 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	 * terms may still run (it can outlast the model). */
 	if (dirfd >= 0 && make_dirs(s, dirfd) == -1)
 		return -1;
-	/* that thread is done before any fork */
-	search_join(s);
 	pl.site = s;
 	pl.theme = th;
 	pl.dirfd = dirfd;
@@ -390,12 +388,18 @@ render_site(struct site *s, const struct theme *th, struct source *src,
 	pl.next = &next;
 	atomic_init(&pl.failed, 0);
 	pl.stop = stop;
-	/* The search index is written beside the pages (not in check). */
+	/* The search index is written beside the pages (not in check),
+	 * in a thread that first waits for the one reading the bodies'
+	 * terms: the workers start meanwhile (that thread holds no lock
+	 * they could want after a fork, search.h).  Without an index to
+	 * write, it is waited for here. */
 	if (dirfd >= 0 && search_pending(s))
 		index = &bs;
+	else
+		search_join(s);
 	/* jobs processes while this one waits (and makes the index); else
 	 * this thread works too, with jobs - 1 helpers and the index's. */
-	if (jobs > 1 && render_procs_usable())
+	if (jobs > 1 && render_procs_usable(search_threaded(s) ? 1 : 0))
 		rc = render_forked(&pl, jobs, index);
 	if (rc == -1)
 		atomic_store(&pl.failed, 1);

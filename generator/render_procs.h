@@ -16,12 +16,13 @@
 struct diags;
 
 /*
- * True when this process may fork workers: it runs one thread (those
- * the load and the search index started are joined: a fork beside a
- * running thread could copy a lock it holds) and MINHBACH_RENDER in the
- * environment is not "threads".
+ * True when this process may fork workers: it runs one thread besides
+ * the safe ones, those known to hold no lock a worker takes (any other
+ * the load and the search index started is joined: a fork beside a
+ * running thread could copy a lock it holds), and MINHBACH_RENDER in
+ * the environment is not "threads".
  */
-bool render_procs_usable(void);
+bool render_procs_usable(int safe);
 
 /*
  * n bytes of zeroed memory that the workers forked afterwards share

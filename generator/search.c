@@ -94,12 +94,13 @@ sort_by_date(struct item **v, size_t n)
  * EXCERPT bytes: its summary, then its body's words or its data's
  * strings.  pl: the body's first words, made with its terms beside the
  * model (the index is written later, when a body not kept,
- * CONTENT_REREAD, is no longer at hand); NULL: read it->body.
+ * CONTENT_REREAD, is no longer at hand); NULL: read it->body.  sum:
+ * its summary (the frame's, NULL: none).
  */
 static void
-doc_text(struct buf *text, const struct item *it, const char *pl, size_t npl)
+doc_text(struct buf *text, const struct item *it, const char *sum,
+    const char *pl, size_t npl)
 {
-	const char *sum = value_map_str(it->frame, "summary");
 	size_t max = EXCERPT + 1;
 
 	buf_reset(text);
@@ -161,8 +162,14 @@ struct search_pre {
 	size_t nt, capt;
 	struct buf pl; /* the bodies' first words (struct body_terms) */
 	struct site *s; /* to read a body not kept */
-	pthread_t th;
+	/* The thread is detached (a forked worker must not find it
+	 * unjoined: ThreadSanitizer's leak check) and says it is done
+	 * under lock: running until waited for (wait_thread()). */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done; /* under lock */
 	bool begun, running, sorted;
+	bool checked; /* the bodies left unread read again (search_join()) */
 	atomic_bool cancel; /* search_end(): stop reading */
 	/* search_make()'s: the index to write (search_write()) */
 	bool made;
@@ -171,16 +178,63 @@ struct search_pre {
 	size_t nkinds;
 };
 
-/* Reads the terms of every body of pre->v, as search_cut_text() counts
- * them. */
-static void *
-read_bodies(void *arg)
+/*
+ * Reads the terms of body i of pre->v into it, as search_cut_text()
+ * counts them (c, words and rb: the reader's).  Quiet (the thread): a
+ * body unread is left for search_join() to read again, saying why; the
+ * thread may run while the render forks its workers, and so takes no
+ * lock a worker could want (the diagnostics').
+ */
+static void
+read_body(struct search_pre *pre, struct cut *c, struct buf *words,
+    struct buf *rb, size_t i, bool quiet)
 {
-	struct search_pre *pre = arg;
+	struct body_terms *b = &pre->v[i];
+	const char *body = b->body;
+	size_t k;
+
+	c->doc = (uint32_t)i;
+	c->ntouch = 0;
+	if (body == NULL &&
+	    (quiet ? item_body_quiet : item_body)(pre->s, b->it, rb, &body) ==
+	        -1) {
+		b->unread = true; /* reported when not quiet */
+		return;
+	}
+	b->unread = false;
+	search_cut_text(c, body, b->len < TEXT_MAX ? b->len : TEXT_MAX, true);
+	buf_reset(words);
+	search_plain_markdown(words, body, b->len, EXCERPT + 1);
+	b->poff = pre->pl.len;
+	b->npl = words->len;
+	buf_add(&pre->pl, words->data, words->len);
+	if (pre->nt + 5 * c->ntouch > pre->capt) {
+		pre->capt = 2 * (pre->nt + 5 * c->ntouch);
+		pre->t = xrealloc(pre->t, pre->capt);
+	}
+	b->off = pre->nt;
+	b->n = c->ntouch;
+	for (k = 0; k < c->ntouch; k++) {
+		struct term *t = &pre->x.terms[c->touch[k]];
+		uint32_t e;
+
+		/* a term's number takes 29 bits: memory ends first */
+		assert(c->touch[k] < (uint32_t)1 << 29);
+		for (e = c->touch[k] << 3 | (t->w & 7); e >= 0x80; e >>= 7)
+			pre->t[pre->nt++] = (unsigned char)(e | 0x80);
+		pre->t[pre->nt++] = (unsigned char)e;
+		t->last = NO_DOC;
+	}
+}
+
+/* Reads the bodies of pre->v, from the first (all) or those left unread
+ * (!all, saying why one still cannot be read). */
+static void
+read_bodies_of(struct search_pre *pre, bool all)
+{
 	struct cut c = {&pre->x, 0, 0, 0, 0, NULL, 0, 0};
 	struct buf words = {0}, rb = {0};
-	const char *body;
-	size_t i, k;
+	size_t i;
 
 	search_terms_init();
 	c.w = body_cut.w;
@@ -188,48 +242,39 @@ read_bodies(void *arg)
 	c.max = body_cut.max;
 	c.captouch = 256;
 	c.touch = xreallocarray(NULL, c.captouch, sizeof *c.touch);
-	for (i = 0; i < pre->n && !atomic_load(&pre->cancel); i++) {
-		struct body_terms *b = &pre->v[i];
-
-		c.doc = (uint32_t)i;
-		c.ntouch = 0;
-		body = b->body;
-		if (body == NULL &&
-		    item_body(pre->s, b->it, &rb, &body) == -1) {
-			/* reported: the build fails */
-			b->unread = true;
-			continue;
-		}
-		search_cut_text(&c, body, b->len < TEXT_MAX ? b->len : TEXT_MAX,
-		    true);
-		buf_reset(&words);
-		search_plain_markdown(&words, body, b->len, EXCERPT + 1);
-		b->poff = pre->pl.len;
-		b->npl = words.len;
-		buf_add(&pre->pl, words.data, words.len);
-		if (pre->nt + 5 * c.ntouch > pre->capt) {
-			pre->capt = 2 * (pre->nt + 5 * c.ntouch);
-			pre->t = xrealloc(pre->t, pre->capt);
-		}
-		b->off = pre->nt;
-		b->n = c.ntouch;
-		for (k = 0; k < c.ntouch; k++) {
-			struct term *t = &pre->x.terms[c.touch[k]];
-			uint32_t e;
-
-			/* a term's number takes 29 bits: memory ends first */
-			assert(c.touch[k] < (uint32_t)1 << 29);
-			for (e = c.touch[k] << 3 | (t->w & 7); e >= 0x80;
-			     e >>= 7)
-				pre->t[pre->nt++] = (unsigned char)(e | 0x80);
-			pre->t[pre->nt++] = (unsigned char)e;
-			t->last = NO_DOC;
-		}
-	}
+	for (i = 0; i < pre->n && !atomic_load(&pre->cancel); i++)
+		if (all || pre->v[i].unread)
+			read_body(pre, &c, &words, &rb, i, all);
 	free(c.touch);
 	buf_release(&words);
 	buf_release(&rb);
+}
+
+static void *
+read_bodies(void *arg)
+{
+	struct search_pre *pre = arg;
+
+	read_bodies_of(pre, true);
+	/* the last touch of pre: the waiter may free it next */
+	pthread_mutex_lock(&pre->lock);
+	pre->done = true;
+	pthread_cond_signal(&pre->cond);
+	pthread_mutex_unlock(&pre->lock);
 	return NULL;
+}
+
+/* Waits for read_bodies()'s thread, if running. */
+static void
+wait_thread(struct search_pre *pre)
+{
+	if (!pre->running)
+		return;
+	pthread_mutex_lock(&pre->lock);
+	while (!pre->done)
+		pthread_cond_wait(&pre->cond, &pre->lock);
+	pthread_mutex_unlock(&pre->lock);
+	pre->running = false;
 }
 
 static int
@@ -248,6 +293,8 @@ pre_of(struct site *s)
 	if (s->search_pre == NULL) {
 		s->search_pre = xcalloc(1, sizeof *s->search_pre);
 		atomic_init(&s->search_pre->cancel, false);
+		pthread_mutex_init(&s->search_pre->lock, NULL);
+		pthread_cond_init(&s->search_pre->cond, NULL);
 	}
 	return s->search_pre;
 }
@@ -256,6 +303,7 @@ void
 search_begin(struct site *s, bool thread)
 {
 	struct search_pre *pre = pre_of(s);
+	pthread_t th;
 	size_t c, i;
 
 	if (pre->begun)
@@ -279,7 +327,10 @@ search_begin(struct site *s, bool thread)
 			pre->v[pre->n++].len = it->body_len;
 		}
 	pre->running =
-	    thread && pthread_create(&pre->th, NULL, read_bodies, pre) == 0;
+	    thread && pthread_create(&th, NULL, read_bodies, pre) == 0;
+	if (pre->running)
+		pthread_detach(th);
+	s->search_thread = pre->running;
 	if (!pre->running)
 		read_bodies(pre);
 }
@@ -291,9 +342,12 @@ search_join(struct site *s)
 {
 	struct search_pre *pre = s->search_pre;
 
-	if (pre != NULL && pre->running) {
-		pthread_join(pre->th, NULL);
-		pre->running = false;
+	if (pre != NULL)
+		wait_thread(pre);
+	/* what the thread could not read, read again to say why */
+	if (pre != NULL && pre->begun && !pre->checked) {
+		read_bodies_of(pre, false);
+		pre->checked = true;
 	}
 	/* Before the fork, so that the memory let go is the workers' too
 	 * (the model is complete: the frames' summaries are known). */
@@ -386,23 +440,7 @@ body_count(struct cut *c, const struct search_pre *pre,
 		while (*u++ & 0x80);
 		(*dec)[k] = e;
 	}
-	for (k = 0; k < b->n; k++) {
-		uint32_t e = (*dec)[k];
-		struct term *t = &c->x->terms[e >> 3];
-		uint32_t w;
-
-		/* the terms are met in no order: ask for one ahead */
-		if (k + 8 < b->n)
-			__builtin_prefetch(&c->x->terms[(*dec)[k + 8] >> 3], 1);
-
-		if (t->last != c->doc) {
-			search_term_flush(t);
-			t->last = c->doc;
-			t->w = 0;
-		}
-		w = (t->w & 15) + (e & 7);
-		t->w = (t->w & ~15u) | (w < 7 ? w : 7);
-	}
+	search_count_coded(c, *dec, b->n);
 }
 
 void
@@ -414,8 +452,10 @@ search_end(struct site *s)
 		return;
 	if (pre->running) {
 		atomic_store(&pre->cancel, true);
-		pthread_join(pre->th, NULL);
+		wait_thread(pre);
 	}
+	pthread_mutex_destroy(&pre->lock);
+	pthread_cond_destroy(&pre->cond);
 	search_index_release(&pre->x);
 	free(pre->v);
 	free(pre->t);
@@ -456,22 +496,21 @@ struct part {
 	const char *dir;
 };
 
-/* Adds document i to the chunk being made in p->docs; writes the chunk
- * when it is whole. */
+/* Adds document i, of title and summary sum (doc_text()), to the chunk
+ * being made in p->docs; writes the chunk when it is whole. */
 static void
-doc_add(struct part *p, struct buf *text, size_t i,
-    const struct search_pre *pre, const struct body_terms *b)
+doc_add(struct part *p, struct buf *text, size_t i, const char *title,
+    const char *sum, const struct search_pre *pre, const struct body_terms *b)
 {
 	const struct item *it = p->all[i];
-	const char *title = doc_title(it);
 	char name[32];
 	size_t k;
 
 	if (b != NULL)
-		doc_text(text, it, b->npl ? pre->pl.data + b->poff : "",
+		doc_text(text, it, sum, b->npl ? pre->pl.data + b->poff : "",
 		    b->npl);
 	else
-		doc_text(text, it, NULL, 0);
+		doc_text(text, it, sum, NULL, 0);
 	buf_adds(&p->docs, i % DOC_CHUNK ? ",\n[" : "[\n[");
 	buf_add_json(&p->docs, it->url, strlen(it->url));
 	buf_addc(&p->docs, ',');
@@ -540,7 +579,7 @@ index_docs(struct part *p, const struct search_pre *pre)
 			search_plain_value(&text, it->data, 0, TEXT_MAX);
 			search_cut_text(&c, text.data, text.len, false);
 		}
-		doc_add(p, &text, i, pre, b);
+		doc_add(p, &text, i, title, sum, pre, b);
 	}
 	for (i = 0; i < p->x->nterms; i++)
 		search_term_flush(&p->x->terms[i]);
@@ -709,6 +748,12 @@ search_write(struct site *s, int dirfd)
 	s->search_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	return rc;
+}
+
+bool
+search_threaded(const struct site *s)
+{
+	return s->search_thread;
 }
 
 bool

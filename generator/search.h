@@ -46,12 +46,20 @@ void search_make(struct site *s, const struct theme *th);
  */
 void search_begin(struct site *s, bool thread);
 
-/* Waits for search_begin()'s thread, if running: before the render
- * forks its workers (a thread running at a fork could hold a lock the
- * workers would then wait for).  For an index to write, then keeps of
- * the bodies' first words only what the excerpts need, before the fork
- * too, so that the memory let go is the workers' as well. */
+/* Waits for search_begin()'s thread, if running (search_write() does),
+ * and reads again the bodies it could not read, saying why.  For an
+ * index to write, then keeps of the bodies' first words only what the
+ * excerpts need. */
 void search_join(struct site *s);
+
+/*
+ * Whether search_begin() started a thread: it may still run, or be
+ * ending, after search_join() or search_end().  It takes no lock that a
+ * process forked meanwhile could want (it says nothing to the
+ * diagnostics: search_join() does), so that the render may fork its
+ * workers beside it and wait for it in the thread that writes the index.
+ */
+bool search_threaded(const struct site *s);
 
 /* Whether search_make() readied an index for search_write(). */
 bool search_pending(const struct site *s);

@@ -531,12 +531,17 @@ hot_load(struct hot *o, const struct cut *c)
 	o->doc = c->doc;
 }
 
-/* Counts the word w[0..n), n <= 16, with 16 bytes to read at w: as
+/*
+ * Counts the word w[0..n), n <= 16, with 16 bytes to read at w: as
  * word_count(), the common case (a word met before, one term) here;
- * wt, mask and max are c's. */
-static inline void
-count_short(struct cut *c, struct hot *o, const char *w, size_t n,
-    uint32_t wt, uint32_t mask, uint32_t max)
+ * wt, mask and max are c's.  touched: c->touch is kept, with room for
+ * one more, and every term's last is NO_DOC or c->doc (no posting to
+ * flush, read_body()): a term's first occurrence then costs no branch
+ * (a third of a body's words are, in no order a guess could follow).
+ */
+static inline __attribute__((always_inline)) void
+count_short(struct cut *c, struct hot *o, const char *w, size_t n, uint32_t wt,
+    uint32_t mask, uint32_t max, bool touched)
 {
 	uint64_t b0 = load8(w) & keep_lo[n], b1 = load8(w + 8) & keep_hi[n];
 	uint32_t h = word_hash(b0, b1, NULL, 0);
@@ -551,6 +556,16 @@ count_short(struct cut *c, struct hot *o, const char *w, size_t n,
 			if (e->term < 0)
 				break;
 			t = &o->terms[e->term];
+			if (touched) {
+				uint32_t first = t->last != o->doc, tw;
+
+				c->touch[c->ntouch] = (uint32_t)e->term;
+				c->ntouch += first;
+				t->last = o->doc;
+				tw = first ? 0 : t->w;
+				t->w = tw + ((tw & mask) < max ? wt : 0);
+				return;
+			}
 			if (t->last != o->doc)
 				term_first(c, t, (uint32_t)e->term);
 			if ((t->w & mask) < max)
@@ -638,8 +653,9 @@ classify(const unsigned char *u, bool md, uint64_t *sp)
 
 #ifdef __SSE2__
 /*
- * search_cut_text() of u[0..end - u), wt, mask and max c's: made twice,
- * for the bodies (constants, nearly all the text) and for the rest.
+ * search_cut_text() of u[0..end - u), wt, mask and max c's, touched as
+ * count_short()'s: made twice, for the bodies whose terms are kept
+ * (constants, nearly all the text) and for the rest.
  * Sixty-four bytes classified at once: where each word starts and
  * ends, and where the next tag or link may be, are bits of two masks;
  * a word of 16 bytes or fewer is read in two loads.  A window is 64
@@ -649,11 +665,11 @@ classify(const unsigned char *u, bool md, uint64_t *sp)
  */
 static inline __attribute__((always_inline)) void
 cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
-    bool md, uint32_t wt, uint32_t mask, uint32_t max)
+    bool md, uint32_t wt, uint32_t mask, uint32_t max, bool touched)
 {
 	unsigned char pad[80 + 80];
 	const unsigned char *next;
-	uint64_t m, sp;
+	uint64_t m, sp, starts, ends;
 	unsigned k, len;
 	bool padded = false;
 	struct hot o;
@@ -672,6 +688,12 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 		}
 		if (u >= end)
 			break;
+		/* room for the window's words (32 at most) */
+		if (touched && c->ntouch + 32 > c->captouch) {
+			c->captouch = 2 * c->captouch + 32;
+			c->touch = xreallocarray(c->touch, c->captouch,
+			    sizeof *c->touch);
+		}
 		m = classify(u, md, &sp);
 		if (m == UINT64_MAX) {	/* a word of 64 bytes or more */
 			u = long_word(c, u, u + 64, end);
@@ -684,23 +706,30 @@ cut_windows(struct cut *c, const unsigned char *u, const unsigned char *end,
 		if (k < 64)
 			m &= ((uint64_t)1 << k) - 1;
 		next = k < 64 ? md_skip(u + k, end) : u + 64;
-		while (m != 0) {
-			k = (unsigned)__builtin_ctzll(m);
-			/* not 0: m, all ones, was a long word */
-			len = (unsigned)__builtin_ctzll(~(m >> k));
-			if (k + len == 64) {
-				/* it may go on past the window: read again */
-				next = u + k;
-				break;
-			}
+		/* each word's first and last byte: two chains of one
+		 * instruction each from word to word */
+		starts = m & ~(m << 1);
+		ends = m & ~(m >> 1);
+		if (m >> 63) {
+			/* the last word may go on past the window: read
+			 * again from its start (not 0: m was no long word) */
+			k = 63 - (unsigned)__builtin_clzll(starts);
+			next = u + k;
+			starts ^= (uint64_t)1 << k;
+			ends ^= (uint64_t)1 << 63;
+		}
+		while (starts != 0) {
+			k = (unsigned)__builtin_ctzll(starts);
+			len = (unsigned)__builtin_ctzll(ends) + 1 - k;
+			starts &= starts - 1;
+			ends &= ends - 1;
 			if (len <= 16) {
-				count_short(c, &o, (const char *)u + k, len,
-				    wt, mask, max);
+				count_short(c, &o, (const char *)u + k, len, wt,
+				    mask, max, touched);
 			} else {
 				count_word(c, (const char *)u + k, len);
 				hot_load(&o, c);
 			}
-			m &= UINT64_MAX << (k + len);
 		}
 		u = next;
 	}
@@ -723,11 +752,11 @@ search_cut_text(struct cut *c, const char *s, size_t n, bool md)
 
 #ifdef __SSE2__
 	if (md && c->w == body_cut.w && c->mask == body_cut.mask &&
-	    c->max == body_cut.max)
+	    c->max == body_cut.max && c->touch != NULL)
 		cut_windows(c, u, end, true, body_cut.w, body_cut.mask,
-		    body_cut.max);
+		    body_cut.max, true);
 	else
-		cut_windows(c, u, end, md, c->w, c->mask, c->max);
+		cut_windows(c, u, end, md, c->w, c->mask, c->max, false);
 #else
 	while (u < end) {
 		if (word_byte[*u]) {
@@ -878,6 +907,29 @@ void
 search_term_flush(struct term *t)
 {
 	term_flush(t);
+}
+
+void
+search_count_coded(struct cut *c, const uint32_t *e, size_t n)
+{
+	struct term *terms = c->x->terms;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct term *t = &terms[e[k] >> 3];
+		uint32_t w;
+
+		/* the terms are met in no order: ask for one ahead */
+		if (k + 8 < n)
+			__builtin_prefetch(&terms[e[k + 8] >> 3], 1);
+		if (t->last != c->doc) {
+			term_flush(t);
+			t->last = c->doc;
+			t->w = 0;
+		}
+		w = (t->w & 15) + (e[k] & 7);
+		t->w = (t->w & ~15u) | (w < 7 ? w : 7);
+	}
 }
 
 int

@@ -48,7 +48,8 @@ struct cut {
 	struct index *x;
 	uint32_t doc, w, mask, max;
 	/* the terms the document has so far, when a body's terms are
-	 * kept (read_bodies()); NULL: not kept */
+	 * kept (read_body()); NULL: not kept.  When kept, every term's
+	 * last is NO_DOC or doc: read_body() resets the touched ones */
 	uint32_t *touch;
 	size_t ntouch, captouch;
 };
@@ -68,6 +69,11 @@ void search_cut_text(struct cut *c, const char *s, size_t n, bool md);
  * the gap from the previous one less one in base 32, most significant
  * digit first, then titles (0-2) * 8 + body occurrences (0-7). */
 void search_term_flush(struct term *t);
+
+/* Counts into document c->doc the terms e[0..n), each its number << 3 |
+ * its occurrences in a body (1-7, as a body's cut counts them): seven
+ * occurrences at most, as search_cut_text() would have. */
+void search_count_coded(struct cut *c, const uint32_t *e, size_t n);
 
 /* Append to b, up to about max bytes, the plain words of Markdown
  * s[0..n), or the strings of a data record v (depth 0 at the top). */

@@ -189,6 +189,9 @@ struct site {
 	/* search.c: the bodies' terms, read while the model is made
 	 * (search_begin()); NULL: none yet */
 	struct search_pre *search_pre;
+	/* search_begin() started a thread, detached: it may still be
+	 * ending, whatever search_end() did (search_threaded()) */
+	bool search_thread;
 	double search_ms; /* search_write()'s time, beside the render */
 	/* content.c: the source bodies are read again from (CONTENT_REREAD);
 	 * NULL: every body is kept */

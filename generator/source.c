@@ -574,14 +574,15 @@ list_dir(struct source *s, const char *dir, struct list *l)
 }
 
 /*
- * Opens path below the root for reading; -1 after a diagnostic.  Safe
- * in several threads: nothing of s changes.
+ * Opens path below the root for reading; -1 with errno (EXDEV: a link
+ * leads out), nothing said: open_failed() says it.  Safe in several
+ * threads, and beside a fork: nothing of s changes, no lock is taken.
  */
 static int
 open_dir_file(struct source *s, const char *path)
 {
 	char *rp;
-	int fd;
+	int fd, e;
 
 	/*
 	 * One system call where the kernel allows: links are followed only
@@ -592,23 +593,27 @@ open_dir_file(struct source *s, const char *path)
 	fd = s->rootfd >= 0 ? fsutil_open_beneath(s->rootfd, path, O_RDONLY |
 	    O_NONBLOCK, 0, true) : -1;
 	if (fd == -1 && s->rootfd >= 0 && errno == EXDEV)
+		return -1;
+	if (fd == -1 && (s->rootfd < 0 || errno == ENOSYS)) {
+		if ((rp = resolve(s, path)) == NULL)
+			return -1;
+		fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		e = errno;
+		free(rp);
+		errno = e;
+	}
+	return fd;
+}
+
+/* Says why open_dir_file() failed (errno); -1. */
+static int
+open_failed(struct source *s, const char *path)
+{
+	if (errno == EXDEV)
 		return diag_error(s->d, pos_file(path),
 		    "source.symlink-outside-refused");
-	if (fd == -1 && (s->rootfd < 0 || errno == ENOSYS)) {
-		if ((rp = resolve(s, path)) == NULL) {
-			if (errno == EXDEV)
-				return diag_error(s->d, pos_file(path),
-				    "source.symlink-outside-refused");
-			return diag_error(s->d, pos_file(path),
-			    "source.unopenable", strerror(errno));
-		}
-		fd = open(rp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		free(rp);
-	}
-	if (fd == -1)
-		return diag_error(s->d, pos_file(path), "source.unopenable",
-		    strerror(errno));
-	return fd;
+	return diag_error(s->d, pos_file(path), "source.unopenable",
+	    strerror(errno));
 }
 
 static int
@@ -619,7 +624,7 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	int fd, rc = -1;
 
 	if ((fd = open_dir_file(s, path)) == -1)
-		return -1;
+		return open_failed(s, path);
 	if (fstat(fd, &st) == -1) {
 		diag_error(s->d, pos_file(path), "source.unreadable",
 		    strerror(errno));
@@ -939,22 +944,27 @@ source_rereadable(const struct source *s)
 	return s->kind == BACKEND_DIR;
 }
 
-int
-source_read_part(struct source *s, const char *path, size_t off, size_t n,
-    struct buf *out)
+/* source_read_part(), saying why it fails when say, else leaving errno
+ * (0: the path is not one a source reads). */
+static int
+read_part(struct source *s, const char *path, size_t off, size_t n,
+    struct buf *out, bool say)
 {
 	ssize_t r;
 	int fd, rc = -1;
 
 	buf_reset(out);
-	if (!fsutil_safe_relpath(path))
-		return diag_error(s->d, nopos, "source.unsafe-path",
-		    path ? path : "(null)");
+	if (!fsutil_safe_relpath(path)) {
+		errno = 0;
+		return say ? diag_error(s->d, nopos, "source.unsafe-path",
+		                 path ? path : "(null)") :
+		             -1;
+	}
 	if (holder(s, path) != s)
-		return source_read_part(holder(s, path), path, off, n, out);
+		return read_part(holder(s, path), path, off, n, out, say);
 	assert(s->kind == BACKEND_DIR);
 	if ((fd = open_dir_file(s, path)) == -1)
-		return -1;
+		return say ? open_failed(s, path) : -1;
 	buf_grow(out, n);
 	while (out->len < n) {
 		r = pread(fd, out->data + out->len, n - out->len,
@@ -962,8 +972,9 @@ source_read_part(struct source *s, const char *path, size_t off, size_t n,
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
-			diag_error(s->d, pos_file(path), "source.unreadable",
-			    strerror(errno));
+			if (say)
+				diag_error(s->d, pos_file(path),
+				    "source.unreadable", strerror(errno));
 			goto out;
 		}
 		if (r == 0)
@@ -975,4 +986,18 @@ source_read_part(struct source *s, const char *path, size_t off, size_t n,
 out:
 	close(fd);
 	return rc;
+}
+
+int
+source_read_part(struct source *s, const char *path, size_t off, size_t n,
+    struct buf *out)
+{
+	return read_part(s, path, off, n, out, true);
+}
+
+int
+source_read_part_quiet(struct source *s, const char *path, size_t off, size_t n,
+    struct buf *out)
+{
+	return read_part(s, path, off, n, out, false);
 }

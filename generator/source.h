@@ -71,6 +71,10 @@ bool source_rereadable(const struct source *s);
  */
 int source_read_part(struct source *s, const char *path, size_t off, size_t n,
     struct buf *out);
+/* source_read_part() that says nothing: -1 leaves the diagnostics alone
+ * (their lock too: safe in a thread running while the process forks). */
+int source_read_part_quiet(struct source *s, const char *path, size_t off,
+    size_t n, struct buf *out);
 /*
  * Makes every path under prefix ("themes/default") come from fb instead
  * of s: the installed theme, for a site that names a theme it does not

@@ -107,6 +107,54 @@ START_TEST(test_item_body_reread)
 }
 END_TEST
 
+/*
+ * item_body_quiet(), for the search thread that may run while the render
+ * forks: the same bytes, and the same failures with nothing recorded
+ * (the diagnostics' lock is not taken).
+ */
+START_TEST(test_item_body_quiet)
+{
+	static const struct tu_file files[] = {
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    {"content/news/a.md", "---\ntitle: A\n---\nMở đầu.\r\nHai.\n"},
+	    {NULL, NULL},
+	};
+	struct tu_site t;
+	struct site *s;
+	struct item *it;
+	struct buf b = {0};
+	const char *body = NULL;
+	size_t errors;
+	char p[512];
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	s = content_load(t.a, t.d, t.src, CONTENT_REREAD);
+	ck_assert_ptr_nonnull(s);
+	it = tu_item(s, "content/news/a.md");
+	ck_assert_ptr_null(it->body);
+	ck_assert_int_eq(item_body_quiet(s, it, &b, &body), 0);
+	ck_assert_mem_eq(body, "Mở đầu.\r\nHai.\n", it->body_len);
+	errors = diags_errors(t.d);
+	tu_put(t.dir, "content/news/a.md",
+	    "---\ntitle: A\n---\nMở đầu.\r\nBa!.\n");
+	ck_assert_int_eq(item_body_quiet(s, it, &b, &body), -1);
+	ck_assert_uint_eq(diags_errors(t.d), errors);
+	TU_FMT(p, "%s/content/news/a.md", t.dir);
+	ck_assert_int_eq(unlink(p), 0);
+	ck_assert_int_eq(item_body_quiet(s, it, &b, &body), -1);
+	ck_assert_uint_eq(diags_errors(t.d), errors);
+	/* item_body() says it */
+	ck_assert_int_eq(item_body(s, it, &b, &body), -1);
+	ck_assert_uint_eq(diags_errors(t.d), errors + 1);
+	tu_assert_diag(t.d, "[source.unopenable]");
+	buf_release(&b);
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 item_body_suite(void)
 {
@@ -114,6 +162,7 @@ item_body_suite(void)
 	TCase *tc = tcase_create("reread");
 
 	tcase_add_test(tc, test_item_body_reread);
+	tcase_add_test(tc, test_item_body_quiet);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "buf.h"
+#include "content.h"
+#include "diag.h"
 #include "search.h"
 #include "search_terms.h"
+#include "site.h"
 #include "utf8.h"
 #include "testutil.h"
 #include "tu_skel.h"
@@ -125,24 +128,44 @@ ref_cut(struct ref *r, const char *s, size_t n, bool md)
 	buf_release(&f);
 }
 
-/* Cuts s[0..n) into a new index and compares it with ref_cut(). */
+/*
+ * Cuts s[0..n) into a new index and compares it with ref_cut(); a body
+ * (md) also as the search thread cuts it, its terms kept (c.touch: the
+ * path without a branch at a term's first occurrence), after an other
+ * body whose terms are let go as read_body() does: each term once in
+ * the list, with the same weight.
+ */
 static void
 cuts_as_ref(const char *s, size_t n, bool md)
 {
-	struct index x;
-	struct cut c = body_cut;
+	struct index x, y;
+	struct cut c = body_cut, d = body_cut;
 	struct ref r;
-	size_t i, k;
+	size_t i, k, j;
 	char *copy = malloc(n ? n : 1);
+	static const char other[] = "Ngân sách nhà nước năm 2024, "
+	                            "công khai <b>ngân sách</b>.";
 
 	/* exactly n bytes: a read past them is an error under ASan */
 	memcpy(copy, s, n);
 	memset(&x, 0, sizeof x);
+	memset(&y, 0, sizeof y);
 	c.x = &x;
 	search_terms_init();
 	search_cut_text(&c, copy, n, md);
 	ref_cut(&r, s, n, md);
 	ck_assert_uint_eq(x.nterms, r.n);
+	d.x = &y;
+	d.captouch = 1; /* grown as it goes */
+	d.touch = malloc(d.captouch * sizeof *d.touch);
+	if (md) {
+		search_cut_text(&d, other, strlen(other), true);
+		for (k = 0; k < d.ntouch; k++)
+			y.terms[d.touch[k]].last = NO_DOC;
+		d.doc = 1;
+		d.ntouch = 0;
+		search_cut_text(&d, copy, n, true);
+	}
 	for (k = 0; k < r.n; k++) {
 		for (i = 0; i < x.nterms; i++)
 			if (x.terms[i].len == r.len[k] &&
@@ -151,9 +174,24 @@ cuts_as_ref(const char *s, size_t n, bool md)
 		ck_assert_msg(i < x.nterms, "term %s missing", r.s[k]);
 		ck_assert_uint_eq(x.terms[i].w & 15,
 		    r.count[k] < 7 ? r.count[k] : 7);
+		for (j = 0; md && j < d.ntouch; j++)
+			if (y.terms[d.touch[j]].len == r.len[k] &&
+			    memcmp(y.terms[d.touch[j]].s, r.s[k], r.len[k]) ==
+			        0)
+				break;
+		ck_assert_msg(!md || j < d.ntouch, "term %s not kept", r.s[k]);
+		if (md) {
+			ck_assert_uint_eq(y.terms[d.touch[j]].last, 1);
+			ck_assert_uint_eq(y.terms[d.touch[j]].w & 15,
+			    r.count[k] < 7 ? r.count[k] : 7);
+		}
 		free(r.s[k]);
 	}
+	/* no term twice */
+	ck_assert_uint_eq(md ? d.ntouch : r.n, r.n);
+	free(d.touch);
 	search_index_release(&x);
+	search_index_release(&y);
 	free(copy);
 }
 
@@ -256,6 +294,46 @@ START_TEST(test_search_plain)
 }
 END_TEST
 
+/*
+ * The bodies' terms are read by a thread that may run while the render
+ * forks, so it records nothing: a body it cannot read (changed since
+ * the load) is read again by search_join(), which says why, once.
+ */
+START_TEST(test_search_unread_reported_at_join)
+{
+	static const struct tu_file files[] = {
+	    {"content/site.yaml",
+	        "title: T\ncollections:\n"
+	        "  news: {kind: news}\n"},
+	    {"content/news/a.md", "---\ntitle: A\n---\nMột hai ba.\n"},
+	    {"content/news/b.md", "---\ntitle: B\n---\nBốn năm.\n"},
+	    {NULL, NULL},
+	};
+	struct tu_site t;
+	struct site *s;
+	size_t errors;
+
+	tu_site_load(&t, files);
+	ck_assert_ptr_nonnull(t.s);
+	s = content_load(t.a, t.d, t.src, CONTENT_REREAD);
+	ck_assert_ptr_nonnull(s);
+	errors = diags_errors(t.d);
+	/* same length, other bytes */
+	tu_put(t.dir, "content/news/b.md", "---\ntitle: B\n---\nBốn sáu.\n");
+	search_begin(s, false);
+	ck_assert_uint_eq(diags_errors(t.d), errors);
+	ck_assert(!search_threaded(s));
+	search_join(s);
+	ck_assert_uint_eq(diags_errors(t.d), errors + 1);
+	tu_assert_diag(t.d, "content/news/b.md:4:1: ");
+	tu_assert_diag(t.d, "[source.changed]");
+	search_join(s); /* said once */
+	ck_assert_uint_eq(diags_errors(t.d), errors + 1);
+	search_end(s);
+	tu_site_close(&t);
+}
+END_TEST
+
 Suite *
 search_suite(void)
 {
@@ -266,6 +344,7 @@ search_suite(void)
 	tcase_add_test(tc, test_search_shard);
 	tcase_add_test(tc, test_search_cut);
 	tcase_add_test(tc, test_search_plain);
+	tcase_add_test(tc, test_search_unread_reported_at_join);
 	suite_add_tcase(s, tc);
 	return s;
 }
