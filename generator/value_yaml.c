@@ -735,6 +735,7 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 
 	m->pairs = small;
 	m->cap = SMALL_PAIRS;
+	m->n = 0; /* as made: said for clang-analyzer (find_key()) */
 	for (;;) {
 		if (next(L, &ev) == -1)
 			return unstack(m, small);
