@@ -43,6 +43,7 @@ expect_exit 2 "render without --data" "$bin" render --template x
 # Wrong usage is told in the catalogue's words: Vietnamese, or English
 # with --lang en anywhere on the line; the command's own usage follows.
 expect_exit 2 "typo of a command" "$bin" buidl
+# shellcheck disable=SC2016 # the backquotes are the message's, not a command
 grep -qx 'minhbach: lỗi: không có lệnh «buidl»; có phải ý bạn là `build`? \[usage.unknown-command-near\]' "$work/err.txt" &&
 	ok || { bad "typo of a command: message"; cat "$work/err.txt"; }
 expect_exit 2 "unknown option, English" "$bin" check --frob --lang en
