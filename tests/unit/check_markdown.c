@@ -478,10 +478,11 @@ END_TEST
 START_TEST(test_markdown_heading_ids_exact)
 {
 	const char *h = md("Mở *đầu* <b>x</b> `a<b`\n\n# Một\n\n"
-	    "- [liên kết](https://example.invalid/) **đậm**\n\n"
-	    "## Hai & <ba>\n### Bốn\n\n> trích\n\n---\n");
+	                   "- [liên kết](https://example.invalid/) **đậm**\n\n"
+	                   "## Hai & <ba>\n### Bốn\n\n> trích\n\n---\n");
 
-	ck_assert_str_eq(h, "<p>Mở <em>đầu</em> <!-- raw HTML omitted -->x"
+	ck_assert_str_eq(h,
+	    "<p>Mở <em>đầu</em> <!-- raw HTML omitted -->x"
 	    "<!-- raw HTML omitted --> <code>a&lt;b</code></p>\n"
 	    "<h1 id=\"mot\">Một</h1>\n<ul>\n<li><a href=\"https://example"
 	    ".invalid/\">liên kết</a> <strong>đậm</strong></li>\n</ul>\n"
