@@ -1148,13 +1148,18 @@ START_TEST(test_mustache_memo)
 END_TEST
 
 /* plist_find() that counts its calls. */
-static size_t finds;
+struct counted {
+	const struct plist *p;
+	size_t finds;
+};
 
 static const struct mustache *
 counting_find(void *ctx, const char *name, size_t n)
 {
-	finds++;
-	return plist_find(ctx, name, n);
+	struct counted *c = ctx;
+
+	c->finds++;
+	return plist_find((void *)c->p, name, n);
 }
 
 /*
@@ -1168,6 +1173,7 @@ START_TEST(test_mustache_memo_partials)
 	struct world w, w2;
 	struct mustache_memo *memo = mustache_memo_new();
 	struct mustache_loader ld = {counting_find, NULL}, ld2;
+	struct counted c1, c2;
 	struct mustache *t;
 	const struct value *frames[1];
 	const char *src = "{{>a}}{{>a}}{{<b}}{{$x}}X{{/x}}{{/b}}{{>*d}}";
@@ -1175,9 +1181,11 @@ START_TEST(test_mustache_memo_partials)
 
 	world_init(&w);
 	world_init(&w2);
-	ld.ctx = &w.p;
+	c1.p = &w.p;
+	c2.p = &w2.p;
+	ld.ctx = &c1;
 	ld2 = ld;
-	ld2.ctx = &w2.p;
+	ld2.ctx = &c2;
 	partial(&w, "a", "A");
 	partial(&w, "b", "[{{$x}}x{{/x}}]");
 	partial(&w, "c", "C");
@@ -1187,7 +1195,7 @@ START_TEST(test_mustache_memo_partials)
 	t = mustache_compile(w.a, w.d, "t", src, strlen(src));
 	ck_assert_ptr_nonnull(t);
 	frames[0] = yaml(&w, "d: c");
-	finds = 0;
+	c1.finds = 0;
 	for (i = 0; i < 3; i++) {
 		buf_reset(&w.out);
 		ck_assert_int_eq(mustache_render_memo(t, &ld, MUSTACHE_SPEC,
@@ -1196,21 +1204,21 @@ START_TEST(test_mustache_memo_partials)
 		ck_assert_str_eq(buf_cstr(&w.out), "AA[X]C");
 	}
 	/* Each of the three tags once, then d's c at every render. */
-	ck_assert_uint_eq(finds, 3 + 3);
+	ck_assert_uint_eq(c1.finds, 3 + 3);
 	buf_reset(&w.out);
-	ck_assert_int_eq(mustache_render_memo(t, &ld2, MUSTACHE_SPEC, frames,
-	                     1, 1, memo, &w.out, w.d),
+	ck_assert_int_eq(mustache_render_memo(t, &ld2, MUSTACHE_SPEC, frames, 1,
+	                     1, memo, &w.out, w.d),
 	    0);
 	ck_assert_str_eq(buf_cstr(&w.out), "22<X>3");
 	/* A partial that is missing is asked for again. */
 	t = mustache_compile(w.a, w.d, "t2", "{{>zz}}", 7);
 	ck_assert_ptr_nonnull(t);
-	finds = 0;
+	c1.finds = 0;
 	for (i = 0; i < 2; i++)
 		ck_assert_int_eq(mustache_render_memo(t, &ld, MUSTACHE_SPEC,
 		                     frames, 1, 1, memo, &w.out, w.d),
 		    0);
-	ck_assert_uint_eq(finds, 2);
+	ck_assert_uint_eq(c1.finds, 2);
 	mustache_memo_free(memo);
 	world_free(&w2);
 	world_free(&w);
