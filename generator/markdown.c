@@ -475,7 +475,7 @@ static const char *
 add_ids(struct arena *a, const char *html, size_t len, const struct heading *h,
     size_t nh, size_t *outlen)
 {
-	const char *p = html, *q, *end = html + len;
+	const char *p = html, *q, *s, *end = html + len;
 	char *r, *w;
 	size_t i, room = len + 1;
 	int level;
@@ -487,13 +487,13 @@ add_ids(struct arena *a, const char *html, size_t len, const struct heading *h,
 	for (i = 0; i < nh; i++)
 		room += 6 + 6 * strlen(h[i].id);
 	w = r = arena_alloc(a, room);
-	for (i = 0; (q = memchr(p, '<', (size_t)(end - p))) != NULL;) {
-		if ((level = heading_tag(q, (size_t)(end - q))) == 0) {
-			memcpy(w, p, (size_t)(q - p) + 1);
-			w += q - p + 1;
-			p = q + 1;
+	/* A page has a hundred other tags: the bytes up to a heading's
+	 * are copied in one piece once it is found (from p), not a tag at
+	 * a time; s is where the search for the next '<' goes on. */
+	for (i = 0, s = p; (q = memchr(s, '<', (size_t)(end - s))) != NULL;
+	     s = q + 1) {
+		if ((level = heading_tag(q, (size_t)(end - q))) == 0)
 			continue;
-		}
 		if (i == nh || h[i].level != level)
 			return html;
 		memcpy(w, p, (size_t)(q - p) + 3); /* up to "<hN" */
@@ -832,6 +832,9 @@ check_tables(struct diags *d, struct pos body, const char *src, size_t n)
 	unsigned line = 0, prev_line = 0;
 	size_t total = 0;
 
+	/* Every delimiter row has a '|' (delimiter_columns()). */
+	if (memchr(src, '|', n) == NULL)
+		return 0;
 	for (; p < end; line++) {
 		const char *e = line_end(p, end), *q = skip_prefix(p, e);
 		size_t cols, rows = 1;

@@ -89,7 +89,10 @@ void mustache_memo_free(struct mustache_memo *m);
  * mustache_render() that keeps, in memo, the values found below
  * frames[0..nstable): those frames, and every value they reach, must
  * stay the same and unchanged for as long as memo is used.  The frames
- * from nstable on may change from one render to the next.
+ * from nstable on may change from one render to the next.  The
+ * templates that loader finds for partials and parents named in the
+ * template (not {{>*dynamic}} ones) are kept too: loader must find the
+ * same for as long as memo is used.
  */
 int mustache_render_memo(const struct mustache *t,
     const struct mustache_loader *loader, enum mustache_mode mode,

@@ -29,6 +29,7 @@
 #define MAX_ERRORS 20		/* per render */
 #define FOUND_SLOTS 128 /* names the frames were asked for, per render */
 #define MEMO_SLOTS 4096 /* dotted names kept from page to page */
+#define TMPL_SLOTS 256 /* partials and parents kept from page to page */
 
 /*
  * Rendering.  An xform says how a source line starts in the output:
@@ -84,9 +85,17 @@ struct memo_slot {
 	const struct value *v;
 };
 
+/* The template that loader ld found for the name of tag o. */
+struct tmpl_slot {
+	const struct op *o; /* NULL: a free slot */
+	const struct mustache_loader *ld;
+	const struct mustache *t;
+};
+
 struct mustache_memo {
-	size_t n;
+	size_t n, ntmpls;
 	struct memo_slot slots[MEMO_SLOTS]; /* open addressing */
+	struct tmpl_slot tmpls[TMPL_SLOTS]; /* open addressing */
 };
 
 struct render {
@@ -263,6 +272,36 @@ below_memo(struct mustache_memo *m, const struct value *base,
 }
 
 /*
+ * The template named by tag o (not a dynamic one), as r's loader finds
+ * it: kept in the memo, since a page includes a dozen partials, each
+ * found by name among the theme's templates.  A name not found is asked
+ * again (an error, said at every page).
+ */
+static const struct mustache *
+find_tmpl(struct render *r, const struct op *o)
+{
+	struct mustache_memo *m = r->memo;
+	struct tmpl_slot *s;
+	size_t i;
+
+	if (m == NULL)
+		return r->ld->find(r->ld->ctx, o->text, o->len);
+	/* Ops are allocated apart: their low bits say little. */
+	i = (size_t)(((uintptr_t)o >> 4) * 16777619u);
+	for (i &= TMPL_SLOTS - 1; (s = &m->tmpls[i])->o != NULL;
+	     i = (i + 1) & (TMPL_SLOTS - 1))
+		if (s->o == o && s->ld == r->ld)
+			return s->t;
+	s->t = r->ld->find(r->ld->ctx, o->text, o->len);
+	if (s->t != NULL && 4 * (m->ntmpls + 1) <= 3 * TMPL_SLOTS) {
+		s->o = o;
+		s->ld = r->ld;
+		m->ntmpls++;
+	}
+	return s->t;
+}
+
+/*
  * Resolves o's name: first part up the stack, the rest inside it.  In
  * builds, a first part found only beyond a row is reported.
  */
@@ -435,7 +474,8 @@ include(struct render *r, const struct op *o, const struct ctx *cx,
 		n = v->len;
 	}
 	if (r->ld != NULL)
-		t = r->ld->find(r->ld->ctx, name, n);
+		t = o->dynamic ? r->ld->find(r->ld->ctx, name, n) :
+		                 find_tmpl(r, o);
 	if (t == NULL) {
 		if (r->mode != MUSTACHE_STRICT)
 			return;

@@ -471,6 +471,28 @@ START_TEST(test_markdown_heading_ids)
 END_TEST
 
 /*
+ * The ids go into the headings' tags and nothing else moves: every byte
+ * around them, other tags included (before the first heading, between
+ * two, after the last), is cmark's, in its order.
+ */
+START_TEST(test_markdown_heading_ids_exact)
+{
+	const char *h = md("Mở *đầu* <b>x</b> `a<b`\n\n# Một\n\n"
+	                   "- [liên kết](https://example.invalid/) **đậm**\n\n"
+	                   "## Hai & <ba>\n### Bốn\n\n> trích\n\n---\n");
+
+	ck_assert_str_eq(h,
+	    "<p>Mở <em>đầu</em> <!-- raw HTML omitted -->x"
+	    "<!-- raw HTML omitted --> <code>a&lt;b</code></p>\n"
+	    "<h1 id=\"mot\">Một</h1>\n<ul>\n<li><a href=\"https://example"
+	    ".invalid/\">liên kết</a> <strong>đậm</strong></li>\n</ul>\n"
+	    "<h2 id=\"hai\">Hai &amp; <!-- raw HTML omitted --></h2>\n"
+	    "<h3 id=\"bon\">Bốn</h3>\n<blockquote>\n<p>trích</p>\n"
+	    "</blockquote>\n<hr />\n");
+}
+END_TEST
+
+/*
  * Headings' ids are utf8_slugify() of their text, also where the
  * Markdown stage finds them by its own table (every Latin letter up to
  * U+024F and U+1E00..U+1EFF, beside ASCII, marks and other scripts).
@@ -883,6 +905,7 @@ markdown_suite(void)
 	tc = tcase_create("headings");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_markdown_heading_ids);
+	tcase_add_test(tc, test_markdown_heading_ids_exact);
 	tcase_add_test(tc, test_markdown_heading_ids_edge);
 	tcase_add_test(tc, test_markdown_heading_ids_slugify);
 	tcase_add_test(tc, test_markdown_toc);

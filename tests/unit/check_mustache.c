@@ -1147,6 +1147,84 @@ START_TEST(test_mustache_memo)
 }
 END_TEST
 
+/* plist_find() that counts its calls. */
+struct counted {
+	const struct plist *p;
+	size_t finds;
+};
+
+static const struct mustache *
+counting_find(void *ctx, const char *name, size_t n)
+{
+	struct counted *c = ctx;
+
+	c->finds++;
+	return plist_find((void *)c->p, name, n);
+}
+
+/*
+ * A memo keeps the templates a loader found for partials and parents
+ * named in the template: found once for all renders, and per loader (a
+ * second loader with the same memo finds its own); a dynamic name is
+ * asked every time, and so is a name not found.
+ */
+START_TEST(test_mustache_memo_partials)
+{
+	struct world w, w2;
+	struct mustache_memo *memo = mustache_memo_new();
+	struct mustache_loader ld = {counting_find, NULL}, ld2;
+	struct counted c1, c2;
+	struct mustache *t;
+	const struct value *frames[1];
+	const char *src = "{{>a}}{{>a}}{{<b}}{{$x}}X{{/x}}{{/b}}{{>*d}}";
+	size_t i;
+
+	world_init(&w);
+	world_init(&w2);
+	c1.p = &w.p;
+	c2.p = &w2.p;
+	ld.ctx = &c1;
+	ld2 = ld;
+	ld2.ctx = &c2;
+	partial(&w, "a", "A");
+	partial(&w, "b", "[{{$x}}x{{/x}}]");
+	partial(&w, "c", "C");
+	partial(&w2, "a", "2");
+	partial(&w2, "b", "<{{$x}}y{{/x}}>");
+	partial(&w2, "c", "3");
+	t = mustache_compile(w.a, w.d, "t", src, strlen(src));
+	ck_assert_ptr_nonnull(t);
+	frames[0] = yaml(&w, "d: c");
+	c1.finds = 0;
+	for (i = 0; i < 3; i++) {
+		buf_reset(&w.out);
+		ck_assert_int_eq(mustache_render_memo(t, &ld, MUSTACHE_SPEC,
+		                     frames, 1, 1, memo, &w.out, w.d),
+		    0);
+		ck_assert_str_eq(buf_cstr(&w.out), "AA[X]C");
+	}
+	/* Each of the three tags once, then d's c at every render. */
+	ck_assert_uint_eq(c1.finds, 3 + 3);
+	buf_reset(&w.out);
+	ck_assert_int_eq(mustache_render_memo(t, &ld2, MUSTACHE_SPEC, frames, 1,
+	                     1, memo, &w.out, w.d),
+	    0);
+	ck_assert_str_eq(buf_cstr(&w.out), "22<X>3");
+	/* A partial that is missing is asked for again. */
+	t = mustache_compile(w.a, w.d, "t2", "{{>zz}}", 7);
+	ck_assert_ptr_nonnull(t);
+	c1.finds = 0;
+	for (i = 0; i < 2; i++)
+		ck_assert_int_eq(mustache_render_memo(t, &ld, MUSTACHE_SPEC,
+		                     frames, 1, 1, memo, &w.out, w.d),
+		    0);
+	ck_assert_uint_eq(c1.finds, 2);
+	mustache_memo_free(memo);
+	world_free(&w2);
+	world_free(&w);
+}
+END_TEST
+
 /* Speed: a page template with a partial list renders fast, no leaks. */
 START_TEST(test_mustache_speed)
 {
@@ -1206,6 +1284,7 @@ mustache_suite(void)
 	tcase_add_test(tc, test_mustache_inheritance);
 	tcase_add_test(tc, test_mustache_escape_runs);
 	tcase_add_test(tc, test_mustache_memo);
+	tcase_add_test(tc, test_mustache_memo_partials);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");
