@@ -150,6 +150,11 @@ bool value_is_scalar(const struct value *v);
 void value_scalar_text(const struct value *v, struct buf *out);
 const char *value_type_name(enum value_type t);
 
+/* True (the default): a simple document is read without libyaml
+ * (value_yaml.c quick_scan()), to the same values and diagnostics;
+ * tests set it false to compare the two. */
+extern bool value_yaml_quick;
+
 /*
  * Parses src[0..n) as one YAML document named path into *out (NULL for
  * an empty document); first_line is the line of path on which src
