@@ -295,33 +295,55 @@ parse_error(struct loader *L)
  */
 #define QUICK_MAX 256	/* events: longer documents go to libyaml */
 
-/* True for a code point libyaml reads as a printable character that is
- * neither a blank nor a line break (a BOM is left to libyaml too). */
-static bool
-quick_cp(uint32_t c)
-{
-	return (c >= 0x21 && c <= 0x7E) ||
-	    (c >= 0xA0 && c <= 0xFFFD && c != 0x2028 && c != 0x2029 &&
-	        c != 0xFEFF && (c < 0xD800 || c > 0xDFFF)) ||
-	    (c >= 0x10000 && c <= 0x10FFFF);
-}
+/* What may not stand in each kind of quick scalar, by ASCII byte
+ * (besides the controls and DEL, which stand in none). */
+enum {
+	Q_PLAIN = 1,	/* ':' '#', which could end a plain scalar */
+	Q_FLOW = 2,	/* those and a flow's indicators, and quotes */
+	Q_DQ = 4,	/* '"' '\\' in double quotes */
+	Q_SQ = 8,	/* '\'' in single quotes */
+};
+
+/* clang-format off */
+static const unsigned char quick_ascii[128] = {
+	[':'] = Q_PLAIN | Q_FLOW, ['#'] = Q_PLAIN | Q_FLOW,
+	[','] = Q_FLOW, ['['] = Q_FLOW, [']'] = Q_FLOW, ['{'] = Q_FLOW,
+	['}'] = Q_FLOW, ['"'] = Q_FLOW | Q_DQ, ['\''] = Q_FLOW | Q_SQ,
+	['\\'] = Q_DQ,
+};
+/* clang-format on */
 
 /*
- * Steps over the character at u[*i] if it may stand in a quick scalar:
- * a space, or a character quick_cp() takes and stop does not hold (an
- * ASCII byte that ends the scalar).  *cp counts code points.
+ * Steps over the character at u[*i] if it may stand in a quick scalar
+ * of kind stop (Q_PLAIN...): an ASCII one the table lets through, or
+ * one beyond that libyaml reads as printable, neither a blank nor a line
+ * break (U+0085, U+2028, U+2029), nor a BOM.  *cp counts code points.
+ * The input is valid UTF-8 (parse() checked it).
  */
 static bool
-quick_step(const unsigned char *u, size_t n, size_t *i, size_t *cp,
-    const char *stop)
+quick_step(const unsigned char *u, size_t *i, size_t *cp, unsigned stop)
 {
 	uint32_t c = u[*i];
-	size_t k = 1;
+	size_t k;
 
-	if (c >= 0x80)
-		k = utf8_decode((const char *)u + *i, n - *i, &c, UTF8_STRICT);
-	if (c != ' ' && (!quick_cp(c) || (c < 0x80 && strchr(stop, (int)c))))
-		return false;
+	if (c < 0x80) {
+		if (c < 0x20 || c == 0x7F || (quick_ascii[c] & stop))
+			return false;
+		k = 1;
+	} else if (c < 0xE0) {
+		c = (c & 0x1F) << 6 | (u[*i + 1] & 0x3Fu);
+		if (c < 0xA0)
+			return false;
+		k = 2;
+	} else if (c < 0xF0) {
+		c = (c & 0x0F) << 12 | (u[*i + 1] & 0x3Fu) << 6 |
+		    (u[*i + 2] & 0x3Fu);
+		if (c == 0x2028 || c == 0x2029 || c == 0xFEFF || c > 0xFFFD)
+			return false;
+		k = 3;
+	} else {
+		k = 4;
+	}
 	*i += k;
 	(*cp)++;
 	return true;
@@ -339,14 +361,13 @@ quick_add(struct qevent *q, size_t *nq, yaml_event_type_t type,
 }
 
 /*
- * A plain scalar at u[*i]: stop holds the ASCII bytes it may not hold
- * (':' and '#', which could end it, and in a flow the flow's own); it
- * must not start as an indicator would.  Trailing blanks are trimmed,
+ * A plain scalar at u[*i], in a block (stop Q_PLAIN) or a flow (Q_FLOW);
+ * it must not start as an indicator would.  Trailing blanks are trimmed,
  * as libyaml does.  Adds its event.
  */
 static bool
-quick_plain(const unsigned char *u, size_t n, size_t *i, size_t *cp,
-    const char *stop, struct qevent *q, size_t *nq)
+quick_plain(const unsigned char *u, size_t *i, size_t *cp, unsigned stop,
+    struct qevent *q, size_t *nq)
 {
 	size_t off = *i, at = *cp, end = *i;
 
@@ -354,7 +375,7 @@ quick_plain(const unsigned char *u, size_t n, size_t *i, size_t *cp,
 		if (u[off] != '-' || !ascii_isdigit(u[off + 1]))
 			return false;
 	}
-	while (quick_step(u, n, i, cp, stop))
+	while (quick_step(u, i, cp, stop))
 		if (u[*i - 1] != ' ')
 			end = *i;
 	if (end == off)
@@ -389,7 +410,7 @@ quick_value(const unsigned char *u, size_t n, size_t *i, size_t *cp,
 		(*i)++;
 		(*cp)++;
 		off = *i;
-		while (quick_step(u, n, i, cp, c == '"' ? "\"\\" : "'"))
+		while (quick_step(u, i, cp, c == '"' ? Q_DQ : Q_SQ))
 			;
 		if (u[*i] != c ||
 		    !quick_add(q, nq, YAML_SCALAR_EVENT, c == '"' ?
@@ -405,7 +426,7 @@ quick_value(const unsigned char *u, size_t n, size_t *i, size_t *cp,
 		(*cp)++;
 		quick_blanks(u, i, cp);
 		while (u[*i] != ']') {
-			if (!quick_plain(u, n, i, cp, ":#,[]{}\"'", q, nq))
+			if (!quick_plain(u, i, cp, Q_FLOW, q, nq))
 				return false;
 			quick_blanks(u, i, cp);
 			if (u[*i] == ',') {
@@ -422,7 +443,7 @@ quick_value(const unsigned char *u, size_t n, size_t *i, size_t *cp,
 			return false;
 		(*i)++;
 		(*cp)++;
-	} else if (!quick_plain(u, n, i, cp, ":#", q, nq)) {
+	} else if (!quick_plain(u, i, cp, Q_PLAIN, q, nq)) {
 		return false;
 	}
 	quick_blanks(u, i, cp);
