@@ -620,6 +620,7 @@ static int
 read_dir_file(struct source *s, const char *path, struct buf *out)
 {
 	struct stat st;
+	size_t want;
 	ssize_t r;
 	int fd, rc = -1;
 
@@ -641,7 +642,8 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 	for (;;) {
 		/* The file may grow while we read: stop one byte past. */
 		buf_grow(out, 4096);
-		r = read(fd, out->data + out->len, out->cap - out->len - 1);
+		want = out->cap - out->len - 1;
+		r = read(fd, out->data + out->len, want);
 		if (r == -1 && errno == EINTR)
 			continue;
 		if (r == -1) {
@@ -655,6 +657,10 @@ read_dir_file(struct source *s, const char *path, struct buf *out)
 		out->data[out->len] = '\0';
 		if (out->len > SOURCE_MAX_FILE)
 			goto toobig;
+		/* Short of what was asked, at the size fstat gave: the end,
+		 * without one more read() to say so (one a file). */
+		if ((size_t)r < want && out->len >= (size_t)st.st_size)
+			break;
 	}
 	rc = 0;
 	goto out;
