@@ -171,7 +171,9 @@ extern bool value_yaml_quick;
 int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
 /* As value_parse_yaml(), but the nodes' positions borrow path, which
- * must outlive the tree (an item's path): no copy of it per file. */
+ * must outlive the tree (an item's path): no copy of it per file; and
+ * src must be valid UTF-8 without NUL, checked by the caller (the load
+ * checks every file as it reads it): not checked again here. */
 int value_parse_yaml_borrow(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
 

@@ -314,39 +314,42 @@ static const unsigned char quick_ascii[128] = {
 /* clang-format on */
 
 /*
- * Steps over the character at u[*i] if it may stand in a quick scalar
- * of kind stop (Q_PLAIN...): an ASCII one the table lets through, or
- * one beyond that libyaml reads as printable, neither a blank nor a line
- * break (U+0085, U+2028, U+2029), nor a BOM.  *cp counts code points.
- * The input is valid UTF-8 (parse() checked it).
+ * Steps over the characters from u[*i] that may stand in a quick scalar
+ * of kind stop (Q_PLAIN...): ASCII ones the table lets through, and
+ * those beyond that libyaml reads as printable, neither a blank nor a
+ * line break (U+0085, U+2028, U+2029), nor a BOM.  *cp counts code
+ * points.  The input is valid UTF-8 (parse() checked it), and ends in
+ * '\n', which stops every kind.
  */
-static bool
-quick_step(const unsigned char *u, size_t *i, size_t *cp, unsigned stop)
+static void
+quick_span(const unsigned char *u, size_t *i, size_t *cp, unsigned stop)
 {
-	uint32_t c = u[*i];
-	size_t k;
+	size_t j = *i, k = *cp;
 
-	if (c < 0x80) {
-		if (c < 0x20 || c == 0x7F || (quick_ascii[c] & stop))
-			return false;
-		k = 1;
-	} else if (c < 0xE0) {
-		c = (c & 0x1F) << 6 | (u[*i + 1] & 0x3Fu);
-		if (c < 0xA0)
-			return false;
-		k = 2;
-	} else if (c < 0xF0) {
-		c = (c & 0x0F) << 12 | (u[*i + 1] & 0x3Fu) << 6 |
-		    (u[*i + 2] & 0x3Fu);
-		if (c == 0x2028 || c == 0x2029 || c == 0xFEFF || c > 0xFFFD)
-			return false;
-		k = 3;
-	} else {
-		k = 4;
+	for (;; k++) {
+		uint32_t c = u[j];
+
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7F || (quick_ascii[c] & stop))
+				break;
+			j++;
+		} else if (c < 0xE0) {
+			if (c == 0xC2 && u[j + 1] < 0xA0)
+				break;
+			j += 2;
+		} else if (c < 0xF0) {
+			c = (c & 0x0F) << 12 | (u[j + 1] & 0x3Fu) << 6 |
+			    (u[j + 2] & 0x3Fu);
+			if (c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+			    c > 0xFFFD)
+				break;
+			j += 3;
+		} else {
+			j += 4;
+		}
 	}
-	*i += k;
-	(*cp)++;
-	return true;
+	*i = j;
+	*cp = k;
 }
 
 /* Adds an event; false when there are too many. */
@@ -369,19 +372,19 @@ static bool
 quick_plain(const unsigned char *u, size_t *i, size_t *cp, unsigned stop,
     struct qevent *q, size_t *nq)
 {
-	size_t off = *i, at = *cp, end = *i;
+	size_t off = *i, at = *cp, end;
 
 	if (u[off] == ' ' || strchr("-?:,[]{}#&*!|>'\"%@`", u[off]) != NULL) {
 		if (u[off] != '-' || !ascii_isdigit(u[off + 1]))
 			return false;
 	}
-	while (quick_step(u, i, cp, stop))
-		if (u[*i - 1] != ' ')
-			end = *i;
+	quick_span(u, i, cp, stop);
+	/* Trailing blanks are no part of it: back to the last other one. */
+	for (end = *i; end > off && u[end - 1] == ' '; end--)
+		;
 	if (end == off)
 		return false;
-	/* Trailing blanks are no part of it: back to the last other one. */
-	*cp -= utf8_count((const char *)u + end, *i - end);
+	*cp -= *i - end;
 	*i = end;
 	return quick_add(q, nq, YAML_SCALAR_EVENT, YAML_PLAIN_SCALAR_STYLE, at,
 	    off, end - off);
@@ -398,7 +401,7 @@ quick_blanks(const unsigned char *u, size_t *i, size_t *cp)
 
 /* The value of a `key: value` line at u[*i], up to its '\n'. */
 static bool
-quick_value(const unsigned char *u, size_t n, size_t *i, size_t *cp,
+quick_value(const unsigned char *u, size_t *i, size_t *cp,
     struct qevent *q, size_t *nq)
 {
 	unsigned char c = u[*i];
@@ -410,8 +413,7 @@ quick_value(const unsigned char *u, size_t n, size_t *i, size_t *cp,
 		(*i)++;
 		(*cp)++;
 		off = *i;
-		while (quick_step(u, i, cp, c == '"' ? Q_DQ : Q_SQ))
-			;
+		quick_span(u, i, cp, c == '"' ? Q_DQ : Q_SQ);
 		if (u[*i] != c ||
 		    !quick_add(q, nq, YAML_SCALAR_EVENT, c == '"' ?
 		        YAML_DOUBLE_QUOTED_SCALAR_STYLE :
@@ -479,7 +481,7 @@ quick_scan(const struct loader *L, struct qevent *q, size_t *nq)
 		cp += i - off + 1;
 		i++;
 		quick_blanks(u, &i, &cp);
-		if (!quick_value(u, n, &i, &cp, q, nq))
+		if (!quick_value(u, &i, &cp, q, nq))
 			return false;
 		i++;	/* the '\n' */
 		cp++;
@@ -1153,7 +1155,8 @@ parse(struct arena *a, struct diags *d, const char *path, bool copy,
 	}
 	L.src = src;
 	L.n = n;
-	if (!utf8_validate(src, n, &line, &col, &why)) {
+	/* A borrowed text was checked as its file was read (value.h). */
+	if (copy && !utf8_validate(src, n, &line, &col, &why)) {
 		struct pos at = {L.path, L.first_line + line - 1, col};
 
 		if (strcmp(why, "NUL byte") == 0)
