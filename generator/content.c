@@ -618,7 +618,7 @@ check_strays(struct site *s, struct source *src)
 	for (i = 0; i < s->ncolls; i++)
 		skip[i] = arena_printf(tmp, "content/%s", s->colls[i].name);
 	if (source_list_skip(src, tmp, "content", skip, s->ncolls, &paths,
-	    &n) == -1) {
+	        &n) == -1) {
 		arena_free(tmp);
 		return;
 	}

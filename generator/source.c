@@ -650,8 +650,8 @@ list_dir(struct source *s, const char *dir, struct list *l,
 		s->walked = rec;
 	}
 	if (rec != NULL)
-		rec->clean = direct && w->clean && rc == 0 &&
-		    w->deepest < MAX_DEPTH;
+		rec->clean =
+		    direct && w->clean && rc == 0 && w->deepest < MAX_DEPTH;
 	free(w);
 	buf_release(&path);
 	return rc;

@@ -45,8 +45,8 @@ struct anchor {
 struct qevent {
 	yaml_event_type_t type;
 	yaml_scalar_style_t style;
-	size_t index;		/* the start mark's, in code points */
-	size_t off, len;	/* a scalar's bytes in the input */
+	size_t index; /* the start mark's, in code points */
+	size_t off, len; /* a scalar's bytes in the input */
 };
 
 struct loader {
@@ -293,15 +293,15 @@ parse_error(struct loader *L)
  * '_' and '-'.  Diagnostics stay the loader's own (a duplicate key, an
  * integer out of range), from the same events.
  */
-#define QUICK_MAX 256	/* events: longer documents go to libyaml */
+#define QUICK_MAX 256 /* events: longer documents go to libyaml */
 
 /* What may not stand in each kind of quick scalar, by ASCII byte
  * (besides the controls and DEL, which stand in none). */
 enum {
-	Q_PLAIN = 1,	/* ':' '#', which could end a plain scalar */
-	Q_FLOW = 2,	/* those and a flow's indicators, and quotes */
-	Q_DQ = 4,	/* '"' '\\' in double quotes */
-	Q_SQ = 8,	/* '\'' in single quotes */
+	Q_PLAIN = 1, /* ':' '#', which could end a plain scalar */
+	Q_FLOW = 2, /* those and a flow's indicators, and quotes */
+	Q_DQ = 4, /* '"' '\\' in double quotes */
+	Q_SQ = 8, /* '\'' in single quotes */
 };
 
 /* clang-format off */
@@ -401,8 +401,8 @@ quick_blanks(const unsigned char *u, size_t *i, size_t *cp)
 
 /* The value of a `key: value` line at u[*i], up to its '\n'. */
 static bool
-quick_value(const unsigned char *u, size_t *i, size_t *cp,
-    struct qevent *q, size_t *nq)
+quick_value(const unsigned char *u, size_t *i, size_t *cp, struct qevent *q,
+    size_t *nq)
 {
 	unsigned char c = u[*i];
 	size_t off;
@@ -415,9 +415,10 @@ quick_value(const unsigned char *u, size_t *i, size_t *cp,
 		off = *i;
 		quick_span(u, i, cp, c == '"' ? Q_DQ : Q_SQ);
 		if (u[*i] != c ||
-		    !quick_add(q, nq, YAML_SCALAR_EVENT, c == '"' ?
-		        YAML_DOUBLE_QUOTED_SCALAR_STYLE :
-		        YAML_SINGLE_QUOTED_SCALAR_STYLE, at, off, *i - off))
+		    !quick_add(q, nq, YAML_SCALAR_EVENT,
+		        c == '"' ? YAML_DOUBLE_QUOTED_SCALAR_STYLE :
+		                   YAML_SINGLE_QUOTED_SCALAR_STYLE,
+		        at, off, *i - off))
 			return false;
 		(*i)++;
 		(*cp)++;
@@ -483,7 +484,7 @@ quick_scan(const struct loader *L, struct qevent *q, size_t *nq)
 		quick_blanks(u, &i, &cp);
 		if (!quick_value(u, &i, &cp, q, nq))
 			return false;
-		i++;	/* the '\n' */
+		i++; /* the '\n' */
 		cp++;
 	}
 	return quick_add(q, nq, YAML_MAPPING_END_EVENT, 0, cp, 0, 0) &&
@@ -503,8 +504,8 @@ next(struct loader *L, yaml_event_t *ev)
 		ev->type = e->type;
 		ev->start_mark.index = e->index;
 		if (e->type == YAML_SCALAR_EVENT) {
-			ev->data.scalar.value = (yaml_char_t *)(uintptr_t)(
-			    L->src + e->off);
+			ev->data.scalar.value =
+			    (yaml_char_t *)(uintptr_t)(L->src + e->off);
 			ev->data.scalar.length = e->len;
 			ev->data.scalar.style = e->style;
 		}
@@ -1102,21 +1103,21 @@ document(struct loader *L, struct value **out)
 
 	if (next(L, &ev) == -1)
 		return -1;
-	drop(L, &ev);		/* STREAM-START */
+	drop(L, &ev); /* STREAM-START */
 	if (next(L, &ev) == -1)
 		return -1;
 	if (ev.type == YAML_STREAM_END_EVENT) {
 		drop(L, &ev);
 		return 0;		/* nothing but comments */
 	}
-	drop(L, &ev);		/* DOCUMENT-START */
+	drop(L, &ev); /* DOCUMENT-START */
 	if (next(L, &ev) == -1)
 		return -1;
 	rc = node(L, &ev, 0, out, &w);
 	drop(L, &ev);
 	if (rc == -1 || next(L, &ev) == -1)
 		return -1;
-	drop(L, &ev);		/* DOCUMENT-END */
+	drop(L, &ev); /* DOCUMENT-END */
 	if (next(L, &ev) == -1)
 		return -1;
 	if (ev.type != YAML_STREAM_END_EVENT) {
@@ -1168,10 +1169,9 @@ parse(struct arena *a, struct diags *d, const char *path, bool copy,
 		L.q = q;
 	} else {
 		if (!yaml_parser_initialize(&p))
-			xoom();		/* fails only on allocation */
+			xoom(); /* fails only on allocation */
 		L.p = &p;
-		yaml_parser_set_input_string(&p, (const unsigned char *)src,
-		    n);
+		yaml_parser_set_input_string(&p, (const unsigned char *)src, n);
 	}
 	if (document(&L, out) == -1 || L.failed) {
 		*out = NULL;

@@ -250,7 +250,8 @@ assert_list_skip(struct source *s, const char *const *skip, size_t nskip,
 	size_t n, i;
 
 	ck_assert_int_eq(source_list_skip(s, tmp, "content", skip, nskip,
-	    &paths, &n), 0);
+	                     &paths, &n),
+	    0);
 	for (i = 0; i < n && i < nwant; i++)
 		ck_assert_str_eq(paths[i], want[i]);
 	ck_assert_uint_eq(n, nwant);
@@ -284,27 +285,29 @@ START_TEST(test_source_dir_list_skip)
 	ck_assert_int_eq(source_open_dir(f.a, f.d, root, &s), 0);
 
 	/* Nothing listed yet: everything. */
-	assert_list_skip(s, skip, 3, WANT("content/a/sub/y.md",
-	    "content/a/x.md", "content/b/l.md", "content/b/z.md",
-	    "content/c/w.md", "content/top.md"));
+	assert_list_skip(s, skip, 3,
+	    WANT("content/a/sub/y.md", "content/a/x.md", "content/b/l.md",
+	        "content/b/z.md", "content/c/w.md", "content/top.md"));
 	ck_assert_int_eq(source_list(s, "content/a", &paths, &n), 0);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_int_eq(source_list(s, "content/b", &paths, &n), 0);
 	ck_assert_uint_eq(n, 2);
 	/* a is left out; b holds a link, c was not listed. */
-	assert_list_skip(s, skip, 3, WANT("content/b/l.md", "content/b/z.md",
-	    "content/c/w.md", "content/top.md"));
+	assert_list_skip(s, skip, 3,
+	    WANT("content/b/l.md", "content/b/z.md", "content/c/w.md",
+	        "content/top.md"));
 	/* Only the folders asked for. */
-	assert_list_skip(s, skip + 1, 2, WANT("content/a/sub/y.md",
-	    "content/a/x.md", "content/b/l.md", "content/b/z.md",
-	    "content/c/w.md", "content/top.md"));
+	assert_list_skip(s, skip + 1, 2,
+	    WANT("content/a/sub/y.md", "content/a/x.md", "content/b/l.md",
+	        "content/b/z.md", "content/c/w.md", "content/top.md"));
 	/* A listing that meets a link undoes the clean one before it. */
 	link_at(f.tmp, "root/content/a/sub/l.md", "y.md");
 	ck_assert_int_eq(source_list(s, "content/a", &paths, &n), 0);
 	ck_assert_uint_eq(n, 3);
-	assert_list_skip(s, skip, 3, WANT("content/a/sub/l.md",
-	    "content/a/sub/y.md", "content/a/x.md", "content/b/l.md",
-	    "content/b/z.md", "content/c/w.md", "content/top.md"));
+	assert_list_skip(s, skip, 3,
+	    WANT("content/a/sub/l.md", "content/a/sub/y.md", "content/a/x.md",
+	        "content/b/l.md", "content/b/z.md", "content/c/w.md",
+	        "content/top.md"));
 	ck_assert_uint_eq(diags_warnings(f.d) + diags_errors(f.d), 0);
 	source_close(s);
 	teardown(&f);

@@ -630,12 +630,9 @@ same_tree(const struct value *a, const struct value *b)
 	    (a->text != NULL && memcmp(a->text, b->text, a->len + 1) != 0))
 		return false;
 	switch (a->type) {
-	case VALUE_BOOL:
-		return a->u.b == b->u.b;
-	case VALUE_INT:
-		return a->u.i == b->u.i;
-	case VALUE_NUM:
-		return memcmp(&a->u.d, &b->u.d, sizeof a->u.d) == 0;
+	case VALUE_BOOL: return a->u.b == b->u.b;
+	case VALUE_INT: return a->u.i == b->u.i;
+	case VALUE_NUM: return memcmp(&a->u.d, &b->u.d, sizeof a->u.d) == 0;
 	case VALUE_LIST:
 		for (i = 0; i < a->n; i++)
 			if (!same_tree(a->items[i], b->items[i]))
@@ -649,8 +646,7 @@ same_tree(const struct value *a, const struct value *b)
 			    !same_tree(a->pairs[i].val, b->pairs[i].val))
 				return false;
 		return true;
-	default:
-		return true;
+	default: return true;
 	}
 }
 
@@ -662,27 +658,59 @@ same_tree(const struct value *a, const struct value *b)
 START_TEST(test_yaml_quick_same)
 {
 	static const char *const docs[] = {
-		"title: \"Công khai danh mục: dự án\"\ndate: 2020-08-31\n"
-		"tags: [đầu tư, xây dựng]\n",
-		"a: 1\nb: -5\nc: 0x1F\nd: 1.5\ne: .inf\nf: ~\ng: true\n"
-		"h: False\ni: null\nj: ''\nk: \"\"\n",
-		"a:   x  y   \nb: [ a , b ]\nc: []\nd: [ ]\ne: 'it: is'\n",
-		"a: 1\nb: 2\na: 3\n",			/* duplicate */
-		"null: 1\n",				/* empty key */
-		"true: 1\n1a: x\n",
-		"a: 99999999999999999999\n",		/* out of range */
-		"a: [1, 99999999999999999999]\n",
-		"a: ừ 😀 a\u00a0b\n", "a: a\u2028b\n", "a: a\ufeffb\n",
-		"a: \u00a0x\n", "a: x\xc2\x85y\n", "a: x\xc2\x9fy\n",
-		"a: x\x7fy\n", "a: \"a\tb\"\n", "a:\tb\n", "a: b\r\n",
-		"a: b\n\nc: d\n", "a: b\n  c\n", "a: b # c\n", "a: b#c\n",
-		"a: b: c\n", "a: b:c\n", "a: [a: b]\n", "a: [a,]\n",
-		"a: [a, [b]]\n", "a: {b: c}\n", "a: - b\n", "a: -b\n",
-		"a: ---\n", "a: ...\n", "a: &x b\n", "a: *x\n", "a: !x b\n",
-		"a: |\n  b\n", "a: \"b\\\"c\"\n", "a: 'b''c'\n", "a: 'b' c\n",
-		"a: b", "a:\n", "a: \n", "- a\n", "? a\n", "# c\na: b\n",
-		" a: b\n", "a : b\n", "a:b\n", "a: [\"b\"]\n", "a: [b] c\n",
-		"a: 1e5\nb: 1e\nc: +1\nd: 0o19\ne: .NaN\n",
+	    "title: \"Công khai danh mục: dự án\"\ndate: 2020-08-31\n"
+	    "tags: [đầu tư, xây dựng]\n",
+	    "a: 1\nb: -5\nc: 0x1F\nd: 1.5\ne: .inf\nf: ~\ng: true\n"
+	    "h: False\ni: null\nj: ''\nk: \"\"\n",
+	    "a:   x  y   \nb: [ a , b ]\nc: []\nd: [ ]\ne: 'it: is'\n",
+	    "a: 1\nb: 2\na: 3\n", /* duplicate */
+	    "null: 1\n", /* empty key */
+	    "true: 1\n1a: x\n",
+	    "a: 99999999999999999999\n", /* out of range */
+	    "a: [1, 99999999999999999999]\n",
+	    "a: ừ 😀 a\u00a0b\n",
+	    "a: a\u2028b\n",
+	    "a: a\ufeffb\n",
+	    "a: \u00a0x\n",
+	    "a: x\xc2\x85y\n",
+	    "a: x\xc2\x9fy\n",
+	    "a: x\x7fy\n",
+	    "a: \"a\tb\"\n",
+	    "a:\tb\n",
+	    "a: b\r\n",
+	    "a: b\n\nc: d\n",
+	    "a: b\n  c\n",
+	    "a: b # c\n",
+	    "a: b#c\n",
+	    "a: b: c\n",
+	    "a: b:c\n",
+	    "a: [a: b]\n",
+	    "a: [a,]\n",
+	    "a: [a, [b]]\n",
+	    "a: {b: c}\n",
+	    "a: - b\n",
+	    "a: -b\n",
+	    "a: ---\n",
+	    "a: ...\n",
+	    "a: &x b\n",
+	    "a: *x\n",
+	    "a: !x b\n",
+	    "a: |\n  b\n",
+	    "a: \"b\\\"c\"\n",
+	    "a: 'b''c'\n",
+	    "a: 'b' c\n",
+	    "a: b",
+	    "a:\n",
+	    "a: \n",
+	    "- a\n",
+	    "? a\n",
+	    "# c\na: b\n",
+	    " a: b\n",
+	    "a : b\n",
+	    "a:b\n",
+	    "a: [\"b\"]\n",
+	    "a: [b] c\n",
+	    "a: 1e5\nb: 1e\nc: +1\nd: 0o19\ne: .NaN\n",
 	};
 	size_t i;
 
