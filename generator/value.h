@@ -150,6 +150,11 @@ bool value_is_scalar(const struct value *v);
 void value_scalar_text(const struct value *v, struct buf *out);
 const char *value_type_name(enum value_type t);
 
+/* True (the default): a simple document is read without libyaml
+ * (value_yaml.c quick_scan()), to the same values and diagnostics;
+ * tests set it false to compare the two. */
+extern bool value_yaml_quick;
+
 /*
  * Parses src[0..n) as one YAML document named path into *out (NULL for
  * an empty document); first_line is the line of path on which src
@@ -166,7 +171,9 @@ const char *value_type_name(enum value_type t);
 int value_parse_yaml(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
 /* As value_parse_yaml(), but the nodes' positions borrow path, which
- * must outlive the tree (an item's path): no copy of it per file. */
+ * must outlive the tree (an item's path): no copy of it per file; and
+ * src must be valid UTF-8 without NUL, checked by the caller (the load
+ * checks every file as it reads it): not checked again here. */
 int value_parse_yaml_borrow(struct arena *a, struct diags *d, const char *path,
     const char *src, size_t n, unsigned first_line, struct value **out);
 

@@ -5,6 +5,7 @@
  * does the parsing; this file types scalars by the YAML 1.2 core schema
  * and enforces the limits: depth, alias expansion, duplicate keys, tags.
  */
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@
 #include "value.h"
 
 #define CORE_TAG "tag:yaml.org,2002:"
+
+bool value_yaml_quick = true;
 
 /* An open-addressing table from strings to indices (anchors, keys). */
 struct slot {
@@ -37,6 +40,15 @@ struct anchor {
 	uint64_t weight;	/* nodes it stands for, aliases expanded */
 };
 
+/* An event of a document read by quick_scan(): what of libyaml's
+ * event the loader looks at. */
+struct qevent {
+	yaml_event_type_t type;
+	yaml_scalar_style_t style;
+	size_t index; /* the start mark's, in code points */
+	size_t off, len; /* a scalar's bytes in the input */
+};
+
 struct loader {
 	struct arena *a;
 	struct diags *d;
@@ -52,6 +64,9 @@ struct loader {
 	size_t nanchors, capanchors;
 	struct table anchor_index;
 	bool failed;		/* a located error that does not stop us */
+	/* A document quick_scan() read: its events, in place of libyaml's. */
+	const struct qevent *q;
+	size_t nq, iq;
 };
 
 static int node(struct loader *, yaml_event_t *, unsigned, struct value **,
@@ -259,13 +274,254 @@ parse_error(struct loader *L)
 	return diag_error(L->d, at, "yaml.syntax", problem);
 }
 
+/*
+ * The front matter of nearly every page is a few lines of `key: value`,
+ * and libyaml reads each with its buffers, tokens and copies: most of
+ * the load's time.  quick_scan() reads such a document itself and gives
+ * the events libyaml would give; anything else goes to libyaml, whose
+ * events the same loader then reads.  What quick_scan() takes is
+ * narrow on purpose, where libyaml's reading is plain to see:
+ *
+ *	key: plain scalar
+ *	key: "double-quoted, without escapes"
+ *	key: 'single-quoted, without quotes inside'
+ *	key: [plain, flow, items]
+ *
+ * each line at column 1, ending in '\n' (a CR anywhere, a tab, a
+ * comment, an empty value, a blank line, an indented line, an escape, a
+ * ':' or '#' in a plain scalar: libyaml), keys of ASCII letters, digits,
+ * '_' and '-'.  Diagnostics stay the loader's own (a duplicate key, an
+ * integer out of range), from the same events.
+ */
+#define QUICK_MAX 256 /* events: longer documents go to libyaml */
+
+/* What may not stand in each kind of quick scalar, by ASCII byte
+ * (besides the controls and DEL, which stand in none). */
+enum {
+	Q_PLAIN = 1, /* ':' '#', which could end a plain scalar */
+	Q_FLOW = 2, /* those and a flow's indicators, and quotes */
+	Q_DQ = 4, /* '"' '\\' in double quotes */
+	Q_SQ = 8, /* '\'' in single quotes */
+};
+
+/* clang-format off */
+static const unsigned char quick_ascii[128] = {
+	[':'] = Q_PLAIN | Q_FLOW, ['#'] = Q_PLAIN | Q_FLOW,
+	[','] = Q_FLOW, ['['] = Q_FLOW, [']'] = Q_FLOW, ['{'] = Q_FLOW,
+	['}'] = Q_FLOW, ['"'] = Q_FLOW | Q_DQ, ['\''] = Q_FLOW | Q_SQ,
+	['\\'] = Q_DQ,
+};
+/* clang-format on */
+
+/*
+ * Steps over the characters from u[*i] that may stand in a quick scalar
+ * of kind stop (Q_PLAIN...): ASCII ones the table lets through, and
+ * those beyond that libyaml reads as printable, neither a blank nor a
+ * line break (U+0085, U+2028, U+2029), nor a BOM.  *cp counts code
+ * points.  The input is valid UTF-8 (parse() checked it), and ends in
+ * '\n', which stops every kind.
+ */
+static void
+quick_span(const unsigned char *u, size_t *i, size_t *cp, unsigned stop)
+{
+	size_t j = *i, k = *cp;
+
+	for (;; k++) {
+		uint32_t c = u[j];
+
+		if (c < 0x80) {
+			if (c < 0x20 || c == 0x7F || (quick_ascii[c] & stop))
+				break;
+			j++;
+		} else if (c < 0xE0) {
+			if (c == 0xC2 && u[j + 1] < 0xA0)
+				break;
+			j += 2;
+		} else if (c < 0xF0) {
+			c = (c & 0x0F) << 12 | (u[j + 1] & 0x3Fu) << 6 |
+			    (u[j + 2] & 0x3Fu);
+			if (c == 0x2028 || c == 0x2029 || c == 0xFEFF ||
+			    c > 0xFFFD)
+				break;
+			j += 3;
+		} else {
+			j += 4;
+		}
+	}
+	*i = j;
+	*cp = k;
+}
+
+/* Adds an event; false when there are too many. */
+static bool
+quick_add(struct qevent *q, size_t *nq, yaml_event_type_t type,
+    yaml_scalar_style_t style, size_t index, size_t off, size_t len)
+{
+	if (*nq == QUICK_MAX)
+		return false;
+	q[(*nq)++] = (struct qevent){type, style, index, off, len};
+	return true;
+}
+
+/*
+ * A plain scalar at u[*i], in a block (stop Q_PLAIN) or a flow (Q_FLOW);
+ * it must not start as an indicator would.  Trailing blanks are trimmed,
+ * as libyaml does.  Adds its event.
+ */
+static bool
+quick_plain(const unsigned char *u, size_t *i, size_t *cp, unsigned stop,
+    struct qevent *q, size_t *nq)
+{
+	size_t off = *i, at = *cp, end;
+
+	if (u[off] == ' ' || strchr("-?:,[]{}#&*!|>'\"%@`", u[off]) != NULL) {
+		if (u[off] != '-' || !ascii_isdigit(u[off + 1]))
+			return false;
+	}
+	quick_span(u, i, cp, stop);
+	/* Trailing blanks are no part of it: back to the last other one. */
+	for (end = *i; end > off && u[end - 1] == ' '; end--)
+		;
+	if (end == off)
+		return false;
+	*cp -= *i - end;
+	*i = end;
+	return quick_add(q, nq, YAML_SCALAR_EVENT, YAML_PLAIN_SCALAR_STYLE, at,
+	    off, end - off);
+}
+
+static void
+quick_blanks(const unsigned char *u, size_t *i, size_t *cp)
+{
+	while (u[*i] == ' ') {
+		(*i)++;
+		(*cp)++;
+	}
+}
+
+/* The value of a `key: value` line at u[*i], up to its '\n'. */
+static bool
+quick_value(const unsigned char *u, size_t *i, size_t *cp, struct qevent *q,
+    size_t *nq)
+{
+	unsigned char c = u[*i];
+	size_t off;
+
+	if (c == '"' || c == '\'') {
+		size_t at = *cp;
+
+		(*i)++;
+		(*cp)++;
+		off = *i;
+		quick_span(u, i, cp, c == '"' ? Q_DQ : Q_SQ);
+		if (u[*i] != c ||
+		    !quick_add(q, nq, YAML_SCALAR_EVENT,
+		        c == '"' ? YAML_DOUBLE_QUOTED_SCALAR_STYLE :
+		                   YAML_SINGLE_QUOTED_SCALAR_STYLE,
+		        at, off, *i - off))
+			return false;
+		(*i)++;
+		(*cp)++;
+	} else if (c == '[') {
+		if (!quick_add(q, nq, YAML_SEQUENCE_START_EVENT, 0, *cp, 0, 0))
+			return false;
+		(*i)++;
+		(*cp)++;
+		quick_blanks(u, i, cp);
+		while (u[*i] != ']') {
+			if (!quick_plain(u, i, cp, Q_FLOW, q, nq))
+				return false;
+			quick_blanks(u, i, cp);
+			if (u[*i] == ',') {
+				(*i)++;
+				(*cp)++;
+				quick_blanks(u, i, cp);
+				if (u[*i] == ']')
+					return false;
+			} else if (u[*i] != ']') {
+				return false;
+			}
+		}
+		if (!quick_add(q, nq, YAML_SEQUENCE_END_EVENT, 0, *cp, 0, 0))
+			return false;
+		(*i)++;
+		(*cp)++;
+	} else if (!quick_plain(u, i, cp, Q_PLAIN, q, nq)) {
+		return false;
+	}
+	quick_blanks(u, i, cp);
+	return u[*i] == '\n';
+}
+
+/*
+ * Reads L's document into q[0..*nq) if it is one quick_scan() takes
+ * (see above); false, with nothing said, for libyaml to read it.
+ */
+static bool
+quick_scan(const struct loader *L, struct qevent *q, size_t *nq)
+{
+	const unsigned char *u = (const unsigned char *)L->src;
+	size_t n = L->n, i = 0, cp = 0, off;
+
+	*nq = 0;
+	if (n == 0 || u[n - 1] != '\n' || !ascii_isalpha(u[0]))
+		return false;
+	quick_add(q, nq, YAML_STREAM_START_EVENT, 0, 0, 0, 0);
+	quick_add(q, nq, YAML_DOCUMENT_START_EVENT, 0, 0, 0, 0);
+	quick_add(q, nq, YAML_MAPPING_START_EVENT, 0, 0, 0, 0);
+	while (i < n) {
+		off = i;
+		if (!ascii_isalpha(u[i]) && u[i] != '_')
+			return false;
+		while (ascii_isalnum(u[i]) || u[i] == '_' || u[i] == '-')
+			i++;
+		if (i - off > 64 || u[i] != ':' || u[i + 1] != ' ' ||
+		    !quick_add(q, nq, YAML_SCALAR_EVENT,
+		        YAML_PLAIN_SCALAR_STYLE, cp, off, i - off))
+			return false;
+		cp += i - off + 1;
+		i++;
+		quick_blanks(u, &i, &cp);
+		if (!quick_value(u, &i, &cp, q, nq))
+			return false;
+		i++; /* the '\n' */
+		cp++;
+	}
+	return quick_add(q, nq, YAML_MAPPING_END_EVENT, 0, cp, 0, 0) &&
+	    quick_add(q, nq, YAML_DOCUMENT_END_EVENT, 0, cp, 0, 0) &&
+	    quick_add(q, nq, YAML_STREAM_END_EVENT, 0, cp, 0, 0);
+}
+
 /* Reads the next event into *ev; -1 after recording libyaml's error. */
 static int
 next(struct loader *L, yaml_event_t *ev)
 {
+	if (L->q != NULL) {
+		const struct qevent *e = &L->q[L->iq++];
+
+		assert(L->iq <= L->nq);
+		memset(ev, 0, sizeof *ev);
+		ev->type = e->type;
+		ev->start_mark.index = e->index;
+		if (e->type == YAML_SCALAR_EVENT) {
+			ev->data.scalar.value =
+			    (yaml_char_t *)(uintptr_t)(L->src + e->off);
+			ev->data.scalar.length = e->len;
+			ev->data.scalar.style = e->style;
+		}
+		return 0;
+	}
 	if (!yaml_parser_parse(L->p, ev))
 		return parse_error(L);
 	return 0;
+}
+
+/* Lets go of an event: libyaml's own, not quick_scan()'s. */
+static void
+drop(struct loader *L, yaml_event_t *ev)
+{
+	if (L->q == NULL)
+		yaml_event_delete(ev);
 }
 
 /* Returns "!!int" for libyaml's "tag:yaml.org,2002:int". */
@@ -624,11 +880,11 @@ sequence(struct loader *L, yaml_event_t *start, unsigned depth,
 		if (next(L, &ev) == -1)
 			return unstack(l, small);
 		if (ev.type == YAML_SEQUENCE_END_EVENT) {
-			yaml_event_delete(&ev);
+			drop(L, &ev);
 			break;
 		}
 		rc = node(L, &ev, depth, &item, &iw);
-		yaml_event_delete(&ev);
+		drop(L, &ev);
 		if (rc == -1)
 			return unstack(l, small);
 		value_list_push(L->a, l, item);
@@ -740,17 +996,17 @@ mapping(struct loader *L, yaml_event_t *start, unsigned depth,
 		if (next(L, &ev) == -1)
 			return unstack(m, small);
 		if (ev.type == YAML_MAPPING_END_EVENT) {
-			yaml_event_delete(&ev);
+			drop(L, &ev);
 			break;
 		}
 		kp = mkpos(L, ev.start_mark);
 		merge = is_merge(&ev);
 		rc = key_node(L, &ev, depth, &keytmp, &key, &kw);
-		yaml_event_delete(&ev);
+		drop(L, &ev);
 		if (rc == -1 || next(L, &ev) == -1)
 			return unstack(m, small);
 		rc = node(L, &ev, depth, &val, &vw);
-		yaml_event_delete(&ev);
+		drop(L, &ev);
 		if (rc == -1)
 			return unstack(m, small);
 		w += kw + vw;
@@ -848,30 +1104,30 @@ document(struct loader *L, struct value **out)
 
 	if (next(L, &ev) == -1)
 		return -1;
-	yaml_event_delete(&ev);		/* STREAM-START */
+	drop(L, &ev); /* STREAM-START */
 	if (next(L, &ev) == -1)
 		return -1;
 	if (ev.type == YAML_STREAM_END_EVENT) {
-		yaml_event_delete(&ev);
+		drop(L, &ev);
 		return 0;		/* nothing but comments */
 	}
-	yaml_event_delete(&ev);		/* DOCUMENT-START */
+	drop(L, &ev); /* DOCUMENT-START */
 	if (next(L, &ev) == -1)
 		return -1;
 	rc = node(L, &ev, 0, out, &w);
-	yaml_event_delete(&ev);
+	drop(L, &ev);
 	if (rc == -1 || next(L, &ev) == -1)
 		return -1;
-	yaml_event_delete(&ev);		/* DOCUMENT-END */
+	drop(L, &ev); /* DOCUMENT-END */
 	if (next(L, &ev) == -1)
 		return -1;
 	if (ev.type != YAML_STREAM_END_EVENT) {
 		rc = diag_error(L->d, mkpos(L, ev.start_mark),
 		    "yaml.second-document");
-		yaml_event_delete(&ev);
+		drop(L, &ev);
 		return rc;
 	}
-	yaml_event_delete(&ev);
+	drop(L, &ev);
 	/* "" and "---" alone are empty documents; "~" is a null. */
 	if (*out != NULL && (*out)->type == VALUE_NULL && (*out)->len == 0)
 		*out = NULL;
@@ -883,6 +1139,7 @@ parse(struct arena *a, struct diags *d, const char *path, bool copy,
     const char *src, size_t n, unsigned first_line, struct value **out)
 {
 	struct loader L = {0};
+	struct qevent q[QUICK_MAX];
 	yaml_parser_t p;
 	const char *why = NULL;
 	unsigned line = 0, col = 0;
@@ -900,25 +1157,31 @@ parse(struct arena *a, struct diags *d, const char *path, bool copy,
 	}
 	L.src = src;
 	L.n = n;
-	if (!utf8_validate(src, n, &line, &col, &why)) {
+	/* A borrowed text was checked as its file was read (value.h). */
+	if (copy && !utf8_validate(src, n, &line, &col, &why)) {
 		struct pos at = {L.path, L.first_line + line - 1, col};
 
 		if (strcmp(why, "NUL byte") == 0)
 			return diag_error(d, at, "file.nul-byte");
 		return diag_error(d, at, "file.not-utf8", why);
 	}
-	if (!yaml_parser_initialize(&p))
-		xoom();			/* fails only on allocation */
-	L.p = &p;
-	yaml_parser_set_input_string(&p, (const unsigned char *)src, n);
 	index_lines(&L, src, n);
+	if (value_yaml_quick && quick_scan(&L, q, &L.nq)) {
+		L.q = q;
+	} else {
+		if (!yaml_parser_initialize(&p))
+			xoom(); /* fails only on allocation */
+		L.p = &p;
+		yaml_parser_set_input_string(&p, (const unsigned char *)src, n);
+	}
 	if (document(&L, out) == -1 || L.failed) {
 		*out = NULL;
 		goto out;
 	}
 	rc = 0;
 out:
-	yaml_parser_delete(&p);
+	if (L.p != NULL)
+		yaml_parser_delete(&p);
 	free(L.lines);
 	return rc;
 }

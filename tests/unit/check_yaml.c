@@ -615,6 +615,121 @@ START_TEST(test_yaml_json_roundtrip)
 }
 END_TEST
 
+/* True when a and b are the same tree: types, texts, places, sizes. */
+static bool
+same_tree(const struct value *a, const struct value *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->len != b->len || a->style != b->style ||
+	    a->n != b->n || a->cap != b->cap || a->pos.line != b->pos.line ||
+	    a->pos.col != b->pos.col || strcmp(a->pos.path, b->pos.path) != 0 ||
+	    (a->text == NULL) != (b->text == NULL) ||
+	    (a->text != NULL && memcmp(a->text, b->text, a->len + 1) != 0))
+		return false;
+	switch (a->type) {
+	case VALUE_BOOL: return a->u.b == b->u.b;
+	case VALUE_INT: return a->u.i == b->u.i;
+	case VALUE_NUM: return memcmp(&a->u.d, &b->u.d, sizeof a->u.d) == 0;
+	case VALUE_LIST:
+		for (i = 0; i < a->n; i++)
+			if (!same_tree(a->items[i], b->items[i]))
+				return false;
+		return true;
+	case VALUE_MAP:
+		for (i = 0; i < a->n; i++)
+			if (strcmp(a->pairs[i].key, b->pairs[i].key) != 0 ||
+			    a->pairs[i].line != b->pairs[i].line ||
+			    a->pairs[i].col != b->pairs[i].col ||
+			    !same_tree(a->pairs[i].val, b->pairs[i].val))
+				return false;
+		return true;
+	default: return true;
+	}
+}
+
+/*
+ * quick_scan() reads simple documents without libyaml: what it takes
+ * must come out as libyaml's reading does (values, places, diagnostics),
+ * and what it leaves, near misses, goes to libyaml.
+ */
+START_TEST(test_yaml_quick_same)
+{
+	static const char *const docs[] = {
+	    "title: \"Công khai danh mục: dự án\"\ndate: 2020-08-31\n"
+	    "tags: [đầu tư, xây dựng]\n",
+	    "a: 1\nb: -5\nc: 0x1F\nd: 1.5\ne: .inf\nf: ~\ng: true\n"
+	    "h: False\ni: null\nj: ''\nk: \"\"\n",
+	    "a:   x  y   \nb: [ a , b ]\nc: []\nd: [ ]\ne: 'it: is'\n",
+	    "a: 1\nb: 2\na: 3\n", /* duplicate */
+	    "null: 1\n", /* empty key */
+	    "true: 1\n1a: x\n",
+	    "a: 99999999999999999999\n", /* out of range */
+	    "a: [1, 99999999999999999999]\n",
+	    "a: ừ 😀 a\u00a0b\n",
+	    "a: a\u2028b\n",
+	    "a: a\ufeffb\n",
+	    "a: \u00a0x\n",
+	    "a: x\xc2\x85y\n",
+	    "a: x\xc2\x9fy\n",
+	    "a: x\x7fy\n",
+	    "a: \"a\tb\"\n",
+	    "a:\tb\n",
+	    "a: b\r\n",
+	    "a: b\n\nc: d\n",
+	    "a: b\n  c\n",
+	    "a: b # c\n",
+	    "a: b#c\n",
+	    "a: b: c\n",
+	    "a: b:c\n",
+	    "a: [a: b]\n",
+	    "a: [a,]\n",
+	    "a: [a, [b]]\n",
+	    "a: {b: c}\n",
+	    "a: - b\n",
+	    "a: -b\n",
+	    "a: ---\n",
+	    "a: ...\n",
+	    "a: &x b\n",
+	    "a: *x\n",
+	    "a: !x b\n",
+	    "a: |\n  b\n",
+	    "a: \"b\\\"c\"\n",
+	    "a: 'b''c'\n",
+	    "a: 'b' c\n",
+	    "a: b",
+	    "a:\n",
+	    "a: \n",
+	    "- a\n",
+	    "? a\n",
+	    "# c\na: b\n",
+	    " a: b\n",
+	    "a : b\n",
+	    "a:b\n",
+	    "a: [\"b\"]\n",
+	    "a: [b] c\n",
+	    "a: 1e5\nb: 1e\nc: +1\nd: 0o19\ne: .NaN\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		struct run slow, quick;
+
+		value_yaml_quick = false;
+		parse_n(&slow, docs[i], strlen(docs[i]), 3);
+		value_yaml_quick = true;
+		parse_n(&quick, docs[i], strlen(docs[i]), 3);
+		ck_assert_msg(slow.rc == quick.rc && same_tree(slow.v, quick.v),
+		    "doc %zu: not the same tree", i);
+		ck_assert_str_eq(slow.out, quick.out);
+		done(&slow);
+		done(&quick);
+	}
+}
+END_TEST
+
 Suite *
 yaml_suite(void)
 {
@@ -640,6 +755,7 @@ yaml_suite(void)
 	tcase_add_test(tc, test_yaml_keys);
 	tcase_add_test(tc, test_yaml_multi_document);
 	tcase_add_test(tc, test_yaml_json_roundtrip);
+	tcase_add_test(tc, test_yaml_quick_same);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("limits");
 	tcase_add_test(tc, test_yaml_depth);
