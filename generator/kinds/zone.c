@@ -780,7 +780,9 @@ zone_investor(struct site *s, const struct site_names *x, struct item *it)
 			records_set(s, r, "document_title", records_title(s,
 			    di));
 			/* Not translated: the link leads to a page in
-			 * another language, and says so (hreflang). */
+			 * another language, and says so (hreflang); its
+			 * text, the document's number (checked against
+			 * it: zone.incentive-basis), is in that one too. */
 			dl = di->shadow_of != NULL ? di->shadow_of->lang :
 			                             di->lang;
 			if (strcmp(dl, it->lang) != 0)

@@ -91,9 +91,10 @@ grep -q '<td class="num">94,68%</td><td class="num">84,17%</td>' "$zl" && ok ||
 grep -qF '94.68%' "$work/zn-site/en/khu-cong-nghiep/kcn-loc-son/index.html" && ok ||
     bad "English zone page lacks 94.68%"
 # An incentive's document without an English version: the English page's
-# link says where it leads (hreflang, "Vietnamese only"); the Vietnamese
-# page's link, to a page in its own language, says nothing.
-grep -qF '<a href="/van-ban/nd-31-2021-nd-cp/" hreflang="vi">31/2021/NĐ-CP</a> <span class="badge untranslated">Vietnamese only</span>' \
+# link says where it leads (hreflang, "Vietnamese only") and that its
+# text, the document's number (zone.incentive-basis), is Vietnamese; the
+# Vietnamese page's link, to a page in its own language, says nothing.
+grep -qF '<a href="/van-ban/nd-31-2021-nd-cp/" lang="vi" hreflang="vi">31/2021/NĐ-CP</a> <span class="badge untranslated">Vietnamese only</span>' \
     "$work/zn-site/en/khu-cong-nghiep/kcn-loc-son/index.html" && ok ||
     bad "English zone page: the incentive's Vietnamese-only document is not marked"
 grep -qF '<a href="/van-ban/nd-31-2021-nd-cp/">31/2021/NĐ-CP</a>;' "$zp" && ok ||
