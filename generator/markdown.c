@@ -833,7 +833,7 @@ check_tables(struct diags *d, struct pos body, const char *src, size_t n)
 	size_t total = 0;
 
 	/* Every delimiter row has a '|' (delimiter_columns()). */
-	if (memchr(src, '|', n) == NULL)
+	if (n == 0 || memchr(src, '|', n) == NULL) /* src NULL if empty */
 		return 0;
 	for (; p < end; line++) {
 		const char *e = line_end(p, end), *q = skip_prefix(p, e);
