@@ -605,20 +605,11 @@ static void
 check_strays(struct site *s, struct source *src)
 {
 	struct arena *tmp = arena_new();
-	const char **paths, **skip;
+	const char **paths;
 	size_t n, i;
 
-	/*
-	 * Every file of content/, looked at once: a scratch listing.  The
-	 * collections' folders, just listed by the load, are not gone
-	 * through again where that listing found nothing to say: their
-	 * files are in a collection, no stray.
-	 */
-	skip = arena_calloc(tmp, s->ncolls + 1, sizeof *skip);
-	for (i = 0; i < s->ncolls; i++)
-		skip[i] = arena_printf(tmp, "content/%s", s->colls[i].name);
-	if (source_list_skip(src, tmp, "content", skip, s->ncolls, &paths,
-	        &n) == -1) {
+	/* Every file of content/, looked at once: a scratch listing. */
+	if (source_list_in(src, tmp, "content", &paths, &n) == -1) {
 		arena_free(tmp);
 		return;
 	}

@@ -52,9 +52,6 @@ struct source {
 	/* Paths already refused or warned about: a folder is listed more
 	 * than once (its collection, then the strays), a file once said. */
 	struct said *said;
-	/* Folders listed whole (source_list_in()), and whether without a
-	 * word: source_list_skip() need not go through those again. */
-	struct walked *walked;
 	/* Paths under fb_prefix come from fb (source_set_fallback()). */
 	struct source *fb;
 	const char *fb_prefix;
@@ -63,12 +60,6 @@ struct source {
 struct said {
 	struct said *next;
 	const char *path;
-};
-
-struct walked {
-	struct walked *next;
-	const char *dir;
-	bool clean;
 };
 
 /* Paths collected by a walk; malloc-backed until copied to the arena. */
@@ -85,13 +76,6 @@ struct walk {
 	ino_t ino[MAX_DEPTH + 1];
 	size_t depth;
 	int rc;
-	/* Nothing but regular files and folders was met, nothing said; the
-	 * deepest a folder was entered at (its depth). */
-	bool clean;
-	size_t deepest;
-	/* Folders not to enter again (source_list_skip()). */
-	const char *const *skip;
-	size_t nskip;
 };
 
 static const struct pos nopos = {NULL, 0, 0};
@@ -390,38 +374,6 @@ source_commit_time(const struct source *s)
 
 static void walk_dir(struct walk *w, int fd, struct buf *path);
 
-/* The record of a listing of dir, or NULL. */
-static struct walked *
-walked(struct source *s, const char *dir)
-{
-	struct walked *p;
-
-	for (p = s->walked; p != NULL; p = p->next)
-		if (strcmp(p->dir, dir) == 0)
-			return p;
-	return NULL;
-}
-
-/*
- * True when the folder at path is one of w's to skip and its last
- * listing went through it whole without a word: entered again, it would
- * give the same files and say nothing.
- */
-static bool
-skipped(struct walk *w, const char *path)
-{
-	struct walked *p;
-	size_t i;
-
-	for (i = 0; i < w->nskip; i++)
-		if (strcmp(w->skip[i], path) == 0)
-			break;
-	if (i == w->nskip)
-		return false;
-	p = walked(w->s, path);
-	return p != NULL && p->clean;
-}
-
 /* True if the listing says that e is a regular file (d_type). */
 static bool
 listed_regular(const struct dirent *e)
@@ -485,8 +437,6 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	DIR *dir;
 	int cfd;
 
-	if (w->depth > w->deepest)
-		w->deepest = w->depth;
 	if (fstat(fd, &st) == -1) {
 		w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
 		    "source.folder-unreadable", strerror(errno));
@@ -529,8 +479,6 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 	 * and says so.
 	 */
 	typed = faccessat(dirfd(dir), ".", X_OK, AT_EACCESS) == 0;
-	if (!typed)
-		w->clean = false;
 	for (;;) {
 		errno = 0;
 		if ((e = readdir(dir)) == NULL) {
@@ -547,10 +495,8 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		if (len > 0)
 			buf_addc(path, '/');
 		buf_adds(path, e->d_name);
-		if (!name_ok(s, buf_cstr(path))) {
-			w->clean = false;
+		if (!name_ok(s, buf_cstr(path)))
 			continue;
-		}
 		if (typed && listed_regular(e)) {
 			list_add(w->l, buf_cstr(path));
 			continue;
@@ -558,13 +504,10 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 		/* Never follow here: a link goes through walk_link()'s rule. */
 		if (fstatat(dirfd(dir), e->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == -1) {
-			w->clean = false;
 			w->rc = diag_error(s->d, pos_file(buf_cstr(path)),
 			    "source.unreadable", strerror(errno));
 		} else if (S_ISREG(st.st_mode)) {
 			list_add(w->l, buf_cstr(path));
-		} else if (S_ISDIR(st.st_mode) && skipped(w, buf_cstr(path))) {
-			continue;
 		} else if (S_ISDIR(st.st_mode)) {
 			cfd = openat(dirfd(dir), e->d_name, O_RDONLY |
 			    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -576,11 +519,9 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 			else
 				walk_dir(w, cfd, path);
 		} else if (S_ISLNK(st.st_mode)) {
-			w->clean = false;
 			walk_link(w, path);
 		} else {
 			/* Sockets, FIFOs and devices are not content. */
-			w->clean = false;
 			special_file(s, buf_cstr(path), st.st_mode);
 		}
 	}
@@ -590,16 +531,13 @@ walk_dir(struct walk *w, int fd, struct buf *path)
 }
 
 static int
-list_dir(struct source *s, const char *dir, struct list *l,
-    const char *const *skip, size_t nskip)
+list_dir(struct source *s, const char *dir, struct list *l)
 {
 	struct buf path = {0};
-	struct walked *rec;
 	struct walk *w;
 	struct stat st;
 	char *rp;
 	int fd, rc;
-	bool direct;
 
 	if ((rp = resolve(s, dir)) == NULL) {
 		if (errno == ENOENT || errno == ENOTDIR)
@@ -610,10 +548,6 @@ list_dir(struct source *s, const char *dir, struct list *l,
 		return diag_error(s->d, pos_file(dir[0] ? dir : "."),
 		    "source.folder-unopenable", strerror(errno));
 	}
-	/* No link on the way: a walk of a folder above meets it as is. */
-	direct = dir[0] != '\0' && strncmp(rp, s->root, strlen(s->root)) == 0 &&
-	    rp[strlen(s->root)] == '/' &&
-	    strcmp(rp + strlen(s->root) + 1, dir) == 0;
 	fd = open(rp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	free(rp);
 	if (fd == -1) {
@@ -625,9 +559,6 @@ list_dir(struct source *s, const char *dir, struct list *l,
 	w = xcalloc(1, sizeof *w);
 	w->s = s;
 	w->l = l;
-	w->clean = true;
-	w->skip = skip;
-	w->nskip = nskip;
 	/* The root is an ancestor of every folder: a link to it loops. */
 	if (dir[0] != '\0' && stat(s->root, &st) == 0) {
 		w->dev[0] = st.st_dev;
@@ -637,21 +568,6 @@ list_dir(struct source *s, const char *dir, struct list *l,
 	buf_adds(&path, dir);
 	walk_dir(w, fd, &path);
 	rc = w->rc;
-	/*
-	 * Entered again from a folder above, each folder would be one
-	 * deeper: clean only if that stays within MAX_DEPTH.  A record is
-	 * kept for every listing, so that a later one that is not clean
-	 * (serve lists again after an edit) undoes an earlier one.
-	 */
-	if ((rec = walked(s, dir)) == NULL && direct && w->clean) {
-		rec = arena_calloc(s->a, 1, sizeof *rec);
-		rec->dir = arena_strdup(s->a, dir);
-		rec->next = s->walked;
-		s->walked = rec;
-	}
-	if (rec != NULL)
-		rec->clean =
-		    direct && w->clean && rc == 0 && w->deepest < MAX_DEPTH;
 	free(w);
 	buf_release(&path);
 	return rc;
@@ -966,21 +882,13 @@ int
 source_list_in(struct source *s, struct arena *a, const char *dir,
     const char ***paths, size_t *n)
 {
-	return source_list_skip(s, a, dir, NULL, 0, paths, n);
-}
-
-int
-source_list_skip(struct source *s, struct arena *a, const char *dir,
-    const char *const *skip, size_t nskip, const char ***paths, size_t *n)
-{
 	struct list l = {0};
 	int rc;
 
 	if (dir == NULL)
 		dir = "";
 	if (holder(s, dir) != s)
-		return source_list_skip(holder(s, dir), a, dir, skip, nskip,
-		    paths, n);
+		return source_list_in(holder(s, dir), a, dir, paths, n);
 	if (dir[0] != '\0' && !fsutil_safe_relpath(dir)) {
 		*paths = NULL;
 		*n = 0;
@@ -989,7 +897,7 @@ source_list_skip(struct source *s, struct arena *a, const char *dir,
 	if (s->kind == BACKEND_GIT)
 		rc = list_git(s, dir, &l);
 	else
-		rc = list_dir(s, dir, &l, skip, nskip);
+		rc = list_dir(s, dir, &l);
 	list_finish(a, &l, paths, n);
 	return rc;
 }

@@ -52,16 +52,6 @@ int source_list(struct source *s, const char *dir, const char ***paths,
  * would otherwise keep a second copy of). */
 int source_list_in(struct source *s, struct arena *a, const char *dir,
     const char ***paths, size_t *n);
-/*
- * As source_list_in(), less the files below the folders of skip (paths
- * such as "content/tin-tuc") that the last listing of each went through
- * whole without a word (nothing but regular files and folders, no link
- * on the way): listed again, they would give the same files and say
- * nothing.  The strays check looks through content/ for what is not in
- * a collection, which the load has just listed.
- */
-int source_list_skip(struct source *s, struct arena *a, const char *dir,
-    const char *const *skip, size_t nskip, const char ***paths, size_t *n);
 /* True if path names a regular file in the source. */
 bool source_exists(struct source *s, const char *path);
 /*

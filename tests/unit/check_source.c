@@ -240,80 +240,6 @@ START_TEST(test_source_dir_read)
 }
 END_TEST
 
-/* source_list_skip() into a scratch arena: exactly want. */
-static void
-assert_list_skip(struct source *s, const char *const *skip, size_t nskip,
-    const char *const *want, size_t nwant)
-{
-	struct arena *tmp = arena_new();
-	const char **paths;
-	size_t n, i;
-
-	ck_assert_int_eq(source_list_skip(s, tmp, "content", skip, nskip,
-	                     &paths, &n),
-	    0);
-	for (i = 0; i < n && i < nwant; i++)
-		ck_assert_str_eq(paths[i], want[i]);
-	ck_assert_uint_eq(n, nwant);
-	arena_free(tmp);
-}
-
-/*
- * source_list_skip() leaves out a folder it is asked to only when its
- * last listing went through it whole without a word: not one never
- * listed, not one holding a link, not one listed clean and then again
- * after a link came in.
- */
-START_TEST(test_source_dir_list_skip)
-{
-	static const char *const skip[] = {"content/a", "content/b",
-	    "content/c"};
-	struct fixture f;
-	struct source *s;
-	const char **paths;
-	char root[128];
-	size_t n;
-
-	setup(&f);
-	put(f.tmp, "root/content/a/x.md", "x");
-	put(f.tmp, "root/content/a/sub/y.md", "y");
-	put(f.tmp, "root/content/b/z.md", "z");
-	put(f.tmp, "root/content/c/w.md", "w");
-	put(f.tmp, "root/content/top.md", "t");
-	link_at(f.tmp, "root/content/b/l.md", "z.md");
-	snprintf(root, sizeof root, "%s/root", f.tmp);
-	ck_assert_int_eq(source_open_dir(f.a, f.d, root, &s), 0);
-
-	/* Nothing listed yet: everything. */
-	assert_list_skip(s, skip, 3,
-	    WANT("content/a/sub/y.md", "content/a/x.md", "content/b/l.md",
-	        "content/b/z.md", "content/c/w.md", "content/top.md"));
-	ck_assert_int_eq(source_list(s, "content/a", &paths, &n), 0);
-	ck_assert_uint_eq(n, 2);
-	ck_assert_int_eq(source_list(s, "content/b", &paths, &n), 0);
-	ck_assert_uint_eq(n, 2);
-	/* a is left out; b holds a link, c was not listed. */
-	assert_list_skip(s, skip, 3,
-	    WANT("content/b/l.md", "content/b/z.md", "content/c/w.md",
-	        "content/top.md"));
-	/* Only the folders asked for. */
-	assert_list_skip(s, skip + 1, 2,
-	    WANT("content/a/sub/y.md", "content/a/x.md", "content/b/l.md",
-	        "content/b/z.md", "content/c/w.md", "content/top.md"));
-	/* A listing that meets a link undoes the clean one before it. */
-	link_at(f.tmp, "root/content/a/sub/l.md", "y.md");
-	ck_assert_int_eq(source_list(s, "content/a", &paths, &n), 0);
-	ck_assert_uint_eq(n, 3);
-	assert_list_skip(s, skip, 3,
-	    WANT("content/a/sub/l.md", "content/a/sub/y.md", "content/a/x.md",
-	        "content/b/l.md", "content/b/z.md", "content/c/w.md",
-	        "content/top.md"));
-	ck_assert_uint_eq(diags_warnings(f.d) + diags_errors(f.d), 0);
-	source_close(s);
-	teardown(&f);
-}
-END_TEST
-
 START_TEST(test_source_dir_symlinks)
 {
 	struct fixture f;
@@ -852,7 +778,6 @@ source_suite(void)
 
 	tc = tcase_create("safety");
 	tcase_add_test(tc, test_source_dir_symlinks);
-	tcase_add_test(tc, test_source_dir_list_skip);
 	tcase_add_test(tc, test_source_dir_size_limit);
 	tcase_add_test(tc, test_source_dir_unsafe_paths);
 	tcase_add_test(tc, test_source_dir_deep);
