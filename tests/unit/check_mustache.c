@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "mustache.h"
 #include "value.h"
+#include "testutil.h"
 
 extern char **environ;
 
@@ -1037,23 +1038,8 @@ START_TEST(test_mustache_cli_status)
 }
 END_TEST
 
-/* Escaping: each special replaced, wherever it is (a byte-by-byte
- * reference, not the escaper the renderer calls). */
-static void
-html_ref(struct buf *b, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		switch (s[i]) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		case '\'': buf_adds(b, "&#39;"); break;
-		default: buf_addc(b, s[i]); break;
-		}
-}
+/* Escaping: each special replaced, wherever it is (tu_html_ref(), a
+ * byte-by-byte reference, not the escaper the renderer calls). */
 
 START_TEST(test_mustache_escape_runs)
 {
@@ -1090,7 +1076,7 @@ START_TEST(test_mustache_escape_runs)
 				                     &w.out, w.d),
 				    0);
 				buf_reset(&want);
-				html_ref(&want, s, n);
+				tu_html_ref(&want, s, n);
 				ck_assert_str_eq(buf_cstr(&w.out),
 				    buf_cstr(&want));
 			}

@@ -99,6 +99,24 @@ tu_putn(const char *root, const char *rel, const char *data, size_t n)
 	ck_assert_int_eq(close(fd), 0);
 }
 
+/* HTML escaping as written byte by byte: the reference the 16-byte scan
+ * of buf_add_html() and the templates' escaping are checked against. */
+static inline void
+tu_html_ref(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		case '\'': buf_adds(b, "&#39;"); break;
+		default: buf_addc(b, s[i]); break;
+		}
+}
+
 static inline void
 tu_put(const char *root, const char *rel, const char *text)
 {
